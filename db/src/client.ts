@@ -1,0 +1,58 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import * as schema from './schema/index.ts';
+
+export type Schema = typeof schema;
+/** The drizzle handle every repository takes; the same type over postgres.js and PGlite. */
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+
+export interface DatabaseOptions {
+  /** postgres:// URL. When absent, an embedded PGlite database is used. */
+  url?: string | undefined;
+  /** PGlite data folder; `memory://` for a throwaway in-memory database. */
+  dataDir?: string | undefined;
+  /** postgres.js pool size */
+  maxConnections?: number | undefined;
+}
+
+export interface DatabaseHandle {
+  db: Database;
+  engine: 'postgres' | 'pglite';
+  /** cheap round trip used by readiness checks */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** One factory for both engines: a real PostgreSQL server when a URL is given, else PGlite. */
+export function createDatabase(options: DatabaseOptions): DatabaseHandle {
+  if (options.url) {
+    const client = postgres(options.url, {
+      max: options.maxConnections ?? 10,
+      onnotice: () => {},
+      connection: { application_name: 'machi-udekiki' },
+    });
+    return {
+      db: drizzlePostgres(client, { schema, casing: 'snake_case' }) as unknown as Database,
+      engine: 'postgres',
+      ping: async () => {
+        await client`select 1`;
+      },
+      close: () => client.end({ timeout: 5 }),
+    };
+  }
+  const dataDir = options.dataDir ?? '.data/pglite';
+  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  const client = new PGlite(dataDir);
+  return {
+    db: drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Database,
+    engine: 'pglite',
+    ping: async () => {
+      await client.query('select 1');
+    },
+    close: () => client.close(),
+  };
+}

@@ -1,0 +1,26 @@
+import { municipalityKinds, municipalityStatuses } from '@board/shared';
+import { sql } from 'drizzle-orm';
+import { boolean, jsonb, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+
+export const municipalityKind = pgEnum('municipality_kind', municipalityKinds);
+export const municipalityStatus = pgEnum('municipality_status', municipalityStatuses);
+
+export interface MunicipalitySettings {
+  /** enabled category keys; empty means all */
+  enabledCategories?: string[];
+  contactDesk?: string;
+}
+
+/** A tenant: one of Tokyo's 62 区市町村. */
+export const municipalities = pgTable('municipalities', {
+  code: text('code').primaryKey(),
+  nameJa: text('name_ja').notNull(),
+  nameKana: text('name_kana').notNull(),
+  nameEn: text('name_en').notNull(),
+  kind: municipalityKind('kind').notNull(),
+  status: municipalityStatus('status').notNull().default('onboarding'),
+  moderationRequired: boolean('moderation_required').notNull().default(true),
+  settings: jsonb('settings').$type<MunicipalitySettings>().notNull().default(sql`'{}'::jsonb`),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

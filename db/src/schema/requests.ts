@@ -1,0 +1,56 @@
+import { categoryKeys, requestStatuses, whenKinds } from '@board/shared';
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, numeric, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { associations } from './associations.ts';
+import { municipalities } from './municipalities.ts';
+import { users } from './users.ts';
+
+export const requestStatus = pgEnum('request_status', requestStatuses);
+export const category = pgEnum('category', categoryKeys);
+export const whenKind = pgEnum('when_kind', whenKinds);
+
+/** 依頼 / 困りごと posted by an association. */
+export const helpRequests = pgTable(
+  'help_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    municipalityCode: text('municipality_code')
+      .notNull()
+      .references(() => municipalities.code),
+    associationId: uuid('association_id')
+      .notNull()
+      .references(() => associations.id),
+    createdBy: uuid('created_by').references(() => users.id),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    category: category('category').notNull(),
+    skills: text('skills')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    slots: integer('slots').notNull().default(1),
+    whenKind: whenKind('when_kind').notNull().default('flexible'),
+    startsAt: timestamp('starts_at', { withTimezone: true }),
+    endsAt: timestamp('ends_at', { withTimezone: true }),
+    /** area inside the municipality (丁目 level); the exact place stays private until a match */
+    area: text('area').notNull().default(''),
+    exactPlace: text('exact_place').notNull().default(''),
+    online: boolean('online').notNull().default(false),
+    estimatedHours: numeric('estimated_hours', { precision: 5, scale: 1 }),
+    expensesCovered: boolean('expenses_covered').notNull().default(false),
+    applicationDeadline: timestamp('application_deadline', { withTimezone: true }),
+    languages: text('languages')
+      .array()
+      .notNull()
+      .default(sql`'{ja}'::text[]`),
+    status: requestStatus('status').notNull().default('draft'),
+    statusReason: text('status_reason'),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('help_requests_municipality_status_idx').on(t.municipalityCode, t.status),
+    index('help_requests_association_idx').on(t.associationId),
+  ],
+);

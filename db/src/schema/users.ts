@@ -1,0 +1,45 @@
+import { languages, roles } from '@board/shared';
+import { index, pgEnum, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { associations } from './associations.ts';
+import { municipalities } from './municipalities.ts';
+
+export const language = pgEnum('language', languages);
+export const role = pgEnum('role', roles);
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** stored lower-cased; null once the account is deleted (anonymised) */
+    email: text('email'),
+    emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
+    passwordHash: text('password_hash'),
+    displayName: text('display_name').notNull(),
+    language: language('language').notNull().default('ja'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('users_email_key').on(t.email)],
+);
+
+/**
+ * A hat a person wears. Scope columns say where it applies:
+ * volunteer and foundation_staff: none; municipal_staff: municipality; officer: association (+ its municipality).
+ */
+export const roleAssignments = pgTable(
+  'role_assignments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: role('role').notNull(),
+    municipalityCode: text('municipality_code').references(() => municipalities.code),
+    associationId: uuid('association_id').references(() => associations.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('role_assignments_user_idx').on(t.userId),
+    unique('role_assignments_unique').on(t.userId, t.role, t.municipalityCode, t.associationId).nullsNotDistinct(),
+  ],
+);

@@ -1,0 +1,90 @@
+import { hash } from '@node-rs/argon2';
+import { eq, inArray, sql } from 'drizzle-orm';
+import type { Database } from '../client.ts';
+import { associations, helpRequests, municipalities, roleAssignments, users } from '../schema/index.ts';
+import { demoAccounts, demoAssociations, demoPassword, demoRequests } from './demo-data.ts';
+import { demoActiveCodes, tokyoMunicipalities } from './municipalities.ts';
+
+/** All 62 municipalities; names are refreshed, status and settings are left as staff set them. */
+export async function seedMunicipalities(db: Database): Promise<number> {
+  await db
+    .insert(municipalities)
+    .values(tokyoMunicipalities.map((m) => ({ ...m })))
+    .onConflictDoUpdate({
+      target: municipalities.code,
+      set: {
+        nameJa: sql`excluded.name_ja`,
+        nameKana: sql`excluded.name_kana`,
+        nameEn: sql`excluded.name_en`,
+        kind: sql`excluded.kind`,
+      },
+    });
+  return tokyoMunicipalities.length;
+}
+
+/**
+ * Demo data: 14 active municipalities, associations, one account per role and requests in
+ * several states. Only ever called in demo mode; does nothing when the demo is already there.
+ */
+export async function seedDemo(db: Database): Promise<'seeded' | 'already present'> {
+  const first = demoAccounts[0]!;
+  const existing = await db.select({ id: users.id }).from(users).where(eq(users.email, first.email));
+  if (existing.length > 0) return 'already present';
+
+  // OWASP argon2id parameters; one hash shared by every demo account keeps the seed fast.
+  const passwordHash = await hash(demoPassword, { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 });
+  await db.transaction(async (tx) => {
+    await tx
+      .update(municipalities)
+      .set({ status: 'active' })
+      .where(inArray(municipalities.code, [...demoActiveCodes]));
+
+    const associationIds = new Map<string, string>();
+    for (const a of demoAssociations) {
+      const [row] = await tx
+        .insert(associations)
+        .values({ municipalityCode: a.municipalityCode, name: a.name, area: a.area, households: a.households })
+        .returning({ id: associations.id });
+      associationIds.set(a.key, row!.id);
+    }
+
+    const userIds = new Map<string, string>();
+    for (const account of demoAccounts) {
+      const [row] = await tx
+        .insert(users)
+        .values({
+          email: account.email,
+          emailVerifiedAt: new Date(),
+          passwordHash,
+          displayName: account.displayName,
+          language: account.language,
+        })
+        .returning({ id: users.id });
+      userIds.set(account.key, row!.id);
+      for (const hat of account.roles) {
+        const associationId = hat.association ? associationIds.get(hat.association)! : null;
+        const municipalityCode =
+          hat.municipalityCode ??
+          (hat.association ? demoAssociations.find((a) => a.key === hat.association)!.municipalityCode : null);
+        await tx.insert(roleAssignments).values({ userId: row!.id, role: hat.role, municipalityCode, associationId });
+      }
+    }
+
+    const day = 24 * 60 * 60 * 1000;
+    const now = Date.now();
+    for (const r of demoRequests) {
+      const association = demoAssociations.find((a) => a.key === r.association)!;
+      const { association: _association, createdBy, startsInDays, deadlineInDays, ...fields } = r;
+      await tx.insert(helpRequests).values({
+        ...fields,
+        municipalityCode: association.municipalityCode,
+        associationId: associationIds.get(r.association)!,
+        createdBy: userIds.get(createdBy)!,
+        startsAt: startsInDays === undefined ? null : new Date(now + startsInDays * day),
+        applicationDeadline: deadlineInDays === undefined ? null : new Date(now + deadlineInDays * day),
+        publishedAt: ['published', 'filled', 'completed'].includes(r.status) ? new Date(now - 3 * day) : null,
+      });
+    }
+  });
+  return 'seeded';
+}

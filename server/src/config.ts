@@ -1,0 +1,71 @@
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const flag = z
+  .enum(['1', '0', 'true', 'false'])
+  .transform((v) => v === '1' || v === 'true')
+  .optional();
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  PGLITE_DATA_DIR: z.string().default(fileURLToPath(new URL('../../.data/pglite', import.meta.url))),
+  DEMO_DATA: flag,
+  JWT_SECRET: z.string().min(32, { error: 'JWT_SECRET must be at least 32 characters' }).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  WEB_BUILD_DIR: z.string().default(fileURLToPath(new URL('../../web/build', import.meta.url))),
+  SERVE_WEB: flag,
+  PUBLIC_ORIGIN: z.url().optional(),
+});
+
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  /** unset → embedded PGlite in `pgliteDataDir` */
+  databaseUrl: string | undefined;
+  pgliteDataDir: string;
+  /** seed demo associations, accounts and requests (never outside demo mode) */
+  demoData: boolean;
+  jwtSecret: string;
+  logLevel: string;
+  /** mount the SvelteKit build in this process (one port for pages and API) */
+  serveWeb: boolean;
+  webBuildDir: string;
+  publicOrigin: string | undefined;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads and validates the environment once, at start; throws a ConfigError that names each bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  if (e.NODE_ENV === 'production' && !e.JWT_SECRET) {
+    throw new ConfigError('Invalid configuration:\n  JWT_SECRET: required in production (at least 32 characters)');
+  }
+  const embedded = !e.DATABASE_URL;
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL,
+    pgliteDataDir: e.PGLITE_DATA_DIR,
+    demoData: e.DEMO_DATA ?? embedded,
+    // Outside production a per-process secret is fine: sessions simply end on restart.
+    jwtSecret: e.JWT_SECRET ?? randomBytes(32).toString('hex'),
+    logLevel: e.LOG_LEVEL,
+    serveWeb: e.SERVE_WEB ?? true,
+    webBuildDir: e.WEB_BUILD_DIR,
+    publicOrigin: e.PUBLIC_ORIGIN,
+  };
+}

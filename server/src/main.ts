@@ -1,0 +1,43 @@
+import { createDatabase, migrateDatabase } from '@board/db';
+import { seedDemo, seedMunicipalities } from '@board/db/seed/seed';
+import { buildApp } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+
+function readConfig() {
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+}
+
+const config = readConfig();
+const database = createDatabase({ url: config.databaseUrl, dataDir: config.pgliteDataDir });
+await migrateDatabase(database);
+await seedMunicipalities(database.db);
+if (config.demoData) await seedDemo(database.db);
+
+const app = await buildApp(config, { database });
+
+let closing = false;
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, async () => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    const timer = setTimeout(() => process.exit(1), 10_000).unref();
+    await app.close();
+    await database.close();
+    clearTimeout(timer);
+    process.exit(0);
+  });
+}
+
+await app.listen({ host: config.host, port: config.port });
+app.log.info(
+  `まちの腕きき掲示板 on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (database: ${database.engine}${config.demoData ? ', demo data' : ''})`,
+);

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+/**
+ * Stable error codes the API returns in `{ error: { code } }`. The web translates each one
+ * (message key `error.<CODE>`); the server maps each to an HTTP status in one place.
+ */
+export const errorStatus = {
+  VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  DATABASE_UNAVAILABLE: 503,
+} as const;
+export type ErrorCode = keyof typeof errorStatus;
+export const errorCodes = Object.keys(errorStatus) as ErrorCode[];
+
+export const FieldIssue = z.object({
+  /** dotted path of the field, e.g. `email` or `when.start` */
+  field: z.string(),
+  /** machine code of the problem, e.g. `too_small`, `invalid_format`, or a domain code */
+  code: z.string(),
+});
+export type FieldIssue = z.infer<typeof FieldIssue>;
+
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    requestId: z.string().optional(),
+    fields: z.array(FieldIssue).optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+/** A rule broken in the domain; thrown by services, turned into a response by the error handler. */
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly fields: FieldIssue[] | undefined;
+  constructor(code: ErrorCode, message?: string, fields?: FieldIssue[]) {
+    super(message ?? code);
+    this.name = 'DomainError';
+    this.code = code;
+    this.fields = fields;
+  }
+  get status(): number {
+    return errorStatus[this.code];
+  }
+}

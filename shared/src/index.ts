@@ -1,0 +1,5 @@
+export * from './categories.ts';
+export * from './errors.ts';
+export * from './municipalities.ts';
+export * from './requests.ts';
+export * from './roles.ts';
