@@ -1,12 +1,7 @@
 import type { TestProject } from 'vitest/node';
 import { startTestPostgres } from './postgres-server.ts';
 import { prepareTemplate } from './template.ts';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    pgAdminUrl: string;
-  }
-}
+import './test-database.ts';
 
 /** Vitest global setup: one PostgreSQL for the whole run and a migrated template database. */
 export default async function setup(project: TestProject) {

@@ -4,6 +4,13 @@ import postgres from 'postgres';
 import { inject } from 'vitest';
 import { databaseUrl, templateName } from './template.ts';
 
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** set by global-setup.ts: the test server's admin database URL */
+    pgAdminUrl: string;
+  }
+}
+
 export interface TestDatabase {
   url: string;
   /** the URL of the server's admin database, for tests that need a second role or database */

@@ -1,0 +1,28 @@
+# Sourced by scripts/test: the machine packages the tests need (Debian's Chromium for browser
+# tests, PostgreSQL server binaries when no TEST_DATABASE_URL is given), installed with apt when
+# missing and we are root.
+
+apt_install() {
+  if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null; then
+    echo "Missing system packages: $*. Install them (Debian: apt-get install $*) and run again." >&2
+    exit 1
+  fi
+  log "installing $* with apt-get"
+  if [ -z "${APT_UPDATED:-}" ]; then
+    apt-get update -qq >&2
+    APT_UPDATED=1
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >&2
+}
+
+ensure_chromium() {
+  [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || apt_install chromium
+  export CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
+}
+
+ensure_postgres_binaries() {
+  [ -n "${TEST_DATABASE_URL:-}" ] && return
+  command -v pg_ctl >/dev/null && return
+  ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 && return
+  apt_install postgresql postgresql-contrib
+}

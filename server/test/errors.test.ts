@@ -1,0 +1,63 @@
+import { DomainError, ErrorBody } from '@board/shared';
+import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp({
+    demo: false,
+    // routes that exist only in this test, to reach the error handler's other branches
+    routes: (app) => {
+      app.get('/api/__test/domain', async () => {
+        throw new DomainError('CONFLICT', 'Already taken');
+      });
+      app.post('/api/__test/echo', async (request: { body: unknown }) => ({ got: request.body }));
+      app.get('/api/__test/crash', async () => {
+        throw new Error('secret connection string postgres://user:pw@host/db');
+      });
+    },
+  });
+});
+afterAll(() => t.close());
+
+describe('error shapes', () => {
+  it('400 names each invalid field with a code', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/municipalities?status=closed' });
+    expect(res.statusCode).toBe(400);
+    const body = ErrorBody.parse(res.json());
+    expect(body.error.code).toBe('VALIDATION_FAILED');
+    expect(body.error.fields).toEqual([{ field: 'status', code: 'invalid_value' }]);
+    expect(body.error.requestId).toBe(res.headers['x-request-id']);
+  });
+
+  it('404 for an unknown API route, as JSON with a code', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/no-such-thing' });
+    expect(res.statusCode).toBe(404);
+    expect(ErrorBody.parse(res.json()).error.code).toBe('NOT_FOUND');
+  });
+
+  it('a domain error keeps its status and stable code', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/__test/domain' });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error).toMatchObject({ code: 'CONFLICT', message: 'Already taken' });
+  });
+
+  it('an unexpected error is 500 and leaks nothing', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/__test/crash' });
+    expect(res.statusCode).toBe(500);
+    expect(res.json().error.code).toBe('INTERNAL');
+    expect(res.body).not.toContain('postgres://');
+    expect(res.body).not.toContain('stack');
+  });
+
+  it('malformed JSON is a 400 with a code, not a crash', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/__test/echo',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"broken"',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('BAD_REQUEST');
+  });
+});

@@ -1,0 +1,42 @@
+import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp({ demo: false });
+});
+afterAll(() => t.close());
+
+describe('health and readiness', () => {
+  it('reports the process up', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/health' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: 'ok' });
+    expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('reports ready when PostgreSQL answers', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/ready' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: 'ready', database: 'postgres' });
+  });
+
+  it('sets security headers', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/health' });
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+  });
+});
+
+describe('readiness without a database', () => {
+  it('answers 503 once the database is gone', async () => {
+    const broken = await startTestApp({ demo: false });
+    await broken.database.handle.close();
+    const res = await broken.app.inject({ method: 'GET', url: '/api/ready' });
+    expect(res.statusCode).toBe(503);
+    expect(res.json()).toEqual({ status: 'unavailable', database: 'postgres' });
+    await broken.app.close();
+    await broken.database.drop().catch(() => {});
+  });
+});

@@ -1,0 +1,29 @@
+import { Municipality, MunicipalityList } from '@board/shared';
+import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp({ demo: true });
+});
+afterAll(() => t.close());
+
+describe('listMunicipalities', () => {
+  it('lists all 62 municipalities by code', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/municipalities' });
+    expect(res.statusCode).toBe(200);
+    const { items } = MunicipalityList.parse(res.json());
+    expect(items).toHaveLength(62);
+    expect(items.map((m) => m.code)).toEqual([...items.map((m) => m.code)].sort());
+    expect(items.find((m) => m.code === '13121')).toEqual(
+      Municipality.parse({ code: '13121', nameJa: '足立区', nameKana: 'あだちく', nameEn: 'Adachi City', kind: 'ward', status: 'active' }),
+    );
+  });
+
+  it('filters by status: the 14 active in the demo', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/municipalities?status=active' });
+    const { items } = MunicipalityList.parse(res.json());
+    expect(items).toHaveLength(14);
+    expect(items.every((m) => m.status === 'active')).toBe(true);
+  });
+});

@@ -1,0 +1,61 @@
+import { seedDemo, seedMunicipalities } from '@board/db/seed/seed';
+import { buildApp } from '@board/server';
+import { loadConfig, type AppConfig } from '@board/server/config';
+import type { FastifyInstance } from 'fastify';
+import { createTestDatabase, type TestDatabase } from './test-database.ts';
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: TestDatabase;
+  config: AppConfig;
+  /** http://127.0.0.1:PORT when started with `listen: true` */
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  /** seed the demo associations, accounts and requests (default true) */
+  demo?: boolean;
+  /** mount the SvelteKit build (needs `pnpm build` first) */
+  serveWeb?: boolean;
+  /** listen on a free port so a browser or HTTP client can reach it */
+  listen?: boolean;
+  env?: Record<string, string>;
+  /** extra routes for one test file, added before the app is ready */
+  routes?: (app: FastifyInstance) => void;
+}
+
+/** The real app over its own freshly cloned PostgreSQL database. */
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  await seedMunicipalities(database.handle.db);
+  if (options.demo ?? true) await seedDemo(database.handle.db);
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: database.url,
+    SERVE_WEB: options.serveWeb ? '1' : '0',
+    PORT: '0',
+    ...options.env,
+  });
+  const app = await buildApp(config, { database: database.handle });
+  options.routes?.(app);
+  let baseUrl = '';
+  if (options.listen) {
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const address = app.server.address();
+    if (address && typeof address === 'object') baseUrl = `http://127.0.0.1:${address.port}`;
+  } else {
+    await app.ready();
+  }
+  return {
+    app,
+    database,
+    config,
+    baseUrl,
+    close: async () => {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
