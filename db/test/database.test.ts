@@ -48,7 +48,10 @@ describe.each(engines)('database on $name', (engine) => {
   });
 
   it('keeps a status staff changed when municipalities are reseeded', async () => {
-    await handle.db.update(schema.municipalities).set({ status: 'paused' }).where(eq(schema.municipalities.code, '13123'));
+    await handle.db
+      .update(schema.municipalities)
+      .set({ status: 'paused' })
+      .where(eq(schema.municipalities.code, '13123'));
     await seedMunicipalities(handle.db);
     const [m] = await handle.db.select().from(schema.municipalities).where(eq(schema.municipalities.code, '13123'));
     expect(m!.status).toBe('paused');
@@ -58,7 +61,10 @@ describe.each(engines)('database on $name', (engine) => {
   it('seeds the demo once: 14 active, accounts per role, requests in several states', async () => {
     expect(await seedDemo(handle.db)).toBe('seeded');
     expect(await seedDemo(handle.db)).toBe('already present');
-    const active = await handle.db.select().from(schema.municipalities).where(eq(schema.municipalities.status, 'active'));
+    const active = await handle.db
+      .select()
+      .from(schema.municipalities)
+      .where(eq(schema.municipalities.status, 'active'));
     expect(active).toHaveLength(14);
     const [users] = await handle.db.select({ n: count() }).from(schema.users);
     expect(users!.n).toBe(demoAccounts.length);

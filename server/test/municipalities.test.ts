@@ -16,7 +16,14 @@ describe('listMunicipalities', () => {
     expect(items).toHaveLength(62);
     expect(items.map((m) => m.code)).toEqual([...items.map((m) => m.code)].sort());
     expect(items.find((m) => m.code === '13121')).toEqual(
-      Municipality.parse({ code: '13121', nameJa: '足立区', nameKana: 'あだちく', nameEn: 'Adachi City', kind: 'ward', status: 'active' }),
+      Municipality.parse({
+        code: '13121',
+        nameJa: '足立区',
+        nameKana: 'あだちく',
+        nameEn: 'Adachi City',
+        kind: 'ward',
+        status: 'active',
+      }),
     );
   });
 

@@ -20,7 +20,10 @@ export const municipalities = pgTable('municipalities', {
   kind: municipalityKind('kind').notNull(),
   status: municipalityStatus('status').notNull().default('onboarding'),
   moderationRequired: boolean('moderation_required').notNull().default(true),
-  settings: jsonb('settings').$type<MunicipalitySettings>().notNull().default(sql`'{}'::jsonb`),
+  settings: jsonb('settings')
+    .$type<MunicipalitySettings>()
+    .notNull()
+    .default(sql`'{}'::jsonb`),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

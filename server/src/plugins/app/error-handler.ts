@@ -14,7 +14,12 @@ function fieldIssues(error: FastifyError): FieldIssue[] {
   });
 }
 
-function send(reply: FastifyReply, request: FastifyRequest, status: number, error: Omit<ErrorBody['error'], 'requestId'>) {
+function send(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  status: number,
+  error: Omit<ErrorBody['error'], 'requestId'>,
+) {
   const body: ErrorBody = { error: { ...error, requestId: String(request.id) } };
   return reply.code(status).type('application/json').send(body);
 }
@@ -52,7 +57,10 @@ export default fp(
     });
 
     app.setNotFoundHandler((request, reply) =>
-      send(reply, request, 404, { code: 'NOT_FOUND', message: `No route for ${request.method} ${request.url.split('?')[0]}` }),
+      send(reply, request, 404, {
+        code: 'NOT_FOUND',
+        message: `No route for ${request.method} ${request.url.split('?')[0]}`,
+      }),
     );
   },
   { name: 'error-handler' },
