@@ -19,6 +19,8 @@ const EnvSchema = z.object({
   WEB_BUILD_DIR: z.string().default(fileURLToPath(new URL('../../web/build', import.meta.url))),
   SERVE_WEB: flag,
   PUBLIC_ORIGIN: z.url().optional(),
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  MAIL_FROM: z.string().default('まちの腕きき掲示板 <no-reply@machi-udekiki.example>'),
 });
 
 export interface AppConfig {
@@ -35,7 +37,13 @@ export interface AppConfig {
   /** mount the SvelteKit build in this process (one port for pages and API) */
   serveWeb: boolean;
   webBuildDir: string;
-  publicOrigin: string | undefined;
+  /** where links in mail point, e.g. https://board.example.jp */
+  publicOrigin: string;
+  /** smtp(s)://… ; unset → mail is captured in memory (tests, demo at /dev/mail) */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** refresh cookie gets `Secure` (off only in development and tests over plain http) */
+  secureCookies: boolean;
 }
 
 export class ConfigError extends Error {
@@ -66,6 +74,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     serveWeb: e.SERVE_WEB ?? true,
     webBuildDir: e.WEB_BUILD_DIR,
-    publicOrigin: e.PUBLIC_ORIGIN,
+    publicOrigin: (e.PUBLIC_ORIGIN ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    secureCookies: e.NODE_ENV === 'production',
   };
 }

@@ -3,3 +3,5 @@ export * from './errors.ts';
 export * from './municipalities.ts';
 export * from './requests.ts';
 export * from './roles.ts';
+export * from './permissions.ts';
+export * from './accounts.ts';

@@ -1,4 +1,6 @@
-import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { index, integer, pgPolicy, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { anyOf, boardApp, isSystem, staffOf } from './access.ts';
 import { municipalities } from './municipalities.ts';
 
 /** 町会・自治会 */
@@ -15,5 +17,15 @@ export const associations = pgTable(
     households: integer('households'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('associations_municipality_idx').on(t.municipalityCode)],
+  (t) => [
+    index('associations_municipality_idx').on(t.municipalityCode),
+    // an association's name and area are public (shown beside its requests on the board)
+    pgPolicy('associations_read', { for: 'select', to: boardApp, using: sql`true` }),
+    pgPolicy('associations_write', {
+      for: 'all',
+      to: boardApp,
+      using: anyOf(isSystem, staffOf(t.municipalityCode)),
+      withCheck: anyOf(isSystem, staffOf(t.municipalityCode)),
+    }),
+  ],
 );

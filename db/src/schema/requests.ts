@@ -1,6 +1,18 @@
 import { categoryKeys, requestStatuses, whenKinds } from '@board/shared';
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, numeric, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  index,
+  integer,
+  numeric,
+  pgEnum,
+  pgPolicy,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { anyOf, boardApp, isCurrentUser, isFoundation, isSystem, officerOf, staffOf } from './access.ts';
 import { associations } from './associations.ts';
 import { municipalities } from './municipalities.ts';
 import { users } from './users.ts';
@@ -52,5 +64,29 @@ export const helpRequests = pgTable(
   (t) => [
     index('help_requests_municipality_status_idx').on(t.municipalityCode, t.status),
     index('help_requests_association_idx').on(t.associationId),
+    pgPolicy('help_requests_read', {
+      for: 'select',
+      to: boardApp,
+      using: anyOf(
+        sql`${t.status} in ('published', 'filled', 'completed')`,
+        isSystem,
+        isFoundation,
+        staffOf(t.municipalityCode),
+        officerOf(t.associationId),
+        isCurrentUser(t.createdBy),
+      ),
+    }),
+    pgPolicy('help_requests_insert', {
+      for: 'insert',
+      to: boardApp,
+      withCheck: anyOf(isSystem, officerOf(t.associationId)),
+    }),
+    pgPolicy('help_requests_update', {
+      for: 'update',
+      to: boardApp,
+      using: anyOf(isSystem, staffOf(t.municipalityCode), officerOf(t.associationId)),
+      withCheck: anyOf(isSystem, staffOf(t.municipalityCode), officerOf(t.associationId)),
+    }),
+    pgPolicy('help_requests_delete', { for: 'delete', to: boardApp, using: isSystem }),
   ],
 );

@@ -1,5 +1,6 @@
 import { languages, roles } from '@board/shared';
-import { index, pgEnum, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, pgEnum, pgPolicy, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { anyOf, boardApp, isCurrentUser, isFoundation, isSystem, staffOf } from './access.ts';
 import { associations } from './associations.ts';
 import { municipalities } from './municipalities.ts';
 
@@ -15,6 +16,10 @@ export const users = pgTable(
     emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
     passwordHash: text('password_hash'),
     displayName: text('display_name').notNull(),
+    /** where mail goes when not to the sign-in address; private */
+    notificationEmail: text('notification_email'),
+    /** shown only to a matched counterpart; private */
+    phone: text('phone'),
     language: language('language').notNull().default('ja'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
@@ -41,5 +46,16 @@ export const roleAssignments = pgTable(
   (t) => [
     index('role_assignments_user_idx').on(t.userId),
     unique('role_assignments_unique').on(t.userId, t.role, t.municipalityCode, t.associationId).nullsNotDistinct(),
+    pgPolicy('role_assignments_read', {
+      for: 'select',
+      to: boardApp,
+      using: anyOf(isSystem, isFoundation, isCurrentUser(t.userId), staffOf(t.municipalityCode)),
+    }),
+    pgPolicy('role_assignments_write', {
+      for: 'all',
+      to: boardApp,
+      using: anyOf(isSystem, staffOf(t.municipalityCode)),
+      withCheck: anyOf(isSystem, staffOf(t.municipalityCode)),
+    }),
   ],
 );

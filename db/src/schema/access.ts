@@ -1,0 +1,34 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { pgRole, type AnyPgColumn } from 'drizzle-orm/pg-core';
+
+/**
+ * Row-level security building blocks. Every request runs in a transaction that does
+ * `SET LOCAL ROLE board_app` and sets these per-transaction settings (see db/src/actor-context.ts):
+ *   app.user_id               the signed-in person, or ''
+ *   app.foundation            'on' for foundation staff (read across all municipalities)
+ *   app.staff_municipalities  comma-separated codes the person is municipal staff of
+ *   app.officer_associations  comma-separated association ids the person is an officer of
+ *   app.system                'on' only for server-internal work (token look-ups, jobs, seeding)
+ * Policies declared beside each table combine them; a query that forgets its WHERE still sees
+ * only what these allow.
+ */
+export const boardApp = pgRole('board_app').existing();
+
+export const isSystem = sql`(current_setting('app.system', true) = 'on')`;
+export const isFoundation = sql`(current_setting('app.foundation', true) = 'on')`;
+
+export function staffOf(column: AnyPgColumn): SQL {
+  return sql`(${column} = any(string_to_array(current_setting('app.staff_municipalities', true), ',')))`;
+}
+
+export function officerOf(column: AnyPgColumn): SQL {
+  return sql`(${column}::text = any(string_to_array(current_setting('app.officer_associations', true), ',')))`;
+}
+
+export function isCurrentUser(column: AnyPgColumn): SQL {
+  return sql`(${column}::text = current_setting('app.user_id', true))`;
+}
+
+export function anyOf(...conditions: SQL[]): SQL {
+  return sql`(${sql.join(conditions, sql` or `)})`;
+}

@@ -1,0 +1,37 @@
+import { sql } from 'drizzle-orm';
+import { bigserial, index, jsonb, pgPolicy, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { anyOf, boardApp, isCurrentUser, isFoundation, isSystem, staffOf } from './access.ts';
+import { municipalities } from './municipalities.ts';
+import { users } from './users.ts';
+
+/** Who did what, when, in which municipality: invitations, role changes, staff sign-ins, exports, deletions. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    action: text('action').notNull(),
+    /** null for events that belong to no municipality (a volunteer's own export) */
+    municipalityCode: text('municipality_code').references(() => municipalities.code),
+    subjectType: text('subject_type'),
+    subjectId: text('subject_id'),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [
+    index('audit_log_municipality_idx').on(t.municipalityCode, t.at),
+    index('audit_log_actor_idx').on(t.actorId),
+    pgPolicy('audit_log_read', {
+      for: 'select',
+      to: boardApp,
+      using: anyOf(
+        isSystem,
+        isFoundation,
+        staffOf(t.municipalityCode),
+        sql`(${t.municipalityCode} is null and ${isCurrentUser(t.actorId)})`,
+      ),
+    }),
+    // anyone's work may append to the log; nobody may change or remove an entry
+    pgPolicy('audit_log_append', { for: 'insert', to: boardApp, withCheck: sql`true` }),
+  ],
+);

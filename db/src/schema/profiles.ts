@@ -1,0 +1,31 @@
+import { sql } from 'drizzle-orm';
+import { boolean, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { users } from './users.ts';
+
+/** What a volunteer (腕きき) shows: skills, where and when they help, languages. Contact details stay private. */
+export const volunteerProfiles = pgTable('volunteer_profiles', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  /** category keys */
+  skills: text('skills')
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
+  /** municipality codes they will help in */
+  municipalityCodes: text('municipality_codes')
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
+  availability: text('availability').notNull().default(''),
+  /** languages spoken, e.g. ja, en, vi */
+  languages: text('languages')
+    .array()
+    .notNull()
+    .default(sql`'{ja}'::text[]`),
+  onlineOk: boolean('online_ok').notNull().default(false),
+  bio: text('bio').notNull().default(''),
+  /** show received thank-you notes on the public profile */
+  showThanks: boolean('show_thanks').notNull().default(true),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

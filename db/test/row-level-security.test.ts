@@ -1,0 +1,105 @@
+import {
+  createDatabase,
+  migrateDatabase,
+  schema,
+  withAccess,
+  anonymousAccess,
+  systemAccess,
+  type DatabaseHandle,
+} from '@board/db';
+import { createTestDatabase } from '@board/tests/harness/test-database';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo, seedMunicipalities } from '../src/seed/seed.ts';
+
+const engines: { name: string; open(): Promise<{ handle: DatabaseHandle; dispose(): Promise<void> }> }[] = [
+  {
+    name: 'PostgreSQL',
+    async open() {
+      const test = await createTestDatabase();
+      return { handle: test.handle, dispose: () => test.drop() };
+    },
+  },
+  {
+    name: 'PGlite',
+    async open() {
+      const handle = createDatabase({ dataDir: 'memory://' });
+      await migrateDatabase(handle);
+      return { handle, dispose: () => handle.close() };
+    },
+  },
+];
+
+const adachiStaff = { userId: null, foundation: false, staffMunicipalities: ['13121'], officerAssociations: [] };
+
+describe.each(engines)('row-level security on $name', (engine) => {
+  let handle: DatabaseHandle;
+  let dispose: () => Promise<void>;
+  beforeAll(async () => {
+    ({ handle, dispose } = await engine.open());
+    await seedMunicipalities(handle.db);
+    await seedDemo(handle.db);
+    // one invitation and one audit entry in each of the two demo municipalities
+    for (const code of ['13121', '13104']) {
+      await handle.db.insert(schema.invitations).values({
+        role: 'municipal_staff',
+        email: `new.${code}@demo.example`,
+        municipalityCode: code,
+        tokenHash: `hash-${code}`,
+        expiresAt: new Date(Date.now() + 86_400_000),
+      });
+      await handle.db.insert(schema.auditLog).values({ action: 'test.event', municipalityCode: code });
+    }
+  }, 60_000);
+  afterAll(() => dispose());
+
+  it('a query that forgets its WHERE still sees only its own municipality', async () => {
+    const rows = await withAccess(handle.db, adachiStaff, (tx) => tx.select().from(schema.invitations));
+    expect(rows.map((r) => r.municipalityCode)).toEqual(['13121']);
+    const audit = await withAccess(handle.db, adachiStaff, (tx) => tx.select().from(schema.auditLog));
+    expect(audit.map((r) => r.municipalityCode)).toEqual(['13121']);
+  });
+
+  it('drafts of another municipality stay hidden; published requests are public', async () => {
+    const rows = await withAccess(handle.db, adachiStaff, (tx) => tx.select().from(schema.helpRequests));
+    const other = rows.filter((r) => r.municipalityCode !== '13121');
+    expect(other.length).toBeGreaterThan(0);
+    expect(other.every((r) => ['published', 'filled', 'completed'].includes(r.status))).toBe(true);
+    const anonymous = await withAccess(handle.db, anonymousAccess, (tx) => tx.select().from(schema.helpRequests));
+    expect(anonymous.every((r) => ['published', 'filled', 'completed'].includes(r.status))).toBe(true);
+    expect(anonymous.length).toBeLessThan(rows.length);
+  });
+
+  it('cannot write into another municipality', async () => {
+    await expect(
+      withAccess(handle.db, adachiStaff, (tx) =>
+        tx.insert(schema.associations).values({ municipalityCode: '13104', name: '越境町会' }),
+      ),
+    ).rejects.toMatchObject({ cause: { message: expect.stringMatching(/row-level security/) } });
+    await expect(
+      withAccess(handle.db, adachiStaff, (tx) =>
+        tx.insert(schema.associations).values({ municipalityCode: '13121', name: '新しい町会' }).returning(),
+      ),
+    ).resolves.toHaveLength(1);
+  });
+
+  it('cannot change another municipality’s invitations, even by id', async () => {
+    const updated = await withAccess(handle.db, adachiStaff, (tx) =>
+      tx.update(schema.invitations).set({ revokedAt: new Date() }).returning(),
+    );
+    expect(updated.map((r) => r.municipalityCode)).toEqual(['13121']);
+  });
+
+  it('foundation staff read across municipalities; anonymous reads no invitations', async () => {
+    const foundation = { ...anonymousAccess, foundation: true };
+    const all = await withAccess(handle.db, foundation, (tx) => tx.select().from(schema.invitations));
+    expect(all).toHaveLength(2);
+    expect(await withAccess(handle.db, anonymousAccess, (tx) => tx.select().from(schema.invitations))).toHaveLength(0);
+    expect(await withAccess(handle.db, systemAccess, (tx) => tx.select().from(schema.invitations))).toHaveLength(2);
+  });
+
+  it('settings do not outlive their transaction', async () => {
+    await withAccess(handle.db, adachiStaff, async () => {});
+    const rows = await withAccess(handle.db, anonymousAccess, (tx) => tx.select().from(schema.auditLog));
+    expect(rows).toHaveLength(0);
+  });
+});

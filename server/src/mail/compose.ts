@@ -1,0 +1,17 @@
+import type { Language } from '@board/shared';
+import type { OutgoingMail } from '../plugins/app/mailer.ts';
+
+/** One mail in the three languages; each gets the variables and returns subject and plain text. */
+export type MailTemplate<Vars> = Record<Language, (vars: Vars) => { subject: string; body: string }>;
+
+const signature: Record<Language, string> = {
+  ja: '―――\nまちの腕きき掲示板\n（公益財団法人 東京都つながり創生財団）\nこのメールに心当たりがない場合は、何もせずに削除してください。',
+  en: '―――\nMachi no Udekiki Board (the town’s skilled-hands board)\nTokyo Metropolitan Foundation for Social Connection\nIf you did not expect this mail, you can simply delete it.',
+  'ja-easy': '―――\nまちの うでききけいじばん\nこの メールが わからない ときは、なにも しないで けして ください。',
+};
+
+/** Renders a template in the recipient's language, with the board's signature. */
+export function compose<Vars>(template: MailTemplate<Vars>, language: Language, to: string, vars: Vars): OutgoingMail {
+  const { subject, body } = template[language](vars);
+  return { to, subject: `【まちの腕きき掲示板】${subject}`, text: `${body}\n\n${signature[language]}\n` };
+}

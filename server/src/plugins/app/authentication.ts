@@ -1,0 +1,141 @@
+import { anonymousAccess, schema, systemAccess, withAccess, type AccessContext, type Database } from '@board/db';
+import { DomainError, type Actor, type RoleGrant } from '@board/shared';
+import fastifyCookie from '@fastify/cookie';
+import fastifyJwt from '@fastify/jwt';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { AppConfig } from '../../config.ts';
+
+export const accessCookie = 'board_access';
+export const refreshCookie = 'board_refresh';
+/** Header our own web server sends on its server-side API calls; a cross-site page cannot set it. */
+export const csrfHeader = 'x-board-csrf';
+export const tokenIssuer = 'machi-udekiki';
+export const tokenAudience = 'machi-udekiki-api';
+export const accessTokenSeconds = 15 * 60;
+
+declare module '@fastify/jwt' {
+  interface FastifyJWT {
+    payload: { sub: string };
+    user: { sub: string };
+  }
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** the signed-in person and their hats, or null */
+    actor: Actor | null;
+    /** how the actor was recognised */
+    authenticatedBy: 'bearer' | 'cookie' | null;
+    /** runs work in a transaction under row-level security as this request's actor */
+    withAccess<T>(work: (tx: Database) => Promise<T>): Promise<T>;
+    /** the actor, or a 401 */
+    requireActor(): Actor;
+  }
+  interface FastifyInstance {
+    /** server-internal work across tenants (token look-ups, invitations by token): use sparingly */
+    withSystemAccess<T>(work: (tx: Database) => Promise<T>): Promise<T>;
+  }
+}
+
+export function accessContextOf(actor: Actor | null): AccessContext {
+  if (!actor) return anonymousAccess;
+  return {
+    userId: actor.userId,
+    foundation: actor.roles.some((g) => g.role === 'foundation_staff'),
+    staffMunicipalities: actor.roles.flatMap((g) =>
+      g.role === 'municipal_staff' && g.municipalityCode ? [g.municipalityCode] : [],
+    ),
+    officerAssociations: actor.roles.flatMap((g) => (g.role === 'officer' && g.associationId ? [g.associationId] : [])),
+  };
+}
+
+const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function bearerToken(request: FastifyRequest): string | null {
+  const header = request.headers.authorization;
+  if (!header) return null;
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match) throw new DomainError('UNAUTHENTICATED', 'Malformed Authorization header');
+  return match[1]!;
+}
+
+/**
+ * Recognises the person behind an API request (Bearer token, else the access cookie), loads
+ * their current roles, and guards cookie-authenticated writes against cross-site requests.
+ */
+export default fp(
+  async (app: FastifyInstance, opts: { config: AppConfig }) => {
+    await app.register(fastifyCookie);
+    await app.register(fastifyJwt, {
+      secret: opts.config.jwtSecret,
+      sign: { algorithm: 'HS256', iss: tokenIssuer, aud: tokenAudience, expiresIn: accessTokenSeconds },
+      verify: { algorithms: ['HS256'], allowedIss: tokenIssuer, allowedAud: tokenAudience },
+    });
+
+    app.decorate('withSystemAccess', <T>(work: (tx: Database) => Promise<T>) => withAccess(app.db, systemAccess, work));
+    app.decorateRequest('actor', null);
+    app.decorateRequest('authenticatedBy', null);
+    app.decorateRequest('withAccess', function <T>(this: FastifyRequest, work: (tx: Database) => Promise<T>) {
+      return withAccess(app.db, accessContextOf(this.actor), work);
+    });
+    app.decorateRequest('requireActor', function (this: FastifyRequest) {
+      if (!this.actor) throw new DomainError('UNAUTHENTICATED', 'Sign in first.');
+      return this.actor;
+    });
+
+    const ownOrigins = new Set([opts.config.publicOrigin]);
+
+    async function loadActor(userId: string): Promise<Actor | null> {
+      const rows = await withAccess(app.db, { ...anonymousAccess, userId }, async (tx) => {
+        const [user] = await tx
+          .select({ id: schema.users.id })
+          .from(schema.users)
+          .where(and(eq(schema.users.id, userId), isNull(schema.users.deletedAt)));
+        if (!user) return null;
+        return tx
+          .select({
+            role: schema.roleAssignments.role,
+            municipalityCode: schema.roleAssignments.municipalityCode,
+            associationId: schema.roleAssignments.associationId,
+          })
+          .from(schema.roleAssignments)
+          .where(eq(schema.roleAssignments.userId, userId));
+      });
+      return rows ? { userId, roles: rows as RoleGrant[] } : null;
+    }
+
+    app.addHook('onRequest', async (request) => {
+      if (!request.url.startsWith('/api/')) return;
+
+      const bearer = bearerToken(request);
+      const cookieToken = request.cookies[accessCookie];
+      const token = bearer ?? cookieToken;
+      if (token) {
+        try {
+          const payload = app.jwt.verify<{ sub: string }>(token);
+          request.actor = await loadActor(payload.sub);
+          request.authenticatedBy = request.actor ? (bearer ? 'bearer' : 'cookie') : null;
+        } catch (err) {
+          if (err instanceof DomainError) throw err;
+          // a bad Bearer token is the client's mistake to hear about; a stale cookie just means "signed out"
+          if (bearer) throw new DomainError('UNAUTHENTICATED', 'The access token is invalid or expired.');
+        }
+      }
+
+      if (unsafeMethods.has(request.method)) {
+        const origin = request.headers.origin;
+        const selfOrigin = `${request.protocol}://${request.host}`;
+        if (origin && origin !== selfOrigin && !ownOrigins.has(origin)) {
+          throw new DomainError('CSRF_REJECTED', 'Cross-site request refused.');
+        }
+        const usesCookies = !bearer && (cookieToken !== undefined || request.cookies[refreshCookie] !== undefined);
+        if (usesCookies && !origin && request.headers[csrfHeader] !== '1') {
+          throw new DomainError('CSRF_REJECTED', 'Cross-site request refused.');
+        }
+      }
+    });
+  },
+  { name: 'authentication', dependencies: ['database'] },
+);

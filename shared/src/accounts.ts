@@ -1,0 +1,172 @@
+import { z } from 'zod';
+import { categoryKeys } from './categories.ts';
+import { MunicipalityCode } from './municipalities.ts';
+import { Language, Role } from './roles.ts';
+
+/**
+ * API contract for accounts, sessions, profiles, invitations and the audit log. Field errors use
+ * these codes (the web translates `field.<code>`): zod's own (`too_small`, `invalid_format`, …)
+ * or the upper-case domain codes given here.
+ */
+
+export const Email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, { error: 'EMAIL_INVALID' })
+  .pipe(z.email({ error: 'EMAIL_INVALID' }));
+
+/** NIST 800-63B: length over composition rules; 10+ characters, at most 200. */
+export const Password = z.string().min(10, { error: 'PASSWORD_TOO_SHORT' }).max(200, { error: 'PASSWORD_TOO_LONG' });
+
+export const DisplayName = z
+  .string()
+  .trim()
+  .min(1, { error: 'DISPLAY_NAME_REQUIRED' })
+  .max(60, { error: 'DISPLAY_NAME_TOO_LONG' });
+
+/** An opaque token from an emailed link */
+export const LinkToken = z.string().min(20).max(200);
+
+export const SignUpBody = z.object({ email: Email, password: Password, displayName: DisplayName, language: Language });
+export const SignInBody = z.object({ email: Email, password: z.string().min(1).max(200) });
+export const EmailOnlyBody = z.object({ email: Email });
+export const TokenBody = z.object({ token: LinkToken });
+export const ResetPasswordBody = z.object({ token: LinkToken, password: Password });
+export const ChangePasswordBody = z.object({ currentPassword: z.string().min(1).max(200), newPassword: Password });
+export const ChangeEmailBody = z.object({ newEmail: Email, password: z.string().min(1).max(200) });
+
+/** Answer to sign-up, reset and link requests: the same whether or not the email is known. */
+export const Accepted = z.object({ status: z.literal('check_your_email') });
+
+export const RoleGrantView = z.object({
+  role: Role,
+  municipalityCode: z.string().nullable(),
+  municipalityName: z.string().nullable(),
+  associationId: z.string().nullable(),
+  associationName: z.string().nullable(),
+});
+export type RoleGrantView = z.infer<typeof RoleGrantView>;
+
+export const VolunteerProfile = z.object({
+  skills: z.array(z.enum(categoryKeys)).max(12),
+  municipalityCodes: z.array(MunicipalityCode).max(62),
+  availability: z.string().trim().max(500, { error: 'TOO_LONG' }),
+  languages: z.array(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)?$/)).max(10),
+  onlineOk: z.boolean(),
+  bio: z.string().trim().max(1000, { error: 'TOO_LONG' }),
+  showThanks: z.boolean(),
+});
+export type VolunteerProfile = z.infer<typeof VolunteerProfile>;
+
+export const Me = z.object({
+  id: z.string(),
+  email: z.string(),
+  emailVerified: z.boolean(),
+  displayName: z.string(),
+  language: Language,
+  notificationEmail: z.string().nullable(),
+  phone: z.string().nullable(),
+  roles: z.array(RoleGrantView),
+  volunteerProfile: VolunteerProfile.nullable(),
+});
+export type Me = z.infer<typeof Me>;
+
+export const Session = z.object({
+  accessToken: z.string(),
+  /** seconds */
+  expiresIn: z.number(),
+  me: Me,
+});
+export type Session = z.infer<typeof Session>;
+
+export const UpdateMeBody = z.object({
+  displayName: DisplayName.optional(),
+  language: Language.optional(),
+  notificationEmail: Email.nullable().optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^[0-9+\-() ]{6,20}$/, { error: 'PHONE_INVALID' })
+    .nullable()
+    .optional(),
+  volunteerProfile: VolunteerProfile.optional(),
+});
+export type UpdateMeBody = z.infer<typeof UpdateMeBody>;
+
+export const DeleteMeBody = z.object({ password: z.string().min(1).max(200) });
+
+export const Association = z.object({
+  id: z.string(),
+  municipalityCode: MunicipalityCode,
+  name: z.string(),
+  area: z.string(),
+  households: z.number().int().nullable(),
+  createdAt: z.string(),
+});
+export type Association = z.infer<typeof Association>;
+
+export const CreateAssociationBody = z.object({
+  municipalityCode: MunicipalityCode,
+  name: z.string().trim().min(1, { error: 'NAME_REQUIRED' }).max(100, { error: 'TOO_LONG' }),
+  area: z.string().trim().max(200, { error: 'TOO_LONG' }).default(''),
+  households: z.number().int().min(0).max(100_000).nullable().default(null),
+});
+export const ListAssociationsQuery = z.object({ municipalityCode: MunicipalityCode.optional() });
+
+export const invitationStates = ['pending', 'accepted', 'revoked', 'expired'] as const;
+export const Invitation = z.object({
+  id: z.string(),
+  role: z.enum(['municipal_staff', 'officer']),
+  email: z.string(),
+  language: Language,
+  municipalityCode: z.string(),
+  associationId: z.string().nullable(),
+  associationName: z.string().nullable(),
+  state: z.enum(invitationStates),
+  expiresAt: z.string(),
+  createdAt: z.string(),
+});
+export type Invitation = z.infer<typeof Invitation>;
+
+export const InviteMunicipalStaffBody = z.object({
+  email: Email,
+  municipalityCode: MunicipalityCode,
+  language: Language,
+});
+export const InviteOfficerBody = z.object({ email: Email, associationId: z.uuid(), language: Language });
+export const ListInvitationsQuery = z.object({
+  municipalityCode: MunicipalityCode.optional(),
+  state: z.enum(invitationStates).optional(),
+});
+export const IdParams = z.object({ id: z.uuid() });
+/** Accepting: a signed-in person adds the role; otherwise a new account is made with these. */
+export const AcceptInvitationBody = z.object({
+  token: LinkToken,
+  displayName: DisplayName.optional(),
+  password: Password.optional(),
+});
+export const InvitationPreview = z.object({
+  role: z.enum(['municipal_staff', 'officer']),
+  email: z.string(),
+  municipalityName: z.string(),
+  associationName: z.string().nullable(),
+  accountExists: z.boolean(),
+});
+
+export const AuditEntry = z.object({
+  id: z.number(),
+  at: z.string(),
+  actorId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  action: z.string(),
+  municipalityCode: z.string().nullable(),
+  subjectType: z.string().nullable(),
+  subjectId: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+});
+export const ListAuditLogQuery = z.object({
+  municipalityCode: MunicipalityCode.optional(),
+  before: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});

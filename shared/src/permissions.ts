@@ -1,0 +1,106 @@
+import type { Role } from './roles.ts';
+
+/**
+ * Who may do what, where. The one table every route asks through `can()`, the web reads to hide
+ * what a person cannot do, and the authorization test iterates.
+ *
+ * Scopes: `own` the actor's own record; `own_association` an association they are an officer
+ * of; `own_municipality` a municipality they are staff of; `any` everywhere.
+ */
+export const scopes = ['own', 'own_association', 'own_municipality', 'any'] as const;
+export type Scope = (typeof scopes)[number];
+
+export const permissions = {
+  'me.read': { volunteer: 'own', officer: 'own', municipal_staff: 'own', foundation_staff: 'own' },
+  'me.update': { volunteer: 'own', officer: 'own', municipal_staff: 'own', foundation_staff: 'own' },
+  'me.export': { volunteer: 'own', officer: 'own', municipal_staff: 'own', foundation_staff: 'own' },
+  'me.delete': { volunteer: 'own', officer: 'own', municipal_staff: 'own', foundation_staff: 'own' },
+  'municipalStaff.invite': { foundation_staff: 'any' },
+  'association.create': { municipal_staff: 'own_municipality' },
+  'association.list': { officer: 'own_association', municipal_staff: 'own_municipality', foundation_staff: 'any' },
+  'officer.invite': { municipal_staff: 'own_municipality' },
+  'invitation.list': { municipal_staff: 'own_municipality', foundation_staff: 'any' },
+  /** revoke or resend: staff manage officer invitations of their municipality, the foundation staff ones */
+  'invitation.manageOfficer': { municipal_staff: 'own_municipality' },
+  'invitation.manageStaff': { foundation_staff: 'any' },
+  'audit.list': { municipal_staff: 'own_municipality', foundation_staff: 'any' },
+} as const satisfies Record<string, Partial<Record<Role, Scope>>>;
+
+export type Action = keyof typeof permissions;
+export const actions = Object.keys(permissions) as Action[];
+
+/** One hat a person wears, with where it applies. */
+export interface RoleGrant {
+  role: Role;
+  municipalityCode: string | null;
+  associationId: string | null;
+}
+
+export interface Actor {
+  userId: string;
+  roles: RoleGrant[];
+}
+
+/** What an action is done to; only the fields the scope needs are compared. */
+export interface Resource {
+  ownerId?: string | null;
+  municipalityCode?: string | null;
+  associationId?: string | null;
+}
+
+function grantCovers(grant: RoleGrant, scope: Scope, actor: Actor, resource: Resource): boolean {
+  switch (scope) {
+    case 'any':
+      return true;
+    case 'own':
+      return resource.ownerId === actor.userId;
+    case 'own_municipality':
+      return grant.municipalityCode !== null && grant.municipalityCode === resource.municipalityCode;
+    case 'own_association':
+      return grant.associationId !== null && grant.associationId === resource.associationId;
+  }
+}
+
+/** May this actor do this action to this resource? */
+export function can(actor: Actor | null, action: Action, resource: Resource = {}): boolean {
+  if (!actor) return false;
+  const rule: Partial<Record<Role, Scope>> = permissions[action];
+  return actor.roles.some((grant) => {
+    const scope = rule[grant.role];
+    return scope !== undefined && grantCovers(grant, scope, actor, resource);
+  });
+}
+
+/**
+ * Where a listing action may look: everywhere, or only in some municipalities / associations.
+ * `null` when the actor may not do it at all.
+ */
+export type ListScope =
+  { kind: 'any' } | { kind: 'limited'; municipalityCodes: string[]; associationIds: string[]; ownerId: string | null };
+
+export function listScope(actor: Actor | null, action: Action): ListScope | null {
+  if (!actor) return null;
+  const rule: Partial<Record<Role, Scope>> = permissions[action];
+  const limited = {
+    kind: 'limited' as const,
+    municipalityCodes: [] as string[],
+    associationIds: [] as string[],
+    ownerId: null as string | null,
+  };
+  let allowed = false;
+  for (const grant of actor.roles) {
+    const scope = rule[grant.role];
+    if (!scope) continue;
+    allowed = true;
+    if (scope === 'any') return { kind: 'any' };
+    if (scope === 'own') limited.ownerId = actor.userId;
+    if (scope === 'own_municipality' && grant.municipalityCode) limited.municipalityCodes.push(grant.municipalityCode);
+    if (scope === 'own_association' && grant.associationId) limited.associationIds.push(grant.associationId);
+  }
+  return allowed ? limited : null;
+}
+
+/** Can the actor do this anywhere at all (to decide whether a page shows the button)? */
+export function canAtAll(actor: Actor | null, action: Action): boolean {
+  return listScope(actor, action) !== null;
+}
