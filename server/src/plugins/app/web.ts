@@ -16,11 +16,16 @@ export default fp(
       app.log.warn(`web build not found at ${handlerFile}; run \`pnpm build\` to serve the pages`);
       return;
     }
+    // adapter-node assumes https unless told where to read the protocol; without this every
+    // form post over plain http fails SvelteKit's same-origin check. Read once, at import.
+    process.env.PROTOCOL_HEADER ??= 'x-forwarded-proto';
     const { handler } = (await import(pathToFileURL(handlerFile).href)) as { handler: NodeHandler };
     await app.register(middie);
     app.use((req, res, next) => {
       const path = req.url ?? '/';
       if (path === '/api' || path.startsWith('/api/')) return next();
+      // a proxy in front sets it; straight connections say what they are
+      req.headers['x-forwarded-proto'] ??= 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http';
       handler(req, res, next);
     });
   },

@@ -20,6 +20,9 @@ export default fp(
         },
       },
       strictTransportSecurity: false,
+      // helmet's `no-referrer` makes Chromium send `Origin: null` on form posts, which SvelteKit's
+      // CSRF check (rightly) refuses; this default of browsers still hides paths from other sites
+      referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
     });
   },
   { name: 'security-headers' },

@@ -1,0 +1,79 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessibilityViolations, launchBrowser, newContext } from '../src/harness/browser.ts';
+import { startTestApp, type TestApp } from '../src/harness/test-app.ts';
+
+let t: TestApp;
+let browser: Browser;
+beforeAll(async () => {
+  t = await startTestApp({ serveWeb: true, listen: true });
+  browser = await launchBrowser();
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+const languages = [
+  { cookie: 'ja', htmlLang: 'ja', variant: 'standard', siteName: 'まちの腕きき掲示板', adachi: '足立区' },
+  { cookie: 'en', htmlLang: 'en', variant: 'standard', siteName: 'Machi no Udekiki', adachi: 'Adachi City' },
+  { cookie: 'ja-easy', htmlLang: 'ja', variant: 'easy', siteName: 'けいじばん', adachi: 'あだちく' },
+];
+
+describe('home page in a browser', () => {
+  it.each(languages)('renders in $cookie with the 14 active municipalities and no axe violations', async (lang) => {
+    const context = await newContext(browser);
+    await context.addCookies([{ name: 'lang', value: lang.cookie, url: t.baseUrl }]);
+    const page = await context.newPage();
+    const response = await page.goto(t.baseUrl);
+    expect(response?.status()).toBe(200);
+    expect(await page.getAttribute('html', 'lang')).toBe(lang.htmlLang);
+    expect(await page.getAttribute('html', 'data-variant')).toBe(lang.variant);
+    expect(await page.locator('header').innerText()).toContain(lang.siteName);
+    await expect.poll(() => page.locator('li[data-code]').count()).toBe(14);
+    expect(await page.locator('li[data-code="13121"]').innerText()).toContain(lang.adachi);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('falls back to the browser language when no choice was made', async () => {
+    const context = await newContext(browser, { locale: 'en-US' });
+    const page = await context.newPage();
+    await page.goto(t.baseUrl);
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await context.close();
+  });
+
+  it.each([true, false])(
+    'the switcher changes and remembers the language (JavaScript %s)',
+    async (javaScriptEnabled) => {
+      const context = await newContext(browser, { javaScriptEnabled });
+      const page = await context.newPage();
+      await page.goto(`${t.baseUrl}/?from=test`);
+      expect(await page.getAttribute('html', 'lang')).toBe('ja');
+      await page.getByRole('button', { name: 'English' }).click();
+      await expect.poll(() => page.getAttribute('html', 'lang')).toBe('en');
+      expect(new URL(page.url()).search).toBe('?from=test');
+      expect(await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
+      // remembered: a fresh visit stays in English
+      await page.goto(t.baseUrl);
+      expect(await page.getAttribute('html', 'lang')).toBe('en');
+      const cookies = await context.cookies();
+      expect(cookies.find((c) => c.name === 'lang')?.value).toBe('en');
+      await page.getByRole('button', { name: 'やさしい にほんご' }).click();
+      await expect.poll(() => page.getAttribute('html', 'data-variant')).toBe('easy');
+      await context.close();
+    },
+  );
+
+  it('is readable at 320px wide without sideways scrolling', async () => {
+    const context = await newContext(browser, { viewport: { width: 320, height: 640 } });
+    const page = await context.newPage();
+    await page.goto(t.baseUrl);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await context.close();
+  });
+});

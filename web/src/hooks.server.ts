@@ -1,0 +1,67 @@
+import type { Handle, HandleFetch } from '@sveltejs/kit/hooks';
+import { htmlLang, LANG_COOKIE, langVariant, type Lang } from '#lib/i18n/languages.ts';
+import { resolveLang } from '#lib/i18n/resolve.ts';
+import { apiOrigin } from '#lib/server/api-origin.ts';
+
+/** Resolves the interface language once per request and writes it into `<html lang>`. */
+export const handle: Handle = async ({ event, resolve }) => {
+  const lang = resolveLang({
+    cookie: event.cookies.get(LANG_COOKIE),
+    acceptLanguage: event.request.headers.get('accept-language'),
+  });
+  event.locals.lang = lang;
+
+  const response = await resolve(event, { transformPageChunk: fillHtmlPlaceholders(lang) });
+
+  // the same URL renders differently per language: keep shared caches honest
+  if (response.headers.get('content-type')?.startsWith('text/html')) {
+    try {
+      response.headers.append('vary', 'Accept-Language, Cookie');
+    } catch {
+      // immutable headers (a proxied response): nothing to do
+    }
+  }
+  return response;
+};
+
+/** Replaces `%lang%` and `%lang.variant%` from app.html; they sit in the first chunk only. */
+function fillHtmlPlaceholders(lang: Lang) {
+  let filled = false;
+  return ({ html }: { html: string }) => {
+    if (filled || !html.includes('%lang')) return html;
+    filled = true;
+    return html.replace('%lang.variant%', langVariant(lang)).replace('%lang%', htmlLang(lang));
+  };
+}
+
+/**
+ * Server-side `fetch('/api/…')` from load functions goes to the API server instead of back into
+ * SvelteKit (which has no `/api` routes), carrying the visitor's cookies and language.
+ */
+export const handleFetch: HandleFetch = async ({ event, request, fetch }) => {
+  const url = new URL(request.url);
+  if (url.origin !== event.url.origin || !url.pathname.startsWith('/api/')) return fetch(request);
+
+  // The global fetch, not SvelteKit's: in one-process production the API may share this very
+  // origin, and SvelteKit's fetch would route a same-origin request back into itself.
+
+  const target = new URL(
+    `${url.pathname}${url.search}`,
+    apiOrigin({ env: process.env, socket: event.platform?.req.socket }),
+  );
+  const headers = new Headers(request.headers);
+  for (const name of ['cookie', 'accept-language']) {
+    const value = event.request.headers.get(name);
+    if (value && !headers.has(name)) headers.set(name, value);
+  }
+  const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
+  return globalThis.fetch(
+    new Request(target, {
+      method: request.method,
+      headers,
+      body: hasBody ? await request.arrayBuffer() : null,
+      signal: request.signal,
+      redirect: 'manual',
+    }),
+  );
+};

@@ -1,0 +1,43 @@
+import accountEn from './messages/account/en.json';
+import accountJaEasy from './messages/account/ja-easy.json';
+import accountJa from './messages/account/ja.json';
+import authEn from './messages/auth/en.json';
+import authJaEasy from './messages/auth/ja-easy.json';
+import authJa from './messages/auth/ja.json';
+import commonEn from './messages/common/en.json';
+import commonJaEasy from './messages/common/ja-easy.json';
+import commonJa from './messages/common/ja.json';
+import staffEn from './messages/staff/en.json';
+import staffJaEasy from './messages/staff/ja-easy.json';
+import staffJa from './messages/staff/ja.json';
+import type { Lang } from './languages.ts';
+
+/**
+ * Messages live in one folder per area of the product (`messages/<area>/<lang>.json`), so
+ * people working on different screens do not edit the same file. Keys are prefixed by area.
+ */
+export const areas = {
+  common: { ja: commonJa, en: commonEn, 'ja-easy': commonJaEasy },
+  auth: { ja: authJa, en: authEn, 'ja-easy': authJaEasy },
+  account: { ja: accountJa, en: accountEn, 'ja-easy': accountJaEasy },
+  staff: { ja: staffJa, en: staffEn, 'ja-easy': staffJaEasy },
+} as const;
+
+const ja = { ...commonJa, ...authJa, ...accountJa, ...staffJa };
+
+/** Message keys: Japanese is the source language, so its files define the set. */
+export type MessageKey = keyof typeof ja;
+export type Messages = Readonly<Record<MessageKey, string>>;
+
+// `satisfies` makes the type checker reject a translation that lacks a key;
+// messages.test.ts also rejects extra keys and mismatched placeholders.
+const catalogues = {
+  ja,
+  en: { ...commonEn, ...authEn, ...accountEn, ...staffEn } satisfies Messages,
+  'ja-easy': { ...commonJaEasy, ...authJaEasy, ...accountJaEasy, ...staffJaEasy } satisfies Messages,
+} as const satisfies Record<Lang, Messages>;
+
+/** All messages of one language (ICU MessageFormat source strings). Server-side: the layout sends only the current language to the browser. */
+export function messagesFor(lang: Lang): Messages {
+  return catalogues[lang];
+}

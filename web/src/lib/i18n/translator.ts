@@ -1,0 +1,46 @@
+import { IntlMessageFormat } from 'intl-messageformat';
+import type { MessageKey, Messages } from './catalogue.ts';
+import { htmlLang, type Lang } from './languages.ts';
+
+export type MessageValues = Record<string, string | number | Date>;
+
+export interface Translator {
+  readonly lang: Lang;
+  /** Formats the message `key` of the current language with ICU MessageFormat. */
+  t(key: MessageKey, values?: MessageValues): string;
+}
+
+/**
+ * A translator over one language's messages. Parsed formats are cached per key, so calling
+ * `t` in templates is cheap. A missing or broken message shows its key instead of throwing:
+ * one bad string must not take a page down.
+ */
+export function createTranslator(lang: Lang, messages: Messages): Translator {
+  const locale = htmlLang(lang);
+  const cache = new Map<MessageKey, IntlMessageFormat>();
+
+  function formatFor(key: MessageKey): IntlMessageFormat | undefined {
+    let format = cache.get(key);
+    if (!format) {
+      const source = messages[key];
+      if (typeof source !== 'string') return undefined;
+      format = new IntlMessageFormat(source, locale);
+      cache.set(key, format);
+    }
+    return format;
+  }
+
+  return {
+    lang,
+    t(key, values) {
+      try {
+        const result = formatFor(key)?.format(values);
+        if (result === undefined) return key;
+        return Array.isArray(result) ? result.join('') : String(result);
+      } catch (error) {
+        console.error(`i18n: cannot format "${key}" (${lang})`, error);
+        return key;
+      }
+    },
+  };
+}
