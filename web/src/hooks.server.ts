@@ -2,6 +2,7 @@ import type { Handle, HandleFetch } from '@sveltejs/kit/hooks';
 import { htmlLang, LANG_COOKIE, langVariant, type Lang } from '#lib/i18n/languages.ts';
 import { resolveLang } from '#lib/i18n/resolve.ts';
 import { apiOrigin } from '#lib/server/api-origin.ts';
+import { loadSession } from '#lib/server/session.ts';
 
 /** Resolves the interface language once per request and writes it into `<html lang>`. */
 export const handle: Handle = async ({ event, resolve }) => {
@@ -10,6 +11,7 @@ export const handle: Handle = async ({ event, resolve }) => {
     acceptLanguage: event.request.headers.get('accept-language'),
   });
   event.locals.lang = lang;
+  event.locals.me = await loadSession(event);
 
   const response = await resolve(event, { transformPageChunk: fillHtmlPlaceholders(lang) });
 
@@ -50,10 +52,16 @@ export const handleFetch: HandleFetch = async ({ event, request, fetch }) => {
     apiOrigin({ env: process.env, socket: event.platform?.req.socket }),
   );
   const headers = new Headers(request.headers);
-  for (const name of ['cookie', 'accept-language']) {
-    const value = event.request.headers.get(name);
-    if (value && !headers.has(name)) headers.set(name, value);
-  }
+  // the cookies as they stand now, including any a renewal set earlier in this request
+  const cookie = event.cookies
+    .getAll()
+    .map((c) => `${c.name}=${c.value}`)
+    .join('; ');
+  if (cookie) headers.set('cookie', cookie);
+  const acceptLanguage = event.request.headers.get('accept-language');
+  if (acceptLanguage && !headers.has('accept-language')) headers.set('accept-language', acceptLanguage);
+  // our own server calling: the API accepts cookie-authenticated writes carrying this header
+  headers.set('x-board-csrf', '1');
   const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
   return globalThis.fetch(
     new Request(target, {

@@ -5,4 +5,5 @@ import type { LayoutServerLoad } from './$types';
 export const load: LayoutServerLoad = ({ locals }) => ({
   lang: locals.lang,
   messages: messagesFor(locals.lang),
+  me: locals.me,
 });

@@ -7,6 +7,9 @@ import authJa from './messages/auth/ja.json';
 import commonEn from './messages/common/en.json';
 import commonJaEasy from './messages/common/ja-easy.json';
 import commonJa from './messages/common/ja.json';
+import errorsEn from './messages/errors/en.json';
+import errorsJaEasy from './messages/errors/ja-easy.json';
+import errorsJa from './messages/errors/ja.json';
 import staffEn from './messages/staff/en.json';
 import staffJaEasy from './messages/staff/ja-easy.json';
 import staffJa from './messages/staff/ja.json';
@@ -21,9 +24,10 @@ export const areas = {
   auth: { ja: authJa, en: authEn, 'ja-easy': authJaEasy },
   account: { ja: accountJa, en: accountEn, 'ja-easy': accountJaEasy },
   staff: { ja: staffJa, en: staffEn, 'ja-easy': staffJaEasy },
+  errors: { ja: errorsJa, en: errorsEn, 'ja-easy': errorsJaEasy },
 } as const;
 
-const ja = { ...commonJa, ...authJa, ...accountJa, ...staffJa };
+const ja = { ...commonJa, ...errorsJa, ...authJa, ...accountJa, ...staffJa };
 
 /** Message keys: Japanese is the source language, so its files define the set. */
 export type MessageKey = keyof typeof ja;
@@ -33,8 +37,8 @@ export type Messages = Readonly<Record<MessageKey, string>>;
 // messages.test.ts also rejects extra keys and mismatched placeholders.
 const catalogues = {
   ja,
-  en: { ...commonEn, ...authEn, ...accountEn, ...staffEn } satisfies Messages,
-  'ja-easy': { ...commonJaEasy, ...authJaEasy, ...accountJaEasy, ...staffJaEasy } satisfies Messages,
+  en: { ...commonEn, ...errorsEn, ...authEn, ...accountEn, ...staffEn } satisfies Messages,
+  'ja-easy': { ...commonJaEasy, ...errorsJaEasy, ...authJaEasy, ...accountJaEasy, ...staffJaEasy } satisfies Messages,
 } as const satisfies Record<Lang, Messages>;
 
 /** All messages of one language (ICU MessageFormat source strings). Server-side: the layout sends only the current language to the browser. */
