@@ -5,3 +5,4 @@ export * from './requests.ts';
 export * from './roles.ts';
 export * from './permissions.ts';
 export * from './accounts.ts';
+export * from './search/tokens.ts';

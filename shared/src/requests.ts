@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Help-request (依頼) states, DOMAIN.md "Request lifecycle". Transitions arrive with the lifecycle issue. */
+/** Help-request (依頼) states, DOMAIN.md "Request lifecycle". */
 export const requestStatuses = [
   'draft',
   'pending_review',
@@ -19,3 +19,64 @@ export type RequestStatus = z.infer<typeof RequestStatus>;
 export const whenKinds = ['at', 'range', 'flexible'] as const;
 export const WhenKind = z.enum(whenKinds);
 export type WhenKind = z.infer<typeof WhenKind>;
+
+/** Who may fire a transition: the association's officer, the municipality's staff, or the server itself. */
+export type TransitionActor = 'officer' | 'staff' | 'system';
+
+interface Transition {
+  from: readonly RequestStatus[];
+  to: RequestStatus;
+  by: TransitionActor;
+  /** a reason is required and shown to the officer */
+  reason?: true;
+}
+
+/**
+ * The request lifecycle as data: the server enforces it, the web reads it to decide which
+ * buttons exist, and the lifecycle test walks every pair. No state check is written elsewhere.
+ */
+export const requestTransitions = {
+  /** officer submits for review (moderation on) */
+  submit: { from: ['draft', 'changes_requested'], to: 'pending_review', by: 'officer' },
+  /** officer submits where the municipality turned moderation off: published at once */
+  submitAndPublish: { from: ['draft', 'changes_requested'], to: 'published', by: 'officer' },
+  approve: { from: ['pending_review'], to: 'published', by: 'staff' },
+  requestChanges: { from: ['pending_review'], to: 'changes_requested', by: 'staff', reason: true },
+  reject: { from: ['pending_review'], to: 'rejected', by: 'staff', reason: true },
+  withdraw: {
+    from: ['draft', 'pending_review', 'changes_requested', 'published', 'filled'],
+    to: 'withdrawn',
+    by: 'officer',
+  },
+  close: { from: ['published', 'filled'], to: 'closed', by: 'staff', reason: true },
+  /** the last open slot was matched */
+  fill: { from: ['published'], to: 'filled', by: 'system' },
+  /** a matched volunteer withdrew: a slot is open again */
+  reopen: { from: ['filled'], to: 'published', by: 'system' },
+  /** every match is done and confirmed */
+  complete: { from: ['published', 'filled'], to: 'completed', by: 'system' },
+  /** the application deadline passed with open slots */
+  expire: { from: ['published'], to: 'expired', by: 'system' },
+} as const satisfies Record<string, Transition>;
+
+export type RequestTransition = keyof typeof requestTransitions;
+export const requestTransitionNames = Object.keys(requestTransitions) as RequestTransition[];
+
+/** The state a transition leads to from `from`, or null when the lifecycle does not allow it. */
+export function transitionTarget(transition: RequestTransition, from: RequestStatus): RequestStatus | null {
+  const t: Transition = requestTransitions[transition];
+  return t.from.includes(from) ? t.to : null;
+}
+
+/** Transitions an actor of this kind could fire from a state (the web shows exactly these buttons). */
+export function availableTransitions(from: RequestStatus, by: TransitionActor): RequestTransition[] {
+  return requestTransitionNames.filter((name) => {
+    const t: Transition = requestTransitions[name];
+    return t.by === by && t.from.includes(from);
+  });
+}
+
+/** Officers may edit a request's content only while it is a draft or changes were asked for. */
+export const editableStatuses: readonly RequestStatus[] = ['draft', 'changes_requested'];
+/** States anyone can see on the public board. */
+export const publicStatuses: readonly RequestStatus[] = ['published', 'filled', 'completed'];
