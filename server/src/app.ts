@@ -1,9 +1,17 @@
 import type { DatabaseHandle } from '@board/db';
+import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
 import type { AppConfig } from './config.ts';
+import authRoutes from './modules/auth/routes.ts';
+import { rateLimitPluginOptions } from './modules/auth/rate-limits.ts';
+import devMailRoutes from './modules/dev-mail/routes.ts';
+import associationRoutes from './modules/associations/routes.ts';
+import auditRoutes from './modules/audit/routes.ts';
 import healthRoutes from './modules/health/routes.ts';
+import invitationRoutes from './modules/invitations/routes.ts';
+import meRoutes from './modules/me/routes.ts';
 import municipalityRoutes from './modules/municipalities/routes.ts';
 import authentication from './plugins/app/authentication.ts';
 import database from './plugins/app/database.ts';
@@ -35,7 +43,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
         ? false
         : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
     genReqId: () => randomUUID(),
-    trustProxy: true,
+    // per-IP rate limits rely on the client address: believe X-Forwarded-For only from known proxies
+    trustProxy: (_address: string, hop: number) => hop < config.trustProxyHops,
   });
   app.decorate('config', config);
   app.setValidatorCompiler(validatorCompiler);
@@ -50,10 +59,18 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(errorHandler);
   await app.register(mailer, { config });
   await app.register(authentication, { config });
+  await app.register(fastifyRateLimit, rateLimitPluginOptions);
 
   await app.register(healthRoutes);
   await app.register(municipalityRoutes);
+  await app.register(meRoutes);
+  await app.register(associationRoutes);
+  await app.register(invitationRoutes);
+  await app.register(auditRoutes);
+  await app.register(authRoutes);
+  await app.register(devMailRoutes);
 
-  if (config.serveWeb) await app.register(web, { webBuildDir: config.webBuildDir });
+  if (config.serveWeb)
+    await app.register(web, { webBuildDir: config.webBuildDir, trustProxy: config.trustProxyHops > 0 });
   return app;
 }

@@ -19,6 +19,8 @@ const EnvSchema = z.object({
   WEB_BUILD_DIR: z.string().default(fileURLToPath(new URL('../../web/build', import.meta.url))),
   SERVE_WEB: flag,
   PUBLIC_ORIGIN: z.url().optional(),
+  /** how many reverse proxies stand in front (their X-Forwarded-For is trusted); 0 = none */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().default('まちの腕きき掲示板 <no-reply@machi-udekiki.example>'),
 });
@@ -44,6 +46,8 @@ export interface AppConfig {
   mailFrom: string;
   /** refresh cookie gets `Secure` (off only in development and tests over plain http) */
   secureCookies: boolean;
+  /** reverse proxies in front whose X-Forwarded-* headers are believed (0: none, so clients cannot fake their IP) */
+  trustProxyHops: number;
 }
 
 export class ConfigError extends Error {
@@ -78,5 +82,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     secureCookies: e.NODE_ENV === 'production',
+    trustProxyHops: e.TRUST_PROXY_HOPS,
   };
 }

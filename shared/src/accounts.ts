@@ -94,7 +94,49 @@ export const UpdateMeBody = z.object({
 });
 export type UpdateMeBody = z.infer<typeof UpdateMeBody>;
 
-export const DeleteMeBody = z.object({ password: z.string().min(1).max(200) });
+/**
+ * Deleting one's own account. The rule: an account that has a password must give it (`password`);
+ * an account without one (made by an invitation or the operator command and never given a
+ * password, signed in through an emailed link) must send `confirm: "DELETE"` instead. A wrong
+ * password is 403 PASSWORD_INCORRECT; the missing field is 400 with `fields`.
+ */
+export const DeleteMeBody = z.object({
+  password: z.string().min(1).max(200).optional(),
+  confirm: z.literal('DELETE').optional(),
+});
+export const DeletedAccount = z.object({ status: z.literal('deleted') });
+
+/** Everything the board keeps about the person (GET /api/me/export, downloaded as a JSON file). */
+export const MyDataExport = z.object({
+  exportedAt: z.string(),
+  account: z.object({
+    id: z.string(),
+    email: z.string(),
+    emailVerifiedAt: z.string().nullable(),
+    displayName: z.string(),
+    language: Language,
+    notificationEmail: z.string().nullable(),
+    phone: z.string().nullable(),
+    hasPassword: z.boolean(),
+    createdAt: z.string(),
+  }),
+  roles: z.array(RoleGrantView.extend({ since: z.string() })),
+  volunteerProfile: VolunteerProfile.nullable(),
+  helpRequests: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      status: z.string(),
+      municipalityCode: z.string(),
+      associationId: z.string(),
+      createdAt: z.string(),
+    }),
+  ),
+  sessions: z.array(z.object({ createdAt: z.string(), expiresAt: z.string(), endedAt: z.string().nullable() })),
+  /** audit entries of the person's own actions that are not tied to a municipality (exports, …) */
+  auditEntries: z.array(z.object({ at: z.string(), action: z.string(), details: z.record(z.string(), z.unknown()) })),
+});
+export type MyDataExport = z.infer<typeof MyDataExport>;
 
 export const Association = z.object({
   id: z.string(),
@@ -113,6 +155,7 @@ export const CreateAssociationBody = z.object({
   households: z.number().int().min(0).max(100_000).nullable().default(null),
 });
 export const ListAssociationsQuery = z.object({ municipalityCode: MunicipalityCode.optional() });
+export const AssociationList = z.object({ items: z.array(Association) });
 
 export const invitationStates = ['pending', 'accepted', 'revoked', 'expired'] as const;
 export const Invitation = z.object({
@@ -139,6 +182,7 @@ export const ListInvitationsQuery = z.object({
   municipalityCode: MunicipalityCode.optional(),
   state: z.enum(invitationStates).optional(),
 });
+export const InvitationList = z.object({ items: z.array(Invitation) });
 export const IdParams = z.object({ id: z.uuid() });
 /** Accepting: a signed-in person adds the role; otherwise a new account is made with these. */
 export const AcceptInvitationBody = z.object({
@@ -146,11 +190,24 @@ export const AcceptInvitationBody = z.object({
   displayName: DisplayName.optional(),
   password: Password.optional(),
 });
+export const PreviewInvitationQuery = z.object({ token: LinkToken });
+/**
+ * After accepting: the person as they are now. `session` is set when accepting made a new account
+ * (they are signed in, cookies set); null when the role was added to the signed-in account.
+ */
+export const AcceptInvitationResult = z.object({
+  me: Me,
+  session: z.object({ accessToken: z.string(), expiresIn: z.number() }).nullable(),
+});
 export const InvitationPreview = z.object({
   role: z.enum(['municipal_staff', 'officer']),
   email: z.string(),
+  municipalityCode: z.string(),
   municipalityName: z.string(),
+  municipalityNameEn: z.string(),
   associationName: z.string().nullable(),
+  expiresAt: z.string(),
+  /** true: the page asks them to sign in first; false: it asks for a name and a password */
   accountExists: z.boolean(),
 });
 
@@ -170,3 +227,5 @@ export const ListAuditLogQuery = z.object({
   before: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
+/** Newest first; pass `nextBefore` as `before` for the next page (null: no more). */
+export const AuditLogPage = z.object({ items: z.array(AuditEntry), nextBefore: z.number().nullable() });

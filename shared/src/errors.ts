@@ -16,6 +16,18 @@ export const errorStatus = {
   CONFLICT: 409,
   EMAIL_TAKEN: 409,
   INVITATION_INVALID: 410,
+  /** an invitation for this email and role is still open: resend it instead */
+  INVITATION_PENDING: 409,
+  /** resend/revoke of an invitation that was already accepted or revoked */
+  INVITATION_NOT_PENDING: 409,
+  /** the signed-in account's email is not the one the invitation was sent to */
+  INVITATION_EMAIL_MISMATCH: 409,
+  /** an account with the invitation's email exists: sign in to it, then accept */
+  INVITATION_SIGN_IN_REQUIRED: 401,
+  /** the person already holds the role the invitation would grant */
+  ROLE_ALREADY_HELD: 409,
+  /** re-entering one's password to confirm (e.g. deleting the account) failed */
+  PASSWORD_INCORRECT: 403,
   RATE_LIMITED: 429,
   INTERNAL: 500,
   DATABASE_UNAVAILABLE: 503,

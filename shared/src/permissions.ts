@@ -6,15 +6,20 @@ import type { Role } from './roles.ts';
  *
  * Scopes: `own` the actor's own record; `own_association` an association they are an officer
  * of; `own_municipality` a municipality they are staff of; `any` everywhere.
+ *
+ * Rules name roles, or `signed_in`: anyone signed in, whatever hats they wear (also none, e.g.
+ * an account whose only role was removed still reads, exports and deletes itself).
  */
 export const scopes = ['own', 'own_association', 'own_municipality', 'any'] as const;
 export type Scope = (typeof scopes)[number];
+export type Holder = Role | 'signed_in';
+type Rule = Partial<Record<Holder, Scope>>;
 
 export const permissions = {
-  'me.read': { volunteer: 'own', officer: 'own', municipal_staff: 'own', foundation_staff: 'own' },
-  'me.update': { volunteer: 'own', officer: 'own', municipal_staff: 'own', foundation_staff: 'own' },
-  'me.export': { volunteer: 'own', officer: 'own', municipal_staff: 'own', foundation_staff: 'own' },
-  'me.delete': { volunteer: 'own', officer: 'own', municipal_staff: 'own', foundation_staff: 'own' },
+  'me.read': { signed_in: 'own' },
+  'me.update': { signed_in: 'own' },
+  'me.export': { signed_in: 'own' },
+  'me.delete': { signed_in: 'own' },
   'municipalStaff.invite': { foundation_staff: 'any' },
   'association.create': { municipal_staff: 'own_municipality' },
   'association.list': { officer: 'own_association', municipal_staff: 'own_municipality', foundation_staff: 'any' },
@@ -24,7 +29,7 @@ export const permissions = {
   'invitation.manageOfficer': { municipal_staff: 'own_municipality' },
   'invitation.manageStaff': { foundation_staff: 'any' },
   'audit.list': { municipal_staff: 'own_municipality', foundation_staff: 'any' },
-} as const satisfies Record<string, Partial<Record<Role, Scope>>>;
+} as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof permissions;
 export const actions = Object.keys(permissions) as Action[];
@@ -48,7 +53,15 @@ export interface Resource {
   associationId?: string | null;
 }
 
-function grantCovers(grant: RoleGrant, scope: Scope, actor: Actor, resource: Resource): boolean {
+/** The hat `signed_in` rules are checked with: it applies nowhere in particular. */
+const signedInGrant = { municipalityCode: null, associationId: null } as const;
+
+function grantCovers(
+  grant: Pick<RoleGrant, 'municipalityCode' | 'associationId'>,
+  scope: Scope,
+  actor: Actor,
+  resource: Resource,
+): boolean {
   switch (scope) {
     case 'any':
       return true;
@@ -64,7 +77,8 @@ function grantCovers(grant: RoleGrant, scope: Scope, actor: Actor, resource: Res
 /** May this actor do this action to this resource? */
 export function can(actor: Actor | null, action: Action, resource: Resource = {}): boolean {
   if (!actor) return false;
-  const rule: Partial<Record<Role, Scope>> = permissions[action];
+  const rule: Rule = permissions[action];
+  if (rule.signed_in && grantCovers(signedInGrant, rule.signed_in, actor, resource)) return true;
   return actor.roles.some((grant) => {
     const scope = rule[grant.role];
     return scope !== undefined && grantCovers(grant, scope, actor, resource);
@@ -80,7 +94,7 @@ export type ListScope =
 
 export function listScope(actor: Actor | null, action: Action): ListScope | null {
   if (!actor) return null;
-  const rule: Partial<Record<Role, Scope>> = permissions[action];
+  const rule: Rule = permissions[action];
   const limited = {
     kind: 'limited' as const,
     municipalityCodes: [] as string[],
@@ -88,6 +102,11 @@ export function listScope(actor: Actor | null, action: Action): ListScope | null
     ownerId: null as string | null,
   };
   let allowed = false;
+  if (rule.signed_in === 'any') return { kind: 'any' };
+  if (rule.signed_in === 'own') {
+    allowed = true;
+    limited.ownerId = actor.userId;
+  }
   for (const grant of actor.roles) {
     const scope = rule[grant.role];
     if (!scope) continue;
@@ -103,4 +122,16 @@ export function listScope(actor: Actor | null, action: Action): ListScope | null
 /** Can the actor do this anywhere at all (to decide whether a page shows the button)? */
 export function canAtAll(actor: Actor | null, action: Action): boolean {
   return listScope(actor, action) !== null;
+}
+
+/**
+ * The municipalities a listing covers: the one asked for, if the actor may do the action there;
+ * else every municipality in the actor's scope (`'any'`: all of them). `null` when forbidden.
+ * Scopes other than municipalities (own, own_association) add nothing here.
+ */
+export function municipalityScope(actor: Actor | null, action: Action, requested?: string): string[] | 'any' | null {
+  if (requested !== undefined) return can(actor, action, { municipalityCode: requested }) ? [requested] : null;
+  const scope = listScope(actor, action);
+  if (!scope) return null;
+  return scope.kind === 'any' ? 'any' : scope.municipalityCodes;
 }

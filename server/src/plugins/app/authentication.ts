@@ -71,7 +71,12 @@ export default fp(
     await app.register(fastifyJwt, {
       secret: opts.config.jwtSecret,
       sign: { algorithm: 'HS256', iss: tokenIssuer, aud: tokenAudience, expiresIn: accessTokenSeconds },
-      verify: { algorithms: ['HS256'], allowedIss: tokenIssuer, allowedAud: tokenAudience },
+      verify: {
+        algorithms: ['HS256'],
+        allowedIss: tokenIssuer,
+        allowedAud: tokenAudience,
+        requiredClaims: ['sub', 'exp', 'iss', 'aud'],
+      },
     });
 
     app.decorate('withSystemAccess', <T>(work: (tx: Database) => Promise<T>) => withAccess(app.db, systemAccess, work));

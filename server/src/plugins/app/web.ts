@@ -10,7 +10,7 @@ type NodeHandler = (req: IncomingMessage, res: ServerResponse, next: (err?: unkn
 
 /** Serves the SvelteKit build (adapter-node's handler) from this process, for every non-/api URL. */
 export default fp(
-  async (app: FastifyInstance, opts: { webBuildDir: string }) => {
+  async (app: FastifyInstance, opts: { webBuildDir: string; trustProxy: boolean }) => {
     const handlerFile = join(opts.webBuildDir, 'handler.js');
     if (!existsSync(handlerFile)) {
       app.log.warn(`web build not found at ${handlerFile}; run \`pnpm build\` to serve the pages`);
@@ -24,8 +24,10 @@ export default fp(
     app.use((req, res, next) => {
       const path = req.url ?? '/';
       if (path === '/api' || path.startsWith('/api/')) return next();
-      // a proxy in front sets it; straight connections say what they are
-      req.headers['x-forwarded-proto'] ??= 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http';
+      // a trusted proxy in front says how the visitor connected; otherwise the socket does
+      if (!opts.trustProxy || !req.headers['x-forwarded-proto']) {
+        req.headers['x-forwarded-proto'] = 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http';
+      }
       handler(req, res, next);
     });
   },

@@ -1,0 +1,156 @@
+import { schema, type Database } from '@board/db';
+import type { Language } from '@board/shared';
+import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
+
+const { users, roleAssignments, oneTimeTokens } = schema;
+
+export type TokenPurpose = (typeof schema.oneTimeTokenPurposes)[number];
+
+export interface AccountRow {
+  id: string;
+  email: string | null;
+  emailVerifiedAt: Date | null;
+  passwordHash: string | null;
+  displayName: string;
+  language: Language;
+}
+
+const accountColumns = {
+  id: users.id,
+  email: users.email,
+  emailVerifiedAt: users.emailVerifiedAt,
+  passwordHash: users.passwordHash,
+  displayName: users.displayName,
+  language: users.language,
+};
+
+/** Postgres' unique_violation, whichever driver (postgres.js, PGlite) raised it and however drizzle wrapped it. */
+export function isUniqueViolation(err: unknown): boolean {
+  for (let e: unknown = err; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: unknown }).code === '23505') return true;
+  }
+  return false;
+}
+
+/** SQL for accounts, one-time tokens and the signed-in person's view of themselves. */
+export const accountRepository = {
+  /** a live (not deleted) account by its normalised email */
+  async findByEmail(tx: Database, email: string): Promise<AccountRow | null> {
+    const [row] = await tx
+      .select(accountColumns)
+      .from(users)
+      .where(and(eq(users.email, email), isNull(users.deletedAt)));
+    return row ?? null;
+  },
+
+  async findById(tx: Database, id: string): Promise<AccountRow | null> {
+    const [row] = await tx
+      .select(accountColumns)
+      .from(users)
+      .where(and(eq(users.id, id), isNull(users.deletedAt)));
+    return row ?? null;
+  },
+
+  /** inserts a new, unverified account; null when the email is taken (also when a parallel request just took it) */
+  async insertIfAbsent(
+    tx: Database,
+    values: { email: string; passwordHash: string; displayName: string; language: Language },
+  ): Promise<string | null> {
+    const [row] = await tx
+      .insert(users)
+      .values(values)
+      .onConflictDoNothing({ target: users.email })
+      .returning({ id: users.id });
+    return row?.id ?? null;
+  },
+
+  async grantVolunteer(tx: Database, userId: string): Promise<void> {
+    await tx.insert(roleAssignments).values({ userId, role: 'volunteer' }).onConflictDoNothing();
+  },
+
+  async markEmailVerified(tx: Database, userId: string): Promise<void> {
+    await tx
+      .update(users)
+      .set({ emailVerifiedAt: new Date() })
+      .where(and(eq(users.id, userId), isNull(users.emailVerifiedAt)));
+  },
+
+  async setPasswordHash(tx: Database, userId: string, passwordHash: string): Promise<void> {
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
+  },
+
+  /** swaps the sign-in address (already verified by the link); throws a unique violation if taken */
+  async setEmail(tx: Database, userId: string, email: string): Promise<void> {
+    await tx.update(users).set({ email, emailVerifiedAt: new Date() }).where(eq(users.id, userId));
+  },
+
+  /** issues a single-use token, dropping the person's earlier unused ones of the same purpose */
+  async issueToken(
+    tx: Database,
+    token: { userId: string; purpose: TokenPurpose; tokenHash: string; email?: string; expiresAt: Date },
+  ): Promise<void> {
+    await tx
+      .delete(oneTimeTokens)
+      .where(
+        and(
+          eq(oneTimeTokens.userId, token.userId),
+          eq(oneTimeTokens.purpose, token.purpose),
+          isNull(oneTimeTokens.usedAt),
+        ),
+      );
+    await tx.insert(oneTimeTokens).values({ ...token, email: token.email ?? null });
+  },
+
+  /**
+   * Spends a token atomically: only an unused, unexpired token of one of the purposes matches,
+   * and only once, however many requests race for it.
+   */
+  async consumeToken(
+    tx: Database,
+    tokenHash: string,
+    purposes: readonly TokenPurpose[],
+  ): Promise<{ userId: string; purpose: TokenPurpose; email: string | null } | null> {
+    const [row] = await tx
+      .update(oneTimeTokens)
+      .set({ usedAt: new Date() })
+      .where(
+        and(
+          eq(oneTimeTokens.tokenHash, tokenHash),
+          inArray(oneTimeTokens.purpose, [...purposes]),
+          isNull(oneTimeTokens.usedAt),
+          gt(oneTimeTokens.expiresAt, new Date()),
+        ),
+      )
+      .returning({ userId: oneTimeTokens.userId, purpose: oneTimeTokens.purpose, email: oneTimeTokens.email });
+    return row ?? null;
+  },
+
+  /** whether a token could be spent now (read only; spending is `consumeToken`) */
+  async findUsableToken(tx: Database, tokenHash: string, purpose: TokenPurpose): Promise<boolean> {
+    const [row] = await tx
+      .select({ id: oneTimeTokens.id })
+      .from(oneTimeTokens)
+      .where(
+        and(
+          eq(oneTimeTokens.tokenHash, tokenHash),
+          eq(oneTimeTokens.purpose, purpose),
+          isNull(oneTimeTokens.usedAt),
+          gt(oneTimeTokens.expiresAt, new Date()),
+        ),
+      );
+    return row !== undefined;
+  },
+
+  /** drops unused tokens of these purposes (e.g. links mailed to an address the person no longer uses) */
+  async dropUnusedTokens(tx: Database, userId: string, purposes: readonly TokenPurpose[]): Promise<void> {
+    await tx
+      .delete(oneTimeTokens)
+      .where(
+        and(
+          eq(oneTimeTokens.userId, userId),
+          inArray(oneTimeTokens.purpose, [...purposes]),
+          isNull(oneTimeTokens.usedAt),
+        ),
+      );
+  },
+};

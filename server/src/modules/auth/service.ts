@@ -1,0 +1,388 @@
+import { anonymousAccess, withAccess, type Database } from '@board/db';
+import { DomainError, type Language, type RoleGrantView, type Session } from '@board/shared';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import {
+  emailChangedMail,
+  emailChangeMail,
+  emailChangeTakenMail,
+  formatWhen,
+  maskEmail,
+  passwordChangedMail,
+  passwordResetMail,
+  signInLinkMail,
+  signUpAttemptedMail,
+  verifyEmailMail,
+} from '../../mail/auth-mails.ts';
+import { compose } from '../../mail/compose.ts';
+import type { OutgoingMail } from '../../plugins/app/mailer.ts';
+import { recordAudit } from '../audit/record.ts';
+import { loadMe } from '../me/load-me.ts';
+import { linkTo } from './links.ts';
+import type { PasswordGuard } from './rate-limits.ts';
+import { accountRepository as accounts, isUniqueViolation, type AccountRow, type TokenPurpose } from './repository.ts';
+import { hashPassword, hashToken, newToken, verifyPassword } from './secrets.ts';
+import { clearSessionCookies, endAllSessions, endSession, rotateSession, startSession } from './sessions.ts';
+
+const minute = 60_000;
+const hour = 60 * minute;
+
+/** How long each emailed link works. */
+export const linkLifetimes = {
+  verify_email: 24 * hour,
+  change_email: 24 * hour,
+  sign_in_link: 15 * minute,
+  password_reset: hour,
+} as const satisfies Record<TokenPurpose, number>;
+
+export type SignInMethod = 'password' | 'link';
+
+const invalidCredentials = () => new DomainError('INVALID_CREDENTIALS', 'The email address or password is not right.');
+const tokenInvalid = () =>
+  new DomainError('TOKEN_INVALID', 'This link is not valid any more (used, expired or unknown). Ask for a new one.');
+
+/**
+ * Accounts and sessions: sign-up, email verification, sign-in (password or emailed link),
+ * refresh, sign-out, password reset and change, email change. Owns the transactions; routes
+ * only parse, throttle and shape replies.
+ *
+ * Mail (and, for requests that must not reveal whether an account exists, the token work
+ * behind it) runs after the answer is decided, off the request's timing: known and unknown
+ * addresses then answer equally fast, and a failing mail server cannot turn a 202 into a 500
+ * for existing accounts only.
+ */
+export function authService(app: FastifyInstance) {
+  const config = app.config;
+  const signInUrl = `${config.publicOrigin}/signin`;
+  const pending = new Set<Promise<void>>();
+
+  function inBackground(what: string, work: () => Promise<unknown>) {
+    const job: Promise<void> = work()
+      .then(() => undefined)
+      .catch((err: unknown) => app.log.error({ err }, `auth: ${what} failed`))
+      .finally(() => pending.delete(job));
+    pending.add(job);
+  }
+
+  function mail(what: string, message: OutgoingMail) {
+    inBackground(`mail (${what})`, () => app.mailer.send(message));
+  }
+
+  function asUser<T>(userId: string, work: (tx: Database) => Promise<T>): Promise<T> {
+    return withAccess(app.db, { ...anonymousAccess, userId }, work);
+  }
+
+  /** users and one_time_tokens carry no row-level security; reads before anyone is known run anonymous */
+  function asAnonymous<T>(work: (tx: Database) => Promise<T>): Promise<T> {
+    return withAccess(app.db, anonymousAccess, work);
+  }
+
+  async function issueToken(
+    tx: Database,
+    userId: string,
+    purpose: TokenPurpose,
+    email?: string,
+  ): Promise<{ token: string; expiresAt: Date }> {
+    const { token, hash } = newToken();
+    const expiresAt = new Date(Date.now() + linkLifetimes[purpose]);
+    await accounts.issueToken(tx, { userId, purpose, tokenHash: hash, email, expiresAt });
+    return { token, expiresAt };
+  }
+
+  async function auditStaffSignIn(tx: Database, userId: string, roles: RoleGrantView[], method: SignInMethod) {
+    const scopes = new Set<string | null>();
+    for (const grant of roles) {
+      if (grant.role === 'foundation_staff') scopes.add(null);
+      if (grant.role === 'municipal_staff' && grant.municipalityCode) scopes.add(grant.municipalityCode);
+    }
+    for (const municipalityCode of scopes) {
+      await recordAudit(tx, {
+        actorId: userId,
+        action: 'staff.sign_in',
+        municipalityCode,
+        subjectType: 'user',
+        subjectId: userId,
+        details: { method },
+      });
+    }
+  }
+
+  /** Loads the person, records a staff sign-in, then starts the session (cookies are set last, once nothing can fail). */
+  async function openSession(
+    tx: Database,
+    reply: FastifyReply,
+    userId: string,
+    method: SignInMethod | null,
+  ): Promise<Session> {
+    const me = await loadMe(tx, userId);
+    if (method) await auditStaffSignIn(tx, userId, me.roles, method);
+    const session = await startSession(app, config, reply, tx, userId);
+    return { ...session, me };
+  }
+
+  /** the signed-in person's own account row, or 401 */
+  async function ownAccount(userId: string): Promise<AccountRow & { email: string }> {
+    const account = await asUser(userId, (tx) => accounts.findById(tx, userId));
+    if (!account || account.email === null) throw new DomainError('UNAUTHENTICATED', 'Sign in first.');
+    return { ...account, email: account.email };
+  }
+
+  async function checkPassword(
+    account: { email: string; passwordHash: string | null },
+    password: string,
+    guard: PasswordGuard,
+  ) {
+    await guard.before(account.email);
+    if (!(await verifyPassword(account.passwordHash, password))) {
+      await guard.failed(account.email);
+      throw invalidCredentials();
+    }
+  }
+
+  function passwordChangedNotice(account: { email: string; displayName: string; language: Language }) {
+    mail(
+      'password changed',
+      compose(passwordChangedMail, account.language, account.email, {
+        displayName: account.displayName,
+        when: formatWhen(new Date(), account.language),
+        signInUrl,
+      }),
+    );
+  }
+
+  return {
+    /** waits for mail still being sent (on shutdown, so nothing is cut off) */
+    async drain() {
+      await Promise.allSettled([...pending]);
+    },
+
+    /**
+     * New address: an unverified account with the volunteer role and a verification mail.
+     * Known address: a "someone tried to sign up" mail to its owner and no change. The password
+     * is hashed either way so both take the same time.
+     */
+    async signUp(input: { email: string; password: string; displayName: string; language: Language }) {
+      const passwordHash = await hashPassword(input.password);
+      const outcome = await app.withSystemAccess(async (tx) => {
+        const userId = await accounts.insertIfAbsent(tx, { ...input, passwordHash });
+        if (userId) {
+          await accounts.grantVolunteer(tx, userId);
+          const { token } = await issueToken(tx, userId, 'verify_email');
+          return { created: true as const, token };
+        }
+        // taken, possibly a moment ago by a double submit of this very form
+        return { created: false as const, existing: await accounts.findByEmail(tx, input.email) };
+      });
+      if (outcome.created) {
+        // the name is the sender's own words: kept out of mail to an address not yet proven theirs
+        mail(
+          'verify email',
+          compose(verifyEmailMail, input.language, input.email, { link: linkTo(config, 'verifyEmail', outcome.token) }),
+        );
+      } else if (outcome.existing) {
+        const existing = outcome.existing;
+        mail(
+          'sign-up attempted',
+          compose(signUpAttemptedMail, existing.language, input.email, {
+            displayName: existing.displayName,
+            signInUrl,
+          }),
+        );
+      }
+    },
+
+    /** Spends a verify_email or change_email link: marks the address verified, or moves the account to the new one. */
+    async verifyEmail(token: string): Promise<{ status: 'verified'; email: string }> {
+      const outcome = await app.withSystemAccess(async (tx) => {
+        const spent = await accounts.consumeToken(tx, hashToken(token), ['verify_email', 'change_email']);
+        if (!spent) throw tokenInvalid();
+        const account = await accounts.findById(tx, spent.userId);
+        if (!account || account.email === null) throw tokenInvalid();
+        if (spent.purpose === 'verify_email') {
+          await accounts.markEmailVerified(tx, account.id);
+          return { email: account.email, previous: null };
+        }
+        const newEmail = spent.email;
+        if (!newEmail) throw tokenInvalid();
+        if (newEmail !== account.email) {
+          const holder = await accounts.findByEmail(tx, newEmail);
+          if (holder) throw new DomainError('EMAIL_TAKEN', 'Another account now uses this email address.');
+          try {
+            await accounts.setEmail(tx, account.id, newEmail);
+          } catch (err) {
+            if (isUniqueViolation(err)) {
+              throw new DomainError('EMAIL_TAKEN', 'Another account now uses this email address.');
+            }
+            throw err;
+          }
+          // links already mailed to the old address stop working
+          await accounts.dropUnusedTokens(tx, account.id, ['verify_email', 'sign_in_link', 'password_reset']);
+        } else {
+          await accounts.markEmailVerified(tx, account.id);
+        }
+        return { email: newEmail, previous: newEmail !== account.email ? account : null };
+      });
+      if (outcome.previous?.email) {
+        const previous = outcome.previous;
+        mail(
+          'email changed',
+          compose(emailChangedMail, previous.language, previous.email!, {
+            displayName: previous.displayName,
+            newEmail: maskEmail(outcome.email),
+            when: formatWhen(new Date(), previous.language),
+          }),
+        );
+      }
+      return { status: 'verified', email: outcome.email };
+    },
+
+    /** Email and password. Unknown address and wrong password answer alike, after the same work. */
+    async signIn(
+      reply: FastifyReply,
+      input: { email: string; password: string },
+      guard: PasswordGuard,
+    ): Promise<Session> {
+      await guard.before(input.email);
+      const account = await asAnonymous((tx) => accounts.findByEmail(tx, input.email));
+      const ok = await verifyPassword(account?.passwordHash, input.password);
+      if (!account || !ok) {
+        await guard.failed(input.email);
+        throw invalidCredentials();
+      }
+      return asUser(account.id, (tx) => openSession(tx, reply, account.id, 'password'));
+    },
+
+    /** Mails a sign-in link (15 minutes) to a known address; answers the same for an unknown one. */
+    async requestSignInLink(email: string) {
+      const account = await asAnonymous((tx) => accounts.findByEmail(tx, email));
+      if (!account) return;
+      inBackground('sign-in link', async () => {
+        const { token } = await app.withSystemAccess((tx) => issueToken(tx, account.id, 'sign_in_link'));
+        await app.mailer.send(
+          compose(signInLinkMail, account.language, email, {
+            displayName: account.displayName,
+            link: linkTo(config, 'signInLink', token),
+          }),
+        );
+      });
+    },
+
+    /** Spends a sign-in link: a session, and the address counts as verified (its owner opened the mail). */
+    async signInWithLink(reply: FastifyReply, token: string): Promise<Session> {
+      return app.withSystemAccess(async (tx) => {
+        const spent = await accounts.consumeToken(tx, hashToken(token), ['sign_in_link']);
+        if (!spent) throw tokenInvalid();
+        const account = await accounts.findById(tx, spent.userId);
+        if (!account || account.email === null) throw tokenInvalid();
+        await accounts.markEmailVerified(tx, account.id);
+        return openSession(tx, reply, account.id, 'link');
+      });
+    },
+
+    /** Rotates the refresh token (cookie or body) into a new session; a replayed token ends its whole family. */
+    async refreshSession(reply: FastifyReply, presented: string | undefined): Promise<Session> {
+      if (!presented) throw new DomainError('UNAUTHENTICATED', 'No session to refresh; sign in.');
+      const rotated = await rotateSession(app, config, reply, presented);
+      const me = await asUser(rotated.userId, (tx) => loadMe(tx, rotated.userId));
+      return { accessToken: rotated.accessToken, expiresIn: rotated.expiresIn, me };
+    },
+
+    async signOut(reply: FastifyReply, presented: string | undefined) {
+      await endSession(app, presented);
+      clearSessionCookies(config, reply);
+    },
+
+    /** Mails a reset link (1 hour) to a known address; answers the same for an unknown one. */
+    async requestPasswordReset(email: string) {
+      const account = await asAnonymous((tx) => accounts.findByEmail(tx, email));
+      if (!account) return;
+      inBackground('password reset', async () => {
+        const { token } = await app.withSystemAccess((tx) => issueToken(tx, account.id, 'password_reset'));
+        await app.mailer.send(
+          compose(passwordResetMail, account.language, email, {
+            displayName: account.displayName,
+            link: linkTo(config, 'resetPassword', token),
+          }),
+        );
+      });
+    },
+
+    /**
+     * Spends a reset link: new password, every session ended, a notice mailed. The link is
+     * checked before the (deliberately slow) hashing, and spent atomically after it.
+     */
+    async resetPassword(input: { token: string; password: string }): Promise<{ status: 'password_reset' }> {
+      const tokenHash = hashToken(input.token);
+      const usable = await asAnonymous((tx) => accounts.findUsableToken(tx, tokenHash, 'password_reset'));
+      if (!usable) throw tokenInvalid();
+      const passwordHash = await hashPassword(input.password);
+      const account = await app.withSystemAccess(async (tx) => {
+        const spent = await accounts.consumeToken(tx, tokenHash, ['password_reset']);
+        if (!spent) throw tokenInvalid();
+        const found = await accounts.findById(tx, spent.userId);
+        if (!found || found.email === null) throw tokenInvalid();
+        await accounts.setPasswordHash(tx, found.id, passwordHash);
+        // the reset link reached the owner of the address, so it is verified too
+        await accounts.markEmailVerified(tx, found.id);
+        await accounts.dropUnusedTokens(tx, found.id, ['password_reset', 'sign_in_link']);
+        await endAllSessions(tx, found.id);
+        return { ...found, email: found.email };
+      });
+      passwordChangedNotice(account);
+      return { status: 'password_reset' };
+    },
+
+    /** Signed in, with the current password: new password, every other session ended, this one renewed. */
+    async changePassword(
+      reply: FastifyReply,
+      userId: string,
+      input: { currentPassword: string; newPassword: string },
+      guard: PasswordGuard,
+    ): Promise<Session> {
+      const account = await ownAccount(userId);
+      await checkPassword(account, input.currentPassword, guard);
+      const passwordHash = await hashPassword(input.newPassword);
+      const session = await asUser(userId, async (tx) => {
+        await accounts.setPasswordHash(tx, userId, passwordHash);
+        await accounts.dropUnusedTokens(tx, userId, ['password_reset']);
+        await endAllSessions(tx, userId);
+        return openSession(tx, reply, userId, null);
+      });
+      passwordChangedNotice(account);
+      return session;
+    },
+
+    /**
+     * Signed in, with the password: mails a change link (24 hours) to the new address. If that
+     * address already has an account, its owner is told instead; the answer is the same.
+     */
+    async changeEmail(
+      userId: string,
+      input: { newEmail: string; password: string },
+      guard: PasswordGuard,
+      beforeMail: () => Promise<void>,
+    ) {
+      const account = await ownAccount(userId);
+      await checkPassword(account, input.password, guard);
+      if (input.newEmail === account.email) return;
+      await beforeMail();
+      const holder = await asAnonymous((tx) => accounts.findByEmail(tx, input.newEmail));
+      if (holder) {
+        mail(
+          'email change: address taken',
+          compose(emailChangeTakenMail, holder.language, input.newEmail, {
+            displayName: holder.displayName,
+            signInUrl,
+          }),
+        );
+        return;
+      }
+      const { token } = await asUser(userId, (tx) => issueToken(tx, userId, 'change_email', input.newEmail));
+      // the account's name stays out: the new address is not proven to be the same person's yet
+      mail(
+        'email change',
+        compose(emailChangeMail, account.language, input.newEmail, { link: linkTo(config, 'verifyEmail', token) }),
+      );
+    },
+  };
+}
+export type AuthService = ReturnType<typeof authService>;

@@ -1,0 +1,201 @@
+import { schema, type Database } from '@board/db';
+import type { Invitation, Language } from '@board/shared';
+import { and, desc, eq, gt, inArray, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
+
+const { invitations, associations, municipalities } = schema;
+
+export type InvitationState = Invitation['state'];
+
+const columns = {
+  id: invitations.id,
+  role: invitations.role,
+  email: invitations.email,
+  language: invitations.language,
+  municipalityCode: invitations.municipalityCode,
+  associationId: invitations.associationId,
+  associationName: associations.name,
+  invitedBy: invitations.invitedBy,
+  expiresAt: invitations.expiresAt,
+  acceptedAt: invitations.acceptedAt,
+  revokedAt: invitations.revokedAt,
+  createdAt: invitations.createdAt,
+};
+
+export interface InvitationRow {
+  id: string;
+  role: 'municipal_staff' | 'officer';
+  email: string;
+  language: Language;
+  municipalityCode: string;
+  associationId: string | null;
+  associationName: string | null;
+  invitedBy: string | null;
+  expiresAt: Date;
+  acceptedAt: Date | null;
+  revokedAt: Date | null;
+  createdAt: Date;
+}
+
+export function stateOf(row: Pick<InvitationRow, 'acceptedAt' | 'revokedAt' | 'expiresAt'>, now = new Date()) {
+  if (row.acceptedAt) return 'accepted' as const;
+  if (row.revokedAt) return 'revoked' as const;
+  if (row.expiresAt.getTime() <= now.getTime()) return 'expired' as const;
+  return 'pending' as const;
+}
+
+export function invitationView(row: InvitationRow, now = new Date()): Invitation {
+  return {
+    id: row.id,
+    role: row.role,
+    email: row.email,
+    language: row.language,
+    municipalityCode: row.municipalityCode,
+    associationId: row.associationId,
+    associationName: row.associationName,
+    state: stateOf(row, now),
+    expiresAt: row.expiresAt.toISOString(),
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+function stateCondition(state: InvitationState): SQL {
+  const open = and(isNull(invitations.acceptedAt), isNull(invitations.revokedAt));
+  switch (state) {
+    case 'accepted':
+      return isNotNull(invitations.acceptedAt);
+    case 'revoked':
+      return and(isNull(invitations.acceptedAt), isNotNull(invitations.revokedAt))!;
+    case 'expired':
+      return and(open, lte(invitations.expiresAt, sql`now()`))!;
+    case 'pending':
+      return and(open, gt(invitations.expiresAt, sql`now()`))!;
+  }
+}
+
+/** "still usable": not accepted, not revoked, not expired */
+const usable = () => stateCondition('pending');
+
+/** At most this many rows in one listing (newest first). */
+export const invitationListLimit = 500;
+
+/** SQL for invitations. Runs inside the caller's transaction (row-level security as the actor). */
+export function invitationRepository(tx: Database) {
+  const select = () =>
+    tx.select(columns).from(invitations).leftJoin(associations, eq(associations.id, invitations.associationId));
+
+  return {
+    async find(id: string): Promise<InvitationRow | null> {
+      const [row] = await select().where(eq(invitations.id, id));
+      return row ?? null;
+    },
+
+    async findByTokenHash(tokenHash: string): Promise<InvitationRow | null> {
+      const [row] = await select().where(eq(invitations.tokenHash, tokenHash));
+      return row ?? null;
+    },
+
+    async list(filter: {
+      municipalityCodes?: string[] | undefined;
+      state?: InvitationState | undefined;
+    }): Promise<InvitationRow[]> {
+      if (filter.municipalityCodes && filter.municipalityCodes.length === 0) return [];
+      return select()
+        .where(
+          and(
+            filter.municipalityCodes ? inArray(invitations.municipalityCode, filter.municipalityCodes) : undefined,
+            filter.state ? stateCondition(filter.state) : undefined,
+          ),
+        )
+        .orderBy(desc(invitations.createdAt), desc(invitations.id))
+        .limit(invitationListLimit);
+    },
+
+    /** an open invitation for exactly this hat to this address, if any */
+    async findPending(match: {
+      email: string;
+      role: 'municipal_staff' | 'officer';
+      municipalityCode: string;
+      associationId: string | null;
+    }): Promise<InvitationRow | null> {
+      const [row] = await select().where(
+        and(
+          eq(invitations.email, match.email),
+          eq(invitations.role, match.role),
+          eq(invitations.municipalityCode, match.municipalityCode),
+          match.associationId === null
+            ? isNull(invitations.associationId)
+            : eq(invitations.associationId, match.associationId),
+          usable(),
+        ),
+      );
+      return row ?? null;
+    },
+
+    async insert(values: {
+      role: 'municipal_staff' | 'officer';
+      email: string;
+      language: Language;
+      municipalityCode: string;
+      associationId: string | null;
+      invitedBy: string;
+      tokenHash: string;
+      expiresAt: Date;
+    }): Promise<string> {
+      const [row] = await tx.insert(invitations).values(values).returning({ id: invitations.id });
+      return row!.id;
+    },
+
+    /**
+     * Marks a usable invitation accepted, atomically: of two acceptances at once, the second
+     * waits on the row lock, then finds `accepted_at` set and gets false.
+     */
+    async claim(id: string): Promise<boolean> {
+      const rows = await tx
+        .update(invitations)
+        .set({ acceptedAt: new Date() })
+        .where(and(eq(invitations.id, id), usable()))
+        .returning({ id: invitations.id });
+      return rows.length > 0;
+    },
+
+    async setAcceptedBy(id: string, userId: string) {
+      await tx.update(invitations).set({ acceptedBy: userId }).where(eq(invitations.id, id));
+    },
+
+    /** a new token and a new validity for an invitation not yet accepted or revoked; false otherwise */
+    async renew(id: string, tokenHash: string, expiresAt: Date): Promise<boolean> {
+      const rows = await tx
+        .update(invitations)
+        .set({ tokenHash, expiresAt })
+        .where(and(eq(invitations.id, id), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+        .returning({ id: invitations.id });
+      return rows.length > 0;
+    },
+
+    /** revokes an invitation not yet accepted or revoked; false otherwise */
+    async revoke(id: string): Promise<boolean> {
+      const rows = await tx
+        .update(invitations)
+        .set({ revokedAt: new Date() })
+        .where(and(eq(invitations.id, id), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+        .returning({ id: invitations.id });
+      return rows.length > 0;
+    },
+
+    async municipality(code: string) {
+      const [row] = await tx
+        .select({ code: municipalities.code, nameJa: municipalities.nameJa, nameEn: municipalities.nameEn })
+        .from(municipalities)
+        .where(eq(municipalities.code, code));
+      return row ?? null;
+    },
+
+    async association(id: string) {
+      const [row] = await tx
+        .select({ id: associations.id, name: associations.name, municipalityCode: associations.municipalityCode })
+        .from(associations)
+        .where(eq(associations.id, id));
+      return row ?? null;
+    },
+  };
+}

@@ -1,0 +1,382 @@
+import type { Database } from '@board/db';
+import {
+  can,
+  DomainError,
+  municipalityScope,
+  type Actor,
+  type FieldIssue,
+  type Invitation,
+  type Language,
+  type Me,
+} from '@board/shared';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { compose } from '../../mail/compose.ts';
+import { invitationMail, roleGrantedMail } from '../../mail/invitation-mails.ts';
+import { recordAudit } from '../audit/record.ts';
+import { linkTo } from '../auth/links.ts';
+import { hashPassword, hashToken, newToken } from '../auth/secrets.ts';
+import { startSession } from '../auth/sessions.ts';
+import { loadMe } from '../me/load-me.ts';
+import { accountRepository } from '../me/repository.ts';
+import { invitationRepository, invitationView, stateOf, type InvitationRow } from './repository.ts';
+
+/** A transaction under row-level security as the request's actor (the request itself). */
+type Access = Pick<FastifyRequest, 'withAccess'>;
+
+export const invitationValidDays = 7;
+const validity = () => new Date(Date.now() + invitationValidDays * 86_400_000);
+
+type InvitedRole = 'municipal_staff' | 'officer';
+
+interface Created {
+  row: InvitationRow;
+  token: string;
+  municipality: { nameJa: string; nameEn: string };
+  inviterName: string | null;
+}
+
+async function sendInvitation(app: FastifyInstance, created: Created) {
+  const { row, token, municipality, inviterName } = created;
+  await app.mailer.send(
+    compose(invitationMail, row.language, row.email, {
+      role: row.role,
+      municipality,
+      associationName: row.associationName,
+      inviterName,
+      link: linkTo(app.config, 'acceptInvitation', token),
+      expiresAt: row.expiresAt,
+    }),
+  );
+}
+
+/** Makes an invitation inside the caller's transaction; refuses a duplicate or a hat already worn. */
+async function createInvitation(
+  tx: Database,
+  actor: Actor,
+  input: {
+    role: InvitedRole;
+    email: string;
+    language: Language;
+    municipality: { code: string; nameJa: string; nameEn: string };
+    associationId: string | null;
+  },
+): Promise<Created> {
+  const invitations = invitationRepository(tx);
+  const accounts = accountRepository(tx);
+  const grant = { role: input.role, municipalityCode: input.municipality.code, associationId: input.associationId };
+  if (await accounts.emailHoldsRole(input.email, grant)) {
+    throw new DomainError('ROLE_ALREADY_HELD', 'This person already has this role.', [
+      { field: 'email', code: 'ROLE_ALREADY_HELD' },
+    ]);
+  }
+  if (await invitations.findPending({ email: input.email, ...grant })) {
+    throw new DomainError('INVITATION_PENDING', 'An invitation to this address is still open; resend it instead.', [
+      { field: 'email', code: 'INVITATION_PENDING' },
+    ]);
+  }
+  const { token, hash } = newToken();
+  const id = await invitations.insert({
+    role: input.role,
+    email: input.email,
+    language: input.language,
+    municipalityCode: input.municipality.code,
+    associationId: input.associationId,
+    invitedBy: actor.userId,
+    tokenHash: hash,
+    expiresAt: validity(),
+  });
+  const row = (await invitations.find(id))!;
+  await recordAudit(tx, {
+    actorId: actor.userId,
+    action: 'invitation.create',
+    municipalityCode: row.municipalityCode,
+    subjectType: 'invitation',
+    subjectId: row.id,
+    details: { role: row.role, associationId: row.associationId, associationName: row.associationName },
+  });
+  const inviter = await accounts.findActive(actor.userId);
+  return { row, token, municipality: input.municipality, inviterName: inviter?.displayName ?? null };
+}
+
+/** Foundation staff invite someone to be staff of one municipality. */
+export async function inviteMunicipalStaff(
+  app: FastifyInstance,
+  actor: Actor,
+  access: Access,
+  input: { email: string; municipalityCode: string; language: Language },
+): Promise<Invitation> {
+  if (!can(actor, 'municipalStaff.invite', { municipalityCode: input.municipalityCode })) {
+    throw new DomainError('FORBIDDEN', 'Only foundation staff invite municipal staff.');
+  }
+  const created = await access.withAccess(async (tx) => {
+    const municipality = await invitationRepository(tx).municipality(input.municipalityCode);
+    if (!municipality) {
+      throw new DomainError('NOT_FOUND', 'No such municipality.', [{ field: 'municipalityCode', code: 'NOT_FOUND' }]);
+    }
+    return createInvitation(tx, actor, {
+      role: 'municipal_staff',
+      email: input.email,
+      language: input.language,
+      municipality,
+      associationId: null,
+    });
+  });
+  await sendInvitation(app, created);
+  return invitationView(created.row);
+}
+
+/** Municipal staff invite someone to be an officer of an association in their municipality. */
+export async function inviteOfficer(
+  app: FastifyInstance,
+  actor: Actor,
+  access: Access,
+  input: { email: string; associationId: string; language: Language },
+): Promise<Invitation> {
+  const created = await access.withAccess(async (tx) => {
+    const invitations = invitationRepository(tx);
+    // associations are public (their names stand beside their requests), so 404 reveals nothing
+    const association = await invitations.association(input.associationId);
+    if (!association) {
+      throw new DomainError('NOT_FOUND', 'No such association.', [{ field: 'associationId', code: 'NOT_FOUND' }]);
+    }
+    if (!can(actor, 'officer.invite', { municipalityCode: association.municipalityCode })) {
+      throw new DomainError('FORBIDDEN', "You may invite officers only to your own municipality's associations.");
+    }
+    const municipality = (await invitations.municipality(association.municipalityCode))!;
+    return createInvitation(tx, actor, {
+      role: 'officer',
+      email: input.email,
+      language: input.language,
+      municipality,
+      associationId: association.id,
+    });
+  });
+  await sendInvitation(app, created);
+  return invitationView(created.row);
+}
+
+/** Invitations of one municipality (when asked for and allowed there), else all in the actor's scope. */
+export async function listInvitations(
+  actor: Actor,
+  access: Access,
+  query: { municipalityCode?: string | undefined; state?: Invitation['state'] | undefined },
+): Promise<Invitation[]> {
+  const scope = municipalityScope(actor, 'invitation.list', query.municipalityCode);
+  if (!scope) throw new DomainError('FORBIDDEN', 'You may not list these invitations.');
+  const municipalityCodes = scope === 'any' ? undefined : scope;
+  const rows = await access.withAccess((tx) =>
+    invitationRepository(tx).list({ municipalityCodes, state: query.state }),
+  );
+  const now = new Date();
+  return rows.map((row) => invitationView(row, now));
+}
+
+/**
+ * Finds an invitation the actor may manage. One another municipality's staff cannot see (row-level
+ * security) is 404; one they can see but not manage (e.g. a staff invitation) is 403.
+ */
+async function manageable(tx: Database, actor: Actor, id: string): Promise<InvitationRow> {
+  const row = await invitationRepository(tx).find(id);
+  if (!row) throw new DomainError('NOT_FOUND', 'No such invitation.');
+  const action = row.role === 'officer' ? 'invitation.manageOfficer' : 'invitation.manageStaff';
+  if (!can(actor, action, { municipalityCode: row.municipalityCode })) {
+    throw new DomainError(
+      can(actor, 'invitation.list', { municipalityCode: row.municipalityCode }) ? 'FORBIDDEN' : 'NOT_FOUND',
+      'You may not manage this invitation.',
+    );
+  }
+  return row;
+}
+
+/** A new link (the old one stops working) valid for another 7 days, mailed again. */
+export async function resendInvitation(
+  app: FastifyInstance,
+  actor: Actor,
+  access: Access,
+  id: string,
+): Promise<Invitation> {
+  const created = await access.withAccess(async (tx) => {
+    const invitations = invitationRepository(tx);
+    const row = await manageable(tx, actor, id);
+    const { token, hash } = newToken();
+    if (!(await invitations.renew(row.id, hash, validity()))) {
+      throw new DomainError('INVITATION_NOT_PENDING', 'This invitation was already accepted or revoked.');
+    }
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: 'invitation.resend',
+      municipalityCode: row.municipalityCode,
+      subjectType: 'invitation',
+      subjectId: row.id,
+      details: { role: row.role, associationId: row.associationId },
+    });
+    const municipality = (await invitations.municipality(row.municipalityCode))!;
+    const inviter = await accountRepository(tx).findActive(actor.userId);
+    return { row: (await invitations.find(row.id))!, token, municipality, inviterName: inviter?.displayName ?? null };
+  });
+  await sendInvitation(app, created);
+  return invitationView(created.row);
+}
+
+/** The link stops working. Revoking a revoked invitation changes nothing; an accepted one cannot be. */
+export async function revokeInvitation(actor: Actor, access: Access, id: string): Promise<Invitation> {
+  return access.withAccess(async (tx) => {
+    const invitations = invitationRepository(tx);
+    const row = await manageable(tx, actor, id);
+    if (row.acceptedAt) {
+      throw new DomainError('INVITATION_NOT_PENDING', 'This invitation was already accepted.');
+    }
+    if (await invitations.revoke(row.id)) {
+      await recordAudit(tx, {
+        actorId: actor.userId,
+        action: 'invitation.revoke',
+        municipalityCode: row.municipalityCode,
+        subjectType: 'invitation',
+        subjectId: row.id,
+        details: { role: row.role, associationId: row.associationId },
+      });
+    }
+    return invitationView((await invitations.find(row.id))!);
+  });
+}
+
+function usableOrGone(row: InvitationRow | null): InvitationRow {
+  if (!row || stateOf(row) !== 'pending') {
+    throw new DomainError('INVITATION_INVALID', 'This invitation link is no longer valid.');
+  }
+  return row;
+}
+
+/** What a link invites to, for the accept page. The token is the only key (system access). */
+export async function previewInvitation(app: FastifyInstance, token: string) {
+  return app.withSystemAccess(async (tx) => {
+    const invitations = invitationRepository(tx);
+    const row = usableOrGone(await invitations.findByTokenHash(hashToken(token)));
+    const municipality = (await invitations.municipality(row.municipalityCode))!;
+    return {
+      role: row.role,
+      email: row.email,
+      municipalityCode: row.municipalityCode,
+      municipalityName: municipality.nameJa,
+      municipalityNameEn: municipality.nameEn,
+      associationName: row.associationName,
+      expiresAt: row.expiresAt.toISOString(),
+      accountExists: (await accountRepository(tx).findActiveByEmail(row.email)) !== null,
+    };
+  });
+}
+
+/**
+ * Accepts an invitation. The token is the authority, so this runs with system access (the invitee
+ * holds no role that row-level security would let write a role assignment):
+ * - signed in with the invited email → the role is added to that account;
+ * - signed in with another email → 409 INVITATION_EMAIL_MISMATCH (a forwarded link grants nothing);
+ * - not signed in, an account has the email → 401 INVITATION_SIGN_IN_REQUIRED;
+ * - not signed in, no account → a new account (email verified: they opened the link) and a session.
+ * A revoked, expired or used link is 410 INVITATION_INVALID; of two acceptances at once one wins.
+ */
+export async function acceptInvitation(
+  app: FastifyInstance,
+  actor: Actor | null,
+  reply: FastifyReply,
+  body: { token: string; displayName?: string | undefined; password?: string | undefined },
+): Promise<{ me: Me; session: { accessToken: string; expiresIn: number } | null }> {
+  const outcome = await app.withSystemAccess(async (tx) => {
+    const invitations = invitationRepository(tx);
+    const accounts = accountRepository(tx);
+    const row = usableOrGone(await invitations.findByTokenHash(hashToken(body.token)));
+
+    let existing: { id: string; language: Language; email: string; notificationEmail: string | null } | null = null;
+    if (actor) {
+      const account = await accounts.findActive(actor.userId);
+      if (!account || account.email !== row.email) {
+        throw new DomainError('INVITATION_EMAIL_MISMATCH', 'This invitation was sent to another email address.');
+      }
+      existing = {
+        id: account.id,
+        language: account.language,
+        email: account.email,
+        notificationEmail: account.notificationEmail,
+      };
+    } else {
+      if (await accounts.findActiveByEmail(row.email)) {
+        throw new DomainError(
+          'INVITATION_SIGN_IN_REQUIRED',
+          'An account with this email exists: sign in, then accept.',
+        );
+      }
+      const missing: FieldIssue[] = [];
+      if (!body.displayName) missing.push({ field: 'displayName', code: 'DISPLAY_NAME_REQUIRED' });
+      if (!body.password) missing.push({ field: 'password', code: 'PASSWORD_REQUIRED' });
+      if (missing.length) throw new DomainError('VALIDATION_FAILED', 'Choose a name and a password.', missing);
+    }
+
+    // claim before creating anything: a second acceptance at the same moment waits here, then loses
+    if (!(await invitations.claim(row.id))) {
+      throw new DomainError('INVITATION_INVALID', 'This invitation link is no longer valid.');
+    }
+
+    let userId: string;
+    if (existing) {
+      userId = existing.id;
+      await accounts.markEmailVerified(userId);
+    } else {
+      const created = await accounts.insertUser({
+        email: row.email,
+        displayName: body.displayName!,
+        language: row.language,
+        passwordHash: await hashPassword(body.password!),
+        emailVerifiedAt: new Date(),
+      });
+      if (!created) {
+        throw new DomainError(
+          'INVITATION_SIGN_IN_REQUIRED',
+          'An account with this email exists: sign in, then accept.',
+        );
+      }
+      userId = created;
+    }
+
+    const granted = await accounts.grantRole(userId, {
+      role: row.role,
+      municipalityCode: row.municipalityCode,
+      associationId: row.associationId,
+    });
+    await invitations.setAcceptedBy(row.id, userId);
+    await recordAudit(tx, {
+      actorId: userId,
+      action: 'invitation.accept',
+      municipalityCode: row.municipalityCode,
+      subjectType: 'invitation',
+      subjectId: row.id,
+      details: { role: row.role, associationId: row.associationId, newAccount: existing === null },
+    });
+    if (granted) {
+      await recordAudit(tx, {
+        actorId: row.invitedBy,
+        action: 'role.grant',
+        municipalityCode: row.municipalityCode,
+        subjectType: 'user',
+        subjectId: userId,
+        details: { role: row.role, associationId: row.associationId, invitationId: row.id },
+      });
+    }
+    const municipality = (await invitations.municipality(row.municipalityCode))!;
+    const me = await loadMe(tx, userId);
+    // last, so no session cookie is set for work that then fails
+    const session = existing ? null : await startSession(app, app.config, reply, tx, userId);
+    return { me, session, granted, existing, row, municipality };
+  });
+
+  const { existing, granted, row, municipality } = outcome;
+  if (existing && granted) {
+    await app.mailer.send(
+      compose(roleGrantedMail, existing.language, existing.notificationEmail ?? existing.email, {
+        role: row.role,
+        municipality,
+        associationName: row.associationName,
+      }),
+    );
+  }
+  return { me: outcome.me, session: outcome.session };
+}

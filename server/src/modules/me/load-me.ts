@@ -1,0 +1,73 @@
+import { schema, type Database } from '@board/db';
+import { DomainError, roles, type Me, type RoleGrantView, type VolunteerProfile } from '@board/shared';
+import { and, asc, eq, isNull } from 'drizzle-orm';
+
+const { users, roleAssignments, associations, municipalities, volunteerProfiles } = schema;
+
+/** Sorts hats the way pages list them: volunteer, officer, municipal staff, foundation staff. */
+function byRole(a: RoleGrantView, b: RoleGrantView): number {
+  return roles.indexOf(a.role) - roles.indexOf(b.role);
+}
+
+/**
+ * The signed-in person as the API shows them to themselves: account fields, every hat they wear
+ * (with the municipality's and association's names) and their volunteer profile.
+ *
+ * `tx` must be able to read the person's role assignments: a transaction under `withAccess` as
+ * that person (row-level security lets everyone read their own), or system access. Throws
+ * UNAUTHENTICATED when the account does not exist or was deleted.
+ */
+export async function loadMe(tx: Database, userId: string): Promise<Me> {
+  const [user] = await tx
+    .select({
+      id: users.id,
+      email: users.email,
+      emailVerifiedAt: users.emailVerifiedAt,
+      displayName: users.displayName,
+      language: users.language,
+      notificationEmail: users.notificationEmail,
+      phone: users.phone,
+    })
+    .from(users)
+    .where(and(eq(users.id, userId), isNull(users.deletedAt)));
+  if (!user || user.email === null) throw new DomainError('UNAUTHENTICATED', 'This account no longer exists.');
+
+  const grants = await tx
+    .select({
+      role: roleAssignments.role,
+      municipalityCode: roleAssignments.municipalityCode,
+      municipalityName: municipalities.nameJa,
+      associationId: roleAssignments.associationId,
+      associationName: associations.name,
+    })
+    .from(roleAssignments)
+    .leftJoin(municipalities, eq(municipalities.code, roleAssignments.municipalityCode))
+    .leftJoin(associations, eq(associations.id, roleAssignments.associationId))
+    .where(eq(roleAssignments.userId, userId))
+    .orderBy(asc(roleAssignments.createdAt), asc(roleAssignments.id));
+
+  const [profile] = await tx
+    .select({
+      skills: volunteerProfiles.skills,
+      municipalityCodes: volunteerProfiles.municipalityCodes,
+      availability: volunteerProfiles.availability,
+      languages: volunteerProfiles.languages,
+      onlineOk: volunteerProfiles.onlineOk,
+      bio: volunteerProfiles.bio,
+      showThanks: volunteerProfiles.showThanks,
+    })
+    .from(volunteerProfiles)
+    .where(eq(volunteerProfiles.userId, userId));
+
+  return {
+    id: user.id,
+    email: user.email,
+    emailVerified: user.emailVerifiedAt !== null,
+    displayName: user.displayName,
+    language: user.language,
+    notificationEmail: user.notificationEmail,
+    phone: user.phone,
+    roles: [...grants].sort(byRole),
+    volunteerProfile: profile ? { ...profile, skills: profile.skills as VolunteerProfile['skills'] } : null,
+  };
+}

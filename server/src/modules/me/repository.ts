@@ -1,0 +1,240 @@
+import { schema, type Database } from '@board/db';
+import type { Language, Role, VolunteerProfile } from '@board/shared';
+import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+
+const {
+  users,
+  roleAssignments,
+  volunteerProfiles,
+  municipalities,
+  associations,
+  helpRequests,
+  refreshTokens,
+  oneTimeTokens,
+  auditLog,
+  invitations,
+} = schema;
+
+export interface GrantValues {
+  role: Role;
+  municipalityCode: string | null;
+  associationId: string | null;
+}
+
+/** Shown instead of the name of a person who deleted their account. */
+export const deletedDisplayName = '退会したユーザー';
+
+/**
+ * SQL for people: accounts, their hats and volunteer profiles. Runs inside the caller's
+ * transaction; `users` and `volunteer_profiles` have no row-level security, so every statement
+ * here names the person it is about.
+ */
+export function accountRepository(tx: Database) {
+  return {
+    /** an account that was not deleted, with what deleting and accepting need */
+    async findActive(userId: string) {
+      const [row] = await tx
+        .select({
+          id: users.id,
+          email: users.email,
+          emailVerifiedAt: users.emailVerifiedAt,
+          passwordHash: users.passwordHash,
+          displayName: users.displayName,
+          language: users.language,
+          notificationEmail: users.notificationEmail,
+        })
+        .from(users)
+        .where(and(eq(users.id, userId), isNull(users.deletedAt)));
+      return row ?? null;
+    },
+
+    async findActiveByEmail(email: string) {
+      const [row] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.email, email), isNull(users.deletedAt)));
+      return row ?? null;
+    },
+
+    /** a new account; null when the email is taken (e.g. signed up a moment ago) */
+    async insertUser(values: {
+      email: string;
+      displayName: string;
+      language: Language;
+      passwordHash: string | null;
+      emailVerifiedAt: Date | null;
+    }): Promise<string | null> {
+      const [row] = await tx.insert(users).values(values).onConflictDoNothing().returning({ id: users.id });
+      return row?.id ?? null;
+    },
+
+    async markEmailVerified(userId: string) {
+      await tx
+        .update(users)
+        .set({ emailVerifiedAt: new Date() })
+        .where(and(eq(users.id, userId), isNull(users.emailVerifiedAt)));
+    },
+
+    /** adds a hat; false when the person already wore it */
+    async grantRole(userId: string, grant: GrantValues): Promise<boolean> {
+      const rows = await tx
+        .insert(roleAssignments)
+        .values({ userId, ...grant })
+        .onConflictDoNothing()
+        .returning({ id: roleAssignments.id });
+      return rows.length > 0;
+    },
+
+    /** does the (not deleted) account with this email already wear exactly this hat? */
+    async emailHoldsRole(email: string, grant: GrantValues): Promise<boolean> {
+      const rows = await tx
+        .select({ id: roleAssignments.id })
+        .from(roleAssignments)
+        .innerJoin(users, eq(users.id, roleAssignments.userId))
+        .where(
+          and(
+            eq(users.email, email),
+            isNull(users.deletedAt),
+            eq(roleAssignments.role, grant.role),
+            grant.municipalityCode === null
+              ? isNull(roleAssignments.municipalityCode)
+              : eq(roleAssignments.municipalityCode, grant.municipalityCode),
+            grant.associationId === null
+              ? isNull(roleAssignments.associationId)
+              : eq(roleAssignments.associationId, grant.associationId),
+          ),
+        );
+      return rows.length > 0;
+    },
+
+    async updateAccount(
+      userId: string,
+      fields: Partial<{
+        displayName: string;
+        language: Language;
+        notificationEmail: string | null;
+        phone: string | null;
+      }>,
+    ) {
+      if (Object.keys(fields).length === 0) return;
+      await tx
+        .update(users)
+        .set(fields)
+        .where(and(eq(users.id, userId), isNull(users.deletedAt)));
+    },
+
+    async saveVolunteerProfile(userId: string, profile: VolunteerProfile) {
+      const values = { ...profile, updatedAt: new Date() };
+      await tx
+        .insert(volunteerProfiles)
+        .values({ userId, ...values })
+        .onConflictDoUpdate({ target: volunteerProfiles.userId, set: values });
+    },
+
+    /** which of these municipality codes exist */
+    async knownMunicipalities(codes: string[]): Promise<Set<string>> {
+      if (codes.length === 0) return new Set();
+      const rows = await tx
+        .select({ code: municipalities.code })
+        .from(municipalities)
+        .where(inArray(municipalities.code, codes));
+      return new Set(rows.map((r) => r.code));
+    },
+
+    /** everything kept about the person that their own access may read (see MyDataExport) */
+    async exportData(userId: string) {
+      const [account] = await tx
+        .select({
+          id: users.id,
+          email: users.email,
+          emailVerifiedAt: users.emailVerifiedAt,
+          displayName: users.displayName,
+          language: users.language,
+          notificationEmail: users.notificationEmail,
+          phone: users.phone,
+          passwordHash: users.passwordHash,
+          createdAt: users.createdAt,
+        })
+        .from(users)
+        .where(and(eq(users.id, userId), isNull(users.deletedAt)));
+      const roles = await tx
+        .select({
+          role: roleAssignments.role,
+          municipalityCode: roleAssignments.municipalityCode,
+          municipalityName: municipalities.nameJa,
+          associationId: roleAssignments.associationId,
+          associationName: associations.name,
+          since: roleAssignments.createdAt,
+        })
+        .from(roleAssignments)
+        .leftJoin(municipalities, eq(municipalities.code, roleAssignments.municipalityCode))
+        .leftJoin(associations, eq(associations.id, roleAssignments.associationId))
+        .where(eq(roleAssignments.userId, userId))
+        .orderBy(asc(roleAssignments.createdAt));
+      const requests = await tx
+        .select({
+          id: helpRequests.id,
+          title: helpRequests.title,
+          status: helpRequests.status,
+          municipalityCode: helpRequests.municipalityCode,
+          associationId: helpRequests.associationId,
+          createdAt: helpRequests.createdAt,
+        })
+        .from(helpRequests)
+        .where(eq(helpRequests.createdBy, userId))
+        .orderBy(asc(helpRequests.createdAt));
+      const sessions = await tx
+        .select({
+          createdAt: refreshTokens.createdAt,
+          expiresAt: refreshTokens.expiresAt,
+          rotatedAt: refreshTokens.rotatedAt,
+          revokedAt: refreshTokens.revokedAt,
+        })
+        .from(refreshTokens)
+        .where(eq(refreshTokens.userId, userId))
+        .orderBy(desc(refreshTokens.createdAt));
+      // row-level security shows a person the entries of their own actions outside any municipality
+      const audit = await tx
+        .select({ at: auditLog.at, action: auditLog.action, details: auditLog.details })
+        .from(auditLog)
+        .where(and(eq(auditLog.actorId, userId), isNull(auditLog.municipalityCode)))
+        .orderBy(asc(auditLog.id));
+      return account ? { account, roles, requests, sessions, audit } : null;
+    },
+
+    async roleAssignmentsOf(userId: string): Promise<GrantValues[]> {
+      return tx
+        .select({
+          role: roleAssignments.role,
+          municipalityCode: roleAssignments.municipalityCode,
+          associationId: roleAssignments.associationId,
+        })
+        .from(roleAssignments)
+        .where(eq(roleAssignments.userId, userId));
+    },
+
+    /**
+     * Deletes an account by anonymising it: contact details, password and profile go, every hat
+     * and every token is removed, invitations they accepted forget the address; the row stays so
+     * requests they wrote and audit entries keep pointing at "退会したユーザー".
+     */
+    async anonymise(userId: string) {
+      await tx.delete(roleAssignments).where(eq(roleAssignments.userId, userId));
+      await tx.delete(volunteerProfiles).where(eq(volunteerProfiles.userId, userId));
+      await tx.delete(oneTimeTokens).where(eq(oneTimeTokens.userId, userId));
+      await tx.update(invitations).set({ email: '' }).where(eq(invitations.acceptedBy, userId));
+      await tx
+        .update(users)
+        .set({
+          displayName: deletedDisplayName,
+          email: null,
+          emailVerifiedAt: null,
+          passwordHash: null,
+          notificationEmail: null,
+          phone: null,
+          deletedAt: new Date(),
+        })
+        .where(eq(users.id, userId));
+    },
+  };
+}

@@ -1,0 +1,76 @@
+import { DeletedAccount, DeleteMeBody, Me, MyDataExport, UpdateMeBody } from '@board/shared';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { clearSessionCookies } from '../auth/sessions.ts';
+import { deleteMe, exportMyData, getMe, updateMe } from './service.ts';
+
+export default async function meRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/me',
+    {
+      schema: {
+        operationId: 'getMe',
+        tags: ['me'],
+        summary: 'The signed-in person: account, roles and volunteer profile',
+        response: { 200: Me },
+      },
+    },
+    async (request) => getMe(request.requireActor(), request),
+  );
+
+  r.patch(
+    '/api/me',
+    {
+      schema: {
+        operationId: 'updateMe',
+        tags: ['me'],
+        summary: 'Change your name, language, contact details or volunteer profile',
+        body: UpdateMeBody,
+        response: { 200: Me },
+      },
+    },
+    async (request) => updateMe(request.requireActor(), request, request.body),
+  );
+
+  r.get(
+    '/api/me/export',
+    {
+      schema: {
+        operationId: 'exportMyData',
+        tags: ['me'],
+        summary: 'Download everything kept about you, as a JSON file',
+        response: { 200: MyDataExport },
+      },
+    },
+    async (request, reply) => {
+      const data = await exportMyData(request.requireActor(), request);
+      const day = data.exportedAt.slice(0, 10);
+      return reply
+        .header('content-disposition', `attachment; filename="machi-udekiki-my-data-${day}.json"`)
+        .header('cache-control', 'no-store')
+        .send(data);
+    },
+  );
+
+  r.delete(
+    '/api/me',
+    {
+      schema: {
+        operationId: 'deleteMe',
+        tags: ['me'],
+        summary: 'Delete your account (anonymised; the history you took part in stays)',
+        description:
+          'An account with a password must send it as `password`; an account without one must send `confirm: "DELETE"`.',
+        body: DeleteMeBody,
+        response: { 200: DeletedAccount },
+      },
+    },
+    async (request, reply) => {
+      await deleteMe(app, request.requireActor(), request, request.body);
+      clearSessionCookies(app.config, reply);
+      return { status: 'deleted' as const };
+    },
+  );
+}

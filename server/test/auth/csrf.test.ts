@@ -1,0 +1,73 @@
+import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoPassword, signIn, type SignedIn } from './helpers.ts';
+
+function routes(app: FastifyInstance) {
+  app.post('/api/__test/write', async (request) => ({ userId: request.requireActor().userId }));
+}
+
+let t: TestApp;
+let s: SignedIn;
+beforeAll(async () => {
+  t = await startTestApp({ demo: true, routes });
+  s = await signIn(t, 'volunteer1@demo.example');
+});
+afterAll(() => t.close());
+
+function write(headers: Record<string, string>) {
+  return t.app.inject({ method: 'POST', url: '/api/__test/write', headers });
+}
+
+describe('cookie-authenticated writes are protected against CSRF', () => {
+  it('a foreign Origin is refused', async () => {
+    const res = await write({ cookie: s.cookie, origin: 'https://evil.example' });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.code).toBe('CSRF_REJECTED');
+  });
+
+  it('no Origin and no x-board-csrf header is refused', async () => {
+    const res = await write({ cookie: s.cookie });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.code).toBe('CSRF_REJECTED');
+  });
+
+  it('our own origin, or the x-board-csrf header, is accepted', async () => {
+    const own = await write({ cookie: s.cookie, origin: t.config.publicOrigin });
+    expect(own.statusCode).toBe(200);
+    expect(own.json()).toEqual({ userId: s.session.me.id });
+    const header = await write({ cookie: s.cookie, 'x-board-csrf': '1' });
+    expect(header.statusCode).toBe(200);
+  });
+
+  it('Bearer clients need neither', async () => {
+    const res = await write({ authorization: `Bearer ${s.accessToken}` });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ userId: s.session.me.id });
+  });
+
+  it('a refresh cookie alone counts as cookie authentication (refresh and sign-out are guarded)', async () => {
+    const refresh = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/refresh',
+      headers: { cookie: `board_refresh=${s.refreshToken}` },
+    });
+    expect(refresh.statusCode).toBe(403);
+    const signOut = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-out',
+      headers: { cookie: `board_refresh=${s.refreshToken}`, origin: 'https://evil.example' },
+    });
+    expect(signOut.statusCode).toBe(403);
+  });
+
+  it('a cross-site form cannot change the password', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/me/password',
+      headers: { cookie: s.cookie, origin: 'https://evil.example' },
+      payload: { currentPassword: demoPassword, newPassword: 'attacker password 1' },
+    });
+    expect(res.statusCode).toBe(403);
+  });
+});

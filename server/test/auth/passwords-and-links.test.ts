@@ -1,0 +1,317 @@
+import { schema } from '@board/db';
+import { Session } from '@board/shared';
+import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
+import { and, eq, isNull } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allMailTo, csrf, demoPassword, freshIp, mailTo, signIn, tokenIn } from './helpers.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp({ demo: true });
+});
+afterAll(() => t.close());
+
+function post(url: string, payload?: Record<string, unknown>, headers: Record<string, string> = {}) {
+  return t.app.inject({ method: 'POST', url, payload, headers, remoteAddress: freshIp() });
+}
+
+function signInWith(email: string, password: string) {
+  return post('/api/auth/sign-in', { email, password });
+}
+
+function refresh(cookie: string) {
+  return t.app.inject({ method: 'POST', url: '/api/auth/refresh', headers: { cookie, ...csrf } });
+}
+
+async function tokensOf(email: string, purpose: (typeof schema.oneTimeTokenPurposes)[number]) {
+  const [user] = await t.database.handle.db.select().from(schema.users).where(eq(schema.users.email, email));
+  return t.database.handle.db
+    .select()
+    .from(schema.oneTimeTokens)
+    .where(and(eq(schema.oneTimeTokens.userId, user!.id), eq(schema.oneTimeTokens.purpose, purpose)));
+}
+
+/** forget mail from earlier tests so `mailTo` finds this test's */
+function forgetMail() {
+  t.app.mailer.captured.length = 0;
+}
+
+describe('password reset', () => {
+  it('resets once with the mailed link, ends every session, and mails a notice', async () => {
+    forgetMail();
+    const email = 'volunteer1@demo.example';
+    const before = await signIn(t, email);
+
+    expect((await post('/api/auth/password-reset', { email })).statusCode).toBe(202);
+    const mail = await mailTo(t, email, /パスワードの再設定/);
+    expect(mail.text).toContain(`${t.config.publicOrigin}/reset-password?token=`);
+    expect(mail.text).toContain('このリンクは1時間、1回だけ使えます。');
+    const token = tokenIn(mail.text);
+    const [stored] = await tokensOf(email, 'password_reset');
+    expect(stored!.expiresAt.getTime() - stored!.createdAt.getTime()).toBeGreaterThan(3600_000 - 5_000);
+    expect(stored!.expiresAt.getTime() - stored!.createdAt.getTime()).toBeLessThan(3600_000 + 5_000);
+
+    const res = await post('/api/auth/password-reset/confirm', { token, password: 'a brand new password' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: 'password_reset' });
+    expect(res.headers['set-cookie']).toBeUndefined();
+
+    // single use
+    const again = await post('/api/auth/password-reset/confirm', { token, password: 'yet another password' });
+    expect(again.statusCode).toBe(400);
+    expect(again.json().error.code).toBe('TOKEN_INVALID');
+
+    // sessions from before are over
+    expect((await refresh(before.cookie)).statusCode).toBe(401);
+    // old password no more, new one works
+    expect((await signInWith(email, demoPassword)).statusCode).toBe(401);
+    expect((await signInWith(email, 'a brand new password')).statusCode).toBe(200);
+
+    const notice = await mailTo(t, email, /パスワードが変更されました/);
+    expect(notice.text).toContain('それまでのログインは終了しました');
+    expect(notice.text).not.toContain('token=');
+  });
+
+  it('a link older than an hour does not work', async () => {
+    const email = 'volunteer2@demo.example';
+    forgetMail();
+    await post('/api/auth/password-reset', { email });
+    const mail = await mailTo(t, email, /Reset your password/);
+    expect(mail.text).toContain('The link works once, for 1 hour.');
+    const [stored] = await tokensOf(email, 'password_reset');
+    await t.database.handle.db
+      .update(schema.oneTimeTokens)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(schema.oneTimeTokens.id, stored!.id));
+    const res = await post('/api/auth/password-reset/confirm', {
+      token: tokenIn(mail.text),
+      password: 'a brand new password',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('TOKEN_INVALID');
+    expect((await signInWith(email, demoPassword)).statusCode).toBe(200);
+  });
+
+  it('asking again makes the earlier link stop working', async () => {
+    const email = 'volunteer4@demo.example';
+    forgetMail();
+    await post('/api/auth/password-reset', { email });
+    const first = tokenIn((await mailTo(t, email)).text);
+    forgetMail();
+    await post('/api/auth/password-reset', { email });
+    const second = tokenIn((await mailTo(t, email)).text);
+    expect(second).not.toBe(first);
+    const stale = await post('/api/auth/password-reset/confirm', { token: first, password: 'a brand new password' });
+    expect(stale.statusCode).toBe(400);
+    const fresh = await post('/api/auth/password-reset/confirm', { token: second, password: 'a brand new password' });
+    expect(fresh.statusCode).toBe(200);
+  });
+
+  it('a too-short new password is refused and the link stays usable', async () => {
+    const email = 'officer.umeda@demo.example';
+    forgetMail();
+    await post('/api/auth/password-reset', { email });
+    const token = tokenIn((await mailTo(t, email)).text);
+    const short = await post('/api/auth/password-reset/confirm', { token, password: 'short' });
+    expect(short.statusCode).toBe(400);
+    expect(short.json().error.fields).toEqual([{ field: 'password', code: 'PASSWORD_TOO_SHORT' }]);
+    expect((await post('/api/auth/password-reset/confirm', { token, password: 'long enough now' })).statusCode).toBe(
+      200,
+    );
+  });
+});
+
+describe('sign-in by emailed link', () => {
+  it('mails a 15-minute link that signs in once, and verifies the address', async () => {
+    // an unverified volunteer who lost their password
+    await post('/api/auth/sign-up', {
+      email: 'forgetful@example.org',
+      password: 'a long enough password',
+      displayName: '忘れっぽい',
+      language: 'ja-easy',
+    });
+    await mailTo(t, 'forgetful@example.org'); // the verification mail, left unopened
+    forgetMail();
+    expect((await post('/api/auth/sign-in-link', { email: 'forgetful@example.org' })).statusCode).toBe(202);
+    const mail = await mailTo(t, 'forgetful@example.org');
+    expect(mail.subject).toContain('ログインの リンクです');
+    expect(mail.text).toContain('この リンクは 15ふん だけ つかえます。');
+    expect(mail.text).toContain(`${t.config.publicOrigin}/signin/link?token=`);
+    const [stored] = await tokensOf('forgetful@example.org', 'sign_in_link');
+    expect(stored!.expiresAt.getTime() - stored!.createdAt.getTime()).toBeLessThan(15 * 60_000 + 5_000);
+    expect(stored!.expiresAt.getTime() - stored!.createdAt.getTime()).toBeGreaterThan(15 * 60_000 - 5_000);
+
+    const token = tokenIn(mail.text);
+    const res = await post('/api/auth/sign-in-link/consume', { token });
+    expect(res.statusCode).toBe(200);
+    const session = Session.parse(res.json());
+    expect(session.me).toMatchObject({ email: 'forgetful@example.org', emailVerified: true });
+    expect(res.cookies.map((c) => c.name).sort()).toEqual(['board_access', 'board_refresh']);
+
+    const again = await post('/api/auth/sign-in-link/consume', { token });
+    expect(again.statusCode).toBe(400);
+    expect(again.json().error.code).toBe('TOKEN_INVALID');
+  });
+
+  it('an expired link does not sign in; a reset token is no sign-in link', async () => {
+    const email = 'officer.senju@demo.example';
+    forgetMail();
+    await post('/api/auth/sign-in-link', { email });
+    const token = tokenIn((await mailTo(t, email)).text);
+    const [stored] = await tokensOf(email, 'sign_in_link');
+    await t.database.handle.db
+      .update(schema.oneTimeTokens)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(schema.oneTimeTokens.id, stored!.id));
+    expect((await post('/api/auth/sign-in-link/consume', { token })).statusCode).toBe(400);
+
+    forgetMail();
+    await post('/api/auth/password-reset', { email });
+    const resetToken = tokenIn((await mailTo(t, email)).text);
+    expect((await post('/api/auth/sign-in-link/consume', { token: resetToken })).statusCode).toBe(400);
+    expect((await post('/api/auth/verify-email', { token: resetToken })).statusCode).toBe(400);
+  });
+
+  it('staff signing in by link are audited with the method', async () => {
+    const email = 'staff.shinjuku@demo.example';
+    forgetMail();
+    await post('/api/auth/sign-in-link', { email });
+    const res = await post('/api/auth/sign-in-link/consume', { token: tokenIn((await mailTo(t, email)).text) });
+    const userId = Session.parse(res.json()).me.id;
+    const entries = await t.database.handle.db
+      .select()
+      .from(schema.auditLog)
+      .where(and(eq(schema.auditLog.actorId, userId), eq(schema.auditLog.action, 'staff.sign_in')));
+    expect(entries).toEqual([expect.objectContaining({ municipalityCode: '13104', details: { method: 'link' } })]);
+  });
+});
+
+describe('changePassword', () => {
+  it('needs the current password, ends other sessions, renews this one, and mails a notice', async () => {
+    const email = 'volunteer3@demo.example';
+    const elsewhere = await signIn(t, email);
+    const here = await signIn(t, email);
+    forgetMail();
+
+    const wrong = await post(
+      '/api/me/password',
+      { currentPassword: 'not my password', newPassword: 'my new long password' },
+      { authorization: `Bearer ${here.accessToken}` },
+    );
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.json().error.code).toBe('INVALID_CREDENTIALS');
+
+    const res = await post(
+      '/api/me/password',
+      { currentPassword: demoPassword, newPassword: 'my new long password' },
+      { cookie: here.cookie, ...csrf },
+    );
+    expect(res.statusCode).toBe(200);
+    const renewed = Session.parse(res.json());
+    expect(renewed.me.email).toBe(email);
+    const newRefresh = res.cookies.find((c) => c.name === 'board_refresh')!.value;
+
+    expect((await refresh(elsewhere.cookie)).statusCode).toBe(401);
+    expect((await refresh(here.cookie)).statusCode).toBe(401);
+    expect((await refresh(`board_refresh=${newRefresh}`)).statusCode).toBe(200);
+
+    expect((await signInWith(email, demoPassword)).statusCode).toBe(401);
+    expect((await signInWith(email, 'my new long password')).statusCode).toBe(200);
+    const notice = await mailTo(t, email);
+    expect(notice.subject).toContain('パスワードが かわりました'); // volunteer3 reads やさしい日本語
+  });
+
+  it('needs a signed-in person', async () => {
+    const res = await post('/api/me/password', { currentPassword: demoPassword, newPassword: 'my new long password' });
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('changeEmail', () => {
+  it('mails a link to the new address; the link moves the account and tells the old address', async () => {
+    const s = await signIn(t, 'officer.okubo@demo.example');
+    const auth = { authorization: `Bearer ${s.accessToken}` };
+    forgetMail();
+
+    const wrong = await post('/api/me/email', { newEmail: 'okubo.new@example.org', password: 'nope nope' }, auth);
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.json().error.code).toBe('INVALID_CREDENTIALS');
+
+    const res = await post('/api/me/email', { newEmail: 'Okubo.New@example.org', password: demoPassword }, auth);
+    expect(res.statusCode).toBe(202);
+    expect(res.json()).toEqual({ status: 'check_your_email' });
+    const mail = await mailTo(t, 'okubo.new@example.org');
+    expect(mail.subject).toContain('新しいメールアドレスの確認');
+    expect(mail.text).toContain(`${t.config.publicOrigin}/verify-email?token=`);
+    // nothing changes until the link is opened
+    expect((await signInWith('officer.okubo@demo.example', demoPassword)).statusCode).toBe(200);
+
+    const verified = await post('/api/auth/verify-email', { token: tokenIn(mail.text) });
+    expect(verified.statusCode).toBe(200);
+    expect(verified.json()).toEqual({ status: 'verified', email: 'okubo.new@example.org' });
+
+    expect((await signInWith('officer.okubo@demo.example', demoPassword)).statusCode).toBe(401);
+    const after = await signInWith('okubo.new@example.org', demoPassword);
+    expect(after.statusCode).toBe(200);
+    expect(Session.parse(after.json()).me).toMatchObject({ email: 'okubo.new@example.org', emailVerified: true });
+
+    const notice = await mailTo(t, 'officer.okubo@demo.example', /ログイン用のメールアドレスが変更されました/);
+    expect(notice.text).toContain('o***@example.org');
+  });
+
+  it('to an address that has an account: the same 202, a note to that owner, no link anywhere', async () => {
+    const s = await signIn(t, 'officer.yotsuya@demo.example');
+    forgetMail();
+    const res = await post(
+      '/api/me/email',
+      { newEmail: 'volunteer2@demo.example', password: demoPassword },
+      { authorization: `Bearer ${s.accessToken}` },
+    );
+    expect(res.statusCode).toBe(202);
+    expect(res.json()).toEqual({ status: 'check_your_email' });
+    const note = await mailTo(t, 'volunteer2@demo.example');
+    expect(note.subject).toContain('About a request to use your email address');
+    expect(note.text).not.toContain('token=');
+    expect(await tokensOf('officer.yotsuya@demo.example', 'change_email')).toEqual([]);
+  });
+
+  it('409 EMAIL_TAKEN when the address was taken between the request and the link', async () => {
+    const s = await signIn(t, 'volunteer1@demo.example', 'a brand new password');
+    forgetMail();
+    await post(
+      '/api/me/email',
+      { newEmail: 'contested@example.org', password: 'a brand new password' },
+      { authorization: `Bearer ${s.accessToken}` },
+    );
+    const token = tokenIn((await mailTo(t, 'contested@example.org')).text);
+    await post('/api/auth/sign-up', {
+      email: 'contested@example.org',
+      password: 'a long enough password',
+      displayName: 'Quick',
+      language: 'ja',
+    });
+    const res = await post('/api/auth/verify-email', { token });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe('EMAIL_TAKEN');
+    const [user] = await t.database.handle.db
+      .select()
+      .from(schema.users)
+      .where(and(eq(schema.users.id, s.session.me.id), isNull(schema.users.deletedAt)));
+    expect(user!.email).toBe('volunteer1@demo.example');
+  });
+
+  it('mail to the new address is not in anyone’s words but ours', async () => {
+    const s = await signIn(t, 'volunteer2@demo.example');
+    forgetMail();
+    await post(
+      '/api/me/email',
+      { newEmail: 'alex.new@example.org', password: demoPassword },
+      { authorization: `Bearer ${s.accessToken}` },
+    );
+    const mail = await mailTo(t, 'alex.new@example.org');
+    expect(mail.subject).toContain('Please confirm your new email address');
+    expect(mail.text).not.toContain('Alex');
+    expect(await allMailTo(t, 'volunteer2@demo.example')).toEqual([]);
+  });
+});

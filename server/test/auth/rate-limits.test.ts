@@ -1,0 +1,106 @@
+import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoPassword, freshIp } from './helpers.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp({ demo: true });
+});
+afterAll(() => t.close());
+
+function post(url: string, payload: Record<string, unknown>, remoteAddress = freshIp()) {
+  return t.app.inject({ method: 'POST', url, payload, remoteAddress });
+}
+
+function expectLimited(res: LightMyRequestResponse, maxSeconds: number) {
+  expect(res.statusCode).toBe(429);
+  expect(res.json().error).toMatchObject({ code: 'RATE_LIMITED', message: expect.stringMatching(/try again/) });
+  const retryAfter = Number(res.headers['retry-after']);
+  expect(retryAfter).toBeGreaterThan(0);
+  expect(retryAfter).toBeLessThanOrEqual(maxSeconds);
+}
+
+describe('sign-in limits', () => {
+  it('per account: 5 wrong passwords in 15 minutes, then 429 even with the right one', async () => {
+    const email = 'volunteer1@demo.example';
+    for (let i = 0; i < 5; i++) {
+      const res = await post('/api/auth/sign-in', { email, password: `wrong password ${i}` });
+      expect(res.statusCode).toBe(401);
+    }
+    // from yet another address, and with the right password: still limited
+    const sixth = await post('/api/auth/sign-in', { email: 'Volunteer1@Demo.Example', password: demoPassword });
+    expectLimited(sixth, 15 * 60);
+
+    // other accounts are not affected
+    const other = await post('/api/auth/sign-in', { email: 'volunteer2@demo.example', password: demoPassword });
+    expect(other.statusCode).toBe(200);
+  });
+
+  it('per account: successes do not count', async () => {
+    for (let i = 0; i < 7; i++) {
+      const res = await post('/api/auth/sign-in', { email: 'volunteer3@demo.example', password: demoPassword });
+      expect(res.statusCode).toBe(200);
+    }
+  });
+
+  it('an unknown address is limited exactly like an account (no enumeration through the limit)', async () => {
+    const answers: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      answers.push((await post('/api/auth/sign-in', { email: 'ghost@example.org', password: 'whatever!' })).statusCode);
+    }
+    expect(answers).toEqual([401, 401, 401, 401, 401, 429]);
+  });
+
+  it('per IP: 10 attempts a minute', async () => {
+    const ip = '192.0.2.10';
+    for (let i = 0; i < 10; i++) {
+      const res = await post('/api/auth/sign-in', { email: `person${i}@example.org`, password: 'whatever!' }, ip);
+      expect(res.statusCode).toBe(401);
+    }
+    expectLimited(
+      await post('/api/auth/sign-in', { email: 'volunteer4@demo.example', password: demoPassword }, ip),
+      60,
+    );
+    // another address is fine
+    const elsewhere = await post('/api/auth/sign-in', { email: 'volunteer4@demo.example', password: demoPassword });
+    expect(elsewhere.statusCode).toBe(200);
+  });
+});
+
+describe('reset and sign-in-link request limits', () => {
+  it('per account: 5 reset requests an hour', async () => {
+    for (let i = 0; i < 5; i++) {
+      expect((await post('/api/auth/password-reset', { email: 'volunteer5@demo.example' })).statusCode).toBe(202);
+    }
+    expectLimited(await post('/api/auth/password-reset', { email: 'volunteer5@demo.example' }), 3600);
+    // sign-in links count separately
+    expect((await post('/api/auth/sign-in-link', { email: 'volunteer5@demo.example' })).statusCode).toBe(202);
+  });
+
+  it('per account: 5 sign-in-link requests an hour, unknown addresses alike', async () => {
+    for (const email of ['officer.senju@demo.example', 'nobody.at.all@example.org']) {
+      const answers: number[] = [];
+      for (let i = 0; i < 6; i++) answers.push((await post('/api/auth/sign-in-link', { email })).statusCode);
+      expect(answers).toEqual([202, 202, 202, 202, 202, 429]);
+    }
+  });
+
+  it('per IP: 20 requests an hour for each kind', async () => {
+    const ip = '198.51.100.7';
+    for (let i = 0; i < 20; i++) {
+      expect((await post('/api/auth/password-reset', { email: `someone${i}@example.org` }, ip)).statusCode).toBe(202);
+    }
+    expectLimited(await post('/api/auth/password-reset', { email: 'fresh@example.org' }, ip), 3600);
+    // resets and sign-in links count separately, as per account
+    expect((await post('/api/auth/sign-in-link', { email: 'fresh@example.org' }, ip)).statusCode).toBe(202);
+  });
+});
+
+describe('sign-up limits', () => {
+  it('per address: 5 sign-ups naming one email an hour (each one mails its owner)', async () => {
+    const body = { email: 'volunteer2@demo.example', password: 'a long password', displayName: 'X', language: 'en' };
+    for (let i = 0; i < 5; i++) expect((await post('/api/auth/sign-up', body)).statusCode).toBe(202);
+    expectLimited(await post('/api/auth/sign-up', body), 3600);
+  });
+});

@@ -1,0 +1,232 @@
+import { schema } from '@board/db';
+import { Session } from '@board/shared';
+import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
+import { and, eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cookieValue, csrf, freshIp, sessionOf, signIn } from './helpers.ts';
+
+function whoami(app: FastifyInstance) {
+  app.get('/api/__test/whoami', async (request) => ({ userId: request.requireActor().userId }));
+}
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp({ demo: true, routes: whoami });
+});
+afterAll(() => t.close());
+
+function refresh(cookie: string) {
+  return t.app.inject({ method: 'POST', url: '/api/auth/refresh', headers: { cookie, ...csrf } });
+}
+
+async function familyOf(refreshTokenUserId: string) {
+  return t.database.handle.db
+    .select()
+    .from(schema.refreshTokens)
+    .where(eq(schema.refreshTokens.userId, refreshTokenUserId));
+}
+
+describe('signIn', () => {
+  it('sets httpOnly, SameSite=Lax session cookies (not Secure over plain http in tests)', async () => {
+    const { res, session } = await signIn(t, 'officer.okubo@demo.example');
+    const cookies = res.cookies;
+    for (const name of ['board_access', 'board_refresh']) {
+      const c = cookies.find((x) => x.name === name)!;
+      expect(c).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+      expect(c.secure).toBeFalsy();
+    }
+    expect(cookies.find((x) => x.name === 'board_access')!.maxAge).toBe(15 * 60);
+    expect(session.accessToken).toBe(cookieValue(res, 'board_access'));
+    // roles come with the names of where they apply
+    expect(session.me.roles).toEqual(
+      expect.arrayContaining([
+        {
+          role: 'officer',
+          municipalityCode: '13104',
+          municipalityName: '新宿区',
+          associationId: expect.any(String),
+          associationName: '大久保二丁目町会',
+        },
+        {
+          role: 'volunteer',
+          municipalityCode: null,
+          municipalityName: null,
+          associationId: null,
+          associationName: null,
+        },
+      ]),
+    );
+  });
+
+  it('the refresh token is stored only as a hash', async () => {
+    const { refreshToken, session } = await signIn(t, 'volunteer2@demo.example');
+    const rows = await familyOf(session.me.id);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row.tokenHash).not.toBe(refreshToken);
+  });
+
+  it('a deleted account cannot sign in', async () => {
+    const { session } = await signIn(t, 'volunteer5@demo.example');
+    await t.database.handle.db
+      .update(schema.users)
+      .set({ deletedAt: new Date() })
+      .where(eq(schema.users.id, session.me.id));
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { email: 'volunteer5@demo.example', password: 'udekiki-demo-2026' },
+      remoteAddress: freshIp(),
+    });
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error.code).toBe('INVALID_CREDENTIALS');
+  });
+});
+
+describe('staff sign-ins are audited', () => {
+  async function auditOf(userId: string) {
+    return t.database.handle.db
+      .select()
+      .from(schema.auditLog)
+      .where(and(eq(schema.auditLog.actorId, userId), eq(schema.auditLog.action, 'staff.sign_in')));
+  }
+
+  it('municipal staff: one entry per municipality they serve', async () => {
+    const { session } = await signIn(t, 'staff.adachi@demo.example');
+    const entries = await auditOf(session.me.id);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({
+      municipalityCode: '13121',
+      subjectType: 'user',
+      subjectId: session.me.id,
+      details: { method: 'password' },
+    });
+
+    // a second municipality gives a second entry per sign-in
+    await t.database.handle.db
+      .insert(schema.roleAssignments)
+      .values({ userId: session.me.id, role: 'municipal_staff', municipalityCode: '13104' });
+    await signIn(t, 'staff.adachi@demo.example');
+    const after = await auditOf(session.me.id);
+    expect(after.map((e) => e.municipalityCode).sort()).toEqual(['13104', '13121', '13121']);
+  });
+
+  it('foundation staff: one entry without a municipality', async () => {
+    const { session } = await signIn(t, 'foundation@demo.example');
+    const entries = await auditOf(session.me.id);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]!.municipalityCode).toBeNull();
+  });
+
+  it('volunteers and officers: none', async () => {
+    const { session } = await signIn(t, 'officer.senju@demo.example');
+    expect(await auditOf(session.me.id)).toEqual([]);
+  });
+});
+
+describe('refreshSession', () => {
+  it('rotates: a new pair each time, and the old token works no more', async () => {
+    const first = await signIn(t, 'volunteer1@demo.example');
+    const res = await refresh(first.cookie);
+    expect(res.statusCode).toBe(200);
+    const second = sessionOf(res);
+    expect(second.session.me.id).toBe(first.session.me.id);
+    expect(second.refreshToken).not.toBe(first.refreshToken);
+    const who = await t.app.inject({
+      method: 'GET',
+      url: '/api/__test/whoami',
+      headers: { authorization: `Bearer ${second.session.accessToken}` },
+    });
+    expect(who.json()).toEqual({ userId: first.session.me.id });
+
+    const third = sessionOf(await refresh(second.cookie));
+    expect(third.refreshToken).not.toBe(second.refreshToken);
+  });
+
+  it('replaying a rotated token revokes the whole family, the newest token included', async () => {
+    const first = await signIn(t, 'volunteer3@demo.example');
+    const other = await signIn(t, 'volunteer3@demo.example'); // another device: another family
+    const second = sessionOf(await refresh(first.cookie));
+
+    const replay = await refresh(first.cookie);
+    expect(replay.statusCode).toBe(401);
+    expect(replay.json().error.code).toBe('UNAUTHENTICATED');
+    // the answer clears the cookies
+    expect(replay.cookies.find((c) => c.name === 'board_refresh')!.value).toBe('');
+
+    const newest = await refresh(second.cookie);
+    expect(newest.statusCode).toBe(401);
+
+    const rows = await familyOf(first.session.me.id);
+    const familyId = rows.find((r) => r.tokenHash && r.revokedAt && r.rotatedAt)!.familyId;
+    expect(rows.filter((r) => r.familyId === familyId).every((r) => r.revokedAt !== null)).toBe(true);
+
+    // the other device is not affected
+    expect((await refresh(other.cookie)).statusCode).toBe(200);
+  });
+
+  it('API clients may send the refresh token in the body', async () => {
+    const { refreshToken } = await signIn(t, 'volunteer4@demo.example');
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/refresh', payload: { refreshToken } });
+    expect(res.statusCode).toBe(200);
+    expect(Session.parse(res.json()).me.email).toBe('volunteer4@demo.example');
+  });
+
+  it('without any refresh token: 401', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/refresh' });
+    expect(res.statusCode).toBe(401);
+    const unknown = await refresh('board_refresh=not-a-real-token-at-all-xxxxxxxx');
+    expect(unknown.statusCode).toBe(401);
+  });
+
+  it('an expired refresh token: 401', async () => {
+    const first = await signIn(t, 'officer.umeda@demo.example');
+    await t.database.handle.db
+      .update(schema.refreshTokens)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(schema.refreshTokens.userId, first.session.me.id));
+    expect((await refresh(first.cookie)).statusCode).toBe(401);
+  });
+});
+
+describe('signOut', () => {
+  it('revokes the session and clears the cookies', async () => {
+    const s = await signIn(t, 'officer.yotsuya@demo.example');
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-out',
+      headers: { cookie: s.cookie, ...csrf },
+    });
+    expect(res.statusCode).toBe(204);
+    expect(res.body).toBe('');
+    for (const name of ['board_access', 'board_refresh']) {
+      const c = res.cookies.find((x) => x.name === name)!;
+      expect(c.value).toBe('');
+      expect(new Date(c.expires!).getTime()).toBeLessThan(Date.now());
+    }
+    expect((await refresh(s.cookie)).statusCode).toBe(401);
+    const rows = await familyOf(s.session.me.id);
+    expect(rows.every((r) => r.revokedAt !== null)).toBe(true);
+  });
+
+  it('API clients sign out with the token in the body', async () => {
+    const s = await signIn(t, 'officer.yotsuya@demo.example');
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-out',
+      payload: { refreshToken: s.refreshToken },
+    });
+    expect(res.statusCode).toBe(204);
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/refresh',
+      payload: { refreshToken: s.refreshToken },
+    });
+    expect(again.statusCode).toBe(401);
+  });
+
+  it('signing out without a session is harmless', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/sign-out' });
+    expect(res.statusCode).toBe(204);
+  });
+});

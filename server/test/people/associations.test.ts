@@ -1,0 +1,118 @@
+import { Association, AssociationList, ErrorBody } from '@board/shared';
+import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { as, associationIdOf, auditEntries, demoEmails, rowCounts, userIdOf, bearer } from './helpers.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp({ demo: true });
+});
+afterAll(() => t.close());
+
+describe('createAssociation', () => {
+  it('municipal staff register an association in their municipality; it is audit-logged', async () => {
+    const staffId = await userIdOf(t, demoEmails.staffAdachi);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/associations',
+      headers: bearer(t, staffId),
+      payload: { municipalityCode: '13121', name: ' 西新井三丁目町会 ', area: '西新井三丁目', households: 350 },
+    });
+    expect(res.statusCode).toBe(201);
+    const association = Association.parse(res.json());
+    expect(association).toMatchObject({
+      municipalityCode: '13121',
+      name: '西新井三丁目町会',
+      area: '西新井三丁目',
+      households: 350,
+    });
+    expect((await auditEntries(t, 'association.create')).filter((e) => e.subjectId === association.id)).toEqual([
+      expect.objectContaining({ actorId: staffId, municipalityCode: '13121', details: { name: '西新井三丁目町会' } }),
+    ]);
+  });
+
+  it('area and households are optional', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/associations',
+      headers: await as(t, demoEmails.staffShinjuku),
+      payload: { municipalityCode: '13104', name: '百人町一丁目町会' },
+    });
+    expect(res.statusCode).toBe(201);
+    expect(Association.parse(res.json())).toMatchObject({ area: '', households: null });
+  });
+
+  it('refuses a name already registered in the municipality', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/associations',
+      headers: await as(t, demoEmails.staffAdachi),
+      payload: { municipalityCode: '13121', name: '千住一丁目町会' },
+    });
+    expect(res.statusCode).toBe(409);
+    expect(ErrorBody.parse(res.json()).error.fields).toEqual([{ field: 'name', code: 'ALREADY_REGISTERED' }]);
+  });
+
+  it('refuses another municipality, foundation staff and officers, writing nothing', async () => {
+    const before = await rowCounts(t);
+    for (const email of [demoEmails.staffShinjuku, demoEmails.foundation, demoEmails.officerSenju]) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/associations',
+        headers: await as(t, email),
+        payload: { municipalityCode: '13121', name: '勝手な町会' },
+      });
+      expect(res.statusCode, email).toBe(403);
+    }
+    expect(await rowCounts(t)).toEqual(before);
+  });
+});
+
+describe('listAssociations', () => {
+  it("gives staff their municipality's associations, and refuses another's", async () => {
+    const headers = await as(t, demoEmails.staffShinjuku);
+    const own = AssociationList.parse(
+      (await t.app.inject({ method: 'GET', url: '/api/associations', headers })).json(),
+    );
+    expect(own.items.length).toBeGreaterThanOrEqual(2);
+    expect(own.items.every((a) => a.municipalityCode === '13104')).toBe(true);
+    expect(own.items.map((a) => a.name)).toEqual(expect.arrayContaining(['大久保二丁目町会', '四谷三丁目町会']));
+
+    const filtered = await t.app.inject({ method: 'GET', url: '/api/associations?municipalityCode=13104', headers });
+    expect(AssociationList.parse(filtered.json()).items).toEqual(own.items);
+
+    const other = await t.app.inject({ method: 'GET', url: '/api/associations?municipalityCode=13121', headers });
+    expect(other.statusCode).toBe(403);
+    expect(other.body).not.toContain('千住');
+  });
+
+  it('gives officers only their own association', async () => {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/associations',
+      headers: await as(t, demoEmails.officerSenju),
+    });
+    const { items } = AssociationList.parse(res.json());
+    expect(items.map((a) => a.id)).toEqual([await associationIdOf(t, '千住一丁目町会')]);
+  });
+
+  it('gives foundation staff every municipality, or one', async () => {
+    const headers = await as(t, demoEmails.foundation);
+    const all = AssociationList.parse(
+      (await t.app.inject({ method: 'GET', url: '/api/associations', headers })).json(),
+    );
+    expect(new Set(all.items.map((a) => a.municipalityCode))).toEqual(new Set(['13121', '13104']));
+    const one = AssociationList.parse(
+      (await t.app.inject({ method: 'GET', url: '/api/associations?municipalityCode=13121', headers })).json(),
+    );
+    expect(one.items.every((a) => a.municipalityCode === '13121')).toBe(true);
+  });
+
+  it('refuses volunteers (403) and anonymous callers (401)', async () => {
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/associations', headers: await as(t, demoEmails.volunteer1) }))
+        .statusCode,
+    ).toBe(403);
+    expect((await t.app.inject({ method: 'GET', url: '/api/associations' })).statusCode).toBe(401);
+  });
+});

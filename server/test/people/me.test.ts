@@ -1,0 +1,324 @@
+import { schema } from '@board/db';
+import { AuditLogPage, ErrorBody, Me, MyDataExport } from '@board/shared';
+import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newToken } from '../../src/modules/auth/secrets.ts';
+import { as, associationIdOf, auditEntries, bearer, createPerson, demoEmails, rowCounts, userIdOf } from './helpers.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp({ demo: true });
+});
+afterAll(() => t.close());
+
+const volunteerProfile = {
+  skills: ['design_flyers', 'photo_video'],
+  municipalityCodes: ['13121', '13104'],
+  availability: '土日の午前',
+  languages: ['ja', 'en'],
+  onlineOk: true,
+  bio: 'チラシ作りが得意です。',
+  showThanks: false,
+};
+
+describe('getMe', () => {
+  it('is 401 without a session', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/me' });
+    expect(res.statusCode).toBe(401);
+    expect(ErrorBody.parse(res.json()).error.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('shows municipal staff their account and their municipality by name', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/me', headers: await as(t, demoEmails.staffAdachi) });
+    expect(res.statusCode).toBe(200);
+    const me = Me.parse(res.json());
+    expect(me).toMatchObject({
+      email: demoEmails.staffAdachi,
+      emailVerified: true,
+      displayName: '足立区 地域調整課 佐藤',
+      language: 'ja',
+      volunteerProfile: null,
+    });
+    expect(me.roles).toEqual([
+      {
+        role: 'municipal_staff',
+        municipalityCode: '13121',
+        municipalityName: '足立区',
+        associationId: null,
+        associationName: null,
+      },
+    ]);
+  });
+
+  it('lists every hat of a person with several roles, with the association named', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/me', headers: await as(t, demoEmails.officerOkubo) });
+    const me = Me.parse(res.json());
+    expect(me.roles).toEqual([
+      { role: 'volunteer', municipalityCode: null, municipalityName: null, associationId: null, associationName: null },
+      {
+        role: 'officer',
+        municipalityCode: '13104',
+        municipalityName: '新宿区',
+        associationId: await associationIdOf(t, '大久保二丁目町会'),
+        associationName: '大久保二丁目町会',
+      },
+    ]);
+  });
+
+  it('works for an account that wears no hat at all', async () => {
+    const person = await createPerson(t, { roles: [] });
+    const res = await t.app.inject({ method: 'GET', url: '/api/me', headers: bearer(t, person.id) });
+    expect(res.statusCode).toBe(200);
+    expect(Me.parse(res.json()).roles).toEqual([]);
+  });
+});
+
+describe('updateMe', () => {
+  it('changes account fields and the volunteer profile of a volunteer', async () => {
+    const headers = await as(t, demoEmails.volunteer1);
+    const res = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/me',
+      headers,
+      payload: {
+        displayName: '  山本 さくら（チラシ） ',
+        language: 'ja-easy',
+        notificationEmail: 'Sakura.Mail@Example.JP',
+        phone: '090-1234-5678',
+        volunteerProfile,
+      },
+    });
+    expect(res.statusCode).toBe(200);
+    const me = Me.parse(res.json());
+    expect(me).toMatchObject({
+      displayName: '山本 さくら（チラシ）',
+      language: 'ja-easy',
+      notificationEmail: 'sakura.mail@example.jp',
+      phone: '090-1234-5678',
+      volunteerProfile,
+    });
+    // it stuck
+    const again = Me.parse((await t.app.inject({ method: 'GET', url: '/api/me', headers })).json());
+    expect(again).toEqual(me);
+
+    // partial update leaves the rest; null clears a contact detail
+    const cleared = Me.parse(
+      (await t.app.inject({ method: 'PATCH', url: '/api/me', headers, payload: { phone: null } })).json(),
+    );
+    expect(cleared.phone).toBeNull();
+    expect(cleared.displayName).toBe('山本 さくら（チラシ）');
+    expect(cleared.volunteerProfile).toEqual(volunteerProfile);
+  });
+
+  it('refuses a volunteer profile from someone who is not a volunteer, writing nothing', async () => {
+    const before = await rowCounts(t);
+    const res = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/me',
+      headers: await as(t, demoEmails.staffShinjuku),
+      payload: { displayName: '変えない', volunteerProfile },
+    });
+    expect(res.statusCode).toBe(403);
+    expect(ErrorBody.parse(res.json()).error.fields).toEqual([{ field: 'volunteerProfile', code: 'NOT_A_VOLUNTEER' }]);
+    expect(await rowCounts(t)).toEqual(before);
+    const [user] = await t.database.handle.db
+      .select({ displayName: schema.users.displayName })
+      .from(schema.users)
+      .where(eq(schema.users.email, demoEmails.staffShinjuku));
+    expect(user!.displayName).toBe('新宿区 地域コミュニティ課 鈴木');
+  });
+
+  it('refuses a municipality that does not exist', async () => {
+    const res = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/me',
+      headers: await as(t, demoEmails.volunteer2),
+      payload: { volunteerProfile: { ...volunteerProfile, municipalityCodes: ['13121', '13999'] } },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(ErrorBody.parse(res.json()).error.fields).toEqual([
+      { field: 'volunteerProfile.municipalityCodes', code: 'MUNICIPALITY_UNKNOWN' },
+    ]);
+  });
+});
+
+describe('exportMyData', () => {
+  it('is 401 without a session', async () => {
+    expect((await t.app.inject({ method: 'GET', url: '/api/me/export' })).statusCode).toBe(401);
+  });
+
+  it('downloads everything about the person as a JSON file, and logs the export', async () => {
+    const userId = await userIdOf(t, demoEmails.officerSenju);
+    const res = await t.app.inject({ method: 'GET', url: '/api/me/export', headers: bearer(t, userId) });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('application/json');
+    expect(res.headers['content-disposition']).toMatch(
+      /^attachment; filename="machi-udekiki-my-data-\d{4}-\d\d-\d\d\.json"$/,
+    );
+    const data = MyDataExport.parse(res.json());
+    expect(data.account).toMatchObject({ id: userId, email: demoEmails.officerSenju, hasPassword: true });
+    expect(data.roles).toEqual([expect.objectContaining({ role: 'officer', associationName: '千住一丁目町会' })]);
+    expect(data.helpRequests.map((r) => r.title).sort()).toEqual(
+      ['夏祭りのチラシを作ってください', '町会のLINEグループを作りたい'].sort(),
+    );
+    expect(res.body).not.toContain('argon2'); // never the password hash
+
+    const logged = await auditEntries(t, 'me.export');
+    expect(logged.filter((e) => e.actorId === userId)).toHaveLength(1);
+
+    // a second export lists the first one among the person's own audit entries
+    const second = MyDataExport.parse(
+      (await t.app.inject({ method: 'GET', url: '/api/me/export', headers: bearer(t, userId) })).json(),
+    );
+    expect(second.auditEntries.map((e) => e.action)).toContain('me.export');
+  });
+});
+
+describe('deleteMe', () => {
+  it('needs the password of an account that has one', async () => {
+    const person = await createPerson(t, {
+      password: 'correct horse battery',
+      roles: [{ role: 'volunteer', municipalityCode: null, associationId: null }],
+    });
+    const headers = bearer(t, person.id);
+    const before = await rowCounts(t);
+
+    const missing = await t.app.inject({ method: 'DELETE', url: '/api/me', headers, payload: {} });
+    expect(missing.statusCode).toBe(400);
+    expect(ErrorBody.parse(missing.json()).error.fields).toEqual([{ field: 'password', code: 'PASSWORD_REQUIRED' }]);
+
+    const confirmOnly = await t.app.inject({
+      method: 'DELETE',
+      url: '/api/me',
+      headers,
+      payload: { confirm: 'DELETE' },
+    });
+    expect(confirmOnly.statusCode).toBe(400);
+
+    const wrong = await t.app.inject({
+      method: 'DELETE',
+      url: '/api/me',
+      headers,
+      payload: { password: 'not the password' },
+    });
+    expect(wrong.statusCode).toBe(403);
+    expect(ErrorBody.parse(wrong.json()).error.code).toBe('PASSWORD_INCORRECT');
+    expect(await rowCounts(t)).toEqual(before);
+
+    const ok = await t.app.inject({
+      method: 'DELETE',
+      url: '/api/me',
+      headers,
+      payload: { password: 'correct horse battery' },
+    });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toEqual({ status: 'deleted' });
+  });
+
+  it('needs confirm "DELETE" from an account without a password', async () => {
+    const person = await createPerson(t, {
+      password: null,
+      roles: [{ role: 'foundation_staff', municipalityCode: null, associationId: null }],
+    });
+    const headers = bearer(t, person.id);
+    const missing = await t.app.inject({ method: 'DELETE', url: '/api/me', headers, payload: {} });
+    expect(missing.statusCode).toBe(400);
+    expect(ErrorBody.parse(missing.json()).error.fields).toEqual([{ field: 'confirm', code: 'CONFIRM_REQUIRED' }]);
+    const ok = await t.app.inject({ method: 'DELETE', url: '/api/me', headers, payload: { confirm: 'DELETE' } });
+    expect(ok.statusCode).toBe(200);
+  });
+
+  it('anonymises the account, removes hats, profile and tokens, and keeps the history readable', async () => {
+    const db = t.database.handle.db;
+    const senju = await associationIdOf(t, '千住一丁目町会');
+    const person = await createPerson(t, {
+      password: 'leaving the board 2026',
+      displayName: '千住 去る人',
+      roles: [
+        { role: 'officer', municipalityCode: '13121', associationId: senju },
+        { role: 'volunteer', municipalityCode: null, associationId: null },
+      ],
+    });
+    await db
+      .update(schema.users)
+      .set({ phone: '03-1111-2222', notificationEmail: 'other@example.jp' })
+      .where(eq(schema.users.id, person.id));
+    await db.insert(schema.volunteerProfiles).values({ userId: person.id, bio: '去ります' });
+    const refresh = newToken();
+    await db.insert(schema.refreshTokens).values({
+      userId: person.id,
+      familyId: crypto.randomUUID(),
+      tokenHash: refresh.hash,
+      expiresAt: new Date(Date.now() + 86_400_000),
+    });
+    const [request] = await db
+      .insert(schema.helpRequests)
+      .values({
+        municipalityCode: '13121',
+        associationId: senju,
+        createdBy: person.id,
+        title: '去る人の依頼',
+        body: '本文',
+        category: 'other',
+      })
+      .returning({ id: schema.helpRequests.id });
+
+    const headers = bearer(t, person.id);
+    const res = await t.app.inject({
+      method: 'DELETE',
+      url: '/api/me',
+      headers,
+      payload: { password: 'leaving the board 2026' },
+    });
+    expect(res.statusCode).toBe(200);
+    const cookies = res.cookies.filter((c) => c.name === 'board_access' || c.name === 'board_refresh');
+    expect(cookies).toHaveLength(2);
+    expect(cookies.every((c) => c.value === '')).toBe(true);
+
+    const [user] = await db.select().from(schema.users).where(eq(schema.users.id, person.id));
+    expect(user).toMatchObject({
+      displayName: '退会したユーザー',
+      email: null,
+      emailVerifiedAt: null,
+      passwordHash: null,
+      notificationEmail: null,
+      phone: null,
+    });
+    expect(user!.deletedAt).toBeInstanceOf(Date);
+    expect(await db.select().from(schema.roleAssignments).where(eq(schema.roleAssignments.userId, person.id))).toEqual(
+      [],
+    );
+    expect(
+      await db.select().from(schema.volunteerProfiles).where(eq(schema.volunteerProfiles.userId, person.id)),
+    ).toEqual([]);
+    const tokens = await db.select().from(schema.refreshTokens).where(eq(schema.refreshTokens.userId, person.id));
+    expect(tokens.every((r) => r.revokedAt !== null)).toBe(true);
+
+    // the access token they still hold no longer opens anything
+    expect((await t.app.inject({ method: 'GET', url: '/api/me', headers })).statusCode).toBe(401);
+
+    // their request stays, pointing at the anonymised account
+    const [kept] = await db.select().from(schema.helpRequests).where(eq(schema.helpRequests.id, request!.id));
+    expect(kept!.createdBy).toBe(person.id);
+
+    // audit: me.delete (no municipality) and role.remove in 13121, readable by 足立区 staff under the anonymous name
+    const deletions = await db
+      .select()
+      .from(schema.auditLog)
+      .where(and(eq(schema.auditLog.actorId, person.id), eq(schema.auditLog.action, 'me.delete')));
+    expect(deletions).toHaveLength(1);
+    const log = AuditLogPage.parse(
+      (
+        await t.app.inject({ method: 'GET', url: '/api/audit-log', headers: await as(t, demoEmails.staffAdachi) })
+      ).json(),
+    );
+    const removal = log.items.find((e) => e.action === 'role.remove' && e.subjectId === person.id);
+    expect(removal).toMatchObject({
+      actorName: '退会したユーザー',
+      municipalityCode: '13121',
+      details: { role: 'officer', associationId: senju, reason: 'account_deleted' },
+    });
+    expect(JSON.stringify(log)).not.toContain('千住 去る人');
+  });
+});
