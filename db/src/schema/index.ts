@@ -7,3 +7,4 @@ export * from './profiles.ts';
 export * from './requests.ts';
 export * from './users.ts';
 export * from './access.ts';
+export * from './matching.ts';

@@ -55,6 +55,17 @@ export const helpRequests = pgTable(
       .array()
       .notNull()
       .default(sql`'{ja}'::text[]`),
+    /** accepted applications; never above `slots` (the accept is a conditional UPDATE on this column) */
+    matchedCount: integer('matched_count').notNull().default(0),
+    /** normalised unigrams + bigrams of title and body (shared/src/search/tokens.ts), GIN-indexed */
+    searchTokens: text('search_tokens')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /** the request this one was copied from ("post it again next year") */
+    copiedFrom: uuid('copied_from'),
+    /** staff hid it after a flag */
+    hiddenAt: timestamp('hidden_at', { withTimezone: true }),
     status: requestStatus('status').notNull().default('draft'),
     statusReason: text('status_reason'),
     publishedAt: timestamp('published_at', { withTimezone: true }),
@@ -64,6 +75,17 @@ export const helpRequests = pgTable(
   (t) => [
     index('help_requests_municipality_status_idx').on(t.municipalityCode, t.status),
     index('help_requests_association_idx').on(t.associationId),
+    index('help_requests_search_idx').using('gin', t.searchTokens),
+    // the board: newest first and by deadline, keyset-paginated over public requests
+    index('help_requests_board_newest_idx')
+      .on(t.publishedAt.desc(), t.id.desc())
+      .where(sql`${t.status} in ('published', 'filled', 'completed')`),
+    index('help_requests_board_deadline_idx')
+      .on(t.applicationDeadline, t.id)
+      .where(sql`${t.status} in ('published', 'filled', 'completed')`),
+    index('help_requests_moderation_idx')
+      .on(t.municipalityCode, t.updatedAt)
+      .where(sql`${t.status} = 'pending_review'`),
     pgPolicy('help_requests_read', {
       for: 'select',
       to: boardApp,

@@ -1,3 +1,4 @@
+import { documentTokens } from '@board/shared';
 import { hash } from '@node-rs/argon2';
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../client.ts';
@@ -77,6 +78,8 @@ export async function seedDemo(db: Database): Promise<'seeded' | 'already presen
       const { association: _association, createdBy, startsInDays, deadlineInDays, ...fields } = r;
       await tx.insert(helpRequests).values({
         ...fields,
+        searchTokens: documentTokens(fields.title, fields.body),
+        matchedCount: r.status === 'completed' ? r.slots : 0,
         municipalityCode: association.municipalityCode,
         associationId: associationIds.get(r.association)!,
         createdBy: userIds.get(createdBy)!,
