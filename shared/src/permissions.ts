@@ -29,6 +29,34 @@ export const permissions = {
   'invitation.manageOfficer': { municipal_staff: 'own_municipality' },
   'invitation.manageStaff': { foundation_staff: 'any' },
   'audit.list': { municipal_staff: 'own_municipality', foundation_staff: 'any' },
+
+  // help requests (依頼): officers post for their association, staff moderate their municipality
+  'request.create': { officer: 'own_association' },
+  'request.edit': { officer: 'own_association' },
+  'request.submit': { officer: 'own_association' },
+  'request.withdraw': { officer: 'own_association' },
+  'request.copy': { officer: 'own_association' },
+  /** drafts, reviews and other non-public states */
+  'request.readPrivate': { officer: 'own_association', municipal_staff: 'own_municipality', foundation_staff: 'any' },
+  'request.moderate': { municipal_staff: 'own_municipality' },
+  'moderation.list': { municipal_staff: 'own_municipality', foundation_staff: 'any' },
+  'municipality.updateSettings': { municipal_staff: 'own_municipality' },
+
+  // raising a hand, matching, messages, finishing
+  'application.create': { volunteer: 'any' },
+  'application.withdraw': { volunteer: 'own' },
+  'application.list': { officer: 'own_association', municipal_staff: 'own_municipality', foundation_staff: 'any' },
+  'application.decide': { officer: 'own_association' },
+  'message.read': { officer: 'own_association', volunteer: 'own' },
+  'message.send': { officer: 'own_association', volunteer: 'own' },
+  'match.complete': { officer: 'own_association' },
+  'match.confirm': { volunteer: 'own' },
+  'thanks.send': { officer: 'own_association', volunteer: 'own' },
+
+  // flags
+  'flag.create': { signed_in: 'any' },
+  'flag.list': { municipal_staff: 'own_municipality', foundation_staff: 'any' },
+  'flag.resolve': { municipal_staff: 'own_municipality' },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof permissions;
