@@ -7,12 +7,20 @@ import type { AppConfig } from './config.ts';
 import authRoutes from './modules/auth/routes.ts';
 import { rateLimitPluginOptions } from './modules/auth/rate-limits.ts';
 import devMailRoutes from './modules/dev-mail/routes.ts';
+import applicationRoutes from './modules/applications/routes.ts';
 import associationRoutes from './modules/associations/routes.ts';
 import auditRoutes from './modules/audit/routes.ts';
+import completionRoutes from './modules/completion/routes.ts';
+import flagRoutes from './modules/flags/routes.ts';
 import healthRoutes from './modules/health/routes.ts';
+import { scheduleExpiry } from './modules/help-requests/expiry.ts';
+import helpRequestRoutes from './modules/help-requests/routes.ts';
 import invitationRoutes from './modules/invitations/routes.ts';
 import meRoutes from './modules/me/routes.ts';
+import messageRoutes from './modules/messages/routes.ts';
+import moderationRoutes from './modules/moderation/routes.ts';
 import municipalityRoutes from './modules/municipalities/routes.ts';
+import volunteerRoutes from './modules/volunteers/routes.ts';
 import authentication from './plugins/app/authentication.ts';
 import database from './plugins/app/database.ts';
 import errorHandler from './plugins/app/error-handler.ts';
@@ -67,8 +75,17 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(associationRoutes);
   await app.register(invitationRoutes);
   await app.register(auditRoutes);
+  // raising a hand, matches, messages, finishing, flags (issue 4)
+  await app.register(applicationRoutes);
+  await app.register(messageRoutes);
+  await app.register(completionRoutes);
+  await app.register(flagRoutes);
+  await app.register(volunteerRoutes);
   await app.register(authRoutes);
   await app.register(devMailRoutes);
+  await app.register(helpRequestRoutes);
+  await app.register(moderationRoutes);
+  scheduleExpiry(app);
 
   if (config.serveWeb)
     await app.register(web, { webBuildDir: config.webBuildDir, trustProxy: config.trustProxyHops > 0 });

@@ -28,6 +28,39 @@ export const errorStatus = {
   ROLE_ALREADY_HELD: 409,
   /** re-entering one's password to confirm (e.g. deleting the account) failed */
   PASSWORD_INCORRECT: 403,
+  // raising a hand, matching, finishing, flags (shared/src/matching.ts)
+  /** the request is not taking hands (not published, hidden, or its municipality is paused) */
+  REQUEST_NOT_OPEN: 409,
+  /** every slot of the request is already matched */
+  REQUEST_FILLED: 409,
+  /** raising a hand after the request's application deadline */
+  APPLICATION_DEADLINE_PASSED: 409,
+  /** the volunteer already has a live (pending or accepted) application to this request */
+  ALREADY_APPLIED: 409,
+  /** an officer cannot raise a hand for their own association's request */
+  OWN_ASSOCIATION_REQUEST: 403,
+  /** accept/decline of an application that is no longer pending; withdraw of a finished one */
+  APPLICATION_NOT_PENDING: 409,
+  /** the application is not (or no longer) a match: no messages, completion or thanks */
+  NOT_MATCHED: 409,
+  /** the officer already marked this match done */
+  ALREADY_COMPLETED: 409,
+  /** the officer has not marked the match done yet (confirm, thanks) */
+  NOT_COMPLETED: 409,
+  /** the volunteer already confirmed */
+  ALREADY_CONFIRMED: 409,
+  /** this side already thanked for this match */
+  ALREADY_THANKED: 409,
+  /** the person already has an open flag on this item */
+  ALREADY_FLAGGED: 409,
+  /** the flag was already decided */
+  FLAG_NOT_OPEN: 409,
+  /** the request is not in a state this step can start from (e.g. submitted twice, already approved) */
+  REQUEST_TRANSITION_NOT_ALLOWED: 409,
+  /** the request's content can be changed only while it is a draft or changes were asked for */
+  REQUEST_NOT_EDITABLE: 409,
+  /** submitting a draft whose application deadline has already passed: set a new one first */
+  REQUEST_DEADLINE_PASSED: 409,
   RATE_LIMITED: 429,
   INTERNAL: 500,
   DATABASE_UNAVAILABLE: 503,

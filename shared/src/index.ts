@@ -6,3 +6,5 @@ export * from './roles.ts';
 export * from './permissions.ts';
 export * from './accounts.ts';
 export * from './search/tokens.ts';
+export * from './matching.ts';
+export * from './help-requests.ts';

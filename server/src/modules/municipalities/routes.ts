@@ -1,7 +1,17 @@
-import { ListMunicipalitiesQuery, MunicipalityList } from '@board/shared';
+import {
+  DomainError,
+  ListMunicipalitiesQuery,
+  MunicipalityCodeParams,
+  MunicipalityList,
+  MunicipalitySettingsView,
+  UpdateMunicipalitySettingsBody,
+} from '@board/shared';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { municipalityFeed } from './feed.ts';
 import { municipalityRepository } from './repository.ts';
+import { getMunicipalitySettings, updateMunicipalitySettings } from './settings.ts';
 
 export default async function municipalityRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -19,5 +29,58 @@ export default async function municipalityRoutes(app: FastifyInstance) {
       },
     },
     async (request) => ({ items: await repository.list({ status: request.query.status }) }),
+  );
+
+  r.get(
+    '/api/municipalities/:code/settings',
+    {
+      schema: {
+        operationId: 'getMunicipalitySettings',
+        tags: ['municipalities'],
+        summary: 'Moderation on or off, the categories officers may use, the contact desk; no sign-in needed',
+        params: MunicipalityCodeParams,
+        response: { 200: MunicipalitySettingsView },
+      },
+    },
+    async (request) => getMunicipalitySettings(request, request.params.code),
+  );
+
+  r.patch(
+    '/api/municipalities/:code/settings',
+    {
+      schema: {
+        operationId: 'updateMunicipalitySettings',
+        tags: ['municipalities'],
+        summary: "Change the municipality's request settings (its staff); audit-logged",
+        params: MunicipalityCodeParams,
+        body: UpdateMunicipalitySettingsBody,
+        response: { 200: MunicipalitySettingsView },
+      },
+    },
+    async (request) => updateMunicipalitySettings(request.requireActor(), request, request.params.code, request.body),
+  );
+
+  r.get(
+    '/api/municipalities/:code/feed.atom',
+    {
+      schema: {
+        operationId: 'getMunicipalityFeed',
+        tags: ['municipalities'],
+        summary: "The municipality's open requests as an Atom 1.0 feed (newest 50); no sign-in needed",
+        params: MunicipalityCodeParams,
+        produces: ['application/atom+xml'],
+        response: {
+          200: {
+            description: 'Atom 1.0 feed',
+            content: { 'application/atom+xml': { schema: z.string() } },
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      const xml = await municipalityFeed(app, request, request.params.code);
+      if (xml === null) throw new DomainError('NOT_FOUND', 'No such active municipality.');
+      return reply.type('application/atom+xml; charset=utf-8').header('cache-control', 'public, max-age=300').send(xml);
+    },
   );
 }

@@ -1,0 +1,448 @@
+import { schema, type Database } from '@board/db';
+import { requestTransitions, type ApplicationStatus, type Language, type RequestStatus } from '@board/shared';
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { systemStep } from './system-step.ts';
+
+const { applications, helpRequests, users, volunteerProfiles, thanks, ratings, roleAssignments, associations } = schema;
+
+const applicationColumns = {
+  id: applications.id,
+  requestId: applications.requestId,
+  volunteerId: applications.volunteerId,
+  municipalityCode: applications.municipalityCode,
+  associationId: applications.associationId,
+  message: applications.message,
+  status: applications.status,
+  decisionNote: applications.decisionNote,
+  decidedAt: applications.decidedAt,
+  withdrawnAt: applications.withdrawnAt,
+  completedAt: applications.completedAt,
+  confirmedAt: applications.confirmedAt,
+  createdAt: applications.createdAt,
+};
+
+export interface ApplicationRow {
+  id: string;
+  requestId: string;
+  volunteerId: string;
+  municipalityCode: string;
+  associationId: string;
+  message: string;
+  status: ApplicationStatus;
+  decisionNote: string | null;
+  decidedAt: Date | null;
+  withdrawnAt: Date | null;
+  completedAt: Date | null;
+  confirmedAt: Date | null;
+  createdAt: Date;
+}
+
+/** Who the association side is, for a match: the contact person(s) shown and mailed. */
+export interface Person {
+  userId: string;
+  displayName: string;
+  email: string | null;
+  phone: string | null;
+  language: Language;
+}
+
+const personColumns = {
+  userId: users.id,
+  displayName: users.displayName,
+  email: sql<string | null>`coalesce(${users.notificationEmail}, ${users.email})`,
+  phone: users.phone,
+  language: users.language,
+};
+
+/** `status in (…)` for states taken from the lifecycle table */
+function statusIn(states: readonly RequestStatus[]): SQL {
+  return inArray(helpRequests.status, [...states]);
+}
+
+/** SQL for applications (手を挙げる) and matches. Runs inside the caller's transaction (row-level security as the actor). */
+export function applicationRepository(tx: Database) {
+  return {
+    async find(id: string): Promise<ApplicationRow | null> {
+      const [row] = await tx.select(applicationColumns).from(applications).where(eq(applications.id, id));
+      return row ?? null;
+    },
+
+    async listByRequest(requestId: string): Promise<ApplicationRow[]> {
+      return tx
+        .select(applicationColumns)
+        .from(applications)
+        .where(eq(applications.requestId, requestId))
+        .orderBy(asc(applications.createdAt), asc(applications.id));
+    },
+
+    /** the actor's own applications, newest first (at most 500) */
+    async listByVolunteer(volunteerId: string, ids?: string[]): Promise<ApplicationRow[]> {
+      return tx
+        .select(applicationColumns)
+        .from(applications)
+        .where(and(eq(applications.volunteerId, volunteerId), ids ? inArray(applications.id, ids) : undefined))
+        .orderBy(desc(applications.createdAt), desc(applications.id))
+        .limit(500);
+    },
+
+    async listByIds(ids: string[]): Promise<ApplicationRow[]> {
+      if (ids.length === 0) return [];
+      return tx
+        .select(applicationColumns)
+        .from(applications)
+        .where(inArray(applications.id, ids))
+        .orderBy(asc(applications.createdAt), asc(applications.id));
+    },
+
+    /** a new pending application; null when the volunteer already has a live one (the partial unique index) */
+    async insert(values: {
+      requestId: string;
+      volunteerId: string;
+      municipalityCode: string;
+      associationId: string;
+      message: string;
+    }): Promise<string | null> {
+      const rows = await tx
+        .insert(applications)
+        .values(values)
+        .onConflictDoNothing()
+        .returning({ id: applications.id });
+      return rows[0]?.id ?? null;
+    },
+
+    /** pending → accepted / declined; false when it was no longer pending */
+    async decide(id: string, status: 'accepted' | 'declined', note: string | null): Promise<boolean> {
+      const rows = await tx
+        .update(applications)
+        .set({ status, decisionNote: note, decidedAt: new Date() })
+        .where(and(eq(applications.id, id), eq(applications.status, 'pending')))
+        .returning({ id: applications.id });
+      return rows.length > 0;
+    },
+
+    /** `from` (pending, or accepted and not yet done) → withdrawn; false when it no longer was */
+    async withdraw(id: string, from: 'pending' | 'accepted'): Promise<boolean> {
+      const rows = await tx
+        .update(applications)
+        .set({ status: 'withdrawn', withdrawnAt: new Date() })
+        .where(and(eq(applications.id, id), eq(applications.status, from), isNull(applications.completedAt)))
+        .returning({ id: applications.id });
+      return rows.length > 0;
+    },
+
+    /** the officer marks a match done; false when it is not an unfinished match */
+    async markCompleted(id: string): Promise<boolean> {
+      const rows = await tx
+        .update(applications)
+        .set({ completedAt: new Date() })
+        .where(and(eq(applications.id, id), eq(applications.status, 'accepted'), isNull(applications.completedAt)))
+        .returning({ id: applications.id });
+      return rows.length > 0;
+    },
+
+    /** the volunteer confirms a match the officer marked done; false otherwise */
+    async markConfirmed(id: string): Promise<boolean> {
+      const rows = await tx
+        .update(applications)
+        .set({ confirmedAt: new Date() })
+        .where(
+          and(
+            eq(applications.id, id),
+            eq(applications.status, 'accepted'),
+            isNotNull(applications.completedAt),
+            isNull(applications.confirmedAt),
+          ),
+        )
+        .returning({ id: applications.id });
+      return rows.length > 0;
+    },
+
+    /**
+     * Marks the first showing of contact details to one side; returns the ids that had not been
+     * shown before (each gets one `contact.reveal` audit entry). Concurrent first views: one wins.
+     */
+    async markContactShown(ids: string[], side: 'volunteer' | 'association'): Promise<string[]> {
+      if (ids.length === 0) return [];
+      const column =
+        side === 'volunteer' ? applications.contactShownToVolunteerAt : applications.contactShownToAssociationAt;
+      const rows = await tx
+        .update(applications)
+        .set(
+          side === 'volunteer'
+            ? { contactShownToVolunteerAt: new Date() }
+            : { contactShownToAssociationAt: new Date() },
+        )
+        .where(and(inArray(applications.id, ids), eq(applications.status, 'accepted'), isNull(column)))
+        .returning({ id: applications.id });
+      return rows.map((r) => r.id);
+    },
+
+    /**
+     * Claims the thread's mail slot towards one side: true (and the time is set) when no mail went
+     * to that side in the last 15 minutes.
+     */
+    async claimMessageMail(id: string, side: 'volunteer' | 'association'): Promise<boolean> {
+      const column = side === 'volunteer' ? applications.lastMailToVolunteerAt : applications.lastMailToAssociationAt;
+      const now = new Date();
+      const rows = await tx
+        .update(applications)
+        .set(side === 'volunteer' ? { lastMailToVolunteerAt: now } : { lastMailToAssociationAt: now })
+        .where(and(eq(applications.id, id), sql`(${column} is null or ${column} <= now() - interval '15 minutes')`))
+        .returning({ id: applications.id });
+      return rows.length > 0;
+    },
+
+    /** the thank-you notes of these matches */
+    async thanksOf(ids: string[]) {
+      if (ids.length === 0) return [];
+      return tx
+        .select({ applicationId: thanks.applicationId, toVolunteer: thanks.toVolunteer, body: thanks.body })
+        .from(thanks)
+        .where(inArray(thanks.applicationId, ids));
+    },
+
+    /** private ratings of these matches: row-level security returns rows to staff and the foundation only */
+    async ratingsOf(ids: string[]) {
+      if (ids.length === 0) return [];
+      return tx
+        .select({
+          applicationId: ratings.applicationId,
+          toVolunteer: ratings.toVolunteer,
+          score: ratings.score,
+          comment: ratings.comment,
+          createdAt: ratings.createdAt,
+        })
+        .from(ratings)
+        .where(inArray(ratings.applicationId, ids))
+        .orderBy(asc(ratings.createdAt));
+    },
+
+    /** what the volunteer side shows of applicants: the account's name, mail address, phone and profile */
+    async applicants(volunteerIds: string[]) {
+      if (volunteerIds.length === 0) return [];
+      return tx
+        .select({
+          ...personColumns,
+          skills: volunteerProfiles.skills,
+          languages: volunteerProfiles.languages,
+          showThanks: volunteerProfiles.showThanks,
+        })
+        .from(users)
+        .leftJoin(volunteerProfiles, eq(volunteerProfiles.userId, users.id))
+        .where(inArray(users.id, [...new Set(volunteerIds)]));
+    },
+
+    async person(userId: string): Promise<(Person & { emailVerified: boolean; deleted: boolean }) | null> {
+      const [row] = await tx
+        .select({
+          ...personColumns,
+          emailVerified: sql<boolean>`${users.emailVerifiedAt} is not null`,
+          deleted: sql<boolean>`${users.deletedAt} is not null`,
+        })
+        .from(users)
+        .where(eq(users.id, userId));
+      return row ?? null;
+    },
+
+    /**
+     * Completed helps (matches done and confirmed) per volunteer and thank-you notes received.
+     * Counting other people's matches is beyond the actor's row-level security: a system step
+     * that returns only counts.
+     */
+    async volunteerStats(volunteerIds: string[]): Promise<Map<string, { completedHelps: number; thanks: number }>> {
+      const ids = [...new Set(volunteerIds)];
+      const stats = new Map(ids.map((id) => [id, { completedHelps: 0, thanks: 0 }]));
+      if (ids.length === 0) return stats;
+      const helps = await systemStep(tx, () =>
+        tx
+          .select({ volunteerId: applications.volunteerId, n: count() })
+          .from(applications)
+          .where(
+            and(
+              inArray(applications.volunteerId, ids),
+              eq(applications.status, 'accepted'),
+              isNotNull(applications.completedAt),
+              isNotNull(applications.confirmedAt),
+            ),
+          )
+          .groupBy(applications.volunteerId),
+      );
+      for (const row of helps) stats.get(row.volunteerId)!.completedHelps = row.n;
+      const received = await tx
+        .select({ volunteerId: thanks.volunteerId, n: count() })
+        .from(thanks)
+        .where(and(inArray(thanks.volunteerId, ids), eq(thanks.toVolunteer, true)))
+        .groupBy(thanks.volunteerId);
+      for (const row of received) stats.get(row.volunteerId)!.thanks = row.n;
+      return stats;
+    },
+
+    /**
+     * The current officers of these associations (not deleted). Role assignments are private to
+     * their holder and staff, so this is a system step naming the associations.
+     */
+    async officersOf(associationIds: string[]): Promise<(Person & { associationId: string })[]> {
+      const ids = [...new Set(associationIds)];
+      if (ids.length === 0) return [];
+      return systemStep(tx, () =>
+        tx
+          .select({ associationId: sql<string>`${roleAssignments.associationId}`, ...personColumns })
+          .from(roleAssignments)
+          .innerJoin(users, eq(users.id, roleAssignments.userId))
+          .where(
+            and(
+              eq(roleAssignments.role, 'officer'),
+              inArray(roleAssignments.associationId, ids),
+              isNull(users.deletedAt),
+            ),
+          )
+          .orderBy(asc(roleAssignments.createdAt), asc(roleAssignments.id)),
+      );
+    },
+
+    /** does this person wear the volunteer hat? (role assignments are private: a system step) */
+    async isVolunteer(userId: string): Promise<boolean> {
+      const rows = await systemStep(tx, () =>
+        tx
+          .select({ id: roleAssignments.id })
+          .from(roleAssignments)
+          .where(and(eq(roleAssignments.userId, userId), eq(roleAssignments.role, 'volunteer'))),
+      );
+      return rows.length > 0;
+    },
+  };
+}
+
+export type ApplicationRepository = ReturnType<typeof applicationRepository>;
+
+const requestColumns = {
+  id: helpRequests.id,
+  title: helpRequests.title,
+  status: helpRequests.status,
+  municipalityCode: helpRequests.municipalityCode,
+  associationId: helpRequests.associationId,
+  createdBy: helpRequests.createdBy,
+  slots: helpRequests.slots,
+  matchedCount: helpRequests.matchedCount,
+  hiddenAt: helpRequests.hiddenAt,
+  applicationDeadline: helpRequests.applicationDeadline,
+  area: helpRequests.area,
+  exactPlace: helpRequests.exactPlace,
+  online: helpRequests.online,
+  startsAt: helpRequests.startsAt,
+  endsAt: helpRequests.endsAt,
+  associationName: associations.name,
+  municipalityName: schema.municipalities.nameJa,
+  municipalityStatus: schema.municipalities.status,
+};
+
+export type RequestRow = NonNullable<Awaited<ReturnType<ReturnType<typeof requestRepository>['find']>>>;
+
+/**
+ * The help request side of matching: reads, and the slot and lifecycle changes a match makes.
+ * Every state change takes its source and target states from `requestTransitions`.
+ */
+export function requestRepository(tx: Database) {
+  const select = () =>
+    tx
+      .select(requestColumns)
+      .from(helpRequests)
+      .innerJoin(associations, eq(associations.id, helpRequests.associationId))
+      .innerJoin(schema.municipalities, eq(schema.municipalities.code, helpRequests.municipalityCode));
+
+  return {
+    /** a request the actor can see (row-level security: public states, or their own association's / municipality's) */
+    async find(id: string) {
+      const [row] = await select().where(eq(helpRequests.id, id));
+      return row ?? null;
+    },
+
+    /**
+     * Summaries of requests the volunteer applied to, also after they left the public board
+     * (withdrawn, closed, expired): a system step restricted to these ids, which the caller took
+     * from the volunteer's own applications.
+     */
+    async findApplied(ids: string[]) {
+      if (ids.length === 0) return [];
+      return systemStep(tx, () => select().where(inArray(helpRequests.id, [...new Set(ids)])));
+    },
+
+    /**
+     * Takes one slot, atomically: +1 matched, `fill` when it was the last one. The WHERE clause
+     * re-checks on the latest row version when another acceptance committed first, so of many
+     * acceptances at once exactly `slots` succeed. Null when no slot was free (or it is not open).
+     */
+    async claimSlot(id: string) {
+      const fill = requestTransitions.fill;
+      const [row] = await tx
+        .update(helpRequests)
+        .set({
+          matchedCount: sql`${helpRequests.matchedCount} + 1`,
+          status: sql`case when ${helpRequests.matchedCount} + 1 >= ${helpRequests.slots} then ${fill.to}::request_status else ${helpRequests.status} end`,
+          updatedAt: new Date(),
+        })
+        .where(
+          and(
+            eq(helpRequests.id, id),
+            statusIn(fill.from),
+            isNull(helpRequests.hiddenAt),
+            lt(helpRequests.matchedCount, helpRequests.slots),
+          ),
+        )
+        .returning({ status: helpRequests.status, matchedCount: helpRequests.matchedCount });
+      return row ?? null;
+    },
+
+    /** Locks the request row: every change to a request's matches takes this lock first (no deadlocks, no lost completion). */
+    async lock(id: string): Promise<void> {
+      await systemStep(tx, () =>
+        tx.select({ id: helpRequests.id }).from(helpRequests).where(eq(helpRequests.id, id)).for('update'),
+      );
+    },
+
+    /**
+     * Gives a matched slot back (a matched volunteer withdrew): −1 matched and `reopen` when the
+     * request was filled. A system step: the volunteer cannot update requests, and this is part
+     * of their withdrawal.
+     */
+    async releaseSlot(id: string) {
+      const reopen = requestTransitions.reopen;
+      const [row] = await systemStep(tx, () =>
+        tx
+          .update(helpRequests)
+          .set({
+            matchedCount: sql`${helpRequests.matchedCount} - 1`,
+            status: sql`case when ${statusIn(reopen.from)} then ${reopen.to}::request_status else ${helpRequests.status} end`,
+            updatedAt: new Date(),
+          })
+          .where(and(eq(helpRequests.id, id), sql`${helpRequests.matchedCount} > 0`))
+          .returning({ status: helpRequests.status, matchedCount: helpRequests.matchedCount }),
+      );
+      return row ?? null;
+    },
+
+    /**
+     * `complete` when every match of the request is done and confirmed (and there is at least
+     * one). Called after each completion and confirmation, with the request locked; a system step
+     * because the volunteer's confirmation may be the last one.
+     */
+    async completeIfAllDone(id: string): Promise<boolean> {
+      const complete = requestTransitions.complete;
+      const rows = await systemStep(tx, () =>
+        tx
+          .update(helpRequests)
+          .set({ status: complete.to, updatedAt: new Date() })
+          .where(
+            and(
+              eq(helpRequests.id, id),
+              statusIn(complete.from),
+              sql`exists (select 1 from ${applications} where ${applications.requestId} = ${id} and ${applications.status} = 'accepted')`,
+              sql`not exists (select 1 from ${applications} where ${applications.requestId} = ${id} and ${applications.status} = 'accepted' and (${applications.completedAt} is null or ${applications.confirmedAt} is null))`,
+            ),
+          )
+          .returning({ id: helpRequests.id }),
+      );
+      return rows.length > 0;
+    },
+  };
+}

@@ -1,0 +1,129 @@
+import {
+  ApplicationForOfficer,
+  ApplicationList,
+  ApplyBody,
+  DecisionBody,
+  IdParams,
+  MyApplication,
+  MyApplicationList,
+} from '@board/shared';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  acceptApplication,
+  applyToRequest,
+  declineApplication,
+  listApplications,
+  listMyApplications,
+  withdrawApplication,
+} from './service.ts';
+
+export default async function applicationRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post(
+    '/api/requests/:id/applications',
+    {
+      schema: {
+        operationId: 'applyToRequest',
+        tags: ['applications'],
+        summary: 'Raise a hand for a published request (volunteer with a verified email)',
+        description:
+          'One live application per volunteer and request: a second one, also from a double click, is 409 ' +
+          'ALREADY_APPLIED. 409 REQUEST_FILLED when every slot is matched, REQUEST_NOT_OPEN when it is not ' +
+          'published, APPLICATION_DEADLINE_PASSED after the deadline; 403 EMAIL_NOT_VERIFIED, OWN_ASSOCIATION_REQUEST.',
+        params: IdParams,
+        body: ApplyBody,
+        response: { 201: MyApplication },
+      },
+    },
+    async (request, reply) => {
+      const created = await applyToRequest(app, request.requireActor(), request, request.params.id, request.body);
+      return reply.code(201).send(created);
+    },
+  );
+
+  r.get(
+    '/api/requests/:id/applications',
+    {
+      schema: {
+        operationId: 'listApplications',
+        tags: ['applications'],
+        summary:
+          "A request's applicants with their public profile (its officers, the municipality's staff, the foundation)",
+        description:
+          "Matched applicants include their contact details for the association's officers only (the first showing " +
+          'is audited as contact.reveal); private ratings are included for staff and the foundation only.',
+        params: IdParams,
+        response: { 200: ApplicationList },
+      },
+    },
+    async (request) => listApplications(request.requireActor(), request, request.params.id),
+  );
+
+  r.get(
+    '/api/me/applications',
+    {
+      schema: {
+        operationId: 'listMyApplications',
+        tags: ['applications'],
+        summary: 'Your own applications and matches, newest first (at most 500)',
+        description:
+          "Matches include the exact place and the association's contact person (the first showing is audited as " +
+          'contact.reveal).',
+        response: { 200: MyApplicationList },
+      },
+    },
+    async (request) => ({ items: await listMyApplications(request.requireActor(), request) }),
+  );
+
+  r.post(
+    '/api/applications/:id/withdraw',
+    {
+      schema: {
+        operationId: 'withdrawApplication',
+        tags: ['applications'],
+        summary: 'Take your hand back (pending, or matched and not yet done); a match gives its slot back',
+        params: IdParams,
+        response: { 200: MyApplication },
+      },
+    },
+    async (request) => withdrawApplication(app, request.requireActor(), request, request.params.id),
+  );
+
+  r.post(
+    '/api/applications/:id/accept',
+    {
+      schema: {
+        operationId: 'acceptApplication',
+        tags: ['applications'],
+        summary: 'Accept a pending hand: a match (officer of the association); 409 REQUEST_FILLED when no slot is left',
+        description:
+          'Slots are exact under a race: of many acceptances at once exactly the free slots succeed. The answer ' +
+          "includes the volunteer's contact (audited as contact.reveal). The body (an optional note) may be omitted.",
+        params: IdParams,
+        body: DecisionBody.nullish(),
+        response: { 200: ApplicationForOfficer },
+      },
+    },
+    async (request) =>
+      acceptApplication(app, request.requireActor(), request, request.params.id, request.body?.note || null),
+  );
+
+  r.post(
+    '/api/applications/:id/decline',
+    {
+      schema: {
+        operationId: 'declineApplication',
+        tags: ['applications'],
+        summary: 'Decline a pending hand with an optional note (officer of the association)',
+        description: 'The body (an optional note shown to the volunteer) may be omitted.',
+        params: IdParams,
+        body: DecisionBody.nullish(),
+        response: { 200: ApplicationForOfficer },
+      },
+    },
+    async (request) =>
+      declineApplication(app, request.requireActor(), request, request.params.id, request.body?.note || null),
+  );
+}

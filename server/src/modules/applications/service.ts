@@ -1,0 +1,259 @@
+import {
+  can,
+  DomainError,
+  requestTransitions,
+  takesHands,
+  type Actor,
+  type ApplicationForOfficer,
+  type ApplicationList,
+  type MyApplication,
+  type RequestStatus,
+} from '@board/shared';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import {
+  applicationAcceptedMail,
+  applicationDeclinedMail,
+  matchingLinks,
+  matchWithdrawnMail,
+  newApplicationMail,
+} from '../../mail/matching-mails.ts';
+import { notify } from './notify.ts';
+import { applicationRepository, requestRepository, type ApplicationRow } from './repository.ts';
+import { associationSide, officerViews, volunteerViews } from './views.ts';
+
+/** A transaction under row-level security as the request's actor (the request itself). */
+type Access = Pick<FastifyRequest, 'withAccess'>;
+
+const notFound = () => new DomainError('NOT_FOUND', 'No such application.');
+
+/** filled (the `fill` transition's target), or still taking hands but with every slot matched */
+function isFull(request: { status: RequestStatus; matchedCount: number; slots: number }): boolean {
+  return (
+    request.status === requestTransitions.fill.to ||
+    (takesHands(request.status) && request.matchedCount >= request.slots)
+  );
+}
+
+/**
+ * 手を挙げる: a volunteer with a verified email raises a hand for a published request with a free
+ * slot, before its deadline, not of their own association. One live application per request: a
+ * second one (also a double click) is 409 ALREADY_APPLIED, decided by the partial unique index.
+ */
+export async function applyToRequest(
+  app: FastifyInstance,
+  actor: Actor,
+  access: Access,
+  requestId: string,
+  body: { message: string },
+): Promise<MyApplication> {
+  if (!can(actor, 'application.create')) {
+    throw new DomainError('FORBIDDEN', 'Only volunteers raise a hand. Add the volunteer role to your account first.');
+  }
+  const outcome = await access.withAccess(async (tx) => {
+    const repo = applicationRepository(tx);
+    const me = await repo.person(actor.userId);
+    if (!me?.emailVerified) {
+      throw new DomainError('EMAIL_NOT_VERIFIED', 'Confirm your email address before raising a hand.');
+    }
+    const request = await requestRepository(tx).find(requestId);
+    // hidden by staff after a flag: gone from the board, as if it did not exist
+    if (!request || request.hiddenAt) throw new DomainError('NOT_FOUND', 'No such request.');
+    // deciding on this request's hands is exactly what an officer of its association does
+    if (can(actor, 'application.decide', { associationId: request.associationId })) {
+      throw new DomainError('OWN_ASSOCIATION_REQUEST', "You cannot raise a hand for your own association's request.");
+    }
+    if (isFull(request)) throw new DomainError('REQUEST_FILLED', 'Every slot of this request is already filled.');
+    if (!takesHands(request.status) || request.municipalityStatus !== 'active') {
+      throw new DomainError('REQUEST_NOT_OPEN', 'This request is not taking hands.');
+    }
+    if (request.applicationDeadline && request.applicationDeadline.getTime() <= Date.now()) {
+      throw new DomainError('APPLICATION_DEADLINE_PASSED', 'The deadline for raising a hand has passed.');
+    }
+    const id = await repo.insert({
+      requestId: request.id,
+      volunteerId: actor.userId,
+      municipalityCode: request.municipalityCode,
+      associationId: request.associationId,
+      message: body.message,
+    });
+    if (!id) throw new DomainError('ALREADY_APPLIED', 'You have already raised a hand for this request.');
+    const [view] = await volunteerViews(tx, actor, await repo.listByVolunteer(actor.userId, [id]));
+    const officers = (await associationSide(repo, [request]))(request);
+    return { view: view!, officers, request, volunteerName: me.displayName };
+  });
+  await notify(app, newApplicationMail, outcome.officers, {
+    requestTitle: outcome.request.title,
+    volunteerName: outcome.volunteerName,
+    link: matchingLinks.applicants(app.config, outcome.request.id),
+  });
+  return outcome.view;
+}
+
+/**
+ * The volunteer takes their hand back: a pending application, or a match not yet marked done.
+ * Withdrawing a match gives its slot back (`reopen` when the request was filled) in the same
+ * transaction, and tells the association.
+ */
+export async function withdrawApplication(
+  app: FastifyInstance,
+  actor: Actor,
+  access: Access,
+  id: string,
+): Promise<MyApplication> {
+  const outcome = await access.withAccess(async (tx) => {
+    const repo = applicationRepository(tx);
+    const requests = requestRepository(tx);
+    const found = await repo.find(id);
+    if (!found) throw notFound();
+    if (!can(actor, 'application.withdraw', { ownerId: found.volunteerId })) {
+      throw new DomainError('FORBIDDEN', 'Only the volunteer who raised the hand can withdraw it.');
+    }
+    await requests.lock(found.requestId);
+    const row = (await repo.find(id))!;
+    if (row.status === 'accepted' && row.completedAt) {
+      throw new DomainError('ALREADY_COMPLETED', 'This help is already marked done and cannot be withdrawn.');
+    }
+    if (row.status !== 'pending' && row.status !== 'accepted') {
+      throw new DomainError('APPLICATION_NOT_PENDING', 'This application was already declined or withdrawn.');
+    }
+    // every match change holds the request's lock, but a decline may still have come first
+    if (!(await repo.withdraw(id, row.status))) {
+      throw new DomainError('APPLICATION_NOT_PENDING', 'This application was already declined or withdrawn.');
+    }
+    const wasMatch = row.status === 'accepted';
+    if (wasMatch) await requests.releaseSlot(row.requestId);
+    const [view] = await volunteerViews(tx, actor, await repo.listByVolunteer(actor.userId, [id]));
+    const request = (await requests.findApplied([row.requestId]))[0]!;
+    const officers = wasMatch ? (await associationSide(repo, [request]))(request) : [];
+    const me = await repo.person(actor.userId);
+    return { view: view!, officers, request, volunteerName: me?.displayName ?? '' };
+  });
+  await notify(app, matchWithdrawnMail, outcome.officers, {
+    requestTitle: outcome.request.title,
+    volunteerName: outcome.volunteerName,
+    link: matchingLinks.applicants(app.config, outcome.request.id),
+  });
+  return outcome.view;
+}
+
+/** Applicants of one request, for its association's officers, the municipality's staff and the foundation. */
+export async function listApplications(actor: Actor, access: Access, requestId: string): Promise<ApplicationList> {
+  return access.withAccess(async (tx) => {
+    const request = await requestRepository(tx).find(requestId);
+    if (!request) throw new DomainError('NOT_FOUND', 'No such request.');
+    if (
+      !can(actor, 'application.list', {
+        municipalityCode: request.municipalityCode,
+        associationId: request.associationId,
+      })
+    ) {
+      throw new DomainError(
+        'FORBIDDEN',
+        "Only the association's officers and the municipality's staff see applicants.",
+      );
+    }
+    const rows = await applicationRepository(tx).listByRequest(request.id);
+    return {
+      request: {
+        id: request.id,
+        title: request.title,
+        status: request.status,
+        slots: request.slots,
+        matchedCount: request.matchedCount,
+      },
+      items: await officerViews(tx, actor, rows),
+    };
+  });
+}
+
+/** The signed-in person's own applications and matches, newest first (their dashboard). */
+export async function listMyApplications(actor: Actor, access: Access): Promise<MyApplication[]> {
+  return access.withAccess(async (tx) =>
+    volunteerViews(tx, actor, await applicationRepository(tx).listByVolunteer(actor.userId)),
+  );
+}
+
+/** An application the actor may decide on (officer of its association): 404 when invisible, 403 when only visible. */
+async function decidable(
+  repo: ReturnType<typeof applicationRepository>,
+  actor: Actor,
+  id: string,
+): Promise<ApplicationRow> {
+  const row = await repo.find(id);
+  if (!row) throw notFound();
+  if (!can(actor, 'application.decide', { associationId: row.associationId })) {
+    throw new DomainError('FORBIDDEN', "Only the association's officers accept or decline.");
+  }
+  if (row.status !== 'pending') {
+    throw new DomainError('APPLICATION_NOT_PENDING', 'This application was already decided or withdrawn.');
+  }
+  return row;
+}
+
+/**
+ * Accepts a hand: a match. Slots are exact under a race: one transaction takes a slot with a
+ * conditional UPDATE of the request (+1 matched, `fill` on the last one) and then moves the
+ * application from pending to accepted; when no slot is left the answer is 409 REQUEST_FILLED
+ * and nothing changed. The volunteer is told by mail in their language.
+ */
+export async function acceptApplication(
+  app: FastifyInstance,
+  actor: Actor,
+  access: Access,
+  id: string,
+  note: string | null,
+): Promise<ApplicationForOfficer> {
+  const outcome = await access.withAccess(async (tx) => {
+    const repo = applicationRepository(tx);
+    const requests = requestRepository(tx);
+    const row = await decidable(repo, actor, id);
+    if (!(await requests.claimSlot(row.requestId))) {
+      const request = await requests.find(row.requestId);
+      if (request && isFull(request)) {
+        throw new DomainError('REQUEST_FILLED', 'Every slot of this request is already filled.');
+      }
+      throw new DomainError('REQUEST_NOT_OPEN', 'This request is not taking hands.');
+    }
+    // rolls the slot back with the transaction when the volunteer withdrew a moment ago
+    if (!(await repo.decide(id, 'accepted', note))) {
+      throw new DomainError('APPLICATION_NOT_PENDING', 'This application was already decided or withdrawn.');
+    }
+    const [view] = await officerViews(tx, actor, [(await repo.find(id))!]);
+    const request = (await requests.find(row.requestId))!;
+    return { view: view!, request, volunteer: (await repo.person(row.volunteerId))! };
+  });
+  await notify(app, applicationAcceptedMail, [outcome.volunteer], {
+    requestTitle: outcome.request.title,
+    associationName: outcome.request.associationName,
+    note,
+    link: matchingLinks.match(app.config, id),
+  });
+  return outcome.view;
+}
+
+/** Declines a pending hand, with an optional note; the volunteer is told kindly, in their language. */
+export async function declineApplication(
+  app: FastifyInstance,
+  actor: Actor,
+  access: Access,
+  id: string,
+  note: string | null,
+): Promise<ApplicationForOfficer> {
+  const outcome = await access.withAccess(async (tx) => {
+    const repo = applicationRepository(tx);
+    const row = await decidable(repo, actor, id);
+    if (!(await repo.decide(id, 'declined', note))) {
+      throw new DomainError('APPLICATION_NOT_PENDING', 'This application was already decided or withdrawn.');
+    }
+    const [view] = await officerViews(tx, actor, [(await repo.find(id))!]);
+    const request = (await requestRepository(tx).find(row.requestId))!;
+    return { view: view!, request, volunteer: (await repo.person(row.volunteerId))! };
+  });
+  await notify(app, applicationDeclinedMail, [outcome.volunteer], {
+    requestTitle: outcome.request.title,
+    associationName: outcome.request.associationName,
+    note,
+    link: matchingLinks.myApplications(app.config),
+  });
+  return outcome.view;
+}

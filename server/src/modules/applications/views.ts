@@ -1,0 +1,214 @@
+import type { Database } from '@board/db';
+import {
+  can,
+  type Actor,
+  type ApplicantProfile,
+  type ApplicationForOfficer,
+  type ContactDetails,
+  type MyApplication,
+} from '@board/shared';
+import { recordAudit } from '../audit/record.ts';
+import {
+  applicationRepository,
+  requestRepository,
+  type ApplicationRepository,
+  type ApplicationRow,
+  type Person,
+} from './repository.ts';
+
+const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
+
+function contactOf(person: Person): ContactDetails {
+  return { userId: person.userId, displayName: person.displayName, email: person.email, phone: person.phone };
+}
+
+/**
+ * The association side of a match: the officer who posted the request while they still are one,
+ * else every current officer of the association. They are shown to the matched volunteer and
+ * get the association's mail about the match.
+ */
+export async function associationSide(
+  repo: ApplicationRepository,
+  requests: { associationId: string; createdBy: string | null }[],
+): Promise<(request: { associationId: string; createdBy: string | null }) => Person[]> {
+  const officers = await repo.officersOf(requests.map((r) => r.associationId));
+  return (request) => {
+    const ofAssociation = officers.filter((o) => o.associationId === request.associationId);
+    const poster = ofAssociation.find((o) => o.userId === request.createdBy);
+    return poster ? [poster] : ofAssociation;
+  };
+}
+
+/** A volunteer's profile as others see it; thanks counted only if the volunteer shows thanks. */
+export function applicantProfile(
+  applicant: {
+    userId: string;
+    displayName: string;
+    skills: string[] | null;
+    languages: string[] | null;
+    showThanks: boolean | null;
+  },
+  stats: { completedHelps: number; thanks: number } | undefined,
+): ApplicantProfile {
+  return {
+    id: applicant.userId,
+    displayName: applicant.displayName,
+    skills: applicant.skills ?? [],
+    languages: applicant.languages ?? [],
+    completedHelps: stats?.completedHelps ?? 0,
+    thanksReceived: (applicant.showThanks ?? true) ? (stats?.thanks ?? 0) : null,
+  };
+}
+
+async function thanksByApplication(repo: ApplicationRepository, ids: string[]) {
+  const rows = await repo.thanksOf(ids);
+  return (id: string) => ({
+    toVolunteer: rows.find((t) => t.applicationId === id && t.toVolunteer)?.body ?? null,
+    toAssociation: rows.find((t) => t.applicationId === id && !t.toVolunteer)?.body ?? null,
+  });
+}
+
+function commonFields(row: ApplicationRow) {
+  return {
+    id: row.id,
+    requestId: row.requestId,
+    municipalityCode: row.municipalityCode,
+    associationId: row.associationId,
+    status: row.status,
+    message: row.message,
+    decisionNote: row.decisionNote,
+    createdAt: row.createdAt.toISOString(),
+    decidedAt: iso(row.decidedAt),
+    withdrawnAt: iso(row.withdrawnAt),
+    completedAt: iso(row.completedAt),
+    confirmedAt: iso(row.confirmedAt),
+  };
+}
+
+/**
+ * Applications as the association and staff see them. The volunteer's contact goes only to the
+ * association's officers and only while matched; its first showing per match is audited
+ * (`contact.reveal`). Private ratings go only to the municipality's staff and the foundation
+ * (row-level security on `ratings` says the same).
+ */
+export async function officerViews(
+  tx: Database,
+  actor: Actor,
+  rows: ApplicationRow[],
+): Promise<ApplicationForOfficer[]> {
+  const repo = applicationRepository(tx);
+  const ids = rows.map((r) => r.id);
+  const applicants = new Map((await repo.applicants(rows.map((r) => r.volunteerId))).map((a) => [a.userId, a]));
+  const stats = await repo.volunteerStats(rows.map((r) => r.volunteerId));
+  const thanksOf = await thanksByApplication(repo, ids);
+
+  // `application.list` without an association is true exactly for the municipality's staff and the foundation
+  const readsRatings = (row: ApplicationRow) =>
+    can(actor, 'application.list', { municipalityCode: row.municipalityCode });
+  const ratingRows = rows.some(readsRatings) ? await repo.ratingsOf(ids) : [];
+
+  const seesContact = (row: ApplicationRow) =>
+    row.status === 'accepted' && can(actor, 'application.decide', { associationId: row.associationId });
+  const firstShown = new Set(
+    await repo.markContactShown(
+      rows.filter(seesContact).map((r) => r.id),
+      'association',
+    ),
+  );
+  for (const row of rows.filter((r) => firstShown.has(r.id))) {
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: 'contact.reveal',
+      municipalityCode: row.municipalityCode,
+      subjectType: 'application',
+      subjectId: row.id,
+      details: { side: 'association', viewerId: actor.userId, contactOf: [row.volunteerId], requestId: row.requestId },
+    });
+  }
+
+  return rows.map((row) => {
+    const applicant = applicants.get(row.volunteerId)!;
+    return {
+      ...commonFields(row),
+      thanks: thanksOf(row.id),
+      applicant: applicantProfile(applicant, stats.get(row.volunteerId)),
+      contact: seesContact(row) ? contactOf(applicant) : null,
+      ratings: readsRatings(row)
+        ? ratingRows
+            .filter((r) => r.applicationId === row.id)
+            .map((r) => ({
+              toVolunteer: r.toVolunteer,
+              score: r.score,
+              comment: r.comment,
+              createdAt: r.createdAt.toISOString(),
+            }))
+        : null,
+    };
+  });
+}
+
+/**
+ * The volunteer's own applications. While matched they include the exact place and the
+ * association's contact person(s); the first showing per match is audited (`contact.reveal`).
+ */
+export async function volunteerViews(tx: Database, actor: Actor, rows: ApplicationRow[]): Promise<MyApplication[]> {
+  const repo = applicationRepository(tx);
+  const own = rows.filter((r) => r.volunteerId === actor.userId);
+  const requests = new Map(
+    (await requestRepository(tx).findApplied(own.map((r) => r.requestId))).map((r) => [r.id, r]),
+  );
+  const matched = own.filter((r) => r.status === 'accepted');
+  const sideOf = await associationSide(
+    repo,
+    matched.map((r) => requests.get(r.requestId)!),
+  );
+  const thanksOf = await thanksByApplication(
+    repo,
+    own.map((r) => r.id),
+  );
+
+  const firstShown = new Set(
+    await repo.markContactShown(
+      matched.map((r) => r.id),
+      'volunteer',
+    ),
+  );
+  for (const row of matched.filter((r) => firstShown.has(r.id))) {
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: 'contact.reveal',
+      municipalityCode: row.municipalityCode,
+      subjectType: 'application',
+      subjectId: row.id,
+      details: {
+        side: 'volunteer',
+        viewerId: actor.userId,
+        contactOf: sideOf(requests.get(row.requestId)!).map((p) => p.userId),
+        requestId: row.requestId,
+      },
+    });
+  }
+
+  return own.map((row) => {
+    const request = requests.get(row.requestId)!;
+    const isMatch = row.status === 'accepted';
+    return {
+      ...commonFields(row),
+      thanks: thanksOf(row.id),
+      request: {
+        id: request.id,
+        title: request.title,
+        status: request.status,
+        municipalityCode: request.municipalityCode,
+        municipalityName: request.municipalityName,
+        associationName: request.associationName,
+        area: request.area,
+        online: request.online,
+        startsAt: iso(request.startsAt),
+        endsAt: iso(request.endsAt),
+        exactPlace: isMatch ? request.exactPlace : null,
+      },
+      contacts: isMatch ? sideOf(request).map(contactOf) : null,
+    };
+  });
+}

@@ -1,0 +1,136 @@
+import type { Database } from '@board/db';
+import {
+  can,
+  DomainError,
+  type Action,
+  type Actor,
+  type ApplicationForOfficer,
+  type MyApplication,
+  type ThanksBody,
+  type ThanksView,
+} from '@board/shared';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { markedDoneMail, matchingLinks } from '../../mail/matching-mails.ts';
+import { notify } from '../applications/notify.ts';
+import { applicationRepository, requestRepository, type ApplicationRow } from '../applications/repository.ts';
+import { officerViews, volunteerViews } from '../applications/views.ts';
+import { completionRepository } from './repository.ts';
+
+/** A transaction under row-level security as the request's actor (the request itself). */
+type Access = Pick<FastifyRequest, 'withAccess'>;
+
+/**
+ * A match the actor may act on, re-read after locking its request: every change to a request's
+ * matches takes the request's row lock first, so the last completion or confirmation always
+ * sees the others and completes the request (and no two changes deadlock).
+ */
+async function lockedMatch(
+  tx: Database,
+  actor: Actor,
+  id: string,
+  action: Action,
+  resource: (row: ApplicationRow) => { associationId?: string; ownerId?: string },
+): Promise<ApplicationRow> {
+  const repo = applicationRepository(tx);
+  const found = await repo.find(id);
+  if (!found) throw new DomainError('NOT_FOUND', 'No such match.');
+  if (!can(actor, action, resource(found))) {
+    throw new DomainError('FORBIDDEN', 'This is not your match to change.');
+  }
+  await requestRepository(tx).lock(found.requestId);
+  const row = (await repo.find(id))!;
+  if (row.status !== 'accepted') throw new DomainError('NOT_MATCHED', 'This application is not a match (any more).');
+  return row;
+}
+
+/**
+ * The officer marks one match done (per match). When every match of the request is done and
+ * confirmed, the request `complete`s. The volunteer is asked by mail to confirm.
+ */
+export async function completeMatch(
+  app: FastifyInstance,
+  actor: Actor,
+  access: Access,
+  id: string,
+): Promise<ApplicationForOfficer> {
+  const outcome = await access.withAccess(async (tx) => {
+    const repo = applicationRepository(tx);
+    const requests = requestRepository(tx);
+    const row = await lockedMatch(tx, actor, id, 'match.complete', (r) => ({ associationId: r.associationId }));
+    if (row.completedAt || !(await repo.markCompleted(id))) {
+      throw new DomainError('ALREADY_COMPLETED', 'This match is already marked done.');
+    }
+    await requests.completeIfAllDone(row.requestId);
+    const [view] = await officerViews(tx, actor, [(await repo.find(id))!]);
+    const request = (await requests.findApplied([row.requestId]))[0]!;
+    return { view: view!, request, volunteer: (await repo.person(row.volunteerId))! };
+  });
+  await notify(app, markedDoneMail, [outcome.volunteer], {
+    requestTitle: outcome.request.title,
+    associationName: outcome.request.associationName,
+    link: matchingLinks.match(app.config, id),
+  });
+  return outcome.view;
+}
+
+/**
+ * The volunteer confirms a match the officer marked done; it now counts among their helps. The
+ * last confirmation of a request completes it (a system step: volunteers cannot update requests).
+ */
+export async function confirmCompletion(actor: Actor, access: Access, id: string): Promise<MyApplication> {
+  return access.withAccess(async (tx) => {
+    const repo = applicationRepository(tx);
+    const row = await lockedMatch(tx, actor, id, 'match.confirm', (r) => ({ ownerId: r.volunteerId }));
+    if (!row.completedAt) throw new DomainError('NOT_COMPLETED', 'The association has not marked this done yet.');
+    if (row.confirmedAt || !(await repo.markConfirmed(id))) {
+      throw new DomainError('ALREADY_CONFIRMED', 'You already confirmed this.');
+    }
+    await requestRepository(tx).completeIfAllDone(row.requestId);
+    const [view] = await volunteerViews(tx, actor, await repo.listByVolunteer(actor.userId, [id]));
+    return view!;
+  });
+}
+
+/**
+ * A thank-you note from either side of a match the officer marked done, once per side; with an
+ * optional private 1–5 rating that only the municipality's staff and the foundation can read.
+ * Notes to the volunteer show on their public profile if they allow (showThanks).
+ */
+export async function sendThanks(actor: Actor, access: Access, id: string, body: ThanksBody): Promise<ThanksView> {
+  return access.withAccess(async (tx) => {
+    const row = await applicationRepository(tx).find(id);
+    if (!row) throw new DomainError('NOT_FOUND', 'No such match.');
+    // the volunteer thanks the association; the association's officers thank the volunteer
+    const fromVolunteer = row.volunteerId === actor.userId && can(actor, 'thanks.send', { ownerId: row.volunteerId });
+    if (!fromVolunteer && !can(actor, 'thanks.send', { associationId: row.associationId })) {
+      throw new DomainError('FORBIDDEN', 'Only the two sides of a match thank each other.');
+    }
+    if (row.status !== 'accepted') throw new DomainError('NOT_MATCHED', 'This application is not a match (any more).');
+    if (!row.completedAt) throw new DomainError('NOT_COMPLETED', 'Thanks come after the work is marked done.');
+    const completion = completionRepository(tx);
+    const common = {
+      applicationId: row.id,
+      municipalityCode: row.municipalityCode,
+      associationId: row.associationId,
+      volunteerId: row.volunteerId,
+      toVolunteer: !fromVolunteer,
+    };
+    const created = await completion.insertThanks({ ...common, fromUserId: actor.userId, body: body.note });
+    if (!created) throw new DomainError('ALREADY_THANKED', 'You already thanked for this match.');
+    if (body.rating) {
+      await completion.insertRating({
+        ...common,
+        raterId: actor.userId,
+        score: body.rating.score,
+        comment: body.rating.comment,
+      });
+    }
+    return {
+      applicationId: row.id,
+      toVolunteer: !fromVolunteer,
+      note: body.note,
+      rated: body.rating !== undefined,
+      createdAt: created.createdAt.toISOString(),
+    };
+  });
+}

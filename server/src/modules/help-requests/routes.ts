@@ -1,0 +1,148 @@
+import {
+  BoardPage,
+  BoardQuery,
+  CreateHelpRequestBody,
+  HelpRequestDetail,
+  HelpRequestInput,
+  MyRequestsPage,
+  MyRequestsQuery,
+  RequestIdParams,
+} from '@board/shared';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  copyRequest,
+  createRequest,
+  getRequest,
+  listMyAssociationRequests,
+  listRequests,
+  submitRequest,
+  updateRequest,
+  withdrawRequest,
+} from './service.ts';
+
+/** Help requests (依頼): officers post and manage; anyone reads the board. */
+export default async function helpRequestRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['requests'];
+
+  r.get(
+    '/api/requests',
+    {
+      schema: {
+        operationId: 'listRequests',
+        tags,
+        summary:
+          'The board: published requests of every active municipality, filtered, keyset-paginated; no sign-in needed',
+        description:
+          'Every filter is a query-string parameter, so a filtered board is a shareable URL. `municipalities` and ' +
+          '`skills` take several values (comma-separated or repeated). `q`: every word must match title or body ' +
+          '(katakana/hiragana and full/half width fold together). Pass `nextCursor` back as `cursor`.',
+        querystring: BoardQuery,
+        response: { 200: BoardPage },
+      },
+    },
+    async (request) => listRequests(request, request.query),
+  );
+
+  r.post(
+    '/api/requests',
+    {
+      schema: {
+        operationId: 'createRequest',
+        tags,
+        summary: 'Draft a request for your association (officers)',
+        body: CreateHelpRequestBody,
+        response: { 201: HelpRequestDetail },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await createRequest(request.requireActor(), request, request.body)),
+  );
+
+  r.get(
+    '/api/me/requests',
+    {
+      schema: {
+        operationId: 'listMyAssociationRequests',
+        tags,
+        summary: "Your associations' requests in every state, last changed first (officers' dashboard)",
+        querystring: MyRequestsQuery,
+        response: { 200: MyRequestsPage },
+      },
+    },
+    async (request) => listMyAssociationRequests(request.requireActor(), request, request.query),
+  );
+
+  r.get(
+    '/api/requests/:id',
+    {
+      schema: {
+        operationId: 'getRequest',
+        tags,
+        summary: 'One request as you may see it (exact place and contact only for those entitled)',
+        params: RequestIdParams,
+        response: { 200: HelpRequestDetail },
+      },
+    },
+    async (request) => getRequest(request.actor, request, request.params.id),
+  );
+
+  r.put(
+    '/api/requests/:id',
+    {
+      schema: {
+        operationId: 'updateRequest',
+        tags,
+        summary: 'Replace the content of a draft, or of a request sent back for changes (officers)',
+        params: RequestIdParams,
+        body: HelpRequestInput,
+        response: { 200: HelpRequestDetail },
+      },
+    },
+    async (request) => updateRequest(request.requireActor(), request, request.params.id, request.body),
+  );
+
+  r.post(
+    '/api/requests/:id/submit',
+    {
+      schema: {
+        operationId: 'submitRequest',
+        tags,
+        summary: 'Send for review, or publish at once where the municipality does not moderate (officers)',
+        description: 'A second submit of the same request (e.g. a double click) is 409 REQUEST_TRANSITION_NOT_ALLOWED.',
+        params: RequestIdParams,
+        response: { 200: HelpRequestDetail },
+      },
+    },
+    async (request) => submitRequest(request.requireActor(), request, request.params.id),
+  );
+
+  r.post(
+    '/api/requests/:id/withdraw',
+    {
+      schema: {
+        operationId: 'withdrawRequest',
+        tags,
+        summary: 'Take the request back, any time before completion (officers)',
+        params: RequestIdParams,
+        response: { 200: HelpRequestDetail },
+      },
+    },
+    async (request) => withdrawRequest(request.requireActor(), request, request.params.id),
+  );
+
+  r.post(
+    '/api/requests/:id/copy',
+    {
+      schema: {
+        operationId: 'copyRequest',
+        tags,
+        summary: 'Start a new draft with the same content (dates cleared), e.g. to post it again next year (officers)',
+        params: RequestIdParams,
+        response: { 201: HelpRequestDetail },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await copyRequest(request.requireActor(), request, request.params.id)),
+  );
+}

@@ -1,0 +1,344 @@
+import type { Database } from '@board/db';
+import {
+  can,
+  documentTokens,
+  DomainError,
+  listScope,
+  publicStatuses,
+  queryTokens,
+  requestTransitions,
+  type Action,
+  type Actor,
+  type BoardPage,
+  type BoardQuery,
+  type Category,
+  type CreateHelpRequestBody,
+  type HelpRequestDetail,
+  type HelpRequestInput,
+  type MyRequestsPage,
+  type RequestStatus,
+  type RequestTransition,
+} from '@board/shared';
+import type { FastifyRequest } from 'fastify';
+import { recordAudit } from '../audit/record.ts';
+import { requestRepository, type RequestContent, type RequestWithContact } from './repository.ts';
+import {
+  decodeCursor,
+  detailView,
+  pageOf,
+  publicView,
+  readsPrivate,
+  resourceOf,
+  submitTransition,
+  transitionPermission,
+} from './views.ts';
+
+/** A transaction under row-level security as the request's actor (the request itself, or a test's stand-in). */
+export type Access = Pick<FastifyRequest, 'withAccess'>;
+
+const notFound = () => new DomainError('NOT_FOUND', 'No such request.');
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}
+
+/** The columns an officer's input becomes, with the search tokens of title and body. */
+function contentOf(input: HelpRequestInput): RequestContent {
+  const when = input.when;
+  return {
+    title: input.title,
+    body: input.body,
+    category: input.category,
+    skills: unique(input.skills),
+    slots: input.slots,
+    whenKind: when.kind,
+    startsAt: when.kind === 'flexible' ? null : new Date(when.startsAt),
+    endsAt: when.kind === 'range' ? new Date(when.endsAt) : null,
+    area: input.area,
+    exactPlace: input.exactPlace,
+    online: input.online,
+    estimatedHours: input.estimatedHours === null ? null : String(input.estimatedHours),
+    expensesCovered: input.expensesCovered,
+    applicationDeadline: input.applicationDeadline === null ? null : new Date(input.applicationDeadline),
+    languages: unique(input.languages),
+    searchTokens: documentTokens(input.title, input.body),
+  };
+}
+
+/** Staff may narrow the categories of their municipality; empty means all. */
+function categoryEnabled(settings: { enabledCategories?: string[] }, category: Category): boolean {
+  const enabled = settings.enabledCategories;
+  return !enabled || enabled.length === 0 || enabled.includes(category);
+}
+
+function categoryRefused(): DomainError {
+  return new DomainError('VALIDATION_FAILED', 'This category is not available in this municipality.', [
+    { field: 'category', code: 'CATEGORY_NOT_ENABLED' },
+  ]);
+}
+
+/** The request as this actor may see it, in the same transaction; 404 when they may not. */
+async function detailIn(tx: Database, actor: Actor | null, id: string): Promise<HelpRequestDetail> {
+  const repo = requestRepository(tx);
+  const row = await repo.find(id);
+  if (!row) throw notFound();
+  const privateReader = readsPrivate(actor, row);
+  const matched = !privateReader && actor !== null && (await repo.isMatched(row.id, actor.userId));
+  const onBoard = publicStatuses.includes(row.status) && row.hiddenAt === null && row.municipalityActive;
+  if (!onBoard && !privateReader && !matched) throw notFound();
+  return detailView(actor, row, { privateReader, matched });
+}
+
+/**
+ * May the actor do `action` to this request? 404 when they cannot even see it (not on the board,
+ * not theirs to read), 403 when they can see it but may not do this.
+ */
+function authorize(actor: Actor, row: RequestWithContact, action: Action): void {
+  if (can(actor, action, resourceOf(row))) return;
+  const onBoard = publicStatuses.includes(row.status) && row.hiddenAt === null && row.municipalityActive;
+  if (!onBoard && !readsPrivate(actor, row)) throw notFound();
+  throw new DomainError('FORBIDDEN', 'You may not do this to this request.');
+}
+
+async function loadFor(tx: Database, actor: Actor, id: string, action: Action): Promise<RequestWithContact> {
+  const row = await requestRepository(tx).find(id);
+  if (!row) throw notFound();
+  authorize(actor, row, action);
+  return row;
+}
+
+// ---- officers post
+
+/** An officer drafts a request for their association (the only one they are officer of, if not named). */
+export async function createRequest(
+  actor: Actor,
+  access: Access,
+  input: CreateHelpRequestBody,
+): Promise<HelpRequestDetail> {
+  let associationId = input.associationId;
+  if (associationId === undefined) {
+    const scope = listScope(actor, 'request.create');
+    const own = scope?.kind === 'limited' ? unique(scope.associationIds) : [];
+    if (own.length === 0) throw new DomainError('FORBIDDEN', 'Only association officers post requests.');
+    if (own.length > 1) {
+      throw new DomainError('VALIDATION_FAILED', 'Say which association this is for.', [
+        { field: 'associationId', code: 'ASSOCIATION_REQUIRED' },
+      ]);
+    }
+    associationId = own[0]!;
+  }
+  if (!can(actor, 'request.create', { associationId })) {
+    throw new DomainError('FORBIDDEN', 'You may post requests only for your own association.');
+  }
+  const chosen = associationId;
+  return access.withAccess(async (tx) => {
+    const repo = requestRepository(tx);
+    const association = await repo.association(chosen);
+    if (!association) throw new DomainError('NOT_FOUND', 'No such association.');
+    const municipality = (await repo.municipality(association.municipalityCode))!;
+    if (!categoryEnabled(municipality.settings, input.category)) throw categoryRefused();
+    const id = await repo.insert({
+      ...contentOf(input),
+      municipalityCode: association.municipalityCode,
+      associationId: association.id,
+      createdBy: actor.userId,
+    });
+    return detailIn(tx, actor, id);
+  });
+}
+
+/** Replaces the content while the request is a draft or changes were asked for. */
+export async function updateRequest(
+  actor: Actor,
+  access: Access,
+  id: string,
+  input: HelpRequestInput,
+): Promise<HelpRequestDetail> {
+  return access.withAccess(async (tx) => {
+    const repo = requestRepository(tx);
+    const row = await loadFor(tx, actor, id, 'request.edit');
+    const municipality = (await repo.municipality(row.municipalityCode))!;
+    if (!categoryEnabled(municipality.settings, input.category)) throw categoryRefused();
+    if (!(await repo.updateContent(id, contentOf(input)))) {
+      const now = (await repo.find(id))?.status ?? row.status;
+      throw new DomainError(
+        'REQUEST_NOT_EDITABLE',
+        `This request is ${now}; it can be edited only as a draft or when changes were asked for.`,
+      );
+    }
+    return detailIn(tx, actor, id);
+  });
+}
+
+/** A new draft with the same content, for posting a similar request again; the dates are left for the officer to set. */
+export async function copyRequest(actor: Actor, access: Access, id: string): Promise<HelpRequestDetail> {
+  return access.withAccess(async (tx) => {
+    const repo = requestRepository(tx);
+    const source = await loadFor(tx, actor, id, 'request.copy');
+    const newId = await repo.insert({
+      title: source.title,
+      body: source.body,
+      category: source.category,
+      skills: source.skills,
+      slots: source.slots,
+      whenKind: 'flexible',
+      startsAt: null,
+      endsAt: null,
+      area: source.area,
+      exactPlace: source.exactPlace,
+      online: source.online,
+      estimatedHours: source.estimatedHours,
+      expensesCovered: source.expensesCovered,
+      applicationDeadline: null,
+      languages: source.languages,
+      searchTokens: documentTokens(source.title, source.body),
+      municipalityCode: source.municipalityCode,
+      associationId: source.associationId,
+      createdBy: actor.userId,
+      copiedFrom: source.id,
+    });
+    return detailIn(tx, actor, newId);
+  });
+}
+
+// ---- the lifecycle
+
+export interface StatusChange {
+  detail: HelpRequestDetail;
+  /** the request before the change */
+  before: RequestWithContact;
+  transition: RequestTransition;
+}
+
+/**
+ * Fires one lifecycle transition for a person: the table in shared/src/requests.ts decides
+ * whether the state allows it (one conditional UPDATE), the permissions table who may. A step
+ * the state no longer allows (a second click, a decision someone else took first) is 409
+ * REQUEST_TRANSITION_NOT_ALLOWED and changes nothing. `audit` names the audit-log action.
+ */
+export async function changeStatus(
+  tx: Database,
+  actor: Actor,
+  id: string,
+  pick: RequestTransition | ((row: RequestWithContact) => RequestTransition),
+  options: { reason?: string | null; audit?: string } = {},
+): Promise<StatusChange> {
+  const repo = requestRepository(tx);
+  const before = await repo.find(id);
+  if (!before) throw notFound();
+  const transition = typeof pick === 'function' ? pick(before) : pick;
+  const permission = transitionPermission[transition];
+  if (!permission) throw new Error(`${transition} is fired by the server only`);
+  authorize(actor, before, permission);
+
+  if (transition === 'submit' || transition === 'submitAndPublish') {
+    // what is sent must still be postable: a category staff have since switched off, or a deadline already passed
+    const municipality = (await repo.municipality(before.municipalityCode))!;
+    if (!categoryEnabled(municipality.settings, before.category)) throw categoryRefused();
+    if (before.applicationDeadline && before.applicationDeadline.getTime() <= Date.now()) {
+      throw new DomainError('REQUEST_DEADLINE_PASSED', 'The application deadline has passed; set a new one first.', [
+        { field: 'applicationDeadline', code: 'DEADLINE_IN_PAST' },
+      ]);
+    }
+  }
+
+  if (!(await repo.transition(id, transition, options.reason ?? null))) {
+    const now: RequestStatus = (await repo.find(id))?.status ?? before.status;
+    throw new DomainError(
+      'REQUEST_TRANSITION_NOT_ALLOWED',
+      `This request is ${now}: "${transition}" is not possible from there (it may have just changed).`,
+    );
+  }
+  if (options.audit) {
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: options.audit,
+      municipalityCode: before.municipalityCode,
+      subjectType: 'help_request',
+      subjectId: id,
+      details: {
+        title: before.title,
+        from: before.status,
+        to: requestTransitions[transition].to,
+        ...(options.reason ? { reason: options.reason } : {}),
+      },
+    });
+  }
+  return { detail: await detailIn(tx, actor, id), before, transition };
+}
+
+/** Submit: to review, or straight onto the board where the municipality turned moderation off. */
+export async function submitRequest(actor: Actor, access: Access, id: string): Promise<HelpRequestDetail> {
+  return access.withAccess(
+    async (tx) => (await changeStatus(tx, actor, id, (row) => submitTransition(row.moderationRequired))).detail,
+  );
+}
+
+/** The association takes its request back, any time before completion. */
+export async function withdrawRequest(actor: Actor, access: Access, id: string): Promise<HelpRequestDetail> {
+  return access.withAccess(async (tx) => (await changeStatus(tx, actor, id, 'withdraw')).detail);
+}
+
+// ---- reading
+
+export async function getRequest(actor: Actor | null, access: Access, id: string): Promise<HelpRequestDetail> {
+  return access.withAccess((tx) => detailIn(tx, actor, id));
+}
+
+/** The start of a Tokyo calendar day (JST has no daylight saving). */
+function tokyoDay(day: string, plusDays = 0): Date {
+  return new Date(Date.parse(`${day}T00:00:00+09:00`) + plusDays * 86_400_000);
+}
+
+/** The public board: anyone, signed in or not. */
+export async function listRequests(access: Access, query: BoardQuery): Promise<BoardPage> {
+  const listing = `board:${query.sort}`;
+  const after = decodeCursor(listing, query.cursor);
+  const tokens = query.q ? queryTokens(query.q) : [];
+  const rows = await access.withAccess((tx) =>
+    requestRepository(tx).board({
+      municipalityCodes: query.municipalities,
+      category: query.category,
+      skills: query.skills,
+      startsFrom: query.from ? tokyoDay(query.from) : undefined,
+      startsBefore: query.to ? tokyoDay(query.to, 1) : undefined,
+      onlineOnly: query.onlineOnly,
+      openOnly: query.openOnly,
+      tokens,
+      sort: query.sort,
+      after,
+      limit: query.limit + 1,
+    }),
+  );
+  return pageOf(rows, query.limit, listing, publicView);
+}
+
+/** An officer's own requests in every state, for their dashboard. */
+export async function listMyAssociationRequests(
+  actor: Actor,
+  access: Access,
+  query: {
+    status?: RequestStatus | undefined;
+    associationId?: string | undefined;
+    cursor?: string | undefined;
+    limit: number;
+  },
+): Promise<MyRequestsPage> {
+  const scope = listScope(actor, 'request.edit');
+  const own = scope?.kind === 'limited' ? unique(scope.associationIds) : [];
+  if (own.length === 0) throw new DomainError('FORBIDDEN', 'Only association officers have their own requests.');
+  if (query.associationId !== undefined && !own.includes(query.associationId)) {
+    throw new DomainError('FORBIDDEN', 'You are not an officer of this association.');
+  }
+  const listing = 'mine';
+  const after = decodeCursor(listing, query.cursor);
+  const rows = await access.withAccess((tx) =>
+    requestRepository(tx).ofAssociations({
+      associationIds: query.associationId ? [query.associationId] : own,
+      status: query.status,
+      after,
+      limit: query.limit + 1,
+    }),
+  );
+  return pageOf(rows, query.limit, listing, (row) => detailView(actor, row, { privateReader: true, matched: false }));
+}

@@ -1,0 +1,181 @@
+import {
+  can,
+  DomainError,
+  editableStatuses,
+  requestTransitionNames,
+  transitionTarget,
+  type Action,
+  type Actor,
+  type HelpRequestDetail,
+  type HelpRequestPublic,
+  type RequestTransition,
+  type Resource,
+  type When,
+} from '@board/shared';
+import type { AppConfig } from '../../config.ts';
+import type { ContactRow, Keyset, RequestRow } from './repository.ts';
+
+/**
+ * Which permission (shared/src/permissions.ts) lets a person fire each lifecycle transition
+ * (shared/src/requests.ts). `null`: only the server fires it (matching, completion, expiry).
+ */
+export const transitionPermission: Record<RequestTransition, Action | null> = {
+  submit: 'request.submit',
+  submitAndPublish: 'request.submit',
+  approve: 'request.moderate',
+  requestChanges: 'request.moderate',
+  reject: 'request.moderate',
+  withdraw: 'request.withdraw',
+  close: 'request.moderate',
+  fill: null,
+  reopen: null,
+  complete: null,
+  expire: null,
+};
+
+export function resourceOf(row: Pick<RequestRow, 'municipalityCode' | 'associationId'>): Resource {
+  return { municipalityCode: row.municipalityCode, associationId: row.associationId };
+}
+
+/** Officers of the association, staff of the municipality, foundation staff: drafts, reasons, contact. */
+export function readsPrivate(actor: Actor | null, row: Pick<RequestRow, 'municipalityCode' | 'associationId'>) {
+  return can(actor, 'request.readPrivate', resourceOf(row));
+}
+
+/**
+ * The lifecycle buttons this viewer has on this request: transitions the table allows from its
+ * state that the viewer's permissions let them fire; of the two submits, the one the
+ * municipality's moderation setting calls for.
+ */
+export function transitionsFor(
+  actor: Actor | null,
+  row: Pick<RequestRow, 'municipalityCode' | 'associationId' | 'status' | 'moderationRequired'>,
+): RequestTransition[] {
+  return requestTransitionNames.filter((name) => {
+    const permission = transitionPermission[name];
+    if (!permission || !can(actor, permission, resourceOf(row))) return false;
+    if (transitionTarget(name, row.status) === null) return false;
+    if (name === 'submit') return row.moderationRequired;
+    if (name === 'submitAndPublish') return !row.moderationRequired;
+    return true;
+  });
+}
+
+/** The submit transition this municipality uses. */
+export function submitTransition(moderationRequired: boolean): RequestTransition {
+  return moderationRequired ? 'submit' : 'submitAndPublish';
+}
+
+function whenOf(row: RequestRow): When {
+  if (row.whenKind === 'at' && row.startsAt) return { kind: 'at', startsAt: row.startsAt.toISOString() };
+  if (row.whenKind === 'range' && row.startsAt && row.endsAt) {
+    return { kind: 'range', startsAt: row.startsAt.toISOString(), endsAt: row.endsAt.toISOString() };
+  }
+  return { kind: 'flexible' };
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** What anyone may see: never the exact place, the contact or the staff's reason. */
+export function publicView(row: RequestRow): HelpRequestPublic {
+  return {
+    id: row.id,
+    municipalityCode: row.municipalityCode,
+    municipalityName: row.municipalityName,
+    municipalityNameEn: row.municipalityNameEn,
+    associationId: row.associationId,
+    associationName: row.associationName,
+    title: row.title,
+    body: row.body,
+    category: row.category,
+    skills: row.skills,
+    slots: row.slots,
+    matchedCount: row.matchedCount,
+    when: whenOf(row),
+    area: row.area,
+    online: row.online,
+    estimatedHours: row.estimatedHours === null ? null : Number(row.estimatedHours),
+    expensesCovered: row.expensesCovered,
+    applicationDeadline: iso(row.applicationDeadline),
+    languages: row.languages,
+    status: row.status,
+    publishedAt: iso(row.publishedAt),
+  };
+}
+
+/**
+ * The request for this viewer. `reveal` (private readers and matched volunteers) adds the exact
+ * place and the posting officer's contact; the staff's reason only goes to private readers.
+ */
+export function detailView(
+  actor: Actor | null,
+  row: RequestRow & ContactRow,
+  access: { privateReader: boolean; matched: boolean },
+): HelpRequestDetail {
+  const reveal = access.privateReader || access.matched;
+  return {
+    ...publicView(row),
+    exactPlace: reveal ? row.exactPlace : null,
+    officerContact:
+      reveal && row.contactName !== null
+        ? { name: row.contactName, email: row.contactEmail, phone: row.contactPhone }
+        : null,
+    statusReason: access.privateReader ? row.statusReason : null,
+    hidden: row.hiddenAt !== null,
+    copiedFrom: access.privateReader ? row.copiedFrom : null,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    availableTransitions: transitionsFor(actor, row),
+    canEdit: can(actor, 'request.edit', resourceOf(row)) && editableStatuses.includes(row.status),
+    canCopy: can(actor, 'request.copy', resourceOf(row)),
+  };
+}
+
+/** The page of a request in the web app (links in mail and in the feed). */
+export function requestLink(config: Pick<AppConfig, 'publicOrigin'>, id: string): string {
+  return `${config.publicOrigin}/requests/${id}`;
+}
+
+// ---- opaque cursors: base64url of { s: listing, k: sort key as PostgreSQL text, i: id }
+
+const timestampText = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)$/;
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function encodeCursor(listing: string, position: { sortKey: string | null; id: string }): string {
+  return Buffer.from(JSON.stringify({ s: listing, k: position.sortKey, i: position.id })).toString('base64url');
+}
+
+/** The position a cursor stands for; 400 (field `cursor`) when it is not one this listing made. */
+export function decodeCursor(listing: string, cursor: string | undefined): Keyset | undefined {
+  if (cursor === undefined) return undefined;
+  const invalid = () =>
+    new DomainError('VALIDATION_FAILED', 'The cursor is not valid for this listing.', [
+      { field: 'cursor', code: 'CURSOR_INVALID' },
+    ]);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw invalid();
+  }
+  if (typeof parsed !== 'object' || parsed === null) throw invalid();
+  const { s, k, i } = parsed as Record<string, unknown>;
+  if (s !== listing || typeof i !== 'string' || !uuid.test(i)) throw invalid();
+  if (k !== null && (typeof k !== 'string' || !timestampText.test(k))) throw invalid();
+  return { key: k, id: i };
+}
+
+/** `items` of one page and the cursor of the next, from `limit + 1` fetched rows. */
+export function pageOf<T extends { sortKey: string | null; id: string }, V>(
+  rows: T[],
+  limit: number,
+  listing: string,
+  view: (row: T) => V,
+): { items: V[]; nextCursor: string | null } {
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map(view),
+    nextCursor: rows.length > limit && last ? encodeCursor(listing, last) : null,
+  };
+}

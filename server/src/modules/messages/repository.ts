@@ -1,0 +1,63 @@
+import { schema, type Database } from '@board/db';
+import { desc, eq } from 'drizzle-orm';
+
+const { messages, users } = schema;
+
+const columns = {
+  id: messages.id,
+  applicationId: messages.applicationId,
+  municipalityCode: messages.municipalityCode,
+  volunteerId: messages.volunteerId,
+  senderId: messages.senderId,
+  senderName: users.displayName,
+  body: messages.body,
+  hiddenAt: messages.hiddenAt,
+  createdAt: messages.createdAt,
+};
+
+export type MessageRow = {
+  id: string;
+  applicationId: string;
+  municipalityCode: string;
+  volunteerId: string;
+  senderId: string | null;
+  senderName: string | null;
+  body: string;
+  hiddenAt: Date | null;
+  createdAt: Date;
+};
+
+/** At most this many messages in one answer (the newest ones). */
+export const threadLimit = 1000;
+
+/** SQL for a match's private thread. Runs inside the caller's transaction (row-level security as the actor). */
+export function messageRepository(tx: Database) {
+  const select = () => tx.select(columns).from(messages).leftJoin(users, eq(users.id, messages.senderId));
+  return {
+    /** the thread, oldest first */
+    async thread(applicationId: string): Promise<MessageRow[]> {
+      const rows = await select()
+        .where(eq(messages.applicationId, applicationId))
+        .orderBy(desc(messages.createdAt), desc(messages.id))
+        .limit(threadLimit);
+      return rows.reverse();
+    },
+
+    async find(id: string): Promise<MessageRow | null> {
+      const [row] = await select().where(eq(messages.id, id));
+      return row ?? null;
+    },
+
+    async insert(values: {
+      applicationId: string;
+      municipalityCode: string;
+      associationId: string;
+      volunteerId: string;
+      senderId: string;
+      body: string;
+    }): Promise<string> {
+      const [row] = await tx.insert(messages).values(values).returning({ id: messages.id });
+      return row!.id;
+    },
+  };
+}

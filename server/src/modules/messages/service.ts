@@ -1,0 +1,105 @@
+import type { Database } from '@board/db';
+import { can, DomainError, type Actor, type Language, type ThreadMessage } from '@board/shared';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { matchingLinks, newMessageMail } from '../../mail/matching-mails.ts';
+import { notify } from '../applications/notify.ts';
+import { applicationRepository, requestRepository, type ApplicationRow } from '../applications/repository.ts';
+import { associationSide } from '../applications/views.ts';
+import { messageRepository, type MessageRow } from './repository.ts';
+
+/** A transaction under row-level security as the request's actor (the request itself). */
+type Access = Pick<FastifyRequest, 'withAccess'>;
+
+/**
+ * The thread of a match is private to its two sides: the volunteer and the association's
+ * officers. Staff do not read threads here (403): they see a message only when someone flags
+ * it, in their flag queue, where the flag is the logged reason (see modules/flags).
+ * 404 when the application is invisible to the actor, 403 when visible but not theirs.
+ */
+async function participantsOnly(
+  tx: Database,
+  actor: Actor,
+  id: string,
+  action: 'message.read' | 'message.send',
+): Promise<ApplicationRow> {
+  const row = await applicationRepository(tx).find(id);
+  if (!row) throw new DomainError('NOT_FOUND', 'No such match.');
+  if (!can(actor, action, { associationId: row.associationId, ownerId: row.volunteerId })) {
+    throw new DomainError('FORBIDDEN', "Only the volunteer and the association's officers take part in this thread.");
+  }
+  return row;
+}
+
+/** accepted, or accepted once and withdrawn later (the thread stays readable, closed for new messages) */
+function wasMatched(row: ApplicationRow): boolean {
+  return row.status === 'accepted' || (row.status === 'withdrawn' && row.decidedAt !== null);
+}
+
+function view(actor: Actor, row: MessageRow): ThreadMessage {
+  const hidden = row.hiddenAt !== null;
+  return {
+    id: row.id,
+    applicationId: row.applicationId,
+    senderId: row.senderId,
+    senderName: row.senderName,
+    senderSide: row.senderId === row.volunteerId ? 'volunteer' : 'association',
+    body: hidden ? null : row.body,
+    hidden,
+    mine: row.senderId === actor.userId,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/** The thread of a match, oldest first; messages staff hid show as hidden, without their text. */
+export async function listMessages(actor: Actor, access: Access, id: string) {
+  return access.withAccess(async (tx) => {
+    const row = await participantsOnly(tx, actor, id, 'message.read');
+    if (!wasMatched(row)) throw new DomainError('NOT_MATCHED', 'Messages open once the application is accepted.');
+    const items = (await messageRepository(tx).thread(id)).map((m) => view(actor, m));
+    return { items, canSend: row.status === 'accepted' };
+  });
+}
+
+/**
+ * A plain-text message in a match's thread. The other side is told by mail in their language,
+ * at most once per 15 minutes per thread and side (the mail says who wrote, not what).
+ */
+export async function sendMessage(
+  app: FastifyInstance,
+  actor: Actor,
+  access: Access,
+  id: string,
+  body: string,
+): Promise<ThreadMessage> {
+  const outcome = await access.withAccess(async (tx) => {
+    const row = await participantsOnly(tx, actor, id, 'message.send');
+    if (row.status !== 'accepted') throw new DomainError('NOT_MATCHED', 'This application is not a match (any more).');
+    const messages = messageRepository(tx);
+    const repo = applicationRepository(tx);
+    const messageId = await messages.insert({
+      applicationId: row.id,
+      municipalityCode: row.municipalityCode,
+      associationId: row.associationId,
+      volunteerId: row.volunteerId,
+      senderId: actor.userId,
+      body,
+    });
+    const fromVolunteer = actor.userId === row.volunteerId;
+    const to = fromVolunteer ? 'association' : 'volunteer';
+    const request = (await requestRepository(tx).findApplied([row.requestId]))[0]!;
+    let recipients: { email: string | null; language: Language }[] = [];
+    if (await repo.claimMessageMail(row.id, to)) {
+      recipients = fromVolunteer
+        ? (await associationSide(repo, [request]))(request)
+        : [(await repo.person(row.volunteerId))!];
+    }
+    const fromName = fromVolunteer ? ((await repo.person(actor.userId))?.displayName ?? '') : request.associationName;
+    return { message: view(actor, (await messages.find(messageId))!), recipients, request, fromName };
+  });
+  await notify(app, newMessageMail, outcome.recipients, {
+    requestTitle: outcome.request.title,
+    fromName: outcome.fromName,
+    link: matchingLinks.match(app.config, id),
+  });
+  return outcome.message;
+}

@@ -1,0 +1,117 @@
+import { schema } from '@board/db';
+import type { Category } from '@board/shared';
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Feed } from 'feed';
+import { requestLink } from '../help-requests/views.ts';
+
+const { helpRequests: r, municipalities: m, associations: a } = schema;
+
+/** Entries in one municipality's feed (its newest published requests). */
+export const feedSize = 50;
+
+const categoryNames: Record<Category, string> = {
+  it_digital: 'IT・デジタル',
+  design_flyers: 'デザイン・チラシ',
+  photo_video: '写真・動画',
+  translation: '翻訳・やさしい日本語',
+  event_running: 'イベント運営',
+  manual_labour: '力仕事・設営',
+  disaster_prevention: '防災',
+  children_learning: '子ども・学習',
+  elderly_support: '高齢者の見守り・支援',
+  admin_accounting: '事務・会計',
+  pr_social: '広報・SNS',
+  other: 'その他',
+};
+
+/** Characters XML 1.0 does not allow (control characters, lone surrogates, U+FFFE/U+FFFF). */
+const notXml =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const xmlSafe = (text: string) => text.replace(notXml, '');
+
+/**
+ * The `feed` library marks entry titles and summaries `type="html"` (in CDATA). Our texts are
+ * plain text, so they are HTML-escaped here: a reader shows `<b>` as typed, never as markup, and
+ * no `]]>` can reach the CDATA section. Line breaks become `<br />`.
+ */
+function plainAsHtml(text: string): string {
+  return xmlSafe(text)
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#39;')
+    .replace(/\r\n?|\n/g, '<br />\n');
+}
+
+/**
+ * A municipality's board as an Atom 1.0 feed: its requests open for hands (published, not
+ * hidden), newest first, built with the `feed` library (XML escaping of elements and
+ * attributes). null: no such active municipality.
+ */
+export async function municipalityFeed(
+  app: FastifyInstance,
+  access: Pick<FastifyRequest, 'withAccess'>,
+  code: string,
+): Promise<string | null> {
+  const found = await access.withAccess(async (tx) => {
+    const [municipality] = await tx
+      .select({ code: m.code, nameJa: m.nameJa, nameEn: m.nameEn, status: m.status })
+      .from(m)
+      .where(eq(m.code, code));
+    if (!municipality || municipality.status !== 'active') return null;
+    const rows = await tx
+      .select({
+        id: r.id,
+        title: r.title,
+        body: r.body,
+        category: r.category,
+        area: r.area,
+        associationName: a.name,
+        publishedAt: r.publishedAt,
+        updatedAt: r.updatedAt,
+      })
+      .from(r)
+      .innerJoin(a, eq(a.id, r.associationId))
+      .where(and(eq(r.municipalityCode, code), eq(r.status, 'published'), isNull(r.hiddenAt)))
+      .orderBy(desc(r.publishedAt), desc(r.id))
+      .limit(feedSize);
+    return { municipality, rows };
+  });
+  if (!found) return null;
+  const { municipality, rows } = found;
+  const origin = app.config.publicOrigin;
+  const self = `${origin}/api/municipalities/${code}/feed.atom`;
+  const newest = rows.reduce<Date | null>((max, row) => {
+    const at = row.updatedAt;
+    return !max || at > max ? at : max;
+  }, null);
+  const feed = new Feed({
+    id: self,
+    title: `まちの腕きき掲示板 ${municipality.nameJa}（${municipality.nameEn}）`,
+    description: `${municipality.nameJa}の町会・自治会からの依頼（募集中）`,
+    link: `${origin}/?municipalities=${code}`,
+    language: 'ja',
+    updated: newest ?? new Date(0),
+    generator: 'まちの腕きき掲示板',
+    feedLinks: { atom: self },
+    copyright: '公益財団法人 東京都つながり創生財団',
+    author: { name: 'まちの腕きき掲示板' },
+  });
+  for (const row of rows) {
+    const link = requestLink(app.config, row.id);
+    feed.addItem({
+      id: `urn:uuid:${row.id}`,
+      title: plainAsHtml(row.title),
+      link,
+      date: row.updatedAt,
+      published: row.publishedAt ?? row.updatedAt,
+      description: plainAsHtml(row.body),
+      author: [{ name: xmlSafe(row.associationName) }],
+      category: [{ name: categoryNames[row.category], term: row.category }],
+    });
+  }
+  return feed.atom1();
+}

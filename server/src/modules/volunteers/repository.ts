@@ -1,0 +1,27 @@
+import { schema, type Database } from '@board/db';
+import { and, desc, eq } from 'drizzle-orm';
+
+const { thanks, associations } = schema;
+
+/** At most this many thank-you notes on a profile (newest first). */
+export const profileThanksLimit = 50;
+
+/** SQL for the volunteer's public profile. Thank-you notes are readable by everyone (row-level security). */
+export function volunteerRepository(tx: Database) {
+  return {
+    async thanksReceived(volunteerId: string) {
+      return tx
+        .select({
+          body: thanks.body,
+          associationName: associations.name,
+          municipalityCode: thanks.municipalityCode,
+          createdAt: thanks.createdAt,
+        })
+        .from(thanks)
+        .innerJoin(associations, eq(associations.id, thanks.associationId))
+        .where(and(eq(thanks.volunteerId, volunteerId), eq(thanks.toVolunteer, true)))
+        .orderBy(desc(thanks.createdAt), desc(thanks.id))
+        .limit(profileThanksLimit);
+    },
+  };
+}

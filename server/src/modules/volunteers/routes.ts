@@ -1,0 +1,25 @@
+import { IdParams, VolunteerPublicProfile } from '@board/shared';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { getVolunteerProfile } from './service.ts';
+
+export default async function volunteerRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/volunteers/:id',
+    {
+      schema: {
+        operationId: 'getVolunteerProfile',
+        tags: ['volunteers'],
+        summary: "A volunteer's public profile (signed in): skills, languages, completed helps, thanks if they allow",
+        params: IdParams,
+        response: { 200: VolunteerPublicProfile },
+      },
+    },
+    async (request) => {
+      request.requireActor();
+      return getVolunteerProfile(request, request.params.id);
+    },
+  );
+}

@@ -1,0 +1,34 @@
+import { DomainError, type VolunteerPublicProfile } from '@board/shared';
+import type { FastifyRequest } from 'fastify';
+import { applicationRepository } from '../applications/repository.ts';
+import { applicantProfile } from '../applications/views.ts';
+import { volunteerRepository } from './repository.ts';
+
+/** A transaction under row-level security as the request's actor (the request itself). */
+type Access = Pick<FastifyRequest, 'withAccess'>;
+
+/**
+ * A volunteer's public profile: name, skills, languages, completed helps, and the thank-you notes
+ * received if they allow it (showThanks). Never contact details or private ratings. 404 for
+ * anyone who is not a volunteer or deleted their account.
+ */
+export async function getVolunteerProfile(access: Access, id: string): Promise<VolunteerPublicProfile> {
+  return access.withAccess(async (tx) => {
+    const repo = applicationRepository(tx);
+    const person = await repo.person(id);
+    if (!person || person.deleted || !(await repo.isVolunteer(id))) {
+      throw new DomainError('NOT_FOUND', 'No such volunteer.');
+    }
+    const [applicant] = await repo.applicants([id]);
+    const stats = await repo.volunteerStats([id]);
+    const profile = applicantProfile(applicant!, stats.get(id));
+    const thanks =
+      profile.thanksReceived === null
+        ? null
+        : (await volunteerRepository(tx).thanksReceived(id)).map((t) => ({
+            ...t,
+            createdAt: t.createdAt.toISOString(),
+          }));
+    return { ...profile, thanks };
+  });
+}

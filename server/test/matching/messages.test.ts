@@ -1,0 +1,152 @@
+import { schema } from '@board/db';
+import { MessageList, ThreadMessage } from '@board/shared';
+import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  applied,
+  as,
+  createRequest,
+  createVolunteer,
+  demoEmails,
+  errorCode,
+  get,
+  mailsTo,
+  matched,
+  matchingRowCounts,
+  officers,
+  post,
+} from './helpers.ts';
+
+let t: TestApp;
+let senju: Record<string, string>;
+beforeAll(async () => {
+  t = await startTestApp({ demo: true });
+  senju = await as(t, officers.senju);
+});
+afterAll(() => t.close());
+
+const send = (headers: Record<string, string>, id: string, body: string) =>
+  post(t, headers, `/api/applications/${id}/messages`, { body });
+const thread = async (headers: Record<string, string>, id: string) => {
+  const res = await get(t, headers, `/api/applications/${id}/messages`);
+  expect(res.statusCode).toBe(200);
+  return MessageList.parse(res.json());
+};
+
+describe('messages between the two sides of a match', () => {
+  it('carries plain text both ways, oldest first, marking whose each message is', async () => {
+    const request = await createRequest(t);
+    const volunteer = await createVolunteer(t, { displayName: '話す 三郎' });
+    const id = await matched(t, volunteer, request.id, officers.senju);
+
+    const first = await send(volunteer.headers, id, 'はじめまして。<b>よろしく</b>お願いします。\n当日は何時ですか？');
+    expect(first.statusCode).toBe(201);
+    expect(ThreadMessage.parse(first.json())).toMatchObject({ senderSide: 'volunteer', mine: true, hidden: false });
+    expect((await send(senju, id, '9時に集会所でお願いします。')).statusCode).toBe(201);
+
+    const asOfficer = await thread(senju, id);
+    expect(asOfficer.canSend).toBe(true);
+    expect(asOfficer.items.map((m) => [m.senderSide, m.mine, m.body])).toEqual([
+      ['volunteer', false, 'はじめまして。<b>よろしく</b>お願いします。\n当日は何時ですか？'],
+      ['association', true, '9時に集会所でお願いします。'],
+    ]);
+    expect(asOfficer.items[0]!.senderName).toBe('話す 三郎');
+    expect((await thread(volunteer.headers, id)).items.map((m) => m.mine)).toEqual([true, false]);
+  });
+
+  it('opens only with the match: pending is 409 NOT_MATCHED; after a withdrawal the thread is read-only', async () => {
+    const request = await createRequest(t, { slots: 2 });
+    const volunteer = await createVolunteer(t);
+    const id = await applied(t, volunteer.headers, request.id);
+    for (const headers of [volunteer.headers, senju]) {
+      const read = await get(t, headers, `/api/applications/${id}/messages`);
+      expect(read.statusCode).toBe(409);
+      expect(errorCode(read)).toBe('NOT_MATCHED');
+      expect(errorCode(await send(headers, id, 'もしもし'))).toBe('NOT_MATCHED');
+    }
+    await post(t, senju, `/api/applications/${id}/accept`, {});
+    await send(senju, id, 'よろしくお願いします');
+    await post(t, volunteer.headers, `/api/applications/${id}/withdraw`);
+    const after = await thread(volunteer.headers, id);
+    expect(after.canSend).toBe(false);
+    expect(after.items).toHaveLength(1);
+    expect(errorCode(await send(volunteer.headers, id, 'まだいますか'))).toBe('NOT_MATCHED');
+  });
+
+  it('refuses everyone else: other volunteers, other associations, other municipalities, and staff', async () => {
+    const request = await createRequest(t);
+    const volunteer = await createVolunteer(t);
+    const id = await matched(t, volunteer, request.id, officers.senju);
+    await send(volunteer.headers, id, 'ないしょの話です');
+    const before = await matchingRowCounts(t);
+
+    const outsiders: [string, Record<string, string>, number][] = [
+      ['another volunteer', (await createVolunteer(t)).headers, 404],
+      ['officer of another association, same municipality', await as(t, officers.umeda), 404],
+      ['officer in another municipality', await as(t, officers.okubo), 404],
+      ["another municipality's staff", await as(t, demoEmails.staffShinjuku), 404],
+      // they can see the application exists, but threads are private (a flag brings a message to them)
+      ["the municipality's own staff", await as(t, demoEmails.staffAdachi), 403],
+      ['foundation staff', await as(t, demoEmails.foundation), 403],
+      ['anonymous', {}, 401],
+    ];
+    for (const [who, headers, status] of outsiders) {
+      const read = await get(t, headers, `/api/applications/${id}/messages`);
+      expect(read.statusCode, who).toBe(status);
+      expect(read.body, who).not.toContain('ないしょの話です');
+      expect((await send(headers, id, '割り込み')).statusCode, who).toBe(status);
+    }
+    expect(await matchingRowCounts(t)).toEqual(before);
+  });
+
+  it('shows a message staff hid as hidden, without its text', async () => {
+    const request = await createRequest(t);
+    const volunteer = await createVolunteer(t);
+    const id = await matched(t, volunteer, request.id, officers.senju);
+    const sent = ThreadMessage.parse((await send(volunteer.headers, id, 'ひどいことば')).json());
+    await t.database.handle.db
+      .update(schema.messages)
+      .set({ hiddenAt: new Date() })
+      .where(eq(schema.messages.id, sent.id));
+    const [message] = (await thread(senju, id)).items;
+    expect(message).toMatchObject({ id: sent.id, hidden: true, body: null });
+    expect(JSON.stringify(await thread(volunteer.headers, id))).not.toContain('ひどいことば');
+  });
+});
+
+describe('new-message mail', () => {
+  it('mails the other side at most once per 15 minutes per thread and side, in their language, without the text', async () => {
+    const request = await createRequest(t);
+    const volunteer = await createVolunteer(t, { language: 'en', displayName: 'Sam Lee' });
+    const id = await matched(t, volunteer, request.id, officers.senju);
+    const officerMails = () =>
+      mailsTo(t, officers.senju).filter(
+        (m) => m.subject.includes('新しいメッセージ') && m.subject.includes(request.title),
+      );
+    const volunteerMails = () => mailsTo(t, volunteer.email).filter((m) => m.subject.includes('New message'));
+
+    await send(volunteer.headers, id, 'Hello! What should I bring?');
+    await send(volunteer.headers, id, 'Also, is there parking?');
+    expect(officerMails()).toHaveLength(1);
+    expect(officerMails()[0]!.text).toContain('Sam Leeさんから');
+    expect(officerMails()[0]!.text).toContain(`/matches/${id}`);
+    expect(officerMails()[0]!.text).not.toContain('parking');
+
+    // the other side has its own clock: the officer's reply is mailed to the volunteer, in English
+    await send(senju, id, '駐車場はありません。');
+    expect(volunteerMails()).toHaveLength(1);
+    expect(volunteerMails()[0]!.text).toContain('千住一丁目町会 sent you a message');
+    await send(senju, id, '自転車は置けます。');
+    expect(volunteerMails()).toHaveLength(1);
+
+    // 16 minutes later (the clock of the association's side moved back), a new message is mailed again
+    await t.database.handle.db
+      .update(schema.applications)
+      .set({ lastMailToAssociationAt: new Date(Date.now() - 16 * 60_000) })
+      .where(eq(schema.applications.id, id));
+    await send(volunteer.headers, id, 'Thanks, see you then.');
+    expect(officerMails()).toHaveLength(2);
+    expect(volunteerMails()).toHaveLength(1);
+  });
+});

@@ -1,0 +1,338 @@
+import { schema } from '@board/db';
+import { ErrorBody, HelpRequestDetail, ModerationQueue, MunicipalitySettingsView } from '@board/shared';
+import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  as,
+  associationIdOf,
+  auditEntries,
+  bearer,
+  createDraft,
+  createPerson,
+  demoEmails,
+  insertRequest,
+  requestRow,
+  setModeration,
+  validInput,
+} from './helpers.ts';
+
+let t: TestApp;
+/** a second officer of 千住一丁目町会 who reads mail in English */
+let englishOfficer: { id: string; email: string };
+beforeAll(async () => {
+  t = await startTestApp({ demo: true });
+  englishOfficer = await createPerson(t, {
+    displayName: 'Sam Officer',
+    roles: [{ role: 'officer', municipalityCode: '13121', associationId: await associationIdOf(t, '千住一丁目町会') }],
+  });
+  await t.database.handle.db.update(schema.users).set({ language: 'en' }).where(eq(schema.users.id, englishOfficer.id));
+  await setModeration(t, '13121', true);
+});
+afterAll(() => t.close());
+
+const mailsTo = (email: string) => t.app.mailer.captured.filter((m) => m.to === email);
+
+async function queue(email: string, query = '') {
+  return t.app.inject({ method: 'GET', url: `/api/moderation/queue${query}`, headers: await as(t, email) });
+}
+
+describe('the moderation queue', () => {
+  it("shows staff their municipality's requests waiting for review, oldest first, with counts", async () => {
+    const older = await insertRequest(t, { status: 'pending_review', title: '古い申請' });
+    await new Promise((r) => setTimeout(r, 5));
+    const newer = await insertRequest(t, { status: 'pending_review', title: '新しい申請' });
+    await insertRequest(t, { status: 'pending_review', municipalityCode: '13104', title: '新宿の申請' });
+    // submission time is updated_at: make the order explicit
+    await t.database.handle.db
+      .update(schema.helpRequests)
+      .set({ updatedAt: new Date(Date.now() - 60_000) })
+      .where(eq(schema.helpRequests.id, older));
+
+    const res = await queue(demoEmails.staffAdachi);
+    expect(res.statusCode).toBe(200);
+    const body = ModerationQueue.parse(res.json());
+    expect(body.items.every((i) => i.municipalityCode === '13121' && i.status === 'pending_review')).toBe(true);
+    const ids = body.items.map((i) => i.id);
+    expect(ids.indexOf(older)).toBeLessThan(ids.indexOf(newer));
+    const submitted = body.items.map((i) => Date.parse(i.submittedAt));
+    expect(submitted).toEqual([...submitted].sort((a, b) => a - b));
+    const pendingInDb = await t.database.handle.db
+      .select()
+      .from(schema.helpRequests)
+      .where(eq(schema.helpRequests.municipalityCode, '13121'));
+    expect(body.counts.pendingReview).toBe(pendingInDb.filter((r) => r.status === 'pending_review').length);
+    expect(body.counts.changesRequested).toBe(pendingInDb.filter((r) => r.status === 'changes_requested').length);
+    expect(body.counts.openFlags).toBe(0);
+    // the exact place is not in queue items (staff read it on the request's page)
+    expect(res.body).not.toContain('秘密の集合場所');
+  });
+
+  it('pages with a cursor', async () => {
+    const first = ModerationQueue.parse((await queue(demoEmails.staffAdachi, '?limit=1')).json());
+    expect(first.items).toHaveLength(1);
+    expect(first.nextCursor).not.toBeNull();
+    const second = ModerationQueue.parse(
+      (await queue(demoEmails.staffAdachi, `?limit=1&cursor=${first.nextCursor}`)).json(),
+    );
+    expect(second.items[0]!.id).not.toBe(first.items[0]!.id);
+  });
+
+  it('counts open flags of the municipality', async () => {
+    const id = await insertRequest(t, { status: 'published' });
+    await t.database.handle.db
+      .insert(schema.flags)
+      .values({ municipalityCode: '13121', targetType: 'request', targetId: id, reason: 'spam' });
+    const body = ModerationQueue.parse((await queue(demoEmails.staffAdachi)).json());
+    expect(body.counts.openFlags).toBe(1);
+    expect(ModerationQueue.parse((await queue(demoEmails.staffShinjuku)).json()).counts.openFlags).toBe(0);
+  });
+
+  it('foundation staff read every queue or one; nobody else reads any', async () => {
+    const all = ModerationQueue.parse((await queue(demoEmails.foundation, '?limit=100')).json());
+    expect(new Set(all.items.map((i) => i.municipalityCode))).toEqual(new Set(['13121', '13104']));
+    const one = ModerationQueue.parse((await queue(demoEmails.foundation, '?municipalityCode=13104')).json());
+    expect(one.items.every((i) => i.municipalityCode === '13104')).toBe(true);
+
+    expect((await queue(demoEmails.staffAdachi, '?municipalityCode=13104')).statusCode).toBe(403);
+    expect((await queue(demoEmails.officerSenju)).statusCode).toBe(403);
+    expect((await queue(demoEmails.volunteer1)).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'GET', url: '/api/moderation/queue' })).statusCode).toBe(401);
+  });
+});
+
+describe('the review flow', () => {
+  it('changes requested with a reason → officer fixes and resubmits → approved; mails in each officer’s language', async () => {
+    const officer = await as(t, demoEmails.officerSenju);
+    const staff = await as(t, demoEmails.staffAdachi);
+    const draft = await createDraft(t, { title: '盆踊りの設営' });
+    expect(
+      (await t.app.inject({ method: 'POST', url: `/api/requests/${draft.id}/submit`, headers: officer })).statusCode,
+    ).toBe(200);
+
+    const reason = '集合時間と持ち物を本文に書いてください。\n雨天時の扱いも。';
+    const changes = await t.app.inject({
+      method: 'POST',
+      url: `/api/requests/${draft.id}/request-changes`,
+      headers: staff,
+      payload: { reason },
+    });
+    expect(changes.statusCode).toBe(200);
+    expect(HelpRequestDetail.parse(changes.json())).toMatchObject({
+      status: 'changes_requested',
+      statusReason: reason,
+    });
+
+    // the officer sees the reason and may edit again
+    const seen = HelpRequestDetail.parse(
+      (await t.app.inject({ method: 'GET', url: `/api/requests/${draft.id}`, headers: officer })).json(),
+    );
+    expect(seen).toMatchObject({ statusReason: reason, canEdit: true, availableTransitions: ['submit', 'withdraw'] });
+    // …and so is told by mail, in Japanese and in English
+    const ja = mailsTo(demoEmails.officerSenju)[0]!;
+    expect(ja.subject).toContain('修正をお願いします');
+    expect(ja.text).toContain('> 集合時間と持ち物を本文に書いてください。');
+    expect(ja.text).toContain(`/requests/${draft.id}`);
+    const en = mailsTo(englishOfficer.email)[0]!;
+    expect(en.subject).toContain('Please revise your request');
+    expect(en.text).toContain('> 雨天時の扱いも。');
+
+    const edited = await t.app.inject({
+      method: 'PUT',
+      url: `/api/requests/${draft.id}`,
+      headers: officer,
+      payload: validInput({ title: '盆踊りの設営', body: '朝9時集合。軍手をお持ちください。雨天中止。' }),
+    });
+    expect(edited.statusCode).toBe(200);
+    const resubmitted = await t.app.inject({
+      method: 'POST',
+      url: `/api/requests/${draft.id}/submit`,
+      headers: officer,
+    });
+    expect(HelpRequestDetail.parse(resubmitted.json())).toMatchObject({ status: 'pending_review', statusReason: null });
+
+    const approved = await t.app.inject({ method: 'POST', url: `/api/requests/${draft.id}/approve`, headers: staff });
+    expect(approved.statusCode).toBe(200);
+    expect(HelpRequestDetail.parse(approved.json())).toMatchObject({ status: 'published' });
+    expect((await requestRow(t, draft.id)).publishedAt).not.toBeNull();
+    expect(mailsTo(demoEmails.officerSenju)[0]!.subject).toContain('掲載されました');
+    expect(mailsTo(englishOfficer.email)[0]!.subject).toContain('is now on the board');
+
+    const staffId = (
+      await t.database.handle.db.select().from(schema.users).where(eq(schema.users.email, demoEmails.staffAdachi))
+    )[0]!.id;
+    const audit = [
+      ...(await auditEntries(t, 'request.request_changes')),
+      ...(await auditEntries(t, 'request.approve')),
+    ].filter((e) => e.subjectId === draft.id);
+    expect(audit).toEqual([
+      expect.objectContaining({
+        action: 'request.request_changes',
+        actorId: staffId,
+        municipalityCode: '13121',
+        details: expect.objectContaining({ reason, from: 'pending_review', to: 'changes_requested' }),
+      }),
+      expect.objectContaining({
+        action: 'request.approve',
+        actorId: staffId,
+        details: expect.objectContaining({ to: 'published' }),
+      }),
+    ]);
+  });
+
+  it('rejects with a reason, mailed and audit-logged', async () => {
+    const id = await insertRequest(t, { status: 'pending_review', title: '物品販売の手伝い' });
+    const reason = '営利目的の依頼は掲載できません。';
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/requests/${id}/reject`,
+      headers: await as(t, demoEmails.staffAdachi),
+      payload: { reason },
+    });
+    expect(HelpRequestDetail.parse(res.json())).toMatchObject({ status: 'rejected', statusReason: reason });
+    expect(mailsTo(demoEmails.officerSenju)[0]).toMatchObject({
+      subject: expect.stringContaining('掲載できませんでした'),
+    });
+    expect(mailsTo(demoEmails.officerSenju)[0]!.text).toContain(reason);
+    expect(mailsTo(englishOfficer.email)[0]!.subject).toContain('was not published');
+    expect((await auditEntries(t, 'request.reject')).filter((e) => e.subjectId === id)).toHaveLength(1);
+  });
+
+  it('closes a published request with a reason; it leaves the board', async () => {
+    const id = await insertRequest(t, { status: 'published', title: '中止になった行事' });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/requests/${id}/close`,
+      headers: await as(t, demoEmails.staffAdachi),
+      payload: { reason: '行事が中止になりました' },
+    });
+    expect(HelpRequestDetail.parse(res.json())).toMatchObject({
+      status: 'closed',
+      statusReason: '行事が中止になりました',
+    });
+    expect(mailsTo(englishOfficer.email)[0]!.subject).toContain('was closed');
+    expect((await auditEntries(t, 'request.close')).filter((e) => e.subjectId === id)).toHaveLength(1);
+    const publicView = await t.app.inject({ method: 'GET', url: `/api/requests/${id}` });
+    expect(publicView.statusCode).toBe(404);
+  });
+
+  it("another municipality's staff, foundation staff and officers cannot moderate; nothing changes", async () => {
+    const id = await insertRequest(t, { status: 'pending_review' });
+    for (const email of [demoEmails.staffShinjuku, demoEmails.foundation, demoEmails.officerSenju]) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/api/requests/${id}/approve`,
+        headers: await as(t, email),
+      });
+      expect([403, 404], `${email}: ${res.body}`).toContain(res.statusCode);
+    }
+    expect((await requestRow(t, id)).status).toBe('pending_review');
+    expect((await auditEntries(t, 'request.approve')).filter((e) => e.subjectId === id)).toHaveLength(0);
+  });
+
+  it('two staff deciding at once: one decision wins, the other gets 409', async () => {
+    const id = await insertRequest(t, { status: 'pending_review' });
+    const staff = await as(t, demoEmails.staffAdachi);
+    const [a, b] = await Promise.all([
+      t.app.inject({ method: 'POST', url: `/api/requests/${id}/approve`, headers: staff }),
+      t.app.inject({ method: 'POST', url: `/api/requests/${id}/reject`, headers: staff, payload: { reason: 'だめ' } }),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    const audit = [...(await auditEntries(t, 'request.approve')), ...(await auditEntries(t, 'request.reject'))];
+    expect(audit.filter((e) => e.subjectId === id)).toHaveLength(1);
+  });
+});
+
+describe('municipality settings', () => {
+  const url = '/api/municipalities/13121/settings';
+
+  it('are public to read', async () => {
+    const res = await t.app.inject({ method: 'GET', url });
+    expect(MunicipalitySettingsView.parse(res.json())).toMatchObject({ code: '13121', moderationRequired: true });
+    expect(res.json().enabledCategories).toHaveLength(12);
+  });
+
+  it("staff change their municipality's categories, moderation and desk; audit-logged; officers then cannot use a disabled category", async () => {
+    const staff = await as(t, demoEmails.staffAdachi);
+    const res = await t.app.inject({
+      method: 'PATCH',
+      url,
+      headers: staff,
+      payload: { enabledCategories: ['photo_video', 'design_flyers'], contactDesk: '足立区 地域調整課 03-0000-0000' },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(MunicipalitySettingsView.parse(res.json())).toEqual({
+      code: '13121',
+      moderationRequired: true,
+      enabledCategories: ['design_flyers', 'photo_video'],
+      contactDesk: '足立区 地域調整課 03-0000-0000',
+    });
+    const [entry] = (await auditEntries(t, 'municipality.update_settings')).slice(-1);
+    expect(entry).toMatchObject({
+      municipalityCode: '13121',
+      details: expect.objectContaining({ contactDesk: expect.anything() }),
+    });
+
+    const refused = await t.app.inject({
+      method: 'POST',
+      url: '/api/requests',
+      headers: await as(t, demoEmails.officerSenju),
+      payload: validInput({ category: 'it_digital' }),
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(ErrorBody.parse(refused.json()).error.fields).toEqual([{ field: 'category', code: 'CATEGORY_NOT_ENABLED' }]);
+
+    const off = await t.app.inject({ method: 'PATCH', url, headers: staff, payload: { moderationRequired: false } });
+    expect(off.json()).toMatchObject({
+      moderationRequired: false,
+      enabledCategories: ['design_flyers', 'photo_video'],
+    });
+    // put everything back for the other tests
+    await t.app.inject({
+      method: 'PATCH',
+      url,
+      headers: staff,
+      payload: {
+        moderationRequired: true,
+        enabledCategories: MunicipalitySettingsView.shape.enabledCategories.element.options,
+      },
+    });
+  });
+
+  it('nobody but that municipality’s staff may change them', async () => {
+    for (const email of [
+      demoEmails.staffShinjuku,
+      demoEmails.foundation,
+      demoEmails.officerSenju,
+      demoEmails.volunteer1,
+    ]) {
+      const res = await t.app.inject({
+        method: 'PATCH',
+        url,
+        headers: await as(t, email),
+        payload: { moderationRequired: false },
+      });
+      expect(res.statusCode, email).toBe(403);
+    }
+    expect((await t.app.inject({ method: 'PATCH', url, payload: { moderationRequired: false } })).statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'GET', url })).json().moderationRequired).toBe(true);
+  });
+
+  it('404 for an unknown municipality', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/municipalities/13999/settings' });
+    expect(res.statusCode).toBe(404);
+    const staffId = (
+      await createPerson(t, { roles: [{ role: 'municipal_staff', municipalityCode: null, associationId: null }] })
+    ).id;
+    expect(
+      (
+        await t.app.inject({
+          method: 'PATCH',
+          url: '/api/municipalities/13999/settings',
+          headers: bearer(t, staffId),
+          payload: {},
+        })
+      ).statusCode,
+    ).toBe(403);
+  });
+});

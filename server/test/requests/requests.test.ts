@@ -1,0 +1,286 @@
+import { schema } from '@board/db';
+import { ErrorBody, HelpRequestDetail, MyRequestsPage, queryTokens } from '@board/shared';
+import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  as,
+  associationIdOf,
+  bearer,
+  createDraft,
+  createPerson,
+  demoEmails,
+  inDays,
+  insertRequest,
+  requestCounts,
+  requestRow,
+  validInput,
+} from './helpers.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp({ demo: true });
+});
+afterAll(() => t.close());
+
+describe('createRequest', () => {
+  it('an officer drafts a request for their association; every field comes back', async () => {
+    const input = validInput({
+      title: '  町会だより  ',
+      body: '  一行目\n<b>太字ではありません</b> & https://example.jp/a?b=1\n\n  字下げ',
+      skills: ['Word', 'Word', 'レイアウト'],
+      languages: ['ja', 'en'],
+    });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/requests',
+      headers: await as(t, demoEmails.officerSenju),
+      payload: input,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const detail = HelpRequestDetail.parse(res.json());
+    expect(detail).toMatchObject({
+      status: 'draft',
+      municipalityCode: '13121',
+      municipalityName: '足立区',
+      associationName: '千住一丁目町会',
+      title: '町会だより',
+      // plain text, stored exactly as typed: no trimming inside, no HTML handling
+      body: '  一行目\n<b>太字ではありません</b> & https://example.jp/a?b=1\n\n  字下げ',
+      category: 'design_flyers',
+      skills: ['Word', 'レイアウト'],
+      slots: 2,
+      when: { kind: 'range', startsAt: input.when && (input.when as { startsAt: string }).startsAt },
+      area: '千住一丁目',
+      exactPlace: '千住一丁目会館 2階和室',
+      online: false,
+      estimatedHours: 3.5,
+      expensesCovered: true,
+      applicationDeadline: input.applicationDeadline,
+      languages: ['ja', 'en'],
+      matchedCount: 0,
+      publishedAt: null,
+      copiedFrom: null,
+      canEdit: true,
+      canCopy: true,
+      availableTransitions: ['submit', 'withdraw'],
+      officerContact: expect.objectContaining({ email: 'officer.senju@demo.example' }),
+    });
+    const row = await requestRow(t, detail.id);
+    expect(row.searchTokens).toEqual(expect.arrayContaining(queryTokens('町会だより 太字')));
+  });
+
+  it('takes the association from the body when the officer has several; requires it then', async () => {
+    const senju = await associationIdOf(t, '千住一丁目町会');
+    const umeda = await associationIdOf(t, '梅田四丁目自治会');
+    const both = await createPerson(t, {
+      roles: [
+        { role: 'officer', municipalityCode: '13121', associationId: senju },
+        { role: 'officer', municipalityCode: '13121', associationId: umeda },
+      ],
+    });
+    const missing = await t.app.inject({
+      method: 'POST',
+      url: '/api/requests',
+      headers: bearer(t, both.id),
+      payload: validInput(),
+    });
+    expect(missing.statusCode).toBe(400);
+    expect(ErrorBody.parse(missing.json()).error.fields).toEqual([
+      { field: 'associationId', code: 'ASSOCIATION_REQUIRED' },
+    ]);
+    const named = await t.app.inject({
+      method: 'POST',
+      url: '/api/requests',
+      headers: bearer(t, both.id),
+      payload: validInput({ associationId: umeda }),
+    });
+    expect(named.statusCode).toBe(201);
+    expect(named.json().associationName).toBe('梅田四丁目自治会');
+  });
+
+  it('refuses everyone but the association’s officers, writing nothing', async () => {
+    const before = await requestCounts(t);
+    const senju = await associationIdOf(t, '千住一丁目町会');
+    for (const email of [
+      demoEmails.volunteer1,
+      demoEmails.staffAdachi,
+      demoEmails.foundation,
+      demoEmails.officerUmeda,
+    ]) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/requests',
+        headers: await as(t, email),
+        payload: validInput({ associationId: senju }),
+      });
+      expect(res.statusCode, email).toBe(403);
+    }
+    expect((await t.app.inject({ method: 'POST', url: '/api/requests', payload: validInput() })).statusCode).toBe(401);
+    expect(await requestCounts(t)).toEqual(before);
+  });
+});
+
+describe('updateRequest', () => {
+  it('replaces the content of a draft and rewrites its search tokens', async () => {
+    const draft = await createDraft(t);
+    const res = await t.app.inject({
+      method: 'PUT',
+      url: `/api/requests/${draft.id}`,
+      headers: await as(t, demoEmails.officerSenju),
+      payload: validInput({
+        title: '防災マップ作り',
+        body: '避難経路を地図に',
+        when: { kind: 'flexible' },
+        estimatedHours: null,
+      }),
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(HelpRequestDetail.parse(res.json())).toMatchObject({
+      title: '防災マップ作り',
+      when: { kind: 'flexible' },
+      estimatedHours: null,
+    });
+    const row = await requestRow(t, draft.id);
+    expect(row.startsAt).toBeNull();
+    expect(row.searchTokens).toEqual(expect.arrayContaining(queryTokens('防災 避難経路')));
+    expect(row.searchTokens).not.toContain('町会');
+  });
+
+  it('refuses a request no longer editable (409) and another association’s officer, changing nothing', async () => {
+    const id = await insertRequest(t, { status: 'pending_review', title: '審査中' });
+    const before = await requestRow(t, id);
+    const res = await t.app.inject({
+      method: 'PUT',
+      url: `/api/requests/${id}`,
+      headers: await as(t, demoEmails.officerSenju),
+      payload: validInput(),
+    });
+    expect(res.statusCode).toBe(409);
+    expect(ErrorBody.parse(res.json()).error.code).toBe('REQUEST_NOT_EDITABLE');
+    const other = await t.app.inject({
+      method: 'PUT',
+      url: `/api/requests/${id}`,
+      headers: await as(t, demoEmails.officerUmeda),
+      payload: validInput(),
+    });
+    expect(other.statusCode).toBe(404);
+    const staff = await t.app.inject({
+      method: 'PUT',
+      url: `/api/requests/${id}`,
+      headers: await as(t, demoEmails.staffAdachi),
+      payload: validInput(),
+    });
+    expect(staff.statusCode).toBe(403);
+    expect(await requestRow(t, id)).toEqual(before);
+  });
+});
+
+describe('copyRequest', () => {
+  it('makes a new draft with the same content, linked to the original, dates cleared', async () => {
+    const id = await insertRequest(t, {
+      status: 'completed',
+      title: '夏祭りの設営',
+      body: '去年と同じです',
+      startsAt: new Date(Date.now() - 86_400_000 * 300),
+      applicationDeadline: new Date(Date.now() - 86_400_000 * 310),
+      skills: ['力仕事'],
+      slots: 5,
+      exactPlace: '千住公園',
+    });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/requests/${id}/copy`,
+      headers: await as(t, demoEmails.officerSenju),
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const copy = HelpRequestDetail.parse(res.json());
+    expect(copy).toMatchObject({
+      status: 'draft',
+      title: '夏祭りの設営',
+      body: '去年と同じです',
+      skills: ['力仕事'],
+      slots: 5,
+      exactPlace: '千住公園',
+      copiedFrom: id,
+      when: { kind: 'flexible' },
+      applicationDeadline: null,
+      publishedAt: null,
+      matchedCount: 0,
+    });
+    expect(copy.id).not.toBe(id);
+    expect((await requestRow(t, copy.id)).searchTokens.length).toBeGreaterThan(0);
+  });
+
+  it('only the association’s officers copy', async () => {
+    const id = await insertRequest(t, { status: 'published' });
+    const before = await requestCounts(t);
+    for (const email of [demoEmails.officerUmeda, demoEmails.staffAdachi, demoEmails.volunteer1]) {
+      const res = await t.app.inject({ method: 'POST', url: `/api/requests/${id}/copy`, headers: await as(t, email) });
+      expect(res.statusCode, email).toBe(403);
+    }
+    expect(await requestCounts(t)).toEqual(before);
+  });
+});
+
+describe('listMyAssociationRequests', () => {
+  it("gives an officer their associations' requests in every state, last changed first", async () => {
+    const headers = await as(t, demoEmails.officerSenju);
+    const senju = await associationIdOf(t, '千住一丁目町会');
+    const res = await t.app.inject({ method: 'GET', url: '/api/me/requests?limit=100', headers });
+    expect(res.statusCode, res.body).toBe(200);
+    const page = MyRequestsPage.parse(res.json());
+    const inDb = await t.database.handle.db
+      .select()
+      .from(schema.helpRequests)
+      .where(eq(schema.helpRequests.associationId, senju));
+    expect(page.items.map((i) => i.id).sort()).toEqual(inDb.map((r) => r.id).sort());
+    expect(new Set(page.items.map((i) => i.status)).size).toBeGreaterThan(2);
+    const updated = page.items.map((i) => Date.parse(i.updatedAt));
+    expect(updated).toEqual([...updated].sort((a, b) => b - a));
+
+    const drafts = MyRequestsPage.parse(
+      (await t.app.inject({ method: 'GET', url: '/api/me/requests?status=draft', headers })).json(),
+    );
+    expect(drafts.items.length).toBeGreaterThan(0);
+    expect(drafts.items.every((i) => i.status === 'draft' && i.canEdit)).toBe(true);
+
+    // pages
+    const first = MyRequestsPage.parse(
+      (await t.app.inject({ method: 'GET', url: '/api/me/requests?limit=2', headers })).json(),
+    );
+    const second = MyRequestsPage.parse(
+      (
+        await t.app.inject({ method: 'GET', url: `/api/me/requests?limit=2&cursor=${first.nextCursor}`, headers })
+      ).json(),
+    );
+    expect(second.items.map((i) => i.id)).toEqual(page.items.slice(2, 4).map((i) => i.id));
+  });
+
+  it('is for officers only, of their own associations', async () => {
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/me/requests', headers: await as(t, demoEmails.volunteer1) }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/me/requests', headers: await as(t, demoEmails.staffAdachi) }))
+        .statusCode,
+    ).toBe(403);
+    const umeda = await associationIdOf(t, '梅田四丁目自治会');
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/me/requests?associationId=${umeda}`,
+      headers: await as(t, demoEmails.officerSenju),
+    });
+    expect(res.statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'GET', url: '/api/me/requests' })).statusCode).toBe(401);
+  });
+});
+
+describe('dates', () => {
+  it('a request at a moment round-trips its instant', async () => {
+    const startsAt = inDays(15);
+    const draft = await createDraft(t, { when: { kind: 'at', startsAt }, applicationDeadline: null });
+    expect(draft.when).toEqual({ kind: 'at', startsAt });
+  });
+});

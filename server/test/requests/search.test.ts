@@ -1,0 +1,160 @@
+import {
+  anonymousAccess,
+  createDatabase,
+  migrateDatabase,
+  schema,
+  withAccess,
+  type Database,
+  type DatabaseHandle,
+} from '@board/db';
+import { seedDemo, seedMunicipalities } from '@board/db/seed/seed';
+import { BoardPage, BoardQuery, CreateHelpRequestBody, type Actor, type RoleGrant } from '@board/shared';
+import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRequest, listRequests, submitRequest, type Access } from '../../src/modules/help-requests/service.ts';
+import { accessContextOf } from '../../src/plugins/app/authentication.ts';
+import { as, demoEmails, validInput } from './helpers.ts';
+
+/**
+ * Japanese search over title and body, the same on both engines: on PostgreSQL through the API,
+ * on PGlite through the service and repository functions the routes call.
+ */
+
+/** Requests made for the search cases; the key names each one in the expectations. */
+const documents = {
+  hiraganaFlyer: { title: 'ちらし作りのお手伝い', body: '秋祭りの案内を作ります。' },
+  katakanaFlyer: { title: 'チラシ配り', body: '町内にポスティングします。' },
+  fullWidthLine: { title: '町会のＬＩＮＥ公式アカウント', body: '設定をお願いします。' },
+  halfWidthLine: { title: '連絡網づくり', body: 'LINEで回覧板を送りたい。' },
+  drillPhotos: { title: '防災訓練の写真', body: '当日は庭の手入れも少しあります。' },
+  disasterFlyer: { title: '防災チラシの作成', body: '避難場所の地図を入れます。' },
+} as const;
+type Key = keyof typeof documents;
+
+const cases: { q: string; finds: Key[]; not: Key[] }[] = [
+  { q: 'チラシ', finds: ['hiraganaFlyer', 'katakanaFlyer', 'disasterFlyer'], not: ['drillPhotos', 'fullWidthLine'] },
+  { q: 'ちらし', finds: ['hiraganaFlyer', 'katakanaFlyer', 'disasterFlyer'], not: ['drillPhotos'] },
+  { q: 'ﾁﾗｼ', finds: ['hiraganaFlyer', 'katakanaFlyer', 'disasterFlyer'], not: ['halfWidthLine'] },
+  { q: 'ＬＩＮＥ', finds: ['fullWidthLine', 'halfWidthLine'], not: ['katakanaFlyer'] },
+  { q: 'LINE', finds: ['fullWidthLine', 'halfWidthLine'], not: ['drillPhotos'] },
+  { q: 'line', finds: ['fullWidthLine', 'halfWidthLine'], not: ['drillPhotos'] },
+  { q: '写真', finds: ['drillPhotos'], not: ['hiraganaFlyer', 'disasterFlyer'] },
+  { q: '防災', finds: ['drillPhotos', 'disasterFlyer'], not: ['katakanaFlyer'] },
+  { q: '庭', finds: ['drillPhotos'], not: ['disasterFlyer', 'fullWidthLine'] },
+  // every word must match
+  { q: 'チラシ 防災', finds: ['disasterFlyer'], not: ['katakanaFlyer', 'hiraganaFlyer', 'drillPhotos'] },
+  { q: '防災　写真', finds: ['drillPhotos'], not: ['disasterFlyer'] },
+  // the body counts too
+  { q: '回覧板', finds: ['halfWidthLine'], not: ['fullWidthLine'] },
+  { q: '避難場所', finds: ['disasterFlyer'], not: ['drillPhotos'] },
+  // a word that appears nowhere in these
+  {
+    q: '会計帳簿',
+    finds: [],
+    not: ['hiraganaFlyer', 'katakanaFlyer', 'fullWidthLine', 'halfWidthLine', 'drillPhotos', 'disasterFlyer'],
+  },
+];
+
+interface Engine {
+  name: string;
+  open(): Promise<{ create(key: Key): Promise<string>; search(q: string): Promise<string[]>; close(): Promise<void> }>;
+}
+
+async function actorOf(db: Database, email: string): Promise<Actor> {
+  const [user] = await db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, email));
+  const roles = await db
+    .select({
+      role: schema.roleAssignments.role,
+      municipalityCode: schema.roleAssignments.municipalityCode,
+      associationId: schema.roleAssignments.associationId,
+    })
+    .from(schema.roleAssignments)
+    .where(eq(schema.roleAssignments.userId, user!.id));
+  return { userId: user!.id, roles: roles as RoleGrant[] };
+}
+
+const engines: Engine[] = [
+  {
+    name: 'PostgreSQL (through the API)',
+    async open() {
+      const t: TestApp = await startTestApp({ demo: true });
+      await t.database.handle.db
+        .update(schema.municipalities)
+        .set({ moderationRequired: false })
+        .where(eq(schema.municipalities.code, '13121'));
+      const headers = await as(t, demoEmails.officerSenju);
+      return {
+        async create(key) {
+          const res = await t.app.inject({
+            method: 'POST',
+            url: '/api/requests',
+            headers,
+            payload: validInput(documents[key]),
+          });
+          const id = res.json().id as string;
+          const submitted = await t.app.inject({ method: 'POST', url: `/api/requests/${id}/submit`, headers });
+          expect(submitted.json().status).toBe('published');
+          return id;
+        },
+        async search(q) {
+          const res = await t.app.inject({ method: 'GET', url: `/api/requests?limit=50&q=${encodeURIComponent(q)}` });
+          expect(res.statusCode, res.body).toBe(200);
+          return BoardPage.parse(res.json()).items.map((i) => i.id);
+        },
+        close: () => t.close(),
+      };
+    },
+  },
+  {
+    name: 'PGlite (through the service functions)',
+    async open() {
+      const handle: DatabaseHandle = createDatabase({ dataDir: 'memory://' });
+      await migrateDatabase(handle);
+      await seedMunicipalities(handle.db);
+      await seedDemo(handle.db);
+      await handle.db
+        .update(schema.municipalities)
+        .set({ moderationRequired: false })
+        .where(eq(schema.municipalities.code, '13121'));
+      const officer = await actorOf(handle.db, demoEmails.officerSenju);
+      const as = (actor: Actor | null): Access => ({
+        withAccess: (work) => withAccess(handle.db, actor ? accessContextOf(actor) : anonymousAccess, work),
+      });
+      return {
+        async create(key) {
+          const input = CreateHelpRequestBody.parse(validInput(documents[key]));
+          const draft = await createRequest(officer, as(officer), input);
+          expect((await submitRequest(officer, as(officer), draft.id)).status).toBe('published');
+          return draft.id;
+        },
+        async search(q) {
+          const page = await listRequests(as(null), BoardQuery.parse({ q, limit: '50' }));
+          return page.items.map((i) => i.id);
+        },
+        close: () => handle.close(),
+      };
+    },
+  },
+];
+
+describe.each(engines)('search on $name', (engine) => {
+  let db: Awaited<ReturnType<Engine['open']>>;
+  const ids = {} as Record<Key, string>;
+  beforeAll(async () => {
+    db = await engine.open();
+    for (const key of Object.keys(documents) as Key[]) ids[key] = await db.create(key);
+  }, 120_000);
+  afterAll(() => db.close());
+
+  it.each(cases)('"$q"', async ({ q, finds, not }) => {
+    const found = await db.search(q);
+    for (const key of finds) expect(found, `${q} should find ${key}`).toContain(ids[key]);
+    for (const key of not) expect(found, `${q} should not find ${key}`).not.toContain(ids[key]);
+  });
+
+  it('a query with nothing searchable in it filters nothing', async () => {
+    const all = await db.search('');
+    expect(await db.search('！？・')).toEqual(all);
+  });
+});

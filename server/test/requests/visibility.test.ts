@@ -1,0 +1,136 @@
+import { schema } from '@board/db';
+import { HelpRequestDetail } from '@board/shared';
+import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { as, associationIdOf, demoEmails, insertRequest, userIdOf } from './helpers.ts';
+
+/** Who sees a request at all, and who sees its exact place and the officer's contact. */
+
+let t: TestApp;
+let draft: string;
+let published: string;
+let hidden: string;
+let island: string;
+let matchedVolunteer: string;
+let pendingVolunteer: string;
+beforeAll(async () => {
+  t = await startTestApp({ demo: true });
+  draft = await insertRequest(t, { status: 'draft', title: '足立の下書き', exactPlace: '千住一丁目会館' });
+  published = await insertRequest(t, { status: 'published', title: '足立の募集', exactPlace: '千住一丁目会館 2階' });
+  hidden = await insertRequest(t, { status: 'published', title: '非表示の依頼', hiddenAt: new Date() });
+  const db = t.database.handle.db;
+  const [association] = await db
+    .insert(schema.associations)
+    .values({ municipalityCode: '13421', name: '小笠原テスト町会' })
+    .returning({ id: schema.associations.id });
+  island = await insertRequest(t, { municipalityCode: '13421', associationId: association!.id, status: 'published' });
+
+  // volunteer1's hand was accepted (a match); volunteer2's is still pending
+  const senju = await associationIdOf(t, '千住一丁目町会');
+  matchedVolunteer = demoEmails.volunteer1;
+  pendingVolunteer = demoEmails.volunteer2;
+  for (const [email, status] of [
+    [matchedVolunteer, 'accepted'],
+    [pendingVolunteer, 'pending'],
+  ] as const) {
+    await db.insert(schema.applications).values({
+      requestId: published,
+      volunteerId: await userIdOf(t, email),
+      municipalityCode: '13121',
+      associationId: senju,
+      message: 'お手伝いできます',
+      status,
+    });
+  }
+  await db.update(schema.users).set({ phone: '03-1234-5678' }).where(eq(schema.users.email, demoEmails.officerSenju));
+});
+afterAll(() => t.close());
+
+async function view(id: string, email: string | null) {
+  return t.app.inject({ method: 'GET', url: `/api/requests/${id}`, headers: email ? await as(t, email) : {} });
+}
+
+describe('who sees a request', () => {
+  it.each([
+    ['anonymous', null],
+    ['a volunteer', demoEmails.volunteer1],
+    ["another municipality's staff", demoEmails.staffShinjuku],
+    ["another association's officer", demoEmails.officerUmeda],
+  ])('a draft of 13121 is invisible to %s (404, nothing leaks)', async (_who, email) => {
+    const res = await view(draft, email);
+    expect(res.statusCode).toBe(404);
+    expect(res.body).not.toContain('足立の下書き');
+    const board = await t.app.inject({
+      method: 'GET',
+      url: '/api/requests?limit=50',
+      headers: email ? await as(t, email) : {},
+    });
+    expect(board.body).not.toContain('足立の下書き');
+  });
+
+  it.each([
+    ['its officer', demoEmails.officerSenju],
+    ["the municipality's staff", demoEmails.staffAdachi],
+    ['foundation staff', demoEmails.foundation],
+  ])('a draft is visible to %s, with the exact place', async (_who, email) => {
+    const res = await view(draft, email);
+    expect(res.statusCode).toBe(200);
+    expect(HelpRequestDetail.parse(res.json())).toMatchObject({ status: 'draft', exactPlace: '千住一丁目会館' });
+  });
+
+  it('a hidden request is gone for the public but stays readable for staff', async () => {
+    expect((await view(hidden, null)).statusCode).toBe(404);
+    expect((await view(hidden, demoEmails.volunteer1)).statusCode).toBe(404);
+    const staff = await view(hidden, demoEmails.staffAdachi);
+    expect(HelpRequestDetail.parse(staff.json())).toMatchObject({ hidden: true });
+  });
+
+  it('a request of a municipality that is not active is not shown to the public', async () => {
+    expect((await view(island, null)).statusCode).toBe(404);
+    expect((await view(island, demoEmails.foundation)).statusCode).toBe(200);
+  });
+
+  it('an unknown id is 404; a malformed one 400', async () => {
+    expect((await view('00000000-0000-4000-8000-000000000000', null)).statusCode).toBe(404);
+    expect((await view('nope', null)).statusCode).toBe(400);
+  });
+});
+
+describe('exact place and officer contact', () => {
+  it.each([
+    ['anonymous', null],
+    ['a volunteer without an application', 'volunteer3@demo.example'],
+    ['a volunteer whose application is only pending', demoEmails.volunteer2],
+    ["another municipality's staff", demoEmails.staffShinjuku],
+    ["another association's officer", demoEmails.officerUmeda],
+  ])('are hidden from %s', async (_who, email) => {
+    const res = await view(published, email);
+    expect(res.statusCode).toBe(200);
+    const detail = HelpRequestDetail.parse(res.json());
+    expect(detail).toMatchObject({ exactPlace: null, officerContact: null, statusReason: null });
+    expect(res.body).not.toContain('千住一丁目会館');
+    expect(res.body).not.toContain('officer.senju@demo.example');
+    expect(res.body).not.toContain('03-1234-5678');
+  });
+
+  it.each([
+    ['the volunteer whose application was accepted', demoEmails.volunteer1],
+    ['its officer', demoEmails.officerSenju],
+    ["the municipality's staff", demoEmails.staffAdachi],
+    ['foundation staff', demoEmails.foundation],
+  ])('are shown to %s', async (_who, email) => {
+    const detail = HelpRequestDetail.parse((await view(published, email)).json());
+    expect(detail.exactPlace).toBe('千住一丁目会館 2階');
+    expect(detail.officerContact).toEqual({
+      name: '千住一丁目町会 高橋',
+      email: 'officer.senju@demo.example',
+      phone: '03-1234-5678',
+    });
+  });
+
+  it('the matched volunteer gets no officer buttons and no staff reason', async () => {
+    const detail = HelpRequestDetail.parse((await view(published, matchedVolunteer)).json());
+    expect(detail).toMatchObject({ availableTransitions: [], canEdit: false, canCopy: false, statusReason: null });
+  });
+});

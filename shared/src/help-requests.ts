@@ -1,0 +1,301 @@
+import { z } from 'zod';
+import { Category, categoryKeys } from './categories.ts';
+import { MunicipalityCode } from './municipalities.ts';
+import { RequestStatus, requestTransitionNames, type RequestTransition } from './requests.ts';
+
+/**
+ * API contract for help requests (依頼), moderation and the board. Field errors carry codes the web
+ * translates (`field.<code>`): zod's own (`too_small`, `too_big`, `invalid_type`, …) or the
+ * upper-case domain codes below (TITLE_REQUIRED, DEADLINE_AFTER_START, …).
+ */
+
+/** An instant with its offset, e.g. `2026-07-18T10:00:00+09:00` or `…Z`. */
+export const Instant = z.iso.datetime({ offset: true, error: 'DATE_TIME_INVALID' });
+
+/** Text people type: no NUL or other control characters except tab and line breaks. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const controlCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const printable = (s: string) => !controlCharacters.test(s);
+
+/** When the help is needed: at a moment, over a range, or whenever suits (flexible). */
+export const When = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('at'), startsAt: Instant }),
+  z
+    .object({ kind: z.literal('range'), startsAt: Instant, endsAt: Instant })
+    .refine((w) => Date.parse(w.endsAt) > Date.parse(w.startsAt), { error: 'ENDS_BEFORE_START', path: ['endsAt'] }),
+  z.object({ kind: z.literal('flexible') }),
+]);
+export type When = z.infer<typeof When>;
+
+/** A language the work is done in (BCP 47-ish: `ja`, `en`, `ja-easy`, `vi`, `zh-Hans`). */
+export const RequestLanguage = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)?$/, { error: 'LANGUAGE_INVALID' });
+
+export const Skill = z
+  .string()
+  .trim()
+  .min(1, { error: 'SKILL_REQUIRED' })
+  .max(30, { error: 'TOO_LONG' })
+  .refine(printable, { error: 'INVALID_CHARACTERS' });
+
+/** What an officer fills in; the same for creating and for editing (a full replacement). */
+const helpRequestFields = {
+  title: z
+    .string()
+    .trim()
+    .min(1, { error: 'TITLE_REQUIRED' })
+    .max(80, { error: 'TOO_LONG' })
+    .refine(printable, { error: 'INVALID_CHARACTERS' }),
+  /** plain text, stored exactly as typed (line breaks kept); never HTML. The web auto-links URLs. */
+  body: z
+    .string()
+    .max(4000, { error: 'TOO_LONG' })
+    .refine((s) => s.trim().length > 0, { error: 'BODY_REQUIRED' })
+    .refine(printable, { error: 'INVALID_CHARACTERS' }),
+  category: Category,
+  skills: z.array(Skill).max(10, { error: 'TOO_MANY' }).default([]),
+  slots: z.number().int().min(1).max(20),
+  when: When,
+  /** area inside the municipality (丁目), shown to everyone */
+  area: z
+    .string()
+    .trim()
+    .max(100, { error: 'TOO_LONG' })
+    .refine(printable, { error: 'INVALID_CHARACTERS' })
+    .default(''),
+  /** exact meeting place: private until a match */
+  exactPlace: z
+    .string()
+    .trim()
+    .max(200, { error: 'TOO_LONG' })
+    .refine(printable, { error: 'INVALID_CHARACTERS' })
+    .default(''),
+  online: z.boolean().default(false),
+  /** hours, in steps of 0.5; null when unknown */
+  estimatedHours: z.number().min(0.5).max(100).multipleOf(0.5).nullable().default(null),
+  expensesCovered: z.boolean().default(false),
+  /** until when volunteers may raise a hand; in the future, and not after the start */
+  applicationDeadline: Instant.nullable().default(null),
+  languages: z
+    .array(RequestLanguage)
+    .min(1, { error: 'LANGUAGE_REQUIRED' })
+    .max(10, { error: 'TOO_MANY' })
+    .default(['ja']),
+};
+
+/** Rules across fields: the deadline lies ahead and not after the start. */
+function deadlineRules(input: { when: When; applicationDeadline: string | null }, ctx: z.RefinementCtx) {
+  if (input.applicationDeadline === null) return;
+  const deadline = Date.parse(input.applicationDeadline);
+  if (deadline <= Date.now()) {
+    ctx.addIssue({ code: 'custom', message: 'DEADLINE_IN_PAST', path: ['applicationDeadline'] });
+  }
+  if (input.when.kind !== 'flexible' && deadline > Date.parse(input.when.startsAt)) {
+    ctx.addIssue({ code: 'custom', message: 'DEADLINE_AFTER_START', path: ['applicationDeadline'] });
+  }
+}
+
+export const HelpRequestInput = z.object(helpRequestFields).superRefine(deadlineRules);
+export type HelpRequestInput = z.infer<typeof HelpRequestInput>;
+
+/**
+ * Creating: the content plus the association it is for. `associationId` may be left out by an
+ * officer of exactly one association.
+ */
+export const CreateHelpRequestBody = z
+  .object({ ...helpRequestFields, associationId: z.uuid().optional() })
+  .superRefine(deadlineRules);
+export type CreateHelpRequestBody = z.infer<typeof CreateHelpRequestBody>;
+
+/** A reason shown to the officer (ask for changes, reject, close). */
+export const Reason = z
+  .string()
+  .trim()
+  .min(1, { error: 'REASON_REQUIRED' })
+  .max(1000, { error: 'TOO_LONG' })
+  .refine(printable, { error: 'INVALID_CHARACTERS' });
+export const ReasonBody = z.object({ reason: Reason });
+
+export const RequestIdParams = z.object({ id: z.uuid() });
+
+/** What anyone sees, signed in or not: no exact place, no contact. */
+export const HelpRequestPublic = z.object({
+  id: z.string(),
+  municipalityCode: z.string(),
+  municipalityName: z.string(),
+  municipalityNameEn: z.string(),
+  associationId: z.string(),
+  associationName: z.string(),
+  title: z.string(),
+  body: z.string(),
+  category: Category,
+  skills: z.array(z.string()),
+  slots: z.number().int(),
+  matchedCount: z.number().int(),
+  when: When,
+  area: z.string(),
+  online: z.boolean(),
+  estimatedHours: z.number().nullable(),
+  expensesCovered: z.boolean(),
+  applicationDeadline: z.string().nullable(),
+  languages: z.array(z.string()),
+  status: RequestStatus,
+  publishedAt: z.string().nullable(),
+});
+export type HelpRequestPublic = z.infer<typeof HelpRequestPublic>;
+
+export const OfficerContact = z.object({
+  name: z.string(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+});
+export type OfficerContact = z.infer<typeof OfficerContact>;
+
+export const RequestTransitionName = z.enum(requestTransitionNames as [RequestTransition, ...RequestTransition[]]);
+
+/**
+ * One request as the viewer may see it. `exactPlace` and `officerContact` are filled only for the
+ * association's officers, the municipality's staff, foundation staff and volunteers whose
+ * application was accepted; null for everyone else. `statusReason` (why changes were asked for,
+ * why it was rejected or closed) only for officers and staff. `availableTransitions` are exactly
+ * the lifecycle buttons this viewer has; `canEdit` / `canCopy` the other two.
+ */
+export const HelpRequestDetail = HelpRequestPublic.extend({
+  exactPlace: z.string().nullable(),
+  officerContact: OfficerContact.nullable(),
+  statusReason: z.string().nullable(),
+  hidden: z.boolean(),
+  copiedFrom: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  availableTransitions: z.array(RequestTransitionName),
+  canEdit: z.boolean(),
+  canCopy: z.boolean(),
+});
+export type HelpRequestDetail = z.infer<typeof HelpRequestDetail>;
+
+// ---- query strings: forms without JavaScript send every field, empty ones as ''; '' means "not set"
+
+const blank = z.literal('').transform(() => undefined);
+/** `a,b` or `?x=a&x=b` (or both) → ['a', 'b'] */
+const listOf = <T extends z.ZodType<string, string>>(item: T, max: number) =>
+  z
+    .union([z.string(), z.array(z.string())])
+    .transform((v) =>
+      (Array.isArray(v) ? v : [v])
+        .flatMap((s) => s.split(','))
+        .map((s) => s.trim())
+        .filter((s) => s.length > 0),
+    )
+    .pipe(z.array(item).max(max, { error: 'TOO_MANY' }))
+    .optional();
+const flag = z
+  .enum(['1', '0', 'true', 'false', 'on', ''])
+  .transform((v) => v === '1' || v === 'true' || v === 'on')
+  .optional();
+const limit = (max: number, fallback: number) =>
+  z
+    .union([blank, z.coerce.number().int().min(1).max(max)])
+    .optional()
+    .transform((v) => v ?? fallback);
+const cursor = z.union([blank, z.string().max(300)]).optional();
+/** a calendar day in Tokyo */
+const Day = z.iso.date({ error: 'DATE_INVALID' });
+
+export const boardSorts = ['newest', 'deadline'] as const;
+export const BoardSort = z.enum(boardSorts);
+export type BoardSort = z.infer<typeof BoardSort>;
+
+/**
+ * The board's filters, all in the query string so a filtered board is a shareable URL:
+ * `municipalities` several codes, `category`, `skills` (any of them), `from`/`to` (days in Tokyo
+ * time; the request starts within), `onlineOnly`, `openOnly` (slots still open), `q` (every
+ * word must match), `sort`, `cursor` (from `nextCursor`), `limit` 1–50.
+ */
+export const BoardQuery = z
+  .object({
+    municipalities: listOf(MunicipalityCode, 62),
+    category: z.union([blank, Category]).optional(),
+    skills: listOf(Skill, 10),
+    from: z.union([blank, Day]).optional(),
+    to: z.union([blank, Day]).optional(),
+    onlineOnly: flag,
+    openOnly: flag,
+    q: z.union([blank, z.string().trim().max(100, { error: 'TOO_LONG' })]).optional(),
+    sort: z
+      .union([blank, BoardSort])
+      .optional()
+      .transform((v) => v ?? 'newest'),
+    cursor,
+    limit: limit(50, 20),
+  })
+  .superRefine((q, ctx) => {
+    if (q.from && q.to && q.from > q.to) ctx.addIssue({ code: 'custom', message: 'DATE_RANGE_INVALID', path: ['to'] });
+  });
+export type BoardQuery = z.infer<typeof BoardQuery>;
+
+/** A page of the board; pass `nextCursor` as `cursor` for the next one (null: the end). */
+export const BoardPage = z.object({ items: z.array(HelpRequestPublic), nextCursor: z.string().nullable() });
+export type BoardPage = z.infer<typeof BoardPage>;
+
+/** An officer's own requests, every state (their dashboard), most recently changed first. */
+export const MyRequestsQuery = z.object({
+  status: z.union([blank, RequestStatus]).optional(),
+  associationId: z.union([blank, z.uuid()]).optional(),
+  cursor,
+  limit: limit(100, 50),
+});
+export const MyRequestsPage = z.object({ items: z.array(HelpRequestDetail), nextCursor: z.string().nullable() });
+export type MyRequestsPage = z.infer<typeof MyRequestsPage>;
+
+// ---- moderation
+
+export const ModerationQueueQuery = z.object({
+  municipalityCode: z.union([blank, MunicipalityCode]).optional(),
+  cursor,
+  limit: limit(100, 50),
+});
+export const ModerationQueueItem = HelpRequestPublic.extend({
+  /** when it was sent for review (the queue is oldest first) */
+  submittedAt: z.string(),
+});
+export const ModerationCounts = z.object({
+  pendingReview: z.number().int(),
+  changesRequested: z.number().int(),
+  openFlags: z.number().int(),
+});
+export const ModerationQueue = z.object({
+  counts: ModerationCounts,
+  items: z.array(ModerationQueueItem),
+  nextCursor: z.string().nullable(),
+});
+export type ModerationQueue = z.infer<typeof ModerationQueue>;
+
+// ---- municipality settings (staff); here because they govern requests: moderation and categories
+
+export const MunicipalityCodeParams = z.object({ code: MunicipalityCode });
+
+export const MunicipalitySettingsView = z.object({
+  code: z.string(),
+  moderationRequired: z.boolean(),
+  /** the categories officers may choose here (every category unless staff narrowed them) */
+  enabledCategories: z.array(Category),
+  contactDesk: z.string(),
+});
+export type MunicipalitySettingsView = z.infer<typeof MunicipalitySettingsView>;
+
+export const UpdateMunicipalitySettingsBody = z.object({
+  moderationRequired: z.boolean().optional(),
+  enabledCategories: z
+    .array(Category)
+    .min(1, { error: 'CATEGORY_REQUIRED' })
+    .max(categoryKeys.length)
+    .refine((list) => new Set(list).size === list.length, { error: 'DUPLICATE' })
+    .optional(),
+  contactDesk: z
+    .string()
+    .trim()
+    .max(300, { error: 'TOO_LONG' })
+    .refine(printable, { error: 'INVALID_CHARACTERS' })
+    .optional(),
+});
+export type UpdateMunicipalitySettingsBody = z.infer<typeof UpdateMunicipalitySettingsBody>;

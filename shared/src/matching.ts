@@ -1,0 +1,264 @@
+import { z } from 'zod';
+import { MunicipalityCode } from './municipalities.ts';
+import { RequestStatus, transitionTarget } from './requests.ts';
+
+/**
+ * API contract for raising a hand (手を挙げる), matches, their message threads, finishing,
+ * thanks, flags and the volunteer's public profile. Field errors use zod's codes or the
+ * upper-case domain codes given here (the web translates `errors.field.<code>`).
+ */
+
+export const applicationStatuses = ['pending', 'accepted', 'declined', 'withdrawn'] as const;
+export const ApplicationStatus = z.enum(applicationStatuses);
+export type ApplicationStatus = z.infer<typeof ApplicationStatus>;
+
+/**
+ * A request takes hands exactly while the lifecycle could still fill it (the `fill` transition's
+ * source states, i.e. published), so no second list of "open" states exists anywhere.
+ */
+export function takesHands(status: RequestStatus): boolean {
+  return transitionTarget('fill', status) !== null;
+}
+
+/** Plain text: any characters but control characters other than tab and line breaks. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const noControlCharacters = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/;
+
+function plainText(min: number, max: number, requiredCode: string) {
+  const text = z
+    .string()
+    .trim()
+    .max(max, { error: 'TOO_LONG' })
+    .regex(noControlCharacters, { error: 'INVALID_CHARACTERS' });
+  return min > 0 ? text.min(min, { error: requiredCode }) : text;
+}
+
+/** POST /api/requests/:id/applications — raise a hand with a short message to the association. */
+export const ApplyBody = z.object({ message: plainText(1, 1000, 'MESSAGE_REQUIRED') });
+export type ApplyBody = z.infer<typeof ApplyBody>;
+
+/** accept / decline, with an optional note shown to the volunteer */
+export const DecisionBody = z.object({ note: plainText(0, 500, 'NOTE_REQUIRED').optional() });
+export type DecisionBody = z.infer<typeof DecisionBody>;
+
+/** One plain-text message in a match's private thread. */
+export const MessageBody = z.object({ body: plainText(1, 2000, 'MESSAGE_REQUIRED') });
+export type MessageBody = z.infer<typeof MessageBody>;
+
+/** A thank-you after the officer marked the match done; once per side per match. */
+export const ThanksBody = z.object({
+  /** the thank-you note; to the volunteer it shows on their profile if they allow */
+  note: plainText(1, 1000, 'NOTE_REQUIRED'),
+  /** private: read only by the municipality's staff and the foundation */
+  rating: z
+    .object({
+      score: z
+        .number()
+        .int({ error: 'SCORE_INVALID' })
+        .min(1, { error: 'SCORE_INVALID' })
+        .max(5, { error: 'SCORE_INVALID' }),
+      comment: plainText(0, 1000, 'COMMENT_REQUIRED').default(''),
+    })
+    .optional(),
+});
+export type ThanksBody = z.infer<typeof ThanksBody>;
+
+export const flagTargetTypes = ['request', 'message'] as const;
+export const FlagTargetType = z.enum(flagTargetTypes);
+export const flagStatuses = ['open', 'hidden', 'dismissed'] as const;
+export const FlagStatus = z.enum(flagStatuses);
+export type FlagStatus = z.infer<typeof FlagStatus>;
+
+export const FlagBody = z.object({
+  targetType: FlagTargetType,
+  targetId: z.uuid({ error: 'TARGET_INVALID' }),
+  reason: plainText(1, 500, 'REASON_REQUIRED'),
+});
+export type FlagBody = z.infer<typeof FlagBody>;
+
+export const flagDecisions = ['hide', 'dismiss'] as const;
+export const ResolveFlagBody = z.object({
+  decision: z.enum(flagDecisions),
+  note: plainText(0, 500, 'NOTE_REQUIRED').optional(),
+});
+export type ResolveFlagBody = z.infer<typeof ResolveFlagBody>;
+
+export const ListFlagsQuery = z.object({
+  municipalityCode: MunicipalityCode.optional(),
+  status: FlagStatus.optional(),
+});
+
+/** Contact details, shown only to the matched counterpart (and logged as `contact.reveal`). */
+export const ContactDetails = z.object({
+  userId: z.string(),
+  displayName: z.string(),
+  /** the person's notification address if they set one, else their sign-in address */
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+});
+export type ContactDetails = z.infer<typeof ContactDetails>;
+
+/** What anyone signed in may see of a volunteer (GET /api/volunteers/:id); also beside each applicant. */
+export const ApplicantProfile = z.object({
+  id: z.string(),
+  displayName: z.string(),
+  skills: z.array(z.string()),
+  languages: z.array(z.string()),
+  /** matches the association marked done and the volunteer confirmed */
+  completedHelps: z.number().int(),
+  /** thank-you notes received; null when the volunteer chose not to show thanks */
+  thanksReceived: z.number().int().nullable(),
+});
+export type ApplicantProfile = z.infer<typeof ApplicantProfile>;
+
+export const ReceivedThanks = z.object({
+  body: z.string(),
+  associationName: z.string(),
+  municipalityCode: z.string(),
+  createdAt: z.string(),
+});
+
+export const VolunteerPublicProfile = ApplicantProfile.extend({
+  /** the notes themselves, newest first (at most 50); null when the volunteer hides them */
+  thanks: z.array(ReceivedThanks).nullable(),
+});
+export type VolunteerPublicProfile = z.infer<typeof VolunteerPublicProfile>;
+
+/** The thank-you notes of one match, one per side. */
+export const MatchThanks = z.object({
+  /** from the association to the volunteer */
+  toVolunteer: z.string().nullable(),
+  /** from the volunteer to the association */
+  toAssociation: z.string().nullable(),
+});
+
+/** A private rating; only in answers to the municipality's staff and the foundation. */
+export const StaffRatingView = z.object({
+  toVolunteer: z.boolean(),
+  score: z.number().int(),
+  comment: z.string(),
+  createdAt: z.string(),
+});
+
+const applicationFields = {
+  id: z.string(),
+  requestId: z.string(),
+  municipalityCode: z.string(),
+  associationId: z.string(),
+  status: ApplicationStatus,
+  message: z.string(),
+  decisionNote: z.string().nullable(),
+  createdAt: z.string(),
+  decidedAt: z.string().nullable(),
+  withdrawnAt: z.string().nullable(),
+  /** the officer marked the work done */
+  completedAt: z.string().nullable(),
+  /** the volunteer confirmed it */
+  confirmedAt: z.string().nullable(),
+  thanks: MatchThanks,
+};
+
+/** An applicant as the association (and staff) see them. */
+export const ApplicationForOfficer = z.object({
+  ...applicationFields,
+  applicant: ApplicantProfile,
+  /** the volunteer's contact: only to the association's officers, only while matched */
+  contact: ContactDetails.nullable(),
+  /** null for everyone but the municipality's staff and the foundation */
+  ratings: z.array(StaffRatingView).nullable(),
+});
+export type ApplicationForOfficer = z.infer<typeof ApplicationForOfficer>;
+
+export const ApplicationList = z.object({
+  request: z.object({
+    id: z.string(),
+    title: z.string(),
+    status: RequestStatus,
+    slots: z.number().int(),
+    matchedCount: z.number().int(),
+  }),
+  items: z.array(ApplicationForOfficer),
+});
+export type ApplicationList = z.infer<typeof ApplicationList>;
+
+/** A volunteer's own application (their dashboard). */
+export const MyApplication = z.object({
+  ...applicationFields,
+  request: z.object({
+    id: z.string(),
+    title: z.string(),
+    status: RequestStatus,
+    municipalityCode: z.string(),
+    municipalityName: z.string(),
+    associationName: z.string(),
+    area: z.string(),
+    online: z.boolean(),
+    startsAt: z.string().nullable(),
+    endsAt: z.string().nullable(),
+    /** the exact meeting place: only while matched */
+    exactPlace: z.string().nullable(),
+  }),
+  /** the association's contact person(s): only while matched */
+  contacts: z.array(ContactDetails).nullable(),
+});
+export type MyApplication = z.infer<typeof MyApplication>;
+
+export const MyApplicationList = z.object({ items: z.array(MyApplication) });
+export type MyApplicationList = z.infer<typeof MyApplicationList>;
+
+export const ThreadMessage = z.object({
+  id: z.string(),
+  applicationId: z.string(),
+  senderId: z.string().nullable(),
+  senderName: z.string().nullable(),
+  senderSide: z.enum(['volunteer', 'association']),
+  /** null when staff hid it after a flag (show "hidden by staff") */
+  body: z.string().nullable(),
+  hidden: z.boolean(),
+  mine: z.boolean(),
+  createdAt: z.string(),
+});
+export type ThreadMessage = z.infer<typeof ThreadMessage>;
+
+export const MessageList = z.object({
+  items: z.array(ThreadMessage),
+  /** false once the match ended (withdrawn): the thread stays readable */
+  canSend: z.boolean(),
+});
+export type MessageList = z.infer<typeof MessageList>;
+
+export const ThanksView = z.object({
+  applicationId: z.string(),
+  toVolunteer: z.boolean(),
+  note: z.string(),
+  rated: z.boolean(),
+  createdAt: z.string(),
+});
+export type ThanksView = z.infer<typeof ThanksView>;
+
+export const FlagView = z.object({
+  id: z.string(),
+  municipalityCode: z.string(),
+  targetType: FlagTargetType,
+  targetId: z.string(),
+  reason: z.string(),
+  status: FlagStatus,
+  createdAt: z.string(),
+  resolvedAt: z.string().nullable(),
+  resolutionNote: z.string().nullable(),
+  /** what was flagged, for the staff deciding: a request's title or the flagged message's text */
+  target: z.object({
+    requestId: z.string().nullable(),
+    title: z.string().nullable(),
+    text: z.string().nullable(),
+    hidden: z.boolean(),
+  }),
+});
+export type FlagView = z.infer<typeof FlagView>;
+
+export const FlagList = z.object({
+  items: z.array(FlagView),
+  /** open flags in the listed municipalities (the queue's header) */
+  openCount: z.number().int(),
+});
+export type FlagList = z.infer<typeof FlagList>;
