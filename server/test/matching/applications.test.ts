@@ -48,7 +48,7 @@ describe('applyToRequest', () => {
     const mail = mailsTo(t, officers.senju)[0]!;
     expect(mail.subject).toContain(request.title);
     expect(mail.text).toContain('手を挙げる 太郎さん');
-    expect(mail.text).toContain(`/requests/${request.id}/applications`);
+    expect(mail.text).toContain(`/association/requests/${request.id}`);
   });
 
   it('refuses a volunteer whose email is not verified (403 EMAIL_NOT_VERIFIED), writing nothing', async () => {
