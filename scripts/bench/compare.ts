@@ -9,13 +9,25 @@ export interface LoadResult {
   non2xx: number;
 }
 
+export interface LoadOptions {
+  connections: number;
+  seconds: number;
+  /** run the client in this many worker threads (0: in the calling thread, as `pnpm bench` does) */
+  workers?: number;
+  /** paths each connection requests in turn (instead of the URL's own path) */
+  paths?: string[];
+}
+
 /** Drives one URL with autocannon (bounded in time, loopback only) and keeps the figures we report. */
-export async function load(
-  name: string,
-  url: string,
-  options: { connections: number; seconds: number },
-): Promise<LoadResult> {
-  const result = await autocannon({ url, connections: options.connections, duration: options.seconds });
+export async function load(name: string, url: string, options: LoadOptions): Promise<LoadResult> {
+  if (!/^http:\/\/127\.0\.0\.1[:/]/.test(url)) throw new Error(`load only against 127.0.0.1, not ${url}`);
+  const result = await autocannon({
+    url,
+    connections: options.connections,
+    duration: options.seconds,
+    ...(options.workers ? { workers: options.workers } : {}),
+    ...(options.paths ? { requests: options.paths.map((path) => ({ method: 'GET' as const, path })) } : {}),
+  });
   return {
     name,
     requestsPerSecond: Math.round(result.requests.average),

@@ -35,6 +35,10 @@ declare module 'fastify' {
   }
 }
 
+function isLoopback(address: string): boolean {
+  return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
+}
+
 export interface BuildOptions {
   /** an open database to use instead of one made from the config (tests pass theirs) */
   database?: DatabaseHandle;
@@ -52,7 +56,9 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
         : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
     genReqId: () => randomUUID(),
     // per-IP rate limits rely on the client address: believe X-Forwarded-For only from known proxies
-    trustProxy: (_address: string, hop: number) => hop < config.trustProxyHops,
+    // Believe X-Forwarded-For from the configured reverse proxies, and from loopback: that is our
+    // own page server (SvelteKit in this process) passing on the visitor's address.
+    trustProxy: (address: string, hop: number) => hop < config.trustProxyHops || (hop === 0 && isLoopback(address)),
   });
   app.decorate('config', config);
   app.setValidatorCompiler(validatorCompiler);

@@ -62,6 +62,8 @@ export const handleFetch: HandleFetch = async ({ event, request, fetch }) => {
   if (acceptLanguage && !headers.has('accept-language')) headers.set('accept-language', acceptLanguage);
   // our own server calling: the API accepts cookie-authenticated writes carrying this header
   headers.set('x-board-csrf', '1');
+  // the visitor's address, so the API's per-IP rate limits count people, not this server
+  headers.set('x-forwarded-for', event.getClientAddress());
   const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
   return globalThis.fetch(
     new Request(target, {

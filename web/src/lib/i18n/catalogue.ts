@@ -13,6 +13,15 @@ import errorsJa from './messages/errors/ja.json';
 import staffEn from './messages/staff/en.json';
 import staffJaEasy from './messages/staff/ja-easy.json';
 import staffJa from './messages/staff/ja.json';
+import boardEn from './messages/board/en.json';
+import boardJaEasy from './messages/board/ja-easy.json';
+import boardJa from './messages/board/ja.json';
+import associationEn from './messages/association/en.json';
+import associationJaEasy from './messages/association/ja-easy.json';
+import associationJa from './messages/association/ja.json';
+import moderationEn from './messages/moderation/en.json';
+import moderationJaEasy from './messages/moderation/ja-easy.json';
+import moderationJa from './messages/moderation/ja.json';
 import type { Lang } from './languages.ts';
 
 /**
@@ -25,9 +34,21 @@ export const areas = {
   account: { ja: accountJa, en: accountEn, 'ja-easy': accountJaEasy },
   staff: { ja: staffJa, en: staffEn, 'ja-easy': staffJaEasy },
   errors: { ja: errorsJa, en: errorsEn, 'ja-easy': errorsJaEasy },
+  board: { ja: boardJa, en: boardEn, 'ja-easy': boardJaEasy },
+  association: { ja: associationJa, en: associationEn, 'ja-easy': associationJaEasy },
+  moderation: { ja: moderationJa, en: moderationEn, 'ja-easy': moderationJaEasy },
 } as const;
 
-const ja = { ...commonJa, ...errorsJa, ...authJa, ...accountJa, ...staffJa };
+const ja = {
+  ...commonJa,
+  ...errorsJa,
+  ...authJa,
+  ...accountJa,
+  ...staffJa,
+  ...boardJa,
+  ...associationJa,
+  ...moderationJa,
+};
 
 /** Message keys: Japanese is the source language, so its files define the set. */
 export type MessageKey = keyof typeof ja;
@@ -37,8 +58,26 @@ export type Messages = Readonly<Record<MessageKey, string>>;
 // messages.test.ts also rejects extra keys and mismatched placeholders.
 const catalogues = {
   ja,
-  en: { ...commonEn, ...errorsEn, ...authEn, ...accountEn, ...staffEn } satisfies Messages,
-  'ja-easy': { ...commonJaEasy, ...errorsJaEasy, ...authJaEasy, ...accountJaEasy, ...staffJaEasy } satisfies Messages,
+  en: {
+    ...commonEn,
+    ...errorsEn,
+    ...authEn,
+    ...accountEn,
+    ...staffEn,
+    ...boardEn,
+    ...associationEn,
+    ...moderationEn,
+  } satisfies Messages,
+  'ja-easy': {
+    ...commonJaEasy,
+    ...errorsJaEasy,
+    ...authJaEasy,
+    ...accountJaEasy,
+    ...staffJaEasy,
+    ...boardJaEasy,
+    ...associationJaEasy,
+    ...moderationJaEasy,
+  } satisfies Messages,
 } as const satisfies Record<Lang, Messages>;
 
 /** All messages of one language (ICU MessageFormat source strings). Server-side: the layout sends only the current language to the browser. */

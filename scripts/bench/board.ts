@@ -1,0 +1,288 @@
+import { writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { anonymousAccess, withAccess } from '@board/db';
+import { getRequest, listRequests } from '@board/server/modules/help-requests/service';
+import {
+  buildBoardApp,
+  countRequests,
+  publishedRequestIds,
+  statementsOf,
+  waitForIdle,
+  type BoardApp,
+} from './board-app.ts';
+import { load, type LoadResult } from './compare.ts';
+import { explainBoard, explainOne, explainReport, failingSeqScans } from './explain.ts';
+import { describeData, generate } from './generate.ts';
+import { createWhatIfViews, dropWhatIfViews, registerWhatIfRoutes, whatIfSql } from './what-if.ts';
+import { benchScale, openDatabase, openTarget, sqlOf, type SqlClient } from './target.ts';
+
+/**
+ * `pnpm bench:board`: the board under load at Tokyo scale, in one run on this machine.
+ *   the listing: a municipality filter + a search word (/api/requests?municipalities=13121&q=チラシ)
+ *   the request page: /api/requests/:id of published requests (each connection cycles through 200)
+ *   bare routes in the same app and process returning fixed JSON of the same sizes
+ * autocannon, 32 connections, BENCH_SECONDS (10) per route after a 3 s warm-up, loopback only.
+ * Aim (issue 4): listing ≥ 25% of the bare route's req/s, p99 ≤ 100 ms.
+ * Also: EXPLAIN summary of the board's statements, and a sequential per-request cost breakdown
+ * (HTTP layer vs service vs SQL under row-level security vs SQL alone) to say where time goes.
+ * DATABASE_URL: a generated database; without it a throwaway cluster is generated at SCALE first.
+ * BENCH_WORKERS (1): autocannon's worker threads (0 = client in the server's thread, as `pnpm bench`).
+ * BENCH_OUT=file writes the report there too.
+ */
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const workers = Number(process.env.BENCH_WORKERS ?? 1);
+const listingPath = `/api/requests?municipalities=13121&q=${encodeURIComponent('チラシ')}`;
+const aim = { share: 0.25, p99: 100 };
+
+type BoardQueryInput = Parameters<typeof listRequests>[1];
+
+/** Mean ms of `work`, sequentially: up to n runs or about 5 s, after a short warm-up. */
+async function timeEach(n: number, work: () => Promise<unknown>): Promise<number> {
+  for (let i = 0; i < 3; i++) await work();
+  const start = process.hrtime.bigint();
+  let runs = 0;
+  while (runs < n && (runs < 3 || Number(process.hrtime.bigint() - start) < 5e9)) {
+    await work();
+    runs++;
+  }
+  return Number(process.hrtime.bigint() - start) / 1e6 / runs;
+}
+
+/**
+ * Sequential cost of one request, layer by layer (ms per request, no concurrency): the HTTP
+ * layer (routing, validation, zod serialisation), the service (transaction, SQL, drizzle's row
+ * mapping, the view), the same SQL replayed in the same transaction shape, and the data
+ * statement alone as the table owner (no row-level security).
+ */
+async function breakdown(
+  board: BoardApp,
+  sql: SqlClient,
+  subject: { url: string; bare: string; service: () => Promise<unknown> },
+): Promise<Record<string, number>> {
+  const n = Number(process.env.BENCH_BREAKDOWN_N ?? 200);
+  const { statements } = await board.capture(() => board.app.inject({ method: 'GET', url: subject.url }));
+  const { context, data: sent } = statementsOf(statements, /from "help_requests"/);
+  const data = sent[0]!;
+  const c = await sql.reserve();
+  try {
+    return {
+      'HTTP: the bare route of the same size (app.inject)': await timeEach(n, () =>
+        board.app.inject({ method: 'GET', url: subject.bare }),
+      ),
+      'HTTP: the route (app.inject): everything': await timeEach(n, () =>
+        board.app.inject({ method: 'GET', url: subject.url }),
+      ),
+      'service function: transaction + SQL + row mapping + view': await timeEach(n, subject.service),
+      'SQL replayed: begin, set role, set_config, the query, commit': await timeEach(n, async () => {
+        await c.unsafe('begin');
+        for (const s of context) await c.unsafe(s.text, s.parameters);
+        await c.unsafe(data.text, data.parameters);
+        await c.unsafe('commit');
+      }),
+      'SQL: the query alone, as table owner (no row-level security)': await timeEach(n, () =>
+        c.unsafe(data.text, data.parameters),
+      ),
+    };
+  } finally {
+    c.release();
+  }
+}
+
+const target = await openTarget();
+const handle = await openDatabase(target.url);
+const report: string[] = [];
+const say = (line = '') => {
+  console.log(line);
+  report.push(line);
+};
+try {
+  const sql = sqlOf(handle);
+  if (target.throwaway) await generate(sql, benchScale());
+  else if ((await countRequests(sql)) === 0)
+    throw new Error('The database has no help requests: run pnpm bench:generate first.');
+  const data = await describeData(sql);
+  const [pg] = await sql.unsafe<{ version: string }>('select version()');
+
+  const board = await buildBoardApp(handle);
+  const whatIf = process.env.BENCH_WHAT_IF !== '0';
+  if (whatIf) {
+    await createWhatIfViews(sql);
+    registerWhatIfRoutes(board, sql);
+  }
+  const ids = await publishedRequestIds(sql, 200);
+  const listing = await board.app.inject({ method: 'GET', url: listingPath });
+  const detail = await board.app.inject({ method: 'GET', url: `/api/requests/${ids[0]}` });
+  if (listing.statusCode !== 200 || detail.statusCode !== 200)
+    throw new Error(`listing ${listing.statusCode}, detail ${detail.statusCode}: ${listing.body.slice(0, 200)}`);
+  if (whatIf) {
+    const same = await board.app.inject({
+      method: 'GET',
+      url: `/bench/what-if/public${listingPath.slice(listingPath.indexOf('?'))}`,
+    });
+    if (same.body !== listing.body) throw new Error('the what-if route does not answer what the listing answers');
+  }
+  board.setBare('listing', listing.body);
+  board.setBare('detail', detail.body);
+  const items = (JSON.parse(listing.body) as { items: unknown[] }).items.length;
+
+  say(`# pnpm bench:board — ${new Date().toISOString()}`);
+  say();
+  say(
+    `machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}`,
+  );
+  say(
+    `database: ${pg?.version.split(',')[0]}; ${target.throwaway ? 'throwaway local cluster' : 'DATABASE_URL'}; pool 10 connections (the server's default)`,
+  );
+  say(`data: ${JSON.stringify(data.statuses)}; sizes ${JSON.stringify(data.sizes)}`);
+  say(
+    `load: autocannon, ${connections} connections, ${seconds} s per route after 3 s warm-up, ${workers ? `${workers} worker thread(s)` : 'client in the server thread'}`,
+  );
+  say(`listing: GET ${decodeURIComponent(listingPath)} → ${items} items, ${Buffer.byteLength(listing.body)} bytes`);
+  say(
+    `request page: GET /api/requests/:id over ${ids.length} published requests → ${Buffer.byteLength(detail.body)} bytes (first)`,
+  );
+  say();
+
+  // EXPLAIN summary of what the routes send
+  const explained = await explainBoard(handle, board, () => {});
+  const explainText = explainReport(explained);
+  say(explainText.split('\n### ')[0]!);
+  let whatIfPlans = '';
+  if (whatIf) {
+    const context = [
+      { text: 'set local role board_app', parameters: [] },
+      {
+        text: `select set_config('app.user_id', '', true), set_config('app.foundation', 'off', true),
+             set_config('app.staff_municipalities', '', true), set_config('app.officer_associations', '', true),
+             set_config('app.system', 'off', true)`,
+        parameters: [],
+      },
+    ];
+    for (const variant of ['public', 'open'] as const) {
+      const plan = await explainOne(
+        sql,
+        context,
+        { text: whatIfSql(variant), parameters: ['{13121}', '{ちら,らし}', 21] },
+        'custom',
+      );
+      const ms = /Execution Time: ([\d.]+) ms/.exec(plan)?.[1];
+      say(
+        `| what-if (${variant}): view + index order, as board_app | ${ms} | | ${[...plan.matchAll(/(?:Index(?: Only)? Scan(?: Backward)? using|Bitmap Index Scan on) (\S+)/g)].map((m) => m[1]).join(', ')} | ${/Seq Scan on help_requests/.test(plan) ? 'yes' : 'no'} |`,
+      );
+      whatIfPlans += `\n### what-if (${variant})\n\n\`\`\`sql\n${whatIfSql(variant)}\n\`\`\`\n\`\`\`\n${plan}\n\`\`\`\n`;
+    }
+  }
+  const bad = failingSeqScans(explained);
+  if (bad.length) say(`\n**WARNING: Seq Scan on help_requests in: ${bad.map((r) => r.scenario).join('; ')}**`);
+  say();
+
+  // other work on the machine skews everything: wait (BENCH_WAIT_QUIET seconds at most) for a quiet moment, and say how busy it was
+  const quietBelow = Number(process.env.BENCH_QUIET_LOAD ?? 1);
+  const waitUntil = Date.now() + 1000 * Number(process.env.BENCH_WAIT_QUIET ?? 0);
+  while (loadavg()[0]! > quietBelow && Date.now() < waitUntil) await new Promise((r) => setTimeout(r, 5000));
+  const loadBefore = loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
+
+  await waitForIdle(sql);
+  await board.app.listen({ host: '127.0.0.1', port: 0 });
+  const address = board.app.server.address();
+  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const detailPaths = ids.map((id) => `/api/requests/${id}`);
+  const whatIfQuery = listingPath.slice(listingPath.indexOf('?'));
+  interface Route {
+    name: string;
+    path: string;
+    paths?: string[];
+    /** index of the bare route it is compared with */
+    bare?: number;
+  }
+  const routes: Route[] = [
+    { name: 'bare route, fixed JSON of the listing size', path: '/bench/bare/listing' },
+    { name: `listing ${decodeURIComponent(listingPath)}`, path: listingPath, bare: 0 },
+    { name: 'bare route, fixed JSON of the request-page size', path: '/bench/bare/detail' },
+    { name: 'request page /api/requests/:id (200 published)', path: detailPaths[0]!, paths: detailPaths, bare: 2 },
+  ];
+  if (whatIf) {
+    routes.push(
+      {
+        name: 'what-if: listing via owner view + index order (statuses as now)',
+        path: `/bench/what-if/public${whatIfQuery}`,
+        bare: 0,
+      },
+      { name: 'what-if: same, board = published + filled only', path: `/bench/what-if/open${whatIfQuery}`, bare: 0 },
+    );
+  }
+  // The unfiltered newest-first page only when its plan is fast: at seconds per request, 32
+  // connections pile up a queue that keeps the database busy long after the run.
+  const newestMs = Number(/Execution Time: ([\d.]+) ms/.exec(explained[0]?.custom ?? '')?.[1] ?? 'NaN');
+  if (newestMs < 200)
+    routes.push({ name: 'board, first page, newest (/api/requests)', path: '/api/requests', bare: 0 });
+  else
+    say(
+      `(not load-tested: /api/requests, newest first — one request takes ${Math.round(newestMs)} ms in EXPLAIN ANALYZE)`,
+    );
+
+  const results: LoadResult[] = [];
+  const costs: Record<string, Record<string, number>> = {};
+  for (const route of routes) {
+    const options = { connections, workers, ...(route.paths ? { paths: route.paths } : {}) };
+    await load(`${route.name} (warm-up)`, `${base}${route.path}`, { ...options, seconds: 3 });
+    const r = await load(route.name, `${base}${route.path}`, { ...options, seconds });
+    console.log(
+      `  ${r.name}: ${r.requestsPerSecond} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, errors ${r.errors + r.non2xx}`,
+    );
+    results.push(r);
+  }
+  const loadAfter = loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
+
+  // where one request spends its time (sequential, no concurrency)
+  await waitForIdle(sql);
+  const access = {
+    withAccess: (work) => withAccess(handle.db, anonymousAccess, work),
+  } as Parameters<typeof listRequests>[0];
+  const query = { municipalities: ['13121'], q: 'チラシ', sort: 'newest', limit: 20 } as BoardQueryInput;
+  costs.listing = await breakdown(board, sql, {
+    url: listingPath,
+    bare: '/bench/bare/listing',
+    service: () => listRequests(access, query),
+  });
+  costs.page = await breakdown(board, sql, {
+    url: detailPaths[0]!,
+    bare: '/bench/bare/detail',
+    service: () => getRequest(null, access, ids[0]!),
+  });
+  await board.app.close();
+  if (whatIf) await dropWhatIfViews(sql);
+
+  const row = (r: LoadResult, bare: LoadResult | undefined) =>
+    `| ${r.name} | ${r.requestsPerSecond} | ${bare ? `${((100 * r.requestsPerSecond) / bare.requestsPerSecond).toFixed(1)}%` : '—'} | ${r.p50} | ${r.p99} | ${r.errors + r.non2xx} |`;
+  say('| route | req/s | of its bare route | p50 ms | p99 ms | errors + non-2xx |');
+  say('|---|---|---|---|---|---|');
+  routes.forEach((route, i) => say(row(results[i]!, route.bare === undefined ? undefined : results[route.bare])));
+  const [bareListing, listed] = results as [LoadResult, LoadResult];
+  const share = listed.requestsPerSecond / bareListing.requestsPerSecond;
+  const met = share >= aim.share && listed.p99 <= aim.p99;
+  say();
+  say(`machine load average (1, 5, 15 min) before the load runs: ${loadBefore}; after: ${loadAfter}`);
+  say();
+  say(
+    `aim (listing ≥ ${aim.share * 100}% of bare, p99 ≤ ${aim.p99} ms): ${met ? 'MET' : 'MISSED'} — ` +
+      `${(share * 100).toFixed(1)}% of bare, p99 ${listed.p99} ms`,
+  );
+  say();
+  say('| one request, sequentially (ms) | listing | request page |');
+  say('|---|---|---|');
+  for (const name of Object.keys(costs.listing ?? {}))
+    say(`| ${name} | ${costs.listing?.[name]?.toFixed(2)} | ${costs.page?.[name]?.toFixed(2)} |`);
+  if (process.env.BENCH_OUT)
+    writeFileSync(process.env.BENCH_OUT, report.join('\n') + '\n' + '\n' + explainText + '\n' + whatIfPlans);
+} finally {
+  if (process.env.BENCH_WHAT_IF !== '0') await dropWhatIfViews(sqlOf(handle)).catch(() => {});
+  await handle.close();
+  await target.stop();
+}

@@ -1,0 +1,149 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { accessibilityViolations, launchBrowser } from '../src/harness/browser.ts';
+import { startTestApp, type TestApp } from '../src/harness/test-app.ts';
+import { accountContext, demoPassword, freshEmail, mailTo, signInOnPage, submit, texts } from './accounts-support.ts';
+
+// whole journeys in a real browser: seconds each, but a busy machine may slow them a lot
+vi.setConfig({ testTimeout: 90_000 });
+
+let t: TestApp;
+let browser: Browser;
+beforeAll(async () => {
+  t = await startTestApp({ serveWeb: true, listen: true });
+  browser = await launchBrowser();
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+const fakeToken = 'x'.repeat(43);
+
+async function expectNoViolations(page: Page, what: string) {
+  expect(await accessibilityViolations(page), `${what} (${page.url()})`).toEqual([]);
+}
+
+describe.each(['ja', 'ja-easy', 'en'] as const)('axe finds nothing on the account pages in %s', (lang) => {
+  const i18n = texts(lang);
+
+  async function open() {
+    const context = await accountContext(browser, t, lang);
+    return { context, page: await context.newPage() };
+  }
+
+  it('sign-up: empty, with errors, and "check your email"', async () => {
+    const { context, page } = await open();
+    await page.goto(`${t.baseUrl}/signup`);
+    await expectNoViolations(page, 'sign-up');
+    await page.locator('#signup-email').fill('bad');
+    await submit(page, page.getByRole('button', { name: i18n.t('auth.signup.submit'), exact: true }));
+    await page.locator('[data-testid=error-summary]').waitFor();
+    await expectNoViolations(page, 'sign-up with errors');
+    await page.locator('#signup-email').fill(freshEmail(`a11y-${lang}`));
+    await page.locator('#signup-password').fill('long enough password');
+    await page.locator('#signup-name').fill('アクセシビリティ');
+    await submit(page, page.getByRole('button', { name: i18n.t('auth.signup.submit'), exact: true }));
+    await page.locator('[data-testid=form-message]').waitFor();
+    await expectNoViolations(page, 'sign-up sent');
+    await context.close();
+  });
+
+  it('sign-in: empty, with errors, and link sent', async () => {
+    const { context, page } = await open();
+    await page.goto(`${t.baseUrl}/signin`);
+    await expectNoViolations(page, 'sign-in');
+    await submit(page, page.getByRole('button', { name: i18n.t('auth.signin.submit'), exact: true }));
+    await page.locator('[data-testid=error-summary]').waitFor();
+    await expectNoViolations(page, 'sign-in with errors');
+    await page.locator('#signin-link-email').fill('volunteer3@demo.example');
+    await submit(page, page.getByRole('button', { name: i18n.t('auth.signin.linkSubmit') }));
+    await page.locator('[data-testid=form-message]').waitFor();
+    await expectNoViolations(page, 'sign-in link sent');
+    await context.close();
+  });
+
+  it('pages opened from emailed links: button, missing token, spent token', async () => {
+    const { context, page } = await open();
+    for (const path of ['/verify-email', '/signin/link']) {
+      await page.goto(`${t.baseUrl}${path}?token=${fakeToken}`);
+      await expectNoViolations(page, path);
+      await page.goto(`${t.baseUrl}${path}`);
+      await expectNoViolations(page, `${path} without token`);
+    }
+    await page.goto(`${t.baseUrl}/verify-email?token=${fakeToken}`);
+    await submit(page, page.getByRole('button', { name: i18n.t('auth.verify.submit') }));
+    await page.locator('[data-testid=error-summary]').waitFor();
+    await expectNoViolations(page, 'verify-email spent');
+    await context.close();
+  });
+
+  it('password reset: request, sent, new password with an error, spent link', async () => {
+    const { context, page } = await open();
+    await page.goto(`${t.baseUrl}/reset-password`);
+    await expectNoViolations(page, 'reset request');
+    await page.locator('#reset-email').fill('volunteer5@demo.example');
+    await submit(page, page.getByRole('button', { name: i18n.t('auth.reset.requestSubmit') }));
+    await page.locator('[data-testid=form-message]').waitFor();
+    await expectNoViolations(page, 'reset sent');
+    await page.goto(`${t.baseUrl}/reset-password?token=${fakeToken}`);
+    await expectNoViolations(page, 'new password');
+    await page.locator('#reset-password').fill('short');
+    await submit(page, page.getByRole('button', { name: i18n.t('auth.reset.newSubmit') }));
+    await page.locator('[data-testid=error-summary]').waitFor();
+    await expectNoViolations(page, 'new password with error');
+    await page.locator('#reset-password').fill('long enough password');
+    await submit(page, page.getByRole('button', { name: i18n.t('auth.reset.newSubmit') }));
+    await page.getByRole('link', { name: i18n.t('auth.reset.requestAgain') }).waitFor();
+    await expectNoViolations(page, 'reset link spent');
+    await context.close();
+  });
+
+  it('signed in and not yet confirmed: header with hats and reminder, sign-out page, demo mail', async () => {
+    const email = freshEmail(`a11y-signed-in-${lang}`);
+    const password = 'a11y signed in password';
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-up',
+      payload: { email, password, displayName: 'テスト 太郎', language: lang },
+    });
+    await mailTo(t, email);
+    const { context, page } = await open();
+    await signInOnPage(page, t, lang, email, password);
+    await page.locator('[data-testid=unverified-notice]').waitFor();
+    await expectNoViolations(page, 'home, signed in');
+    await page.goto(`${t.baseUrl}/signout`);
+    await expectNoViolations(page, 'sign-out');
+    await page.goto(`${t.baseUrl}/dev/mail`);
+    await page.locator('article').first().waitFor();
+    await expectNoViolations(page, 'dev mail');
+    await context.close();
+  });
+});
+
+describe('small screens', () => {
+  it('the signed-in header of an officer fits 320px without sideways scrolling, and so do the forms', async () => {
+    const context = await accountContext(browser, t, 'ja', { viewport: { width: 320, height: 640 } });
+    const page = await context.newPage();
+    const overflow = () =>
+      page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    for (const path of ['/signup', '/signin', '/reset-password', `/verify-email?token=${fakeToken}`]) {
+      await page.goto(`${t.baseUrl}${path}`);
+      expect(await overflow(), path).toBeLessThanOrEqual(0);
+    }
+    await signInOnPage(page, t, 'ja', 'officer.okubo@demo.example', demoPassword);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await expectNoViolations(page, 'officer header at 320px');
+    // every control in the header is a large target
+    for (const box of await page.locator('header a, header button').evaluateAll((els) =>
+      els.map((el) => {
+        const r = el.getBoundingClientRect();
+        return { text: el.textContent?.trim(), width: r.width, height: r.height };
+      }),
+    )) {
+      expect(box.height, box.text).toBeGreaterThanOrEqual(44);
+      expect(box.width, box.text).toBeGreaterThanOrEqual(44);
+    }
+    await context.close();
+  });
+});

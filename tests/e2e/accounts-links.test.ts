@@ -1,0 +1,300 @@
+import { schema } from '@board/db';
+import { eq } from 'drizzle-orm';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { launchBrowser } from '../src/harness/browser.ts';
+import { startTestApp, type TestApp } from '../src/harness/test-app.ts';
+import {
+  demoPassword,
+  freshEmail,
+  lastMailId,
+  linkIn,
+  mailTo,
+  signInOnPage,
+  submit,
+  texts,
+  accountContext,
+} from './accounts-support.ts';
+
+// whole journeys in a real browser: seconds each, but a busy machine may slow them a lot
+vi.setConfig({ testTimeout: 90_000 });
+
+let t: TestApp;
+let browser: Browser;
+beforeAll(async () => {
+  t = await startTestApp({ serveWeb: true, listen: true });
+  browser = await launchBrowser();
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+async function signUpByApi(email: string, password: string, displayName: string) {
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/auth/sign-up',
+    payload: { email, password, displayName, language: 'ja' },
+  });
+  expect(res.statusCode).toBe(202);
+  return mailTo(t, email, (s) => s.includes('メールアドレスの確認'));
+}
+
+describe('sign-in by emailed link', () => {
+  it.each([
+    { lang: 'ja-easy', javaScriptEnabled: true },
+    { lang: 'en', javaScriptEnabled: false },
+  ] as const)(
+    'works end to end in $lang (JavaScript: $javaScriptEnabled), once',
+    async ({ lang, javaScriptEnabled }) => {
+      const i18n = texts(lang);
+      const email = 'volunteer2@demo.example';
+      const context = await accountContext(browser, t, lang, { javaScriptEnabled });
+      const page = await context.newPage();
+      await page.goto(`${t.baseUrl}/signin`);
+      await page.locator('#signin-link-email').fill(email);
+      const after = lastMailId(t);
+      await submit(page, page.getByRole('button', { name: i18n.t('auth.signin.linkSubmit') }));
+      const sent = page.locator('[data-testid=form-message]');
+      await sent.waitFor();
+      expect(await sent.innerText()).toContain(i18n.t('auth.sent.link', { email }));
+
+      // this account had mail before (the other language's run): only a new one will do
+      const mail = await mailTo(t, email, undefined, after);
+      const link = linkIn(mail.text, '/signin/link', t);
+
+      // opening the link signs nobody in until the button is pressed
+      await page.goto(link.local);
+      expect(await page.locator('[data-testid=signed-in]').count()).toBe(0);
+      await submit(page, page.getByRole('button', { name: i18n.t('auth.linkSignin.submit') }));
+      await page.waitForURL(`${t.baseUrl}/`);
+      await page.locator('[data-testid=signed-in]').waitFor();
+      const [user] = await t.database.handle.db.select().from(schema.users).where(eq(schema.users.email, email));
+      expect(await page.locator('header').innerText()).toContain(
+        i18n.t('auth.header.signedInAs', { name: user!.displayName }),
+      );
+
+      // the link is spent: a second use explains itself
+      await page.goto(link.local);
+      await submit(page, page.getByRole('button', { name: i18n.t('auth.linkSignin.submit') }));
+      const summary = page.locator('[data-testid=error-summary]');
+      await summary.waitFor();
+      expect(await summary.innerText()).toContain(i18n.t('errors.code.TOKEN_INVALID'));
+      await context.close();
+    },
+  );
+});
+
+describe('password reset', () => {
+  it('works end to end: request, mail, new password, sign in with it', async () => {
+    const i18n = texts('ja');
+    const email = freshEmail('reset');
+    const oldPassword = 'the old password 1';
+    await signUpByApi(email, oldPassword, '田中 さくら');
+    const context = await accountContext(browser, t, 'ja');
+    const page = await context.newPage();
+
+    await page.goto(`${t.baseUrl}/signin`);
+    await page.getByRole('link', { name: i18n.t('auth.signin.forgot') }).click();
+    await page.waitForURL(`${t.baseUrl}/reset-password`);
+    await page.locator('#reset-email').fill(email);
+    await submit(page, page.getByRole('button', { name: i18n.t('auth.reset.requestSubmit') }));
+    const sent = page.locator('[data-testid=form-message]');
+    await sent.waitFor();
+    expect(await sent.innerText()).toContain(i18n.t('auth.sent.reset', { email }));
+
+    const mail = await mailTo(t, email, (s) => s.includes('パスワード'));
+    const link = linkIn(mail.text, '/reset-password', t);
+    await page.goto(link.local);
+    expect(await page.locator('#reset-password').getAttribute('autocomplete')).toBe('new-password');
+    await page.locator('#reset-password').fill('my brand new password');
+    await submit(page, page.getByRole('button', { name: i18n.t('auth.reset.newSubmit') }));
+    const done = page.locator('[data-testid=form-message]');
+    await done.waitFor();
+    expect(await done.innerText()).toContain(i18n.t('auth.reset.doneBody'));
+
+    // the old password no longer works; the new one does
+    const old = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { email, password: oldPassword },
+      remoteAddress: '10.7.7.7',
+    });
+    expect(old.statusCode).toBe(401);
+    await page
+      .locator('#main')
+      .getByRole('link', { name: i18n.t('auth.verify.signin') })
+      .click();
+    await page.waitForURL(`${t.baseUrl}/signin`);
+    await page.locator('#signin-email').fill(email);
+    await page.locator('#signin-password').fill('my brand new password');
+    await submit(page, page.getByRole('button', { name: i18n.t('auth.signin.submit'), exact: true }));
+    await page.locator('[data-testid=signed-in]').waitFor();
+    expect(await page.locator('header').innerText()).toContain('田中 さくら');
+
+    // the link is spent
+    await page.goto(link.local);
+    await page.locator('#reset-password').fill('yet another password');
+    await submit(page, page.getByRole('button', { name: i18n.t('auth.reset.newSubmit') }));
+    const summary = page.locator('[data-testid=error-summary]');
+    await summary.waitFor();
+    expect(await summary.innerText()).toContain(i18n.t('errors.code.TOKEN_INVALID'));
+    expect(await page.getByRole('link', { name: i18n.t('auth.reset.requestAgain') }).isVisible()).toBe(true);
+    await context.close();
+  });
+});
+
+describe('links that cannot be used', () => {
+  it.each(['ja', 'en'] as const)('are explained in %s, without a token or with a bad one', async (lang) => {
+    const i18n = texts(lang);
+    const context = await accountContext(browser, t, lang);
+    const page = await context.newPage();
+
+    for (const path of ['/verify-email', '/signin/link']) {
+      await page.goto(`${t.baseUrl}${path}`);
+      expect(await page.locator('[data-testid=error-summary]').innerText()).toContain(i18n.t('auth.token.missing'));
+    }
+
+    await page.goto(`${t.baseUrl}/verify-email?token=${'x'.repeat(43)}`);
+    await submit(page, page.getByRole('button', { name: i18n.t('auth.verify.submit') }));
+    await page.locator('[data-testid=error-summary]').waitFor();
+    expect(await page.locator('#main').innerText()).toContain(i18n.t('errors.code.TOKEN_INVALID'));
+    expect(await page.locator('#main').innerText()).toContain(i18n.t('auth.verify.invalidHelp'));
+
+    // malformed (too short for a token) reads the same to a person
+    await page.goto(`${t.baseUrl}/signin/link?token=short`);
+    await submit(page, page.getByRole('button', { name: i18n.t('auth.linkSignin.submit') }));
+    await page.locator('[data-testid=error-summary]').waitFor();
+    expect(await page.locator('[data-testid=error-summary]').innerText()).toContain(
+      i18n.t('errors.code.TOKEN_INVALID'),
+    );
+    await context.close();
+  });
+});
+
+describe('the header for a signed-in person', () => {
+  it.each([false, true])(
+    'reminds them to confirm the address until they do (JavaScript: %s)',
+    async (javaScriptEnabled) => {
+      const i18n = texts('ja');
+      const email = freshEmail(`unverified-${javaScriptEnabled}`);
+      const password = 'not yet confirmed 1';
+      const mail = await signUpByApi(email, password, '未確認 さん');
+      const context = await accountContext(browser, t, 'ja', { javaScriptEnabled });
+      const page = await context.newPage();
+      await signInOnPage(page, t, 'ja', email, password);
+      const notice = page.locator('[data-testid=unverified-notice]');
+      expect(await notice.innerText()).toContain(i18n.t('auth.header.unverified', { email }));
+
+      await page.goto(linkIn(mail.text, '/verify-email', t).local);
+      await submit(page, page.getByRole('button', { name: i18n.t('auth.verify.submit') }));
+      await page.locator('[data-testid=form-message]').waitFor();
+      // the very page that confirmed it stops asking, and offers the board rather than sign-in
+      await expect.poll(() => notice.count(), { timeout: 10_000 }).toBe(0);
+      expect(
+        await page
+          .locator('#main')
+          .getByRole('link', { name: i18n.t('auth.verify.toBoard') })
+          .count(),
+      ).toBe(1);
+      await context.close();
+    },
+  );
+
+  it('shows the hats and the officer/staff link, and sign-out asks first when visited', async () => {
+    const i18n = texts('ja');
+    const context = await accountContext(browser, t, 'ja');
+    const page = await context.newPage();
+    await signInOnPage(page, t, 'ja', 'officer.okubo@demo.example', demoPassword);
+    const header = page.locator('header');
+    const hats = await header
+      .getByRole('list', { name: i18n.t('auth.header.hats') })
+      .getByRole('listitem')
+      .allInnerTexts();
+    expect(hats).toEqual([
+      i18n.t('auth.hat.officer', { association: '大久保二丁目町会' }),
+      i18n.t('auth.hat.volunteer'),
+    ]);
+    expect(await header.getByRole('link', { name: i18n.t('auth.header.staff') }).getAttribute('href')).toBe('/staff');
+
+    // already signed in: the sign-in page moves on
+    await page.goto(`${t.baseUrl}/signin?returnTo=%2Fdev%2Fmail`);
+    await page.waitForURL(`${t.baseUrl}/dev/mail`);
+
+    // /signout by GET only asks
+    await page.goto(`${t.baseUrl}/signout`);
+    expect(await page.locator('h1').innerText()).toBe(i18n.t('auth.signout.title'));
+    await page.locator('[data-testid=signed-in]').waitFor();
+    await submit(page, page.locator('#main').getByRole('button', { name: i18n.t('auth.signout.submit') }));
+    await page.waitForURL(`${t.baseUrl}/`);
+    await expect.poll(() => page.locator('[data-testid=signed-in]').count(), { timeout: 10_000 }).toBe(0);
+    await page.goto(`${t.baseUrl}/signout`);
+    await page.waitForURL(`${t.baseUrl}/`);
+    await context.close();
+  });
+
+  it('municipal staff see their ward', async () => {
+    const i18n = texts('en');
+    const context = await accountContext(browser, t, 'en');
+    const page = await context.newPage();
+    await signInOnPage(page, t, 'en', 'staff.adachi@demo.example', demoPassword);
+    const hats = page.locator('header').getByRole('list', { name: i18n.t('auth.header.hats') });
+    expect(await hats.innerText()).toContain(i18n.t('auth.hat.municipalStaff', { municipality: '足立区' }));
+    await context.close();
+  });
+});
+
+describe('coming back after signing in', () => {
+  it('returns to the page the header link came from, and never off the site', async () => {
+    const i18n = texts('ja');
+    const context = await accountContext(browser, t, 'ja', { javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${t.baseUrl}/dev/mail`);
+    await page
+      .locator('header')
+      .getByRole('link', { name: i18n.t('nav.signin') })
+      .click();
+    expect(new URL(page.url()).searchParams.get('returnTo')).toBe('/dev/mail');
+    await page.locator('#signin-email').fill('volunteer1@demo.example');
+    await page.locator('#signin-password').fill(demoPassword);
+    await submit(page, page.getByRole('button', { name: i18n.t('auth.signin.submit'), exact: true }));
+    await page.waitForURL(`${t.baseUrl}/dev/mail`);
+    await context.close();
+
+    const other = await accountContext(browser, t, undefined);
+    const page2 = await other.newPage();
+    await page2.goto(`${t.baseUrl}/signin?returnTo=${encodeURIComponent('//evil.example/')}`);
+    expect(await page2.locator('#main input[name=returnTo]').count()).toBe(0);
+    // and a forged field is not followed either
+    await page2.locator('#signin-email').evaluate((input) => {
+      const forged = Object.assign(document.createElement('input'), { type: 'hidden', name: 'returnTo' });
+      forged.value = '//evil.example/';
+      input.form?.append(forged);
+    });
+    await page2.locator('#signin-email').fill('volunteer1@demo.example');
+    await page2.locator('#signin-password').fill(demoPassword);
+    await submit(page2, page2.getByRole('button', { name: texts('ja').t('auth.signin.submit'), exact: true }));
+    await page2.waitForURL(`${t.baseUrl}/`);
+    await other.close();
+  });
+});
+
+describe('/dev/mail where mail really leaves', () => {
+  it('is a 404 when the API does not offer captured mail', async () => {
+    const sending = await startTestApp({
+      serveWeb: true,
+      listen: true,
+      demo: false,
+      env: { SMTP_URL: 'smtp://127.0.0.1:9' },
+    });
+    try {
+      const res = await fetch(`${sending.baseUrl}/dev/mail`);
+      expect(res.status).toBe(404);
+      const html = await res.text();
+      expect(html).toContain(`<h1>${texts('ja').t('error.title.notFound')}</h1>`);
+      expect(html).not.toContain(`<h1>${texts('ja').t('auth.devMail.title')}</h1>`);
+    } finally {
+      await sending.close();
+    }
+  });
+});

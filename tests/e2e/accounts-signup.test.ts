@@ -1,0 +1,135 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { launchBrowser } from '../src/harness/browser.ts';
+import { startTestApp, type TestApp } from '../src/harness/test-app.ts';
+import {
+  countUsers,
+  followMailLinks,
+  freshEmail,
+  linkIn,
+  mailTo,
+  submit,
+  texts,
+  accountContext,
+} from './accounts-support.ts';
+
+// whole journeys in a real browser: seconds each, but a busy machine may slow them a lot
+vi.setConfig({ testTimeout: 90_000 });
+
+let t: TestApp;
+let browser: Browser;
+beforeAll(async () => {
+  t = await startTestApp({ serveWeb: true, listen: true });
+  browser = await launchBrowser();
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+const journeys = [
+  { lang: 'ja', javaScriptEnabled: true, name: '山田 花子', subject: 'メールアドレスの確認をお願いします' },
+  { lang: 'en', javaScriptEnabled: true, name: 'Pat Lee', subject: 'Please confirm your email address' },
+  { lang: 'ja', javaScriptEnabled: false, name: '鈴木 一郎', subject: 'メールアドレスの確認をお願いします' },
+] as const;
+
+describe('a volunteer signs up, confirms the address, signs in and out', () => {
+  it.each(journeys)('in $lang (JavaScript: $javaScriptEnabled)', async ({ lang, javaScriptEnabled, name, subject }) => {
+    const i18n = texts(lang);
+    const email = freshEmail(`journey-${lang}`);
+    const password = 'ながい あいことば 2026';
+    const context = await accountContext(browser, t, lang, { javaScriptEnabled });
+    await followMailLinks(context, t);
+    const page = await context.newPage();
+    const usersBefore = await countUsers(t);
+
+    // the header offers signing up
+    await page.goto(t.baseUrl);
+    await page.getByRole('link', { name: i18n.t('auth.header.signup') }).click();
+    await page.waitForURL(`${t.baseUrl}/signup`);
+    expect(await page.title()).toContain(i18n.t('auth.signup.title'));
+
+    // the current language is preselected
+    expect(await page.locator(`input[name=language][value=${lang}]`).isChecked()).toBe(true);
+    await page.locator('#signup-email').fill(email);
+    await page.locator('#signup-password').fill(password);
+    if (javaScriptEnabled) {
+      // the show-password checkbox appears with JavaScript and shows what was typed
+      const show = page.getByLabel(i18n.t('auth.password.show'));
+      // it is added once the page's JavaScript has started, which a busy machine may delay
+      await show.waitFor({ timeout: 60_000 });
+      await show.check();
+      expect(await page.locator('#signup-password').getAttribute('type')).toBe('text');
+      await show.uncheck();
+      expect(await page.locator('#signup-password').getAttribute('type')).toBe('password');
+    } else {
+      expect(await page.getByLabel(i18n.t('auth.password.show')).count()).toBe(0);
+    }
+    await page.locator('#signup-name').fill(name);
+    await submit(page, page.getByRole('button', { name: i18n.t('auth.signup.submit'), exact: true }));
+
+    // "check your email", focused so it is read out
+    const message = page.locator('[data-testid=form-message]');
+    await message.waitFor();
+    expect(await message.innerText()).toContain(i18n.t('auth.sent.signup', { email }));
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')), { timeout: 10_000 })
+      .toBe('form-message');
+    expect(await countUsers(t)).toBe(usersBefore + 1);
+
+    // the verification mail, in the chosen language
+    const mail = await mailTo(t, email, (s) => s.includes(subject));
+    const link = linkIn(mail.text, '/verify-email', t);
+
+    // the demo mail page shows it, with the link as a real link
+    await page.getByRole('link', { name: i18n.t('auth.sent.demoLink') }).click();
+    await page.waitForURL(`${t.baseUrl}/dev/mail`);
+    const article = page.locator(`article[data-mail-id="${mail.id}"]`);
+    expect(await article.locator('h2').innerText()).toBe(mail.subject);
+    expect(await article.innerText()).toContain(email);
+    const anchor = article.getByRole('link', { name: link.mailUrl });
+    expect(await anchor.getAttribute('href')).toBe(link.mailUrl);
+
+    // opening the link only shows a button: nothing is spent yet
+    await anchor.click();
+    await page.waitForURL(link.local);
+    expect(await page.locator('h1').innerText()).toBe(i18n.t('auth.verify.title'));
+    await submit(page, page.getByRole('button', { name: i18n.t('auth.verify.submit') }));
+    const done = page.locator('[data-testid=form-message]');
+    await done.waitFor();
+    expect(await done.innerText()).toContain(i18n.t('auth.verify.doneBody', { email }));
+
+    // on to sign in
+    await page
+      .locator('#main')
+      .getByRole('link', { name: i18n.t('auth.verify.signin') })
+      .click();
+    await page.waitForURL(`${t.baseUrl}/signin`);
+    await page.locator('#signin-email').fill(email);
+    await page.locator('#signin-password').fill(password);
+    await submit(page, page.getByRole('button', { name: i18n.t('auth.signin.submit'), exact: true }));
+    await page.waitForURL(`${t.baseUrl}/`);
+
+    // the header knows them: name, volunteer hat, their page, confirmed (no reminder)
+    const header = page.locator('header');
+    await page.locator('[data-testid=signed-in]').waitFor();
+    expect(await header.innerText()).toContain(i18n.t('auth.header.signedInAs', { name }));
+    expect(await header.getByRole('list', { name: i18n.t('auth.header.hats') }).innerText()).toBe(
+      i18n.t('auth.hat.volunteer'),
+    );
+    expect(await header.getByRole('link', { name: i18n.t('auth.header.me') }).getAttribute('href')).toBe('/me');
+    expect(await header.getByRole('link', { name: i18n.t('auth.header.staff') }).count()).toBe(0);
+    expect(await page.locator('[data-testid=unverified-notice]').count()).toBe(0);
+    expect((await context.cookies()).map((c) => c.name)).toEqual(
+      expect.arrayContaining(['board_access', 'board_refresh']),
+    );
+
+    // and signs out from the header
+    await submit(page, header.getByRole('button', { name: i18n.t('auth.header.signout') }));
+    await page.waitForURL(`${t.baseUrl}/`);
+    await expect.poll(() => page.locator('[data-testid=signed-in]').count(), { timeout: 10_000 }).toBe(0);
+    expect(await header.getByRole('link', { name: i18n.t('nav.signin') }).isVisible()).toBe(true);
+    expect((await context.cookies()).map((c) => c.name)).not.toContain('board_refresh');
+    await context.close();
+  });
+});

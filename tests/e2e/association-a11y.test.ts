@@ -1,0 +1,134 @@
+/**
+ * axe (WCAG 2.2 A/AA) finds nothing on the officer's pages, in Japanese and in やさしい日本語:
+ * the list, the form (blank and after a refused save), the request page in its many states
+ * (draft just saved, the withdraw confirmation, applicants pending and matched, the thanks form),
+ * the edit page with the staff's reason, and the page a volunteer gets instead (403).
+ */
+import type { HelpRequestDetail } from '@board/shared';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessibilityViolations, launchBrowser } from '../src/harness/browser.ts';
+import { startTestApp, type TestApp } from '../src/harness/test-app.ts';
+import { api, demo, open, personContext, press, requestBody, settle, texts } from './lifecycle-support.ts';
+
+let t: TestApp;
+let browser: Browser;
+let draft: string;
+let changes: string;
+let busy: string;
+beforeAll(async () => {
+  t = await startTestApp({ serveWeb: true, listen: true });
+  browser = await launchBrowser();
+  const post = (overrides: Record<string, unknown> = {}) =>
+    api<HelpRequestDetail>(t, demo.officerSenju, 'POST', '/api/requests', requestBody(overrides));
+  draft = (
+    await post({ title: '下書きの依頼', body: '詳しくは https://example.jp/about を見てください。\n2行目です。' })
+  ).id;
+
+  changes = (await post({ title: '直しを頼まれた依頼' })).id;
+  await api(t, demo.officerSenju, 'POST', `/api/requests/${changes}/submit`);
+  await api(t, demo.staffAdachi, 'POST', `/api/requests/${changes}/request-changes`, {
+    reason: '集合時間を書いてください。',
+  });
+
+  busy = (await post({ title: '人が集まった依頼', slots: 3 })).id;
+  await api(t, demo.officerSenju, 'POST', `/api/requests/${busy}/submit`);
+  await api(t, demo.staffAdachi, 'POST', `/api/requests/${busy}/approve`);
+  const hands: string[] = [];
+  for (const v of [demo.volunteer1, demo.volunteer2, demo.volunteer3]) {
+    hands.push(
+      (await api<{ id: string }>(t, v, 'POST', `/api/requests/${busy}/applications`, { message: 'できます。' })).id,
+    );
+  }
+  await api(t, demo.officerSenju, 'POST', `/api/applications/${hands[0]}/accept`, { note: 'お願いします' });
+  await api(t, demo.officerSenju, 'POST', `/api/applications/${hands[0]}/complete`);
+  await api(t, demo.officerSenju, 'POST', `/api/applications/${hands[1]}/decline`, {});
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+async function expectNoViolations(page: Page, label: string) {
+  expect(await accessibilityViolations(page), label).toEqual([]);
+}
+
+describe.each(['ja', 'ja-easy'] as const)('officer pages in %s', (lang) => {
+  const i18n = texts(lang);
+
+  it('the list, the new form (blank and refused), and the edit page with a reason', async () => {
+    const { context, page } = await personContext(browser, t, demo.officerSenju, lang);
+    await open(page, t, '/association/requests');
+    await expectNoViolations(page, 'list');
+    await open(page, t, '/association/requests?status=changes_requested');
+    await expectNoViolations(page, 'list filtered');
+
+    await open(page, t, '/association/requests/new');
+    await expectNoViolations(page, 'new');
+    await press(page, page.getByRole('button', { name: i18n.t('association.new.submit') }));
+    await page.locator('[data-testid=error-summary]').waitFor();
+    await expectNoViolations(page, 'new, refused');
+
+    await open(page, t, `/association/requests/${changes}/edit`);
+    await expectNoViolations(page, 'edit');
+    await context.close();
+  }, 120_000);
+
+  it('the request page: a saved draft, the withdraw confirmation, applicants and the thanks form', async () => {
+    const { context, page } = await personContext(browser, t, demo.officerSenju, lang);
+    await open(page, t, `/association/requests/${draft}?done=saved`);
+    await expectNoViolations(page, 'draft');
+    await open(page, t, `/association/requests/${draft}?confirm=withdraw`);
+    expect(await page.locator('#withdraw-confirm').count()).toBe(1);
+    await expectNoViolations(page, 'withdraw confirmation');
+    await open(page, t, `/association/requests/${busy}`);
+    expect(await page.locator('form[data-form=thanks]').count()).toBe(1);
+    expect(await page.locator('form[data-form=decide]').count()).toBe(1);
+    await page.locator('details.past summary').click();
+    await expectNoViolations(page, 'applicants');
+    await context.close();
+  }, 120_000);
+
+  it('a volunteer’s 403 page', async () => {
+    const { context, page } = await personContext(browser, t, demo.volunteer1, lang);
+    await open(page, t, '/association/requests');
+    await expectNoViolations(page, '403');
+    await context.close();
+  });
+});
+
+describe('withdraw and copy', () => {
+  const i18n = texts('ja');
+
+  it.each([true, false])('withdraw asks first; copy opens a similar draft for editing (JavaScript: %s)', async (js) => {
+    const id = (
+      await api<HelpRequestDetail>(
+        t,
+        demo.officerSenju,
+        'POST',
+        '/api/requests',
+        requestBody({ title: '取り下げる依頼' }),
+      )
+    ).id;
+    const { context, page } = await personContext(browser, t, demo.officerSenju, 'ja', js);
+    await open(page, t, `/association/requests/${id}`);
+    await Promise.all([
+      page.waitForURL(/confirm=withdraw/),
+      page.getByRole('link', { name: i18n.t('association.transition.withdraw') }).click(),
+    ]);
+    await settle(page);
+    expect(await page.locator('#withdraw-confirm').innerText()).toContain(i18n.t('association.withdraw.heading'));
+    await press(page, page.getByRole('button', { name: i18n.t('association.withdraw.confirm') }));
+    await page.waitForURL(/done=withdrawn$/);
+    expect(await page.locator('[data-testid=request-state]').innerText()).toContain(
+      i18n.t('association.status.withdrawn'),
+    );
+
+    await press(page, page.getByRole('button', { name: i18n.t('association.detail.copy') }));
+    await page.waitForURL(/\/association\/requests\/[0-9a-f-]{36}\/edit\?done=copied$/);
+    expect(page.url()).not.toContain(id);
+    expect(await page.locator('#request-title').inputValue()).toBe('取り下げる依頼');
+    expect(await page.locator('main').innerText()).toContain(i18n.t('association.edit.copied'));
+    await context.close();
+  });
+});

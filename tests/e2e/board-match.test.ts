@@ -1,0 +1,214 @@
+import { schema } from '@board/db';
+import { eq } from 'drizzle-orm';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../src/harness/browser.ts';
+import { startTestApp, type TestApp } from '../src/harness/test-app.ts';
+import {
+  apiAs,
+  createVolunteer,
+  demo,
+  insertRequest,
+  openAs,
+  submitForm,
+  texts,
+  visit,
+  type Lang,
+} from './board-support.ts';
+
+/**
+ * After a match: the private thread (/matches/[id]) between the volunteer and the association's
+ * officer, the contact details both sides now see, then "done", confirmation and thanks.
+ */
+
+let t: TestApp;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+const exactPlace = '千住一丁目会館 1階 集会室';
+let requestId: string;
+let volunteer: { id: string; email: string };
+let applicationId: string;
+
+beforeAll(async () => {
+  t = await startTestApp({ serveWeb: true, listen: true });
+  browser = await launchBrowser();
+  requestId = await insertRequest(t, {
+    title: '町会だよりの写真を撮ってください',
+    category: 'photo_video',
+    slots: 2,
+    exactPlace,
+  });
+  volunteer = await createVolunteer(t, { verified: true, displayName: '写真 好子', phone: '090-1111-2222' });
+  const applied = await apiAs(t, volunteer.email, 'POST', `/api/requests/${requestId}/applications`, {
+    message: 'カメラを持っています。',
+  });
+  expect(applied.status).toBe(201);
+  applicationId = (applied.body as { id: string }).id;
+}, 120_000);
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => {});
+  await browser?.close();
+  await t?.close();
+});
+
+async function open(options: { lang?: Lang; javaScript?: boolean; as?: string } = {}) {
+  const session = await openAs(browser, t, options);
+  contexts.push(session.context);
+  return session.page;
+}
+
+describe('a match', () => {
+  it('before the officer accepts, the thread is not open yet', async () => {
+    const i18n = texts('ja');
+    const page = await open({ as: volunteer.email });
+    await visit(page, t, `/matches/${applicationId}`);
+    expect(await page.locator('main').innerText()).toContain(i18n.t('board.thread.notMatched'));
+    expect(await page.locator('form[data-form="send"]').count()).toBe(0);
+  });
+
+  it('once accepted, both sides exchange messages; the volunteer with JavaScript, the officer without', async () => {
+    const accepted = await apiAs(t, demo.officerSenju, 'POST', `/api/applications/${applicationId}/accept`, {
+      note: 'よろしくお願いします。',
+    });
+    expect(accepted.status).toBe(200);
+
+    // the volunteer: their page shows the match, the association's contact and the exact place
+    const ja = texts('ja');
+    const mine = await open({ as: volunteer.email, lang: 'ja' });
+    await visit(mine, t, '/me/applications');
+    const match = mine.locator(`section[data-group="matches"] article[data-application-id="${applicationId}"]`);
+    expect(await match.innerText()).toContain(ja.t('board.application.status.accepted'));
+    expect(await match.innerText()).toContain(exactPlace);
+    expect(await match.getByTestId('match-contact').innerText()).toContain('officer.senju@demo.example');
+    expect(await match.innerText()).toContain('よろしくお願いします。');
+    // the request page now shows the private details to them too
+    await visit(mine, t, `/requests/${requestId}`);
+    expect(await mine.getByTestId('private-details').innerText()).toContain(exactPlace);
+
+    await visit(mine, t, '/me/applications');
+    await Promise.all([
+      mine.waitForURL(new RegExp(`/matches/${applicationId}$`)),
+      match.locator(`a[href="/matches/${applicationId}"]`).click(),
+    ]);
+    await mine.waitForLoadState('networkidle');
+    expect(await mine.getByTestId('no-messages').innerText()).toBe(ja.t('board.thread.empty'));
+    expect(await mine.getByTestId('counterpart').innerText()).toContain('officer.senju@demo.example');
+
+    // empty: refused with a message beside the box
+    await submitForm(mine, 'send');
+    expect(await mine.locator('#message-body-error').innerText()).toContain(ja.t('errors.field.MESSAGE_REQUIRED'));
+
+    await mine.fill('#message-body', 'はじめまして。当日は9時に伺います。');
+    await submitForm(mine, 'send');
+    await mine.locator('li[data-message-id]').first().waitFor();
+    const first = mine.locator('li[data-message-id]').first();
+    const firstId = await first.getAttribute('data-message-id');
+    expect(new URL(mine.url()).hash).toBe(`#message-${firstId}`);
+    expect(await first.innerText()).toContain(ja.t('board.thread.fromMe'));
+    expect(await first.innerText()).toContain('はじめまして。当日は9時に伺います。');
+    // the box is empty again for the next message
+    expect(await mine.locator('#message-body').inputValue()).toBe('');
+
+    // the officer, on an old phone without JavaScript, in やさしい日本語
+    const easy = texts('ja-easy');
+    const officer = await open({ as: demo.officerSenju, lang: 'ja-easy', javaScript: false });
+    await visit(officer, t, `/matches/${applicationId}`);
+    const counterpart = officer.getByTestId('counterpart');
+    expect(await counterpart.innerText()).toContain(volunteer.email);
+    expect(await counterpart.innerText()).toContain('090-1111-2222');
+    expect(await counterpart.locator(`a[href="/volunteers/${volunteer.id}"]`).count()).toBe(1);
+    const received = officer.locator(`li[data-message-id="${firstId}"]`);
+    expect(await received.innerText()).toContain(easy.t('board.thread.fromVolunteer', { name: '写真 好子' }));
+
+    await officer.fill('#message-body', 'ありがとうございます。地図です：https://example.org/map?id=3');
+    await submitForm(officer, 'send');
+    const reply = officer.locator('li[data-message-id]').nth(1);
+    const replyId = await reply.getAttribute('data-message-id');
+    expect(new URL(officer.url()).hash).toBe(`#message-${replyId}`);
+    expect(await reply.innerText()).toContain(easy.t('board.thread.fromMe'));
+    expect(await reply.locator('a').getAttribute('href')).toBe('https://example.org/map?id=3');
+
+    // oldest first, on both sides
+    await visit(mine, t, `/matches/${applicationId}`);
+    const ids = await mine.locator('li[data-message-id]').evaluateAll((els) => els.map((e) => e.id));
+    expect(ids).toEqual([`message-${firstId}`, `message-${replyId}`]);
+    const replyOnVolunteerSide = mine.locator(`li[data-message-id="${replyId}"]`);
+    expect(await replyOnVolunteerSide.locator('a').getAttribute('rel')).toBe('noopener nofollow ugc');
+
+    // the volunteer reports the officer's message (without waiting for JavaScript)
+    const box = replyOnVolunteerSide.locator('[data-flag]');
+    await box.locator('summary').click();
+    await box.locator('textarea').fill('テストの報告です。');
+    await submitForm(mine, 'flag', box);
+    expect(await mine.locator(`li[data-message-id="${replyId}"]`).innerText()).toContain(ja.t('board.flag.done'));
+    const flags = await t.database.handle.db.select().from(schema.flags).where(eq(schema.flags.targetId, replyId!));
+    expect(flags).toHaveLength(1);
+    // own messages have no report button
+    expect(await mine.locator(`li[data-message-id="${firstId}"] [data-flag]`).count()).toBe(0);
+  });
+
+  it('nobody else reads the thread', async () => {
+    const stranger = await createVolunteer(t, { verified: true });
+    const page = await open({ as: stranger.email });
+    expect((await visit(page, t, `/matches/${applicationId}`))?.status()).toBe(404);
+    const signedOut = await open({ javaScript: false });
+    await visit(signedOut, t, `/matches/${applicationId}`);
+    expect(new URL(signedOut.url()).pathname).toBe('/signin');
+  });
+
+  it('after the officer marks it done, the volunteer confirms and says thanks (no JavaScript)', async () => {
+    const i18n = texts('ja');
+    const done = await apiAs(t, demo.officerSenju, 'POST', `/api/applications/${applicationId}/complete`);
+    expect(done.status).toBe(200);
+    const page = await open({ as: volunteer.email, javaScript: false });
+    await visit(page, t, '/me/applications');
+    const match = page.locator(`article[data-application-id="${applicationId}"]`);
+    // done work cannot be withdrawn
+    expect(await match.locator('form[data-form="withdraw"]').count()).toBe(0);
+
+    await submitForm(page, 'confirm', match);
+    expect(await page.getByTestId('form-message').innerText()).toContain(i18n.t('board.mine.confirmedTitle'));
+    expect(await match.getByTestId('confirmed').count()).toBe(1);
+    expect(await match.locator('form[data-form="confirm"]').count()).toBe(0);
+
+    // a thank-you without words is refused
+    await submitForm(page, 'thanks', match);
+    expect(await page.locator(`#thanks-${applicationId}-note-error`).innerText()).toContain(
+      i18n.t('errors.field.NOTE_REQUIRED'),
+    );
+    await page.fill(`#thanks-${applicationId}-note`, '丁寧に声をかけてくださり、ありがとうございました。');
+    await page.check(`#thanks-${applicationId}-score-1`); // the second option: 5
+    await page.fill(`#thanks-${applicationId}-comment`, 'とても良い町会でした。');
+    await submitForm(page, 'thanks', match);
+    expect(await page.getByTestId('thanks-from-me').innerText()).toContain('丁寧に声をかけてくださり');
+
+    const [row] = await t.database.handle.db
+      .select()
+      .from(schema.applications)
+      .where(eq(schema.applications.id, applicationId));
+    expect(row!.confirmedAt).not.toBeNull();
+    const thanks = await t.database.handle.db
+      .select()
+      .from(schema.thanks)
+      .where(eq(schema.thanks.applicationId, applicationId));
+    expect(thanks).toHaveLength(1);
+
+    // the association thanks the volunteer; it shows on their page and their public profile
+    const back = await apiAs(t, demo.officerSenju, 'POST', `/api/applications/${applicationId}/thanks`, {
+      note: '素敵な写真をありがとうございました！',
+    });
+    expect(back.status).toBe(201);
+    await visit(page, t, '/me/applications');
+    expect(await page.getByTestId('thanks-to-me').innerText()).toContain('素敵な写真をありがとうございました！');
+
+    const officer = await open({ as: demo.officerSenju, lang: 'en' });
+    await visit(officer, t, `/volunteers/${volunteer.id}`);
+    const en = texts('en');
+    expect(await officer.locator('h1').innerText()).toBe('写真 好子');
+    expect(await officer.getByTestId('completed-helps').innerText()).toBe(
+      en.t('board.volunteer.helpsValue', { count: 1 }),
+    );
+    expect(await officer.locator('main').innerText()).toContain('素敵な写真をありがとうございました！');
+  });
+});

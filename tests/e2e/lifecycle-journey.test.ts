@@ -1,0 +1,245 @@
+/**
+ * THE journey of a help request, in Chromium, across three signed-in people at once (three
+ * browser contexts): the officer of 千住一丁目町会, the staff of 足立区 and a volunteer. In
+ * Japanese and in やさしい日本語, with JavaScript and without it. Every step goes through the
+ * pages a person would use; the database is only read, to check what the pages say.
+ *
+ * officer drafts and submits → staff asks for changes (with a reason) → officer reads the reason,
+ * fixes and resubmits → staff approves → volunteer finds it by search and raises a hand →
+ * officer accepts → both exchange a message → officer marks the work done, volunteer confirms,
+ * both thank, and the thanks are shown on both sides.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../src/harness/browser.ts';
+import { startTestApp, type TestApp } from '../src/harness/test-app.ts';
+import {
+  dayFromNow,
+  demo,
+  open,
+  personContext,
+  press,
+  requestRow,
+  settle,
+  texts,
+  uniqueWord,
+  userIdOf,
+} from './lifecycle-support.ts';
+import { schema } from '@board/db';
+import { and, eq } from 'drizzle-orm';
+
+let t: TestApp;
+let browser: Browser;
+beforeAll(async () => {
+  t = await startTestApp({ serveWeb: true, listen: true });
+  browser = await launchBrowser();
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+const runs = [
+  { lang: 'ja', javaScriptEnabled: true, volunteer: demo.volunteer1 },
+  { lang: 'ja-easy', javaScriptEnabled: true, volunteer: demo.volunteer3 },
+  { lang: 'ja', javaScriptEnabled: false, volunteer: demo.volunteer4 },
+  { lang: 'ja-easy', javaScriptEnabled: false, volunteer: demo.volunteer5 },
+] as const;
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A button or link whose name starts with this text (some carry a visually hidden "(name)"). */
+const startingWith = (text: string) => new RegExp(`^${escape(text)}`);
+
+/** Follows a link and waits for the page it leads to. */
+async function follow(page: Page, link: ReturnType<Page['getByRole']>, url: RegExp) {
+  await Promise.all([page.waitForURL(url), link.click()]);
+  await settle(page);
+}
+
+describe.each(runs)(
+  'the lifecycle in $lang (JavaScript: $javaScriptEnabled)',
+  ({ lang, javaScriptEnabled, volunteer }) => {
+    const i18n = texts(lang);
+
+    it('post → review → changes → fix → approve → find → raise a hand → accept → message → done → confirm → thanks', async () => {
+      const word = uniqueWord();
+      const title = `防災マップ作りのお手伝い ${word}`;
+      const officer = await personContext(browser, t, demo.officerSenju, lang, javaScriptEnabled);
+      const staff = await personContext(browser, t, demo.staffAdachi, lang, javaScriptEnabled);
+      const helper = await personContext(browser, t, volunteer, lang, javaScriptEnabled);
+      const o = officer.page;
+      const s = staff.page;
+      const v = helper.page;
+
+      // ---- 1. the officer drafts the request on the form, previews it, and sends it for review
+      await open(o, t, '/association/requests');
+      await follow(o, o.getByRole('link', { name: i18n.t('association.list.new') }), /\/association\/requests\/new$/);
+      await o.locator('#request-title').fill(title);
+      await o.locator('#request-body').fill('町会の防災マップを新しくします。\n地図を見やすく描ける方を探しています。');
+      await o.locator('#request-category').selectOption('disaster_prevention');
+      await o.locator('#request-skills').fill('地図づくり、パソコン');
+      await o.locator('#request-slots').fill('1');
+      await o.getByLabel(i18n.t('association.form.whenAt'), { exact: true }).check();
+      await o.locator('#request-startDate').fill(dayFromNow(30));
+      await o.locator('#request-startDate-time').fill('10:00');
+      await o.locator('#request-area').fill('千住一丁目');
+      await o.locator('#request-exactPlace').fill('千住一丁目会館 2階');
+      await o.locator('#request-estimatedHours').fill('2');
+      await o.locator('#request-deadlineDate').fill(dayFromNow(20));
+      await press(o, o.getByRole('button', { name: i18n.t('association.new.submit') }));
+      await o.waitForURL(/\/association\/requests\/[0-9a-f-]{36}\?done=saved$/);
+      const id = /requests\/([0-9a-f-]{36})/.exec(o.url())![1]!;
+      const detail = `/association/requests/${id}`;
+      await expect
+        .poll(() => o.locator('[data-testid=request-state]').innerText())
+        .toContain(i18n.t('association.status.draft'));
+      expect(await o.locator('[data-testid=request-preview]').innerText()).toContain(title);
+      expect((await requestRow(t, id)).status).toBe('draft');
+
+      await press(o, o.getByRole('button', { name: i18n.t('association.transition.submit') }));
+      await o.waitForURL(/\?done=submitted$/);
+      expect(await o.locator('[data-testid=request-state]').innerText()).toContain(
+        i18n.t('association.status.pending_review'),
+      );
+      expect((await requestRow(t, id)).status).toBe('pending_review');
+
+      // ---- 2. the staff finds it in the queue and asks for changes, with a reason
+      const reason = `集合時間と持ち物を本文に書いてください（${word}）。`;
+      await open(s, t, '/staff/moderation');
+      expect(await s.locator('[data-count=pendingReview]').innerText()).toMatch(/[1-9]/);
+      await follow(s, s.locator(`li[data-request="${id}"] h3 a`), new RegExp(`/staff/moderation/${id}$`));
+      await s.locator('#requestChanges-reason').fill(reason);
+      await press(s, s.getByRole('button', { name: i18n.t('moderation.decision.requestChanges.submit') }));
+      await s.waitForURL(/\/staff\/moderation\?decided=requestChanges/);
+      expect(await s.locator('[data-notice=success]').innerText()).toContain(
+        i18n.t('moderation.decided.requestChanges'),
+      );
+      expect(await s.locator(`li[data-request="${id}"]`).count()).toBe(0);
+
+      // ---- 3. the officer sees the reason in the list, fixes the text and sends it again
+      await open(o, t, '/association/requests');
+      const item = o.locator(`li[data-request="${id}"]`);
+      expect(await item.getAttribute('data-status')).toBe('changes_requested');
+      expect(await item.locator('[data-testid=status-reason]').innerText()).toContain(reason);
+      expect(await o.locator('[data-group=attention]').innerText()).toContain(title);
+      await follow(o, item.getByRole('link', { name: startingWith(i18n.t('association.list.edit')) }), /\/edit$/);
+      expect(await o.getByText(reason).count()).toBeGreaterThan(0);
+      await o
+        .locator('#request-body')
+        .fill('町会の防災マップを新しくします。\n集合：午前10時に会館の前。持ち物：筆記用具。');
+      await press(o, o.getByRole('button', { name: i18n.t('association.edit.submit') }));
+      await o.waitForURL(new RegExp(`${detail}\\?done=saved$`));
+      expect(await o.locator('[data-testid=request-preview]').innerText()).toContain('持ち物：筆記用具');
+      await press(o, o.getByRole('button', { name: i18n.t('association.transition.submit') }));
+      await o.waitForURL(/\?done=submitted$/);
+      expect((await requestRow(t, id)).status).toBe('pending_review');
+
+      // ---- 4. the staff approves
+      await open(s, t, `/staff/moderation/${id}`);
+      expect(await s.locator('[data-testid=request-preview]').innerText()).toContain('持ち物：筆記用具');
+      await press(s, s.getByRole('button', { name: i18n.t('moderation.decision.approve.submit') }));
+      await s.waitForURL(/decided=approve/);
+      expect((await requestRow(t, id)).status).toBe('published');
+
+      // ---- 5. the volunteer finds it by searching the board and raises a hand
+      await open(v, t, '/requests');
+      await v.locator('#filter-q').fill(word);
+      await Promise.all([
+        v.waitForURL(/\/requests\?.*q=/),
+        v.locator('form[data-form=filters] button[type=submit]').first().click(),
+      ]);
+      await settle(v);
+      await follow(v, v.getByRole('link', { name: title }), new RegExp(`/requests/${id}$`));
+      await v.locator('#apply-message').fill('地図づくりが得意です。よろしくお願いします。');
+      await press(v, v.locator('form[data-form=apply] button[type=submit]'));
+      await expect
+        .poll(() => v.locator('[data-testid=my-application]').getAttribute('data-application-status'))
+        .toBe('pending');
+      const volunteerId = await userIdOf(t, volunteer);
+      const [application] = await t.database.handle.db
+        .select({ id: schema.applications.id })
+        .from(schema.applications)
+        .where(and(eq(schema.applications.requestId, id), eq(schema.applications.volunteerId, volunteerId)));
+      const applicationId = application!.id;
+
+      // ---- 6. the officer reads the applicant and accepts; the contact details appear
+      await open(o, t, detail);
+      const applicant = o.locator(`article[data-applicant="${applicationId}"]`);
+      expect(await applicant.innerText()).toContain('地図づくりが得意です');
+      await applicant
+        .locator(`#decide-${applicationId}-note`)
+        .fill('ありがとうございます。当日はよろしくお願いします。');
+      await press(o, applicant.getByRole('button', { name: startingWith(i18n.t('association.applicant.accept')) }));
+      await expect.poll(() => applicant.getAttribute('data-application-status')).toBe('accepted');
+      const match = applicant.locator('[data-testid=match]');
+      expect(await match.innerText()).toContain(volunteer);
+
+      // ---- 7. both write in the match's thread
+      await follow(
+        o,
+        match.getByRole('link', { name: startingWith(i18n.t('association.match.thread')) }),
+        new RegExp(`/matches/${applicationId}$`),
+      );
+      await o.locator('#message-body').fill(`会館の場所は地図を送ります ${word}`);
+      await press(o, o.locator('form[data-form=send] button[type=submit]'));
+      await expect
+        .poll(() => o.locator('li[data-message-id]').allInnerTexts())
+        .toContainEqual(expect.stringContaining(`地図を送ります ${word}`));
+
+      await open(v, t, `/matches/${applicationId}`);
+      expect(await v.locator('li[data-message-id]').allInnerTexts()).toContainEqual(
+        expect.stringContaining(`地図を送ります ${word}`),
+      );
+      await v.locator('#message-body').fill('わかりました。10時に行きます。');
+      await press(v, v.locator('form[data-form=send] button[type=submit]'));
+      await expect.poll(() => v.locator('li[data-message-id]').count()).toBe(2);
+      await open(o, t, `/matches/${applicationId}`);
+      expect(await o.locator('li[data-message-id]').allInnerTexts()).toContainEqual(
+        expect.stringContaining('10時に行きます'),
+      );
+
+      // ---- 8. the officer marks the work done
+      await open(o, t, detail);
+      await press(o, applicant.getByRole('button', { name: startingWith(i18n.t('association.match.complete')) }));
+      await applicant.locator('[data-testid=completed]').waitFor();
+      expect(await applicant.locator('[data-testid=completed]').innerText()).toContain(
+        i18n.t('association.match.waitingConfirm'),
+      );
+
+      // ---- 9. the volunteer confirms on their page
+      await open(v, t, '/me/applications');
+      const mine = v.locator(`[data-application-id="${applicationId}"]`);
+      await press(v, mine.locator('form[data-form=confirm] button[type=submit]'));
+      await mine.locator('[data-testid=confirmed]').waitFor();
+      expect((await requestRow(t, id)).status).toBe('completed');
+
+      // ---- 10. the officer thanks (with a private rating); the volunteer sees the note and thanks back
+      await open(o, t, detail);
+      expect(await o.locator('[data-testid=request-state]').innerText()).toContain(
+        i18n.t('association.status.completed'),
+      );
+      expect(await applicant.locator('[data-testid=completed]').innerText()).toContain(
+        i18n.t('association.match.confirmed'),
+      );
+      await applicant.locator(`#thanks-${applicationId}-note`).fill(`見やすい地図をありがとうございました ${word}`);
+      await applicant.getByLabel(i18n.t('association.thanks.scoreValue', { score: 5 }), { exact: true }).check();
+      await applicant.locator(`#thanks-${applicationId}-comment`).fill('とても丁寧でした。');
+      await press(o, applicant.locator('form[data-form=thanks] button[type=submit]'));
+      await applicant.locator('[data-testid=thanks-sent]').waitFor();
+      expect(await applicant.locator('[data-testid=thanks-sent]').innerText()).toContain(
+        `ありがとうございました ${word}`,
+      );
+
+      await open(v, t, '/me/applications');
+      expect(await mine.locator('[data-testid=thanks-to-me]').innerText()).toContain(`ありがとうございました ${word}`);
+      await mine.locator(`#thanks-${applicationId}-note`).fill('楽しかったです。また手伝います。');
+      await press(v, mine.locator('form[data-form=thanks] button[type=submit]'));
+      await mine.locator('[data-testid=thanks-from-me]').waitFor();
+
+      await open(o, t, detail);
+      expect(await applicant.locator('[data-testid=thanks-received]').innerText()).toContain('また手伝います');
+
+      await Promise.all([officer.context.close(), staff.context.close(), helper.context.close()]);
+    }, 240_000);
+  },
+);

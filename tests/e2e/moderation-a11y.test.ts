@@ -1,0 +1,90 @@
+/**
+ * axe (WCAG 2.2 A/AA) finds nothing on the staff's pages, in Japanese and in やさしい日本語:
+ * the queue (municipal and foundation staff), a request to decide (also after a refused
+ * decision), the foundation's read-only view, the flag queue and the settings.
+ */
+import type { HelpRequestDetail } from '@board/shared';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessibilityViolations, launchBrowser } from '../src/harness/browser.ts';
+import { startTestApp, type TestApp } from '../src/harness/test-app.ts';
+import { api, demo, open, personContext, press, requestBody, texts } from './lifecycle-support.ts';
+
+let t: TestApp;
+let browser: Browser;
+let pending: string;
+beforeAll(async () => {
+  t = await startTestApp({ serveWeb: true, listen: true });
+  browser = await launchBrowser();
+  pending = (await api<HelpRequestDetail>(t, demo.officerSenju, 'POST', '/api/requests', requestBody())).id;
+  await api(t, demo.officerSenju, 'POST', `/api/requests/${pending}/submit`);
+  // a published request with a flag on it and a flagged message in its match
+  const published = (
+    await api<HelpRequestDetail>(
+      t,
+      demo.officerSenju,
+      'POST',
+      '/api/requests',
+      requestBody({ title: '通報のある依頼' }),
+    )
+  ).id;
+  await api(t, demo.officerSenju, 'POST', `/api/requests/${published}/submit`);
+  await api(t, demo.staffAdachi, 'POST', `/api/requests/${published}/approve`);
+  await api(t, demo.volunteer2, 'POST', '/api/flags', {
+    targetType: 'request',
+    targetId: published,
+    reason: '内容が不確かです',
+  });
+  const hand = await api<{ id: string }>(t, demo.volunteer1, 'POST', `/api/requests/${published}/applications`, {
+    message: 'はい',
+  });
+  await api(t, demo.officerSenju, 'POST', `/api/applications/${hand.id}/accept`, {});
+  const message = await api<{ id: string }>(t, demo.volunteer1, 'POST', `/api/applications/${hand.id}/messages`, {
+    body: '失礼な言葉',
+  });
+  await api(t, demo.officerSenju, 'POST', '/api/flags', {
+    targetType: 'message',
+    targetId: message.id,
+    reason: '言葉づかい',
+  });
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+async function expectNoViolations(page: Page, label: string) {
+  expect(await accessibilityViolations(page), label).toEqual([]);
+}
+
+describe.each(['ja', 'ja-easy'] as const)('staff pages in %s', (lang) => {
+  const i18n = texts(lang);
+
+  it('municipal staff: queue, a request to decide (and a refused decision), flags, settings', async () => {
+    const { context, page } = await personContext(browser, t, demo.staffAdachi, lang);
+    await open(page, t, '/staff/moderation');
+    await expectNoViolations(page, 'queue');
+    await open(page, t, `/staff/moderation/${pending}`);
+    await expectNoViolations(page, 'decide');
+    await press(page, page.getByRole('button', { name: i18n.t('moderation.decision.reject.submit') }));
+    await page.locator('[data-testid=error-summary]').waitFor();
+    await expectNoViolations(page, 'decide, refused');
+    await open(page, t, '/staff/flags');
+    expect(await page.locator('li[data-flag]').count()).toBeGreaterThanOrEqual(2);
+    await expectNoViolations(page, 'flags');
+    await open(page, t, '/staff/settings');
+    await expectNoViolations(page, 'settings');
+    await context.close();
+  }, 120_000);
+
+  it('foundation staff: the queue with its filter, the read-only request, the flags', async () => {
+    const { context, page } = await personContext(browser, t, demo.foundation, lang);
+    await open(page, t, '/staff/moderation');
+    await expectNoViolations(page, 'queue (foundation)');
+    await open(page, t, `/staff/moderation/${pending}`);
+    await expectNoViolations(page, 'read-only');
+    await open(page, t, '/staff/flags');
+    await expectNoViolations(page, 'flags (foundation)');
+    await context.close();
+  }, 120_000);
+});

@@ -1,0 +1,173 @@
+/**
+ * The staff's forms: bad input explained beside the field with nothing written (ask for changes,
+ * reject or close without a reason; settings without any category), and the flag queue's
+ * decisions. In Japanese with JavaScript, in やさしい日本語 without it.
+ */
+import type { HelpRequestDetail } from '@board/shared';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../src/harness/browser.ts';
+import { startTestApp, type TestApp } from '../src/harness/test-app.ts';
+import {
+  api,
+  demo,
+  expectSummary,
+  fieldError,
+  municipalitySettings,
+  open,
+  personContext,
+  press,
+  requestBody,
+  requestRow,
+  rowCounts,
+  texts,
+} from './lifecycle-support.ts';
+
+let t: TestApp;
+let browser: Browser;
+beforeAll(async () => {
+  t = await startTestApp({ serveWeb: true, listen: true });
+  browser = await launchBrowser();
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+const runs = [
+  { lang: 'ja', javaScriptEnabled: true },
+  { lang: 'ja-easy', javaScriptEnabled: false },
+] as const;
+
+async function pendingRequest(title = '審査用の依頼'): Promise<string> {
+  const draft = await api<HelpRequestDetail>(t, demo.officerSenju, 'POST', '/api/requests', requestBody({ title }));
+  await api(t, demo.officerSenju, 'POST', `/api/requests/${draft.id}/submit`);
+  return draft.id;
+}
+
+describe.each(runs)('staff forms in $lang (JavaScript: $javaScriptEnabled)', ({ lang, javaScriptEnabled }) => {
+  const i18n = texts(lang);
+
+  it.each(['requestChanges', 'reject'] as const)(
+    '%s without a reason: the reason is asked for beside the box; the request stays waiting',
+    async (decision) => {
+      const id = await pendingRequest();
+      const { context, page } = await personContext(browser, t, demo.staffAdachi, lang, javaScriptEnabled);
+      await open(page, t, `/staff/moderation/${id}`);
+      const before = await rowCounts(t);
+      const mails = t.app.mailer.captured.length;
+      await page.locator(`#${decision}-reason`).fill('   ');
+      await press(page, page.getByRole('button', { name: i18n.t(`moderation.decision.${decision}.submit`) }));
+      await expectSummary(page);
+      expect(await fieldError(page, `${decision}-reason`)).toContain(i18n.t('errors.field.REASON_REQUIRED'));
+      expect(page.url()).toContain(`/staff/moderation/${id}`);
+      expect((await requestRow(t, id)).status).toBe('pending_review');
+      expect(await rowCounts(t)).toEqual(before);
+      expect(t.app.mailer.captured.length).toBe(mails);
+      await context.close();
+    },
+  );
+
+  it('closing a published request without a reason is refused the same way', async () => {
+    const id = await pendingRequest('公開中の依頼');
+    await api(t, demo.staffAdachi, 'POST', `/api/requests/${id}/approve`);
+    const { context, page } = await personContext(browser, t, demo.staffAdachi, lang, javaScriptEnabled);
+    await open(page, t, `/staff/moderation/${id}`);
+    // only the decision the lifecycle allows from "published" is offered
+    expect(
+      await page.locator('[data-decision]').evaluateAll((els) => els.map((e) => e.getAttribute('data-decision'))),
+    ).toEqual(['close']);
+    const before = await rowCounts(t);
+    await press(page, page.getByRole('button', { name: i18n.t('moderation.decision.close.submit') }));
+    expect(await fieldError(page, 'close-reason')).toContain(i18n.t('errors.field.REASON_REQUIRED'));
+    expect((await requestRow(t, id)).status).toBe('published');
+    expect(await rowCounts(t)).toEqual(before);
+    await context.close();
+  });
+
+  it('settings: unticking every category is explained; the settings stay as they were', async () => {
+    const stored = await municipalitySettings(t, '13121');
+    const { context, page } = await personContext(browser, t, demo.staffAdachi, lang, javaScriptEnabled);
+    await open(page, t, '/staff/settings');
+    for (const box of await page.locator('input[name=enabledCategories]').all()) await box.uncheck();
+    await press(page, page.getByRole('button', { name: i18n.t('moderation.settings.submit') }));
+    await expectSummary(page);
+    const error = await page.locator('#settings-categories-error').innerText();
+    expect(error).toContain(i18n.t('errors.field.CATEGORIES_REQUIRED'));
+    expect(await page.locator('#settings-categories input').first().getAttribute('aria-invalid')).toBe('true');
+    expect(await municipalitySettings(t, '13121')).toEqual(stored);
+    await context.close();
+  });
+});
+
+describe('settings and flags work', () => {
+  const i18n = texts('ja');
+
+  it('staff narrow the categories and turn moderation off; the officer’s form follows; then back', async () => {
+    const staff = await personContext(browser, t, demo.staffAdachi, 'ja', false);
+    await open(staff.page, t, '/staff/settings');
+    await staff.page.getByLabel(i18n.t('moderation.settings.moderationOff'), { exact: true }).check();
+    await staff.page.getByLabel(i18n.t('account.category.other'), { exact: true }).uncheck();
+    await staff.page.locator('#settings-contactDesk').fill('足立区 地域調整課 03-0000-0000');
+    await press(staff.page, staff.page.getByRole('button', { name: i18n.t('moderation.settings.submit') }));
+    expect(await staff.page.locator('[data-notice=success]').innerText()).toContain(
+      i18n.t('moderation.settings.saved'),
+    );
+    const saved = await api<{ moderationRequired: boolean; enabledCategories: string[]; contactDesk: string }>(
+      t,
+      demo.staffAdachi,
+      'GET',
+      '/api/municipalities/13121/settings',
+    );
+    expect(saved.moderationRequired).toBe(false);
+    expect(saved.enabledCategories).not.toContain('other');
+    expect(saved.contactDesk).toBe('足立区 地域調整課 03-0000-0000');
+
+    // the officer no longer sees "other", and the draft's button publishes at once
+    const officer = await personContext(browser, t, demo.officerSenju, 'ja', false);
+    await open(officer.page, t, '/association/requests/new');
+    expect(await officer.page.locator('#request-category option[value=other]').count()).toBe(0);
+    const draft = await api<HelpRequestDetail>(t, demo.officerSenju, 'POST', '/api/requests', requestBody());
+    await open(officer.page, t, `/association/requests/${draft.id}`);
+    await press(
+      officer.page,
+      officer.page.getByRole('button', { name: i18n.t('association.transition.submitAndPublish') }),
+    );
+    expect(officer.page.url()).toMatch(/done=published$/);
+    expect((await requestRow(t, draft.id)).status).toBe('published');
+
+    await api(t, demo.staffAdachi, 'PATCH', '/api/municipalities/13121/settings', {
+      moderationRequired: true,
+      enabledCategories: saved.enabledCategories.concat('other'),
+    });
+    await Promise.all([staff.context.close(), officer.context.close()]);
+  });
+
+  it('flags: open first; staff hide a flagged request with a note; foundation staff only read', async () => {
+    const id = await pendingRequest('通報される依頼');
+    await api(t, demo.staffAdachi, 'POST', `/api/requests/${id}/approve`);
+    await api(t, demo.volunteer1, 'POST', '/api/flags', {
+      targetType: 'request',
+      targetId: id,
+      reason: '連絡先が本文に書かれています',
+    });
+
+    const foundation = await personContext(browser, t, demo.foundation, 'ja', true);
+    await open(foundation.page, t, '/staff/flags');
+    const seen = foundation.page.locator('li[data-flag]').filter({ hasText: '通報される依頼' });
+    expect(await seen.count()).toBe(1);
+    expect(await seen.locator('form').count()).toBe(0);
+
+    const staff = await personContext(browser, t, demo.staffAdachi, 'ja', true);
+    await open(staff.page, t, '/staff/flags');
+    expect(await staff.page.locator('[data-testid=open-flags]').innerText()).toMatch(/[1-9]/);
+    const flag = staff.page.locator('li[data-flag]').filter({ hasText: '通報される依頼' });
+    expect(await flag.getAttribute('data-flag-status')).toBe('open');
+    expect(await flag.innerText()).toContain('連絡先が本文に書かれています');
+    await flag.locator('textarea[name=note]').fill('本文から電話番号を消すよう伝えます');
+    await press(staff.page, flag.getByRole('button', { name: i18n.t('moderation.flags.hide.request') }));
+    await expect.poll(() => flag.getAttribute('data-flag-status')).toBe('hidden');
+    expect((await requestRow(t, id)).hiddenAt).not.toBeNull();
+    await Promise.all([foundation.context.close(), staff.context.close()]);
+  });
+});

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { describeAuditEntry } from './audit-text.ts';
+import { messagesFor } from './i18n/catalogue.ts';
+import { createTranslator } from './i18n/translator.ts';
+
+const ja = createTranslator('ja', messagesFor('ja'));
+const en = createTranslator('en', messagesFor('en'));
+const easy = createTranslator('ja-easy', messagesFor('ja-easy'));
+
+describe('describeAuditEntry', () => {
+  it('says each recorded action in plain words', () => {
+    for (const action of [
+      'invitation.create',
+      'invitation.resend',
+      'invitation.revoke',
+      'invitation.accept',
+      'role.grant',
+      'role.remove',
+      'association.create',
+      'staff.sign_in',
+      'me.export',
+      'me.delete',
+    ]) {
+      for (const i18n of [ja, en, easy]) {
+        const { what } = describeAuditEntry(i18n, { action, details: {} });
+        expect(what, `${i18n.lang} ${action}`).not.toContain(action);
+        expect(what).not.toMatch(/^staff\./);
+      }
+    }
+    expect(describeAuditEntry(ja, { action: 'invitation.create', details: {} }).what).toBe('招待を送った');
+    expect(describeAuditEntry(en, { action: 'staff.sign_in', details: {} }).what).toBe('Signed in as staff');
+  });
+
+  it('adds what the entry is about: role, association, how', () => {
+    expect(
+      describeAuditEntry(ja, {
+        action: 'invitation.create',
+        details: { role: 'officer', associationId: 'a1', associationName: '千住一丁目町会' },
+      }),
+    ).toEqual({ what: '招待を送った', detail: '町会・自治会の役員 · 千住一丁目町会' });
+    // an association named only by id is looked up
+    expect(
+      describeAuditEntry(
+        en,
+        { action: 'role.grant', details: { role: 'officer', associationId: 'a1' } },
+        { a1: '梅田四丁目自治会' },
+      ).detail,
+    ).toBe('Association officer · 梅田四丁目自治会');
+    expect(describeAuditEntry(en, { action: 'staff.sign_in', details: { method: 'link' } }).detail).toBe(
+      'with an emailed link',
+    );
+    expect(
+      describeAuditEntry(ja, { action: 'role.remove', details: { role: 'municipal_staff', reason: 'account_deleted' } })
+        .detail,
+    ).toBe('区市町村の職員 · 退会のため');
+    expect(describeAuditEntry(ja, { action: 'association.create', details: { name: '新しい町会' } }).detail).toBe(
+      '新しい町会',
+    );
+    expect(describeAuditEntry(ja, { action: 'me.export', details: {} }).detail).toBeNull();
+  });
+
+  it('shows an action it does not know by its code, hiding nothing', () => {
+    expect(describeAuditEntry(en, { action: 'request.approve', details: { role: 'nonsense' } })).toEqual({
+      what: 'Other action (request.approve)',
+      detail: null,
+    });
+  });
+});

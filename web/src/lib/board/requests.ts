@@ -1,0 +1,120 @@
+import {
+  takesHands,
+  type ApplicationStatus,
+  type HelpRequestPublic,
+  type Municipality,
+  type RequestStatus,
+  type When,
+} from '@board/shared';
+import { formatDate, formatDateTime } from '#lib/format/date.ts';
+import type { MessageKey } from '#lib/i18n/catalogue.ts';
+import type { Lang } from '#lib/i18n/languages.ts';
+import type { Translator } from '#lib/i18n/translator.ts';
+import { municipalityLabelByCode } from '#lib/municipality-label.ts';
+import { categoryLabelKey, spokenLanguageKey, spokenLanguages } from '#lib/profile-options.ts';
+
+type I18n = Pick<Translator, 't' | 'lang'>;
+
+/** Slots nobody is matched to yet (never below zero). */
+export function slotsLeft(request: Pick<HelpRequestPublic, 'slots' | 'matchedCount'>): number {
+  return Math.max(0, request.slots - request.matchedCount);
+}
+
+/**
+ * Where a request stands for someone who might help, in one word the page writes out (never
+ * colour alone): still taking hands, every slot matched, finished, or no longer open.
+ */
+export type Availability = 'open' | 'filled' | 'completed' | 'closed';
+
+export function availabilityOf(request: Pick<HelpRequestPublic, 'status' | 'slots' | 'matchedCount'>): Availability {
+  if (request.status === 'completed') return 'completed';
+  if (request.status === 'filled') return 'filled';
+  if (takesHands(request.status)) return slotsLeft(request) > 0 ? 'open' : 'filled';
+  return 'closed';
+}
+
+/** True when the application deadline has passed (a request without one never closes by date). */
+export function deadlinePassed(request: Pick<HelpRequestPublic, 'applicationDeadline'>, now = Date.now()): boolean {
+  return request.applicationDeadline !== null && Date.parse(request.applicationDeadline) <= now;
+}
+
+/** "When" in words: a moment, a span (one day or several), or "to be arranged". */
+export function describeWhen(i18n: I18n, when: When): string {
+  if (when.kind === 'at') return formatDateTime(i18n.lang, when.startsAt);
+  if (when.kind === 'range') {
+    const sameDay = formatDate(i18n.lang, when.startsAt) === formatDate(i18n.lang, when.endsAt);
+    const end = sameDay ? timeOnly(i18n.lang, when.endsAt) : formatDateTime(i18n.lang, when.endsAt);
+    return i18n.t('board.when.range', { start: formatDateTime(i18n.lang, when.startsAt), end });
+  }
+  return i18n.t('board.when.flexible');
+}
+
+const timeFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Asia/Tokyo',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+function timeOnly(_lang: Lang, value: string): string {
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? '' : timeFormat.format(date);
+}
+
+/** The category's name (the same labels volunteers tick on their profile). */
+export function categoryLabel(i18n: I18n, category: string): string {
+  const key = categoryLabelKey(category);
+  const text = i18n.t(key);
+  return text === key ? category : text;
+}
+
+/** A language the work is done in: its name in the interface language, or the code itself. */
+export function languageLabel(i18n: I18n, code: string): string {
+  if (code === 'ja-easy') return i18n.t('board.language.jaEasy');
+  if (spokenLanguages.some((l) => l.code === code)) return i18n.t(spokenLanguageKey(code));
+  return code;
+}
+
+/**
+ * A volunteer's skill: profile skills are category keys (shown by name); anything else as written.
+ */
+export function skillLabel(i18n: I18n, skill: string): string {
+  return categoryLabel(i18n, skill);
+}
+
+/** The municipality's name in the interface language (kana reading for やさしい日本語 when the list is known). */
+export function municipalityOf(
+  i18n: I18n,
+  request: Pick<HelpRequestPublic, 'municipalityCode' | 'municipalityName' | 'municipalityNameEn'>,
+  municipalities: readonly Municipality[],
+): string {
+  if (municipalities.some((m) => m.code === request.municipalityCode)) {
+    return municipalityLabelByCode(i18n.lang, municipalities, request.municipalityCode);
+  }
+  return i18n.lang === 'en' ? `${request.municipalityNameEn} (${request.municipalityName})` : request.municipalityName;
+}
+
+export const requestStatusKey: Record<RequestStatus, MessageKey> = {
+  draft: 'board.status.draft',
+  pending_review: 'board.status.pending_review',
+  changes_requested: 'board.status.changes_requested',
+  published: 'board.status.published',
+  filled: 'board.status.filled',
+  completed: 'board.status.completed',
+  rejected: 'board.status.rejected',
+  withdrawn: 'board.status.withdrawn',
+  expired: 'board.status.expired',
+  closed: 'board.status.closed',
+};
+
+export const applicationStatusKey: Record<ApplicationStatus, MessageKey> = {
+  pending: 'board.application.status.pending',
+  accepted: 'board.application.status.accepted',
+  declined: 'board.application.status.declined',
+  withdrawn: 'board.application.status.withdrawn',
+};
+
+/** Hours in words ("about 3 hours"), or '' when unknown. */
+export function hoursLabel(i18n: I18n, hours: number | null): string {
+  return hours === null ? '' : i18n.t('board.facts.hoursValue', { hours });
+}

@@ -1,0 +1,60 @@
+import type { Me, MunicipalitySettingsView } from '@board/shared';
+import { can, canAtAll, categoryKeys, type Category } from '@board/shared';
+import { error } from '@sveltejs/kit';
+import { actorOf } from '#lib/actor.ts';
+import { callApi, type ApiEvent } from './api.ts';
+import { requireSignedIn } from './guards.ts';
+
+/** An association this person is an officer of. */
+export interface OfficerAssociation {
+  id: string;
+  name: string;
+  municipalityCode: string;
+}
+
+/** The associations the person may post requests for (shared/src/permissions.ts `request.create`). */
+export function officerAssociations(me: Me): OfficerAssociation[] {
+  const actor = actorOf(me);
+  const seen = new Map<string, OfficerAssociation>();
+  for (const grant of me.roles) {
+    if (grant.role !== 'officer' || !grant.associationId || !grant.municipalityCode) continue;
+    if (!can(actor, 'request.create', { associationId: grant.associationId })) continue;
+    seen.set(grant.associationId, {
+      id: grant.associationId,
+      name: grant.associationName ?? '',
+      municipalityCode: grant.municipalityCode,
+    });
+  }
+  return [...seen.values()];
+}
+
+/** For the officer's pages (/association/…): signed in (else to sign-in) and an officer somewhere (else 403). */
+export function requireOfficer(locals: App.Locals, url: URL): Me {
+  const me = requireSignedIn(locals, url);
+  if (!canAtAll(actorOf(me), 'request.create')) error(403, 'Officers only');
+  return me;
+}
+
+/**
+ * The categories officers may choose in a municipality (`GET /api/municipalities/:code/settings`);
+ * every category when the settings cannot be read (the API still refuses a disabled one).
+ */
+export async function enabledCategories(event: ApiEvent, municipalityCode: string): Promise<Category[]> {
+  const result = await callApi<MunicipalitySettingsView>(
+    event,
+    'GET',
+    `/api/municipalities/${encodeURIComponent(municipalityCode)}/settings`,
+  );
+  if (!result.ok || !Array.isArray(result.data.enabledCategories) || result.data.enabledCategories.length === 0) {
+    return [...categoryKeys];
+  }
+  return categoryKeys.filter((key) => result.data.enabledCategories.includes(key));
+}
+
+/** 404/403 from the API as the same page error; anything else as 503. */
+export function apiPageError(status: number): never {
+  if (status === 404 || status === 400) error(404, 'Not found');
+  if (status === 403) error(403, 'Not allowed');
+  if (status === 401) error(401, 'Sign in');
+  error(503, 'The server did not answer');
+}

@@ -1,0 +1,139 @@
+import type { ApplicationForOfficer, ApplicationList, HelpRequestDetail, ThanksView } from '@board/shared';
+import { can } from '@board/shared';
+import { error, redirect } from '@sveltejs/kit';
+import { actorOf } from '#lib/actor.ts';
+import { fetchAllMunicipalities } from '#lib/server/all-municipalities.ts';
+import { callApi } from '#lib/server/api.ts';
+import { formValues, namedApiFailure, namedFailure, namedSuccess } from '#lib/server/named-form.ts';
+import { apiPageError, requireOfficer } from '#lib/server/officer.ts';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+const doneStates = ['saved', 'submitted', 'published', 'withdrawn'] as const;
+type Done = (typeof doneStates)[number];
+
+/** The request as volunteers will see it, its lifecycle buttons, and its applicants. */
+export const load: PageServerLoad = async (event) => {
+  const me = requireOfficer(event.locals, event.url);
+  event.setHeaders({ 'cache-control': 'no-store' });
+  const id = encodeURIComponent(event.params.id);
+  const result = await callApi<HelpRequestDetail>(event, 'GET', `/api/requests/${id}`);
+  if (!result.ok) apiPageError(result.status);
+  const request = result.data;
+  const actor = actorOf(me);
+  if (!can(actor, 'request.edit', { associationId: request.associationId })) error(404, 'Not found');
+
+  const [applications, municipalities] = await Promise.all([
+    callApi<ApplicationList>(event, 'GET', `/api/requests/${id}/applications`),
+    fetchAllMunicipalities(event),
+  ]);
+  const done = event.url.searchParams.get('done');
+  return {
+    request,
+    municipalities,
+    applications: applications.ok ? applications.data.items : [],
+    applicationsFailed: !applications.ok,
+    canDecide: can(actor, 'application.decide', { associationId: request.associationId }),
+    canComplete: can(actor, 'match.complete', { associationId: request.associationId }),
+    canThank: can(actor, 'thanks.send', { associationId: request.associationId }),
+    confirmWithdraw:
+      event.url.searchParams.get('confirm') === 'withdraw' && request.availableTransitions.includes('withdraw'),
+    done: doneStates.find((d): d is Done => d === done) ?? null,
+  };
+};
+
+const text = (form: FormData, name: string) => {
+  const value = form.get(name);
+  return typeof value === 'string' ? value : '';
+};
+
+/** The application an applicant form is about: a uuid, or a 404. */
+function applicationIdOf(form: FormData): string {
+  const id = text(form, 'applicationId');
+  if (!/^[0-9a-f-]{36}$/i.test(id)) error(404, 'Not found');
+  return id;
+}
+
+/** One lifecycle step (submit, withdraw), then back to this page saying what happened. */
+async function lifecycle(event: RequestEvent, step: 'submit' | 'withdraw', done: (r: HelpRequestDetail) => Done) {
+  requireOfficer(event.locals, event.url);
+  const id = encodeURIComponent(event.params.id);
+  const result = await callApi<HelpRequestDetail>(event, 'POST', `/api/requests/${id}/${step}`);
+  if (!result.ok) return namedApiFailure('lifecycle', result.status, result.error, {});
+  redirect(303, `/association/requests/${id}?done=${done(result.data)}`);
+}
+
+/** Accept or decline a hand, with an optional note shown to the volunteer. */
+async function decide(event: RequestEvent, decision: 'accept' | 'decline') {
+  requireOfficer(event.locals, event.url);
+  const form = await event.request.formData();
+  const applicationId = applicationIdOf(form);
+  const note = text(form, 'note').trim();
+  const result = await callApi<ApplicationForOfficer>(
+    event,
+    'POST',
+    `/api/applications/${applicationId}/${decision}`,
+    note ? { note } : {},
+  );
+  if (!result.ok) return namedApiFailure(`decide-${applicationId}`, result.status, result.error, formValues(form));
+  return namedSuccess(`decide-${applicationId}`, { decision });
+}
+
+export const actions: Actions = {
+  /** POST /api/requests/:id/submit: to review, or straight onto the board where there is no moderation. */
+  submit: (event) => lifecycle(event, 'submit', (r) => (r.status === 'published' ? 'published' : 'submitted')),
+
+  /** POST /api/requests/:id/withdraw, only after the confirmation step. */
+  withdraw: async (event) => {
+    requireOfficer(event.locals, event.url);
+    const form = await event.request.formData();
+    if (text(form, 'confirm') !== 'yes') redirect(303, `/association/requests/${event.params.id}?confirm=withdraw`);
+    return lifecycle(event, 'withdraw', () => 'withdrawn');
+  },
+
+  /** POST /api/requests/:id/copy: a new draft with the same content, opened for editing. */
+  copy: async (event) => {
+    requireOfficer(event.locals, event.url);
+    const id = encodeURIComponent(event.params.id);
+    const result = await callApi<HelpRequestDetail>(event, 'POST', `/api/requests/${id}/copy`);
+    if (!result.ok) return namedApiFailure('lifecycle', result.status, result.error, {});
+    redirect(303, `/association/requests/${result.data.id}/edit?done=copied`);
+  },
+
+  accept: (event) => decide(event, 'accept'),
+  decline: (event) => decide(event, 'decline'),
+
+  /** POST /api/applications/:id/complete: the officer says the work was done. */
+  complete: async (event) => {
+    requireOfficer(event.locals, event.url);
+    const form = await event.request.formData();
+    const applicationId = applicationIdOf(form);
+    const result = await callApi<ApplicationForOfficer>(event, 'POST', `/api/applications/${applicationId}/complete`);
+    if (!result.ok) return namedApiFailure(`complete-${applicationId}`, result.status, result.error, {});
+    return namedSuccess(`complete-${applicationId}`);
+  },
+
+  /** POST /api/applications/:id/thanks: a note to the volunteer, and a private 1–5 rating if given. */
+  thanks: async (event) => {
+    requireOfficer(event.locals, event.url);
+    const form = await event.request.formData();
+    const applicationId = applicationIdOf(form);
+    const values = formValues(form);
+    const score = text(form, 'score');
+    const comment = text(form, 'comment');
+    if (score === '' && comment.trim() !== '') {
+      // a comment without a score would be lost: say so rather than drop it
+      return namedFailure(`thanks-${applicationId}`, 400, 'VALIDATION_FAILED', { score: 'SCORE_FOR_COMMENT' }, values);
+    }
+    const body = {
+      note: text(form, 'note'),
+      ...(score === '' ? {} : { rating: { score: /^[1-5]$/.test(score) ? Number(score) : score, comment } }),
+    };
+    const result = await callApi<ThanksView>(event, 'POST', `/api/applications/${applicationId}/thanks`, body);
+    if (!result.ok) {
+      return namedApiFailure(`thanks-${applicationId}`, result.status, result.error, values, {
+        prefixes: ['rating'],
+      });
+    }
+    return namedSuccess(`thanks-${applicationId}`);
+  },
+};

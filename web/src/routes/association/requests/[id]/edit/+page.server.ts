@@ -1,0 +1,38 @@
+import type { HelpRequestDetail } from '@board/shared';
+import { can } from '@board/shared';
+import { error, redirect } from '@sveltejs/kit';
+import { actorOf } from '#lib/actor.ts';
+import { callApi } from '#lib/server/api.ts';
+import { apiPageError, enabledCategories, requireOfficer } from '#lib/server/officer.ts';
+import { parseRequestForm, requestFailure, requestFormValues } from '#lib/server/request-form.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+/** Editing is possible while the request is a draft or changes were asked for (the API's `canEdit`). */
+export const load: PageServerLoad = async (event) => {
+  const me = requireOfficer(event.locals, event.url);
+  event.setHeaders({ 'cache-control': 'no-store' });
+  const result = await callApi<HelpRequestDetail>(event, 'GET', `/api/requests/${encodeURIComponent(event.params.id)}`);
+  if (!result.ok) apiPageError(result.status);
+  const request = result.data;
+  if (!can(actorOf(me), 'request.edit', { associationId: request.associationId })) error(404, 'Not found');
+  return {
+    request,
+    values: requestFormValues(request),
+    categories: request.canEdit ? await enabledCategories(event, request.municipalityCode) : [],
+    /** just made by "post a similar one" */
+    copied: event.url.searchParams.get('done') === 'copied',
+  };
+};
+
+export const actions: Actions = {
+  /** PUT /api/requests/:id (a full replacement), then back to the preview. */
+  default: async (event) => {
+    requireOfficer(event.locals, event.url);
+    const parsed = parseRequestForm(await event.request.formData());
+    delete parsed.body.associationId;
+    const id = encodeURIComponent(event.params.id);
+    const result = await callApi<HelpRequestDetail>(event, 'PUT', `/api/requests/${id}`, parsed.body);
+    if (!result.ok) return requestFailure(result.status, result.error, parsed);
+    redirect(303, `/association/requests/${id}?done=saved`);
+  },
+};

@@ -1,0 +1,26 @@
+import { error } from '@sveltejs/kit';
+import { callApi } from '#lib/server/api.ts';
+import type { PageServerLoad } from './$types';
+
+interface CapturedMail {
+  id: number;
+  at: string;
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/**
+ * Demo only: the mail the board would have sent (GET /api/dev/mail). The API has that route
+ * only when mail is captured rather than sent, never in production; otherwise this page is a 404.
+ */
+export const load: PageServerLoad = async (event) => {
+  const result = await callApi<{ items: CapturedMail[] }>(event, 'GET', '/api/dev/mail');
+  if (!result.ok) {
+    if (result.status === 404) error(404, 'Not found');
+    error(503, 'The mail list could not be loaded');
+  }
+  // everyone's sign-in links: never keep a copy in any cache
+  event.setHeaders({ 'cache-control': 'no-store' });
+  return { mail: result.data.items };
+};

@@ -1,0 +1,128 @@
+import type { Me } from '@board/shared';
+import { redirect } from '@sveltejs/kit';
+import { isLang, LANG_COOKIE, LANG_COOKIE_MAX_AGE } from '#lib/i18n/languages.ts';
+import { fetchAllMunicipalities } from '#lib/server/all-municipalities.ts';
+import { callApi } from '#lib/server/api.ts';
+import { requireSignedIn } from '#lib/server/guards.ts';
+import { formValues, namedApiFailure, namedFailure, namedSuccess } from '#lib/server/named-form.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+  const me = requireSignedIn(event.locals, event.url);
+  event.setHeaders({ 'cache-control': 'no-store' });
+  return {
+    me,
+    isVolunteer: me.roles.some((grant) => grant.role === 'volunteer'),
+    municipalities: await fetchAllMunicipalities(event),
+    /** back from a save that changed the language (a redirect, so the whole page is in it) */
+    savedProfile: event.url.searchParams.get('saved') === 'profile',
+  };
+};
+
+const text = (form: FormData, name: string) => {
+  const value = form.get(name);
+  return typeof value === 'string' ? value : '';
+};
+
+/** Full-width digits and hyphens (１２３－４５６) become ASCII; phones on Japanese keyboards type them. */
+const halfWidth = (value: string) => value.normalize('NFKC').trim();
+
+const list = (form: FormData, name: string) =>
+  form.getAll(name).filter((v): v is string => typeof v === 'string' && v !== '');
+
+export const actions: Actions = {
+  /** PATCH /api/me: account fields, and the volunteer profile when the person is a volunteer. */
+  profile: async (event) => {
+    const me = requireSignedIn(event.locals, event.url);
+    const form = await event.request.formData();
+    const values = formValues(form);
+    const language = text(form, 'language');
+    const notificationEmail = text(form, 'notificationEmail').trim();
+    const phone = halfWidth(text(form, 'phone'));
+    const body: Record<string, unknown> = {
+      displayName: text(form, 'displayName'),
+      language,
+      notificationEmail: notificationEmail === '' ? null : notificationEmail,
+      phone: phone === '' ? null : phone,
+    };
+    if (form.has('volunteer') && me.roles.some((g) => g.role === 'volunteer')) {
+      // sent as typed: the API checks every value against VolunteerProfile (shared/src/accounts.ts)
+      body.volunteerProfile = {
+        skills: list(form, 'skills'),
+        municipalityCodes: list(form, 'municipalityCodes'),
+        availability: text(form, 'availability'),
+        languages: list(form, 'languages'),
+        onlineOk: form.has('onlineOk'),
+        bio: text(form, 'bio'),
+        showThanks: form.has('showThanks'),
+      };
+    }
+    const result = await callApi<Me>(event, 'PATCH', '/api/me', body);
+    if (!result.ok) {
+      return namedApiFailure('profile', result.status, result.error, values, { prefixes: ['volunteerProfile'] });
+    }
+    // the page (and the header) show the saved state in this very response
+    event.locals.me = result.data;
+    if (isLang(language) && language !== event.locals.lang) {
+      // the interface follows the chosen language: a fresh page load renders all of it (and
+      // <html lang>) in the new one
+      event.cookies.set(LANG_COOKIE, language, {
+        path: '/',
+        maxAge: LANG_COOKIE_MAX_AGE,
+        sameSite: 'lax',
+        httpOnly: true,
+        secure: event.url.protocol === 'https:',
+      });
+      redirect(303, '/me?saved=profile');
+    }
+    return namedSuccess('profile');
+  },
+
+  /** POST /api/me/password: the current password and a new one. */
+  password: async (event) => {
+    requireSignedIn(event.locals, event.url);
+    const form = await event.request.formData();
+    const values = formValues(form);
+    const currentPassword = text(form, 'currentPassword');
+    const newPassword = text(form, 'newPassword');
+    const missing: Record<string, string> = {};
+    if (!currentPassword) missing.currentPassword = 'PASSWORD_REQUIRED';
+    if (!newPassword) missing.newPassword = 'PASSWORD_REQUIRED';
+    if (Object.keys(missing).length > 0) return namedFailure('password', 400, 'VALIDATION_FAILED', missing, values);
+    const result = await callApi(event, 'POST', '/api/me/password', { currentPassword, newPassword });
+    if (!result.ok) {
+      if (result.error.code === 'INVALID_CREDENTIALS') {
+        return namedFailure(
+          'password',
+          result.status,
+          'VALIDATION_FAILED',
+          { currentPassword: 'PASSWORD_INCORRECT' },
+          values,
+        );
+      }
+      return namedApiFailure('password', result.status, result.error, values);
+    }
+    return namedSuccess('password');
+  },
+
+  /** POST /api/me/email: a link goes to the new address; the change happens when it is opened. */
+  email: async (event) => {
+    requireSignedIn(event.locals, event.url);
+    const form = await event.request.formData();
+    const values = formValues(form);
+    const newEmail = text(form, 'newEmail').trim();
+    const password = text(form, 'password');
+    const missing: Record<string, string> = {};
+    if (!newEmail) missing.newEmail = 'EMAIL_REQUIRED';
+    if (!password) missing.password = 'PASSWORD_REQUIRED';
+    if (Object.keys(missing).length > 0) return namedFailure('email', 400, 'VALIDATION_FAILED', missing, values);
+    const result = await callApi(event, 'POST', '/api/me/email', { newEmail, password });
+    if (!result.ok) {
+      if (result.error.code === 'INVALID_CREDENTIALS') {
+        return namedFailure('email', result.status, 'VALIDATION_FAILED', { password: 'PASSWORD_INCORRECT' }, values);
+      }
+      return namedApiFailure('email', result.status, result.error, values);
+    }
+    return namedSuccess('email', { newEmail });
+  },
+};

@@ -1,0 +1,35 @@
+import type { BoardPage } from '@board/shared';
+import { redirect } from '@sveltejs/kit';
+import { boardApiPath, canonicalBoardSearch, readBoardFilters } from '#lib/board/query.ts';
+import { callApi } from '#lib/server/api.ts';
+import { fetchActiveMunicipalities } from '#lib/server/municipalities.ts';
+import type { PageServerLoad } from './$types';
+
+/**
+ * The board (掲示板): published requests of every active municipality, for anyone. The filters
+ * are the URL's query string (a GET form), tidied by a redirect so the address is short and
+ * shareable; the API does the filtering, searching and keyset paging.
+ */
+export const load: PageServerLoad = async (event) => {
+  const { url } = event;
+  const canonical = canonicalBoardSearch(url.searchParams);
+  // compared as parsed parameters, so an address that only encodes characters differently stays put
+  if (canonical.slice(1) !== url.searchParams.toString()) redirect(303, `${url.pathname}${canonical}`);
+
+  const filters = readBoardFilters(url.searchParams);
+  const [municipalities, result] = await Promise.all([
+    fetchActiveMunicipalities(event.fetch),
+    callApi<BoardPage>(event, 'GET', boardApiPath(filters)),
+  ]);
+  if (!result.ok) event.setHeaders({ 'cache-control': 'no-store' });
+
+  const fieldErrors: Record<string, string> = {};
+  if (!result.ok) for (const issue of result.error.fields) fieldErrors[issue.field.split('.')[0]!] ??= issue.code;
+
+  return {
+    filters,
+    municipalities: municipalities.ok ? municipalities.items : [],
+    page: result.ok ? result.data : null,
+    failure: result.ok ? null : { status: result.status, code: result.error.code, fields: fieldErrors },
+  };
+};

@@ -1,0 +1,121 @@
+import { can, type HelpRequestDetail, type MyApplication, type MyApplicationList } from '@board/shared';
+import { error } from '@sveltejs/kit';
+import { z } from 'zod';
+import { actorOf } from '#lib/actor.ts';
+import { callApi, type ApiEvent } from '#lib/server/api.ts';
+import { requireSignedIn } from '#lib/server/guards.ts';
+import { fetchActiveMunicipalities } from '#lib/server/municipalities.ts';
+import { formValues, namedApiFailure, namedFailure, namedSuccess } from '#lib/server/named-form.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+const Id = z.uuid();
+
+/** A missing or malformed id is simply "no such page"; other failures say so with their status. */
+function failed(status: number): never {
+  if (status === 400 || status === 403 || status === 404) error(404, 'No such request');
+  error(status >= 500 ? 503 : status, 'Could not load the request');
+}
+
+/** The volunteer's own application to this request: a live one (pending or matched) first, else the newest. */
+async function myApplication(event: ApiEvent, requestId: string): Promise<MyApplication | null> {
+  const result = await callApi<MyApplicationList>(event, 'GET', '/api/me/applications');
+  if (!result.ok) return null;
+  const mine = result.data.items.filter((a) => a.requestId === requestId);
+  return mine.find((a) => a.status === 'pending' || a.status === 'accepted') ?? mine[0] ?? null;
+}
+
+/**
+ * One request, as the API lets this viewer see it: the exact place and the officer's contact come
+ * only for a matched volunteer, the association's officers and staff. A signed-in volunteer also
+ * gets their own application to it (to show its state and the withdraw button).
+ */
+export const load: PageServerLoad = async (event) => {
+  const id = event.params.id;
+  if (!Id.safeParse(id).success) error(404, 'No such request');
+  const me = event.locals.me;
+  const actor = actorOf(me);
+  const isVolunteer = can(actor, 'application.create');
+
+  const [result, application, municipalities] = await Promise.all([
+    callApi<HelpRequestDetail>(event, 'GET', `/api/requests/${id}`),
+    isVolunteer ? myApplication(event, id) : Promise.resolve(null),
+    fetchActiveMunicipalities(event.fetch),
+  ]);
+  if (!result.ok) failed(result.status);
+  const request = result.data;
+  // what a signed-in person sees is theirs alone
+  if (me) event.setHeaders({ 'cache-control': 'private, no-store' });
+
+  const resource = { municipalityCode: request.municipalityCode, associationId: request.associationId };
+  return {
+    request,
+    application,
+    municipalities: municipalities.ok ? municipalities.items : [],
+    viewer: {
+      signedIn: me !== null,
+      volunteer: isVolunteer,
+      verified: me?.emailVerified ?? false,
+      /** an officer of the association that posted it: manages it on the officer pages */
+      officer: can(actor, 'request.edit', resource),
+      /** the municipality's staff or the foundation: the staff pages */
+      staff: !can(actor, 'request.edit', resource) && can(actor, 'request.readPrivate', resource),
+    },
+  };
+};
+
+const text = (form: FormData, name: string) => {
+  const value = form.get(name);
+  return typeof value === 'string' ? value : '';
+};
+
+export const actions: Actions = {
+  /** 手を挙げる: POST /api/requests/:id/applications with a short message. */
+  apply: async (event) => {
+    requireSignedIn(event.locals, event.url);
+    if (!Id.safeParse(event.params.id).success) error(404, 'No such request');
+    const form = await event.request.formData();
+    const values = formValues(form);
+    const message = text(form, 'message');
+    if (!message.trim())
+      return namedFailure('apply', 400, 'VALIDATION_FAILED', { message: 'MESSAGE_REQUIRED' }, values);
+    const result = await callApi(event, 'POST', `/api/requests/${event.params.id}/applications`, { message });
+    if (!result.ok) return namedApiFailure('apply', result.status, result.error, values);
+    return namedSuccess('apply');
+  },
+
+  /** Take the hand back: POST /api/applications/:id/withdraw. */
+  withdraw: async (event) => {
+    requireSignedIn(event.locals, event.url);
+    const form = await event.request.formData();
+    const applicationId = text(form, 'applicationId');
+    if (!Id.safeParse(applicationId).success) return namedFailure('withdraw', 400, 'NOT_FOUND', {}, {});
+    const result = await callApi(event, 'POST', `/api/applications/${applicationId}/withdraw`);
+    if (!result.ok) return namedApiFailure('withdraw', result.status, result.error, {});
+    return namedSuccess('withdraw');
+  },
+
+  /** Report the request to its municipality's staff: POST /api/flags. */
+  flag: async (event) => {
+    requireSignedIn(event.locals, event.url);
+    if (!Id.safeParse(event.params.id).success) error(404, 'No such request');
+    const form = await event.request.formData();
+    const values = formValues(form);
+    const reason = text(form, 'reason');
+    if (!reason.trim()) return namedFailure('flag', 400, 'VALIDATION_FAILED', { reason: 'REASON_REQUIRED' }, values);
+    const result = await callApi(event, 'POST', '/api/flags', {
+      targetType: 'request',
+      targetId: event.params.id,
+      reason,
+    });
+    if (!result.ok) return namedApiFailure('flag', result.status, result.error, values);
+    return namedSuccess('flag');
+  },
+
+  /** For a volunteer whose address is not confirmed yet: mail a sign-in link, which also confirms it. */
+  confirmEmail: async (event) => {
+    const me = requireSignedIn(event.locals, event.url);
+    const result = await callApi(event, 'POST', '/api/auth/sign-in-link', { email: me.email });
+    if (!result.ok) return namedApiFailure('confirmEmail', result.status, result.error, {});
+    return namedSuccess('confirmEmail', { email: me.email });
+  },
+};

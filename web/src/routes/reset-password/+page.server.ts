@@ -1,0 +1,38 @@
+import { callApi } from '#lib/server/api.ts';
+import { formFailure, formText, missingFields, tokenFailure } from '#lib/server/auth-forms.ts';
+import { devMailAvailable } from '#lib/server/dev-mail.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+/** Without `?token=`: ask for a reset link. With it (from the mail): choose a new password. */
+export const load: PageServerLoad = ({ url }) => ({ token: url.searchParams.get('token') ?? '' });
+
+export const actions: Actions = {
+  /** Mail a reset link: the same answer whether or not the address has an account. */
+  request: async (event) => {
+    const form = await event.request.formData();
+    const missing = missingFields('request', form, ['email']);
+    if (missing) return missing;
+    const email = formText(form, 'email');
+    const result = await callApi(event, 'POST', '/api/auth/password-reset', { email });
+    if (!result.ok) return formFailure('request', result.status, result.error, form, ['email']);
+    return { sent: 'reset' as const, email: email.trim(), devMail: await devMailAvailable(event) };
+  },
+
+  /** Set the new password with the link's token; the API ends every session of the account. */
+  reset: async (event) => {
+    const form = await event.request.formData();
+    const token = formText(form, 'token');
+    if (!token) return tokenFailure('reset', 400, { code: 'TOKEN_INVALID' }, form);
+    const result = await callApi(event, 'POST', '/api/auth/password-reset/confirm', {
+      token,
+      password: formText(form, 'password'),
+    });
+    if (!result.ok) {
+      // a problem with the password is shown beside it; any other (the token) means the link is spent
+      const aboutPassword = result.error.fields.some((f) => f.field === 'password');
+      if (aboutPassword) return formFailure('reset', result.status, result.error, form, ['password']);
+      return tokenFailure('reset', result.status, result.error, form);
+    }
+    return { reset: true as const };
+  },
+};

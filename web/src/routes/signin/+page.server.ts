@@ -1,0 +1,46 @@
+import { redirect } from '@sveltejs/kit';
+import { authPaths } from '#lib/navigation/auth-paths.ts';
+import { safeReturnPath } from '#lib/navigation/return-path.ts';
+import { callApi } from '#lib/server/api.ts';
+import { formFailure, formText, missingFields } from '#lib/server/auth-forms.ts';
+import { devMailAvailable } from '#lib/server/dev-mail.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+/** Where to go after signing in: a same-site path from `?returnTo=`, never back to an auth page; else `/`. */
+function destination(value: unknown): string {
+  return safeReturnPath(value, authPaths);
+}
+
+export const load: PageServerLoad = ({ locals, url }) => {
+  const returnTo = url.searchParams.get('returnTo');
+  // already signed in: carry on to where they were going
+  if (locals.me) redirect(303, destination(returnTo));
+  return { returnTo: returnTo && destination(returnTo) !== '/' ? destination(returnTo) : '' };
+};
+
+export const actions: Actions = {
+  /** Email and password. Success: the API's session cookies, then 303 to the safe return path. */
+  password: async (event) => {
+    const form = await event.request.formData();
+    // an empty box is answered here: sign-in attempts are rate limited per address
+    const missing = missingFields('password', form, ['email', 'password']);
+    if (missing) return missing;
+    const result = await callApi(event, 'POST', '/api/auth/sign-in', {
+      email: formText(form, 'email'),
+      password: formText(form, 'password'),
+    });
+    if (!result.ok) return formFailure('password', result.status, result.error, form, ['email', 'password']);
+    redirect(303, destination(formText(form, 'returnTo')));
+  },
+
+  /** "Email me a sign-in link": the same answer whether or not the address has an account. */
+  link: async (event) => {
+    const form = await event.request.formData();
+    const missing = missingFields('link', form, ['email']);
+    if (missing) return missing;
+    const email = formText(form, 'email');
+    const result = await callApi(event, 'POST', '/api/auth/sign-in-link', { email });
+    if (!result.ok) return formFailure('link', result.status, result.error, form, ['email']);
+    return { sent: 'link' as const, email: email.trim(), devMail: await devMailAvailable(event) };
+  },
+};

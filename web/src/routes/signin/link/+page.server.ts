@@ -1,0 +1,18 @@
+import { redirect } from '@sveltejs/kit';
+import { callApi } from '#lib/server/api.ts';
+import { formText, tokenFailure } from '#lib/server/auth-forms.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+/** Opening the link only shows a button: mail scanners fetch links, and must not spend them. */
+export const load: PageServerLoad = ({ url }) => ({ token: url.searchParams.get('token') ?? '' });
+
+export const actions: Actions = {
+  default: async (event) => {
+    const form = await event.request.formData();
+    const token = formText(form, 'token');
+    if (!token) return tokenFailure('link', 400, { code: 'TOKEN_INVALID' }, form);
+    const result = await callApi(event, 'POST', '/api/auth/sign-in-link/consume', { token });
+    if (!result.ok) return tokenFailure('link', result.status, result.error, form);
+    redirect(303, '/');
+  },
+};

@@ -1,0 +1,35 @@
+import type { Association, Invitation } from '@board/shared';
+import { canAtAll } from '@board/shared';
+import { actorOf } from '#lib/actor.ts';
+import { fetchAllMunicipalities } from '#lib/server/all-municipalities.ts';
+import { callApi } from '#lib/server/api.ts';
+import { requireStaffArea } from '#lib/server/guards.ts';
+import type { PageServerLoad } from './$types';
+
+const welcomeRoles = ['officer', 'municipal_staff'] as const;
+
+export const load: PageServerLoad = async (event) => {
+  const me = requireStaffArea(event.locals, event.url);
+  event.setHeaders({ 'cache-control': 'no-store' });
+  const actor = actorOf(me);
+
+  const [associations, pending, municipalities] = await Promise.all([
+    canAtAll(actor, 'association.list')
+      ? callApi<{ items: Association[] }>(event, 'GET', '/api/associations')
+      : Promise.resolve(null),
+    canAtAll(actor, 'invitation.list')
+      ? callApi<{ items: Invitation[] }>(event, 'GET', '/api/invitations?state=pending')
+      : Promise.resolve(null),
+    fetchAllMunicipalities(event),
+  ]);
+
+  const welcome = event.url.searchParams.get('welcome');
+  return {
+    me,
+    municipalities,
+    associationCount: associations?.ok ? associations.data.items.length : null,
+    pendingInvitationCount: pending?.ok ? pending.data.items.length : null,
+    /** just accepted an invitation (set by /invitations/accept) */
+    welcome: welcomeRoles.find((role) => role === welcome) ?? null,
+  };
+};

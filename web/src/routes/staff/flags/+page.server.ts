@@ -1,0 +1,53 @@
+import type { FlagList, FlagView } from '@board/shared';
+import { can, FlagStatus } from '@board/shared';
+import { error } from '@sveltejs/kit';
+import { actorOf } from '#lib/actor.ts';
+import { fetchAllMunicipalities } from '#lib/server/all-municipalities.ts';
+import { callApi } from '#lib/server/api.ts';
+import { requireStaffArea } from '#lib/server/guards.ts';
+import { formValues, namedApiFailure, namedSuccess } from '#lib/server/named-form.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+/** Flags in the person's municipalities (all, for the foundation): open first, oldest first. */
+export const load: PageServerLoad = async (event) => {
+  const me = requireStaffArea(event.locals, event.url, 'flag.list');
+  event.setHeaders({ 'cache-control': 'no-store' });
+  const asked = FlagStatus.safeParse(event.url.searchParams.get('status'));
+  const status = asked.success ? asked.data : null;
+  const query = status ? `?status=${status}` : '';
+  const [flags, municipalities] = await Promise.all([
+    callApi<FlagList>(event, 'GET', `/api/flags${query}`),
+    fetchAllMunicipalities(event),
+  ]);
+  const actor = actorOf(me);
+  const items = flags.ok ? flags.data.items : [];
+  return {
+    status,
+    items,
+    openCount: flags.ok ? flags.data.openCount : null,
+    loadFailed: !flags.ok,
+    municipalities,
+    /** flags this person may decide (municipal staff of the flag's municipality) */
+    resolvable: items
+      .filter((f) => can(actor, 'flag.resolve', { municipalityCode: f.municipalityCode }))
+      .map((f) => f.id),
+  };
+};
+
+export const actions: Actions = {
+  /** POST /api/flags/:id/resolve: hide the item or dismiss the flag, with an optional note. */
+  default: async (event) => {
+    requireStaffArea(event.locals, event.url, 'flag.list');
+    const form = await event.request.formData();
+    const flagId = String(form.get('flagId') ?? '');
+    if (!/^[0-9a-f-]{36}$/i.test(flagId)) error(404, 'Not found');
+    const decision = String(form.get('decision') ?? '');
+    const note = String(form.get('note') ?? '').trim();
+    const result = await callApi<FlagView>(event, 'POST', `/api/flags/${flagId}/resolve`, {
+      decision,
+      ...(note ? { note } : {}),
+    });
+    if (!result.ok) return namedApiFailure(`flag-${flagId}`, result.status, result.error, formValues(form));
+    return namedSuccess(`flag-${flagId}`, { decision: result.data.status });
+  },
+};

@@ -1,0 +1,122 @@
+import type { Association, Invitation } from '@board/shared';
+import { can, canAtAll, invitationStates } from '@board/shared';
+import { actorOf } from '#lib/actor.ts';
+import { fetchAllMunicipalities } from '#lib/server/all-municipalities.ts';
+import { callApi } from '#lib/server/api.ts';
+import { requireStaffArea } from '#lib/server/guards.ts';
+import { formValues, namedApiFailure, namedFailure, namedSuccess } from '#lib/server/named-form.ts';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+type State = Invitation['state'];
+const isState = (value: string | null): value is State => invitationStates.includes(value as State);
+
+export const load: PageServerLoad = async (event) => {
+  const me = requireStaffArea(event.locals, event.url, 'invitation.list');
+  event.setHeaders({ 'cache-control': 'no-store' });
+  const actor = actorOf(me);
+  const stateParam = event.url.searchParams.get('state');
+  const state = isState(stateParam) ? stateParam : null;
+  const inviteOfficers = canAtAll(actor, 'officer.invite');
+
+  const [list, municipalities, associationList] = await Promise.all([
+    callApi<{ items: Invitation[] }>(event, 'GET', `/api/invitations${state ? `?state=${state}` : ''}`),
+    fetchAllMunicipalities(event),
+    inviteOfficers ? callApi<{ items: Association[] }>(event, 'GET', '/api/associations') : Promise.resolve(null),
+  ]);
+
+  const invitations = list.ok ? list.data.items : [];
+  const associations = associationList?.ok
+    ? associationList.data.items.filter((a) => can(actor, 'officer.invite', { municipalityCode: a.municipalityCode }))
+    : [];
+  const preselect = event.url.searchParams.get('association');
+  return {
+    me,
+    state,
+    municipalities,
+    invitations,
+    loadFailed: !list.ok,
+    inviteStaff: canAtAll(actor, 'municipalStaff.invite'),
+    inviteOfficers,
+    associations,
+    preselectAssociation: associations.some((a) => a.id === preselect) ? preselect : null,
+    /** ids of the listed invitations this person may resend or revoke */
+    manageable: invitations
+      .filter((i) =>
+        can(actor, i.role === 'officer' ? 'invitation.manageOfficer' : 'invitation.manageStaff', {
+          municipalityCode: i.municipalityCode,
+        }),
+      )
+      .map((i) => i.id),
+  };
+};
+
+const text = (form: FormData, name: string) => {
+  const value = form.get(name);
+  return typeof value === 'string' ? value : '';
+};
+
+const guard = (event: RequestEvent) => requireStaffArea(event.locals, event.url, 'invitation.list');
+
+export const actions: Actions = {
+  /** Foundation staff: POST /api/invitations/municipal-staff */
+  inviteStaff: async (event) => {
+    guard(event);
+    const form = await event.request.formData();
+    const values = formValues(form);
+    const result = await callApi<Invitation>(event, 'POST', '/api/invitations/municipal-staff', {
+      email: text(form, 'email'),
+      municipalityCode: text(form, 'municipalityCode'),
+      language: text(form, 'language'),
+    });
+    if (!result.ok) return namedApiFailure('inviteStaff', result.status, result.error, values);
+    return namedSuccess('inviteStaff', { email: result.data.email });
+  },
+
+  /** Municipal staff: POST /api/invitations/officers */
+  inviteOfficer: async (event) => {
+    guard(event);
+    const form = await event.request.formData();
+    const values = formValues(form);
+    const associationId = text(form, 'associationId');
+    if (!uuid.test(associationId)) {
+      return namedFailure('inviteOfficer', 400, 'VALIDATION_FAILED', { associationId: 'ASSOCIATION_REQUIRED' }, values);
+    }
+    const result = await callApi<Invitation>(event, 'POST', '/api/invitations/officers', {
+      email: text(form, 'email'),
+      associationId,
+      language: text(form, 'language'),
+    });
+    if (!result.ok) return namedApiFailure('inviteOfficer', result.status, result.error, values);
+    return namedSuccess('inviteOfficer', { email: result.data.email });
+  },
+
+  /** POST /api/invitations/:id/resend: a new link, valid 7 more days; the old one stops working. */
+  resend: async (event) => {
+    guard(event);
+    const form = await event.request.formData();
+    const id = text(form, 'id');
+    if (!uuid.test(id)) return namedFailure('row', 400, 'NOT_FOUND', {}, { id });
+    const result = await callApi<Invitation>(event, 'POST', `/api/invitations/${id}/resend`);
+    if (!result.ok) return namedApiFailure('row', result.status, result.error, { id });
+    return namedSuccess('resend', { email: result.data.email });
+  },
+
+  /**
+   * Revoking asks first: without `confirmed`, the page shows what will happen and a second
+   * button; with it, POST /api/invitations/:id/revoke. Works the same without JavaScript.
+   */
+  revoke: async (event) => {
+    guard(event);
+    const form = await event.request.formData();
+    const id = text(form, 'id');
+    if (!uuid.test(id)) return namedFailure('row', 400, 'NOT_FOUND', {}, { id });
+    if (form.get('confirmed') !== 'yes') {
+      return { form: 'revokeConfirm', id };
+    }
+    const result = await callApi<Invitation>(event, 'POST', `/api/invitations/${id}/revoke`);
+    if (!result.ok) return namedApiFailure('row', result.status, result.error, { id });
+    return namedSuccess('revoke', { email: result.data.email });
+  },
+};

@@ -1,0 +1,75 @@
+import type { MunicipalitySettingsView } from '@board/shared';
+import { can } from '@board/shared';
+import { error } from '@sveltejs/kit';
+import { actorOf, municipalitiesWhere } from '#lib/actor.ts';
+import { fetchAllMunicipalities } from '#lib/server/all-municipalities.ts';
+import { callApi } from '#lib/server/api.ts';
+import { requireStaffArea } from '#lib/server/guards.ts';
+import { formValues, namedApiFailure, namedFailure, namedSuccess } from '#lib/server/named-form.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+/** Municipalities whose settings this person may change (municipal staff: their own). */
+function editable(me: App.Locals['me']): string[] {
+  const actor = actorOf(me);
+  return municipalitiesWhere(me, 'municipal_staff').filter((code) =>
+    can(actor, 'municipality.updateSettings', { municipalityCode: code }),
+  );
+}
+
+function chosen(codes: string[], asked: string | null): string | null {
+  if (codes.length === 1) return codes[0]!;
+  return codes.find((c) => c === asked) ?? null;
+}
+
+export const load: PageServerLoad = async (event) => {
+  const me = requireStaffArea(event.locals, event.url, 'municipality.updateSettings');
+  event.setHeaders({ 'cache-control': 'no-store' });
+  const codes = editable(me);
+  const code = chosen(codes, event.url.searchParams.get('municipality'));
+  const [settings, municipalities] = await Promise.all([
+    code
+      ? callApi<MunicipalitySettingsView>(event, 'GET', `/api/municipalities/${code}/settings`)
+      : Promise.resolve(null),
+    fetchAllMunicipalities(event),
+  ]);
+  return {
+    codes,
+    code,
+    settings: settings?.ok ? settings.data : null,
+    loadFailed: settings !== null && !settings.ok,
+    municipalities,
+  };
+};
+
+export const actions: Actions = {
+  /** PATCH /api/municipalities/:code/settings (audit-logged by the API). */
+  default: async (event) => {
+    const me = requireStaffArea(event.locals, event.url, 'municipality.updateSettings');
+    const form = await event.request.formData();
+    const values = formValues(form);
+    const code = chosen(editable(me), String(form.get('municipalityCode') ?? ''));
+    if (!code) error(403, 'Not allowed');
+    const moderation = form.get('moderationRequired');
+    if (moderation !== 'on' && moderation !== 'off') {
+      return namedFailure('settings', 400, 'VALIDATION_FAILED', { moderationRequired: 'required' }, values);
+    }
+    const body = {
+      moderationRequired: moderation === 'on',
+      enabledCategories: form.getAll('enabledCategories').filter((v) => typeof v === 'string'),
+      contactDesk: String(form.get('contactDesk') ?? ''),
+    };
+    const result = await callApi<MunicipalitySettingsView>(
+      event,
+      'PATCH',
+      `/api/municipalities/${code}/settings`,
+      body,
+    );
+    if (!result.ok) {
+      const failure = namedApiFailure('settings', result.status, result.error, values);
+      const fields = failure.data.fields;
+      if (fields.enabledCategories === 'CATEGORY_REQUIRED') fields.enabledCategories = 'CATEGORIES_REQUIRED';
+      return failure;
+    }
+    return namedSuccess('settings');
+  },
+};
