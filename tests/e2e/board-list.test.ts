@@ -234,3 +234,17 @@ describe('filters, search and sort', () => {
     expect(await cardTitles(page)).toEqual([demoTitles.flyer]);
   });
 });
+
+describe('the board on a small phone', () => {
+  it.each(['ja', 'en', 'ja-easy'])('fits 320px without sideways scrolling (%s)', async (lang) => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+    await context.addCookies([{ name: 'lang', value: lang, url: t.baseUrl }]);
+    const page = await context.newPage();
+    await page.goto(`${t.baseUrl}/requests`);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await context.close();
+  });
+});
