@@ -36,7 +36,7 @@ ensure_pnpm() {
   fi
   export PATH="$TOOLS/node_modules/.bin:$PATH"
   # keep our node first: .tools/node_modules/.bin also holds a `node` shim
-  [ -x "$TOOLS/node_modules/node/bin/node" ] && export PATH="$TOOLS/node_modules/node/bin:$PATH"
+  if [ -x "$TOOLS/node_modules/node/bin/node" ]; then export PATH="$TOOLS/node_modules/node/bin:$PATH"; fi
 }
 
 ensure_dependencies() {
