@@ -31,8 +31,9 @@ export async function withAccess<T>(
   work: (tx: Database) => Promise<T>,
 ): Promise<T> {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`set local role board_app`);
+    // one round trip: set_config('role', …, true) is SET LOCAL ROLE
     await tx.execute(sql`select
+      set_config('role', 'board_app', true),
       set_config('app.user_id', ${access.userId ?? ''}, true),
       set_config('app.foundation', ${access.foundation ? 'on' : 'off'}, true),
       set_config('app.staff_municipalities', ${access.staffMunicipalities.join(',')}, true),

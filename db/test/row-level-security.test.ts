@@ -8,6 +8,8 @@ import {
   type DatabaseHandle,
 } from '@board/db';
 import { createTestDatabase } from '@board/tests/harness/test-database';
+import { boardStatuses } from '@board/shared';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo, seedMunicipalities } from '../src/seed/seed.ts';
 
@@ -95,6 +97,33 @@ describe.each(engines)('row-level security on $name', (engine) => {
     expect(all).toHaveLength(2);
     expect(await withAccess(handle.db, anonymousAccess, (tx) => tx.select().from(schema.invitations))).toHaveLength(0);
     expect(await withAccess(handle.db, systemAccess, (tx) => tx.select().from(schema.invitations))).toHaveLength(2);
+  });
+
+  it('the board view lists only open and filled requests, with public columns, and takes no writes', async () => {
+    const listed = await withAccess(handle.db, anonymousAccess, (tx) => tx.select().from(schema.boardRequests));
+    expect(listed.length).toBeGreaterThan(0);
+    expect(listed.every((r) => boardStatuses.includes(r.status))).toBe(true);
+    const columns = await handle.db.execute(
+      sql`select column_name from information_schema.columns where table_name = 'board_requests'`,
+    );
+    const names = (Array.isArray(columns) ? columns : (columns as { rows: unknown[] }).rows).map(
+      (c) => (c as { column_name: string }).column_name,
+    );
+    expect(names).toContain('title');
+    for (const secret of ['exact_place', 'status_reason', 'created_by', 'hidden_at'])
+      expect(names).not.toContain(secret);
+    // the view runs with its owner's rights: a write through it would skip the table's policies
+    const id = listed[0]!.id;
+    for (const write of [
+      sql`update board_requests set title = '書き換え' where id = ${id}`,
+      sql`delete from board_requests where id = ${id}`,
+    ]) {
+      await expect(withAccess(handle.db, adachiStaff, (tx) => tx.execute(write))).rejects.toMatchObject({
+        cause: { message: expect.stringMatching(/permission denied/) },
+      });
+    }
+    const [still] = await handle.db.select().from(schema.helpRequests).where(eq(schema.helpRequests.id, id));
+    expect(still?.title).toBe(listed[0]!.title);
   });
 
   it('settings do not outlive their transaction', async () => {

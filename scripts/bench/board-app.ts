@@ -25,8 +25,9 @@ export interface Statement {
   connection?: number;
 }
 
-export async function buildBoardApp(handle: DatabaseHandle): Promise<BoardApp> {
-  const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', SERVE_WEB: '0', PORT: '0' });
+/** `env` overrides the environment for this app only (e.g. BOARD_CACHE_SECONDS: '0'). */
+export async function buildBoardApp(handle: DatabaseHandle, env: Record<string, string> = {}): Promise<BoardApp> {
+  const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', SERVE_WEB: '0', PORT: '0', ...env });
   const app = await buildApp(config, { database: handle });
   const bare = new Map<string, string>();
   app.get<{ Params: { name: string } }>('/bench/bare/:name', { schema: { hide: true } }, async (request, reply) =>

@@ -22,6 +22,7 @@ import moderationRoutes from './modules/moderation/routes.ts';
 import municipalityRoutes from './modules/municipalities/routes.ts';
 import volunteerRoutes from './modules/volunteers/routes.ts';
 import authentication from './plugins/app/authentication.ts';
+import boardCache from './plugins/app/board-cache.ts';
 import database from './plugins/app/database.ts';
 import errorHandler from './plugins/app/error-handler.ts';
 import mailer from './plugins/app/mailer.ts';
@@ -73,6 +74,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(errorHandler);
   await app.register(mailer, { config });
   await app.register(authentication, { config });
+  await app.register(boardCache, { config });
   await app.register(fastifyRateLimit, rateLimitPluginOptions);
 
   await app.register(healthRoutes);

@@ -21,6 +21,7 @@ const EnvSchema = z.object({
   PUBLIC_ORIGIN: z.url().optional(),
   /** how many reverse proxies stand in front (their X-Forwarded-For is trusted); 0 = none */
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  BOARD_CACHE_SECONDS: z.coerce.number().min(0).max(60).default(2),
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().default('まちの腕きき掲示板 <no-reply@machi-udekiki.example>'),
 });
@@ -48,6 +49,8 @@ export interface AppConfig {
   secureCookies: boolean;
   /** reverse proxies in front whose X-Forwarded-* headers are believed (0: none, so clients cannot fake their IP) */
   trustProxyHops: number;
+  /** how long a board page may be served from memory (0: never); see plugins/app/board-cache.ts */
+  boardCacheSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -83,5 +86,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mailFrom: e.MAIL_FROM,
     secureCookies: e.NODE_ENV === 'production',
     trustProxyHops: e.TRUST_PROXY_HOPS,
+    boardCacheSeconds: e.BOARD_CACHE_SECONDS,
   };
 }

@@ -78,5 +78,10 @@ export function availableTransitions(from: RequestStatus, by: TransitionActor): 
 
 /** Officers may edit a request's content only while it is a draft or changes were asked for. */
 export const editableStatuses: readonly RequestStatus[] = ['draft', 'changes_requested'];
-/** States anyone can see on the public board. */
+/** States anyone can read by link (the request page); completed work stays readable for thanks and case stories. */
 export const publicStatuses: readonly RequestStatus[] = ['published', 'filled', 'completed'];
+/**
+ * States listed on the board: open and filled requests. Written out again as SQL in the
+ * `board_requests` view and the board's partial indexes (db/src/schema/requests.ts).
+ */
+export const boardStatuses: readonly RequestStatus[] = ['published', 'filled'];

@@ -82,6 +82,17 @@ describe('what the public sees', () => {
     },
   );
 
+  it('finished work is off the board but its page stays readable and says so in words', async () => {
+    const [done] = await t.database.handle.db
+      .select({ id: schema.helpRequests.id })
+      .from(schema.helpRequests)
+      .where(eq(schema.helpRequests.status, 'completed'));
+    const page = await open({ lang: 'ja', javaScript: false });
+    expect((await visit(page, t, `/requests/${done!.id}`))?.status()).toBe(200);
+    expect(await page.locator('main').innerText()).toContain(texts('ja').t('board.availability.completed'));
+    expect(await page.locator('form[data-form="apply"]').count()).toBe(0);
+  });
+
   it('an unknown or malformed id is "not found"', async () => {
     const page = await open();
     expect((await visit(page, t, '/requests/00000000-0000-4000-8000-000000000000'))?.status()).toBe(404);

@@ -64,8 +64,11 @@ async function allRows(): Promise<(Row & { active: boolean })[]> {
   return rows.map(({ r, status }) => ({ ...r, active: status === 'active' }));
 }
 
+/** Open and filled requests are listed; completed ones stay readable by link but leave the board. */
 const onBoard = (r: Row & { active: boolean }) =>
-  ['published', 'filled', 'completed'].includes(r.status) && r.active && r.hiddenAt === null;
+  ['published', 'filled'].includes(r.status) && r.active && r.hiddenAt === null;
+/** The deadline order lists only requests still taking hands by their deadline (or without one). */
+const deadlineAhead = (r: Row) => r.applicationDeadline === null || r.applicationDeadline.getTime() > Date.now();
 
 const byNewest = (a: Row, b: Row) =>
   b.publishedAt!.getTime() - a.publishedAt!.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
@@ -149,6 +152,7 @@ describe('board filters and sorts (against an oracle)', () => {
       const expected = (await allRows())
         .filter(onBoard)
         .filter(keep)
+        .filter(sort === 'deadline' ? deadlineAhead : () => true)
         .sort(sort === 'newest' ? byNewest : byDeadline)
         .map((r) => r.id);
       const got = await walk(`${query}&sort=${sort}`.replace(/^&/, ''));
@@ -176,6 +180,32 @@ describe('board filters and sorts (against an oracle)', () => {
     expect(all.some((r) => r.hiddenAt !== null && r.status === 'published')).toBe(true);
   });
 
+  it('lists completed work and passed deadlines no more, but a completed request stays readable by link', async () => {
+    const completed = await insertRequest(t, { title: '終わった依頼', status: 'completed' });
+    const passed = await insertRequest(t, {
+      title: '締切を過ぎて満員',
+      status: 'filled',
+      matchedCount: 1,
+      applicationDeadline: new Date(Date.now() - day),
+    });
+    const newest = (await walk('sort=newest', 50)).map((i) => i.id);
+    const byDeadlineIds = (await walk('sort=deadline', 50)).map((i) => i.id);
+    expect(newest).not.toContain(completed);
+    expect(byDeadlineIds).not.toContain(completed);
+    // a filled request whose deadline passed is still on the board (newest), not among "closing soon"
+    expect(newest).toContain(passed);
+    expect(byDeadlineIds).not.toContain(passed);
+    const page = await t.app.inject({ method: 'GET', url: `/api/requests/${completed}` });
+    expect(page.statusCode).toBe(200);
+    expect(page.json().status).toBe('completed');
+    for (const id of [completed, passed]) {
+      await t.database.handle.db
+        .update(schema.helpRequests)
+        .set({ status: 'withdrawn' })
+        .where(eq(schema.helpRequests.id, id));
+    }
+  });
+
   it('shows no exact place and no contact', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/requests?limit=50' });
     expect(res.body).not.toContain('秘密の集合場所');
@@ -189,6 +219,7 @@ describe('keyset pagination', () => {
     for (const sort of ['newest', 'deadline'] as const) {
       const expected = (await allRows())
         .filter(onBoard)
+        .filter(sort === 'deadline' ? deadlineAhead : () => true)
         .sort(sort === 'newest' ? byNewest : byDeadline)
         .map((r) => r.id);
       const first = BoardPage.parse(
@@ -201,7 +232,7 @@ describe('keyset pagination', () => {
           await insertRequest(t, {
             title: `割り込み ${sort} ${i}`,
             publishedAt: at(365, i),
-            applicationDeadline: new Date(Date.now() - 30 * day + i),
+            applicationDeadline: new Date(Date.now() + 60_000 + i),
           }),
         );
       }

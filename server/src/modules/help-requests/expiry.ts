@@ -38,6 +38,7 @@ export async function expireOverdueRequests(app: FastifyInstance): Promise<numbe
     }
     return out;
   });
+  if (expired.length > 0) app.boardCache.invalidate();
   // mail only after the transaction committed: a rolled-back expiry tells nobody
   for (const e of expired) {
     await mailOfficers(app, requestExpiredMail, e.recipients, {

@@ -1,7 +1,6 @@
 import { schema, type Database } from '@board/db';
 import {
   editableStatuses,
-  publicStatuses,
   requestTransitions,
   type BoardSort,
   type Category,
@@ -13,7 +12,16 @@ import {
 import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 
-const { helpRequests: r, municipalities: m, associations: a, users: u, roleAssignments, applications, flags } = schema;
+const {
+  helpRequests: r,
+  boardRequests: b,
+  municipalities: m,
+  associations: a,
+  users: u,
+  roleAssignments,
+  applications,
+  flags,
+} = schema;
 
 /** Every column of a request, with the names of its municipality and association. */
 const requestColumns = {
@@ -51,6 +59,33 @@ const requestColumns = {
   updatedAt: r.updatedAt,
 };
 
+/** What the board lists of a request (the `board_requests` view), with its municipality and association names. */
+const boardColumns = {
+  id: b.id,
+  municipalityCode: b.municipalityCode,
+  municipalityName: m.nameJa,
+  municipalityNameEn: m.nameEn,
+  associationId: b.associationId,
+  associationName: a.name,
+  title: b.title,
+  body: b.body,
+  category: b.category,
+  skills: b.skills,
+  slots: b.slots,
+  matchedCount: b.matchedCount,
+  whenKind: b.whenKind,
+  startsAt: b.startsAt,
+  endsAt: b.endsAt,
+  area: b.area,
+  online: b.online,
+  estimatedHours: b.estimatedHours,
+  expensesCovered: b.expensesCovered,
+  applicationDeadline: b.applicationDeadline,
+  languages: b.languages,
+  status: b.status,
+  publishedAt: b.publishedAt,
+};
+
 export interface RequestRow {
   id: string;
   municipalityCode: string;
@@ -85,6 +120,12 @@ export interface RequestRow {
   createdAt: Date;
   updatedAt: Date;
 }
+
+/** The columns anyone may see (the board's, and the public part of a request page). */
+export type PublicRequestRow = Pick<RequestRow, keyof typeof boardColumns>;
+
+/** A board row with its sort key as PostgreSQL text (for the cursor). */
+export type BoardRow = PublicRequestRow & { sortKey: string | null };
 
 /** The officer who posted the request, as their counterpart sees them after a match. */
 export interface ContactRow {
@@ -227,7 +268,8 @@ export function requestRepository(tx: Database) {
         .set({ status: t.to, statusReason: null, updatedAt: sql`now()` })
         .where(
           and(
-            inArray(r.status, [...t.from]),
+            // a literal, not a parameter: it must match help_requests_expiry_idx in a generic plan too
+            sql`${r.status} = 'published'`,
             sql`${r.applicationDeadline} <= now()`,
             sql`${r.matchedCount} < ${r.slots}`,
           ),
@@ -235,51 +277,52 @@ export function requestRepository(tx: Database) {
         .returning({ id: r.id, municipalityCode: r.municipalityCode, associationId: r.associationId, title: r.title });
     },
 
-    /** The public board: public states of active municipalities, not hidden, keyset-paginated. */
-    async board(filter: BoardFilter): Promise<KeyedRow[]> {
-      const conditions: (SQL | undefined)[] = [
-        inArray(r.status, [...publicStatuses]),
-        eq(m.status, 'active'),
-        isNull(r.hiddenAt),
-      ];
-      if (filter.municipalityCodes?.length) conditions.push(inArray(r.municipalityCode, filter.municipalityCodes));
-      if (filter.category) conditions.push(eq(r.category, filter.category));
-      if (filter.skills?.length) conditions.push(sql`${r.skills} && ${textArray(filter.skills)}`);
-      if (filter.startsFrom) conditions.push(sql`${r.startsAt} >= ${filter.startsFrom.toISOString()}::timestamptz`);
-      if (filter.startsBefore) conditions.push(sql`${r.startsAt} < ${filter.startsBefore.toISOString()}::timestamptz`);
-      if (filter.onlineOnly) conditions.push(eq(r.online, true));
-      if (filter.openOnly) conditions.push(and(eq(r.status, 'published'), sql`${r.matchedCount} < ${r.slots}`));
-      if (filter.tokens?.length) conditions.push(sql`${r.searchTokens} @> ${textArray(filter.tokens)}`);
+    /**
+     * The public board: open and filled requests of active municipalities, not hidden,
+     * keyset-paginated. Reads the `board_requests` view (public columns only; see its comment in
+     * db/src/schema/requests.ts for why it is not the table). Each ORDER BY matches one of the
+     * board's partial indexes column for column, NULLS placement included, or PostgreSQL sorts
+     * every listed row. Constants are SQL literals so partial indexes apply in generic plans.
+     */
+    async board(filter: BoardFilter): Promise<BoardRow[]> {
+      const conditions: (SQL | undefined)[] = [sql`${m.status} = 'active'`];
+      if (filter.municipalityCodes?.length) conditions.push(inArray(b.municipalityCode, filter.municipalityCodes));
+      if (filter.category) conditions.push(eq(b.category, filter.category));
+      if (filter.skills?.length) conditions.push(sql`${b.skills} && ${textArray(filter.skills)}`);
+      if (filter.startsFrom) conditions.push(sql`${b.startsAt} >= ${filter.startsFrom.toISOString()}::timestamptz`);
+      if (filter.startsBefore) conditions.push(sql`${b.startsAt} < ${filter.startsBefore.toISOString()}::timestamptz`);
+      if (filter.onlineOnly) conditions.push(sql`${b.online}`);
+      if (filter.openOnly) conditions.push(sql`${b.status} = 'published' and ${b.matchedCount} < ${b.slots}`);
+      if (filter.tokens?.length) conditions.push(sql`${b.searchTokens} @> ${textArray(filter.tokens)}`);
 
       const after = filter.after;
+      let sortKey: SQL<string | null>;
       let order: SQL[];
       if (filter.sort === 'newest') {
-        // published rows always have published_at (set by the transition that publishes them)
-        if (after) conditions.push(sql`(${r.publishedAt}, ${r.id}) < (${after.key}::timestamptz, ${after.id}::uuid)`);
-        order = [desc(r.publishedAt), desc(r.id)];
+        // listed rows always have published_at (set by the transition that publishes them)
+        if (after) conditions.push(sql`(${b.publishedAt}, ${b.id}) < (${after.key}::timestamptz, ${after.id}::uuid)`);
+        sortKey = sortKeyText(b.publishedAt);
+        order = [sql`${b.publishedAt} desc nulls last`, sql`${b.id} desc nulls last`];
       } else {
-        // soonest deadline first, requests without a deadline last
+        // soonest deadline first, no deadline last ('infinity'); only deadlines still ahead
+        const deadline = schema.deadlineOrNever(b);
+        conditions.push(sql`${deadline} > now()`);
         if (after) {
-          conditions.push(
-            after.key === null
-              ? sql`(${r.applicationDeadline} is null and ${r.id} > ${after.id}::uuid)`
-              : sql`((${r.applicationDeadline}, ${r.id}) > (${after.key}::timestamptz, ${after.id}::uuid) or ${r.applicationDeadline} is null)`,
-          );
+          const key = after.key ?? 'infinity';
+          conditions.push(sql`(${deadline}, ${b.id}) > (${key}::timestamptz, ${after.id}::uuid)`);
         }
-        order = [sql`${r.applicationDeadline} asc nulls last`, asc(r.id)];
+        sortKey = sql<string | null>`nullif((${deadline})::text, 'infinity')`;
+        order = [sql`${deadline} asc`, sql`${b.id} asc`];
       }
       const rows = await tx
-        .select({
-          ...requestColumns,
-          sortKey: sortKeyText(filter.sort === 'newest' ? r.publishedAt : r.applicationDeadline),
-        })
-        .from(r)
-        .innerJoin(m, eq(m.code, r.municipalityCode))
-        .innerJoin(a, eq(a.id, r.associationId))
+        .select({ ...boardColumns, sortKey })
+        .from(b)
+        .innerJoin(m, eq(m.code, b.municipalityCode))
+        .innerJoin(a, eq(a.id, b.associationId))
         .where(and(...conditions))
         .orderBy(...order)
         .limit(filter.limit);
-      return rows as KeyedRow[];
+      return rows as BoardRow[];
     },
 
     /** Requests of these associations in every state (officers' dashboard), last changed first. */

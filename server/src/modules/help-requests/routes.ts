@@ -42,7 +42,11 @@ export default async function helpRequestRoutes(app: FastifyInstance) {
         response: { 200: BoardPage },
       },
     },
-    async (request) => listRequests(request, request.query),
+    async (request, reply) => {
+      const json = await app.boardCache.page(request.query, () => listRequests(request, request.query));
+      // Fastify sends a string with a JSON content type as is, without serialising it again
+      return reply.type('application/json; charset=utf-8').send(json as unknown as BoardPage);
+    },
   );
 
   r.post(

@@ -13,7 +13,7 @@ import {
   type When,
 } from '@board/shared';
 import type { AppConfig } from '../../config.ts';
-import type { ContactRow, Keyset, RequestRow } from './repository.ts';
+import type { ContactRow, Keyset, PublicRequestRow, RequestRow } from './repository.ts';
 
 /**
  * Which permission (shared/src/permissions.ts) lets a person fire each lifecycle transition
@@ -66,7 +66,7 @@ export function submitTransition(moderationRequired: boolean): RequestTransition
   return moderationRequired ? 'submit' : 'submitAndPublish';
 }
 
-function whenOf(row: RequestRow): When {
+function whenOf(row: Pick<RequestRow, 'whenKind' | 'startsAt' | 'endsAt'>): When {
   if (row.whenKind === 'at' && row.startsAt) return { kind: 'at', startsAt: row.startsAt.toISOString() };
   if (row.whenKind === 'range' && row.startsAt && row.endsAt) {
     return { kind: 'range', startsAt: row.startsAt.toISOString(), endsAt: row.endsAt.toISOString() };
@@ -77,7 +77,7 @@ function whenOf(row: RequestRow): When {
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** What anyone may see: never the exact place, the contact or the staff's reason. */
-export function publicView(row: RequestRow): HelpRequestPublic {
+export function publicView(row: PublicRequestRow): HelpRequestPublic {
   return {
     id: row.id,
     municipalityCode: row.municipalityCode,

@@ -1,11 +1,11 @@
 import { schema } from '@board/db';
 import type { Category } from '@board/shared';
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Feed } from 'feed';
 import { requestLink } from '../help-requests/views.ts';
 
-const { helpRequests: r, municipalities: m, associations: a } = schema;
+const { boardRequests: b, municipalities: m, associations: a } = schema;
 
 /** Entries in one municipality's feed (its newest published requests). */
 export const feedSize = 50;
@@ -64,19 +64,20 @@ export async function municipalityFeed(
     if (!municipality || municipality.status !== 'active') return null;
     const rows = await tx
       .select({
-        id: r.id,
-        title: r.title,
-        body: r.body,
-        category: r.category,
-        area: r.area,
+        id: b.id,
+        title: b.title,
+        body: b.body,
+        category: b.category,
+        area: b.area,
         associationName: a.name,
-        publishedAt: r.publishedAt,
-        updatedAt: r.updatedAt,
+        publishedAt: b.publishedAt,
+        updatedAt: b.updatedAt,
       })
-      .from(r)
-      .innerJoin(a, eq(a.id, r.associationId))
-      .where(and(eq(r.municipalityCode, code), eq(r.status, 'published'), isNull(r.hiddenAt)))
-      .orderBy(desc(r.publishedAt), desc(r.id))
+      .from(b)
+      .innerJoin(a, eq(a.id, b.associationId))
+      .where(and(eq(b.municipalityCode, code), sql`${b.status} = 'published'`))
+      // the order of help_requests_board_municipality_idx
+      .orderBy(sql`${b.publishedAt} desc nulls last`, sql`${b.id} desc nulls last`)
       .limit(feedSize);
     return { municipality, rows };
   });

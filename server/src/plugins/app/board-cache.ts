@@ -1,0 +1,80 @@
+import type { BoardPage, BoardQuery } from '@board/shared';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { LRUCache } from 'lru-cache';
+import type { AppConfig } from '../../config.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    boardCache: BoardCache;
+  }
+}
+
+export interface BoardCache {
+  /** The page as JSON: from the cache, from a computation already under way for the same query, or computed now. */
+  page(query: BoardQuery, compute: () => Promise<BoardPage>): Promise<string>;
+  /** Forget every page (something on the board may have changed). */
+  invalidate(): void;
+}
+
+const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** The same filters in any order give the same key. */
+function keyOf(query: BoardQuery): string {
+  return JSON.stringify({
+    ...query,
+    municipalities: query.municipalities ? [...query.municipalities].sort() : undefined,
+    skills: query.skills ? [...query.skills].sort() : undefined,
+  });
+}
+
+/**
+ * The board is public and the same for every visitor, and most visitors ask for the same few
+ * pages; each page is kept for `seconds` (BOARD_CACHE_SECONDS, 0 = off) and concurrent misses for
+ * one page share one query. Any write through this API (any POST/PUT/PATCH/DELETE, answered
+ * after its transaction ended) starts a new generation, so this process never serves a page
+ * older than its own last write; the expiry job does the same. Other server instances' writes
+ * show after at most `seconds`.
+ */
+export function createBoardCache(seconds: number): BoardCache {
+  if (seconds <= 0) {
+    return { page: async (_query, compute) => JSON.stringify(await compute()), invalidate: () => {} };
+  }
+  const pages = new LRUCache<string, string>({ max: 1000, ttl: seconds * 1000 });
+  const computing = new Map<string, Promise<string>>();
+  let generation = 0;
+  return {
+    page(query, compute) {
+      // a computation that began before a write stores under its old generation: never served again
+      const key = `${generation} ${keyOf(query)}`;
+      const cached = pages.get(key);
+      if (cached !== undefined) return Promise.resolve(cached);
+      let pending = computing.get(key);
+      if (!pending) {
+        pending = compute()
+          .then((page) => {
+            const body = JSON.stringify(page);
+            pages.set(key, body);
+            return body;
+          })
+          .finally(() => computing.delete(key));
+        computing.set(key, pending);
+      }
+      return pending;
+    },
+    invalidate() {
+      generation++;
+      pages.clear();
+    },
+  };
+}
+
+export default fp(
+  async (app: FastifyInstance, opts: { config: AppConfig }) => {
+    app.decorate('boardCache', createBoardCache(opts.config.boardCacheSeconds));
+    app.addHook('onResponse', async (request) => {
+      if (unsafeMethods.has(request.method)) app.boardCache.invalidate();
+    });
+  },
+  { name: 'board-cache' },
+);
