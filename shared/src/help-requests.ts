@@ -153,11 +153,12 @@ export type OfficerContact = z.infer<typeof OfficerContact>;
 export const RequestTransitionName = z.enum(requestTransitionNames as [RequestTransition, ...RequestTransition[]]);
 
 /**
- * One request as the viewer may see it. `exactPlace` and `officerContact` are filled only for the
- * association's officers, the municipality's staff, foundation staff and volunteers whose
- * application was accepted; null for everyone else. `statusReason` (why changes were asked for,
- * why it was rejected or closed) only for officers and staff. `availableTransitions` are exactly
- * the lifecycle buttons this viewer has; `canEdit` / `canCopy` the other two.
+ * One request as the viewer may see it. `exactPlace` is filled for the association's officers,
+ * the municipality's staff, foundation staff and volunteers whose application was accepted;
+ * `officerContact` only for the association's officers and matched volunteers (staff ask with a
+ * logged reason: `canRevealContact`, revealOfficerContact). `statusReason` (why changes were
+ * asked for, why it was rejected or closed) only for officers and staff. `availableTransitions`
+ * are exactly the lifecycle buttons this viewer has; `canEdit` / `canCopy` the other two.
  */
 export const HelpRequestDetail = HelpRequestPublic.extend({
   exactPlace: z.string().nullable(),
@@ -170,6 +171,7 @@ export const HelpRequestDetail = HelpRequestPublic.extend({
   availableTransitions: z.array(RequestTransitionName),
   canEdit: z.boolean(),
   canCopy: z.boolean(),
+  canRevealContact: z.boolean(),
 });
 export type HelpRequestDetail = z.infer<typeof HelpRequestDetail>;
 

@@ -39,6 +39,10 @@ export const permissions = {
   /** drafts, reviews and other non-public states */
   'request.readPrivate': { officer: 'own_association', municipal_staff: 'own_municipality', foundation_staff: 'any' },
   'request.moderate': { municipal_staff: 'own_municipality' },
+  /** the posting officer's contact: their association's officers see it (matched volunteers too, per match) */
+  'request.readContact': { officer: 'own_association' },
+  /** staff may look the contact up, giving a reason that is audit-logged (DOMAIN.md, Privacy) */
+  'request.revealContact': { municipal_staff: 'own_municipality', foundation_staff: 'any' },
   'moderation.list': { municipal_staff: 'own_municipality', foundation_staff: 'any' },
   'municipality.updateSettings': { municipal_staff: 'own_municipality' },
 

@@ -68,6 +68,30 @@ describe.each(runs)('staff forms in $lang (JavaScript: $javaScriptEnabled)', ({ 
     },
   );
 
+  it("the officer's contact shows only after a reason is given, and the look-up is recorded", async () => {
+    const id = await pendingRequest('連絡先を確かめたい依頼');
+    const { context, page } = await personContext(browser, t, demo.staffAdachi, lang, javaScriptEnabled);
+    await open(page, t, `/staff/moderation/${id}`);
+    expect(await page.content()).not.toContain('officer.senju@demo.example');
+    const submit = page.getByRole('button', { name: i18n.t('moderation.contact.submit') });
+
+    const before = await rowCounts(t);
+    await press(page, submit);
+    await expectSummary(page);
+    expect(await fieldError(page, 'contact-reason')).toContain(i18n.t('errors.field.REASON_REQUIRED'));
+    expect(await page.content()).not.toContain('officer.senju@demo.example');
+    expect(await rowCounts(t)).toEqual(before);
+
+    await page.locator('#contact-reason').fill('募集内容を電話で確かめるため');
+    await press(page, submit);
+    const shown = page.getByTestId('officer-contact');
+    await shown.waitFor();
+    expect(await shown.innerText()).toContain('officer.senju@demo.example');
+    expect(await shown.locator('a[href="mailto:officer.senju@demo.example"]').count()).toBe(1);
+    expect((await rowCounts(t)).auditLog).toBe(before.auditLog + 1);
+    await context.close();
+  });
+
   it('closing a published request without a reason is refused the same way', async () => {
     const id = await pendingRequest('公開中の依頼');
     await api(t, demo.staffAdachi, 'POST', `/api/requests/${id}/approve`);

@@ -1,9 +1,9 @@
 import { schema } from '@board/db';
-import { HelpRequestDetail } from '@board/shared';
+import { ErrorBody, HelpRequestDetail } from '@board/shared';
 import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, associationIdOf, demoEmails, insertRequest, userIdOf } from './helpers.ts';
+import { as, associationIdOf, auditEntries, demoEmails, insertRequest, userIdOf } from './helpers.ts';
 
 /** Who sees a request at all, and who sees its exact place and the officer's contact. */
 
@@ -114,19 +114,98 @@ describe('exact place and officer contact', () => {
     expect(res.body).not.toContain('03-1234-5678');
   });
 
+  const contact = { name: '千住一丁目町会 高橋', email: 'officer.senju@demo.example', phone: '03-1234-5678' };
+
   it.each([
     ['the volunteer whose application was accepted', demoEmails.volunteer1],
     ['its officer', demoEmails.officerSenju],
-    ["the municipality's staff", demoEmails.staffAdachi],
-    ['foundation staff', demoEmails.foundation],
   ])('are shown to %s', async (_who, email) => {
     const detail = HelpRequestDetail.parse((await view(published, email)).json());
     expect(detail.exactPlace).toBe('千住一丁目会館 2階');
-    expect(detail.officerContact).toEqual({
-      name: '千住一丁目町会 高橋',
-      email: 'officer.senju@demo.example',
-      phone: '03-1234-5678',
+    expect(detail.officerContact).toEqual(contact);
+    expect(detail.canRevealContact).toBe(false);
+  });
+
+  it.each([
+    ["the municipality's staff", demoEmails.staffAdachi],
+    ['foundation staff', demoEmails.foundation],
+  ])('%s see the place, and the contact only by asking with a reason, which is logged', async (_who, email) => {
+    const res = await view(published, email);
+    const detail = HelpRequestDetail.parse(res.json());
+    expect(detail.exactPlace).toBe('千住一丁目会館 2階');
+    expect(detail.officerContact).toBeNull();
+    expect(detail.canRevealContact).toBe(true);
+    expect(res.body).not.toContain('officer.senju@demo.example');
+
+    const before = (await auditEntries(t, 'contact.reveal')).length;
+    const reveal = (reason: unknown) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/requests/${published}/officer-contact`,
+        payload: { reason },
+      });
+    const headers = await as(t, email);
+    for (const [reason, code] of [
+      ['', 'REASON_REQUIRED'],
+      ['   ', 'REASON_REQUIRED'],
+      ['x'.repeat(1001), 'TOO_LONG'],
+    ] as const) {
+      const bad = await t.app.inject({
+        method: 'POST',
+        url: `/api/requests/${published}/officer-contact`,
+        headers,
+        payload: { reason },
+      });
+      expect(bad.statusCode, reason).toBe(400);
+      expect(ErrorBody.parse(bad.json()).error.fields?.[0]).toMatchObject({ field: 'reason', code });
+    }
+    expect((await reveal('匿名では見られません')).statusCode).toBe(401);
+    expect(await auditEntries(t, 'contact.reveal')).toHaveLength(before);
+
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: `/api/requests/${published}/officer-contact`,
+      headers,
+      payload: { reason: '募集内容の確認のため電話します' },
     });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toEqual(contact);
+    const entries = await auditEntries(t, 'contact.reveal');
+    expect(entries).toHaveLength(before + 1);
+    expect(entries.at(-1)).toMatchObject({
+      actorId: await userIdOf(t, email),
+      municipalityCode: '13121',
+      subjectId: published,
+      details: { side: 'staff', reason: '募集内容の確認のため電話します' },
+    });
+  });
+
+  it.each([
+    ["another municipality's staff", demoEmails.staffShinjuku, 403],
+    ['a volunteer', 'volunteer3@demo.example', 403],
+    ['the matched volunteer (who sees it anyway)', demoEmails.volunteer1, 403],
+    ["another association's officer", demoEmails.officerUmeda, 403],
+  ])('%s cannot ask for it; nothing is logged', async (_who, email, status) => {
+    const before = (await auditEntries(t, 'contact.reveal')).length;
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/requests/${published}/officer-contact`,
+      headers: await as(t, email),
+      payload: { reason: '見たいから' },
+    });
+    expect(res.statusCode).toBe(status);
+    expect(res.body).not.toContain('officer.senju@demo.example');
+    expect(await auditEntries(t, 'contact.reveal')).toHaveLength(before);
+  });
+
+  it("staff of the request's municipality cannot ask for the contact of a draft they cannot read elsewhere", async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/requests/${draft}/officer-contact`,
+      headers: await as(t, demoEmails.staffShinjuku),
+      payload: { reason: '確認' },
+    });
+    expect(res.statusCode).toBe(404);
   });
 
   it('the matched volunteer gets no officer buttons and no staff reason', async () => {

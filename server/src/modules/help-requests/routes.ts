@@ -6,6 +6,8 @@ import {
   HelpRequestInput,
   MyRequestsPage,
   MyRequestsQuery,
+  OfficerContact,
+  ReasonBody,
   RequestIdParams,
 } from '@board/shared';
 import type { FastifyInstance } from 'fastify';
@@ -16,6 +18,7 @@ import {
   getRequest,
   listMyAssociationRequests,
   listRequests,
+  revealOfficerContact,
   submitRequest,
   updateRequest,
   withdrawRequest,
@@ -104,6 +107,24 @@ export default async function helpRequestRoutes(app: FastifyInstance) {
       },
     },
     async (request) => updateRequest(request.requireActor(), request, request.params.id, request.body),
+  );
+
+  r.post(
+    '/api/requests/:id/officer-contact',
+    {
+      schema: {
+        operationId: 'revealOfficerContact',
+        tags,
+        summary: "The posting officer's contact, for the municipality's staff and foundation staff, with a reason",
+        description:
+          'Contact details reach staff only with a reason, which is audit-logged (contact.reveal, side "staff") with every ' +
+          'look-up. Officers of the association and matched volunteers see the contact on the request itself.',
+        params: RequestIdParams,
+        body: ReasonBody,
+        response: { 200: OfficerContact },
+      },
+    },
+    async (request) => revealOfficerContact(request.requireActor(), request, request.params.id, request.body.reason),
   );
 
   r.post(

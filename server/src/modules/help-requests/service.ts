@@ -16,6 +16,7 @@ import {
   type HelpRequestDetail,
   type HelpRequestInput,
   type MyRequestsPage,
+  type OfficerContact,
   type RequestStatus,
   type RequestTransition,
 } from '@board/shared';
@@ -23,6 +24,7 @@ import type { FastifyRequest } from 'fastify';
 import { recordAudit } from '../audit/record.ts';
 import { requestRepository, type RequestContent, type RequestWithContact } from './repository.ts';
 import {
+  contactOf,
   decodeCursor,
   detailView,
   pageOf,
@@ -283,6 +285,33 @@ export async function withdrawRequest(actor: Actor, access: Access, id: string):
 
 export async function getRequest(actor: Actor | null, access: Access, id: string): Promise<HelpRequestDetail> {
   return access.withAccess((tx) => detailIn(tx, actor, id));
+}
+
+/**
+ * Staff look up the posting officer's contact, giving a reason (DOMAIN.md: contact details go to
+ * staff only with a logged reason). Every look-up is audit-logged with its reason, in the same
+ * transaction as the read: no contact leaves without its entry.
+ */
+export async function revealOfficerContact(
+  actor: Actor,
+  access: Access,
+  id: string,
+  reason: string,
+): Promise<OfficerContact> {
+  return access.withAccess(async (tx) => {
+    const row = await loadFor(tx, actor, id, 'request.revealContact');
+    const contact = contactOf(row);
+    if (!contact || !row.createdBy) throw new DomainError('NOT_FOUND', 'This request has no contact person any more.');
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: 'contact.reveal',
+      municipalityCode: row.municipalityCode,
+      subjectType: 'help_request',
+      subjectId: row.id,
+      details: { side: 'staff', viewerId: actor.userId, contactOf: [row.createdBy], reason },
+    });
+    return contact;
+  });
 }
 
 /** The start of a Tokyo calendar day (JST has no daylight saving). */

@@ -8,6 +8,7 @@ import {
   type Actor,
   type HelpRequestDetail,
   type HelpRequestPublic,
+  type OfficerContact,
   type RequestTransition,
   type Resource,
   type When,
@@ -103,9 +104,16 @@ export function publicView(row: PublicRequestRow): HelpRequestPublic {
   };
 }
 
+/** The posting officer's contact; null when the account is gone. */
+export function contactOf(row: ContactRow): OfficerContact | null {
+  return row.contactName !== null ? { name: row.contactName, email: row.contactEmail, phone: row.contactPhone } : null;
+}
+
 /**
  * The request for this viewer. `reveal` (private readers and matched volunteers) adds the exact
- * place and the posting officer's contact; the staff's reason only goes to private readers.
+ * place; the posting officer's contact goes to the association's officers and matched
+ * volunteers only (staff ask for it with a logged reason); the staff's reason only goes to
+ * private readers.
  */
 export function detailView(
   actor: Actor | null,
@@ -113,13 +121,11 @@ export function detailView(
   access: { privateReader: boolean; matched: boolean },
 ): HelpRequestDetail {
   const reveal = access.privateReader || access.matched;
+  const seesContact = access.matched || can(actor, 'request.readContact', resourceOf(row));
   return {
     ...publicView(row),
     exactPlace: reveal ? row.exactPlace : null,
-    officerContact:
-      reveal && row.contactName !== null
-        ? { name: row.contactName, email: row.contactEmail, phone: row.contactPhone }
-        : null,
+    officerContact: seesContact ? contactOf(row) : null,
     statusReason: access.privateReader ? row.statusReason : null,
     hidden: row.hiddenAt !== null,
     copiedFrom: access.privateReader ? row.copiedFrom : null,
@@ -128,6 +134,7 @@ export function detailView(
     availableTransitions: transitionsFor(actor, row),
     canEdit: can(actor, 'request.edit', resourceOf(row)) && editableStatuses.includes(row.status),
     canCopy: can(actor, 'request.copy', resourceOf(row)),
+    canRevealContact: !seesContact && row.contactName !== null && can(actor, 'request.revealContact', resourceOf(row)),
   };
 }
 

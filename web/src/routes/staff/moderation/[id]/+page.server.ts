@@ -1,4 +1,4 @@
-import type { HelpRequestDetail, RequestTransition } from '@board/shared';
+import type { HelpRequestDetail, OfficerContact, RequestTransition } from '@board/shared';
 import { can } from '@board/shared';
 import { error, redirect } from '@sveltejs/kit';
 import { actorOf } from '#lib/actor.ts';
@@ -51,7 +51,20 @@ async function decide(event: RequestEvent, decision: Decision) {
   redirect(303, `/staff/moderation?decided=${decision}&request=${id}`);
 }
 
+/** Staff look up the posting officer's contact; the API logs the reason with the look-up. */
+async function revealContact(event: RequestEvent) {
+  requireStaffArea(event.locals, event.url, 'moderation.list');
+  const form = await event.request.formData();
+  const id = encodeURIComponent(event.params.id);
+  const result = await callApi<OfficerContact>(event, 'POST', `/api/requests/${id}/officer-contact`, {
+    reason: form.get('reason') ?? '',
+  });
+  if (!result.ok) return namedApiFailure('revealContact', result.status, result.error, formValues(form));
+  return { form: 'revealContact', contact: result.data };
+}
+
 export const actions: Actions = {
+  revealContact,
   approve: (event) => decide(event, 'approve'),
   requestChanges: (event) => decide(event, 'requestChanges'),
   reject: (event) => decide(event, 'reject'),
