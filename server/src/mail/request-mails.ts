@@ -192,11 +192,66 @@ export const requestExpiredMail: MailTemplate<RequestMailVars> = {
   }),
 };
 
+/** How a request a volunteer raised a hand for left the board. */
+export type RequestEnding = 'withdrawn' | 'closed' | 'expired';
+
+export interface RequestEndedVars extends RequestMailVars {
+  ending: RequestEnding;
+}
+
+const endingJa: Record<RequestEnding, string> = {
+  withdrawn: '町会・自治会が取り下げました',
+  closed: '区市町村の担当者が募集を終了しました',
+  expired: '募集の締め切りを過ぎました',
+};
+const endingEasy: Record<RequestEnding, string> = {
+  withdrawn: 'ちょうかい・じちかいが やめました',
+  closed: 'くやくしょ・しやくしょの ひとが ぼしゅうを おわりに しました',
+  expired: 'しめきりが すぎました',
+};
+const endingEn: Record<RequestEnding, string> = {
+  withdrawn: 'the association withdrew it',
+  closed: 'the municipality’s staff closed it',
+  expired: 'its application deadline passed',
+};
+
+/** To volunteers who raised a hand (or were matched): the request left the board and will not go ahead. */
+export const requestEndedForVolunteerMail: MailTemplate<RequestEndedVars> = {
+  ja: (v) => ({
+    subject: `手を挙げた依頼「${v.title}」は募集を終えました`,
+    body: [
+      `${v.associationName} の依頼「${v.title}」は、${endingJa[v.ending]}。この依頼のお手伝いはありません。`,
+      '手を挙げてくださって、ありがとうございました。掲示板にはほかの依頼も載っています。',
+      '',
+      v.link,
+    ].join('\n'),
+  }),
+  'ja-easy': (v) => ({
+    subject: `「${v.title}」の ぼしゅうは おわりました`,
+    body: [
+      `${v.associationName} の おねがい「${v.title}」は ${endingEasy[v.ending]}。 この おねがいの てつだいは ありません。`,
+      'てを あげて くれて ありがとう ございました。 けいじばんには ほかの おねがいも あります。',
+      '',
+      v.link,
+    ].join('\n'),
+  }),
+  en: (v) => ({
+    subject: `The request you raised a hand for, “${v.title}”, has ended`,
+    body: [
+      `The request “${v.title}” of ${v.associationName} will not go ahead: ${endingEn[v.ending]}.`,
+      'Thank you for raising your hand. There are other requests on the board.',
+      '',
+      v.link,
+    ].join('\n'),
+  }),
+};
+
 /**
- * Sends one mail to each of a request's officers in their own language. Called after the change
- * committed; a mail that cannot be sent is logged and the others still go.
+ * Sends one mail to each recipient (a request's officers, or its applicants) in their own
+ * language. Called after the change committed; a mail that cannot be sent is logged and the
+ * others still go.
  */
-export async function mailOfficers<Vars>(
+export async function mailEach<Vars>(
   app: FastifyInstance,
   template: MailTemplate<Vars>,
   recipients: { email: string; language: Language }[],

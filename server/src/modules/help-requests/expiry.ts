@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { mailOfficers, requestExpiredMail } from '../../mail/request-mails.ts';
+import { mailEach, requestExpiredMail } from '../../mail/request-mails.ts';
 import { recordAudit } from '../audit/record.ts';
+import { applicantsToTell, tellApplicantsRequestEnded } from './applicant-notice.ts';
 import { requestRepository } from './repository.ts';
 import { requestLink } from './views.ts';
 
@@ -34,6 +35,7 @@ export async function expireOverdueRequests(app: FastifyInstance): Promise<numbe
         associationName: association.name,
         municipality: { nameJa: municipality.nameJa, nameEn: municipality.nameEn },
         recipients: await repo.officerRecipients(row.associationId),
+        applicants: await applicantsToTell(tx, row.id, 'expired'),
       });
     }
     return out;
@@ -41,12 +43,18 @@ export async function expireOverdueRequests(app: FastifyInstance): Promise<numbe
   if (expired.length > 0) app.boardCache.invalidate();
   // mail only after the transaction committed: a rolled-back expiry tells nobody
   for (const e of expired) {
-    await mailOfficers(app, requestExpiredMail, e.recipients, {
+    await mailEach(app, requestExpiredMail, e.recipients, {
       title: e.row.title,
       associationName: e.associationName,
       municipality: e.municipality,
       link: requestLink(app.config, e.row.id),
     });
+    await tellApplicantsRequestEnded(
+      app,
+      e.applicants,
+      { id: e.row.id, title: e.row.title, associationName: e.associationName, municipality: e.municipality },
+      'expired',
+    );
   }
   if (expired.length > 0) app.log.info({ count: expired.length }, 'expired overdue requests');
   return expired.length;

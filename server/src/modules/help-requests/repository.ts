@@ -430,6 +430,25 @@ export function requestRepository(tx: Database) {
       return rows.length > 0;
     },
 
+    /** Volunteers whose application to the request is in one of these states, who can receive mail. */
+    async applicantRecipients(
+      requestId: string,
+      statuses: readonly ('pending' | 'accepted')[],
+    ): Promise<{ email: string; language: Language; name: string }[]> {
+      const rows = await tx
+        .selectDistinct({
+          email: sql<string | null>`coalesce(${u.notificationEmail}, ${u.email})`,
+          language: u.language,
+          name: u.displayName,
+        })
+        .from(applications)
+        .innerJoin(u, eq(u.id, applications.volunteerId))
+        .where(
+          and(eq(applications.requestId, requestId), inArray(applications.status, [...statuses]), isNull(u.deletedAt)),
+        );
+      return rows.filter((row): row is { email: string; language: Language; name: string } => row.email !== null);
+    },
+
     /** The association's officers who can receive mail, each with their language. */
     async officerRecipients(associationId: string): Promise<{ email: string; language: Language; name: string }[]> {
       const rows = await tx

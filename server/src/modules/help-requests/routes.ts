@@ -153,7 +153,7 @@ export default async function helpRequestRoutes(app: FastifyInstance) {
         response: { 200: HelpRequestDetail },
       },
     },
-    async (request) => withdrawRequest(request.requireActor(), request, request.params.id),
+    async (request) => withdrawRequest(app, request.requireActor(), request, request.params.id),
   );
 
   r.post(

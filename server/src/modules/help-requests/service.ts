@@ -20,8 +20,9 @@ import {
   type RequestStatus,
   type RequestTransition,
 } from '@board/shared';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { recordAudit } from '../audit/record.ts';
+import { applicantsToTellAsActor, tellApplicantsRequestEnded } from './applicant-notice.ts';
 import { requestRepository, type RequestContent, type RequestWithContact } from './repository.ts';
 import {
   contactOf,
@@ -277,8 +278,29 @@ export async function submitRequest(actor: Actor, access: Access, id: string): P
 }
 
 /** The association takes its request back, any time before completion. */
-export async function withdrawRequest(actor: Actor, access: Access, id: string): Promise<HelpRequestDetail> {
-  return access.withAccess(async (tx) => (await changeStatus(tx, actor, id, 'withdraw')).detail);
+/** The officer takes the request back; volunteers who raised a hand (or were matched) are told. */
+export async function withdrawRequest(
+  app: FastifyInstance,
+  actor: Actor,
+  access: Access,
+  id: string,
+): Promise<HelpRequestDetail> {
+  const { detail, applicants } = await access.withAccess(async (tx) => {
+    const change = await changeStatus(tx, actor, id, 'withdraw');
+    return { detail: change.detail, applicants: await applicantsToTellAsActor(tx, id, 'withdrawn') };
+  });
+  await tellApplicantsRequestEnded(app, applicants, requestNamesOf(detail), 'withdrawn');
+  return detail;
+}
+
+/** What a mail about the request names. */
+export function requestNamesOf(detail: HelpRequestDetail) {
+  return {
+    id: detail.id,
+    title: detail.title,
+    associationName: detail.associationName,
+    municipality: { nameJa: detail.municipalityName, nameEn: detail.municipalityNameEn },
+  };
 }
 
 // ---- reading

@@ -8,16 +8,18 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { MailTemplate } from '../../mail/compose.ts';
 import {
-  mailOfficers,
+  mailEach,
   requestApprovedMail,
   requestChangesRequestedMail,
   requestClosedMail,
   requestRejectedMail,
   type ReasonMailVars,
+  type RequestEnding,
   type RequestMailVars,
 } from '../../mail/request-mails.ts';
 import { requestRepository } from '../help-requests/repository.ts';
-import { changeStatus, type Access } from '../help-requests/service.ts';
+import { applicantsToTellAsActor, tellApplicantsRequestEnded } from '../help-requests/applicant-notice.ts';
+import { changeStatus, requestNamesOf, type Access } from '../help-requests/service.ts';
 import { decodeCursor, pageOf, publicView, requestLink } from '../help-requests/views.ts';
 
 /** The moderation queue of one municipality (staff), or of all or one (foundation staff), oldest first. */
@@ -49,6 +51,8 @@ interface Decision<Vars> {
   transition: 'approve' | 'requestChanges' | 'reject' | 'close';
   audit: string;
   mail: MailTemplate<Vars>;
+  /** the request leaves the board for good: volunteers who raised a hand are told too */
+  endsRequest?: RequestEnding;
 }
 
 const approve: Decision<RequestMailVars> = {
@@ -59,7 +63,7 @@ const approve: Decision<RequestMailVars> = {
 const decisionsWithReason = {
   requestChanges: { transition: 'requestChanges', audit: 'request.request_changes', mail: requestChangesRequestedMail },
   reject: { transition: 'reject', audit: 'request.reject', mail: requestRejectedMail },
-  close: { transition: 'close', audit: 'request.close', mail: requestClosedMail },
+  close: { transition: 'close', audit: 'request.close', mail: requestClosedMail, endsRequest: 'closed' },
 } as const satisfies Record<string, Decision<ReasonMailVars>>;
 
 /**
@@ -76,11 +80,12 @@ async function decide<Vars extends RequestMailVars>(
   extra: Omit<Vars, keyof RequestMailVars>,
   reason: string | null,
 ): Promise<HelpRequestDetail> {
-  const { detail, recipients } = await access.withAccess(async (tx) => {
+  const { detail, recipients, applicants } = await access.withAccess(async (tx) => {
     const change = await changeStatus(tx, actor, id, decision.transition, { reason, audit: decision.audit });
     return {
       detail: change.detail,
       recipients: await requestRepository(tx).officerRecipients(change.before.associationId),
+      applicants: decision.endsRequest ? await applicantsToTellAsActor(tx, id, decision.endsRequest) : [],
     };
   });
   const vars = {
@@ -90,7 +95,9 @@ async function decide<Vars extends RequestMailVars>(
     municipality: { nameJa: detail.municipalityName, nameEn: detail.municipalityNameEn },
     link: requestLink(app.config, detail.id),
   } as Vars;
-  await mailOfficers(app, decision.mail, recipients, vars);
+  await mailEach(app, decision.mail, recipients, vars);
+  if (decision.endsRequest)
+    await tellApplicantsRequestEnded(app, applicants, requestNamesOf(detail), decision.endsRequest);
   return detail;
 }
 

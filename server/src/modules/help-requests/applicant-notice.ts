@@ -1,0 +1,39 @@
+import type { Database } from '@board/db';
+import type { FastifyInstance } from 'fastify';
+import { mailEach, requestEndedForVolunteerMail, type RequestEnding } from '../../mail/request-mails.ts';
+import { systemStep } from '../applications/system-step.ts';
+import { requestRepository } from './repository.ts';
+import { requestLink } from './views.ts';
+
+export type Applicant = Awaited<ReturnType<ReturnType<typeof requestRepository>['applicantRecipients']>>[number];
+
+/**
+ * Who to tell that a request ended. Withdrawn or closed: every live hand, matched ones too (the
+ * work will not happen). Expired: the hands still waiting for an answer; matches made before the
+ * deadline stand. `tx` must already see across accounts (the expiry job's system transaction).
+ */
+export function applicantsToTell(tx: Database, requestId: string, ending: RequestEnding): Promise<Applicant[]> {
+  const statuses = ending === 'expired' ? (['pending'] as const) : (['pending', 'accepted'] as const);
+  return requestRepository(tx).applicantRecipients(requestId, statuses);
+}
+
+/** The same, inside an actor's transaction: their accounts are not the actor's to read (a system step naming the request). */
+export function applicantsToTellAsActor(tx: Database, requestId: string, ending: RequestEnding): Promise<Applicant[]> {
+  return systemStep(tx, () => applicantsToTell(tx, requestId, ending));
+}
+
+/** Mails each of them in their language, after the change committed. */
+export async function tellApplicantsRequestEnded(
+  app: FastifyInstance,
+  applicants: Applicant[],
+  request: { id: string; title: string; associationName: string; municipality: { nameJa: string; nameEn: string } },
+  ending: RequestEnding,
+): Promise<void> {
+  await mailEach(app, requestEndedForVolunteerMail, applicants, {
+    title: request.title,
+    associationName: request.associationName,
+    municipality: request.municipality,
+    link: requestLink(app.config, request.id),
+    ending,
+  });
+}
