@@ -37,6 +37,8 @@ export const errorStatus = {
   APPLICATION_DEADLINE_PASSED: 409,
   /** the volunteer already has a live (pending or accepted) application to this request */
   ALREADY_APPLIED: 409,
+  /** the association already said no to this volunteer's hand for this request */
+  APPLICATION_DECLINED: 409,
   /** an officer cannot raise a hand for their own association's request */
   OWN_ASSOCIATION_REQUEST: 403,
   /** accept/decline of an application that is no longer pending; withdraw of a finished one */

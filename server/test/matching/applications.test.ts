@@ -138,6 +138,24 @@ describe('applyToRequest', () => {
   });
 });
 
+describe('a declined hand', () => {
+  it('cannot be raised again for the same request (409 APPLICATION_DECLINED, nothing written); other requests are fine', async () => {
+    const request = await createRequest(t);
+    const volunteer = await createVolunteer(t);
+    const id = await applied(t, volunteer.headers, request.id);
+    expect((await post(t, senju, `/api/applications/${id}/decline`, { note: '今回は見送ります' })).statusCode).toBe(
+      200,
+    );
+    const before = await t.database.handle.db.select().from(schema.applications);
+    const again = await apply(t, volunteer.headers, request.id);
+    expect(again.statusCode).toBe(409);
+    expect(errorCode(again)).toBe('APPLICATION_DECLINED');
+    expect(await t.database.handle.db.select().from(schema.applications)).toHaveLength(before.length);
+    const other = await createRequest(t);
+    expect((await apply(t, volunteer.headers, other.id)).statusCode).toBe(201);
+  });
+});
+
 describe('withdrawApplication', () => {
   it('withdraws a pending hand; only its volunteer may; twice is 409', async () => {
     const request = await createRequest(t);

@@ -110,6 +110,22 @@ export function applicationRepository(tx: Database) {
       return rows[0]?.id ?? null;
     },
 
+    /** Did the association already decline this volunteer's hand for the request? */
+    async wasDeclined(requestId: string, volunteerId: string): Promise<boolean> {
+      const rows = await tx
+        .select({ id: applications.id })
+        .from(applications)
+        .where(
+          and(
+            eq(applications.requestId, requestId),
+            eq(applications.volunteerId, volunteerId),
+            eq(applications.status, 'declined'),
+          ),
+        )
+        .limit(1);
+      return rows.length > 0;
+    },
+
     /** pending → accepted / declined; false when it was no longer pending */
     async decide(id: string, status: 'accepted' | 'declined', note: string | null): Promise<boolean> {
       const rows = await tx

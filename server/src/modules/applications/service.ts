@@ -69,6 +69,10 @@ export async function applyToRequest(
     if (request.applicationDeadline && request.applicationDeadline.getTime() <= Date.now()) {
       throw new DomainError('APPLICATION_DEADLINE_PASSED', 'The deadline for raising a hand has passed.');
     }
+    // an answer was given: asking again would only make the officer say no twice
+    if (await repo.wasDeclined(request.id, actor.userId)) {
+      throw new DomainError('APPLICATION_DECLINED', 'The association has already answered your hand for this request.');
+    }
     const id = await repo.insert({
       requestId: request.id,
       volunteerId: actor.userId,
