@@ -20,6 +20,15 @@ describe('describeAuditEntry', () => {
       'staff.sign_in',
       'me.export',
       'me.delete',
+      'contact.reveal',
+      'request.approve',
+      'request.request_changes',
+      'request.reject',
+      'request.close',
+      'request.expire',
+      'flag.hide',
+      'flag.dismiss',
+      'municipality.update_settings',
     ]) {
       for (const i18n of [ja, en, easy]) {
         const { what } = describeAuditEntry(i18n, { action, details: {} });
@@ -59,9 +68,26 @@ describe('describeAuditEntry', () => {
     expect(describeAuditEntry(ja, { action: 'me.export', details: {} }).detail).toBeNull();
   });
 
+  it("says whose contact was shown why, and a decision's request and reason", () => {
+    const reveal = { action: 'contact.reveal', details: { side: 'staff', reason: '内容を電話で確かめるため' } };
+    expect(describeAuditEntry(ja, reveal)).toEqual({
+      what: '連絡先を表示した',
+      detail: '職員による表示 · 理由：内容を電話で確かめるため',
+    });
+    expect(describeAuditEntry(en, { action: 'contact.reveal', details: { side: 'association' } }).detail).toBe(
+      'shown to the matched counterpart',
+    );
+    const close = { action: 'request.close', details: { title: '夏祭り', reason: '中止になりました' } };
+    expect(describeAuditEntry(easy, close).detail).toBe('「夏祭り」 · りゆう：中止になりました');
+    // the deletion code is said in words, not shown as a reason
+    expect(
+      describeAuditEntry(en, { action: 'role.remove', details: { reason: 'account_deleted' } }).detail,
+    ).not.toContain('reason:');
+  });
+
   it('shows an action it does not know by its code, hiding nothing', () => {
-    expect(describeAuditEntry(en, { action: 'request.approve', details: { role: 'nonsense' } })).toEqual({
-      what: 'Other action (request.approve)',
+    expect(describeAuditEntry(en, { action: 'application.teleport', details: { role: 'nonsense' } })).toEqual({
+      what: 'Other action (application.teleport)',
       detail: null,
     });
   });

@@ -19,6 +19,15 @@ const actionKeys: Record<string, MessageKey> = {
   'staff.sign_in': 'staff.audit.action.staff_sign_in',
   'me.export': 'staff.audit.action.me_export',
   'me.delete': 'staff.audit.action.me_delete',
+  'contact.reveal': 'staff.audit.action.contact_reveal',
+  'request.approve': 'staff.audit.action.request_approve',
+  'request.request_changes': 'staff.audit.action.request_request_changes',
+  'request.reject': 'staff.audit.action.request_reject',
+  'request.close': 'staff.audit.action.request_close',
+  'request.expire': 'staff.audit.action.request_expire',
+  'flag.hide': 'staff.audit.action.flag_hide',
+  'flag.dismiss': 'staff.audit.action.flag_dismiss',
+  'municipality.update_settings': 'staff.audit.action.municipality_update_settings',
 };
 
 const roleKeys: Record<Role, MessageKey> = {
@@ -56,7 +65,13 @@ export function describeAuditEntry(
     else if (str(d.method)) parts.push(i18n.t('staff.audit.detail.link'));
   }
   if (d.newAccount === true) parts.push(i18n.t('staff.audit.detail.newAccount'));
+  // a request's title (lifecycle decisions, expiry)
+  if (entry.action.startsWith('request.') && str(d.title)) parts.push(`「${str(d.title)}」`);
+  if (entry.action === 'contact.reveal') {
+    parts.push(i18n.t(d.side === 'staff' ? 'staff.audit.detail.byStaff' : 'staff.audit.detail.afterMatch'));
+  }
   if (d.reason === 'account_deleted') parts.push(i18n.t('staff.audit.detail.accountDeleted'));
+  else if (str(d.reason)) parts.push(i18n.t('staff.audit.detail.reason', { reason: str(d.reason)! }));
   if (d.via === 'operator command') parts.push(i18n.t('staff.audit.detail.operator'));
 
   return { what, detail: parts.length > 0 ? parts.join(' · ') : null };
