@@ -234,7 +234,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     if (target.throwaway) await generate(sql, benchScale());
     else if ((await countRequests(sql)) === 0)
       throw new Error('The database has no help requests: run pnpm bench:generate first.');
-    const board = await buildBoardApp(handle);
+    // the board's page cache off: every call must reach the database to be explained
+    const board = await buildBoardApp(handle, { BOARD_CACHE_SECONDS: '0' });
     const results = await explainBoard(handle, board);
     await board.app.close();
     const report = explainReport(results);

@@ -510,7 +510,7 @@ export async function generate(sql: SqlClient, scale: number, log = console.log)
        union all select 'users', count(*)::int from users
        union all select 'volunteers', count(*)::int from role_assignments where role = 'volunteer'
        union all select 'help_requests', count(*)::int from help_requests
-       union all select 'help_requests published (on the board, not hidden)', count(*)::int from help_requests where status = 'published' and hidden_at is null
+       union all select 'help_requests on the board (published or filled, not hidden)', count(*)::int from help_requests where status in ('published', 'filled') and hidden_at is null
        union all select 'applications', count(*)::int from applications`,
     );
     const counts = Object.fromEntries(countRows.map((r) => [r.name, r.count]));
