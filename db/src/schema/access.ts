@@ -29,6 +29,14 @@ export function isCurrentUser(column: AnyPgColumn): SQL {
   return sql`(${column}::text = current_setting('app.user_id', true))`;
 }
 
+/**
+ * Written by `author`, who is one side of the match: an officer of its association, or its
+ * volunteer (messages, thanks and ratings are written by the two sides only).
+ */
+export function byMatchSide(author: AnyPgColumn, match: { associationId: AnyPgColumn; volunteerId: AnyPgColumn }): SQL {
+  return sql`(${isCurrentUser(author)} and (${officerOf(match.associationId)} or ${isCurrentUser(match.volunteerId)}))`;
+}
+
 export function anyOf(...conditions: SQL[]): SQL {
   return sql`(${sql.join(conditions, sql` or `)})`;
 }

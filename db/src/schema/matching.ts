@@ -12,7 +12,7 @@ import {
   uuid,
   boolean,
 } from 'drizzle-orm/pg-core';
-import { anyOf, boardApp, isCurrentUser, isFoundation, isSystem, officerOf, staffOf } from './access.ts';
+import { anyOf, boardApp, byMatchSide, isCurrentUser, isFoundation, isSystem, officerOf, staffOf } from './access.ts';
 import { associations } from './associations.ts';
 import { municipalities } from './municipalities.ts';
 import { helpRequests } from './requests.ts';
@@ -118,10 +118,7 @@ export const messages = pgTable(
     pgPolicy('messages_insert', {
       for: 'insert',
       to: boardApp,
-      withCheck: anyOf(
-        isSystem,
-        sql`(${isCurrentUser(t.senderId)} and (${officerOf(t.associationId)} or ${isCurrentUser(t.volunteerId)}))`,
-      ),
+      withCheck: anyOf(isSystem, byMatchSide(t.senderId, t)),
     }),
     pgPolicy('messages_update', {
       for: 'update',
@@ -157,10 +154,7 @@ export const thanks = pgTable(
     pgPolicy('thanks_insert', {
       for: 'insert',
       to: boardApp,
-      withCheck: anyOf(
-        isSystem,
-        sql`(${isCurrentUser(t.fromUserId)} and (${officerOf(t.associationId)} or ${isCurrentUser(t.volunteerId)}))`,
-      ),
+      withCheck: anyOf(isSystem, byMatchSide(t.fromUserId, t)),
     }),
   ],
 );
@@ -193,10 +187,7 @@ export const ratings = pgTable(
     pgPolicy('ratings_insert', {
       for: 'insert',
       to: boardApp,
-      withCheck: anyOf(
-        isSystem,
-        sql`(${isCurrentUser(t.raterId)} and (${officerOf(t.associationId)} or ${isCurrentUser(t.volunteerId)}))`,
-      ),
+      withCheck: anyOf(isSystem, byMatchSide(t.raterId, t)),
     }),
   ],
 );

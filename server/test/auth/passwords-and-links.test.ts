@@ -198,8 +198,8 @@ describe('changePassword', () => {
       { currentPassword: 'not my password', newPassword: 'my new long password' },
       { authorization: `Bearer ${here.accessToken}` },
     );
-    expect(wrong.statusCode).toBe(401);
-    expect(wrong.json().error.code).toBe('INVALID_CREDENTIALS');
+    expect(wrong.statusCode).toBe(403);
+    expect(wrong.json().error.code).toBe('PASSWORD_INCORRECT');
 
     const res = await post(
       '/api/me/password',
@@ -235,8 +235,8 @@ describe('changeEmail', () => {
     forgetMail();
 
     const wrong = await post('/api/me/email', { newEmail: 'okubo.new@example.org', password: 'nope nope' }, auth);
-    expect(wrong.statusCode).toBe(401);
-    expect(wrong.json().error.code).toBe('INVALID_CREDENTIALS');
+    expect(wrong.statusCode).toBe(403);
+    expect(wrong.json().error.code).toBe('PASSWORD_INCORRECT');
 
     const res = await post('/api/me/email', { newEmail: 'Okubo.New@example.org', password: demoPassword }, auth);
     expect(res.statusCode).toBe(202);

@@ -192,8 +192,9 @@ export default async function authRoutes(app: FastifyInstance) {
         operationId: 'changePassword',
         tags: ['auth'],
         summary: 'Change the password (current one required); ends other sessions and renews this one',
+        description: 'A wrong current password is 403 PASSWORD_INCORRECT.',
         body: ChangePasswordBody,
-        response: { 200: Session, 400: ErrorBody, 401: ErrorBody, 429: ErrorBody },
+        response: { 200: Session, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 429: ErrorBody },
       },
     },
     async (request, reply) => {
@@ -209,8 +210,9 @@ export default async function authRoutes(app: FastifyInstance) {
         operationId: 'changeEmail',
         tags: ['auth'],
         summary: 'Move the account to a new email address (password required); a link to the new address confirms it',
+        description: 'A wrong password is 403 PASSWORD_INCORRECT.',
         body: ChangeEmailBody,
-        response: { 202: Accepted, 400: ErrorBody, 401: ErrorBody, 429: ErrorBody },
+        response: { 202: Accepted, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 429: ErrorBody },
       },
     },
     async (request, reply) => {

@@ -126,6 +126,11 @@ export function authService(app: FastifyInstance) {
     return { ...account, email: account.email };
   }
 
+  /**
+   * A signed-in person confirms a change with their password. A wrong one is 403
+   * PASSWORD_INCORRECT (not 401: they are signed in, and a client must not take it for an
+   * ended session); the per-account guard still counts it.
+   */
   async function checkPassword(
     account: { email: string; passwordHash: string | null },
     password: string,
@@ -134,7 +139,7 @@ export function authService(app: FastifyInstance) {
     await guard.before(account.email);
     if (!(await verifyPassword(account.passwordHash, password))) {
       await guard.failed(account.email);
-      throw invalidCredentials();
+      throw new DomainError('PASSWORD_INCORRECT', 'The password is not correct.');
     }
   }
 

@@ -91,7 +91,7 @@ export const actions: Actions = {
     if (Object.keys(missing).length > 0) return namedFailure('password', 400, 'VALIDATION_FAILED', missing, values);
     const result = await callApi(event, 'POST', '/api/me/password', { currentPassword, newPassword });
     if (!result.ok) {
-      if (result.error.code === 'INVALID_CREDENTIALS') {
+      if (result.error.code === 'PASSWORD_INCORRECT') {
         return namedFailure(
           'password',
           result.status,
@@ -118,7 +118,7 @@ export const actions: Actions = {
     if (Object.keys(missing).length > 0) return namedFailure('email', 400, 'VALIDATION_FAILED', missing, values);
     const result = await callApi(event, 'POST', '/api/me/email', { newEmail, password });
     if (!result.ok) {
-      if (result.error.code === 'INVALID_CREDENTIALS') {
+      if (result.error.code === 'PASSWORD_INCORRECT') {
         return namedFailure('email', result.status, 'VALIDATION_FAILED', { password: 'PASSWORD_INCORRECT' }, values);
       }
       return namedApiFailure('email', result.status, result.error, values);
