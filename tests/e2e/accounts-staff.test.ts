@@ -546,7 +546,8 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
       const accept = await open(invitationLinkFor(t, email), { lang });
       expect(await accessibilityViolations(accept.page)).toEqual([]);
       await submit(accept.page, '[data-form="accept"]');
-      expect(await accept.page.locator('#accept-displayName-error').count()).toBe(1);
+      // a submit before hydration is a full page load: wait for the answer to be drawn
+      await expect.poll(() => accept.page.locator('#accept-displayName-error').count(), { timeout: 10_000 }).toBe(1);
       expect(await accessibilityViolations(accept.page)).toEqual([]);
 
       await staff.fill('#officer-email', 'bad');
