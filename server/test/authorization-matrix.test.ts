@@ -109,6 +109,16 @@ async function cloneOf(persona: Persona): Promise<Prepared> {
   return { secrets: [], as: { actor: { userId: person.id, roles: demo.roles }, headers: bearer(t, person.id) } };
 }
 
+/** a new officer of the target's association, whose name must not leak to a refused caller */
+async function freshOfficer(call: Call): Promise<Prepared> {
+  const displayName = `マトリクス役員 ${freshEmail('name')}`;
+  const person = await createPerson(t, {
+    displayName,
+    roles: [{ role: 'officer', municipalityCode: call.target, associationId: associationIn[call.target] }],
+  });
+  return { id: person.id, secrets: [displayName] };
+}
+
 const ownResource = (call: Call): Resource => ({ ownerId: call.actor?.userId ?? '__nobody__' });
 const inTarget = (call: Call): Resource => ({ municipalityCode: call.target });
 
@@ -185,6 +195,24 @@ const routes: RouteCase[] = [
     unfiltered: true,
     prepare: async (call) => ({ secrets: [associationNameIn[call.target]] }),
     url: () => '/api/associations',
+    resource: inTarget,
+  },
+  {
+    operationId: 'listAssociationOfficers',
+    method: 'GET',
+    action: 'association.list',
+    targetKind: 'municipality',
+    prepare: (call) => freshOfficer(call),
+    url: (call) => `/api/associations/${associationIn[call.target]}/officers`,
+    resource: (call) => ({ municipalityCode: call.target, associationId: associationIn[call.target] }),
+  },
+  {
+    operationId: 'removeAssociationOfficer',
+    method: 'POST',
+    action: 'officer.remove',
+    targetKind: 'municipality',
+    prepare: (call) => freshOfficer(call),
+    url: (call, prepared) => `/api/associations/${associationIn[call.target]}/officers/${prepared.id}/remove`,
     resource: inTarget,
   },
   {

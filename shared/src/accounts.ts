@@ -184,6 +184,13 @@ export const ListInvitationsQuery = z.object({
 });
 export const InvitationList = z.object({ items: z.array(Invitation) });
 export const IdParams = z.object({ id: z.uuid() });
+
+/** An officer of an association as the staff who manage it see them: a name, not contact details. */
+export const AssociationOfficer = z.object({ userId: z.string(), displayName: z.string(), since: z.string() });
+export type AssociationOfficer = z.infer<typeof AssociationOfficer>;
+export const AssociationOfficerList = z.object({ items: z.array(AssociationOfficer) });
+export type AssociationOfficerList = z.infer<typeof AssociationOfficerList>;
+export const AssociationOfficerParams = z.object({ id: z.uuid(), userId: z.uuid() });
 /** Accepting: a signed-in person adds the role; otherwise a new account is made with these. */
 export const AcceptInvitationBody = z.object({
   token: LinkToken,

@@ -24,6 +24,8 @@ export const permissions = {
   'association.create': { municipal_staff: 'own_municipality' },
   'association.list': { officer: 'own_association', municipal_staff: 'own_municipality', foundation_staff: 'any' },
   'officer.invite': { municipal_staff: 'own_municipality' },
+  /** take the officer role away (someone left the association); the account itself stays */
+  'officer.remove': { municipal_staff: 'own_municipality' },
   'invitation.list': { municipal_staff: 'own_municipality', foundation_staff: 'any' },
   /** revoke or resend: staff manage officer invitations of their municipality, the foundation staff ones */
   'invitation.manageOfficer': { municipal_staff: 'own_municipality' },

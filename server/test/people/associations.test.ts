@@ -1,7 +1,7 @@
-import { Association, AssociationList, ErrorBody } from '@board/shared';
+import { Association, AssociationList, AssociationOfficerList, ErrorBody } from '@board/shared';
 import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, associationIdOf, auditEntries, demoEmails, rowCounts, userIdOf, bearer } from './helpers.ts';
+import { as, associationIdOf, auditEntries, bearer, createPerson, demoEmails, rowCounts, userIdOf } from './helpers.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -114,5 +114,68 @@ describe('listAssociations', () => {
         .statusCode,
     ).toBe(403);
     expect((await t.app.inject({ method: 'GET', url: '/api/associations' })).statusCode).toBe(401);
+  });
+});
+
+describe("an association's officers", () => {
+  const officersOf = async (email: string, associationName: string) => {
+    const id = await associationIdOf(t, associationName);
+    return t.app.inject({ method: 'GET', url: `/api/associations/${id}/officers`, headers: await as(t, email) });
+  };
+
+  it('are listed by name (no contact details) for its staff, foundation staff and its officers; no one else', async () => {
+    for (const email of [demoEmails.staffAdachi, demoEmails.foundation, demoEmails.officerSenju]) {
+      const res = await officersOf(email, '千住一丁目町会');
+      expect(res.statusCode, email).toBe(200);
+      const { items } = AssociationOfficerList.parse(res.json());
+      expect(items.map((o) => o.userId)).toContain(await userIdOf(t, demoEmails.officerSenju));
+      expect(res.body).not.toContain('@demo.example');
+    }
+    for (const email of [demoEmails.staffShinjuku, demoEmails.officerUmeda, demoEmails.volunteer1]) {
+      expect((await officersOf(email, '千住一丁目町会')).statusCode, email).toBe(404);
+    }
+  });
+
+  it('can be removed by the municipality’s staff only: audit-logged, and the person can no longer act for it', async () => {
+    const association = await associationIdOf(t, '千住一丁目町会');
+    const leaving = await createPerson(t, {
+      roles: [{ role: 'officer', municipalityCode: '13121', associationId: association }],
+    });
+    const leavingHeaders = await bearer(t, leaving.id);
+    const remove = async (email: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/associations/${association}/officers/${leaving.id}/remove`,
+        headers: await as(t, email),
+      });
+
+    const before = await rowCounts(t);
+    expect((await remove(demoEmails.staffShinjuku)).statusCode).toBe(404);
+    expect((await remove(demoEmails.foundation)).statusCode).toBe(403);
+    expect((await remove(demoEmails.officerSenju)).statusCode).toBe(403);
+    expect(await rowCounts(t)).toEqual(before);
+    // still an officer: sees the association
+    expect((await t.app.inject({ method: 'GET', url: '/api/associations', headers: leavingHeaders })).statusCode).toBe(
+      200,
+    );
+
+    const res = await remove(demoEmails.staffAdachi);
+    expect(res.statusCode).toBe(204);
+    const entries = (await auditEntries(t, 'role.remove')).filter((e) => e.subjectId === leaving.id);
+    expect(entries).toEqual([
+      expect.objectContaining({
+        actorId: await userIdOf(t, demoEmails.staffAdachi),
+        municipalityCode: '13121',
+        details: expect.objectContaining({ role: 'officer', associationId: association }),
+      }),
+    ]);
+    const { items } = AssociationOfficerList.parse((await officersOf(demoEmails.staffAdachi, '千住一丁目町会')).json());
+    expect(items.map((o) => o.userId)).not.toContain(leaving.id);
+    // the same access token: the roles are read on every request, so the officer's rights are gone at once
+    const after = await t.app.inject({ method: 'GET', url: '/api/associations', headers: leavingHeaders });
+    expect(after.statusCode).toBe(403);
+
+    // twice: nothing left to remove
+    expect((await remove(demoEmails.staffAdachi)).statusCode).toBe(404);
   });
 });

@@ -1,8 +1,8 @@
 import { schema, type Database } from '@board/db';
-import type { Association } from '@board/shared';
-import { and, asc, eq, inArray, or, type SQL } from 'drizzle-orm';
+import type { Association, AssociationOfficer } from '@board/shared';
+import { and, asc, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
 
-const { associations, municipalities } = schema;
+const { associations, municipalities, roleAssignments, users } = schema;
 
 const columns = {
   id: associations.id,
@@ -60,6 +60,38 @@ export function associationRepository(tx: Database) {
     }): Promise<Association> {
       const [row] = await tx.insert(associations).values(values).returning(columns);
       return view(row!);
+    },
+
+    /** The association's officers (accounts not deleted), longest-serving first. */
+    async officers(associationId: string): Promise<AssociationOfficer[]> {
+      const rows = await tx
+        .select({ userId: users.id, displayName: users.displayName, since: roleAssignments.createdAt })
+        .from(roleAssignments)
+        .innerJoin(users, eq(users.id, roleAssignments.userId))
+        .where(
+          and(
+            eq(roleAssignments.role, 'officer'),
+            eq(roleAssignments.associationId, associationId),
+            isNull(users.deletedAt),
+          ),
+        )
+        .orderBy(asc(roleAssignments.createdAt), asc(users.id));
+      return rows.map((r) => ({ ...r, since: r.since.toISOString() }));
+    },
+
+    /** Removes the officer role for this association; false when the person did not have it. */
+    async removeOfficer(associationId: string, userId: string): Promise<boolean> {
+      const rows = await tx
+        .delete(roleAssignments)
+        .where(
+          and(
+            eq(roleAssignments.role, 'officer'),
+            eq(roleAssignments.associationId, associationId),
+            eq(roleAssignments.userId, userId),
+          ),
+        )
+        .returning({ id: roleAssignments.id });
+      return rows.length > 0;
     },
 
     async municipalityExists(code: string): Promise<boolean> {

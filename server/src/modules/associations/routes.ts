@@ -1,7 +1,15 @@
-import { Association, AssociationList, CreateAssociationBody, ListAssociationsQuery } from '@board/shared';
+import {
+  Association,
+  AssociationList,
+  AssociationOfficerList,
+  AssociationOfficerParams,
+  CreateAssociationBody,
+  IdParams,
+  ListAssociationsQuery,
+} from '@board/shared';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { createAssociation, listAssociations } from './service.ts';
+import { createAssociation, listAssociationOfficers, listAssociations, removeAssociationOfficer } from './service.ts';
 
 export default async function associationRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -36,6 +44,40 @@ export default async function associationRoutes(app: FastifyInstance) {
     },
     async (request) => {
       return { items: await listAssociations(request.requireActor(), request, request.query) };
+    },
+  );
+
+  r.get(
+    '/api/associations/:id/officers',
+    {
+      schema: {
+        operationId: 'listAssociationOfficers',
+        tags: ['associations'],
+        summary: "The association's officers, by name (its municipality's staff, foundation staff, its officers)",
+        params: IdParams,
+        response: { 200: AssociationOfficerList },
+      },
+    },
+    async (request) => ({
+      items: await listAssociationOfficers(request.requireActor(), request, request.params.id),
+    }),
+  );
+
+  r.post(
+    '/api/associations/:id/officers/:userId/remove',
+    {
+      schema: {
+        operationId: 'removeAssociationOfficer',
+        tags: ['associations'],
+        summary: "Take the officer role away from someone who left the association (the municipality's staff)",
+        description:
+          'The account stays; the person can no longer act for the association. Audit-logged as role.remove.',
+        params: AssociationOfficerParams,
+      },
+    },
+    async (request, reply) => {
+      await removeAssociationOfficer(request.requireActor(), request, request.params.id, request.params.userId);
+      return reply.code(204).send();
     },
   );
 }

@@ -1,4 +1,4 @@
-import { can, DomainError, listScope, type Actor, type Association } from '@board/shared';
+import { can, DomainError, listScope, type Actor, type Association, type AssociationOfficer } from '@board/shared';
 import type { FastifyRequest } from 'fastify';
 import { recordAudit } from '../audit/record.ts';
 import { associationRepository } from './repository.ts';
@@ -50,4 +50,49 @@ export async function listAssociations(actor: Actor, access: Access, query: { mu
   const scope = listScope(actor, 'association.list');
   if (!scope) throw new DomainError('FORBIDDEN', 'You may not list associations.');
   return access.withAccess((tx) => associationRepository(tx).list(scope.kind === 'any' ? {} : { scope }));
+}
+
+/** The association, when the actor may see it as staff (or as one of its officers); 404 otherwise. */
+async function visibleAssociation(actor: Actor, associations: ReturnType<typeof associationRepository>, id: string) {
+  const association = await associations.find(id);
+  const resource = association ? { municipalityCode: association.municipalityCode, associationId: id } : null;
+  if (!association || !can(actor, 'association.list', resource!)) {
+    throw new DomainError('NOT_FOUND', 'No such association.');
+  }
+  return association;
+}
+
+/** Who the association's officers are (names only), for the staff who manage it and its officers. */
+export async function listAssociationOfficers(actor: Actor, access: Access, id: string): Promise<AssociationOfficer[]> {
+  return access.withAccess(async (tx) => {
+    const associations = associationRepository(tx);
+    await visibleAssociation(actor, associations, id);
+    return associations.officers(id);
+  });
+}
+
+/**
+ * Municipal staff take the officer role away when someone leaves the association. The account
+ * stays (with its other roles); from the next request on the person can no longer act for the
+ * association. Audit-logged as role.remove.
+ */
+export async function removeAssociationOfficer(actor: Actor, access: Access, id: string, userId: string) {
+  return access.withAccess(async (tx) => {
+    const associations = associationRepository(tx);
+    const association = await visibleAssociation(actor, associations, id);
+    if (!can(actor, 'officer.remove', { municipalityCode: association.municipalityCode })) {
+      throw new DomainError('FORBIDDEN', "Only the municipality's staff remove officers.");
+    }
+    if (!(await associations.removeOfficer(id, userId))) {
+      throw new DomainError('NOT_FOUND', 'This person is not an officer of this association.');
+    }
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: 'role.remove',
+      municipalityCode: association.municipalityCode,
+      subjectType: 'user',
+      subjectId: userId,
+      details: { role: 'officer', associationId: id, associationName: association.name },
+    });
+  });
 }
