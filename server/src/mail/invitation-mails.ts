@@ -115,3 +115,31 @@ export const roleGrantedMail: MailTemplate<RoleGrantedMailVars> = {
     ].join('\n'),
   }),
 };
+
+/** The municipality's staff took a role away (someone left their association). */
+export const roleRemovedMail: MailTemplate<RolePlace> = {
+  ja: (v) => ({
+    subject: '役割が外れました',
+    body: [
+      `${v.municipality?.nameJa ?? ''}の担当者が、あなたのアカウントから${roleText('ja', v)}の役割を外しました。`,
+      'この町会・自治会の依頼は、これからは出したり見たりできません。アカウントはそのまま使えます。',
+      '心当たりがない場合は、お住まいの区市町村の担当窓口にお知らせください。',
+    ].join('\n'),
+  }),
+  'ja-easy': (v) => ({
+    subject: 'やくわりが なくなりました',
+    body: [
+      `あなたの アカウントから ${roleText('ja-easy', v)} の やくわりが なくなりました。`,
+      'この ちょうかい・じちかいの おねがいは もう だしたり みたり できません。 アカウントは つかえます。',
+      'わからない ときは、くやくしょ・しやくしょ に きいて ください。',
+    ].join('\n'),
+  }),
+  en: (v) => ({
+    subject: 'A role was removed from your account',
+    body: [
+      `Staff of ${v.municipality?.nameEn ?? 'your municipality'} changed your account: you are no longer ${roleText('en', v)}.`,
+      'You can no longer post or see this association’s requests. Your account stays as it is.',
+      'If you did not expect this, please tell your municipality’s contact desk.',
+    ].join('\n'),
+  }),
+};

@@ -175,6 +175,11 @@ describe("an association's officers", () => {
     const after = await t.app.inject({ method: 'GET', url: '/api/associations', headers: leavingHeaders });
     expect(after.statusCode).toBe(403);
 
+    // told by mail, in their language
+    const mail = t.app.mailer.captured.find((m) => m.to === leaving.email);
+    expect(mail?.subject).toContain('役割が外れました');
+    expect(mail?.text).toContain('千住一丁目町会');
+
     // twice: nothing left to remove
     expect((await remove(demoEmails.staffAdachi)).statusCode).toBe(404);
   });

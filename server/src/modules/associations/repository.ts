@@ -1,6 +1,6 @@
 import { schema, type Database } from '@board/db';
 import type { Association, AssociationOfficer } from '@board/shared';
-import { and, asc, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 
 const { associations, municipalities, roleAssignments, users } = schema;
 
@@ -92,6 +92,22 @@ export function associationRepository(tx: Database) {
         )
         .returning({ id: roleAssignments.id });
       return rows.length > 0;
+    },
+
+    /** Where to tell a person about their roles: address, language, and the municipality's names. */
+    async mailTarget(userId: string, municipalityCode: string) {
+      const [person] = await tx
+        .select({
+          email: sql<string | null>`coalesce(${users.notificationEmail}, ${users.email})`,
+          language: users.language,
+        })
+        .from(users)
+        .where(and(eq(users.id, userId), isNull(users.deletedAt)));
+      const [municipality] = await tx
+        .select({ nameJa: municipalities.nameJa, nameEn: municipalities.nameEn })
+        .from(municipalities)
+        .where(eq(municipalities.code, municipalityCode));
+      return person?.email && municipality ? { email: person.email, language: person.language, municipality } : null;
     },
 
     async municipalityExists(code: string): Promise<boolean> {

@@ -76,7 +76,7 @@ export default async function associationRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      await removeAssociationOfficer(request.requireActor(), request, request.params.id, request.params.userId);
+      await removeAssociationOfficer(app, request.requireActor(), request, request.params.id, request.params.userId);
       return reply.code(204).send();
     },
   );

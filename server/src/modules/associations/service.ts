@@ -1,5 +1,7 @@
 import { can, DomainError, listScope, type Actor, type Association, type AssociationOfficer } from '@board/shared';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { compose } from '../../mail/compose.ts';
+import { roleRemovedMail } from '../../mail/invitation-mails.ts';
 import { recordAudit } from '../audit/record.ts';
 import { associationRepository } from './repository.ts';
 
@@ -76,8 +78,14 @@ export async function listAssociationOfficers(actor: Actor, access: Access, id: 
  * stays (with its other roles); from the next request on the person can no longer act for the
  * association. Audit-logged as role.remove.
  */
-export async function removeAssociationOfficer(actor: Actor, access: Access, id: string, userId: string) {
-  return access.withAccess(async (tx) => {
+export async function removeAssociationOfficer(
+  app: FastifyInstance,
+  actor: Actor,
+  access: Access,
+  id: string,
+  userId: string,
+) {
+  const told = await access.withAccess(async (tx) => {
     const associations = associationRepository(tx);
     const association = await visibleAssociation(actor, associations, id);
     if (!can(actor, 'officer.remove', { municipalityCode: association.municipalityCode })) {
@@ -94,5 +102,21 @@ export async function removeAssociationOfficer(actor: Actor, access: Access, id:
       subjectId: userId,
       details: { role: 'officer', associationId: id, associationName: association.name },
     });
+    const target = await associations.mailTarget(userId, association.municipalityCode);
+    return target ? { ...target, associationName: association.name } : null;
   });
+  // after the commit: the person hears in their language that the role is gone
+  if (told) {
+    try {
+      await app.mailer.send(
+        compose(roleRemovedMail, told.language, told.email, {
+          role: 'officer',
+          municipality: told.municipality,
+          associationName: told.associationName,
+        }),
+      );
+    } catch (err) {
+      app.log.error({ err }, 'could not send the role-removed mail');
+    }
+  }
 }
