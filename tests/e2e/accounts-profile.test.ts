@@ -6,7 +6,15 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations, launchBrowser, newContext } from '../src/harness/browser.ts';
 import { startTestApp, type TestApp } from '../src/harness/test-app.ts';
-import { demo, demoPassword, freshEmail, setLanguage, signIn, submit, userIdOf } from '../src/people/browser-people.ts';
+import {
+  demo,
+  demoPassword,
+  freshEmail,
+  signedInContext,
+  signIn,
+  submit,
+  userIdOf,
+} from '../src/people/browser-people.ts';
 
 /** "My page" (/me) in a real browser: profile, volunteer fields, password, email, my data, deleting. */
 
@@ -27,11 +35,8 @@ afterAll(async () => {
 type Lang = 'ja' | 'en' | 'ja-easy';
 
 async function open(path: string, options: { as?: string; lang?: Lang; javaScript?: boolean } = {}) {
-  const context = await newContext(browser, { javaScriptEnabled: options.javaScript ?? true });
+  const { context, page } = await signedInContext(browser, t, options);
   contexts.push(context);
-  await setLanguage(t, context, options.lang ?? 'ja');
-  if (options.as) await signIn(t, context, options.as);
-  const page = await context.newPage();
   const response = await page.goto(`${t.baseUrl}${path}`);
   return { page, context, status: response?.status() };
 }

@@ -9,7 +9,7 @@ import {
   freshEmail,
   invitationLinkFor,
   rowCounts,
-  setLanguage,
+  signedInContext,
   signIn,
   submit,
   userIdOf,
@@ -40,11 +40,8 @@ async function open(
   path: string,
   options: { as?: string; lang?: Lang; javaScript?: boolean } = {},
 ): Promise<{ page: Page; context: BrowserContext; status: number | undefined }> {
-  const context = await newContext(browser, { javaScriptEnabled: options.javaScript ?? true });
+  const { context, page } = await signedInContext(browser, t, options);
   contexts.push(context);
-  await setLanguage(t, context, options.lang ?? 'ja');
-  if (options.as) await signIn(t, context, options.as);
-  const page = await context.newPage();
   const response = await page.goto(`${t.baseUrl}${path}`);
   return { page, context, status: response?.status() };
 }

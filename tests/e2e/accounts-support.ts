@@ -7,21 +7,18 @@ import { schema } from '@board/db';
 import { count } from 'drizzle-orm';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { messagesFor } from '../../web/src/lib/i18n/catalogue.ts';
-import type { Lang } from '../../web/src/lib/i18n/languages.ts';
-import { createTranslator, type Translator } from '../../web/src/lib/i18n/translator.ts';
 import { newContext } from '../src/harness/browser.ts';
 import type { TestApp } from '../src/harness/test-app.ts';
+import { texts, type Lang } from './texts.ts';
+import { setLanguage } from '../src/people/browser-people.ts';
 
-export const demoPassword = 'udekiki-demo-2026';
-
-export function texts(lang: Lang): Translator {
-  return createTranslator(lang, messagesFor(lang));
-}
+export { demoPassword, freshEmail } from '../src/people/browser-people.ts';
+export { fieldError } from './lifecycle-support.ts';
+export { texts } from './texts.ts';
 
 /** Makes the browser context speak `lang`, as the language switcher would. */
-export async function useLanguage(context: BrowserContext, t: TestApp, lang: Lang) {
-  await context.addCookies([{ name: 'lang', value: lang, url: t.baseUrl }]);
+export function useLanguage(context: BrowserContext, t: TestApp, lang: Lang) {
+  return setLanguage(t, context, lang);
 }
 
 /**
@@ -39,13 +36,6 @@ export async function accountContext(
   context.setDefaultNavigationTimeout(60_000);
   if (lang) await useLanguage(context, t, lang);
   return context;
-}
-
-let serial = 0;
-/** A new address per call: every test works on its own account. */
-export function freshEmail(label: string): string {
-  serial += 1;
-  return `${label}.${Date.now().toString(36)}.${serial}@example.org`;
 }
 
 export async function countUsers(t: TestApp): Promise<number> {
@@ -97,15 +87,6 @@ export async function followMailLinks(context: BrowserContext, t: TestApp) {
 /** Waits for a page load after a click: the form posts either reload (no JavaScript) or update in place. */
 export async function submit(page: Page, button: ReturnType<Page['getByRole']>) {
   await Promise.all([page.waitForLoadState('load'), button.click()]);
-}
-
-/** The field's error text, and that the control is marked invalid and described by it. */
-export async function fieldError(page: Page, id: string): Promise<string> {
-  const control = page.locator(`#${id}`);
-  await expect.poll(() => control.getAttribute('aria-invalid'), { timeout: 10_000 }).toBe('true');
-  const describedBy = (await control.getAttribute('aria-describedby')) ?? '';
-  expect(describedBy.split(' ')).toContain(`${id}-error`);
-  return page.locator(`#${id}-error`).innerText();
 }
 
 /** Signs in through the sign-in page and waits for the header to show the name. */

@@ -8,21 +8,12 @@ import { schema } from '@board/db';
 import { documentTokens, type Category, type RequestStatus } from '@board/shared';
 import { eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { messagesFor } from '../../web/src/lib/i18n/catalogue.ts';
-import type { Lang } from '../../web/src/lib/i18n/languages.ts';
-import { createTranslator, type Translator } from '../../web/src/lib/i18n/translator.ts';
-import { newContext } from '../src/harness/browser.ts';
 import type { TestApp } from '../src/harness/test-app.ts';
-import { setLanguage, signIn, userIdOf } from '../src/people/browser-people.ts';
+import type { Lang } from './texts.ts';
+import { signedInContext, userIdOf } from '../src/people/browser-people.ts';
 
 export { demo, userIdOf } from '../src/people/browser-people.ts';
-
-export type { Lang };
-export const langs: Lang[] = ['ja', 'en', 'ja-easy'];
-
-export function texts(lang: Lang): Translator {
-  return createTranslator(lang, messagesFor(lang));
-}
+export { langs, texts, type Lang } from './texts.ts';
 
 export const demoTitles = {
   flyer: '夏祭りのチラシを作ってください',
@@ -37,16 +28,12 @@ export interface Session {
 }
 
 /** A fresh browser context (a phone, by default) in `lang`, signed in as `as` when given. */
-export async function openAs(
+export function openAs(
   browser: Browser,
   t: TestApp,
   options: { as?: string; lang?: Lang; javaScript?: boolean } = {},
 ): Promise<Session> {
-  const context = await newContext(browser, { javaScriptEnabled: options.javaScript ?? true });
-  await setLanguage(t, context, options.lang ?? 'ja');
-  if (options.as) await signIn(t, context, options.as);
-  const page = await context.newPage();
-  return { context, page };
+  return signedInContext(browser, t, options);
 }
 
 /** Goes to a page and waits until it has loaded (and, with JavaScript, hydrated). */

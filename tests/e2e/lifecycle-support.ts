@@ -7,18 +7,12 @@ import { schema } from '@board/db';
 import { count, eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { messagesFor } from '../../web/src/lib/i18n/catalogue.ts';
-import type { Lang } from '../../web/src/lib/i18n/languages.ts';
-import { createTranslator, type Translator } from '../../web/src/lib/i18n/translator.ts';
-import { newContext } from '../src/harness/browser.ts';
 import type { TestApp } from '../src/harness/test-app.ts';
-import { signIn, userIdOf } from '../src/people/browser-people.ts';
+import type { Lang } from './texts.ts';
+import { signedInContext, userIdOf } from '../src/people/browser-people.ts';
 
 export { demo, userIdOf } from '../src/people/browser-people.ts';
-
-export function texts(lang: Lang): Translator {
-  return createTranslator(lang, messagesFor(lang));
-}
+export { texts } from './texts.ts';
 
 /** A browser context signed in as `email`, speaking `lang`, with or without JavaScript. */
 export async function personContext(
@@ -28,11 +22,7 @@ export async function personContext(
   lang: Lang,
   javaScriptEnabled = true,
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await newContext(browser, { javaScriptEnabled });
-  await context.addCookies([{ name: 'lang', value: lang, url: t.baseUrl }]);
-  if (email) await signIn(t, context, email);
-  const page = await context.newPage();
-  return { context, page };
+  return signedInContext(browser, t, { as: email, lang, javaScript: javaScriptEnabled });
 }
 
 /** Opens a page and lets it settle (hydration); a busy machine may never be quite idle, which is fine. */
@@ -62,7 +52,7 @@ export async function press(page: Page, button: Locator) {
 /** The field's error text, and that its control is marked invalid and described by the error. */
 export async function fieldError(page: Page, id: string, errorId = `${id}-error`): Promise<string> {
   const control = page.locator(`#${id}`);
-  await expect.poll(() => control.getAttribute('aria-invalid')).toBe('true');
+  await expect.poll(() => control.getAttribute('aria-invalid'), { timeout: 10_000 }).toBe('true');
   const describedBy = (await control.getAttribute('aria-describedby')) ?? '';
   expect(describedBy.split(' ')).toContain(errorId);
   return page.locator(`#${errorId}`).innerText();

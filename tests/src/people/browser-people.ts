@@ -1,6 +1,7 @@
 import { schema } from '@board/db';
 import { count, eq } from 'drizzle-orm';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { newContext } from '../harness/browser.ts';
 import type { TestApp } from '../harness/test-app.ts';
 
 /**
@@ -39,8 +40,27 @@ export async function signIn(t: TestApp, context: BrowserContext, email: string)
   await context.addCookies([{ name: 'board_access', value: token, url: t.baseUrl, httpOnly: true, sameSite: 'Lax' }]);
 }
 
-export async function setLanguage(t: TestApp, context: BrowserContext, lang: 'ja' | 'en' | 'ja-easy'): Promise<void> {
+type Lang = 'ja' | 'en' | 'ja-easy';
+
+/** Makes the browser context speak `lang`, as the language switcher would. */
+export async function setLanguage(t: TestApp, context: BrowserContext, lang: Lang): Promise<void> {
   await context.addCookies([{ name: 'lang', value: lang, url: t.baseUrl }]);
+}
+
+/**
+ * A fresh browser context (a phone, see `newContext`) in `lang` (default ja), signed in as `as`
+ * when given, with or without JavaScript, and a page in it. Every journey makes its people here.
+ */
+export async function signedInContext(
+  browser: Browser,
+  t: TestApp,
+  options: { as?: string | null | undefined; lang?: Lang | undefined; javaScript?: boolean | undefined } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await newContext(browser, { javaScriptEnabled: options.javaScript ?? true });
+  await setLanguage(t, context, options.lang ?? 'ja');
+  if (options.as) await signIn(t, context, options.as);
+  const page = await context.newPage();
+  return { context, page };
 }
 
 const tables = {
