@@ -277,8 +277,7 @@ export async function submitRequest(actor: Actor, access: Access, id: string): P
   );
 }
 
-/** The association takes its request back, any time before completion. */
-/** The officer takes the request back; volunteers who raised a hand (or were matched) are told. */
+/** The association takes its request back, any time before completion; volunteers who raised a hand (or were matched) are told. */
 export async function withdrawRequest(
   app: FastifyInstance,
   actor: Actor,
