@@ -63,6 +63,8 @@ export const Me = z.object({
   id: z.string(),
   email: z.string(),
   emailVerified: z.boolean(),
+  /** false for accounts that only ever signed in by emailed links (invitation, sign-in link) */
+  hasPassword: z.boolean(),
   displayName: z.string(),
   language: Language,
   notificationEmail: z.string().nullable(),

@@ -386,3 +386,27 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
     expect(overflow).toBeLessThanOrEqual(0);
   });
 });
+
+describe('an account without a password', () => {
+  it('is offered an emailed link instead of a password form, and deletes with the tick box alone', async () => {
+    const email = freshEmail('link-only');
+    const [person] = await t.database.handle.db
+      .insert(schema.users)
+      .values({ email, emailVerifiedAt: new Date(), displayName: 'リンク 花子' })
+      .returning({ id: schema.users.id });
+    const { page } = await open('/me', { as: email, lang: 'ja', javaScript: false });
+    expect(await page.getByTestId('no-password').count()).toBe(1);
+    expect(await page.locator('form[data-form="password"]').count()).toBe(0);
+    expect(await page.locator('a[href="/reset-password"]').count()).toBe(1);
+
+    await page.goto(`${t.baseUrl}/me/delete`);
+    expect(await page.locator('#delete-password').count()).toBe(0);
+    await page.locator('#delete-confirm').check();
+    await Promise.all([
+      page.waitForURL('**/me/deleted'),
+      page.locator('form[data-form="delete"] button[type="submit"]').click(),
+    ]);
+    const [row] = await t.database.handle.db.select().from(schema.users).where(eq(schema.users.id, person!.id));
+    expect(row?.deletedAt).not.toBeNull();
+  });
+});

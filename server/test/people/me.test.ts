@@ -36,6 +36,7 @@ describe('getMe', () => {
     expect(me).toMatchObject({
       email: demoEmails.staffAdachi,
       emailVerified: true,
+      hasPassword: true,
       displayName: '足立区 地域調整課 佐藤',
       language: 'ja',
       volunteerProfile: null,
@@ -71,6 +72,8 @@ describe('getMe', () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/me', headers: bearer(t, person.id) });
     expect(res.statusCode).toBe(200);
     expect(Me.parse(res.json()).roles).toEqual([]);
+    // made without a password (as after accepting an invitation by link only)
+    expect(Me.parse(res.json()).hasPassword).toBe(false);
   });
 });
 

@@ -7,6 +7,7 @@ const me = (roles: Me['roles']): Me => ({
   id: 'u1',
   email: 'a@example.jp',
   emailVerified: true,
+  hasPassword: true,
   displayName: 'A',
   language: 'ja',
   notificationEmail: null,

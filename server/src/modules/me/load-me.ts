@@ -1,6 +1,6 @@
 import { schema, type Database } from '@board/db';
 import { DomainError, roles, type Me, type RoleGrantView, type VolunteerProfile } from '@board/shared';
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 
 const { users, roleAssignments, associations, municipalities, volunteerProfiles } = schema;
 
@@ -23,6 +23,7 @@ export async function loadMe(tx: Database, userId: string): Promise<Me> {
       id: users.id,
       email: users.email,
       emailVerifiedAt: users.emailVerifiedAt,
+      hasPassword: sql<boolean>`(${users.passwordHash} is not null)`.mapWith(Boolean),
       displayName: users.displayName,
       language: users.language,
       notificationEmail: users.notificationEmail,
@@ -63,6 +64,7 @@ export async function loadMe(tx: Database, userId: string): Promise<Me> {
     id: user.id,
     email: user.email,
     emailVerified: user.emailVerifiedAt !== null,
+    hasPassword: user.hasPassword,
     displayName: user.displayName,
     language: user.language,
     notificationEmail: user.notificationEmail,
