@@ -4,6 +4,8 @@ import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
 import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashToken } from '../../src/modules/auth/secrets.ts';
+import { concurrentRefreshMs } from '../../src/modules/auth/sessions.ts';
 import { cookieValue, csrf, freshIp, sessionOf, signIn } from './helpers.ts';
 
 function whoami(app: FastifyInstance) {
@@ -147,6 +149,11 @@ describe('refreshSession', () => {
     const first = await signIn(t, 'volunteer3@demo.example');
     const other = await signIn(t, 'volunteer3@demo.example'); // another device: another family
     const second = sessionOf(await refresh(first.cookie));
+    // a replay after the short window for concurrent refreshes
+    await t.database.handle.db
+      .update(schema.refreshTokens)
+      .set({ rotatedAt: new Date(Date.now() - concurrentRefreshMs - 1_000) })
+      .where(eq(schema.refreshTokens.tokenHash, hashToken(first.refreshToken)));
 
     const replay = await refresh(first.cookie);
     expect(replay.statusCode).toBe(401);
@@ -163,6 +170,22 @@ describe('refreshSession', () => {
 
     // the other device is not affected
     expect((await refresh(other.cookie)).statusCode).toBe(200);
+  });
+
+  it('two refreshes with the same token at the same moment (two tabs) both get a session; the family lives on', async () => {
+    const first = await signIn(t, 'volunteer1@demo.example');
+    const [a, b] = await Promise.all([refresh(first.cookie), refresh(first.cookie)]);
+    expect([a.statusCode, b.statusCode]).toEqual([200, 200]);
+    const [tabA, tabB] = [sessionOf(a), sessionOf(b)];
+    expect(tabA.refreshToken).not.toBe(tabB.refreshToken);
+    // each tab goes on with its own token
+    expect((await refresh(tabA.cookie)).statusCode).toBe(200);
+    expect((await refresh(tabB.cookie)).statusCode).toBe(200);
+    const rows = await familyOf(first.session.me.id);
+    const family = rows.find((r) => r.tokenHash === hashToken(first.refreshToken))!.familyId;
+    const members = rows.filter((r) => r.familyId === family);
+    expect(members.length).toBe(5);
+    expect(members.every((r) => r.revokedAt === null)).toBe(true);
   });
 
   it('API clients may send the refresh token in the body', async () => {

@@ -7,6 +7,12 @@ import { accessCookie, accessTokenSeconds, refreshCookie } from '../../plugins/a
 import { hashToken, newToken } from './secrets.ts';
 
 export const refreshTokenDays = 30;
+/**
+ * A token rotated this recently may be presented once more without ending the session: two tabs
+ * (or a page and its prefetch) refreshing at the same moment send the same cookie. Later than
+ * this, a replay is taken for theft and ends the whole family.
+ */
+export const concurrentRefreshMs = 20_000;
 
 function cookieOptions(config: AppConfig, maxAgeSeconds: number) {
   return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: config.secureCookies, maxAge: maxAgeSeconds };
@@ -55,7 +61,9 @@ export async function startSession(
 
 /**
  * Rotates a refresh token: the presented one is spent and a new one of the same family issued.
- * Presenting a spent or revoked token revokes the whole family (it was probably stolen).
+ * Presenting a spent or revoked token revokes the whole family (it was probably stolen), unless
+ * it was spent within `concurrentRefreshMs` and the family is still alive: then a concurrent
+ * refresh gets its own new token of the family.
  */
 export async function rotateSession(app: FastifyInstance, config: AppConfig, reply: FastifyReply, presented: string) {
   const outcome = await app.withSystemAccess(async (tx) => {
@@ -76,6 +84,21 @@ export async function rotateSession(app: FastifyInstance, config: AppConfig, rep
       )
       .returning({ id: schema.refreshTokens.id });
     if (spent.length === 0) {
+      // re-read: a concurrent refresh may have spent it after our first read
+      const [now] = await tx.select().from(schema.refreshTokens).where(eq(schema.refreshTokens.id, row.id));
+      const concurrent = now?.rotatedAt && !now.revokedAt && Date.now() - now.rotatedAt.getTime() < concurrentRefreshMs;
+      if (concurrent && now.expiresAt.getTime() >= Date.now()) {
+        const [user] = await tx
+          .select({ id: schema.users.id })
+          .from(schema.users)
+          .where(and(eq(schema.users.id, row.userId), isNull(schema.users.deletedAt)));
+        if (!user) return { ok: false as const };
+        return {
+          ok: true as const,
+          userId: row.userId,
+          refresh: await insertRefreshToken(tx, row.userId, row.familyId),
+        };
+      }
       await tx
         .update(schema.refreshTokens)
         .set({ revokedAt: new Date() })
