@@ -32,6 +32,15 @@ describe('the board page cache in the app', () => {
     // a query this process has not answered yet reads the database
     expect(await boardIds('municipalities=13121,13104')).toContain(elsewhere);
 
+    // signing in and refreshing sessions cannot change the board: the page is kept
+    const signIn = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { email: demoEmails.volunteer1, password: 'udekiki-demo-2026' },
+    });
+    expect(signIn.statusCode).toBe(200);
+    expect(await boardIds()).toEqual(before);
+
     // a write through this API (staff close a request) starts afresh: both changes show
     const closing = before[0]!;
     const res = await t.app.inject({

@@ -19,6 +19,19 @@ export interface BoardCache {
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/**
+ * Writes that cannot change what the board lists: sessions (sign-in, refresh every 15 minutes
+ * per person), one's own account, invitations. Every other write starts a new generation, so a
+ * route added later is safe by default.
+ */
+const offTheBoard = ['/api/auth', '/api/me', '/api/invitations', '/api/dev'];
+
+function mayChangeTheBoard(method: string, url: string): boolean {
+  if (!unsafeMethods.has(method)) return false;
+  const path = url.split('?')[0]!;
+  return !offTheBoard.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
+}
+
 /** The same filters in any order give the same key. */
 function keyOf(query: BoardQuery): string {
   return JSON.stringify({
@@ -31,9 +44,9 @@ function keyOf(query: BoardQuery): string {
 /**
  * The board is public and the same for every visitor, and most visitors ask for the same few
  * pages; each page is kept for `seconds` (BOARD_CACHE_SECONDS, 0 = off) and concurrent misses for
- * one page share one query. Any write through this API (any POST/PUT/PATCH/DELETE, answered
- * after its transaction ended) starts a new generation, so this process never serves a page
- * older than its own last write; the expiry job does the same. Other server instances' writes
+ * one page share one query. Any write through this API that may touch the board (answered after
+ * its transaction ended; see `offTheBoard` for the ones that cannot) starts a new generation, so
+ * this process never serves a page older than its own last write; the expiry job does the same. Other server instances' writes
  * show after at most `seconds`.
  */
 export function createBoardCache(seconds: number): BoardCache {
@@ -73,7 +86,7 @@ export default fp(
   async (app: FastifyInstance, opts: { config: AppConfig }) => {
     app.decorate('boardCache', createBoardCache(opts.config.boardCacheSeconds));
     app.addHook('onResponse', async (request) => {
-      if (unsafeMethods.has(request.method)) app.boardCache.invalidate();
+      if (mayChangeTheBoard(request.method, request.url)) app.boardCache.invalidate();
     });
   },
   { name: 'board-cache' },
