@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { can, type Action, type Actor, type Resource } from './permissions.ts';
 
 /** Help-request (依頼) states, DOMAIN.md "Request lifecycle". */
 export const requestStatuses = [
@@ -20,13 +21,11 @@ export const whenKinds = ['at', 'range', 'flexible'] as const;
 export const WhenKind = z.enum(whenKinds);
 export type WhenKind = z.infer<typeof WhenKind>;
 
-/** Who may fire a transition: the association's officer, the municipality's staff, or the server itself. */
-export type TransitionActor = 'officer' | 'staff' | 'system';
-
 interface Transition {
   from: readonly RequestStatus[];
   to: RequestStatus;
-  by: TransitionActor;
+  /** who may fire it: the permission (shared/src/permissions.ts), or `system` when only the server does */
+  by: Action | 'system';
   /** a reason is required and shown to the officer */
   reason?: true;
 }
@@ -37,18 +36,18 @@ interface Transition {
  */
 export const requestTransitions = {
   /** officer submits for review (moderation on) */
-  submit: { from: ['draft', 'changes_requested'], to: 'pending_review', by: 'officer' },
+  submit: { from: ['draft', 'changes_requested'], to: 'pending_review', by: 'request.submit' },
   /** officer submits where the municipality turned moderation off: published at once */
-  submitAndPublish: { from: ['draft', 'changes_requested'], to: 'published', by: 'officer' },
-  approve: { from: ['pending_review'], to: 'published', by: 'staff' },
-  requestChanges: { from: ['pending_review'], to: 'changes_requested', by: 'staff', reason: true },
-  reject: { from: ['pending_review'], to: 'rejected', by: 'staff', reason: true },
+  submitAndPublish: { from: ['draft', 'changes_requested'], to: 'published', by: 'request.submit' },
+  approve: { from: ['pending_review'], to: 'published', by: 'request.moderate' },
+  requestChanges: { from: ['pending_review'], to: 'changes_requested', by: 'request.moderate', reason: true },
+  reject: { from: ['pending_review'], to: 'rejected', by: 'request.moderate', reason: true },
   withdraw: {
     from: ['draft', 'pending_review', 'changes_requested', 'published', 'filled'],
     to: 'withdrawn',
-    by: 'officer',
+    by: 'request.withdraw',
   },
-  close: { from: ['published', 'filled'], to: 'closed', by: 'staff', reason: true },
+  close: { from: ['published', 'filled'], to: 'closed', by: 'request.moderate', reason: true },
   /** the last open slot was matched */
   fill: { from: ['published'], to: 'filled', by: 'system' },
   /** a matched volunteer withdrew: a slot is open again */
@@ -68,11 +67,27 @@ export function transitionTarget(transition: RequestTransition, from: RequestSta
   return t.from.includes(from) ? t.to : null;
 }
 
-/** Transitions an actor of this kind could fire from a state (the web shows exactly these buttons). */
-export function availableTransitions(from: RequestStatus, by: TransitionActor): RequestTransition[] {
+/** The permission that lets a person fire a transition; null when only the server fires it. */
+export function transitionPermission(transition: RequestTransition): Action | null {
+  const by: Transition['by'] = requestTransitions[transition].by;
+  return by === 'system' ? null : by;
+}
+
+/**
+ * The transitions this person may fire on a request in this state (the web shows exactly these
+ * buttons); of the two submits, the one the municipality's moderation setting calls for.
+ */
+export function availableTransitions(
+  actor: Actor | null,
+  request: Resource & { status: RequestStatus; moderationRequired: boolean },
+): RequestTransition[] {
   return requestTransitionNames.filter((name) => {
-    const t: Transition = requestTransitions[name];
-    return t.by === by && t.from.includes(from);
+    const permission = transitionPermission(name);
+    if (!permission || !can(actor, permission, request)) return false;
+    if (transitionTarget(name, request.status) === null) return false;
+    if (name === 'submit') return request.moderationRequired;
+    if (name === 'submitAndPublish') return !request.moderationRequired;
+    return true;
   });
 }
 

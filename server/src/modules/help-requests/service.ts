@@ -7,6 +7,7 @@ import {
   publicStatuses,
   queryTokens,
   requestTransitions,
+  transitionPermission,
   type Action,
   type Actor,
   type BoardPage,
@@ -33,7 +34,6 @@ import {
   readsPrivate,
   resourceOf,
   submitTransition,
-  transitionPermission,
 } from './views.ts';
 
 /** A transaction under row-level security as the request's actor (the request itself, or a test's stand-in). */
@@ -230,7 +230,7 @@ export async function changeStatus(
   const before = await repo.find(id);
   if (!before) throw notFound();
   const transition = typeof pick === 'function' ? pick(before) : pick;
-  const permission = transitionPermission[transition];
+  const permission = transitionPermission(transition);
   if (!permission) throw new Error(`${transition} is fired by the server only`);
   authorize(actor, before, permission);
 
