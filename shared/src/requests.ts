@@ -96,7 +96,34 @@ export const editableStatuses: readonly RequestStatus[] = ['draft', 'changes_req
 /** States anyone can read by link (the request page); completed work stays readable for thanks and case stories. */
 export const publicStatuses: readonly RequestStatus[] = ['published', 'filled', 'completed'];
 /**
- * States listed on the board: open and filled requests. Written out again as SQL in the
- * `board_requests` view and the board's partial indexes (db/src/schema/requests.ts).
+ * States listed on the board: open and filled requests. The SQL side (`onBoard` in
+ * db/src/schema/requests.ts: the `board_requests` view and the board's partial indexes) is
+ * written from this list, and a test compares the view with it.
  */
 export const boardStatuses: readonly RequestStatus[] = ['published', 'filled'];
+/**
+ * States in which a request takes hands: exactly those the lifecycle could still fill (the `fill`
+ * transition's sources), so no second list of "open" states exists anywhere.
+ */
+export const openForHandsStatuses: readonly RequestStatus[] = requestTransitions.fill.from;
+
+export function takesHands(status: RequestStatus): boolean {
+  return openForHandsStatuses.includes(status);
+}
+
+/** Readable by anyone: a public state, not hidden after a flag, in an active municipality. */
+export function isPublic(request: { status: RequestStatus; hiddenAt: unknown; municipalityActive: boolean }): boolean {
+  return publicStatuses.includes(request.status) && !request.hiddenAt && request.municipalityActive;
+}
+
+/**
+ * Open for hands right now: a state that takes hands, a slot left, the deadline not passed.
+ * The same rule as `openForHands` in SQL (db/src/schema/requests.ts) for the board's filter.
+ */
+export function isOpenForHands(
+  request: { status: RequestStatus; slots: number; matchedCount: number; applicationDeadline: Date | string | null },
+  now = Date.now(),
+): boolean {
+  const deadline = request.applicationDeadline === null ? null : new Date(request.applicationDeadline).getTime();
+  return takesHands(request.status) && request.matchedCount < request.slots && (deadline === null || deadline > now);
+}

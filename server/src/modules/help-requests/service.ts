@@ -4,7 +4,7 @@ import {
   documentTokens,
   DomainError,
   listScope,
-  publicStatuses,
+  isPublic,
   queryTokens,
   requestTransitions,
   transitionPermission,
@@ -87,8 +87,7 @@ async function detailIn(tx: Database, actor: Actor | null, id: string): Promise<
   if (!row) throw notFound();
   const privateReader = readsPrivate(actor, row);
   const matched = !privateReader && actor !== null && (await repo.isMatched(row.id, actor.userId));
-  const onBoard = publicStatuses.includes(row.status) && row.hiddenAt === null && row.municipalityActive;
-  if (!onBoard && !privateReader && !matched) throw notFound();
+  if (!isPublic(row) && !privateReader && !matched) throw notFound();
   return detailView(actor, row, { privateReader, matched });
 }
 
@@ -98,8 +97,7 @@ async function detailIn(tx: Database, actor: Actor | null, id: string): Promise<
  */
 function authorize(actor: Actor, row: RequestWithContact, action: Action): void {
   if (can(actor, action, resourceOf(row))) return;
-  const onBoard = publicStatuses.includes(row.status) && row.hiddenAt === null && row.municipalityActive;
-  if (!onBoard && !readsPrivate(actor, row)) throw notFound();
+  if (!isPublic(row) && !readsPrivate(actor, row)) throw notFound();
   throw new DomainError('FORBIDDEN', 'You may not do this to this request.');
 }
 
