@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MunicipalityCode } from './municipalities.ts';
-import { RequestStatus, transitionTarget } from './requests.ts';
+import { RequestStatus } from './requests.ts';
 
 /**
  * API contract for raising a hand (手を挙げる), matches, their message threads, finishing,
@@ -11,14 +11,6 @@ import { RequestStatus, transitionTarget } from './requests.ts';
 export const applicationStatuses = ['pending', 'accepted', 'declined', 'withdrawn'] as const;
 export const ApplicationStatus = z.enum(applicationStatuses);
 export type ApplicationStatus = z.infer<typeof ApplicationStatus>;
-
-/**
- * A request takes hands exactly while the lifecycle could still fill it (the `fill` transition's
- * source states, i.e. published), so no second list of "open" states exists anywhere.
- */
-export function takesHands(status: RequestStatus): boolean {
-  return transitionTarget('fill', status) !== null;
-}
 
 /** Plain text: any characters but control characters other than tab and line breaks. */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point

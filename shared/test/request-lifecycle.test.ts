@@ -6,6 +6,9 @@ import {
   requestTransitions,
   transitionTarget,
 } from '../src/requests.ts';
+import { permissions, type Actor, type RoleGrant } from '../src/permissions.ts';
+
+const actor = (userId: string, grant: RoleGrant): Actor => ({ userId, roles: [grant] });
 
 describe('request lifecycle table', () => {
   it('follows DOMAIN.md: draft → pending review → published → filled → completed', () => {
@@ -37,7 +40,35 @@ describe('request lifecycle table', () => {
   });
 
   it('offers staff only review buttons on a pending request, and officers only withdraw', () => {
-    expect(availableTransitions('pending_review', 'staff').sort()).toEqual(['approve', 'reject', 'requestChanges']);
-    expect(availableTransitions('pending_review', 'officer')).toEqual(['withdraw']);
+    const pending = {
+      municipalityCode: '13121',
+      associationId: 'a1',
+      status: 'pending_review',
+      moderationRequired: true,
+    } as const;
+    const staff = actor('s', { role: 'municipal_staff', municipalityCode: '13121', associationId: null });
+    const officer = actor('o', { role: 'officer', municipalityCode: '13121', associationId: 'a1' });
+    const otherStaff = actor('x', { role: 'municipal_staff', municipalityCode: '13104', associationId: null });
+    expect(availableTransitions(staff, pending).sort()).toEqual(['approve', 'reject', 'requestChanges']);
+    expect(availableTransitions(officer, pending)).toEqual(['withdraw']);
+    expect(availableTransitions(otherStaff, pending)).toEqual([]);
+    expect(availableTransitions(null, pending)).toEqual([]);
+  });
+
+  it('offers the submit the moderation setting calls for', () => {
+    const officer = actor('o', { role: 'officer', municipalityCode: '13121', associationId: 'a1' });
+    const draft = { municipalityCode: '13121', associationId: 'a1', status: 'draft' } as const;
+    expect(availableTransitions(officer, { ...draft, moderationRequired: true })).toEqual(['submit', 'withdraw']);
+    expect(availableTransitions(officer, { ...draft, moderationRequired: false })).toEqual([
+      'submitAndPublish',
+      'withdraw',
+    ]);
+  });
+
+  it('says who fires each transition once: a permission, or the server alone', () => {
+    for (const name of requestTransitionNames) {
+      const by: string = requestTransitions[name].by;
+      expect(by === 'system' || by in permissions, name).toBe(true);
+    }
   });
 });

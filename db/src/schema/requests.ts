@@ -1,4 +1,13 @@
-import { categoryKeys, requestStatuses, whenKinds } from '@board/shared';
+import {
+  boardStatuses,
+  categoryKeys,
+  openForHandsStatuses,
+  publicStatuses,
+  requestStatuses,
+  requestTransitions,
+  whenKinds,
+  type RequestStatus,
+} from '@board/shared';
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
@@ -23,9 +32,26 @@ export const requestStatus = pgEnum('request_status', requestStatuses);
 export const category = pgEnum('category', categoryKeys);
 export const whenKind = pgEnum('when_kind', whenKinds);
 
+/**
+ * `status in ('…', …)` with the states written as SQL literals, not parameters: a partial index
+ * (and the board view's predicate) only applies when the query names the same constants, also in
+ * the generic plans postgres.js's prepared statements get. The states are our own enum values.
+ */
+export function statusLiteralIn(column: AnyPgColumn, statuses: readonly RequestStatus[]) {
+  const literals = statuses.map((s) => `'${s}'`);
+  return literals.length === 1
+    ? sql`${column} = ${sql.raw(literals[0]!)}`
+    : sql`${column} in (${sql.raw(literals.join(', '))})`;
+}
+
 /** Listed on the board (shared `boardStatuses`) and not hidden after a flag. */
-function onBoard(t: { status: AnyPgColumn; hiddenAt: AnyPgColumn }) {
-  return sql`${t.status} in ('published', 'filled') and ${t.hiddenAt} is null`;
+export function onBoard(t: { status: AnyPgColumn; hiddenAt: AnyPgColumn }) {
+  return sql`${statusLiteralIn(t.status, boardStatuses)} and ${t.hiddenAt} is null`;
+}
+
+/** Taking hands with a slot left (shared `isOpenForHands`; the deadline is the expiry job's to enforce). */
+export function openForHands(t: { status: AnyPgColumn; matchedCount: AnyPgColumn; slots: AnyPgColumn }) {
+  return sql`${statusLiteralIn(t.status, openForHandsStatuses)} and ${t.matchedCount} < ${t.slots}`;
 }
 
 /** The board's deadline order: soonest first, requests without a deadline last. */
@@ -97,7 +123,7 @@ export const helpRequests = pgTable(
     index('help_requests_board_deadline_idx').on(deadlineOrNever(t), t.id).where(onBoard(t)),
     index('help_requests_expiry_idx')
       .on(t.applicationDeadline)
-      .where(sql`${t.status} = 'published'`),
+      .where(statusLiteralIn(t.status, requestTransitions.expire.from)),
     index('help_requests_moderation_idx')
       .on(t.municipalityCode, t.updatedAt)
       .where(sql`${t.status} = 'pending_review'`),
@@ -105,7 +131,7 @@ export const helpRequests = pgTable(
       for: 'select',
       to: boardApp,
       using: anyOf(
-        sql`${t.status} in ('published', 'filled', 'completed')`,
+        statusLiteralIn(t.status, publicStatuses),
         isSystem,
         isFoundation,
         staffOf(t.municipalityCode),

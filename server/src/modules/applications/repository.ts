@@ -1,6 +1,14 @@
 import { schema, type Database } from '@board/db';
-import { requestTransitions, type ApplicationStatus, type Language, type RequestStatus } from '@board/shared';
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import {
+  applicationTransitions,
+  requestTransitions,
+  type ApplicationStage,
+  type ApplicationStatus,
+  type ApplicationTransitionName,
+  type Language,
+  type RequestStatus,
+} from '@board/shared';
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { systemStep } from './system-step.ts';
 
 const { applications, helpRequests, users, volunteerProfiles, thanks, ratings, roleAssignments, associations } = schema;
@@ -53,6 +61,37 @@ const personColumns = {
   phone: users.phone,
   language: users.language,
 };
+
+/** Where each stage of a hand stands in the stored columns. */
+const stageIs: Record<ApplicationStage, SQL | undefined> = {
+  pending: eq(applications.status, 'pending'),
+  accepted: and(eq(applications.status, 'accepted'), isNull(applications.completedAt)),
+  completed: and(
+    eq(applications.status, 'accepted'),
+    isNotNull(applications.completedAt),
+    isNull(applications.confirmedAt),
+  ),
+  confirmed: and(eq(applications.status, 'accepted'), isNotNull(applications.confirmedAt)),
+  declined: eq(applications.status, 'declined'),
+  withdrawn: eq(applications.status, 'withdrawn'),
+};
+
+/** The columns a hand gets on entering a stage. */
+function enterStage(stage: ApplicationStage, now: Date, note: string | null) {
+  switch (stage) {
+    case 'accepted':
+    case 'declined':
+      return { status: stage, decisionNote: note, decidedAt: now };
+    case 'withdrawn':
+      return { status: stage, withdrawnAt: now };
+    case 'completed':
+      return { completedAt: now };
+    case 'confirmed':
+      return { confirmedAt: now };
+    case 'pending':
+      return { status: stage };
+  }
+}
 
 /** `status in (…)` for states taken from the lifecycle table */
 function statusIn(states: readonly RequestStatus[]): SQL {
@@ -126,49 +165,17 @@ export function applicationRepository(tx: Database) {
       return rows.length > 0;
     },
 
-    /** pending → accepted / declined; false when it was no longer pending */
-    async decide(id: string, status: 'accepted' | 'declined', note: string | null): Promise<boolean> {
+    /**
+     * Moves a hand along the lifecycle table (shared/src/application-lifecycle.ts): a conditional
+     * UPDATE from the transition's source stages, so of two changes at once only one applies.
+     * False when the hand was no longer in a source stage.
+     */
+    async transition(id: string, name: ApplicationTransitionName, note: string | null = null): Promise<boolean> {
+      const { from, to } = applicationTransitions[name];
       const rows = await tx
         .update(applications)
-        .set({ status, decisionNote: note, decidedAt: new Date() })
-        .where(and(eq(applications.id, id), eq(applications.status, 'pending')))
-        .returning({ id: applications.id });
-      return rows.length > 0;
-    },
-
-    /** `from` (pending, or accepted and not yet done) → withdrawn; false when it no longer was */
-    async withdraw(id: string, from: 'pending' | 'accepted'): Promise<boolean> {
-      const rows = await tx
-        .update(applications)
-        .set({ status: 'withdrawn', withdrawnAt: new Date() })
-        .where(and(eq(applications.id, id), eq(applications.status, from), isNull(applications.completedAt)))
-        .returning({ id: applications.id });
-      return rows.length > 0;
-    },
-
-    /** the officer marks a match done; false when it is not an unfinished match */
-    async markCompleted(id: string): Promise<boolean> {
-      const rows = await tx
-        .update(applications)
-        .set({ completedAt: new Date() })
-        .where(and(eq(applications.id, id), eq(applications.status, 'accepted'), isNull(applications.completedAt)))
-        .returning({ id: applications.id });
-      return rows.length > 0;
-    },
-
-    /** the volunteer confirms a match the officer marked done; false otherwise */
-    async markConfirmed(id: string): Promise<boolean> {
-      const rows = await tx
-        .update(applications)
-        .set({ confirmedAt: new Date() })
-        .where(
-          and(
-            eq(applications.id, id),
-            eq(applications.status, 'accepted'),
-            isNotNull(applications.completedAt),
-            isNull(applications.confirmedAt),
-          ),
-        )
+        .set(enterStage(to, new Date(), note))
+        .where(and(eq(applications.id, id), or(...from.map((stage) => stageIs[stage]))))
         .returning({ id: applications.id });
       return rows.length > 0;
     },

@@ -1,4 +1,7 @@
 import {
+  applicationStage,
+  applicationTransitions,
+  applicationTransitionTarget,
   can,
   DomainError,
   requestTransitions,
@@ -109,22 +112,20 @@ export async function withdrawApplication(
     const requests = requestRepository(tx);
     const found = await repo.find(id);
     if (!found) throw notFound();
-    if (!can(actor, 'application.withdraw', { ownerId: found.volunteerId })) {
+    if (!can(actor, applicationTransitions.withdraw.by, { ownerId: found.volunteerId })) {
       throw new DomainError('FORBIDDEN', 'Only the volunteer who raised the hand can withdraw it.');
     }
     await requests.lock(found.requestId);
     const row = (await repo.find(id))!;
-    if (row.status === 'accepted' && row.completedAt) {
+    const stage = applicationStage(row);
+    if (stage === 'completed' || stage === 'confirmed') {
       throw new DomainError('ALREADY_COMPLETED', 'This help is already marked done and cannot be withdrawn.');
     }
-    if (row.status !== 'pending' && row.status !== 'accepted') {
-      throw new DomainError('APPLICATION_NOT_PENDING', 'This application was already declined or withdrawn.');
-    }
     // every match change holds the request's lock, but a decline may still have come first
-    if (!(await repo.withdraw(id, row.status))) {
+    if (applicationTransitionTarget('withdraw', stage) === null || !(await repo.transition(id, 'withdraw'))) {
       throw new DomainError('APPLICATION_NOT_PENDING', 'This application was already declined or withdrawn.');
     }
-    const wasMatch = row.status === 'accepted';
+    const wasMatch = stage === 'accepted';
     if (wasMatch) await requests.releaseSlot(row.requestId);
     const [view] = await volunteerViews(tx, actor, await repo.listByVolunteer(actor.userId, [id]));
     const request = (await requests.findApplied([row.requestId]))[0]!;
@@ -185,10 +186,10 @@ async function decidable(
 ): Promise<ApplicationRow> {
   const row = await repo.find(id);
   if (!row) throw notFound();
-  if (!can(actor, 'application.decide', { associationId: row.associationId })) {
+  if (!can(actor, applicationTransitions.accept.by, { associationId: row.associationId })) {
     throw new DomainError('FORBIDDEN', "Only the association's officers accept or decline.");
   }
-  if (row.status !== 'pending') {
+  if (applicationTransitionTarget('accept', applicationStage(row)) === null) {
     throw new DomainError('APPLICATION_NOT_PENDING', 'This application was already decided or withdrawn.');
   }
   return row;
@@ -219,7 +220,7 @@ export async function acceptApplication(
       throw new DomainError('REQUEST_NOT_OPEN', 'This request is not taking hands.');
     }
     // rolls the slot back with the transaction when the volunteer withdrew a moment ago
-    if (!(await repo.decide(id, 'accepted', note))) {
+    if (!(await repo.transition(id, 'accept', note))) {
       throw new DomainError('APPLICATION_NOT_PENDING', 'This application was already decided or withdrawn.');
     }
     const [view] = await officerViews(tx, actor, [(await repo.find(id))!]);
@@ -246,7 +247,7 @@ export async function declineApplication(
   const outcome = await access.withAccess(async (tx) => {
     const repo = applicationRepository(tx);
     const row = await decidable(repo, actor, id);
-    if (!(await repo.decide(id, 'declined', note))) {
+    if (!(await repo.transition(id, 'decline', note))) {
       throw new DomainError('APPLICATION_NOT_PENDING', 'This application was already decided or withdrawn.');
     }
     const [view] = await officerViews(tx, actor, [(await repo.find(id))!]);

@@ -1,9 +1,13 @@
 import type { Database } from '@board/db';
 import {
+  applicationStage,
+  applicationTransitions,
+  applicationTransitionTarget,
   can,
   DomainError,
-  type Action,
+  matchStages,
   type Actor,
+  type ApplicationStage,
   type ApplicationForOfficer,
   type MyApplication,
   type ThanksBody,
@@ -28,20 +32,31 @@ async function lockedMatch(
   tx: Database,
   actor: Actor,
   id: string,
-  action: Action,
+  transition: 'complete' | 'confirm',
   resource: (row: ApplicationRow) => { associationId?: string; ownerId?: string },
 ): Promise<ApplicationRow> {
   const repo = applicationRepository(tx);
   const found = await repo.find(id);
   if (!found) throw new DomainError('NOT_FOUND', 'No such match.');
-  if (!can(actor, action, resource(found))) {
+  if (!can(actor, applicationTransitions[transition].by, resource(found))) {
     throw new DomainError('FORBIDDEN', 'This is not your match to change.');
   }
   await requestRepository(tx).lock(found.requestId);
   const row = (await repo.find(id))!;
-  if (row.status !== 'accepted') throw new DomainError('NOT_MATCHED', 'This application is not a match (any more).');
+  const stage = applicationStage(row);
+  if (!matchStages.includes(stage)) throw new DomainError('NOT_MATCHED', 'This application is not a match (any more).');
+  if (applicationTransitionTarget(transition, stage) === null) throw refusal[transition](stage);
   return row;
 }
+
+/** Why a match cannot be marked done or confirmed from the stage it is in. */
+const refusal = {
+  complete: () => new DomainError('ALREADY_COMPLETED', 'This match is already marked done.'),
+  confirm: (stage: ApplicationStage) =>
+    stage === 'accepted'
+      ? new DomainError('NOT_COMPLETED', 'The association has not marked this done yet.')
+      : new DomainError('ALREADY_CONFIRMED', 'You already confirmed this.'),
+};
 
 /**
  * The officer marks one match done (per match). When every match of the request is done and
@@ -56,10 +71,8 @@ export async function completeMatch(
   const outcome = await access.withAccess(async (tx) => {
     const repo = applicationRepository(tx);
     const requests = requestRepository(tx);
-    const row = await lockedMatch(tx, actor, id, 'match.complete', (r) => ({ associationId: r.associationId }));
-    if (row.completedAt || !(await repo.markCompleted(id))) {
-      throw new DomainError('ALREADY_COMPLETED', 'This match is already marked done.');
-    }
+    const row = await lockedMatch(tx, actor, id, 'complete', (r) => ({ associationId: r.associationId }));
+    if (!(await repo.transition(id, 'complete'))) throw refusal.complete();
     await requests.completeIfAllDone(row.requestId);
     const [view] = await officerViews(tx, actor, [(await repo.find(id))!]);
     const request = (await requests.findApplied([row.requestId]))[0]!;
@@ -80,11 +93,8 @@ export async function completeMatch(
 export async function confirmCompletion(actor: Actor, access: Access, id: string): Promise<MyApplication> {
   return access.withAccess(async (tx) => {
     const repo = applicationRepository(tx);
-    const row = await lockedMatch(tx, actor, id, 'match.confirm', (r) => ({ ownerId: r.volunteerId }));
-    if (!row.completedAt) throw new DomainError('NOT_COMPLETED', 'The association has not marked this done yet.');
-    if (row.confirmedAt || !(await repo.markConfirmed(id))) {
-      throw new DomainError('ALREADY_CONFIRMED', 'You already confirmed this.');
-    }
+    const row = await lockedMatch(tx, actor, id, 'confirm', (r) => ({ ownerId: r.volunteerId }));
+    if (!(await repo.transition(id, 'confirm'))) throw refusal.confirm('confirmed');
     await requestRepository(tx).completeIfAllDone(row.requestId);
     const [view] = await volunteerViews(tx, actor, await repo.listByVolunteer(actor.userId, [id]));
     return view!;

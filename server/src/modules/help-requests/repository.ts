@@ -268,8 +268,8 @@ export function requestRepository(tx: Database) {
         .set({ status: t.to, statusReason: null, updatedAt: sql`now()` })
         .where(
           and(
-            // a literal, not a parameter: it must match help_requests_expiry_idx in a generic plan too
-            sql`${r.status} = 'published'`,
+            // literals, not parameters: they must match help_requests_expiry_idx in a generic plan too
+            schema.statusLiteralIn(r.status, t.from),
             sql`${r.applicationDeadline} <= now()`,
             sql`${r.matchedCount} < ${r.slots}`,
           ),
@@ -292,7 +292,7 @@ export function requestRepository(tx: Database) {
       if (filter.startsFrom) conditions.push(sql`${b.startsAt} >= ${filter.startsFrom.toISOString()}::timestamptz`);
       if (filter.startsBefore) conditions.push(sql`${b.startsAt} < ${filter.startsBefore.toISOString()}::timestamptz`);
       if (filter.onlineOnly) conditions.push(sql`${b.online}`);
-      if (filter.openOnly) conditions.push(sql`${b.status} = 'published' and ${b.matchedCount} < ${b.slots}`);
+      if (filter.openOnly) conditions.push(schema.openForHands(b));
       if (filter.tokens?.length) conditions.push(sql`${b.searchTokens} @> ${textArray(filter.tokens)}`);
 
       const after = filter.after;

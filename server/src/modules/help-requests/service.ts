@@ -4,9 +4,10 @@ import {
   documentTokens,
   DomainError,
   listScope,
-  publicStatuses,
+  isPublic,
   queryTokens,
   requestTransitions,
+  transitionPermission,
   type Action,
   type Actor,
   type BoardPage,
@@ -33,7 +34,6 @@ import {
   readsPrivate,
   resourceOf,
   submitTransition,
-  transitionPermission,
 } from './views.ts';
 
 /** A transaction under row-level security as the request's actor (the request itself, or a test's stand-in). */
@@ -87,8 +87,7 @@ async function detailIn(tx: Database, actor: Actor | null, id: string): Promise<
   if (!row) throw notFound();
   const privateReader = readsPrivate(actor, row);
   const matched = !privateReader && actor !== null && (await repo.isMatched(row.id, actor.userId));
-  const onBoard = publicStatuses.includes(row.status) && row.hiddenAt === null && row.municipalityActive;
-  if (!onBoard && !privateReader && !matched) throw notFound();
+  if (!isPublic(row) && !privateReader && !matched) throw notFound();
   return detailView(actor, row, { privateReader, matched });
 }
 
@@ -98,8 +97,7 @@ async function detailIn(tx: Database, actor: Actor | null, id: string): Promise<
  */
 function authorize(actor: Actor, row: RequestWithContact, action: Action): void {
   if (can(actor, action, resourceOf(row))) return;
-  const onBoard = publicStatuses.includes(row.status) && row.hiddenAt === null && row.municipalityActive;
-  if (!onBoard && !readsPrivate(actor, row)) throw notFound();
+  if (!isPublic(row) && !readsPrivate(actor, row)) throw notFound();
   throw new DomainError('FORBIDDEN', 'You may not do this to this request.');
 }
 
@@ -230,7 +228,7 @@ export async function changeStatus(
   const before = await repo.find(id);
   if (!before) throw notFound();
   const transition = typeof pick === 'function' ? pick(before) : pick;
-  const permission = transitionPermission[transition];
+  const permission = transitionPermission(transition);
   if (!permission) throw new Error(`${transition} is fired by the server only`);
   authorize(actor, before, permission);
 

@@ -1,10 +1,8 @@
 import {
+  availableTransitions,
   can,
   DomainError,
   editableStatuses,
-  requestTransitionNames,
-  transitionTarget,
-  type Action,
   type Actor,
   type HelpRequestDetail,
   type HelpRequestPublic,
@@ -16,24 +14,6 @@ import {
 import type { AppConfig } from '../../config.ts';
 import type { ContactRow, Keyset, PublicRequestRow, RequestRow } from './repository.ts';
 
-/**
- * Which permission (shared/src/permissions.ts) lets a person fire each lifecycle transition
- * (shared/src/requests.ts). `null`: only the server fires it (matching, completion, expiry).
- */
-export const transitionPermission: Record<RequestTransition, Action | null> = {
-  submit: 'request.submit',
-  submitAndPublish: 'request.submit',
-  approve: 'request.moderate',
-  requestChanges: 'request.moderate',
-  reject: 'request.moderate',
-  withdraw: 'request.withdraw',
-  close: 'request.moderate',
-  fill: null,
-  reopen: null,
-  complete: null,
-  expire: null,
-};
-
 export function resourceOf(row: Pick<RequestRow, 'municipalityCode' | 'associationId'>): Resource {
   return { municipalityCode: row.municipalityCode, associationId: row.associationId };
 }
@@ -41,25 +21,6 @@ export function resourceOf(row: Pick<RequestRow, 'municipalityCode' | 'associati
 /** Officers of the association, staff of the municipality, foundation staff: drafts, reasons, contact. */
 export function readsPrivate(actor: Actor | null, row: Pick<RequestRow, 'municipalityCode' | 'associationId'>) {
   return can(actor, 'request.readPrivate', resourceOf(row));
-}
-
-/**
- * The lifecycle buttons this viewer has on this request: transitions the table allows from its
- * state that the viewer's permissions let them fire; of the two submits, the one the
- * municipality's moderation setting calls for.
- */
-export function transitionsFor(
-  actor: Actor | null,
-  row: Pick<RequestRow, 'municipalityCode' | 'associationId' | 'status' | 'moderationRequired'>,
-): RequestTransition[] {
-  return requestTransitionNames.filter((name) => {
-    const permission = transitionPermission[name];
-    if (!permission || !can(actor, permission, resourceOf(row))) return false;
-    if (transitionTarget(name, row.status) === null) return false;
-    if (name === 'submit') return row.moderationRequired;
-    if (name === 'submitAndPublish') return !row.moderationRequired;
-    return true;
-  });
 }
 
 /** The submit transition this municipality uses. */
@@ -131,7 +92,7 @@ export function detailView(
     copiedFrom: access.privateReader ? row.copiedFrom : null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
-    availableTransitions: transitionsFor(actor, row),
+    availableTransitions: availableTransitions(actor, { ...resourceOf(row), ...row }),
     canEdit: can(actor, 'request.edit', resourceOf(row)) && editableStatuses.includes(row.status),
     canCopy: can(actor, 'request.copy', resourceOf(row)),
     canRevealContact: !seesContact && row.contactName !== null && can(actor, 'request.revealContact', resourceOf(row)),

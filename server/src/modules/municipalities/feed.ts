@@ -75,7 +75,7 @@ export async function municipalityFeed(
       })
       .from(b)
       .innerJoin(a, eq(a.id, b.associationId))
-      .where(and(eq(b.municipalityCode, code), sql`${b.status} = 'published'`))
+      .where(and(eq(b.municipalityCode, code), schema.openForHands(b)))
       // the order of help_requests_board_municipality_idx
       .orderBy(sql`${b.publishedAt} desc nulls last`, sql`${b.id} desc nulls last`)
       .limit(feedSize);

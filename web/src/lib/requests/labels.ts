@@ -1,4 +1,4 @@
-import type { RequestStatus, RequestTransition } from '@board/shared';
+import { boardStatuses, type RequestStatus, type RequestTransition } from '@board/shared';
 import type { MessageKey } from '#lib/i18n/catalogue.ts';
 import type { Translator } from '#lib/i18n/translator.ts';
 import { spokenLanguages } from '#lib/profile-options.ts';
@@ -29,7 +29,7 @@ export function transitionLabel(i18n: T, transition: RequestTransition): string 
 export const statusGroups: readonly { key: string; statuses: readonly RequestStatus[] }[] = [
   { key: 'attention', statuses: ['changes_requested', 'draft'] },
   { key: 'review', statuses: ['pending_review'] },
-  { key: 'open', statuses: ['published', 'filled'] },
+  { key: 'open', statuses: boardStatuses },
   { key: 'finished', statuses: ['completed'] },
   { key: 'ended', statuses: ['rejected', 'expired', 'closed', 'withdrawn'] },
 ];

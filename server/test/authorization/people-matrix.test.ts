@@ -1,4 +1,4 @@
-import { accessContextOf } from '../src/plugins/app/authentication.ts';
+import { accessContextOf } from '../../src/plugins/app/authentication.ts';
 import { schema, withAccess } from '@board/db';
 import {
   actions,
@@ -24,7 +24,7 @@ import {
   freshEmail,
   rowCounts,
   userIdOf,
-} from './people/helpers.ts';
+} from '../people/helpers.ts';
 
 /**
  * The authorization matrix, driven by the permissions table (shared/src/permissions.ts): for every

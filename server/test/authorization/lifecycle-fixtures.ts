@@ -1,0 +1,155 @@
+import { schema } from '@board/db';
+import type { Actor, RequestStatus } from '@board/shared';
+import type { TestApp } from '@board/tests/harness/test-app';
+import { eq } from 'drizzle-orm';
+import { createRequest, officers, type AssociationKey } from '../matching/helpers.ts';
+import { actorOf, bearer, demoEmails, userIdOf } from '../people/helpers.ts';
+
+/**
+ * Who acts and what they act on, for the lifecycle authorization matrix: demo people in two
+ * municipalities, and fresh requests, hands, matches and flags made for each call.
+ */
+
+export const personas = [
+  'anonymous',
+  'volunteer',
+  'officer13121',
+  'officer13104',
+  'staff13121',
+  'staff13104',
+  'foundation',
+] as const;
+export type Persona = (typeof personas)[number];
+
+/** officers who are not also volunteers, so "may raise a hand" is decided by the hat alone */
+const personaEmail: Record<Exclude<Persona, 'anonymous'>, string> = {
+  volunteer: demoEmails.volunteer1,
+  officer13121: officers.senju,
+  officer13104: officers.yotsuya,
+  staff13121: demoEmails.staffAdachi,
+  staff13104: demoEmails.staffShinjuku,
+  foundation: demoEmails.foundation,
+};
+
+export const targets = ['13121', '13104'] as const;
+export type Target = (typeof targets)[number];
+export const associationKeyIn: Record<Target, AssociationKey> = { '13121': 'senju', '13104': 'yotsuya' };
+
+export interface People {
+  actor(persona: Persona): Actor | null;
+  headers(persona: Persona): Record<string, string>;
+  /** the volunteer whose hands and matches the calls act on */
+  volunteerId: string;
+  volunteerHeaders: Record<string, string>;
+  officerHeaders(target: Target): Record<string, string>;
+}
+
+export async function loadPeople(t: TestApp): Promise<People> {
+  const actors = new Map<Persona, Actor | null>([['anonymous', null]]);
+  for (const [persona, email] of Object.entries(personaEmail)) {
+    actors.set(persona as Persona, await actorOf(t, await userIdOf(t, email)));
+  }
+  const volunteerId = actors.get('volunteer')!.userId;
+  const officerIds = {
+    '13121': await userIdOf(t, officers.senju),
+    '13104': await userIdOf(t, officers.yotsuya),
+  };
+  return {
+    actor: (persona) => actors.get(persona)!,
+    headers: (persona) => (persona === 'anonymous' ? {} : bearer(t, actors.get(persona)!.userId)),
+    volunteerId,
+    volunteerHeaders: bearer(t, volunteerId),
+    officerHeaders: (target) => bearer(t, officerIds[target]),
+  };
+}
+
+export interface Scene {
+  requestId: string;
+  applicationId?: string;
+  flagId?: string;
+  associationId: string;
+}
+
+export function lifecycleFixtures(t: TestApp, people: People) {
+  async function request(target: Target, status: RequestStatus, slots = 2): Promise<Scene> {
+    const made = await createRequest(t, { association: associationKeyIn[target], status, slots });
+    return { requestId: made.id, associationId: made.associationId };
+  }
+
+  async function inject(method: 'POST', url: string, headers: Record<string, string>, payload: object = {}) {
+    const res = await t.app.inject({ method, url, headers, payload });
+    if (res.statusCode >= 300) throw new Error(`fixture ${url}: ${res.statusCode} ${res.body}`);
+    return res.json();
+  }
+
+  /** a pending hand of the matrix's volunteer on a fresh published request */
+  async function hand(target: Target): Promise<Scene> {
+    const scene = await request(target, 'published');
+    const created = await inject('POST', `/api/requests/${scene.requestId}/applications`, people.volunteerHeaders, {
+      message: 'お手伝いします',
+    });
+    return { ...scene, applicationId: created.id };
+  }
+
+  /** an accepted hand (a match) */
+  async function match(target: Target): Promise<Scene> {
+    const scene = await hand(target);
+    await inject('POST', `/api/applications/${scene.applicationId}/accept`, people.officerHeaders(target));
+    return scene;
+  }
+
+  /** a match the officer marked done */
+  async function done(target: Target): Promise<Scene> {
+    const scene = await match(target);
+    await inject('POST', `/api/applications/${scene.applicationId}/complete`, people.officerHeaders(target));
+    return scene;
+  }
+
+  /** an open flag on a published request */
+  async function flag(target: Target): Promise<Scene> {
+    const scene = await request(target, 'published');
+    const created = await inject('POST', '/api/flags', people.volunteerHeaders, {
+      targetType: 'request',
+      targetId: scene.requestId,
+      reason: '不適切な内容です',
+    });
+    return { ...scene, flagId: created.id };
+  }
+
+  return { request, hand, match, done, flag };
+}
+
+/** Every column a lifecycle route may change, to prove a refused call changed nothing. */
+export async function lifecycleState(t: TestApp) {
+  const db = t.database.handle.db;
+  const [requests, applications, messages, thanks, ratings, flags, audit, settings] = await Promise.all([
+    db.select().from(schema.helpRequests).orderBy(schema.helpRequests.id),
+    db.select().from(schema.applications).orderBy(schema.applications.id),
+    db.select({ id: schema.messages.id }).from(schema.messages),
+    db.select({ id: schema.thanks.id }).from(schema.thanks),
+    db.select({ id: schema.ratings.id }).from(schema.ratings),
+    db.select().from(schema.flags).orderBy(schema.flags.id),
+    db.select({ id: schema.auditLog.id }).from(schema.auditLog),
+    db
+      .select({ code: schema.municipalities.code, settings: schema.municipalities.settings })
+      .from(schema.municipalities),
+  ]);
+  return {
+    requests,
+    applications,
+    messages: messages.length,
+    thanks: thanks.length,
+    ratings: ratings.length,
+    flags,
+    audit: audit.length,
+    settings,
+  };
+}
+
+export async function requestStatus(t: TestApp, id: string) {
+  const [row] = await t.database.handle.db
+    .select({ status: schema.helpRequests.status })
+    .from(schema.helpRequests)
+    .where(eq(schema.helpRequests.id, id));
+  return row?.status;
+}
