@@ -5,6 +5,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import { randomUUID } from 'node:crypto';
 import type { AppConfig } from './config.ts';
 import { loggerOptions, type LogDestination } from './logging/redaction.ts';
+import { isLoopback } from './network.ts';
 import authRoutes from './modules/auth/routes.ts';
 import { rateLimitPluginOptions } from './modules/auth/rate-limits.ts';
 import devMailRoutes from './modules/dev-mail/routes.ts';
@@ -35,10 +36,6 @@ declare module 'fastify' {
   interface FastifyInstance {
     config: AppConfig;
   }
-}
-
-function isLoopback(address: string): boolean {
-  return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
 }
 
 export interface BuildOptions {
