@@ -68,8 +68,8 @@ const keptFields = [
 export interface LoggedError {
   type: string;
   message: string;
-  stack?: string;
-  cause?: LoggedError;
+  stack: string;
+  cause?: LoggedError | unknown;
   [field: string]: unknown;
 }
 
@@ -78,16 +78,20 @@ export interface LoggedError {
  * never the statement's `parameters`/`params`, a PostgreSQL `detail` (it quotes the row) or any
  * other property copied wholesale.
  */
-export function serializeError(error: unknown, depth = 0): LoggedError | unknown {
-  if (!(error instanceof Error)) return typeof error === 'string' ? redactText(error) : error;
+export function serializeError(error: Error, depth = 0): LoggedError {
   const message = messageOf(error);
-  const logged: LoggedError = { type: error.constructor?.name ?? 'Error', message };
-  if (error.stack) logged.stack = redactText(error.stack.replace(String(error.message), message));
+  const logged: LoggedError = {
+    type: error.constructor?.name ?? 'Error',
+    message,
+    stack: redactText((error.stack ?? '').replace(String(error.message), message)),
+  };
   for (const field of keptFields) {
     const value = (error as unknown as Record<string, unknown>)[field];
     if (value !== undefined && value !== null) logged[field] = typeof value === 'string' ? redactText(value) : value;
   }
-  if (error.cause !== undefined && depth < 5) logged.cause = serializeError(error.cause, depth + 1) as LoggedError;
+  const cause = error.cause;
+  if (cause instanceof Error && depth < 5) logged.cause = serializeError(cause, depth + 1);
+  else if (cause !== undefined) logged.cause = typeof cause === 'string' ? redactText(cause) : '[not an error]';
   return logged;
 }
 

@@ -27,7 +27,9 @@ export function capturedMailVisible(config: AppConfig): boolean {
  * when tests inject requests) and no reverse proxy forwards the world to it.
  */
 function reachableFromThisMachineOnly(app: FastifyInstance): boolean {
-  return app.config.trustProxyHops === 0 && app.addresses().every((a) => isLoopback(a.address));
+  // a string address is a local socket path: this machine only
+  const local = (a: string | { address: string }) => typeof a === 'string' || isLoopback(a.address);
+  return app.config.trustProxyHops === 0 && app.addresses().every(local);
 }
 
 /** The demo's mail to anyone on this machine; beyond it, to signed-in foundation staff only (others: 404). */
