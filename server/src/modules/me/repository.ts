@@ -11,7 +11,6 @@ const {
   helpRequests,
   refreshTokens,
   oneTimeTokens,
-  auditLog,
   invitations,
 } = schema;
 
