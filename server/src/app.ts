@@ -4,6 +4,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
 import type { AppConfig } from './config.ts';
+import { loggerOptions, type LogDestination } from './logging/redaction.ts';
+import { isLoopback } from './network.ts';
 import authRoutes from './modules/auth/routes.ts';
 import { rateLimitPluginOptions } from './modules/auth/rate-limits.ts';
 import devMailRoutes from './modules/dev-mail/routes.ts';
@@ -36,13 +38,11 @@ declare module 'fastify' {
   }
 }
 
-function isLoopback(address: string): boolean {
-  return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
-}
-
 export interface BuildOptions {
   /** an open database to use instead of one made from the config (tests pass theirs) */
   database?: DatabaseHandle;
+  /** where log lines go instead of stdout (tests read them) */
+  logStream?: LogDestination;
 }
 
 /**
@@ -51,10 +51,7 @@ export interface BuildOptions {
  */
 export async function buildApp(config: AppConfig, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger:
-      config.logLevel === 'silent'
-        ? false
-        : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    logger: config.logLevel === 'silent' ? false : loggerOptions(config.logLevel, options.logStream),
     genReqId: () => randomUUID(),
     // per-IP rate limits rely on the client address: believe X-Forwarded-For only from known proxies
     // Believe X-Forwarded-For from the configured reverse proxies, and from loopback: that is our

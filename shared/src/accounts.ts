@@ -134,9 +134,73 @@ export const MyDataExport = z.object({
       createdAt: z.string(),
     }),
   ),
+  /** hands raised (as a volunteer), with the request's title */
+  applications: z.array(
+    z.object({
+      id: z.string(),
+      requestId: z.string(),
+      requestTitle: z.string(),
+      message: z.string(),
+      status: z.string(),
+      createdAt: z.string(),
+      decidedAt: z.string().nullable(),
+      withdrawnAt: z.string().nullable(),
+      completedAt: z.string().nullable(),
+      confirmedAt: z.string().nullable(),
+    }),
+  ),
+  /** messages the person wrote in match threads */
+  messages: z.array(
+    z.object({
+      id: z.string(),
+      applicationId: z.string(),
+      requestTitle: z.string(),
+      body: z.string(),
+      createdAt: z.string(),
+      hiddenAt: z.string().nullable(),
+    }),
+  ),
+  /** thank-you notes given (`given`) and received as a volunteer */
+  thanks: z.array(
+    z.object({
+      id: z.string(),
+      applicationId: z.string(),
+      requestTitle: z.string(),
+      given: z.boolean(),
+      body: z.string(),
+      createdAt: z.string(),
+    }),
+  ),
+  /** private ratings about the person as a volunteer, and those they gave (`given`) */
+  ratings: z.array(
+    z.object({
+      id: z.string(),
+      applicationId: z.string(),
+      requestTitle: z.string(),
+      given: z.boolean(),
+      score: z.number().int(),
+      comment: z.string(),
+      createdAt: z.string(),
+    }),
+  ),
+  /** reports the person raised */
+  flags: z.array(
+    z.object({
+      id: z.string(),
+      targetType: z.string(),
+      targetId: z.string(),
+      reason: z.string(),
+      status: z.string(),
+      createdAt: z.string(),
+      resolvedAt: z.string().nullable(),
+    }),
+  ),
+  /** the sessions, never their tokens */
   sessions: z.array(z.object({ createdAt: z.string(), expiresAt: z.string(), endedAt: z.string().nullable() })),
-  /** audit entries of the person's own actions that are not tied to a municipality (exports, …) */
-  auditEntries: z.array(z.object({ at: z.string(), action: z.string(), details: z.record(z.string(), z.unknown()) })),
+  /** audit entries of the person's own actions (`byThem`), about their account, or showing their contact to someone */
+  auditEntries: z.array(
+    z.object({ at: z.string(), action: z.string(), byThem: z.boolean(), details: z.record(z.string(), z.unknown()) }),
+  ),
 });
 export type MyDataExport = z.infer<typeof MyDataExport>;
 

@@ -63,6 +63,9 @@ export const permissions = {
   'flag.create': { signed_in: 'any' },
   'flag.list': { municipal_staff: 'own_municipality', foundation_staff: 'any' },
   'flag.resolve': { municipal_staff: 'own_municipality' },
+
+  /** the demo's captured mail (everyone's sign-in links) when the server is reachable beyond this machine */
+  'devMail.read': { foundation_staff: 'any' },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof permissions;

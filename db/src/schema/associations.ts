@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, pgPolicy, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, pgPolicy, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { anyOf, boardApp, isSystem, staffOf } from './access.ts';
 import { municipalities } from './municipalities.ts';
 
@@ -19,6 +19,8 @@ export const associations = pgTable(
   },
   (t) => [
     index('associations_municipality_idx').on(t.municipalityCode),
+    // one association of a name per municipality (a double submit registers one)
+    uniqueIndex('associations_name_idx').on(t.municipalityCode, t.name),
     // an association's name and area are public (shown beside its requests on the board)
     pgPolicy('associations_read', { for: 'select', to: boardApp, using: sql`true` }),
     pgPolicy('associations_write', {

@@ -1,4 +1,5 @@
-import { index, pgEnum, pgPolicy, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { index, pgEnum, pgPolicy, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { anyOf, boardApp, isFoundation, isSystem, staffOf } from './access.ts';
 import { associations } from './associations.ts';
 import { municipalities } from './municipalities.ts';
@@ -29,6 +30,16 @@ export const invitations = pgTable(
   },
   (t) => [
     index('invitations_municipality_idx').on(t.municipalityCode, t.createdAt),
+    // one open invitation per address and hat (a double submit sends one); an expired one is
+    // retired (revoked_at set) when a new one is made, so the index needs no clock
+    uniqueIndex('invitations_one_open_idx')
+      .on(
+        t.email,
+        t.role,
+        t.municipalityCode,
+        sql`coalesce(${t.associationId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
+      )
+      .where(sql`${t.acceptedAt} is null and ${t.revokedAt} is null`),
     pgPolicy('invitations_access', {
       for: 'all',
       to: boardApp,

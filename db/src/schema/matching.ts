@@ -217,6 +217,10 @@ export const flags = pgTable(
   },
   (t) => [
     index('flags_queue_idx').on(t.municipalityCode, t.status, t.createdAt),
+    // one open flag per person and item (a double submit makes one)
+    uniqueIndex('flags_one_open_per_reporter_idx')
+      .on(t.reporterId, t.targetType, t.targetId)
+      .where(sql`${t.status} = 'open'`),
     pgPolicy('flags_read', {
       for: 'select',
       to: boardApp,

@@ -25,7 +25,7 @@ export const volunteerProfiles = pgTable('volunteer_profiles', {
     .default(sql`'{ja}'::text[]`),
   onlineOk: boolean('online_ok').notNull().default(false),
   bio: text('bio').notNull().default(''),
-  /** show received thank-you notes on the public profile */
-  showThanks: boolean('show_thanks').notNull().default(true),
+  /** show received thank-you notes on the public profile: the volunteer's choice, off until made */
+  showThanks: boolean('show_thanks').notNull().default(false),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

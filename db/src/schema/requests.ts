@@ -12,6 +12,7 @@ import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
   boolean,
+  check,
   index,
   integer,
   numeric,
@@ -111,6 +112,7 @@ export const helpRequests = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    check('help_requests_matched_within_slots', sql`${t.matchedCount} >= 0 and ${t.matchedCount} <= ${t.slots}`),
     index('help_requests_municipality_status_idx').on(t.municipalityCode, t.status),
     index('help_requests_association_idx').on(t.associationId),
     // The board's indexes cover only the rows it lists (a few percent of all requests): the same

@@ -1,5 +1,6 @@
 import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
 import { afterEach, describe, expect, it } from 'vitest';
+import { as, demoEmails } from '../people/helpers.ts';
 import { freshIp, mailTo } from './helpers.ts';
 
 let t: TestApp | undefined;
@@ -65,5 +66,36 @@ describe('listCapturedMail', () => {
     expect(await status({ NODE_ENV: 'production', JWT_SECRET: secret, DEMO_DATA: '1' })).toBe(404);
     const doc = (await t!.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     expect(doc.paths['/api/dev/mail']).toBeUndefined();
+  });
+
+  describe('who may read it', () => {
+    async function statusOver(baseUrl: string, headers: Record<string, string> = {}) {
+      const res = await fetch(`${baseUrl}/api/dev/mail`, { headers });
+      return res.status;
+    }
+
+    it('a loopback-only listener without proxies serves anyone on this machine (the e2e tests read mail so)', async () => {
+      t = await startTestApp({ demo: true, listen: true });
+      expect(await statusOver(t.baseUrl)).toBe(200);
+    });
+
+    it('a listener on every interface refuses anonymous callers and volunteers; foundation staff still read it', async () => {
+      t = await startTestApp({ demo: true });
+      await t.app.listen({ host: '0.0.0.0', port: 0 });
+      const address = t.app.server.address();
+      const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+      expect(await statusOver(baseUrl)).toBe(404);
+      expect(await statusOver(baseUrl, await as(t, demoEmails.volunteer1))).toBe(404);
+      expect(await statusOver(baseUrl, await as(t, demoEmails.staffAdachi))).toBe(404);
+      const staff = await fetch(`${baseUrl}/api/dev/mail`, { headers: await as(t, demoEmails.foundation) });
+      expect(staff.status).toBe(200);
+      expect(staff.headers.get('cache-control')).toBe('no-store');
+    });
+
+    it('behind a proxy (TRUST_PROXY_HOPS=1) a loopback listener refuses anonymous callers too', async () => {
+      t = await startTestApp({ demo: true, listen: true, env: { TRUST_PROXY_HOPS: '1' } });
+      expect(await statusOver(t.baseUrl)).toBe(404);
+      expect(await statusOver(t.baseUrl, await as(t, demoEmails.foundation))).toBe(200);
+    });
   });
 });

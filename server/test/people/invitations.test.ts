@@ -437,10 +437,10 @@ describe('acceptInvitation', () => {
   });
 
   it('asks an existing account to sign in first', async () => {
+    // another hat than the next test's: one open invitation per address and hat (0007)
     const inv = await createInvitation(t, {
-      role: 'officer',
+      role: 'municipal_staff',
       municipalityCode: '13121',
-      associationId: senju,
       email: demoEmails.volunteer2,
     });
     const before = await rowCounts(t);

@@ -55,6 +55,32 @@ describe('the board page cache in the app', () => {
     expect(after).not.toContain(closing);
   });
 
+  it('refused writes keep the page: only a write that succeeded starts afresh', async () => {
+    const before = await boardIds();
+    const elsewhere = await insertRequest(t, { title: '拒否された書き込みのあと' });
+    const target = before[0]!;
+    const close = async (url: string, headers: Record<string, string>, payload: unknown) =>
+      (await t.app.inject({ method: 'POST', url, headers, payload: payload as Record<string, unknown> })).statusCode;
+    const reason = { reason: '行事が中止になりました' };
+    const refused = [
+      await close(`/api/requests/${target}/close`, {}, reason),
+      await close(`/api/requests/${target}/close`, await as(t, demoEmails.volunteer1), reason),
+      await close(
+        `/api/requests/00000000-0000-4000-8000-000000000000/close`,
+        await as(t, demoEmails.staffAdachi),
+        reason,
+      ),
+      await close(`/api/requests/${target}/close`, await as(t, demoEmails.staffAdachi), { reason: 42 }),
+      await close(`/api/requests/${target}/close`, await as(t, demoEmails.staffShinjuku), reason),
+    ];
+    expect(refused).toEqual([401, 403, 404, 400, 403]);
+    expect(await boardIds()).toEqual(before);
+    expect(await boardIds()).not.toContain(elsewhere);
+
+    expect(await close(`/api/requests/${target}/close`, await as(t, demoEmails.staffAdachi), reason)).toBe(200);
+    expect(await boardIds()).toContain(elsewhere);
+  });
+
   it('the expiry job starts afresh too', async () => {
     const overdue = await insertRequest(t, {
       title: '締切を過ぎた依頼',

@@ -23,6 +23,8 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** extra routes for one test file, added before the app is ready */
   routes?: (app: FastifyInstance) => void;
+  /** where the app's log lines go (set LOG_LEVEL in `env` too; tests default to silent) */
+  logStream?: { write(line: string): void };
 }
 
 /** The real app over its own freshly cloned PostgreSQL database. */
@@ -41,7 +43,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     BOARD_CACHE_SECONDS: '0',
     ...options.env,
   });
-  const app = await buildApp(config, { database: database.handle });
+  const app = await buildApp(config, { database: database.handle, logStream: options.logStream });
   options.routes?.(app);
   let baseUrl = '';
   if (options.listen) {

@@ -56,7 +56,7 @@ export function applicantProfile(
     skills: applicant.skills ?? [],
     languages: applicant.languages ?? [],
     completedHelps: stats?.completedHelps ?? 0,
-    thanksReceived: (applicant.showThanks ?? true) ? (stats?.thanks ?? 0) : null,
+    thanksReceived: (applicant.showThanks ?? false) ? (stats?.thanks ?? 0) : null,
   };
 }
 

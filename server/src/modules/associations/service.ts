@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { compose } from '../../mail/compose.ts';
 import { roleRemovedMail } from '../../mail/invitation-mails.ts';
 import { recordAudit } from '../audit/record.ts';
+import { isUniqueViolation } from '../auth/repository.ts';
 import { associationRepository } from './repository.ts';
 
 /** A transaction under row-level security as the request's actor (the request itself). */
@@ -19,13 +20,16 @@ export async function createAssociation(
   }
   return access.withAccess(async (tx) => {
     const associations = associationRepository(tx);
-    const existing = await associations.list({ municipalityCode: input.municipalityCode });
-    if (existing.some((a) => a.name === input.name)) {
-      throw new DomainError('CONFLICT', 'An association with this name is already registered here.', [
+    const nameTaken = () =>
+      new DomainError('CONFLICT', 'An association with this name is already registered here.', [
         { field: 'name', code: 'ALREADY_REGISTERED' },
       ]);
-    }
-    const association = await associations.insert(input);
+    const existing = await associations.list({ municipalityCode: input.municipalityCode });
+    if (existing.some((a) => a.name === input.name)) throw nameTaken();
+    const association = await associations.insert(input).catch((err: unknown) => {
+      // a double submit that passed the check above at the same moment (associations_name_idx)
+      throw isUniqueViolation(err) ? nameTaken() : err;
+    });
     await recordAudit(tx, {
       actorId: actor.userId,
       action: 'association.create',

@@ -12,6 +12,7 @@ import {
 import type { FastifyRequest } from 'fastify';
 import { requestRepository } from '../applications/repository.ts';
 import { recordAudit } from '../audit/record.ts';
+import { isUniqueViolation } from '../auth/repository.ts';
 import { messageRepository } from '../messages/repository.ts';
 import { flagRepository, type FlagRow } from './repository.ts';
 
@@ -69,16 +70,21 @@ export async function flagContent(actor: Actor, access: Access, body: FlagBody):
     if (!municipalityCode) {
       throw new DomainError('NOT_FOUND', 'Nothing to report there.', [{ field: 'targetId', code: 'NOT_FOUND' }]);
     }
-    if (await repo.findOpenByReporter(actor.userId, body.targetType, body.targetId)) {
-      throw new DomainError('ALREADY_FLAGGED', 'You already reported this; staff will look at it.');
-    }
-    const id = await repo.insert({
-      municipalityCode,
-      targetType: body.targetType,
-      targetId: body.targetId,
-      reporterId: actor.userId,
-      reason: body.reason,
-    });
+    const alreadyFlagged = () =>
+      new DomainError('ALREADY_FLAGGED', 'You already reported this; staff will look at it.');
+    if (await repo.findOpenByReporter(actor.userId, body.targetType, body.targetId)) throw alreadyFlagged();
+    const id = await repo
+      .insert({
+        municipalityCode,
+        targetType: body.targetType,
+        targetId: body.targetId,
+        reporterId: actor.userId,
+        reason: body.reason,
+      })
+      .catch((err: unknown) => {
+        // a double submit that passed the check above at the same moment (flags_one_open_per_reporter_idx)
+        throw isUniqueViolation(err) ? alreadyFlagged() : err;
+      });
     const [view] = await views(tx, [(await repo.find(id))!]);
     return view!;
   });

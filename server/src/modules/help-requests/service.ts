@@ -24,6 +24,7 @@ import {
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { recordAudit } from '../audit/record.ts';
 import { applicantsToTellAsActor, tellApplicantsRequestEnded } from './applicant-notice.ts';
+import { withCurrentContact, withCurrentContactOne } from './current-contact.ts';
 import { requestRepository, type RequestContent, type RequestWithContact } from './repository.ts';
 import {
   contactOf,
@@ -83,8 +84,9 @@ function categoryRefused(): DomainError {
 /** The request as this actor may see it, in the same transaction; 404 when they may not. */
 async function detailIn(tx: Database, actor: Actor | null, id: string): Promise<HelpRequestDetail> {
   const repo = requestRepository(tx);
-  const row = await repo.find(id);
-  if (!row) throw notFound();
+  const found = await repo.find(id);
+  if (!found) throw notFound();
+  const row = await withCurrentContactOne(tx, found);
   const privateReader = readsPrivate(actor, row);
   const matched = !privateReader && actor !== null && (await repo.isMatched(row.id, actor.userId));
   if (!isPublic(row) && !privateReader && !matched) throw notFound();
@@ -318,16 +320,16 @@ export async function revealOfficerContact(
   reason: string,
 ): Promise<OfficerContact> {
   return access.withAccess(async (tx) => {
-    const row = await loadFor(tx, actor, id, 'request.revealContact');
+    const row = await withCurrentContactOne(tx, await loadFor(tx, actor, id, 'request.revealContact'));
     const contact = contactOf(row);
-    if (!contact || !row.createdBy) throw new DomainError('NOT_FOUND', 'This request has no contact person any more.');
+    if (!contact) throw new DomainError('NOT_FOUND', 'This request has no contact person any more.');
     await recordAudit(tx, {
       actorId: actor.userId,
       action: 'contact.reveal',
       municipalityCode: row.municipalityCode,
       subjectType: 'help_request',
       subjectId: row.id,
-      details: { side: 'staff', viewerId: actor.userId, contactOf: [row.createdBy], reason },
+      details: { side: 'staff', viewerId: actor.userId, contactOf: [row.contactUserId].filter(Boolean), reason },
     });
     return contact;
   });
@@ -380,13 +382,15 @@ export async function listMyAssociationRequests(
   }
   const listing = 'mine';
   const after = decodeCursor(listing, query.cursor);
-  const rows = await access.withAccess((tx) =>
-    requestRepository(tx).ofAssociations({
-      associationIds: query.associationId ? [query.associationId] : own,
+  const associationIds = query.associationId ? [query.associationId] : own;
+  const rows = await access.withAccess(async (tx) => {
+    const found = await requestRepository(tx).ofAssociations({
+      associationIds,
       status: query.status,
       after,
       limit: query.limit + 1,
-    }),
-  );
+    });
+    return withCurrentContact(tx, found);
+  });
   return pageOf(rows, query.limit, listing, (row) => detailView(actor, row, { privateReader: true, matched: false }));
 }

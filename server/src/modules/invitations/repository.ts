@@ -1,6 +1,6 @@
 import { schema, type Database } from '@board/db';
 import type { Invitation, Language } from '@board/shared';
-import { and, desc, eq, gt, inArray, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 
 const { invitations, associations, municipalities } = schema;
 
@@ -36,9 +36,13 @@ export interface InvitationRow {
   createdAt: Date;
 }
 
+/**
+ * An invitation retired after it had expired (`revoked_at` at or after `expires_at`, when a new one
+ * for the same hat was made: see retireExpired) still reads as expired.
+ */
 export function stateOf(row: Pick<InvitationRow, 'acceptedAt' | 'revokedAt' | 'expiresAt'>, now = new Date()) {
   if (row.acceptedAt) return 'accepted' as const;
-  if (row.revokedAt) return 'revoked' as const;
+  if (row.revokedAt && row.revokedAt < row.expiresAt) return 'revoked' as const;
   if (row.expiresAt.getTime() <= now.getTime()) return 'expired' as const;
   return 'pending' as const;
 }
@@ -64,12 +68,34 @@ function stateCondition(state: InvitationState): SQL {
     case 'accepted':
       return isNotNull(invitations.acceptedAt);
     case 'revoked':
-      return and(isNull(invitations.acceptedAt), isNotNull(invitations.revokedAt))!;
+      return and(isNull(invitations.acceptedAt), lt(invitations.revokedAt, invitations.expiresAt))!;
     case 'expired':
-      return and(open, lte(invitations.expiresAt, sql`now()`))!;
+      return and(
+        isNull(invitations.acceptedAt),
+        lte(invitations.expiresAt, sql`now()`),
+        or(isNull(invitations.revokedAt), gte(invitations.revokedAt, invitations.expiresAt)),
+      )!;
     case 'pending':
       return and(open, gt(invitations.expiresAt, sql`now()`))!;
   }
+}
+
+interface HatToAddress {
+  email: string;
+  role: 'municipal_staff' | 'officer';
+  municipalityCode: string;
+  associationId: string | null;
+}
+
+function sameHat(match: HatToAddress): SQL {
+  return and(
+    eq(invitations.email, match.email),
+    eq(invitations.role, match.role),
+    eq(invitations.municipalityCode, match.municipalityCode),
+    match.associationId === null
+      ? isNull(invitations.associationId)
+      : eq(invitations.associationId, match.associationId),
+  )!;
 }
 
 /** "still usable": not accepted, not revoked, not expired */
@@ -111,24 +137,20 @@ export function invitationRepository(tx: Database) {
     },
 
     /** an open invitation for exactly this hat to this address, if any */
-    async findPending(match: {
-      email: string;
-      role: 'municipal_staff' | 'officer';
-      municipalityCode: string;
-      associationId: string | null;
-    }): Promise<InvitationRow | null> {
-      const [row] = await select().where(
-        and(
-          eq(invitations.email, match.email),
-          eq(invitations.role, match.role),
-          eq(invitations.municipalityCode, match.municipalityCode),
-          match.associationId === null
-            ? isNull(invitations.associationId)
-            : eq(invitations.associationId, match.associationId),
-          usable(),
-        ),
-      );
+    async findPending(match: HatToAddress): Promise<InvitationRow | null> {
+      const [row] = await select().where(and(sameHat(match), usable()));
       return row ?? null;
+    },
+
+    /**
+     * Expired, never-used invitations for this hat stop counting as open (`revoked_at` set), so a
+     * new one may be made: invitations_one_open_idx allows one open invitation per address and hat.
+     */
+    async retireExpired(match: HatToAddress): Promise<void> {
+      await tx
+        .update(invitations)
+        .set({ revokedAt: sql`now()` })
+        .where(and(sameHat(match), stateCondition('expired'), isNull(invitations.revokedAt)));
     },
 
     async insert(values: {

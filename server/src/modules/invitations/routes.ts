@@ -104,8 +104,6 @@ export default async function invitationRoutes(app: FastifyInstance) {
   r.get(
     '/api/invitations/preview',
     {
-      // the token is in the query string: keep it out of the request log lines (info level)
-      logLevel: 'warn',
       schema: {
         operationId: 'previewInvitation',
         tags: ['invitations'],

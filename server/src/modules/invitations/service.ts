@@ -14,6 +14,7 @@ import { compose } from '../../mail/compose.ts';
 import { invitationMail, roleGrantedMail } from '../../mail/invitation-mails.ts';
 import { recordAudit } from '../audit/record.ts';
 import { linkTo } from '../auth/links.ts';
+import { isUniqueViolation } from '../auth/repository.ts';
 import { hashPassword, hashToken, newToken } from '../auth/secrets.ts';
 import { startSession } from '../auth/sessions.ts';
 import { loadMe } from '../me/load-me.ts';
@@ -69,22 +70,28 @@ async function createInvitation(
       { field: 'email', code: 'ROLE_ALREADY_HELD' },
     ]);
   }
-  if (await invitations.findPending({ email: input.email, ...grant })) {
-    throw new DomainError('INVITATION_PENDING', 'An invitation to this address is still open; resend it instead.', [
+  const stillOpen = () =>
+    new DomainError('INVITATION_PENDING', 'An invitation to this address is still open; resend it instead.', [
       { field: 'email', code: 'INVITATION_PENDING' },
     ]);
-  }
+  if (await invitations.findPending({ email: input.email, ...grant })) throw stillOpen();
+  await invitations.retireExpired({ email: input.email, ...grant });
   const { token, hash } = newToken();
-  const id = await invitations.insert({
-    role: input.role,
-    email: input.email,
-    language: input.language,
-    municipalityCode: input.municipality.code,
-    associationId: input.associationId,
-    invitedBy: actor.userId,
-    tokenHash: hash,
-    expiresAt: validity(),
-  });
+  const id = await invitations
+    .insert({
+      role: input.role,
+      email: input.email,
+      language: input.language,
+      municipalityCode: input.municipality.code,
+      associationId: input.associationId,
+      invitedBy: actor.userId,
+      tokenHash: hash,
+      expiresAt: validity(),
+    })
+    .catch((err: unknown) => {
+      // a double submit that passed the check above at the same moment (invitations_one_open_idx)
+      throw isUniqueViolation(err) ? stillOpen() : err;
+    });
   const row = (await invitations.find(id))!;
   await recordAudit(tx, {
     actorId: actor.userId,

@@ -11,7 +11,6 @@ const {
   helpRequests,
   refreshTokens,
   oneTimeTokens,
-  auditLog,
   invitations,
 } = schema;
 
@@ -193,13 +192,7 @@ export function accountRepository(tx: Database) {
         .from(refreshTokens)
         .where(eq(refreshTokens.userId, userId))
         .orderBy(desc(refreshTokens.createdAt));
-      // row-level security shows a person the entries of their own actions outside any municipality
-      const audit = await tx
-        .select({ at: auditLog.at, action: auditLog.action, details: auditLog.details })
-        .from(auditLog)
-        .where(and(eq(auditLog.actorId, userId), isNull(auditLog.municipalityCode)))
-        .orderBy(asc(auditLog.id));
-      return account ? { account, roles, requests, sessions, audit } : null;
+      return account ? { account, roles, requests, sessions } : null;
     },
 
     async roleAssignmentsOf(userId: string): Promise<GrantValues[]> {

@@ -45,7 +45,7 @@ export default async function meRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const data = await exportMyData(request.requireActor(), request);
+      const data = await exportMyData(app, request.requireActor(), request);
       const day = data.exportedAt.slice(0, 10);
       return reply
         .header('content-disposition', `attachment; filename="machi-udekiki-my-data-${day}.json"`)

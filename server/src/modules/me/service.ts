@@ -12,6 +12,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { recordAudit } from '../audit/record.ts';
 import { verifyPassword } from '../auth/secrets.ts';
 import { endAllSessions } from '../auth/sessions.ts';
+import { exportDocument } from './export-document.ts';
+import { personalDataRepository } from './export-repository.ts';
 import { loadMe } from './load-me.ts';
 import { accountRepository } from './repository.ts';
 
@@ -64,47 +66,37 @@ export async function updateMe(actor: Actor, access: Access, body: UpdateMeBody)
   });
 }
 
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
-
-/** All the person's data as one JSON document; the export itself is audit-logged. */
-export async function exportMyData(actor: Actor, access: Access): Promise<MyDataExport> {
+/**
+ * All the person's data as one JSON document; the export itself is audit-logged. The account
+ * part is read as the person; the rest with system access (see personalDataRepository).
+ */
+export async function exportMyData(app: FastifyInstance, actor: Actor, access: Access): Promise<MyDataExport> {
   own(actor, 'me.export');
-  return access.withAccess(async (tx) => {
+  const ownData = await access.withAccess(async (tx) => {
     const data = await accountRepository(tx).exportData(actor.userId);
     if (!data || data.account.email === null)
       throw new DomainError('UNAUTHENTICATED', 'This account no longer exists.');
     const me = await loadMe(tx, actor.userId);
-    const { account } = data;
     await recordAudit(tx, {
       actorId: actor.userId,
       action: 'me.export',
       subjectType: 'user',
       subjectId: actor.userId,
     });
+    return { ...data, volunteerProfile: me.volunteerProfile };
+  });
+  const held = await app.withSystemAccess(async (tx) => {
+    const repo = personalDataRepository(tx);
     return {
-      exportedAt: new Date().toISOString(),
-      account: {
-        id: account.id,
-        email: account.email!,
-        emailVerifiedAt: iso(account.emailVerifiedAt),
-        displayName: account.displayName,
-        language: account.language,
-        notificationEmail: account.notificationEmail,
-        phone: account.phone,
-        hasPassword: account.passwordHash !== null,
-        createdAt: account.createdAt.toISOString(),
-      },
-      roles: data.roles.map((r) => ({ ...r, since: r.since.toISOString() })),
-      volunteerProfile: me.volunteerProfile,
-      helpRequests: data.requests.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
-      sessions: data.sessions.map((s) => ({
-        createdAt: s.createdAt.toISOString(),
-        expiresAt: s.expiresAt.toISOString(),
-        endedAt: iso(s.revokedAt ?? s.rotatedAt),
-      })),
-      auditEntries: data.audit.map((e) => ({ at: e.at.toISOString(), action: e.action, details: e.details })),
+      applications: await repo.applications(actor.userId),
+      messages: await repo.messagesWritten(actor.userId),
+      thanks: await repo.thanks(actor.userId),
+      ratings: await repo.ratings(actor.userId),
+      flags: await repo.flagsRaised(actor.userId),
+      audit: await repo.auditEntries(actor.userId),
     };
   });
+  return exportDocument(ownData, held);
 }
 
 /**

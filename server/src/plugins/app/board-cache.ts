@@ -21,13 +21,14 @@ const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * Writes that cannot change what the board lists: sessions (sign-in, refresh every 15 minutes
- * per person), one's own account, invitations. Every other write starts a new generation, so a
- * route added later is safe by default.
+ * per person), one's own account, invitations. Every other successful write starts a new
+ * generation, so a route added later is safe by default.
  */
 const offTheBoard = ['/api/auth', '/api/me', '/api/invitations', '/api/dev'];
 
-function mayChangeTheBoard(method: string, url: string): boolean {
-  if (!unsafeMethods.has(method)) return false;
+/** A refused write (401, 403, 404, 409, 422…) or a failed one changed nothing: anyone could empty the cache with them. */
+function mayChangeTheBoard(method: string, url: string, statusCode: number): boolean {
+  if (!unsafeMethods.has(method) || statusCode < 200 || statusCode >= 300) return false;
   const path = url.split('?')[0]!;
   return !offTheBoard.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
 }
@@ -85,8 +86,8 @@ export function createBoardCache(seconds: number): BoardCache {
 export default fp(
   async (app: FastifyInstance, opts: { config: AppConfig }) => {
     app.decorate('boardCache', createBoardCache(opts.config.boardCacheSeconds));
-    app.addHook('onResponse', async (request) => {
-      if (mayChangeTheBoard(request.method, request.url)) app.boardCache.invalidate();
+    app.addHook('onResponse', async (request, reply) => {
+      if (mayChangeTheBoard(request.method, request.url, reply.statusCode)) app.boardCache.invalidate();
     });
   },
   { name: 'board-cache' },

@@ -60,7 +60,8 @@ export async function callApi<T>(
       signal: AbortSignal.timeout(10_000),
     });
   } catch (error) {
-    console.error(`api ${method} ${path} failed:`, error instanceof Error ? error.message : error);
+    // never the query string: it may hold a one-time token (invitation preview)
+    console.error(`api ${method} ${path.split('?')[0]} failed:`, error instanceof Error ? error.message : error);
     return {
       ok: false,
       status: 503,

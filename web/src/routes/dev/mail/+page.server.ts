@@ -12,7 +12,8 @@ interface CapturedMail {
 
 /**
  * Demo only: the mail the board would have sent (GET /api/dev/mail). The API has that route
- * only when mail is captured rather than sent, never in production; otherwise this page is a 404.
+ * only when mail is captured rather than sent, never in production, and serves it to anyone only
+ * while the server listens on loopback alone (else to foundation staff); otherwise this page is a 404.
  */
 export const load: PageServerLoad = async (event) => {
   const result = await callApi<{ items: CapturedMail[] }>(event, 'GET', '/api/dev/mail');

@@ -1,0 +1,69 @@
+import { schema } from '@board/db';
+import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../../src/modules/auth/secrets.ts';
+import { demoEmails } from '../people/helpers.ts';
+
+/**
+ * The app's real logger, writing into memory: one-time tokens in page URLs, API query strings and
+ * bodies, and the parameters of a failed SQL statement (a password hash) never reach a log line.
+ */
+
+const lines: string[] = [];
+let t: TestApp;
+let passwordHash: string;
+
+beforeAll(async () => {
+  passwordHash = await hashPassword('a-password-nobody-should-read');
+  t = await startTestApp({
+    env: { LOG_LEVEL: 'trace' },
+    logStream: { write: (line) => void lines.push(line) },
+    routes: (app) => {
+      // a statement that fails with a password hash among its parameters (the address is taken)
+      app.get('/api/test/failing-sql', async () => {
+        await app.db.insert(schema.users).values({ email: demoEmails.volunteer1, passwordHash, displayName: '重複' });
+        return { ok: true };
+      });
+    },
+  });
+});
+afterAll(() => t.close());
+
+const secret = (name: string) => `${name}-Zq9xVt3LmW7pKs2R`;
+
+describe('secrets never reach the logs', () => {
+  it('blanks tokens in page URLs, API query strings and bodies, and the parameters of failed SQL', async () => {
+    const pages = ['/reset-password', '/signin/link', '/verify-email', '/invitations/accept'];
+    for (const page of pages) {
+      await t.app.inject({ method: 'GET', url: `${page}?token=${secret(page.slice(1))}&lang=en` });
+    }
+    const preview = await t.app.inject({ method: 'GET', url: `/api/invitations/preview?token=${secret('preview')}` });
+    expect(preview.statusCode).toBeGreaterThanOrEqual(400);
+    const confirm = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset/confirm',
+      payload: { token: secret('confirm'), password: secret('new-password') },
+    });
+    expect(confirm.statusCode).toBeGreaterThanOrEqual(400);
+    const failing = await t.app.inject({ method: 'GET', url: '/api/test/failing-sql' });
+    expect(failing.statusCode).toBe(500);
+
+    const log = lines.join('');
+    // the requests were logged (so the absence below means something)…
+    expect(log).toContain('"url":"/reset-password?token=[redacted]&lang=en"');
+    expect(log).toContain('"url":"/api/invitations/preview?token=[redacted]"');
+    // …and so was the failed statement, with its SQL and constraint but not its values
+    const sqlError = lines.map((l) => JSON.parse(l)).find((l) => l.msg === 'unhandled error');
+    expect(sqlError?.err?.message).toContain('insert into "users"');
+    expect(sqlError?.err?.message).toContain('params: [redacted]');
+    expect(JSON.stringify(sqlError)).toContain('23505');
+    expect(sqlError?.err).not.toHaveProperty('params');
+    expect(sqlError?.err?.cause).not.toHaveProperty('parameters');
+
+    for (const name of [...pages.map((p) => p.slice(1)), 'preview', 'confirm', 'new-password']) {
+      expect(log).not.toContain(secret(name));
+    }
+    expect(log).not.toContain(passwordHash);
+    expect(log).not.toContain(passwordHash.slice(-20));
+  });
+});

@@ -1,0 +1,65 @@
+import { schema } from '@board/db';
+import { VolunteerPublicProfile } from '@board/shared';
+import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { as, createRequest, createVolunteer, demoEmails, get, matched, post } from '../matching/helpers.ts';
+
+/**
+ * Thanks on the public profile are the volunteer's choice, off until made: a profile saved
+ * without the choice keeps them private; ticking the box (PATCH /api/me) shows them.
+ */
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp({ demo: true });
+});
+afterAll(() => t.close());
+
+/** as another volunteer sees it (profiles are for people signed in) */
+async function publicProfile(id: string) {
+  const res = await get(t, await as(t, demoEmails.volunteer2), `/api/volunteers/${id}`);
+  expect(res.statusCode).toBe(200);
+  return VolunteerPublicProfile.parse(res.json());
+}
+
+describe('showing thanks on the public profile', () => {
+  it('is off until the volunteer chooses it, and on once they do', async () => {
+    const volunteer = await createVolunteer(t);
+    // a profile row as any earlier one was made: no choice given (the column's default)
+    await t.database.handle.db
+      .insert(schema.volunteerProfiles)
+      .values({ userId: volunteer.id, skills: ['photo_video'] });
+    const officer = await as(t, demoEmails.officerSenju);
+    const request = await createRequest(t);
+    const id = await matched(t, volunteer, request.id, demoEmails.officerSenju);
+    expect((await post(t, officer, `/api/applications/${id}/complete`)).statusCode).toBe(200);
+    expect((await post(t, officer, `/api/applications/${id}/thanks`, { note: '助かりました' })).statusCode).toBe(201);
+
+    const before = await publicProfile(volunteer.id);
+    expect(before.thanks).toBeNull();
+    expect(before.thanksReceived).toBeNull();
+    const me = await t.app.inject({ method: 'GET', url: '/api/me', headers: volunteer.headers });
+    expect(me.json().volunteerProfile.showThanks).toBe(false);
+
+    const chosen = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/me',
+      headers: volunteer.headers,
+      payload: {
+        volunteerProfile: {
+          skills: ['photo_video'],
+          municipalityCodes: ['13121'],
+          availability: '',
+          languages: ['ja'],
+          onlineOk: false,
+          bio: '',
+          showThanks: true,
+        },
+      },
+    });
+    expect(chosen.statusCode).toBe(200);
+    const after = await publicProfile(volunteer.id);
+    expect(after.thanksReceived).toBe(1);
+    expect(after.thanks?.map((x) => x.body)).toEqual(['助かりました']);
+  });
+});
