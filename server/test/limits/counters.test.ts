@@ -1,27 +1,11 @@
-import { createDatabase, migrateDatabase, type DatabaseHandle } from '@board/db';
-import { createTestDatabase } from '@board/tests/harness/test-database';
+import type { DatabaseHandle } from '@board/db';
+import { bothEngines } from '@board/tests/harness/engines';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clearCounter, counterKey, hitCounter, readCounter } from '../../src/limits/counters.ts';
 
 /** The counter statements must work on both engines the server runs on. */
-const engines: { name: string; open(): Promise<{ handle: DatabaseHandle; dispose(): Promise<void> }> }[] = [
-  {
-    name: 'PostgreSQL',
-    async open() {
-      const test = await createTestDatabase();
-      return { handle: test.handle, dispose: () => test.drop() };
-    },
-  },
-  {
-    name: 'PGlite',
-    async open() {
-      const handle = createDatabase({ dataDir: 'memory://' });
-      await migrateDatabase(handle);
-      return { handle, dispose: () => handle.close() };
-    },
-  },
-];
+const engines = bothEngines;
 
 describe.each(engines)('rate-limit counters on $name', (engine) => {
   let handle: DatabaseHandle;
