@@ -12,7 +12,7 @@ describe.each(engines)('rate-limit counters on $name', (engine) => {
   let dispose: () => Promise<void>;
   beforeAll(async () => {
     ({ handle, dispose } = await engine.open());
-  }, 60_000);
+  }, 180_000); // PGlite opens and migrates in WASM: slow on a busy machine
   afterAll(() => dispose());
 
   it('counts concurrent hits atomically, and starts again once the window ended', async () => {
