@@ -1,28 +1,12 @@
-import { createDatabase, migrateDatabase, schema, type DatabaseHandle } from '@board/db';
-import { createTestDatabase, type TestDatabase } from '@board/tests/harness/test-database';
+import { migrateDatabase, schema, type DatabaseHandle } from '@board/db';
+import { bothEngines } from '@board/tests/harness/engines';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoAccounts, demoAssociations, demoRequests } from '../src/seed/demo-data.ts';
 import { seedDemo, seedMunicipalities } from '../src/seed/seed.ts';
 
 /** The DB layer must behave the same on a real PostgreSQL server and on embedded PGlite. */
-const engines: { name: string; open(): Promise<{ handle: DatabaseHandle; dispose(): Promise<void> }> }[] = [
-  {
-    name: 'PostgreSQL',
-    async open() {
-      const test: TestDatabase = await createTestDatabase();
-      return { handle: test.handle, dispose: () => test.drop() };
-    },
-  },
-  {
-    name: 'PGlite',
-    async open() {
-      const handle = createDatabase({ dataDir: 'memory://' });
-      await migrateDatabase(handle);
-      return { handle, dispose: () => handle.close() };
-    },
-  },
-];
+const engines = bothEngines;
 
 describe.each(engines)('database on $name', (engine) => {
   let handle: DatabaseHandle;

@@ -1,35 +1,11 @@
-import {
-  createDatabase,
-  migrateDatabase,
-  schema,
-  withAccess,
-  anonymousAccess,
-  systemAccess,
-  type DatabaseHandle,
-} from '@board/db';
-import { createTestDatabase } from '@board/tests/harness/test-database';
+import { schema, withAccess, anonymousAccess, systemAccess, type DatabaseHandle } from '@board/db';
+import { bothEngines } from '@board/tests/harness/engines';
 import { boardStatuses } from '@board/shared';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo, seedMunicipalities } from '../src/seed/seed.ts';
 
-const engines: { name: string; open(): Promise<{ handle: DatabaseHandle; dispose(): Promise<void> }> }[] = [
-  {
-    name: 'PostgreSQL',
-    async open() {
-      const test = await createTestDatabase();
-      return { handle: test.handle, dispose: () => test.drop() };
-    },
-  },
-  {
-    name: 'PGlite',
-    async open() {
-      const handle = createDatabase({ dataDir: 'memory://' });
-      await migrateDatabase(handle);
-      return { handle, dispose: () => handle.close() };
-    },
-  },
-];
+const engines = bothEngines;
 
 const adachiStaff = { userId: null, foundation: false, staffMunicipalities: ['13121'], officerAssociations: [] };
 

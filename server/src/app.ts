@@ -8,6 +8,7 @@ import { loggerOptions, type LogDestination } from './logging/redaction.ts';
 import { isLoopback } from './network.ts';
 import authRoutes from './modules/auth/routes.ts';
 import { rateLimitPluginOptions } from './modules/auth/rate-limits.ts';
+import { sweepCountersRegularly } from './limits/store.ts';
 import devMailRoutes from './modules/dev-mail/routes.ts';
 import applicationRoutes from './modules/applications/routes.ts';
 import associationRoutes from './modules/associations/routes.ts';
@@ -25,6 +26,7 @@ import municipalityRoutes from './modules/municipalities/routes.ts';
 import volunteerRoutes from './modules/volunteers/routes.ts';
 import authentication from './plugins/app/authentication.ts';
 import boardCache from './plugins/app/board-cache.ts';
+import clientAddress from './plugins/app/client-address.ts';
 import database from './plugins/app/database.ts';
 import errorHandler from './plugins/app/error-handler.ts';
 import mailer from './plugins/app/mailer.ts';
@@ -53,10 +55,9 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : loggerOptions(config.logLevel, options.logStream),
     genReqId: () => randomUUID(),
-    // per-IP rate limits rely on the client address: believe X-Forwarded-For only from known proxies
-    // Believe X-Forwarded-For from the configured reverse proxies, and from loopback: that is our
-    // own page server (SvelteKit in this process) passing on the visitor's address.
-    trustProxy: (address: string, hop: number) => hop < config.trustProxyHops || (hop === 0 && isLoopback(address)),
+    // X-Forwarded-For/-Host/-Proto are believed only from the configured proxy hops, never because
+    // the peer is loopback; our page server vouches for its visitors otherwise (client-address.ts)
+    trustProxy: (_address: string, hop: number) => hop < config.trustProxyHops,
   });
   app.decorate('config', config);
   app.setValidatorCompiler(validatorCompiler);
@@ -72,7 +73,9 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(mailer, { config });
   await app.register(authentication, { config });
   await app.register(boardCache, { config });
-  await app.register(fastifyRateLimit, rateLimitPluginOptions);
+  await app.register(clientAddress, { pageServerSecret: config.pageServerSecret });
+  await app.register(fastifyRateLimit, rateLimitPluginOptions(app.db));
+  sweepCountersRegularly(app);
 
   await app.register(healthRoutes);
   await app.register(municipalityRoutes);
@@ -93,6 +96,6 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   scheduleExpiry(app);
 
   if (config.serveWeb)
-    await app.register(web, { webBuildDir: config.webBuildDir, trustProxy: config.trustProxyHops > 0 });
+    await app.register(web, { webBuildDir: config.webBuildDir, pageServerSecret: config.pageServerSecret });
   return app;
 }

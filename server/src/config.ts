@@ -21,6 +21,8 @@ const EnvSchema = z.object({
   PUBLIC_ORIGIN: z.url().optional(),
   /** how many reverse proxies stand in front (their X-Forwarded-For is trusted); 0 = none */
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** shared with a separately run page server (`pnpm dev`); one process makes its own */
+  PAGE_SERVER_SECRET: z.string().min(32, { error: 'PAGE_SERVER_SECRET must be at least 32 characters' }).optional(),
   BOARD_CACHE_SECONDS: z.coerce.number().min(0).max(60).default(2),
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().default('まちの腕きき掲示板 <no-reply@machi-udekiki.example>'),
@@ -49,6 +51,8 @@ export interface AppConfig {
   secureCookies: boolean;
   /** reverse proxies in front whose X-Forwarded-* headers are believed (0: none, so clients cannot fake their IP) */
   trustProxyHops: number;
+  /** signs the visitor's address our page server hands to the API (plugins/app/client-address.ts) */
+  pageServerSecret: string;
   /** how long a board page may be served from memory (0: never); see plugins/app/board-cache.ts */
   boardCacheSeconds: number;
 }
@@ -86,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mailFrom: e.MAIL_FROM,
     secureCookies: e.NODE_ENV === 'production',
     trustProxyHops: e.TRUST_PROXY_HOPS,
+    pageServerSecret: e.PAGE_SERVER_SECRET ?? randomBytes(32).toString('hex'),
     boardCacheSeconds: e.BOARD_CACHE_SECONDS,
   };
 }

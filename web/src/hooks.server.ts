@@ -2,6 +2,7 @@ import type { Handle, HandleFetch } from '@sveltejs/kit/hooks';
 import { htmlLang, LANG_COOKIE, langVariant, type Lang } from '#lib/i18n/languages.ts';
 import { resolveLang } from '#lib/i18n/resolve.ts';
 import { apiOrigin } from '#lib/server/api-origin.ts';
+import { visitorAddressHeaders } from '#lib/server/visitor-address.ts';
 import { loadSession } from '#lib/server/session.ts';
 
 /** Resolves the interface language once per request and writes it into `<html lang>`. */
@@ -62,8 +63,10 @@ export const handleFetch: HandleFetch = async ({ event, request, fetch }) => {
   if (acceptLanguage && !headers.has('accept-language')) headers.set('accept-language', acceptLanguage);
   // our own server calling: the API accepts cookie-authenticated writes carrying this header
   headers.set('x-board-csrf', '1');
-  // the visitor's address, so the API's per-IP rate limits count people, not this server
-  headers.set('x-forwarded-for', event.getClientAddress());
+  // the visitor's address, signed, so the API's per-address limits count people, not this server
+  for (const [name, value] of Object.entries(visitorAddressHeaders(process.env, event.getClientAddress()))) {
+    headers.set(name, value);
+  }
   const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
   return globalThis.fetch(
     new Request(target, {

@@ -8,3 +8,4 @@ export * from './requests.ts';
 export * from './users.ts';
 export * from './access.ts';
 export * from './matching.ts';
+export * from './limits.ts';

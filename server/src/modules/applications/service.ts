@@ -20,6 +20,7 @@ import {
   matchWithdrawnMail,
   newApplicationMail,
 } from '../../mail/matching-mails.ts';
+import { mayMail } from '../../limits/mail-throttle.ts';
 import { notify } from './notify.ts';
 import { applicationRepository, requestRepository, type ApplicationRow } from './repository.ts';
 import { associationSide, officerViews, volunteerViews } from './views.ts';
@@ -88,11 +89,13 @@ export async function applyToRequest(
     const officers = (await associationSide(repo, [request]))(request);
     return { view: view!, officers, request, volunteerName: me.displayName };
   });
-  await notify(app, newApplicationMail, outcome.officers, {
-    requestTitle: outcome.request.title,
-    volunteerName: outcome.volunteerName,
-    link: matchingLinks.applicants(app.config, outcome.request.id),
-  });
+  const mailOfficers = await mayMail(app.db, 'handRaised', actor.userId, outcome.request.id);
+  if (mailOfficers)
+    await notify(app, newApplicationMail, outcome.officers, {
+      requestTitle: outcome.request.title,
+      volunteerName: outcome.volunteerName,
+      link: matchingLinks.applicants(app.config, outcome.request.id),
+    });
   return outcome.view;
 }
 
@@ -133,11 +136,14 @@ export async function withdrawApplication(
     const me = await repo.person(actor.userId);
     return { view: view!, officers, request, volunteerName: me?.displayName ?? '' };
   });
-  await notify(app, matchWithdrawnMail, outcome.officers, {
-    requestTitle: outcome.request.title,
-    volunteerName: outcome.volunteerName,
-    link: matchingLinks.applicants(app.config, outcome.request.id),
-  });
+  const mailOfficers =
+    outcome.officers.length > 0 && (await mayMail(app.db, 'matchWithdrawn', actor.userId, outcome.request.id));
+  if (mailOfficers)
+    await notify(app, matchWithdrawnMail, outcome.officers, {
+      requestTitle: outcome.request.title,
+      volunteerName: outcome.volunteerName,
+      link: matchingLinks.applicants(app.config, outcome.request.id),
+    });
   return outcome.view;
 }
 

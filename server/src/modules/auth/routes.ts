@@ -14,6 +14,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { refreshCookie } from '../../plugins/app/authentication.ts';
+import { passwordGuard } from './password-throttle.ts';
 import { accountRateLimits, perIp, rateLimits } from './rate-limits.ts';
 import { authService } from './service.ts';
 
@@ -30,13 +31,13 @@ const accepted = { status: 'check_your_email' } as const;
 
 /**
  * Accounts and sessions under /api/auth, and the signed-in person's password and email under
- * /api/me. Sign-in, reset and link requests are rate limited per IP (route config) and per
- * account (in the handlers).
+ * /api/me. Sign-in, reset and link requests are rate limited per address (route config) and per
+ * account (in the handlers); every password check goes through the password throttle.
  */
 export default async function authRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const service = authService(app);
-  const limits = accountRateLimits(app);
+  const limits = accountRateLimits(app.db);
   app.addHook('onClose', () => service.drain());
 
   r.post(
@@ -52,7 +53,7 @@ export default async function authRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      await limits.take(request, reply, 'signUps', request.body.email);
+      await limits.take(reply, 'signUps', request.body.email);
       await service.signUp(request.body);
       return reply.code(202).send(accepted);
     },
@@ -84,7 +85,7 @@ export default async function authRoutes(app: FastifyInstance) {
         response: { 200: Session, 400: ErrorBody, 401: ErrorBody, 429: ErrorBody },
       },
     },
-    async (request, reply) => service.signIn(reply, request.body, limits.passwordGuard(request, reply)),
+    async (request, reply) => service.signIn(reply, request.body, passwordGuard(app, request, reply)),
   );
 
   r.post(
@@ -100,7 +101,7 @@ export default async function authRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      await limits.take(request, reply, 'signInLinkRequests', request.body.email);
+      await limits.take(reply, 'signInLinkRequests', request.body.email);
       await service.requestSignInLink(request.body.email);
       return reply.code(202).send(accepted);
     },
@@ -165,7 +166,7 @@ export default async function authRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      await limits.take(request, reply, 'resetRequests', request.body.email);
+      await limits.take(reply, 'resetRequests', request.body.email);
       await service.requestPasswordReset(request.body.email);
       return reply.code(202).send(accepted);
     },
@@ -199,7 +200,7 @@ export default async function authRoutes(app: FastifyInstance) {
     },
     async (request, reply) => {
       const actor = request.requireActor();
-      return service.changePassword(reply, actor.userId, request.body, limits.passwordGuard(request, reply));
+      return service.changePassword(reply, actor.userId, request.body, passwordGuard(app, request, reply));
     },
   );
 
@@ -217,8 +218,8 @@ export default async function authRoutes(app: FastifyInstance) {
     },
     async (request, reply) => {
       const actor = request.requireActor();
-      await service.changeEmail(actor.userId, request.body, limits.passwordGuard(request, reply), () =>
-        limits.take(request, reply, 'emailChanges', actor.userId),
+      await service.changeEmail(actor.userId, request.body, passwordGuard(app, request, reply), () =>
+        limits.take(reply, 'emailChanges', actor.userId),
       );
       return reply.code(202).send(accepted);
     },

@@ -18,7 +18,7 @@ import type { OutgoingMail } from '../../plugins/app/mailer.ts';
 import { recordAudit } from '../audit/record.ts';
 import { loadMe } from '../me/load-me.ts';
 import { linkTo } from './links.ts';
-import type { PasswordGuard } from './rate-limits.ts';
+import type { PasswordGuard } from './password-throttle.ts';
 import { accountRepository as accounts, isUniqueViolation, type AccountRow, type TokenPurpose } from './repository.ts';
 import { hashPassword, hashToken, newToken, verifyPassword } from './secrets.ts';
 import { clearSessionCookies, endAllSessions, endSession, rotateSession, startSession } from './sessions.ts';
@@ -131,16 +131,13 @@ export function authService(app: FastifyInstance) {
    * PASSWORD_INCORRECT (not 401: they are signed in, and a client must not take it for an
    * ended session); the per-account guard still counts it.
    */
-  async function checkPassword(
-    account: { email: string; passwordHash: string | null },
-    password: string,
-    guard: PasswordGuard,
-  ) {
+  async function checkPassword(account: AccountRow & { email: string }, password: string, guard: PasswordGuard) {
     await guard.before(account.email);
     if (!(await verifyPassword(account.passwordHash, password))) {
-      await guard.failed(account.email);
+      await guard.failed(account.email, account);
       throw new DomainError('PASSWORD_INCORRECT', 'The password is not correct.');
     }
+    await guard.succeeded(account.email);
   }
 
   function passwordChangedNotice(account: { email: string; displayName: string; language: Language }) {
@@ -250,9 +247,10 @@ export function authService(app: FastifyInstance) {
       const account = await asAnonymous((tx) => accounts.findByEmail(tx, input.email));
       const ok = await verifyPassword(account?.passwordHash, input.password);
       if (!account || !ok) {
-        await guard.failed(input.email);
+        await guard.failed(input.email, account?.email ? { ...account, email: account.email } : null);
         throw invalidCredentials();
       }
+      await guard.succeeded(input.email);
       return asUser(account.id, (tx) => openSession(tx, reply, account.id, 'password'));
     },
 

@@ -20,6 +20,7 @@ import { startSession } from '../auth/sessions.ts';
 import { loadMe } from '../me/load-me.ts';
 import { accountRepository } from '../me/repository.ts';
 import { invitationRepository, invitationView, stateOf, type InvitationRow } from './repository.ts';
+import { mayMail } from '../../limits/mail-throttle.ts';
 
 /** A transaction under row-level security as the request's actor (the request itself). */
 type Access = Pick<FastifyRequest, 'withAccess'>;
@@ -36,8 +37,10 @@ interface Created {
   inviterName: string | null;
 }
 
-async function sendInvitation(app: FastifyInstance, created: Created) {
+/** Mails the link, unless this inviter already mailed this address too often today (limits/mail-throttle.ts). */
+async function sendInvitation(app: FastifyInstance, actor: Actor, created: Created) {
   const { row, token, municipality, inviterName } = created;
+  if (!(await mayMail(app.db, 'invitation', actor.userId, row.email))) return;
   await app.mailer.send(
     compose(invitationMail, row.language, row.email, {
       role: row.role,
@@ -128,7 +131,7 @@ export async function inviteMunicipalStaff(
       associationId: null,
     });
   });
-  await sendInvitation(app, created);
+  await sendInvitation(app, actor, created);
   return invitationView(created.row);
 }
 
@@ -158,7 +161,7 @@ export async function inviteOfficer(
       associationId: association.id,
     });
   });
-  await sendInvitation(app, created);
+  await sendInvitation(app, actor, created);
   return invitationView(created.row);
 }
 
@@ -221,7 +224,7 @@ export async function resendInvitation(
     const inviter = await accountRepository(tx).findActive(actor.userId);
     return { row: (await invitations.find(row.id))!, token, municipality, inviterName: inviter?.displayName ?? null };
   });
-  await sendInvitation(app, created);
+  await sendInvitation(app, actor, created);
   return invitationView(created.row);
 }
 

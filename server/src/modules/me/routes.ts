@@ -1,6 +1,7 @@
 import { DeletedAccount, DeleteMeBody, Me, MyDataExport, UpdateMeBody } from '@board/shared';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { passwordGuard } from '../auth/password-throttle.ts';
 import { clearSessionCookies } from '../auth/sessions.ts';
 import { deleteMe, exportMyData, getMe, updateMe } from './service.ts';
 
@@ -68,7 +69,7 @@ export default async function meRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      await deleteMe(app, request.requireActor(), request, request.body);
+      await deleteMe(app, request.requireActor(), request, request.body, passwordGuard(app, request, reply));
       clearSessionCookies(app.config, reply);
       return { status: 'deleted' as const };
     },

@@ -10,6 +10,7 @@ import {
 } from '@board/shared';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { recordAudit } from '../audit/record.ts';
+import type { PasswordGuard } from '../auth/password-throttle.ts';
 import { verifyPassword } from '../auth/secrets.ts';
 import { endAllSessions } from '../auth/sessions.ts';
 import { exportDocument } from './export-document.ts';
@@ -101,7 +102,8 @@ export async function exportMyData(app: FastifyInstance, actor: Actor, access: A
 
 /**
  * Deletes the account (anonymises it; see accountRepository.anonymise). The rule, also in
- * DeleteMeBody: an account with a password must give it; one without must send confirm "DELETE".
+ * DeleteMeBody: an account with a password must give it (through the password throttle); one
+ * without must send confirm "DELETE".
  *
  * The check runs under the person's own access. The removal runs with system access because
  * row-level security lets only staff remove role assignments; every statement in it is limited
@@ -112,6 +114,7 @@ export async function deleteMe(
   actor: Actor,
   access: Access,
   body: { password?: string | undefined; confirm?: 'DELETE' | undefined },
+  guard: PasswordGuard,
 ): Promise<void> {
   own(actor, 'me.delete');
   const account = await access.withAccess((tx) => accountRepository(tx).findActive(actor.userId));
@@ -122,9 +125,14 @@ export async function deleteMe(
         { field: 'password', code: 'PASSWORD_REQUIRED' },
       ]);
     }
+    // the same throttle as sign-in: a stolen session must not become a way to guess the password
+    const counted = account.email ?? account.id;
+    await guard.before(counted);
     if (!(await verifyPassword(account.passwordHash, body.password))) {
+      await guard.failed(counted, account.email ? { ...account, email: account.email } : null);
       throw new DomainError('PASSWORD_INCORRECT', 'The password is not correct.');
     }
+    await guard.succeeded(counted);
   } else if (body.confirm !== 'DELETE') {
     throw new DomainError('VALIDATION_FAILED', 'Send confirm "DELETE" to delete an account without a password.', [
       { field: 'confirm', code: 'CONFIRM_REQUIRED' },

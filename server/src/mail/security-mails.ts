@@ -1,0 +1,61 @@
+import type { MailTemplate } from './compose.ts';
+
+/**
+ * Warnings about someone else's attempts on a person's account, in ja, en and やさしい日本語.
+ * Calm wording: a wrong password is often the owner's own typing; say what to do either way.
+ */
+
+interface AttemptVars {
+  displayName: string;
+  /** the sign-in page: sign-in by emailed link and password reset start there */
+  signInUrl: string;
+}
+
+/** Several wrong passwords for this account (sent at most once in some hours). */
+export const passwordAttemptsMail: MailTemplate<AttemptVars> = {
+  ja: ({ displayName, signInUrl }) => ({
+    subject: '間違ったパスワードでのログインが何度かありました',
+    body: [
+      `${displayName} 様`,
+      '',
+      'あなたのアカウントに、間違ったパスワードでログインしようとする操作が何度かありました。',
+      'パスワードが合わない間は、ログインを少しずつ待っていただく仕組みになっています。',
+      '',
+      'パスワードがなくても、次のページの「メールでログイン」から、すぐにログインできます。',
+      signInUrl,
+      'お心当たりがない場合は、同じページからパスワードの再設定をおすすめします。',
+      '',
+      'ご自身で入力を間違えただけでしたら、このメールは削除してください。',
+    ].join('\n'),
+  }),
+  en: ({ displayName, signInUrl }) => ({
+    subject: 'Several sign-ins with a wrong password',
+    body: [
+      `Hello ${displayName},`,
+      '',
+      'Someone tried several times to sign in to your account with a wrong password.',
+      'After wrong passwords, password sign-in asks for a short wait before the next try.',
+      '',
+      'You can still sign in at once with a link sent by email ("Sign in by email") on this page:',
+      signInUrl,
+      'If it was not you, we recommend resetting your password from the same page.',
+      '',
+      'If you simply mistyped your password, you can delete this mail.',
+    ].join('\n'),
+  }),
+  'ja-easy': ({ displayName, signInUrl }) => ({
+    subject: 'まちがった パスワードで ログイン しようと しました',
+    body: [
+      `${displayName} さん`,
+      '',
+      'あなたの アカウントに、まちがった パスワードで なんかいも ログイン しようと しました。',
+      '',
+      'メールで ログイン する ことも できます。',
+      'この ページの「メールで ログイン」を おして ください。',
+      signInUrl,
+      'あなたでは ない ときは、おなじ ページで パスワードを かえて ください。',
+      '',
+      'あなたが まちがえた だけ なら、この メールは けして ください。',
+    ].join('\n'),
+  }),
+};
