@@ -2,6 +2,7 @@
 import { schema } from '@board/db';
 import { count, eq } from 'drizzle-orm';
 import type { TestApp } from '../../src/harness/test-app.ts';
+import { userIdOf } from './people.ts';
 
 const tables = {
   users: schema.users,
@@ -74,4 +75,14 @@ export async function municipalitySettings(app: TestApp, code: string) {
     .from(schema.municipalities)
     .where(eq(schema.municipalities.code, code));
   return row?.settings;
+}
+
+/** The account row of this address. */
+export async function accountRow(app: TestApp, email: string) {
+  const [row] = await app.database.handle.db
+    .select()
+    .from(schema.users)
+    .where(eq(schema.users.id, await userIdOf(app, email)));
+  if (!row) throw new Error(`no account ${email}`);
+  return row;
 }
