@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   accessibilityViolations,
   demoPassword,
@@ -14,9 +14,6 @@ import {
   texts,
   useBrowserApp,
 } from './kit/index.ts';
-
-// whole journeys in a real browser: seconds each, but a busy machine may slow them a lot
-vi.setConfig({ testTimeout: 90_000 });
 
 useBrowserApp();
 

@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   countTokens,
   countUsers,
@@ -15,9 +15,6 @@ import {
   texts,
   useBrowserApp,
 } from './kit/index.ts';
-
-// whole journeys in a real browser: seconds each, but a busy machine may slow them a lot
-vi.setConfig({ testTimeout: 90_000 });
 
 useBrowserApp();
 

@@ -1,7 +1,7 @@
 import { startTestApp } from '../src/harness/test-app.ts';
 import { schema } from '@board/db';
 import { eq } from 'drizzle-orm';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   demoPassword,
   freshEmail,
@@ -16,9 +16,6 @@ import {
   texts,
   useBrowserApp,
 } from './kit/index.ts';
-
-// whole journeys in a real browser: seconds each, but a busy machine may slow them a lot
-vi.setConfig({ testTimeout: 90_000 });
 
 useBrowserApp();
 

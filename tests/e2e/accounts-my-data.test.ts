@@ -77,7 +77,7 @@ describe('deleting the account', () => {
       const email = javaScript ? demo.volunteer5 : demo.volunteer4;
       const { page } = await visitAs('/me', { as: email, javaScript });
       await Promise.all([page.waitForURL(/\/me\/delete$/), page.locator('main a[href="/me/delete"]').click()]);
-      expect(await page.locator('main').innerText()).toContain('退会したユーザー');
+      await expect.poll(() => page.locator('main').innerText()).toContain('退会したユーザー');
 
       // not ticked: nothing happens
       await page.fill('#delete-password', demoPassword);

@@ -136,7 +136,7 @@ describe('the audit log', () => {
     const { page } = await visitAs('/staff/audit', { as: demo.foundation });
     await page.selectOption('#audit-municipality', '13104');
     await Promise.all([page.waitForURL(/municipality=13104/), page.getByRole('button', { name: '表示する' }).click()]);
-    expect(await page.locator('tbody').innerText()).toContain('新宿だけの秘密町会');
+    await expect.poll(() => page.locator('tbody').innerText()).toContain('新宿だけの秘密町会');
     const places = await page.locator('tbody tr td:last-child').allInnerTexts();
     expect(new Set(places)).toEqual(new Set(['新宿区']));
   });

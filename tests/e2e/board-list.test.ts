@@ -61,7 +61,7 @@ describe('the board lists published requests for anyone', () => {
     await open(page, t, '/');
     const link = page.locator('main a[href="/requests"]').first();
     await Promise.all([page.waitForURL(/\/requests$/), link.click()]);
-    expect(await page.locator('h1').innerText()).toBe(texts('ja').t('board.title'));
+    await expect.poll(() => page.locator('h1').innerText()).toBe(texts('ja').t('board.title'));
     expect(await page.locator('header a[href="/requests"]').count()).toBe(1);
   });
 });

@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, vi } from 'vitest';
 import { launchBrowser } from '../../src/harness/browser.ts';
 import { startTestApp, type TestApp, type TestAppOptions } from '../../src/harness/test-app.ts';
 
@@ -16,6 +16,9 @@ export let browser: Browser;
  * Call it once at the top of an e2e file; its own `beforeAll` hooks then run after this one.
  */
 export function useBrowserApp(options: Omit<TestAppOptions, 'serveWeb' | 'listen'> = {}): void {
+  // whole journeys in a real browser take seconds each, but two workers beside other work on a
+  // small machine can make one many times slower
+  vi.setConfig({ testTimeout: 120_000 });
   beforeAll(async () => {
     t = await startTestApp({ ...options, serveWeb: true, listen: true });
     browser = await launchBrowser();

@@ -73,10 +73,11 @@ export async function submit(page: Page, target: Locator | string, buttonName?: 
     return;
   }
   const result = (await answer.json()) as { type: string; location?: string };
-  if (result.type === 'redirect' && result.location) {
-    const target = new URL(result.location, page.url()).href;
-    await page.waitForURL((url) => url.href === target);
-  } else if (result.type === 'success') {
+  const before = page.url();
+  if (result.type === 'redirect' && result.location && new URL(result.location, before).href !== before) {
+    // the client router changes the address once the next page is loaded and drawn
+    await page.waitForURL((url) => url.href !== before);
+  } else if (result.type === 'success' || result.type === 'redirect') {
     await dataReloaded;
   }
   await nextFrames(page);
