@@ -19,10 +19,16 @@ export function runsJavaScript(page: Page): boolean {
   return !withoutJavaScript.has(page.context());
 }
 
-/** Waits until Svelte has hydrated the page (at once for a context without JavaScript). */
+/**
+ * Waits until Svelte has hydrated the page (at once for a context without JavaScript). Bounded:
+ * a page that never hydrates is still read and used as a page without JavaScript would be.
+ */
 export async function waitForHydration(page: Page): Promise<void> {
   if (!runsJavaScript(page)) return;
-  await page.locator('body[data-hydrated]').waitFor({ state: 'attached' });
+  await page
+    .locator('body[data-hydrated]')
+    .waitFor({ state: 'attached', timeout: 20_000 })
+    .catch(() => undefined);
 }
 
 /**
