@@ -1,22 +1,21 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { accessibilityViolations, launchBrowser } from '../src/harness/browser.ts';
-import { startTestApp, type TestApp } from '../src/harness/test-app.ts';
-import { accountContext, demoPassword, freshEmail, mailTo, signInOnPage, submit, texts } from './accounts-support.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import {
+  accessibilityViolations,
+  demoPassword,
+  freshEmail,
+  mailTo,
+  newPerson,
+  newPersonContext,
+  open,
+  signInOnPage,
+  submit,
+  t,
+  texts,
+  useBrowserApp,
+} from './kit/index.ts';
 
-// whole journeys in a real browser: seconds each, but a busy machine may slow them a lot
-vi.setConfig({ testTimeout: 90_000 });
-
-let t: TestApp;
-let browser: Browser;
-beforeAll(async () => {
-  t = await startTestApp({ serveWeb: true, listen: true });
-  browser = await launchBrowser();
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+useBrowserApp();
 
 const fakeToken = 'x'.repeat(43);
 
@@ -27,14 +26,9 @@ async function expectNoViolations(page: Page, what: string) {
 describe.each(['ja', 'ja-easy', 'en'] as const)('axe finds nothing on the account pages in %s', (lang) => {
   const i18n = texts(lang);
 
-  async function open() {
-    const context = await accountContext(browser, t, lang);
-    return { context, page: await context.newPage() };
-  }
-
   it('sign-up: empty, with errors, and "check your email"', async () => {
-    const { context, page } = await open();
-    await page.goto(`${t.baseUrl}/signup`);
+    const { context, page } = await newPerson({ lang });
+    await open(page, t, `/signup`);
     await expectNoViolations(page, 'sign-up');
     await page.locator('#signup-email').fill('bad');
     await submit(page, page.getByRole('button', { name: i18n.t('auth.signup.submit'), exact: true }));
@@ -50,8 +44,8 @@ describe.each(['ja', 'ja-easy', 'en'] as const)('axe finds nothing on the accoun
   });
 
   it('sign-in: empty, with errors, and link sent', async () => {
-    const { context, page } = await open();
-    await page.goto(`${t.baseUrl}/signin`);
+    const { context, page } = await newPerson({ lang });
+    await open(page, t, `/signin`);
     await expectNoViolations(page, 'sign-in');
     await submit(page, page.getByRole('button', { name: i18n.t('auth.signin.submit'), exact: true }));
     await page.locator('[data-testid=error-summary]').waitFor();
@@ -64,14 +58,14 @@ describe.each(['ja', 'ja-easy', 'en'] as const)('axe finds nothing on the accoun
   });
 
   it('pages opened from emailed links: button, missing token, spent token', async () => {
-    const { context, page } = await open();
+    const { context, page } = await newPerson({ lang });
     for (const path of ['/verify-email', '/signin/link']) {
-      await page.goto(`${t.baseUrl}${path}?token=${fakeToken}`);
+      await open(page, t, `${path}?token=${fakeToken}`);
       await expectNoViolations(page, path);
-      await page.goto(`${t.baseUrl}${path}`);
+      await open(page, t, `${path}`);
       await expectNoViolations(page, `${path} without token`);
     }
-    await page.goto(`${t.baseUrl}/verify-email?token=${fakeToken}`);
+    await open(page, t, `/verify-email?token=${fakeToken}`);
     await submit(page, page.getByRole('button', { name: i18n.t('auth.verify.submit') }));
     await page.locator('[data-testid=error-summary]').waitFor();
     await expectNoViolations(page, 'verify-email spent');
@@ -79,14 +73,14 @@ describe.each(['ja', 'ja-easy', 'en'] as const)('axe finds nothing on the accoun
   });
 
   it('password reset: request, sent, new password with an error, spent link', async () => {
-    const { context, page } = await open();
-    await page.goto(`${t.baseUrl}/reset-password`);
+    const { context, page } = await newPerson({ lang });
+    await open(page, t, `/reset-password`);
     await expectNoViolations(page, 'reset request');
     await page.locator('#reset-email').fill('volunteer5@demo.example');
     await submit(page, page.getByRole('button', { name: i18n.t('auth.reset.requestSubmit') }));
     await page.locator('[data-testid=form-message]').waitFor();
     await expectNoViolations(page, 'reset sent');
-    await page.goto(`${t.baseUrl}/reset-password?token=${fakeToken}`);
+    await open(page, t, `/reset-password?token=${fakeToken}`);
     await expectNoViolations(page, 'new password');
     await page.locator('#reset-password').fill('short');
     await submit(page, page.getByRole('button', { name: i18n.t('auth.reset.newSubmit') }));
@@ -108,13 +102,13 @@ describe.each(['ja', 'ja-easy', 'en'] as const)('axe finds nothing on the accoun
       payload: { email, password, displayName: 'テスト 太郎', language: lang },
     });
     await mailTo(t, email);
-    const { context, page } = await open();
+    const { context, page } = await newPerson({ lang });
     await signInOnPage(page, t, lang, email, password);
     await page.locator('[data-testid=unverified-notice]').waitFor();
     await expectNoViolations(page, 'home, signed in');
-    await page.goto(`${t.baseUrl}/signout`);
+    await open(page, t, `/signout`);
     await expectNoViolations(page, 'sign-out');
-    await page.goto(`${t.baseUrl}/dev/mail`);
+    await open(page, t, `/dev/mail`);
     await page.locator('article').first().waitFor();
     await expectNoViolations(page, 'dev mail');
     await context.close();
@@ -123,12 +117,12 @@ describe.each(['ja', 'ja-easy', 'en'] as const)('axe finds nothing on the accoun
 
 describe('small screens', () => {
   it('the signed-in header of an officer fits 320px without sideways scrolling, and so do the forms', async () => {
-    const context = await accountContext(browser, t, 'ja', { viewport: { width: 320, height: 640 } });
+    const context = await newPersonContext({ lang: 'ja', viewport: { width: 320, height: 640 } });
     const page = await context.newPage();
     const overflow = () =>
       page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     for (const path of ['/signup', '/signin', '/reset-password', `/verify-email?token=${fakeToken}`]) {
-      await page.goto(`${t.baseUrl}${path}`);
+      await open(page, t, `${path}`);
       expect(await overflow(), path).toBeLessThanOrEqual(0);
     }
     await signInOnPage(page, t, 'ja', 'officer.okubo@demo.example', demoPassword);

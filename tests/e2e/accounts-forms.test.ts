@@ -1,33 +1,22 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { launchBrowser } from '../src/harness/browser.ts';
-import { startTestApp, type TestApp } from '../src/harness/test-app.ts';
+import { describe, expect, it } from 'vitest';
 import {
   countTokens,
   countUsers,
   demoPassword,
+  expectSummary,
   fieldError,
   freshEmail,
   linkIn,
   mailTo,
+  newPersonContext,
+  open,
   submit,
+  t,
   texts,
-  accountContext,
-} from './accounts-support.ts';
+  useBrowserApp,
+} from './kit/index.ts';
 
-// whole journeys in a real browser: seconds each, but a busy machine may slow them a lot
-vi.setConfig({ testTimeout: 90_000 });
-
-let t: TestApp;
-let browser: Browser;
-beforeAll(async () => {
-  t = await startTestApp({ serveWeb: true, listen: true });
-  browser = await launchBrowser();
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+useBrowserApp();
 
 const runs = [
   { lang: 'ja', javaScriptEnabled: true },
@@ -36,21 +25,10 @@ const runs = [
 ] as const;
 
 async function openPage(lang: (typeof runs)[number]['lang'], javaScriptEnabled: boolean, path: string) {
-  const context = await accountContext(browser, t, lang, { javaScriptEnabled });
+  const context = await newPersonContext({ lang, javaScript: javaScriptEnabled });
   const page = await context.newPage();
-  await page.goto(`${t.baseUrl}${path}`);
+  await open(page, t, `${path}`);
   return { context, page };
-}
-
-/** The error summary is there, has keyboard focus, and lists `count` problems. */
-async function expectSummary(page: Page, count: number) {
-  const summary = page.locator('[data-testid=error-summary]');
-  await summary.waitFor();
-  await expect
-    .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')), { timeout: 10_000 })
-    .toBe('error-summary');
-  expect(await summary.getByRole('listitem').count()).toBe(count);
-  return summary;
 }
 
 describe.each(runs)('bad input in $lang (JavaScript: $javaScriptEnabled)', ({ lang, javaScriptEnabled }) => {
@@ -159,7 +137,7 @@ describe.each(runs)('bad input in $lang (JavaScript: $javaScriptEnabled)', ({ la
     const users = await countUsers(t);
     const tokens = await countTokens(t);
 
-    await page.goto(link.local);
+    await open(page, t, link.local);
     await page.locator('#reset-password').fill('2short');
     await submit(page, page.getByRole('button', { name: i18n.t('auth.reset.newSubmit') }));
     await expectSummary(page, 1);

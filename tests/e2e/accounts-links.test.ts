@@ -1,34 +1,23 @@
+import { startTestApp } from '../src/harness/test-app.ts';
 import { schema } from '@board/db';
 import { eq } from 'drizzle-orm';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { launchBrowser } from '../src/harness/browser.ts';
-import { startTestApp, type TestApp } from '../src/harness/test-app.ts';
+import { describe, expect, it } from 'vitest';
 import {
   demoPassword,
   freshEmail,
   lastMailId,
   linkIn,
   mailTo,
+  newPersonContext,
+  open,
   signInOnPage,
   submit,
+  t,
   texts,
-  accountContext,
-} from './accounts-support.ts';
+  useBrowserApp,
+} from './kit/index.ts';
 
-// whole journeys in a real browser: seconds each, but a busy machine may slow them a lot
-vi.setConfig({ testTimeout: 90_000 });
-
-let t: TestApp;
-let browser: Browser;
-beforeAll(async () => {
-  t = await startTestApp({ serveWeb: true, listen: true });
-  browser = await launchBrowser();
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+useBrowserApp();
 
 async function signUpByApi(email: string, password: string, displayName: string) {
   const res = await t.app.inject({
@@ -49,9 +38,9 @@ describe('sign-in by emailed link', () => {
     async ({ lang, javaScriptEnabled }) => {
       const i18n = texts(lang);
       const email = 'volunteer2@demo.example';
-      const context = await accountContext(browser, t, lang, { javaScriptEnabled });
+      const context = await newPersonContext({ lang, javaScript: javaScriptEnabled });
       const page = await context.newPage();
-      await page.goto(`${t.baseUrl}/signin`);
+      await open(page, t, `/signin`);
       await page.locator('#signin-link-email').fill(email);
       const after = lastMailId(t);
       await submit(page, page.getByRole('button', { name: i18n.t('auth.signin.linkSubmit') }));
@@ -64,7 +53,7 @@ describe('sign-in by emailed link', () => {
       const link = linkIn(mail.text, '/signin/link', t);
 
       // opening the link signs nobody in until the button is pressed
-      await page.goto(link.local);
+      await open(page, t, link.local);
       expect(await page.locator('[data-testid=signed-in]').count()).toBe(0);
       await submit(page, page.getByRole('button', { name: i18n.t('auth.linkSignin.submit') }));
       await page.waitForURL(`${t.baseUrl}/`);
@@ -75,7 +64,7 @@ describe('sign-in by emailed link', () => {
       );
 
       // the link is spent: a second use explains itself
-      await page.goto(link.local);
+      await open(page, t, link.local);
       await submit(page, page.getByRole('button', { name: i18n.t('auth.linkSignin.submit') }));
       const summary = page.locator('[data-testid=error-summary]');
       await summary.waitFor();
@@ -91,10 +80,10 @@ describe('password reset', () => {
     const email = freshEmail('reset');
     const oldPassword = 'the old password 1';
     await signUpByApi(email, oldPassword, '田中 さくら');
-    const context = await accountContext(browser, t, 'ja');
+    const context = await newPersonContext({ lang: 'ja' });
     const page = await context.newPage();
 
-    await page.goto(`${t.baseUrl}/signin`);
+    await open(page, t, `/signin`);
     await page.getByRole('link', { name: i18n.t('auth.signin.forgot') }).click();
     await page.waitForURL(`${t.baseUrl}/reset-password`);
     await page.locator('#reset-email').fill(email);
@@ -105,7 +94,7 @@ describe('password reset', () => {
 
     const mail = await mailTo(t, email, (s) => s.includes('パスワード'));
     const link = linkIn(mail.text, '/reset-password', t);
-    await page.goto(link.local);
+    await open(page, t, link.local);
     expect(await page.locator('#reset-password').getAttribute('autocomplete')).toBe('new-password');
     await page.locator('#reset-password').fill('my brand new password');
     await submit(page, page.getByRole('button', { name: i18n.t('auth.reset.newSubmit') }));
@@ -133,7 +122,7 @@ describe('password reset', () => {
     expect(await page.locator('header').innerText()).toContain('田中 さくら');
 
     // the link is spent
-    await page.goto(link.local);
+    await open(page, t, link.local);
     await page.locator('#reset-password').fill('yet another password');
     await submit(page, page.getByRole('button', { name: i18n.t('auth.reset.newSubmit') }));
     const summary = page.locator('[data-testid=error-summary]');
@@ -147,22 +136,22 @@ describe('password reset', () => {
 describe('links that cannot be used', () => {
   it.each(['ja', 'en'] as const)('are explained in %s, without a token or with a bad one', async (lang) => {
     const i18n = texts(lang);
-    const context = await accountContext(browser, t, lang);
+    const context = await newPersonContext({ lang });
     const page = await context.newPage();
 
     for (const path of ['/verify-email', '/signin/link']) {
-      await page.goto(`${t.baseUrl}${path}`);
+      await open(page, t, `${path}`);
       expect(await page.locator('[data-testid=error-summary]').innerText()).toContain(i18n.t('auth.token.missing'));
     }
 
-    await page.goto(`${t.baseUrl}/verify-email?token=${'x'.repeat(43)}`);
+    await open(page, t, `/verify-email?token=${'x'.repeat(43)}`);
     await submit(page, page.getByRole('button', { name: i18n.t('auth.verify.submit') }));
     await page.locator('[data-testid=error-summary]').waitFor();
     expect(await page.locator('#main').innerText()).toContain(i18n.t('errors.code.TOKEN_INVALID'));
     expect(await page.locator('#main').innerText()).toContain(i18n.t('auth.verify.invalidHelp'));
 
     // malformed (too short for a token) reads the same to a person
-    await page.goto(`${t.baseUrl}/signin/link?token=short`);
+    await open(page, t, `/signin/link?token=short`);
     await submit(page, page.getByRole('button', { name: i18n.t('auth.linkSignin.submit') }));
     await page.locator('[data-testid=error-summary]').waitFor();
     expect(await page.locator('[data-testid=error-summary]').innerText()).toContain(
@@ -180,13 +169,13 @@ describe('the header for a signed-in person', () => {
       const email = freshEmail(`unverified-${javaScriptEnabled}`);
       const password = 'not yet confirmed 1';
       const mail = await signUpByApi(email, password, '未確認 さん');
-      const context = await accountContext(browser, t, 'ja', { javaScriptEnabled });
+      const context = await newPersonContext({ lang: 'ja', javaScript: javaScriptEnabled });
       const page = await context.newPage();
       await signInOnPage(page, t, 'ja', email, password);
       const notice = page.locator('[data-testid=unverified-notice]');
       expect(await notice.innerText()).toContain(i18n.t('auth.header.unverified', { email }));
 
-      await page.goto(linkIn(mail.text, '/verify-email', t).local);
+      await open(page, t, linkIn(mail.text, '/verify-email', t).local);
       await submit(page, page.getByRole('button', { name: i18n.t('auth.verify.submit') }));
       await page.locator('[data-testid=form-message]').waitFor();
       // the very page that confirmed it stops asking, and offers the board rather than sign-in
@@ -203,7 +192,7 @@ describe('the header for a signed-in person', () => {
 
   it('shows the hats and the officer/staff link, and sign-out asks first when visited', async () => {
     const i18n = texts('ja');
-    const context = await accountContext(browser, t, 'ja');
+    const context = await newPersonContext({ lang: 'ja' });
     const page = await context.newPage();
     await signInOnPage(page, t, 'ja', 'officer.okubo@demo.example', demoPassword);
     const header = page.locator('header');
@@ -218,24 +207,24 @@ describe('the header for a signed-in person', () => {
     expect(await header.getByRole('link', { name: i18n.t('auth.header.staff') }).getAttribute('href')).toBe('/staff');
 
     // already signed in: the sign-in page moves on
-    await page.goto(`${t.baseUrl}/signin?returnTo=%2Fdev%2Fmail`);
+    await open(page, t, `/signin?returnTo=%2Fdev%2Fmail`);
     await page.waitForURL(`${t.baseUrl}/dev/mail`);
 
     // /signout by GET only asks
-    await page.goto(`${t.baseUrl}/signout`);
+    await open(page, t, `/signout`);
     expect(await page.locator('h1').innerText()).toBe(i18n.t('auth.signout.title'));
     await page.locator('[data-testid=signed-in]').waitFor();
     await submit(page, page.locator('#main').getByRole('button', { name: i18n.t('auth.signout.submit') }));
     await page.waitForURL(`${t.baseUrl}/`);
     await expect.poll(() => page.locator('[data-testid=signed-in]').count(), { timeout: 10_000 }).toBe(0);
-    await page.goto(`${t.baseUrl}/signout`);
+    await open(page, t, `/signout`);
     await page.waitForURL(`${t.baseUrl}/`);
     await context.close();
   });
 
   it('municipal staff see their ward', async () => {
     const i18n = texts('en');
-    const context = await accountContext(browser, t, 'en');
+    const context = await newPersonContext({ lang: 'en' });
     const page = await context.newPage();
     await signInOnPage(page, t, 'en', 'staff.adachi@demo.example', demoPassword);
     const hats = page.locator('header').getByRole('list', { name: i18n.t('auth.header.hats') });
@@ -247,9 +236,9 @@ describe('the header for a signed-in person', () => {
 describe('coming back after signing in', () => {
   it('returns to the page the header link came from, and never off the site', async () => {
     const i18n = texts('ja');
-    const context = await accountContext(browser, t, 'ja', { javaScriptEnabled: false });
+    const context = await newPersonContext({ lang: 'ja', javaScript: false });
     const page = await context.newPage();
-    await page.goto(`${t.baseUrl}/dev/mail`);
+    await open(page, t, `/dev/mail`);
     await page
       .locator('header')
       .getByRole('link', { name: i18n.t('nav.signin') })
@@ -261,12 +250,12 @@ describe('coming back after signing in', () => {
     await page.waitForURL(`${t.baseUrl}/dev/mail`);
     await context.close();
 
-    const other = await accountContext(browser, t, undefined);
+    const other = await newPersonContext({ lang: null });
     const page2 = await other.newPage();
-    await page2.goto(`${t.baseUrl}/signin?returnTo=${encodeURIComponent('//evil.example/')}`);
+    await open(page2, t, `/signin?returnTo=${encodeURIComponent('//evil.example/')}`);
     expect(await page2.locator('#main input[name=returnTo]').count()).toBe(0);
     // and a forged field is not followed either
-    await page2.locator('#signin-email').evaluate((input) => {
+    await page2.locator('#signin-email').evaluate((input: HTMLInputElement) => {
       const forged = Object.assign(document.createElement('input'), { type: 'hidden', name: 'returnTo' });
       forged.value = '//evil.example/';
       input.form?.append(forged);

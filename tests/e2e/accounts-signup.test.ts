@@ -1,31 +1,19 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { launchBrowser } from '../src/harness/browser.ts';
-import { startTestApp, type TestApp } from '../src/harness/test-app.ts';
+import { describe, expect, it } from 'vitest';
 import {
   countUsers,
   followMailLinks,
   freshEmail,
   linkIn,
   mailTo,
+  newPersonContext,
+  open,
   submit,
+  t,
   texts,
-  accountContext,
-} from './accounts-support.ts';
+  useBrowserApp,
+} from './kit/index.ts';
 
-// whole journeys in a real browser: seconds each, but a busy machine may slow them a lot
-vi.setConfig({ testTimeout: 90_000 });
-
-let t: TestApp;
-let browser: Browser;
-beforeAll(async () => {
-  t = await startTestApp({ serveWeb: true, listen: true });
-  browser = await launchBrowser();
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+useBrowserApp();
 
 const journeys = [
   { lang: 'ja', javaScriptEnabled: true, name: '山田 花子', subject: 'メールアドレスの確認をお願いします' },
@@ -38,13 +26,13 @@ describe('a volunteer signs up, confirms the address, signs in and out', () => {
     const i18n = texts(lang);
     const email = freshEmail(`journey-${lang}`);
     const password = 'ながい あいことば 2026';
-    const context = await accountContext(browser, t, lang, { javaScriptEnabled });
+    const context = await newPersonContext({ lang, javaScript: javaScriptEnabled });
     await followMailLinks(context, t);
     const page = await context.newPage();
     const usersBefore = await countUsers(t);
 
     // the header offers signing up
-    await page.goto(t.baseUrl);
+    await open(page, t, '/');
     await page.getByRole('link', { name: i18n.t('auth.header.signup') }).click();
     await page.waitForURL(`${t.baseUrl}/signup`);
     expect(await page.title()).toContain(i18n.t('auth.signup.title'));

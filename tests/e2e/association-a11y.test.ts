@@ -5,20 +5,27 @@
  * the edit page with the staff's reason, and the page a volunteer gets instead (403).
  */
 import type { HelpRequestDetail } from '@board/shared';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, launchBrowser } from '../src/harness/browser.ts';
-import { startTestApp, type TestApp } from '../src/harness/test-app.ts';
-import { api, demo, open, personContext, press, requestBody, settle, texts } from './lifecycle-support.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  accessibilityViolations,
+  api,
+  demo,
+  newPerson,
+  open,
+  requestBody,
+  settle,
+  submit,
+  t,
+  texts,
+  useBrowserApp,
+} from './kit/index.ts';
 
-let t: TestApp;
-let browser: Browser;
 let draft: string;
 let changes: string;
 let busy: string;
+useBrowserApp();
 beforeAll(async () => {
-  t = await startTestApp({ serveWeb: true, listen: true });
-  browser = await launchBrowser();
   const post = (overrides: Record<string, unknown> = {}) =>
     api<HelpRequestDetail>(t, demo.officerSenju, 'POST', '/api/requests', requestBody(overrides));
   draft = (
@@ -44,10 +51,6 @@ beforeAll(async () => {
   await api(t, demo.officerSenju, 'POST', `/api/applications/${hands[0]}/complete`);
   await api(t, demo.officerSenju, 'POST', `/api/applications/${hands[1]}/decline`, {});
 }, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
 
 async function expectNoViolations(page: Page, label: string) {
   expect(await accessibilityViolations(page), label).toEqual([]);
@@ -57,7 +60,7 @@ describe.each(['ja', 'ja-easy'] as const)('officer pages in %s', (lang) => {
   const i18n = texts(lang);
 
   it('the list, the new form (blank and refused), and the edit page with a reason', async () => {
-    const { context, page } = await personContext(browser, t, demo.officerSenju, lang);
+    const { context, page } = await newPerson({ as: demo.officerSenju, lang });
     await open(page, t, '/association/requests');
     await expectNoViolations(page, 'list');
     await open(page, t, '/association/requests?status=changes_requested');
@@ -65,7 +68,7 @@ describe.each(['ja', 'ja-easy'] as const)('officer pages in %s', (lang) => {
 
     await open(page, t, '/association/requests/new');
     await expectNoViolations(page, 'new');
-    await press(page, page.getByRole('button', { name: i18n.t('association.new.submit') }));
+    await submit(page, page.getByRole('button', { name: i18n.t('association.new.submit') }));
     await page.locator('[data-testid=error-summary]').waitFor();
     await expectNoViolations(page, 'new, refused');
 
@@ -75,7 +78,7 @@ describe.each(['ja', 'ja-easy'] as const)('officer pages in %s', (lang) => {
   }, 120_000);
 
   it('the request page: a saved draft, the withdraw confirmation, applicants and the thanks form', async () => {
-    const { context, page } = await personContext(browser, t, demo.officerSenju, lang);
+    const { context, page } = await newPerson({ as: demo.officerSenju, lang });
     await open(page, t, `/association/requests/${draft}?done=saved`);
     await expectNoViolations(page, 'draft');
     await open(page, t, `/association/requests/${draft}?confirm=withdraw`);
@@ -90,7 +93,7 @@ describe.each(['ja', 'ja-easy'] as const)('officer pages in %s', (lang) => {
   }, 120_000);
 
   it('a volunteer’s 403 page', async () => {
-    const { context, page } = await personContext(browser, t, demo.volunteer1, lang);
+    const { context, page } = await newPerson({ as: demo.volunteer1, lang });
     await open(page, t, '/association/requests');
     await expectNoViolations(page, '403');
     await context.close();
@@ -110,7 +113,7 @@ describe('withdraw and copy', () => {
         requestBody({ title: '取り下げる依頼' }),
       )
     ).id;
-    const { context, page } = await personContext(browser, t, demo.officerSenju, 'ja', js);
+    const { context, page } = await newPerson({ as: demo.officerSenju, lang: 'ja', javaScript: js });
     await open(page, t, `/association/requests/${id}`);
     await Promise.all([
       page.waitForURL(/confirm=withdraw/),
@@ -118,13 +121,13 @@ describe('withdraw and copy', () => {
     ]);
     await settle(page);
     expect(await page.locator('#withdraw-confirm').innerText()).toContain(i18n.t('association.withdraw.heading'));
-    await press(page, page.getByRole('button', { name: i18n.t('association.withdraw.confirm') }));
+    await submit(page, page.getByRole('button', { name: i18n.t('association.withdraw.confirm') }));
     await page.waitForURL(/done=withdrawn$/);
     expect(await page.locator('[data-testid=request-state]').innerText()).toContain(
       i18n.t('association.status.withdrawn'),
     );
 
-    await press(page, page.getByRole('button', { name: i18n.t('association.detail.copy') }));
+    await submit(page, page.getByRole('button', { name: i18n.t('association.detail.copy') }));
     await page.waitForURL(/\/association\/requests\/[0-9a-f-]{36}\/edit\?done=copied$/);
     expect(page.url()).not.toContain(id);
     expect(await page.locator('#request-title').inputValue()).toBe('取り下げる依頼');

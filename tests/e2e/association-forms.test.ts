@@ -5,35 +5,25 @@
  * Also: accepting when the last slot was just taken says "already filled" in plain words.
  */
 import type { HelpRequestDetail } from '@board/shared';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../src/harness/browser.ts';
-import { startTestApp, type TestApp } from '../src/harness/test-app.ts';
+import { describe, expect, it } from 'vitest';
 import {
   api,
   dayFromNow,
   demo,
   expectSummary,
   fieldError,
+  newPerson,
   open,
-  personContext,
-  press,
   requestBody,
   requestRow,
   rowCounts,
+  submit,
+  t,
   texts,
-} from './lifecycle-support.ts';
+  useBrowserApp,
+} from './kit/index.ts';
 
-let t: TestApp;
-let browser: Browser;
-beforeAll(async () => {
-  t = await startTestApp({ serveWeb: true, listen: true });
-  browser = await launchBrowser();
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+useBrowserApp();
 
 const runs = [
   { lang: 'ja', javaScriptEnabled: true },
@@ -61,7 +51,7 @@ describe.each(runs)('officer forms in $lang (JavaScript: $javaScriptEnabled)', (
   const i18n = texts(lang);
 
   it('new request: empty title, 0 people and a deadline after the start are explained; nothing is written', async () => {
-    const { context, page } = await personContext(browser, t, demo.officerSenju, lang, javaScriptEnabled);
+    const { context, page } = await newPerson({ as: demo.officerSenju, lang, javaScript: javaScriptEnabled });
     await open(page, t, '/association/requests/new');
     const before = await rowCounts(t);
 
@@ -72,7 +62,7 @@ describe.each(runs)('officer forms in $lang (JavaScript: $javaScriptEnabled)', (
     await page.locator('#request-startDate').fill(dayFromNow(10));
     await page.locator('#request-startDate-time').fill('10:00');
     await page.locator('#request-deadlineDate').fill(dayFromNow(12));
-    await press(page, page.getByRole('button', { name: i18n.t('association.new.submit') }));
+    await submit(page, page.getByRole('button', { name: i18n.t('association.new.submit') }));
 
     const summary = await expectSummary(page);
     expect(await page.title()).toMatch(new RegExp(`^${escape(i18n.t('form.errorPrefix'))}`));
@@ -96,7 +86,7 @@ describe.each(runs)('officer forms in $lang (JavaScript: $javaScriptEnabled)', (
   });
 
   it('new request: a date without its time and a range without its end are named in plain words', async () => {
-    const { context, page } = await personContext(browser, t, demo.officerSenju, lang, javaScriptEnabled);
+    const { context, page } = await newPerson({ as: demo.officerSenju, lang, javaScript: javaScriptEnabled });
     await open(page, t, '/association/requests/new');
     const before = await rowCounts(t);
     await page.locator('#request-title').fill('チラシ配り');
@@ -105,7 +95,7 @@ describe.each(runs)('officer forms in $lang (JavaScript: $javaScriptEnabled)', (
     await page.locator('#request-slots').fill('2');
     await page.getByLabel(i18n.t('association.form.whenRange'), { exact: true }).check();
     await page.locator('#request-startDate').fill(dayFromNow(10));
-    await press(page, page.getByRole('button', { name: i18n.t('association.new.submit') }));
+    await submit(page, page.getByRole('button', { name: i18n.t('association.new.submit') }));
     await expectSummary(page);
     expect(await fieldError(page, 'request-startDate')).toContain(i18n.t('errors.field.TIME_REQUIRED'));
     expect(await fieldError(page, 'request-endDate')).toContain(i18n.t('errors.field.DATE_REQUIRED'));
@@ -116,13 +106,13 @@ describe.each(runs)('officer forms in $lang (JavaScript: $javaScriptEnabled)', (
   it('editing: the same problems on a draft are explained and the draft is unchanged', async () => {
     const draft = await api<HelpRequestDetail>(t, demo.officerSenju, 'POST', '/api/requests', requestBody());
     const stored = await requestRow(t, draft.id);
-    const { context, page } = await personContext(browser, t, demo.officerSenju, lang, javaScriptEnabled);
+    const { context, page } = await newPerson({ as: demo.officerSenju, lang, javaScript: javaScriptEnabled });
     await open(page, t, `/association/requests/${draft.id}/edit`);
     expect(await page.locator('#request-title').inputValue()).toBe(draft.title);
     await page.locator('#request-title').fill('');
     await page.locator('#request-slots').fill('0');
     await page.locator('#request-deadlineDate').fill(dayFromNow(40));
-    await press(page, page.getByRole('button', { name: i18n.t('association.edit.submit') }));
+    await submit(page, page.getByRole('button', { name: i18n.t('association.edit.submit') }));
     await expectSummary(page);
     expect(await fieldError(page, 'request-title')).toContain(i18n.t('errors.field.TITLE_REQUIRED'));
     expect(await fieldError(page, 'request-slots')).toContain(i18n.t('errors.field.SLOTS_RANGE'));
@@ -133,7 +123,7 @@ describe.each(runs)('officer forms in $lang (JavaScript: $javaScriptEnabled)', (
 
   it('a request no longer editable shows why, without a form', async () => {
     const { id } = await publishedWithHands(1, []);
-    const { context, page } = await personContext(browser, t, demo.officerSenju, lang, javaScriptEnabled);
+    const { context, page } = await newPerson({ as: demo.officerSenju, lang, javaScript: javaScriptEnabled });
     await open(page, t, `/association/requests/${id}/edit`);
     expect(await page.locator('form[data-form=request]').count()).toBe(0);
     expect(await page.locator('main').innerText()).toContain(i18n.t('association.edit.notEditable'));
@@ -142,13 +132,13 @@ describe.each(runs)('officer forms in $lang (JavaScript: $javaScriptEnabled)', (
 
   it('accepting when every place was just taken says "already filled"; nothing changes', async () => {
     const { id, applications } = await publishedWithHands(1, [demo.volunteer1, demo.volunteer2]);
-    const { context, page } = await personContext(browser, t, demo.officerSenju, lang, javaScriptEnabled);
+    const { context, page } = await newPerson({ as: demo.officerSenju, lang, javaScript: javaScriptEnabled });
     await open(page, t, `/association/requests/${id}`);
     // another officer's click wins the last place while this page is open
     await api(t, demo.officerSenju, 'POST', `/api/applications/${applications[0]}/accept`, {});
     const before = await rowCounts(t);
     const second = page.locator(`article[data-applicant="${applications[1]}"]`);
-    await press(
+    await submit(
       page,
       second.getByRole('button', { name: new RegExp(`^${escape(i18n.t('association.applicant.accept'))}`) }),
     );
@@ -167,17 +157,17 @@ describe.each(runs)('officer forms in $lang (JavaScript: $javaScriptEnabled)', (
     const applicationId = applications[0]!;
     await api(t, demo.officerSenju, 'POST', `/api/applications/${applicationId}/accept`, {});
     await api(t, demo.officerSenju, 'POST', `/api/applications/${applicationId}/complete`);
-    const { context, page } = await personContext(browser, t, demo.officerSenju, lang, javaScriptEnabled);
+    const { context, page } = await newPerson({ as: demo.officerSenju, lang, javaScript: javaScriptEnabled });
     await open(page, t, `/association/requests/${id}`);
     const before = await rowCounts(t);
     const applicant = page.locator(`article[data-applicant="${applicationId}"]`);
-    await press(page, applicant.locator('form[data-form=thanks] button[type=submit]'));
+    await submit(page, applicant.locator('form[data-form=thanks] button[type=submit]'));
     await expectSummary(page);
     expect(await fieldError(page, `thanks-${applicationId}-note`)).toContain(i18n.t('errors.field.NOTE_REQUIRED'));
 
     await page.locator(`#thanks-${applicationId}-note`).fill('ありがとうございました。');
     await page.locator(`#thanks-${applicationId}-comment`).fill('評価なしのコメント');
-    await press(page, applicant.locator('form[data-form=thanks] button[type=submit]'));
+    await submit(page, applicant.locator('form[data-form=thanks] button[type=submit]'));
     await expect
       .poll(() => page.locator(`#thanks-${applicationId}-score-error`).innerText())
       .toContain(i18n.t('errors.field.SCORE_FOR_COMMENT'));

@@ -1,21 +1,24 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, launchBrowser } from '../src/harness/browser.ts';
-import { startTestApp, type TestApp } from '../src/harness/test-app.ts';
-import { apiAs, createVolunteer, demo, insertRequest, openAs, visit } from './board-support.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  accessibilityViolations,
+  apiAs,
+  createVolunteer,
+  demo,
+  insertRequest,
+  newPerson,
+  open,
+  t,
+  useBrowserApp,
+} from './kit/index.ts';
 
 /** axe (WCAG 2.2 A/AA) on the board's pages, in Japanese and in やさしい日本語, in the states people meet. */
 
-let t: TestApp;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
 let volunteer: { id: string; email: string };
 let requestId: string;
 let matchId: string;
 
+useBrowserApp();
 beforeAll(async () => {
-  t = await startTestApp({ serveWeb: true, listen: true });
-  browser = await launchBrowser();
   requestId = await insertRequest(t, {
     title: 'お祭りのテント設営',
     body: 'テントを4張り立てます。\n地図：https://example.org/map',
@@ -38,11 +41,6 @@ beforeAll(async () => {
   });
   await apiAs(t, demo.officerSenju, 'POST', `/api/applications/${matchId}/complete`);
 }, 120_000);
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {});
-  await browser?.close();
-  await t?.close();
-});
 
 const pages = [
   { name: 'the board', path: () => '/requests', signedIn: false },
@@ -65,9 +63,8 @@ const pages = [
 
 describe.each(['ja', 'ja-easy'] as const)('axe finds nothing (%s)', (lang) => {
   it.each(pages)('on $name', async (target) => {
-    const { context, page } = await openAs(browser, t, { lang, ...(target.signedIn ? { as: volunteer.email } : {}) });
-    contexts.push(context);
-    const response = await visit(page, t, target.path());
+    const { page } = await newPerson({ lang, ...(target.signedIn ? { as: volunteer.email } : {}) });
+    const response = await open(page, t, target.path());
     expect(response?.status(), target.name).toBe(200);
     // open every folded part, so axe checks what is inside too
     await page.locator('details:not([open]) > summary').evaluateAll((els) => {

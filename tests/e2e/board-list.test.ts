@@ -1,30 +1,25 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../src/harness/browser.ts';
-import { startTestApp, type TestApp } from '../src/harness/test-app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   cardIds,
   cardTitles,
   demoTitles,
   insertRequest,
   langs,
-  openAs,
+  newPage,
+  newPersonContext,
+  open,
+  t,
   texts,
-  visit,
-  type Lang,
-} from './board-support.ts';
+  useBrowserApp,
+} from './kit/index.ts';
 
 /** The board (/requests) in a real browser: listing, filters, search, sort, pages, shareable URLs. */
 
-let t: TestApp;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
 /** requests made for paging: 25 of category "other" in 新宿区, published a month ago */
 const pagedIds: string[] = [];
 
+useBrowserApp();
 beforeAll(async () => {
-  t = await startTestApp({ serveWeb: true, listen: true });
-  browser = await launchBrowser();
   const monthAgo = Date.now() - 30 * 86_400_000;
   for (let i = 0; i < 25; i++) {
     pagedIds.push(
@@ -38,23 +33,12 @@ beforeAll(async () => {
     );
   }
 }, 120_000);
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {});
-  await browser?.close();
-  await t?.close();
-});
-
-async function open(options: { lang?: Lang; javaScript?: boolean; as?: string } = {}) {
-  const session = await openAs(browser, t, options);
-  contexts.push(session.context);
-  return session.page;
-}
 
 describe('the board lists published requests for anyone', () => {
   it.each(langs)('in %s, signed out: the demo requests, with badges in words', async (lang) => {
     const i18n = texts(lang);
-    const page = await open({ lang });
-    const response = await visit(page, t, '/requests');
+    const page = await newPage({ lang });
+    const response = await open(page, t, '/requests');
     expect(response?.status()).toBe(200);
     expect(await page.locator('h1').innerText()).toBe(i18n.t('board.title'));
     const titles = await cardTitles(page);
@@ -73,11 +57,11 @@ describe('the board lists published requests for anyone', () => {
   });
 
   it('the header and the home page lead to the board', async () => {
-    const page = await open({ lang: 'ja' });
-    await visit(page, t, '/');
+    const page = await newPage({ lang: 'ja' });
+    await open(page, t, '/');
     const link = page.locator('main a[href="/requests"]').first();
     await Promise.all([page.waitForURL(/\/requests$/), link.click()]);
-    expect(await page.locator('h1').innerText()).toBe(texts('ja').t('board.title'));
+    await expect.poll(() => page.locator('h1').innerText()).toBe(texts('ja').t('board.title'));
     expect(await page.locator('header a[href="/requests"]').count()).toBe(1);
   });
 });
@@ -86,8 +70,8 @@ describe('filters, search and sort', () => {
   it.each([true, false])(
     'municipality and category through the form, and the URL reproduces it (JavaScript %s)',
     async (javaScript) => {
-      const page = await open({ javaScript });
-      await visit(page, t, '/requests');
+      const page = await newPage({ javaScript });
+      await open(page, t, '/requests');
       await page.locator('details.filters__more summary').first().click();
       await page.check('input[name="municipalities"][value="13121"]');
       await page.selectOption('#filter-category', 'photo_video');
@@ -110,8 +94,8 @@ describe('filters, search and sort', () => {
       expect(feed.headers()['content-type']).toContain('application/atom+xml');
 
       // the same URL in a fresh browser without JavaScript gives the same page
-      const other = await open({ javaScript: false, lang: 'en' });
-      await visit(other, t, `/requests${url.search}`);
+      const other = await newPage({ javaScript: false, lang: 'en' });
+      await open(other, t, `/requests${url.search}`);
       expect(await cardTitles(other)).toEqual([demoTitles.photo]);
       expect(await other.locator('#filter-category').inputValue()).toBe('photo_video');
     },
@@ -123,8 +107,8 @@ describe('filters, search and sort', () => {
     // a two-character word; the flyer's body also mentions 写真, the garbage rules do not
     { q: '写真', title: demoTitles.photo, absent: [demoTitles.garbage], javaScript: false },
   ])('search 「$q」 finds 「$title」 (JavaScript $javaScript)', async ({ q, title, absent, javaScript }) => {
-    const page = await open({ javaScript });
-    await visit(page, t, '/requests');
+    const page = await newPage({ javaScript });
+    await open(page, t, '/requests');
     await page.fill('#filter-q', q);
     await Promise.all([
       page.waitForURL((url) => url.searchParams.get('q') === q),
@@ -138,8 +122,8 @@ describe('filters, search and sort', () => {
 
   it('no results: says so with a hint and a way back', async () => {
     const i18n = texts('ja-easy');
-    const page = await open({ lang: 'ja-easy', javaScript: false });
-    await visit(page, t, `/requests?q=${encodeURIComponent('存在しないことばの組み合わせ')}`);
+    const page = await newPage({ lang: 'ja-easy', javaScript: false });
+    await open(page, t, `/requests?q=${encodeURIComponent('存在しないことばの組み合わせ')}`);
     expect(await cardIds(page)).toEqual([]);
     expect(await page.locator('main').innerText()).toContain(i18n.t('board.results.none'));
     expect(await page.locator('main').innerText()).toContain(i18n.t('board.results.noneHintFiltered'));
@@ -147,15 +131,15 @@ describe('filters, search and sort', () => {
 
   it('a bad date range is explained beside the field', async () => {
     const i18n = texts('en');
-    const page = await open({ lang: 'en', javaScript: false });
-    await visit(page, t, '/requests?from=2026-08-10&to=2026-08-01');
+    const page = await newPage({ lang: 'en', javaScript: false });
+    await open(page, t, '/requests?from=2026-08-10&to=2026-08-01');
     expect(await page.locator('#filter-to-error').innerText()).toContain(i18n.t('errors.field.DATE_RANGE_INVALID'));
     expect(await page.locator('[data-testid="error-summary"] a[href="#filter-to"]').count()).toBe(1);
   });
 
   it.each([true, false])('the sort switch orders by deadline and back (JavaScript %s)', async (javaScript) => {
-    const page = await open({ javaScript });
-    await visit(page, t, '/requests?openOnly=1');
+    const page = await newPage({ javaScript });
+    await open(page, t, '/requests?openOnly=1');
     expect(await page.locator('a[data-sort="newest"]').getAttribute('aria-current')).toBe('true');
     const newest = await cardTitles(page);
     // newest first: the demo requests (published three days ago) before the month-old ones
@@ -185,8 +169,8 @@ describe('filters, search and sort', () => {
 
   it.each([true, false])('the next-page link walks all pages without gaps (JavaScript %s)', async (javaScript) => {
     const i18n = texts('ja');
-    const page = await open({ javaScript });
-    await visit(page, t, '/requests?category=other');
+    const page = await newPage({ javaScript });
+    await open(page, t, '/requests?category=other');
     const first = await cardIds(page);
     expect(first).toHaveLength(20);
     expect(await page.getByTestId('result-count').innerText()).toBe(i18n.t('board.results.countMore', { count: 20 }));
@@ -202,8 +186,8 @@ describe('filters, search and sort', () => {
     expect(new URL(secondUrl).searchParams.get('category')).toBe('other');
 
     // the second page is a URL too
-    const other = await open({ javaScript: false });
-    await visit(other, t, new URL(secondUrl).pathname + new URL(secondUrl).search);
+    const other = await newPage({ javaScript: false });
+    await open(other, t, new URL(secondUrl).pathname + new URL(secondUrl).search);
     expect(await cardIds(other)).toEqual(second);
 
     await Promise.all([
@@ -217,8 +201,8 @@ describe('filters, search and sort', () => {
   it('every filter at once round-trips through the URL, with JavaScript off', async () => {
     const search =
       '?q=%E3%83%81%E3%83%A9%E3%82%B7&category=design_flyers&municipalities=13104&municipalities=13121&skills=Canva&onlineOnly=1&openOnly=1&sort=deadline';
-    const page = await open({ javaScript: false });
-    await visit(page, t, `/requests${search}`);
+    const page = await newPage({ javaScript: false });
+    await open(page, t, `/requests${search}`);
     expect(new URL(page.url()).search).toBe(search);
     expect(await cardTitles(page)).toEqual([demoTitles.flyer]);
     // the form shows the same state, so submitting it again gives the same URL
@@ -236,10 +220,10 @@ describe('filters, search and sort', () => {
 
 describe('the board on a small phone', () => {
   it.each(['ja', 'en', 'ja-easy'])('fits 320px without sideways scrolling (%s)', async (lang) => {
-    const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+    const context = await newPersonContext({ lang: null, viewport: { width: 320, height: 640 } });
     await context.addCookies([{ name: 'lang', value: lang, url: t.baseUrl }]);
     const page = await context.newPage();
-    await page.goto(`${t.baseUrl}/requests`);
+    await open(page, t, `/requests`);
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );

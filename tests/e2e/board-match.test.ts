@@ -1,38 +1,31 @@
 import { schema } from '@board/db';
 import { eq } from 'drizzle-orm';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../src/harness/browser.ts';
-import { startTestApp, type TestApp } from '../src/harness/test-app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   apiAs,
   createVolunteer,
   demo,
   insertRequest,
-  openAs,
+  newPage,
+  open,
   submitForm,
+  t,
   texts,
-  visit,
-  type Lang,
-} from './board-support.ts';
+  useBrowserApp,
+} from './kit/index.ts';
 
 /**
  * After a match: the private thread (/matches/[id]) between the volunteer and the association's
  * officer, the contact details both sides now see, then "done", confirmation and thanks.
  */
 
-let t: TestApp;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
 const exactPlace = '千住一丁目会館 1階 集会室';
 let requestId: string;
 let volunteer: { id: string; email: string };
 let applicationId: string;
 
+useBrowserApp();
 beforeAll(async () => {
-  t = await startTestApp({ serveWeb: true, listen: true });
-  browser = await launchBrowser();
   requestId = await insertRequest(t, {
     title: '町会だよりの写真を撮ってください',
     category: 'photo_video',
@@ -46,23 +39,12 @@ beforeAll(async () => {
   expect(applied.status).toBe(201);
   applicationId = (applied.body as { id: string }).id;
 }, 120_000);
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {});
-  await browser?.close();
-  await t?.close();
-});
-
-async function open(options: { lang?: Lang; javaScript?: boolean; as?: string } = {}) {
-  const session = await openAs(browser, t, options);
-  contexts.push(session.context);
-  return session.page;
-}
 
 describe('a match', () => {
   it('before the officer accepts, the thread is not open yet', async () => {
     const i18n = texts('ja');
-    const page = await open({ as: volunteer.email });
-    await visit(page, t, `/matches/${applicationId}`);
+    const page = await newPage({ as: volunteer.email });
+    await open(page, t, `/matches/${applicationId}`);
     expect(await page.locator('main').innerText()).toContain(i18n.t('board.thread.notMatched'));
     expect(await page.locator('form[data-form="send"]').count()).toBe(0);
   });
@@ -75,18 +57,18 @@ describe('a match', () => {
 
     // the volunteer: their page shows the match, the association's contact and the exact place
     const ja = texts('ja');
-    const mine = await open({ as: volunteer.email, lang: 'ja' });
-    await visit(mine, t, '/me/applications');
+    const mine = await newPage({ as: volunteer.email, lang: 'ja' });
+    await open(mine, t, '/me/applications');
     const match = mine.locator(`section[data-group="matches"] article[data-application-id="${applicationId}"]`);
     expect(await match.innerText()).toContain(ja.t('board.application.status.accepted'));
     expect(await match.innerText()).toContain(exactPlace);
     expect(await match.getByTestId('match-contact').innerText()).toContain('officer.senju@demo.example');
     expect(await match.innerText()).toContain('よろしくお願いします。');
     // the request page now shows the private details to them too
-    await visit(mine, t, `/requests/${requestId}`);
+    await open(mine, t, `/requests/${requestId}`);
     expect(await mine.getByTestId('private-details').innerText()).toContain(exactPlace);
 
-    await visit(mine, t, '/me/applications');
+    await open(mine, t, '/me/applications');
     await Promise.all([
       mine.waitForURL(new RegExp(`/matches/${applicationId}$`)),
       match.locator(`a[href="/matches/${applicationId}"]`).click(),
@@ -112,8 +94,8 @@ describe('a match', () => {
 
     // the officer, on an old phone without JavaScript, in やさしい日本語
     const easy = texts('ja-easy');
-    const officer = await open({ as: demo.officerSenju, lang: 'ja-easy', javaScript: false });
-    await visit(officer, t, `/matches/${applicationId}`);
+    const officer = await newPage({ as: demo.officerSenju, lang: 'ja-easy', javaScript: false });
+    await open(officer, t, `/matches/${applicationId}`);
     const counterpart = officer.getByTestId('counterpart');
     expect(await counterpart.innerText()).toContain(volunteer.email);
     expect(await counterpart.innerText()).toContain('090-1111-2222');
@@ -130,7 +112,7 @@ describe('a match', () => {
     expect(await reply.locator('a').getAttribute('href')).toBe('https://example.org/map?id=3');
 
     // oldest first, on both sides
-    await visit(mine, t, `/matches/${applicationId}`);
+    await open(mine, t, `/matches/${applicationId}`);
     const ids = await mine.locator('li[data-message-id]').evaluateAll((els) => els.map((e) => e.id));
     expect(ids).toEqual([`message-${firstId}`, `message-${replyId}`]);
     const replyOnVolunteerSide = mine.locator(`li[data-message-id="${replyId}"]`);
@@ -150,10 +132,10 @@ describe('a match', () => {
 
   it('nobody else reads the thread', async () => {
     const stranger = await createVolunteer(t, { verified: true });
-    const page = await open({ as: stranger.email });
-    expect((await visit(page, t, `/matches/${applicationId}`))?.status()).toBe(404);
-    const signedOut = await open({ javaScript: false });
-    await visit(signedOut, t, `/matches/${applicationId}`);
+    const page = await newPage({ as: stranger.email });
+    expect((await open(page, t, `/matches/${applicationId}`))?.status()).toBe(404);
+    const signedOut = await newPage({ javaScript: false });
+    await open(signedOut, t, `/matches/${applicationId}`);
     expect(new URL(signedOut.url()).pathname).toBe('/signin');
   });
 
@@ -161,8 +143,8 @@ describe('a match', () => {
     const i18n = texts('ja');
     const done = await apiAs(t, demo.officerSenju, 'POST', `/api/applications/${applicationId}/complete`);
     expect(done.status).toBe(200);
-    const page = await open({ as: volunteer.email, javaScript: false });
-    await visit(page, t, '/me/applications');
+    const page = await newPage({ as: volunteer.email, javaScript: false });
+    await open(page, t, '/me/applications');
     const match = page.locator(`article[data-application-id="${applicationId}"]`);
     // done work cannot be withdrawn
     expect(await match.locator('form[data-form="withdraw"]').count()).toBe(0);
@@ -199,11 +181,11 @@ describe('a match', () => {
       note: '素敵な写真をありがとうございました！',
     });
     expect(back.status).toBe(201);
-    await visit(page, t, '/me/applications');
+    await open(page, t, '/me/applications');
     expect(await page.getByTestId('thanks-to-me').innerText()).toContain('素敵な写真をありがとうございました！');
 
-    const officer = await open({ as: demo.officerSenju, lang: 'en' });
-    await visit(officer, t, `/volunteers/${volunteer.id}`);
+    const officer = await newPage({ as: demo.officerSenju, lang: 'en' });
+    await open(officer, t, `/volunteers/${volunteer.id}`);
     const en = texts('en');
     expect(await officer.locator('h1').innerText()).toBe('写真 好子');
     expect(await officer.getByTestId('completed-helps').innerText()).toBe(

@@ -1,26 +1,21 @@
 import { schema } from '@board/db';
 import { eq } from 'drizzle-orm';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../src/harness/browser.ts';
-import { startTestApp, type TestApp } from '../src/harness/test-app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   applicationsOf,
   createVolunteer,
   demo,
   insertRequest,
-  openAs,
+  newPage,
+  open,
   submitForm,
+  t,
   texts,
-  visit,
-  type Lang,
-} from './board-support.ts';
+  useBrowserApp,
+} from './kit/index.ts';
 
 /** The request page (/requests/[id]): what the public sees, raising a hand, withdrawing, reporting. */
 
-let t: TestApp;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
 let privateRequest: string;
 let htmlRequest: string;
 
@@ -32,9 +27,8 @@ const body = [
   '<b>太字にはなりません</b> <img src=x onerror="window.__injected=true">',
 ].join('\n');
 
+useBrowserApp();
 beforeAll(async () => {
-  t = await startTestApp({ serveWeb: true, listen: true });
-  browser = await launchBrowser();
   privateRequest = await insertRequest(t, {
     title: '集会所の椅子並べ',
     category: 'manual_labour',
@@ -44,25 +38,14 @@ beforeAll(async () => {
   });
   htmlRequest = await insertRequest(t, { title: '本文にHTMLとURLがある依頼', body, category: 'event_running' });
 }, 120_000);
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {});
-  await browser?.close();
-  await t?.close();
-});
-
-async function open(options: { lang?: Lang; javaScript?: boolean; as?: string } = {}) {
-  const session = await openAs(browser, t, options);
-  contexts.push(session.context);
-  return session.page;
-}
 
 describe('what the public sees', () => {
   it.each(['ja', 'ja-easy'] as const)(
     'in %s: everything public, but not the exact place nor the contact; a sign-in link that comes back',
     async (lang) => {
       const i18n = texts(lang);
-      const page = await open({ lang, javaScript: false });
-      const response = await visit(page, t, `/requests/${privateRequest}`);
+      const page = await newPage({ lang, javaScript: false });
+      const response = await open(page, t, `/requests/${privateRequest}`);
       expect(response?.status()).toBe(200);
       expect(await page.locator('h1').innerText()).toBe('集会所の椅子並べ');
       const html = await page.content();
@@ -87,28 +70,28 @@ describe('what the public sees', () => {
       .select({ id: schema.helpRequests.id })
       .from(schema.helpRequests)
       .where(eq(schema.helpRequests.status, 'completed'));
-    const page = await open({ lang: 'ja', javaScript: false });
-    expect((await visit(page, t, `/requests/${done!.id}`))?.status()).toBe(200);
+    const page = await newPage({ lang: 'ja', javaScript: false });
+    expect((await open(page, t, `/requests/${done!.id}`))?.status()).toBe(200);
     expect(await page.locator('main').innerText()).toContain(texts('ja').t('board.availability.completed'));
     expect(await page.locator('form[data-form="apply"]').count()).toBe(0);
   });
 
   it('an unknown or malformed id is "not found"', async () => {
-    const page = await open();
-    expect((await visit(page, t, '/requests/00000000-0000-4000-8000-000000000000'))?.status()).toBe(404);
-    expect((await visit(page, t, '/requests/not-an-id'))?.status()).toBe(404);
+    const page = await newPage();
+    expect((await open(page, t, '/requests/00000000-0000-4000-8000-000000000000'))?.status()).toBe(404);
+    expect((await open(page, t, '/requests/not-an-id'))?.status()).toBe(404);
   });
 
   it.each([true, false])(
     'the body is plain text: line breaks kept, URLs linked, HTML shown as characters (JavaScript %s)',
     async (javaScript) => {
-      const page = await open({ javaScript });
+      const page = await newPage({ javaScript });
       let dialogs = 0;
       page.on('dialog', (dialog) => {
         dialogs += 1;
         void dialog.dismiss();
       });
-      await visit(page, t, `/requests/${htmlRequest}`);
+      await open(page, t, `/requests/${htmlRequest}`);
       const text = page.locator('section[aria-labelledby="body-heading"] [data-testid="plain-text"]');
       expect(await text.innerText()).toBe(body);
       expect(await text.locator('script, b, img').count()).toBe(0);
@@ -132,8 +115,8 @@ describe('raising a hand', () => {
     async ({ javaScript, lang }) => {
       const i18n = texts(lang);
       const volunteer = await createVolunteer(t, { verified: true });
-      const page = await open({ as: volunteer.email, lang, javaScript });
-      await visit(page, t, `/requests/${privateRequest}`);
+      const page = await newPage({ as: volunteer.email, lang, javaScript });
+      await open(page, t, `/requests/${privateRequest}`);
 
       // an empty message: a translated message beside the field, nothing written
       await submitForm(page, 'apply');
@@ -156,7 +139,7 @@ describe('raising a hand', () => {
       expect(await page.content()).not.toContain(exactPlace);
 
       // their page lists it as waiting for an answer
-      await visit(page, t, '/me/applications');
+      await open(page, t, '/me/applications');
       const item = page.locator(`section[data-group="pending"] article[data-application-id="${rows[0]!.id}"]`);
       expect(await item.locator('h3').innerText()).toBe('集会所の椅子並べ');
       expect(await item.innerText()).toContain(i18n.t('board.application.status.pending'));
@@ -169,7 +152,7 @@ describe('raising a hand', () => {
       expect(after!.status).toBe('withdrawn');
 
       // the request page offers to raise a hand again
-      await visit(page, t, `/requests/${privateRequest}`);
+      await open(page, t, `/requests/${privateRequest}`);
       expect(await page.locator('form[data-form="apply"]').count()).toBe(1);
     },
   );
@@ -177,8 +160,8 @@ describe('raising a hand', () => {
   it('withdrawing from the request page itself, without JavaScript', async () => {
     const i18n = texts('ja');
     const volunteer = await createVolunteer(t, { verified: true });
-    const page = await open({ as: volunteer.email, javaScript: false });
-    await visit(page, t, `/requests/${privateRequest}`);
+    const page = await newPage({ as: volunteer.email, javaScript: false });
+    await open(page, t, `/requests/${privateRequest}`);
     await page.fill('#apply-message', 'お手伝いします');
     await submitForm(page, 'apply');
     await submitForm(page, 'withdraw');
@@ -190,8 +173,8 @@ describe('raising a hand', () => {
   it('a volunteer whose email is not confirmed cannot, is told why, and can get a new link', async () => {
     const i18n = texts('ja-easy');
     const volunteer = await createVolunteer(t, { verified: false });
-    const page = await open({ as: volunteer.email, lang: 'ja-easy', javaScript: false });
-    await visit(page, t, `/requests/${privateRequest}`);
+    const page = await newPage({ as: volunteer.email, lang: 'ja-easy', javaScript: false });
+    await open(page, t, `/requests/${privateRequest}`);
     expect(await page.getByTestId('apply-unverified').innerText()).toBe(i18n.t('board.apply.unverifiedBody'));
     expect(await page.locator('form[data-form="apply"]').count()).toBe(0);
 
@@ -209,8 +192,8 @@ describe('raising a hand', () => {
     const i18n = texts('ja');
     const filled = await insertRequest(t, { title: '満員の依頼', status: 'filled', slots: 1, matchedCount: 1 });
     const volunteer = await createVolunteer(t, { verified: true });
-    const page = await open({ as: volunteer.email });
-    await visit(page, t, `/requests/${filled}`);
+    const page = await newPage({ as: volunteer.email });
+    await open(page, t, `/requests/${filled}`);
     expect(await page.getByTestId('apply-closed').innerText()).toBe(i18n.t('board.apply.closedFilled'));
     expect(await page.locator('main').innerText()).toContain(i18n.t('board.availability.filled'));
   });
@@ -221,8 +204,8 @@ describe('officers and staff of the request', () => {
     { who: demo.officerSenju, href: `/association/requests/` },
     { who: demo.staffAdachi, href: `/staff/moderation/` },
   ])('$who gets a link to their management page and sees the private details', async ({ who, href }) => {
-    const page = await open({ as: who });
-    await visit(page, t, `/requests/${privateRequest}`);
+    const page = await newPage({ as: who });
+    await open(page, t, `/requests/${privateRequest}`);
     expect(await page.locator('a[data-manage-link]').getAttribute('href')).toBe(`${href}${privateRequest}`);
     expect(await page.getByTestId('private-details').innerText()).toContain(exactPlace);
     expect(await page.locator('form[data-form="apply"]').count()).toBe(0);
@@ -235,8 +218,8 @@ describe('reporting a request', () => {
     async (javaScript) => {
       const i18n = texts('ja');
       const reporter = await createVolunteer(t, { verified: true });
-      const page = await open({ as: reporter.email, javaScript });
-      await visit(page, t, `/requests/${htmlRequest}`);
+      const page = await newPage({ as: reporter.email, javaScript });
+      await open(page, t, `/requests/${htmlRequest}`);
       const box = page.locator('[data-flag="flag-request"]');
       await box.locator('summary').click();
       await submitForm(page, 'flag', box);

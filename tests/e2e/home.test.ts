@@ -1,18 +1,7 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, launchBrowser, newContext } from '../src/harness/browser.ts';
-import { startTestApp, type TestApp } from '../src/harness/test-app.ts';
+import { describe, expect, it } from 'vitest';
+import { accessibilityViolations, newPersonContext, open, t, useBrowserApp } from './kit/index.ts';
 
-let t: TestApp;
-let browser: Browser;
-beforeAll(async () => {
-  t = await startTestApp({ serveWeb: true, listen: true });
-  browser = await launchBrowser();
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+useBrowserApp();
 
 const languages = [
   { cookie: 'ja', htmlLang: 'ja', variant: 'standard', siteName: 'まちの腕きき掲示板', adachi: '足立区' },
@@ -22,10 +11,10 @@ const languages = [
 
 describe('home page in a browser', () => {
   it.each(languages)('renders in $cookie with the 14 active municipalities and no axe violations', async (lang) => {
-    const context = await newContext(browser);
+    const context = await newPersonContext({ lang: null });
     await context.addCookies([{ name: 'lang', value: lang.cookie, url: t.baseUrl }]);
     const page = await context.newPage();
-    const response = await page.goto(t.baseUrl);
+    const response = await open(page, t, '/');
     expect(response?.status()).toBe(200);
     expect(await page.getAttribute('html', 'lang')).toBe(lang.htmlLang);
     expect(await page.getAttribute('html', 'data-variant')).toBe(lang.variant);
@@ -37,9 +26,9 @@ describe('home page in a browser', () => {
   });
 
   it('falls back to the browser language when no choice was made', async () => {
-    const context = await newContext(browser, { locale: 'en-US' });
+    const context = await newPersonContext({ lang: null, locale: 'en-US' });
     const page = await context.newPage();
-    await page.goto(t.baseUrl);
+    await open(page, t, '/');
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     await context.close();
   });
@@ -47,16 +36,16 @@ describe('home page in a browser', () => {
   it.each([true, false])(
     'the switcher changes and remembers the language (JavaScript %s)',
     async (javaScriptEnabled) => {
-      const context = await newContext(browser, { javaScriptEnabled });
+      const context = await newPersonContext({ lang: null, javaScript: javaScriptEnabled });
       const page = await context.newPage();
-      await page.goto(`${t.baseUrl}/?from=test`);
+      await open(page, t, `/?from=test`);
       expect(await page.getAttribute('html', 'lang')).toBe('ja');
       await page.getByRole('button', { name: 'English' }).click();
       await expect.poll(() => page.getAttribute('html', 'lang')).toBe('en');
       expect(new URL(page.url()).search).toBe('?from=test');
       expect(await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
       // remembered: a fresh visit stays in English
-      await page.goto(t.baseUrl);
+      await open(page, t, '/');
       expect(await page.getAttribute('html', 'lang')).toBe('en');
       const cookies = await context.cookies();
       expect(cookies.find((c) => c.name === 'lang')?.value).toBe('en');
@@ -67,9 +56,9 @@ describe('home page in a browser', () => {
   );
 
   it('is readable at 320px wide without sideways scrolling', async () => {
-    const context = await newContext(browser, { viewport: { width: 320, height: 640 } });
+    const context = await newPersonContext({ lang: null, viewport: { width: 320, height: 640 } });
     const page = await context.newPage();
-    await page.goto(t.baseUrl);
+    await open(page, t, '/');
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );

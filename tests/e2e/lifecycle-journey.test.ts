@@ -9,35 +9,26 @@
  * officer accepts → both exchange a message → officer marks the work done, volunteer confirms,
  * both thank, and the thanks are shown on both sides.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../src/harness/browser.ts';
-import { startTestApp, type TestApp } from '../src/harness/test-app.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { schema } from '@board/db';
+import { and, eq } from 'drizzle-orm';
 import {
   dayFromNow,
   demo,
+  newPerson,
   open,
-  personContext,
-  press,
   requestRow,
   settle,
+  submit,
+  t,
   texts,
   uniqueWord,
+  useBrowserApp,
   userIdOf,
-} from './lifecycle-support.ts';
-import { schema } from '@board/db';
-import { and, eq } from 'drizzle-orm';
+} from './kit/index.ts';
 
-let t: TestApp;
-let browser: Browser;
-beforeAll(async () => {
-  t = await startTestApp({ serveWeb: true, listen: true });
-  browser = await launchBrowser();
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+useBrowserApp();
 
 const runs = [
   { lang: 'ja', javaScriptEnabled: true, volunteer: demo.volunteer1 },
@@ -64,9 +55,9 @@ describe.each(runs)(
     it('post → review → changes → fix → approve → find → raise a hand → accept → message → done → confirm → thanks', async () => {
       const word = uniqueWord();
       const title = `防災マップ作りのお手伝い ${word}`;
-      const officer = await personContext(browser, t, demo.officerSenju, lang, javaScriptEnabled);
-      const staff = await personContext(browser, t, demo.staffAdachi, lang, javaScriptEnabled);
-      const helper = await personContext(browser, t, volunteer, lang, javaScriptEnabled);
+      const officer = await newPerson({ as: demo.officerSenju, lang, javaScript: javaScriptEnabled });
+      const staff = await newPerson({ as: demo.staffAdachi, lang, javaScript: javaScriptEnabled });
+      const helper = await newPerson({ as: volunteer, lang, javaScript: javaScriptEnabled });
       const o = officer.page;
       const s = staff.page;
       const v = helper.page;
@@ -86,7 +77,7 @@ describe.each(runs)(
       await o.locator('#request-exactPlace').fill('千住一丁目会館 2階');
       await o.locator('#request-estimatedHours').fill('2');
       await o.locator('#request-deadlineDate').fill(dayFromNow(20));
-      await press(o, o.getByRole('button', { name: i18n.t('association.new.submit') }));
+      await submit(o, o.getByRole('button', { name: i18n.t('association.new.submit') }));
       await o.waitForURL(/\/association\/requests\/[0-9a-f-]{36}\?done=saved$/);
       const id = /requests\/([0-9a-f-]{36})/.exec(o.url())![1]!;
       const detail = `/association/requests/${id}`;
@@ -96,7 +87,7 @@ describe.each(runs)(
       expect(await o.locator('[data-testid=request-preview]').innerText()).toContain(title);
       expect((await requestRow(t, id)).status).toBe('draft');
 
-      await press(o, o.getByRole('button', { name: i18n.t('association.transition.submit') }));
+      await submit(o, o.getByRole('button', { name: i18n.t('association.transition.submit') }));
       await o.waitForURL(/\?done=submitted$/);
       expect(await o.locator('[data-testid=request-state]').innerText()).toContain(
         i18n.t('association.status.pending_review'),
@@ -109,7 +100,7 @@ describe.each(runs)(
       expect(await s.locator('[data-count=pendingReview]').innerText()).toMatch(/[1-9]/);
       await follow(s, s.locator(`li[data-request="${id}"] h3 a`), new RegExp(`/staff/moderation/${id}$`));
       await s.locator('#requestChanges-reason').fill(reason);
-      await press(s, s.getByRole('button', { name: i18n.t('moderation.decision.requestChanges.submit') }));
+      await submit(s, s.getByRole('button', { name: i18n.t('moderation.decision.requestChanges.submit') }));
       await s.waitForURL(/\/staff\/moderation\?decided=requestChanges/);
       expect(await s.locator('[data-notice=success]').innerText()).toContain(
         i18n.t('moderation.decided.requestChanges'),
@@ -127,17 +118,17 @@ describe.each(runs)(
       await o
         .locator('#request-body')
         .fill('町会の防災マップを新しくします。\n集合：午前10時に会館の前。持ち物：筆記用具。');
-      await press(o, o.getByRole('button', { name: i18n.t('association.edit.submit') }));
+      await submit(o, o.getByRole('button', { name: i18n.t('association.edit.submit') }));
       await o.waitForURL(new RegExp(`${detail}\\?done=saved$`));
       expect(await o.locator('[data-testid=request-preview]').innerText()).toContain('持ち物：筆記用具');
-      await press(o, o.getByRole('button', { name: i18n.t('association.transition.submit') }));
+      await submit(o, o.getByRole('button', { name: i18n.t('association.transition.submit') }));
       await o.waitForURL(/\?done=submitted$/);
       expect((await requestRow(t, id)).status).toBe('pending_review');
 
       // ---- 4. the staff approves
       await open(s, t, `/staff/moderation/${id}`);
       expect(await s.locator('[data-testid=request-preview]').innerText()).toContain('持ち物：筆記用具');
-      await press(s, s.getByRole('button', { name: i18n.t('moderation.decision.approve.submit') }));
+      await submit(s, s.getByRole('button', { name: i18n.t('moderation.decision.approve.submit') }));
       await s.waitForURL(/decided=approve/);
       expect((await requestRow(t, id)).status).toBe('published');
 
@@ -151,7 +142,7 @@ describe.each(runs)(
       await settle(v);
       await follow(v, v.getByRole('link', { name: title }), new RegExp(`/requests/${id}$`));
       await v.locator('#apply-message').fill('地図づくりが得意です。よろしくお願いします。');
-      await press(v, v.locator('form[data-form=apply] button[type=submit]'));
+      await submit(v, v.locator('form[data-form=apply] button[type=submit]'));
       await expect
         .poll(() => v.locator('[data-testid=my-application]').getAttribute('data-application-status'))
         .toBe('pending');
@@ -169,7 +160,7 @@ describe.each(runs)(
       await applicant
         .locator(`#decide-${applicationId}-note`)
         .fill('ありがとうございます。当日はよろしくお願いします。');
-      await press(o, applicant.getByRole('button', { name: startingWith(i18n.t('association.applicant.accept')) }));
+      await submit(o, applicant.getByRole('button', { name: startingWith(i18n.t('association.applicant.accept')) }));
       await expect.poll(() => applicant.getAttribute('data-application-status')).toBe('accepted');
       const match = applicant.locator('[data-testid=match]');
       expect(await match.innerText()).toContain(volunteer);
@@ -181,7 +172,7 @@ describe.each(runs)(
         new RegExp(`/matches/${applicationId}$`),
       );
       await o.locator('#message-body').fill(`会館の場所は地図を送ります ${word}`);
-      await press(o, o.locator('form[data-form=send] button[type=submit]'));
+      await submit(o, o.locator('form[data-form=send] button[type=submit]'));
       await expect
         .poll(() => o.locator('li[data-message-id]').allInnerTexts())
         .toContainEqual(expect.stringContaining(`地図を送ります ${word}`));
@@ -191,7 +182,7 @@ describe.each(runs)(
         expect.stringContaining(`地図を送ります ${word}`),
       );
       await v.locator('#message-body').fill('わかりました。10時に行きます。');
-      await press(v, v.locator('form[data-form=send] button[type=submit]'));
+      await submit(v, v.locator('form[data-form=send] button[type=submit]'));
       await expect.poll(() => v.locator('li[data-message-id]').count()).toBe(2);
       await open(o, t, `/matches/${applicationId}`);
       expect(await o.locator('li[data-message-id]').allInnerTexts()).toContainEqual(
@@ -200,7 +191,7 @@ describe.each(runs)(
 
       // ---- 8. the officer marks the work done
       await open(o, t, detail);
-      await press(o, applicant.getByRole('button', { name: startingWith(i18n.t('association.match.complete')) }));
+      await submit(o, applicant.getByRole('button', { name: startingWith(i18n.t('association.match.complete')) }));
       await applicant.locator('[data-testid=completed]').waitFor();
       expect(await applicant.locator('[data-testid=completed]').innerText()).toContain(
         i18n.t('association.match.waitingConfirm'),
@@ -209,7 +200,7 @@ describe.each(runs)(
       // ---- 9. the volunteer confirms on their page
       await open(v, t, '/me/applications');
       const mine = v.locator(`[data-application-id="${applicationId}"]`);
-      await press(v, mine.locator('form[data-form=confirm] button[type=submit]'));
+      await submit(v, mine.locator('form[data-form=confirm] button[type=submit]'));
       await mine.locator('[data-testid=confirmed]').waitFor();
       expect((await requestRow(t, id)).status).toBe('completed');
 
@@ -224,7 +215,7 @@ describe.each(runs)(
       await applicant.locator(`#thanks-${applicationId}-note`).fill(`見やすい地図をありがとうございました ${word}`);
       await applicant.getByLabel(i18n.t('association.thanks.scoreValue', { score: 5 }), { exact: true }).check();
       await applicant.locator(`#thanks-${applicationId}-comment`).fill('とても丁寧でした。');
-      await press(o, applicant.locator('form[data-form=thanks] button[type=submit]'));
+      await submit(o, applicant.locator('form[data-form=thanks] button[type=submit]'));
       await applicant.locator('[data-testid=thanks-sent]').waitFor();
       expect(await applicant.locator('[data-testid=thanks-sent]').innerText()).toContain(
         `ありがとうございました ${word}`,
@@ -233,7 +224,7 @@ describe.each(runs)(
       await open(v, t, '/me/applications');
       expect(await mine.locator('[data-testid=thanks-to-me]').innerText()).toContain(`ありがとうございました ${word}`);
       await mine.locator(`#thanks-${applicationId}-note`).fill('楽しかったです。また手伝います。');
-      await press(v, mine.locator('form[data-form=thanks] button[type=submit]'));
+      await submit(v, mine.locator('form[data-form=thanks] button[type=submit]'));
       await mine.locator('[data-testid=thanks-from-me]').waitFor();
 
       await open(o, t, detail);

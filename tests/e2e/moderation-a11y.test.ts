@@ -4,18 +4,24 @@
  * decision), the foundation's read-only view, the flag queue and the settings.
  */
 import type { HelpRequestDetail } from '@board/shared';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, launchBrowser } from '../src/harness/browser.ts';
-import { startTestApp, type TestApp } from '../src/harness/test-app.ts';
-import { api, demo, open, personContext, press, requestBody, texts } from './lifecycle-support.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  accessibilityViolations,
+  api,
+  demo,
+  newPerson,
+  open,
+  requestBody,
+  submit,
+  t,
+  texts,
+  useBrowserApp,
+} from './kit/index.ts';
 
-let t: TestApp;
-let browser: Browser;
 let pending: string;
+useBrowserApp();
 beforeAll(async () => {
-  t = await startTestApp({ serveWeb: true, listen: true });
-  browser = await launchBrowser();
   pending = (await api<HelpRequestDetail>(t, demo.officerSenju, 'POST', '/api/requests', requestBody())).id;
   await api(t, demo.officerSenju, 'POST', `/api/requests/${pending}/submit`);
   // a published request with a flag on it and a flagged message in its match
@@ -48,10 +54,6 @@ beforeAll(async () => {
     reason: '言葉づかい',
   });
 }, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
 
 async function expectNoViolations(page: Page, label: string) {
   expect(await accessibilityViolations(page), label).toEqual([]);
@@ -61,12 +63,12 @@ describe.each(['ja', 'ja-easy'] as const)('staff pages in %s', (lang) => {
   const i18n = texts(lang);
 
   it('municipal staff: queue, a request to decide (and a refused decision), flags, settings', async () => {
-    const { context, page } = await personContext(browser, t, demo.staffAdachi, lang);
+    const { context, page } = await newPerson({ as: demo.staffAdachi, lang });
     await open(page, t, '/staff/moderation');
     await expectNoViolations(page, 'queue');
     await open(page, t, `/staff/moderation/${pending}`);
     await expectNoViolations(page, 'decide');
-    await press(page, page.getByRole('button', { name: i18n.t('moderation.decision.reject.submit') }));
+    await submit(page, page.getByRole('button', { name: i18n.t('moderation.decision.reject.submit') }));
     await page.locator('[data-testid=error-summary]').waitFor();
     await expectNoViolations(page, 'decide, refused');
     await open(page, t, '/staff/flags');
@@ -78,7 +80,7 @@ describe.each(['ja', 'ja-easy'] as const)('staff pages in %s', (lang) => {
   }, 120_000);
 
   it('foundation staff: the queue with its filter, the read-only request, the flags', async () => {
-    const { context, page } = await personContext(browser, t, demo.foundation, lang);
+    const { context, page } = await newPerson({ as: demo.foundation, lang });
     await open(page, t, '/staff/moderation');
     await expectNoViolations(page, 'queue (foundation)');
     await open(page, t, `/staff/moderation/${pending}`);

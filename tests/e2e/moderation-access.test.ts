@@ -6,21 +6,15 @@
 import { schema } from '@board/db';
 import type { HelpRequestDetail } from '@board/shared';
 import { eq } from 'drizzle-orm';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../src/harness/browser.ts';
-import { startTestApp, type TestApp } from '../src/harness/test-app.ts';
-import { api, demo, open, personContext, requestBody, texts } from './lifecycle-support.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { api, demo, newPerson, open, requestBody, t, texts, useBrowserApp } from './kit/index.ts';
 
-let t: TestApp;
-let browser: Browser;
 /** 足立区's demo request waiting for review (町会のLINEグループを作りたい) */
 let adachiPending: string;
 /** a draft of 千住一丁目町会 */
 let senjuDraft: string;
+useBrowserApp();
 beforeAll(async () => {
-  t = await startTestApp({ serveWeb: true, listen: true });
-  browser = await launchBrowser();
   const [row] = await t.database.handle.db
     .select({ id: schema.helpRequests.id })
     .from(schema.helpRequests)
@@ -28,16 +22,12 @@ beforeAll(async () => {
   adachiPending = row!.id;
   senjuDraft = (await api<HelpRequestDetail>(t, demo.officerSenju, 'POST', '/api/requests', requestBody())).id;
 }, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
 
 const i18n = texts('ja');
 
 describe('what each person may open', () => {
   it('a volunteer gets 403 on the officer’s and the staff’s pages, with a plain explanation', async () => {
-    const { context, page } = await personContext(browser, t, demo.volunteer1, 'ja');
+    const { context, page } = await newPerson({ as: demo.volunteer1, lang: 'ja' });
     for (const path of [
       '/association/requests',
       '/association/requests/new',
@@ -56,7 +46,7 @@ describe('what each person may open', () => {
   });
 
   it('signed out, the pages send people to sign in and come back', async () => {
-    const { context, page } = await personContext(browser, t, null, 'ja');
+    const { context, page } = await newPerson({ lang: 'ja' });
     await open(page, t, '/association/requests');
     expect(page.url()).toContain('/signin?returnTo=%2Fassociation%2Frequests');
     await open(page, t, '/staff/moderation');
@@ -65,7 +55,7 @@ describe('what each person may open', () => {
   });
 
   it('staff of 新宿区 (13104) do not see 足立区 (13121) requests in their queue, nor open them', async () => {
-    const { context, page } = await personContext(browser, t, demo.staffShinjuku, 'ja');
+    const { context, page } = await newPerson({ as: demo.staffShinjuku, lang: 'ja' });
     await open(page, t, '/staff/moderation');
     expect(await page.locator(`li[data-request="${adachiPending}"]`).count()).toBe(0);
     expect(await page.locator('main').innerText()).not.toContain('町会のLINEグループを作りたい');
@@ -84,7 +74,7 @@ describe('what each person may open', () => {
   });
 
   it('staff of 足立区 see the item and every decision the lifecycle allows', async () => {
-    const { context, page } = await personContext(browser, t, demo.staffAdachi, 'ja');
+    const { context, page } = await newPerson({ as: demo.staffAdachi, lang: 'ja' });
     await open(page, t, '/staff/moderation');
     expect(await page.locator(`li[data-request="${adachiPending}"]`).count()).toBe(1);
     await open(page, t, `/staff/moderation/${adachiPending}`);
@@ -97,7 +87,7 @@ describe('what each person may open', () => {
   });
 
   it('foundation staff see every queue but no decision button, and are told why', async () => {
-    const { context, page } = await personContext(browser, t, demo.foundation, 'ja');
+    const { context, page } = await newPerson({ as: demo.foundation, lang: 'ja' });
     await open(page, t, '/staff/moderation');
     expect(await page.locator(`li[data-request="${adachiPending}"]`).count()).toBe(1);
     expect(await page.locator('#filter-municipality').count()).toBe(1);
@@ -112,14 +102,14 @@ describe('what each person may open', () => {
   });
 
   it('an officer sees only their own association’s requests, and only the buttons the lifecycle gives them', async () => {
-    const okubo = await personContext(browser, t, demo.officerOkubo, 'ja');
+    const okubo = await newPerson({ as: demo.officerOkubo, lang: 'ja' });
     await open(okubo.page, t, '/association/requests');
     expect(await okubo.page.locator(`li[data-request="${senjuDraft}"]`).count()).toBe(0);
     expect((await open(okubo.page, t, `/association/requests/${senjuDraft}`))?.status()).toBe(404);
     expect((await open(okubo.page, t, `/association/requests/${senjuDraft}/edit`))?.status()).toBe(404);
     await okubo.context.close();
 
-    const senju = await personContext(browser, t, demo.officerSenju, 'ja');
+    const senju = await newPerson({ as: demo.officerSenju, lang: 'ja' });
     await open(senju.page, t, `/association/requests/${adachiPending}`);
     // waiting for review: no submit, no edit; withdraw and copy remain
     const actions = senju.page.locator('[data-section=actions]');

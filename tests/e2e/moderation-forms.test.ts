@@ -4,35 +4,25 @@
  * decisions. In Japanese with JavaScript, in やさしい日本語 without it.
  */
 import type { HelpRequestDetail } from '@board/shared';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../src/harness/browser.ts';
-import { startTestApp, type TestApp } from '../src/harness/test-app.ts';
+import { describe, expect, it } from 'vitest';
 import {
   api,
   demo,
   expectSummary,
   fieldError,
   municipalitySettings,
+  newPerson,
   open,
-  personContext,
-  press,
   requestBody,
   requestRow,
   rowCounts,
+  submit,
+  t,
   texts,
-} from './lifecycle-support.ts';
+  useBrowserApp,
+} from './kit/index.ts';
 
-let t: TestApp;
-let browser: Browser;
-beforeAll(async () => {
-  t = await startTestApp({ serveWeb: true, listen: true });
-  browser = await launchBrowser();
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+useBrowserApp();
 
 const runs = [
   { lang: 'ja', javaScriptEnabled: true },
@@ -52,12 +42,12 @@ describe.each(runs)('staff forms in $lang (JavaScript: $javaScriptEnabled)', ({ 
     '%s without a reason: the reason is asked for beside the box; the request stays waiting',
     async (decision) => {
       const id = await pendingRequest();
-      const { context, page } = await personContext(browser, t, demo.staffAdachi, lang, javaScriptEnabled);
+      const { context, page } = await newPerson({ as: demo.staffAdachi, lang, javaScript: javaScriptEnabled });
       await open(page, t, `/staff/moderation/${id}`);
       const before = await rowCounts(t);
       const mails = t.app.mailer.captured.length;
       await page.locator(`#${decision}-reason`).fill('   ');
-      await press(page, page.getByRole('button', { name: i18n.t(`moderation.decision.${decision}.submit`) }));
+      await submit(page, page.getByRole('button', { name: i18n.t(`moderation.decision.${decision}.submit`) }));
       await expectSummary(page);
       expect(await fieldError(page, `${decision}-reason`)).toContain(i18n.t('errors.field.REASON_REQUIRED'));
       expect(page.url()).toContain(`/staff/moderation/${id}`);
@@ -70,20 +60,20 @@ describe.each(runs)('staff forms in $lang (JavaScript: $javaScriptEnabled)', ({ 
 
   it("the officer's contact shows only after a reason is given, and the look-up is recorded", async () => {
     const id = await pendingRequest('連絡先を確かめたい依頼');
-    const { context, page } = await personContext(browser, t, demo.staffAdachi, lang, javaScriptEnabled);
+    const { context, page } = await newPerson({ as: demo.staffAdachi, lang, javaScript: javaScriptEnabled });
     await open(page, t, `/staff/moderation/${id}`);
     expect(await page.content()).not.toContain('officer.senju@demo.example');
-    const submit = page.getByRole('button', { name: i18n.t('moderation.contact.submit') });
+    const showContact = page.getByRole('button', { name: i18n.t('moderation.contact.submit') });
 
     const before = await rowCounts(t);
-    await press(page, submit);
+    await submit(page, showContact);
     await expectSummary(page);
     expect(await fieldError(page, 'contact-reason')).toContain(i18n.t('errors.field.REASON_REQUIRED'));
     expect(await page.content()).not.toContain('officer.senju@demo.example');
     expect(await rowCounts(t)).toEqual(before);
 
     await page.locator('#contact-reason').fill('募集内容を電話で確かめるため');
-    await press(page, submit);
+    await submit(page, showContact);
     const shown = page.getByTestId('officer-contact');
     await shown.waitFor();
     expect(await shown.innerText()).toContain('officer.senju@demo.example');
@@ -95,14 +85,14 @@ describe.each(runs)('staff forms in $lang (JavaScript: $javaScriptEnabled)', ({ 
   it('closing a published request without a reason is refused the same way', async () => {
     const id = await pendingRequest('公開中の依頼');
     await api(t, demo.staffAdachi, 'POST', `/api/requests/${id}/approve`);
-    const { context, page } = await personContext(browser, t, demo.staffAdachi, lang, javaScriptEnabled);
+    const { context, page } = await newPerson({ as: demo.staffAdachi, lang, javaScript: javaScriptEnabled });
     await open(page, t, `/staff/moderation/${id}`);
     // only the decision the lifecycle allows from "published" is offered
     expect(
       await page.locator('[data-decision]').evaluateAll((els) => els.map((e) => e.getAttribute('data-decision'))),
     ).toEqual(['close']);
     const before = await rowCounts(t);
-    await press(page, page.getByRole('button', { name: i18n.t('moderation.decision.close.submit') }));
+    await submit(page, page.getByRole('button', { name: i18n.t('moderation.decision.close.submit') }));
     expect(await fieldError(page, 'close-reason')).toContain(i18n.t('errors.field.REASON_REQUIRED'));
     expect((await requestRow(t, id)).status).toBe('published');
     expect(await rowCounts(t)).toEqual(before);
@@ -111,10 +101,10 @@ describe.each(runs)('staff forms in $lang (JavaScript: $javaScriptEnabled)', ({ 
 
   it('settings: unticking every category is explained; the settings stay as they were', async () => {
     const stored = await municipalitySettings(t, '13121');
-    const { context, page } = await personContext(browser, t, demo.staffAdachi, lang, javaScriptEnabled);
+    const { context, page } = await newPerson({ as: demo.staffAdachi, lang, javaScript: javaScriptEnabled });
     await open(page, t, '/staff/settings');
     for (const box of await page.locator('input[name=enabledCategories]').all()) await box.uncheck();
-    await press(page, page.getByRole('button', { name: i18n.t('moderation.settings.submit') }));
+    await submit(page, page.getByRole('button', { name: i18n.t('moderation.settings.submit') }));
     await expectSummary(page);
     const error = await page.locator('#settings-categories-error').innerText();
     expect(error).toContain(i18n.t('errors.field.CATEGORIES_REQUIRED'));
@@ -128,12 +118,12 @@ describe('settings and flags work', () => {
   const i18n = texts('ja');
 
   it('staff narrow the categories and turn moderation off; the officer’s form follows; then back', async () => {
-    const staff = await personContext(browser, t, demo.staffAdachi, 'ja', false);
+    const staff = await newPerson({ as: demo.staffAdachi, lang: 'ja', javaScript: false });
     await open(staff.page, t, '/staff/settings');
     await staff.page.getByLabel(i18n.t('moderation.settings.moderationOff'), { exact: true }).check();
     await staff.page.getByLabel(i18n.t('account.category.other'), { exact: true }).uncheck();
     await staff.page.locator('#settings-contactDesk').fill('足立区 地域調整課 03-0000-0000');
-    await press(staff.page, staff.page.getByRole('button', { name: i18n.t('moderation.settings.submit') }));
+    await submit(staff.page, staff.page.getByRole('button', { name: i18n.t('moderation.settings.submit') }));
     expect(await staff.page.locator('[data-notice=success]').innerText()).toContain(
       i18n.t('moderation.settings.saved'),
     );
@@ -148,12 +138,12 @@ describe('settings and flags work', () => {
     expect(saved.contactDesk).toBe('足立区 地域調整課 03-0000-0000');
 
     // the officer no longer sees "other", and the draft's button publishes at once
-    const officer = await personContext(browser, t, demo.officerSenju, 'ja', false);
+    const officer = await newPerson({ as: demo.officerSenju, lang: 'ja', javaScript: false });
     await open(officer.page, t, '/association/requests/new');
     expect(await officer.page.locator('#request-category option[value=other]').count()).toBe(0);
     const draft = await api<HelpRequestDetail>(t, demo.officerSenju, 'POST', '/api/requests', requestBody());
     await open(officer.page, t, `/association/requests/${draft.id}`);
-    await press(
+    await submit(
       officer.page,
       officer.page.getByRole('button', { name: i18n.t('association.transition.submitAndPublish') }),
     );
@@ -176,20 +166,20 @@ describe('settings and flags work', () => {
       reason: '連絡先が本文に書かれています',
     });
 
-    const foundation = await personContext(browser, t, demo.foundation, 'ja', true);
+    const foundation = await newPerson({ as: demo.foundation, lang: 'ja', javaScript: true });
     await open(foundation.page, t, '/staff/flags');
     const seen = foundation.page.locator('li[data-flag]').filter({ hasText: '通報される依頼' });
     expect(await seen.count()).toBe(1);
     expect(await seen.locator('form').count()).toBe(0);
 
-    const staff = await personContext(browser, t, demo.staffAdachi, 'ja', true);
+    const staff = await newPerson({ as: demo.staffAdachi, lang: 'ja', javaScript: true });
     await open(staff.page, t, '/staff/flags');
     expect(await staff.page.locator('[data-testid=open-flags]').innerText()).toMatch(/[1-9]/);
     const flag = staff.page.locator('li[data-flag]').filter({ hasText: '通報される依頼' });
     expect(await flag.getAttribute('data-flag-status')).toBe('open');
     expect(await flag.innerText()).toContain('連絡先が本文に書かれています');
     await flag.locator('textarea[name=note]').fill('本文から電話番号を消すよう伝えます');
-    await press(staff.page, flag.getByRole('button', { name: i18n.t('moderation.flags.hide.request') }));
+    await submit(staff.page, flag.getByRole('button', { name: i18n.t('moderation.flags.hide.request') }));
     await expect.poll(() => flag.getAttribute('data-flag-status')).toBe('hidden');
     expect((await requestRow(t, id)).hiddenAt).not.toBeNull();
     await Promise.all([foundation.context.close(), staff.context.close()]);

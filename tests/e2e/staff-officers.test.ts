@@ -5,28 +5,30 @@
  */
 import { schema } from '@board/db';
 import { and, eq } from 'drizzle-orm';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, launchBrowser } from '../src/harness/browser.ts';
-import { startTestApp, type TestApp } from '../src/harness/test-app.ts';
-import { demo, expectSummary, fieldError, open, personContext, press, rowCounts, texts } from './lifecycle-support.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  accessibilityViolations,
+  demo,
+  expectSummary,
+  fieldError,
+  newPerson,
+  open,
+  rowCounts,
+  submit,
+  t,
+  texts,
+  useBrowserApp,
+} from './kit/index.ts';
 
-let t: TestApp;
-let browser: Browser;
 let senju: string;
+useBrowserApp();
 beforeAll(async () => {
-  t = await startTestApp({ serveWeb: true, listen: true });
-  browser = await launchBrowser();
   const [row] = await t.database.handle.db
     .select({ id: schema.associations.id })
     .from(schema.associations)
     .where(eq(schema.associations.name, '千住一丁目町会'));
   senju = row!.id;
 }, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
 
 const isOfficer = async (userId: string) =>
   (
@@ -53,7 +55,7 @@ describe.each([
     await db
       .insert(schema.roleAssignments)
       .values({ userId: leaving.id, role: 'officer', municipalityCode: '13121', associationId: senju });
-    const { context, page } = await personContext(browser, t, demo.staffAdachi, lang, javaScriptEnabled);
+    const { context, page } = await newPerson({ as: demo.staffAdachi, lang, javaScript: javaScriptEnabled });
     await open(page, t, '/staff/associations');
     await Promise.all([
       page.waitForURL(`**/staff/associations/${senju}`),
@@ -69,7 +71,7 @@ describe.each([
 
     // without the tick: said beside the box, nothing changes
     const before = await rowCounts(t);
-    await press(page, officer.getByRole('button', { name: new RegExp(i18n.t('staff.association.remove')) }));
+    await submit(page, officer.getByRole('button', { name: new RegExp(i18n.t('staff.association.remove')) }));
     await expectSummary(page);
     expect(await fieldError(page, `confirm-${leaving.id}`)).toContain(i18n.t('errors.field.REMOVAL_CONFIRM_REQUIRED'));
     await axeClean();
@@ -77,7 +79,7 @@ describe.each([
     expect(await isOfficer(leaving.id)).toBe(true);
 
     await page.locator(`#confirm-${leaving.id}`).check();
-    await press(page, page.locator(`li[data-officer="${leaving.id}"]`).getByRole('button'));
+    await submit(page, page.locator(`li[data-officer="${leaving.id}"]`).getByRole('button'));
     await expect.poll(() => page.locator('main').innerText()).toContain(i18n.t('staff.association.removed', { name }));
     expect(await page.locator(`li[data-officer="${leaving.id}"]`).count()).toBe(0);
     expect(await isOfficer(leaving.id)).toBe(false);
@@ -87,10 +89,10 @@ describe.each([
 });
 
 it("another ward's staff cannot open the association; its officers see their names but no remove button", async () => {
-  const shinjuku = await personContext(browser, t, demo.staffShinjuku, 'ja');
+  const shinjuku = await newPerson({ as: demo.staffShinjuku, lang: 'ja' });
   expect((await open(shinjuku.page, t, `/staff/associations/${senju}`))?.status()).toBe(404);
   await shinjuku.context.close();
-  const foundation = await personContext(browser, t, demo.foundation, 'en');
+  const foundation = await newPerson({ as: demo.foundation, lang: 'en' });
   await open(foundation.page, t, `/staff/associations/${senju}`);
   expect(await foundation.page.locator('li[data-officer]').count()).toBeGreaterThan(0);
   expect(await foundation.page.locator('form[data-form="remove-officer"]').count()).toBe(0);

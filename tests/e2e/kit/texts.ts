@@ -1,6 +1,6 @@
-import { messagesFor } from '../../web/src/lib/i18n/catalogue.ts';
-import type { Lang } from '../../web/src/lib/i18n/languages.ts';
-import { createTranslator, type Translator } from '../../web/src/lib/i18n/translator.ts';
+import { messagesFor } from '../../../web/src/lib/i18n/catalogue.ts';
+import type { Lang } from '../../../web/src/lib/i18n/languages.ts';
+import { createTranslator, type Translator } from '../../../web/src/lib/i18n/translator.ts';
 
 export type { Lang };
 export const langs: Lang[] = ['ja', 'en', 'ja-easy'];

@@ -1,0 +1,178 @@
+import { readFile } from 'node:fs/promises';
+import { schema } from '@board/db';
+import { MyDataExport } from '@board/shared';
+import { and, eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import {
+  accessibilityViolations,
+  accountRow,
+  demo,
+  demoPassword,
+  expectFieldError,
+  freshEmail,
+  newPersonContext,
+  open,
+  signIn,
+  submit,
+  t,
+  useBrowserApp,
+  userIdOf,
+  visitAs,
+} from './kit/index.ts';
+
+/** "My page" (/me) in a real browser: password, email, my data, deleting the account; axe. */
+
+useBrowserApp();
+
+describe('download my data', () => {
+  it('the button downloads a JSON file with everything kept, and the download is logged', async () => {
+    const { page } = await visitAs('/me', { as: demo.volunteer1 });
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-form="export"] button').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^machi-udekiki-my-data-\d{4}-\d{2}-\d{2}\.json$/);
+    const data = MyDataExport.parse(JSON.parse(await readFile((await download.path())!, 'utf8')));
+    expect(data.account.email).toBe(demo.volunteer1);
+    expect(data.roles.map((r) => r.role)).toEqual(['volunteer']);
+    // still on /me
+    expect(new URL(page.url()).pathname).toBe('/me');
+
+    const userId = await userIdOf(t, demo.volunteer1);
+    const logged = await t.database.handle.db
+      .select()
+      .from(schema.auditLog)
+      .where(and(eq(schema.auditLog.actorId, userId), eq(schema.auditLog.action, 'me.export')));
+    expect(logged.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('the download route answers JSON as an attachment, never cached; signed out it goes to sign in', async () => {
+    const { context } = await visitAs('/me', { as: demo.volunteer2 });
+    const response = await context.request.post(`${t.baseUrl}/me/export`, {
+      headers: { origin: t.baseUrl },
+      maxRedirects: 0,
+    });
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toContain('application/json');
+    expect(response.headers()['content-disposition']).toMatch(/^attachment; filename="machi-udekiki-my-data-/);
+    expect(response.headers()['cache-control']).toBe('no-store');
+    const data = MyDataExport.parse(await response.json());
+    expect(data.account.displayName).toBe('Alex Morgan');
+
+    const anonymous = await newPersonContext({ lang: null });
+    const refused = await anonymous.request.post(`${t.baseUrl}/me/export`, {
+      headers: { origin: t.baseUrl },
+      maxRedirects: 0,
+    });
+    expect(refused.status()).toBe(303);
+    expect(refused.headers().location).toBe('/signin?returnTo=%2Fme');
+  });
+});
+
+describe('deleting the account', () => {
+  it.each([true, false])(
+    'explains what stays, asks to confirm, then anonymises (JavaScript %s)',
+    async (javaScript) => {
+      // a person of their own for each run: deleting is for good
+      const email = javaScript ? demo.volunteer5 : demo.volunteer4;
+      const { page } = await visitAs('/me', { as: email, javaScript });
+      await Promise.all([page.waitForURL(/\/me\/delete$/), page.locator('main a[href="/me/delete"]').click()]);
+      await expect.poll(() => page.locator('main').innerText()).toContain('退会したユーザー');
+
+      // not ticked: nothing happens
+      await page.fill('#delete-password', demoPassword);
+      await submit(page, '[data-form="delete"]');
+      await expectFieldError(page, 'delete-confirm', '退会するには、チェックを入れてください。');
+      // wrong password: nothing happens
+      await page.fill('#delete-password', 'not-the-password');
+      await page.check('#delete-confirm');
+      await submit(page, '[data-form="delete"]');
+      await expectFieldError(page, 'delete-password', 'パスワードが違います。');
+      expect((await accountRow(t, email)).deletedAt).toBeNull();
+
+      const userId = await userIdOf(t, email);
+      await page.fill('#delete-password', demoPassword);
+      await page.check('#delete-confirm');
+      await submit(page, '[data-form="delete"]');
+      await expect.poll(() => new URL(page.url()).pathname, { timeout: 10_000 }).toBe('/me/deleted');
+      expect(await page.locator('h1').innerText()).toBe('退会しました');
+
+      const [row] = await t.database.handle.db.select().from(schema.users).where(eq(schema.users.id, userId));
+      expect(row).toMatchObject({ email: null, displayName: '退会したユーザー', phone: null });
+      expect(row!.deletedAt).not.toBeNull();
+      // signed out: /me now asks to sign in
+      await open(page, t, `/me`);
+      expect(new URL(page.url()).pathname).toBe('/signin');
+    },
+  );
+});
+
+describe('accessibility (axe, WCAG 2.2 AA)', () => {
+  for (const lang of ['ja', 'ja-easy', 'en'] as const) {
+    it.each([
+      { path: '/me', as: demo.volunteer1 },
+      { path: '/me', as: demo.officerOkubo },
+      { path: '/me', as: demo.foundation },
+      { path: '/me/delete', as: demo.volunteer1 },
+      { path: '/me/deleted', as: undefined },
+    ])(`$path as $as has no violations (${lang})`, async ({ path, as }) => {
+      const { page, status } = await visitAs(path, { as, lang });
+      expect(status).toBe(200);
+      expect(await accessibilityViolations(page)).toEqual([]);
+    });
+  }
+
+  it.each(['ja', 'ja-easy'] as const)('the forms showing their errors have no violations (%s)', async (lang) => {
+    const { page } = await visitAs('/me', { as: demo.officerOkubo, lang });
+    await page.fill('#profile-bio', 'x'.repeat(1200));
+    await page.fill('#profile-phone', '??');
+    await submit(page, '[data-form="profile"]');
+    await expect.poll(() => page.locator('#profile-bio-error').count(), { timeout: 10_000 }).toBe(1);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.fill('#email-newEmail', 'bad');
+    await page.fill('#email-password', demoPassword);
+    await submit(page, '[data-form="email"]');
+    await expect.poll(() => page.locator('#email-newEmail-error').count(), { timeout: 10_000 }).toBe(1);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    const del = await visitAs('/me/delete', { as: demo.officerOkubo, lang });
+    await submit(del.page, '[data-form="delete"]');
+    await expect.poll(() => del.page.locator('#delete-confirm-error').count(), { timeout: 10_000 }).toBe(1);
+    expect(await accessibilityViolations(del.page)).toEqual([]);
+  });
+
+  it('/me fits a 320px wide phone without sideways scrolling', async () => {
+    const context = await newPersonContext({ lang: null, viewport: { width: 320, height: 640 } });
+    await signIn(t, context, demo.officerOkubo);
+    const page = await context.newPage();
+    await open(page, t, `/me`);
+    await page.locator('details.more > summary').click();
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+});
+
+describe('an account without a password', () => {
+  it('is offered an emailed link instead of a password form, and deletes with the tick box alone', async () => {
+    const email = freshEmail('link-only');
+    const [person] = await t.database.handle.db
+      .insert(schema.users)
+      .values({ email, emailVerifiedAt: new Date(), displayName: 'リンク 花子' })
+      .returning({ id: schema.users.id });
+    const { page } = await visitAs('/me', { as: email, lang: 'ja', javaScript: false });
+    expect(await page.getByTestId('no-password').count()).toBe(1);
+    expect(await page.locator('form[data-form="password"]').count()).toBe(0);
+    expect(await page.locator('a[href="/reset-password"]').count()).toBe(1);
+
+    await open(page, t, `/me/delete`);
+    expect(await page.locator('#delete-password').count()).toBe(0);
+    await page.locator('#delete-confirm').check();
+    await Promise.all([
+      page.waitForURL('**/me/deleted'),
+      page.locator('form[data-form="delete"] button[type="submit"]').click(),
+    ]);
+    const [row] = await t.database.handle.db.select().from(schema.users).where(eq(schema.users.id, person!.id));
+    expect(row?.deletedAt).not.toBeNull();
+  });
+});

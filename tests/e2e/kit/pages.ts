@@ -1,0 +1,139 @@
+/**
+ * Going to pages and pressing buttons without racing the page. With JavaScript a page is usable
+ * once Svelte has hydrated (the root layout then sets `data-hydrated` on <body>); a form then
+ * answers in JSON and the page re-renders in place. Without JavaScript every submit is a full
+ * page load. Assertions after these steps can read the page at once.
+ */
+import type { BrowserContext, Locator, Page, Response } from 'playwright-core';
+import { expect } from 'vitest';
+import type { TestApp } from '../../src/harness/test-app.ts';
+
+const withoutJavaScript = new WeakSet<BrowserContext>();
+
+/** Marks a context made with `javaScriptEnabled: false`: its pages never hydrate. */
+export function markWithoutJavaScript(context: BrowserContext): void {
+  withoutJavaScript.add(context);
+}
+
+export function runsJavaScript(page: Page): boolean {
+  return !withoutJavaScript.has(page.context());
+}
+
+/**
+ * Waits until Svelte has hydrated the page (at once for a context without JavaScript). Bounded:
+ * a page that never hydrates is still read and used as a page without JavaScript would be.
+ */
+export async function waitForHydration(page: Page): Promise<void> {
+  if (!runsJavaScript(page)) return;
+  await page
+    .locator('body[data-hydrated]')
+    .waitFor({ state: 'attached', timeout: 20_000 })
+    .catch(() => undefined);
+}
+
+/**
+ * Goes to `path` on the test server (or to a full URL, such as a link from a mail) and waits
+ * until the page is usable: loaded and, with JavaScript, hydrated.
+ */
+export async function open(page: Page, app: TestApp, path: string): Promise<Response | null> {
+  const response = await page.goto(/^https?:/.test(path) ? path : `${app.baseUrl}${path}`);
+  if ((response?.headers()['content-type'] ?? '').includes('text/html')) await waitForHydration(page);
+  return response;
+}
+
+/** Lets the page settle after something it does by itself (a busy machine may never be quite idle). */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
+}
+
+async function nextFrames(page: Page): Promise<void> {
+  await page.evaluate('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))');
+}
+
+function isActionPost(response: Response): boolean {
+  return response.request().method() === 'POST' && !new URL(response.url()).pathname.startsWith('/api/');
+}
+
+/**
+ * Presses a submit button and waits for its whole answer to be drawn. `target` is the button, or
+ * the selector of a form whose (first, or `buttonName`d) submit button is pressed.
+ * - no JavaScript, or a form SvelteKit does not enhance: the page that follows has loaded (and hydrated);
+ * - an enhanced form: the JSON answer has come, then a redirect has been followed or (after a
+ *   success) the page's data reloaded, and Svelte has drawn the result.
+ */
+export async function submit(page: Page, target: Locator | string, buttonName?: string | RegExp): Promise<void> {
+  const button =
+    typeof target !== 'string'
+      ? target
+      : buttonName
+        ? page.locator(target).getByRole('button', { name: buttonName })
+        : page.locator(target).locator('button[type="submit"]').first();
+  const nextDocument = page.waitForEvent('load', { timeout: 60_000 });
+  const dataReloaded = page.waitForResponse((r) => r.url().includes('/__data.json'), { timeout: 60_000 });
+  nextDocument.catch(() => undefined);
+  dataReloaded.catch(() => undefined);
+  const [answer] = await Promise.all([page.waitForResponse(isActionPost, { timeout: 60_000 }), button.click()]);
+  if (!(answer.headers()['content-type'] ?? '').includes('application/json')) {
+    await nextDocument;
+    await waitForHydration(page);
+    return;
+  }
+  const result = (await answer.json()) as { type: string; location?: string };
+  const before = page.url();
+  if (result.type === 'redirect' && result.location && new URL(result.location, before).href !== before) {
+    // the client router changes the address once the next page is loaded and drawn
+    await page.waitForURL((url) => url.href !== before);
+  } else if (result.type === 'success' || result.type === 'redirect') {
+    await dataReloaded;
+  }
+  await nextFrames(page);
+}
+
+/** Submits the form `data-form=name` (the first one, within `scope` when given); see `submit`. */
+export async function submitForm(page: Page, name: string, scope?: Locator): Promise<void> {
+  const form = (scope ?? page).locator(`form[data-form="${name}"]`).first();
+  await submit(page, form.locator('button[type="submit"]').first());
+}
+
+/** The field's error text, and that its control is marked invalid and described by the error. */
+export async function fieldError(page: Page, id: string, errorId = `${id}-error`): Promise<string> {
+  const control = page.locator(`#${id}`);
+  await expect.poll(() => control.getAttribute('aria-invalid'), { timeout: 10_000 }).toBe('true');
+  const describedBy = (await control.getAttribute('aria-describedby')) ?? '';
+  expect(describedBy.split(' ')).toContain(errorId);
+  return page.locator(`#${errorId}`).innerText();
+}
+
+/**
+ * The field shows `message` beside it, is marked invalid and described by it, and the error
+ * summary at the top of the form links to it.
+ */
+export async function expectFieldError(page: Page, id: string, message: string | RegExp): Promise<void> {
+  const text = await fieldError(page, id);
+  if (typeof message === 'string') expect(text).toContain(message);
+  else expect(text).toMatch(message);
+  expect(await page.locator(`[data-testid="error-summary"] a[href="#${id}"]`).count()).toBe(1);
+}
+
+/** The error summary is there, has keyboard focus and (when `problems` is given) lists that many. */
+export async function expectSummary(page: Page, problems?: number): Promise<Locator> {
+  const summary = page.locator('[data-testid=error-summary]').first();
+  await summary.waitFor();
+  await expect
+    .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')), { timeout: 10_000 })
+    .toBe('error-summary');
+  if (problems !== undefined) expect(await summary.getByRole('listitem').count()).toBe(problems);
+  return summary;
+}
+
+/** Ids of the request cards on the page, in order. */
+export async function cardIds(page: Page): Promise<string[]> {
+  return page
+    .locator('article[data-request-id]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-request-id')!));
+}
+
+/** Titles of the request cards on the page, in order. */
+export async function cardTitles(page: Page): Promise<string[]> {
+  return page.locator('article[data-request-id] h3').allInnerTexts();
+}

@@ -1,0 +1,108 @@
+/**
+ * People in the browser: the demo accounts, and fresh browser contexts (a phone, by default) in a
+ * language, signed in or not, with or without JavaScript. Signing in puts a signed access cookie
+ * into the context, as the API's own sign-in would: journeys do not depend on the sign-in page,
+ * and many sign-ins in one file stay under the per-IP limit.
+ */
+import { schema } from '@board/db';
+import { eq } from 'drizzle-orm';
+import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { newContext } from '../../src/harness/browser.ts';
+import type { TestApp } from '../../src/harness/test-app.ts';
+import { browser, t } from './boot.ts';
+import { markWithoutJavaScript, open } from './pages.ts';
+import { texts, type Lang } from './texts.ts';
+
+export const demo = {
+  foundation: 'foundation@demo.example',
+  staffAdachi: 'staff.adachi@demo.example',
+  staffShinjuku: 'staff.shinjuku@demo.example',
+  officerSenju: 'officer.senju@demo.example',
+  officerOkubo: 'officer.okubo@demo.example',
+  volunteer1: 'volunteer1@demo.example',
+  volunteer2: 'volunteer2@demo.example',
+  volunteer3: 'volunteer3@demo.example',
+  volunteer4: 'volunteer4@demo.example',
+  volunteer5: 'volunteer5@demo.example',
+} as const;
+
+export const demoPassword = 'udekiki-demo-2026';
+
+export async function userIdOf(app: TestApp, email: string): Promise<string> {
+  const [row] = await app.database.handle.db
+    .select({ id: schema.users.id })
+    .from(schema.users)
+    .where(eq(schema.users.email, email));
+  if (!row) throw new Error(`no user ${email}`);
+  return row.id;
+}
+
+/** Signs the browser context in as this account (the API's access cookie, freshly signed). */
+export async function signIn(app: TestApp, context: BrowserContext, email: string): Promise<void> {
+  const token = app.app.jwt.sign({ sub: await userIdOf(app, email) });
+  await context.addCookies([{ name: 'board_access', value: token, url: app.baseUrl, httpOnly: true, sameSite: 'Lax' }]);
+}
+
+/** Makes the browser context speak `lang`, as the language switcher would. */
+export async function setLanguage(app: TestApp, context: BrowserContext, lang: Lang): Promise<void> {
+  await context.addCookies([{ name: 'lang', value: lang, url: app.baseUrl }]);
+}
+
+export interface PersonOptions extends Omit<BrowserContextOptions, 'javaScriptEnabled'> {
+  /** signed in as this account; signed out when absent */
+  as?: string | null | undefined;
+  /** the language cookie (default ja); null for none, so the browser's own language counts */
+  lang?: Lang | null | undefined;
+  /** default true */
+  javaScript?: boolean | undefined;
+}
+
+/**
+ * A fresh browser context for one person (see `PersonOptions`). Playwright's waits are raised
+ * from 30 to 60 seconds: the suite runs in two workers beside other work on a small machine.
+ */
+export async function newPersonContext(options: PersonOptions = {}): Promise<BrowserContext> {
+  const { as, lang = 'ja', javaScript = true, ...contextOptions } = options;
+  const context = await newContext(browser, { ...contextOptions, javaScriptEnabled: javaScript });
+  if (!javaScript) markWithoutJavaScript(context);
+  context.setDefaultTimeout(60_000);
+  context.setDefaultNavigationTimeout(60_000);
+  if (lang) await setLanguage(t, context, lang);
+  if (as) await signIn(t, context, as);
+  return context;
+}
+
+/** A fresh person (see `newPersonContext`) and a blank page of theirs. */
+export async function newPerson(options: PersonOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await newPersonContext(options);
+  return { context, page: await context.newPage() };
+}
+
+/** A blank page of a fresh person (see `newPersonContext`). */
+export async function newPage(options: PersonOptions = {}): Promise<Page> {
+  return (await newPerson(options)).page;
+}
+
+/** A fresh person (see `newPersonContext`) on `path`, hydrated: the page, its context, the answer's status. */
+export async function visitAs(path: string, options: PersonOptions = {}) {
+  const { context, page } = await newPerson(options);
+  const response = await open(page, t, path);
+  return { page, context, status: response?.status() };
+}
+
+/** Signs in through the sign-in page and waits for the header to show the name. */
+export async function signInOnPage(page: Page, app: TestApp, lang: Lang, email: string, password: string) {
+  const i18n = texts(lang);
+  await open(page, app, '/signin');
+  await page.locator('#signin-email').fill(email);
+  await page.locator('#signin-password').fill(password);
+  await page.getByRole('button', { name: i18n.t('auth.signin.submit'), exact: true }).click();
+  await page.locator('[data-testid=signed-in]').waitFor();
+}
+
+let counter = 0;
+/** A fresh address no account or invitation uses yet. */
+export function freshEmail(label: string): string {
+  counter += 1;
+  return `${label}.${Date.now().toString(36)}${counter}@example.jp`;
+}

@@ -1,0 +1,174 @@
+/**
+ * Setting a scene without the browser: requests and volunteers written straight into the
+ * database (as the seed does), API calls as a demo account, and the dates and words they need.
+ */
+import { schema } from '@board/db';
+import { documentTokens, type Category, type RequestStatus } from '@board/shared';
+import type { TestApp } from '../../src/harness/test-app.ts';
+import { userIdOf } from './people.ts';
+import { associationIdOf } from './rows.ts';
+
+/** Titles of demo requests (from the seed). */
+export const demoTitles = {
+  flyer: '夏祭りのチラシを作ってください',
+  photo: '防災訓練の写真撮影',
+  garbage: 'ごみ出しルールをやさしい日本語と英語に',
+  smartphone: '高齢者向けスマホ教室の講師',
+} as const;
+
+const associationOf = {
+  senju: { name: '千住一丁目町会', code: '13121', officer: 'officer.senju@demo.example' },
+  umeda: { name: '梅田四丁目自治会', code: '13121', officer: 'officer.umeda@demo.example' },
+  okubo: { name: '大久保二丁目町会', code: '13104', officer: 'officer.okubo@demo.example' },
+  yotsuya: { name: '四谷三丁目町会', code: '13104', officer: 'officer.yotsuya@demo.example' },
+} as const;
+export type AssociationKey = keyof typeof associationOf;
+
+const day = 86_400_000;
+
+/** A help request written straight into the database, as the seed does (published by default). */
+export async function insertRequest(
+  app: TestApp,
+  values: {
+    association?: AssociationKey;
+    title: string;
+    body?: string;
+    category?: Category;
+    status?: RequestStatus;
+    slots?: number;
+    matchedCount?: number;
+    exactPlace?: string;
+    area?: string;
+    online?: boolean;
+    skills?: string[];
+    publishedAt?: Date;
+    deadline?: Date | null;
+    startsAt?: Date | null;
+  },
+): Promise<string> {
+  const association = associationOf[values.association ?? 'senju'];
+  const body = values.body ?? 'テストの依頼です。';
+  const status = values.status ?? 'published';
+  const [row] = await app.database.handle.db
+    .insert(schema.helpRequests)
+    .values({
+      municipalityCode: association.code,
+      associationId: await associationIdOf(app, association.name),
+      createdBy: await userIdOf(app, association.officer),
+      title: values.title,
+      body,
+      category: values.category ?? 'other',
+      skills: values.skills ?? [],
+      slots: values.slots ?? 1,
+      matchedCount: values.matchedCount ?? 0,
+      whenKind: values.startsAt ? 'at' : 'flexible',
+      startsAt: values.startsAt ?? null,
+      area: values.area ?? '一丁目',
+      exactPlace: values.exactPlace ?? '',
+      online: values.online ?? false,
+      status,
+      applicationDeadline: values.deadline === undefined ? new Date(Date.now() + 30 * day) : values.deadline,
+      searchTokens: documentTokens(values.title, body),
+      publishedAt: ['published', 'filled', 'completed'].includes(status) ? (values.publishedAt ?? new Date()) : null,
+    })
+    .returning({ id: schema.helpRequests.id });
+  return row!.id;
+}
+
+let unique = 0;
+/** A volunteer account made directly in the database; email not confirmed unless told. */
+export async function createVolunteer(
+  app: TestApp,
+  options: { verified?: boolean; displayName?: string; phone?: string } = {},
+): Promise<{ id: string; email: string }> {
+  unique += 1;
+  const email = `board.volunteer.${Date.now().toString(36)}${unique}@example.jp`;
+  const db = app.database.handle.db;
+  const [row] = await db
+    .insert(schema.users)
+    .values({
+      email,
+      emailVerifiedAt: options.verified ? new Date() : null,
+      displayName: options.displayName ?? `テスト 腕きき ${unique}`,
+      language: 'ja',
+      phone: options.phone ?? null,
+    })
+    .returning({ id: schema.users.id });
+  await db.insert(schema.roleAssignments).values({ userId: row!.id, role: 'volunteer' });
+  return { id: row!.id, email };
+}
+
+/** Calls the API as a demo (or any) account, as a phone app would: a bearer token, JSON. */
+export async function apiAs(
+  app: TestApp,
+  email: string,
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH',
+  url: string,
+  payload?: unknown,
+): Promise<{ status: number; body: unknown }> {
+  const token = app.app.jwt.sign({ sub: await userIdOf(app, email) });
+  const response = await app.app.inject({
+    method,
+    url,
+    headers: { authorization: `Bearer ${token}` },
+    ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
+  });
+  return { status: response.statusCode, body: response.body ? response.json() : null };
+}
+
+/** Calls the API as a demo account and answers the body; throws unless the call succeeded. */
+export async function api<T = unknown>(
+  app: TestApp,
+  email: string,
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH',
+  url: string,
+  payload?: unknown,
+): Promise<T> {
+  const { status, body } = await apiAs(app, email, method, url, payload);
+  if (status >= 300) throw new Error(`${method} ${url}: ${status} ${JSON.stringify(body)}`);
+  return body as T;
+}
+
+/** A calendar day `days` from now, as a date box takes it (Tokyo time). */
+export function dayFromNow(days: number): string {
+  return new Date(Date.now() + 9 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** An instant `days` from now at 10:00 Tokyo time. */
+export function instantFromNow(days: number, time = '10:00'): string {
+  return `${dayFromNow(days)}T${time}:00+09:00`;
+}
+
+let serial = 0;
+/** A word no other request contains, for finding one request by search. */
+export function uniqueWord(): string {
+  serial += 1;
+  const letters = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
+  let n = Date.now() * 10 + serial;
+  let word = '';
+  while (n > 0) {
+    word += letters[n % letters.length];
+    n = Math.floor(n / letters.length);
+  }
+  return `Q${word}`;
+}
+
+/** A valid request body for the API (a draft of 千住一丁目町会 by default). */
+export function requestBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    title: '防災訓練の受付',
+    body: '11月の防災訓練で、受付を手伝ってくださる方を探しています。',
+    category: 'disaster_prevention',
+    skills: ['受付'],
+    slots: 1,
+    when: { kind: 'at', startsAt: instantFromNow(30) },
+    area: '千住一丁目',
+    exactPlace: '千住一丁目会館',
+    online: false,
+    estimatedHours: 2,
+    expensesCovered: false,
+    applicationDeadline: instantFromNow(20),
+    languages: ['ja'],
+    ...overrides,
+  };
+}
