@@ -8,3 +8,4 @@ export * from './accounts.ts';
 export * from './search/tokens.ts';
 export * from './matching.ts';
 export * from './help-requests.ts';
+export * from './safe-input.ts';
