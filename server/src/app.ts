@@ -24,7 +24,7 @@ import volunteerRoutes from './modules/volunteers/routes.ts';
 import authentication from './plugins/app/authentication.ts';
 import boardCache from './plugins/app/board-cache.ts';
 import database from './plugins/app/database.ts';
-import errorHandler from './plugins/app/error-handler.ts';
+import errorHandler, { answerFrameworkError } from './plugins/app/error-handler.ts';
 import mailer from './plugins/app/mailer.ts';
 import web from './plugins/app/web.ts';
 import openapi from './plugins/external/openapi.ts';
@@ -56,6 +56,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
         ? false
         : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
     genReqId: () => randomUUID(),
+    frameworkErrors: answerFrameworkError,
     // per-IP rate limits rely on the client address: believe X-Forwarded-For only from known proxies
     // Believe X-Forwarded-For from the configured reverse proxies, and from loopback: that is our
     // own page server (SvelteKit in this process) passing on the visitor's address.

@@ -20,7 +20,11 @@ export const Email = z
 /** NIST 800-63B: length over composition rules; 10+ characters, at most 200. */
 export const Password = z.string().min(10, { error: 'PASSWORD_TOO_SHORT' }).max(200, { error: 'PASSWORD_TOO_LONG' });
 
-export const DisplayName = singleLineText({ max: 60, required: 'DISPLAY_NAME_REQUIRED', tooLong: 'DISPLAY_NAME_TOO_LONG' });
+export const DisplayName = singleLineText({
+  max: 60,
+  required: 'DISPLAY_NAME_REQUIRED',
+  tooLong: 'DISPLAY_NAME_TOO_LONG',
+});
 
 /** An opaque token from an emailed link (base64url, secrets.ts newToken) */
 export const LinkToken = z

@@ -184,7 +184,9 @@ export const BoardQuery = z
     to: z.union([blank, Day]).optional(),
     onlineOnly: flag,
     openOnly: flag,
-    q: z.union([blank, singleLineText({ max: 100 })]).optional(),
+    q: singleLineText({ max: 100 })
+      .transform((v) => v || undefined)
+      .optional(),
     sort: z
       .union([blank, BoardSort])
       .optional()

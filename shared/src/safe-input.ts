@@ -57,7 +57,9 @@ function safeText(rules: TextRules, safe: (s: string) => boolean, normalise: (s:
       ? text.min(1, { error: rules.required })
       : text.refine((s) => s.trim().length > 0, { error: rules.required });
   }
-  return text.max(rules.max, { error: rules.tooLong ?? 'TOO_LONG' }).refine(safe, { error: 'INVALID_CHARACTERS', abort: true });
+  return text
+    .max(rules.max, { error: rules.tooLong ?? 'TOO_LONG' })
+    .refine(safe, { error: 'INVALID_CHARACTERS', abort: true });
 }
 
 // ---- dates
