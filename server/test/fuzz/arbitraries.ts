@@ -176,7 +176,7 @@ export function wellFormed(schema: JsonSchema, ctx: ValueContext): fc.Arbitrary<
     case 'array': {
       const item = schema.items ? wellFormed(schema.items, ctx) : hostileValue;
       const minLength = schema.minItems ?? 0;
-      return fc.array(item, { minLength, maxLength: Math.max(minLength, Math.min(schema.maxItems ?? 5, 12)) });
+      return fc.array(item, { minLength, maxLength: Math.max(minLength, Math.min(schema.maxItems ?? 3, 3)) });
     }
     case 'string':
       return stringFor(schema, ctx);
@@ -240,15 +240,21 @@ export function withOneHostile(wellFormedValue: fc.Arbitrary<unknown>): fc.Arbit
     const all = placesIn(value);
     // the value itself only when it has no parts: a wrong-typed whole body is one case among many
     const places = all.length > 1 ? all.slice(1) : all;
-    // text is where most hostile input goes in: pick a string two times in three when there is one
+    // each field counts once however many items its list has (`skills.*`), and text (where most
+    // hostile input goes in) is picked two times in three when there is some
+    const byField = (list: Key[][]) => {
+      const fields = new Map<string, Key[][]>();
+      for (const at of list) {
+        const field = at.map((k) => (typeof k === 'number' ? '*' : k)).join('.');
+        fields.set(field, [...(fields.get(field) ?? []), at]);
+      }
+      return fc.constantFrom(...fields.values()).chain((same) => fc.constantFrom(...same));
+    };
     const texts = places.filter((at) => typeof valueAt(value, at) === 'string');
     const place =
       texts.length > 0
-        ? fc.oneof(
-            { arbitrary: fc.constantFrom(...texts), weight: 2 },
-            { arbitrary: fc.constantFrom(...places), weight: 1 },
-          )
-        : fc.constantFrom(...places);
+        ? fc.oneof({ arbitrary: byField(texts), weight: 2 }, { arbitrary: byField(places), weight: 1 })
+        : byField(places);
     const mutated = place.chain((at) => hostileFor(valueAt(value, at)).map((bad) => replaceAt(value, at, bad)));
     return fc.oneof({ arbitrary: fc.constant(value), weight: 1 }, { arbitrary: mutated, weight: 6 });
   });
