@@ -13,7 +13,7 @@ import { operationsOf, type Operation } from './operations.ts';
  * instead of stopping at the first).
  */
 
-const runs = Number(process.env.FUZZ_RUNS ?? 600);
+const runs = Number(process.env.FUZZ_RUNS ?? 200);
 const seed = Number(process.env.FUZZ_SEED ?? 20261202);
 const keepGoing = process.env.FUZZ_KEEP_GOING === '1';
 
