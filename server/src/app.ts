@@ -5,7 +5,6 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import { randomUUID } from 'node:crypto';
 import type { AppConfig } from './config.ts';
 import { loggerOptions, type LogDestination } from './logging/redaction.ts';
-import { isLoopback } from './network.ts';
 import authRoutes from './modules/auth/routes.ts';
 import { rateLimitPluginOptions } from './modules/auth/rate-limits.ts';
 import { sweepCountersRegularly } from './limits/store.ts';
@@ -28,7 +27,7 @@ import authentication from './plugins/app/authentication.ts';
 import boardCache from './plugins/app/board-cache.ts';
 import clientAddress from './plugins/app/client-address.ts';
 import database from './plugins/app/database.ts';
-import errorHandler from './plugins/app/error-handler.ts';
+import errorHandler, { answerFrameworkError } from './plugins/app/error-handler.ts';
 import mailer from './plugins/app/mailer.ts';
 import web from './plugins/app/web.ts';
 import openapi from './plugins/external/openapi.ts';
@@ -55,6 +54,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : loggerOptions(config.logLevel, options.logStream),
     genReqId: () => randomUUID(),
+    frameworkErrors: answerFrameworkError,
     // X-Forwarded-For/-Host/-Proto are believed only from the configured proxy hops, never because
     // the peer is loopback; our page server vouches for its visitors otherwise (client-address.ts)
     trustProxy: (_address: string, hop: number) => hop < config.trustProxyHops,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { categoryKeys } from './categories.ts';
 import { MunicipalityCode } from './municipalities.ts';
 import { Language, Role } from './roles.ts';
+import { multiLineText, singleLineText } from './safe-input.ts';
 
 /**
  * API contract for accounts, sessions, profiles, invitations and the audit log. Field errors use
@@ -19,14 +20,18 @@ export const Email = z
 /** NIST 800-63B: length over composition rules; 10+ characters, at most 200. */
 export const Password = z.string().min(10, { error: 'PASSWORD_TOO_SHORT' }).max(200, { error: 'PASSWORD_TOO_LONG' });
 
-export const DisplayName = z
-  .string()
-  .trim()
-  .min(1, { error: 'DISPLAY_NAME_REQUIRED' })
-  .max(60, { error: 'DISPLAY_NAME_TOO_LONG' });
+export const DisplayName = singleLineText({
+  max: 60,
+  required: 'DISPLAY_NAME_REQUIRED',
+  tooLong: 'DISPLAY_NAME_TOO_LONG',
+});
 
-/** An opaque token from an emailed link */
-export const LinkToken = z.string().min(20).max(200);
+/** An opaque token from an emailed link (base64url, secrets.ts newToken) */
+export const LinkToken = z
+  .string()
+  .min(20)
+  .max(200)
+  .regex(/^[A-Za-z0-9_-]+$/);
 
 export const SignUpBody = z.object({ email: Email, password: Password, displayName: DisplayName, language: Language });
 export const SignInBody = z.object({ email: Email, password: z.string().min(1).max(200) });
@@ -51,10 +56,10 @@ export type RoleGrantView = z.infer<typeof RoleGrantView>;
 export const VolunteerProfile = z.object({
   skills: z.array(z.enum(categoryKeys)).max(12),
   municipalityCodes: z.array(MunicipalityCode).max(62),
-  availability: z.string().trim().max(500, { error: 'TOO_LONG' }),
+  availability: multiLineText({ max: 500 }),
   languages: z.array(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)?$/)).max(10),
   onlineOk: z.boolean(),
-  bio: z.string().trim().max(1000, { error: 'TOO_LONG' }),
+  bio: multiLineText({ max: 1000 }),
   showThanks: z.boolean(),
 });
 export type VolunteerProfile = z.infer<typeof VolunteerProfile>;
@@ -216,8 +221,8 @@ export type Association = z.infer<typeof Association>;
 
 export const CreateAssociationBody = z.object({
   municipalityCode: MunicipalityCode,
-  name: z.string().trim().min(1, { error: 'NAME_REQUIRED' }).max(100, { error: 'TOO_LONG' }),
-  area: z.string().trim().max(200, { error: 'TOO_LONG' }).default(''),
+  name: singleLineText({ max: 100, required: 'NAME_REQUIRED' }),
+  area: singleLineText({ max: 200 }).default(''),
   households: z.number().int().min(0).max(100_000).nullable().default(null),
 });
 export const ListAssociationsQuery = z.object({ municipalityCode: MunicipalityCode.optional() });
@@ -297,7 +302,7 @@ export const AuditEntry = z.object({
 });
 export const ListAuditLogQuery = z.object({
   municipalityCode: MunicipalityCode.optional(),
-  before: z.coerce.number().int().positive().optional(),
+  before: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 /** Newest first; pass `nextBefore` as `before` for the next page (null: no more). */

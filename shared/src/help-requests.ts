@@ -2,20 +2,13 @@ import { z } from 'zod';
 import { Category, categoryKeys } from './categories.ts';
 import { MunicipalityCode } from './municipalities.ts';
 import { RequestStatus, requestTransitionNames, type RequestTransition } from './requests.ts';
+import { Day, Instant, multiLineText, singleLineText } from './safe-input.ts';
 
 /**
  * API contract for help requests (依頼), moderation and the board. Field errors carry codes the web
  * translates (`field.<code>`): zod's own (`too_small`, `too_big`, `invalid_type`, …) or the
  * upper-case domain codes below (TITLE_REQUIRED, DEADLINE_AFTER_START, …).
  */
-
-/** An instant with its offset, e.g. `2026-07-18T10:00:00+09:00` or `…Z`. */
-export const Instant = z.iso.datetime({ offset: true, error: 'DATE_TIME_INVALID' });
-
-/** Text people type: no NUL or other control characters except tab and line breaks. */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const controlCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-const printable = (s: string) => !controlCharacters.test(s);
 
 /** When the help is needed: at a moment, over a range, or whenever suits (flexible). */
 export const When = z.discriminatedUnion('kind', [
@@ -30,45 +23,21 @@ export type When = z.infer<typeof When>;
 /** A language the work is done in (BCP 47-ish: `ja`, `en`, `ja-easy`, `vi`, `zh-Hans`). */
 export const RequestLanguage = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)?$/, { error: 'LANGUAGE_INVALID' });
 
-export const Skill = z
-  .string()
-  .trim()
-  .min(1, { error: 'SKILL_REQUIRED' })
-  .max(30, { error: 'TOO_LONG' })
-  .refine(printable, { error: 'INVALID_CHARACTERS' });
+export const Skill = singleLineText({ max: 30, required: 'SKILL_REQUIRED' });
 
 /** What an officer fills in; the same for creating and for editing (a full replacement). */
 const helpRequestFields = {
-  title: z
-    .string()
-    .trim()
-    .min(1, { error: 'TITLE_REQUIRED' })
-    .max(80, { error: 'TOO_LONG' })
-    .refine(printable, { error: 'INVALID_CHARACTERS' }),
+  title: singleLineText({ max: 80, required: 'TITLE_REQUIRED' }),
   /** plain text, stored exactly as typed (line breaks kept); never HTML. The web auto-links URLs. */
-  body: z
-    .string()
-    .max(4000, { error: 'TOO_LONG' })
-    .refine((s) => s.trim().length > 0, { error: 'BODY_REQUIRED' })
-    .refine(printable, { error: 'INVALID_CHARACTERS' }),
+  body: multiLineText({ max: 4000, required: 'BODY_REQUIRED', trim: false }),
   category: Category,
   skills: z.array(Skill).max(10, { error: 'TOO_MANY' }).default([]),
   slots: z.number().int().min(1).max(20),
   when: When,
   /** area inside the municipality (丁目), shown to everyone */
-  area: z
-    .string()
-    .trim()
-    .max(100, { error: 'TOO_LONG' })
-    .refine(printable, { error: 'INVALID_CHARACTERS' })
-    .default(''),
+  area: singleLineText({ max: 100 }).default(''),
   /** exact meeting place: private until a match */
-  exactPlace: z
-    .string()
-    .trim()
-    .max(200, { error: 'TOO_LONG' })
-    .refine(printable, { error: 'INVALID_CHARACTERS' })
-    .default(''),
+  exactPlace: singleLineText({ max: 200 }).default(''),
   online: z.boolean().default(false),
   /** hours, in steps of 0.5; null when unknown */
   estimatedHours: z.number().min(0.5).max(100).multipleOf(0.5).nullable().default(null),
@@ -107,12 +76,7 @@ export const CreateHelpRequestBody = z
 export type CreateHelpRequestBody = z.infer<typeof CreateHelpRequestBody>;
 
 /** A reason shown to the officer (ask for changes, reject, close). */
-export const Reason = z
-  .string()
-  .trim()
-  .min(1, { error: 'REASON_REQUIRED' })
-  .max(1000, { error: 'TOO_LONG' })
-  .refine(printable, { error: 'INVALID_CHARACTERS' });
+export const Reason = multiLineText({ max: 1000, required: 'REASON_REQUIRED' });
 export const ReasonBody = z.object({ reason: Reason });
 
 export const RequestIdParams = z.object({ id: z.uuid() });
@@ -200,8 +164,6 @@ const limit = (max: number, fallback: number) =>
     .optional()
     .transform((v) => v ?? fallback);
 const cursor = z.union([blank, z.string().max(300)]).optional();
-/** a calendar day in Tokyo */
-const Day = z.iso.date({ error: 'DATE_INVALID' });
 
 export const boardSorts = ['newest', 'deadline'] as const;
 export const BoardSort = z.enum(boardSorts);
@@ -222,7 +184,9 @@ export const BoardQuery = z
     to: z.union([blank, Day]).optional(),
     onlineOnly: flag,
     openOnly: flag,
-    q: z.union([blank, z.string().trim().max(100, { error: 'TOO_LONG' })]).optional(),
+    q: singleLineText({ max: 100 })
+      .transform((v) => v || undefined)
+      .optional(),
     sort: z
       .union([blank, BoardSort])
       .optional()
@@ -293,11 +257,6 @@ export const UpdateMunicipalitySettingsBody = z.object({
     .max(categoryKeys.length)
     .refine((list) => new Set(list).size === list.length, { error: 'DUPLICATE' })
     .optional(),
-  contactDesk: z
-    .string()
-    .trim()
-    .max(300, { error: 'TOO_LONG' })
-    .refine(printable, { error: 'INVALID_CHARACTERS' })
-    .optional(),
+  contactDesk: multiLineText({ max: 300 }).optional(),
 });
 export type UpdateMunicipalitySettingsBody = z.infer<typeof UpdateMunicipalitySettingsBody>;

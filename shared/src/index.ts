@@ -9,3 +9,4 @@ export * from './search/tokens.ts';
 export * from './matching.ts';
 export * from './help-requests.ts';
 export * from './application-lifecycle.ts';
+export * from './safe-input.ts';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MunicipalityCode } from './municipalities.ts';
 import { RequestStatus } from './requests.ts';
+import { multiLineText } from './safe-input.ts';
 
 /**
  * API contract for raising a hand (手を挙げる), matches, their message threads, finishing,
@@ -12,17 +13,9 @@ export const applicationStatuses = ['pending', 'accepted', 'declined', 'withdraw
 export const ApplicationStatus = z.enum(applicationStatuses);
 export type ApplicationStatus = z.infer<typeof ApplicationStatus>;
 
-/** Plain text: any characters but control characters other than tab and line breaks. */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const noControlCharacters = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/;
-
+/** Plain text people write to each other: line breaks kept, no control characters (safe-input.ts). */
 function plainText(min: number, max: number, requiredCode: string) {
-  const text = z
-    .string()
-    .trim()
-    .max(max, { error: 'TOO_LONG' })
-    .regex(noControlCharacters, { error: 'INVALID_CHARACTERS' });
-  return min > 0 ? text.min(min, { error: requiredCode }) : text;
+  return multiLineText(min > 0 ? { max, required: requiredCode } : { max });
 }
 
 /** POST /api/requests/:id/applications — raise a hand with a short message to the association. */

@@ -3,6 +3,7 @@ import {
   can,
   DomainError,
   editableStatuses,
+  saneYears,
   type Actor,
   type HelpRequestDetail,
   type HelpRequestPublic,
@@ -106,7 +107,31 @@ export function requestLink(config: Pick<AppConfig, 'publicOrigin'>, id: string)
 
 // ---- opaque cursors: base64url of { s: listing, k: sort key as PostgreSQL text, i: id }
 
-const timestampText = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)$/;
+const timestampText =
+  /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?(?:([+-])(\d{2})(?::?(\d{2}))?|Z)$/;
+
+/**
+ * A timestamptz as PostgreSQL writes it, holding a moment that exists (no 2026-02-30, no hour 25,
+ * a sane year): the shape alone would let an impossible value through to the database.
+ */
+function isTimestampText(text: string): boolean {
+  const m = timestampText.exec(text);
+  if (!m) return false;
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [number, ...number[]];
+  const [offsetHours, offsetMinutes] = [Number(m[9] ?? 0), Number(m[10] ?? 0)];
+  const date = new Date(Date.UTC(year, month! - 1, day, hour, minute, second));
+  return (
+    year >= saneYears.min &&
+    year <= saneYears.max &&
+    date.getUTCMonth() === month! - 1 &&
+    date.getUTCDate() === day &&
+    date.getUTCHours() === hour &&
+    date.getUTCMinutes() === minute &&
+    date.getUTCSeconds() === second &&
+    offsetHours < 16 &&
+    offsetMinutes < 60
+  );
+}
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function encodeCursor(listing: string, position: { sortKey: string | null; id: string }): string {
@@ -129,7 +154,7 @@ export function decodeCursor(listing: string, cursor: string | undefined): Keyse
   if (typeof parsed !== 'object' || parsed === null) throw invalid();
   const { s, k, i } = parsed as Record<string, unknown>;
   if (s !== listing || typeof i !== 'string' || !uuid.test(i)) throw invalid();
-  if (k !== null && (typeof k !== 'string' || !timestampText.test(k))) throw invalid();
+  if (k !== null && (typeof k !== 'string' || !isTimestampText(k))) throw invalid();
   return { key: k, id: i };
 }
 

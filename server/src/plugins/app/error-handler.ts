@@ -25,6 +25,16 @@ function send(
 }
 
 /**
+ * Fastify's router refuses some URLs before any route runs (a path segment that is not valid
+ * percent-encoding, a parameter over `maxParamLength`); `frameworkErrors` in buildApp sends them
+ * here so they carry our error shape and a code like every other 4xx.
+ */
+export function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  request.log.info({ err: error }, 'client error before routing');
+  return send(reply, request, error.statusCode ?? 400, { code: 'BAD_REQUEST', message: error.message });
+}
+
+/**
  * The one place errors become responses: validation → 400 with per-field codes, domain errors →
  * their status and stable code, anything else → 500 with no internals (logged in full).
  */
