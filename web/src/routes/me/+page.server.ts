@@ -1,7 +1,7 @@
 import type { Me } from '@board/shared';
 import { redirect } from '@sveltejs/kit';
 import { isLang, LANG_COOKIE, LANG_COOKIE_MAX_AGE } from '#lib/i18n/languages.ts';
-import { fetchAllMunicipalities } from '#lib/server/all-municipalities.ts';
+import { fetchAllMunicipalities } from '#lib/server/municipalities.ts';
 import { callApi } from '#lib/server/api.ts';
 import { requireSignedIn } from '#lib/server/guards.ts';
 import { apiFailure, formFailure, formList, formSuccess, formText, formValues } from '#lib/server/form-result.ts';

@@ -15,7 +15,7 @@ export const load: PageServerLoad = async (event) => {
   event.setHeaders({ 'cache-control': 'private, no-store' });
   const [result, municipalities] = await Promise.all([
     callApi<MyApplicationList>(event, 'GET', '/api/me/applications'),
-    fetchActiveMunicipalities(event.fetch),
+    fetchActiveMunicipalities(event),
   ]);
   if (!result.ok) error(result.status >= 500 ? 503 : result.status, 'Could not load your applications');
   return {

@@ -39,7 +39,7 @@ export const load: PageServerLoad = async (event) => {
   const [result, application, municipalities] = await Promise.all([
     callApi<HelpRequestDetail>(event, 'GET', `/api/requests/${id}`),
     isVolunteer ? myApplication(event, id) : Promise.resolve(null),
-    fetchActiveMunicipalities(event.fetch),
+    fetchActiveMunicipalities(event),
   ]);
   if (!result.ok) failed(result.status);
   const request = result.data;

@@ -1,7 +1,7 @@
 import type { Association } from '@board/shared';
 import { can } from '@board/shared';
 import { actorOf, municipalitiesWhere } from '#lib/actor.ts';
-import { fetchAllMunicipalities } from '#lib/server/all-municipalities.ts';
+import { fetchAllMunicipalities } from '#lib/server/municipalities.ts';
 import { callApi } from '#lib/server/api.ts';
 import { requireStaffArea } from '#lib/server/guards.ts';
 import { apiFailure, formFailure, formSuccess, formText, formValues } from '#lib/server/form-result.ts';

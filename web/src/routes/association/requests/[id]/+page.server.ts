@@ -2,7 +2,7 @@ import type { ApplicationForOfficer, ApplicationList, HelpRequestDetail, ThanksV
 import { can } from '@board/shared';
 import { error, redirect } from '@sveltejs/kit';
 import { actorOf } from '#lib/actor.ts';
-import { fetchAllMunicipalities } from '#lib/server/all-municipalities.ts';
+import { fetchAllMunicipalities } from '#lib/server/municipalities.ts';
 import { callApi } from '#lib/server/api.ts';
 import { apiFailure, formFailure, formSuccess, formText, formValues } from '#lib/server/form-result.ts';
 import { apiPageError, requireOfficer } from '#lib/server/officer.ts';

@@ -2,7 +2,7 @@ import type { Association, AssociationOfficerList } from '@board/shared';
 import { can } from '@board/shared';
 import { error } from '@sveltejs/kit';
 import { actorOf } from '#lib/actor.ts';
-import { fetchAllMunicipalities } from '#lib/server/all-municipalities.ts';
+import { fetchAllMunicipalities } from '#lib/server/municipalities.ts';
 import { callApi } from '#lib/server/api.ts';
 import { requireStaffArea } from '#lib/server/guards.ts';
 import { formValues, apiFailure, formFailure, formSuccess } from '#lib/server/form-result.ts';
