@@ -55,6 +55,7 @@ describe('formView', () => {
     const view = formView(en, refused, 'password', fields);
     expect(view.failure).toBeNull();
     expect(view.field.email.error).toBeUndefined();
+    expect(formView(en, refused, 'signup', fields, 'join').field.email.id).toBe('join-email');
     expect(formView(en, { form: 'signup', done: true }, 'signup', fields).success).toEqual({
       form: 'signup',
       done: true,

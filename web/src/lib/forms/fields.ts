@@ -33,7 +33,7 @@ export interface FieldDeclaration {
   label: MessageKey;
   hint?: MessageKey;
   kind: FieldKind;
-  /** the control's id when it is not `<form>-<name>` (ids tests and links rely on) */
+  /** the control's id when it is not `<idPrefix>-<name>` (ids tests and links rely on) */
   id?: string;
 }
 
@@ -78,10 +78,12 @@ export function formView<const D extends readonly FieldDeclaration[]>(
   result: unknown,
   form: string,
   declarations: D,
+  /** controls' ids are `<idPrefix>-<name>` (default: the form's name) */
+  idPrefix: string = form,
 ): FormView<D[number]['name']> {
   type Name = D[number]['name'];
   const failure = failureOf(result, form);
-  const idOf = (d: FieldDeclaration) => d.id ?? `${form}-${d.name}`;
+  const idOf = (d: FieldDeclaration) => d.id ?? `${idPrefix}-${d.name}`;
   const feedback = formFeedback(
     i18n,
     failure,
