@@ -1,9 +1,9 @@
 import { fetchActiveMunicipalities } from '#lib/server/municipalities.ts';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ fetch, setHeaders }) => {
-  const municipalities = await fetchActiveMunicipalities(fetch);
+export const load: PageServerLoad = async (event) => {
+  const municipalities = await fetchActiveMunicipalities(event);
   // a failure must not be cached: the next visit should try again
-  if (!municipalities.ok) setHeaders({ 'cache-control': 'no-store' });
+  if (!municipalities.ok) event.setHeaders({ 'cache-control': 'no-store' });
   return { municipalities };
 };

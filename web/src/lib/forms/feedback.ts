@@ -1,7 +1,7 @@
 import { errorMessage, fieldMessage } from '#lib/i18n/errors.ts';
 import type { Translator } from '#lib/i18n/translator.ts';
 
-/** What a failed form action sent back, as far as showing it goes (see `FormFailure` in `#lib/server/form.ts`). */
+/** What a failed form action sent back, as far as showing it goes (see `FormFailure` in `./result.ts`). */
 export interface FailureLike {
   code?: string | undefined;
   fields?: Record<string, string> | undefined;

@@ -40,35 +40,63 @@ export function forwardCookies(response: Response, cookies: Cookies): void {
   }
 }
 
+type Method = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface CallOptions {
+  /** give up after this long (an old phone waiting on a stuck API is worse than "try again"); null: never */
+  timeoutMs?: number | null;
+}
+
 /**
- * Calls the board's API from server code (load functions, form actions, hooks). Goes through
- * `handleFetch`, which targets the API server with the visitor's cookies and our CSRF header.
- * Never throws for HTTP errors: they come back as `{ ok: false, error }` with the API's code.
+ * The one way server code (load functions, form actions, endpoints) reaches the board's API: goes
+ * through `handleFetch`, which targets the API server with the visitor's cookies and our CSRF
+ * header, and copies the API's Set-Cookie onto the page response. The raw response, for the rare
+ * caller that streams it (the data export); `undefined` when the API did not answer (logged).
+ * Everything else uses `callApi`.
  */
-export async function callApi<T>(
+export async function apiFetch(
   event: ApiEvent,
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  method: Method,
   path: string,
   body?: unknown,
-): Promise<ApiResult<T>> {
+  options: CallOptions = {},
+): Promise<Response | undefined> {
   let response: Response;
   try {
     response = await event.fetch(path, {
       method,
       headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       body: body === undefined ? null : JSON.stringify(body),
-      signal: AbortSignal.timeout(10_000),
+      signal: options.timeoutMs === null ? null : AbortSignal.timeout(options.timeoutMs ?? 10_000),
     });
   } catch (error) {
     // never the query string: it may hold a one-time token (invitation preview)
     console.error(`api ${method} ${path.split('?')[0]} failed:`, error instanceof Error ? error.message : error);
+    return undefined;
+  }
+  forwardCookies(response, event.cookies);
+  return response;
+}
+
+/**
+ * Calls the board's API and reads its JSON answer. Never throws for HTTP errors: they come back
+ * as `{ ok: false, error }` with the API's code (a silent API as `SERVICE_UNAVAILABLE`).
+ */
+export async function callApi<T>(
+  event: ApiEvent,
+  method: Method,
+  path: string,
+  body?: unknown,
+  options: CallOptions = {},
+): Promise<ApiResult<T>> {
+  const response = await apiFetch(event, method, path, body, options);
+  if (!response) {
     return {
       ok: false,
       status: 503,
       error: { code: 'SERVICE_UNAVAILABLE', message: 'The server did not answer.', fields: [] },
     };
   }
-  forwardCookies(response, event.cookies);
   const text = await response.text();
   const json: unknown = text ? safeJson(text) : null;
   if (response.ok) return { ok: true, status: response.status, data: json as T };

@@ -1,3 +1,4 @@
+import type { Cookies } from '@sveltejs/kit';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fetchActiveMunicipalities } from './municipalities.ts';
 
@@ -10,17 +11,19 @@ const adachi = {
   status: 'active',
 };
 
-function fakeFetch(respond: () => Response | Promise<Response>) {
-  return vi.fn<typeof fetch>(async () => respond());
+/** The API server's answer, stood in at the network edge (SvelteKit's `event.fetch`). */
+function fakeEvent(respond: () => Response | Promise<Response>) {
+  const fetch = vi.fn<typeof globalThis.fetch>(async () => respond());
+  return { fetch, cookies: { set: vi.fn(), delete: vi.fn() } as unknown as Cookies };
 }
 
 describe('fetchActiveMunicipalities', () => {
   afterEach(() => vi.restoreAllMocks());
 
   it('asks the API for active municipalities and returns the items', async () => {
-    const fetch = fakeFetch(() => Response.json({ items: [{ ...adachi, internalNote: 'x' }] }));
-    const result = await fetchActiveMunicipalities(fetch);
-    expect(fetch.mock.calls[0]?.[0]).toBe('/api/municipalities?status=active');
+    const event = fakeEvent(() => Response.json({ items: [{ ...adachi, internalNote: 'x' }] }));
+    const result = await fetchActiveMunicipalities(event);
+    expect(event.fetch.mock.calls[0]?.[0]).toBe('/api/municipalities?status=active');
     expect(result).toEqual({ ok: true, items: [adachi] });
   });
 
@@ -37,6 +40,6 @@ describe('fetchActiveMunicipalities', () => {
     ],
   ])('reports failure on %s, without throwing', async (_, respond) => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
-    await expect(fetchActiveMunicipalities(fakeFetch(respond))).resolves.toEqual({ ok: false });
+    await expect(fetchActiveMunicipalities(fakeEvent(respond))).resolves.toEqual({ ok: false });
   });
 });

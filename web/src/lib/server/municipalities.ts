@@ -1,4 +1,5 @@
-import type { Municipality, MunicipalityList } from '@board/shared';
+import type { Municipality } from '@board/shared';
+import { callApi, type ApiEvent } from './api.ts';
 
 export type ActiveMunicipalities = { ok: true; items: Municipality[] } | { ok: false };
 
@@ -10,41 +11,44 @@ const TIMEOUT_MS = 5_000;
  * Never throws: any failure (network, status, shape) is logged and returned as `{ ok: false }`
  * so the page can say so politely.
  */
-export async function fetchActiveMunicipalities(fetch: typeof globalThis.fetch): Promise<ActiveMunicipalities> {
-  try {
-    const response = await fetch('/api/municipalities?status=active', {
-      headers: { accept: 'application/json' },
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
-    if (!response.ok) {
-      console.error(`municipalities: API answered ${response.status}`);
-      return { ok: false };
-    }
-    const body: unknown = await response.json();
-    if (!isMunicipalityList(body)) {
-      console.error('municipalities: unexpected response shape');
-      return { ok: false };
-    }
-    // copy only the fields the page shows into the page data
-    const items = body.items.map(({ code, nameJa, nameKana, nameEn, kind, status }) => ({
-      code,
-      nameJa,
-      nameKana,
-      nameEn,
-      kind,
-      status,
-    }));
-    return { ok: true, items };
-  } catch (error) {
-    console.error('municipalities: request failed:', error instanceof Error ? error.message : error);
+export async function fetchActiveMunicipalities(event: ApiEvent): Promise<ActiveMunicipalities> {
+  const result = await callApi<unknown>(event, 'GET', '/api/municipalities?status=active', undefined, {
+    timeoutMs: TIMEOUT_MS,
+  });
+  if (!result.ok) {
+    console.error(`municipalities: API answered ${result.status} ${result.error.code}`);
     return { ok: false };
   }
+  const items = shownFields(result.data);
+  if (!items) {
+    console.error('municipalities: unexpected response shape');
+    return { ok: false };
+  }
+  return { ok: true, items };
 }
 
-function isMunicipalityList(value: unknown): value is MunicipalityList {
-  if (typeof value !== 'object' || value === null) return false;
-  const { items } = value as { items?: unknown };
-  return Array.isArray(items) && items.every(isMunicipality);
+/**
+ * All 62 municipalities (any status) from `GET /api/municipalities`, reduced to what pages show.
+ * An empty list when the API fails: pages then fall back to codes and say nothing breaks.
+ */
+export async function fetchAllMunicipalities(event: ApiEvent): Promise<Municipality[]> {
+  const result = await callApi<unknown>(event, 'GET', '/api/municipalities');
+  return (result.ok && shownFields(result.data)) || [];
+}
+
+/** Only the fields pages show go into the page data; undefined when the body is not a list of municipalities. */
+function shownFields(body: unknown): Municipality[] | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const { items } = body as { items?: unknown };
+  if (!Array.isArray(items) || !items.every(isMunicipality)) return undefined;
+  return items.map(({ code, nameJa, nameKana, nameEn, kind, status }) => ({
+    code,
+    nameJa,
+    nameKana,
+    nameEn,
+    kind,
+    status,
+  }));
 }
 
 function isMunicipality(value: unknown): value is Municipality {

@@ -1,8 +1,7 @@
 import type { HelpRequestDetail } from '@board/shared';
-import { fail } from '@sveltejs/kit';
-import type { NamedFailure } from '#lib/forms/named.ts';
+import type { FormValues } from '#lib/forms/result.ts';
 import type { ApiError } from './api.ts';
-import { formFieldName, formValues } from './named-form.ts';
+import { formFailure, formFieldName, formText, formValues } from './form-result.ts';
 
 /**
  * The officer's request form (new and edit) without JavaScript: plain inputs in, the API's body
@@ -34,13 +33,6 @@ export const requestFormFields = [
   'languages',
 ] as const;
 export type RequestFormField = (typeof requestFormFields)[number];
-
-export type FormValues = Record<string, string | string[]>;
-
-const text = (form: FormData, name: string) => {
-  const value = form.get(name);
-  return typeof value === 'string' ? value : '';
-};
 
 /** Full-width digits and punctuation to ASCII, trimmed. */
 const plain = (value: string) => value.normalize('NFKC').trim();
@@ -111,12 +103,12 @@ export interface ParsedRequestForm {
 /** Reads the submitted request form. */
 export function parseRequestForm(form: FormData): ParsedRequestForm {
   const local: ParsedRequestForm['local'] = {};
-  const whenKind = text(form, 'whenKind') || 'at';
+  const whenKind = formText(form, 'whenKind') || 'at';
 
   /** a date + time pair; a problem is reported on `field` and the API gets an invalid instant */
   const instant = (field: RequestFormField, dateName: string, timeName: string, defaultTime?: string) => {
-    const rawDate = text(form, dateName);
-    const rawTime = text(form, timeName);
+    const rawDate = formText(form, dateName);
+    const rawTime = formText(form, timeName);
     if (plain(rawDate) === '') {
       local[field] = 'DATE_REQUIRED';
       return '';
@@ -151,27 +143,27 @@ export function parseRequestForm(form: FormData): ParsedRequestForm {
 
   // the deadline is optional; a day without a time means the end of that day
   const deadline =
-    plain(text(form, 'deadlineDate')) === '' && plain(text(form, 'deadlineTime')) === ''
+    plain(formText(form, 'deadlineDate')) === '' && plain(formText(form, 'deadlineTime')) === ''
       ? null
       : instant('deadlineDate', 'deadlineDate', 'deadlineTime', '23:59');
 
-  const slots = wholeNumber(text(form, 'slots'));
+  const slots = wholeNumber(formText(form, 'slots'));
   if (slots === null) local.slots = 'SLOTS_REQUIRED';
-  const hours = decimal(text(form, 'estimatedHours'));
-  const associationId = text(form, 'associationId');
+  const hours = decimal(formText(form, 'estimatedHours'));
+  const associationId = formText(form, 'associationId');
 
   const body: Record<string, unknown> = {
-    title: text(form, 'title'),
-    body: text(form, 'body'),
-    category: text(form, 'category'),
-    skills: splitSkills(text(form, 'skills')),
+    title: formText(form, 'title'),
+    body: formText(form, 'body'),
+    category: formText(form, 'category'),
+    skills: splitSkills(formText(form, 'skills')),
     slots,
     when,
-    area: text(form, 'area'),
-    exactPlace: text(form, 'exactPlace'),
+    area: formText(form, 'area'),
+    exactPlace: formText(form, 'exactPlace'),
     online: form.get('online') === 'on',
     estimatedHours: hours,
-    expensesCovered: text(form, 'expensesCovered') === 'yes',
+    expensesCovered: formText(form, 'expensesCovered') === 'yes',
     applicationDeadline: deadline,
     languages: form.getAll('languages').filter((v): v is string => typeof v === 'string'),
     ...(associationId ? { associationId } : {}),
@@ -205,7 +197,7 @@ export function requestFailure(status: number, error: ApiError, parsed: ParsedRe
     const field = requestFieldOf(issue.field);
     fields[field] ??= refine(field, issue.code);
   }
-  return fail(status, { form: REQUEST_FORM, code: error.code, fields, values: parsed.values } satisfies NamedFailure);
+  return formFailure(REQUEST_FORM, status, error.code, fields, parsed.values);
 }
 
 /** A request's content as the form shows it (for editing). */

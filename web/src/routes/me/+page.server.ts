@@ -1,10 +1,10 @@
 import type { Me } from '@board/shared';
 import { redirect } from '@sveltejs/kit';
 import { isLang, LANG_COOKIE, LANG_COOKIE_MAX_AGE } from '#lib/i18n/languages.ts';
-import { fetchAllMunicipalities } from '#lib/server/all-municipalities.ts';
+import { fetchAllMunicipalities } from '#lib/server/municipalities.ts';
 import { callApi } from '#lib/server/api.ts';
 import { requireSignedIn } from '#lib/server/guards.ts';
-import { formValues, namedApiFailure, namedFailure, namedSuccess } from '#lib/server/named-form.ts';
+import { apiFailure, formFailure, formList, formSuccess, formText, formValues } from '#lib/server/form-result.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -19,16 +19,8 @@ export const load: PageServerLoad = async (event) => {
   };
 };
 
-const text = (form: FormData, name: string) => {
-  const value = form.get(name);
-  return typeof value === 'string' ? value : '';
-};
-
 /** Full-width digits and hyphens (１２３－４５６) become ASCII; phones on Japanese keyboards type them. */
 const halfWidth = (value: string) => value.normalize('NFKC').trim();
-
-const list = (form: FormData, name: string) =>
-  form.getAll(name).filter((v): v is string => typeof v === 'string' && v !== '');
 
 export const actions: Actions = {
   /** PATCH /api/me: account fields, and the volunteer profile when the person is a volunteer. */
@@ -36,11 +28,11 @@ export const actions: Actions = {
     const me = requireSignedIn(event.locals, event.url);
     const form = await event.request.formData();
     const values = formValues(form);
-    const language = text(form, 'language');
-    const notificationEmail = text(form, 'notificationEmail').trim();
-    const phone = halfWidth(text(form, 'phone'));
+    const language = formText(form, 'language');
+    const notificationEmail = formText(form, 'notificationEmail').trim();
+    const phone = halfWidth(formText(form, 'phone'));
     const body: Record<string, unknown> = {
-      displayName: text(form, 'displayName'),
+      displayName: formText(form, 'displayName'),
       language,
       notificationEmail: notificationEmail === '' ? null : notificationEmail,
       phone: phone === '' ? null : phone,
@@ -48,18 +40,18 @@ export const actions: Actions = {
     if (form.has('volunteer') && me.roles.some((g) => g.role === 'volunteer')) {
       // sent as typed: the API checks every value against VolunteerProfile (shared/src/accounts.ts)
       body.volunteerProfile = {
-        skills: list(form, 'skills'),
-        municipalityCodes: list(form, 'municipalityCodes'),
-        availability: text(form, 'availability'),
-        languages: list(form, 'languages'),
+        skills: formList(form, 'skills'),
+        municipalityCodes: formList(form, 'municipalityCodes'),
+        availability: formText(form, 'availability'),
+        languages: formList(form, 'languages'),
         onlineOk: form.has('onlineOk'),
-        bio: text(form, 'bio'),
+        bio: formText(form, 'bio'),
         showThanks: form.has('showThanks'),
       };
     }
     const result = await callApi<Me>(event, 'PATCH', '/api/me', body);
     if (!result.ok) {
-      return namedApiFailure('profile', result.status, result.error, values, { prefixes: ['volunteerProfile'] });
+      return apiFailure('profile', result.status, result.error, values, { prefixes: ['volunteerProfile'] });
     }
     // the page (and the header) show the saved state in this very response
     event.locals.me = result.data;
@@ -75,7 +67,7 @@ export const actions: Actions = {
       });
       redirect(303, '/me?saved=profile');
     }
-    return namedSuccess('profile');
+    return formSuccess('profile');
   },
 
   /** POST /api/me/password: the current password and a new one. */
@@ -83,16 +75,16 @@ export const actions: Actions = {
     requireSignedIn(event.locals, event.url);
     const form = await event.request.formData();
     const values = formValues(form);
-    const currentPassword = text(form, 'currentPassword');
-    const newPassword = text(form, 'newPassword');
+    const currentPassword = formText(form, 'currentPassword');
+    const newPassword = formText(form, 'newPassword');
     const missing: Record<string, string> = {};
     if (!currentPassword) missing.currentPassword = 'PASSWORD_REQUIRED';
     if (!newPassword) missing.newPassword = 'PASSWORD_REQUIRED';
-    if (Object.keys(missing).length > 0) return namedFailure('password', 400, 'VALIDATION_FAILED', missing, values);
+    if (Object.keys(missing).length > 0) return formFailure('password', 400, 'VALIDATION_FAILED', missing, values);
     const result = await callApi(event, 'POST', '/api/me/password', { currentPassword, newPassword });
     if (!result.ok) {
       if (result.error.code === 'PASSWORD_INCORRECT') {
-        return namedFailure(
+        return formFailure(
           'password',
           result.status,
           'VALIDATION_FAILED',
@@ -100,9 +92,9 @@ export const actions: Actions = {
           values,
         );
       }
-      return namedApiFailure('password', result.status, result.error, values);
+      return apiFailure('password', result.status, result.error, values);
     }
-    return namedSuccess('password');
+    return formSuccess('password');
   },
 
   /** POST /api/me/email: a link goes to the new address; the change happens when it is opened. */
@@ -110,19 +102,19 @@ export const actions: Actions = {
     requireSignedIn(event.locals, event.url);
     const form = await event.request.formData();
     const values = formValues(form);
-    const newEmail = text(form, 'newEmail').trim();
-    const password = text(form, 'password');
+    const newEmail = formText(form, 'newEmail').trim();
+    const password = formText(form, 'password');
     const missing: Record<string, string> = {};
     if (!newEmail) missing.newEmail = 'EMAIL_REQUIRED';
     if (!password) missing.password = 'PASSWORD_REQUIRED';
-    if (Object.keys(missing).length > 0) return namedFailure('email', 400, 'VALIDATION_FAILED', missing, values);
+    if (Object.keys(missing).length > 0) return formFailure('email', 400, 'VALIDATION_FAILED', missing, values);
     const result = await callApi(event, 'POST', '/api/me/email', { newEmail, password });
     if (!result.ok) {
       if (result.error.code === 'PASSWORD_INCORRECT') {
-        return namedFailure('email', result.status, 'VALIDATION_FAILED', { password: 'PASSWORD_INCORRECT' }, values);
+        return formFailure('email', result.status, 'VALIDATION_FAILED', { password: 'PASSWORD_INCORRECT' }, values);
       }
-      return namedApiFailure('email', result.status, result.error, values);
+      return apiFailure('email', result.status, result.error, values);
     }
-    return namedSuccess('email', { newEmail });
+    return formSuccess('email', { newEmail });
   },
 };

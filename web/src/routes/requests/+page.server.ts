@@ -18,7 +18,7 @@ export const load: PageServerLoad = async (event) => {
 
   const filters = readBoardFilters(url.searchParams);
   const [municipalities, result] = await Promise.all([
-    fetchActiveMunicipalities(event.fetch),
+    fetchActiveMunicipalities(event),
     callApi<BoardPage>(event, 'GET', boardApiPath(filters)),
   ]);
   if (!result.ok) event.setHeaders({ 'cache-control': 'no-store' });

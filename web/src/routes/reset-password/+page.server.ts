@@ -1,5 +1,6 @@
 import { callApi } from '#lib/server/api.ts';
-import { formFailure, formText, missingFields, tokenFailure } from '#lib/server/auth-forms.ts';
+import { missingFields, tokenFailure } from '#lib/server/auth-forms.ts';
+import { apiFailure, formText } from '#lib/server/form-result.ts';
 import { devMailAvailable } from '#lib/server/dev-mail.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -14,7 +15,7 @@ export const actions: Actions = {
     if (missing) return missing;
     const email = formText(form, 'email');
     const result = await callApi(event, 'POST', '/api/auth/password-reset', { email });
-    if (!result.ok) return formFailure('request', result.status, result.error, form, ['email']);
+    if (!result.ok) return apiFailure('request', result.status, result.error, form, { required: ['email'] });
     return { sent: 'reset' as const, email: email.trim(), devMail: await devMailAvailable(event) };
   },
 
@@ -30,7 +31,7 @@ export const actions: Actions = {
     if (!result.ok) {
       // a problem with the password is shown beside it; any other (the token) means the link is spent
       const aboutPassword = result.error.fields.some((f) => f.field === 'password');
-      if (aboutPassword) return formFailure('reset', result.status, result.error, form, ['password']);
+      if (aboutPassword) return apiFailure('reset', result.status, result.error, form, { required: ['password'] });
       return tokenFailure('reset', result.status, result.error, form);
     }
     return { reset: true as const };

@@ -2,7 +2,8 @@ import { redirect } from '@sveltejs/kit';
 import { authPaths } from '#lib/navigation/auth-paths.ts';
 import { safeReturnPath } from '#lib/navigation/return-path.ts';
 import { callApi } from '#lib/server/api.ts';
-import { formFailure, formText, missingFields } from '#lib/server/auth-forms.ts';
+import { missingFields } from '#lib/server/auth-forms.ts';
+import { apiFailure, formText } from '#lib/server/form-result.ts';
 import { devMailAvailable } from '#lib/server/dev-mail.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -29,7 +30,8 @@ export const actions: Actions = {
       email: formText(form, 'email'),
       password: formText(form, 'password'),
     });
-    if (!result.ok) return formFailure('password', result.status, result.error, form, ['email', 'password']);
+    if (!result.ok)
+      return apiFailure('password', result.status, result.error, form, { required: ['email', 'password'] });
     redirect(303, destination(formText(form, 'returnTo')));
   },
 
@@ -40,7 +42,7 @@ export const actions: Actions = {
     if (missing) return missing;
     const email = formText(form, 'email');
     const result = await callApi(event, 'POST', '/api/auth/sign-in-link', { email });
-    if (!result.ok) return formFailure('link', result.status, result.error, form, ['email']);
+    if (!result.ok) return apiFailure('link', result.status, result.error, form, { required: ['email'] });
     return { sent: 'link' as const, email: email.trim(), devMail: await devMailAvailable(event) };
   },
 };

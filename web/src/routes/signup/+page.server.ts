@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { isLang } from '#lib/i18n/languages.ts';
 import { callApi } from '#lib/server/api.ts';
-import { formFailure, formText } from '#lib/server/auth-forms.ts';
+import { apiFailure, formText } from '#lib/server/form-result.ts';
 import { devMailAvailable } from '#lib/server/dev-mail.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -27,7 +27,9 @@ export const actions: Actions = {
     };
     const result = await callApi(event, 'POST', '/api/auth/sign-up', body);
     if (!result.ok)
-      return formFailure('signup', result.status, result.error, form, ['email', 'password', 'displayName']);
+      return apiFailure('signup', result.status, result.error, form, {
+        required: ['email', 'password', 'displayName'],
+      });
     return { sent: true as const, email: body.email.trim(), devMail: await devMailAvailable(event) };
   },
 };

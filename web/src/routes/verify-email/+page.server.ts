@@ -1,5 +1,6 @@
 import { callApi } from '#lib/server/api.ts';
-import { formText, tokenFailure } from '#lib/server/auth-forms.ts';
+import { tokenFailure } from '#lib/server/auth-forms.ts';
+import { formText } from '#lib/server/form-result.ts';
 import { loadSession } from '#lib/server/session.ts';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -2,7 +2,7 @@ import type { InvitationPreview, Me } from '@board/shared';
 import { redirect } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { callApi } from '#lib/server/api.ts';
-import { formValues, namedApiFailure, namedFailure } from '#lib/server/named-form.ts';
+import { formValues, apiFailure, formFailure } from '#lib/server/form-result.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 type Preview = z.infer<typeof InvitationPreview>;
@@ -37,7 +37,7 @@ export const actions: Actions = {
     const form = await event.request.formData();
     const values = formValues(form);
     const token = String(form.get('token') ?? '');
-    if (!tokenShape.test(token)) return namedFailure('accept', 410, 'INVITATION_INVALID', {}, values);
+    if (!tokenShape.test(token)) return formFailure('accept', 410, 'INVITATION_INVALID', {}, values);
 
     const body: Record<string, string> = { token };
     if (!event.locals.me) {
@@ -46,13 +46,13 @@ export const actions: Actions = {
       const missing: Record<string, string> = {};
       if (!displayName.trim()) missing.displayName = 'DISPLAY_NAME_REQUIRED';
       if (!password) missing.password = 'PASSWORD_REQUIRED';
-      if (Object.keys(missing).length > 0) return namedFailure('accept', 400, 'VALIDATION_FAILED', missing, values);
+      if (Object.keys(missing).length > 0) return formFailure('accept', 400, 'VALIDATION_FAILED', missing, values);
       body.displayName = displayName;
       body.password = password;
     }
 
     const result = await callApi<{ me: Me }>(event, 'POST', '/api/invitations/accept', body);
-    if (!result.ok) return namedApiFailure('accept', result.status, result.error, values);
+    if (!result.ok) return apiFailure('accept', result.status, result.error, values);
 
     // cookies of a new session were forwarded by callApi; the next page loads the new person
     event.locals.me = result.data.me;

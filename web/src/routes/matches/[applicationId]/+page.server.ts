@@ -11,7 +11,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { callApi, type ApiEvent } from '#lib/server/api.ts';
 import { requireSignedIn } from '#lib/server/guards.ts';
-import { formValues, namedApiFailure, namedFailure, namedSuccess } from '#lib/server/named-form.ts';
+import { apiFailure, formFailure, formSuccess, formText, formValues } from '#lib/server/form-result.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const Id = z.uuid();
@@ -107,11 +107,6 @@ export const load: PageServerLoad = async (event) => {
   };
 };
 
-const text = (form: FormData, name: string) => {
-  const value = form.get(name);
-  return typeof value === 'string' ? value : '';
-};
-
 export const actions: Actions = {
   /** Send a message, then back to the thread at the new message (a full page load without JavaScript). */
   send: async (event) => {
@@ -120,12 +115,12 @@ export const actions: Actions = {
     if (!Id.safeParse(id).success) error(404, 'No such match');
     const form = await event.request.formData();
     const values = formValues(form);
-    const body = text(form, 'body');
-    if (!body.trim()) return namedFailure('send', 400, 'VALIDATION_FAILED', { body: 'MESSAGE_REQUIRED' }, values);
+    const body = formText(form, 'body');
+    if (!body.trim()) return formFailure('send', 400, 'VALIDATION_FAILED', { body: 'MESSAGE_REQUIRED' }, values);
     const result = await callApi<ThreadMessage>(event, 'POST', `/api/applications/${id}/messages`, { body });
-    if (!result.ok) return namedApiFailure('send', result.status, result.error, values);
+    if (!result.ok) return apiFailure('send', result.status, result.error, values);
     // which request the thread belongs to, when the page knew it (saves the officer side a search)
-    const requestId = text(form, 'requestId');
+    const requestId = formText(form, 'requestId');
     const search = Id.safeParse(requestId).success ? `?request=${requestId}` : '';
     redirect(303, `/matches/${id}${search}#message-${result.data.id}`);
   },
@@ -135,12 +130,12 @@ export const actions: Actions = {
     requireSignedIn(event.locals, event.url);
     const form = await event.request.formData();
     const values = formValues(form);
-    const messageId = text(form, 'messageId');
-    if (!Id.safeParse(messageId).success) return namedFailure('flag', 404, 'NOT_FOUND', {}, values);
-    const reason = text(form, 'reason');
-    if (!reason.trim()) return namedFailure('flag', 400, 'VALIDATION_FAILED', { reason: 'REASON_REQUIRED' }, values);
+    const messageId = formText(form, 'messageId');
+    if (!Id.safeParse(messageId).success) return formFailure('flag', 404, 'NOT_FOUND', {}, values);
+    const reason = formText(form, 'reason');
+    if (!reason.trim()) return formFailure('flag', 400, 'VALIDATION_FAILED', { reason: 'REASON_REQUIRED' }, values);
     const result = await callApi(event, 'POST', '/api/flags', { targetType: 'message', targetId: messageId, reason });
-    if (!result.ok) return namedApiFailure('flag', result.status, result.error, values);
-    return namedSuccess('flag', { messageId });
+    if (!result.ok) return apiFailure('flag', result.status, result.error, values);
+    return formSuccess('flag', { messageId });
   },
 };

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { callApi } from '#lib/server/api.ts';
 import { requireSignedIn } from '#lib/server/guards.ts';
 import { fetchActiveMunicipalities } from '#lib/server/municipalities.ts';
-import { formValues, namedApiFailure, namedFailure, namedSuccess } from '#lib/server/named-form.ts';
+import { apiFailure, formFailure, formSuccess, formText, formValues } from '#lib/server/form-result.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const Id = z.uuid();
@@ -15,7 +15,7 @@ export const load: PageServerLoad = async (event) => {
   event.setHeaders({ 'cache-control': 'private, no-store' });
   const [result, municipalities] = await Promise.all([
     callApi<MyApplicationList>(event, 'GET', '/api/me/applications'),
-    fetchActiveMunicipalities(event.fetch),
+    fetchActiveMunicipalities(event),
   ]);
   if (!result.ok) error(result.status >= 500 ? 503 : result.status, 'Could not load your applications');
   return {
@@ -24,14 +24,9 @@ export const load: PageServerLoad = async (event) => {
   };
 };
 
-const text = (form: FormData, name: string) => {
-  const value = form.get(name);
-  return typeof value === 'string' ? value : '';
-};
-
 /** The application a form is about (a hidden field), checked before it becomes part of an API path. */
 function applicationIdOf(form: FormData): string | null {
-  const id = text(form, 'applicationId');
+  const id = formText(form, 'applicationId');
   return Id.safeParse(id).success ? id : null;
 }
 
@@ -42,10 +37,10 @@ export const actions: Actions = {
     const form = await event.request.formData();
     const values = formValues(form);
     const id = applicationIdOf(form);
-    if (!id) return namedFailure('withdraw', 404, 'NOT_FOUND', {}, values);
+    if (!id) return formFailure('withdraw', 404, 'NOT_FOUND', {}, values);
     const result = await callApi(event, 'POST', `/api/applications/${id}/withdraw`);
-    if (!result.ok) return namedApiFailure('withdraw', result.status, result.error, values);
-    return namedSuccess('withdraw', { applicationId: id });
+    if (!result.ok) return apiFailure('withdraw', result.status, result.error, values);
+    return formSuccess('withdraw', { applicationId: id });
   },
 
   /** The officer marked the work done; the volunteer confirms it. */
@@ -54,10 +49,10 @@ export const actions: Actions = {
     const form = await event.request.formData();
     const values = formValues(form);
     const id = applicationIdOf(form);
-    if (!id) return namedFailure('confirm', 404, 'NOT_FOUND', {}, values);
+    if (!id) return formFailure('confirm', 404, 'NOT_FOUND', {}, values);
     const result = await callApi(event, 'POST', `/api/applications/${id}/confirm`);
-    if (!result.ok) return namedApiFailure('confirm', result.status, result.error, values);
-    return namedSuccess('confirm', { applicationId: id });
+    if (!result.ok) return apiFailure('confirm', result.status, result.error, values);
+    return formSuccess('confirm', { applicationId: id });
   },
 
   /** A thank-you note to the association, with an optional private rating (only staff read it). */
@@ -66,17 +61,17 @@ export const actions: Actions = {
     const form = await event.request.formData();
     const values = formValues(form);
     const id = applicationIdOf(form);
-    if (!id) return namedFailure('thanks', 404, 'NOT_FOUND', {}, values);
-    const note = text(form, 'note');
-    const score = text(form, 'score');
-    const comment = text(form, 'comment');
-    if (!note.trim()) return namedFailure('thanks', 400, 'VALIDATION_FAILED', { note: 'NOTE_REQUIRED' }, values);
+    if (!id) return formFailure('thanks', 404, 'NOT_FOUND', {}, values);
+    const note = formText(form, 'note');
+    const score = formText(form, 'score');
+    const comment = formText(form, 'comment');
+    if (!note.trim()) return formFailure('thanks', 400, 'VALIDATION_FAILED', { note: 'NOTE_REQUIRED' }, values);
     const body: { note: string; rating?: { score: number; comment: string } } = { note };
     if (score !== '' && score !== 'none') body.rating = { score: Number(score), comment };
     const result = await callApi(event, 'POST', `/api/applications/${id}/thanks`, body);
     if (!result.ok) {
-      return namedApiFailure('thanks', result.status, result.error, values, { prefixes: ['rating'] });
+      return apiFailure('thanks', result.status, result.error, values, { prefixes: ['rating'] });
     }
-    return namedSuccess('thanks', { applicationId: id });
+    return formSuccess('thanks', { applicationId: id });
   },
 };

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { callApi } from '#lib/server/api.ts';
 import { requireSignedIn } from '#lib/server/guards.ts';
-import { formValues, namedApiFailure, namedFailure } from '#lib/server/named-form.ts';
+import { formValues, apiFailure, formFailure } from '#lib/server/form-result.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url, setHeaders }) => {
@@ -23,7 +23,7 @@ export const actions: Actions = {
     const password = form.get('password');
     const confirmed = form.get('confirm') === 'DELETE';
     if (!confirmed) {
-      return namedFailure('delete', 400, 'VALIDATION_FAILED', { confirm: 'CONFIRM_REQUIRED' }, values);
+      return formFailure('delete', 400, 'VALIDATION_FAILED', { confirm: 'CONFIRM_REQUIRED' }, values);
     }
     const result = await callApi(event, 'DELETE', '/api/me', {
       ...(typeof password === 'string' && password !== '' ? { password } : {}),
@@ -31,9 +31,9 @@ export const actions: Actions = {
     });
     if (!result.ok) {
       if (result.error.code === 'PASSWORD_INCORRECT') {
-        return namedFailure('delete', result.status, 'VALIDATION_FAILED', { password: 'PASSWORD_INCORRECT' }, values);
+        return formFailure('delete', result.status, 'VALIDATION_FAILED', { password: 'PASSWORD_INCORRECT' }, values);
       }
-      return namedApiFailure('delete', result.status, result.error, values);
+      return apiFailure('delete', result.status, result.error, values);
     }
     // the API cleared the session cookies (forwarded by callApi); nobody is signed in any more
     event.locals.me = null;

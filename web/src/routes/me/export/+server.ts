@@ -1,5 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
-import { forwardCookies } from '#lib/server/api.ts';
+import { apiFetch } from '#lib/server/api.ts';
 import type { RequestHandler } from './$types';
 
 /**
@@ -9,13 +9,8 @@ import type { RequestHandler } from './$types';
  */
 export const POST: RequestHandler = async (event) => {
   if (!event.locals.me) redirect(303, `/signin?returnTo=${encodeURIComponent('/me')}`);
-  let response: Response;
-  try {
-    response = await event.fetch('/api/me/export', { headers: { accept: 'application/json' } });
-  } catch {
-    error(503, 'The server did not answer.');
-  }
-  forwardCookies(response, event.cookies);
+  const response = await apiFetch(event, 'GET', '/api/me/export', undefined, { timeoutMs: null });
+  if (!response) error(503, 'The server did not answer.');
   if (response.status === 401) redirect(303, `/signin?returnTo=${encodeURIComponent('/me')}`);
   if (!response.ok || !response.body) error(response.status >= 500 ? 503 : response.status, 'Export failed');
 

@@ -5,7 +5,7 @@ import { actorOf } from '#lib/actor.ts';
 import { callApi, type ApiEvent } from '#lib/server/api.ts';
 import { requireSignedIn } from '#lib/server/guards.ts';
 import { fetchActiveMunicipalities } from '#lib/server/municipalities.ts';
-import { formValues, namedApiFailure, namedFailure, namedSuccess } from '#lib/server/named-form.ts';
+import { apiFailure, formFailure, formSuccess, formText, formValues } from '#lib/server/form-result.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const Id = z.uuid();
@@ -39,7 +39,7 @@ export const load: PageServerLoad = async (event) => {
   const [result, application, municipalities] = await Promise.all([
     callApi<HelpRequestDetail>(event, 'GET', `/api/requests/${id}`),
     isVolunteer ? myApplication(event, id) : Promise.resolve(null),
-    fetchActiveMunicipalities(event.fetch),
+    fetchActiveMunicipalities(event),
   ]);
   if (!result.ok) failed(result.status);
   const request = result.data;
@@ -63,11 +63,6 @@ export const load: PageServerLoad = async (event) => {
   };
 };
 
-const text = (form: FormData, name: string) => {
-  const value = form.get(name);
-  return typeof value === 'string' ? value : '';
-};
-
 export const actions: Actions = {
   /** 手を挙げる: POST /api/requests/:id/applications with a short message. */
   apply: async (event) => {
@@ -75,23 +70,22 @@ export const actions: Actions = {
     if (!Id.safeParse(event.params.id).success) error(404, 'No such request');
     const form = await event.request.formData();
     const values = formValues(form);
-    const message = text(form, 'message');
-    if (!message.trim())
-      return namedFailure('apply', 400, 'VALIDATION_FAILED', { message: 'MESSAGE_REQUIRED' }, values);
+    const message = formText(form, 'message');
+    if (!message.trim()) return formFailure('apply', 400, 'VALIDATION_FAILED', { message: 'MESSAGE_REQUIRED' }, values);
     const result = await callApi(event, 'POST', `/api/requests/${event.params.id}/applications`, { message });
-    if (!result.ok) return namedApiFailure('apply', result.status, result.error, values);
-    return namedSuccess('apply');
+    if (!result.ok) return apiFailure('apply', result.status, result.error, values);
+    return formSuccess('apply');
   },
 
   /** Take the hand back: POST /api/applications/:id/withdraw. */
   withdraw: async (event) => {
     requireSignedIn(event.locals, event.url);
     const form = await event.request.formData();
-    const applicationId = text(form, 'applicationId');
-    if (!Id.safeParse(applicationId).success) return namedFailure('withdraw', 400, 'NOT_FOUND', {}, {});
+    const applicationId = formText(form, 'applicationId');
+    if (!Id.safeParse(applicationId).success) return formFailure('withdraw', 400, 'NOT_FOUND', {}, {});
     const result = await callApi(event, 'POST', `/api/applications/${applicationId}/withdraw`);
-    if (!result.ok) return namedApiFailure('withdraw', result.status, result.error, {});
-    return namedSuccess('withdraw');
+    if (!result.ok) return apiFailure('withdraw', result.status, result.error, {});
+    return formSuccess('withdraw');
   },
 
   /** Report the request to its municipality's staff: POST /api/flags. */
@@ -100,22 +94,22 @@ export const actions: Actions = {
     if (!Id.safeParse(event.params.id).success) error(404, 'No such request');
     const form = await event.request.formData();
     const values = formValues(form);
-    const reason = text(form, 'reason');
-    if (!reason.trim()) return namedFailure('flag', 400, 'VALIDATION_FAILED', { reason: 'REASON_REQUIRED' }, values);
+    const reason = formText(form, 'reason');
+    if (!reason.trim()) return formFailure('flag', 400, 'VALIDATION_FAILED', { reason: 'REASON_REQUIRED' }, values);
     const result = await callApi(event, 'POST', '/api/flags', {
       targetType: 'request',
       targetId: event.params.id,
       reason,
     });
-    if (!result.ok) return namedApiFailure('flag', result.status, result.error, values);
-    return namedSuccess('flag');
+    if (!result.ok) return apiFailure('flag', result.status, result.error, values);
+    return formSuccess('flag');
   },
 
   /** For a volunteer whose address is not confirmed yet: mail a sign-in link, which also confirms it. */
   confirmEmail: async (event) => {
     const me = requireSignedIn(event.locals, event.url);
     const result = await callApi(event, 'POST', '/api/auth/sign-in-link', { email: me.email });
-    if (!result.ok) return namedApiFailure('confirmEmail', result.status, result.error, {});
-    return namedSuccess('confirmEmail', { email: me.email });
+    if (!result.ok) return apiFailure('confirmEmail', result.status, result.error, {});
+    return formSuccess('confirmEmail', { email: me.email });
   },
 };

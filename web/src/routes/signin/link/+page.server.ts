@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { callApi } from '#lib/server/api.ts';
-import { formText, tokenFailure } from '#lib/server/auth-forms.ts';
+import { tokenFailure } from '#lib/server/auth-forms.ts';
+import { formText } from '#lib/server/form-result.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Opening the link only shows a button: mail scanners fetch links, and must not spend them. */

@@ -1,10 +1,10 @@
 import type { Association } from '@board/shared';
 import { can } from '@board/shared';
 import { actorOf, municipalitiesWhere } from '#lib/actor.ts';
-import { fetchAllMunicipalities } from '#lib/server/all-municipalities.ts';
+import { fetchAllMunicipalities } from '#lib/server/municipalities.ts';
 import { callApi } from '#lib/server/api.ts';
 import { requireStaffArea } from '#lib/server/guards.ts';
-import { formValues, namedApiFailure, namedFailure, namedSuccess } from '#lib/server/named-form.ts';
+import { apiFailure, formFailure, formSuccess, formText, formValues } from '#lib/server/form-result.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Municipalities where this person may register associations (their own, as municipal staff). */
@@ -37,11 +37,6 @@ export const load: PageServerLoad = async (event) => {
   };
 };
 
-const text = (form: FormData, name: string) => {
-  const value = form.get(name);
-  return typeof value === 'string' ? value : '';
-};
-
 /**
  * Households as typed: empty → null; digits (full-width too, commas allowed) → a number; anything
  * else is sent as typed, so the API's own validation names the field.
@@ -59,10 +54,10 @@ export const actions: Actions = {
     const form = await event.request.formData();
     const values = formValues(form);
     const allowed = registrable(me);
-    const municipalityCode = allowed.length === 1 ? allowed[0]! : text(form, 'municipalityCode');
-    if (allowed.length === 0) return namedFailure('association', 403, 'FORBIDDEN', {}, values);
+    const municipalityCode = allowed.length === 1 ? allowed[0]! : formText(form, 'municipalityCode');
+    if (allowed.length === 0) return formFailure('association', 403, 'FORBIDDEN', {}, values);
     if (!municipalityCode) {
-      return namedFailure(
+      return formFailure(
         'association',
         400,
         'VALIDATION_FAILED',
@@ -72,11 +67,11 @@ export const actions: Actions = {
     }
     const result = await callApi<Association>(event, 'POST', '/api/associations', {
       municipalityCode,
-      name: text(form, 'name'),
-      area: text(form, 'area'),
-      households: households(text(form, 'households')),
+      name: formText(form, 'name'),
+      area: formText(form, 'area'),
+      households: households(formText(form, 'households')),
     });
-    if (!result.ok) return namedApiFailure('association', result.status, result.error, values);
-    return namedSuccess('association', { name: result.data.name, id: result.data.id });
+    if (!result.ok) return apiFailure('association', result.status, result.error, values);
+    return formSuccess('association', { name: result.data.name, id: result.data.id });
   },
 };

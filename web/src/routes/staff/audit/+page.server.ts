@@ -2,7 +2,7 @@ import type { Association, AuditLogPage } from '@board/shared';
 import { canAtAll } from '@board/shared';
 import type { z } from 'zod';
 import { actorOf } from '#lib/actor.ts';
-import { fetchAllMunicipalities } from '#lib/server/all-municipalities.ts';
+import { fetchAllMunicipalities } from '#lib/server/municipalities.ts';
 import { callApi } from '#lib/server/api.ts';
 import { requireStaffArea } from '#lib/server/guards.ts';
 import type { PageServerLoad } from './$types';

@@ -2,10 +2,10 @@ import type { FlagList, FlagView } from '@board/shared';
 import { can, FlagStatus } from '@board/shared';
 import { error } from '@sveltejs/kit';
 import { actorOf } from '#lib/actor.ts';
-import { fetchAllMunicipalities } from '#lib/server/all-municipalities.ts';
+import { fetchAllMunicipalities } from '#lib/server/municipalities.ts';
 import { callApi } from '#lib/server/api.ts';
 import { requireStaffArea } from '#lib/server/guards.ts';
-import { formValues, namedApiFailure, namedSuccess } from '#lib/server/named-form.ts';
+import { formValues, apiFailure, formSuccess } from '#lib/server/form-result.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Flags in the person's municipalities (all, for the foundation): open first, oldest first. */
@@ -47,7 +47,7 @@ export const actions: Actions = {
       decision,
       ...(note ? { note } : {}),
     });
-    if (!result.ok) return namedApiFailure(`flag-${flagId}`, result.status, result.error, formValues(form));
-    return namedSuccess(`flag-${flagId}`, { decision: result.data.status });
+    if (!result.ok) return apiFailure(`flag-${flagId}`, result.status, result.error, formValues(form));
+    return formSuccess(`flag-${flagId}`, { decision: result.data.status });
   },
 };

@@ -1,10 +1,10 @@
 import type { Association, Invitation } from '@board/shared';
 import { can, canAtAll, invitationStates } from '@board/shared';
 import { actorOf } from '#lib/actor.ts';
-import { fetchAllMunicipalities } from '#lib/server/all-municipalities.ts';
+import { fetchAllMunicipalities } from '#lib/server/municipalities.ts';
 import { callApi } from '#lib/server/api.ts';
 import { requireStaffArea } from '#lib/server/guards.ts';
-import { formValues, namedApiFailure, namedFailure, namedSuccess } from '#lib/server/named-form.ts';
+import { apiFailure, formFailure, formSuccess, formText, formValues } from '#lib/server/form-result.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -52,11 +52,6 @@ export const load: PageServerLoad = async (event) => {
   };
 };
 
-const text = (form: FormData, name: string) => {
-  const value = form.get(name);
-  return typeof value === 'string' ? value : '';
-};
-
 const guard = (event: RequestEvent) => requireStaffArea(event.locals, event.url, 'invitation.list');
 
 export const actions: Actions = {
@@ -66,12 +61,12 @@ export const actions: Actions = {
     const form = await event.request.formData();
     const values = formValues(form);
     const result = await callApi<Invitation>(event, 'POST', '/api/invitations/municipal-staff', {
-      email: text(form, 'email'),
-      municipalityCode: text(form, 'municipalityCode'),
-      language: text(form, 'language'),
+      email: formText(form, 'email'),
+      municipalityCode: formText(form, 'municipalityCode'),
+      language: formText(form, 'language'),
     });
-    if (!result.ok) return namedApiFailure('inviteStaff', result.status, result.error, values);
-    return namedSuccess('inviteStaff', { email: result.data.email });
+    if (!result.ok) return apiFailure('inviteStaff', result.status, result.error, values);
+    return formSuccess('inviteStaff', { email: result.data.email });
   },
 
   /** Municipal staff: POST /api/invitations/officers */
@@ -79,28 +74,28 @@ export const actions: Actions = {
     guard(event);
     const form = await event.request.formData();
     const values = formValues(form);
-    const associationId = text(form, 'associationId');
+    const associationId = formText(form, 'associationId');
     if (!uuid.test(associationId)) {
-      return namedFailure('inviteOfficer', 400, 'VALIDATION_FAILED', { associationId: 'ASSOCIATION_REQUIRED' }, values);
+      return formFailure('inviteOfficer', 400, 'VALIDATION_FAILED', { associationId: 'ASSOCIATION_REQUIRED' }, values);
     }
     const result = await callApi<Invitation>(event, 'POST', '/api/invitations/officers', {
-      email: text(form, 'email'),
+      email: formText(form, 'email'),
       associationId,
-      language: text(form, 'language'),
+      language: formText(form, 'language'),
     });
-    if (!result.ok) return namedApiFailure('inviteOfficer', result.status, result.error, values);
-    return namedSuccess('inviteOfficer', { email: result.data.email });
+    if (!result.ok) return apiFailure('inviteOfficer', result.status, result.error, values);
+    return formSuccess('inviteOfficer', { email: result.data.email });
   },
 
   /** POST /api/invitations/:id/resend: a new link, valid 7 more days; the old one stops working. */
   resend: async (event) => {
     guard(event);
     const form = await event.request.formData();
-    const id = text(form, 'id');
-    if (!uuid.test(id)) return namedFailure('row', 400, 'NOT_FOUND', {}, { id });
+    const id = formText(form, 'id');
+    if (!uuid.test(id)) return formFailure('row', 400, 'NOT_FOUND', {}, { id });
     const result = await callApi<Invitation>(event, 'POST', `/api/invitations/${id}/resend`);
-    if (!result.ok) return namedApiFailure('row', result.status, result.error, { id });
-    return namedSuccess('resend', { email: result.data.email });
+    if (!result.ok) return apiFailure('row', result.status, result.error, { id });
+    return formSuccess('resend', { email: result.data.email });
   },
 
   /**
@@ -110,13 +105,13 @@ export const actions: Actions = {
   revoke: async (event) => {
     guard(event);
     const form = await event.request.formData();
-    const id = text(form, 'id');
-    if (!uuid.test(id)) return namedFailure('row', 400, 'NOT_FOUND', {}, { id });
+    const id = formText(form, 'id');
+    if (!uuid.test(id)) return formFailure('row', 400, 'NOT_FOUND', {}, { id });
     if (form.get('confirmed') !== 'yes') {
       return { form: 'revokeConfirm', id };
     }
     const result = await callApi<Invitation>(event, 'POST', `/api/invitations/${id}/revoke`);
-    if (!result.ok) return namedApiFailure('row', result.status, result.error, { id });
-    return namedSuccess('revoke', { email: result.data.email });
+    if (!result.ok) return apiFailure('row', result.status, result.error, { id });
+    return formSuccess('revoke', { email: result.data.email });
   },
 };

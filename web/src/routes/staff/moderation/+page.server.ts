@@ -1,7 +1,7 @@
 import type { ModerationQueue } from '@board/shared';
 import { listScope, MunicipalityCode } from '@board/shared';
 import { actorOf } from '#lib/actor.ts';
-import { fetchAllMunicipalities } from '#lib/server/all-municipalities.ts';
+import { fetchAllMunicipalities } from '#lib/server/municipalities.ts';
 import { callApi } from '#lib/server/api.ts';
 import { requireStaffArea } from '#lib/server/guards.ts';
 import type { PageServerLoad } from './$types';

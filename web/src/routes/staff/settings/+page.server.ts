@@ -2,10 +2,10 @@ import type { MunicipalitySettingsView } from '@board/shared';
 import { can } from '@board/shared';
 import { error } from '@sveltejs/kit';
 import { actorOf, municipalitiesWhere } from '#lib/actor.ts';
-import { fetchAllMunicipalities } from '#lib/server/all-municipalities.ts';
+import { fetchAllMunicipalities } from '#lib/server/municipalities.ts';
 import { callApi } from '#lib/server/api.ts';
 import { requireStaffArea } from '#lib/server/guards.ts';
-import { formValues, namedApiFailure, namedFailure, namedSuccess } from '#lib/server/named-form.ts';
+import { formValues, apiFailure, formFailure, formSuccess } from '#lib/server/form-result.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Municipalities whose settings this person may change (municipal staff: their own). */
@@ -51,7 +51,7 @@ export const actions: Actions = {
     if (!code) error(403, 'Not allowed');
     const moderation = form.get('moderationRequired');
     if (moderation !== 'on' && moderation !== 'off') {
-      return namedFailure('settings', 400, 'VALIDATION_FAILED', { moderationRequired: 'required' }, values);
+      return formFailure('settings', 400, 'VALIDATION_FAILED', { moderationRequired: 'required' }, values);
     }
     const body = {
       moderationRequired: moderation === 'on',
@@ -65,11 +65,11 @@ export const actions: Actions = {
       body,
     );
     if (!result.ok) {
-      const failure = namedApiFailure('settings', result.status, result.error, values);
+      const failure = apiFailure('settings', result.status, result.error, values);
       const fields = failure.data.fields;
       if (fields.enabledCategories === 'CATEGORY_REQUIRED') fields.enabledCategories = 'CATEGORIES_REQUIRED';
       return failure;
     }
-    return namedSuccess('settings');
+    return formSuccess('settings');
   },
 };

@@ -17,7 +17,7 @@ export const load: PageServerLoad = async (event) => {
   if (!z.uuid().safeParse(id).success) error(404, 'No such volunteer');
   const [result, municipalities] = await Promise.all([
     callApi<VolunteerPublicProfile>(event, 'GET', `/api/volunteers/${id}`),
-    fetchActiveMunicipalities(event.fetch),
+    fetchActiveMunicipalities(event),
   ]);
   if (!result.ok) {
     if (result.status === 404 || result.status === 400) error(404, 'No such volunteer');

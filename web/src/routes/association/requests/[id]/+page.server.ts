@@ -2,9 +2,9 @@ import type { ApplicationForOfficer, ApplicationList, HelpRequestDetail, ThanksV
 import { can } from '@board/shared';
 import { error, redirect } from '@sveltejs/kit';
 import { actorOf } from '#lib/actor.ts';
-import { fetchAllMunicipalities } from '#lib/server/all-municipalities.ts';
+import { fetchAllMunicipalities } from '#lib/server/municipalities.ts';
 import { callApi } from '#lib/server/api.ts';
-import { formValues, namedApiFailure, namedFailure, namedSuccess } from '#lib/server/named-form.ts';
+import { apiFailure, formFailure, formSuccess, formText, formValues } from '#lib/server/form-result.ts';
 import { apiPageError, requireOfficer } from '#lib/server/officer.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -41,14 +41,9 @@ export const load: PageServerLoad = async (event) => {
   };
 };
 
-const text = (form: FormData, name: string) => {
-  const value = form.get(name);
-  return typeof value === 'string' ? value : '';
-};
-
 /** The application an applicant form is about: a uuid, or a 404. */
 function applicationIdOf(form: FormData): string {
-  const id = text(form, 'applicationId');
+  const id = formText(form, 'applicationId');
   if (!/^[0-9a-f-]{36}$/i.test(id)) error(404, 'Not found');
   return id;
 }
@@ -58,7 +53,7 @@ async function lifecycle(event: RequestEvent, step: 'submit' | 'withdraw', done:
   requireOfficer(event.locals, event.url);
   const id = encodeURIComponent(event.params.id);
   const result = await callApi<HelpRequestDetail>(event, 'POST', `/api/requests/${id}/${step}`);
-  if (!result.ok) return namedApiFailure('lifecycle', result.status, result.error, {});
+  if (!result.ok) return apiFailure('lifecycle', result.status, result.error, {});
   redirect(303, `/association/requests/${id}?done=${done(result.data)}`);
 }
 
@@ -67,15 +62,15 @@ async function decide(event: RequestEvent, decision: 'accept' | 'decline') {
   requireOfficer(event.locals, event.url);
   const form = await event.request.formData();
   const applicationId = applicationIdOf(form);
-  const note = text(form, 'note').trim();
+  const note = formText(form, 'note').trim();
   const result = await callApi<ApplicationForOfficer>(
     event,
     'POST',
     `/api/applications/${applicationId}/${decision}`,
     note ? { note } : {},
   );
-  if (!result.ok) return namedApiFailure(`decide-${applicationId}`, result.status, result.error, formValues(form));
-  return namedSuccess(`decide-${applicationId}`, { decision });
+  if (!result.ok) return apiFailure(`decide-${applicationId}`, result.status, result.error, formValues(form));
+  return formSuccess(`decide-${applicationId}`, { decision });
 }
 
 export const actions: Actions = {
@@ -86,7 +81,7 @@ export const actions: Actions = {
   withdraw: async (event) => {
     requireOfficer(event.locals, event.url);
     const form = await event.request.formData();
-    if (text(form, 'confirm') !== 'yes') redirect(303, `/association/requests/${event.params.id}?confirm=withdraw`);
+    if (formText(form, 'confirm') !== 'yes') redirect(303, `/association/requests/${event.params.id}?confirm=withdraw`);
     return lifecycle(event, 'withdraw', () => 'withdrawn');
   },
 
@@ -95,7 +90,7 @@ export const actions: Actions = {
     requireOfficer(event.locals, event.url);
     const id = encodeURIComponent(event.params.id);
     const result = await callApi<HelpRequestDetail>(event, 'POST', `/api/requests/${id}/copy`);
-    if (!result.ok) return namedApiFailure('lifecycle', result.status, result.error, {});
+    if (!result.ok) return apiFailure('lifecycle', result.status, result.error, {});
     redirect(303, `/association/requests/${result.data.id}/edit?done=copied`);
   },
 
@@ -108,8 +103,8 @@ export const actions: Actions = {
     const form = await event.request.formData();
     const applicationId = applicationIdOf(form);
     const result = await callApi<ApplicationForOfficer>(event, 'POST', `/api/applications/${applicationId}/complete`);
-    if (!result.ok) return namedApiFailure(`complete-${applicationId}`, result.status, result.error, {});
-    return namedSuccess(`complete-${applicationId}`);
+    if (!result.ok) return apiFailure(`complete-${applicationId}`, result.status, result.error, {});
+    return formSuccess(`complete-${applicationId}`);
   },
 
   /** POST /api/applications/:id/thanks: a note to the volunteer, and a private 1–5 rating if given. */
@@ -118,22 +113,22 @@ export const actions: Actions = {
     const form = await event.request.formData();
     const applicationId = applicationIdOf(form);
     const values = formValues(form);
-    const score = text(form, 'score');
-    const comment = text(form, 'comment');
+    const score = formText(form, 'score');
+    const comment = formText(form, 'comment');
     if (score === '' && comment.trim() !== '') {
       // a comment without a score would be lost: say so rather than drop it
-      return namedFailure(`thanks-${applicationId}`, 400, 'VALIDATION_FAILED', { score: 'SCORE_FOR_COMMENT' }, values);
+      return formFailure(`thanks-${applicationId}`, 400, 'VALIDATION_FAILED', { score: 'SCORE_FOR_COMMENT' }, values);
     }
     const body = {
-      note: text(form, 'note'),
+      note: formText(form, 'note'),
       ...(score === '' ? {} : { rating: { score: /^[1-5]$/.test(score) ? Number(score) : score, comment } }),
     };
     const result = await callApi<ThanksView>(event, 'POST', `/api/applications/${applicationId}/thanks`, body);
     if (!result.ok) {
-      return namedApiFailure(`thanks-${applicationId}`, result.status, result.error, values, {
+      return apiFailure(`thanks-${applicationId}`, result.status, result.error, values, {
         prefixes: ['rating'],
       });
     }
-    return namedSuccess(`thanks-${applicationId}`);
+    return formSuccess(`thanks-${applicationId}`);
   },
 };

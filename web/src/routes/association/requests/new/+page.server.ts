@@ -1,7 +1,7 @@
 import type { HelpRequestDetail } from '@board/shared';
 import { redirect } from '@sveltejs/kit';
 import { callApi } from '#lib/server/api.ts';
-import { namedFailure } from '#lib/server/named-form.ts';
+import { formFailure } from '#lib/server/form-result.ts';
 import { enabledCategories, officerAssociations, requireOfficer } from '#lib/server/officer.ts';
 import { parseRequestForm, REQUEST_FORM, requestFailure } from '#lib/server/request-form.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -28,7 +28,7 @@ export const actions: Actions = {
     const parsed = parseRequestForm(form);
     const associations = officerAssociations(me);
     if (associations.length > 1 && !associations.some((a) => a.id === parsed.body.associationId)) {
-      return namedFailure(
+      return formFailure(
         REQUEST_FORM,
         400,
         'VALIDATION_FAILED',

@@ -2,10 +2,10 @@ import type { Association, AssociationOfficerList } from '@board/shared';
 import { can } from '@board/shared';
 import { error } from '@sveltejs/kit';
 import { actorOf } from '#lib/actor.ts';
-import { fetchAllMunicipalities } from '#lib/server/all-municipalities.ts';
+import { fetchAllMunicipalities } from '#lib/server/municipalities.ts';
 import { callApi } from '#lib/server/api.ts';
 import { requireStaffArea } from '#lib/server/guards.ts';
-import { formValues, namedApiFailure, namedFailure, namedSuccess } from '#lib/server/named-form.ts';
+import { formValues, apiFailure, formFailure, formSuccess } from '#lib/server/form-result.ts';
 import { apiPageError } from '#lib/server/officer.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -41,13 +41,7 @@ export const actions: Actions = {
     const userId = form.get('userId');
     if (typeof userId !== 'string' || userId === '') error(400, 'Bad request');
     if (form.get('confirm') !== 'yes') {
-      return namedFailure(
-        `remove-${userId}`,
-        400,
-        'VALIDATION_FAILED',
-        { confirm: 'REMOVAL_CONFIRM_REQUIRED' },
-        values,
-      );
+      return formFailure(`remove-${userId}`, 400, 'VALIDATION_FAILED', { confirm: 'REMOVAL_CONFIRM_REQUIRED' }, values);
     }
     const id = encodeURIComponent(event.params.id);
     const result = await callApi(
@@ -55,8 +49,8 @@ export const actions: Actions = {
       'POST',
       `/api/associations/${id}/officers/${encodeURIComponent(userId)}/remove`,
     );
-    if (!result.ok) return namedApiFailure(`remove-${userId}`, result.status, result.error, values);
+    if (!result.ok) return apiFailure(`remove-${userId}`, result.status, result.error, values);
     const name = form.get('displayName');
-    return namedSuccess('remove', { name: typeof name === 'string' ? name : '' });
+    return formSuccess('remove', { name: typeof name === 'string' ? name : '' });
   },
 };

@@ -2,10 +2,10 @@ import type { HelpRequestDetail, OfficerContact, RequestTransition } from '@boar
 import { can } from '@board/shared';
 import { error, redirect } from '@sveltejs/kit';
 import { actorOf } from '#lib/actor.ts';
-import { fetchAllMunicipalities } from '#lib/server/all-municipalities.ts';
+import { fetchAllMunicipalities } from '#lib/server/municipalities.ts';
 import { callApi } from '#lib/server/api.ts';
 import { requireStaffArea } from '#lib/server/guards.ts';
-import { formValues, namedApiFailure } from '#lib/server/named-form.ts';
+import { formValues, apiFailure } from '#lib/server/form-result.ts';
 import { apiPageError } from '#lib/server/officer.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -47,7 +47,7 @@ async function decide(event: RequestEvent, decision: Decision) {
   const id = encodeURIComponent(event.params.id);
   const body = decision === 'approve' ? undefined : { reason: form.get('reason') ?? '' };
   const result = await callApi<HelpRequestDetail>(event, 'POST', `/api/requests/${id}/${paths[decision]}`, body);
-  if (!result.ok) return namedApiFailure(decision, result.status, result.error, formValues(form));
+  if (!result.ok) return apiFailure(decision, result.status, result.error, formValues(form));
   redirect(303, `/staff/moderation?decided=${decision}&request=${id}`);
 }
 
@@ -59,7 +59,7 @@ async function revealContact(event: RequestEvent) {
   const result = await callApi<OfficerContact>(event, 'POST', `/api/requests/${id}/officer-contact`, {
     reason: form.get('reason') ?? '',
   });
-  if (!result.ok) return namedApiFailure('revealContact', result.status, result.error, formValues(form));
+  if (!result.ok) return apiFailure('revealContact', result.status, result.error, formValues(form));
   return { form: 'revealContact', contact: result.data };
 }
 

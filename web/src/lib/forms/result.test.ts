@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { failureOf, keptList, keptText, successOf } from './named.ts';
+import { failureOf, keptList, keptText, successOf } from './result.ts';
 
 const failure = {
   form: 'profile',

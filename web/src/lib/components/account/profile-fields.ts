@@ -1,0 +1,29 @@
+import { declareFields, type FormView } from '#lib/forms/fields.ts';
+
+/** The profile form on /me, in page order (the error summary follows it); ids are `profile-<name>`. */
+export const profileFields = declareFields([
+  { name: 'displayName', label: 'account.profile.displayName', hint: 'account.profile.displayNameHint', kind: 'text' },
+  { name: 'language', label: 'account.profile.language', hint: 'account.profile.languageHint', kind: 'radio' },
+  // its hint names the sign-in address, so the form passes it
+  { name: 'notificationEmail', label: 'account.profile.notificationEmail', kind: 'email' },
+  { name: 'phone', label: 'account.profile.phone', hint: 'account.profile.phoneHint', kind: 'tel' },
+  { name: 'skills', label: 'account.volunteer.skills', hint: 'account.volunteer.skillsHint', kind: 'checkboxes' },
+  {
+    name: 'municipalityCodes',
+    label: 'account.volunteer.municipalities',
+    hint: 'account.volunteer.municipalitiesHint',
+    kind: 'checkboxes',
+  },
+  { name: 'availability', label: 'account.volunteer.availability', kind: 'textarea' },
+  { name: 'languages', label: 'account.volunteer.languages', kind: 'checkboxes' },
+  { name: 'onlineOk', label: 'account.volunteer.onlineOk', kind: 'checkbox' },
+  { name: 'bio', label: 'account.volunteer.bio', kind: 'textarea' },
+  {
+    name: 'showThanks',
+    label: 'account.volunteer.showThanks',
+    hint: 'account.volunteer.showThanksHint',
+    kind: 'checkbox',
+  },
+]);
+
+export type ProfileView = FormView<(typeof profileFields)[number]['name']>;
