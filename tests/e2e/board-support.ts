@@ -8,6 +8,7 @@ import { schema } from '@board/db';
 import { documentTokens, type Category, type RequestStatus } from '@board/shared';
 import { eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { accessTokenFor } from '../src/harness/sessions.ts';
 import type { TestApp } from '../src/harness/test-app.ts';
 import type { Lang } from './texts.ts';
 import { signedInContext, userIdOf } from '../src/people/browser-people.ts';
@@ -164,7 +165,7 @@ export async function apiAs(
   url: string,
   payload?: unknown,
 ): Promise<{ status: number; body: unknown }> {
-  const token = t.app.jwt.sign({ sub: await userIdOf(t, email) });
+  const token = await accessTokenFor(t, await userIdOf(t, email));
   const response = await t.app.inject({
     method,
     url,

@@ -7,6 +7,7 @@ import { schema } from '@board/db';
 import { count, eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { accessTokenFor } from '../src/harness/sessions.ts';
 import type { TestApp } from '../src/harness/test-app.ts';
 import type { Lang } from './texts.ts';
 import { signedInContext, userIdOf } from '../src/people/browser-people.ts';
@@ -76,7 +77,7 @@ export async function api<T = unknown>(
   url: string,
   payload?: unknown,
 ): Promise<T> {
-  const token = t.app.jwt.sign({ sub: await userIdOf(t, email) });
+  const token = await accessTokenFor(t, await userIdOf(t, email));
   const response = await t.app.inject({
     method,
     url,

@@ -2,6 +2,7 @@ import { schema } from '@board/db';
 import { count, eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { newContext } from '../harness/browser.ts';
+import { accessTokenFor } from '../harness/sessions.ts';
 import type { TestApp } from '../harness/test-app.ts';
 
 /**
@@ -36,7 +37,7 @@ export async function userIdOf(t: TestApp, email: string): Promise<string> {
 
 /** Signs the browser context in as this account (the API's access cookie, freshly signed). */
 export async function signIn(t: TestApp, context: BrowserContext, email: string): Promise<void> {
-  const token = t.app.jwt.sign({ sub: await userIdOf(t, email) });
+  const token = await accessTokenFor(t, await userIdOf(t, email));
   await context.addCookies([{ name: 'board_access', value: token, url: t.baseUrl, httpOnly: true, sameSite: 'Lax' }]);
 }
 
