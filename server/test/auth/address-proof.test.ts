@@ -34,11 +34,13 @@ const refreshes = async (s: SignedIn) =>
 
 /** Makes a request that mails `to` a link to `path`; the token of that new mail. */
 async function mailedToken(to: string, path: string, request: () => Promise<unknown>): Promise<string> {
-  const before = t.app.mailer.captured.length;
+  const before = new Set(t.app.mailer.captured);
   await request();
   return vi.waitFor(
     () => {
-      const mail = t.app.mailer.captured.slice(before).find((m) => m.to === to && m.text.includes(`${path}?token=`));
+      const mail = t.app.mailer.captured.find(
+        (m) => !before.has(m) && m.to === to && m.text.includes(`${path}?token=`),
+      );
       if (!mail) throw new Error(`no new mail to ${to} with ${path} yet`);
       return tokenIn(mail.text);
     },
