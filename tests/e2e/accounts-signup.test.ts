@@ -82,6 +82,8 @@ describe('a volunteer signs up, confirms the address, signs in and out', () => {
     await anchor.click();
     await page.waitForURL(link.local);
     expect(await page.locator('h1').innerText()).toBe(i18n.t('auth.verify.title'));
+    // the password chosen at sign-up goes with the link, so it stays (the link alone would drop it)
+    await page.getByLabel(i18n.t('auth.verify.password'), { exact: true }).fill(password);
     await submit(page, page.getByRole('button', { name: i18n.t('auth.verify.submit') }));
     const done = page.locator('[data-testid=form-message]');
     await done.waitFor();

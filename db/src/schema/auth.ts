@@ -24,8 +24,9 @@ export const oneTimeTokens = pgTable(
 );
 
 /**
- * Refresh tokens, rotated on every use. All tokens descending from one sign-in share a family;
- * presenting a token that was already rotated revokes the whole family (likely theft).
+ * Refresh tokens, rotated on every use. All tokens descending from one sign-in share a family,
+ * which is the session: access tokens carry its id (`sid`) and work only while it has a token not
+ * revoked. Presenting a token that was already rotated revokes the whole family (likely theft).
  */
 export const refreshTokens = pgTable(
   'refresh_tokens',
@@ -38,6 +39,8 @@ export const refreshTokens = pgTable(
     tokenHash: text('token_hash').notNull().unique(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     rotatedAt: timestamp('rotated_at', { withTimezone: true }),
+    /** set when a concurrent refresh got its one twin from this spent token; a further replay ends the family */
+    twinnedAt: timestamp('twinned_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,9 +1,14 @@
 import { Session } from '@board/shared';
 import type { TestApp } from '@board/tests/harness/test-app';
-import type { LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { vi } from 'vitest';
 
 export const demoPassword = 'udekiki-demo-2026';
+
+/** A route of the auth tests only, so access-token checks do not depend on other modules' routes. */
+export function whoamiRoute(app: FastifyInstance) {
+  app.get('/api/__test/whoami', async (request) => ({ userId: request.requireActor().userId }));
+}
 export const csrf = { 'x-board-csrf': '1' };
 
 let nextAddress = 1;

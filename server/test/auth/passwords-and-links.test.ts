@@ -247,9 +247,10 @@ describe('changeEmail', () => {
     // nothing changes until the link is opened
     expect((await signInWith('officer.okubo@demo.example', demoPassword)).statusCode).toBe(200);
 
-    const verified = await post('/api/auth/verify-email', { token: tokenIn(mail.text) });
+    // opened where they are signed in, so the password stays (see address-proof.test.ts)
+    const verified = await post('/api/auth/verify-email', { token: tokenIn(mail.text) }, auth);
     expect(verified.statusCode).toBe(200);
-    expect(verified.json()).toEqual({ status: 'verified', email: 'okubo.new@example.org' });
+    expect(verified.json()).toEqual({ status: 'verified', email: 'okubo.new@example.org', hasPassword: true });
 
     expect((await signInWith('officer.okubo@demo.example', demoPassword)).statusCode).toBe(401);
     const after = await signInWith('okubo.new@example.org', demoPassword);
@@ -276,7 +277,7 @@ describe('changeEmail', () => {
     expect(await tokensOf('officer.yotsuya@demo.example', 'change_email')).toEqual([]);
   });
 
-  it('409 EMAIL_TAKEN when the address was taken between the request and the link', async () => {
+  it('409 EMAIL_TAKEN when an account proved the address between the request and the link', async () => {
     const s = await signIn(t, 'volunteer1@demo.example', 'a brand new password');
     forgetMail();
     await post(
@@ -291,7 +292,11 @@ describe('changeEmail', () => {
       displayName: 'Quick',
       language: 'ja',
     });
-    const res = await post('/api/auth/verify-email', { token });
+    await t.database.handle.db
+      .update(schema.users)
+      .set({ emailVerifiedAt: new Date() })
+      .where(eq(schema.users.email, 'contested@example.org'));
+    const res = await post('/api/auth/verify-email', { token }, { authorization: `Bearer ${s.accessToken}` });
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('EMAIL_TAKEN');
     const [user] = await t.database.handle.db

@@ -2,25 +2,30 @@ import { schema } from '@board/db';
 import { Session } from '@board/shared';
 import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
 import { and, eq } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashToken } from '../../src/modules/auth/secrets.ts';
 import { concurrentRefreshMs } from '../../src/modules/auth/sessions.ts';
-import { cookieValue, csrf, freshIp, sessionOf, signIn } from './helpers.ts';
-
-function whoami(app: FastifyInstance) {
-  app.get('/api/__test/whoami', async (request) => ({ userId: request.requireActor().userId }));
-}
+import { cookieValue, csrf, freshIp, sessionOf, signIn, whoamiRoute } from './helpers.ts';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp({ demo: true, routes: whoami });
+  t = await startTestApp({ demo: true, routes: whoamiRoute });
 });
 afterAll(() => t.close());
 
 function refresh(cookie: string) {
   return t.app.inject({ method: 'POST', url: '/api/auth/refresh', headers: { cookie, ...csrf } });
 }
+
+function whoami(accessToken: string) {
+  return t.app.inject({
+    method: 'GET',
+    url: '/api/__test/whoami',
+    headers: { authorization: `Bearer ${accessToken}` },
+  });
+}
+
+const payloadOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString());
 
 async function familyOf(refreshTokenUserId: string) {
   return t.database.handle.db
@@ -186,6 +191,36 @@ describe('refreshSession', () => {
     const members = rows.filter((r) => r.familyId === family);
     expect(members.length).toBe(5);
     expect(members.every((r) => r.revokedAt === null)).toBe(true);
+  });
+
+  it('a third use of the token within the window ends the family: both twins die, access tokens too', async () => {
+    const first = await signIn(t, 'volunteer2@demo.example');
+    const [a, b] = await Promise.all([refresh(first.cookie), refresh(first.cookie)]);
+    expect([a.statusCode, b.statusCode]).toEqual([200, 200]);
+    const [tabA, tabB] = [sessionOf(a), sessionOf(b)];
+
+    const third = await refresh(first.cookie);
+    expect(third.statusCode).toBe(401);
+    expect(third.json().error.code).toBe('UNAUTHENTICATED');
+    for (const tab of [tabA, tabB]) {
+      expect((await refresh(tab.cookie)).statusCode).toBe(401);
+      expect((await whoami(tab.accessToken)).statusCode).toBe(401);
+    }
+    expect((await whoami(first.accessToken)).statusCode).toBe(401);
+    const family = (await familyOf(first.session.me.id)).filter((r) => r.familyId === payloadOf(first.accessToken).sid);
+    expect(family.length).toBe(3);
+    expect(family.every((r) => r.revokedAt !== null)).toBe(true);
+  });
+
+  it('of three refreshes with one token at once, at most two get a session and the family ends', async () => {
+    const first = await signIn(t, 'officer.senju@demo.example');
+    const results = await Promise.all([refresh(first.cookie), refresh(first.cookie), refresh(first.cookie)]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 200, 401]);
+    for (const ok of results.filter((r) => r.statusCode === 200)) {
+      expect((await refresh(sessionOf(ok).cookie)).statusCode).toBe(401);
+    }
+    const rows = await familyOf(first.session.me.id);
+    expect(rows.filter((r) => r.familyId === payloadOf(first.accessToken).sid).every((r) => r.revokedAt)).toBe(true);
   });
 
   it('API clients may send the refresh token in the body', async () => {

@@ -75,9 +75,14 @@ describe('signUp → verifyEmail → signIn', () => {
     expect(before.statusCode).toBe(200);
     expect(Session.parse(before.json()).me).toMatchObject({ emailVerified: false, language: 'en' });
 
-    const verified = await t.app.inject({ method: 'POST', url: '/api/auth/verify-email', payload: { token } });
+    // the password chosen at sign-up, given with the link, survives the proof (see address-proof.test.ts)
+    const verified = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/verify-email',
+      payload: { token, password },
+    });
     expect(verified.statusCode).toBe(200);
-    expect(verified.json()).toEqual({ status: 'verified', email: 'new.person@example.org' });
+    expect(verified.json()).toEqual({ status: 'verified', email: 'new.person@example.org', hasPassword: true });
 
     const after = await t.app.inject({
       method: 'POST',

@@ -13,17 +13,22 @@ function whoami(app: FastifyInstance) {
 
 let t: TestApp;
 let userId: string;
+/** the live session of volunteer1's sign-in, which the crafted tokens name */
+let sid: string;
 beforeAll(async () => {
   t = await startTestApp({ demo: true, routes: whoami });
-  userId = (await signIn(t, 'volunteer1@demo.example')).session.me.id;
+  const { accessToken, session } = await signIn(t, 'volunteer1@demo.example');
+  userId = session.me.id;
+  sid = payloadOf(accessToken).sid;
 });
 afterAll(() => t.close());
 
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+const payloadOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString());
 
 function claims(overrides: Record<string, unknown> = {}) {
   const now = Math.floor(Date.now() / 1000);
-  return { sub: userId, iss: 'machi-udekiki', aud: 'machi-udekiki-api', iat: now, exp: now + 600, ...overrides };
+  return { sub: userId, sid, iss: 'machi-udekiki', aud: 'machi-udekiki-api', iat: now, exp: now + 600, ...overrides };
 }
 
 function hs256(payload: unknown, secret: string | Buffer, header: Record<string, unknown> = { alg: 'HS256' }) {
@@ -55,14 +60,19 @@ describe('access tokens', () => {
       .slice(0, 2)
       .map((part) => JSON.parse(Buffer.from(part, 'base64url').toString()));
     expect(header.alg).toBe('HS256');
-    expect(payload).toMatchObject({ sub: userId, iss: 'machi-udekiki', aud: 'machi-udekiki-api' });
+    expect(payload).toMatchObject({
+      sub: userId,
+      sid: expect.any(String),
+      iss: 'machi-udekiki',
+      aud: 'machi-udekiki-api',
+    });
     expect(payload.exp - payload.iat).toBeLessThanOrEqual(15 * 60);
   });
 
   it('rejects an expired token', async () => {
     const now = Math.floor(Date.now() / 1000);
     await expectRejected(hs256(claims({ iat: now - 3600, exp: now - 60 }), t.config.jwtSecret));
-    await expectRejected(t.app.jwt.sign({ sub: userId }, { expiresIn: -60 }));
+    await expectRejected(t.app.jwt.sign({ sub: userId, sid }, { expiresIn: -60 }));
   });
 
   it('rejects a tampered payload and a tampered signature', async () => {
@@ -93,6 +103,14 @@ describe('access tokens', () => {
   it('rejects a wrong audience and a wrong issuer', async () => {
     await expectRejected(hs256(claims({ aud: 'some-other-api' }), t.config.jwtSecret));
     await expectRejected(hs256(claims({ iss: 'someone-else' }), t.config.jwtSecret));
+  });
+
+  it("rejects a token without a session, or naming an unknown one or another person's", async () => {
+    const { sid: _, ...withoutSession } = claims();
+    await expectRejected(hs256(withoutSession, t.config.jwtSecret));
+    await expectRejected(hs256(claims({ sid: crypto.randomUUID() }), t.config.jwtSecret));
+    const other = payloadOf((await signIn(t, 'volunteer2@demo.example')).accessToken);
+    await expectRejected(hs256(claims({ sid: other.sid }), t.config.jwtSecret));
   });
 
   it('rejects a token of a deleted account', async () => {

@@ -54,12 +54,19 @@ export async function loadPeople(t: TestApp): Promise<People> {
     '13121': await userIdOf(t, officers.senju),
     '13104': await userIdOf(t, officers.yotsuya),
   };
+  // one live session per person for the whole file (access tokens name their session)
+  const headersOf = new Map<Persona, Record<string, string>>([['anonymous', {}]]);
+  for (const [persona, actor] of actors) if (actor) headersOf.set(persona, await bearer(t, actor.userId));
+  const officerHeaders = {
+    '13121': await bearer(t, officerIds['13121']),
+    '13104': await bearer(t, officerIds['13104']),
+  };
   return {
     actor: (persona) => actors.get(persona)!,
-    headers: (persona) => (persona === 'anonymous' ? {} : bearer(t, actors.get(persona)!.userId)),
+    headers: (persona) => headersOf.get(persona)!,
     volunteerId,
-    volunteerHeaders: bearer(t, volunteerId),
-    officerHeaders: (target) => bearer(t, officerIds[target]),
+    volunteerHeaders: headersOf.get('volunteer')!,
+    officerHeaders: (target) => officerHeaders[target],
   };
 }
 

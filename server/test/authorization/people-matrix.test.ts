@@ -106,7 +106,7 @@ async function cloneOf(persona: Persona): Promise<Prepared> {
     password: 'matrix password 2026',
     roles: demo.roles.map((g) => ({ ...g })),
   });
-  return { secrets: [], as: { actor: { userId: person.id, roles: demo.roles }, headers: bearer(t, person.id) } };
+  return { secrets: [], as: { actor: { userId: person.id, roles: demo.roles }, headers: await bearer(t, person.id) } };
 }
 
 /** a new officer of the target's association, whose name must not leak to a refused caller */
@@ -354,7 +354,7 @@ describe('authorization matrix (from shared/src/permissions.ts)', () => {
   it.each(rows)('$name', async ({ route, persona, target }) => {
     let call: Call = {
       actor: actors.get(persona)!,
-      headers: persona === 'anonymous' ? {} : bearer(t, actors.get(persona)!.userId),
+      headers: persona === 'anonymous' ? {} : await bearer(t, actors.get(persona)!.userId),
       target,
     };
     const prepared = route.prepare ? await route.prepare(call, persona) : { secrets: [] };
@@ -416,7 +416,7 @@ describe('tenant isolation of listings', () => {
   ] as const;
 
   it.each(staff)("%s sees exactly their municipality's rows in every listing", async (persona, code) => {
-    const headers = bearer(t, actors.get(persona)!.userId);
+    const headers = await bearer(t, actors.get(persona)!.userId);
     const db = t.database.handle.db;
 
     const invitations = InvitationList.parse(

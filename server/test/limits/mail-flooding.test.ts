@@ -39,7 +39,7 @@ describe('repeatable actions that mail someone else are throttled per actor', ()
       const res = await t.app.inject({
         method: 'POST',
         url: `/api/invitations/${invitation.id}/resend`,
-        headers: bearer(t, staffId),
+        headers: await bearer(t, staffId),
       });
       expect(res.statusCode).toBe(200);
       expect(Invitation.parse(res.json()).state).toBe('pending');

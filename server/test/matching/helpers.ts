@@ -97,7 +97,7 @@ export async function createVolunteer(
       showThanks: options.profile.showThanks ?? true,
     });
   }
-  return { id: row!.id, email, headers: bearer(t, row!.id) };
+  return { id: row!.id, email, headers: await bearer(t, row!.id) };
 }
 
 /** Many verified volunteers at once (the races). */
@@ -114,7 +114,7 @@ export async function createVolunteers(t: TestApp, n: number) {
     )
     .returning({ id: schema.users.id, email: schema.users.email });
   await db.insert(schema.roleAssignments).values(rows.map((r) => ({ userId: r.id, role: 'volunteer' as const })));
-  return rows.map((r) => ({ id: r.id, email: r.email!, headers: bearer(t, r.id) }));
+  return Promise.all(rows.map(async (r) => ({ id: r.id, email: r.email!, headers: await bearer(t, r.id) })));
 }
 
 export async function apply(
@@ -156,7 +156,7 @@ export async function matched(
   officerEmail: string,
 ): Promise<string> {
   const id = await applied(t, volunteer.headers, requestId);
-  const res = await post(t, bearer(t, await userIdOf(t, officerEmail)), `/api/applications/${id}/accept`, {});
+  const res = await post(t, await bearer(t, await userIdOf(t, officerEmail)), `/api/applications/${id}/accept`, {});
   if (res.statusCode !== 200) throw new Error(`accept failed: ${res.statusCode} ${res.body}`);
   return id;
 }

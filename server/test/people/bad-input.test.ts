@@ -3,7 +3,16 @@ import { ErrorBody } from '@board/shared';
 import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, associationIdOf, createInvitation, createPerson, demoEmails, rowCounts, userIdOf } from './helpers.ts';
+import {
+  as,
+  associationIdOf,
+  bearer,
+  createInvitation,
+  createPerson,
+  demoEmails,
+  rowCounts,
+  userIdOf,
+} from './helpers.ts';
 
 /** Every write route of the people modules: bad input is 400 naming the fields, and nothing is written or mailed. */
 
@@ -20,7 +29,7 @@ beforeAll(async () => {
     password: 'a long enough password',
     roles: [{ role: 'volunteer', municipalityCode: null, associationId: null }],
   });
-  leaverHeaders = { authorization: `Bearer ${t.app.jwt.sign({ sub: leaver.id })}` };
+  leaverHeaders = await bearer(t, leaver.id);
 });
 afterAll(() => t.close());
 

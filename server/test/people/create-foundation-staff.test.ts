@@ -67,7 +67,7 @@ describe('pnpm admin:create-foundation-staff', () => {
     ]);
 
     // the new foundation staff member can work at once (e.g. list every municipality's invitations)
-    const res = await t.app.inject({ method: 'GET', url: '/api/invitations', headers: bearer(t, user!.id) });
+    const res = await t.app.inject({ method: 'GET', url: '/api/invitations', headers: await bearer(t, user!.id) });
     expect(res.statusCode).toBe(200);
 
     const before = await rowCounts(t);

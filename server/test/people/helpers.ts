@@ -1,7 +1,8 @@
 import { schema } from '@board/db';
 import type { Actor, RoleGrant } from '@board/shared';
 import type { TestApp } from '@board/tests/harness/test-app';
-import { count, eq } from 'drizzle-orm';
+import { accessTokenFor, testSessionIds } from '@board/tests/harness/sessions';
+import { count, eq, notInArray } from 'drizzle-orm';
 import { hashPassword, newToken } from '../../src/modules/auth/secrets.ts';
 
 /** Helpers for the people tests (accounts, invitations, audit). Sign-in is simulated with a signed access token. */
@@ -26,8 +27,9 @@ export async function userIdOf(t: TestApp, email: string): Promise<string> {
   return row.id;
 }
 
-export function bearer(t: TestApp, userId: string): Record<string, string> {
-  return { authorization: `Bearer ${t.app.jwt.sign({ sub: userId })}` };
+/** Authorization header of a new live session of this person */
+export async function bearer(t: TestApp, userId: string): Promise<Record<string, string>> {
+  return { authorization: `Bearer ${await accessTokenFor(t, userId)}` };
 }
 
 /** Authorization header of a demo account */
@@ -57,7 +59,10 @@ export async function associationIdOf(t: TestApp, name: string): Promise<string>
   return row.id;
 }
 
-/** Rows in every table the people routes write, to prove a refused request wrote nothing. */
+/**
+ * Rows in every table the people routes write, to prove a refused request wrote nothing. The
+ * sessions the test itself made for its headers (`bearer`, `as`) are left out.
+ */
 export async function rowCounts(t: TestApp) {
   const db = t.database.handle.db;
   const tables = {
@@ -73,6 +78,14 @@ export async function rowCounts(t: TestApp) {
   for (const [name, table] of Object.entries(tables)) {
     const [row] = await db.select({ n: count() }).from(table);
     out[name] = row!.n;
+  }
+  const madeByTest = testSessionIds(t);
+  if (madeByTest.length > 0) {
+    const [row] = await db
+      .select({ n: count() })
+      .from(schema.refreshTokens)
+      .where(notInArray(schema.refreshTokens.familyId, madeByTest));
+    out.refreshTokens = row!.n;
   }
   return out;
 }

@@ -41,7 +41,7 @@ describe('inviteMunicipalStaff', () => {
     const res = await t.app.inject({
       method: 'POST',
       url: '/api/invitations/municipal-staff',
-      headers: bearer(t, foundationId),
+      headers: await bearer(t, foundationId),
       payload: { email: email.toUpperCase(), municipalityCode: '13121', language: 'en' },
     });
     expect(res.statusCode).toBe(201);
@@ -224,7 +224,7 @@ describe('resendInvitation', () => {
     const res = await t.app.inject({
       method: 'POST',
       url: `/api/invitations/${old.id}/resend`,
-      headers: bearer(t, staffId),
+      headers: await bearer(t, staffId),
     });
     expect(res.statusCode).toBe(200);
     const invitation = Invitation.parse(res.json());
@@ -465,7 +465,7 @@ describe('acceptInvitation', () => {
     const res = await t.app.inject({
       method: 'POST',
       url: '/api/invitations/accept',
-      headers: bearer(t, volunteerId),
+      headers: await bearer(t, volunteerId),
       payload: { token: inv.token },
     });
     expect(res.statusCode).toBe(200);
@@ -536,12 +536,13 @@ describe('acceptInvitation', () => {
       associationId: okubo,
       email: person.email,
     });
+    const headers = await bearer(t, person.id);
     const attempts = await Promise.all(
       Array.from({ length: 4 }, () =>
         t.app.inject({
           method: 'POST',
           url: '/api/invitations/accept',
-          headers: bearer(t, person.id),
+          headers,
           payload: { token: inv.token },
         }),
       ),

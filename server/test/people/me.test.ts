@@ -69,7 +69,7 @@ describe('getMe', () => {
 
   it('works for an account that wears no hat at all', async () => {
     const person = await createPerson(t, { roles: [] });
-    const res = await t.app.inject({ method: 'GET', url: '/api/me', headers: bearer(t, person.id) });
+    const res = await t.app.inject({ method: 'GET', url: '/api/me', headers: await bearer(t, person.id) });
     expect(res.statusCode).toBe(200);
     expect(Me.parse(res.json()).roles).toEqual([]);
     // made without a password (as after accepting an invitation by link only)
@@ -153,7 +153,7 @@ describe('exportMyData', () => {
 
   it('downloads everything about the person as a JSON file, and logs the export', async () => {
     const userId = await userIdOf(t, demoEmails.officerSenju);
-    const res = await t.app.inject({ method: 'GET', url: '/api/me/export', headers: bearer(t, userId) });
+    const res = await t.app.inject({ method: 'GET', url: '/api/me/export', headers: await bearer(t, userId) });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('application/json');
     expect(res.headers['content-disposition']).toMatch(
@@ -172,7 +172,7 @@ describe('exportMyData', () => {
 
     // a second export lists the first one among the person's own audit entries
     const second = MyDataExport.parse(
-      (await t.app.inject({ method: 'GET', url: '/api/me/export', headers: bearer(t, userId) })).json(),
+      (await t.app.inject({ method: 'GET', url: '/api/me/export', headers: await bearer(t, userId) })).json(),
     );
     expect(second.auditEntries.map((e) => e.action)).toContain('me.export');
   });
@@ -184,7 +184,7 @@ describe('deleteMe', () => {
       password: 'correct horse battery',
       roles: [{ role: 'volunteer', municipalityCode: null, associationId: null }],
     });
-    const headers = bearer(t, person.id);
+    const headers = await bearer(t, person.id);
     const before = await rowCounts(t);
 
     const missing = await t.app.inject({ method: 'DELETE', url: '/api/me', headers, payload: {} });
@@ -224,7 +224,7 @@ describe('deleteMe', () => {
       password: null,
       roles: [{ role: 'foundation_staff', municipalityCode: null, associationId: null }],
     });
-    const headers = bearer(t, person.id);
+    const headers = await bearer(t, person.id);
     const missing = await t.app.inject({ method: 'DELETE', url: '/api/me', headers, payload: {} });
     expect(missing.statusCode).toBe(400);
     expect(ErrorBody.parse(missing.json()).error.fields).toEqual([{ field: 'confirm', code: 'CONFIRM_REQUIRED' }]);
@@ -267,7 +267,7 @@ describe('deleteMe', () => {
       })
       .returning({ id: schema.helpRequests.id });
 
-    const headers = bearer(t, person.id);
+    const headers = await bearer(t, person.id);
     const res = await t.app.inject({
       method: 'DELETE',
       url: '/api/me',

@@ -329,7 +329,7 @@ describe('municipality settings', () => {
         await t.app.inject({
           method: 'PATCH',
           url: '/api/municipalities/13999/settings',
-          headers: bearer(t, staffId),
+          headers: await bearer(t, staffId),
           payload: {},
         })
       ).statusCode,

@@ -82,7 +82,7 @@ describe('createRequest', () => {
     const missing = await t.app.inject({
       method: 'POST',
       url: '/api/requests',
-      headers: bearer(t, both.id),
+      headers: await bearer(t, both.id),
       payload: validInput(),
     });
     expect(missing.statusCode).toBe(400);
@@ -92,7 +92,7 @@ describe('createRequest', () => {
     const named = await t.app.inject({
       method: 'POST',
       url: '/api/requests',
-      headers: bearer(t, both.id),
+      headers: await bearer(t, both.id),
       payload: validInput({ associationId: umeda }),
     });
     expect(named.statusCode).toBe(201);

@@ -8,6 +8,7 @@ import { schema } from '@board/db';
 import { eq } from 'drizzle-orm';
 import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { newContext } from '../../src/harness/browser.ts';
+import { accessTokenFor } from '../../src/harness/sessions.ts';
 import type { TestApp } from '../../src/harness/test-app.ts';
 import { browser, t } from './boot.ts';
 import { markWithoutJavaScript, open } from './pages.ts';
@@ -39,7 +40,7 @@ export async function userIdOf(app: TestApp, email: string): Promise<string> {
 
 /** Signs the browser context in as this account (the API's access cookie, freshly signed). */
 export async function signIn(app: TestApp, context: BrowserContext, email: string): Promise<void> {
-  const token = app.app.jwt.sign({ sub: await userIdOf(app, email) });
+  const token = await accessTokenFor(app, await userIdOf(app, email));
   await context.addCookies([{ name: 'board_access', value: token, url: app.baseUrl, httpOnly: true, sameSite: 'Lax' }]);
 }
 

@@ -4,6 +4,7 @@
  */
 import { schema } from '@board/db';
 import { documentTokens, type Category, type RequestStatus } from '@board/shared';
+import { accessTokenFor } from '../../src/harness/sessions.ts';
 import type { TestApp } from '../../src/harness/test-app.ts';
 import { userIdOf } from './people.ts';
 import { associationIdOf } from './rows.ts';
@@ -106,7 +107,7 @@ export async function apiAs(
   url: string,
   payload?: unknown,
 ): Promise<{ status: number; body: unknown }> {
-  const token = app.app.jwt.sign({ sub: await userIdOf(app, email) });
+  const token = await accessTokenFor(app, await userIdOf(app, email));
   const response = await app.app.inject({
     method,
     url,

@@ -71,7 +71,7 @@ export default async function associationRoutes(app: FastifyInstance) {
         tags: ['associations'],
         summary: "Take the officer role away from someone who left the association (the municipality's staff)",
         description:
-          'The account stays; the person can no longer act for the association. Audit-logged as role.remove.',
+          'The account stays; every session of it ends, so the person can no longer act for the association from the next request. Audit-logged as role.remove.',
         params: AssociationOfficerParams,
       },
     },

@@ -2,6 +2,7 @@ import { can, DomainError, listScope, type Actor, type Association, type Associa
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { compose } from '../../mail/compose.ts';
 import { roleRemovedMail } from '../../mail/invitation-mails.ts';
+import { endAllSessions } from '../auth/sessions.ts';
 import { recordAudit } from '../audit/record.ts';
 import { isUniqueViolation } from '../auth/repository.ts';
 import { associationRepository } from './repository.ts';
@@ -79,8 +80,8 @@ export async function listAssociationOfficers(actor: Actor, access: Access, id: 
 
 /**
  * Municipal staff take the officer role away when someone leaves the association. The account
- * stays (with its other roles); from the next request on the person can no longer act for the
- * association. Audit-logged as role.remove.
+ * stays (with its other roles) but every session of it ends: from the next request on the person
+ * is signed out, and signs in again with the hats left. Audit-logged as role.remove.
  */
 export async function removeAssociationOfficer(
   app: FastifyInstance,
@@ -98,6 +99,7 @@ export async function removeAssociationOfficer(
     if (!(await associations.removeOfficer(id, userId))) {
       throw new DomainError('NOT_FOUND', 'This person is not an officer of this association.');
     }
+    await endAllSessions(tx, userId);
     await recordAudit(tx, {
       actorId: actor.userId,
       action: 'role.remove',

@@ -68,20 +68,8 @@ export const accountRepository = {
     await tx.insert(roleAssignments).values({ userId, role: 'volunteer' }).onConflictDoNothing();
   },
 
-  async markEmailVerified(tx: Database, userId: string): Promise<void> {
-    await tx
-      .update(users)
-      .set({ emailVerifiedAt: new Date() })
-      .where(and(eq(users.id, userId), isNull(users.emailVerifiedAt)));
-  },
-
   async setPasswordHash(tx: Database, userId: string, passwordHash: string): Promise<void> {
     await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
-  },
-
-  /** swaps the sign-in address (already verified by the link); throws a unique violation if taken */
-  async setEmail(tx: Database, userId: string, email: string): Promise<void> {
-    await tx.update(users).set({ email, emailVerifiedAt: new Date() }).where(eq(users.id, userId));
   },
 
   /** issues a single-use token, dropping the person's earlier unused ones of the same purpose */
@@ -125,20 +113,20 @@ export const accountRepository = {
     return row ?? null;
   },
 
-  /** whether a token could be spent now (read only; spending is `consumeToken`) */
-  async findUsableToken(tx: Database, tokenHash: string, purpose: TokenPurpose): Promise<boolean> {
+  /** whose token this is, if it could be spent now (read only; spending is `consumeToken`) */
+  async findUsableToken(tx: Database, tokenHash: string, purposes: readonly TokenPurpose[]): Promise<string | null> {
     const [row] = await tx
-      .select({ id: oneTimeTokens.id })
+      .select({ userId: oneTimeTokens.userId })
       .from(oneTimeTokens)
       .where(
         and(
           eq(oneTimeTokens.tokenHash, tokenHash),
-          eq(oneTimeTokens.purpose, purpose),
+          inArray(oneTimeTokens.purpose, [...purposes]),
           isNull(oneTimeTokens.usedAt),
           gt(oneTimeTokens.expiresAt, new Date()),
         ),
       );
-    return row !== undefined;
+    return row?.userId ?? null;
   },
 
   /** drops unused tokens of these purposes (e.g. links mailed to an address the person no longer uses) */

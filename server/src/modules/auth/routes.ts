@@ -23,7 +23,18 @@ const RefreshBody = z
   .object({ refreshToken: z.string().min(20).max(200).optional() })
   .nullish()
   .describe('Optional: browsers send the refresh cookie instead');
-const Verified = z.object({ status: z.literal('verified'), email: z.string() });
+const VerifyEmailBody = TokenBody.extend({
+  password: SignInBody.shape.password
+    .optional()
+    .describe(
+      'The password chosen before, to keep it: a link alone drops a password set before the address was proven',
+    ),
+});
+const Verified = z.object({
+  status: z.literal('verified'),
+  email: z.string(),
+  hasPassword: z.boolean().describe('false: set one by the reset link (a password set before the proof was dropped)'),
+});
 const PasswordReset = z.object({ status: z.literal('password_reset') });
 const NoContent = z.null().describe('No content');
 
@@ -66,11 +77,16 @@ export default async function authRoutes(app: FastifyInstance) {
         operationId: 'verifyEmail',
         tags: ['auth'],
         summary: 'Confirm an email address with the token from a verification or email-change link',
-        body: TokenBody,
-        response: { 200: Verified, 400: ErrorBody, 409: ErrorBody },
+        body: VerifyEmailBody,
+        response: { 200: Verified, 400: ErrorBody, 403: ErrorBody, 409: ErrorBody, 429: ErrorBody },
       },
     },
-    async (request) => service.verifyEmail(request.body.token),
+    async (request, reply) =>
+      service.verifyEmail(
+        request.body,
+        request.actor && { userId: request.actor.userId, sessionId: request.sessionId },
+        passwordGuard(app, request, reply),
+      ),
   );
 
   r.post(

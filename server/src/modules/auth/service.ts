@@ -17,6 +17,7 @@ import { compose } from '../../mail/compose.ts';
 import type { OutgoingMail } from '../../plugins/app/mailer.ts';
 import { recordAudit } from '../audit/record.ts';
 import { loadMe } from '../me/load-me.ts';
+import { moveAccount, proveAddress, type PasswordVouch } from './address-proof.ts';
 import { linkTo } from './links.ts';
 import type { PasswordGuard } from './password-throttle.ts';
 import { accountRepository as accounts, isUniqueViolation, type AccountRow, type TokenPurpose } from './repository.ts';
@@ -192,36 +193,41 @@ export function authService(app: FastifyInstance) {
       }
     },
 
-    /** Spends a verify_email or change_email link: marks the address verified, or moves the account to the new one. */
-    async verifyEmail(token: string): Promise<{ status: 'verified'; email: string }> {
+    /**
+     * Spends a verify_email or change_email link: marks the address verified, or moves the account
+     * to the new one (an unproven holder of it lets it go). Either proves the address, and the
+     * password set before survives only if the prover typed it here or is signed in to the account
+     * (see proveAddress). A wrong password is 403 PASSWORD_INCORRECT and spends nothing.
+     */
+    async verifyEmail(
+      input: { token: string; password?: string | undefined },
+      signedIn: { userId: string; sessionId: string | null } | null,
+      guard: PasswordGuard,
+    ): Promise<{ status: 'verified'; email: string; hasPassword: boolean }> {
+      const tokenHash = hashToken(input.token);
+      const owner = await asAnonymous(async (tx) => {
+        const userId = await accounts.findUsableToken(tx, tokenHash, ['verify_email', 'change_email']);
+        return userId ? accounts.findById(tx, userId) : null;
+      });
+      if (!owner || owner.email === null) throw tokenInvalid();
+      let vouch: PasswordVouch | null = null;
+      if (signedIn?.userId === owner.id) vouch = { sessionId: signedIn.sessionId ?? undefined };
+      else if (input.password) {
+        await checkPassword({ ...owner, email: owner.email }, input.password, guard);
+        vouch = {};
+      }
       const outcome = await app.withSystemAccess(async (tx) => {
-        const spent = await accounts.consumeToken(tx, hashToken(token), ['verify_email', 'change_email']);
-        if (!spent) throw tokenInvalid();
-        const account = await accounts.findById(tx, spent.userId);
-        if (!account || account.email === null) throw tokenInvalid();
-        if (spent.purpose === 'verify_email') {
-          await accounts.markEmailVerified(tx, account.id);
-          return { email: account.email, previous: null };
-        }
-        const newEmail = spent.email;
+        const spent = await accounts.consumeToken(tx, tokenHash, ['verify_email', 'change_email']);
+        const account = spent && (await accounts.findById(tx, spent.userId));
+        if (!account || account.email === null || account.id !== owner.id) throw tokenInvalid();
+        const newEmail = spent.purpose === 'change_email' ? spent.email : account.email;
         if (!newEmail) throw tokenInvalid();
-        if (newEmail !== account.email) {
-          const holder = await accounts.findByEmail(tx, newEmail);
-          if (holder) throw new DomainError('EMAIL_TAKEN', 'Another account now uses this email address.');
-          try {
-            await accounts.setEmail(tx, account.id, newEmail);
-          } catch (err) {
-            if (isUniqueViolation(err)) {
-              throw new DomainError('EMAIL_TAKEN', 'Another account now uses this email address.');
-            }
-            throw err;
-          }
-          // links already mailed to the old address stop working
-          await accounts.dropUnusedTokens(tx, account.id, ['verify_email', 'sign_in_link', 'password_reset']);
-        } else {
-          await accounts.markEmailVerified(tx, account.id);
-        }
-        return { email: newEmail, previous: newEmail !== account.email ? account : null };
+        const moving = newEmail !== account.email;
+        const first = moving
+          ? await moveAccount(tx, account.id, newEmail, vouch)
+          : await proveAddress(tx, account.id, vouch);
+        const hasPassword = account.passwordHash !== null && (vouch !== null || !first);
+        return { email: newEmail, previous: moving ? account : null, hasPassword };
       });
       if (outcome.previous?.email) {
         const previous = outcome.previous;
@@ -234,7 +240,7 @@ export function authService(app: FastifyInstance) {
           }),
         );
       }
-      return { status: 'verified', email: outcome.email };
+      return { status: 'verified', email: outcome.email, hasPassword: outcome.hasPassword };
     },
 
     /** Email and password. Unknown address and wrong password answer alike, after the same work. */
@@ -276,7 +282,7 @@ export function authService(app: FastifyInstance) {
         if (!spent) throw tokenInvalid();
         const account = await accounts.findById(tx, spent.userId);
         if (!account || account.email === null) throw tokenInvalid();
-        await accounts.markEmailVerified(tx, account.id);
+        await proveAddress(tx, account.id, null);
         return openSession(tx, reply, account.id, 'link');
       });
     },
@@ -315,7 +321,7 @@ export function authService(app: FastifyInstance) {
      */
     async resetPassword(input: { token: string; password: string }): Promise<{ status: 'password_reset' }> {
       const tokenHash = hashToken(input.token);
-      const usable = await asAnonymous((tx) => accounts.findUsableToken(tx, tokenHash, 'password_reset'));
+      const usable = await asAnonymous((tx) => accounts.findUsableToken(tx, tokenHash, ['password_reset']));
       if (!usable) throw tokenInvalid();
       const passwordHash = await hashPassword(input.password);
       const account = await app.withSystemAccess(async (tx) => {
@@ -323,9 +329,9 @@ export function authService(app: FastifyInstance) {
         if (!spent) throw tokenInvalid();
         const found = await accounts.findById(tx, spent.userId);
         if (!found || found.email === null) throw tokenInvalid();
+        // the reset link reached the owner of the address, so it is proven too (before the new password)
+        await proveAddress(tx, found.id, null);
         await accounts.setPasswordHash(tx, found.id, passwordHash);
-        // the reset link reached the owner of the address, so it is verified too
-        await accounts.markEmailVerified(tx, found.id);
         await accounts.dropUnusedTokens(tx, found.id, ['password_reset', 'sign_in_link']);
         await endAllSessions(tx, found.id);
         return { ...found, email: found.email };
@@ -356,7 +362,7 @@ export function authService(app: FastifyInstance) {
 
     /**
      * Signed in, with the password: mails a change link (24 hours) to the new address. If that
-     * address already has an account, its owner is told instead; the answer is the same.
+     * address already has a verified account, its owner is told instead; the answer is the same.
      */
     async changeEmail(
       userId: string,
@@ -369,7 +375,8 @@ export function authService(app: FastifyInstance) {
       if (input.newEmail === account.email) return;
       await beforeMail();
       const holder = await asAnonymous((tx) => accounts.findByEmail(tx, input.newEmail));
-      if (holder) {
+      // one who signed up with the address but never proved it does not hold it against its owner
+      if (holder?.emailVerifiedAt) {
         mail(
           'email change: address taken',
           compose(emailChangeTakenMail, holder.language, input.newEmail, {

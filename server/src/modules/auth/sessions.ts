@@ -1,6 +1,6 @@
 import { schema, type Database } from '@board/db';
 import { DomainError } from '@board/shared';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, ne } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppConfig } from '../../config.ts';
 import { accessCookie, accessTokenSeconds, refreshCookie } from '../../plugins/app/authentication.ts';
@@ -34,15 +34,30 @@ export function clearSessionCookies(config: AppConfig, reply: FastifyReply) {
   reply.clearCookie(refreshCookie, { path: '/', secure: config.secureCookies, sameSite: 'lax' });
 }
 
-async function insertRefreshToken(tx: Database, userId: string, familyId: string | null): Promise<string> {
+async function insertRefreshToken(tx: Database, userId: string, familyId: string): Promise<string> {
   const { token, hash } = newToken();
   await tx.insert(schema.refreshTokens).values({
     userId,
-    familyId: familyId ?? crypto.randomUUID(),
+    familyId,
     tokenHash: hash,
     expiresAt: new Date(Date.now() + refreshTokenDays * 86_400_000),
   });
   return token;
+}
+
+/** An access token of one session: `sid` is the refresh-token family, checked on every request. */
+function signAccessToken(app: FastifyInstance, userId: string, sessionId: string): string {
+  return app.jwt.sign({ sub: userId, sid: sessionId });
+}
+
+/**
+ * A new session (a refresh-token family) and its first pair of tokens, without cookies: for
+ * `startSession`, and for tests and tools that need a signed-in person.
+ */
+export async function createSession(app: FastifyInstance, tx: Database, userId: string) {
+  const sessionId = crypto.randomUUID();
+  const refresh = await insertRefreshToken(tx, userId, sessionId);
+  return { sessionId, refresh, accessToken: signAccessToken(app, userId, sessionId) };
 }
 
 /** Starts a session: a new refresh-token family, an access token, both as cookies (and the access token returned). */
@@ -53,17 +68,54 @@ export async function startSession(
   tx: Database,
   userId: string,
 ) {
-  const refresh = await insertRefreshToken(tx, userId, null);
-  const accessToken = app.jwt.sign({ sub: userId });
+  const { accessToken, refresh } = await createSession(app, tx, userId);
   setSessionCookies(app, config, reply, accessToken, refresh);
   return { accessToken, expiresIn: accessTokenSeconds };
 }
 
+async function liveUser(tx: Database, userId: string): Promise<boolean> {
+  const [user] = await tx
+    .select({ id: schema.users.id })
+    .from(schema.users)
+    .where(and(eq(schema.users.id, userId), isNull(schema.users.deletedAt)));
+  return user !== undefined;
+}
+
+async function revokeFamily(tx: Database, familyId: string) {
+  await tx
+    .update(schema.refreshTokens)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(schema.refreshTokens.familyId, familyId), isNull(schema.refreshTokens.revokedAt)));
+}
+
+/**
+ * Claims the one twin a spent token may still give: only if it was spent within
+ * `concurrentRefreshMs`, is not expired, has given none yet and its family lives. Atomic, so of
+ * several replays racing for it exactly one wins.
+ */
+async function claimTwin(tx: Database, tokenId: string): Promise<boolean> {
+  const now = new Date();
+  const claimed = await tx
+    .update(schema.refreshTokens)
+    .set({ twinnedAt: now })
+    .where(
+      and(
+        eq(schema.refreshTokens.id, tokenId),
+        isNull(schema.refreshTokens.twinnedAt),
+        isNull(schema.refreshTokens.revokedAt),
+        gt(schema.refreshTokens.rotatedAt, new Date(now.getTime() - concurrentRefreshMs)),
+        gt(schema.refreshTokens.expiresAt, now),
+      ),
+    )
+    .returning({ id: schema.refreshTokens.id });
+  return claimed.length > 0;
+}
+
 /**
  * Rotates a refresh token: the presented one is spent and a new one of the same family issued.
- * Presenting a spent or revoked token revokes the whole family (it was probably stolen), unless
- * it was spent within `concurrentRefreshMs` and the family is still alive: then a concurrent
- * refresh gets its own new token of the family.
+ * A spent token presented again within `concurrentRefreshMs` gets one twin (a second tab
+ * refreshing at the same moment); any further use of it, or a later one, is taken for theft and
+ * revokes the whole family, which ends every access token of the session at once.
  */
 export async function rotateSession(app: FastifyInstance, config: AppConfig, reply: FastifyReply, presented: string) {
   const outcome = await app.withSystemAccess(async (tx) => {
@@ -83,41 +135,24 @@ export async function rotateSession(app: FastifyInstance, config: AppConfig, rep
         ),
       )
       .returning({ id: schema.refreshTokens.id });
-    if (spent.length === 0) {
-      // re-read: a concurrent refresh may have spent it after our first read
-      const [now] = await tx.select().from(schema.refreshTokens).where(eq(schema.refreshTokens.id, row.id));
-      const concurrent = now?.rotatedAt && !now.revokedAt && Date.now() - now.rotatedAt.getTime() < concurrentRefreshMs;
-      if (concurrent && now.expiresAt.getTime() >= Date.now()) {
-        const [user] = await tx
-          .select({ id: schema.users.id })
-          .from(schema.users)
-          .where(and(eq(schema.users.id, row.userId), isNull(schema.users.deletedAt)));
-        if (!user) return { ok: false as const };
-        return {
-          ok: true as const,
-          userId: row.userId,
-          refresh: await insertRefreshToken(tx, row.userId, row.familyId),
-        };
-      }
-      await tx
-        .update(schema.refreshTokens)
-        .set({ revokedAt: new Date() })
-        .where(and(eq(schema.refreshTokens.familyId, row.familyId), isNull(schema.refreshTokens.revokedAt)));
-      return { ok: false as const, reuse: true };
+    // a concurrent refresh may have spent it after our first read: then this one may be its twin
+    if (spent.length === 0 && !(await claimTwin(tx, row.id))) {
+      await revokeFamily(tx, row.familyId);
+      return { ok: false as const };
     }
-    if (row.expiresAt.getTime() < Date.now()) return { ok: false as const };
-    const [user] = await tx
-      .select({ id: schema.users.id })
-      .from(schema.users)
-      .where(and(eq(schema.users.id, row.userId), isNull(schema.users.deletedAt)));
-    if (!user) return { ok: false as const };
-    return { ok: true as const, userId: row.userId, refresh: await insertRefreshToken(tx, row.userId, row.familyId) };
+    if (row.expiresAt.getTime() < Date.now() || !(await liveUser(tx, row.userId))) return { ok: false as const };
+    return {
+      ok: true as const,
+      userId: row.userId,
+      sessionId: row.familyId,
+      refresh: await insertRefreshToken(tx, row.userId, row.familyId),
+    };
   });
   if (!outcome.ok) {
     clearSessionCookies(config, reply);
     throw new DomainError('UNAUTHENTICATED', 'The session has ended; sign in again.');
   }
-  const accessToken = app.jwt.sign({ sub: outcome.userId });
+  const accessToken = signAccessToken(app, outcome.userId, outcome.sessionId);
   setSessionCookies(app, config, reply, accessToken, outcome.refresh);
   return { accessToken, expiresIn: accessTokenSeconds, userId: outcome.userId };
 }
@@ -130,18 +165,24 @@ export async function endSession(app: FastifyInstance, presented: string | undef
       .select()
       .from(schema.refreshTokens)
       .where(eq(schema.refreshTokens.tokenHash, hashToken(presented)));
-    if (!row) return;
-    await tx
-      .update(schema.refreshTokens)
-      .set({ revokedAt: new Date() })
-      .where(and(eq(schema.refreshTokens.familyId, row.familyId), isNull(schema.refreshTokens.revokedAt)));
+    if (row) await revokeFamily(tx, row.familyId);
   });
 }
 
-/** Ends every session of a person (after a password reset or account deletion). */
-export async function endAllSessions(tx: Database, userId: string) {
+/**
+ * Ends every session of a person (after a password reset, a role removal, the first proof of
+ * their address, account deletion), but `keep` if given: their access tokens stop working at
+ * their next request.
+ */
+export async function endAllSessions(tx: Database, userId: string, keep?: string) {
   await tx
     .update(schema.refreshTokens)
     .set({ revokedAt: new Date() })
-    .where(and(eq(schema.refreshTokens.userId, userId), isNull(schema.refreshTokens.revokedAt)));
+    .where(
+      and(
+        eq(schema.refreshTokens.userId, userId),
+        isNull(schema.refreshTokens.revokedAt),
+        keep ? ne(schema.refreshTokens.familyId, keep) : undefined,
+      ),
+    );
 }

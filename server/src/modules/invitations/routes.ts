@@ -130,6 +130,6 @@ export default async function invitationRoutes(app: FastifyInstance) {
         response: { 200: AcceptInvitationResult },
       },
     },
-    async (request, reply) => acceptInvitation(app, request.actor, reply, request.body),
+    async (request, reply) => acceptInvitation(app, request.actor, request.sessionId, reply, request.body),
   );
 }

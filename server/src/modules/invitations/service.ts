@@ -13,6 +13,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { compose } from '../../mail/compose.ts';
 import { invitationMail, roleGrantedMail } from '../../mail/invitation-mails.ts';
 import { recordAudit } from '../audit/record.ts';
+import { proveAddress } from '../auth/address-proof.ts';
 import { linkTo } from '../auth/links.ts';
 import { isUniqueViolation } from '../auth/repository.ts';
 import { hashPassword, hashToken, newToken } from '../auth/secrets.ts';
@@ -288,6 +289,7 @@ export async function previewInvitation(app: FastifyInstance, token: string) {
 export async function acceptInvitation(
   app: FastifyInstance,
   actor: Actor | null,
+  sessionId: string | null,
   reply: FastifyReply,
   body: { token: string; displayName?: string | undefined; password?: string | undefined },
 ): Promise<{ me: Me; session: { accessToken: string; expiresIn: number } | null }> {
@@ -329,7 +331,8 @@ export async function acceptInvitation(
     let userId: string;
     if (existing) {
       userId = existing.id;
-      await accounts.markEmailVerified(userId);
+      // the link proves the address; being signed in proves the password, so only other sessions end
+      await proveAddress(tx, userId, { sessionId: sessionId ?? undefined });
     } else {
       const created = await accounts.insertUser({
         email: row.email,

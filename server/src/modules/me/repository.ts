@@ -67,13 +67,6 @@ export function accountRepository(tx: Database) {
       return row?.id ?? null;
     },
 
-    async markEmailVerified(userId: string) {
-      await tx
-        .update(users)
-        .set({ emailVerifiedAt: new Date() })
-        .where(and(eq(users.id, userId), isNull(users.emailVerifiedAt)));
-    },
-
     /** adds a hat; false when the person already wore it */
     async grantRole(userId: string, grant: GrantValues): Promise<boolean> {
       const rows = await tx

@@ -2,7 +2,7 @@ import { anonymousAccess, schema, systemAccess, withAccess, type AccessContext, 
 import { DomainError, type Actor, type RoleGrant } from '@board/shared';
 import fastifyCookie from '@fastify/cookie';
 import fastifyJwt from '@fastify/jwt';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, exists, gt, isNull, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { AppConfig } from '../../config.ts';
@@ -17,8 +17,9 @@ export const accessTokenSeconds = 15 * 60;
 
 declare module '@fastify/jwt' {
   interface FastifyJWT {
-    payload: { sub: string };
-    user: { sub: string };
+    /** sub: the person; sid: their session (refresh-token family), which must still be live */
+    payload: { sub: string; sid: string };
+    user: { sub: string; sid: string };
   }
 }
 
@@ -26,6 +27,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** the signed-in person and their hats, or null */
     actor: Actor | null;
+    /** the session (refresh-token family) the actor's access token belongs to */
+    sessionId: string | null;
     /** how the actor was recognised */
     authenticatedBy: 'bearer' | 'cookie' | null;
     /** runs work in a transaction under row-level security as this request's actor */
@@ -75,12 +78,13 @@ export default fp(
         algorithms: ['HS256'],
         allowedIss: tokenIssuer,
         allowedAud: tokenAudience,
-        requiredClaims: ['sub', 'exp', 'iss', 'aud'],
+        requiredClaims: ['sub', 'sid', 'exp', 'iss', 'aud'],
       },
     });
 
     app.decorate('withSystemAccess', <T>(work: (tx: Database) => Promise<T>) => withAccess(app.db, systemAccess, work));
     app.decorateRequest('actor', null);
+    app.decorateRequest('sessionId', null);
     app.decorateRequest('authenticatedBy', null);
     app.decorateRequest('withAccess', function <T>(this: FastifyRequest, work: (tx: Database) => Promise<T>) {
       return withAccess(app.db, accessContextOf(this.actor), work);
@@ -92,23 +96,43 @@ export default fp(
 
     const ownOrigins = new Set([opts.config.publicOrigin]);
 
-    async function loadActor(userId: string): Promise<Actor | null> {
-      const rows = await withAccess(app.db, { ...anonymousAccess, userId }, async (tx) => {
-        const [user] = await tx
-          .select({ id: schema.users.id })
-          .from(schema.users)
-          .where(and(eq(schema.users.id, userId), isNull(schema.users.deletedAt)));
-        if (!user) return null;
-        return tx
+    /**
+     * The person and their roles, in one query, if the account is live and the session the token
+     * names has not ended (signed out, reset, replayed, ended by staff): else null.
+     */
+    async function loadActor(userId: string, sessionId: string): Promise<Actor | null> {
+      const { users, roleAssignments, refreshTokens } = schema;
+      const rows = await withAccess(app.db, { ...anonymousAccess, userId }, (tx) =>
+        tx
           .select({
-            role: schema.roleAssignments.role,
-            municipalityCode: schema.roleAssignments.municipalityCode,
-            associationId: schema.roleAssignments.associationId,
+            role: roleAssignments.role,
+            municipalityCode: roleAssignments.municipalityCode,
+            associationId: roleAssignments.associationId,
           })
-          .from(schema.roleAssignments)
-          .where(eq(schema.roleAssignments.userId, userId));
-      });
-      return rows ? { userId, roles: rows as RoleGrant[] } : null;
+          .from(users)
+          .leftJoin(roleAssignments, eq(roleAssignments.userId, users.id))
+          .where(
+            and(
+              eq(users.id, userId),
+              isNull(users.deletedAt),
+              exists(
+                tx
+                  .select({ one: sql`1` })
+                  .from(refreshTokens)
+                  .where(
+                    and(
+                      eq(refreshTokens.familyId, sessionId),
+                      eq(refreshTokens.userId, users.id),
+                      isNull(refreshTokens.revokedAt),
+                      gt(refreshTokens.expiresAt, sql`now()`),
+                    ),
+                  ),
+              ),
+            ),
+          ),
+      );
+      if (rows.length === 0) return null;
+      return { userId, roles: rows.filter((r) => r.role !== null) as RoleGrant[] };
     }
 
     app.addHook('onRequest', async (request) => {
@@ -119,9 +143,12 @@ export default fp(
       const token = bearer ?? cookieToken;
       if (token) {
         try {
-          const payload = app.jwt.verify<{ sub: string }>(token);
-          request.actor = await loadActor(payload.sub);
+          const payload = app.jwt.verify<{ sub: string; sid: string }>(token);
+          request.actor = await loadActor(payload.sub, payload.sid);
           request.authenticatedBy = request.actor ? (bearer ? 'bearer' : 'cookie') : null;
+          request.sessionId = request.actor ? payload.sid : null;
+          if (!request.actor && bearer)
+            throw new DomainError('UNAUTHENTICATED', 'The session has ended; sign in again.');
         } catch (err) {
           if (err instanceof DomainError) throw err;
           // a bad Bearer token is the client's mistake to hear about; a stale cookie just means "signed out"

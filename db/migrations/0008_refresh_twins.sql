@@ -1,0 +1,1 @@
+ALTER TABLE "refresh_tokens" ADD COLUMN "twinned_at" timestamp with time zone;

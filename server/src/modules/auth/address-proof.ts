@@ -1,0 +1,88 @@
+import { schema, type Database } from '@board/db';
+import { DomainError } from '@board/shared';
+import { and, eq, isNotNull, isNull } from 'drizzle-orm';
+import { accountRepository, isUniqueViolation } from './repository.ts';
+import { endAllSessions } from './sessions.ts';
+
+const { users, oneTimeTokens } = schema;
+
+/**
+ * How the one proving an address also showed they know the account's password, in the same
+ * step: they typed it, or they are signed in (every session before the first proof was opened
+ * with the password) in the browser that opened the link. `sessionId` is that session, kept.
+ */
+export interface PasswordVouch {
+  sessionId?: string | undefined;
+}
+
+/**
+ * The owner of an address has just proven it (an emailed link or invitation reached them). On
+ * the first proof, anyone who signed up with the address before it was proven loses their hold:
+ * every session of the account ends and the password set before the proof is dropped, unless
+ * `vouch` shows the prover knows it (then only the other sessions end). The owner sets a
+ * password by the reset link. `newEmail` (an email change) moves the account to that address,
+ * always a first proof of it; otherwise a later proof changes nothing. Returns whether this was
+ * a first proof. A taken `newEmail` throws a unique violation.
+ */
+export async function proveAddress(
+  tx: Database,
+  userId: string,
+  vouch: PasswordVouch | null,
+  newEmail?: string,
+): Promise<boolean> {
+  const proof = { emailVerifiedAt: new Date(), ...(newEmail ? { email: newEmail } : {}) };
+  const proven = await tx
+    .update(users)
+    .set(vouch ? proof : { ...proof, passwordHash: null })
+    .where(and(eq(users.id, userId), newEmail ? undefined : isNull(users.emailVerifiedAt)))
+    .returning({ id: users.id });
+  if (proven.length === 0) return false;
+  await endAllSessions(tx, userId, vouch?.sessionId);
+  return true;
+}
+
+/**
+ * An email change proved `email` to be its new holder's: an account that signed up with it but
+ * never proved it lets it go, with its password, sessions and unused links; nobody can sign in
+ * to it any more.
+ */
+async function releaseUnprovenAddress(tx: Database, email: string): Promise<void> {
+  const released = await tx
+    .update(users)
+    .set({ email: null, passwordHash: null })
+    .where(and(eq(users.email, email), isNull(users.emailVerifiedAt), isNull(users.deletedAt)))
+    .returning({ id: users.id });
+  for (const { id } of released) {
+    await endAllSessions(tx, id);
+    await tx.delete(oneTimeTokens).where(and(eq(oneTimeTokens.userId, id), isNull(oneTimeTokens.usedAt)));
+  }
+}
+
+const emailTaken = () => new DomainError('EMAIL_TAKEN', 'Another account now uses this email address.');
+
+/**
+ * Spends an email change: the account moves to `newEmail`, proven (see proveAddress), unless an
+ * account that proved it holds it (409 EMAIL_TAKEN); one that never did lets it go. Links mailed
+ * to the old address stop working.
+ */
+export async function moveAccount(
+  tx: Database,
+  userId: string,
+  newEmail: string,
+  vouch: PasswordVouch | null,
+): Promise<boolean> {
+  const [holder] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.email, newEmail), isNotNull(users.emailVerifiedAt)));
+  if (holder) throw emailTaken();
+  await releaseUnprovenAddress(tx, newEmail);
+  try {
+    await proveAddress(tx, userId, vouch, newEmail);
+  } catch (err) {
+    if (isUniqueViolation(err)) throw emailTaken();
+    throw err;
+  }
+  await accountRepository.dropUnusedTokens(tx, userId, ['verify_email', 'sign_in_link', 'password_reset']);
+  return true;
+}
