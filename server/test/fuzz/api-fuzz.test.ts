@@ -2,7 +2,18 @@ import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fuzzRoles, rowIds, signInAll, type FuzzRole } from './actors.ts';
-import { asUrlText, hostileValue, wellFormed, withOneHostile, type ValueContext } from './arbitraries.ts';
+import {
+  asUrlText,
+  hostileValue,
+  placesIn,
+  replaceAt,
+  sweepValues,
+  valueAt,
+  wellFormed,
+  withOneHostile,
+  type Key,
+  type ValueContext,
+} from './arbitraries.ts';
 import { changedTables, fingerprinter, type Fingerprint } from './fingerprint.ts';
 import { operationsOf, type Operation } from './operations.ts';
 
@@ -149,11 +160,85 @@ async function problemWith(c: FuzzCase): Promise<string | null> {
   return null;
 }
 
+/** A well-formed request to `op` (the same one every run, from the seed). */
+function cleanCase(op: Operation, role: FuzzRole): FuzzCase {
+  const sample = <T>(arbitrary: fc.Arbitrary<T>) => fc.sample(arbitrary, { seed, numRuns: 1 })[0]!;
+  const path = Object.fromEntries(Object.entries(op.pathParams).map(([k, s]) => [k, sample(wellFormed(s, context))]));
+  // every query key, optional ones too: filters are where odd dates and words go
+  const query = Object.fromEntries(
+    Object.entries(op.query).map(([k, q]) => [k, sample(wellFormed(q.schema, context))]),
+  );
+  return {
+    op,
+    role,
+    path: urlTexts(path),
+    query: urlTexts(query),
+    body: op.body ? sample(wellFormed(op.body, context)) : undefined,
+  };
+}
+
+/** Every single-place mutation of a clean case: each body place, query key and path value, each sweep value. */
+function sweepOf(clean: FuzzCase): FuzzCase[] {
+  const cases: FuzzCase[] = [];
+  const body = clean.body;
+  for (const at of placesIn(body).filter((p: Key[]) => p.length > 0)) {
+    for (const bad of sweepValues(valueAt(body, at))) cases.push({ ...clean, body: replaceAt(body, at, bad) });
+  }
+  for (const part of ['path', 'query'] as const) {
+    for (const [key, value] of Object.entries(clean[part])) {
+      for (const bad of sweepValues(value)) cases.push({ ...clean, [part]: { ...clean[part], [key]: String(bad) } });
+    }
+  }
+  return cases;
+}
+
+/** Operations the sweep leaves out: they end the signed-in sessions the rest of the run needs. */
+const notSwept = new Set(['signOut']);
+
 describe('API fuzzer', () => {
   it('walks the OpenAPI document: every operation is fuzzed', () => {
     expect(operations.length).toBeGreaterThan(40);
     expect(operations.map((o) => o.id)).toEqual(expect.arrayContaining(['signIn', 'listMunicipalities']));
   });
+
+  it(
+    'sweep: every place of every operation, as a role that may call it, with each hostile kind',
+    { timeout: 240_000 },
+    async () => {
+      const problems: string[] = [];
+      let sent = 0;
+      for (const op of operations.filter((o) => !notSwept.has(o.id))) {
+        // the first role the operation does not turn away, so the hostile part reaches the code
+        let role: FuzzRole = 'anonymous';
+        for (const candidate of Object.keys(fuzzRoles) as FuzzRole[]) {
+          const probe = cleanCase(op, candidate);
+          const res = await t.app.inject({
+            method: op.method as 'GET',
+            url: urlOf(probe),
+            headers: {
+              ...headers[candidate],
+              ...(probe.body === undefined ? {} : { 'content-type': 'application/json' }),
+            },
+            ...(probe.body === undefined ? {} : { payload: JSON.stringify(probe.body) }),
+          });
+          // a 202 (a link or reset mail) writes its token after answering: wait for it
+          current = res.statusCode === 202 ? await settledFingerprint() : null;
+          if (res.statusCode !== 401 && res.statusCode !== 403) {
+            role = candidate;
+            break;
+          }
+        }
+        for (const c of sweepOf(cleanCase(op, role))) {
+          sent += 1;
+          const problem = await problemWith(c);
+          if (problem !== null) problems.push(problem);
+        }
+      }
+      console.info(`API fuzzer sweep: ${sent} requests over ${operations.length} operations`);
+      expect(sent).toBeGreaterThan(200);
+      expect(problems).toEqual([]);
+    },
+  );
 
   it(
     `hostile input never gets a 5xx, a 4xx without a code, or a write on refusal (seed ${seed}, ${runs} runs)`,

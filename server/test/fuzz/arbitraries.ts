@@ -193,17 +193,17 @@ export function wellFormed(schema: JsonSchema, ctx: ValueContext): fc.Arbitrary<
   }
 }
 
-type Key = string | number;
+export type Key = string | number;
 
 /** Every place in a JSON value (the value itself, each member, each item, recursively). */
-function placesIn(value: unknown, at: Key[] = []): Key[][] {
+export function placesIn(value: unknown, at: Key[] = []): Key[][] {
   if (Array.isArray(value)) return [at, ...value.flatMap((item, i) => placesIn(item, [...at, i]))];
   if (value !== null && typeof value === 'object')
     return [at, ...Object.entries(value).flatMap(([key, item]) => placesIn(item, [...at, key]))];
   return [at];
 }
 
-function replaceAt(value: unknown, at: Key[], replacement: unknown): unknown {
+export function replaceAt(value: unknown, at: Key[], replacement: unknown): unknown {
   const [head, ...rest] = at;
   if (head === undefined) return replacement;
   const copy = (Array.isArray(value) ? [...value] : { ...(value as object) }) as Record<Key, unknown>;
@@ -228,7 +228,7 @@ function hostileFor(original: unknown): fc.Arbitrary<unknown> {
   return hostileValue;
 }
 
-const valueAt = (value: unknown, at: Key[]): unknown =>
+export const valueAt = (value: unknown, at: Key[]): unknown =>
   at.reduce<unknown>((v, key) => (v as Record<Key, unknown> | undefined)?.[key], value);
 
 /**
@@ -265,4 +265,18 @@ export function asUrlText(value: unknown): string | string[] {
   if (Array.isArray(value)) return value.map((item) => String(asUrlText(item)));
   if (value !== null && typeof value === 'object') return JSON.stringify(value);
   return String(value);
+}
+
+/**
+ * The sweep's few hostile values for one place, by what stood there: control characters and
+ * broken UTF-16 in text, impossible and extreme dates where a date stood, out-of-range numbers.
+ */
+export function sweepValues(original: unknown): unknown[] {
+  if (typeof original === 'string')
+    return /^\d{4}-\d{2}/.test(original)
+      ? ['0000-01-01', '0001-01-01T00:00:00Z', '9999-12-31T23:59:59Z', '2026-02-30T10:00:00+09:00']
+      : ['a\u0000b', 'c1\u0085\u009f', '\ud800x'];
+  if (typeof original === 'number') return [2 ** 63, -1];
+  if (typeof original === 'boolean') return ['true'];
+  return [];
 }
