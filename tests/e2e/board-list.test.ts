@@ -72,7 +72,7 @@ describe('filters, search and sort', () => {
     async (javaScript) => {
       const page = await newPage({ javaScript });
       await open(page, t, '/requests');
-      await page.locator('details.filters__more summary').first().click();
+      await page.locator('details.disclosure summary').first().click();
       await page.check('input[name="municipalities"][value="13121"]');
       await page.selectOption('#filter-category', 'photo_video');
       await Promise.all([

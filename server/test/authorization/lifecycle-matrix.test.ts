@@ -257,6 +257,11 @@ const routes: RouteCase[] = [
   },
 ];
 
+/** Permissions proven by a test of their own, with where. */
+const coveredElsewhere: Record<string, string> = {
+  'devMail.read': 'server/test/auth/dev-mail.test.ts (the demo mail sink beyond this machine)',
+};
+
 /** Lifecycle routes whose answer is the same for everyone, or which act only on the caller's own rows. */
 const openToAll: Record<string, string> = {
   listRequests: 'the public board',
@@ -297,7 +302,7 @@ describe('lifecycle authorization matrix (from shared/src/permissions.ts)', () =
   it('covers every action of the permissions table and every documented route', async () => {
     const peopleActions = actions.filter((a) => /^(me|association|officer|invitation|municipalStaff|audit)\./.test(a));
     const ours = new Set([...routes.map((r) => r.action), 'request.readContact']);
-    expect(new Set([...ours, ...peopleActions])).toEqual(new Set(actions));
+    expect(new Set([...ours, ...peopleActions, ...Object.keys(coveredElsewhere)])).toEqual(new Set(actions));
 
     const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     const lifecycleTags = [
