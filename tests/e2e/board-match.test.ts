@@ -191,6 +191,12 @@ describe('a match', () => {
     expect(await officer.getByTestId('completed-helps').innerText()).toBe(
       en.t('board.volunteer.helpsValue', { count: 1 }),
     );
+    // thanks reach the public profile only once the volunteer chooses to show them
+    expect(await officer.locator('main').innerText()).not.toContain('素敵な写真をありがとうございました！');
+    await open(page, t, '/me');
+    await page.check('input[name="showThanks"]');
+    await submitForm(page, 'profile');
+    await open(officer, t, `/volunteers/${volunteer.id}`);
     expect(await officer.locator('main').innerText()).toContain('素敵な写真をありがとうございました！');
   });
 });
