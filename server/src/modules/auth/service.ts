@@ -20,7 +20,7 @@ import { loadMe } from '../me/load-me.ts';
 import { moveAccount, proveAddress, type PasswordVouch } from './address-proof.ts';
 import { linkTo } from './links.ts';
 import type { PasswordGuard } from './password-throttle.ts';
-import { accountRepository as accounts, isUniqueViolation, type AccountRow, type TokenPurpose } from './repository.ts';
+import { accountRepository as accounts, type AccountRow, type TokenPurpose } from './repository.ts';
 import { hashPassword, hashToken, newToken, verifyPassword } from './secrets.ts';
 import { clearSessionCookies, endAllSessions, endSession, rotateSession, startSession } from './sessions.ts';
 
