@@ -38,7 +38,8 @@ beforeAll(async () => {
   const senju = await as(t, officers.senju);
   const request = await createRequest(t, { slots: 2, exactPlace: 'SECRET-PLACE' });
   ids.request = request.id;
-  const volunteer = await createVolunteer(t, { phone: '090-7777-0000' });
+  // a volunteer who chose to show their thanks on the public profile
+  const volunteer = await createVolunteer(t, { phone: '090-7777-0000', profile: { showThanks: true } });
   volunteerEmail = volunteer.email;
   volunteerId = volunteer.id;
   const matchId = await applied(t, volunteer.headers, request.id, 'SECRET-APPLY');
