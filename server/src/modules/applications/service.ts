@@ -16,12 +16,11 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
   applicationAcceptedMail,
   applicationDeclinedMail,
-  matchingLinks,
   matchWithdrawnMail,
   newApplicationMail,
 } from '../../mail/matching-mails.ts';
-import { mayMail } from '../../limits/mail-throttle.ts';
-import { notify } from './notify.ts';
+import { publicLink, webPages } from '../../links/public-links.ts';
+import { sendMail } from '../../mail/send-mail.ts';
 import { applicationRepository, requestRepository, type ApplicationRow } from './repository.ts';
 import { associationSide, officerViews, volunteerViews } from './views.ts';
 
@@ -89,13 +88,16 @@ export async function applyToRequest(
     const officers = (await associationSide(repo, [request]))(request);
     return { view: view!, officers, request, volunteerName: me.displayName };
   });
-  const mailOfficers = await mayMail(app.db, 'handRaised', actor.userId, outcome.request.id);
-  if (mailOfficers)
-    await notify(app, newApplicationMail, outcome.officers, {
+  await sendMail(app, {
+    template: newApplicationMail,
+    to: outcome.officers,
+    vars: {
       requestTitle: outcome.request.title,
       volunteerName: outcome.volunteerName,
-      link: matchingLinks.applicants(app.config, outcome.request.id),
-    });
+      link: publicLink(app.config, webPages.applicants(outcome.request.id)),
+    },
+    throttle: { kind: 'handRaised', per: [actor.userId, outcome.request.id] },
+  });
   return outcome.view;
 }
 
@@ -136,14 +138,16 @@ export async function withdrawApplication(
     const me = await repo.person(actor.userId);
     return { view: view!, officers, request, volunteerName: me?.displayName ?? '' };
   });
-  const mailOfficers =
-    outcome.officers.length > 0 && (await mayMail(app.db, 'matchWithdrawn', actor.userId, outcome.request.id));
-  if (mailOfficers)
-    await notify(app, matchWithdrawnMail, outcome.officers, {
+  await sendMail(app, {
+    template: matchWithdrawnMail,
+    to: outcome.officers,
+    vars: {
       requestTitle: outcome.request.title,
       volunteerName: outcome.volunteerName,
-      link: matchingLinks.applicants(app.config, outcome.request.id),
-    });
+      link: publicLink(app.config, webPages.applicants(outcome.request.id)),
+    },
+    throttle: { kind: 'matchWithdrawn', per: [actor.userId, outcome.request.id] },
+  });
   return outcome.view;
 }
 
@@ -233,11 +237,15 @@ export async function acceptApplication(
     const request = (await requests.find(row.requestId))!;
     return { view: view!, request, volunteer: (await repo.person(row.volunteerId))! };
   });
-  await notify(app, applicationAcceptedMail, [outcome.volunteer], {
-    requestTitle: outcome.request.title,
-    associationName: outcome.request.associationName,
-    note,
-    link: matchingLinks.match(app.config, id),
+  await sendMail(app, {
+    template: applicationAcceptedMail,
+    to: [outcome.volunteer],
+    vars: {
+      requestTitle: outcome.request.title,
+      associationName: outcome.request.associationName,
+      note,
+      link: publicLink(app.config, webPages.match(id)),
+    },
   });
   return outcome.view;
 }
@@ -260,11 +268,15 @@ export async function declineApplication(
     const request = (await requestRepository(tx).find(row.requestId))!;
     return { view: view!, request, volunteer: (await repo.person(row.volunteerId))! };
   });
-  await notify(app, applicationDeclinedMail, [outcome.volunteer], {
-    requestTitle: outcome.request.title,
-    associationName: outcome.request.associationName,
-    note,
-    link: matchingLinks.myApplications(app.config),
+  await sendMail(app, {
+    template: applicationDeclinedMail,
+    to: [outcome.volunteer],
+    vars: {
+      requestTitle: outcome.request.title,
+      associationName: outcome.request.associationName,
+      note,
+      link: publicLink(app.config, webPages.myApplications),
+    },
   });
   return outcome.view;
 }
