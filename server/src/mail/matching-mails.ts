@@ -20,11 +20,8 @@ export interface NewMessageVars {
   link: string;
 }
 
-export interface MatchWithdrawnVars {
-  requestTitle: string;
-  volunteerName: string;
-  link: string;
-}
+/** The same as a new hand: who and which request. */
+export type MatchWithdrawnVars = NewApplicationVars;
 
 export interface MarkedDoneVars {
   requestTitle: string;

@@ -18,9 +18,11 @@ import {
   applicationDeclinedMail,
   matchWithdrawnMail,
   newApplicationMail,
+  type NewApplicationVars,
 } from '../../mail/matching-mails.ts';
 import { publicLink, webPages } from '../../links/public-links.ts';
-import { sendMail } from '../../mail/send-mail.ts';
+import type { MailTemplate } from '../../mail/compose.ts';
+import { sendMail, type MailRecipient } from '../../mail/send-mail.ts';
 import { applicationRepository, requestRepository, type ApplicationRow } from './repository.ts';
 import { associationSide, officerViews, volunteerViews } from './views.ts';
 
@@ -88,16 +90,7 @@ export async function applyToRequest(
     const officers = (await associationSide(repo, [request]))(request);
     return { view: view!, officers, request, volunteerName: me.displayName };
   });
-  await sendMail(app, {
-    template: newApplicationMail,
-    to: outcome.officers,
-    vars: {
-      requestTitle: outcome.request.title,
-      volunteerName: outcome.volunteerName,
-      link: publicLink(app.config, webPages.applicants(outcome.request.id)),
-    },
-    throttle: { kind: 'handRaised', per: [actor.userId, outcome.request.id] },
-  });
+  await tellOfficers(app, actor, newApplicationMail, 'handRaised', outcome);
   return outcome.view;
 }
 
@@ -138,17 +131,28 @@ export async function withdrawApplication(
     const me = await repo.person(actor.userId);
     return { view: view!, officers, request, volunteerName: me?.displayName ?? '' };
   });
-  await sendMail(app, {
-    template: matchWithdrawnMail,
-    to: outcome.officers,
-    vars: {
-      requestTitle: outcome.request.title,
-      volunteerName: outcome.volunteerName,
-      link: publicLink(app.config, webPages.applicants(outcome.request.id)),
-    },
-    throttle: { kind: 'matchWithdrawn', per: [actor.userId, outcome.request.id] },
-  });
+  await tellOfficers(app, actor, matchWithdrawnMail, 'matchWithdrawn', outcome);
   return outcome.view;
+}
+
+/** A volunteer's hand came or went: its officers hear, once a day per volunteer and request at most. */
+function tellOfficers(
+  app: FastifyInstance,
+  actor: Actor,
+  template: MailTemplate<NewApplicationVars>,
+  kind: 'handRaised' | 'matchWithdrawn',
+  about: { officers: MailRecipient[]; request: { id: string; title: string }; volunteerName: string },
+): Promise<void> {
+  return sendMail(app, {
+    template,
+    to: about.officers,
+    vars: {
+      requestTitle: about.request.title,
+      volunteerName: about.volunteerName,
+      link: publicLink(app.config, webPages.applicants(about.request.id)),
+    },
+    throttle: { kind, per: [actor.userId, about.request.id] },
+  });
 }
 
 /** Applicants of one request, for its association's officers, the municipality's staff and the foundation. */
