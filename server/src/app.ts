@@ -5,24 +5,9 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import { randomUUID } from 'node:crypto';
 import type { AppConfig } from './config.ts';
 import { loggerOptions, type LogDestination } from './logging/redaction.ts';
-import authRoutes from './modules/auth/routes.ts';
 import { rateLimitPluginOptions } from './modules/auth/rate-limits.ts';
 import { sweepCountersRegularly } from './limits/store.ts';
-import devMailRoutes from './modules/dev-mail/routes.ts';
-import applicationRoutes from './modules/applications/routes.ts';
-import associationRoutes from './modules/associations/routes.ts';
-import auditRoutes from './modules/audit/routes.ts';
-import completionRoutes from './modules/completion/routes.ts';
-import flagRoutes from './modules/flags/routes.ts';
-import healthRoutes from './modules/health/routes.ts';
 import { scheduleExpiry } from './modules/help-requests/expiry.ts';
-import helpRequestRoutes from './modules/help-requests/routes.ts';
-import invitationRoutes from './modules/invitations/routes.ts';
-import meRoutes from './modules/me/routes.ts';
-import messageRoutes from './modules/messages/routes.ts';
-import moderationRoutes from './modules/moderation/routes.ts';
-import municipalityRoutes from './modules/municipalities/routes.ts';
-import volunteerRoutes from './modules/volunteers/routes.ts';
 import authentication from './plugins/app/authentication.ts';
 import boardCache from './plugins/app/board-cache.ts';
 import clientAddress from './plugins/app/client-address.ts';
@@ -32,6 +17,7 @@ import mailer from './plugins/app/mailer.ts';
 import web from './plugins/app/web.ts';
 import openapi from './plugins/external/openapi.ts';
 import securityHeaders from './plugins/external/security-headers.ts';
+import { apiRoutes } from './routes/api-routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -77,22 +63,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(fastifyRateLimit, rateLimitPluginOptions(app.db));
   sweepCountersRegularly(app);
 
-  await app.register(healthRoutes);
-  await app.register(municipalityRoutes);
-  await app.register(meRoutes);
-  await app.register(associationRoutes);
-  await app.register(invitationRoutes);
-  await app.register(auditRoutes);
-  // raising a hand, matches, messages, finishing, flags (issue 4)
-  await app.register(applicationRoutes);
-  await app.register(messageRoutes);
-  await app.register(completionRoutes);
-  await app.register(flagRoutes);
-  await app.register(volunteerRoutes);
-  await app.register(authRoutes);
-  await app.register(devMailRoutes);
-  await app.register(helpRequestRoutes);
-  await app.register(moderationRoutes);
+  for (const routes of apiRoutes) await app.register(routes);
   scheduleExpiry(app);
 
   if (config.serveWeb)

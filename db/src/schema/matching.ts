@@ -50,10 +50,6 @@ export const applications = pgTable(
     completedAt: timestamp('completed_at', { withTimezone: true }),
     /** the volunteer confirmed it */
     confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
-    /** last new-message mail of this thread to the volunteer (at most one per 15 minutes per side) */
-    lastMailToVolunteerAt: timestamp('last_mail_to_volunteer_at', { withTimezone: true }),
-    /** last new-message mail of this thread to the association's officers (at most one per 15 minutes per side) */
-    lastMailToAssociationAt: timestamp('last_mail_to_association_at', { withTimezone: true }),
     /** first time the volunteer was shown the association's contact (audited once as contact.reveal) */
     contactShownToVolunteerAt: timestamp('contact_shown_to_volunteer_at', { withTimezone: true }),
     /** first time an officer was shown the volunteer's contact (audited once as contact.reveal) */

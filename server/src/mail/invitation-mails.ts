@@ -1,5 +1,6 @@
 import type { Language } from '@board/shared';
 import type { MailTemplate } from './compose.ts';
+import { formatWhen } from './format.ts';
 
 /** Where a granted role applies, named in the recipient's language. */
 export interface RolePlace {
@@ -16,21 +17,6 @@ export interface InvitationMailVars extends RolePlace {
 }
 
 export type RoleGrantedMailVars = RolePlace;
-
-const dateFormats: Record<Language, Intl.DateTimeFormat> = {
-  ja: new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', dateStyle: 'long', timeStyle: 'short' }),
-  'ja-easy': new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', dateStyle: 'long', timeStyle: 'short' }),
-  en: new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Asia/Tokyo',
-    dateStyle: 'long',
-    timeStyle: 'short',
-  }),
-};
-
-function when(language: Language, date: Date): string {
-  const text = dateFormats[language].format(date);
-  return language === 'en' ? `${text} (Tokyo time)` : text;
-}
 
 /** 「千住一丁目町会」（足立区）の役員 / an officer of 千住一丁目町会 (Adachi City) */
 function roleText(language: Language, place: RolePlace): string {
@@ -61,7 +47,7 @@ export const invitationMail: MailTemplate<InvitationMailVars> = {
       '次のリンクを開いて、招待を受けてください。',
       v.link,
       '',
-      `このリンクは${when('ja', v.expiresAt)}まで、1回だけ使えます。`,
+      `このリンクは${formatWhen(v.expiresAt, 'ja')}まで、1回だけ使えます。`,
       'まだアカウントがない場合は、リンクを開いた画面で名前とパスワードを決めてください。',
     ].join('\n'),
   }),
@@ -73,7 +59,7 @@ export const invitationMail: MailTemplate<InvitationMailVars> = {
       'つぎの リンクを ひらいて ください。',
       v.link,
       '',
-      `この リンクは ${when('ja-easy', v.expiresAt)} まで つかえます。 1かい だけ つかえます。`,
+      `この リンクは ${formatWhen(v.expiresAt, 'ja-easy')} まで つかえます。 1かい だけ つかえます。`,
     ].join('\n'),
   }),
   en: (v) => ({
@@ -84,7 +70,7 @@ export const invitationMail: MailTemplate<InvitationMailVars> = {
       'Open this link to accept the invitation:',
       v.link,
       '',
-      `The link works once, until ${when('en', v.expiresAt)}.`,
+      `The link works once, until ${formatWhen(v.expiresAt, 'en')}.`,
       'If you have no account yet, you will choose your name and a password on that page.',
     ].join('\n'),
   }),

@@ -1,15 +1,4 @@
-import type { AppConfig } from '../config.ts';
 import type { MailTemplate } from './compose.ts';
-
-/** Web pages the matching mails link to (the web builds them). */
-export const matchingLinks = {
-  /** the officer's list of applicants of one request */
-  applicants: (config: AppConfig, requestId: string) => `${config.publicOrigin}/association/requests/${requestId}`,
-  /** one match: contact details and the private thread, for both sides */
-  match: (config: AppConfig, applicationId: string) => `${config.publicOrigin}/matches/${applicationId}`,
-  /** the volunteer's own applications */
-  myApplications: (config: AppConfig) => `${config.publicOrigin}/me/applications`,
-};
 
 export interface NewApplicationVars {
   requestTitle: string;
@@ -31,11 +20,8 @@ export interface NewMessageVars {
   link: string;
 }
 
-export interface MatchWithdrawnVars {
-  requestTitle: string;
-  volunteerName: string;
-  link: string;
-}
+/** The same as a new hand: who and which request. */
+export type MatchWithdrawnVars = NewApplicationVars;
 
 export interface MarkedDoneVars {
   requestTitle: string;

@@ -1,3 +1,4 @@
+import type { SignInPageVars } from './account-mail-vars.ts';
 import type { MailTemplate } from './compose.ts';
 
 /**
@@ -5,14 +6,8 @@ import type { MailTemplate } from './compose.ts';
  * Calm wording: a wrong password is often the owner's own typing; say what to do either way.
  */
 
-interface AttemptVars {
-  displayName: string;
-  /** the sign-in page: sign-in by emailed link and password reset start there */
-  signInUrl: string;
-}
-
 /** Several wrong passwords for this account (sent at most once in some hours). */
-export const passwordAttemptsMail: MailTemplate<AttemptVars> = {
+export const passwordAttemptsMail: MailTemplate<SignInPageVars> = {
   ja: ({ displayName, signInUrl }) => ({
     subject: '間違ったパスワードでのログインが何度かありました',
     body: [
@@ -56,6 +51,56 @@ export const passwordAttemptsMail: MailTemplate<AttemptVars> = {
       'あなたでは ない ときは、おなじ ページで パスワードを かえて ください。',
       '',
       'あなたが まちがえた だけ なら、この メールは けして ください。',
+    ].join('\n'),
+  }),
+};
+
+interface ChangedVars {
+  displayName: string;
+  /** when, already formatted for the reader's language */
+  when: string;
+  signInUrl: string;
+}
+
+/** Notice after a password change or reset. */
+export const passwordChangedMail: MailTemplate<ChangedVars> = {
+  ja: ({ displayName, when, signInUrl }) => ({
+    subject: 'パスワードが変更されました',
+    body: [
+      `${displayName} 様`,
+      '',
+      `まちの腕きき掲示板のパスワードが変更されました（${when}）。`,
+      '安全のため、それまでのログインは終了しました。',
+      '',
+      'ご自身で変更した場合は、何もする必要はありません。',
+      'お心当たりがない場合は、すぐに次のページから、パスワードを再設定してください。',
+      signInUrl,
+    ].join('\n'),
+  }),
+  en: ({ displayName, when, signInUrl }) => ({
+    subject: 'Your password was changed',
+    body: [
+      `Hello ${displayName},`,
+      '',
+      `The password of your Machi no Udekiki Board account was changed (${when}).`,
+      'For your safety, earlier sign-ins have been ended.',
+      '',
+      'If you changed it yourself, there is nothing more to do.',
+      'If you did not, please reset your password now from this page:',
+      signInUrl,
+    ].join('\n'),
+  }),
+  'ja-easy': ({ displayName, when, signInUrl }) => ({
+    subject: 'パスワードが かわりました',
+    body: [
+      `${displayName} さん`,
+      '',
+      `パスワードが かわりました（${when}）。`,
+      'まえの ログインは おわりました。',
+      '',
+      'あなたが かえた ときは、なにも しなくて いいです。',
+      'あなたが かえて いない ときは、すぐに ここから パスワードを あたらしく して ください。',
+      signInUrl,
     ].join('\n'),
   }),
 };

@@ -3,6 +3,7 @@ import { MessageList, ThreadMessage } from '@board/shared';
 import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mailThrottleKey } from '../../src/limits/mail-throttle.ts';
 import {
   applied,
   as,
@@ -140,11 +141,11 @@ describe('new-message mail', () => {
     await send(senju, id, '自転車は置けます。');
     expect(volunteerMails()).toHaveLength(1);
 
-    // 16 minutes later (the clock of the association's side moved back), a new message is mailed again
+    // once the association side's 15 minutes are over (its throttle window ended), a new message is mailed again
     await t.database.handle.db
-      .update(schema.applications)
-      .set({ lastMailToAssociationAt: new Date(Date.now() - 16 * 60_000) })
-      .where(eq(schema.applications.id, id));
+      .update(schema.rateLimitCounters)
+      .set({ windowEndsAt: new Date(Date.now() - 60_000) })
+      .where(eq(schema.rateLimitCounters.key, mailThrottleKey({ kind: 'newMessage', per: [id, 'association'] })));
     await send(volunteer.headers, id, 'Thanks, see you then.');
     expect(officerMails()).toHaveLength(2);
     expect(volunteerMails()).toHaveLength(1);

@@ -200,21 +200,6 @@ export function applicationRepository(tx: Database) {
       return rows.map((r) => r.id);
     },
 
-    /**
-     * Claims the thread's mail slot towards one side: true (and the time is set) when no mail went
-     * to that side in the last 15 minutes.
-     */
-    async claimMessageMail(id: string, side: 'volunteer' | 'association'): Promise<boolean> {
-      const column = side === 'volunteer' ? applications.lastMailToVolunteerAt : applications.lastMailToAssociationAt;
-      const now = new Date();
-      const rows = await tx
-        .update(applications)
-        .set(side === 'volunteer' ? { lastMailToVolunteerAt: now } : { lastMailToAssociationAt: now })
-        .where(and(eq(applications.id, id), sql`(${column} is null or ${column} <= now() - interval '15 minutes')`))
-        .returning({ id: applications.id });
-      return rows.length > 0;
-    },
-
     /** the thank-you notes of these matches */
     async thanksOf(ids: string[]) {
       if (ids.length === 0) return [];

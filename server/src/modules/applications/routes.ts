@@ -17,6 +17,7 @@ import {
   listMyApplications,
   withdrawApplication,
 } from './service.ts';
+import { errorResponses } from '../../routes/error-responses.ts';
 
 export default async function applicationRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -34,7 +35,7 @@ export default async function applicationRoutes(app: FastifyInstance) {
           'published, APPLICATION_DEADLINE_PASSED after the deadline; 403 EMAIL_NOT_VERIFIED, OWN_ASSOCIATION_REQUEST.',
         params: IdParams,
         body: ApplyBody,
-        response: { 201: MyApplication },
+        response: { 201: MyApplication, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request, reply) => {
@@ -55,7 +56,7 @@ export default async function applicationRoutes(app: FastifyInstance) {
           "Matched applicants include their contact details for the association's officers only (the first showing " +
           'is audited as contact.reveal); private ratings are included for staff and the foundation only.',
         params: IdParams,
-        response: { 200: ApplicationList },
+        response: { 200: ApplicationList, ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (request) => listApplications(request.requireActor(), request, request.params.id),
@@ -71,7 +72,7 @@ export default async function applicationRoutes(app: FastifyInstance) {
         description:
           "Matches include the exact place and the association's contact person (the first showing is audited as " +
           'contact.reveal).',
-        response: { 200: MyApplicationList },
+        response: { 200: MyApplicationList, ...errorResponses(401) },
       },
     },
     async (request) => ({ items: await listMyApplications(request.requireActor(), request) }),
@@ -85,7 +86,7 @@ export default async function applicationRoutes(app: FastifyInstance) {
         tags: ['applications'],
         summary: 'Take your hand back (pending, or matched and not yet done); a match gives its slot back',
         params: IdParams,
-        response: { 200: MyApplication },
+        response: { 200: MyApplication, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request) => withdrawApplication(app, request.requireActor(), request, request.params.id),
@@ -103,7 +104,7 @@ export default async function applicationRoutes(app: FastifyInstance) {
           "includes the volunteer's contact (audited as contact.reveal). The body (an optional note) may be omitted.",
         params: IdParams,
         body: DecisionBody.nullish(),
-        response: { 200: ApplicationForOfficer },
+        response: { 200: ApplicationForOfficer, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request) =>
@@ -120,7 +121,7 @@ export default async function applicationRoutes(app: FastifyInstance) {
         description: 'The body (an optional note shown to the volunteer) may be omitted.',
         params: IdParams,
         body: DecisionBody.nullish(),
-        response: { 200: ApplicationForOfficer },
+        response: { 200: ApplicationForOfficer, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request) =>

@@ -16,12 +16,13 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
   applicationAcceptedMail,
   applicationDeclinedMail,
-  matchingLinks,
   matchWithdrawnMail,
   newApplicationMail,
+  type NewApplicationVars,
 } from '../../mail/matching-mails.ts';
-import { mayMail } from '../../limits/mail-throttle.ts';
-import { notify } from './notify.ts';
+import { publicLink, webPages } from '../../links/public-links.ts';
+import type { MailTemplate } from '../../mail/compose.ts';
+import { sendMail, type MailRecipient } from '../../mail/send-mail.ts';
 import { applicationRepository, requestRepository, type ApplicationRow } from './repository.ts';
 import { associationSide, officerViews, volunteerViews } from './views.ts';
 
@@ -89,13 +90,7 @@ export async function applyToRequest(
     const officers = (await associationSide(repo, [request]))(request);
     return { view: view!, officers, request, volunteerName: me.displayName };
   });
-  const mailOfficers = await mayMail(app.db, 'handRaised', actor.userId, outcome.request.id);
-  if (mailOfficers)
-    await notify(app, newApplicationMail, outcome.officers, {
-      requestTitle: outcome.request.title,
-      volunteerName: outcome.volunteerName,
-      link: matchingLinks.applicants(app.config, outcome.request.id),
-    });
+  await tellOfficers(app, actor, newApplicationMail, 'handRaised', outcome);
   return outcome.view;
 }
 
@@ -136,15 +131,28 @@ export async function withdrawApplication(
     const me = await repo.person(actor.userId);
     return { view: view!, officers, request, volunteerName: me?.displayName ?? '' };
   });
-  const mailOfficers =
-    outcome.officers.length > 0 && (await mayMail(app.db, 'matchWithdrawn', actor.userId, outcome.request.id));
-  if (mailOfficers)
-    await notify(app, matchWithdrawnMail, outcome.officers, {
-      requestTitle: outcome.request.title,
-      volunteerName: outcome.volunteerName,
-      link: matchingLinks.applicants(app.config, outcome.request.id),
-    });
+  await tellOfficers(app, actor, matchWithdrawnMail, 'matchWithdrawn', outcome);
   return outcome.view;
+}
+
+/** A volunteer's hand came or went: its officers hear, once a day per volunteer and request at most. */
+function tellOfficers(
+  app: FastifyInstance,
+  actor: Actor,
+  template: MailTemplate<NewApplicationVars>,
+  kind: 'handRaised' | 'matchWithdrawn',
+  about: { officers: MailRecipient[]; request: { id: string; title: string }; volunteerName: string },
+): Promise<void> {
+  return sendMail(app, {
+    template,
+    to: about.officers,
+    vars: {
+      requestTitle: about.request.title,
+      volunteerName: about.volunteerName,
+      link: publicLink(app.config, webPages.applicants(about.request.id)),
+    },
+    throttle: { kind, per: [actor.userId, about.request.id] },
+  });
 }
 
 /** Applicants of one request, for its association's officers, the municipality's staff and the foundation. */
@@ -233,11 +241,15 @@ export async function acceptApplication(
     const request = (await requests.find(row.requestId))!;
     return { view: view!, request, volunteer: (await repo.person(row.volunteerId))! };
   });
-  await notify(app, applicationAcceptedMail, [outcome.volunteer], {
-    requestTitle: outcome.request.title,
-    associationName: outcome.request.associationName,
-    note,
-    link: matchingLinks.match(app.config, id),
+  await sendMail(app, {
+    template: applicationAcceptedMail,
+    to: [outcome.volunteer],
+    vars: {
+      requestTitle: outcome.request.title,
+      associationName: outcome.request.associationName,
+      note,
+      link: publicLink(app.config, webPages.match(id)),
+    },
   });
   return outcome.view;
 }
@@ -260,11 +272,15 @@ export async function declineApplication(
     const request = (await requestRepository(tx).find(row.requestId))!;
     return { view: view!, request, volunteer: (await repo.person(row.volunteerId))! };
   });
-  await notify(app, applicationDeclinedMail, [outcome.volunteer], {
-    requestTitle: outcome.request.title,
-    associationName: outcome.request.associationName,
-    note,
-    link: matchingLinks.myApplications(app.config),
+  await sendMail(app, {
+    template: applicationDeclinedMail,
+    to: [outcome.volunteer],
+    vars: {
+      requestTitle: outcome.request.title,
+      associationName: outcome.request.associationName,
+      note,
+      link: publicLink(app.config, webPages.myApplications),
+    },
   });
   return outcome.view;
 }

@@ -9,7 +9,9 @@ import {
 } from '@board/shared';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { createAssociation, listAssociationOfficers, listAssociations, removeAssociationOfficer } from './service.ts';
+import { errorResponses } from '../../routes/error-responses.ts';
 
 export default async function associationRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -22,7 +24,7 @@ export default async function associationRoutes(app: FastifyInstance) {
         tags: ['associations'],
         summary: 'Register a 町会・自治会 in your municipality (municipal staff)',
         body: CreateAssociationBody,
-        response: { 201: Association },
+        response: { 201: Association, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request, reply) => {
@@ -39,7 +41,7 @@ export default async function associationRoutes(app: FastifyInstance) {
         tags: ['associations'],
         summary: 'Associations you manage: your municipality’s (staff), all (foundation) or your own (officers)',
         querystring: ListAssociationsQuery,
-        response: { 200: AssociationList },
+        response: { 200: AssociationList, ...errorResponses(400, 401, 403) },
       },
     },
     async (request) => {
@@ -55,7 +57,7 @@ export default async function associationRoutes(app: FastifyInstance) {
         tags: ['associations'],
         summary: "The association's officers, by name (its municipality's staff, foundation staff, its officers)",
         params: IdParams,
-        response: { 200: AssociationOfficerList },
+        response: { 200: AssociationOfficerList, ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (request) => ({
@@ -73,11 +75,12 @@ export default async function associationRoutes(app: FastifyInstance) {
         description:
           'The account stays; every session of it ends, so the person can no longer act for the association from the next request. Audit-logged as role.remove.',
         params: AssociationOfficerParams,
+        response: { 204: z.null().describe('No content'), ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (request, reply) => {
       await removeAssociationOfficer(app, request.requireActor(), request, request.params.id, request.params.userId);
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 }

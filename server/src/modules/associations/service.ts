@@ -1,7 +1,7 @@
 import { can, DomainError, listScope, type Actor, type Association, type AssociationOfficer } from '@board/shared';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { compose } from '../../mail/compose.ts';
 import { roleRemovedMail } from '../../mail/invitation-mails.ts';
+import { sendMail } from '../../mail/send-mail.ts';
 import { endAllSessions } from '../auth/sessions.ts';
 import { recordAudit } from '../audit/record.ts';
 import { isUniqueViolation } from '../auth/repository.ts';
@@ -113,16 +113,10 @@ export async function removeAssociationOfficer(
   });
   // after the commit: the person hears in their language that the role is gone
   if (told) {
-    try {
-      await app.mailer.send(
-        compose(roleRemovedMail, told.language, told.email, {
-          role: 'officer',
-          municipality: told.municipality,
-          associationName: told.associationName,
-        }),
-      );
-    } catch (err) {
-      app.log.error({ err }, 'could not send the role-removed mail');
-    }
+    await sendMail(app, {
+      template: roleRemovedMail,
+      to: [told],
+      vars: { role: 'officer', municipality: told.municipality, associationName: told.associationName },
+    });
   }
 }

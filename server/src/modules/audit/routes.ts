@@ -2,6 +2,7 @@ import { AuditLogPage, DomainError, ListAuditLogQuery, municipalityScope, type A
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { auditRepository } from './repository.ts';
+import { errorResponses } from '../../routes/error-responses.ts';
 
 /** Staff read their municipality's entries, foundation staff everyone's (optionally one municipality's). */
 async function listAuditLog(
@@ -32,7 +33,7 @@ export default async function auditRoutes(app: FastifyInstance) {
         tags: ['audit'],
         summary: "Who did what, when: your municipality's entries (staff) or all (foundation), newest first",
         querystring: ListAuditLogQuery,
-        response: { 200: AuditLogPage },
+        response: { 200: AuditLogPage, ...errorResponses(400, 401, 403) },
       },
     },
     async (request) => listAuditLog(request.requireActor(), request, request.query),

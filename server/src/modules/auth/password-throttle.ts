@@ -1,6 +1,7 @@
 import type { Language } from '@board/shared';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { compose } from '../../mail/compose.ts';
+import { publicLink, webPages } from '../../links/public-links.ts';
+import { sendMail } from '../../mail/send-mail.ts';
 import { passwordAttemptsMail } from '../../mail/security-mails.ts';
 import { clearCounter, counterKey, hitCounter, readCounter } from '../../limits/counters.ts';
 import { refuse } from './rate-limits.ts';
@@ -23,10 +24,8 @@ export const passwordThrottle = {
   pairMemoryMs: hour,
   /** all addresses together, against guessing spread over many addresses */
   accountCeiling: { max: 100, timeWindow: hour },
-  /** the owner is told once the account has this many failures in the ceiling's window… */
+  /** the owner is told once the account has this many failures in the ceiling's window (at most one mail in 6 hours: mailThrottles.passwordAttempts) */
   noticeAfterFailures: 5,
-  /** …and at most once in this long */
-  noticeEveryMs: 6 * hour,
 } as const;
 
 /** How long a pair with this many failures must wait after its last one. */
@@ -57,15 +56,12 @@ export function passwordGuard(app: FastifyInstance, request: FastifyRequest, rep
   const accountKey = (email: string) => counterKey('password:account', email);
 
   async function tellOwner(owner: AccountOwner) {
-    const notice = await hitCounter(db, counterKey('password:notice', owner.email), {
-      ms: passwordThrottle.noticeEveryMs,
+    await sendMail(app, {
+      template: passwordAttemptsMail,
+      to: [owner],
+      vars: { displayName: owner.displayName, signInUrl: publicLink(app.config, webPages.signIn) },
+      throttle: { kind: 'passwordAttempts', per: [owner.email] },
     });
-    if (notice.hits !== 1) return;
-    const message = compose(passwordAttemptsMail, owner.language, owner.email, {
-      displayName: owner.displayName,
-      signInUrl: `${app.config.publicOrigin}/signin`,
-    });
-    app.mailer.send(message).catch((err: unknown) => app.log.error({ err }, 'password attempts notice failed'));
   }
 
   return {

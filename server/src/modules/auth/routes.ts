@@ -3,7 +3,6 @@ import {
   ChangeEmailBody,
   ChangePasswordBody,
   EmailOnlyBody,
-  ErrorBody,
   ResetPasswordBody,
   Session,
   SignInBody,
@@ -17,6 +16,7 @@ import { refreshCookie } from '../../plugins/app/authentication.ts';
 import { passwordGuard } from './password-throttle.ts';
 import { accountRateLimits, perIp, rateLimits } from './rate-limits.ts';
 import { authService } from './service.ts';
+import { errorResponses } from '../../routes/error-responses.ts';
 
 /** API clients without cookies may pass the refresh token in the body instead. */
 const RefreshBody = z
@@ -60,7 +60,7 @@ export default async function authRoutes(app: FastifyInstance) {
         tags: ['auth'],
         summary: 'Sign up as a volunteer; the answer is the same whether or not the email has an account',
         body: SignUpBody,
-        response: { 202: Accepted, 400: ErrorBody, 429: ErrorBody },
+        response: { 202: Accepted, ...errorResponses(400, 403, 429) },
       },
     },
     async (request, reply) => {
@@ -78,7 +78,7 @@ export default async function authRoutes(app: FastifyInstance) {
         tags: ['auth'],
         summary: 'Confirm an email address with the token from a verification or email-change link',
         body: VerifyEmailBody,
-        response: { 200: Verified, 400: ErrorBody, 403: ErrorBody, 409: ErrorBody, 429: ErrorBody },
+        response: { 200: Verified, ...errorResponses(400, 403, 409, 429) },
       },
     },
     async (request, reply) =>
@@ -98,7 +98,7 @@ export default async function authRoutes(app: FastifyInstance) {
         tags: ['auth'],
         summary: 'Sign in with email and password; sets the session cookies',
         body: SignInBody,
-        response: { 200: Session, 400: ErrorBody, 401: ErrorBody, 429: ErrorBody },
+        response: { 200: Session, ...errorResponses(400, 401, 403, 429) },
       },
     },
     async (request, reply) => service.signIn(reply, request.body, passwordGuard(app, request, reply)),
@@ -113,7 +113,7 @@ export default async function authRoutes(app: FastifyInstance) {
         tags: ['auth'],
         summary: 'Mail a one-time sign-in link (15 minutes); the answer is the same for unknown addresses',
         body: EmailOnlyBody,
-        response: { 202: Accepted, 400: ErrorBody, 429: ErrorBody },
+        response: { 202: Accepted, ...errorResponses(400, 403, 429) },
       },
     },
     async (request, reply) => {
@@ -131,7 +131,7 @@ export default async function authRoutes(app: FastifyInstance) {
         tags: ['auth'],
         summary: 'Sign in with the token from a sign-in link; sets the session cookies',
         body: TokenBody,
-        response: { 200: Session, 400: ErrorBody },
+        response: { 200: Session, ...errorResponses(400, 403) },
       },
     },
     async (request, reply) => service.signInWithLink(reply, request.body.token),
@@ -145,7 +145,7 @@ export default async function authRoutes(app: FastifyInstance) {
         tags: ['auth'],
         summary: 'Trade the refresh token (cookie, or body for API clients) for a new session; the old one is spent',
         body: RefreshBody,
-        response: { 200: Session, 401: ErrorBody },
+        response: { 200: Session, ...errorResponses(400, 401, 403) },
       },
     },
     async (request, reply) =>
@@ -160,7 +160,7 @@ export default async function authRoutes(app: FastifyInstance) {
         tags: ['auth'],
         summary: 'End this session (its refresh tokens) and clear the cookies',
         body: RefreshBody,
-        response: { 204: NoContent },
+        response: { 204: NoContent, ...errorResponses(400, 403) },
       },
     },
     async (request, reply) => {
@@ -178,7 +178,7 @@ export default async function authRoutes(app: FastifyInstance) {
         tags: ['auth'],
         summary: 'Mail a password-reset link (1 hour); the answer is the same for unknown addresses',
         body: EmailOnlyBody,
-        response: { 202: Accepted, 400: ErrorBody, 429: ErrorBody },
+        response: { 202: Accepted, ...errorResponses(400, 403, 429) },
       },
     },
     async (request, reply) => {
@@ -196,7 +196,7 @@ export default async function authRoutes(app: FastifyInstance) {
         tags: ['auth'],
         summary: 'Set a new password with the token from a reset link; ends every session',
         body: ResetPasswordBody,
-        response: { 200: PasswordReset, 400: ErrorBody },
+        response: { 200: PasswordReset, ...errorResponses(400, 403) },
       },
     },
     async (request) => service.resetPassword(request.body),
@@ -211,7 +211,7 @@ export default async function authRoutes(app: FastifyInstance) {
         summary: 'Change the password (current one required); ends other sessions and renews this one',
         description: 'A wrong current password is 403 PASSWORD_INCORRECT.',
         body: ChangePasswordBody,
-        response: { 200: Session, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 429: ErrorBody },
+        response: { 200: Session, ...errorResponses(400, 401, 403, 429) },
       },
     },
     async (request, reply) => {
@@ -229,7 +229,7 @@ export default async function authRoutes(app: FastifyInstance) {
         summary: 'Move the account to a new email address (password required); a link to the new address confirms it',
         description: 'A wrong password is 403 PASSWORD_INCORRECT.',
         body: ChangeEmailBody,
-        response: { 202: Accepted, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 429: ErrorBody },
+        response: { 202: Accepted, ...errorResponses(400, 401, 403, 409, 429) },
       },
     },
     async (request, reply) => {

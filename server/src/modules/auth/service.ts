@@ -1,24 +1,17 @@
 import { anonymousAccess, withAccess, type Database } from '@board/db';
 import { DomainError, type Language, type RoleGrantView, type Session } from '@board/shared';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import {
-  emailChangedMail,
-  emailChangeMail,
-  emailChangeTakenMail,
-  formatWhen,
-  maskEmail,
-  passwordChangedMail,
-  passwordResetMail,
-  signInLinkMail,
-  signUpAttemptedMail,
-  verifyEmailMail,
-} from '../../mail/auth-mails.ts';
-import { compose } from '../../mail/compose.ts';
-import type { OutgoingMail } from '../../plugins/app/mailer.ts';
+import { emailChangedMail, emailChangeMail, emailChangeTakenMail } from '../../mail/email-change-mails.ts';
+import { formatWhen, maskEmail } from '../../mail/format.ts';
+import { passwordChangedMail } from '../../mail/security-mails.ts';
+import { passwordResetMail, signInLinkMail } from '../../mail/sign-in-mails.ts';
+import { signUpAttemptedMail, verifyEmailMail } from '../../mail/sign-up-mails.ts';
+import { publicLink, webPages } from '../../links/public-links.ts';
+import type { MailTemplate } from '../../mail/compose.ts';
+import { sendMail, type MailRecipient } from '../../mail/send-mail.ts';
 import { recordAudit } from '../audit/record.ts';
 import { loadMe } from '../me/load-me.ts';
 import { moveAccount, proveAddress, type PasswordVouch } from './address-proof.ts';
-import { linkTo } from './links.ts';
 import type { PasswordGuard } from './password-throttle.ts';
 import { accountRepository as accounts, type AccountRow, type TokenPurpose } from './repository.ts';
 import { hashPassword, hashToken, newToken, verifyPassword } from './secrets.ts';
@@ -53,7 +46,7 @@ const tokenInvalid = () =>
  */
 export function authService(app: FastifyInstance) {
   const config = app.config;
-  const signInUrl = `${config.publicOrigin}/signin`;
+  const signInUrl = publicLink(config, webPages.signIn);
   const pending = new Set<Promise<void>>();
 
   function inBackground(what: string, work: () => Promise<unknown>) {
@@ -64,8 +57,9 @@ export function authService(app: FastifyInstance) {
     pending.add(job);
   }
 
-  function mail(what: string, message: OutgoingMail) {
-    inBackground(`mail (${what})`, () => app.mailer.send(message));
+  /** mail off the request's timing (see above); drain() waits for it */
+  function mail<Vars>(template: MailTemplate<Vars>, to: MailRecipient, vars: Vars) {
+    inBackground('mail', () => sendMail(app, { template, to: [to], vars }));
   }
 
   function asUser<T>(userId: string, work: (tx: Database) => Promise<T>): Promise<T> {
@@ -143,12 +137,13 @@ export function authService(app: FastifyInstance) {
 
   function passwordChangedNotice(account: { email: string; displayName: string; language: Language }) {
     mail(
-      'password changed',
-      compose(passwordChangedMail, account.language, account.email, {
+      passwordChangedMail,
+      { email: account.email, language: account.language },
+      {
         displayName: account.displayName,
         when: formatWhen(new Date(), account.language),
         signInUrl,
-      }),
+      },
     );
   }
 
@@ -178,17 +173,19 @@ export function authService(app: FastifyInstance) {
       if (outcome.created) {
         // the name is the sender's own words: kept out of mail to an address not yet proven theirs
         mail(
-          'verify email',
-          compose(verifyEmailMail, input.language, input.email, { link: linkTo(config, 'verifyEmail', outcome.token) }),
+          verifyEmailMail,
+          { email: input.email, language: input.language },
+          { link: publicLink(config, webPages.verifyEmail, { token: outcome.token }) },
         );
       } else if (outcome.existing) {
         const existing = outcome.existing;
         mail(
-          'sign-up attempted',
-          compose(signUpAttemptedMail, existing.language, input.email, {
+          signUpAttemptedMail,
+          { email: input.email, language: existing.language },
+          {
             displayName: existing.displayName,
             signInUrl,
-          }),
+          },
         );
       }
     },
@@ -232,12 +229,13 @@ export function authService(app: FastifyInstance) {
       if (outcome.previous?.email) {
         const previous = outcome.previous;
         mail(
-          'email changed',
-          compose(emailChangedMail, previous.language, previous.email!, {
+          emailChangedMail,
+          { email: previous.email!, language: previous.language },
+          {
             displayName: previous.displayName,
             newEmail: maskEmail(outcome.email),
             when: formatWhen(new Date(), previous.language),
-          }),
+          },
         );
       }
       return { status: 'verified', email: outcome.email, hasPassword: outcome.hasPassword };
@@ -266,12 +264,14 @@ export function authService(app: FastifyInstance) {
       if (!account) return;
       inBackground('sign-in link', async () => {
         const { token } = await app.withSystemAccess((tx) => issueToken(tx, account.id, 'sign_in_link'));
-        await app.mailer.send(
-          compose(signInLinkMail, account.language, email, {
+        await sendMail(app, {
+          template: signInLinkMail,
+          to: [{ email, language: account.language }],
+          vars: {
             displayName: account.displayName,
-            link: linkTo(config, 'signInLink', token),
-          }),
-        );
+            link: publicLink(config, webPages.signInLink, { token }),
+          },
+        });
       });
     },
 
@@ -306,12 +306,14 @@ export function authService(app: FastifyInstance) {
       if (!account) return;
       inBackground('password reset', async () => {
         const { token } = await app.withSystemAccess((tx) => issueToken(tx, account.id, 'password_reset'));
-        await app.mailer.send(
-          compose(passwordResetMail, account.language, email, {
+        await sendMail(app, {
+          template: passwordResetMail,
+          to: [{ email, language: account.language }],
+          vars: {
             displayName: account.displayName,
-            link: linkTo(config, 'resetPassword', token),
-          }),
-        );
+            link: publicLink(config, webPages.resetPassword, { token }),
+          },
+        });
       });
     },
 
@@ -378,19 +380,21 @@ export function authService(app: FastifyInstance) {
       // one who signed up with the address but never proved it does not hold it against its owner
       if (holder?.emailVerifiedAt) {
         mail(
-          'email change: address taken',
-          compose(emailChangeTakenMail, holder.language, input.newEmail, {
+          emailChangeTakenMail,
+          { email: input.newEmail, language: holder.language },
+          {
             displayName: holder.displayName,
             signInUrl,
-          }),
+          },
         );
         return;
       }
       const { token } = await asUser(userId, (tx) => issueToken(tx, userId, 'change_email', input.newEmail));
       // the account's name stays out: the new address is not proven to be the same person's yet
       mail(
-        'email change',
-        compose(emailChangeMail, account.language, input.newEmail, { link: linkTo(config, 'verifyEmail', token) }),
+        emailChangeMail,
+        { email: input.newEmail, language: account.language },
+        { link: publicLink(config, webPages.verifyEmail, { token }) },
       );
     },
   };

@@ -2,6 +2,7 @@ import { ApplicationForOfficer, IdParams, MyApplication, ThanksBody, ThanksView 
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { completeMatch, confirmCompletion, sendThanks } from './service.ts';
+import { errorResponses } from '../../routes/error-responses.ts';
 
 export default async function completionRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -14,7 +15,7 @@ export default async function completionRoutes(app: FastifyInstance) {
         tags: ['completion'],
         summary: 'Mark a match done (officer of the association); the volunteer is asked to confirm',
         params: IdParams,
-        response: { 200: ApplicationForOfficer },
+        response: { 200: ApplicationForOfficer, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request) => completeMatch(app, request.requireActor(), request, request.params.id),
@@ -28,7 +29,7 @@ export default async function completionRoutes(app: FastifyInstance) {
         tags: ['completion'],
         summary: 'Confirm a match the association marked done (the volunteer); the last one completes the request',
         params: IdParams,
-        response: { 200: MyApplication },
+        response: { 200: MyApplication, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request) => confirmCompletion(request.requireActor(), request, request.params.id),
@@ -46,7 +47,7 @@ export default async function completionRoutes(app: FastifyInstance) {
           '409 NOT_COMPLETED before the officer marked the match done, ALREADY_THANKED the second time.',
         params: IdParams,
         body: ThanksBody,
-        response: { 201: ThanksView },
+        response: { 201: ThanksView, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request, reply) => {

@@ -14,8 +14,9 @@ import {
   type ThanksView,
 } from '@board/shared';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { markedDoneMail, matchingLinks } from '../../mail/matching-mails.ts';
-import { notify } from '../applications/notify.ts';
+import { publicLink, webPages } from '../../links/public-links.ts';
+import { markedDoneMail } from '../../mail/matching-mails.ts';
+import { sendMail } from '../../mail/send-mail.ts';
 import { applicationRepository, requestRepository, type ApplicationRow } from '../applications/repository.ts';
 import { officerViews, volunteerViews } from '../applications/views.ts';
 import { completionRepository } from './repository.ts';
@@ -78,10 +79,14 @@ export async function completeMatch(
     const request = (await requests.findApplied([row.requestId]))[0]!;
     return { view: view!, request, volunteer: (await repo.person(row.volunteerId))! };
   });
-  await notify(app, markedDoneMail, [outcome.volunteer], {
-    requestTitle: outcome.request.title,
-    associationName: outcome.request.associationName,
-    link: matchingLinks.match(app.config, id),
+  await sendMail(app, {
+    template: markedDoneMail,
+    to: [outcome.volunteer],
+    vars: {
+      requestTitle: outcome.request.title,
+      associationName: outcome.request.associationName,
+      link: publicLink(app.config, webPages.match(id)),
+    },
   });
   return outcome.view;
 }

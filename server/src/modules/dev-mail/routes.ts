@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppConfig } from '../../config.ts';
 import { isLoopback } from '../../network.ts';
+import { errorResponses } from '../../routes/error-responses.ts';
 
 const CapturedMail = z.object({
   id: z.number(),
@@ -52,7 +53,7 @@ export default async function devMailRoutes(app: FastifyInstance) {
         description:
           'Served to anyone only while the server listens on loopback addresses alone with no proxy in front ' +
           '(TRUST_PROXY_HOPS=0); otherwise to signed-in foundation staff only, and 404 for everyone else.',
-        response: { 200: CapturedMailList },
+        response: { 200: CapturedMailList, ...errorResponses(404) },
       },
     },
     async (request, reply) => {

@@ -2,6 +2,7 @@ import { FlagBody, FlagList, FlagView, IdParams, ListFlagsQuery, ResolveFlagBody
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { flagContent, listFlags, resolveFlag } from './service.ts';
+import { errorResponses } from '../../routes/error-responses.ts';
 
 export default async function flagRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -15,7 +16,7 @@ export default async function flagRoutes(app: FastifyInstance) {
         summary:
           "Report a request or a message you can see, with a reason (anyone signed in); goes to its municipality's staff",
         body: FlagBody,
-        response: { 201: FlagView },
+        response: { 201: FlagView, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request, reply) => {
@@ -35,7 +36,7 @@ export default async function flagRoutes(app: FastifyInstance) {
           "A flagged message's text is shown to the municipality's staff (the flag is the reason to read it); the " +
           'foundation sees message flags without the text.',
         querystring: ListFlagsQuery,
-        response: { 200: FlagList },
+        response: { 200: FlagList, ...errorResponses(400, 401, 403) },
       },
     },
     async (request) => listFlags(request.requireActor(), request, request.query),
@@ -50,7 +51,7 @@ export default async function flagRoutes(app: FastifyInstance) {
         summary: 'Hide the flagged item or dismiss the flag (municipal staff of its municipality); audited',
         params: IdParams,
         body: ResolveFlagBody,
-        response: { 200: FlagView },
+        response: { 200: FlagView, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request) => resolveFlag(request.requireActor(), request, request.params.id, request.body),

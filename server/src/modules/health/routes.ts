@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { errorResponses } from '../../routes/error-responses.ts';
 
 const Health = z.object({ status: z.literal('ok') });
 const Ready = z.object({ status: z.enum(['ready', 'unavailable']), database: z.enum(['postgres', 'pglite']) });
@@ -15,7 +16,7 @@ export default async function healthRoutes(app: FastifyInstance) {
         operationId: 'getHealth',
         tags: ['health'],
         summary: 'The process is up',
-        response: { 200: Health },
+        response: { 200: Health, ...errorResponses() },
       },
     },
     async () => ({ status: 'ok' as const }),
@@ -28,7 +29,7 @@ export default async function healthRoutes(app: FastifyInstance) {
         operationId: 'getReadiness',
         tags: ['health'],
         summary: 'The database answers',
-        response: { 200: Ready, 503: Ready },
+        response: { 200: Ready, 503: Ready, ...errorResponses() },
       },
     },
     async (_request, reply) => {

@@ -1,9 +1,10 @@
 import type { Database } from '@board/db';
 import type { FastifyInstance } from 'fastify';
-import { mailEach, requestEndedForVolunteerMail, type RequestEnding } from '../../mail/request-mails.ts';
+import { publicLink, webPages } from '../../links/public-links.ts';
+import { requestEndedForVolunteerMail, type RequestEnding } from '../../mail/request-mails.ts';
+import { sendMail } from '../../mail/send-mail.ts';
 import { systemStep } from '../applications/system-step.ts';
 import { requestRepository } from './repository.ts';
-import { requestLink } from './views.ts';
 
 export type Applicant = Awaited<ReturnType<ReturnType<typeof requestRepository>['applicantRecipients']>>[number];
 
@@ -29,11 +30,15 @@ export async function tellApplicantsRequestEnded(
   request: { id: string; title: string; associationName: string; municipality: { nameJa: string; nameEn: string } },
   ending: RequestEnding,
 ): Promise<void> {
-  await mailEach(app, requestEndedForVolunteerMail, applicants, {
-    title: request.title,
-    associationName: request.associationName,
-    municipality: request.municipality,
-    link: requestLink(app.config, request.id),
-    ending,
+  await sendMail(app, {
+    template: requestEndedForVolunteerMail,
+    to: applicants,
+    vars: {
+      title: request.title,
+      associationName: request.associationName,
+      municipality: request.municipality,
+      link: publicLink(app.config, webPages.request(request.id)),
+      ending,
+    },
   });
 }

@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { mailEach, requestExpiredMail } from '../../mail/request-mails.ts';
+import { publicLink, webPages } from '../../links/public-links.ts';
+import { requestExpiredMail } from '../../mail/request-mails.ts';
+import { sendMail } from '../../mail/send-mail.ts';
 import { recordAudit } from '../audit/record.ts';
 import { applicantsToTell, tellApplicantsRequestEnded } from './applicant-notice.ts';
 import { requestRepository } from './repository.ts';
-import { requestLink } from './views.ts';
 
 /** How often the server looks for requests whose application deadline passed. */
 export const expiryIntervalMs = 5 * 60_000;
@@ -43,11 +44,15 @@ export async function expireOverdueRequests(app: FastifyInstance): Promise<numbe
   if (expired.length > 0) app.boardCache.invalidate();
   // mail only after the transaction committed: a rolled-back expiry tells nobody
   for (const e of expired) {
-    await mailEach(app, requestExpiredMail, e.recipients, {
-      title: e.row.title,
-      associationName: e.associationName,
-      municipality: e.municipality,
-      link: requestLink(app.config, e.row.id),
+    await sendMail(app, {
+      template: requestExpiredMail,
+      to: e.recipients,
+      vars: {
+        title: e.row.title,
+        associationName: e.associationName,
+        municipality: e.municipality,
+        link: publicLink(app.config, webPages.request(e.row.id)),
+      },
     });
     await tellApplicantsRequestEnded(
       app,

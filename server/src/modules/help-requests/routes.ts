@@ -23,6 +23,7 @@ import {
   updateRequest,
   withdrawRequest,
 } from './service.ts';
+import { errorResponses } from '../../routes/error-responses.ts';
 
 /** Help requests (依頼): officers post and manage; anyone reads the board. */
 export default async function helpRequestRoutes(app: FastifyInstance) {
@@ -42,7 +43,7 @@ export default async function helpRequestRoutes(app: FastifyInstance) {
           '`skills` take several values (comma-separated or repeated). `q`: every word must match title or body ' +
           '(katakana/hiragana and full/half width fold together). Pass `nextCursor` back as `cursor`.',
         querystring: BoardQuery,
-        response: { 200: BoardPage },
+        response: { 200: BoardPage, ...errorResponses(400) },
       },
     },
     async (request, reply) => {
@@ -60,7 +61,7 @@ export default async function helpRequestRoutes(app: FastifyInstance) {
         tags,
         summary: 'Draft a request for your association (officers)',
         body: CreateHelpRequestBody,
-        response: { 201: HelpRequestDetail },
+        response: { 201: HelpRequestDetail, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request, reply) => reply.code(201).send(await createRequest(request.requireActor(), request, request.body)),
@@ -74,7 +75,7 @@ export default async function helpRequestRoutes(app: FastifyInstance) {
         tags,
         summary: "Your associations' requests in every state, last changed first (officers' dashboard)",
         querystring: MyRequestsQuery,
-        response: { 200: MyRequestsPage },
+        response: { 200: MyRequestsPage, ...errorResponses(400, 401, 403) },
       },
     },
     async (request) => listMyAssociationRequests(request.requireActor(), request, request.query),
@@ -88,7 +89,7 @@ export default async function helpRequestRoutes(app: FastifyInstance) {
         tags,
         summary: 'One request as you may see it (exact place and contact only for those entitled)',
         params: RequestIdParams,
-        response: { 200: HelpRequestDetail },
+        response: { 200: HelpRequestDetail, ...errorResponses(400, 404) },
       },
     },
     async (request) => getRequest(request.actor, request, request.params.id),
@@ -103,7 +104,7 @@ export default async function helpRequestRoutes(app: FastifyInstance) {
         summary: 'Replace the content of a draft, or of a request sent back for changes (officers)',
         params: RequestIdParams,
         body: HelpRequestInput,
-        response: { 200: HelpRequestDetail },
+        response: { 200: HelpRequestDetail, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request) => updateRequest(request.requireActor(), request, request.params.id, request.body),
@@ -121,7 +122,7 @@ export default async function helpRequestRoutes(app: FastifyInstance) {
           'look-up. Officers of the association and matched volunteers see the contact on the request itself.',
         params: RequestIdParams,
         body: ReasonBody,
-        response: { 200: OfficerContact },
+        response: { 200: OfficerContact, ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (request) => revealOfficerContact(request.requireActor(), request, request.params.id, request.body.reason),
@@ -136,7 +137,7 @@ export default async function helpRequestRoutes(app: FastifyInstance) {
         summary: 'Send for review, or publish at once where the municipality does not moderate (officers)',
         description: 'A second submit of the same request (e.g. a double click) is 409 REQUEST_TRANSITION_NOT_ALLOWED.',
         params: RequestIdParams,
-        response: { 200: HelpRequestDetail },
+        response: { 200: HelpRequestDetail, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request) => submitRequest(request.requireActor(), request, request.params.id),
@@ -150,7 +151,7 @@ export default async function helpRequestRoutes(app: FastifyInstance) {
         tags,
         summary: 'Take the request back, any time before completion (officers)',
         params: RequestIdParams,
-        response: { 200: HelpRequestDetail },
+        response: { 200: HelpRequestDetail, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request) => withdrawRequest(app, request.requireActor(), request, request.params.id),
@@ -164,7 +165,7 @@ export default async function helpRequestRoutes(app: FastifyInstance) {
         tags,
         summary: 'Start a new draft with the same content (dates cleared), e.g. to post it again next year (officers)',
         params: RequestIdParams,
-        response: { 201: HelpRequestDetail },
+        response: { 201: HelpRequestDetail, ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (request, reply) =>

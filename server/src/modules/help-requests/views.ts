@@ -12,7 +12,6 @@ import {
   type Resource,
   type When,
 } from '@board/shared';
-import type { AppConfig } from '../../config.ts';
 import type { ContactRow, Keyset, PublicRequestRow, RequestRow } from './repository.ts';
 
 export function resourceOf(row: Pick<RequestRow, 'municipalityCode' | 'associationId'>): Resource {
@@ -98,11 +97,6 @@ export function detailView(
     canCopy: can(actor, 'request.copy', resourceOf(row)),
     canRevealContact: !seesContact && row.contactName !== null && can(actor, 'request.revealContact', resourceOf(row)),
   };
-}
-
-/** The page of a request in the web app (links in mail and in the feed). */
-export function requestLink(config: Pick<AppConfig, 'publicOrigin'>, id: string): string {
-  return `${config.publicOrigin}/requests/${id}`;
 }
 
 // ---- opaque cursors: base64url of { s: listing, k: sort key as PostgreSQL text, i: id }

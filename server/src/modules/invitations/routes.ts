@@ -21,6 +21,7 @@ import {
   resendInvitation,
   revokeInvitation,
 } from './service.ts';
+import { errorResponses } from '../../routes/error-responses.ts';
 
 export default async function invitationRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -33,7 +34,7 @@ export default async function invitationRoutes(app: FastifyInstance) {
         tags: ['invitations'],
         summary: 'Invite someone to be staff of one municipality (foundation staff); mails a 7-day link',
         body: InviteMunicipalStaffBody,
-        response: { 201: Invitation },
+        response: { 201: Invitation, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request, reply) => {
@@ -50,7 +51,7 @@ export default async function invitationRoutes(app: FastifyInstance) {
         tags: ['invitations'],
         summary: 'Invite someone to be an officer of an association in your municipality (municipal staff)',
         body: InviteOfficerBody,
-        response: { 201: Invitation },
+        response: { 201: Invitation, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request, reply) => {
@@ -67,7 +68,7 @@ export default async function invitationRoutes(app: FastifyInstance) {
         tags: ['invitations'],
         summary: 'Invitations in your municipality (staff) or everywhere (foundation), newest first (at most 500)',
         querystring: ListInvitationsQuery,
-        response: { 200: InvitationList },
+        response: { 200: InvitationList, ...errorResponses(400, 401, 403) },
       },
     },
     async (request) => ({ items: await listInvitations(request.requireActor(), request, request.query) }),
@@ -81,7 +82,7 @@ export default async function invitationRoutes(app: FastifyInstance) {
         tags: ['invitations'],
         summary: 'Mail a new link, valid 7 more days; the old link stops working',
         params: IdParams,
-        response: { 200: Invitation },
+        response: { 200: Invitation, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request) => resendInvitation(app, request.requireActor(), request, request.params.id),
@@ -95,7 +96,7 @@ export default async function invitationRoutes(app: FastifyInstance) {
         tags: ['invitations'],
         summary: 'Make the invitation link stop working',
         params: IdParams,
-        response: { 200: Invitation },
+        response: { 200: Invitation, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request) => revokeInvitation(request.requireActor(), request, request.params.id),
@@ -109,7 +110,7 @@ export default async function invitationRoutes(app: FastifyInstance) {
         tags: ['invitations'],
         summary: 'What an invitation link is for (the accept page); no sign-in needed, 410 when no longer valid',
         querystring: PreviewInvitationQuery,
-        response: { 200: InvitationPreview },
+        response: { 200: InvitationPreview, ...errorResponses(400, 410) },
       },
     },
     async (request) => previewInvitation(app, request.query.token),
@@ -127,7 +128,7 @@ export default async function invitationRoutes(app: FastifyInstance) {
           'Not signed in: if an account has the email, 401 INVITATION_SIGN_IN_REQUIRED; otherwise ' +
           '`displayName` and `password` make a new account. A used, revoked or expired link is 410 INVITATION_INVALID.',
         body: AcceptInvitationBody,
-        response: { 200: AcceptInvitationResult },
+        response: { 200: AcceptInvitationResult, ...errorResponses(400, 401, 403, 409, 410) },
       },
     },
     async (request, reply) => acceptInvitation(app, request.actor, request.sessionId, reply, request.body),

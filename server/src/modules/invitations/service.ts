@@ -10,18 +10,17 @@ import {
   type Me,
 } from '@board/shared';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { compose } from '../../mail/compose.ts';
+import { publicLink, webPages } from '../../links/public-links.ts';
 import { invitationMail, roleGrantedMail } from '../../mail/invitation-mails.ts';
+import { sendMail } from '../../mail/send-mail.ts';
 import { recordAudit } from '../audit/record.ts';
 import { proveAddress } from '../auth/address-proof.ts';
-import { linkTo } from '../auth/links.ts';
 import { isUniqueViolation } from '../auth/repository.ts';
 import { hashPassword, hashToken, newToken } from '../auth/secrets.ts';
 import { startSession } from '../auth/sessions.ts';
 import { loadMe } from '../me/load-me.ts';
 import { accountRepository } from '../me/repository.ts';
 import { invitationRepository, invitationView, stateOf, type InvitationRow } from './repository.ts';
-import { mayMail } from '../../limits/mail-throttle.ts';
 
 /** A transaction under row-level security as the request's actor (the request itself). */
 type Access = Pick<FastifyRequest, 'withAccess'>;
@@ -41,17 +40,19 @@ interface Created {
 /** Mails the link, unless this inviter already mailed this address too often today (limits/mail-throttle.ts). */
 async function sendInvitation(app: FastifyInstance, actor: Actor, created: Created) {
   const { row, token, municipality, inviterName } = created;
-  if (!(await mayMail(app.db, 'invitation', actor.userId, row.email))) return;
-  await app.mailer.send(
-    compose(invitationMail, row.language, row.email, {
+  await sendMail(app, {
+    template: invitationMail,
+    to: [row],
+    vars: {
       role: row.role,
       municipality,
       associationName: row.associationName,
       inviterName,
-      link: linkTo(app.config, 'acceptInvitation', token),
+      link: publicLink(app.config, webPages.acceptInvitation, { token }),
       expiresAt: row.expiresAt,
-    }),
-  );
+    },
+    throttle: { kind: 'invitation', per: [actor.userId, row.email] },
+  });
 }
 
 /** Makes an invitation inside the caller's transaction; refuses a duplicate or a hat already worn. */
@@ -383,13 +384,11 @@ export async function acceptInvitation(
 
   const { existing, granted, row, municipality } = outcome;
   if (existing && granted) {
-    await app.mailer.send(
-      compose(roleGrantedMail, existing.language, existing.notificationEmail ?? existing.email, {
-        role: row.role,
-        municipality,
-        associationName: row.associationName,
-      }),
-    );
+    await sendMail(app, {
+      template: roleGrantedMail,
+      to: [{ email: existing.notificationEmail ?? existing.email, language: existing.language }],
+      vars: { role: row.role, municipality, associationName: row.associationName },
+    });
   }
   return { me: outcome.me, session: outcome.session };
 }

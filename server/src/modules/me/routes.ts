@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { passwordGuard } from '../auth/password-throttle.ts';
 import { clearSessionCookies } from '../auth/sessions.ts';
 import { deleteMe, exportMyData, getMe, updateMe } from './service.ts';
+import { errorResponses } from '../../routes/error-responses.ts';
 
 export default async function meRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -15,7 +16,7 @@ export default async function meRoutes(app: FastifyInstance) {
         operationId: 'getMe',
         tags: ['me'],
         summary: 'The signed-in person: account, roles and volunteer profile',
-        response: { 200: Me },
+        response: { 200: Me, ...errorResponses(401) },
       },
     },
     async (request) => getMe(request.requireActor(), request),
@@ -29,7 +30,7 @@ export default async function meRoutes(app: FastifyInstance) {
         tags: ['me'],
         summary: 'Change your name, language, contact details or volunteer profile',
         body: UpdateMeBody,
-        response: { 200: Me },
+        response: { 200: Me, ...errorResponses(400, 401, 403) },
       },
     },
     async (request) => updateMe(request.requireActor(), request, request.body),
@@ -42,7 +43,7 @@ export default async function meRoutes(app: FastifyInstance) {
         operationId: 'exportMyData',
         tags: ['me'],
         summary: 'Download everything kept about you, as a JSON file',
-        response: { 200: MyDataExport },
+        response: { 200: MyDataExport, ...errorResponses(401) },
       },
     },
     async (request, reply) => {
@@ -65,7 +66,7 @@ export default async function meRoutes(app: FastifyInstance) {
         description:
           'An account with a password must send it as `password`; an account without one must send `confirm: "DELETE"`.',
         body: DeleteMeBody,
-        response: { 200: DeletedAccount },
+        response: { 200: DeletedAccount, ...errorResponses(400, 401, 403, 429) },
       },
     },
     async (request, reply) => {

@@ -2,6 +2,7 @@ import { IdParams, MessageBody, MessageList, ThreadMessage } from '@board/shared
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { listMessages, sendMessage } from './service.ts';
+import { errorResponses } from '../../routes/error-responses.ts';
 
 export default async function messageRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -17,7 +18,7 @@ export default async function messageRoutes(app: FastifyInstance) {
           'Staff do not read threads (403); a flagged message reaches them through the flag queue. Messages hidden ' +
           'by staff come with `hidden: true` and no body. 409 NOT_MATCHED before the application is accepted.',
         params: IdParams,
-        response: { 200: MessageList },
+        response: { 200: MessageList, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request) => listMessages(request.requireActor(), request, request.params.id),
@@ -32,7 +33,7 @@ export default async function messageRoutes(app: FastifyInstance) {
         summary: 'Send a plain-text message in a match; the other side gets at most one mail per 15 minutes',
         params: IdParams,
         body: MessageBody,
-        response: { 201: ThreadMessage },
+        response: { 201: ThreadMessage, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request, reply) => {

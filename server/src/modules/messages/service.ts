@@ -1,8 +1,9 @@
 import type { Database } from '@board/db';
-import { can, DomainError, type Actor, type Language, type ThreadMessage } from '@board/shared';
+import { can, DomainError, type Actor, type ThreadMessage } from '@board/shared';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { matchingLinks, newMessageMail } from '../../mail/matching-mails.ts';
-import { notify } from '../applications/notify.ts';
+import { publicLink, webPages } from '../../links/public-links.ts';
+import { newMessageMail } from '../../mail/matching-mails.ts';
+import { sendMail } from '../../mail/send-mail.ts';
 import { applicationRepository, requestRepository, type ApplicationRow } from '../applications/repository.ts';
 import { associationSide } from '../applications/views.ts';
 import { messageRepository, type MessageRow } from './repository.ts';
@@ -87,19 +88,21 @@ export async function sendMessage(
     const fromVolunteer = actor.userId === row.volunteerId;
     const to = fromVolunteer ? 'association' : 'volunteer';
     const request = (await requestRepository(tx).findApplied([row.requestId]))[0]!;
-    let recipients: { email: string | null; language: Language }[] = [];
-    if (await repo.claimMessageMail(row.id, to)) {
-      recipients = fromVolunteer
-        ? (await associationSide(repo, [request]))(request)
-        : [(await repo.person(row.volunteerId))!];
-    }
+    const recipients = fromVolunteer
+      ? (await associationSide(repo, [request]))(request)
+      : [(await repo.person(row.volunteerId))!];
     const fromName = fromVolunteer ? ((await repo.person(actor.userId))?.displayName ?? '') : request.associationName;
-    return { message: view(actor, (await messages.find(messageId))!), recipients, request, fromName };
+    return { message: view(actor, (await messages.find(messageId))!), recipients, request, fromName, to };
   });
-  await notify(app, newMessageMail, outcome.recipients, {
-    requestTitle: outcome.request.title,
-    fromName: outcome.fromName,
-    link: matchingLinks.match(app.config, id),
+  await sendMail(app, {
+    template: newMessageMail,
+    to: outcome.recipients,
+    vars: {
+      requestTitle: outcome.request.title,
+      fromName: outcome.fromName,
+      link: publicLink(app.config, webPages.match(id)),
+    },
+    throttle: { kind: 'newMessage', per: [id, outcome.to] },
   });
   return outcome.message;
 }

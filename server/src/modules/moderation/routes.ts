@@ -8,6 +8,7 @@ import {
   rejectRequest,
   requestChangesToRequest,
 } from './service.ts';
+import { errorResponses } from '../../routes/error-responses.ts';
 
 /** Municipal staff review their municipality's requests; foundation staff read the queues. */
 export default async function moderationRoutes(app: FastifyInstance) {
@@ -22,7 +23,7 @@ export default async function moderationRoutes(app: FastifyInstance) {
         tags,
         summary: 'Requests waiting for review, oldest first, with the counts for the header (staff; foundation reads)',
         querystring: ModerationQueueQuery,
-        response: { 200: ModerationQueue },
+        response: { 200: ModerationQueue, ...errorResponses(400, 401, 403) },
       },
     },
     async (request) => listModerationQueue(request.requireActor(), request, request.query),
@@ -36,7 +37,7 @@ export default async function moderationRoutes(app: FastifyInstance) {
         tags,
         summary: 'Publish a request waiting for review; its officers are told by mail',
         params: RequestIdParams,
-        response: { 200: HelpRequestDetail },
+        response: { 200: HelpRequestDetail, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request) => approveRequest(app, request.requireActor(), request, request.params.id),
@@ -51,7 +52,7 @@ export default async function moderationRoutes(app: FastifyInstance) {
         summary: 'Send a request back to its officers with what to change (reason required, shown to them and mailed)',
         params: RequestIdParams,
         body: ReasonBody,
-        response: { 200: HelpRequestDetail },
+        response: { 200: HelpRequestDetail, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request) =>
@@ -67,7 +68,7 @@ export default async function moderationRoutes(app: FastifyInstance) {
         summary: 'Refuse to publish a request (reason required, mailed to its officers)',
         params: RequestIdParams,
         body: ReasonBody,
-        response: { 200: HelpRequestDetail },
+        response: { 200: HelpRequestDetail, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request) => rejectRequest(app, request.requireActor(), request, request.params.id, request.body.reason),
@@ -82,7 +83,7 @@ export default async function moderationRoutes(app: FastifyInstance) {
         summary: 'Close a published or filled request (reason required, mailed to its officers)',
         params: RequestIdParams,
         body: ReasonBody,
-        response: { 200: HelpRequestDetail },
+        response: { 200: HelpRequestDetail, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request) => closeRequest(app, request.requireActor(), request, request.params.id, request.body.reason),

@@ -8,7 +8,6 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { MailTemplate } from '../../mail/compose.ts';
 import {
-  mailEach,
   requestApprovedMail,
   requestChangesRequestedMail,
   requestClosedMail,
@@ -20,7 +19,9 @@ import {
 import { requestRepository } from '../help-requests/repository.ts';
 import { applicantsToTellAsActor, tellApplicantsRequestEnded } from '../help-requests/applicant-notice.ts';
 import { changeStatus, requestNamesOf, type Access } from '../help-requests/service.ts';
-import { decodeCursor, pageOf, publicView, requestLink } from '../help-requests/views.ts';
+import { decodeCursor, pageOf, publicView } from '../help-requests/views.ts';
+import { publicLink, webPages } from '../../links/public-links.ts';
+import { sendMail } from '../../mail/send-mail.ts';
 
 /** The moderation queue of one municipality (staff), or of all or one (foundation staff), oldest first. */
 export async function listModerationQueue(
@@ -93,9 +94,9 @@ async function decide<Vars extends RequestMailVars>(
     title: detail.title,
     associationName: detail.associationName,
     municipality: { nameJa: detail.municipalityName, nameEn: detail.municipalityNameEn },
-    link: requestLink(app.config, detail.id),
+    link: publicLink(app.config, webPages.request(detail.id)),
   } as Vars;
-  await mailEach(app, decision.mail, recipients, vars);
+  await sendMail(app, { template: decision.mail, to: recipients, vars });
   if (decision.endsRequest)
     await tellApplicantsRequestEnded(app, applicants, requestNamesOf(detail), decision.endsRequest);
   return detail;

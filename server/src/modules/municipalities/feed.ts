@@ -3,7 +3,7 @@ import type { Category } from '@board/shared';
 import { and, eq, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Feed } from 'feed';
-import { requestLink } from '../help-requests/views.ts';
+import { publicLink, webPages } from '../../links/public-links.ts';
 
 const { boardRequests: b, municipalities: m, associations: a } = schema;
 
@@ -83,8 +83,7 @@ export async function municipalityFeed(
   });
   if (!found) return null;
   const { municipality, rows } = found;
-  const origin = app.config.publicOrigin;
-  const self = `${origin}/api/municipalities/${code}/feed.atom`;
+  const self = publicLink(app.config, `/api/municipalities/${code}/feed.atom`);
   const newest = rows.reduce<Date | null>((max, row) => {
     const at = row.updatedAt;
     return !max || at > max ? at : max;
@@ -93,7 +92,7 @@ export async function municipalityFeed(
     id: self,
     title: `まちの腕きき掲示板 ${municipality.nameJa}（${municipality.nameEn}）`,
     description: `${municipality.nameJa}の町会・自治会からの依頼（募集中）`,
-    link: `${origin}/?municipalities=${code}`,
+    link: publicLink(app.config, webPages.board, { municipalities: code }),
     language: 'ja',
     updated: newest ?? new Date(0),
     generator: 'まちの腕きき掲示板',
@@ -102,7 +101,7 @@ export async function municipalityFeed(
     author: { name: 'まちの腕きき掲示板' },
   });
   for (const row of rows) {
-    const link = requestLink(app.config, row.id);
+    const link = publicLink(app.config, webPages.request(row.id));
     feed.addItem({
       id: `urn:uuid:${row.id}`,
       title: plainAsHtml(row.title),

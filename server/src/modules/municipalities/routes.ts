@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { municipalityFeed } from './feed.ts';
 import { municipalityRepository } from './repository.ts';
 import { getMunicipalitySettings, updateMunicipalitySettings } from './settings.ts';
+import { errorResponses } from '../../routes/error-responses.ts';
 
 export default async function municipalityRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -25,7 +26,7 @@ export default async function municipalityRoutes(app: FastifyInstance) {
         tags: ['municipalities'],
         summary: "Tokyo's municipalities (tenants), optionally by status",
         querystring: ListMunicipalitiesQuery,
-        response: { 200: MunicipalityList },
+        response: { 200: MunicipalityList, ...errorResponses(400) },
       },
     },
     async (request) => ({ items: await repository.list({ status: request.query.status }) }),
@@ -39,7 +40,7 @@ export default async function municipalityRoutes(app: FastifyInstance) {
         tags: ['municipalities'],
         summary: 'Moderation on or off, the categories officers may use, the contact desk; no sign-in needed',
         params: MunicipalityCodeParams,
-        response: { 200: MunicipalitySettingsView },
+        response: { 200: MunicipalitySettingsView, ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (request) => getMunicipalitySettings(request, request.params.code),
@@ -54,7 +55,7 @@ export default async function municipalityRoutes(app: FastifyInstance) {
         summary: "Change the municipality's request settings (its staff); audit-logged",
         params: MunicipalityCodeParams,
         body: UpdateMunicipalitySettingsBody,
-        response: { 200: MunicipalitySettingsView },
+        response: { 200: MunicipalitySettingsView, ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (request) => updateMunicipalitySettings(request.requireActor(), request, request.params.code, request.body),
@@ -68,12 +69,12 @@ export default async function municipalityRoutes(app: FastifyInstance) {
         tags: ['municipalities'],
         summary: "The municipality's open requests as an Atom 1.0 feed (newest 50); no sign-in needed",
         params: MunicipalityCodeParams,
-        produces: ['application/atom+xml'],
         response: {
           200: {
             description: 'Atom 1.0 feed',
             content: { 'application/atom+xml': { schema: z.string() } },
           },
+          ...errorResponses(400, 404),
         },
       },
     },

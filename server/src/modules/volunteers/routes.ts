@@ -2,6 +2,7 @@ import { IdParams, VolunteerPublicProfile } from '@board/shared';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { getVolunteerProfile } from './service.ts';
+import { errorResponses } from '../../routes/error-responses.ts';
 
 export default async function volunteerRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -14,7 +15,7 @@ export default async function volunteerRoutes(app: FastifyInstance) {
         tags: ['volunteers'],
         summary: "A volunteer's public profile (signed in): skills, languages, completed helps, thanks if they allow",
         params: IdParams,
-        response: { 200: VolunteerPublicProfile },
+        response: { 200: VolunteerPublicProfile, ...errorResponses(400, 401, 404) },
       },
     },
     async (request) => {

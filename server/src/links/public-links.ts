@@ -1,0 +1,31 @@
+import type { AppConfig } from '../config.ts';
+
+/**
+ * Pages of the web app that the server links to (mail, the Atom feed; QR codes and flyers later).
+ * The web owns these paths; this is the one list on the server side.
+ */
+export const webPages = {
+  board: '/',
+  signIn: '/signin',
+  verifyEmail: '/verify-email',
+  signInLink: '/signin/link',
+  resetPassword: '/reset-password',
+  acceptInvitation: '/invitations/accept',
+  myApplications: '/me/applications',
+  /** a request's public page */
+  request: (requestId: string) => `/requests/${requestId}`,
+  /** the officer's page of one request, with its applicants */
+  applicants: (requestId: string) => `/association/requests/${requestId}`,
+  /** one match: contact details and the private thread, for both sides */
+  match: (applicationId: string) => `/matches/${applicationId}`,
+} as const;
+
+/** An absolute URL to a page of the web app at `PUBLIC_ORIGIN`, with an optional query. */
+export function publicLink(
+  config: Pick<AppConfig, 'publicOrigin'>,
+  path: string,
+  query: Record<string, string> = {},
+): string {
+  const search = new URLSearchParams(query).toString();
+  return `${config.publicOrigin}${path}${search ? `?${search}` : ''}`;
+}

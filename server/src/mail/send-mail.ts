@@ -1,0 +1,53 @@
+import type { Database } from '@board/db';
+import type { Language } from '@board/shared';
+import type { FastifyBaseLogger } from 'fastify';
+import { mayMail, type MailThrottle } from '../limits/mail-throttle.ts';
+import type { Mailer } from '../plugins/app/mailer.ts';
+import { compose, type MailTemplate } from './compose.ts';
+
+/** What sending mail needs: the app, or any service context that carries these. */
+export interface MailContext {
+  db: Database;
+  mailer: Mailer;
+  log: FastifyBaseLogger;
+}
+
+export interface MailRecipient {
+  /** null: the person has no address any more (deleted account); nobody is mailed */
+  email: string | null;
+  language: Language;
+}
+
+export interface MailOrder<Vars> {
+  template: MailTemplate<Vars>;
+  to: MailRecipient[];
+  vars: Vars;
+  /** counted once per order; past the allowance nobody is mailed (limits/mail-throttle.ts) */
+  throttle?: MailThrottle;
+}
+
+/**
+ * The one way mail leaves the board: each recipient gets the template composed in their language,
+ * after the throttle agrees. Call it after the change committed (a rolled-back change tells
+ * nobody). A failing mail server must not turn a committed change into an error answer (the
+ * person would try again and meet a conflict): failures are logged, never thrown.
+ *
+ * The single entry point for the durable job queue of issue 11: enqueue here instead of sending.
+ */
+export async function sendMail<Vars>(ctx: MailContext, order: MailOrder<Vars>): Promise<void> {
+  const recipients = order.to.filter((r): r is MailRecipient & { email: string } => Boolean(r.email));
+  if (recipients.length === 0) return;
+  try {
+    if (order.throttle && !(await mayMail(ctx.db, order.throttle))) return;
+  } catch (err) {
+    ctx.log.error({ err }, 'mail throttle could not be read; mail not sent');
+    return;
+  }
+  for (const recipient of recipients) {
+    try {
+      await ctx.mailer.send(compose(order.template, recipient.language, recipient.email, order.vars));
+    } catch (err) {
+      ctx.log.error({ err }, 'mail could not be sent');
+    }
+  }
+}

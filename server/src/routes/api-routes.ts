@@ -1,0 +1,38 @@
+import type { FastifyPluginAsync } from 'fastify';
+import applicationRoutes from '../modules/applications/routes.ts';
+import associationRoutes from '../modules/associations/routes.ts';
+import auditRoutes from '../modules/audit/routes.ts';
+import authRoutes from '../modules/auth/routes.ts';
+import completionRoutes from '../modules/completion/routes.ts';
+import devMailRoutes from '../modules/dev-mail/routes.ts';
+import flagRoutes from '../modules/flags/routes.ts';
+import healthRoutes from '../modules/health/routes.ts';
+import helpRequestRoutes from '../modules/help-requests/routes.ts';
+import invitationRoutes from '../modules/invitations/routes.ts';
+import meRoutes from '../modules/me/routes.ts';
+import messageRoutes from '../modules/messages/routes.ts';
+import moderationRoutes from '../modules/moderation/routes.ts';
+import municipalityRoutes from '../modules/municipalities/routes.ts';
+import volunteerRoutes from '../modules/volunteers/routes.ts';
+
+/**
+ * Every module's routes (`modules/<area>/routes.ts`), registered by buildApp in this order. A new
+ * module adds its line here; each route declares its error answers with errorResponses().
+ */
+export const apiRoutes: FastifyPluginAsync[] = [
+  healthRoutes,
+  municipalityRoutes,
+  meRoutes,
+  associationRoutes,
+  invitationRoutes,
+  auditRoutes,
+  applicationRoutes,
+  messageRoutes,
+  completionRoutes,
+  flagRoutes,
+  volunteerRoutes,
+  authRoutes,
+  devMailRoutes,
+  helpRequestRoutes,
+  moderationRoutes,
+];
