@@ -1,6 +1,6 @@
 import type { Language } from '@board/shared';
-import type { FastifyInstance } from 'fastify';
 import { compose, type MailTemplate } from './compose.ts';
+import type { MailContext } from '../services/context.ts';
 
 /** What every mail about one help request names. */
 export interface RequestMailVars {
@@ -252,7 +252,7 @@ export const requestEndedForVolunteerMail: MailTemplate<RequestEndedVars> = {
  * others still go.
  */
 export async function mailEach<Vars>(
-  app: FastifyInstance,
+  app: MailContext,
   template: MailTemplate<Vars>,
   recipients: { email: string; language: Language }[],
   vars: Vars,

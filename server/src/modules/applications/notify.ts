@@ -1,6 +1,6 @@
 import type { Language } from '@board/shared';
-import type { FastifyInstance } from 'fastify';
 import { compose, type MailTemplate } from '../../mail/compose.ts';
+import type { MailContext } from '../../services/context.ts';
 
 /**
  * Sends notification mails of a change already committed, each in its recipient's language.
@@ -8,7 +8,7 @@ import { compose, type MailTemplate } from '../../mail/compose.ts';
  * try again and meet a conflict): failures are logged, not thrown.
  */
 export async function notify<Vars>(
-  app: FastifyInstance,
+  ctx: MailContext,
   template: MailTemplate<Vars>,
   recipients: { email: string | null; language: Language }[],
   vars: Vars,
@@ -16,9 +16,9 @@ export async function notify<Vars>(
   for (const recipient of recipients) {
     if (!recipient.email) continue;
     try {
-      await app.mailer.send(compose(template, recipient.language, recipient.email, vars));
+      await ctx.mailer.send(compose(template, recipient.language, recipient.email, vars));
     } catch (err) {
-      app.log.error({ err }, 'notification mail failed');
+      ctx.log.error({ err }, 'notification mail failed');
     }
   }
 }

@@ -17,6 +17,7 @@ import {
   listMyApplications,
   withdrawApplication,
 } from './service.ts';
+import { signedInContext } from '../../services/context.ts';
 
 export default async function applicationRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -38,7 +39,7 @@ export default async function applicationRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const created = await applyToRequest(app, request.requireActor(), request, request.params.id, request.body);
+      const created = await applyToRequest(signedInContext(request), request.params.id, request.body);
       return reply.code(201).send(created);
     },
   );
@@ -58,7 +59,7 @@ export default async function applicationRoutes(app: FastifyInstance) {
         response: { 200: ApplicationList },
       },
     },
-    async (request) => listApplications(request.requireActor(), request, request.params.id),
+    async (request) => listApplications(signedInContext(request), request.params.id),
   );
 
   r.get(
@@ -74,7 +75,7 @@ export default async function applicationRoutes(app: FastifyInstance) {
         response: { 200: MyApplicationList },
       },
     },
-    async (request) => ({ items: await listMyApplications(request.requireActor(), request) }),
+    async (request) => ({ items: await listMyApplications(signedInContext(request)) }),
   );
 
   r.post(
@@ -88,7 +89,7 @@ export default async function applicationRoutes(app: FastifyInstance) {
         response: { 200: MyApplication },
       },
     },
-    async (request) => withdrawApplication(app, request.requireActor(), request, request.params.id),
+    async (request) => withdrawApplication(signedInContext(request), request.params.id),
   );
 
   r.post(
@@ -106,8 +107,7 @@ export default async function applicationRoutes(app: FastifyInstance) {
         response: { 200: ApplicationForOfficer },
       },
     },
-    async (request) =>
-      acceptApplication(app, request.requireActor(), request, request.params.id, request.body?.note || null),
+    async (request) => acceptApplication(signedInContext(request), request.params.id, request.body?.note || null),
   );
 
   r.post(
@@ -123,7 +123,6 @@ export default async function applicationRoutes(app: FastifyInstance) {
         response: { 200: ApplicationForOfficer },
       },
     },
-    async (request) =>
-      declineApplication(app, request.requireActor(), request, request.params.id, request.body?.note || null),
+    async (request) => declineApplication(signedInContext(request), request.params.id, request.body?.note || null),
   );
 }

@@ -12,7 +12,6 @@ import {
   type MyApplication,
   type RequestStatus,
 } from '@board/shared';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
   applicationAcceptedMail,
   applicationDeclinedMail,
@@ -24,9 +23,7 @@ import { mayMail } from '../../limits/mail-throttle.ts';
 import { notify } from './notify.ts';
 import { applicationRepository, requestRepository, type ApplicationRow } from './repository.ts';
 import { associationSide, officerViews, volunteerViews } from './views.ts';
-
-/** A transaction under row-level security as the request's actor (the request itself). */
-type Access = Pick<FastifyRequest, 'withAccess'>;
+import type { SignedInContext } from '../../services/context.ts';
 
 const notFound = () => new DomainError('NOT_FOUND', 'No such application.');
 
@@ -44,16 +41,15 @@ function isFull(request: { status: RequestStatus; matchedCount: number; slots: n
  * second one (also a double click) is 409 ALREADY_APPLIED, decided by the partial unique index.
  */
 export async function applyToRequest(
-  app: FastifyInstance,
-  actor: Actor,
-  access: Access,
+  ctx: SignedInContext,
   requestId: string,
   body: { message: string },
 ): Promise<MyApplication> {
+  const { actor } = ctx;
   if (!can(actor, 'application.create')) {
     throw new DomainError('FORBIDDEN', 'Only volunteers raise a hand. Add the volunteer role to your account first.');
   }
-  const outcome = await access.withAccess(async (tx) => {
+  const outcome = await ctx.door.asActor(actor, async (tx) => {
     const repo = applicationRepository(tx);
     const me = await repo.person(actor.userId);
     if (!me?.emailVerified) {
@@ -89,12 +85,12 @@ export async function applyToRequest(
     const officers = (await associationSide(repo, [request]))(request);
     return { view: view!, officers, request, volunteerName: me.displayName };
   });
-  const mailOfficers = await mayMail(app.db, 'handRaised', actor.userId, outcome.request.id);
+  const mailOfficers = await mayMail(ctx.counters, 'handRaised', actor.userId, outcome.request.id);
   if (mailOfficers)
-    await notify(app, newApplicationMail, outcome.officers, {
+    await notify(ctx, newApplicationMail, outcome.officers, {
       requestTitle: outcome.request.title,
       volunteerName: outcome.volunteerName,
-      link: matchingLinks.applicants(app.config, outcome.request.id),
+      link: matchingLinks.applicants(ctx.config, outcome.request.id),
     });
   return outcome.view;
 }
@@ -104,13 +100,9 @@ export async function applyToRequest(
  * Withdrawing a match gives its slot back (`reopen` when the request was filled) in the same
  * transaction, and tells the association.
  */
-export async function withdrawApplication(
-  app: FastifyInstance,
-  actor: Actor,
-  access: Access,
-  id: string,
-): Promise<MyApplication> {
-  const outcome = await access.withAccess(async (tx) => {
+export async function withdrawApplication(ctx: SignedInContext, id: string): Promise<MyApplication> {
+  const { actor } = ctx;
+  const outcome = await ctx.door.asActor(actor, async (tx) => {
     const repo = applicationRepository(tx);
     const requests = requestRepository(tx);
     const found = await repo.find(id);
@@ -137,19 +129,20 @@ export async function withdrawApplication(
     return { view: view!, officers, request, volunteerName: me?.displayName ?? '' };
   });
   const mailOfficers =
-    outcome.officers.length > 0 && (await mayMail(app.db, 'matchWithdrawn', actor.userId, outcome.request.id));
+    outcome.officers.length > 0 && (await mayMail(ctx.counters, 'matchWithdrawn', actor.userId, outcome.request.id));
   if (mailOfficers)
-    await notify(app, matchWithdrawnMail, outcome.officers, {
+    await notify(ctx, matchWithdrawnMail, outcome.officers, {
       requestTitle: outcome.request.title,
       volunteerName: outcome.volunteerName,
-      link: matchingLinks.applicants(app.config, outcome.request.id),
+      link: matchingLinks.applicants(ctx.config, outcome.request.id),
     });
   return outcome.view;
 }
 
 /** Applicants of one request, for its association's officers, the municipality's staff and the foundation. */
-export async function listApplications(actor: Actor, access: Access, requestId: string): Promise<ApplicationList> {
-  return access.withAccess(async (tx) => {
+export async function listApplications(ctx: SignedInContext, requestId: string): Promise<ApplicationList> {
+  const { actor } = ctx;
+  return ctx.door.asActor(actor, async (tx) => {
     const request = await requestRepository(tx).find(requestId);
     if (!request) throw new DomainError('NOT_FOUND', 'No such request.');
     if (
@@ -178,8 +171,9 @@ export async function listApplications(actor: Actor, access: Access, requestId: 
 }
 
 /** The signed-in person's own applications and matches, newest first (their dashboard). */
-export async function listMyApplications(actor: Actor, access: Access): Promise<MyApplication[]> {
-  return access.withAccess(async (tx) =>
+export async function listMyApplications(ctx: SignedInContext): Promise<MyApplication[]> {
+  const { actor } = ctx;
+  return ctx.door.asActor(actor, async (tx) =>
     volunteerViews(tx, actor, await applicationRepository(tx).listByVolunteer(actor.userId)),
   );
 }
@@ -208,13 +202,12 @@ async function decidable(
  * and nothing changed. The volunteer is told by mail in their language.
  */
 export async function acceptApplication(
-  app: FastifyInstance,
-  actor: Actor,
-  access: Access,
+  ctx: SignedInContext,
   id: string,
   note: string | null,
 ): Promise<ApplicationForOfficer> {
-  const outcome = await access.withAccess(async (tx) => {
+  const { actor } = ctx;
+  const outcome = await ctx.door.asActor(actor, async (tx) => {
     const repo = applicationRepository(tx);
     const requests = requestRepository(tx);
     const row = await decidable(repo, actor, id);
@@ -233,24 +226,23 @@ export async function acceptApplication(
     const request = (await requests.find(row.requestId))!;
     return { view: view!, request, volunteer: (await repo.person(row.volunteerId))! };
   });
-  await notify(app, applicationAcceptedMail, [outcome.volunteer], {
+  await notify(ctx, applicationAcceptedMail, [outcome.volunteer], {
     requestTitle: outcome.request.title,
     associationName: outcome.request.associationName,
     note,
-    link: matchingLinks.match(app.config, id),
+    link: matchingLinks.match(ctx.config, id),
   });
   return outcome.view;
 }
 
 /** Declines a pending hand, with an optional note; the volunteer is told kindly, in their language. */
 export async function declineApplication(
-  app: FastifyInstance,
-  actor: Actor,
-  access: Access,
+  ctx: SignedInContext,
   id: string,
   note: string | null,
 ): Promise<ApplicationForOfficer> {
-  const outcome = await access.withAccess(async (tx) => {
+  const { actor } = ctx;
+  const outcome = await ctx.door.asActor(actor, async (tx) => {
     const repo = applicationRepository(tx);
     const row = await decidable(repo, actor, id);
     if (!(await repo.transition(id, 'decline', note))) {
@@ -260,11 +252,11 @@ export async function declineApplication(
     const request = (await requestRepository(tx).find(row.requestId))!;
     return { view: view!, request, volunteer: (await repo.person(row.volunteerId))! };
   });
-  await notify(app, applicationDeclinedMail, [outcome.volunteer], {
+  await notify(ctx, applicationDeclinedMail, [outcome.volunteer], {
     requestTitle: outcome.request.title,
     associationName: outcome.request.associationName,
     note,
-    link: matchingLinks.myApplications(app.config),
+    link: matchingLinks.myApplications(ctx.config),
   });
   return outcome.view;
 }

@@ -10,6 +10,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { createAssociation, listAssociationOfficers, listAssociations, removeAssociationOfficer } from './service.ts';
+import { signedInContext } from '../../services/context.ts';
 
 export default async function associationRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -26,7 +27,7 @@ export default async function associationRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const association = await createAssociation(request.requireActor(), request, request.body);
+      const association = await createAssociation(signedInContext(request), request.body);
       return reply.code(201).send(association);
     },
   );
@@ -43,7 +44,7 @@ export default async function associationRoutes(app: FastifyInstance) {
       },
     },
     async (request) => {
-      return { items: await listAssociations(request.requireActor(), request, request.query) };
+      return { items: await listAssociations(signedInContext(request), request.query) };
     },
   );
 
@@ -59,7 +60,7 @@ export default async function associationRoutes(app: FastifyInstance) {
       },
     },
     async (request) => ({
-      items: await listAssociationOfficers(request.requireActor(), request, request.params.id),
+      items: await listAssociationOfficers(signedInContext(request), request.params.id),
     }),
   );
 
@@ -76,7 +77,7 @@ export default async function associationRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      await removeAssociationOfficer(app, request.requireActor(), request, request.params.id, request.params.userId);
+      await removeAssociationOfficer(signedInContext(request), request.params.id, request.params.userId);
       return reply.code(204).send();
     },
   );

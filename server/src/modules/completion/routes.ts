@@ -2,6 +2,7 @@ import { ApplicationForOfficer, IdParams, MyApplication, ThanksBody, ThanksView 
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { completeMatch, confirmCompletion, sendThanks } from './service.ts';
+import { signedInContext } from '../../services/context.ts';
 
 export default async function completionRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -17,7 +18,7 @@ export default async function completionRoutes(app: FastifyInstance) {
         response: { 200: ApplicationForOfficer },
       },
     },
-    async (request) => completeMatch(app, request.requireActor(), request, request.params.id),
+    async (request) => completeMatch(signedInContext(request), request.params.id),
   );
 
   r.post(
@@ -31,7 +32,7 @@ export default async function completionRoutes(app: FastifyInstance) {
         response: { 200: MyApplication },
       },
     },
-    async (request) => confirmCompletion(request.requireActor(), request, request.params.id),
+    async (request) => confirmCompletion(signedInContext(request), request.params.id),
   );
 
   r.post(
@@ -50,7 +51,7 @@ export default async function completionRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const thanks = await sendThanks(request.requireActor(), request, request.params.id, request.body);
+      const thanks = await sendThanks(signedInContext(request), request.params.id, request.body);
       return reply.code(201).send(thanks);
     },
   );

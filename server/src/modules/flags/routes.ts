@@ -2,6 +2,7 @@ import { FlagBody, FlagList, FlagView, IdParams, ListFlagsQuery, ResolveFlagBody
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { flagContent, listFlags, resolveFlag } from './service.ts';
+import { signedInContext } from '../../services/context.ts';
 
 export default async function flagRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -19,7 +20,7 @@ export default async function flagRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const flag = await flagContent(request.requireActor(), request, request.body);
+      const flag = await flagContent(signedInContext(request), request.body);
       return reply.code(201).send(flag);
     },
   );
@@ -38,7 +39,7 @@ export default async function flagRoutes(app: FastifyInstance) {
         response: { 200: FlagList },
       },
     },
-    async (request) => listFlags(request.requireActor(), request, request.query),
+    async (request) => listFlags(signedInContext(request), request.query),
   );
 
   r.post(
@@ -53,6 +54,6 @@ export default async function flagRoutes(app: FastifyInstance) {
         response: { 200: FlagView },
       },
     },
-    async (request) => resolveFlag(request.requireActor(), request, request.params.id, request.body),
+    async (request) => resolveFlag(signedInContext(request), request.params.id, request.body),
   );
 }

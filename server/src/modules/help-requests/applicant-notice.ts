@@ -1,7 +1,7 @@
 import type { Database } from '@board/db';
-import type { FastifyInstance } from 'fastify';
 import { mailEach, requestEndedForVolunteerMail, type RequestEnding } from '../../mail/request-mails.ts';
-import { systemStep } from '../applications/system-step.ts';
+import { elevateWithin } from '../../database/door.ts';
+import type { MailContext } from '../../services/context.ts';
 import { requestRepository } from './repository.ts';
 import { requestLink } from './views.ts';
 
@@ -19,21 +19,21 @@ export function applicantsToTell(tx: Database, requestId: string, ending: Reques
 
 /** The same, inside an actor's transaction: their accounts are not the actor's to read (a system step naming the request). */
 export function applicantsToTellAsActor(tx: Database, requestId: string, ending: RequestEnding): Promise<Applicant[]> {
-  return systemStep(tx, () => applicantsToTell(tx, requestId, ending));
+  return elevateWithin(tx, 'applicants to tell a request ended', () => applicantsToTell(tx, requestId, ending));
 }
 
 /** Mails each of them in their language, after the change committed. */
 export async function tellApplicantsRequestEnded(
-  app: FastifyInstance,
+  ctx: MailContext,
   applicants: Applicant[],
   request: { id: string; title: string; associationName: string; municipality: { nameJa: string; nameEn: string } },
   ending: RequestEnding,
 ): Promise<void> {
-  await mailEach(app, requestEndedForVolunteerMail, applicants, {
+  await mailEach(ctx, requestEndedForVolunteerMail, applicants, {
     title: request.title,
     associationName: request.associationName,
     municipality: request.municipality,
-    link: requestLink(app.config, request.id),
+    link: requestLink(ctx.config, request.id),
     ending,
   });
 }

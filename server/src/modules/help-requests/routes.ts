@@ -23,6 +23,7 @@ import {
   updateRequest,
   withdrawRequest,
 } from './service.ts';
+import { serviceContext, signedInContext } from '../../services/context.ts';
 
 /** Help requests (依頼): officers post and manage; anyone reads the board. */
 export default async function helpRequestRoutes(app: FastifyInstance) {
@@ -46,7 +47,7 @@ export default async function helpRequestRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const json = await app.boardCache.page(request.query, () => listRequests(request, request.query));
+      const json = await app.boardCache.page(request.query, () => listRequests(serviceContext(request), request.query));
       // Fastify sends a string with a JSON content type as is, without serialising it again
       return reply.type('application/json; charset=utf-8').send(json as unknown as BoardPage);
     },
@@ -63,7 +64,7 @@ export default async function helpRequestRoutes(app: FastifyInstance) {
         response: { 201: HelpRequestDetail },
       },
     },
-    async (request, reply) => reply.code(201).send(await createRequest(request.requireActor(), request, request.body)),
+    async (request, reply) => reply.code(201).send(await createRequest(signedInContext(request), request.body)),
   );
 
   r.get(
@@ -77,7 +78,7 @@ export default async function helpRequestRoutes(app: FastifyInstance) {
         response: { 200: MyRequestsPage },
       },
     },
-    async (request) => listMyAssociationRequests(request.requireActor(), request, request.query),
+    async (request) => listMyAssociationRequests(signedInContext(request), request.query),
   );
 
   r.get(
@@ -91,7 +92,7 @@ export default async function helpRequestRoutes(app: FastifyInstance) {
         response: { 200: HelpRequestDetail },
       },
     },
-    async (request) => getRequest(request.actor, request, request.params.id),
+    async (request) => getRequest(serviceContext(request), request.params.id),
   );
 
   r.put(
@@ -106,7 +107,7 @@ export default async function helpRequestRoutes(app: FastifyInstance) {
         response: { 200: HelpRequestDetail },
       },
     },
-    async (request) => updateRequest(request.requireActor(), request, request.params.id, request.body),
+    async (request) => updateRequest(signedInContext(request), request.params.id, request.body),
   );
 
   r.post(
@@ -124,7 +125,7 @@ export default async function helpRequestRoutes(app: FastifyInstance) {
         response: { 200: OfficerContact },
       },
     },
-    async (request) => revealOfficerContact(request.requireActor(), request, request.params.id, request.body.reason),
+    async (request) => revealOfficerContact(signedInContext(request), request.params.id, request.body.reason),
   );
 
   r.post(
@@ -139,7 +140,7 @@ export default async function helpRequestRoutes(app: FastifyInstance) {
         response: { 200: HelpRequestDetail },
       },
     },
-    async (request) => submitRequest(request.requireActor(), request, request.params.id),
+    async (request) => submitRequest(signedInContext(request), request.params.id),
   );
 
   r.post(
@@ -153,7 +154,7 @@ export default async function helpRequestRoutes(app: FastifyInstance) {
         response: { 200: HelpRequestDetail },
       },
     },
-    async (request) => withdrawRequest(app, request.requireActor(), request, request.params.id),
+    async (request) => withdrawRequest(signedInContext(request), request.params.id),
   );
 
   r.post(
@@ -167,7 +168,6 @@ export default async function helpRequestRoutes(app: FastifyInstance) {
         response: { 201: HelpRequestDetail },
       },
     },
-    async (request, reply) =>
-      reply.code(201).send(await copyRequest(request.requireActor(), request, request.params.id)),
+    async (request, reply) => reply.code(201).send(await copyRequest(signedInContext(request), request.params.id)),
   );
 }

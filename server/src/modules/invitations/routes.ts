@@ -21,6 +21,8 @@ import {
   resendInvitation,
   revokeInvitation,
 } from './service.ts';
+import { serviceContext, signedInContext } from '../../services/context.ts';
+import { startSession } from '../accounts/sessions.ts';
 
 export default async function invitationRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -37,7 +39,7 @@ export default async function invitationRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const invitation = await inviteMunicipalStaff(app, request.requireActor(), request, request.body);
+      const invitation = await inviteMunicipalStaff(signedInContext(request), request.body);
       return reply.code(201).send(invitation);
     },
   );
@@ -54,7 +56,7 @@ export default async function invitationRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const invitation = await inviteOfficer(app, request.requireActor(), request, request.body);
+      const invitation = await inviteOfficer(signedInContext(request), request.body);
       return reply.code(201).send(invitation);
     },
   );
@@ -70,7 +72,7 @@ export default async function invitationRoutes(app: FastifyInstance) {
         response: { 200: InvitationList },
       },
     },
-    async (request) => ({ items: await listInvitations(request.requireActor(), request, request.query) }),
+    async (request) => ({ items: await listInvitations(signedInContext(request), request.query) }),
   );
 
   r.post(
@@ -84,7 +86,7 @@ export default async function invitationRoutes(app: FastifyInstance) {
         response: { 200: Invitation },
       },
     },
-    async (request) => resendInvitation(app, request.requireActor(), request, request.params.id),
+    async (request) => resendInvitation(signedInContext(request), request.params.id),
   );
 
   r.post(
@@ -98,7 +100,7 @@ export default async function invitationRoutes(app: FastifyInstance) {
         response: { 200: Invitation },
       },
     },
-    async (request) => revokeInvitation(request.requireActor(), request, request.params.id),
+    async (request) => revokeInvitation(signedInContext(request), request.params.id),
   );
 
   r.get(
@@ -112,7 +114,7 @@ export default async function invitationRoutes(app: FastifyInstance) {
         response: { 200: InvitationPreview },
       },
     },
-    async (request) => previewInvitation(app, request.query.token),
+    async (request) => previewInvitation(serviceContext(request), request.query.token),
   );
 
   r.post(
@@ -130,6 +132,12 @@ export default async function invitationRoutes(app: FastifyInstance) {
         response: { 200: AcceptInvitationResult },
       },
     },
-    async (request, reply) => acceptInvitation(app, request.actor, request.sessionId, reply, request.body),
+    async (request, reply) =>
+      acceptInvitation(
+        serviceContext(request),
+        request.sessionId,
+        (tx, userId) => startSession(app, app.config, reply, tx, userId),
+        request.body,
+      ),
   );
 }

@@ -2,6 +2,7 @@ import { IdParams, MessageBody, MessageList, ThreadMessage } from '@board/shared
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { listMessages, sendMessage } from './service.ts';
+import { signedInContext } from '../../services/context.ts';
 
 export default async function messageRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -20,7 +21,7 @@ export default async function messageRoutes(app: FastifyInstance) {
         response: { 200: MessageList },
       },
     },
-    async (request) => listMessages(request.requireActor(), request, request.params.id),
+    async (request) => listMessages(signedInContext(request), request.params.id),
   );
 
   r.post(
@@ -36,7 +37,7 @@ export default async function messageRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const message = await sendMessage(app, request.requireActor(), request, request.params.id, request.body.body);
+      const message = await sendMessage(signedInContext(request), request.params.id, request.body.body);
       return reply.code(201).send(message);
     },
   );

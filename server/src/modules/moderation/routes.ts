@@ -8,6 +8,7 @@ import {
   rejectRequest,
   requestChangesToRequest,
 } from './service.ts';
+import { signedInContext } from '../../services/context.ts';
 
 /** Municipal staff review their municipality's requests; foundation staff read the queues. */
 export default async function moderationRoutes(app: FastifyInstance) {
@@ -25,7 +26,7 @@ export default async function moderationRoutes(app: FastifyInstance) {
         response: { 200: ModerationQueue },
       },
     },
-    async (request) => listModerationQueue(request.requireActor(), request, request.query),
+    async (request) => listModerationQueue(signedInContext(request), request.query),
   );
 
   r.post(
@@ -39,7 +40,7 @@ export default async function moderationRoutes(app: FastifyInstance) {
         response: { 200: HelpRequestDetail },
       },
     },
-    async (request) => approveRequest(app, request.requireActor(), request, request.params.id),
+    async (request) => approveRequest(signedInContext(request), request.params.id),
   );
 
   r.post(
@@ -54,8 +55,7 @@ export default async function moderationRoutes(app: FastifyInstance) {
         response: { 200: HelpRequestDetail },
       },
     },
-    async (request) =>
-      requestChangesToRequest(app, request.requireActor(), request, request.params.id, request.body.reason),
+    async (request) => requestChangesToRequest(signedInContext(request), request.params.id, request.body.reason),
   );
 
   r.post(
@@ -70,7 +70,7 @@ export default async function moderationRoutes(app: FastifyInstance) {
         response: { 200: HelpRequestDetail },
       },
     },
-    async (request) => rejectRequest(app, request.requireActor(), request, request.params.id, request.body.reason),
+    async (request) => rejectRequest(signedInContext(request), request.params.id, request.body.reason),
   );
 
   r.post(
@@ -85,6 +85,6 @@ export default async function moderationRoutes(app: FastifyInstance) {
         response: { 200: HelpRequestDetail },
       },
     },
-    async (request) => closeRequest(app, request.requireActor(), request, request.params.id, request.body.reason),
+    async (request) => closeRequest(signedInContext(request), request.params.id, request.body.reason),
   );
 }

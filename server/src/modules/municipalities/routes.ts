@@ -10,12 +10,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { municipalityFeed } from './feed.ts';
-import { municipalityRepository } from './repository.ts';
-import { getMunicipalitySettings, updateMunicipalitySettings } from './settings.ts';
+import { getMunicipalitySettings, listMunicipalities, updateMunicipalitySettings } from './service.ts';
+import { serviceContext, signedInContext } from '../../services/context.ts';
 
 export default async function municipalityRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const repository = municipalityRepository(app.db);
 
   r.get(
     '/api/municipalities',
@@ -28,7 +27,7 @@ export default async function municipalityRoutes(app: FastifyInstance) {
         response: { 200: MunicipalityList },
       },
     },
-    async (request) => ({ items: await repository.list({ status: request.query.status }) }),
+    async (request) => ({ items: await listMunicipalities(serviceContext(request), request.query.status) }),
   );
 
   r.get(
@@ -42,7 +41,7 @@ export default async function municipalityRoutes(app: FastifyInstance) {
         response: { 200: MunicipalitySettingsView },
       },
     },
-    async (request) => getMunicipalitySettings(request, request.params.code),
+    async (request) => getMunicipalitySettings(serviceContext(request), request.params.code),
   );
 
   r.patch(
@@ -57,7 +56,7 @@ export default async function municipalityRoutes(app: FastifyInstance) {
         response: { 200: MunicipalitySettingsView },
       },
     },
-    async (request) => updateMunicipalitySettings(request.requireActor(), request, request.params.code, request.body),
+    async (request) => updateMunicipalitySettings(signedInContext(request), request.params.code, request.body),
   );
 
   r.get(
@@ -78,7 +77,7 @@ export default async function municipalityRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const xml = await municipalityFeed(app, request, request.params.code);
+      const xml = await municipalityFeed(serviceContext(request), request.params.code);
       if (xml === null) throw new DomainError('NOT_FOUND', 'No such active municipality.');
       return reply.type('application/atom+xml; charset=utf-8').header('cache-control', 'public, max-age=300').send(xml);
     },

@@ -1,8 +1,9 @@
 import { schema, type Database } from '@board/db';
 import { DomainError, roles, type Me, type RoleGrantView, type VolunteerProfile } from '@board/shared';
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { rolesRepository } from './roles-repository.ts';
 
-const { users, roleAssignments, associations, municipalities, volunteerProfiles } = schema;
+const { users, volunteerProfiles } = schema;
 
 /** Sorts hats the way pages list them: volunteer, officer, municipal staff, foundation staff. */
 function byRole(a: RoleGrantView, b: RoleGrantView): number {
@@ -13,7 +14,7 @@ function byRole(a: RoleGrantView, b: RoleGrantView): number {
  * The signed-in person as the API shows them to themselves: account fields, every hat they wear
  * (with the municipality's and association's names) and their volunteer profile.
  *
- * `tx` must be able to read the person's role assignments: a transaction under `withAccess` as
+ * `tx` must be able to read the person's role assignments: a transaction `asActor`
  * that person (row-level security lets everyone read their own), or system access. Throws
  * UNAUTHENTICATED when the account does not exist or was deleted.
  */
@@ -33,19 +34,7 @@ export async function loadMe(tx: Database, userId: string): Promise<Me> {
     .where(and(eq(users.id, userId), isNull(users.deletedAt)));
   if (!user || user.email === null) throw new DomainError('UNAUTHENTICATED', 'This account no longer exists.');
 
-  const grants = await tx
-    .select({
-      role: roleAssignments.role,
-      municipalityCode: roleAssignments.municipalityCode,
-      municipalityName: municipalities.nameJa,
-      associationId: roleAssignments.associationId,
-      associationName: associations.name,
-    })
-    .from(roleAssignments)
-    .leftJoin(municipalities, eq(municipalities.code, roleAssignments.municipalityCode))
-    .leftJoin(associations, eq(associations.id, roleAssignments.associationId))
-    .where(eq(roleAssignments.userId, userId))
-    .orderBy(asc(roleAssignments.createdAt), asc(roleAssignments.id));
+  const grants = (await rolesRepository.grantsWithNames(tx, userId)).map(({ since: _since, ...grant }) => grant);
 
   const [profile] = await tx
     .select({

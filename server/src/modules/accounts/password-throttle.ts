@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { compose } from '../../mail/compose.ts';
 import { passwordAttemptsMail } from '../../mail/security-mails.ts';
 import { clearCounter, counterKey, hitCounter, readCounter } from '../../limits/counters.ts';
-import { refuse } from './rate-limits.ts';
+import { refuse } from '../auth/rate-limits.ts';
 
 const minute = 60_000;
 const hour = 60 * minute;
