@@ -73,14 +73,9 @@ export function authService(app: FastifyInstance) {
   const door = databaseDoor(app.db, app.log);
 
   /** as the person, before their roles matter (their own account, their own tokens) */
-  function asUser<T>(userId: string, work: (tx: Database) => Promise<T>): Promise<T> {
-    return door.asActor({ userId, roles: [] }, work);
-  }
-
+  const asUser = <T>(userId: string, work: (tx: Database) => Promise<T>) => door.asActor({ userId, roles: [] }, work);
   /** users and one_time_tokens carry no row-level security; reads before anyone is known run anonymous */
-  function asAnonymous<T>(work: (tx: Database) => Promise<T>): Promise<T> {
-    return door.asActor(null, work);
-  }
+  const asAnonymous = <T>(work: (tx: Database) => Promise<T>) => door.asActor(null, work);
 
   async function issueToken(
     tx: Database,
@@ -270,9 +265,7 @@ export function authService(app: FastifyInstance) {
       const account = await asAnonymous((tx) => accounts.findByEmail(tx, email));
       if (!account) return;
       inBackground('sign-in link', async () => {
-        const { token } = await door.asSystem('issue a sign-in link', (tx) =>
-          issueToken(tx, account.id, 'sign_in_link'),
-        );
+        const { token } = await door.asSystem('sign-in link', (tx) => issueToken(tx, account.id, 'sign_in_link'));
         await app.mailer.send(
           compose(signInLinkMail, account.language, email, {
             displayName: account.displayName,
@@ -312,9 +305,7 @@ export function authService(app: FastifyInstance) {
       const account = await asAnonymous((tx) => accounts.findByEmail(tx, email));
       if (!account) return;
       inBackground('password reset', async () => {
-        const { token } = await door.asSystem('issue a password-reset link', (tx) =>
-          issueToken(tx, account.id, 'password_reset'),
-        );
+        const { token } = await door.asSystem('reset link', (tx) => issueToken(tx, account.id, 'password_reset'));
         await app.mailer.send(
           compose(passwordResetMail, account.language, email, {
             displayName: account.displayName,

@@ -3,7 +3,6 @@ import {
   can,
   DomainError,
   municipalityScope,
-  type Actor,
   type FlagBody,
   type FlagList,
   type FlagStatus,

@@ -8,7 +8,6 @@ const {
   roleAssignments,
   volunteerProfiles,
   municipalities,
-  associations,
   helpRequests,
   refreshTokens,
   oneTimeTokens,

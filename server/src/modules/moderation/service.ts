@@ -1,10 +1,4 @@
-import {
-  DomainError,
-  municipalityScope,
-  type Actor,
-  type HelpRequestDetail,
-  type ModerationQueue,
-} from '@board/shared';
+import { DomainError, municipalityScope, type HelpRequestDetail, type ModerationQueue } from '@board/shared';
 import type { MailTemplate } from '../../mail/compose.ts';
 import {
   mailEach,
