@@ -1,9 +1,7 @@
-import { schema, type Database } from '@board/db';
+import type { Database } from '@board/db';
 import { DomainError, roles, type Me, type RoleGrantView, type VolunteerProfile } from '@board/shared';
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { ownViewRepository } from './own-view-repository.ts';
 import { rolesRepository } from './roles-repository.ts';
-
-const { users, volunteerProfiles } = schema;
 
 /** Sorts hats the way pages list them: volunteer, officer, municipal staff, foundation staff. */
 function byRole(a: RoleGrantView, b: RoleGrantView): number {
@@ -19,35 +17,12 @@ function byRole(a: RoleGrantView, b: RoleGrantView): number {
  * UNAUTHENTICATED when the account does not exist or was deleted.
  */
 export async function loadMe(tx: Database, userId: string): Promise<Me> {
-  const [user] = await tx
-    .select({
-      id: users.id,
-      email: users.email,
-      emailVerifiedAt: users.emailVerifiedAt,
-      hasPassword: sql<boolean>`(${users.passwordHash} is not null)`.mapWith(Boolean),
-      displayName: users.displayName,
-      language: users.language,
-      notificationEmail: users.notificationEmail,
-      phone: users.phone,
-    })
-    .from(users)
-    .where(and(eq(users.id, userId), isNull(users.deletedAt)));
+  const user = await ownViewRepository.account(tx, userId);
   if (!user || user.email === null) throw new DomainError('UNAUTHENTICATED', 'This account no longer exists.');
 
   const grants = (await rolesRepository.grantsWithNames(tx, userId)).map(({ since: _since, ...grant }) => grant);
 
-  const [profile] = await tx
-    .select({
-      skills: volunteerProfiles.skills,
-      municipalityCodes: volunteerProfiles.municipalityCodes,
-      availability: volunteerProfiles.availability,
-      languages: volunteerProfiles.languages,
-      onlineOk: volunteerProfiles.onlineOk,
-      bio: volunteerProfiles.bio,
-      showThanks: volunteerProfiles.showThanks,
-    })
-    .from(volunteerProfiles)
-    .where(eq(volunteerProfiles.userId, userId));
+  const profile = await ownViewRepository.volunteerProfile(tx, userId);
 
   return {
     id: user.id,
