@@ -11,6 +11,7 @@
  */
 import { parseArgs } from 'node:util';
 import { createDatabase, migrateDatabase } from '@board/db';
+import { databaseDoor } from '@board/server/database/door';
 import { ensureFoundationStaff, FoundationStaffInput } from '@board/server/modules/invitations/foundation-staff';
 
 const usage = 'usage: pnpm admin:create-foundation-staff --email someone@example.jp [--name "表示名"]';
@@ -36,6 +37,9 @@ function parse() {
   }
 }
 
+/** the operator runs this by hand and reads what it prints: the door's debug lines would only be noise */
+const silent = { debug: () => undefined };
+
 const input = parse();
 if (input === 'help') {
   console.log(usage);
@@ -46,7 +50,7 @@ if (input === 'help') {
   const handle = createDatabase({ url: process.env.DATABASE_URL, dataDir: process.env.PGLITE_DATA_DIR });
   try {
     await migrateDatabase(handle);
-    const outcome = await ensureFoundationStaff(handle.db, input);
+    const outcome = await ensureFoundationStaff(databaseDoor(handle.db, silent), input);
     console.log(
       outcome.accountCreated
         ? `created the account ${input.email} (email verified, no password yet)`

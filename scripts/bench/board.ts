@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { anonymousAccess, withAccess } from '@board/db';
 import { getRequest, listRequests } from '@board/server/modules/help-requests/service';
+import { systemContext } from '@board/server/services/context';
 import {
   buildBoardApp,
   countRequests,
@@ -219,19 +219,18 @@ try {
 
   // where one request spends its time (sequential, no concurrency)
   await waitForIdle(sql);
-  const access = {
-    withAccess: (work) => withAccess(handle.db, anonymousAccess, work),
-  } as Parameters<typeof listRequests>[0];
+  // a visitor's context, as a request without a session gets
+  const visitor = systemContext(board.app);
   const query = { municipalities: ['13121'], q: 'チラシ', sort: 'newest', limit: 20 } as BoardQueryInput;
   costs.listing = await breakdown(board, sql, {
     url: listingPath,
     bare: '/bench/bare/listing',
-    service: () => listRequests(access, query),
+    service: () => listRequests(visitor, query),
   });
   costs.page = await breakdown(board, sql, {
     url: detailPaths[0]!,
     bare: '/bench/bare/detail',
-    service: () => getRequest(null, access, ids[0]!),
+    service: () => getRequest(visitor, ids[0]!),
   });
   await board.app.close();
   await cached.app.close();

@@ -1,15 +1,16 @@
-import type { Database } from '@board/db';
 import type { Language } from '@board/shared';
-import type { FastifyBaseLogger } from 'fastify';
 import { mayMail, type MailThrottle } from '../limits/mail-throttle.ts';
-import type { Mailer } from '../plugins/app/mailer.ts';
+import type { ServiceContext } from '../services/context.ts';
 import { compose, type MailTemplate } from './compose.ts';
 
-/** What sending mail needs: the app, or any service context that carries these. */
-export interface MailContext {
-  db: Database;
-  mailer: Mailer;
-  log: FastifyBaseLogger;
+/** What sending mail needs: any service context (the throttle's counters, the mailer, the log). */
+export type MailContext = Pick<ServiceContext, 'counters' | 'mailer' | 'log'>;
+
+/** The same from the app itself, for code that runs outside a service context (the auth factory). */
+export function mailContextOf(
+  app: { db: ServiceContext['counters'] } & Pick<ServiceContext, 'mailer' | 'log'>,
+): MailContext {
+  return { counters: app.db, mailer: app.mailer, log: app.log };
 }
 
 export interface MailRecipient {
@@ -38,7 +39,7 @@ export async function sendMail<Vars>(ctx: MailContext, order: MailOrder<Vars>): 
   const recipients = order.to.filter((r): r is MailRecipient & { email: string } => Boolean(r.email));
   if (recipients.length === 0) return;
   try {
-    if (order.throttle && !(await mayMail(ctx.db, order.throttle))) return;
+    if (order.throttle && !(await mayMail(ctx.counters, order.throttle))) return;
   } catch (err) {
     ctx.log.error({ err }, 'mail throttle could not be read; mail not sent');
     return;

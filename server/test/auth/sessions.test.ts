@@ -3,8 +3,8 @@ import { Session } from '@board/shared';
 import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashToken } from '../../src/modules/auth/secrets.ts';
-import { concurrentRefreshMs } from '../../src/modules/auth/sessions.ts';
+import { hashToken } from '../../src/modules/accounts/secrets.ts';
+import { concurrentRefreshMs } from '../../src/modules/accounts/sessions.ts';
 import { cookieValue, csrf, freshIp, sessionOf, signIn, whoamiRoute } from './helpers.ts';
 
 let t: TestApp;

@@ -1,4 +1,4 @@
-import { accessContextOf } from '../../src/plugins/app/authentication.ts';
+import { accessContextOf } from '../../src/database/door.ts';
 import { schema, withAccess } from '@board/db';
 import {
   actions,

@@ -5,7 +5,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { counterKey, hitCounter } from '../../src/limits/counters.ts';
 import { passwordAttemptsMail } from '../../src/mail/security-mails.ts';
-import { passwordThrottle } from '../../src/modules/auth/password-throttle.ts';
+import { passwordThrottle } from '../../src/modules/accounts/password-throttle.ts';
 import { allMailTo, demoPassword, freshIp, signIn, tokenIn } from '../auth/helpers.ts';
 
 let t: TestApp;

@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sweepExpiredCounters } from '../../src/limits/counters.ts';
 import { rateLimits } from '../../src/modules/auth/rate-limits.ts';
+import { systemContext } from '../../src/services/context.ts';
 
 let t: TestApp;
 let secondDatabase: DatabaseHandle;
@@ -58,8 +59,8 @@ describe('rate-limit counters are shared by every server instance', () => {
   });
 
   it('the table is out of reach of request transactions (board_app)', async () => {
-    const refused = await t.app
-      .withSystemAccess((tx) => tx.select().from(schema.rateLimitCounters))
+    const refused = await systemContext(t.app)
+      .door.asSystem('test: read the counters', (tx) => tx.select().from(schema.rateLimitCounters))
       .then(
         () => null,
         (err: unknown) => err as Error,

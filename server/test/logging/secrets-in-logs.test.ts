@@ -1,7 +1,7 @@
 import { schema } from '@board/db';
 import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../src/modules/auth/secrets.ts';
+import { hashPassword } from '../../src/modules/accounts/secrets.ts';
 import { demoEmails } from '../people/helpers.ts';
 
 /**

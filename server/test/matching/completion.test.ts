@@ -3,7 +3,7 @@ import { ApplicationList, MyApplication, ThanksView, VolunteerPublicProfile } fr
 import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessContextOf } from '../../src/plugins/app/authentication.ts';
+import { accessContextOf } from '../../src/database/door.ts';
 import { actorOf } from '../people/helpers.ts';
 import {
   applied,

@@ -3,7 +3,7 @@ import type { Actor, RoleGrant } from '@board/shared';
 import type { TestApp } from '@board/tests/harness/test-app';
 import { accessTokenFor, testSessionIds } from '@board/tests/harness/sessions';
 import { count, eq, notInArray } from 'drizzle-orm';
-import { hashPassword, newToken } from '../../src/modules/auth/secrets.ts';
+import { hashPassword, newToken } from '../../src/modules/accounts/secrets.ts';
 
 /** Helpers for the people tests (accounts, invitations, audit). Sign-in is simulated with a signed access token. */
 

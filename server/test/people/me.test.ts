@@ -3,7 +3,7 @@ import { AuditLogPage, ErrorBody, Me, MyDataExport } from '@board/shared';
 import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newToken } from '../../src/modules/auth/secrets.ts';
+import { newToken } from '../../src/modules/accounts/secrets.ts';
 import { as, associationIdOf, auditEntries, bearer, createPerson, demoEmails, rowCounts, userIdOf } from './helpers.ts';
 
 let t: TestApp;

@@ -1,19 +1,13 @@
-import {
-  anonymousAccess,
-  createDatabase,
-  migrateDatabase,
-  schema,
-  withAccess,
-  type Database,
-  type DatabaseHandle,
-} from '@board/db';
+import { createDatabase, migrateDatabase, schema, type Database, type DatabaseHandle } from '@board/db';
 import { seedDemo, seedMunicipalities } from '@board/db/seed/seed';
 import { BoardPage, BoardQuery, CreateHelpRequestBody, type Actor, type RoleGrant } from '@board/shared';
 import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRequest, listRequests, submitRequest, type Access } from '../../src/modules/help-requests/service.ts';
-import { accessContextOf } from '../../src/plugins/app/authentication.ts';
+import Fastify from 'fastify';
+import { loadConfig } from '../../src/config.ts';
+import { createRequest, listRequests, submitRequest } from '../../src/modules/help-requests/service.ts';
+import { contextFor } from '../../src/services/context.ts';
 import { as, demoEmails, validInput } from './helpers.ts';
 
 /**
@@ -118,14 +112,20 @@ const engines: Engine[] = [
         .set({ moderationRequired: false })
         .where(eq(schema.municipalities.code, '13121'));
       const officer = await actorOf(handle.db, demoEmails.officerSenju);
-      const as = (actor: Actor | null): Access => ({
-        withAccess: (work) => withAccess(handle.db, actor ? accessContextOf(actor) : anonymousAccess, work),
-      });
+      // services need no Fastify: the same context a request gets, made from our own parts
+      const mailer = {
+        captured: [],
+        sending: false,
+        send: async () => expect.unreachable('publishing without moderation sends no mail'),
+      };
+      const dependencies = { db: handle.db, mailer, config: loadConfig({ NODE_ENV: 'test' }) };
+      const log = Fastify({ logger: false }).log;
+      const as = <A extends Actor | null>(actor: A) => contextFor(dependencies, actor, log);
       return {
         async create(key) {
           const input = CreateHelpRequestBody.parse(validInput(documents[key]));
-          const draft = await createRequest(officer, as(officer), input);
-          expect((await submitRequest(officer, as(officer), draft.id)).status).toBe('published');
+          const draft = await createRequest(as(officer), input);
+          expect((await submitRequest(as(officer), draft.id)).status).toBe('published');
           return draft.id;
         },
         async search(q) {

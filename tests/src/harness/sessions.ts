@@ -1,4 +1,5 @@
-import { createSession } from '@board/server/modules/auth/sessions';
+import { createSession } from '@board/server/modules/accounts/sessions';
+import { systemContext } from '@board/server/services/context';
 import type { TestApp } from './test-app.ts';
 
 const madeHere = new WeakMap<TestApp, Set<string>>();
@@ -9,7 +10,9 @@ const madeHere = new WeakMap<TestApp, Set<string>>();
  * token signed without one is refused.
  */
 export async function accessTokenFor(t: TestApp, userId: string): Promise<string> {
-  const { accessToken, sessionId } = await t.app.withSystemAccess((tx) => createSession(t.app, tx, userId));
+  const { accessToken, sessionId } = await systemContext(t.app).door.asSystem('test: sign a person in', (tx) =>
+    createSession(t.app, tx, userId),
+  );
   const made = madeHere.get(t) ?? new Set<string>();
   madeHere.set(t, made.add(sessionId));
   return accessToken;

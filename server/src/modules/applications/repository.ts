@@ -9,7 +9,7 @@ import {
   type RequestStatus,
 } from '@board/shared';
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
-import { systemStep } from './system-step.ts';
+import { elevateWithin } from '../../database/door.ts';
 
 const { applications, helpRequests, users, volunteerProfiles, thanks, ratings, roleAssignments, associations } = schema;
 
@@ -261,7 +261,7 @@ export function applicationRepository(tx: Database) {
       const ids = [...new Set(volunteerIds)];
       const stats = new Map(ids.map((id) => [id, { completedHelps: 0, thanks: 0 }]));
       if (ids.length === 0) return stats;
-      const helps = await systemStep(tx, () =>
+      const helps = await elevateWithin(tx, 'count completed helps of volunteers', () =>
         tx
           .select({ volunteerId: applications.volunteerId, n: count() })
           .from(applications)
@@ -292,7 +292,7 @@ export function applicationRepository(tx: Database) {
     async officersOf(associationIds: string[]): Promise<(Person & { associationId: string })[]> {
       const ids = [...new Set(associationIds)];
       if (ids.length === 0) return [];
-      return systemStep(tx, () =>
+      return elevateWithin(tx, 'the officers of associations', () =>
         tx
           .select({ associationId: sql<string>`${roleAssignments.associationId}`, ...personColumns })
           .from(roleAssignments)
@@ -310,7 +310,7 @@ export function applicationRepository(tx: Database) {
 
     /** does this person wear the volunteer hat? (role assignments are private: a system step) */
     async isVolunteer(userId: string): Promise<boolean> {
-      const rows = await systemStep(tx, () =>
+      const rows = await elevateWithin(tx, 'is this person a volunteer', () =>
         tx
           .select({ id: roleAssignments.id })
           .from(roleAssignments)
@@ -372,7 +372,9 @@ export function requestRepository(tx: Database) {
      */
     async findApplied(ids: string[]) {
       if (ids.length === 0) return [];
-      return systemStep(tx, () => select().where(inArray(helpRequests.id, [...new Set(ids)])));
+      return elevateWithin(tx, 'requests a volunteer applied to', () =>
+        select().where(inArray(helpRequests.id, [...new Set(ids)])),
+      );
     },
 
     /**
@@ -403,7 +405,7 @@ export function requestRepository(tx: Database) {
 
     /** Locks the request row: every change to a request's matches takes this lock first (no deadlocks, no lost completion). */
     async lock(id: string): Promise<void> {
-      await systemStep(tx, () =>
+      await elevateWithin(tx, 'lock a request row', () =>
         tx.select({ id: helpRequests.id }).from(helpRequests).where(eq(helpRequests.id, id)).for('update'),
       );
     },
@@ -415,7 +417,7 @@ export function requestRepository(tx: Database) {
      */
     async releaseSlot(id: string) {
       const reopen = requestTransitions.reopen;
-      const [row] = await systemStep(tx, () =>
+      const [row] = await elevateWithin(tx, 'give a matched slot back', () =>
         tx
           .update(helpRequests)
           .set({
@@ -436,7 +438,7 @@ export function requestRepository(tx: Database) {
      */
     async completeIfAllDone(id: string): Promise<boolean> {
       const complete = requestTransitions.complete;
-      const rows = await systemStep(tx, () =>
+      const rows = await elevateWithin(tx, 'complete a request whose matches are done', () =>
         tx
           .update(helpRequests)
           .set({ status: complete.to, updatedAt: new Date() })

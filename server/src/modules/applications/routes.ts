@@ -18,6 +18,7 @@ import {
   withdrawApplication,
 } from './service.ts';
 import { errorResponses } from '../../routes/error-responses.ts';
+import { signedInContext } from '../../services/context.ts';
 
 export default async function applicationRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -39,7 +40,7 @@ export default async function applicationRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const created = await applyToRequest(app, request.requireActor(), request, request.params.id, request.body);
+      const created = await applyToRequest(signedInContext(request), request.params.id, request.body);
       return reply.code(201).send(created);
     },
   );
@@ -59,7 +60,7 @@ export default async function applicationRoutes(app: FastifyInstance) {
         response: { 200: ApplicationList, ...errorResponses(400, 401, 403, 404) },
       },
     },
-    async (request) => listApplications(request.requireActor(), request, request.params.id),
+    async (request) => listApplications(signedInContext(request), request.params.id),
   );
 
   r.get(
@@ -75,7 +76,7 @@ export default async function applicationRoutes(app: FastifyInstance) {
         response: { 200: MyApplicationList, ...errorResponses(401) },
       },
     },
-    async (request) => ({ items: await listMyApplications(request.requireActor(), request) }),
+    async (request) => ({ items: await listMyApplications(signedInContext(request)) }),
   );
 
   r.post(
@@ -89,7 +90,7 @@ export default async function applicationRoutes(app: FastifyInstance) {
         response: { 200: MyApplication, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => withdrawApplication(app, request.requireActor(), request, request.params.id),
+    async (request) => withdrawApplication(signedInContext(request), request.params.id),
   );
 
   r.post(
@@ -107,8 +108,7 @@ export default async function applicationRoutes(app: FastifyInstance) {
         response: { 200: ApplicationForOfficer, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request) =>
-      acceptApplication(app, request.requireActor(), request, request.params.id, request.body?.note || null),
+    async (request) => acceptApplication(signedInContext(request), request.params.id, request.body?.note || null),
   );
 
   r.post(
@@ -124,7 +124,6 @@ export default async function applicationRoutes(app: FastifyInstance) {
         response: { 200: ApplicationForOfficer, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request) =>
-      declineApplication(app, request.requireActor(), request, request.params.id, request.body?.note || null),
+    async (request) => declineApplication(signedInContext(request), request.params.id, request.body?.note || null),
   );
 }

@@ -12,7 +12,6 @@ import {
   type MyApplication,
   type RequestStatus,
 } from '@board/shared';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
   applicationAcceptedMail,
   applicationDeclinedMail,
@@ -25,9 +24,7 @@ import type { MailTemplate } from '../../mail/compose.ts';
 import { sendMail, type MailRecipient } from '../../mail/send-mail.ts';
 import { applicationRepository, requestRepository, type ApplicationRow } from './repository.ts';
 import { associationSide, officerViews, volunteerViews } from './views.ts';
-
-/** A transaction under row-level security as the request's actor (the request itself). */
-type Access = Pick<FastifyRequest, 'withAccess'>;
+import type { SignedInContext } from '../../services/context.ts';
 
 const notFound = () => new DomainError('NOT_FOUND', 'No such application.');
 
@@ -45,16 +42,15 @@ function isFull(request: { status: RequestStatus; matchedCount: number; slots: n
  * second one (also a double click) is 409 ALREADY_APPLIED, decided by the partial unique index.
  */
 export async function applyToRequest(
-  app: FastifyInstance,
-  actor: Actor,
-  access: Access,
+  ctx: SignedInContext,
   requestId: string,
   body: { message: string },
 ): Promise<MyApplication> {
+  const { actor } = ctx;
   if (!can(actor, 'application.create')) {
     throw new DomainError('FORBIDDEN', 'Only volunteers raise a hand. Add the volunteer role to your account first.');
   }
-  const outcome = await access.withAccess(async (tx) => {
+  const outcome = await ctx.door.asActor(actor, async (tx) => {
     const repo = applicationRepository(tx);
     const me = await repo.person(actor.userId);
     if (!me?.emailVerified) {
@@ -90,7 +86,7 @@ export async function applyToRequest(
     const officers = (await associationSide(repo, [request]))(request);
     return { view: view!, officers, request, volunteerName: me.displayName };
   });
-  await tellOfficers(app, actor, newApplicationMail, 'handRaised', outcome);
+  await tellOfficers(ctx, newApplicationMail, 'handRaised', outcome);
   return outcome.view;
 }
 
@@ -99,13 +95,9 @@ export async function applyToRequest(
  * Withdrawing a match gives its slot back (`reopen` when the request was filled) in the same
  * transaction, and tells the association.
  */
-export async function withdrawApplication(
-  app: FastifyInstance,
-  actor: Actor,
-  access: Access,
-  id: string,
-): Promise<MyApplication> {
-  const outcome = await access.withAccess(async (tx) => {
+export async function withdrawApplication(ctx: SignedInContext, id: string): Promise<MyApplication> {
+  const { actor } = ctx;
+  const outcome = await ctx.door.asActor(actor, async (tx) => {
     const repo = applicationRepository(tx);
     const requests = requestRepository(tx);
     const found = await repo.find(id);
@@ -131,33 +123,33 @@ export async function withdrawApplication(
     const me = await repo.person(actor.userId);
     return { view: view!, officers, request, volunteerName: me?.displayName ?? '' };
   });
-  await tellOfficers(app, actor, matchWithdrawnMail, 'matchWithdrawn', outcome);
+  await tellOfficers(ctx, matchWithdrawnMail, 'matchWithdrawn', outcome);
   return outcome.view;
 }
 
 /** A volunteer's hand came or went: its officers hear, once a day per volunteer and request at most. */
 function tellOfficers(
-  app: FastifyInstance,
-  actor: Actor,
+  ctx: SignedInContext,
   template: MailTemplate<NewApplicationVars>,
   kind: 'handRaised' | 'matchWithdrawn',
   about: { officers: MailRecipient[]; request: { id: string; title: string }; volunteerName: string },
 ): Promise<void> {
-  return sendMail(app, {
+  return sendMail(ctx, {
     template,
     to: about.officers,
     vars: {
       requestTitle: about.request.title,
       volunteerName: about.volunteerName,
-      link: publicLink(app.config, webPages.applicants(about.request.id)),
+      link: publicLink(ctx.config, webPages.applicants(about.request.id)),
     },
-    throttle: { kind, per: [actor.userId, about.request.id] },
+    throttle: { kind, per: [ctx.actor.userId, about.request.id] },
   });
 }
 
 /** Applicants of one request, for its association's officers, the municipality's staff and the foundation. */
-export async function listApplications(actor: Actor, access: Access, requestId: string): Promise<ApplicationList> {
-  return access.withAccess(async (tx) => {
+export async function listApplications(ctx: SignedInContext, requestId: string): Promise<ApplicationList> {
+  const { actor } = ctx;
+  return ctx.door.asActor(actor, async (tx) => {
     const request = await requestRepository(tx).find(requestId);
     if (!request) throw new DomainError('NOT_FOUND', 'No such request.');
     if (
@@ -186,8 +178,9 @@ export async function listApplications(actor: Actor, access: Access, requestId: 
 }
 
 /** The signed-in person's own applications and matches, newest first (their dashboard). */
-export async function listMyApplications(actor: Actor, access: Access): Promise<MyApplication[]> {
-  return access.withAccess(async (tx) =>
+export async function listMyApplications(ctx: SignedInContext): Promise<MyApplication[]> {
+  const { actor } = ctx;
+  return ctx.door.asActor(actor, async (tx) =>
     volunteerViews(tx, actor, await applicationRepository(tx).listByVolunteer(actor.userId)),
   );
 }
@@ -216,13 +209,12 @@ async function decidable(
  * and nothing changed. The volunteer is told by mail in their language.
  */
 export async function acceptApplication(
-  app: FastifyInstance,
-  actor: Actor,
-  access: Access,
+  ctx: SignedInContext,
   id: string,
   note: string | null,
 ): Promise<ApplicationForOfficer> {
-  const outcome = await access.withAccess(async (tx) => {
+  const { actor } = ctx;
+  const outcome = await ctx.door.asActor(actor, async (tx) => {
     const repo = applicationRepository(tx);
     const requests = requestRepository(tx);
     const row = await decidable(repo, actor, id);
@@ -241,14 +233,14 @@ export async function acceptApplication(
     const request = (await requests.find(row.requestId))!;
     return { view: view!, request, volunteer: (await repo.person(row.volunteerId))! };
   });
-  await sendMail(app, {
+  await sendMail(ctx, {
     template: applicationAcceptedMail,
     to: [outcome.volunteer],
     vars: {
       requestTitle: outcome.request.title,
       associationName: outcome.request.associationName,
       note,
-      link: publicLink(app.config, webPages.match(id)),
+      link: publicLink(ctx.config, webPages.match(id)),
     },
   });
   return outcome.view;
@@ -256,13 +248,12 @@ export async function acceptApplication(
 
 /** Declines a pending hand, with an optional note; the volunteer is told kindly, in their language. */
 export async function declineApplication(
-  app: FastifyInstance,
-  actor: Actor,
-  access: Access,
+  ctx: SignedInContext,
   id: string,
   note: string | null,
 ): Promise<ApplicationForOfficer> {
-  const outcome = await access.withAccess(async (tx) => {
+  const { actor } = ctx;
+  const outcome = await ctx.door.asActor(actor, async (tx) => {
     const repo = applicationRepository(tx);
     const row = await decidable(repo, actor, id);
     if (!(await repo.transition(id, 'decline', note))) {
@@ -272,14 +263,14 @@ export async function declineApplication(
     const request = (await requestRepository(tx).find(row.requestId))!;
     return { view: view!, request, volunteer: (await repo.person(row.volunteerId))! };
   });
-  await sendMail(app, {
+  await sendMail(ctx, {
     template: applicationDeclinedMail,
     to: [outcome.volunteer],
     vars: {
       requestTitle: outcome.request.title,
       associationName: outcome.request.associationName,
       note,
-      link: publicLink(app.config, webPages.myApplications),
+      link: publicLink(ctx.config, webPages.myApplications),
     },
   });
   return outcome.view;

@@ -12,6 +12,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createAssociation, listAssociationOfficers, listAssociations, removeAssociationOfficer } from './service.ts';
 import { errorResponses } from '../../routes/error-responses.ts';
+import { signedInContext } from '../../services/context.ts';
 
 export default async function associationRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -28,7 +29,7 @@ export default async function associationRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const association = await createAssociation(request.requireActor(), request, request.body);
+      const association = await createAssociation(signedInContext(request), request.body);
       return reply.code(201).send(association);
     },
   );
@@ -45,7 +46,7 @@ export default async function associationRoutes(app: FastifyInstance) {
       },
     },
     async (request) => {
-      return { items: await listAssociations(request.requireActor(), request, request.query) };
+      return { items: await listAssociations(signedInContext(request), request.query) };
     },
   );
 
@@ -61,7 +62,7 @@ export default async function associationRoutes(app: FastifyInstance) {
       },
     },
     async (request) => ({
-      items: await listAssociationOfficers(request.requireActor(), request, request.params.id),
+      items: await listAssociationOfficers(signedInContext(request), request.params.id),
     }),
   );
 
@@ -79,7 +80,7 @@ export default async function associationRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      await removeAssociationOfficer(app, request.requireActor(), request, request.params.id, request.params.userId);
+      await removeAssociationOfficer(signedInContext(request), request.params.id, request.params.userId);
       return reply.code(204).send(null);
     },
   );

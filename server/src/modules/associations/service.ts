@@ -1,25 +1,22 @@
 import { can, DomainError, listScope, type Actor, type Association, type AssociationOfficer } from '@board/shared';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { roleRemovedMail } from '../../mail/invitation-mails.ts';
 import { sendMail } from '../../mail/send-mail.ts';
-import { endAllSessions } from '../auth/sessions.ts';
+import { endAllSessions } from '../accounts/session-repository.ts';
 import { recordAudit } from '../audit/record.ts';
-import { isUniqueViolation } from '../auth/repository.ts';
+import { isUniqueViolation } from '../../database/unique-violation.ts';
 import { associationRepository } from './repository.ts';
-
-/** A transaction under row-level security as the request's actor (the request itself). */
-type Access = Pick<FastifyRequest, 'withAccess'>;
+import type { SignedInContext } from '../../services/context.ts';
 
 /** Municipal staff register a 町会・自治会 in their own municipality. */
 export async function createAssociation(
-  actor: Actor,
-  access: Access,
+  ctx: SignedInContext,
   input: { municipalityCode: string; name: string; area: string; households: number | null },
 ): Promise<Association> {
+  const { actor } = ctx;
   if (!can(actor, 'association.create', { municipalityCode: input.municipalityCode })) {
     throw new DomainError('FORBIDDEN', 'You may register associations only in your own municipality.');
   }
-  return access.withAccess(async (tx) => {
+  return ctx.door.asActor(actor, async (tx) => {
     const associations = associationRepository(tx);
     const nameTaken = () =>
       new DomainError('CONFLICT', 'An association with this name is already registered here.', [
@@ -47,16 +44,19 @@ export async function createAssociation(
  * Associations the actor may manage or see as staff: one municipality's when asked for (and
  * allowed there), else everything in the actor's scope (officers: their own associations).
  */
-export async function listAssociations(actor: Actor, access: Access, query: { municipalityCode?: string | undefined }) {
+export async function listAssociations(ctx: SignedInContext, query: { municipalityCode?: string | undefined }) {
+  const { actor } = ctx;
   if (query.municipalityCode) {
     if (!can(actor, 'association.list', { municipalityCode: query.municipalityCode })) {
       throw new DomainError('FORBIDDEN', "You may not list this municipality's associations.");
     }
-    return access.withAccess((tx) => associationRepository(tx).list({ municipalityCode: query.municipalityCode }));
+    return ctx.door.asActor(actor, (tx) =>
+      associationRepository(tx).list({ municipalityCode: query.municipalityCode }),
+    );
   }
   const scope = listScope(actor, 'association.list');
   if (!scope) throw new DomainError('FORBIDDEN', 'You may not list associations.');
-  return access.withAccess((tx) => associationRepository(tx).list(scope.kind === 'any' ? {} : { scope }));
+  return ctx.door.asActor(actor, (tx) => associationRepository(tx).list(scope.kind === 'any' ? {} : { scope }));
 }
 
 /** The association, when the actor may see it as staff (or as one of its officers); 404 otherwise. */
@@ -70,8 +70,9 @@ async function visibleAssociation(actor: Actor, associations: ReturnType<typeof 
 }
 
 /** Who the association's officers are (names only), for the staff who manage it and its officers. */
-export async function listAssociationOfficers(actor: Actor, access: Access, id: string): Promise<AssociationOfficer[]> {
-  return access.withAccess(async (tx) => {
+export async function listAssociationOfficers(ctx: SignedInContext, id: string): Promise<AssociationOfficer[]> {
+  const { actor } = ctx;
+  return ctx.door.asActor(actor, async (tx) => {
     const associations = associationRepository(tx);
     await visibleAssociation(actor, associations, id);
     return associations.officers(id);
@@ -83,14 +84,9 @@ export async function listAssociationOfficers(actor: Actor, access: Access, id: 
  * stays (with its other roles) but every session of it ends: from the next request on the person
  * is signed out, and signs in again with the hats left. Audit-logged as role.remove.
  */
-export async function removeAssociationOfficer(
-  app: FastifyInstance,
-  actor: Actor,
-  access: Access,
-  id: string,
-  userId: string,
-) {
-  const told = await access.withAccess(async (tx) => {
+export async function removeAssociationOfficer(ctx: SignedInContext, id: string, userId: string) {
+  const { actor } = ctx;
+  const told = await ctx.door.asActor(actor, async (tx) => {
     const associations = associationRepository(tx);
     const association = await visibleAssociation(actor, associations, id);
     if (!can(actor, 'officer.remove', { municipalityCode: association.municipalityCode })) {
@@ -113,7 +109,7 @@ export async function removeAssociationOfficer(
   });
   // after the commit: the person hears in their language that the role is gone
   if (told) {
-    await sendMail(app, {
+    await sendMail(ctx, {
       template: roleRemovedMail,
       to: [told],
       vars: { role: 'officer', municipality: told.municipality, associationName: told.associationName },

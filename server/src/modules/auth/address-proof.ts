@@ -1,8 +1,9 @@
 import { schema, type Database } from '@board/db';
 import { DomainError } from '@board/shared';
 import { and, eq, isNotNull, isNull } from 'drizzle-orm';
-import { accountRepository, isUniqueViolation } from './repository.ts';
-import { endAllSessions } from './sessions.ts';
+import { isUniqueViolation } from '../../database/unique-violation.ts';
+import { accountRepository } from './repository.ts';
+import { endAllSessions } from '../accounts/session-repository.ts';
 
 const { users, oneTimeTokens } = schema;
 

@@ -24,14 +24,6 @@ const accountColumns = {
   language: users.language,
 };
 
-/** Postgres' unique_violation, whichever driver (postgres.js, PGlite) raised it and however drizzle wrapped it. */
-export function isUniqueViolation(err: unknown): boolean {
-  for (let e: unknown = err; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: unknown }).code === '23505') return true;
-  }
-  return false;
-}
-
 /** SQL for accounts, one-time tokens and the signed-in person's view of themselves. */
 export const accountRepository = {
   /** a live (not deleted) account by its normalised email */

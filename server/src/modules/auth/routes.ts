@@ -13,7 +13,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { refreshCookie } from '../../plugins/app/authentication.ts';
-import { passwordGuard } from './password-throttle.ts';
+import { passwordGuard } from '../accounts/password-throttle.ts';
 import { accountRateLimits, perIp, rateLimits } from './rate-limits.ts';
 import { authService } from './service.ts';
 import { errorResponses } from '../../routes/error-responses.ts';

@@ -1,4 +1,4 @@
-import { anonymousAccess, withAccess, type Database } from '@board/db';
+import type { Database } from '@board/db';
 import { DomainError, type Language, type RoleGrantView, type Session } from '@board/shared';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { emailChangedMail, emailChangeMail, emailChangeTakenMail } from '../../mail/email-change-mails.ts';
@@ -8,14 +8,16 @@ import { passwordResetMail, signInLinkMail } from '../../mail/sign-in-mails.ts';
 import { signUpAttemptedMail, verifyEmailMail } from '../../mail/sign-up-mails.ts';
 import { publicLink, webPages } from '../../links/public-links.ts';
 import type { MailTemplate } from '../../mail/compose.ts';
-import { sendMail, type MailRecipient } from '../../mail/send-mail.ts';
+import { mailContextOf, sendMail, type MailRecipient } from '../../mail/send-mail.ts';
+import { databaseDoor } from '../../database/door.ts';
 import { recordAudit } from '../audit/record.ts';
-import { loadMe } from '../me/load-me.ts';
+import { loadMe } from '../accounts/load-me.ts';
 import { moveAccount, proveAddress, type PasswordVouch } from './address-proof.ts';
-import type { PasswordGuard } from './password-throttle.ts';
+import type { PasswordGuard } from '../accounts/password-throttle.ts';
 import { accountRepository as accounts, type AccountRow, type TokenPurpose } from './repository.ts';
-import { hashPassword, hashToken, newToken, verifyPassword } from './secrets.ts';
-import { clearSessionCookies, endAllSessions, endSession, rotateSession, startSession } from './sessions.ts';
+import { hashPassword, hashToken, newToken, verifyPassword } from '../accounts/secrets.ts';
+import { endAllSessions } from '../accounts/session-repository.ts';
+import { clearSessionCookies, endSession, rotateSession, startSession } from '../accounts/sessions.ts';
 
 const minute = 60_000;
 const hour = 60 * minute;
@@ -46,6 +48,7 @@ const tokenInvalid = () =>
  */
 export function authService(app: FastifyInstance) {
   const config = app.config;
+  const mailContext = mailContextOf(app);
   const signInUrl = publicLink(config, webPages.signIn);
   const pending = new Set<Promise<void>>();
 
@@ -59,17 +62,15 @@ export function authService(app: FastifyInstance) {
 
   /** mail off the request's timing (see above); drain() waits for it */
   function mail<Vars>(template: MailTemplate<Vars>, to: MailRecipient, vars: Vars) {
-    inBackground('mail', () => sendMail(app, { template, to: [to], vars }));
+    inBackground('mail', () => sendMail(mailContext, { template, to: [to], vars }));
   }
 
-  function asUser<T>(userId: string, work: (tx: Database) => Promise<T>): Promise<T> {
-    return withAccess(app.db, { ...anonymousAccess, userId }, work);
-  }
+  const door = databaseDoor(app.db, app.log);
 
+  /** as the person, before their roles matter (their own account, their own tokens) */
+  const asUser = <T>(userId: string, work: (tx: Database) => Promise<T>) => door.asActor({ userId, roles: [] }, work);
   /** users and one_time_tokens carry no row-level security; reads before anyone is known run anonymous */
-  function asAnonymous<T>(work: (tx: Database) => Promise<T>): Promise<T> {
-    return withAccess(app.db, anonymousAccess, work);
-  }
+  const asAnonymous = <T>(work: (tx: Database) => Promise<T>) => door.asActor(null, work);
 
   async function issueToken(
     tx: Database,
@@ -160,7 +161,7 @@ export function authService(app: FastifyInstance) {
      */
     async signUp(input: { email: string; password: string; displayName: string; language: Language }) {
       const passwordHash = await hashPassword(input.password);
-      const outcome = await app.withSystemAccess(async (tx) => {
+      const outcome = await door.asSystem('sign up a new account', async (tx) => {
         const userId = await accounts.insertIfAbsent(tx, { ...input, passwordHash });
         if (userId) {
           await accounts.grantVolunteer(tx, userId);
@@ -213,7 +214,7 @@ export function authService(app: FastifyInstance) {
         await checkPassword({ ...owner, email: owner.email }, input.password, guard);
         vouch = {};
       }
-      const outcome = await app.withSystemAccess(async (tx) => {
+      const outcome = await door.asSystem('email verification by token', async (tx) => {
         const spent = await accounts.consumeToken(tx, tokenHash, ['verify_email', 'change_email']);
         const account = spent && (await accounts.findById(tx, spent.userId));
         if (!account || account.email === null || account.id !== owner.id) throw tokenInvalid();
@@ -263,8 +264,8 @@ export function authService(app: FastifyInstance) {
       const account = await asAnonymous((tx) => accounts.findByEmail(tx, email));
       if (!account) return;
       inBackground('sign-in link', async () => {
-        const { token } = await app.withSystemAccess((tx) => issueToken(tx, account.id, 'sign_in_link'));
-        await sendMail(app, {
+        const { token } = await door.asSystem('sign-in link', (tx) => issueToken(tx, account.id, 'sign_in_link'));
+        await sendMail(mailContext, {
           template: signInLinkMail,
           to: [{ email, language: account.language }],
           vars: {
@@ -277,7 +278,7 @@ export function authService(app: FastifyInstance) {
 
     /** Spends a sign-in link: a session, and the address counts as verified (its owner opened the mail). */
     async signInWithLink(reply: FastifyReply, token: string): Promise<Session> {
-      return app.withSystemAccess(async (tx) => {
+      return door.asSystem('sign-in by emailed link', async (tx) => {
         const spent = await accounts.consumeToken(tx, hashToken(token), ['sign_in_link']);
         if (!spent) throw tokenInvalid();
         const account = await accounts.findById(tx, spent.userId);
@@ -290,13 +291,13 @@ export function authService(app: FastifyInstance) {
     /** Rotates the refresh token (cookie or body) into a new session; a replayed token ends its whole family. */
     async refreshSession(reply: FastifyReply, presented: string | undefined): Promise<Session> {
       if (!presented) throw new DomainError('UNAUTHENTICATED', 'No session to refresh; sign in.');
-      const rotated = await rotateSession(app, config, reply, presented);
+      const rotated = await rotateSession(app, door, config, reply, presented);
       const me = await asUser(rotated.userId, (tx) => loadMe(tx, rotated.userId));
       return { accessToken: rotated.accessToken, expiresIn: rotated.expiresIn, me };
     },
 
     async signOut(reply: FastifyReply, presented: string | undefined) {
-      await endSession(app, presented);
+      await endSession(door, presented);
       clearSessionCookies(config, reply);
     },
 
@@ -305,8 +306,8 @@ export function authService(app: FastifyInstance) {
       const account = await asAnonymous((tx) => accounts.findByEmail(tx, email));
       if (!account) return;
       inBackground('password reset', async () => {
-        const { token } = await app.withSystemAccess((tx) => issueToken(tx, account.id, 'password_reset'));
-        await sendMail(app, {
+        const { token } = await door.asSystem('reset link', (tx) => issueToken(tx, account.id, 'password_reset'));
+        await sendMail(mailContext, {
           template: passwordResetMail,
           to: [{ email, language: account.language }],
           vars: {
@@ -326,7 +327,7 @@ export function authService(app: FastifyInstance) {
       const usable = await asAnonymous((tx) => accounts.findUsableToken(tx, tokenHash, ['password_reset']));
       if (!usable) throw tokenInvalid();
       const passwordHash = await hashPassword(input.password);
-      const account = await app.withSystemAccess(async (tx) => {
+      const account = await door.asSystem('password reset by token', async (tx) => {
         const spent = await accounts.consumeToken(tx, tokenHash, ['password_reset']);
         if (!spent) throw tokenInvalid();
         const found = await accounts.findById(tx, spent.userId);

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { completeMatch, confirmCompletion, sendThanks } from './service.ts';
 import { errorResponses } from '../../routes/error-responses.ts';
+import { signedInContext } from '../../services/context.ts';
 
 export default async function completionRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -18,7 +19,7 @@ export default async function completionRoutes(app: FastifyInstance) {
         response: { 200: ApplicationForOfficer, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => completeMatch(app, request.requireActor(), request, request.params.id),
+    async (request) => completeMatch(signedInContext(request), request.params.id),
   );
 
   r.post(
@@ -32,7 +33,7 @@ export default async function completionRoutes(app: FastifyInstance) {
         response: { 200: MyApplication, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => confirmCompletion(request.requireActor(), request, request.params.id),
+    async (request) => confirmCompletion(signedInContext(request), request.params.id),
   );
 
   r.post(
@@ -51,7 +52,7 @@ export default async function completionRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const thanks = await sendThanks(request.requireActor(), request, request.params.id, request.body);
+      const thanks = await sendThanks(signedInContext(request), request.params.id, request.body);
       return reply.code(201).send(thanks);
     },
   );

@@ -13,16 +13,13 @@ import {
   type ThanksBody,
   type ThanksView,
 } from '@board/shared';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { publicLink, webPages } from '../../links/public-links.ts';
 import { markedDoneMail } from '../../mail/matching-mails.ts';
 import { sendMail } from '../../mail/send-mail.ts';
 import { applicationRepository, requestRepository, type ApplicationRow } from '../applications/repository.ts';
 import { officerViews, volunteerViews } from '../applications/views.ts';
 import { completionRepository } from './repository.ts';
-
-/** A transaction under row-level security as the request's actor (the request itself). */
-type Access = Pick<FastifyRequest, 'withAccess'>;
+import type { SignedInContext } from '../../services/context.ts';
 
 /**
  * A match the actor may act on, re-read after locking its request: every change to a request's
@@ -63,13 +60,9 @@ const refusal = {
  * The officer marks one match done (per match). When every match of the request is done and
  * confirmed, the request `complete`s. The volunteer is asked by mail to confirm.
  */
-export async function completeMatch(
-  app: FastifyInstance,
-  actor: Actor,
-  access: Access,
-  id: string,
-): Promise<ApplicationForOfficer> {
-  const outcome = await access.withAccess(async (tx) => {
+export async function completeMatch(ctx: SignedInContext, id: string): Promise<ApplicationForOfficer> {
+  const { actor } = ctx;
+  const outcome = await ctx.door.asActor(actor, async (tx) => {
     const repo = applicationRepository(tx);
     const requests = requestRepository(tx);
     const row = await lockedMatch(tx, actor, id, 'complete', (r) => ({ associationId: r.associationId }));
@@ -79,13 +72,13 @@ export async function completeMatch(
     const request = (await requests.findApplied([row.requestId]))[0]!;
     return { view: view!, request, volunteer: (await repo.person(row.volunteerId))! };
   });
-  await sendMail(app, {
+  await sendMail(ctx, {
     template: markedDoneMail,
     to: [outcome.volunteer],
     vars: {
       requestTitle: outcome.request.title,
       associationName: outcome.request.associationName,
-      link: publicLink(app.config, webPages.match(id)),
+      link: publicLink(ctx.config, webPages.match(id)),
     },
   });
   return outcome.view;
@@ -95,8 +88,9 @@ export async function completeMatch(
  * The volunteer confirms a match the officer marked done; it now counts among their helps. The
  * last confirmation of a request completes it (a system step: volunteers cannot update requests).
  */
-export async function confirmCompletion(actor: Actor, access: Access, id: string): Promise<MyApplication> {
-  return access.withAccess(async (tx) => {
+export async function confirmCompletion(ctx: SignedInContext, id: string): Promise<MyApplication> {
+  const { actor } = ctx;
+  return ctx.door.asActor(actor, async (tx) => {
     const repo = applicationRepository(tx);
     const row = await lockedMatch(tx, actor, id, 'confirm', (r) => ({ ownerId: r.volunteerId }));
     if (!(await repo.transition(id, 'confirm'))) throw refusal.confirm('confirmed');
@@ -111,8 +105,9 @@ export async function confirmCompletion(actor: Actor, access: Access, id: string
  * optional private 1–5 rating that only the municipality's staff and the foundation can read.
  * Notes to the volunteer show on their public profile if they allow (showThanks).
  */
-export async function sendThanks(actor: Actor, access: Access, id: string, body: ThanksBody): Promise<ThanksView> {
-  return access.withAccess(async (tx) => {
+export async function sendThanks(ctx: SignedInContext, id: string, body: ThanksBody): Promise<ThanksView> {
+  const { actor } = ctx;
+  return ctx.door.asActor(actor, async (tx) => {
     const row = await applicationRepository(tx).find(id);
     if (!row) throw new DomainError('NOT_FOUND', 'No such match.');
     // the volunteer thanks the association; the association's officers thank the volunteer

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { flagContent, listFlags, resolveFlag } from './service.ts';
 import { errorResponses } from '../../routes/error-responses.ts';
+import { signedInContext } from '../../services/context.ts';
 
 export default async function flagRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -20,7 +21,7 @@ export default async function flagRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const flag = await flagContent(request.requireActor(), request, request.body);
+      const flag = await flagContent(signedInContext(request), request.body);
       return reply.code(201).send(flag);
     },
   );
@@ -39,7 +40,7 @@ export default async function flagRoutes(app: FastifyInstance) {
         response: { 200: FlagList, ...errorResponses(400, 401, 403) },
       },
     },
-    async (request) => listFlags(request.requireActor(), request, request.query),
+    async (request) => listFlags(signedInContext(request), request.query),
   );
 
   r.post(
@@ -54,6 +55,6 @@ export default async function flagRoutes(app: FastifyInstance) {
         response: { 200: FlagView, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => resolveFlag(request.requireActor(), request, request.params.id, request.body),
+    async (request) => resolveFlag(signedInContext(request), request.params.id, request.body),
   );
 }

@@ -3,21 +3,17 @@ import {
   can,
   DomainError,
   municipalityScope,
-  type Actor,
   type FlagBody,
   type FlagList,
   type FlagStatus,
   type FlagView,
 } from '@board/shared';
-import type { FastifyRequest } from 'fastify';
 import { requestRepository } from '../applications/repository.ts';
 import { recordAudit } from '../audit/record.ts';
-import { isUniqueViolation } from '../auth/repository.ts';
+import { isUniqueViolation } from '../../database/unique-violation.ts';
 import { messageRepository } from '../messages/repository.ts';
 import { flagRepository, type FlagRow } from './repository.ts';
-
-/** A transaction under row-level security as the request's actor (the request itself). */
-type Access = Pick<FastifyRequest, 'withAccess'>;
+import type { SignedInContext } from '../../services/context.ts';
 
 async function views(tx: Database, rows: FlagRow[]): Promise<FlagView[]> {
   const repo = flagRepository(tx);
@@ -59,9 +55,10 @@ async function views(tx: Database, rows: FlagRow[]): Promise<FlagView[]> {
  * Anyone signed in reports a request or a message they can see, with a reason; it lands in the
  * queue of the municipality the item belongs to. One open flag per person and item.
  */
-export async function flagContent(actor: Actor, access: Access, body: FlagBody): Promise<FlagView> {
+export async function flagContent(ctx: SignedInContext, body: FlagBody): Promise<FlagView> {
+  const { actor } = ctx;
   if (!can(actor, 'flag.create')) throw new DomainError('FORBIDDEN', 'Sign in to report something.');
-  return access.withAccess(async (tx) => {
+  return ctx.door.asActor(actor, async (tx) => {
     const repo = flagRepository(tx);
     const municipalityCode =
       body.targetType === 'request'
@@ -92,13 +89,13 @@ export async function flagContent(actor: Actor, access: Access, body: FlagBody):
 
 /** The flag queue of the municipalities the actor is staff of (or one of them; the foundation: all), open first, oldest first. */
 export async function listFlags(
-  actor: Actor,
-  access: Access,
+  ctx: SignedInContext,
   query: { municipalityCode?: string | undefined; status?: FlagStatus | undefined },
 ): Promise<FlagList> {
+  const { actor } = ctx;
   const scope = municipalityScope(actor, 'flag.list', query.municipalityCode);
   if (!scope) throw new DomainError('FORBIDDEN', 'You may not see these flags.');
-  return access.withAccess(async (tx) => {
+  return ctx.door.asActor(actor, async (tx) => {
     const { rows, openCount } = await flagRepository(tx).list({
       municipalityCodes: scope === 'any' ? undefined : scope,
       status: query.status,
@@ -113,12 +110,12 @@ export async function listFlags(
  * `flag.hide` / `flag.dismiss`.
  */
 export async function resolveFlag(
-  actor: Actor,
-  access: Access,
+  ctx: SignedInContext,
   id: string,
   body: { decision: 'hide' | 'dismiss'; note?: string | undefined },
 ): Promise<FlagView> {
-  return access.withAccess(async (tx) => {
+  const { actor } = ctx;
+  return ctx.door.asActor(actor, async (tx) => {
     const repo = flagRepository(tx);
     const flag = await repo.find(id);
     if (!flag) throw new DomainError('NOT_FOUND', 'No such flag.');

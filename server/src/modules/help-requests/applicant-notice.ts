@@ -1,9 +1,9 @@
 import type { Database } from '@board/db';
-import type { FastifyInstance } from 'fastify';
+import { elevateWithin } from '../../database/door.ts';
 import { publicLink, webPages } from '../../links/public-links.ts';
 import { requestEndedForVolunteerMail, type RequestEnding } from '../../mail/request-mails.ts';
-import { sendMail } from '../../mail/send-mail.ts';
-import { systemStep } from '../applications/system-step.ts';
+import { sendMail, type MailContext } from '../../mail/send-mail.ts';
+import type { ServiceContext } from '../../services/context.ts';
 import { requestRepository } from './repository.ts';
 
 export type Applicant = Awaited<ReturnType<ReturnType<typeof requestRepository>['applicantRecipients']>>[number];
@@ -20,24 +20,24 @@ export function applicantsToTell(tx: Database, requestId: string, ending: Reques
 
 /** The same, inside an actor's transaction: their accounts are not the actor's to read (a system step naming the request). */
 export function applicantsToTellAsActor(tx: Database, requestId: string, ending: RequestEnding): Promise<Applicant[]> {
-  return systemStep(tx, () => applicantsToTell(tx, requestId, ending));
+  return elevateWithin(tx, 'applicants to tell a request ended', () => applicantsToTell(tx, requestId, ending));
 }
 
 /** Mails each of them in their language, after the change committed. */
 export async function tellApplicantsRequestEnded(
-  app: FastifyInstance,
+  ctx: MailContext & Pick<ServiceContext, 'config'>,
   applicants: Applicant[],
   request: { id: string; title: string; associationName: string; municipality: { nameJa: string; nameEn: string } },
   ending: RequestEnding,
 ): Promise<void> {
-  await sendMail(app, {
+  await sendMail(ctx, {
     template: requestEndedForVolunteerMail,
     to: applicants,
     vars: {
       title: request.title,
       associationName: request.associationName,
       municipality: request.municipality,
-      link: publicLink(app.config, webPages.request(request.id)),
+      link: publicLink(ctx.config, webPages.request(request.id)),
       ending,
     },
   });

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { publicLink, webPages } from '../../links/public-links.ts';
 import { requestExpiredMail } from '../../mail/request-mails.ts';
 import { sendMail } from '../../mail/send-mail.ts';
+import { systemContext } from '../../services/context.ts';
 import { recordAudit } from '../audit/record.ts';
 import { applicantsToTell, tellApplicantsRequestEnded } from './applicant-notice.ts';
 import { requestRepository } from './repository.ts';
@@ -16,7 +17,8 @@ export const expiryIntervalMs = 5 * 60_000;
  * their language, that they can copy the request to post it again. Returns how many expired.
  */
 export async function expireOverdueRequests(app: FastifyInstance): Promise<number> {
-  const expired = await app.withSystemAccess(async (tx) => {
+  const ctx = systemContext(app);
+  const expired = await ctx.door.asSystem('expire overdue requests', async (tx) => {
     const repo = requestRepository(tx);
     const rows = await repo.expireOverdue();
     const out = [];
@@ -44,7 +46,7 @@ export async function expireOverdueRequests(app: FastifyInstance): Promise<numbe
   if (expired.length > 0) app.boardCache.invalidate();
   // mail only after the transaction committed: a rolled-back expiry tells nobody
   for (const e of expired) {
-    await sendMail(app, {
+    await sendMail(ctx, {
       template: requestExpiredMail,
       to: e.recipients,
       vars: {
@@ -55,7 +57,7 @@ export async function expireOverdueRequests(app: FastifyInstance): Promise<numbe
       },
     });
     await tellApplicantsRequestEnded(
-      app,
+      ctx,
       e.applicants,
       { id: e.row.id, title: e.row.title, associationName: e.associationName, municipality: e.municipality },
       'expired',

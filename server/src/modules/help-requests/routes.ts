@@ -24,6 +24,7 @@ import {
   withdrawRequest,
 } from './service.ts';
 import { errorResponses } from '../../routes/error-responses.ts';
+import { serviceContext, signedInContext } from '../../services/context.ts';
 
 /** Help requests (依頼): officers post and manage; anyone reads the board. */
 export default async function helpRequestRoutes(app: FastifyInstance) {
@@ -47,7 +48,7 @@ export default async function helpRequestRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const json = await app.boardCache.page(request.query, () => listRequests(request, request.query));
+      const json = await app.boardCache.page(request.query, () => listRequests(serviceContext(request), request.query));
       // Fastify sends a string with a JSON content type as is, without serialising it again
       return reply.type('application/json; charset=utf-8').send(json as unknown as BoardPage);
     },
@@ -64,7 +65,7 @@ export default async function helpRequestRoutes(app: FastifyInstance) {
         response: { 201: HelpRequestDetail, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request, reply) => reply.code(201).send(await createRequest(request.requireActor(), request, request.body)),
+    async (request, reply) => reply.code(201).send(await createRequest(signedInContext(request), request.body)),
   );
 
   r.get(
@@ -78,7 +79,7 @@ export default async function helpRequestRoutes(app: FastifyInstance) {
         response: { 200: MyRequestsPage, ...errorResponses(400, 401, 403) },
       },
     },
-    async (request) => listMyAssociationRequests(request.requireActor(), request, request.query),
+    async (request) => listMyAssociationRequests(signedInContext(request), request.query),
   );
 
   r.get(
@@ -92,7 +93,7 @@ export default async function helpRequestRoutes(app: FastifyInstance) {
         response: { 200: HelpRequestDetail, ...errorResponses(400, 404) },
       },
     },
-    async (request) => getRequest(request.actor, request, request.params.id),
+    async (request) => getRequest(serviceContext(request), request.params.id),
   );
 
   r.put(
@@ -107,7 +108,7 @@ export default async function helpRequestRoutes(app: FastifyInstance) {
         response: { 200: HelpRequestDetail, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => updateRequest(request.requireActor(), request, request.params.id, request.body),
+    async (request) => updateRequest(signedInContext(request), request.params.id, request.body),
   );
 
   r.post(
@@ -125,7 +126,7 @@ export default async function helpRequestRoutes(app: FastifyInstance) {
         response: { 200: OfficerContact, ...errorResponses(400, 401, 403, 404) },
       },
     },
-    async (request) => revealOfficerContact(request.requireActor(), request, request.params.id, request.body.reason),
+    async (request) => revealOfficerContact(signedInContext(request), request.params.id, request.body.reason),
   );
 
   r.post(
@@ -140,7 +141,7 @@ export default async function helpRequestRoutes(app: FastifyInstance) {
         response: { 200: HelpRequestDetail, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => submitRequest(request.requireActor(), request, request.params.id),
+    async (request) => submitRequest(signedInContext(request), request.params.id),
   );
 
   r.post(
@@ -154,7 +155,7 @@ export default async function helpRequestRoutes(app: FastifyInstance) {
         response: { 200: HelpRequestDetail, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => withdrawRequest(app, request.requireActor(), request, request.params.id),
+    async (request) => withdrawRequest(signedInContext(request), request.params.id),
   );
 
   r.post(
@@ -168,7 +169,6 @@ export default async function helpRequestRoutes(app: FastifyInstance) {
         response: { 201: HelpRequestDetail, ...errorResponses(400, 401, 403, 404) },
       },
     },
-    async (request, reply) =>
-      reply.code(201).send(await copyRequest(request.requireActor(), request, request.params.id)),
+    async (request, reply) => reply.code(201).send(await copyRequest(signedInContext(request), request.params.id)),
   );
 }

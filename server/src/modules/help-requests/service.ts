@@ -21,7 +21,6 @@ import {
   type RequestStatus,
   type RequestTransition,
 } from '@board/shared';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { recordAudit } from '../audit/record.ts';
 import { applicantsToTellAsActor, tellApplicantsRequestEnded } from './applicant-notice.ts';
 import { withCurrentContact, withCurrentContactOne } from './current-contact.ts';
@@ -36,9 +35,7 @@ import {
   resourceOf,
   submitTransition,
 } from './views.ts';
-
-/** A transaction under row-level security as the request's actor (the request itself, or a test's stand-in). */
-export type Access = Pick<FastifyRequest, 'withAccess'>;
+import type { ServiceContext, SignedInContext } from '../../services/context.ts';
 
 const notFound = () => new DomainError('NOT_FOUND', 'No such request.');
 
@@ -113,11 +110,8 @@ async function loadFor(tx: Database, actor: Actor, id: string, action: Action): 
 // ---- officers post
 
 /** An officer drafts a request for their association (the only one they are officer of, if not named). */
-export async function createRequest(
-  actor: Actor,
-  access: Access,
-  input: CreateHelpRequestBody,
-): Promise<HelpRequestDetail> {
+export async function createRequest(ctx: SignedInContext, input: CreateHelpRequestBody): Promise<HelpRequestDetail> {
+  const { actor } = ctx;
   let associationId = input.associationId;
   if (associationId === undefined) {
     const scope = listScope(actor, 'request.create');
@@ -134,7 +128,7 @@ export async function createRequest(
     throw new DomainError('FORBIDDEN', 'You may post requests only for your own association.');
   }
   const chosen = associationId;
-  return access.withAccess(async (tx) => {
+  return ctx.door.asActor(actor, async (tx) => {
     const repo = requestRepository(tx);
     const association = await repo.association(chosen);
     if (!association) throw new DomainError('NOT_FOUND', 'No such association.');
@@ -152,12 +146,12 @@ export async function createRequest(
 
 /** Replaces the content while the request is a draft or changes were asked for. */
 export async function updateRequest(
-  actor: Actor,
-  access: Access,
+  ctx: SignedInContext,
   id: string,
   input: HelpRequestInput,
 ): Promise<HelpRequestDetail> {
-  return access.withAccess(async (tx) => {
+  const { actor } = ctx;
+  return ctx.door.asActor(actor, async (tx) => {
     const repo = requestRepository(tx);
     const row = await loadFor(tx, actor, id, 'request.edit');
     const municipality = (await repo.municipality(row.municipalityCode))!;
@@ -174,8 +168,9 @@ export async function updateRequest(
 }
 
 /** A new draft with the same content, for posting a similar request again; the dates are left for the officer to set. */
-export async function copyRequest(actor: Actor, access: Access, id: string): Promise<HelpRequestDetail> {
-  return access.withAccess(async (tx) => {
+export async function copyRequest(ctx: SignedInContext, id: string): Promise<HelpRequestDetail> {
+  const { actor } = ctx;
+  return ctx.door.asActor(actor, async (tx) => {
     const repo = requestRepository(tx);
     const source = await loadFor(tx, actor, id, 'request.copy');
     const newId = await repo.insert({
@@ -271,24 +266,22 @@ export async function changeStatus(
 }
 
 /** Submit: to review, or straight onto the board where the municipality turned moderation off. */
-export async function submitRequest(actor: Actor, access: Access, id: string): Promise<HelpRequestDetail> {
-  return access.withAccess(
+export async function submitRequest(ctx: SignedInContext, id: string): Promise<HelpRequestDetail> {
+  const { actor } = ctx;
+  return ctx.door.asActor(
+    actor,
     async (tx) => (await changeStatus(tx, actor, id, (row) => submitTransition(row.moderationRequired))).detail,
   );
 }
 
 /** The association takes its request back, any time before completion; volunteers who raised a hand (or were matched) are told. */
-export async function withdrawRequest(
-  app: FastifyInstance,
-  actor: Actor,
-  access: Access,
-  id: string,
-): Promise<HelpRequestDetail> {
-  const { detail, applicants } = await access.withAccess(async (tx) => {
+export async function withdrawRequest(ctx: SignedInContext, id: string): Promise<HelpRequestDetail> {
+  const { actor } = ctx;
+  const { detail, applicants } = await ctx.door.asActor(actor, async (tx) => {
     const change = await changeStatus(tx, actor, id, 'withdraw');
     return { detail: change.detail, applicants: await applicantsToTellAsActor(tx, id, 'withdrawn') };
   });
-  await tellApplicantsRequestEnded(app, applicants, requestNamesOf(detail), 'withdrawn');
+  await tellApplicantsRequestEnded(ctx, applicants, requestNamesOf(detail), 'withdrawn');
   return detail;
 }
 
@@ -304,8 +297,8 @@ export function requestNamesOf(detail: HelpRequestDetail) {
 
 // ---- reading
 
-export async function getRequest(actor: Actor | null, access: Access, id: string): Promise<HelpRequestDetail> {
-  return access.withAccess((tx) => detailIn(tx, actor, id));
+export async function getRequest(ctx: ServiceContext, id: string): Promise<HelpRequestDetail> {
+  return ctx.door.asActor(ctx.actor, (tx) => detailIn(tx, ctx.actor, id));
 }
 
 /**
@@ -313,13 +306,9 @@ export async function getRequest(actor: Actor | null, access: Access, id: string
  * staff only with a logged reason). Every look-up is audit-logged with its reason, in the same
  * transaction as the read: no contact leaves without its entry.
  */
-export async function revealOfficerContact(
-  actor: Actor,
-  access: Access,
-  id: string,
-  reason: string,
-): Promise<OfficerContact> {
-  return access.withAccess(async (tx) => {
+export async function revealOfficerContact(ctx: SignedInContext, id: string, reason: string): Promise<OfficerContact> {
+  const { actor } = ctx;
+  return ctx.door.asActor(actor, async (tx) => {
     const row = await withCurrentContactOne(tx, await loadFor(tx, actor, id, 'request.revealContact'));
     const contact = contactOf(row);
     if (!contact) throw new DomainError('NOT_FOUND', 'This request has no contact person any more.');
@@ -341,11 +330,11 @@ function tokyoDay(day: string, plusDays = 0): Date {
 }
 
 /** The public board: anyone, signed in or not. */
-export async function listRequests(access: Access, query: BoardQuery): Promise<BoardPage> {
+export async function listRequests(ctx: ServiceContext, query: BoardQuery): Promise<BoardPage> {
   const listing = `board:${query.sort}`;
   const after = decodeCursor(listing, query.cursor);
   const tokens = query.q ? queryTokens(query.q) : [];
-  const rows = await access.withAccess((tx) =>
+  const rows = await ctx.door.asActor(ctx.actor, (tx) =>
     requestRepository(tx).board({
       municipalityCodes: query.municipalities,
       category: query.category,
@@ -365,8 +354,7 @@ export async function listRequests(access: Access, query: BoardQuery): Promise<B
 
 /** An officer's own requests in every state, for their dashboard. */
 export async function listMyAssociationRequests(
-  actor: Actor,
-  access: Access,
+  ctx: SignedInContext,
   query: {
     status?: RequestStatus | undefined;
     associationId?: string | undefined;
@@ -374,6 +362,7 @@ export async function listMyAssociationRequests(
     limit: number;
   },
 ): Promise<MyRequestsPage> {
+  const { actor } = ctx;
   const scope = listScope(actor, 'request.edit');
   const own = scope?.kind === 'limited' ? unique(scope.associationIds) : [];
   if (own.length === 0) throw new DomainError('FORBIDDEN', 'Only association officers have their own requests.');
@@ -383,7 +372,7 @@ export async function listMyAssociationRequests(
   const listing = 'mine';
   const after = decodeCursor(listing, query.cursor);
   const associationIds = query.associationId ? [query.associationId] : own;
-  const rows = await access.withAccess(async (tx) => {
+  const rows = await ctx.door.asActor(actor, async (tx) => {
     const found = await requestRepository(tx).ofAssociations({
       associationIds,
       status: query.status,

@@ -1,6 +1,6 @@
-import { systemAccess, withAccess, type Database } from '@board/db';
 import { DisplayName, Email } from '@board/shared';
 import { z } from 'zod';
+import type { DatabaseDoor } from '../../database/door.ts';
 import { recordAudit } from '../audit/record.ts';
 import { accountRepository } from '../me/repository.ts';
 
@@ -20,10 +20,10 @@ export interface FoundationStaffOutcome {
  * link). Idempotent: running it again changes nothing and records nothing.
  */
 export async function ensureFoundationStaff(
-  db: Database,
+  door: DatabaseDoor,
   input: { email: string; displayName?: string | undefined },
 ): Promise<FoundationStaffOutcome> {
-  return withAccess(db, systemAccess, async (tx) => {
+  return door.asSystem('operator command: make foundation staff', async (tx) => {
     const accounts = accountRepository(tx);
     let userId = (await accounts.findActiveByEmail(input.email))?.id ?? null;
     let accountCreated = false;

@@ -22,6 +22,8 @@ import {
   revokeInvitation,
 } from './service.ts';
 import { errorResponses } from '../../routes/error-responses.ts';
+import { serviceContext, signedInContext } from '../../services/context.ts';
+import { startSession } from '../accounts/sessions.ts';
 
 export default async function invitationRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -38,7 +40,7 @@ export default async function invitationRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const invitation = await inviteMunicipalStaff(app, request.requireActor(), request, request.body);
+      const invitation = await inviteMunicipalStaff(signedInContext(request), request.body);
       return reply.code(201).send(invitation);
     },
   );
@@ -55,7 +57,7 @@ export default async function invitationRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const invitation = await inviteOfficer(app, request.requireActor(), request, request.body);
+      const invitation = await inviteOfficer(signedInContext(request), request.body);
       return reply.code(201).send(invitation);
     },
   );
@@ -71,7 +73,7 @@ export default async function invitationRoutes(app: FastifyInstance) {
         response: { 200: InvitationList, ...errorResponses(400, 401, 403) },
       },
     },
-    async (request) => ({ items: await listInvitations(request.requireActor(), request, request.query) }),
+    async (request) => ({ items: await listInvitations(signedInContext(request), request.query) }),
   );
 
   r.post(
@@ -85,7 +87,7 @@ export default async function invitationRoutes(app: FastifyInstance) {
         response: { 200: Invitation, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => resendInvitation(app, request.requireActor(), request, request.params.id),
+    async (request) => resendInvitation(signedInContext(request), request.params.id),
   );
 
   r.post(
@@ -99,7 +101,7 @@ export default async function invitationRoutes(app: FastifyInstance) {
         response: { 200: Invitation, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => revokeInvitation(request.requireActor(), request, request.params.id),
+    async (request) => revokeInvitation(signedInContext(request), request.params.id),
   );
 
   r.get(
@@ -113,7 +115,7 @@ export default async function invitationRoutes(app: FastifyInstance) {
         response: { 200: InvitationPreview, ...errorResponses(400, 410) },
       },
     },
-    async (request) => previewInvitation(app, request.query.token),
+    async (request) => previewInvitation(serviceContext(request), request.query.token),
   );
 
   r.post(
@@ -131,6 +133,12 @@ export default async function invitationRoutes(app: FastifyInstance) {
         response: { 200: AcceptInvitationResult, ...errorResponses(400, 401, 403, 409, 410) },
       },
     },
-    async (request, reply) => acceptInvitation(app, request.actor, request.sessionId, reply, request.body),
+    async (request, reply) =>
+      acceptInvitation(
+        serviceContext(request),
+        request.sessionId,
+        (tx, userId) => startSession(app, app.config, reply, tx, userId),
+        request.body,
+      ),
   );
 }

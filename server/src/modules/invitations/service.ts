@@ -9,21 +9,18 @@ import {
   type Language,
   type Me,
 } from '@board/shared';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { publicLink, webPages } from '../../links/public-links.ts';
 import { invitationMail, roleGrantedMail } from '../../mail/invitation-mails.ts';
 import { sendMail } from '../../mail/send-mail.ts';
 import { recordAudit } from '../audit/record.ts';
 import { proveAddress } from '../auth/address-proof.ts';
-import { isUniqueViolation } from '../auth/repository.ts';
-import { hashPassword, hashToken, newToken } from '../auth/secrets.ts';
-import { startSession } from '../auth/sessions.ts';
-import { loadMe } from '../me/load-me.ts';
+import { isUniqueViolation } from '../../database/unique-violation.ts';
+import { hashPassword, hashToken, newToken } from '../accounts/secrets.ts';
+import type { SessionStarter } from '../accounts/sessions.ts';
+import { loadMe } from '../accounts/load-me.ts';
 import { accountRepository } from '../me/repository.ts';
 import { invitationRepository, invitationView, stateOf, type InvitationRow } from './repository.ts';
-
-/** A transaction under row-level security as the request's actor (the request itself). */
-type Access = Pick<FastifyRequest, 'withAccess'>;
+import type { ServiceContext, SignedInContext } from '../../services/context.ts';
 
 export const invitationValidDays = 7;
 const validity = () => new Date(Date.now() + invitationValidDays * 86_400_000);
@@ -38,9 +35,9 @@ interface Created {
 }
 
 /** Mails the link, unless this inviter already mailed this address too often today (limits/mail-throttle.ts). */
-async function sendInvitation(app: FastifyInstance, actor: Actor, created: Created) {
+async function sendInvitation(ctx: SignedInContext, created: Created) {
   const { row, token, municipality, inviterName } = created;
-  await sendMail(app, {
+  await sendMail(ctx, {
     template: invitationMail,
     to: [row],
     vars: {
@@ -48,10 +45,10 @@ async function sendInvitation(app: FastifyInstance, actor: Actor, created: Creat
       municipality,
       associationName: row.associationName,
       inviterName,
-      link: publicLink(app.config, webPages.acceptInvitation, { token }),
+      link: publicLink(ctx.config, webPages.acceptInvitation, { token }),
       expiresAt: row.expiresAt,
     },
-    throttle: { kind: 'invitation', per: [actor.userId, row.email] },
+    throttle: { kind: 'invitation', per: [ctx.actor.userId, row.email] },
   });
 }
 
@@ -112,15 +109,14 @@ async function createInvitation(
 
 /** Foundation staff invite someone to be staff of one municipality. */
 export async function inviteMunicipalStaff(
-  app: FastifyInstance,
-  actor: Actor,
-  access: Access,
+  ctx: SignedInContext,
   input: { email: string; municipalityCode: string; language: Language },
 ): Promise<Invitation> {
+  const { actor } = ctx;
   if (!can(actor, 'municipalStaff.invite', { municipalityCode: input.municipalityCode })) {
     throw new DomainError('FORBIDDEN', 'Only foundation staff invite municipal staff.');
   }
-  const created = await access.withAccess(async (tx) => {
+  const created = await ctx.door.asActor(actor, async (tx) => {
     const municipality = await invitationRepository(tx).municipality(input.municipalityCode);
     if (!municipality) {
       throw new DomainError('NOT_FOUND', 'No such municipality.', [{ field: 'municipalityCode', code: 'NOT_FOUND' }]);
@@ -133,18 +129,17 @@ export async function inviteMunicipalStaff(
       associationId: null,
     });
   });
-  await sendInvitation(app, actor, created);
+  await sendInvitation(ctx, created);
   return invitationView(created.row);
 }
 
 /** Municipal staff invite someone to be an officer of an association in their municipality. */
 export async function inviteOfficer(
-  app: FastifyInstance,
-  actor: Actor,
-  access: Access,
+  ctx: SignedInContext,
   input: { email: string; associationId: string; language: Language },
 ): Promise<Invitation> {
-  const created = await access.withAccess(async (tx) => {
+  const { actor } = ctx;
+  const created = await ctx.door.asActor(actor, async (tx) => {
     const invitations = invitationRepository(tx);
     // associations are public (their names stand beside their requests), so 404 reveals nothing
     const association = await invitations.association(input.associationId);
@@ -163,20 +158,20 @@ export async function inviteOfficer(
       associationId: association.id,
     });
   });
-  await sendInvitation(app, actor, created);
+  await sendInvitation(ctx, created);
   return invitationView(created.row);
 }
 
 /** Invitations of one municipality (when asked for and allowed there), else all in the actor's scope. */
 export async function listInvitations(
-  actor: Actor,
-  access: Access,
+  ctx: SignedInContext,
   query: { municipalityCode?: string | undefined; state?: Invitation['state'] | undefined },
 ): Promise<Invitation[]> {
+  const { actor } = ctx;
   const scope = municipalityScope(actor, 'invitation.list', query.municipalityCode);
   if (!scope) throw new DomainError('FORBIDDEN', 'You may not list these invitations.');
   const municipalityCodes = scope === 'any' ? undefined : scope;
-  const rows = await access.withAccess((tx) =>
+  const rows = await ctx.door.asActor(actor, (tx) =>
     invitationRepository(tx).list({ municipalityCodes, state: query.state }),
   );
   const now = new Date();
@@ -201,13 +196,9 @@ async function manageable(tx: Database, actor: Actor, id: string): Promise<Invit
 }
 
 /** A new link (the old one stops working) valid for another 7 days, mailed again. */
-export async function resendInvitation(
-  app: FastifyInstance,
-  actor: Actor,
-  access: Access,
-  id: string,
-): Promise<Invitation> {
-  const created = await access.withAccess(async (tx) => {
+export async function resendInvitation(ctx: SignedInContext, id: string): Promise<Invitation> {
+  const { actor } = ctx;
+  const created = await ctx.door.asActor(actor, async (tx) => {
     const invitations = invitationRepository(tx);
     const row = await manageable(tx, actor, id);
     const { token, hash } = newToken();
@@ -226,13 +217,14 @@ export async function resendInvitation(
     const inviter = await accountRepository(tx).findActive(actor.userId);
     return { row: (await invitations.find(row.id))!, token, municipality, inviterName: inviter?.displayName ?? null };
   });
-  await sendInvitation(app, actor, created);
+  await sendInvitation(ctx, created);
   return invitationView(created.row);
 }
 
 /** The link stops working. Revoking a revoked invitation changes nothing; an accepted one cannot be. */
-export async function revokeInvitation(actor: Actor, access: Access, id: string): Promise<Invitation> {
-  return access.withAccess(async (tx) => {
+export async function revokeInvitation(ctx: SignedInContext, id: string): Promise<Invitation> {
+  const { actor } = ctx;
+  return ctx.door.asActor(actor, async (tx) => {
     const invitations = invitationRepository(tx);
     const row = await manageable(tx, actor, id);
     if (row.acceptedAt) {
@@ -260,8 +252,8 @@ function usableOrGone(row: InvitationRow | null): InvitationRow {
 }
 
 /** What a link invites to, for the accept page. The token is the only key (system access). */
-export async function previewInvitation(app: FastifyInstance, token: string) {
-  return app.withSystemAccess(async (tx) => {
+export async function previewInvitation(ctx: ServiceContext, token: string) {
+  return ctx.door.asSystem('preview an invitation by its token', async (tx) => {
     const invitations = invitationRepository(tx);
     const row = usableOrGone(await invitations.findByTokenHash(hashToken(token)));
     const municipality = (await invitations.municipality(row.municipalityCode))!;
@@ -288,13 +280,13 @@ export async function previewInvitation(app: FastifyInstance, token: string) {
  * A revoked, expired or used link is 410 INVITATION_INVALID; of two acceptances at once one wins.
  */
 export async function acceptInvitation(
-  app: FastifyInstance,
-  actor: Actor | null,
+  ctx: ServiceContext,
   sessionId: string | null,
-  reply: FastifyReply,
+  startSession: SessionStarter,
   body: { token: string; displayName?: string | undefined; password?: string | undefined },
 ): Promise<{ me: Me; session: { accessToken: string; expiresIn: number } | null }> {
-  const outcome = await app.withSystemAccess(async (tx) => {
+  const { actor } = ctx;
+  const outcome = await ctx.door.asSystem('accept an invitation by its token', async (tx) => {
     const invitations = invitationRepository(tx);
     const accounts = accountRepository(tx);
     const row = usableOrGone(await invitations.findByTokenHash(hashToken(body.token)));
@@ -378,13 +370,13 @@ export async function acceptInvitation(
     const municipality = (await invitations.municipality(row.municipalityCode))!;
     const me = await loadMe(tx, userId);
     // last, so no session cookie is set for work that then fails
-    const session = existing ? null : await startSession(app, app.config, reply, tx, userId);
+    const session = existing ? null : await startSession(tx, userId);
     return { me, session, granted, existing, row, municipality };
   });
 
   const { existing, granted, row, municipality } = outcome;
   if (existing && granted) {
-    await sendMail(app, {
+    await sendMail(ctx, {
       template: roleGrantedMail,
       to: [{ email: existing.notificationEmail ?? existing.email, language: existing.language }],
       vars: { role: row.role, municipality, associationName: row.associationName },

@@ -1,13 +1,13 @@
 import { schema, type Database } from '@board/db';
 import type { Language, Role, VolunteerProfile } from '@board/shared';
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { rolesRepository } from '../accounts/roles-repository.ts';
 
 const {
   users,
   roleAssignments,
   volunteerProfiles,
   municipalities,
-  associations,
   helpRequests,
   refreshTokens,
   oneTimeTokens,
@@ -149,20 +149,7 @@ export function accountRepository(tx: Database) {
         })
         .from(users)
         .where(and(eq(users.id, userId), isNull(users.deletedAt)));
-      const roles = await tx
-        .select({
-          role: roleAssignments.role,
-          municipalityCode: roleAssignments.municipalityCode,
-          municipalityName: municipalities.nameJa,
-          associationId: roleAssignments.associationId,
-          associationName: associations.name,
-          since: roleAssignments.createdAt,
-        })
-        .from(roleAssignments)
-        .leftJoin(municipalities, eq(municipalities.code, roleAssignments.municipalityCode))
-        .leftJoin(associations, eq(associations.id, roleAssignments.associationId))
-        .where(eq(roleAssignments.userId, userId))
-        .orderBy(asc(roleAssignments.createdAt));
+      const roles = await rolesRepository.grantsWithNames(tx, userId);
       const requests = await tx
         .select({
           id: helpRequests.id,
@@ -189,14 +176,8 @@ export function accountRepository(tx: Database) {
     },
 
     async roleAssignmentsOf(userId: string): Promise<GrantValues[]> {
-      return tx
-        .select({
-          role: roleAssignments.role,
-          municipalityCode: roleAssignments.municipalityCode,
-          associationId: roleAssignments.associationId,
-        })
-        .from(roleAssignments)
-        .where(eq(roleAssignments.userId, userId));
+      const grants = await rolesRepository.grantsWithNames(tx, userId);
+      return grants.map(({ role, municipalityCode, associationId }) => ({ role, municipalityCode, associationId }));
     },
 
     /**

@@ -1,10 +1,11 @@
 import { DeletedAccount, DeleteMeBody, Me, MyDataExport, UpdateMeBody } from '@board/shared';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { passwordGuard } from '../auth/password-throttle.ts';
-import { clearSessionCookies } from '../auth/sessions.ts';
+import { passwordGuard } from '../accounts/password-throttle.ts';
+import { clearSessionCookies } from '../accounts/sessions.ts';
 import { deleteMe, exportMyData, getMe, updateMe } from './service.ts';
 import { errorResponses } from '../../routes/error-responses.ts';
+import { signedInContext } from '../../services/context.ts';
 
 export default async function meRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -19,7 +20,7 @@ export default async function meRoutes(app: FastifyInstance) {
         response: { 200: Me, ...errorResponses(401) },
       },
     },
-    async (request) => getMe(request.requireActor(), request),
+    async (request) => getMe(signedInContext(request)),
   );
 
   r.patch(
@@ -33,7 +34,7 @@ export default async function meRoutes(app: FastifyInstance) {
         response: { 200: Me, ...errorResponses(400, 401, 403) },
       },
     },
-    async (request) => updateMe(request.requireActor(), request, request.body),
+    async (request) => updateMe(signedInContext(request), request.body),
   );
 
   r.get(
@@ -47,7 +48,7 @@ export default async function meRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const data = await exportMyData(app, request.requireActor(), request);
+      const data = await exportMyData(signedInContext(request));
       const day = data.exportedAt.slice(0, 10);
       return reply
         .header('content-disposition', `attachment; filename="machi-udekiki-my-data-${day}.json"`)
@@ -70,7 +71,7 @@ export default async function meRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      await deleteMe(app, request.requireActor(), request, request.body, passwordGuard(app, request, reply));
+      await deleteMe(signedInContext(request), request.body, passwordGuard(app, request, reply));
       clearSessionCookies(app.config, reply);
       return { status: 'deleted' as const };
     },

@@ -8,31 +8,30 @@ import {
   type UpdateMeBody,
   type VolunteerProfile,
 } from '@board/shared';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { recordAudit } from '../audit/record.ts';
-import type { PasswordGuard } from '../auth/password-throttle.ts';
-import { verifyPassword } from '../auth/secrets.ts';
-import { endAllSessions } from '../auth/sessions.ts';
+import type { PasswordGuard } from '../accounts/password-throttle.ts';
+import { verifyPassword } from '../accounts/secrets.ts';
+import { endAllSessions } from '../accounts/session-repository.ts';
 import { exportDocument } from './export-document.ts';
 import { personalDataRepository } from './export-repository.ts';
-import { loadMe } from './load-me.ts';
+import { loadMe } from '../accounts/load-me.ts';
 import { accountRepository } from './repository.ts';
-
-/** A transaction under row-level security as the request's actor (the request itself). */
-type Access = Pick<FastifyRequest, 'withAccess'>;
+import type { SignedInContext } from '../../services/context.ts';
 
 function own(actor: Actor, action: 'me.read' | 'me.update' | 'me.export' | 'me.delete') {
   if (!can(actor, action, { ownerId: actor.userId })) throw new DomainError('FORBIDDEN');
 }
 
-export async function getMe(actor: Actor, access: Access): Promise<Me> {
+export async function getMe(ctx: SignedInContext): Promise<Me> {
+  const { actor } = ctx;
   own(actor, 'me.read');
-  return access.withAccess((tx) => loadMe(tx, actor.userId));
+  return ctx.door.asActor(actor, (tx) => loadMe(tx, actor.userId));
 }
 
 const unique = <T>(items: T[]) => [...new Set(items)];
 
-export async function updateMe(actor: Actor, access: Access, body: UpdateMeBody): Promise<Me> {
+export async function updateMe(ctx: SignedInContext, body: UpdateMeBody): Promise<Me> {
+  const { actor } = ctx;
   own(actor, 'me.update');
   const { volunteerProfile, ...account } = body;
   let profile: VolunteerProfile | undefined;
@@ -49,7 +48,7 @@ export async function updateMe(actor: Actor, access: Access, body: UpdateMeBody)
       languages: unique(volunteerProfile.languages),
     };
   }
-  return access.withAccess(async (tx) => {
+  return ctx.door.asActor(actor, async (tx) => {
     const accounts = accountRepository(tx);
     if (profile) {
       const known = await accounts.knownMunicipalities(profile.municipalityCodes);
@@ -71,9 +70,10 @@ export async function updateMe(actor: Actor, access: Access, body: UpdateMeBody)
  * All the person's data as one JSON document; the export itself is audit-logged. The account
  * part is read as the person; the rest with system access (see personalDataRepository).
  */
-export async function exportMyData(app: FastifyInstance, actor: Actor, access: Access): Promise<MyDataExport> {
+export async function exportMyData(ctx: SignedInContext): Promise<MyDataExport> {
+  const { actor } = ctx;
   own(actor, 'me.export');
-  const ownData = await access.withAccess(async (tx) => {
+  const ownData = await ctx.door.asActor(actor, async (tx) => {
     const data = await accountRepository(tx).exportData(actor.userId);
     if (!data || data.account.email === null)
       throw new DomainError('UNAUTHENTICATED', 'This account no longer exists.');
@@ -86,7 +86,7 @@ export async function exportMyData(app: FastifyInstance, actor: Actor, access: A
     });
     return { ...data, volunteerProfile: me.volunteerProfile };
   });
-  const held = await app.withSystemAccess(async (tx) => {
+  const held = await ctx.door.asSystem('export what others hold about the person', async (tx) => {
     const repo = personalDataRepository(tx);
     return {
       applications: await repo.applications(actor.userId),
@@ -110,14 +110,13 @@ export async function exportMyData(app: FastifyInstance, actor: Actor, access: A
  * to this one person's rows.
  */
 export async function deleteMe(
-  app: FastifyInstance,
-  actor: Actor,
-  access: Access,
+  ctx: SignedInContext,
   body: { password?: string | undefined; confirm?: 'DELETE' | undefined },
   guard: PasswordGuard,
 ): Promise<void> {
+  const { actor } = ctx;
   own(actor, 'me.delete');
-  const account = await access.withAccess((tx) => accountRepository(tx).findActive(actor.userId));
+  const account = await ctx.door.asActor(actor, (tx) => accountRepository(tx).findActive(actor.userId));
   if (!account) throw new DomainError('UNAUTHENTICATED', 'This account no longer exists.');
   if (account.passwordHash) {
     if (!body.password) {
@@ -139,7 +138,7 @@ export async function deleteMe(
     ]);
   }
 
-  await app.withSystemAccess(async (tx: Database) => {
+  await ctx.door.asSystem("delete the person's own account", async (tx: Database) => {
     const accounts = accountRepository(tx);
     const grants = await accounts.roleAssignmentsOf(actor.userId);
     await accounts.anonymise(actor.userId);

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { listMessages, sendMessage } from './service.ts';
 import { errorResponses } from '../../routes/error-responses.ts';
+import { signedInContext } from '../../services/context.ts';
 
 export default async function messageRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -21,7 +22,7 @@ export default async function messageRoutes(app: FastifyInstance) {
         response: { 200: MessageList, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => listMessages(request.requireActor(), request, request.params.id),
+    async (request) => listMessages(signedInContext(request), request.params.id),
   );
 
   r.post(
@@ -37,7 +38,7 @@ export default async function messageRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const message = await sendMessage(app, request.requireActor(), request, request.params.id, request.body.body);
+      const message = await sendMessage(signedInContext(request), request.params.id, request.body.body);
       return reply.code(201).send(message);
     },
   );

@@ -1,15 +1,12 @@
 import type { Database } from '@board/db';
 import { can, DomainError, type Actor, type ThreadMessage } from '@board/shared';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { publicLink, webPages } from '../../links/public-links.ts';
 import { newMessageMail } from '../../mail/matching-mails.ts';
 import { sendMail } from '../../mail/send-mail.ts';
 import { applicationRepository, requestRepository, type ApplicationRow } from '../applications/repository.ts';
 import { associationSide } from '../applications/views.ts';
 import { messageRepository, type MessageRow } from './repository.ts';
-
-/** A transaction under row-level security as the request's actor (the request itself). */
-type Access = Pick<FastifyRequest, 'withAccess'>;
+import type { SignedInContext } from '../../services/context.ts';
 
 /**
  * The thread of a match is private to its two sides: the volunteer and the association's
@@ -52,8 +49,9 @@ function view(actor: Actor, row: MessageRow): ThreadMessage {
 }
 
 /** The thread of a match, oldest first; messages staff hid show as hidden, without their text. */
-export async function listMessages(actor: Actor, access: Access, id: string) {
-  return access.withAccess(async (tx) => {
+export async function listMessages(ctx: SignedInContext, id: string) {
+  const { actor } = ctx;
+  return ctx.door.asActor(actor, async (tx) => {
     const row = await participantsOnly(tx, actor, id, 'message.read');
     if (!wasMatched(row)) throw new DomainError('NOT_MATCHED', 'Messages open once the application is accepted.');
     const items = (await messageRepository(tx).thread(id)).map((m) => view(actor, m));
@@ -65,14 +63,9 @@ export async function listMessages(actor: Actor, access: Access, id: string) {
  * A plain-text message in a match's thread. The other side is told by mail in their language,
  * at most once per 15 minutes per thread and side (the mail says who wrote, not what).
  */
-export async function sendMessage(
-  app: FastifyInstance,
-  actor: Actor,
-  access: Access,
-  id: string,
-  body: string,
-): Promise<ThreadMessage> {
-  const outcome = await access.withAccess(async (tx) => {
+export async function sendMessage(ctx: SignedInContext, id: string, body: string): Promise<ThreadMessage> {
+  const { actor } = ctx;
+  const outcome = await ctx.door.asActor(actor, async (tx) => {
     const row = await participantsOnly(tx, actor, id, 'message.send');
     if (row.status !== 'accepted') throw new DomainError('NOT_MATCHED', 'This application is not a match (any more).');
     const messages = messageRepository(tx);
@@ -94,13 +87,13 @@ export async function sendMessage(
     const fromName = fromVolunteer ? ((await repo.person(actor.userId))?.displayName ?? '') : request.associationName;
     return { message: view(actor, (await messages.find(messageId))!), recipients, request, fromName, to };
   });
-  await sendMail(app, {
+  await sendMail(ctx, {
     template: newMessageMail,
     to: outcome.recipients,
     vars: {
       requestTitle: outcome.request.title,
       fromName: outcome.fromName,
-      link: publicLink(app.config, webPages.match(id)),
+      link: publicLink(ctx.config, webPages.match(id)),
     },
     throttle: { kind: 'newMessage', per: [id, outcome.to] },
   });

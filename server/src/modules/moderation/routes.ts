@@ -9,6 +9,7 @@ import {
   requestChangesToRequest,
 } from './service.ts';
 import { errorResponses } from '../../routes/error-responses.ts';
+import { signedInContext } from '../../services/context.ts';
 
 /** Municipal staff review their municipality's requests; foundation staff read the queues. */
 export default async function moderationRoutes(app: FastifyInstance) {
@@ -26,7 +27,7 @@ export default async function moderationRoutes(app: FastifyInstance) {
         response: { 200: ModerationQueue, ...errorResponses(400, 401, 403) },
       },
     },
-    async (request) => listModerationQueue(request.requireActor(), request, request.query),
+    async (request) => listModerationQueue(signedInContext(request), request.query),
   );
 
   r.post(
@@ -40,7 +41,7 @@ export default async function moderationRoutes(app: FastifyInstance) {
         response: { 200: HelpRequestDetail, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => approveRequest(app, request.requireActor(), request, request.params.id),
+    async (request) => approveRequest(signedInContext(request), request.params.id),
   );
 
   r.post(
@@ -55,8 +56,7 @@ export default async function moderationRoutes(app: FastifyInstance) {
         response: { 200: HelpRequestDetail, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request) =>
-      requestChangesToRequest(app, request.requireActor(), request, request.params.id, request.body.reason),
+    async (request) => requestChangesToRequest(signedInContext(request), request.params.id, request.body.reason),
   );
 
   r.post(
@@ -71,7 +71,7 @@ export default async function moderationRoutes(app: FastifyInstance) {
         response: { 200: HelpRequestDetail, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => rejectRequest(app, request.requireActor(), request, request.params.id, request.body.reason),
+    async (request) => rejectRequest(signedInContext(request), request.params.id, request.body.reason),
   );
 
   r.post(
@@ -86,6 +86,6 @@ export default async function moderationRoutes(app: FastifyInstance) {
         response: { 200: HelpRequestDetail, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => closeRequest(app, request.requireActor(), request, request.params.id, request.body.reason),
+    async (request) => closeRequest(signedInContext(request), request.params.id, request.body.reason),
   );
 }

@@ -1,11 +1,4 @@
-import {
-  DomainError,
-  municipalityScope,
-  type Actor,
-  type HelpRequestDetail,
-  type ModerationQueue,
-} from '@board/shared';
-import type { FastifyInstance } from 'fastify';
+import { DomainError, municipalityScope, type HelpRequestDetail, type ModerationQueue } from '@board/shared';
 import type { MailTemplate } from '../../mail/compose.ts';
 import {
   requestApprovedMail,
@@ -18,23 +11,24 @@ import {
 } from '../../mail/request-mails.ts';
 import { requestRepository } from '../help-requests/repository.ts';
 import { applicantsToTellAsActor, tellApplicantsRequestEnded } from '../help-requests/applicant-notice.ts';
-import { changeStatus, requestNamesOf, type Access } from '../help-requests/service.ts';
+import { changeStatus, requestNamesOf } from '../help-requests/service.ts';
 import { decodeCursor, pageOf, publicView } from '../help-requests/views.ts';
 import { publicLink, webPages } from '../../links/public-links.ts';
 import { sendMail } from '../../mail/send-mail.ts';
+import type { SignedInContext } from '../../services/context.ts';
 
 /** The moderation queue of one municipality (staff), or of all or one (foundation staff), oldest first. */
 export async function listModerationQueue(
-  actor: Actor,
-  access: Access,
+  ctx: SignedInContext,
   query: { municipalityCode?: string | undefined; cursor?: string | undefined; limit: number },
 ): Promise<ModerationQueue> {
+  const { actor } = ctx;
   const scope = municipalityScope(actor, 'moderation.list', query.municipalityCode);
   if (!scope) throw new DomainError('FORBIDDEN', "You may not see this municipality's moderation queue.");
   const municipalityCodes = scope === 'any' ? undefined : scope;
   const listing = `moderation:${query.municipalityCode ?? ''}`;
   const after = decodeCursor(listing, query.cursor);
-  const { rows, counts } = await access.withAccess(async (tx) => {
+  const { rows, counts } = await ctx.door.asActor(actor, async (tx) => {
     const repo = requestRepository(tx);
     return {
       rows: await repo.pendingReview({ municipalityCodes, after, limit: query.limit + 1 }),
@@ -73,15 +67,14 @@ const decisionsWithReason = {
  * that cannot be sent is logged; the decision stands.
  */
 async function decide<Vars extends RequestMailVars>(
-  app: FastifyInstance,
-  actor: Actor,
-  access: Access,
+  ctx: SignedInContext,
   id: string,
   decision: Decision<Vars>,
   extra: Omit<Vars, keyof RequestMailVars>,
   reason: string | null,
 ): Promise<HelpRequestDetail> {
-  const { detail, recipients, applicants } = await access.withAccess(async (tx) => {
+  const { actor } = ctx;
+  const { detail, recipients, applicants } = await ctx.door.asActor(actor, async (tx) => {
     const change = await changeStatus(tx, actor, id, decision.transition, { reason, audit: decision.audit });
     return {
       detail: change.detail,
@@ -94,32 +87,26 @@ async function decide<Vars extends RequestMailVars>(
     title: detail.title,
     associationName: detail.associationName,
     municipality: { nameJa: detail.municipalityName, nameEn: detail.municipalityNameEn },
-    link: publicLink(app.config, webPages.request(detail.id)),
+    link: publicLink(ctx.config, webPages.request(detail.id)),
   } as Vars;
-  await sendMail(app, { template: decision.mail, to: recipients, vars });
+  await sendMail(ctx, { template: decision.mail, to: recipients, vars });
   if (decision.endsRequest)
-    await tellApplicantsRequestEnded(app, applicants, requestNamesOf(detail), decision.endsRequest);
+    await tellApplicantsRequestEnded(ctx, applicants, requestNamesOf(detail), decision.endsRequest);
   return detail;
 }
 
-export function approveRequest(app: FastifyInstance, actor: Actor, access: Access, id: string) {
-  return decide(app, actor, access, id, approve, {}, null);
+export function approveRequest(ctx: SignedInContext, id: string) {
+  return decide(ctx, id, approve, {}, null);
 }
 
-export function requestChangesToRequest(
-  app: FastifyInstance,
-  actor: Actor,
-  access: Access,
-  id: string,
-  reason: string,
-) {
-  return decide(app, actor, access, id, decisionsWithReason.requestChanges, { reason }, reason);
+export function requestChangesToRequest(ctx: SignedInContext, id: string, reason: string) {
+  return decide(ctx, id, decisionsWithReason.requestChanges, { reason }, reason);
 }
 
-export function rejectRequest(app: FastifyInstance, actor: Actor, access: Access, id: string, reason: string) {
-  return decide(app, actor, access, id, decisionsWithReason.reject, { reason }, reason);
+export function rejectRequest(ctx: SignedInContext, id: string, reason: string) {
+  return decide(ctx, id, decisionsWithReason.reject, { reason }, reason);
 }
 
-export function closeRequest(app: FastifyInstance, actor: Actor, access: Access, id: string, reason: string) {
-  return decide(app, actor, access, id, decisionsWithReason.close, { reason }, reason);
+export function closeRequest(ctx: SignedInContext, id: string, reason: string) {
+  return decide(ctx, id, decisionsWithReason.close, { reason }, reason);
 }

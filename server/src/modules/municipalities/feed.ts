@@ -1,11 +1,8 @@
-import { schema } from '@board/db';
 import type { Category } from '@board/shared';
-import { and, eq, sql } from 'drizzle-orm';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Feed } from 'feed';
 import { publicLink, webPages } from '../../links/public-links.ts';
-
-const { boardRequests: b, municipalities: m, associations: a } = schema;
+import type { ServiceContext } from '../../services/context.ts';
+import { municipalityRepository } from './repository.ts';
 
 /** Entries in one municipality's feed (its newest published requests). */
 export const feedSize = 50;
@@ -51,39 +48,16 @@ function plainAsHtml(text: string): string {
  * hidden), newest first, built with the `feed` library (XML escaping of elements and
  * attributes). null: no such active municipality.
  */
-export async function municipalityFeed(
-  app: FastifyInstance,
-  access: Pick<FastifyRequest, 'withAccess'>,
-  code: string,
-): Promise<string | null> {
-  const found = await access.withAccess(async (tx) => {
-    const [municipality] = await tx
-      .select({ code: m.code, nameJa: m.nameJa, nameEn: m.nameEn, status: m.status })
-      .from(m)
-      .where(eq(m.code, code));
+export async function municipalityFeed(ctx: ServiceContext, code: string): Promise<string | null> {
+  const found = await ctx.door.asActor(ctx.actor, async (tx) => {
+    const municipalities = municipalityRepository(tx);
+    const municipality = await municipalities.find(code);
     if (!municipality || municipality.status !== 'active') return null;
-    const rows = await tx
-      .select({
-        id: b.id,
-        title: b.title,
-        body: b.body,
-        category: b.category,
-        area: b.area,
-        associationName: a.name,
-        publishedAt: b.publishedAt,
-        updatedAt: b.updatedAt,
-      })
-      .from(b)
-      .innerJoin(a, eq(a.id, b.associationId))
-      .where(and(eq(b.municipalityCode, code), schema.openForHands(b)))
-      // the order of help_requests_board_municipality_idx
-      .orderBy(sql`${b.publishedAt} desc nulls last`, sql`${b.id} desc nulls last`)
-      .limit(feedSize);
-    return { municipality, rows };
+    return { municipality, rows: await municipalities.feedEntries(code, feedSize) };
   });
   if (!found) return null;
   const { municipality, rows } = found;
-  const self = publicLink(app.config, `/api/municipalities/${code}/feed.atom`);
+  const self = publicLink(ctx.config, `/api/municipalities/${code}/feed.atom`);
   const newest = rows.reduce<Date | null>((max, row) => {
     const at = row.updatedAt;
     return !max || at > max ? at : max;
@@ -92,7 +66,7 @@ export async function municipalityFeed(
     id: self,
     title: `まちの腕きき掲示板 ${municipality.nameJa}（${municipality.nameEn}）`,
     description: `${municipality.nameJa}の町会・自治会からの依頼（募集中）`,
-    link: publicLink(app.config, webPages.board, { municipalities: code }),
+    link: publicLink(ctx.config, webPages.board, { municipalities: code }),
     language: 'ja',
     updated: newest ?? new Date(0),
     generator: 'まちの腕きき掲示板',
@@ -101,7 +75,7 @@ export async function municipalityFeed(
     author: { name: 'まちの腕きき掲示板' },
   });
   for (const row of rows) {
-    const link = publicLink(app.config, webPages.request(row.id));
+    const link = publicLink(ctx.config, webPages.request(row.id));
     feed.addItem({
       id: `urn:uuid:${row.id}`,
       title: plainAsHtml(row.title),

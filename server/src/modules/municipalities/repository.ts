@@ -1,9 +1,17 @@
 import type { Database } from '@board/db';
 import { schema } from '@board/db';
 import type { Municipality, MunicipalityStatus } from '@board/shared';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 
-const { municipalities } = schema;
+const { municipalities, boardRequests: b, associations: a } = schema;
+
+const settingsColumns = {
+  code: municipalities.code,
+  moderationRequired: municipalities.moderationRequired,
+  settings: municipalities.settings,
+};
+
+export type SettingsRow = { code: string; moderationRequired: boolean; settings: schema.MunicipalitySettings };
 
 export function municipalityRepository(db: Database) {
   return {
@@ -20,6 +28,64 @@ export function municipalityRepository(db: Database) {
         .from(municipalities)
         .where(filter.status ? eq(municipalities.status, filter.status) : undefined)
         .orderBy(asc(municipalities.code));
+    },
+
+    async find(code: string) {
+      const [row] = await db
+        .select({
+          code: municipalities.code,
+          nameJa: municipalities.nameJa,
+          nameEn: municipalities.nameEn,
+          status: municipalities.status,
+        })
+        .from(municipalities)
+        .where(eq(municipalities.code, code));
+      return row ?? null;
+    },
+
+    async settings(code: string): Promise<SettingsRow | null> {
+      const [row] = await db.select(settingsColumns).from(municipalities).where(eq(municipalities.code, code));
+      return row ?? null;
+    },
+
+    async updateSettings(
+      code: string,
+      settings: schema.MunicipalitySettings,
+      moderationRequired: boolean | undefined,
+    ): Promise<SettingsRow> {
+      const [row] = await db
+        .update(municipalities)
+        .set({
+          settings,
+          ...(moderationRequired !== undefined ? { moderationRequired } : {}),
+          updatedAt: sql`now()`,
+        })
+        .where(eq(municipalities.code, code))
+        .returning(settingsColumns);
+      return row!;
+    },
+
+    /** the municipality's newest requests open for hands, for its feed */
+    feedEntries(code: string, limit: number) {
+      return (
+        db
+          .select({
+            id: b.id,
+            title: b.title,
+            body: b.body,
+            category: b.category,
+            area: b.area,
+            associationName: a.name,
+            publishedAt: b.publishedAt,
+            updatedAt: b.updatedAt,
+          })
+          .from(b)
+          .innerJoin(a, eq(a.id, b.associationId))
+          .where(and(eq(b.municipalityCode, code), schema.openForHands(b)))
+          // the order of help_requests_board_municipality_idx
+          .orderBy(sql`${b.publishedAt} desc nulls last`, sql`${b.id} desc nulls last`)
+          .limit(limit)
+      );
     },
   };
 }

@@ -10,13 +10,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { municipalityFeed } from './feed.ts';
-import { municipalityRepository } from './repository.ts';
-import { getMunicipalitySettings, updateMunicipalitySettings } from './settings.ts';
+import { getMunicipalitySettings, listMunicipalities, updateMunicipalitySettings } from './service.ts';
 import { errorResponses } from '../../routes/error-responses.ts';
+import { serviceContext, signedInContext } from '../../services/context.ts';
 
 export default async function municipalityRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const repository = municipalityRepository(app.db);
 
   r.get(
     '/api/municipalities',
@@ -29,7 +28,7 @@ export default async function municipalityRoutes(app: FastifyInstance) {
         response: { 200: MunicipalityList, ...errorResponses(400) },
       },
     },
-    async (request) => ({ items: await repository.list({ status: request.query.status }) }),
+    async (request) => ({ items: await listMunicipalities(serviceContext(request), request.query.status) }),
   );
 
   r.get(
@@ -43,7 +42,7 @@ export default async function municipalityRoutes(app: FastifyInstance) {
         response: { 200: MunicipalitySettingsView, ...errorResponses(400, 401, 403, 404) },
       },
     },
-    async (request) => getMunicipalitySettings(request, request.params.code),
+    async (request) => getMunicipalitySettings(serviceContext(request), request.params.code),
   );
 
   r.patch(
@@ -58,7 +57,7 @@ export default async function municipalityRoutes(app: FastifyInstance) {
         response: { 200: MunicipalitySettingsView, ...errorResponses(400, 401, 403, 404) },
       },
     },
-    async (request) => updateMunicipalitySettings(request.requireActor(), request, request.params.code, request.body),
+    async (request) => updateMunicipalitySettings(signedInContext(request), request.params.code, request.body),
   );
 
   r.get(
@@ -79,7 +78,7 @@ export default async function municipalityRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const xml = await municipalityFeed(app, request, request.params.code);
+      const xml = await municipalityFeed(serviceContext(request), request.params.code);
       if (xml === null) throw new DomainError('NOT_FOUND', 'No such active municipality.');
       return reply.type('application/atom+xml; charset=utf-8').header('cache-control', 'public, max-age=300').send(xml);
     },

@@ -1,6 +1,7 @@
 import { IdParams, VolunteerPublicProfile } from '@board/shared';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { signedInContext } from '../../services/context.ts';
 import { getVolunteerProfile } from './service.ts';
 import { errorResponses } from '../../routes/error-responses.ts';
 
@@ -18,9 +19,6 @@ export default async function volunteerRoutes(app: FastifyInstance) {
         response: { 200: VolunteerPublicProfile, ...errorResponses(400, 401, 404) },
       },
     },
-    async (request) => {
-      request.requireActor();
-      return getVolunteerProfile(request, request.params.id);
-    },
+    async (request) => getVolunteerProfile(signedInContext(request), request.params.id),
   );
 }

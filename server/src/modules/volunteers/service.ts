@@ -1,19 +1,16 @@
 import { DomainError, type VolunteerPublicProfile } from '@board/shared';
-import type { FastifyRequest } from 'fastify';
 import { applicationRepository } from '../applications/repository.ts';
 import { applicantProfile } from '../applications/views.ts';
+import type { SignedInContext } from '../../services/context.ts';
 import { volunteerRepository } from './repository.ts';
-
-/** A transaction under row-level security as the request's actor (the request itself). */
-type Access = Pick<FastifyRequest, 'withAccess'>;
 
 /**
  * A volunteer's public profile: name, skills, languages, completed helps, and the thank-you notes
  * received if they allow it (showThanks). Never contact details or private ratings. 404 for
  * anyone who is not a volunteer or deleted their account.
  */
-export async function getVolunteerProfile(access: Access, id: string): Promise<VolunteerPublicProfile> {
-  return access.withAccess(async (tx) => {
+export async function getVolunteerProfile(ctx: SignedInContext, id: string): Promise<VolunteerPublicProfile> {
+  return ctx.door.asActor(ctx.actor, async (tx) => {
     const repo = applicationRepository(tx);
     const person = await repo.person(id);
     if (!person || person.deleted || !(await repo.isVolunteer(id))) {

@@ -1,11 +1,11 @@
-import { anonymousAccess, schema, systemAccess, withAccess, type AccessContext, type Database } from '@board/db';
-import { DomainError, type Actor, type RoleGrant } from '@board/shared';
+import { DomainError, type Actor } from '@board/shared';
 import fastifyCookie from '@fastify/cookie';
 import fastifyJwt from '@fastify/jwt';
-import { and, eq, exists, gt, isNull, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { AppConfig } from '../../config.ts';
+import { databaseDoor } from '../../database/door.ts';
+import { rolesRepository } from '../../modules/accounts/roles-repository.ts';
 
 export const accessCookie = 'board_access';
 export const refreshCookie = 'board_refresh';
@@ -31,27 +31,9 @@ declare module 'fastify' {
     sessionId: string | null;
     /** how the actor was recognised */
     authenticatedBy: 'bearer' | 'cookie' | null;
-    /** runs work in a transaction under row-level security as this request's actor */
-    withAccess<T>(work: (tx: Database) => Promise<T>): Promise<T>;
     /** the actor, or a 401 */
     requireActor(): Actor;
   }
-  interface FastifyInstance {
-    /** server-internal work across tenants (token look-ups, invitations by token): use sparingly */
-    withSystemAccess<T>(work: (tx: Database) => Promise<T>): Promise<T>;
-  }
-}
-
-export function accessContextOf(actor: Actor | null): AccessContext {
-  if (!actor) return anonymousAccess;
-  return {
-    userId: actor.userId,
-    foundation: actor.roles.some((g) => g.role === 'foundation_staff'),
-    staffMunicipalities: actor.roles.flatMap((g) =>
-      g.role === 'municipal_staff' && g.municipalityCode ? [g.municipalityCode] : [],
-    ),
-    officerAssociations: actor.roles.flatMap((g) => (g.role === 'officer' && g.associationId ? [g.associationId] : [])),
-  };
 }
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -82,13 +64,9 @@ export default fp(
       },
     });
 
-    app.decorate('withSystemAccess', <T>(work: (tx: Database) => Promise<T>) => withAccess(app.db, systemAccess, work));
     app.decorateRequest('actor', null);
     app.decorateRequest('sessionId', null);
     app.decorateRequest('authenticatedBy', null);
-    app.decorateRequest('withAccess', function <T>(this: FastifyRequest, work: (tx: Database) => Promise<T>) {
-      return withAccess(app.db, accessContextOf(this.actor), work);
-    });
     app.decorateRequest('requireActor', function (this: FastifyRequest) {
       if (!this.actor) throw new DomainError('UNAUTHENTICATED', 'Sign in first.');
       return this.actor;
@@ -96,44 +74,10 @@ export default fp(
 
     const ownOrigins = new Set([opts.config.publicOrigin]);
 
-    /**
-     * The person and their roles, in one query, if the account is live and the session the token
-     * names has not ended (signed out, reset, replayed, ended by staff): else null.
-     */
-    async function loadActor(userId: string, sessionId: string): Promise<Actor | null> {
-      const { users, roleAssignments, refreshTokens } = schema;
-      const rows = await withAccess(app.db, { ...anonymousAccess, userId }, (tx) =>
-        tx
-          .select({
-            role: roleAssignments.role,
-            municipalityCode: roleAssignments.municipalityCode,
-            associationId: roleAssignments.associationId,
-          })
-          .from(users)
-          .leftJoin(roleAssignments, eq(roleAssignments.userId, users.id))
-          .where(
-            and(
-              eq(users.id, userId),
-              isNull(users.deletedAt),
-              exists(
-                tx
-                  .select({ one: sql`1` })
-                  .from(refreshTokens)
-                  .where(
-                    and(
-                      eq(refreshTokens.familyId, sessionId),
-                      eq(refreshTokens.userId, users.id),
-                      isNull(refreshTokens.revokedAt),
-                      gt(refreshTokens.expiresAt, sql`now()`),
-                    ),
-                  ),
-              ),
-            ),
-          ),
-      );
-      if (rows.length === 0) return null;
-      return { userId, roles: rows.filter((r) => r.role !== null) as RoleGrant[] };
-    }
+    const door = databaseDoor(app.db, app.log);
+    /** the person may read their own account and roles before we know them: act as them, hatless */
+    const loadActor = (userId: string, sessionId: string) =>
+      door.asActor({ userId, roles: [] }, (tx) => rolesRepository.liveActor(tx, userId, sessionId));
 
     app.addHook('onRequest', async (request) => {
       if (!request.url.startsWith('/api/')) return;

@@ -1,10 +1,10 @@
 import type { Language } from '@board/shared';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { publicLink, webPages } from '../../links/public-links.ts';
-import { sendMail } from '../../mail/send-mail.ts';
+import { mailContextOf, sendMail } from '../../mail/send-mail.ts';
 import { passwordAttemptsMail } from '../../mail/security-mails.ts';
 import { clearCounter, counterKey, hitCounter, readCounter } from '../../limits/counters.ts';
-import { refuse } from './rate-limits.ts';
+import { refuse } from '../auth/rate-limits.ts';
 
 const minute = 60_000;
 const hour = 60 * minute;
@@ -56,7 +56,7 @@ export function passwordGuard(app: FastifyInstance, request: FastifyRequest, rep
   const accountKey = (email: string) => counterKey('password:account', email);
 
   async function tellOwner(owner: AccountOwner) {
-    await sendMail(app, {
+    await sendMail(mailContextOf(app), {
       template: passwordAttemptsMail,
       to: [owner],
       vars: { displayName: owner.displayName, signInUrl: publicLink(app.config, webPages.signIn) },

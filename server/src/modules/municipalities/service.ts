@@ -1,34 +1,18 @@
-import { schema, type Database } from '@board/db';
 import {
   can,
   categoryKeys,
   DomainError,
-  type Actor,
   type Category,
+  type Municipality,
   type MunicipalitySettingsView,
+  type MunicipalityStatus,
   type UpdateMunicipalitySettingsBody,
 } from '@board/shared';
-import { eq, sql } from 'drizzle-orm';
-import type { FastifyRequest } from 'fastify';
+import type { ServiceContext, SignedInContext } from '../../services/context.ts';
 import { recordAudit } from '../audit/record.ts';
+import { municipalityRepository, type SettingsRow } from './repository.ts';
 
-const { municipalities } = schema;
-
-type Access = Pick<FastifyRequest, 'withAccess'>;
-
-async function settingsRow(tx: Database, code: string) {
-  const [row] = await tx
-    .select({
-      code: municipalities.code,
-      moderationRequired: municipalities.moderationRequired,
-      settings: municipalities.settings,
-    })
-    .from(municipalities)
-    .where(eq(municipalities.code, code));
-  return row ?? null;
-}
-
-function view(row: NonNullable<Awaited<ReturnType<typeof settingsRow>>>): MunicipalitySettingsView {
+function view(row: SettingsRow): MunicipalitySettingsView {
   const enabled = row.settings.enabledCategories;
   return {
     code: row.code,
@@ -40,25 +24,34 @@ function view(row: NonNullable<Awaited<ReturnType<typeof settingsRow>>>): Munici
   };
 }
 
+/** The municipalities, optionally of one status (public: the board's filters and sign-up need them). */
+export function listMunicipalities(
+  ctx: ServiceContext,
+  status: MunicipalityStatus | undefined,
+): Promise<Municipality[]> {
+  return ctx.door.asActor(ctx.actor, (tx) => municipalityRepository(tx).list({ status }));
+}
+
 /** A municipality's request settings: public (officers' forms need the categories; the desk is public). */
-export async function getMunicipalitySettings(access: Access, code: string): Promise<MunicipalitySettingsView> {
-  const row = await access.withAccess((tx) => settingsRow(tx, code));
+export async function getMunicipalitySettings(ctx: ServiceContext, code: string): Promise<MunicipalitySettingsView> {
+  const row = await ctx.door.asActor(ctx.actor, (tx) => municipalityRepository(tx).settings(code));
   if (!row) throw new DomainError('NOT_FOUND', 'No such municipality.');
   return view(row);
 }
 
 /** Staff of the municipality: moderation on or off, the categories officers may use, the contact desk. */
 export async function updateMunicipalitySettings(
-  actor: Actor,
-  access: Access,
+  ctx: SignedInContext,
   code: string,
   input: UpdateMunicipalitySettingsBody,
 ): Promise<MunicipalitySettingsView> {
+  const { actor } = ctx;
   if (!can(actor, 'municipality.updateSettings', { municipalityCode: code })) {
     throw new DomainError('FORBIDDEN', "Only this municipality's staff change its settings.");
   }
-  return access.withAccess(async (tx) => {
-    const before = await settingsRow(tx, code);
+  return ctx.door.asActor(actor, async (tx) => {
+    const municipalities = municipalityRepository(tx);
+    const before = await municipalities.settings(code);
     if (!before) throw new DomainError('NOT_FOUND', 'No such municipality.');
     const settings = { ...before.settings };
     if (input.enabledCategories !== undefined) {
@@ -66,21 +59,9 @@ export async function updateMunicipalitySettings(
       settings.enabledCategories = categoryKeys.filter((c) => chosen.has(c));
     }
     if (input.contactDesk !== undefined) settings.contactDesk = input.contactDesk;
-    const [after] = await tx
-      .update(municipalities)
-      .set({
-        settings,
-        ...(input.moderationRequired !== undefined ? { moderationRequired: input.moderationRequired } : {}),
-        updatedAt: sql`now()`,
-      })
-      .where(eq(municipalities.code, code))
-      .returning({
-        code: municipalities.code,
-        moderationRequired: municipalities.moderationRequired,
-        settings: municipalities.settings,
-      });
+    const after = await municipalities.updateSettings(code, settings, input.moderationRequired);
     const was = view(before);
-    const now = view(after!);
+    const now = view(after);
     const changes = Object.fromEntries(
       (['moderationRequired', 'enabledCategories', 'contactDesk'] as const)
         .filter((key) => JSON.stringify(was[key]) !== JSON.stringify(now[key]))

@@ -1,10 +1,11 @@
-import { schema, type Database } from '@board/db';
+import type { Database } from '@board/db';
 import { DomainError } from '@board/shared';
-import { and, eq, gt, isNull, ne } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppConfig } from '../../config.ts';
 import { accessCookie, accessTokenSeconds, refreshCookie } from '../../plugins/app/authentication.ts';
-import { hashToken, newToken } from './secrets.ts';
+import type { DatabaseDoor } from '../../database/door.ts';
+import { sessionRepository } from '../accounts/session-repository.ts';
+import { hashToken } from './secrets.ts';
 
 export const refreshTokenDays = 30;
 /**
@@ -34,15 +35,13 @@ export function clearSessionCookies(config: AppConfig, reply: FastifyReply) {
   reply.clearCookie(refreshCookie, { path: '/', secure: config.secureCookies, sameSite: 'lax' });
 }
 
-async function insertRefreshToken(tx: Database, userId: string, familyId: string): Promise<string> {
-  const { token, hash } = newToken();
-  await tx.insert(schema.refreshTokens).values({
+function insertRefreshToken(tx: Database, userId: string, familyId: string): Promise<string> {
+  return sessionRepository.insertRefreshToken(
+    tx,
     userId,
     familyId,
-    tokenHash: hash,
-    expiresAt: new Date(Date.now() + refreshTokenDays * 86_400_000),
-  });
-  return token;
+    new Date(Date.now() + refreshTokenDays * 86_400_000),
+  );
 }
 
 /** An access token of one session: `sid` is the refresh-token family, checked on every request. */
@@ -60,6 +59,9 @@ export async function createSession(app: FastifyInstance, tx: Database, userId: 
   return { sessionId, refresh, accessToken: signAccessToken(app, userId, sessionId) };
 }
 
+/** Starts a session inside the caller's transaction; the edge (a route) supplies it, for it sets the cookies. */
+export type SessionStarter = (tx: Database, userId: string) => Promise<{ accessToken: string; expiresIn: number }>;
+
 /** Starts a session: a new refresh-token family, an access token, both as cookies (and the access token returned). */
 export async function startSession(
   app: FastifyInstance,
@@ -73,74 +75,34 @@ export async function startSession(
   return { accessToken, expiresIn: accessTokenSeconds };
 }
 
-async function liveUser(tx: Database, userId: string): Promise<boolean> {
-  const [user] = await tx
-    .select({ id: schema.users.id })
-    .from(schema.users)
-    .where(and(eq(schema.users.id, userId), isNull(schema.users.deletedAt)));
-  return user !== undefined;
-}
-
-async function revokeFamily(tx: Database, familyId: string) {
-  await tx
-    .update(schema.refreshTokens)
-    .set({ revokedAt: new Date() })
-    .where(and(eq(schema.refreshTokens.familyId, familyId), isNull(schema.refreshTokens.revokedAt)));
-}
-
-/**
- * Claims the one twin a spent token may still give: only if it was spent within
- * `concurrentRefreshMs`, is not expired, has given none yet and its family lives. Atomic, so of
- * several replays racing for it exactly one wins.
- */
-async function claimTwin(tx: Database, tokenId: string): Promise<boolean> {
-  const now = new Date();
-  const claimed = await tx
-    .update(schema.refreshTokens)
-    .set({ twinnedAt: now })
-    .where(
-      and(
-        eq(schema.refreshTokens.id, tokenId),
-        isNull(schema.refreshTokens.twinnedAt),
-        isNull(schema.refreshTokens.revokedAt),
-        gt(schema.refreshTokens.rotatedAt, new Date(now.getTime() - concurrentRefreshMs)),
-        gt(schema.refreshTokens.expiresAt, now),
-      ),
-    )
-    .returning({ id: schema.refreshTokens.id });
-  return claimed.length > 0;
-}
-
 /**
  * Rotates a refresh token: the presented one is spent and a new one of the same family issued.
  * A spent token presented again within `concurrentRefreshMs` gets one twin (a second tab
  * refreshing at the same moment); any further use of it, or a later one, is taken for theft and
  * revokes the whole family, which ends every access token of the session at once.
  */
-export async function rotateSession(app: FastifyInstance, config: AppConfig, reply: FastifyReply, presented: string) {
-  const outcome = await app.withSystemAccess(async (tx) => {
-    const [row] = await tx
-      .select()
-      .from(schema.refreshTokens)
-      .where(eq(schema.refreshTokens.tokenHash, hashToken(presented)));
+export async function rotateSession(
+  app: FastifyInstance,
+  door: DatabaseDoor,
+  config: AppConfig,
+  reply: FastifyReply,
+  presented: string,
+) {
+  const outcome = await door.asSystem('rotate a refresh token', async (tx) => {
+    const row = await sessionRepository.findByHash(tx, hashToken(presented));
     if (!row) return { ok: false as const };
-    const spent = await tx
-      .update(schema.refreshTokens)
-      .set({ rotatedAt: new Date() })
-      .where(
-        and(
-          eq(schema.refreshTokens.id, row.id),
-          isNull(schema.refreshTokens.rotatedAt),
-          isNull(schema.refreshTokens.revokedAt),
-        ),
-      )
-      .returning({ id: schema.refreshTokens.id });
     // a concurrent refresh may have spent it after our first read: then this one may be its twin
-    if (spent.length === 0 && !(await claimTwin(tx, row.id))) {
-      await revokeFamily(tx, row.familyId);
+    const now = new Date();
+    if (
+      !(await sessionRepository.spend(tx, row.id)) &&
+      !(await sessionRepository.claimTwin(tx, row.id, new Date(now.getTime() - concurrentRefreshMs), now))
+    ) {
+      await sessionRepository.revokeFamily(tx, row.familyId);
       return { ok: false as const };
     }
-    if (row.expiresAt.getTime() < Date.now() || !(await liveUser(tx, row.userId))) return { ok: false as const };
+    if (row.expiresAt.getTime() < Date.now() || !(await sessionRepository.isLiveUser(tx, row.userId))) {
+      return { ok: false as const };
+    }
     return {
       ok: true as const,
       userId: row.userId,
@@ -158,31 +120,10 @@ export async function rotateSession(app: FastifyInstance, config: AppConfig, rep
 }
 
 /** Ends the session the refresh token belongs to (its whole family). */
-export async function endSession(app: FastifyInstance, presented: string | undefined) {
+export async function endSession(door: DatabaseDoor, presented: string | undefined) {
   if (!presented) return;
-  await app.withSystemAccess(async (tx) => {
-    const [row] = await tx
-      .select()
-      .from(schema.refreshTokens)
-      .where(eq(schema.refreshTokens.tokenHash, hashToken(presented)));
-    if (row) await revokeFamily(tx, row.familyId);
+  await door.asSystem('end a session by its refresh token', async (tx) => {
+    const row = await sessionRepository.findByHash(tx, hashToken(presented));
+    if (row) await sessionRepository.revokeFamily(tx, row.familyId);
   });
-}
-
-/**
- * Ends every session of a person (after a password reset, a role removal, the first proof of
- * their address, account deletion), but `keep` if given: their access tokens stop working at
- * their next request.
- */
-export async function endAllSessions(tx: Database, userId: string, keep?: string) {
-  await tx
-    .update(schema.refreshTokens)
-    .set({ revokedAt: new Date() })
-    .where(
-      and(
-        eq(schema.refreshTokens.userId, userId),
-        isNull(schema.refreshTokens.revokedAt),
-        keep ? ne(schema.refreshTokens.familyId, keep) : undefined,
-      ),
-    );
 }

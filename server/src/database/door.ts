@@ -1,0 +1,80 @@
+import { anonymousAccess, systemAccess, withAccess, type AccessContext, type Database } from '@board/db';
+import type { Actor } from '@board/shared';
+import { sql } from 'drizzle-orm';
+import type { FastifyBaseLogger } from 'fastify';
+
+/**
+ * The one way to reach the database. Every transaction runs as the `board_app` role under
+ * row-level security, either for a person (`asActor`) or, visibly and logged with its reason,
+ * for the system (`asSystem`, and `elevateWithin` for one step inside an actor's transaction).
+ */
+export interface DatabaseDoor {
+  /** work in one transaction as this actor (null: a visitor); policies decide what it sees */
+  asActor<T>(actor: Actor | null, work: (tx: Database) => Promise<T>): Promise<T>;
+  /** server-internal work across tenants (token look-ups, jobs): say why; it is logged */
+  asSystem<T>(reason: string, work: (tx: Database) => Promise<T>): Promise<T>;
+}
+
+/** Where the door writes: a Fastify logger (the request's, the app's), or a script's own. */
+export type DoorLog = Pick<FastifyBaseLogger, 'debug'>;
+
+/** A system reason is short, fixed text naming the job ("expire overdue requests"), never data. */
+const logSystemAccess = (log: DoorLog, reason: string, within: boolean) =>
+  log.debug({ systemAccess: reason, withinActorTransaction: within }, 'system database access');
+
+// the logger of the door that opened each transaction, so `elevateWithin` logs where it happens
+const loggers = new WeakMap<object, DoorLog>();
+
+export function accessContextOf(actor: Actor | null): AccessContext {
+  if (!actor) return anonymousAccess;
+  return {
+    userId: actor.userId,
+    foundation: actor.roles.some((g) => g.role === 'foundation_staff'),
+    staffMunicipalities: actor.roles.flatMap((g) =>
+      g.role === 'municipal_staff' && g.municipalityCode ? [g.municipalityCode] : [],
+    ),
+    officerAssociations: actor.roles.flatMap((g) => (g.role === 'officer' && g.associationId ? [g.associationId] : [])),
+  };
+}
+
+/** A door over `db` whose system accesses go to `log` (the request's logger, or the app's for jobs). */
+export function databaseDoor(db: Database, log: DoorLog): DatabaseDoor {
+  const open = <T>(access: AccessContext, work: (tx: Database) => Promise<T>) =>
+    withAccess(db, access, (tx) => {
+      loggers.set(tx, log);
+      return work(tx);
+    });
+  return {
+    asActor: (actor, work) => open(accessContextOf(actor), work),
+    asSystem: (reason, work) => {
+      logSystemAccess(log, reason, false);
+      return open(systemAccess, work);
+    },
+  };
+}
+
+/**
+ * Runs `work` with system rights INSIDE an actor's transaction, for the few statements row-level
+ * security rightly refuses the actor but the domain does for them, atomically with the actor's
+ * own change (a matched volunteer withdraws: the request's matched count goes down; counts over
+ * other people's rows; the officers to mail). Every statement inside must name the rows it is
+ * about: policies do not filter here. The flag is transaction-local and switched off again
+ * whatever `work` does.
+ */
+export async function elevateWithin<T>(tx: Database, reason: string, work: () => Promise<T>): Promise<T> {
+  const log = loggers.get(tx);
+  if (log) logSystemAccess(log, reason, true);
+  await tx.execute(sql`select set_config('app.system', 'on', true)`);
+  let failed = true;
+  try {
+    const result = await work();
+    failed = false;
+    return result;
+  } finally {
+    // after a failed statement the transaction refuses everything until rolled back (which ends
+    // the flag too): then the original error is the one to hear about
+    await tx.execute(sql`select set_config('app.system', 'off', true)`).catch((err: unknown) => {
+      if (!failed) throw err;
+    });
+  }
+}

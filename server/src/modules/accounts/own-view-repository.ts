@@ -1,0 +1,41 @@
+import { schema, type Database } from '@board/db';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+
+const { users, volunteerProfiles } = schema;
+
+/** SQL for the person's view of themselves (`loadMe`): their account fields and volunteer profile. */
+export const ownViewRepository = {
+  /** a live account's own fields, or null */
+  async account(tx: Database, userId: string) {
+    const [user] = await tx
+      .select({
+        id: users.id,
+        email: users.email,
+        emailVerifiedAt: users.emailVerifiedAt,
+        hasPassword: sql<boolean>`(${users.passwordHash} is not null)`.mapWith(Boolean),
+        displayName: users.displayName,
+        language: users.language,
+        notificationEmail: users.notificationEmail,
+        phone: users.phone,
+      })
+      .from(users)
+      .where(and(eq(users.id, userId), isNull(users.deletedAt)));
+    return user ?? null;
+  },
+
+  async volunteerProfile(tx: Database, userId: string) {
+    const [profile] = await tx
+      .select({
+        skills: volunteerProfiles.skills,
+        municipalityCodes: volunteerProfiles.municipalityCodes,
+        availability: volunteerProfiles.availability,
+        languages: volunteerProfiles.languages,
+        onlineOk: volunteerProfiles.onlineOk,
+        bio: volunteerProfiles.bio,
+        showThanks: volunteerProfiles.showThanks,
+      })
+      .from(volunteerProfiles)
+      .where(eq(volunteerProfiles.userId, userId));
+    return profile ?? null;
+  },
+};

@@ -1,0 +1,90 @@
+import { schema, type Database } from '@board/db';
+import { and, eq, gt, isNull, ne } from 'drizzle-orm';
+import { newToken } from '../accounts/secrets.ts';
+
+const { refreshTokens, users } = schema;
+
+/** SQL for sessions: a session is a refresh-token family (`refresh_tokens.family_id`). */
+export const sessionRepository = {
+  /** a new refresh token of the family; the database keeps only its hash */
+  async insertRefreshToken(tx: Database, userId: string, familyId: string, expiresAt: Date): Promise<string> {
+    const { token, hash } = newToken();
+    await tx.insert(refreshTokens).values({ userId, familyId, tokenHash: hash, expiresAt });
+    return token;
+  },
+
+  async findByHash(tx: Database, tokenHash: string) {
+    const [row] = await tx.select().from(refreshTokens).where(eq(refreshTokens.tokenHash, tokenHash));
+    return row ?? null;
+  },
+
+  /** marks the token spent; false when it already was (or was revoked) */
+  async spend(tx: Database, tokenId: string): Promise<boolean> {
+    const spent = await tx
+      .update(refreshTokens)
+      .set({ rotatedAt: new Date() })
+      .where(and(eq(refreshTokens.id, tokenId), isNull(refreshTokens.rotatedAt), isNull(refreshTokens.revokedAt)))
+      .returning({ id: refreshTokens.id });
+    return spent.length > 0;
+  },
+
+  /**
+   * Claims the one twin a spent token may still give: only if it was spent after `spentAfter`,
+   * is not expired, has given none yet and its family lives. Atomic, so of several replays
+   * racing for it exactly one wins.
+   */
+  async claimTwin(tx: Database, tokenId: string, spentAfter: Date, now: Date): Promise<boolean> {
+    const claimed = await tx
+      .update(refreshTokens)
+      .set({ twinnedAt: now })
+      .where(
+        and(
+          eq(refreshTokens.id, tokenId),
+          isNull(refreshTokens.twinnedAt),
+          isNull(refreshTokens.revokedAt),
+          gt(refreshTokens.rotatedAt, spentAfter),
+          gt(refreshTokens.expiresAt, now),
+        ),
+      )
+      .returning({ id: refreshTokens.id });
+    return claimed.length > 0;
+  },
+
+  async revokeFamily(tx: Database, familyId: string) {
+    await tx
+      .update(refreshTokens)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(refreshTokens.familyId, familyId), isNull(refreshTokens.revokedAt)));
+  },
+
+  /** revokes every live token of the person, but those of the family `keep` */
+  async revokeAllOf(tx: Database, userId: string, keep?: string) {
+    await tx
+      .update(refreshTokens)
+      .set({ revokedAt: new Date() })
+      .where(
+        and(
+          eq(refreshTokens.userId, userId),
+          isNull(refreshTokens.revokedAt),
+          keep ? ne(refreshTokens.familyId, keep) : undefined,
+        ),
+      );
+  },
+
+  async isLiveUser(tx: Database, userId: string): Promise<boolean> {
+    const [user] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.id, userId), isNull(users.deletedAt)));
+    return user !== undefined;
+  },
+};
+
+/**
+ * Ends every session of a person (after a password reset, a role removal, the first proof of
+ * their address, account deletion), but `keep` if given: their access tokens stop working at
+ * their next request.
+ */
+export function endAllSessions(tx: Database, userId: string, keep?: string): Promise<void> {
+  return sessionRepository.revokeAllOf(tx, userId, keep);
+}
