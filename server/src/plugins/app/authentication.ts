@@ -102,7 +102,8 @@ export default fp(
      */
     async function loadActor(userId: string, sessionId: string): Promise<Actor | null> {
       const { users, roleAssignments, refreshTokens } = schema;
-      const rows = await withAccess(app.db, { ...anonymousAccess, userId }, (tx) =>
+      // the session lives in refresh_tokens, which is system-only: the WHERE names this one person
+      const rows = await withAccess(app.db, systemAccess, (tx) =>
         tx
           .select({
             role: roleAssignments.role,
