@@ -37,8 +37,13 @@ export function byMatchSide(author: AnyPgColumn, match: { associationId: AnyPgCo
   return sql`(${isCurrentUser(author)} and (${officerOf(match.associationId)} or ${isCurrentUser(match.volunteerId)}))`;
 }
 
+/** A policy for every command: rows `condition` admits may be read, written and written to. */
+export function allCommandsWhen(condition: SQL) {
+  return { for: 'all', to: boardApp, using: condition, withCheck: condition } as const;
+}
+
 /** Only server-internal work (token look-ups, counters, jobs): the whole policy of a system-only table. */
-export const systemOnly = { for: 'all', to: boardApp, using: isSystem, withCheck: isSystem } as const;
+export const systemOnly = allCommandsWhen(isSystem);
 
 export function anyOf(...conditions: SQL[]): SQL {
   return sql`(${sql.join(conditions, sql` or `)})`;

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, pgPolicy, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { anyOf, boardApp, isCurrentUser, isFoundation, isSystem } from './access.ts';
+import { allCommandsWhen, anyOf, boardApp, isCurrentUser, isFoundation, isSystem } from './access.ts';
 import { appliedToReader } from './people-access.ts';
 import { users } from './users.ts';
 
@@ -40,11 +40,6 @@ export const volunteerProfiles = pgTable(
       to: boardApp,
       using: anyOf(isSystem, isFoundation, isCurrentUser(t.userId), appliedToReader(t.userId)),
     }),
-    pgPolicy('volunteer_profiles_write', {
-      for: 'all',
-      to: boardApp,
-      using: anyOf(isSystem, isCurrentUser(t.userId)),
-      withCheck: anyOf(isSystem, isCurrentUser(t.userId)),
-    }),
+    pgPolicy('volunteer_profiles_write', allCommandsWhen(anyOf(isSystem, isCurrentUser(t.userId)))),
   ],
 );

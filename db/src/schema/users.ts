@@ -1,6 +1,6 @@
 import { languages, roles } from '@board/shared';
 import { index, pgEnum, pgPolicy, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { anyOf, boardApp, isCurrentUser, isFoundation, isSystem, staffOf } from './access.ts';
+import { allCommandsWhen, anyOf, boardApp, isCurrentUser, isFoundation, isSystem, staffOf } from './access.ts';
 import { appliedToReader, authoredWhatReaderReads, holdsHatNearReader, postedReadersMatch } from './people-access.ts';
 import { associations } from './associations.ts';
 import { municipalities } from './municipalities.ts';
@@ -41,12 +41,7 @@ export const users = pgTable(
         authoredWhatReaderReads(t.id),
       ),
     }),
-    pgPolicy('users_write', {
-      for: 'all',
-      to: boardApp,
-      using: anyOf(isSystem, isCurrentUser(t.id)),
-      withCheck: anyOf(isSystem, isCurrentUser(t.id)),
-    }),
+    pgPolicy('users_write', allCommandsWhen(anyOf(isSystem, isCurrentUser(t.id)))),
   ],
 );
 

@@ -1,6 +1,7 @@
 import { DomainError, type VolunteerPublicProfile } from '@board/shared';
 import type { FastifyRequest } from 'fastify';
 import { applicationRepository } from '../applications/repository.ts';
+import { systemStep } from '../applications/system-step.ts';
 import { applicantProfile } from '../applications/views.ts';
 import { volunteerRepository } from './repository.ts';
 
@@ -15,13 +16,17 @@ type Access = Pick<FastifyRequest, 'withAccess'>;
 export async function getVolunteerProfile(access: Access, id: string): Promise<VolunteerPublicProfile> {
   return access.withAccess(async (tx) => {
     const repo = applicationRepository(tx);
-    const person = await repo.person(id);
-    if (!person || person.deleted || !(await repo.isVolunteer(id))) {
+    // the profile is public, the rows are not (users and volunteer_profiles, migration 0009): this
+    // one person is read with system rights, and only the public columns leave (applicantProfile)
+    const { person, applicant } = await systemStep(tx, async () => ({
+      person: await repo.person(id),
+      applicant: (await repo.applicants([id]))[0],
+    }));
+    if (!person || person.deleted || !applicant || !(await repo.isVolunteer(id))) {
       throw new DomainError('NOT_FOUND', 'No such volunteer.');
     }
-    const [applicant] = await repo.applicants([id]);
     const stats = await repo.volunteerStats([id]);
-    const profile = applicantProfile(applicant!, stats.get(id));
+    const profile = applicantProfile(applicant, stats.get(id));
     const thanks =
       profile.thanksReceived === null
         ? null
