@@ -1,6 +1,7 @@
 import { schema, type Database } from '@board/db';
 import type { Language } from '@board/shared';
 import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
+import { systemStep } from '../applications/system-step.ts';
 
 const { users, roleAssignments, oneTimeTokens } = schema;
 
@@ -77,16 +78,19 @@ export const accountRepository = {
     tx: Database,
     token: { userId: string; purpose: TokenPurpose; tokenHash: string; email?: string; expiresAt: Date },
   ): Promise<void> {
-    await tx
-      .delete(oneTimeTokens)
-      .where(
-        and(
-          eq(oneTimeTokens.userId, token.userId),
-          eq(oneTimeTokens.purpose, token.purpose),
-          isNull(oneTimeTokens.usedAt),
-        ),
-      );
-    await tx.insert(oneTimeTokens).values({ ...token, email: token.email ?? null });
+    // one-time tokens are system-only (migration 0009): issued for the person the caller names
+    await systemStep(tx, async () => {
+      await tx
+        .delete(oneTimeTokens)
+        .where(
+          and(
+            eq(oneTimeTokens.userId, token.userId),
+            eq(oneTimeTokens.purpose, token.purpose),
+            isNull(oneTimeTokens.usedAt),
+          ),
+        );
+      await tx.insert(oneTimeTokens).values({ ...token, email: token.email ?? null });
+    });
   },
 
   /**
@@ -131,14 +135,16 @@ export const accountRepository = {
 
   /** drops unused tokens of these purposes (e.g. links mailed to an address the person no longer uses) */
   async dropUnusedTokens(tx: Database, userId: string, purposes: readonly TokenPurpose[]): Promise<void> {
-    await tx
-      .delete(oneTimeTokens)
-      .where(
-        and(
-          eq(oneTimeTokens.userId, userId),
-          inArray(oneTimeTokens.purpose, [...purposes]),
-          isNull(oneTimeTokens.usedAt),
+    await systemStep(tx, () =>
+      tx
+        .delete(oneTimeTokens)
+        .where(
+          and(
+            eq(oneTimeTokens.userId, userId),
+            inArray(oneTimeTokens.purpose, [...purposes]),
+            isNull(oneTimeTokens.usedAt),
+          ),
         ),
-      );
+    );
   },
 };

@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppConfig } from '../../config.ts';
 import { accessCookie, accessTokenSeconds, refreshCookie } from '../../plugins/app/authentication.ts';
 import { hashToken, newToken } from './secrets.ts';
+import { systemStep } from '../applications/system-step.ts';
 
 export const refreshTokenDays = 30;
 /**
@@ -36,12 +37,15 @@ export function clearSessionCookies(config: AppConfig, reply: FastifyReply) {
 
 async function insertRefreshToken(tx: Database, userId: string, familyId: string): Promise<string> {
   const { token, hash } = newToken();
-  await tx.insert(schema.refreshTokens).values({
-    userId,
-    familyId,
-    tokenHash: hash,
-    expiresAt: new Date(Date.now() + refreshTokenDays * 86_400_000),
-  });
+  // refresh tokens are system-only (migration 0009); the row is this person's
+  await systemStep(tx, () =>
+    tx.insert(schema.refreshTokens).values({
+      userId,
+      familyId,
+      tokenHash: hash,
+      expiresAt: new Date(Date.now() + refreshTokenDays * 86_400_000),
+    }),
+  );
   return token;
 }
 
@@ -175,14 +179,17 @@ export async function endSession(app: FastifyInstance, presented: string | undef
  * their next request.
  */
 export async function endAllSessions(tx: Database, userId: string, keep?: string) {
-  await tx
-    .update(schema.refreshTokens)
-    .set({ revokedAt: new Date() })
-    .where(
-      and(
-        eq(schema.refreshTokens.userId, userId),
-        isNull(schema.refreshTokens.revokedAt),
-        keep ? ne(schema.refreshTokens.familyId, keep) : undefined,
+  // system-only table (0009): called by the person, by staff removing an officer, by system work
+  await systemStep(tx, () =>
+    tx
+      .update(schema.refreshTokens)
+      .set({ revokedAt: new Date() })
+      .where(
+        and(
+          eq(schema.refreshTokens.userId, userId),
+          isNull(schema.refreshTokens.revokedAt),
+          keep ? ne(schema.refreshTokens.familyId, keep) : undefined,
+        ),
       ),
-    );
+  );
 }

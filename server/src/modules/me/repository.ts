@@ -1,6 +1,7 @@
 import { schema, type Database } from '@board/db';
 import type { Language, Role, VolunteerProfile } from '@board/shared';
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { systemStep } from '../applications/system-step.ts';
 
 const {
   users,
@@ -175,16 +176,19 @@ export function accountRepository(tx: Database) {
         .from(helpRequests)
         .where(eq(helpRequests.createdBy, userId))
         .orderBy(asc(helpRequests.createdAt));
-      const sessions = await tx
-        .select({
-          createdAt: refreshTokens.createdAt,
-          expiresAt: refreshTokens.expiresAt,
-          rotatedAt: refreshTokens.rotatedAt,
-          revokedAt: refreshTokens.revokedAt,
-        })
-        .from(refreshTokens)
-        .where(eq(refreshTokens.userId, userId))
-        .orderBy(desc(refreshTokens.createdAt));
+      // refresh tokens are system-only (migration 0009): the person's own sessions, named by id
+      const sessions = await systemStep(tx, () =>
+        tx
+          .select({
+            createdAt: refreshTokens.createdAt,
+            expiresAt: refreshTokens.expiresAt,
+            rotatedAt: refreshTokens.rotatedAt,
+            revokedAt: refreshTokens.revokedAt,
+          })
+          .from(refreshTokens)
+          .where(eq(refreshTokens.userId, userId))
+          .orderBy(desc(refreshTokens.createdAt)),
+      );
       return account ? { account, roles, requests, sessions } : null;
     },
 
