@@ -17,5 +17,8 @@ export const rateLimitCounters = pgTable(
     windowEndsAt: timestamp('window_ends_at', { withTimezone: true }).notNull(),
     lastHitAt: timestamp('last_hit_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('rate_limit_counters_window_idx').on(t.windowEndsAt), pgPolicy('rate_limit_counters_system', systemOnly)],
+  (t) => [
+    index('rate_limit_counters_window_idx').on(t.windowEndsAt),
+    pgPolicy('rate_limit_counters_system', systemOnly),
+  ],
 );

@@ -8,30 +8,30 @@ import { users } from './users.ts';
 export const volunteerProfiles = pgTable(
   'volunteer_profiles',
   {
-  userId: uuid('user_id')
-    .primaryKey()
-    .references(() => users.id, { onDelete: 'cascade' }),
-  /** category keys */
-  skills: text('skills')
-    .array()
-    .notNull()
-    .default(sql`'{}'::text[]`),
-  /** municipality codes they will help in */
-  municipalityCodes: text('municipality_codes')
-    .array()
-    .notNull()
-    .default(sql`'{}'::text[]`),
-  availability: text('availability').notNull().default(''),
-  /** languages spoken, e.g. ja, en, vi */
-  languages: text('languages')
-    .array()
-    .notNull()
-    .default(sql`'{ja}'::text[]`),
-  onlineOk: boolean('online_ok').notNull().default(false),
-  bio: text('bio').notNull().default(''),
-  /** show received thank-you notes on the public profile: the volunteer's choice, off until made */
-  showThanks: boolean('show_thanks').notNull().default(false),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    userId: uuid('user_id')
+      .primaryKey()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** category keys */
+    skills: text('skills')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /** municipality codes they will help in */
+    municipalityCodes: text('municipality_codes')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    availability: text('availability').notNull().default(''),
+    /** languages spoken, e.g. ja, en, vi */
+    languages: text('languages')
+      .array()
+      .notNull()
+      .default(sql`'{ja}'::text[]`),
+    onlineOk: boolean('online_ok').notNull().default(false),
+    bio: text('bio').notNull().default(''),
+    /** show received thank-you notes on the public profile: the volunteer's choice, off until made */
+    showThanks: boolean('show_thanks').notNull().default(false),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     // the volunteer; officers and staff see the profile of whoever applied to them
