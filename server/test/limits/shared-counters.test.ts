@@ -1,4 +1,4 @@
-import { createDatabase, schema, type DatabaseHandle } from '@board/db';
+import { anonymousAccess, createDatabase, schema, withAccess, type DatabaseHandle } from '@board/db';
 import { buildApp } from '@board/server';
 import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
 import { sql } from 'drizzle-orm';
@@ -13,7 +13,7 @@ let second: FastifyInstance;
 beforeAll(async () => {
   t = await startTestApp({ demo: true });
   // another server instance: its own app and connection pool, the same database
-  secondDatabase = createDatabase({ url: t.database.url, maxConnections: 2 });
+  secondDatabase = createDatabase({ url: t.database.appUrl, maxConnections: 2 });
   second = await buildApp(t.config, { database: secondDatabase });
   await second.ready();
 });
@@ -57,13 +57,17 @@ describe('rate-limit counters are shared by every server instance', () => {
     expect(left.filter((r) => r.key.startsWith('route:'))).toEqual([]);
   });
 
-  it('the table is out of reach of request transactions (board_app)', async () => {
-    const refused = await t.app
-      .withSystemAccess((tx) => tx.select().from(schema.rateLimitCounters))
-      .then(
-        () => null,
-        (err: unknown) => err as Error,
-      );
-    expect(String(refused?.cause)).toMatch(/permission denied/);
+  it('the table is out of reach of request transactions: only system access counts (0009)', async () => {
+    const foundation = { ...anonymousAccess, userId: null, foundation: true };
+    expect(await withAccess(t.app.db, foundation, (tx) => tx.select().from(schema.rateLimitCounters))).toEqual([]);
+    const refused = await withAccess(t.app.db, foundation, (tx) =>
+      tx.insert(schema.rateLimitCounters).values({ key: 'forged', hits: 0, windowEndsAt: new Date() }),
+    ).then(
+      () => null,
+      (err: unknown) => err as Error,
+    );
+    expect(String(refused?.cause)).toMatch(/row-level security/);
+    const counted = await t.app.withSystemAccess((tx) => tx.select().from(schema.rateLimitCounters));
+    expect(counted.length).toBeGreaterThan(0);
   });
 });
