@@ -12,6 +12,7 @@ const EnvSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  APP_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   PGLITE_DATA_DIR: z.string().default(fileURLToPath(new URL('../../.data/pglite', import.meta.url))),
   DEMO_DATA: flag,
   JWT_SECRET: z.string().min(32, { error: 'JWT_SECRET must be at least 32 characters' }).optional(),
@@ -32,8 +33,10 @@ export interface AppConfig {
   env: 'development' | 'production' | 'test';
   host: string;
   port: number;
-  /** unset → embedded PGlite in `pgliteDataDir` */
+  /** the migration owner (migrate, seed); unset → embedded PGlite in `pgliteDataDir` */
   databaseUrl: string | undefined;
+  /** the app's own login for requests (role board_app); unset → DATABASE_URL's server as board_app */
+  appDatabaseUrl: string | undefined;
   pgliteDataDir: string;
   /** seed demo associations, accounts and requests (never outside demo mode) */
   demoData: boolean;
@@ -78,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: e.HOST,
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
+    appDatabaseUrl: e.APP_DATABASE_URL,
     pgliteDataDir: e.PGLITE_DATA_DIR,
     demoData: e.DEMO_DATA ?? embedded,
     // Outside production a per-process secret is fine: sessions simply end on restart.

@@ -1,4 +1,4 @@
-import { createDatabase, migrateDatabase } from '@board/db';
+import { createDatabase, migrateDatabase, openAppDatabase } from '@board/db';
 import { seedDemo, seedMunicipalities } from '@board/db/seed/seed';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
@@ -16,10 +16,12 @@ function readConfig() {
 }
 
 const config = readConfig();
-const database = createDatabase({ url: config.databaseUrl, dataDir: config.pgliteDataDir });
-await migrateDatabase(database);
-await seedMunicipalities(database.db);
-if (config.demoData) await seedDemo(database.db);
+// the migration owner migrates and seeds; requests run on the app's own login (db/src/app-connection.ts)
+const owner = createDatabase({ url: config.databaseUrl, dataDir: config.pgliteDataDir });
+await migrateDatabase(owner);
+await seedMunicipalities(owner.db);
+if (config.demoData) await seedDemo(owner.db);
+const database = await openAppDatabase(owner, { ownerUrl: config.databaseUrl, appUrl: config.appDatabaseUrl });
 
 const app = await buildApp(config, { database });
 

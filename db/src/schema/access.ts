@@ -3,7 +3,7 @@ import { pgRole, type AnyPgColumn } from 'drizzle-orm/pg-core';
 
 /**
  * Row-level security building blocks. Every request runs in a transaction that does
- * `SET LOCAL ROLE board_app` and sets these per-transaction settings (see db/src/actor-context.ts):
+ * `SET LOCAL ROLE board_app` and sets these per-transaction settings (see db/src/access-context.ts):
  *   app.user_id               the signed-in person, or ''
  *   app.foundation            'on' for foundation staff (read across all municipalities)
  *   app.staff_municipalities  comma-separated codes the person is municipal staff of
@@ -17,15 +17,15 @@ export const boardApp = pgRole('board_app').existing();
 export const isSystem = sql`(current_setting('app.system', true) = 'on')`;
 export const isFoundation = sql`(current_setting('app.foundation', true) = 'on')`;
 
-export function staffOf(column: AnyPgColumn): SQL {
+export function staffOf(column: AnyPgColumn | SQL): SQL {
   return sql`(${column} = any(string_to_array(current_setting('app.staff_municipalities', true), ',')))`;
 }
 
-export function officerOf(column: AnyPgColumn): SQL {
+export function officerOf(column: AnyPgColumn | SQL): SQL {
   return sql`(${column}::text = any(string_to_array(current_setting('app.officer_associations', true), ',')))`;
 }
 
-export function isCurrentUser(column: AnyPgColumn): SQL {
+export function isCurrentUser(column: AnyPgColumn | SQL): SQL {
   return sql`(${column}::text = current_setting('app.user_id', true))`;
 }
 
@@ -36,6 +36,14 @@ export function isCurrentUser(column: AnyPgColumn): SQL {
 export function byMatchSide(author: AnyPgColumn, match: { associationId: AnyPgColumn; volunteerId: AnyPgColumn }): SQL {
   return sql`(${isCurrentUser(author)} and (${officerOf(match.associationId)} or ${isCurrentUser(match.volunteerId)}))`;
 }
+
+/** A policy for every command: rows `condition` admits may be read, written and written to. */
+export function allCommandsWhen(condition: SQL) {
+  return { for: 'all', to: boardApp, using: condition, withCheck: condition } as const;
+}
+
+/** Only server-internal work (token look-ups, counters, jobs): the whole policy of a system-only table. */
+export const systemOnly = allCommandsWhen(isSystem);
 
 export function anyOf(...conditions: SQL[]): SQL {
   return sql`(${sql.join(conditions, sql` or `)})`;

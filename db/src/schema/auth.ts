@@ -1,4 +1,5 @@
-import { index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, pgEnum, pgPolicy, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { systemOnly } from './access.ts';
 import { users } from './users.ts';
 
 export const oneTimeTokenPurposes = ['verify_email', 'change_email', 'sign_in_link', 'password_reset'] as const;
@@ -20,7 +21,8 @@ export const oneTimeTokens = pgTable(
     usedAt: timestamp('used_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('one_time_tokens_user_idx').on(t.userId)],
+  // system only: found by their hash when a link is opened, never by a person's query
+  (t) => [index('one_time_tokens_user_idx').on(t.userId), pgPolicy('one_time_tokens_system', systemOnly)],
 );
 
 /**
@@ -44,5 +46,10 @@ export const refreshTokens = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('refresh_tokens_family_idx').on(t.familyId), index('refresh_tokens_user_idx').on(t.userId)],
+  (t) => [
+    index('refresh_tokens_family_idx').on(t.familyId),
+    index('refresh_tokens_user_idx').on(t.userId),
+    // system only: rotated, checked and revoked by the server, never read by a person's query
+    pgPolicy('refresh_tokens_system', systemOnly),
+  ],
 );

@@ -1,10 +1,11 @@
-import { index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { index, integer, pgPolicy, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { systemOnly } from './access.ts';
 
 /**
  * Counters behind every rate limit and mail throttle (server/src/limits), shared by all server
- * instances. System-only: row-level security is on with no policy and board_app has no grant,
- * so no request's transaction can read or change them; the server updates them on its own
- * connection, outside any actor's access. Keys hash the email or address they count
+ * instances. System-only: the one policy admits system access only, so no request's transaction
+ * can read or change them; the server counts in a transaction of its own with system access
+ * (server/src/limits/counters.ts). Keys hash the email or address they count
  * (see counters.ts), so the table holds no contact details.
  */
 export const rateLimitCounters = pgTable(
@@ -16,5 +17,8 @@ export const rateLimitCounters = pgTable(
     windowEndsAt: timestamp('window_ends_at', { withTimezone: true }).notNull(),
     lastHitAt: timestamp('last_hit_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('rate_limit_counters_window_idx').on(t.windowEndsAt)],
-).enableRLS();
+  (t) => [
+    index('rate_limit_counters_window_idx').on(t.windowEndsAt),
+    pgPolicy('rate_limit_counters_system', systemOnly),
+  ],
+);

@@ -1,6 +1,7 @@
 import { languages, roles } from '@board/shared';
 import { index, pgEnum, pgPolicy, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { anyOf, boardApp, isCurrentUser, isFoundation, isSystem, staffOf } from './access.ts';
+import { allCommandsWhen, anyOf, boardApp, isCurrentUser, isFoundation, isSystem, staffOf } from './access.ts';
+import { appliedToReader, authoredWhatReaderReads, holdsHatNearReader, postedReadersMatch } from './people-access.ts';
 import { associations } from './associations.ts';
 import { municipalities } from './municipalities.ts';
 
@@ -24,7 +25,24 @@ export const users = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
   },
-  (t) => [uniqueIndex('users_email_key').on(t.email)],
+  (t) => [
+    uniqueIndex('users_email_key').on(t.email),
+    // a query that forgets its WHERE sees only these rows; sign-in by email and the like are system work
+    pgPolicy('users_read', {
+      for: 'select',
+      to: boardApp,
+      using: anyOf(
+        isSystem,
+        isFoundation,
+        isCurrentUser(t.id),
+        holdsHatNearReader(t.id),
+        appliedToReader(t.id),
+        postedReadersMatch(t.id),
+        authoredWhatReaderReads(t.id),
+      ),
+    }),
+    pgPolicy('users_write', allCommandsWhen(anyOf(isSystem, isCurrentUser(t.id)))),
+  ],
 );
 
 /**

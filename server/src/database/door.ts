@@ -24,6 +24,8 @@ const logSystemAccess = (log: DoorLog, reason: string, within: boolean) =>
 
 // the logger of the door that opened each transaction, so `elevateWithin` logs where it happens
 const loggers = new WeakMap<object, DoorLog>();
+// how deep in system work each open transaction is (asSystem: 1; asActor: 0; +1 per elevation)
+const systemDepth = new WeakMap<object, number>();
 
 export function accessContextOf(actor: Actor | null): AccessContext {
   if (!actor) return anonymousAccess;
@@ -42,6 +44,7 @@ export function databaseDoor(db: Database, log: DoorLog): DatabaseDoor {
   const open = <T>(access: AccessContext, work: (tx: Database) => Promise<T>) =>
     withAccess(db, access, (tx) => {
       loggers.set(tx, log);
+      systemDepth.set(tx, access.system ? 1 : 0);
       return work(tx);
     });
   return {
@@ -58,23 +61,42 @@ export function databaseDoor(db: Database, log: DoorLog): DatabaseDoor {
  * security rightly refuses the actor but the domain does for them, atomically with the actor's
  * own change (a matched volunteer withdraws: the request's matched count goes down; counts over
  * other people's rows; the officers to mail). Every statement inside must name the rows it is
- * about: policies do not filter here. The flag is transaction-local and switched off again
- * whatever `work` does.
+ * about: policies do not filter here. The flag is transaction-local and set back to what it was
+ * whatever `work` does: inside system work (or another elevation) it stays on.
  */
 export async function elevateWithin<T>(tx: Database, reason: string, work: () => Promise<T>): Promise<T> {
   const log = loggers.get(tx);
   if (log) logSystemAccess(log, reason, true);
+  const depth = systemDepth.get(tx) ?? ((await systemFlagOn(tx)) ? 1 : 0);
+  if (depth > 0) {
+    systemDepth.set(tx, depth + 1);
+    try {
+      return await work();
+    } finally {
+      systemDepth.set(tx, depth);
+    }
+  }
   await tx.execute(sql`select set_config('app.system', 'on', true)`);
+  systemDepth.set(tx, 1);
   let failed = true;
   try {
     const result = await work();
     failed = false;
     return result;
   } finally {
+    systemDepth.set(tx, 0);
     // after a failed statement the transaction refuses everything until rolled back (which ends
     // the flag too): then the original error is the one to hear about
     await tx.execute(sql`select set_config('app.system', 'off', true)`).catch((err: unknown) => {
       if (!failed) throw err;
     });
   }
+}
+
+/** For a transaction the door did not open (a savepoint): ask the database whether it is system work. */
+async function systemFlagOn(tx: Database): Promise<boolean> {
+  const result: unknown = await tx.execute(sql`select coalesce(current_setting('app.system', true), 'off') as was`);
+  // postgres.js answers with the rows, PGlite with { rows }
+  const [row] = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { was: string }[];
+  return row?.was === 'on';
 }

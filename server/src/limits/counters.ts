@@ -1,8 +1,16 @@
-import { schema, type Database } from '@board/db';
+import { schema, systemAccess, withAccess, type Database } from '@board/db';
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 
 const { rateLimitCounters: counters } = schema;
+
+/**
+ * Counters are system-only (db/src/schema/limits.ts): each call is a short transaction of its own
+ * with system access, whoever the request acts for.
+ */
+function asSystem<T>(db: Database, work: (tx: Database) => Promise<T>): Promise<T> {
+  return withAccess(db, systemAccess, work);
+}
 
 export interface CounterState {
   /** hits in the current window, this one included */
@@ -37,42 +45,46 @@ export function counterKey(namespace: string, subject: string): string {
 export async function hitCounter(db: Database, key: string, window: Window, by = 1): Promise<CounterState> {
   const windowEnd = sql`now() + make_interval(secs => ${window.ms / 1000}::double precision)`;
   const expired = sql`${counters.windowEndsAt} <= now()`;
-  const [row] = await db
-    .insert(counters)
-    .values({ key, hits: by, windowEndsAt: windowEnd, lastHitAt: sql`now()` })
-    .onConflictDoUpdate({
-      target: counters.key,
-      set: {
-        hits: sql`case when ${expired} then excluded.hits else ${counters.hits} + excluded.hits end`,
-        windowEndsAt: window.sliding
-          ? sql`excluded.window_ends_at`
-          : sql`case when ${expired} then excluded.window_ends_at else ${counters.windowEndsAt} end`,
-        lastHitAt: sql`now()`,
-      },
-    })
-    .returning({ hits: counters.hits, windowEndsAt: counters.windowEndsAt, lastHitAt: counters.lastHitAt });
+  const [row] = await asSystem(db, (tx) =>
+    tx
+      .insert(counters)
+      .values({ key, hits: by, windowEndsAt: windowEnd, lastHitAt: sql`now()` })
+      .onConflictDoUpdate({
+        target: counters.key,
+        set: {
+          hits: sql`case when ${expired} then excluded.hits else ${counters.hits} + excluded.hits end`,
+          windowEndsAt: window.sliding
+            ? sql`excluded.window_ends_at`
+            : sql`case when ${expired} then excluded.window_ends_at else ${counters.windowEndsAt} end`,
+          lastHitAt: sql`now()`,
+        },
+      })
+      .returning({ hits: counters.hits, windowEndsAt: counters.windowEndsAt, lastHitAt: counters.lastHitAt }),
+  );
   return row!;
 }
 
 /** The current window's state without counting; null when there is none. */
 export async function readCounter(db: Database, key: string): Promise<ReadState | null> {
-  const [row] = await db
-    .select({
-      hits: counters.hits,
-      windowEndsAt: counters.windowEndsAt,
-      lastHitAt: counters.lastHitAt,
-      readAt: sql<Date>`now()`.mapWith(counters.lastHitAt),
-    })
-    .from(counters)
-    .where(and(eq(counters.key, key), gt(counters.windowEndsAt, sql`now()`)));
+  const [row] = await asSystem(db, (tx) =>
+    tx
+      .select({
+        hits: counters.hits,
+        windowEndsAt: counters.windowEndsAt,
+        lastHitAt: counters.lastHitAt,
+        readAt: sql<Date>`now()`.mapWith(counters.lastHitAt),
+      })
+      .from(counters)
+      .where(and(eq(counters.key, key), gt(counters.windowEndsAt, sql`now()`))),
+  );
   return row ?? null;
 }
 
 export async function clearCounter(db: Database, key: string): Promise<void> {
-  await db.delete(counters).where(eq(counters.key, key));
+  await asSystem(db, (tx) => tx.delete(counters).where(eq(counters.key, key)));
 }
 
 /** Drops counters whose window has ended (an index on window_ends_at keeps this cheap). */
 export async function sweepExpiredCounters(db: Database): Promise<void> {
-  await db.delete(counters).where(lt(counters.windowEndsAt, sql`now()`));
+  await asSystem(db, (tx) => tx.delete(counters).where(lt(counters.windowEndsAt, sql`now()`)));
 }

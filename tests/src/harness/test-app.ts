@@ -1,3 +1,4 @@
+import { createDatabase, type DatabaseHandle } from '@board/db';
 import { seedDemo, seedMunicipalities } from '@board/db/seed/seed';
 import { buildApp } from '@board/server';
 import { loadConfig, type AppConfig } from '@board/server/config';
@@ -6,7 +7,10 @@ import { createTestDatabase, type TestDatabase } from './test-database.ts';
 
 export interface TestApp {
   app: FastifyInstance;
+  /** fixtures and checks: `database.handle` is the migration owner's connection */
   database: TestDatabase;
+  /** the connection the app serves requests on: the login role board_app */
+  appDatabase: DatabaseHandle;
   config: AppConfig;
   /** http://127.0.0.1:PORT when started with `listen: true` */
   baseUrl: string;
@@ -36,6 +40,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     DATABASE_URL: database.url,
+    APP_DATABASE_URL: database.appUrl,
     SERVE_WEB: options.serveWeb ? '1' : '0',
     PORT: '0',
     // tests write rows straight into the database (as another server instance would) and read the
@@ -43,7 +48,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     BOARD_CACHE_SECONDS: '0',
     ...options.env,
   });
-  const app = await buildApp(config, { database: database.handle, logStream: options.logStream });
+  const appDatabase = createDatabase({ url: database.appUrl, maxConnections: 5 });
+  const app = await buildApp(config, { database: appDatabase, logStream: options.logStream });
   options.routes?.(app);
   let baseUrl = '';
   if (options.listen) {
@@ -56,10 +62,12 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   return {
     app,
     database,
+    appDatabase,
     config,
     baseUrl,
     close: async () => {
       await app.close();
+      await appDatabase.close();
       await database.drop();
     },
   };

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createDatabase, type DatabaseHandle } from '@board/db';
 import postgres from 'postgres';
 import { inject } from 'vitest';
-import { databaseUrl, templateName } from './template.ts';
+import { appDatabaseUrl, databaseUrl, templateName } from './template.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -12,7 +12,10 @@ declare module 'vitest' {
 }
 
 export interface TestDatabase {
+  /** the migration owner's URL (DATABASE_URL): fixtures and checks go through `handle` */
   url: string;
+  /** the same database signed in as the app's login (APP_DATABASE_URL), subject to row-level security */
+  appUrl: string;
   /** the URL of the server's admin database, for tests that need a second role or database */
   adminUrl: string;
   handle: DatabaseHandle;
@@ -33,6 +36,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const handle = createDatabase({ url, maxConnections: 5 });
   return {
     url,
+    appUrl: appDatabaseUrl(adminUrl, name),
     adminUrl,
     handle,
     drop: async () => {

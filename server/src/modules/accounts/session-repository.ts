@@ -1,3 +1,4 @@
+import { elevateWithin } from '../../database/door.ts';
 import { schema, type Database } from '@board/db';
 import { and, eq, gt, isNull, ne } from 'drizzle-orm';
 import { newToken } from '../accounts/secrets.ts';
@@ -86,5 +87,6 @@ export const sessionRepository = {
  * their next request.
  */
 export function endAllSessions(tx: Database, userId: string, keep?: string): Promise<void> {
-  return sessionRepository.revokeAllOf(tx, userId, keep);
+  // refresh tokens are system-only (0010): called by the person, by staff removing an officer, by system work
+  return elevateWithin(tx, 'end every session of a person', () => sessionRepository.revokeAllOf(tx, userId, keep));
 }

@@ -3,7 +3,7 @@ import { DomainError } from '@board/shared';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppConfig } from '../../config.ts';
 import { accessCookie, accessTokenSeconds, refreshCookie } from '../../plugins/app/authentication.ts';
-import type { DatabaseDoor } from '../../database/door.ts';
+import { elevateWithin, type DatabaseDoor } from '../../database/door.ts';
 import { sessionRepository } from '../accounts/session-repository.ts';
 import { hashToken } from './secrets.ts';
 
@@ -36,11 +36,9 @@ export function clearSessionCookies(config: AppConfig, reply: FastifyReply) {
 }
 
 function insertRefreshToken(tx: Database, userId: string, familyId: string): Promise<string> {
-  return sessionRepository.insertRefreshToken(
-    tx,
-    userId,
-    familyId,
-    new Date(Date.now() + refreshTokenDays * 86_400_000),
+  // refresh tokens are system-only (0010); the row is this person's
+  return elevateWithin(tx, 'issue a refresh token', () =>
+    sessionRepository.insertRefreshToken(tx, userId, familyId, new Date(Date.now() + refreshTokenDays * 86_400_000)),
   );
 }
 

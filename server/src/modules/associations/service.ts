@@ -92,6 +92,8 @@ export async function removeAssociationOfficer(ctx: SignedInContext, id: string,
     if (!can(actor, 'officer.remove', { municipalityCode: association.municipalityCode })) {
       throw new DomainError('FORBIDDEN', "Only the municipality's staff remove officers.");
     }
+    // read while the hat is on: staff see a person through their hats here (users policy, 0010)
+    const target = await associations.mailTarget(userId, association.municipalityCode);
     if (!(await associations.removeOfficer(id, userId))) {
       throw new DomainError('NOT_FOUND', 'This person is not an officer of this association.');
     }
@@ -104,7 +106,6 @@ export async function removeAssociationOfficer(ctx: SignedInContext, id: string,
       subjectId: userId,
       details: { role: 'officer', associationId: id, associationName: association.name },
     });
-    const target = await associations.mailTarget(userId, association.municipalityCode);
     return target ? { ...target, associationName: association.name } : null;
   });
   // after the commit: the person hears in their language that the role is gone

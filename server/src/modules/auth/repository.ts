@@ -1,6 +1,7 @@
 import { schema, type Database } from '@board/db';
 import type { Language } from '@board/shared';
 import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
+import { elevateWithin } from '../../database/door.ts';
 
 const { users, roleAssignments, oneTimeTokens } = schema;
 
@@ -69,16 +70,19 @@ export const accountRepository = {
     tx: Database,
     token: { userId: string; purpose: TokenPurpose; tokenHash: string; email?: string; expiresAt: Date },
   ): Promise<void> {
-    await tx
-      .delete(oneTimeTokens)
-      .where(
-        and(
-          eq(oneTimeTokens.userId, token.userId),
-          eq(oneTimeTokens.purpose, token.purpose),
-          isNull(oneTimeTokens.usedAt),
-        ),
-      );
-    await tx.insert(oneTimeTokens).values({ ...token, email: token.email ?? null });
+    // one-time tokens are system-only (migration 0010): issued for the person the caller names
+    await elevateWithin(tx, 'issue a one-time token', async () => {
+      await tx
+        .delete(oneTimeTokens)
+        .where(
+          and(
+            eq(oneTimeTokens.userId, token.userId),
+            eq(oneTimeTokens.purpose, token.purpose),
+            isNull(oneTimeTokens.usedAt),
+          ),
+        );
+      await tx.insert(oneTimeTokens).values({ ...token, email: token.email ?? null });
+    });
   },
 
   /**
@@ -123,14 +127,16 @@ export const accountRepository = {
 
   /** drops unused tokens of these purposes (e.g. links mailed to an address the person no longer uses) */
   async dropUnusedTokens(tx: Database, userId: string, purposes: readonly TokenPurpose[]): Promise<void> {
-    await tx
-      .delete(oneTimeTokens)
-      .where(
-        and(
-          eq(oneTimeTokens.userId, userId),
-          inArray(oneTimeTokens.purpose, [...purposes]),
-          isNull(oneTimeTokens.usedAt),
+    await elevateWithin(tx, 'drop unused one-time tokens', () =>
+      tx
+        .delete(oneTimeTokens)
+        .where(
+          and(
+            eq(oneTimeTokens.userId, userId),
+            inArray(oneTimeTokens.purpose, [...purposes]),
+            isNull(oneTimeTokens.usedAt),
+          ),
         ),
-      );
+    );
   },
 };

@@ -69,8 +69,13 @@ export function authService(app: FastifyInstance) {
 
   /** as the person, before their roles matter (their own account, their own tokens) */
   const asUser = <T>(userId: string, work: (tx: Database) => Promise<T>) => door.asActor({ userId, roles: [] }, work);
-  /** users and one_time_tokens carry no row-level security; reads before anyone is known run anonymous */
-  const asAnonymous = <T>(work: (tx: Database) => Promise<T>) => door.asActor(null, work);
+  /**
+   * Look-ups before anyone is known (an account by email, a token by its hash): users are private
+   * to their holder and the token tables are system-only (migration 0010), so these are system
+   * reads, each narrowed by its WHERE to the one row asked for.
+   */
+  const systemLookup = <T>(work: (tx: Database) => Promise<T>) =>
+    door.asSystem('look up an account or a token before anyone is known', work);
 
   async function issueToken(
     tx: Database,
@@ -203,7 +208,7 @@ export function authService(app: FastifyInstance) {
       guard: PasswordGuard,
     ): Promise<{ status: 'verified'; email: string; hasPassword: boolean }> {
       const tokenHash = hashToken(input.token);
-      const owner = await asAnonymous(async (tx) => {
+      const owner = await systemLookup(async (tx) => {
         const userId = await accounts.findUsableToken(tx, tokenHash, ['verify_email', 'change_email']);
         return userId ? accounts.findById(tx, userId) : null;
       });
@@ -249,7 +254,7 @@ export function authService(app: FastifyInstance) {
       guard: PasswordGuard,
     ): Promise<Session> {
       await guard.before(input.email);
-      const account = await asAnonymous((tx) => accounts.findByEmail(tx, input.email));
+      const account = await systemLookup((tx) => accounts.findByEmail(tx, input.email));
       const ok = await verifyPassword(account?.passwordHash, input.password);
       if (!account || !ok) {
         await guard.failed(input.email, account?.email ? { ...account, email: account.email } : null);
@@ -261,7 +266,7 @@ export function authService(app: FastifyInstance) {
 
     /** Mails a sign-in link (15 minutes) to a known address; answers the same for an unknown one. */
     async requestSignInLink(email: string) {
-      const account = await asAnonymous((tx) => accounts.findByEmail(tx, email));
+      const account = await systemLookup((tx) => accounts.findByEmail(tx, email));
       if (!account) return;
       inBackground('sign-in link', async () => {
         const { token } = await door.asSystem('sign-in link', (tx) => issueToken(tx, account.id, 'sign_in_link'));
@@ -303,7 +308,7 @@ export function authService(app: FastifyInstance) {
 
     /** Mails a reset link (1 hour) to a known address; answers the same for an unknown one. */
     async requestPasswordReset(email: string) {
-      const account = await asAnonymous((tx) => accounts.findByEmail(tx, email));
+      const account = await systemLookup((tx) => accounts.findByEmail(tx, email));
       if (!account) return;
       inBackground('password reset', async () => {
         const { token } = await door.asSystem('reset link', (tx) => issueToken(tx, account.id, 'password_reset'));
@@ -324,7 +329,7 @@ export function authService(app: FastifyInstance) {
      */
     async resetPassword(input: { token: string; password: string }): Promise<{ status: 'password_reset' }> {
       const tokenHash = hashToken(input.token);
-      const usable = await asAnonymous((tx) => accounts.findUsableToken(tx, tokenHash, ['password_reset']));
+      const usable = await systemLookup((tx) => accounts.findUsableToken(tx, tokenHash, ['password_reset']));
       if (!usable) throw tokenInvalid();
       const passwordHash = await hashPassword(input.password);
       const account = await door.asSystem('password reset by token', async (tx) => {
@@ -377,7 +382,7 @@ export function authService(app: FastifyInstance) {
       await checkPassword(account, input.password, guard);
       if (input.newEmail === account.email) return;
       await beforeMail();
-      const holder = await asAnonymous((tx) => accounts.findByEmail(tx, input.newEmail));
+      const holder = await systemLookup((tx) => accounts.findByEmail(tx, input.newEmail));
       // one who signed up with the address but never proved it does not hold it against its owner
       if (holder?.emailVerifiedAt) {
         mail(

@@ -2,6 +2,7 @@ import { schema, type Database } from '@board/db';
 import type { Language, Role, VolunteerProfile } from '@board/shared';
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { rolesRepository } from '../accounts/roles-repository.ts';
+import { elevateWithin } from '../../database/door.ts';
 
 const {
   users,
@@ -162,16 +163,19 @@ export function accountRepository(tx: Database) {
         .from(helpRequests)
         .where(eq(helpRequests.createdBy, userId))
         .orderBy(asc(helpRequests.createdAt));
-      const sessions = await tx
-        .select({
-          createdAt: refreshTokens.createdAt,
-          expiresAt: refreshTokens.expiresAt,
-          rotatedAt: refreshTokens.rotatedAt,
-          revokedAt: refreshTokens.revokedAt,
-        })
-        .from(refreshTokens)
-        .where(eq(refreshTokens.userId, userId))
-        .orderBy(desc(refreshTokens.createdAt));
+      // refresh tokens are system-only (migration 0010): the person's own sessions, named by id
+      const sessions = await elevateWithin(tx, 'list own sessions for the data export', () =>
+        tx
+          .select({
+            createdAt: refreshTokens.createdAt,
+            expiresAt: refreshTokens.expiresAt,
+            rotatedAt: refreshTokens.rotatedAt,
+            revokedAt: refreshTokens.revokedAt,
+          })
+          .from(refreshTokens)
+          .where(eq(refreshTokens.userId, userId))
+          .orderBy(desc(refreshTokens.createdAt)),
+      );
       return account ? { account, roles, requests, sessions } : null;
     },
 

@@ -75,9 +75,9 @@ export default fp(
     const ownOrigins = new Set([opts.config.publicOrigin]);
 
     const door = databaseDoor(app.db, app.log);
-    /** the person may read their own account and roles before we know them: act as them, hatless */
+    /** the session lives in refresh_tokens, which is system-only: the query names this one person */
     const loadActor = (userId: string, sessionId: string) =>
-      door.asActor({ userId, roles: [] }, (tx) => rolesRepository.liveActor(tx, userId, sessionId));
+      door.asSystem('recognise the signed-in person', (tx) => rolesRepository.liveActor(tx, userId, sessionId));
 
     app.addHook('onRequest', async (request) => {
       if (!request.url.startsWith('/api/')) return;

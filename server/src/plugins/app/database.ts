@@ -1,4 +1,4 @@
-import { createDatabase, type Database, type DatabaseHandle } from '@board/db';
+import { createDatabase, openAppDatabase, type Database, type DatabaseHandle } from '@board/db';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { AppConfig } from '../../config.ts';
@@ -10,11 +10,18 @@ declare module 'fastify' {
   }
 }
 
-/** Opens the database for the app's lifetime (postgres.js or PGlite) and closes it on shutdown. */
+/**
+ * Opens the database for the app's lifetime (postgres.js or PGlite) and closes it on shutdown.
+ * A handle passed in must already be the app's login (openAppDatabase), as server/src/main.ts does.
+ */
 export default fp(
   async (app: FastifyInstance, opts: { config: AppConfig; database?: DatabaseHandle | undefined }) => {
     const handle =
-      opts.database ?? createDatabase({ url: opts.config.databaseUrl, dataDir: opts.config.pgliteDataDir });
+      opts.database ??
+      (await openAppDatabase(createDatabase({ url: opts.config.databaseUrl, dataDir: opts.config.pgliteDataDir }), {
+        ownerUrl: opts.config.databaseUrl,
+        appUrl: opts.config.appDatabaseUrl,
+      }));
     app.decorate('database', handle);
     app.decorate('db', handle.db);
     // a handle passed in belongs to the caller, who closes it
