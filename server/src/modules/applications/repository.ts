@@ -27,6 +27,8 @@ const applicationColumns = {
   completedAt: applications.completedAt,
   confirmedAt: applications.confirmedAt,
   createdAt: applications.createdAt,
+  contactShownToVolunteerAt: applications.contactShownToVolunteerAt,
+  contactShownToAssociationAt: applications.contactShownToAssociationAt,
 };
 
 export interface ApplicationRow {
@@ -43,6 +45,9 @@ export interface ApplicationRow {
   completedAt: Date | null;
   confirmedAt: Date | null;
   createdAt: Date;
+  /** when each side first had the other's contact shown (`showMatchContact`, or accepting for the association) */
+  contactShownToVolunteerAt: Date | null;
+  contactShownToAssociationAt: Date | null;
 }
 
 /** Who the association side is, for a match: the contact person(s) shown and mailed. */

@@ -21,6 +21,7 @@ import {
   newApplicationMail,
 } from '../../mail/matching-mails.ts';
 import { mayMail } from '../../limits/mail-throttle.ts';
+import { revealContact } from './contact-reveal.ts';
 import { notify } from './notify.ts';
 import { applicationRepository, requestRepository, type ApplicationRow } from './repository.ts';
 import { associationSide, officerViews, volunteerViews } from './views.ts';
@@ -229,6 +230,8 @@ export async function acceptApplication(
     if (!(await repo.transition(id, 'accept', note))) {
       throw new DomainError('APPLICATION_NOT_PENDING', 'This application was already decided or withdrawn.');
     }
+    // the officer who accepts sees the volunteer's contact in the answer: that is its first opening
+    await revealContact(tx, actor, (await repo.find(id))!, 'association', [row.volunteerId]);
     const [view] = await officerViews(tx, actor, [(await repo.find(id))!]);
     const request = (await requests.find(row.requestId))!;
     return { view: view!, request, volunteer: (await repo.person(row.volunteerId))! };

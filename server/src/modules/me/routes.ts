@@ -35,7 +35,8 @@ export default async function meRoutes(app: FastifyInstance) {
     async (request) => updateMe(request.requireActor(), request, request.body),
   );
 
-  r.get(
+  // a POST: the export is audited (me.export), and no read may write
+  r.post(
     '/api/me/export',
     {
       schema: {
