@@ -22,6 +22,7 @@ import {
 } from '../../mail/matching-mails.ts';
 import { mayMail } from '../../limits/mail-throttle.ts';
 import { revealContact } from './contact-reveal.ts';
+import { recordMatchStep } from './match-audit.ts';
 import { notify } from './notify.ts';
 import { applicationRepository, requestRepository, type ApplicationRow } from './repository.ts';
 import { associationSide, officerViews, volunteerViews } from './views.ts';
@@ -232,8 +233,9 @@ export async function acceptApplication(
     }
     // the officer who accepts sees the volunteer's contact in the answer: that is its first opening
     await revealContact(tx, actor, (await repo.find(id))!, 'association', [row.volunteerId]);
-    const [view] = await officerViews(tx, actor, [(await repo.find(id))!]);
     const request = (await requests.find(row.requestId))!;
+    await recordMatchStep(tx, actor, row, 'match.accept', request);
+    const [view] = await officerViews(tx, actor, [(await repo.find(id))!]);
     return { view: view!, request, volunteer: (await repo.person(row.volunteerId))! };
   });
   await notify(app, applicationAcceptedMail, [outcome.volunteer], {

@@ -17,6 +17,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { markedDoneMail, matchingLinks } from '../../mail/matching-mails.ts';
 import { notify } from '../applications/notify.ts';
 import { applicationRepository, requestRepository, type ApplicationRow } from '../applications/repository.ts';
+import { recordMatchStep } from '../applications/match-audit.ts';
 import { officerViews, volunteerViews } from '../applications/views.ts';
 import { completionRepository } from './repository.ts';
 
@@ -73,9 +74,10 @@ export async function completeMatch(
     const requests = requestRepository(tx);
     const row = await lockedMatch(tx, actor, id, 'complete', (r) => ({ associationId: r.associationId }));
     if (!(await repo.transition(id, 'complete'))) throw refusal.complete();
-    await requests.completeIfAllDone(row.requestId);
-    const [view] = await officerViews(tx, actor, [(await repo.find(id))!]);
+    const completed = await requests.completeIfAllDone(row.requestId);
     const request = (await requests.findApplied([row.requestId]))[0]!;
+    await recordMatchStep(tx, actor, row, 'match.complete', { title: request.title, completed });
+    const [view] = await officerViews(tx, actor, [(await repo.find(id))!]);
     return { view: view!, request, volunteer: (await repo.person(row.volunteerId))! };
   });
   await notify(app, markedDoneMail, [outcome.volunteer], {
@@ -95,7 +97,10 @@ export async function confirmCompletion(actor: Actor, access: Access, id: string
     const repo = applicationRepository(tx);
     const row = await lockedMatch(tx, actor, id, 'confirm', (r) => ({ ownerId: r.volunteerId }));
     if (!(await repo.transition(id, 'confirm'))) throw refusal.confirm('confirmed');
-    await requestRepository(tx).completeIfAllDone(row.requestId);
+    const requests = requestRepository(tx);
+    const completed = await requests.completeIfAllDone(row.requestId);
+    const request = (await requests.findApplied([row.requestId]))[0]!;
+    await recordMatchStep(tx, actor, row, 'match.confirm', { title: request.title, completed });
     const [view] = await volunteerViews(tx, actor, await repo.listByVolunteer(actor.userId, [id]));
     return view!;
   });

@@ -20,6 +20,7 @@ import {
   type OfficerContact,
   type RequestStatus,
   type RequestTransition,
+  type RequestAuditAction,
 } from '@board/shared';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { recordAudit } from '../audit/record.ts';
@@ -224,7 +225,7 @@ export async function changeStatus(
   actor: Actor,
   id: string,
   pick: RequestTransition | ((row: RequestWithContact) => RequestTransition),
-  options: { reason?: string | null; audit?: string } = {},
+  options: { reason?: string | null; audit?: RequestAuditAction } = {},
 ): Promise<StatusChange> {
   const repo = requestRepository(tx);
   const before = await repo.find(id);

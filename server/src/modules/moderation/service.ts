@@ -4,6 +4,7 @@ import {
   type Actor,
   type HelpRequestDetail,
   type ModerationQueue,
+  type RequestAuditAction,
 } from '@board/shared';
 import type { FastifyInstance } from 'fastify';
 import type { MailTemplate } from '../../mail/compose.ts';
@@ -49,7 +50,7 @@ export async function listModerationQueue(
 
 interface Decision<Vars> {
   transition: 'approve' | 'requestChanges' | 'reject' | 'close';
-  audit: string;
+  audit: RequestAuditAction;
   mail: MailTemplate<Vars>;
   /** the request leaves the board for good: volunteers who raised a hand are told too */
   endsRequest?: RequestEnding;
