@@ -2,7 +2,8 @@ import { applicationStage, can, DomainError, matchStages, type Actor, type Appli
 import type { FastifyRequest } from 'fastify';
 import type { Database } from '@board/db';
 import { revealContact, type MatchSide } from './contact-reveal.ts';
-import { applicationRepository, requestRepository, type ApplicationRow } from './repository.ts';
+import { requestRepository } from '../help-requests/repository.ts';
+import { applicationRepository, type ApplicationRow } from './repository.ts';
 import { associationSide, officerViews, volunteerViews } from './views.ts';
 
 /** A transaction under row-level security as the request's actor (the request itself). */

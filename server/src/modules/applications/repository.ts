@@ -1,17 +1,15 @@
 import { schema, type Database } from '@board/db';
 import {
   applicationTransitions,
-  requestTransitions,
   type ApplicationStage,
   type ApplicationStatus,
   type ApplicationTransitionName,
   type Language,
-  type RequestStatus,
 } from '@board/shared';
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { systemStep } from './system-step.ts';
 
-const { applications, helpRequests, users, volunteerProfiles, thanks, ratings, roleAssignments, associations } = schema;
+const { applications, users, volunteerProfiles, thanks, ratings, roleAssignments } = schema;
 
 const applicationColumns = {
   id: applications.id,
@@ -98,11 +96,6 @@ function enterStage(stage: ApplicationStage, now: Date, note: string | null) {
   }
 }
 
-/** `status in (…)` for states taken from the lifecycle table */
-function statusIn(states: readonly RequestStatus[]): SQL {
-  return inArray(helpRequests.status, [...states]);
-}
-
 /** SQL for applications (手を挙げる) and matches. Runs inside the caller's transaction (row-level security as the actor). */
 export function applicationRepository(tx: Database) {
   return {
@@ -154,8 +147,8 @@ export function applicationRepository(tx: Database) {
       return rows[0]?.id ?? null;
     },
 
-    /** Did the association already decline this volunteer's hand for the request? */
-    async wasDeclined(requestId: string, volunteerId: string): Promise<boolean> {
+    /** Has this volunteer an application to the request in this status (declined: answered; accepted: a match)? */
+    async hasApplication(requestId: string, volunteerId: string, status: ApplicationStatus): Promise<boolean> {
       const rows = await tx
         .select({ id: applications.id })
         .from(applications)
@@ -163,7 +156,7 @@ export function applicationRepository(tx: Database) {
           and(
             eq(applications.requestId, requestId),
             eq(applications.volunteerId, volunteerId),
-            eq(applications.status, 'declined'),
+            eq(applications.status, status),
           ),
         )
         .limit(1);
@@ -342,135 +335,3 @@ export function applicationRepository(tx: Database) {
 }
 
 export type ApplicationRepository = ReturnType<typeof applicationRepository>;
-
-const requestColumns = {
-  id: helpRequests.id,
-  title: helpRequests.title,
-  status: helpRequests.status,
-  municipalityCode: helpRequests.municipalityCode,
-  associationId: helpRequests.associationId,
-  createdBy: helpRequests.createdBy,
-  slots: helpRequests.slots,
-  matchedCount: helpRequests.matchedCount,
-  hiddenAt: helpRequests.hiddenAt,
-  applicationDeadline: helpRequests.applicationDeadline,
-  area: helpRequests.area,
-  exactPlace: helpRequests.exactPlace,
-  online: helpRequests.online,
-  startsAt: helpRequests.startsAt,
-  endsAt: helpRequests.endsAt,
-  associationName: associations.name,
-  municipalityName: schema.municipalities.nameJa,
-  municipalityStatus: schema.municipalities.status,
-};
-
-export type RequestRow = NonNullable<Awaited<ReturnType<ReturnType<typeof requestRepository>['find']>>>;
-
-/**
- * The help request side of matching: reads, and the slot and lifecycle changes a match makes.
- * Every state change takes its source and target states from `requestTransitions`.
- */
-export function requestRepository(tx: Database) {
-  const select = () =>
-    tx
-      .select(requestColumns)
-      .from(helpRequests)
-      .innerJoin(associations, eq(associations.id, helpRequests.associationId))
-      .innerJoin(schema.municipalities, eq(schema.municipalities.code, helpRequests.municipalityCode));
-
-  return {
-    /** a request the actor can see (row-level security: public states, or their own association's / municipality's) */
-    async find(id: string) {
-      const [row] = await select().where(eq(helpRequests.id, id));
-      return row ?? null;
-    },
-
-    /**
-     * Summaries of requests the volunteer applied to, also after they left the public board
-     * (withdrawn, closed, expired): a system step restricted to these ids, which the caller took
-     * from the volunteer's own applications.
-     */
-    async findApplied(ids: string[]) {
-      if (ids.length === 0) return [];
-      return systemStep(tx, () => select().where(inArray(helpRequests.id, [...new Set(ids)])));
-    },
-
-    /**
-     * Takes one slot, atomically: +1 matched, `fill` when it was the last one. The WHERE clause
-     * re-checks on the latest row version when another acceptance committed first, so of many
-     * acceptances at once exactly `slots` succeed. Null when no slot was free (or it is not open).
-     */
-    async claimSlot(id: string) {
-      const fill = requestTransitions.fill;
-      const [row] = await tx
-        .update(helpRequests)
-        .set({
-          matchedCount: sql`${helpRequests.matchedCount} + 1`,
-          status: sql`case when ${helpRequests.matchedCount} + 1 >= ${helpRequests.slots} then ${fill.to}::request_status else ${helpRequests.status} end`,
-          updatedAt: new Date(),
-        })
-        .where(
-          and(
-            eq(helpRequests.id, id),
-            statusIn(fill.from),
-            isNull(helpRequests.hiddenAt),
-            lt(helpRequests.matchedCount, helpRequests.slots),
-          ),
-        )
-        .returning({ status: helpRequests.status, matchedCount: helpRequests.matchedCount });
-      return row ?? null;
-    },
-
-    /** Locks the request row: every change to a request's matches takes this lock first (no deadlocks, no lost completion). */
-    async lock(id: string): Promise<void> {
-      await systemStep(tx, () =>
-        tx.select({ id: helpRequests.id }).from(helpRequests).where(eq(helpRequests.id, id)).for('update'),
-      );
-    },
-
-    /**
-     * Gives a matched slot back (a matched volunteer withdrew): −1 matched and `reopen` when the
-     * request was filled. A system step: the volunteer cannot update requests, and this is part
-     * of their withdrawal.
-     */
-    async releaseSlot(id: string) {
-      const reopen = requestTransitions.reopen;
-      const [row] = await systemStep(tx, () =>
-        tx
-          .update(helpRequests)
-          .set({
-            matchedCount: sql`${helpRequests.matchedCount} - 1`,
-            status: sql`case when ${statusIn(reopen.from)} then ${reopen.to}::request_status else ${helpRequests.status} end`,
-            updatedAt: new Date(),
-          })
-          .where(and(eq(helpRequests.id, id), sql`${helpRequests.matchedCount} > 0`))
-          .returning({ status: helpRequests.status, matchedCount: helpRequests.matchedCount }),
-      );
-      return row ?? null;
-    },
-
-    /**
-     * `complete` when every match of the request is done and confirmed (and there is at least
-     * one). Called after each completion and confirmation, with the request locked; a system step
-     * because the volunteer's confirmation may be the last one.
-     */
-    async completeIfAllDone(id: string): Promise<boolean> {
-      const complete = requestTransitions.complete;
-      const rows = await systemStep(tx, () =>
-        tx
-          .update(helpRequests)
-          .set({ status: complete.to, updatedAt: new Date() })
-          .where(
-            and(
-              eq(helpRequests.id, id),
-              statusIn(complete.from),
-              sql`exists (select 1 from ${applications} where ${applications.requestId} = ${id} and ${applications.status} = 'accepted')`,
-              sql`not exists (select 1 from ${applications} where ${applications.requestId} = ${id} and ${applications.status} = 'accepted' and (${applications.completedAt} is null or ${applications.confirmedAt} is null))`,
-            ),
-          )
-          .returning({ id: helpRequests.id }),
-      );
-      return rows.length > 0;
-    },
-  };
-}

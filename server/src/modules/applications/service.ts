@@ -24,7 +24,8 @@ import { mayMail } from '../../limits/mail-throttle.ts';
 import { revealContact } from './contact-reveal.ts';
 import { recordMatchStep } from './match-audit.ts';
 import { notify } from './notify.ts';
-import { applicationRepository, requestRepository, type ApplicationRow } from './repository.ts';
+import { requestRepository } from '../help-requests/repository.ts';
+import { applicationRepository, type ApplicationRow } from './repository.ts';
 import { associationSide, officerViews, volunteerViews } from './views.ts';
 
 /** A transaction under row-level security as the request's actor (the request itself). */
@@ -69,14 +70,14 @@ export async function applyToRequest(
       throw new DomainError('OWN_ASSOCIATION_REQUEST', "You cannot raise a hand for your own association's request.");
     }
     if (isFull(request)) throw new DomainError('REQUEST_FILLED', 'Every slot of this request is already filled.');
-    if (!takesHands(request.status) || request.municipalityStatus !== 'active') {
+    if (!takesHands(request.status) || !request.municipalityActive) {
       throw new DomainError('REQUEST_NOT_OPEN', 'This request is not taking hands.');
     }
     if (request.applicationDeadline && request.applicationDeadline.getTime() <= Date.now()) {
       throw new DomainError('APPLICATION_DEADLINE_PASSED', 'The deadline for raising a hand has passed.');
     }
     // an answer was given: asking again would only make the officer say no twice
-    if (await repo.wasDeclined(request.id, actor.userId)) {
+    if (await repo.hasApplication(request.id, actor.userId, 'declined')) {
       throw new DomainError('APPLICATION_DECLINED', 'The association has already answered your hand for this request.');
     }
     const id = await repo.insert({

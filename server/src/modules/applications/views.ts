@@ -7,13 +7,8 @@ import {
   type ContactDetails,
   type MyApplication,
 } from '@board/shared';
-import {
-  applicationRepository,
-  requestRepository,
-  type ApplicationRepository,
-  type ApplicationRow,
-  type Person,
-} from './repository.ts';
+import { applicationRepository, type ApplicationRepository, type ApplicationRow, type Person } from './repository.ts';
+import { requestRepository } from '../help-requests/repository.ts';
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 

@@ -16,7 +16,8 @@ import {
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { markedDoneMail, matchingLinks } from '../../mail/matching-mails.ts';
 import { notify } from '../applications/notify.ts';
-import { applicationRepository, requestRepository, type ApplicationRow } from '../applications/repository.ts';
+import { applicationRepository, type ApplicationRow } from '../applications/repository.ts';
+import { requestRepository } from '../help-requests/repository.ts';
 import { recordMatchStep } from '../applications/match-audit.ts';
 import { officerViews, volunteerViews } from '../applications/views.ts';
 import { completionRepository } from './repository.ts';

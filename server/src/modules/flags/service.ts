@@ -10,7 +10,7 @@ import {
   type FlagView,
 } from '@board/shared';
 import type { FastifyRequest } from 'fastify';
-import { requestRepository } from '../applications/repository.ts';
+import { requestRepository } from '../help-requests/repository.ts';
 import { recordAudit } from '../audit/record.ts';
 import { isUniqueViolation } from '../auth/repository.ts';
 import { messageRepository } from '../messages/repository.ts';
@@ -132,7 +132,7 @@ export async function resolveFlag(
     }
     let alsoSettled: string[] = [];
     if (body.decision === 'hide') {
-      if (flag.targetType === 'request') await repo.hideRequest(flag.targetId);
+      if (flag.targetType === 'request') await requestRepository(tx).hide(flag.targetId);
       else await repo.hideMessage(flag.targetId);
       alsoSettled = await repo.resolveOthersOnTarget(flag, actor.userId, note);
     }

@@ -2,10 +2,10 @@ import type { Database } from '@board/db';
 import type { FastifyInstance } from 'fastify';
 import { mailEach, requestEndedForVolunteerMail, type RequestEnding } from '../../mail/request-mails.ts';
 import { systemStep } from '../applications/system-step.ts';
-import { requestRepository } from './repository.ts';
+import { requestReader } from './reader.ts';
 import { requestLink } from './views.ts';
 
-export type Applicant = Awaited<ReturnType<ReturnType<typeof requestRepository>['applicantRecipients']>>[number];
+export type Applicant = Awaited<ReturnType<ReturnType<typeof requestReader>['applicantRecipients']>>[number];
 
 /**
  * Who to tell that a request ended. Withdrawn or closed: every live hand, matched ones too (the
@@ -14,7 +14,7 @@ export type Applicant = Awaited<ReturnType<ReturnType<typeof requestRepository>[
  */
 export function applicantsToTell(tx: Database, requestId: string, ending: RequestEnding): Promise<Applicant[]> {
   const statuses = ending === 'expired' ? (['pending'] as const) : (['pending', 'accepted'] as const);
-  return requestRepository(tx).applicantRecipients(requestId, statuses);
+  return requestReader(tx).applicantRecipients(requestId, statuses);
 }
 
 /** The same, inside an actor's transaction: their accounts are not the actor's to read (a system step naming the request). */

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { mailEach, requestExpiredMail } from '../../mail/request-mails.ts';
 import { recordAudit } from '../audit/record.ts';
 import { applicantsToTell, tellApplicantsRequestEnded } from './applicant-notice.ts';
+import { requestReader } from './reader.ts';
 import { requestRepository } from './repository.ts';
 import { requestLink } from './views.ts';
 
@@ -28,13 +29,13 @@ export async function expireOverdueRequests(app: FastifyInstance): Promise<numbe
         subjectId: row.id,
         details: { title: row.title },
       });
-      const association = (await repo.association(row.associationId))!;
-      const municipality = (await repo.municipality(row.municipalityCode))!;
+      const association = (await requestReader(tx).association(row.associationId))!;
+      const municipality = (await requestReader(tx).municipality(row.municipalityCode))!;
       out.push({
         row,
         associationName: association.name,
         municipality: { nameJa: municipality.nameJa, nameEn: municipality.nameEn },
-        recipients: await repo.officerRecipients(row.associationId),
+        recipients: await requestReader(tx).officerRecipients(row.associationId),
         applicants: await applicantsToTell(tx, row.id, 'expired'),
       });
     }

@@ -26,7 +26,10 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { recordAudit } from '../audit/record.ts';
 import { applicantsToTellAsActor, tellApplicantsRequestEnded } from './applicant-notice.ts';
 import { withCurrentContact, withCurrentContactOne } from './current-contact.ts';
-import { requestRepository, type RequestContent, type RequestWithContact } from './repository.ts';
+import { applicationRepository } from '../applications/repository.ts';
+import { requestReader } from './reader.ts';
+import { requestRepository } from './repository.ts';
+import type { RequestContent, RequestWithContact } from './rows.ts';
 import {
   contactOf,
   decodeCursor,
@@ -89,7 +92,10 @@ async function detailIn(tx: Database, actor: Actor | null, id: string): Promise<
   if (!found) throw notFound();
   const row = await withCurrentContactOne(tx, found);
   const privateReader = readsPrivate(actor, row);
-  const matched = !privateReader && actor !== null && (await repo.isMatched(row.id, actor.userId));
+  const matched =
+    !privateReader &&
+    actor !== null &&
+    (await applicationRepository(tx).hasApplication(row.id, actor.userId, 'accepted'));
   if (!isPublic(row) && !privateReader && !matched) throw notFound();
   return detailView(actor, row, { privateReader, matched });
 }
@@ -137,9 +143,9 @@ export async function createRequest(
   const chosen = associationId;
   return access.withAccess(async (tx) => {
     const repo = requestRepository(tx);
-    const association = await repo.association(chosen);
+    const association = await requestReader(tx).association(chosen);
     if (!association) throw new DomainError('NOT_FOUND', 'No such association.');
-    const municipality = (await repo.municipality(association.municipalityCode))!;
+    const municipality = (await requestReader(tx).municipality(association.municipalityCode))!;
     if (!categoryEnabled(municipality.settings, input.category)) throw categoryRefused();
     const id = await repo.insert({
       ...contentOf(input),
@@ -161,7 +167,7 @@ export async function updateRequest(
   return access.withAccess(async (tx) => {
     const repo = requestRepository(tx);
     const row = await loadFor(tx, actor, id, 'request.edit');
-    const municipality = (await repo.municipality(row.municipalityCode))!;
+    const municipality = (await requestReader(tx).municipality(row.municipalityCode))!;
     if (!categoryEnabled(municipality.settings, input.category)) throw categoryRefused();
     if (!(await repo.updateContent(id, contentOf(input)))) {
       const now = (await repo.find(id))?.status ?? row.status;
@@ -237,7 +243,7 @@ export async function changeStatus(
 
   if (transition === 'submit' || transition === 'submitAndPublish') {
     // what is sent must still be postable: a category staff have since switched off, or a deadline already passed
-    const municipality = (await repo.municipality(before.municipalityCode))!;
+    const municipality = (await requestReader(tx).municipality(before.municipalityCode))!;
     if (!categoryEnabled(municipality.settings, before.category)) throw categoryRefused();
     if (before.applicationDeadline && before.applicationDeadline.getTime() <= Date.now()) {
       throw new DomainError('REQUEST_DEADLINE_PASSED', 'The application deadline has passed; set a new one first.', [
@@ -347,7 +353,7 @@ export async function listRequests(access: Access, query: BoardQuery): Promise<B
   const after = decodeCursor(listing, query.cursor);
   const tokens = query.q ? queryTokens(query.q) : [];
   const rows = await access.withAccess((tx) =>
-    requestRepository(tx).board({
+    requestReader(tx).board({
       municipalityCodes: query.municipalities,
       category: query.category,
       skills: query.skills,
@@ -385,7 +391,7 @@ export async function listMyAssociationRequests(
   const after = decodeCursor(listing, query.cursor);
   const associationIds = query.associationId ? [query.associationId] : own;
   const rows = await access.withAccess(async (tx) => {
-    const found = await requestRepository(tx).ofAssociations({
+    const found = await requestReader(tx).ofAssociations({
       associationIds,
       status: query.status,
       after,

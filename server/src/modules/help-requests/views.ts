@@ -13,7 +13,7 @@ import {
   type When,
 } from '@board/shared';
 import type { AppConfig } from '../../config.ts';
-import type { ContactRow, Keyset, PublicRequestRow, RequestRow } from './repository.ts';
+import type { ContactRow, Keyset, PublicRequestRow, RequestRow } from './rows.ts';
 
 export function resourceOf(row: Pick<RequestRow, 'municipalityCode' | 'associationId'>): Resource {
   return { municipalityCode: row.municipalityCode, associationId: row.associationId };

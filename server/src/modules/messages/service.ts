@@ -3,7 +3,8 @@ import { can, DomainError, type Actor, type Language, type ThreadMessage } from 
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { matchingLinks, newMessageMail } from '../../mail/matching-mails.ts';
 import { notify } from '../applications/notify.ts';
-import { applicationRepository, requestRepository, type ApplicationRow } from '../applications/repository.ts';
+import { applicationRepository, type ApplicationRow } from '../applications/repository.ts';
+import { requestRepository } from '../help-requests/repository.ts';
 import { associationSide } from '../applications/views.ts';
 import { messageRepository, type MessageRow } from './repository.ts';
 

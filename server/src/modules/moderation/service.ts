@@ -18,7 +18,7 @@ import {
   type RequestEnding,
   type RequestMailVars,
 } from '../../mail/request-mails.ts';
-import { requestRepository } from '../help-requests/repository.ts';
+import { requestReader } from '../help-requests/reader.ts';
 import { applicantsToTellAsActor, tellApplicantsRequestEnded } from '../help-requests/applicant-notice.ts';
 import { changeStatus, requestNamesOf, type Access } from '../help-requests/service.ts';
 import { decodeCursor, pageOf, publicView, requestLink } from '../help-requests/views.ts';
@@ -35,7 +35,7 @@ export async function listModerationQueue(
   const listing = `moderation:${query.municipalityCode ?? ''}`;
   const after = decodeCursor(listing, query.cursor);
   const { rows, counts } = await access.withAccess(async (tx) => {
-    const repo = requestRepository(tx);
+    const repo = requestReader(tx);
     return {
       rows: await repo.pendingReview({ municipalityCodes, after, limit: query.limit + 1 }),
       counts: await repo.moderationCounts(municipalityCodes),
@@ -85,7 +85,7 @@ async function decide<Vars extends RequestMailVars>(
     const change = await changeStatus(tx, actor, id, decision.transition, { reason, audit: decision.audit });
     return {
       detail: change.detail,
-      recipients: await requestRepository(tx).officerRecipients(change.before.associationId),
+      recipients: await requestReader(tx).officerRecipients(change.before.associationId),
       applicants: decision.endsRequest ? await applicantsToTellAsActor(tx, id, decision.endsRequest) : [],
     };
   });
