@@ -121,8 +121,10 @@ export async function sendThanks(actor: Actor, access: Access, id: string, body:
     if (!fromVolunteer && !can(actor, 'thanks.send', { associationId: row.associationId })) {
       throw new DomainError('FORBIDDEN', 'Only the two sides of a match thank each other.');
     }
-    if (row.status !== 'accepted') throw new DomainError('NOT_MATCHED', 'This application is not a match (any more).');
-    if (!row.completedAt) throw new DomainError('NOT_COMPLETED', 'Thanks come after the work is marked done.');
+    const stage = applicationStage(row);
+    if (!matchStages.includes(stage))
+      throw new DomainError('NOT_MATCHED', 'This application is not a match (any more).');
+    if (stage === 'accepted') throw new DomainError('NOT_COMPLETED', 'Thanks come after the work is marked done.');
     const completion = completionRepository(tx);
     const common = {
       applicationId: row.id,
