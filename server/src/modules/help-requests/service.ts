@@ -46,10 +46,6 @@ export type Access = Pick<FastifyRequest, 'withAccess'>;
 
 const notFound = () => new DomainError('NOT_FOUND', 'No such request.');
 
-function unique(values: string[]): string[] {
-  return [...new Set(values)];
-}
-
 /** The columns an officer's input becomes, with the search tokens of title and body. */
 function contentOf(input: HelpRequestInput): RequestContent {
   const when = input.when;
@@ -57,7 +53,7 @@ function contentOf(input: HelpRequestInput): RequestContent {
     title: input.title,
     body: input.body,
     category: input.category,
-    skills: unique(input.skills),
+    skills: [...new Set(input.skills)],
     slots: input.slots,
     whenKind: when.kind,
     startsAt: when.kind === 'flexible' ? null : new Date(when.startsAt),
@@ -68,7 +64,7 @@ function contentOf(input: HelpRequestInput): RequestContent {
     estimatedHours: input.estimatedHours === null ? null : String(input.estimatedHours),
     expensesCovered: input.expensesCovered,
     applicationDeadline: input.applicationDeadline === null ? null : new Date(input.applicationDeadline),
-    languages: unique(input.languages),
+    languages: [...new Set(input.languages)],
     searchTokens: documentTokens(input.title, input.body),
   };
 }
@@ -128,7 +124,7 @@ export async function createRequest(
   let associationId = input.associationId;
   if (associationId === undefined) {
     const scope = listScope(actor, 'request.create');
-    const own = scope?.kind === 'limited' ? unique(scope.associationIds) : [];
+    const own = scope?.kind === 'limited' ? [...new Set(scope.associationIds)] : [];
     if (own.length === 0) throw new DomainError('FORBIDDEN', 'Only association officers post requests.');
     if (own.length > 1) {
       throw new DomainError('VALIDATION_FAILED', 'Say which association this is for.', [
@@ -382,7 +378,7 @@ export async function listMyAssociationRequests(
   },
 ): Promise<MyRequestsPage> {
   const scope = listScope(actor, 'request.edit');
-  const own = scope?.kind === 'limited' ? unique(scope.associationIds) : [];
+  const own = scope?.kind === 'limited' ? [...new Set(scope.associationIds)] : [];
   if (own.length === 0) throw new DomainError('FORBIDDEN', 'Only association officers have their own requests.');
   if (query.associationId !== undefined && !own.includes(query.associationId)) {
     throw new DomainError('FORBIDDEN', 'You are not an officer of this association.');
