@@ -10,3 +10,4 @@ export * from './matching.ts';
 export * from './help-requests.ts';
 export * from './application-lifecycle.ts';
 export * from './safe-input.ts';
+export * from './audit-actions.ts';

@@ -247,3 +247,24 @@ export const FlagList = z.object({
   openCount: z.number().int(),
 });
 export type FlagList = z.infer<typeof FlagList>;
+
+/**
+ * One application as the person asking sees it (`getApplication`): its volunteer sees it as in
+ * their own list, the association's officers, the municipality's staff and the foundation as in
+ * the request's applicant list. Contact details appear once the side has shown them
+ * (`showMatchContact`; accepting shows the volunteer's to the association at once).
+ */
+export const ApplicationDetail = z.object({
+  side: z.enum(['volunteer', 'association', 'staff']),
+  request: z.object({
+    id: z.string(),
+    title: z.string(),
+    status: RequestStatus,
+    associationName: z.string(),
+  }),
+  /** the volunteer's view (side `volunteer`), else null */
+  asVolunteer: MyApplication.nullable(),
+  /** the association's and staff's view (sides `association` and `staff`), else null */
+  asAssociation: ApplicationForOfficer.nullable(),
+});
+export type ApplicationDetail = z.infer<typeof ApplicationDetail>;

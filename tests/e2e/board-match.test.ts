@@ -62,8 +62,14 @@ describe('a match', () => {
     const match = mine.locator(`section[data-group="matches"] article[data-application-id="${applicationId}"]`);
     expect(await match.innerText()).toContain(ja.t('board.application.status.accepted'));
     expect(await match.innerText()).toContain(exactPlace);
-    expect(await match.getByTestId('match-contact').innerText()).toContain('officer.senju@demo.example');
     expect(await match.innerText()).toContain('よろしくお願いします。');
+    // the association's contact opens with one button (the opening is recorded), also without JavaScript
+    expect(await match.getByTestId('match-contact').innerText()).not.toContain('officer.senju@demo.example');
+    await submitForm(mine, 'show-contact', match);
+    expect(mine.url()).toContain(`/matches/${applicationId}`);
+    expect(await mine.getByTestId('counterpart').innerText()).toContain('officer.senju@demo.example');
+    await open(mine, t, '/me/applications');
+    expect(await match.getByTestId('match-contact').innerText()).toContain('officer.senju@demo.example');
     // the request page now shows the private details to them too
     await open(mine, t, `/requests/${requestId}`);
     expect(await mine.getByTestId('private-details').innerText()).toContain(exactPlace);

@@ -142,7 +142,7 @@ const routes: RouteCase[] = [
   },
   {
     operationId: 'exportMyData',
-    method: 'GET',
+    method: 'POST',
     action: 'me.export',
     targetKind: 'own',
     url: () => '/api/me/export',

@@ -276,8 +276,8 @@ describe('acceptApplication and declineApplication', () => {
   });
 });
 
-describe('contact details are revealed by a match, and the reveal is audited', () => {
-  it('shows no contact while pending or declined, both contacts once matched, audited once per side', async () => {
+describe('contact details open by a match and an action, and the opening is audited', () => {
+  it('shows no contact while pending or declined; accepting opens the volunteer’s, "show contact" the association’s; audited once per side', async () => {
     const request = await createRequest(t, { slots: 2, exactPlace: '千住一丁目集会所 2階' });
     const volunteer = await createVolunteer(t, { phone: '090-1234-5678', displayName: '連絡 次郎' });
     const id = await applied(t, volunteer.headers, request.id);
@@ -320,6 +320,9 @@ describe('contact details are revealed by a match, and the reveal is audited', (
     expect(officerView.find((a) => a.id === declinedId)!.contact).toBeNull();
     expect(JSON.stringify(officerView)).not.toContain('080-0000-1111');
 
+    // the volunteer sees the place at once, the association's contact once they open it
+    expect((await mine(volunteer.headers)).find((a) => a.id === id)!.contacts).toBeNull();
+    expect((await post(t, volunteer.headers, `/api/applications/${id}/contact`)).statusCode).toBe(200);
     const volunteerView = (await mine(volunteer.headers)).find((a) => a.id === id)!;
     expect(volunteerView.request.exactPlace).toBe('千住一丁目集会所 2階');
     expect(volunteerView.contacts).toEqual([
@@ -334,6 +337,8 @@ describe('contact details are revealed by a match, and the reveal is audited', (
     // again and again: still one audit entry per side
     await listed();
     await mine(volunteer.headers);
+    await post(t, volunteer.headers, `/api/applications/${id}/contact`);
+    await post(t, senju, `/api/applications/${id}/contact`);
     const entries = await reveals();
     expect(entries).toHaveLength(2);
     const senjuId = await userIdOf(t, officers.senju);
@@ -368,7 +373,8 @@ describe('contact details are revealed by a match, and the reveal is audited', (
       .set({ createdBy: await userIdOf(t, officers.senju) })
       .where(eq(schema.helpRequests.id, request.id));
     const volunteer = await createVolunteer(t);
-    await matched(t, volunteer, request.id, officers.umeda);
+    const id = await matched(t, volunteer, request.id, officers.umeda);
+    await post(t, volunteer.headers, `/api/applications/${id}/contact`);
     const [mine] = MyApplicationList.parse((await get(t, volunteer.headers, '/api/me/applications')).json()).items;
     expect(mine!.contacts!.map((c) => c.userId)).toEqual([umedaId]);
   });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createRequest, createVolunteer, demoEmails, get, matched, post } from '../matching/helpers.ts';
 
 /**
- * The personal-data export (GET /api/me/export, APPI disclosure) of a volunteer who did
+ * The personal-data export (POST /api/me/export, APPI disclosure) of a volunteer who did
  * everything: applied, was matched, wrote messages, finished, thanked and was thanked and rated,
  * reported something, had their contact shown to the association. Everything held about them is
  * in the one JSON file; nothing of another person's own activity is.
@@ -57,7 +57,7 @@ describe('exportMyData for a person who did everything', () => {
     });
     expect(flagged.statusCode).toBe(201);
 
-    const res = await get(t, volunteer.headers, '/api/me/export');
+    const res = await post(t, volunteer.headers, '/api/me/export');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename="machi-udekiki-my-data-/);
     const data = MyDataExport.parse(res.json());
@@ -107,7 +107,7 @@ describe('exportMyData for a person who did everything', () => {
     const firstId = await matched(t, first, request.id, demoEmails.officerSenju);
     await matched(t, second, request.id, demoEmails.officerSenju);
     await post(t, first.headers, `/api/applications/${firstId}/messages`, { body: '最初の人の発言' });
-    const data = MyDataExport.parse((await get(t, second.headers, '/api/me/export')).json());
+    const data = MyDataExport.parse((await post(t, second.headers, '/api/me/export')).json());
     expect(data.applications.map((a) => a.requestId)).toEqual([request.id]);
     expect(data.messages).toEqual([]);
     expect(JSON.stringify(data)).not.toContain(first.email);

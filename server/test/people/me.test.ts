@@ -148,12 +148,12 @@ describe('updateMe', () => {
 
 describe('exportMyData', () => {
   it('is 401 without a session', async () => {
-    expect((await t.app.inject({ method: 'GET', url: '/api/me/export' })).statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'POST', url: '/api/me/export' })).statusCode).toBe(401);
   });
 
   it('downloads everything about the person as a JSON file, and logs the export', async () => {
     const userId = await userIdOf(t, demoEmails.officerSenju);
-    const res = await t.app.inject({ method: 'GET', url: '/api/me/export', headers: await bearer(t, userId) });
+    const res = await t.app.inject({ method: 'POST', url: '/api/me/export', headers: await bearer(t, userId) });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('application/json');
     expect(res.headers['content-disposition']).toMatch(
@@ -172,7 +172,7 @@ describe('exportMyData', () => {
 
     // a second export lists the first one among the person's own audit entries
     const second = MyDataExport.parse(
-      (await t.app.inject({ method: 'GET', url: '/api/me/export', headers: await bearer(t, userId) })).json(),
+      (await t.app.inject({ method: 'POST', url: '/api/me/export', headers: await bearer(t, userId) })).json(),
     );
     expect(second.auditEntries.map((e) => e.action)).toContain('me.export');
   });

@@ -1,17 +1,15 @@
 import { schema, type Database } from '@board/db';
 import {
   applicationTransitions,
-  requestTransitions,
   type ApplicationStage,
   type ApplicationStatus,
   type ApplicationTransitionName,
   type Language,
-  type RequestStatus,
 } from '@board/shared';
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { elevateWithin } from '../../database/door.ts';
 
-const { applications, helpRequests, users, volunteerProfiles, thanks, ratings, roleAssignments, associations } = schema;
+const { applications, users, volunteerProfiles, thanks, ratings, roleAssignments } = schema;
 
 const applicationColumns = {
   id: applications.id,
@@ -27,6 +25,8 @@ const applicationColumns = {
   completedAt: applications.completedAt,
   confirmedAt: applications.confirmedAt,
   createdAt: applications.createdAt,
+  contactShownToVolunteerAt: applications.contactShownToVolunteerAt,
+  contactShownToAssociationAt: applications.contactShownToAssociationAt,
 };
 
 export interface ApplicationRow {
@@ -43,6 +43,9 @@ export interface ApplicationRow {
   completedAt: Date | null;
   confirmedAt: Date | null;
   createdAt: Date;
+  /** when each side first had the other's contact shown (`showMatchContact`, or accepting for the association) */
+  contactShownToVolunteerAt: Date | null;
+  contactShownToAssociationAt: Date | null;
 }
 
 /** Who the association side is, for a match: the contact person(s) shown and mailed. */
@@ -91,11 +94,6 @@ function enterStage(stage: ApplicationStage, now: Date, note: string | null) {
     case 'pending':
       return { status: stage };
   }
-}
-
-/** `status in (…)` for states taken from the lifecycle table */
-function statusIn(states: readonly RequestStatus[]): SQL {
-  return inArray(helpRequests.status, [...states]);
 }
 
 /** SQL for applications (手を挙げる) and matches. Runs inside the caller's transaction (row-level security as the actor). */
@@ -149,8 +147,8 @@ export function applicationRepository(tx: Database) {
       return rows[0]?.id ?? null;
     },
 
-    /** Did the association already decline this volunteer's hand for the request? */
-    async wasDeclined(requestId: string, volunteerId: string): Promise<boolean> {
+    /** Has this volunteer an application to the request in this status (declined: answered; accepted: a match)? */
+    async hasApplication(requestId: string, volunteerId: string, status: ApplicationStatus): Promise<boolean> {
       const rows = await tx
         .select({ id: applications.id })
         .from(applications)
@@ -158,7 +156,7 @@ export function applicationRepository(tx: Database) {
           and(
             eq(applications.requestId, requestId),
             eq(applications.volunteerId, volunteerId),
-            eq(applications.status, 'declined'),
+            eq(applications.status, status),
           ),
         )
         .limit(1);
@@ -322,137 +320,3 @@ export function applicationRepository(tx: Database) {
 }
 
 export type ApplicationRepository = ReturnType<typeof applicationRepository>;
-
-const requestColumns = {
-  id: helpRequests.id,
-  title: helpRequests.title,
-  status: helpRequests.status,
-  municipalityCode: helpRequests.municipalityCode,
-  associationId: helpRequests.associationId,
-  createdBy: helpRequests.createdBy,
-  slots: helpRequests.slots,
-  matchedCount: helpRequests.matchedCount,
-  hiddenAt: helpRequests.hiddenAt,
-  applicationDeadline: helpRequests.applicationDeadline,
-  area: helpRequests.area,
-  exactPlace: helpRequests.exactPlace,
-  online: helpRequests.online,
-  startsAt: helpRequests.startsAt,
-  endsAt: helpRequests.endsAt,
-  associationName: associations.name,
-  municipalityName: schema.municipalities.nameJa,
-  municipalityStatus: schema.municipalities.status,
-};
-
-export type RequestRow = NonNullable<Awaited<ReturnType<ReturnType<typeof requestRepository>['find']>>>;
-
-/**
- * The help request side of matching: reads, and the slot and lifecycle changes a match makes.
- * Every state change takes its source and target states from `requestTransitions`.
- */
-export function requestRepository(tx: Database) {
-  const select = () =>
-    tx
-      .select(requestColumns)
-      .from(helpRequests)
-      .innerJoin(associations, eq(associations.id, helpRequests.associationId))
-      .innerJoin(schema.municipalities, eq(schema.municipalities.code, helpRequests.municipalityCode));
-
-  return {
-    /** a request the actor can see (row-level security: public states, or their own association's / municipality's) */
-    async find(id: string) {
-      const [row] = await select().where(eq(helpRequests.id, id));
-      return row ?? null;
-    },
-
-    /**
-     * Summaries of requests the volunteer applied to, also after they left the public board
-     * (withdrawn, closed, expired): a system step restricted to these ids, which the caller took
-     * from the volunteer's own applications.
-     */
-    async findApplied(ids: string[]) {
-      if (ids.length === 0) return [];
-      return elevateWithin(tx, 'requests a volunteer applied to', () =>
-        select().where(inArray(helpRequests.id, [...new Set(ids)])),
-      );
-    },
-
-    /**
-     * Takes one slot, atomically: +1 matched, `fill` when it was the last one. The WHERE clause
-     * re-checks on the latest row version when another acceptance committed first, so of many
-     * acceptances at once exactly `slots` succeed. Null when no slot was free (or it is not open).
-     */
-    async claimSlot(id: string) {
-      const fill = requestTransitions.fill;
-      const [row] = await tx
-        .update(helpRequests)
-        .set({
-          matchedCount: sql`${helpRequests.matchedCount} + 1`,
-          status: sql`case when ${helpRequests.matchedCount} + 1 >= ${helpRequests.slots} then ${fill.to}::request_status else ${helpRequests.status} end`,
-          updatedAt: new Date(),
-        })
-        .where(
-          and(
-            eq(helpRequests.id, id),
-            statusIn(fill.from),
-            isNull(helpRequests.hiddenAt),
-            lt(helpRequests.matchedCount, helpRequests.slots),
-          ),
-        )
-        .returning({ status: helpRequests.status, matchedCount: helpRequests.matchedCount });
-      return row ?? null;
-    },
-
-    /** Locks the request row: every change to a request's matches takes this lock first (no deadlocks, no lost completion). */
-    async lock(id: string): Promise<void> {
-      await elevateWithin(tx, 'lock a request row', () =>
-        tx.select({ id: helpRequests.id }).from(helpRequests).where(eq(helpRequests.id, id)).for('update'),
-      );
-    },
-
-    /**
-     * Gives a matched slot back (a matched volunteer withdrew): −1 matched and `reopen` when the
-     * request was filled. A system step: the volunteer cannot update requests, and this is part
-     * of their withdrawal.
-     */
-    async releaseSlot(id: string) {
-      const reopen = requestTransitions.reopen;
-      const [row] = await elevateWithin(tx, 'give a matched slot back', () =>
-        tx
-          .update(helpRequests)
-          .set({
-            matchedCount: sql`${helpRequests.matchedCount} - 1`,
-            status: sql`case when ${statusIn(reopen.from)} then ${reopen.to}::request_status else ${helpRequests.status} end`,
-            updatedAt: new Date(),
-          })
-          .where(and(eq(helpRequests.id, id), sql`${helpRequests.matchedCount} > 0`))
-          .returning({ status: helpRequests.status, matchedCount: helpRequests.matchedCount }),
-      );
-      return row ?? null;
-    },
-
-    /**
-     * `complete` when every match of the request is done and confirmed (and there is at least
-     * one). Called after each completion and confirmation, with the request locked; a system step
-     * because the volunteer's confirmation may be the last one.
-     */
-    async completeIfAllDone(id: string): Promise<boolean> {
-      const complete = requestTransitions.complete;
-      const rows = await elevateWithin(tx, 'complete a request whose matches are done', () =>
-        tx
-          .update(helpRequests)
-          .set({ status: complete.to, updatedAt: new Date() })
-          .where(
-            and(
-              eq(helpRequests.id, id),
-              statusIn(complete.from),
-              sql`exists (select 1 from ${applications} where ${applications.requestId} = ${id} and ${applications.status} = 'accepted')`,
-              sql`not exists (select 1 from ${applications} where ${applications.requestId} = ${id} and ${applications.status} = 'accepted' and (${applications.completedAt} is null or ${applications.confirmedAt} is null))`,
-            ),
-          )
-          .returning({ id: helpRequests.id }),
-      );
-      return rows.length > 0;
-    },
-  };
-}

@@ -1,4 +1,5 @@
 import {
+  ApplicationDetail,
   ApplicationForOfficer,
   ApplicationList,
   ApplyBody,
@@ -17,6 +18,7 @@ import {
   listMyApplications,
   withdrawApplication,
 } from './service.ts';
+import { getApplication, showMatchContact } from './detail.ts';
 import { errorResponses } from '../../routes/error-responses.ts';
 import { signedInContext } from '../../services/context.ts';
 
@@ -54,13 +56,49 @@ export default async function applicationRoutes(app: FastifyInstance) {
         summary:
           "A request's applicants with their public profile (its officers, the municipality's staff, the foundation)",
         description:
-          "Matched applicants include their contact details for the association's officers only (the first showing " +
-          'is audited as contact.reveal); private ratings are included for staff and the foundation only.',
+          "Matched applicants include their contact details for the association's officers only, once opened " +
+          '(accepting opens them; see showMatchContact); private ratings are included for staff and the foundation only.',
         params: IdParams,
         response: { 200: ApplicationList, ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (request) => listApplications(signedInContext(request), request.params.id),
+  );
+
+  r.get(
+    '/api/applications/:id',
+    {
+      schema: {
+        operationId: 'getApplication',
+        tags: ['applications'],
+        summary:
+          "One application: for its volunteer, the request's officers, the municipality's staff and the foundation",
+        description:
+          'Anyone else gets 404. Contact details are included once that side opened them (showMatchContact); ' +
+          'reading writes nothing.',
+        params: IdParams,
+        response: { 200: ApplicationDetail, ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (request) => getApplication(signedInContext(request), request.params.id),
+  );
+
+  r.post(
+    '/api/applications/:id/contact',
+    {
+      schema: {
+        operationId: 'showMatchContact',
+        tags: ['applications'],
+        summary: "Show the other side's contact details of a match (its volunteer or the association's officers)",
+        description:
+          'The first opening per side is audited as contact.reveal; accepting a hand opens the volunteer’s ' +
+          'contact to the association at once. 409 NOT_MATCHED before a match; 403 for staff (they give a reason ' +
+          'through revealOfficerContact); 404 for anyone who cannot see the application.',
+        params: IdParams,
+        response: { 200: ApplicationDetail, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => showMatchContact(signedInContext(request), request.params.id),
   );
 
   r.get(
@@ -71,8 +109,7 @@ export default async function applicationRoutes(app: FastifyInstance) {
         tags: ['applications'],
         summary: 'Your own applications and matches, newest first (at most 500)',
         description:
-          "Matches include the exact place and the association's contact person (the first showing is audited as " +
-          'contact.reveal).',
+          "Matches include the exact place, and the association's contact person once opened (showMatchContact).",
         response: { 200: MyApplicationList, ...errorResponses(401) },
       },
     },
@@ -102,7 +139,7 @@ export default async function applicationRoutes(app: FastifyInstance) {
         summary: 'Accept a pending hand: a match (officer of the association); 409 REQUEST_FILLED when no slot is left',
         description:
           'Slots are exact under a race: of many acceptances at once exactly the free slots succeed. The answer ' +
-          "includes the volunteer's contact (audited as contact.reveal). The body (an optional note) may be omitted.",
+          "includes the volunteer's contact (its opening is audited as contact.reveal). The body (an optional note) may be omitted.",
         params: IdParams,
         body: DecisionBody.nullish(),
         response: { 200: ApplicationForOfficer, ...errorResponses(400, 401, 403, 404, 409) },

@@ -22,7 +22,10 @@ import {
 import { publicLink, webPages } from '../../links/public-links.ts';
 import type { MailTemplate } from '../../mail/compose.ts';
 import { sendMail, type MailRecipient } from '../../mail/send-mail.ts';
-import { applicationRepository, requestRepository, type ApplicationRow } from './repository.ts';
+import { requestRepository } from '../help-requests/repository.ts';
+import { revealContact } from './contact-reveal.ts';
+import { recordMatchStep } from './match-audit.ts';
+import { applicationRepository, type ApplicationRow } from './repository.ts';
 import { associationSide, officerViews, volunteerViews } from './views.ts';
 import type { SignedInContext } from '../../services/context.ts';
 
@@ -64,14 +67,14 @@ export async function applyToRequest(
       throw new DomainError('OWN_ASSOCIATION_REQUEST', "You cannot raise a hand for your own association's request.");
     }
     if (isFull(request)) throw new DomainError('REQUEST_FILLED', 'Every slot of this request is already filled.');
-    if (!takesHands(request.status) || request.municipalityStatus !== 'active') {
+    if (!takesHands(request.status) || !request.municipalityActive) {
       throw new DomainError('REQUEST_NOT_OPEN', 'This request is not taking hands.');
     }
     if (request.applicationDeadline && request.applicationDeadline.getTime() <= Date.now()) {
       throw new DomainError('APPLICATION_DEADLINE_PASSED', 'The deadline for raising a hand has passed.');
     }
     // an answer was given: asking again would only make the officer say no twice
-    if (await repo.wasDeclined(request.id, actor.userId)) {
+    if (await repo.hasApplication(request.id, actor.userId, 'declined')) {
       throw new DomainError('APPLICATION_DECLINED', 'The association has already answered your hand for this request.');
     }
     const id = await repo.insert({
@@ -229,8 +232,11 @@ export async function acceptApplication(
     if (!(await repo.transition(id, 'accept', note))) {
       throw new DomainError('APPLICATION_NOT_PENDING', 'This application was already decided or withdrawn.');
     }
-    const [view] = await officerViews(tx, actor, [(await repo.find(id))!]);
+    // the officer who accepts sees the volunteer's contact in the answer: that is its first opening
+    await revealContact(tx, actor, (await repo.find(id))!, 'association', [row.volunteerId]);
     const request = (await requests.find(row.requestId))!;
+    await recordMatchStep(tx, actor, row, 'match.accept', request);
+    const [view] = await officerViews(tx, actor, [(await repo.find(id))!]);
     return { view: view!, request, volunteer: (await repo.person(row.volunteerId))! };
   });
   await sendMail(ctx, {

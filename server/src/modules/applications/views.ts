@@ -7,14 +7,8 @@ import {
   type ContactDetails,
   type MyApplication,
 } from '@board/shared';
-import { recordAudit } from '../audit/record.ts';
-import {
-  applicationRepository,
-  requestRepository,
-  type ApplicationRepository,
-  type ApplicationRow,
-  type Person,
-} from './repository.ts';
+import { applicationRepository, type ApplicationRepository, type ApplicationRow, type Person } from './repository.ts';
+import { requestRepository } from '../help-requests/repository.ts';
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
@@ -87,8 +81,8 @@ function commonFields(row: ApplicationRow) {
 
 /**
  * Applications as the association and staff see them. The volunteer's contact goes only to the
- * association's officers and only while matched; its first showing per match is audited
- * (`contact.reveal`). Private ratings go only to the municipality's staff and the foundation
+ * association's officers, only while matched and once their side opened it (contact-reveal.ts,
+ * where it is audited: a read writes nothing). Private ratings go only to the municipality's staff and the foundation
  * (row-level security on `ratings` says the same).
  */
 export async function officerViews(
@@ -107,24 +101,11 @@ export async function officerViews(
     can(actor, 'application.list', { municipalityCode: row.municipalityCode });
   const ratingRows = rows.some(readsRatings) ? await repo.ratingsOf(ids) : [];
 
+  // only once this side has opened the contact (showMatchContact, or the acceptance itself)
   const seesContact = (row: ApplicationRow) =>
-    row.status === 'accepted' && can(actor, 'application.decide', { associationId: row.associationId });
-  const firstShown = new Set(
-    await repo.markContactShown(
-      rows.filter(seesContact).map((r) => r.id),
-      'association',
-    ),
-  );
-  for (const row of rows.filter((r) => firstShown.has(r.id))) {
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      action: 'contact.reveal',
-      municipalityCode: row.municipalityCode,
-      subjectType: 'application',
-      subjectId: row.id,
-      details: { side: 'association', viewerId: actor.userId, contactOf: [row.volunteerId], requestId: row.requestId },
-    });
-  }
+    row.status === 'accepted' &&
+    row.contactShownToAssociationAt !== null &&
+    can(actor, 'application.decide', { associationId: row.associationId });
 
   return rows.map((row) => {
     const applicant = applicants.get(row.volunteerId)!;
@@ -148,8 +129,8 @@ export async function officerViews(
 }
 
 /**
- * The volunteer's own applications. While matched they include the exact place and the
- * association's contact person(s); the first showing per match is audited (`contact.reveal`).
+ * The volunteer's own applications. While matched they include the exact place, and the
+ * association's contact person(s) once the volunteer opened them (contact-reveal.ts).
  */
 export async function volunteerViews(tx: Database, actor: Actor, rows: ApplicationRow[]): Promise<MyApplication[]> {
   const repo = applicationRepository(tx);
@@ -166,28 +147,6 @@ export async function volunteerViews(tx: Database, actor: Actor, rows: Applicati
     repo,
     own.map((r) => r.id),
   );
-
-  const firstShown = new Set(
-    await repo.markContactShown(
-      matched.map((r) => r.id),
-      'volunteer',
-    ),
-  );
-  for (const row of matched.filter((r) => firstShown.has(r.id))) {
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      action: 'contact.reveal',
-      municipalityCode: row.municipalityCode,
-      subjectType: 'application',
-      subjectId: row.id,
-      details: {
-        side: 'volunteer',
-        viewerId: actor.userId,
-        contactOf: sideOf(requests.get(row.requestId)!).map((p) => p.userId),
-        requestId: row.requestId,
-      },
-    });
-  }
 
   return own.map((row) => {
     const request = requests.get(row.requestId)!;
@@ -208,7 +167,7 @@ export async function volunteerViews(tx: Database, actor: Actor, rows: Applicati
         endsAt: iso(request.endsAt),
         exactPlace: isMatch ? request.exactPlace : null,
       },
-      contacts: isMatch ? sideOf(request).map(contactOf) : null,
+      contacts: isMatch && row.contactShownToVolunteerAt !== null ? sideOf(request).map(contactOf) : null,
     };
   });
 }

@@ -1,17 +1,18 @@
 import { schema, type Database } from '@board/db';
+import type { AuditAction, AuditDetails, AuditSubjectOf } from '@board/shared';
 
-export interface AuditEvent {
+/** One entry: only actions of the table in shared/src/audit-actions.ts, with their subject kind and details. */
+export interface AuditEvent<A extends AuditAction> {
   actorId: string | null;
-  /** dotted verb, e.g. `invitation.create`, `role.grant`, `staff.sign_in`, `me.export` */
-  action: string;
+  action: A;
   municipalityCode?: string | null;
-  subjectType?: string;
+  subjectType?: AuditSubjectOf<A>;
   subjectId?: string;
-  details?: Record<string, unknown>;
+  details?: AuditDetails<A>;
 }
 
 /** Appends to the audit log inside the caller's transaction, so the entry and the change land together. */
-export async function recordAudit(tx: Database, event: AuditEvent): Promise<void> {
+export async function recordAudit<A extends AuditAction>(tx: Database, event: AuditEvent<A>): Promise<void> {
   await tx.insert(schema.auditLog).values({
     actorId: event.actorId,
     action: event.action,

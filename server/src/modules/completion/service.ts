@@ -16,7 +16,9 @@ import {
 import { publicLink, webPages } from '../../links/public-links.ts';
 import { markedDoneMail } from '../../mail/matching-mails.ts';
 import { sendMail } from '../../mail/send-mail.ts';
-import { applicationRepository, requestRepository, type ApplicationRow } from '../applications/repository.ts';
+import { recordMatchStep } from '../applications/match-audit.ts';
+import { applicationRepository, type ApplicationRow } from '../applications/repository.ts';
+import { requestRepository } from '../help-requests/repository.ts';
 import { officerViews, volunteerViews } from '../applications/views.ts';
 import { completionRepository } from './repository.ts';
 import type { SignedInContext } from '../../services/context.ts';
@@ -67,9 +69,10 @@ export async function completeMatch(ctx: SignedInContext, id: string): Promise<A
     const requests = requestRepository(tx);
     const row = await lockedMatch(tx, actor, id, 'complete', (r) => ({ associationId: r.associationId }));
     if (!(await repo.transition(id, 'complete'))) throw refusal.complete();
-    await requests.completeIfAllDone(row.requestId);
-    const [view] = await officerViews(tx, actor, [(await repo.find(id))!]);
+    const completed = await requests.completeIfAllDone(row.requestId);
     const request = (await requests.findApplied([row.requestId]))[0]!;
+    await recordMatchStep(tx, actor, row, 'match.complete', { title: request.title, completed });
+    const [view] = await officerViews(tx, actor, [(await repo.find(id))!]);
     return { view: view!, request, volunteer: (await repo.person(row.volunteerId))! };
   });
   await sendMail(ctx, {
@@ -94,7 +97,10 @@ export async function confirmCompletion(ctx: SignedInContext, id: string): Promi
     const repo = applicationRepository(tx);
     const row = await lockedMatch(tx, actor, id, 'confirm', (r) => ({ ownerId: r.volunteerId }));
     if (!(await repo.transition(id, 'confirm'))) throw refusal.confirm('confirmed');
-    await requestRepository(tx).completeIfAllDone(row.requestId);
+    const requests = requestRepository(tx);
+    const completed = await requests.completeIfAllDone(row.requestId);
+    const request = (await requests.findApplied([row.requestId]))[0]!;
+    await recordMatchStep(tx, actor, row, 'match.confirm', { title: request.title, completed });
     const [view] = await volunteerViews(tx, actor, await repo.listByVolunteer(actor.userId, [id]));
     return view!;
   });
@@ -115,8 +121,10 @@ export async function sendThanks(ctx: SignedInContext, id: string, body: ThanksB
     if (!fromVolunteer && !can(actor, 'thanks.send', { associationId: row.associationId })) {
       throw new DomainError('FORBIDDEN', 'Only the two sides of a match thank each other.');
     }
-    if (row.status !== 'accepted') throw new DomainError('NOT_MATCHED', 'This application is not a match (any more).');
-    if (!row.completedAt) throw new DomainError('NOT_COMPLETED', 'Thanks come after the work is marked done.');
+    const stage = applicationStage(row);
+    if (!matchStages.includes(stage))
+      throw new DomainError('NOT_MATCHED', 'This application is not a match (any more).');
+    if (stage === 'accepted') throw new DomainError('NOT_COMPLETED', 'Thanks come after the work is marked done.');
     const completion = completionRepository(tx);
     const common = {
       applicationId: row.id,

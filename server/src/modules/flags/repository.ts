@@ -112,13 +112,6 @@ export function flagRepository(tx: Database) {
       return rows.map((r) => r.id);
     },
 
-    async hideRequest(id: string): Promise<void> {
-      await tx
-        .update(helpRequests)
-        .set({ hiddenAt: new Date() })
-        .where(and(eq(helpRequests.id, id), isNull(helpRequests.hiddenAt)));
-    },
-
     async hideMessage(id: string): Promise<void> {
       await tx
         .update(messages)

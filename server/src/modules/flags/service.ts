@@ -8,7 +8,7 @@ import {
   type FlagStatus,
   type FlagView,
 } from '@board/shared';
-import { requestRepository } from '../applications/repository.ts';
+import { requestRepository } from '../help-requests/repository.ts';
 import { recordAudit } from '../audit/record.ts';
 import { isUniqueViolation } from '../../database/unique-violation.ts';
 import { messageRepository } from '../messages/repository.ts';
@@ -129,7 +129,7 @@ export async function resolveFlag(
     }
     let alsoSettled: string[] = [];
     if (body.decision === 'hide') {
-      if (flag.targetType === 'request') await repo.hideRequest(flag.targetId);
+      if (flag.targetType === 'request') await requestRepository(tx).hide(flag.targetId);
       else await repo.hideMessage(flag.targetId);
       alsoSettled = await repo.resolveOthersOnTarget(flag, actor.userId, note);
     }

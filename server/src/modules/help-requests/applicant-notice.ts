@@ -4,9 +4,9 @@ import { publicLink, webPages } from '../../links/public-links.ts';
 import { requestEndedForVolunteerMail, type RequestEnding } from '../../mail/request-mails.ts';
 import { sendMail, type MailContext } from '../../mail/send-mail.ts';
 import type { ServiceContext } from '../../services/context.ts';
-import { requestRepository } from './repository.ts';
+import { requestReader } from './reader.ts';
 
-export type Applicant = Awaited<ReturnType<ReturnType<typeof requestRepository>['applicantRecipients']>>[number];
+export type Applicant = Awaited<ReturnType<ReturnType<typeof requestReader>['applicantRecipients']>>[number];
 
 /**
  * Who to tell that a request ended. Withdrawn or closed: every live hand, matched ones too (the
@@ -15,7 +15,7 @@ export type Applicant = Awaited<ReturnType<ReturnType<typeof requestRepository>[
  */
 export function applicantsToTell(tx: Database, requestId: string, ending: RequestEnding): Promise<Applicant[]> {
   const statuses = ending === 'expired' ? (['pending'] as const) : (['pending', 'accepted'] as const);
-  return requestRepository(tx).applicantRecipients(requestId, statuses);
+  return requestReader(tx).applicantRecipients(requestId, statuses);
 }
 
 /** The same, inside an actor's transaction: their accounts are not the actor's to read (a system step naming the request). */

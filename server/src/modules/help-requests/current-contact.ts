@@ -2,7 +2,7 @@ import { schema, type Database } from '@board/db';
 import { inArray } from 'drizzle-orm';
 import { applicationRepository } from '../applications/repository.ts';
 import { associationSide } from '../applications/views.ts';
-import type { ContactRow } from './repository.ts';
+import type { ContactRow } from './rows.ts';
 
 type Contactable = ContactRow & { associationId: string; municipalityCode: string; createdBy: string | null };
 

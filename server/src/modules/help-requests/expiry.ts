@@ -5,6 +5,7 @@ import { sendMail } from '../../mail/send-mail.ts';
 import { systemContext } from '../../services/context.ts';
 import { recordAudit } from '../audit/record.ts';
 import { applicantsToTell, tellApplicantsRequestEnded } from './applicant-notice.ts';
+import { requestReader } from './reader.ts';
 import { requestRepository } from './repository.ts';
 
 /** How often the server looks for requests whose application deadline passed. */
@@ -31,13 +32,13 @@ export async function expireOverdueRequests(app: FastifyInstance): Promise<numbe
         subjectId: row.id,
         details: { title: row.title },
       });
-      const association = (await repo.association(row.associationId))!;
-      const municipality = (await repo.municipality(row.municipalityCode))!;
+      const association = (await requestReader(tx).association(row.associationId))!;
+      const municipality = (await requestReader(tx).municipality(row.municipalityCode))!;
       out.push({
         row,
         associationName: association.name,
         municipality: { nameJa: municipality.nameJa, nameEn: municipality.nameEn },
-        recipients: await repo.officerRecipients(row.associationId),
+        recipients: await requestReader(tx).officerRecipients(row.associationId),
         applicants: await applicantsToTell(tx, row.id, 'expired'),
       });
     }

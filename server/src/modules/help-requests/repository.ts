@@ -1,206 +1,35 @@
 import { schema, type Database } from '@board/db';
+import { editableStatuses, requestTransitions, type RequestStatus, type RequestTransition } from '@board/shared';
+import { and, eq, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { elevateWithin } from '../../database/door.ts';
 import {
-  editableStatuses,
-  requestTransitions,
-  type BoardSort,
-  type Category,
-  type Language,
-  type RequestStatus,
-  type RequestTransition,
-  type WhenKind,
-} from '@board/shared';
-import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+  posterContactColumns,
+  requestColumns,
+  type RequestContent,
+  type RequestRow,
+  type RequestWithContact,
+} from './rows.ts';
 
-const {
-  helpRequests: r,
-  boardRequests: b,
-  municipalities: m,
-  associations: a,
-  users: u,
-  roleAssignments,
-  applications,
-  flags,
-} = schema;
+const { helpRequests: r, municipalities: m, associations: a, users: u, applications } = schema;
 
-/** Every column of a request, with the names of its municipality and association. */
-const requestColumns = {
-  id: r.id,
-  municipalityCode: r.municipalityCode,
-  municipalityName: m.nameJa,
-  municipalityNameEn: m.nameEn,
-  municipalityActive: sql<boolean>`(${m.status} = 'active')`.mapWith(Boolean),
-  moderationRequired: m.moderationRequired,
-  associationId: r.associationId,
-  associationName: a.name,
-  createdBy: r.createdBy,
-  title: r.title,
-  body: r.body,
-  category: r.category,
-  skills: r.skills,
-  slots: r.slots,
-  matchedCount: r.matchedCount,
-  whenKind: r.whenKind,
-  startsAt: r.startsAt,
-  endsAt: r.endsAt,
-  area: r.area,
-  exactPlace: r.exactPlace,
-  online: r.online,
-  estimatedHours: r.estimatedHours,
-  expensesCovered: r.expensesCovered,
-  applicationDeadline: r.applicationDeadline,
-  languages: r.languages,
-  status: r.status,
-  statusReason: r.statusReason,
-  copiedFrom: r.copiedFrom,
-  hiddenAt: r.hiddenAt,
-  publishedAt: r.publishedAt,
-  createdAt: r.createdAt,
-  updatedAt: r.updatedAt,
-};
-
-/** What the board lists of a request (the `board_requests` view), with its municipality and association names. */
-const boardColumns = {
-  id: b.id,
-  municipalityCode: b.municipalityCode,
-  municipalityName: m.nameJa,
-  municipalityNameEn: m.nameEn,
-  associationId: b.associationId,
-  associationName: a.name,
-  title: b.title,
-  body: b.body,
-  category: b.category,
-  skills: b.skills,
-  slots: b.slots,
-  matchedCount: b.matchedCount,
-  whenKind: b.whenKind,
-  startsAt: b.startsAt,
-  endsAt: b.endsAt,
-  area: b.area,
-  online: b.online,
-  estimatedHours: b.estimatedHours,
-  expensesCovered: b.expensesCovered,
-  applicationDeadline: b.applicationDeadline,
-  languages: b.languages,
-  status: b.status,
-  publishedAt: b.publishedAt,
-};
-
-export interface RequestRow {
-  id: string;
-  municipalityCode: string;
-  municipalityName: string;
-  municipalityNameEn: string;
-  municipalityActive: boolean;
-  moderationRequired: boolean;
-  associationId: string;
-  associationName: string;
-  createdBy: string | null;
-  title: string;
-  body: string;
-  category: Category;
-  skills: string[];
-  slots: number;
-  matchedCount: number;
-  whenKind: WhenKind;
-  startsAt: Date | null;
-  endsAt: Date | null;
-  area: string;
-  exactPlace: string;
-  online: boolean;
-  estimatedHours: string | null;
-  expensesCovered: boolean;
-  applicationDeadline: Date | null;
-  languages: string[];
-  status: RequestStatus;
-  statusReason: string | null;
-  copiedFrom: string | null;
-  hiddenAt: Date | null;
-  publishedAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
+/** `status in (…)` for states taken from the lifecycle table */
+function statusIn(states: readonly RequestStatus[]): SQL {
+  return inArray(r.status, [...states]);
 }
 
-/** The columns anyone may see (the board's, and the public part of a request page). */
-export type PublicRequestRow = Pick<RequestRow, keyof typeof boardColumns>;
-
-/** A board row with its sort key as PostgreSQL text (for the cursor). */
-export type BoardRow = PublicRequestRow & { sortKey: string | null };
-
-/** The officer who posted the request, as their counterpart sees them after a match. */
-export interface ContactRow {
-  contactName: string | null;
-  contactEmail: string | null;
-  contactPhone: string | null;
-}
-
-export type RequestWithContact = RequestRow & ContactRow;
-
-/** A listed row with its sort key as PostgreSQL text (full microsecond precision, for the cursor). */
-export type KeyedRow = RequestRow & { sortKey: string | null };
-
-/** Content columns an officer writes (create and edit). */
-export interface RequestContent {
-  title: string;
-  body: string;
-  category: Category;
-  skills: string[];
-  slots: number;
-  whenKind: WhenKind;
-  startsAt: Date | null;
-  endsAt: Date | null;
-  area: string;
-  exactPlace: string;
-  online: boolean;
-  estimatedHours: string | null;
-  expensesCovered: boolean;
-  applicationDeadline: Date | null;
-  languages: string[];
-  searchTokens: string[];
-}
-
-/** A position in a keyset-paginated listing: the sort key (timestamptz as text, or null) and the id. */
-export interface Keyset {
-  key: string | null;
-  id: string;
-}
-
-export interface BoardFilter {
-  municipalityCodes?: string[] | undefined;
-  category?: Category | undefined;
-  skills?: string[] | undefined;
-  startsFrom?: Date | undefined;
-  startsBefore?: Date | undefined;
-  onlineOnly?: boolean | undefined;
-  openOnly?: boolean | undefined;
-  /** search tokens that must all be present (shared/src/search/tokens.ts queryTokens) */
-  tokens?: string[] | undefined;
-  sort: BoardSort;
-  after?: Keyset | undefined;
-  limit: number;
-}
-
-/** A text[] literal built from parameters, the same on postgres.js and PGlite. */
-function textArray(values: readonly string[]): SQL {
-  return sql`array[${sql.join(
-    values.map((v) => sql`${v}`),
-    sql`, `,
-  )}]::text[]`;
-}
-
-/** A timestamptz read back as text, so a cursor keeps PostgreSQL's microseconds (a JS Date would drop them). */
-const sortKeyText = (column: AnyPgColumn) => sql<string | null>`(${column})::text`;
-
-/** SQL for help requests. Runs inside the caller's transaction (row-level security as the actor). */
+/**
+ * The one writer of `help_requests` (posting, editing, the lifecycle, a match's slots, hiding
+ * after a flag), and the reads of one request. Every state change takes its source and target
+ * states from `requestTransitions`. Runs inside the caller's transaction (row-level security as
+ * the actor); the few system steps say why. Reads that join for lists live in reader.ts.
+ */
 export function requestRepository(tx: Database) {
   return {
     async find(id: string): Promise<RequestWithContact | null> {
       const [row] = await tx
         .select({
           ...requestColumns,
-          contactName: u.displayName,
-          contactEmail: sql<string | null>`coalesce(${u.notificationEmail}, ${u.email})`,
-          contactPhone: u.phone,
+          ...posterContactColumns,
         })
         .from(r)
         .innerJoin(m, eq(m.code, r.municipalityCode))
@@ -278,218 +107,101 @@ export function requestRepository(tx: Database) {
     },
 
     /**
-     * The public board: open and filled requests of active municipalities, not hidden,
-     * keyset-paginated. Reads the `board_requests` view (public columns only; see its comment in
-     * db/src/schema/requests.ts for why it is not the table). Each ORDER BY matches one of the
-     * board's partial indexes column for column, NULLS placement included, or PostgreSQL sorts
-     * every listed row. Constants are SQL literals so partial indexes apply in generic plans.
+     * Requests a volunteer applied to, also after they left the public board (withdrawn,
+     * closed, expired): a system step restricted to these ids, which the caller took from
+     * applications the actor can see.
      */
-    async board(filter: BoardFilter): Promise<BoardRow[]> {
-      const conditions: (SQL | undefined)[] = [sql`${m.status} = 'active'`];
-      if (filter.municipalityCodes?.length) conditions.push(inArray(b.municipalityCode, filter.municipalityCodes));
-      if (filter.category) conditions.push(eq(b.category, filter.category));
-      if (filter.skills?.length) conditions.push(sql`${b.skills} && ${textArray(filter.skills)}`);
-      if (filter.startsFrom) conditions.push(sql`${b.startsAt} >= ${filter.startsFrom.toISOString()}::timestamptz`);
-      if (filter.startsBefore) conditions.push(sql`${b.startsAt} < ${filter.startsBefore.toISOString()}::timestamptz`);
-      if (filter.onlineOnly) conditions.push(sql`${b.online}`);
-      if (filter.openOnly) conditions.push(schema.openForHands(b));
-      if (filter.tokens?.length) conditions.push(sql`${b.searchTokens} @> ${textArray(filter.tokens)}`);
-
-      const after = filter.after;
-      let sortKey: SQL<string | null>;
-      let order: SQL[];
-      if (filter.sort === 'newest') {
-        // listed rows always have published_at (set by the transition that publishes them)
-        if (after) conditions.push(sql`(${b.publishedAt}, ${b.id}) < (${after.key}::timestamptz, ${after.id}::uuid)`);
-        sortKey = sortKeyText(b.publishedAt);
-        order = [sql`${b.publishedAt} desc nulls last`, sql`${b.id} desc nulls last`];
-      } else {
-        // soonest deadline first, no deadline last ('infinity'); only deadlines still ahead
-        const deadline = schema.deadlineOrNever(b);
-        conditions.push(sql`${deadline} > now()`);
-        if (after) {
-          const key = after.key ?? 'infinity';
-          conditions.push(sql`(${deadline}, ${b.id}) > (${key}::timestamptz, ${after.id}::uuid)`);
-        }
-        sortKey = sql<string | null>`nullif((${deadline})::text, 'infinity')`;
-        order = [sql`${deadline} asc`, sql`${b.id} asc`];
-      }
-      const rows = await tx
-        .select({ ...boardColumns, sortKey })
-        .from(b)
-        .innerJoin(m, eq(m.code, b.municipalityCode))
-        .innerJoin(a, eq(a.id, b.associationId))
-        .where(and(...conditions))
-        .orderBy(...order)
-        .limit(filter.limit);
-      return rows as BoardRow[];
+    async findApplied(ids: string[]): Promise<RequestRow[]> {
+      if (ids.length === 0) return [];
+      return elevateWithin(tx, 'requests a volunteer applied to', () =>
+        tx
+          .select(requestColumns)
+          .from(r)
+          .innerJoin(m, eq(m.code, r.municipalityCode))
+          .innerJoin(a, eq(a.id, r.associationId))
+          .where(inArray(r.id, [...new Set(ids)])),
+      );
     },
 
-    /** Requests of these associations in every state (officers' dashboard), last changed first. */
-    async ofAssociations(filter: {
-      associationIds: string[];
-      status?: RequestStatus | undefined;
-      after?: Keyset | undefined;
-      limit: number;
-    }): Promise<(KeyedRow & ContactRow)[]> {
-      if (filter.associationIds.length === 0) return [];
-      const rows = await tx
-        .select({
-          ...requestColumns,
-          sortKey: sortKeyText(r.updatedAt),
-          contactName: u.displayName,
-          contactEmail: sql<string | null>`coalesce(${u.notificationEmail}, ${u.email})`,
-          contactPhone: u.phone,
+    /**
+     * Takes one slot, atomically: +1 matched, `fill` when it was the last one. The WHERE clause
+     * re-checks on the latest row version when another acceptance committed first, so of many
+     * acceptances at once exactly `slots` succeed. Null when no slot was free (or it is not open).
+     */
+    async claimSlot(id: string) {
+      const fill = requestTransitions.fill;
+      const [row] = await tx
+        .update(r)
+        .set({
+          matchedCount: sql`${r.matchedCount} + 1`,
+          status: sql`case when ${r.matchedCount} + 1 >= ${r.slots} then ${fill.to}::request_status else ${r.status} end`,
+          updatedAt: new Date(),
         })
-        .from(r)
-        .innerJoin(m, eq(m.code, r.municipalityCode))
-        .innerJoin(a, eq(a.id, r.associationId))
-        .leftJoin(u, and(eq(u.id, r.createdBy), isNull(u.deletedAt)))
-        .where(
-          and(
-            inArray(r.associationId, filter.associationIds),
-            filter.status ? eq(r.status, filter.status) : undefined,
-            filter.after
-              ? sql`(${r.updatedAt}, ${r.id}) < (${filter.after.key}::timestamptz, ${filter.after.id}::uuid)`
-              : undefined,
-          ),
-        )
-        .orderBy(desc(r.updatedAt), desc(r.id))
-        .limit(filter.limit);
-      return rows as (KeyedRow & ContactRow)[];
+        .where(and(eq(r.id, id), statusIn(fill.from), isNull(r.hiddenAt), lt(r.matchedCount, r.slots)))
+        .returning({ status: r.status, matchedCount: r.matchedCount });
+      return row ?? null;
     },
 
-    /** Requests waiting for review, oldest submission first (pending_review rows change only by transitions). */
-    async pendingReview(filter: {
-      municipalityCodes?: string[] | undefined;
-      after?: Keyset | undefined;
-      limit: number;
-    }): Promise<KeyedRow[]> {
-      if (filter.municipalityCodes && filter.municipalityCodes.length === 0) return [];
-      const rows = await tx
-        .select({ ...requestColumns, sortKey: sortKeyText(r.updatedAt) })
-        .from(r)
-        .innerJoin(m, eq(m.code, r.municipalityCode))
-        .innerJoin(a, eq(a.id, r.associationId))
-        .where(
-          and(
-            eq(r.status, 'pending_review'),
-            filter.municipalityCodes ? inArray(r.municipalityCode, filter.municipalityCodes) : undefined,
-            filter.after
-              ? sql`(${r.updatedAt}, ${r.id}) > (${filter.after.key}::timestamptz, ${filter.after.id}::uuid)`
-              : undefined,
-          ),
-        )
-        .orderBy(asc(r.updatedAt), asc(r.id))
-        .limit(filter.limit);
-      return rows as KeyedRow[];
+    /** Locks the request row: every change to a request's matches takes this lock first (no deadlocks, no lost completion). */
+    async lock(id: string): Promise<void> {
+      await elevateWithin(tx, 'lock a request row', () =>
+        tx.select({ id: r.id }).from(r).where(eq(r.id, id)).for('update'),
+      );
     },
 
-    /** Header counts of the moderation queue. */
-    async moderationCounts(municipalityCodes: string[] | undefined) {
-      if (municipalityCodes && municipalityCodes.length === 0) {
-        return { pendingReview: 0, changesRequested: 0, openFlags: 0 };
-      }
-      const inScope = municipalityCodes ? inArray(r.municipalityCode, municipalityCodes) : undefined;
-      const [states] = await tx
-        .select({
-          pendingReview: sql<number>`count(*) filter (where ${r.status} = 'pending_review')`.mapWith(Number),
-          changesRequested: sql<number>`count(*) filter (where ${r.status} = 'changes_requested')`.mapWith(Number),
-        })
-        .from(r)
-        .where(and(inArray(r.status, ['pending_review', 'changes_requested']), inScope));
-      const [open] = await tx
-        .select({ n: count() })
-        .from(flags)
-        .where(
-          and(
-            eq(flags.status, 'open'),
-            municipalityCodes ? inArray(flags.municipalityCode, municipalityCodes) : undefined,
-          ),
-        );
-      return {
-        pendingReview: states?.pendingReview ?? 0,
-        changesRequested: states?.changesRequested ?? 0,
-        openFlags: open?.n ?? 0,
-      };
+    /**
+     * Gives a matched slot back (a matched volunteer withdrew): −1 matched and `reopen` when the
+     * request was filled. A system step: the volunteer cannot update requests, and this is part
+     * of their withdrawal.
+     */
+    async releaseSlot(id: string) {
+      const reopen = requestTransitions.reopen;
+      const [row] = await elevateWithin(tx, 'give a matched slot back', () =>
+        tx
+          .update(r)
+          .set({
+            matchedCount: sql`${r.matchedCount} - 1`,
+            status: sql`case when ${statusIn(reopen.from)} then ${reopen.to}::request_status else ${r.status} end`,
+            updatedAt: new Date(),
+          })
+          .where(and(eq(r.id, id), sql`${r.matchedCount} > 0`))
+          .returning({ status: r.status, matchedCount: r.matchedCount }),
+      );
+      return row ?? null;
     },
 
-    /** Did this volunteer's application to the request get accepted (a match)? */
-    async isMatched(requestId: string, volunteerId: string): Promise<boolean> {
-      const rows = await tx
-        .select({ id: applications.id })
-        .from(applications)
-        .where(
-          and(
-            eq(applications.requestId, requestId),
-            eq(applications.volunteerId, volunteerId),
-            eq(applications.status, 'accepted'),
-          ),
-        )
-        .limit(1);
+    /**
+     * `complete` when every match of the request is done and confirmed (and there is at least
+     * one). Called after each completion and confirmation, with the request locked; a system step
+     * because the volunteer's confirmation may be the last one. "Done and confirmed" is the
+     * application lifecycle's `confirmed` stage, said in its stored columns.
+     */
+    async completeIfAllDone(id: string): Promise<boolean> {
+      const complete = requestTransitions.complete;
+      const matchOf = sql`${applications.requestId} = ${id} and ${applications.status} = 'accepted'`;
+      const rows = await elevateWithin(tx, 'complete a request whose matches are done', () =>
+        tx
+          .update(r)
+          .set({ status: complete.to, updatedAt: new Date() })
+          .where(
+            and(
+              eq(r.id, id),
+              statusIn(complete.from),
+              sql`exists (select 1 from ${applications} where ${matchOf})`,
+              sql`not exists (select 1 from ${applications} where ${matchOf} and ${applications.confirmedAt} is null)`,
+            ),
+          )
+          .returning({ id: r.id }),
+      );
       return rows.length > 0;
     },
 
-    /** Volunteers whose application to the request is in one of these states, who can receive mail. */
-    async applicantRecipients(
-      requestId: string,
-      statuses: readonly ('pending' | 'accepted')[],
-    ): Promise<{ email: string; language: Language; name: string }[]> {
-      const rows = await tx
-        .selectDistinct({
-          email: sql<string | null>`coalesce(${u.notificationEmail}, ${u.email})`,
-          language: u.language,
-          name: u.displayName,
-        })
-        .from(applications)
-        .innerJoin(u, eq(u.id, applications.volunteerId))
-        .where(
-          and(eq(applications.requestId, requestId), inArray(applications.status, [...statuses]), isNull(u.deletedAt)),
-        );
-      return rows.filter((row): row is { email: string; language: Language; name: string } => row.email !== null);
-    },
-
-    /** The association's officers who can receive mail, each with their language. */
-    async officerRecipients(associationId: string): Promise<{ email: string; language: Language; name: string }[]> {
-      const rows = await tx
-        .selectDistinct({
-          email: sql<string | null>`coalesce(${u.notificationEmail}, ${u.email})`,
-          language: u.language,
-          name: u.displayName,
-        })
-        .from(roleAssignments)
-        .innerJoin(u, eq(u.id, roleAssignments.userId))
-        .where(
-          and(
-            eq(roleAssignments.role, 'officer'),
-            eq(roleAssignments.associationId, associationId),
-            isNull(u.deletedAt),
-          ),
-        );
-      return rows.filter((row): row is { email: string; language: Language; name: string } => row.email !== null);
-    },
-
-    async association(id: string) {
-      const [row] = await tx
-        .select({ id: a.id, name: a.name, municipalityCode: a.municipalityCode })
-        .from(a)
-        .where(eq(a.id, id));
-      return row ?? null;
-    },
-
-    async municipality(code: string) {
-      const [row] = await tx
-        .select({
-          code: m.code,
-          nameJa: m.nameJa,
-          nameEn: m.nameEn,
-          status: m.status,
-          moderationRequired: m.moderationRequired,
-          settings: m.settings,
-        })
-        .from(m)
-        .where(eq(m.code, code));
-      return row ?? null;
+    /** Hides the request from the board after a flag (staff's decision). */
+    async hide(id: string): Promise<void> {
+      await tx
+        .update(r)
+        .set({ hiddenAt: new Date() })
+        .where(and(eq(r.id, id), isNull(r.hiddenAt)));
     },
   };
 }

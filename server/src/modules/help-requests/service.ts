@@ -20,11 +20,15 @@ import {
   type OfficerContact,
   type RequestStatus,
   type RequestTransition,
+  type RequestAuditAction,
 } from '@board/shared';
 import { recordAudit } from '../audit/record.ts';
 import { applicantsToTellAsActor, tellApplicantsRequestEnded } from './applicant-notice.ts';
 import { withCurrentContact, withCurrentContactOne } from './current-contact.ts';
-import { requestRepository, type RequestContent, type RequestWithContact } from './repository.ts';
+import { applicationRepository } from '../applications/repository.ts';
+import { requestReader } from './reader.ts';
+import { requestRepository } from './repository.ts';
+import type { RequestContent, RequestWithContact } from './rows.ts';
 import {
   contactOf,
   decodeCursor,
@@ -39,10 +43,6 @@ import type { ServiceContext, SignedInContext } from '../../services/context.ts'
 
 const notFound = () => new DomainError('NOT_FOUND', 'No such request.');
 
-function unique(values: string[]): string[] {
-  return [...new Set(values)];
-}
-
 /** The columns an officer's input becomes, with the search tokens of title and body. */
 function contentOf(input: HelpRequestInput): RequestContent {
   const when = input.when;
@@ -50,7 +50,7 @@ function contentOf(input: HelpRequestInput): RequestContent {
     title: input.title,
     body: input.body,
     category: input.category,
-    skills: unique(input.skills),
+    skills: [...new Set(input.skills)],
     slots: input.slots,
     whenKind: when.kind,
     startsAt: when.kind === 'flexible' ? null : new Date(when.startsAt),
@@ -61,7 +61,7 @@ function contentOf(input: HelpRequestInput): RequestContent {
     estimatedHours: input.estimatedHours === null ? null : String(input.estimatedHours),
     expensesCovered: input.expensesCovered,
     applicationDeadline: input.applicationDeadline === null ? null : new Date(input.applicationDeadline),
-    languages: unique(input.languages),
+    languages: [...new Set(input.languages)],
     searchTokens: documentTokens(input.title, input.body),
   };
 }
@@ -85,7 +85,10 @@ async function detailIn(tx: Database, actor: Actor | null, id: string): Promise<
   if (!found) throw notFound();
   const row = await withCurrentContactOne(tx, found);
   const privateReader = readsPrivate(actor, row);
-  const matched = !privateReader && actor !== null && (await repo.isMatched(row.id, actor.userId));
+  const matched =
+    !privateReader &&
+    actor !== null &&
+    (await applicationRepository(tx).hasApplication(row.id, actor.userId, 'accepted'));
   if (!isPublic(row) && !privateReader && !matched) throw notFound();
   return detailView(actor, row, { privateReader, matched });
 }
@@ -115,7 +118,7 @@ export async function createRequest(ctx: SignedInContext, input: CreateHelpReque
   let associationId = input.associationId;
   if (associationId === undefined) {
     const scope = listScope(actor, 'request.create');
-    const own = scope?.kind === 'limited' ? unique(scope.associationIds) : [];
+    const own = scope?.kind === 'limited' ? [...new Set(scope.associationIds)] : [];
     if (own.length === 0) throw new DomainError('FORBIDDEN', 'Only association officers post requests.');
     if (own.length > 1) {
       throw new DomainError('VALIDATION_FAILED', 'Say which association this is for.', [
@@ -130,9 +133,9 @@ export async function createRequest(ctx: SignedInContext, input: CreateHelpReque
   const chosen = associationId;
   return ctx.door.asActor(actor, async (tx) => {
     const repo = requestRepository(tx);
-    const association = await repo.association(chosen);
+    const association = await requestReader(tx).association(chosen);
     if (!association) throw new DomainError('NOT_FOUND', 'No such association.');
-    const municipality = (await repo.municipality(association.municipalityCode))!;
+    const municipality = (await requestReader(tx).municipality(association.municipalityCode))!;
     if (!categoryEnabled(municipality.settings, input.category)) throw categoryRefused();
     const id = await repo.insert({
       ...contentOf(input),
@@ -154,7 +157,7 @@ export async function updateRequest(
   return ctx.door.asActor(actor, async (tx) => {
     const repo = requestRepository(tx);
     const row = await loadFor(tx, actor, id, 'request.edit');
-    const municipality = (await repo.municipality(row.municipalityCode))!;
+    const municipality = (await requestReader(tx).municipality(row.municipalityCode))!;
     if (!categoryEnabled(municipality.settings, input.category)) throw categoryRefused();
     if (!(await repo.updateContent(id, contentOf(input)))) {
       const now = (await repo.find(id))?.status ?? row.status;
@@ -219,7 +222,7 @@ export async function changeStatus(
   actor: Actor,
   id: string,
   pick: RequestTransition | ((row: RequestWithContact) => RequestTransition),
-  options: { reason?: string | null; audit?: string } = {},
+  options: { reason?: string | null; audit?: RequestAuditAction } = {},
 ): Promise<StatusChange> {
   const repo = requestRepository(tx);
   const before = await repo.find(id);
@@ -231,7 +234,7 @@ export async function changeStatus(
 
   if (transition === 'submit' || transition === 'submitAndPublish') {
     // what is sent must still be postable: a category staff have since switched off, or a deadline already passed
-    const municipality = (await repo.municipality(before.municipalityCode))!;
+    const municipality = (await requestReader(tx).municipality(before.municipalityCode))!;
     if (!categoryEnabled(municipality.settings, before.category)) throw categoryRefused();
     if (before.applicationDeadline && before.applicationDeadline.getTime() <= Date.now()) {
       throw new DomainError('REQUEST_DEADLINE_PASSED', 'The application deadline has passed; set a new one first.', [
@@ -335,7 +338,7 @@ export async function listRequests(ctx: ServiceContext, query: BoardQuery): Prom
   const after = decodeCursor(listing, query.cursor);
   const tokens = query.q ? queryTokens(query.q) : [];
   const rows = await ctx.door.asActor(ctx.actor, (tx) =>
-    requestRepository(tx).board({
+    requestReader(tx).board({
       municipalityCodes: query.municipalities,
       category: query.category,
       skills: query.skills,
@@ -364,7 +367,7 @@ export async function listMyAssociationRequests(
 ): Promise<MyRequestsPage> {
   const { actor } = ctx;
   const scope = listScope(actor, 'request.edit');
-  const own = scope?.kind === 'limited' ? unique(scope.associationIds) : [];
+  const own = scope?.kind === 'limited' ? [...new Set(scope.associationIds)] : [];
   if (own.length === 0) throw new DomainError('FORBIDDEN', 'Only association officers have their own requests.');
   if (query.associationId !== undefined && !own.includes(query.associationId)) {
     throw new DomainError('FORBIDDEN', 'You are not an officer of this association.');
@@ -373,7 +376,7 @@ export async function listMyAssociationRequests(
   const after = decodeCursor(listing, query.cursor);
   const associationIds = query.associationId ? [query.associationId] : own;
   const rows = await ctx.door.asActor(actor, async (tx) => {
-    const found = await requestRepository(tx).ofAssociations({
+    const found = await requestReader(tx).ofAssociations({
       associationIds,
       status: query.status,
       after,

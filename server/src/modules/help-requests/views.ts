@@ -12,7 +12,7 @@ import {
   type Resource,
   type When,
 } from '@board/shared';
-import type { ContactRow, Keyset, PublicRequestRow, RequestRow } from './repository.ts';
+import type { ContactRow, Keyset, PublicRequestRow, RequestRow } from './rows.ts';
 
 export function resourceOf(row: Pick<RequestRow, 'municipalityCode' | 'associationId'>): Resource {
   return { municipalityCode: row.municipalityCode, associationId: row.associationId };

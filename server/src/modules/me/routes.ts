@@ -37,7 +37,8 @@ export default async function meRoutes(app: FastifyInstance) {
     async (request) => updateMe(signedInContext(request), request.body),
   );
 
-  r.get(
+  // a POST: the export is audited (me.export), and no read may write
+  r.post(
     '/api/me/export',
     {
       schema: {

@@ -3,7 +3,8 @@ import { can, DomainError, type Actor, type ThreadMessage } from '@board/shared'
 import { publicLink, webPages } from '../../links/public-links.ts';
 import { newMessageMail } from '../../mail/matching-mails.ts';
 import { sendMail } from '../../mail/send-mail.ts';
-import { applicationRepository, requestRepository, type ApplicationRow } from '../applications/repository.ts';
+import { applicationRepository, type ApplicationRow } from '../applications/repository.ts';
+import { requestRepository } from '../help-requests/repository.ts';
 import { associationSide } from '../applications/views.ts';
 import { messageRepository, type MessageRow } from './repository.ts';
 import type { SignedInContext } from '../../services/context.ts';

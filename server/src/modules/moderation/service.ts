@@ -1,4 +1,10 @@
-import { DomainError, municipalityScope, type HelpRequestDetail, type ModerationQueue } from '@board/shared';
+import {
+  DomainError,
+  municipalityScope,
+  type HelpRequestDetail,
+  type ModerationQueue,
+  type RequestAuditAction,
+} from '@board/shared';
 import type { MailTemplate } from '../../mail/compose.ts';
 import {
   requestApprovedMail,
@@ -9,7 +15,7 @@ import {
   type RequestEnding,
   type RequestMailVars,
 } from '../../mail/request-mails.ts';
-import { requestRepository } from '../help-requests/repository.ts';
+import { requestReader } from '../help-requests/reader.ts';
 import { applicantsToTellAsActor, tellApplicantsRequestEnded } from '../help-requests/applicant-notice.ts';
 import { changeStatus, requestNamesOf } from '../help-requests/service.ts';
 import { decodeCursor, pageOf, publicView } from '../help-requests/views.ts';
@@ -29,7 +35,7 @@ export async function listModerationQueue(
   const listing = `moderation:${query.municipalityCode ?? ''}`;
   const after = decodeCursor(listing, query.cursor);
   const { rows, counts } = await ctx.door.asActor(actor, async (tx) => {
-    const repo = requestRepository(tx);
+    const repo = requestReader(tx);
     return {
       rows: await repo.pendingReview({ municipalityCodes, after, limit: query.limit + 1 }),
       counts: await repo.moderationCounts(municipalityCodes),
@@ -44,7 +50,7 @@ export async function listModerationQueue(
 
 interface Decision<Vars> {
   transition: 'approve' | 'requestChanges' | 'reject' | 'close';
-  audit: string;
+  audit: RequestAuditAction;
   mail: MailTemplate<Vars>;
   /** the request leaves the board for good: volunteers who raised a hand are told too */
   endsRequest?: RequestEnding;
@@ -78,7 +84,7 @@ async function decide<Vars extends RequestMailVars>(
     const change = await changeStatus(tx, actor, id, decision.transition, { reason, audit: decision.audit });
     return {
       detail: change.detail,
-      recipients: await requestRepository(tx).officerRecipients(change.before.associationId),
+      recipients: await requestReader(tx).officerRecipients(change.before.associationId),
       applicants: decision.endsRequest ? await applicantsToTellAsActor(tx, id, decision.endsRequest) : [],
     };
   });

@@ -1,15 +1,7 @@
-import type {
-  ApplicantProfile,
-  ApplicationList,
-  ContactDetails,
-  MessageList,
-  MyApplicationList,
-  MyRequestsPage,
-  ThreadMessage,
-} from '@board/shared';
+import type { ApplicantProfile, ApplicationDetail, ContactDetails, MessageList, ThreadMessage } from '@board/shared';
 import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { callApi, type ApiEvent } from '#lib/server/api.ts';
+import { callApi } from '#lib/server/api.ts';
 import { requireSignedIn } from '#lib/server/guards.ts';
 import { apiFailure, formFailure, formSuccess, formText, formValues } from '#lib/server/form-result.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -20,58 +12,31 @@ const Id = z.uuid();
 export interface MatchContext {
   side: 'volunteer' | 'association';
   request: { id: string; title: string; associationName: string | null };
-  /** the association's contact people (volunteer side) or the volunteer (association side) */
-  contacts: ContactDetails[];
+  /** the association's contact people (volunteer side) or the volunteer (association side); null until opened */
+  contacts: ContactDetails[] | null;
   /** the volunteer's public profile, for the association side */
   volunteer: ApplicantProfile | null;
 }
 
-/** The volunteer side: the match is one of their own applications. */
-async function asVolunteer(event: ApiEvent, id: string): Promise<MatchContext | null> {
-  const mine = await callApi<MyApplicationList>(event, 'GET', '/api/me/applications');
-  const app = mine.ok ? mine.data.items.find((a) => a.id === id) : undefined;
-  if (!app) return null;
-  return {
-    side: 'volunteer',
-    request: { id: app.requestId, title: app.request.title, associationName: app.request.associationName },
-    contacts: app.contacts ?? [],
-    volunteer: null,
-  };
-}
-
-/** The applications of one request, if this officer may list them, with this match among them. */
-async function inRequest(event: ApiEvent, requestId: string, id: string): Promise<MatchContext | null> {
-  const list = await callApi<ApplicationList>(event, 'GET', `/api/requests/${requestId}/applications`);
-  const item = list.ok ? list.data.items.find((a) => a.id === id) : undefined;
-  if (!list.ok || !item) return null;
-  return {
-    side: 'association',
-    request: { id: list.data.request.id, title: list.data.request.title, associationName: null },
-    contacts: item.contact ? [item.contact] : [],
-    volunteer: item.applicant,
-  };
-}
-
-/** States in which a request can have had a match. */
-const matchedStates = new Set(['published', 'filled', 'completed', 'withdrawn', 'closed', 'expired']);
-
-/**
- * The association side. The API has no "one application" read, so the request is found from
- * `?request=` (links from the officer pages may add it) or among the officer's own requests.
- */
-async function asOfficer(event: ApiEvent, id: string, hint: string | null): Promise<MatchContext | null> {
-  if (hint && Id.safeParse(hint).success) {
-    const found = await inRequest(event, hint, id);
-    if (found) return found;
+/** The match as one side sees it (staff are no side of a thread: no context for them). */
+function contextOf(detail: ApplicationDetail): MatchContext | null {
+  const request = { id: detail.request.id, title: detail.request.title };
+  if (detail.asVolunteer) {
+    return {
+      side: 'volunteer',
+      request: { ...request, associationName: detail.request.associationName },
+      contacts: detail.asVolunteer.contacts,
+      volunteer: null,
+    };
   }
-  const own = await callApi<MyRequestsPage>(event, 'GET', '/api/me/requests?limit=100');
-  if (!own.ok) return null;
-  const candidates = own.data.items.filter((r) => matchedStates.has(r.status));
-  // a few at a time: an officer has few live requests, and the first match found ends the search
-  for (let i = 0; i < candidates.length; i += 8) {
-    const found = await Promise.all(candidates.slice(i, i + 8).map((r) => inRequest(event, r.id, id)));
-    const hit = found.find((f) => f !== null);
-    if (hit) return hit;
+  if (detail.side === 'association' && detail.asAssociation) {
+    const contact = detail.asAssociation.contact;
+    return {
+      side: 'association',
+      request: { ...request, associationName: null },
+      contacts: contact ? [contact] : detail.asAssociation.status === 'accepted' ? null : [],
+      volunteer: detail.asAssociation.applicant,
+    };
   }
   return null;
 }
@@ -81,7 +46,7 @@ async function asOfficer(event: ApiEvent, id: string, hint: string | null): Prom
  * officers (the API refuses everyone else, staff included).
  */
 export const load: PageServerLoad = async (event) => {
-  const me = requireSignedIn(event.locals, event.url);
+  requireSignedIn(event.locals, event.url);
   event.setHeaders({ 'cache-control': 'private, no-store' });
   const id = event.params.applicationId;
   if (!Id.safeParse(id).success) error(404, 'No such match');
@@ -93,10 +58,9 @@ export const load: PageServerLoad = async (event) => {
     error(thread.status >= 500 ? 503 : thread.status, 'Could not load the messages');
   }
 
-  const isOfficer = me.roles.some((g) => g.role === 'officer');
-  const context =
-    (await asVolunteer(event, id)) ??
-    (isOfficer ? await asOfficer(event, id, event.url.searchParams.get('request')) : null);
+  // one read of the application (getApplication): it writes nothing, so a preloading hover is harmless
+  const detail = await callApi<ApplicationDetail>(event, 'GET', `/api/applications/${id}`);
+  const context = detail.ok ? contextOf(detail.data) : null;
 
   return {
     applicationId: id,
@@ -119,10 +83,17 @@ export const actions: Actions = {
     if (!body.trim()) return formFailure('send', 400, 'VALIDATION_FAILED', { body: 'MESSAGE_REQUIRED' }, values);
     const result = await callApi<ThreadMessage>(event, 'POST', `/api/applications/${id}/messages`, { body });
     if (!result.ok) return apiFailure('send', result.status, result.error, values);
-    // which request the thread belongs to, when the page knew it (saves the officer side a search)
-    const requestId = formText(form, 'requestId');
-    const search = Id.safeParse(requestId).success ? `?request=${requestId}` : '';
-    redirect(303, `/matches/${id}${search}#message-${result.data.id}`);
+    redirect(303, `/matches/${id}#message-${result.data.id}`);
+  },
+
+  /** "Show contact": the first opening per side is recorded by the API (contact.reveal). */
+  showContact: async (event) => {
+    requireSignedIn(event.locals, event.url);
+    const id = event.params.applicationId;
+    if (!Id.safeParse(id).success) error(404, 'No such match');
+    const result = await callApi<ApplicationDetail>(event, 'POST', `/api/applications/${id}/contact`);
+    if (!result.ok) return apiFailure('showContact', result.status, result.error, {});
+    redirect(303, `/matches/${id}#counterpart-heading`);
   },
 
   /** Report one message to the municipality's staff. */

@@ -4,12 +4,12 @@ import type { RequestHandler } from './$types';
 
 /**
  * "Download my data": a plain form POST from /me, answered with the API's JSON export as a
- * file download (GET /api/me/export streams it with its content-disposition). A POST, not a
+ * file download (POST /api/me/export streams it with its content-disposition). A POST, not a
  * link, so no prefetch or crawler can trigger the audited export by accident.
  */
 export const POST: RequestHandler = async (event) => {
   if (!event.locals.me) redirect(303, `/signin?returnTo=${encodeURIComponent('/me')}`);
-  const response = await apiFetch(event, 'GET', '/api/me/export', undefined, { timeoutMs: null });
+  const response = await apiFetch(event, 'POST', '/api/me/export', undefined, { timeoutMs: null });
   if (!response) error(503, 'The server did not answer.');
   if (response.status === 401) redirect(303, `/signin?returnTo=${encodeURIComponent('/me')}`);
   if (!response.ok || !response.body) error(response.status >= 500 ? 503 : response.status, 'Export failed');

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { describeAuditEntry } from './audit-text.ts';
-import { messagesFor } from './i18n/catalogue.ts';
-import { createTranslator } from './i18n/translator.ts';
+import { auditActionKeys } from '@board/shared';
+import { messagesFor } from '#lib/i18n/catalogue.ts';
+import { createTranslator } from '#lib/i18n/translator.ts';
+import { describeAuditEntry } from './describe-entry.ts';
 
 const ja = createTranslator('ja', messagesFor('ja'));
 const en = createTranslator('en', messagesFor('en'));
@@ -9,27 +10,8 @@ const easy = createTranslator('ja-easy', messagesFor('ja-easy'));
 
 describe('describeAuditEntry', () => {
   it('says each recorded action in plain words', () => {
-    for (const action of [
-      'invitation.create',
-      'invitation.resend',
-      'invitation.revoke',
-      'invitation.accept',
-      'role.grant',
-      'role.remove',
-      'association.create',
-      'staff.sign_in',
-      'me.export',
-      'me.delete',
-      'contact.reveal',
-      'request.approve',
-      'request.request_changes',
-      'request.reject',
-      'request.close',
-      'request.expire',
-      'flag.hide',
-      'flag.dismiss',
-      'municipality.update_settings',
-    ]) {
+    // every action of the table (shared/src/audit-actions.ts), in each language
+    for (const action of auditActionKeys) {
       for (const i18n of [ja, en, easy]) {
         const { what } = describeAuditEntry(i18n, { action, details: {} });
         expect(what, `${i18n.lang} ${action}`).not.toContain(action);
@@ -83,6 +65,37 @@ describe('describeAuditEntry', () => {
     expect(
       describeAuditEntry(en, { action: 'role.remove', details: { reason: 'account_deleted' } }).detail,
     ).not.toContain('reason:');
+  });
+
+  it("says a match's steps and the request's completion, with the request's title", () => {
+    const steps = {
+      'match.accept': [
+        '手を挙げた人を受け入れた（マッチ）',
+        'Accepted a volunteer (a match)',
+        'てを あげた ひとを うけいれた（マッチ）',
+      ],
+      'match.complete': [
+        '活動が終わったと記録した（町会・自治会）',
+        'Marked the work done (association)',
+        'かつどうが おわったと きろく した（ちょうかい・じちかい）',
+      ],
+      'match.confirm': [
+        '活動が終わったことを確かめた（腕きき）',
+        'Confirmed the work was done (volunteer)',
+        'かつどうが おわったことを たしかめた（うでききの ひと）',
+      ],
+      'request.complete': [
+        '依頼の活動がすべて終わった',
+        'All the work of a request was done',
+        'おねがいの かつどうが ぜんぶ おわった',
+      ],
+    };
+    for (const [action, [inJa, inEn, inEasy]] of Object.entries(steps)) {
+      const entry = { action, details: { title: '写真撮影' } };
+      expect(describeAuditEntry(ja, entry)).toEqual({ what: inJa, detail: '「写真撮影」' });
+      expect(describeAuditEntry(en, entry).what).toBe(inEn);
+      expect(describeAuditEntry(easy, entry).what).toBe(inEasy);
+    }
   });
 
   it('shows an action it does not know by its code, hiding nothing', () => {

@@ -1,0 +1,232 @@
+import { schema, type Database } from '@board/db';
+import type { Language, RequestStatus } from '@board/shared';
+import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import {
+  boardColumns,
+  posterContactColumns,
+  requestColumns,
+  sortKeyText,
+  textArray,
+  type BoardFilter,
+  type BoardRow,
+  type ContactRow,
+  type Keyset,
+  type KeyedRow,
+} from './rows.ts';
+
+const {
+  helpRequests: r,
+  boardRequests: b,
+  municipalities: m,
+  associations: a,
+  users: u,
+  roleAssignments,
+  applications,
+  flags,
+} = schema;
+
+/**
+ * Reads about help requests that join other tables: the board, dashboards, the moderation
+ * queue, who to mail. Writes to `help_requests` go through `requestRepository` only.
+ * Runs inside the caller's transaction (row-level security as the actor).
+ */
+export function requestReader(tx: Database) {
+  return {
+    /**
+     * The public board: open and filled requests of active municipalities, not hidden,
+     * keyset-paginated. Reads the `board_requests` view (public columns only; see its comment in
+     * db/src/schema/requests.ts for why it is not the table). Each ORDER BY matches one of the
+     * board's partial indexes column for column, NULLS placement included, or PostgreSQL sorts
+     * every listed row. Constants are SQL literals so partial indexes apply in generic plans.
+     */
+    async board(filter: BoardFilter): Promise<BoardRow[]> {
+      const conditions: (SQL | undefined)[] = [sql`${m.status} = 'active'`];
+      if (filter.municipalityCodes?.length) conditions.push(inArray(b.municipalityCode, filter.municipalityCodes));
+      if (filter.category) conditions.push(eq(b.category, filter.category));
+      if (filter.skills?.length) conditions.push(sql`${b.skills} && ${textArray(filter.skills)}`);
+      if (filter.startsFrom) conditions.push(sql`${b.startsAt} >= ${filter.startsFrom.toISOString()}::timestamptz`);
+      if (filter.startsBefore) conditions.push(sql`${b.startsAt} < ${filter.startsBefore.toISOString()}::timestamptz`);
+      if (filter.onlineOnly) conditions.push(sql`${b.online}`);
+      if (filter.openOnly) conditions.push(schema.openForHands(b));
+      if (filter.tokens?.length) conditions.push(sql`${b.searchTokens} @> ${textArray(filter.tokens)}`);
+
+      const after = filter.after;
+      let sortKey: SQL<string | null>;
+      let order: SQL[];
+      if (filter.sort === 'newest') {
+        // listed rows always have published_at (set by the transition that publishes them)
+        if (after) conditions.push(sql`(${b.publishedAt}, ${b.id}) < (${after.key}::timestamptz, ${after.id}::uuid)`);
+        sortKey = sortKeyText(b.publishedAt);
+        order = [sql`${b.publishedAt} desc nulls last`, sql`${b.id} desc nulls last`];
+      } else {
+        // soonest deadline first, no deadline last ('infinity'); only deadlines still ahead
+        const deadline = schema.deadlineOrNever(b);
+        conditions.push(sql`${deadline} > now()`);
+        if (after) {
+          const key = after.key ?? 'infinity';
+          conditions.push(sql`(${deadline}, ${b.id}) > (${key}::timestamptz, ${after.id}::uuid)`);
+        }
+        sortKey = sql<string | null>`nullif((${deadline})::text, 'infinity')`;
+        order = [sql`${deadline} asc`, sql`${b.id} asc`];
+      }
+      const rows = await tx
+        .select({ ...boardColumns, sortKey })
+        .from(b)
+        .innerJoin(m, eq(m.code, b.municipalityCode))
+        .innerJoin(a, eq(a.id, b.associationId))
+        .where(and(...conditions))
+        .orderBy(...order)
+        .limit(filter.limit);
+      return rows as BoardRow[];
+    },
+
+    /** Requests of these associations in every state (officers' dashboard), last changed first. */
+    async ofAssociations(filter: {
+      associationIds: string[];
+      status?: RequestStatus | undefined;
+      after?: Keyset | undefined;
+      limit: number;
+    }): Promise<(KeyedRow & ContactRow)[]> {
+      if (filter.associationIds.length === 0) return [];
+      const rows = await tx
+        .select({
+          ...requestColumns,
+          sortKey: sortKeyText(r.updatedAt),
+          ...posterContactColumns,
+        })
+        .from(r)
+        .innerJoin(m, eq(m.code, r.municipalityCode))
+        .innerJoin(a, eq(a.id, r.associationId))
+        .leftJoin(u, and(eq(u.id, r.createdBy), isNull(u.deletedAt)))
+        .where(
+          and(
+            inArray(r.associationId, filter.associationIds),
+            filter.status ? eq(r.status, filter.status) : undefined,
+            filter.after
+              ? sql`(${r.updatedAt}, ${r.id}) < (${filter.after.key}::timestamptz, ${filter.after.id}::uuid)`
+              : undefined,
+          ),
+        )
+        .orderBy(desc(r.updatedAt), desc(r.id))
+        .limit(filter.limit);
+      return rows as (KeyedRow & ContactRow)[];
+    },
+
+    /** Requests waiting for review, oldest submission first (pending_review rows change only by transitions). */
+    async pendingReview(filter: {
+      municipalityCodes?: string[] | undefined;
+      after?: Keyset | undefined;
+      limit: number;
+    }): Promise<KeyedRow[]> {
+      if (filter.municipalityCodes && filter.municipalityCodes.length === 0) return [];
+      const rows = await tx
+        .select({ ...requestColumns, sortKey: sortKeyText(r.updatedAt) })
+        .from(r)
+        .innerJoin(m, eq(m.code, r.municipalityCode))
+        .innerJoin(a, eq(a.id, r.associationId))
+        .where(
+          and(
+            eq(r.status, 'pending_review'),
+            filter.municipalityCodes ? inArray(r.municipalityCode, filter.municipalityCodes) : undefined,
+            filter.after
+              ? sql`(${r.updatedAt}, ${r.id}) > (${filter.after.key}::timestamptz, ${filter.after.id}::uuid)`
+              : undefined,
+          ),
+        )
+        .orderBy(asc(r.updatedAt), asc(r.id))
+        .limit(filter.limit);
+      return rows as KeyedRow[];
+    },
+
+    /** Header counts of the moderation queue. */
+    async moderationCounts(municipalityCodes: string[] | undefined) {
+      if (municipalityCodes && municipalityCodes.length === 0) {
+        return { pendingReview: 0, changesRequested: 0, openFlags: 0 };
+      }
+      const inScope = municipalityCodes ? inArray(r.municipalityCode, municipalityCodes) : undefined;
+      const [states] = await tx
+        .select({
+          pendingReview: sql<number>`count(*) filter (where ${r.status} = 'pending_review')`.mapWith(Number),
+          changesRequested: sql<number>`count(*) filter (where ${r.status} = 'changes_requested')`.mapWith(Number),
+        })
+        .from(r)
+        .where(and(inArray(r.status, ['pending_review', 'changes_requested']), inScope));
+      const [open] = await tx
+        .select({ n: count() })
+        .from(flags)
+        .where(
+          and(
+            eq(flags.status, 'open'),
+            municipalityCodes ? inArray(flags.municipalityCode, municipalityCodes) : undefined,
+          ),
+        );
+      return {
+        pendingReview: states?.pendingReview ?? 0,
+        changesRequested: states?.changesRequested ?? 0,
+        openFlags: open?.n ?? 0,
+      };
+    },
+
+    /** Volunteers whose application to the request is in one of these states, who can receive mail. */
+    async applicantRecipients(
+      requestId: string,
+      statuses: readonly ('pending' | 'accepted')[],
+    ): Promise<{ email: string; language: Language; name: string }[]> {
+      const rows = await tx
+        .selectDistinct({
+          email: sql<string | null>`coalesce(${u.notificationEmail}, ${u.email})`,
+          language: u.language,
+          name: u.displayName,
+        })
+        .from(applications)
+        .innerJoin(u, eq(u.id, applications.volunteerId))
+        .where(
+          and(eq(applications.requestId, requestId), inArray(applications.status, [...statuses]), isNull(u.deletedAt)),
+        );
+      return rows.filter((row): row is { email: string; language: Language; name: string } => row.email !== null);
+    },
+
+    /** The association's officers who can receive mail, each with their language. */
+    async officerRecipients(associationId: string): Promise<{ email: string; language: Language; name: string }[]> {
+      const rows = await tx
+        .selectDistinct({
+          email: sql<string | null>`coalesce(${u.notificationEmail}, ${u.email})`,
+          language: u.language,
+          name: u.displayName,
+        })
+        .from(roleAssignments)
+        .innerJoin(u, eq(u.id, roleAssignments.userId))
+        .where(
+          and(
+            eq(roleAssignments.role, 'officer'),
+            eq(roleAssignments.associationId, associationId),
+            isNull(u.deletedAt),
+          ),
+        );
+      return rows.filter((row): row is { email: string; language: Language; name: string } => row.email !== null);
+    },
+
+    async association(id: string) {
+      const [row] = await tx
+        .select({ id: a.id, name: a.name, municipalityCode: a.municipalityCode })
+        .from(a)
+        .where(eq(a.id, id));
+      return row ?? null;
+    },
+
+    async municipality(code: string) {
+      const [row] = await tx
+        .select({
+          code: m.code,
+          nameJa: m.nameJa,
+          nameEn: m.nameEn,
+          status: m.status,
+          moderationRequired: m.moderationRequired,
+          settings: m.settings,
+        })
+        .from(m)
+        .where(eq(m.code, code));
+      return row ?? null;
+    },
+  };
+}

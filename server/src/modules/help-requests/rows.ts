@@ -1,0 +1,183 @@
+import { schema } from '@board/db';
+import type { BoardSort, Category, RequestStatus, WhenKind } from '@board/shared';
+import { sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+
+/** The shapes of help request rows and the columns that make them (shared by the repository and the reader). */
+
+const { helpRequests: r, boardRequests: b, municipalities: m, associations: a, users: u } = schema;
+
+/** Every column of a request, with the names of its municipality and association. */
+export const requestColumns = {
+  id: r.id,
+  municipalityCode: r.municipalityCode,
+  municipalityName: m.nameJa,
+  municipalityNameEn: m.nameEn,
+  municipalityActive: sql<boolean>`(${m.status} = 'active')`.mapWith(Boolean),
+  moderationRequired: m.moderationRequired,
+  associationId: r.associationId,
+  associationName: a.name,
+  createdBy: r.createdBy,
+  title: r.title,
+  body: r.body,
+  category: r.category,
+  skills: r.skills,
+  slots: r.slots,
+  matchedCount: r.matchedCount,
+  whenKind: r.whenKind,
+  startsAt: r.startsAt,
+  endsAt: r.endsAt,
+  area: r.area,
+  exactPlace: r.exactPlace,
+  online: r.online,
+  estimatedHours: r.estimatedHours,
+  expensesCovered: r.expensesCovered,
+  applicationDeadline: r.applicationDeadline,
+  languages: r.languages,
+  status: r.status,
+  statusReason: r.statusReason,
+  copiedFrom: r.copiedFrom,
+  hiddenAt: r.hiddenAt,
+  publishedAt: r.publishedAt,
+  createdAt: r.createdAt,
+  updatedAt: r.updatedAt,
+};
+
+/** What the board lists of a request (the `board_requests` view), with its municipality and association names. */
+export const boardColumns = {
+  id: b.id,
+  municipalityCode: b.municipalityCode,
+  municipalityName: m.nameJa,
+  municipalityNameEn: m.nameEn,
+  associationId: b.associationId,
+  associationName: a.name,
+  title: b.title,
+  body: b.body,
+  category: b.category,
+  skills: b.skills,
+  slots: b.slots,
+  matchedCount: b.matchedCount,
+  whenKind: b.whenKind,
+  startsAt: b.startsAt,
+  endsAt: b.endsAt,
+  area: b.area,
+  online: b.online,
+  estimatedHours: b.estimatedHours,
+  expensesCovered: b.expensesCovered,
+  applicationDeadline: b.applicationDeadline,
+  languages: b.languages,
+  status: b.status,
+  publishedAt: b.publishedAt,
+};
+
+export interface RequestRow {
+  id: string;
+  municipalityCode: string;
+  municipalityName: string;
+  municipalityNameEn: string;
+  municipalityActive: boolean;
+  moderationRequired: boolean;
+  associationId: string;
+  associationName: string;
+  createdBy: string | null;
+  title: string;
+  body: string;
+  category: Category;
+  skills: string[];
+  slots: number;
+  matchedCount: number;
+  whenKind: WhenKind;
+  startsAt: Date | null;
+  endsAt: Date | null;
+  area: string;
+  exactPlace: string;
+  online: boolean;
+  estimatedHours: string | null;
+  expensesCovered: boolean;
+  applicationDeadline: Date | null;
+  languages: string[];
+  status: RequestStatus;
+  statusReason: string | null;
+  copiedFrom: string | null;
+  hiddenAt: Date | null;
+  publishedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** The columns anyone may see (the board's, and the public part of a request page). */
+export type PublicRequestRow = Pick<RequestRow, keyof typeof boardColumns>;
+
+/** A board row with its sort key as PostgreSQL text (for the cursor). */
+export type BoardRow = PublicRequestRow & { sortKey: string | null };
+
+/** The poster's contact, from `users` joined on `created_by` (not deleted). */
+export const posterContactColumns = {
+  contactName: u.displayName,
+  contactEmail: sql<string | null>`coalesce(${u.notificationEmail}, ${u.email})`,
+  contactPhone: u.phone,
+};
+
+/** The officer who posted the request, as their counterpart sees them after a match. */
+export interface ContactRow {
+  contactName: string | null;
+  contactEmail: string | null;
+  contactPhone: string | null;
+}
+
+export type RequestWithContact = RequestRow & ContactRow;
+
+/** A listed row with its sort key as PostgreSQL text (full microsecond precision, for the cursor). */
+export type KeyedRow = RequestRow & { sortKey: string | null };
+
+/** Content columns an officer writes (create and edit). */
+export interface RequestContent {
+  title: string;
+  body: string;
+  category: Category;
+  skills: string[];
+  slots: number;
+  whenKind: WhenKind;
+  startsAt: Date | null;
+  endsAt: Date | null;
+  area: string;
+  exactPlace: string;
+  online: boolean;
+  estimatedHours: string | null;
+  expensesCovered: boolean;
+  applicationDeadline: Date | null;
+  languages: string[];
+  searchTokens: string[];
+}
+
+/** A position in a keyset-paginated listing: the sort key (timestamptz as text, or null) and the id. */
+export interface Keyset {
+  key: string | null;
+  id: string;
+}
+
+export interface BoardFilter {
+  municipalityCodes?: string[] | undefined;
+  category?: Category | undefined;
+  skills?: string[] | undefined;
+  startsFrom?: Date | undefined;
+  startsBefore?: Date | undefined;
+  onlineOnly?: boolean | undefined;
+  openOnly?: boolean | undefined;
+  /** search tokens that must all be present (shared/src/search/tokens.ts queryTokens) */
+  tokens?: string[] | undefined;
+  sort: BoardSort;
+  after?: Keyset | undefined;
+  limit: number;
+}
+
+/** A text[] literal built from parameters, the same on postgres.js and PGlite. */
+export function textArray(values: readonly string[]): SQL {
+  return sql`array[${sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )}]::text[]`;
+}
+
+/** A timestamptz read back as text, so a cursor keeps PostgreSQL's microseconds (a JS Date would drop them). */
+export const sortKeyText = (column: AnyPgColumn) => sql<string | null>`(${column})::text`;

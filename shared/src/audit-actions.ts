@@ -1,0 +1,219 @@
+import type { Language } from './roles.ts';
+
+/**
+ * Every action the audit log records, as data: which kind of thing it is about (`subject`), which
+ * details it keeps, and how a reader says it in each language. The server's `recordAudit` takes
+ * only these keys (with only these details); the web's audit log page says them from here.
+ * Entries written by an older version keep their key; a key not in this table is shown by its code.
+ */
+interface AuditActionSpec {
+  subject: readonly AuditSubject[];
+  details: readonly string[];
+  text: Record<Language, string>;
+}
+
+export const auditSubjects = [
+  'user',
+  'invitation',
+  'association',
+  'application',
+  'help_request',
+  'flag',
+  'municipality',
+] as const;
+export type AuditSubject = (typeof auditSubjects)[number];
+
+export const auditActions = {
+  'invitation.create': {
+    subject: ['invitation'],
+    details: ['role', 'associationId', 'associationName'],
+    text: { ja: '招待を送った', en: 'Sent an invitation', 'ja-easy': 'しょうたいを おくった' },
+  },
+  'invitation.resend': {
+    subject: ['invitation'],
+    details: ['role', 'associationId'],
+    text: {
+      ja: '招待をもう一度送った',
+      en: 'Sent an invitation again',
+      'ja-easy': 'しょうたいを もう いちど おくった',
+    },
+  },
+  'invitation.revoke': {
+    subject: ['invitation'],
+    details: ['role', 'associationId'],
+    text: { ja: '招待を取り消した', en: 'Revoked an invitation', 'ja-easy': 'しょうたいを とりけした' },
+  },
+  'invitation.accept': {
+    subject: ['invitation'],
+    details: ['role', 'associationId', 'newAccount'],
+    text: { ja: '招待を受けた', en: 'Accepted an invitation', 'ja-easy': 'しょうたいを うけた' },
+  },
+  'role.grant': {
+    subject: ['user'],
+    details: ['role', 'associationId', 'invitationId', 'via', 'accountCreated'],
+    text: { ja: '役割を与えた', en: 'Gave a role', 'ja-easy': 'やくわりを あたえた' },
+  },
+  'role.remove': {
+    subject: ['user'],
+    details: ['role', 'associationId', 'associationName', 'reason'],
+    text: { ja: '役割がなくなった', en: 'A role was removed', 'ja-easy': 'やくわりが なくなった' },
+  },
+  'association.create': {
+    subject: ['association'],
+    details: ['name'],
+    text: {
+      ja: '町会・自治会を登録した',
+      en: 'Registered an association',
+      'ja-easy': 'ちょうかい・じちかいを とうろく した',
+    },
+  },
+  'staff.sign_in': {
+    subject: ['user'],
+    details: ['method'],
+    text: { ja: '職員としてログインした', en: 'Signed in as staff', 'ja-easy': 'しょくいんとして ログイン した' },
+  },
+  'me.export': {
+    subject: ['user'],
+    details: [],
+    text: {
+      ja: '自分のデータをダウンロードした',
+      en: 'Downloaded their own data',
+      'ja-easy': 'じぶんの データを ダウンロード した',
+    },
+  },
+  'me.delete': {
+    subject: ['user'],
+    details: ['roles'],
+    text: { ja: '退会した', en: 'Deleted their account', 'ja-easy': 'やめた（アカウントを けした）' },
+  },
+  'contact.reveal': {
+    subject: ['application', 'help_request'],
+    details: ['side', 'viewerId', 'contactOf', 'requestId', 'reason'],
+    text: { ja: '連絡先を表示した', en: 'Showed contact details', 'ja-easy': 'れんらくさきを みせた' },
+  },
+  'request.approve': {
+    subject: ['help_request'],
+    details: ['title', 'from', 'to', 'reason'],
+    text: {
+      ja: '依頼を承認して掲載した',
+      en: 'Approved and published a request',
+      'ja-easy': 'おねがいを みとめて けいじばんに だした',
+    },
+  },
+  'request.request_changes': {
+    subject: ['help_request'],
+    details: ['title', 'from', 'to', 'reason'],
+    text: {
+      ja: '依頼の修正を依頼した',
+      en: 'Asked for changes to a request',
+      'ja-easy': 'おねがいを なおして もらう ように たのんだ',
+    },
+  },
+  'request.reject': {
+    subject: ['help_request'],
+    details: ['title', 'from', 'to', 'reason'],
+    text: {
+      ja: '依頼を掲載しなかった',
+      en: 'Did not publish a request',
+      'ja-easy': 'おねがいを けいじばんに ださなかった',
+    },
+  },
+  'request.close': {
+    subject: ['help_request'],
+    details: ['title', 'from', 'to', 'reason'],
+    text: { ja: '依頼の募集を終了した', en: 'Closed a request', 'ja-easy': 'おねがいの ぼしゅうを おわりに した' },
+  },
+  'request.expire': {
+    subject: ['help_request'],
+    details: ['title'],
+    text: {
+      ja: '依頼が締め切りを過ぎた',
+      en: 'A request passed its deadline',
+      'ja-easy': 'おねがいの しめきりが すぎた',
+    },
+  },
+  'request.complete': {
+    subject: ['help_request'],
+    details: ['title'],
+    text: {
+      ja: '依頼の活動がすべて終わった',
+      en: 'All the work of a request was done',
+      'ja-easy': 'おねがいの かつどうが ぜんぶ おわった',
+    },
+  },
+  'flag.hide': {
+    subject: ['flag'],
+    details: ['targetType', 'targetId', 'note', 'alsoSettled'],
+    text: {
+      ja: '報告された内容を非表示にした',
+      en: 'Hid reported content',
+      'ja-easy': 'しらされた ないようを みえなく した',
+    },
+  },
+  'flag.dismiss': {
+    subject: ['flag'],
+    details: ['targetType', 'targetId', 'note', 'alsoSettled'],
+    text: { ja: '報告を問題なしとした', en: 'Dismissed a report', 'ja-easy': 'しらせを もんだい なしと した' },
+  },
+  'municipality.update_settings': {
+    subject: ['municipality'],
+    details: ['moderationRequired', 'enabledCategories', 'contactDesk'],
+    text: {
+      ja: '区市町村の設定を変えた',
+      en: 'Changed the municipality’s settings',
+      'ja-easy': 'くやくしょ・しやくしょの せっていを かえた',
+    },
+  },
+  // a match's way: the officer accepts, marks the work done, the volunteer confirms
+  'match.accept': {
+    subject: ['application'],
+    details: ['requestId', 'volunteerId', 'title'],
+    text: {
+      ja: '手を挙げた人を受け入れた（マッチ）',
+      en: 'Accepted a volunteer (a match)',
+      'ja-easy': 'てを あげた ひとを うけいれた（マッチ）',
+    },
+  },
+  'match.complete': {
+    subject: ['application'],
+    details: ['requestId', 'volunteerId', 'title'],
+    text: {
+      ja: '活動が終わったと記録した（町会・自治会）',
+      en: 'Marked the work done (association)',
+      'ja-easy': 'かつどうが おわったと きろく した（ちょうかい・じちかい）',
+    },
+  },
+  'match.confirm': {
+    subject: ['application'],
+    details: ['requestId', 'volunteerId', 'title'],
+    text: {
+      ja: '活動が終わったことを確かめた（腕きき）',
+      en: 'Confirmed the work was done (volunteer)',
+      'ja-easy': 'かつどうが おわったことを たしかめた（うでききの ひと）',
+    },
+  },
+} as const satisfies Record<string, AuditActionSpec>;
+
+export type AuditAction = keyof typeof auditActions;
+export const auditActionKeys = Object.keys(auditActions) as AuditAction[];
+
+/** The details an action may keep (each optional). */
+export type AuditDetails<A extends AuditAction> = [DetailKey<A>] extends [never]
+  ? Record<string, never>
+  : Partial<Record<DetailKey<A>, unknown>>;
+type DetailKey<A extends AuditAction> = (typeof auditActions)[A]['details'][number];
+
+/** The kinds of thing an action may be about. */
+export type AuditSubjectOf<A extends AuditAction> = (typeof auditActions)[A]['subject'][number];
+
+export function isAuditAction(key: string): key is AuditAction {
+  return Object.hasOwn(auditActions, key);
+}
+
+/** What the action says in `language`, or null for a key this version does not know. */
+export function auditActionText(key: string, language: Language): string | null {
+  return isAuditAction(key) ? auditActions[key].text[language] : null;
+}
+
+/** A moderation decision on a request, as audited. */
+export type RequestAuditAction = 'request.approve' | 'request.request_changes' | 'request.reject' | 'request.close';
