@@ -1,9 +1,19 @@
 import { schema } from '@board/db';
-import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createInvitation, createPerson, freshEmail } from '../people/helpers.ts';
-import { csrf, freshIp, sessionOf, signIn, tokenIn, type SignedIn, whoamiRoute } from './helpers.ts';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  createInvitation,
+  createPerson,
+  csrf,
+  freshEmail,
+  freshIp,
+  sessionOf,
+  type SignedIn,
+  signIn,
+  tokenIn,
+  useApiApp,
+  whoamiRoute,
+} from '../kit/index.ts';
 
 /**
  * Someone signs up with another person's address and never proves it. The first proof of the
@@ -12,11 +22,7 @@ import { csrf, freshIp, sessionOf, signIn, tokenIn, type SignedIn, whoamiRoute }
  * it shows in the same step that they know it (typed on the verification page, or signed in).
  */
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp({ demo: true, routes: whoamiRoute });
-});
-afterAll(() => t.close());
+const t = useApiApp({ routes: whoamiRoute });
 
 const strangerPassword = 'the stranger chose this';
 

@@ -1,15 +1,10 @@
 import { schema } from '@board/db';
 import { Session } from '@board/shared';
-import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
 import { and, eq, isNull } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allMailTo, csrf, demoPassword, freshIp, mailTo, signIn, tokenIn } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { allMailTo, csrf, demoPassword, freshIp, mailTo, signIn, tokenIn, useApiApp } from '../kit/index.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp({ demo: true });
-});
-afterAll(() => t.close());
+const t = useApiApp();
 
 function post(url: string, payload?: Record<string, unknown>, headers: Record<string, string> = {}) {
   return t.app.inject({ method: 'POST', url, payload, headers, remoteAddress: freshIp() });

@@ -1,18 +1,26 @@
-import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { associationIdOf, as, createPerson, demoEmails } from '../people/helpers.ts';
-import { csrf, demoPassword, freshIp, mailTo, signIn, tokenIn, type SignedIn, whoamiRoute } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import {
+  as,
+  associationIdOf,
+  createPerson,
+  csrf,
+  demoEmails,
+  demoPassword,
+  freshIp,
+  mailTo,
+  type SignedIn,
+  signIn,
+  tokenIn,
+  useApiApp,
+  whoamiRoute,
+} from '../kit/index.ts';
 
 /**
  * Access tokens name their session, and the session is checked on every request: ending it
  * (sign-out, reset, password change, removal by staff) ends access at once, not 15 minutes later.
  */
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp({ demo: true, routes: whoamiRoute });
-});
-afterAll(() => t.close());
+const t = useApiApp({ routes: whoamiRoute });
 
 function post(url: string, payload: Record<string, unknown>, headers: Record<string, string> = {}) {
   return t.app.inject({ method: 'POST', url, payload, headers, remoteAddress: freshIp() });

@@ -1,17 +1,12 @@
 import { schema } from '@board/db';
 import { Session } from '@board/shared';
-import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hashToken } from '../../src/modules/auth/secrets.ts';
 import { concurrentRefreshMs } from '../../src/modules/auth/sessions.ts';
-import { cookieValue, csrf, freshIp, sessionOf, signIn, whoamiRoute } from './helpers.ts';
+import { cookieValue, csrf, freshIp, sessionOf, signIn, useApiApp, whoamiRoute } from '../kit/index.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp({ demo: true, routes: whoamiRoute });
-});
-afterAll(() => t.close());
+const t = useApiApp({ routes: whoamiRoute });
 
 function refresh(cookie: string) {
   return t.app.inject({ method: 'POST', url: '/api/auth/refresh', headers: { cookie, ...csrf } });

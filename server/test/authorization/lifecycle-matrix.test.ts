@@ -1,10 +1,8 @@
 import { actions, can, canAtAll, HelpRequestDetail, type Action, type Resource } from '@board/shared';
-import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validInput } from '../requests/helpers.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { stateSnapshot, useApiApp, validInput } from '../kit/index.ts';
 import {
   lifecycleFixtures,
-  lifecycleState,
   loadPeople,
   personas,
   targets,
@@ -35,7 +33,7 @@ interface RouteCase {
   resource: (target: Target, scene: Scene, people: People) => Resource;
 }
 
-let t: TestApp;
+const t = useApiApp();
 let people: People;
 let make: ReturnType<typeof lifecycleFixtures>;
 
@@ -274,11 +272,9 @@ const openToAll: Record<string, string> = {
 };
 
 beforeAll(async () => {
-  t = await startTestApp({ demo: true });
   people = await loadPeople(t);
   make = lifecycleFixtures(t, people);
 });
-afterAll(() => t.close());
 
 const rows = routes.flatMap((route) =>
   personas.flatMap((persona) =>
@@ -326,7 +322,7 @@ describe('lifecycle authorization matrix (from shared/src/permissions.ts)', () =
   it.each(rows)('$name', async ({ route, persona, target }) => {
     const scene = route.scene ? await route.scene(target) : { requestId: '', associationId: '' };
     const expected = expectedFor(route, persona, target, scene);
-    const before = await lifecycleState(t);
+    const before = await stateSnapshot(t);
     const body = route.body?.(target, scene);
     const res = await t.app.inject({
       method: route.method,
@@ -343,7 +339,7 @@ describe('lifecycle authorization matrix (from shared/src/permissions.ts)', () =
     const refusals = persona === 'anonymous' ? [401, 404] : [403, 404];
     expect(refusals, `${res.statusCode} ${res.body}`).toContain(res.statusCode);
     expect(Object.keys(res.json())).toEqual(['error']);
-    expect(await lifecycleState(t)).toEqual(before);
+    expect(await stateSnapshot(t)).toEqual(before);
   });
 });
 

@@ -11,9 +11,8 @@ import {
   AuditLogPage,
   InvitationList,
 } from '@board/shared';
-import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   actorOf,
   associationIdOf,
@@ -23,8 +22,9 @@ import {
   demoEmails,
   freshEmail,
   rowCounts,
+  useApiApp,
   userIdOf,
-} from '../people/helpers.ts';
+} from '../kit/index.ts';
 
 /**
  * The authorization matrix, driven by the permissions table (shared/src/permissions.ts): for every
@@ -45,7 +45,7 @@ const personaEmail: Record<Exclude<Persona, 'anonymous'>, string> = {
 const targets = ['13121', '13104'] as const;
 type Target = (typeof targets)[number];
 
-let t: TestApp;
+const t = useApiApp();
 const actors = new Map<Persona, Actor | null>();
 const associationIn = {} as Record<Target, string>;
 const associationNameIn: Record<Target, string> = { '13121': '千住一丁目町会', '13104': '大久保二丁目町会' };
@@ -298,7 +298,6 @@ const routes: RouteCase[] = [
 const tokenRoutes = ['previewInvitation', 'acceptInvitation'];
 
 beforeAll(async () => {
-  t = await startTestApp({ demo: true });
   actors.set('anonymous', null);
   for (const [persona, email] of Object.entries(personaEmail)) {
     actors.set(persona as Persona, await actorOf(t, await userIdOf(t, email)));
@@ -316,7 +315,6 @@ beforeAll(async () => {
     await t.database.handle.db.insert(schema.auditLog).values({ action: secretActionIn[code], municipalityCode: code });
   }
 });
-afterAll(() => t.close());
 
 interface Row {
   name: string;

@@ -1,17 +1,16 @@
 import { createDatabase, schema, type DatabaseHandle } from '@board/db';
 import { buildApp } from '@board/server';
-import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sweepExpiredCounters } from '../../src/limits/counters.ts';
 import { rateLimits } from '../../src/modules/auth/rate-limits.ts';
+import { useApiApp } from '../kit/index.ts';
 
-let t: TestApp;
+const t = useApiApp();
 let secondDatabase: DatabaseHandle;
 let second: FastifyInstance;
 beforeAll(async () => {
-  t = await startTestApp({ demo: true });
   // another server instance: its own app and connection pool, the same database
   secondDatabase = createDatabase({ url: t.database.url, maxConnections: 2 });
   second = await buildApp(t.config, { database: secondDatabase });
@@ -20,7 +19,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await second.close();
   await secondDatabase.close();
-  await t.close();
 });
 
 function signIn(app: FastifyInstance, remoteAddress: string, n: number) {

@@ -1,39 +1,37 @@
 import { schema } from '@board/db';
 import { ApplicationList, MyApplication, MyApplicationList } from '@board/shared';
-import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   applicationRow,
   applied,
   apply,
   as,
   auditEntries,
-  createRequest,
   createVolunteer,
   demoEmails,
   errorCode,
   get,
+  insertRequest,
   mailsTo,
   matched,
-  matchingRowCounts,
   officers,
   post,
   requestRow,
+  rowCounts,
+  useApiApp,
   userIdOf,
-} from './helpers.ts';
+} from '../kit/index.ts';
 
-let t: TestApp;
+const t = useApiApp();
 let senju: Record<string, string>;
 beforeAll(async () => {
-  t = await startTestApp({ demo: true });
   senju = await as(t, officers.senju);
 });
-afterAll(() => t.close());
 
 describe('applyToRequest', () => {
   it('lets a verified volunteer raise a hand with a message; the poster is told by mail', async () => {
-    const request = await createRequest(t);
+    const request = await insertRequest(t);
     const volunteer = await createVolunteer(t, { displayName: '手を挙げる 太郎' });
     const res = await apply(t, volunteer.headers, request.id, '写真が得意です。\n週末なら行けます。');
     expect(res.statusCode).toBe(201);
@@ -52,17 +50,17 @@ describe('applyToRequest', () => {
   });
 
   it('refuses a volunteer whose email is not verified (403 EMAIL_NOT_VERIFIED), writing nothing', async () => {
-    const request = await createRequest(t);
+    const request = await insertRequest(t);
     const volunteer = await createVolunteer(t, { verified: false });
-    const before = await matchingRowCounts(t);
+    const before = await rowCounts(t);
     const res = await apply(t, volunteer.headers, request.id);
     expect(res.statusCode).toBe(403);
     expect(errorCode(res)).toBe('EMAIL_NOT_VERIFIED');
-    expect(await matchingRowCounts(t)).toEqual(before);
+    expect(await rowCounts(t)).toEqual(before);
   });
 
   it('refuses people without the volunteer role, and anonymous callers', async () => {
-    const request = await createRequest(t);
+    const request = await insertRequest(t);
     const staff = await apply(t, await as(t, demoEmails.staffAdachi), request.id);
     expect(staff.statusCode).toBe(403);
     expect(errorCode(staff)).toBe('FORBIDDEN');
@@ -72,21 +70,21 @@ describe('applyToRequest', () => {
 
   it("refuses an officer raising a hand for their own association's request", async () => {
     // officer.okubo is also a volunteer
-    const own = await createRequest(t, { association: 'okubo' });
+    const own = await insertRequest(t, { association: 'okubo' });
     const res = await apply(t, await as(t, officers.okubo), own.id);
     expect(res.statusCode).toBe(403);
     expect(errorCode(res)).toBe('OWN_ASSOCIATION_REQUEST');
-    const elsewhere = await createRequest(t, { association: 'senju' });
+    const elsewhere = await insertRequest(t, { association: 'senju' });
     expect((await apply(t, await as(t, officers.okubo), elsewhere.id)).statusCode).toBe(201);
   });
 
   it('answers 404 for requests a volunteer cannot see (drafts, in review, hidden by staff, unknown)', async () => {
     const volunteer = await createVolunteer(t);
     for (const status of ['draft', 'pending_review', 'changes_requested', 'rejected'] as const) {
-      const request = await createRequest(t, { status });
+      const request = await insertRequest(t, { status });
       expect((await apply(t, volunteer.headers, request.id)).statusCode, status).toBe(404);
     }
-    const hidden = await createRequest(t);
+    const hidden = await insertRequest(t);
     await t.database.handle.db
       .update(schema.helpRequests)
       .set({ hiddenAt: new Date() })
@@ -97,26 +95,26 @@ describe('applyToRequest', () => {
 
   it('refuses filled (409 REQUEST_FILLED), completed (409 REQUEST_NOT_OPEN) and past-deadline requests', async () => {
     const volunteer = await createVolunteer(t);
-    const filled = await createRequest(t, { status: 'filled', slots: 1, matchedCount: 1 });
+    const filled = await insertRequest(t, { status: 'filled', slots: 1, matchedCount: 1 });
     const res = await apply(t, volunteer.headers, filled.id);
     expect(res.statusCode).toBe(409);
     expect(errorCode(res)).toBe('REQUEST_FILLED');
 
-    const completed = await createRequest(t, { status: 'completed', slots: 1, matchedCount: 1 });
+    const completed = await insertRequest(t, { status: 'completed', slots: 1, matchedCount: 1 });
     expect(errorCode(await apply(t, volunteer.headers, completed.id))).toBe('REQUEST_NOT_OPEN');
 
-    const late = await createRequest(t, { deadline: new Date(Date.now() - 60_000) });
+    const late = await insertRequest(t, { applicationDeadline: new Date(Date.now() - 60_000) });
     const lateRes = await apply(t, volunteer.headers, late.id);
     expect(lateRes.statusCode).toBe(409);
     expect(errorCode(lateRes)).toBe('APPLICATION_DEADLINE_PASSED');
 
-    const noDeadline = await createRequest(t, { deadline: null });
+    const noDeadline = await insertRequest(t, { applicationDeadline: null });
     expect((await apply(t, volunteer.headers, noDeadline.id)).statusCode).toBe(201);
   });
 
   it('refuses requests of a municipality that was paused (409 REQUEST_NOT_OPEN)', async () => {
     const volunteer = await createVolunteer(t);
-    const request = await createRequest(t, { association: 'yotsuya' });
+    const request = await insertRequest(t, { association: 'yotsuya' });
     const db = t.database.handle.db;
     await db.update(schema.municipalities).set({ status: 'paused' }).where(eq(schema.municipalities.code, '13104'));
     try {
@@ -127,7 +125,7 @@ describe('applyToRequest', () => {
   });
 
   it('keeps one live application per request: again → 409 ALREADY_APPLIED; after withdrawing, a new one is fine', async () => {
-    const request = await createRequest(t);
+    const request = await insertRequest(t);
     const volunteer = await createVolunteer(t);
     const first = await applied(t, volunteer.headers, request.id);
     const again = await apply(t, volunteer.headers, request.id);
@@ -140,7 +138,7 @@ describe('applyToRequest', () => {
 
 describe('a declined hand', () => {
   it('cannot be raised again for the same request (409 APPLICATION_DECLINED, nothing written); other requests are fine', async () => {
-    const request = await createRequest(t);
+    const request = await insertRequest(t);
     const volunteer = await createVolunteer(t);
     const id = await applied(t, volunteer.headers, request.id);
     expect((await post(t, senju, `/api/applications/${id}/decline`, { note: '今回は見送ります' })).statusCode).toBe(
@@ -151,14 +149,14 @@ describe('a declined hand', () => {
     expect(again.statusCode).toBe(409);
     expect(errorCode(again)).toBe('APPLICATION_DECLINED');
     expect(await t.database.handle.db.select().from(schema.applications)).toHaveLength(before.length);
-    const other = await createRequest(t);
+    const other = await insertRequest(t);
     expect((await apply(t, volunteer.headers, other.id)).statusCode).toBe(201);
   });
 });
 
 describe('withdrawApplication', () => {
   it('withdraws a pending hand; only its volunteer may; twice is 409', async () => {
-    const request = await createRequest(t);
+    const request = await insertRequest(t);
     const volunteer = await createVolunteer(t);
     const id = await applied(t, volunteer.headers, request.id);
 
@@ -178,7 +176,7 @@ describe('withdrawApplication', () => {
   });
 
   it('reopens the slot when a matched volunteer withdraws (filled → published) and tells the association', async () => {
-    const request = await createRequest(t, { slots: 1 });
+    const request = await insertRequest(t, { slots: 1 });
     const volunteer = await createVolunteer(t, { displayName: '取り下げる 花子' });
     const id = await matched(t, volunteer, request.id, officers.senju);
     expect(await requestRow(t, request.id)).toMatchObject({ status: 'filled', matchedCount: 1 });
@@ -197,7 +195,7 @@ describe('withdrawApplication', () => {
   });
 
   it('keeps a 2-slot request published when one of two matches withdraws', async () => {
-    const request = await createRequest(t, { slots: 2 });
+    const request = await insertRequest(t, { slots: 2 });
     const a = await createVolunteer(t);
     const b = await createVolunteer(t);
     const idA = await matched(t, a, request.id, officers.senju);
@@ -210,7 +208,7 @@ describe('withdrawApplication', () => {
 
 describe('acceptApplication and declineApplication', () => {
   it('accepts: a match, mailed to the volunteer in their language (やさしい日本語) with the note', async () => {
-    const request = await createRequest(t, { slots: 2 });
+    const request = await insertRequest(t, { slots: 2 });
     const volunteer = await createVolunteer(t, { language: 'ja-easy' });
     const id = await applied(t, volunteer.headers, request.id);
     const res = await post(t, senju, `/api/applications/${id}/accept`, { note: '当日は9時に集会所へ' });
@@ -224,7 +222,7 @@ describe('acceptApplication and declineApplication', () => {
   });
 
   it('accepts without a body too', async () => {
-    const request = await createRequest(t);
+    const request = await insertRequest(t);
     const volunteer = await createVolunteer(t);
     const id = await applied(t, volunteer.headers, request.id);
     const res = await t.app.inject({ method: 'POST', url: `/api/applications/${id}/accept`, headers: senju });
@@ -233,7 +231,7 @@ describe('acceptApplication and declineApplication', () => {
   });
 
   it('declines with a note, mailed in English to an English-speaking volunteer; the slot stays free', async () => {
-    const request = await createRequest(t, { slots: 1 });
+    const request = await insertRequest(t, { slots: 1 });
     const volunteer = await createVolunteer(t, { language: 'en' });
     const id = await applied(t, volunteer.headers, request.id);
     const res = await post(t, senju, `/api/applications/${id}/decline`, {
@@ -252,10 +250,10 @@ describe('acceptApplication and declineApplication', () => {
   });
 
   it("refuses decisions by anyone but the association's officers", async () => {
-    const request = await createRequest(t);
+    const request = await insertRequest(t);
     const volunteer = await createVolunteer(t);
     const id = await applied(t, volunteer.headers, request.id);
-    const before = await matchingRowCounts(t);
+    const before = await rowCounts(t);
     // another association's officer, another municipality's staff: the application is invisible
     for (const email of [officers.umeda, officers.okubo, demoEmails.staffShinjuku]) {
       for (const verb of ['accept', 'decline']) {
@@ -272,13 +270,13 @@ describe('acceptApplication and declineApplication', () => {
       expect((await post(t, headers, `/api/applications/${id}/accept`, {})).statusCode).toBe(403);
     }
     expect((await applicationRow(t, id)).status).toBe('pending');
-    expect(await matchingRowCounts(t)).toEqual(before);
+    expect(await rowCounts(t)).toEqual(before);
   });
 });
 
 describe('contact details are revealed by a match, and the reveal is audited', () => {
   it('shows no contact while pending or declined, both contacts once matched, audited once per side', async () => {
-    const request = await createRequest(t, { slots: 2, exactPlace: '千住一丁目集会所 2階' });
+    const request = await insertRequest(t, { slots: 2, exactPlace: '千住一丁目集会所 2階' });
     const volunteer = await createVolunteer(t, { phone: '090-1234-5678', displayName: '連絡 次郎' });
     const id = await applied(t, volunteer.headers, request.id);
     const declinedVolunteer = await createVolunteer(t, { phone: '080-0000-1111' });
@@ -361,7 +359,7 @@ describe('contact details are revealed by a match, and the reveal is audited', (
   });
 
   it("falls back to the association's other officers when the poster is no longer one", async () => {
-    const request = await createRequest(t, { association: 'umeda' });
+    const request = await insertRequest(t, { association: 'umeda' });
     const umedaId = await userIdOf(t, officers.umeda);
     await t.database.handle.db
       .update(schema.helpRequests)
@@ -376,7 +374,7 @@ describe('contact details are revealed by a match, and the reveal is audited', (
 
 describe('listApplications', () => {
   it("shows applicants' public profiles: skills, languages, completed helps, thanks (if shown)", async () => {
-    const request = await createRequest(t, { slots: 3 });
+    const request = await insertRequest(t, { slots: 3 });
     const shy = await createVolunteer(t, {
       profile: { skills: ['photo_video'], languages: ['ja', 'en'], showThanks: false },
     });
@@ -396,7 +394,7 @@ describe('listApplications', () => {
   });
 
   it('refuses other associations, other municipalities and volunteers; 404 for unknown requests', async () => {
-    const request = await createRequest(t);
+    const request = await insertRequest(t);
     const volunteer = await createVolunteer(t);
     await applied(t, volunteer.headers, request.id, 'ひみつの応募文');
     for (const headers of [
@@ -419,8 +417,8 @@ describe('listApplications', () => {
 describe('listMyApplications', () => {
   it("lists only the caller's own applications, newest first, also after the request left the board", async () => {
     const volunteer = await createVolunteer(t);
-    const first = await createRequest(t);
-    const second = await createRequest(t, { association: 'okubo' });
+    const first = await insertRequest(t);
+    const second = await insertRequest(t, { association: 'okubo' });
     await applied(t, volunteer.headers, first.id);
     await applied(t, volunteer.headers, second.id);
     const other = await createVolunteer(t);

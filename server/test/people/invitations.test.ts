@@ -1,8 +1,7 @@
 import { schema } from '@board/db';
 import { AcceptInvitationResult, ErrorBody, Invitation, InvitationList, InvitationPreview, Me } from '@board/shared';
-import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   as,
   associationIdOf,
@@ -15,18 +14,17 @@ import {
   inviteTokenIn,
   lastMailTo,
   rowCounts,
+  useApiApp,
   userIdOf,
-} from './helpers.ts';
+} from '../kit/index.ts';
 
-let t: TestApp;
+const t = useApiApp();
 let senju: string;
 let okubo: string;
 beforeAll(async () => {
-  t = await startTestApp({ demo: true });
   senju = await associationIdOf(t, '千住一丁目町会');
   okubo = await associationIdOf(t, '大久保二丁目町会');
 });
-afterAll(() => t.close());
 
 const day = 86_400_000;
 

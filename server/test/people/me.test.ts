@@ -1,16 +1,21 @@
 import { schema } from '@board/db';
 import { AuditLogPage, ErrorBody, Me, MyDataExport } from '@board/shared';
-import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { newToken } from '../../src/modules/auth/secrets.ts';
-import { as, associationIdOf, auditEntries, bearer, createPerson, demoEmails, rowCounts, userIdOf } from './helpers.ts';
+import {
+  as,
+  associationIdOf,
+  auditEntries,
+  bearer,
+  createPerson,
+  demoEmails,
+  rowCounts,
+  useApiApp,
+  userIdOf,
+} from '../kit/index.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp({ demo: true });
-});
-afterAll(() => t.close());
+const t = useApiApp();
 
 const volunteerProfile = {
   skills: ['design_flyers', 'photo_video'],

@@ -1,22 +1,20 @@
 import { schema } from '@board/db';
 import { BoardPage, ErrorBody, type HelpRequestPublic } from '@board/shared';
-import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertRequest } from './helpers.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { insertRequest, useApiApp } from '../kit/index.ts';
 
 /**
  * The board against an oracle: every filter and sort is checked by walking all pages of the API
  * and comparing with the same rule applied in plain code to every row in the database.
  */
 
-let t: TestApp;
+const t = useApiApp();
 const day = 86_400_000;
 const base = Date.parse('2031-03-01T12:00:00+09:00');
 const at = (days: number, hours = 0) => new Date(base + days * day + hours * 3_600_000);
 
 beforeAll(async () => {
-  t = await startTestApp({ demo: true });
   const db = t.database.handle.db;
   // an association in a municipality that has not joined (not active): never on the board
   const [island] = await db
@@ -52,7 +50,6 @@ beforeAll(async () => {
     title: '島の依頼',
   });
 });
-afterAll(() => t.close());
 
 type Row = typeof schema.helpRequests.$inferSelect;
 
@@ -181,13 +178,15 @@ describe('board filters and sorts (against an oracle)', () => {
   });
 
   it('lists completed work and passed deadlines no more, but a completed request stays readable by link', async () => {
-    const completed = await insertRequest(t, { title: '終わった依頼', status: 'completed' });
-    const passed = await insertRequest(t, {
-      title: '締切を過ぎて満員',
-      status: 'filled',
-      matchedCount: 1,
-      applicationDeadline: new Date(Date.now() - day),
-    });
+    const completed = (await insertRequest(t, { title: '終わった依頼', status: 'completed' })).id;
+    const passed = (
+      await insertRequest(t, {
+        title: '締切を過ぎて満員',
+        status: 'filled',
+        matchedCount: 1,
+        applicationDeadline: new Date(Date.now() - day),
+      })
+    ).id;
     const newest = (await walk('sort=newest', 50)).map((i) => i.id);
     const byDeadlineIds = (await walk('sort=deadline', 50)).map((i) => i.id);
     expect(newest).not.toContain(completed);
@@ -229,11 +228,13 @@ describe('keyset pagination', () => {
       const inserted: string[] = [];
       for (let i = 0; i < 3; i++) {
         inserted.push(
-          await insertRequest(t, {
-            title: `割り込み ${sort} ${i}`,
-            publishedAt: at(365, i),
-            applicationDeadline: new Date(Date.now() + 60_000 + i),
-          }),
+          (
+            await insertRequest(t, {
+              title: `割り込み ${sort} ${i}`,
+              publishedAt: at(365, i),
+              applicationDeadline: new Date(Date.now() + 60_000 + i),
+            })
+          ).id,
         );
       }
       const rest: HelpRequestPublic[] = [];
@@ -267,7 +268,7 @@ describe('keyset pagination', () => {
   it('keeps PostgreSQL’s microseconds in the cursor (rows published by the database clock)', async () => {
     // published through SQL now(): microsecond timestamps that a JS Date would round
     const ids: string[] = [];
-    for (let i = 0; i < 6; i++) ids.push(await insertRequest(t, { title: `マイクロ秒 ${i}` }));
+    for (let i = 0; i < 6; i++) ids.push((await insertRequest(t, { title: `マイクロ秒 ${i}` })).id);
     const db = t.database.handle.db;
     for (const id of ids) {
       await db.execute(

@@ -1,8 +1,7 @@
 import { schema } from '@board/db';
 import { ErrorBody, HelpRequestDetail, ModerationQueue, MunicipalitySettingsView } from '@board/shared';
-import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   as,
   associationIdOf,
@@ -14,14 +13,14 @@ import {
   insertRequest,
   requestRow,
   setModeration,
+  useApiApp,
   validInput,
-} from './helpers.ts';
+} from '../kit/index.ts';
 
-let t: TestApp;
+const t = useApiApp();
 /** a second officer of 千住一丁目町会 who reads mail in English */
 let englishOfficer: { id: string; email: string };
 beforeAll(async () => {
-  t = await startTestApp({ demo: true });
   englishOfficer = await createPerson(t, {
     displayName: 'Sam Officer',
     roles: [{ role: 'officer', municipalityCode: '13121', associationId: await associationIdOf(t, '千住一丁目町会') }],
@@ -29,7 +28,6 @@ beforeAll(async () => {
   await t.database.handle.db.update(schema.users).set({ language: 'en' }).where(eq(schema.users.id, englishOfficer.id));
   await setModeration(t, '13121', true);
 });
-afterAll(() => t.close());
 
 const mailsTo = (email: string) => t.app.mailer.captured.filter((m) => m.to === email);
 
@@ -39,9 +37,9 @@ async function queue(email: string, query = '') {
 
 describe('the moderation queue', () => {
   it("shows staff their municipality's requests waiting for review, oldest first, with counts", async () => {
-    const older = await insertRequest(t, { status: 'pending_review', title: '古い申請' });
+    const older = (await insertRequest(t, { status: 'pending_review', title: '古い申請' })).id;
     await new Promise((r) => setTimeout(r, 5));
-    const newer = await insertRequest(t, { status: 'pending_review', title: '新しい申請' });
+    const newer = (await insertRequest(t, { status: 'pending_review', title: '新しい申請' })).id;
     await insertRequest(t, { status: 'pending_review', municipalityCode: '13104', title: '新宿の申請' });
     // submission time is updated_at: make the order explicit
     await t.database.handle.db
@@ -79,7 +77,7 @@ describe('the moderation queue', () => {
   });
 
   it('counts open flags of the municipality', async () => {
-    const id = await insertRequest(t, { status: 'published' });
+    const id = (await insertRequest(t, { status: 'published' })).id;
     await t.database.handle.db
       .insert(schema.flags)
       .values({ municipalityCode: '13121', targetType: 'request', targetId: id, reason: 'spam' });
@@ -181,7 +179,7 @@ describe('the review flow', () => {
   });
 
   it('rejects with a reason, mailed and audit-logged', async () => {
-    const id = await insertRequest(t, { status: 'pending_review', title: '物品販売の手伝い' });
+    const id = (await insertRequest(t, { status: 'pending_review', title: '物品販売の手伝い' })).id;
     const reason = '営利目的の依頼は掲載できません。';
     const res = await t.app.inject({
       method: 'POST',
@@ -199,7 +197,7 @@ describe('the review flow', () => {
   });
 
   it('closes a published request with a reason; it leaves the board', async () => {
-    const id = await insertRequest(t, { status: 'published', title: '中止になった行事' });
+    const id = (await insertRequest(t, { status: 'published', title: '中止になった行事' })).id;
     const res = await t.app.inject({
       method: 'POST',
       url: `/api/requests/${id}/close`,
@@ -217,7 +215,7 @@ describe('the review flow', () => {
   });
 
   it("another municipality's staff, foundation staff and officers cannot moderate; nothing changes", async () => {
-    const id = await insertRequest(t, { status: 'pending_review' });
+    const id = (await insertRequest(t, { status: 'pending_review' })).id;
     for (const email of [demoEmails.staffShinjuku, demoEmails.foundation, demoEmails.officerSenju]) {
       const res = await t.app.inject({
         method: 'POST',
@@ -231,7 +229,7 @@ describe('the review flow', () => {
   });
 
   it('two staff deciding at once: one decision wins, the other gets 409', async () => {
-    const id = await insertRequest(t, { status: 'pending_review' });
+    const id = (await insertRequest(t, { status: 'pending_review' })).id;
     const staff = await as(t, demoEmails.staffAdachi);
     const [a, b] = await Promise.all([
       t.app.inject({ method: 'POST', url: `/api/requests/${id}/approve`, headers: staff }),

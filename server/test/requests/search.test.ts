@@ -14,7 +14,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRequest, listRequests, submitRequest, type Access } from '../../src/modules/help-requests/service.ts';
 import { accessContextOf } from '../../src/plugins/app/authentication.ts';
-import { as, demoEmails, validInput } from './helpers.ts';
+import { as, demoEmails, validInput } from '../kit/index.ts';
 
 /**
  * Japanese search over title and body, the same on both engines: on PostgreSQL through the API,
