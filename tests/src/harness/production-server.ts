@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from './local-postgres.ts';
 
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -19,7 +20,7 @@ export interface RunningServer {
  */
 export async function startServerProcess(env: Record<string, string> = {}): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'board-start-'));
-  const port = 20000 + Math.floor(Math.random() * 20000);
+  const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['server/src/main.ts'], {
     cwd: repoRoot,
     env: { ...process.env, PORT: String(port), PGLITE_DATA_DIR: join(dataDir, 'pglite'), LOG_LEVEL: 'info', ...env },
