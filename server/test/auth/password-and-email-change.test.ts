@@ -2,42 +2,31 @@ import { schema } from '@board/db';
 import { Session } from '@board/shared';
 import { and, eq, isNull } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { allMailTo, csrf, demoPassword, freshIp, mailTo, signIn, tokenIn, useApiApp } from '../kit/index.ts';
+import {
+  allMailTo,
+  csrf,
+  demoPassword,
+  mailTo,
+  signIn,
+  tokenIn,
+  useApiApp,
+  forgetMail,
+  oneTimeTokensOf,
+  refresh,
+  signInAttempt,
+  visitorPost,
+} from '../kit/index.ts';
 const t = useApiApp();
-
-function post(url: string, payload?: Record<string, unknown>, headers: Record<string, string> = {}) {
-  return t.app.inject({ method: 'POST', url, payload, headers, remoteAddress: freshIp() });
-}
-
-function signInWith(email: string, password: string) {
-  return post('/api/auth/sign-in', { email, password });
-}
-
-function refresh(cookie: string) {
-  return t.app.inject({ method: 'POST', url: '/api/auth/refresh', headers: { cookie, ...csrf } });
-}
-
-async function tokensOf(email: string, purpose: (typeof schema.oneTimeTokenPurposes)[number]) {
-  const [user] = await t.database.handle.db.select().from(schema.users).where(eq(schema.users.email, email));
-  return t.database.handle.db
-    .select()
-    .from(schema.oneTimeTokens)
-    .where(and(eq(schema.oneTimeTokens.userId, user!.id), eq(schema.oneTimeTokens.purpose, purpose)));
-}
-
-/** forget mail from earlier tests so `mailTo` finds this test's */
-function forgetMail() {
-  t.app.mailer.captured.length = 0;
-}
 
 describe('changePassword', () => {
   it('needs the current password, ends other sessions, renews this one, and mails a notice', async () => {
     const email = 'volunteer3@demo.example';
     const elsewhere = await signIn(t, email);
     const here = await signIn(t, email);
-    forgetMail();
+    forgetMail(t);
 
-    const wrong = await post(
+    const wrong = await visitorPost(
+      t,
       '/api/me/password',
       { currentPassword: 'not my password', newPassword: 'my new long password' },
       { authorization: `Bearer ${here.accessToken}` },
@@ -45,7 +34,8 @@ describe('changePassword', () => {
     expect(wrong.statusCode).toBe(403);
     expect(wrong.json().error.code).toBe('PASSWORD_INCORRECT');
 
-    const res = await post(
+    const res = await visitorPost(
+      t,
       '/api/me/password',
       { currentPassword: demoPassword, newPassword: 'my new long password' },
       { cookie: here.cookie, ...csrf },
@@ -55,18 +45,21 @@ describe('changePassword', () => {
     expect(renewed.me.email).toBe(email);
     const newRefresh = res.cookies.find((c) => c.name === 'board_refresh')!.value;
 
-    expect((await refresh(elsewhere.cookie)).statusCode).toBe(401);
-    expect((await refresh(here.cookie)).statusCode).toBe(401);
-    expect((await refresh(`board_refresh=${newRefresh}`)).statusCode).toBe(200);
+    expect((await refresh(t, elsewhere.cookie)).statusCode).toBe(401);
+    expect((await refresh(t, here.cookie)).statusCode).toBe(401);
+    expect((await refresh(t, `board_refresh=${newRefresh}`)).statusCode).toBe(200);
 
-    expect((await signInWith(email, demoPassword)).statusCode).toBe(401);
-    expect((await signInWith(email, 'my new long password')).statusCode).toBe(200);
+    expect((await signInAttempt(t, email, demoPassword)).statusCode).toBe(401);
+    expect((await signInAttempt(t, email, 'my new long password')).statusCode).toBe(200);
     const notice = await mailTo(t, email);
     expect(notice.subject).toContain('パスワードが かわりました'); // volunteer3 reads やさしい日本語
   });
 
   it('needs a signed-in person', async () => {
-    const res = await post('/api/me/password', { currentPassword: demoPassword, newPassword: 'my new long password' });
+    const res = await visitorPost(t, '/api/me/password', {
+      currentPassword: demoPassword,
+      newPassword: 'my new long password',
+    });
     expect(res.statusCode).toBe(401);
     expect(res.json().error.code).toBe('UNAUTHENTICATED');
   });
@@ -76,28 +69,38 @@ describe('changeEmail', () => {
   it('mails a link to the new address; the link moves the account and tells the old address', async () => {
     const s = await signIn(t, 'officer.okubo@demo.example');
     const auth = { authorization: `Bearer ${s.accessToken}` };
-    forgetMail();
+    forgetMail(t);
 
-    const wrong = await post('/api/me/email', { newEmail: 'okubo.new@example.org', password: 'nope nope' }, auth);
+    const wrong = await visitorPost(
+      t,
+      '/api/me/email',
+      { newEmail: 'okubo.new@example.org', password: 'nope nope' },
+      auth,
+    );
     expect(wrong.statusCode).toBe(403);
     expect(wrong.json().error.code).toBe('PASSWORD_INCORRECT');
 
-    const res = await post('/api/me/email', { newEmail: 'Okubo.New@example.org', password: demoPassword }, auth);
+    const res = await visitorPost(
+      t,
+      '/api/me/email',
+      { newEmail: 'Okubo.New@example.org', password: demoPassword },
+      auth,
+    );
     expect(res.statusCode).toBe(202);
     expect(res.json()).toEqual({ status: 'check_your_email' });
     const mail = await mailTo(t, 'okubo.new@example.org');
     expect(mail.subject).toContain('新しいメールアドレスの確認');
     expect(mail.text).toContain(`${t.config.publicOrigin}/verify-email?token=`);
     // nothing changes until the link is opened
-    expect((await signInWith('officer.okubo@demo.example', demoPassword)).statusCode).toBe(200);
+    expect((await signInAttempt(t, 'officer.okubo@demo.example', demoPassword)).statusCode).toBe(200);
 
     // opened where they are signed in, so the password stays (see address-proof.test.ts)
-    const verified = await post('/api/auth/verify-email', { token: tokenIn(mail.text) }, auth);
+    const verified = await visitorPost(t, '/api/auth/verify-email', { token: tokenIn(mail.text) }, auth);
     expect(verified.statusCode).toBe(200);
     expect(verified.json()).toEqual({ status: 'verified', email: 'okubo.new@example.org', hasPassword: true });
 
-    expect((await signInWith('officer.okubo@demo.example', demoPassword)).statusCode).toBe(401);
-    const after = await signInWith('okubo.new@example.org', demoPassword);
+    expect((await signInAttempt(t, 'officer.okubo@demo.example', demoPassword)).statusCode).toBe(401);
+    const after = await signInAttempt(t, 'okubo.new@example.org', demoPassword);
     expect(after.statusCode).toBe(200);
     expect(Session.parse(after.json()).me).toMatchObject({ email: 'okubo.new@example.org', emailVerified: true });
 
@@ -107,8 +110,9 @@ describe('changeEmail', () => {
 
   it('to an address that has an account: the same 202, a note to that owner, no link anywhere', async () => {
     const s = await signIn(t, 'officer.yotsuya@demo.example');
-    forgetMail();
-    const res = await post(
+    forgetMail(t);
+    const res = await visitorPost(
+      t,
       '/api/me/email',
       { newEmail: 'volunteer2@demo.example', password: demoPassword },
       { authorization: `Bearer ${s.accessToken}` },
@@ -118,19 +122,20 @@ describe('changeEmail', () => {
     const note = await mailTo(t, 'volunteer2@demo.example');
     expect(note.subject).toContain('About a request to use your email address');
     expect(note.text).not.toContain('token=');
-    expect(await tokensOf('officer.yotsuya@demo.example', 'change_email')).toEqual([]);
+    expect(await oneTimeTokensOf(t, 'officer.yotsuya@demo.example', 'change_email')).toEqual([]);
   });
 
   it('409 EMAIL_TAKEN when an account proved the address between the request and the link', async () => {
     const s = await signIn(t, 'volunteer1@demo.example', 'a brand new password');
-    forgetMail();
-    await post(
+    forgetMail(t);
+    await visitorPost(
+      t,
       '/api/me/email',
       { newEmail: 'contested@example.org', password: 'a brand new password' },
       { authorization: `Bearer ${s.accessToken}` },
     );
     const token = tokenIn((await mailTo(t, 'contested@example.org')).text);
-    await post('/api/auth/sign-up', {
+    await visitorPost(t, '/api/auth/sign-up', {
       email: 'contested@example.org',
       password: 'a long enough password',
       displayName: 'Quick',
@@ -140,7 +145,7 @@ describe('changeEmail', () => {
       .update(schema.users)
       .set({ emailVerifiedAt: new Date() })
       .where(eq(schema.users.email, 'contested@example.org'));
-    const res = await post('/api/auth/verify-email', { token }, { authorization: `Bearer ${s.accessToken}` });
+    const res = await visitorPost(t, '/api/auth/verify-email', { token }, { authorization: `Bearer ${s.accessToken}` });
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('EMAIL_TAKEN');
     const [user] = await t.database.handle.db
@@ -152,8 +157,9 @@ describe('changeEmail', () => {
 
   it('mail to the new address is not in anyone’s words but ours', async () => {
     const s = await signIn(t, 'volunteer2@demo.example');
-    forgetMail();
-    await post(
+    forgetMail(t);
+    await visitorPost(
+      t,
       '/api/me/email',
       { newEmail: 'alex.new@example.org', password: demoPassword },
       { authorization: `Bearer ${s.accessToken}` },

@@ -38,3 +38,8 @@ export function cookieValue(res: LightMyRequestResponse, name: string): string |
 export function whoamiRoute(app: FastifyInstance) {
   app.get('/api/__test/whoami', async (request) => ({ userId: request.requireActor().userId }));
 }
+
+/** A POST as a browser visitor would send it, from a fresh client address (no per-address limit trips). */
+export function visitorPost(t: TestApp, url: string, payload?: object, headers: Record<string, string> = {}) {
+  return t.app.inject({ method: 'POST', url, payload, headers, remoteAddress: freshIp() });
+}

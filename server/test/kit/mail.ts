@@ -44,3 +44,8 @@ export function inviteTokenIn(text: string): string {
   if (!match) throw new Error('no invitation link in the mail');
   return decodeURIComponent(match[1]!);
 }
+
+/** Forgets the mail captured so far, so `mailTo` finds only what comes next. */
+export function forgetMail(t: TestApp) {
+  t.app.mailer.captured.length = 0;
+}

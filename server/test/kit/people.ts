@@ -5,7 +5,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { eq } from 'drizzle-orm';
 import { hashPassword } from '../../src/modules/auth/secrets.ts';
 import type { TestApp } from './app.ts';
-import { cookieValue, freshIp } from './http.ts';
+import { cookieValue, csrf, freshIp } from './http.ts';
 
 /** Every demo account signs in with this password. */
 export const demoPassword = 'udekiki-demo-2026';
@@ -182,4 +182,19 @@ export function sessionOf(res: LightMyRequestResponse): SignedIn {
     refreshToken,
     cookie: `board_access=${accessToken}; board_refresh=${refreshToken}`,
   };
+}
+
+/** A sign-in attempt through the API, answered as it is (for tests of refused sign-ins). */
+export function signInAttempt(t: TestApp, email: string, password: string) {
+  return t.app.inject({
+    method: 'POST',
+    url: '/api/auth/sign-in',
+    payload: { email, password },
+    remoteAddress: freshIp(),
+  });
+}
+
+/** Renews a session with its refresh cookie, as the browser does. */
+export function refresh(t: TestApp, cookie: string) {
+  return t.app.inject({ method: 'POST', url: '/api/auth/refresh', headers: { cookie, ...csrf } });
 }

@@ -1,6 +1,6 @@
 import { schema } from '@board/db';
 import { testSessionIds } from '@board/tests/harness/sessions';
-import { count, eq, notInArray } from 'drizzle-orm';
+import { and, count, eq, notInArray } from 'drizzle-orm';
 import type { TestApp } from './app.ts';
 
 /** Every table a route may write, by name. */
@@ -59,4 +59,17 @@ export async function stateSnapshot(t: TestApp) {
 
 export async function auditEntries(t: TestApp, action: string) {
   return t.database.handle.db.select().from(schema.auditLog).where(eq(schema.auditLog.action, action));
+}
+
+/** The one-time tokens (reset, sign-in link, verification…) of the person with this email. */
+export async function oneTimeTokensOf(
+  t: TestApp,
+  email: string,
+  purpose: (typeof schema.oneTimeTokenPurposes)[number],
+) {
+  const [user] = await t.database.handle.db.select().from(schema.users).where(eq(schema.users.email, email));
+  return t.database.handle.db
+    .select()
+    .from(schema.oneTimeTokens)
+    .where(and(eq(schema.oneTimeTokens.userId, user!.id), eq(schema.oneTimeTokens.purpose, purpose)));
 }
