@@ -1,24 +1,20 @@
 import { DomainError, ErrorBody } from '@board/shared';
-import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useApiApp } from './kit/index.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp({
-    demo: false,
-    // routes that exist only in this test, to reach the error handler's other branches
-    routes: (app) => {
-      app.get('/api/__test/domain', async () => {
-        throw new DomainError('CONFLICT', 'Already taken');
-      });
-      app.post('/api/__test/echo', async (request: { body: unknown }) => ({ got: request.body }));
-      app.get('/api/__test/crash', async () => {
-        throw new Error('secret connection string postgres://user:pw@host/db');
-      });
-    },
-  });
+const t = useApiApp({
+  demo: false,
+  // routes that exist only in this test, to reach the error handler's other branches
+  routes: (app) => {
+    app.get('/api/__test/domain', async () => {
+      throw new DomainError('CONFLICT', 'Already taken');
+    });
+    app.post('/api/__test/echo', async (request: { body: unknown }) => ({ got: request.body }));
+    app.get('/api/__test/crash', async () => {
+      throw new Error('secret connection string postgres://user:pw@host/db');
+    });
+  },
 });
-afterAll(() => t.close());
 
 describe('error shapes', () => {
   it('400 names each invalid field with a code', async () => {

@@ -1,11 +1,7 @@
-import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { startTestApp, useApiApp } from './kit/index.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp({ demo: false });
-});
-afterAll(() => t.close());
+const t = useApiApp({ demo: false });
 
 describe('health and readiness', () => {
   it('reports the process up', async () => {

@@ -1,12 +1,8 @@
 import { validate } from '@readme/openapi-parser';
-import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useApiApp } from './kit/index.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp({ demo: false });
-});
-afterAll(() => t.close());
+const t = useApiApp({ demo: false });
 
 describe('OpenAPI document', () => {
   it('is a valid OpenAPI 3 document', async () => {

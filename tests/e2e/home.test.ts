@@ -41,7 +41,7 @@ describe('home page in a browser', () => {
       await open(page, t, `/?from=test`);
       expect(await page.getAttribute('html', 'lang')).toBe('ja');
       await page.getByRole('button', { name: 'English' }).click();
-      await expect.poll(() => page.getAttribute('html', 'lang')).toBe('en');
+      await expect.poll(() => page.getAttribute('html', 'lang'), { timeout: 10_000 }).toBe('en');
       expect(new URL(page.url()).search).toBe('?from=test');
       expect(await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
       // remembered: a fresh visit stays in English

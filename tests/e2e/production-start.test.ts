@@ -10,7 +10,7 @@ describe('the production build on one port (embedded database, demo data)', () =
   beforeAll(async () => {
     expect(existsSync(webBuild), 'run `pnpm build` before the tests').toBe(true);
     server = await startServerProcess();
-  }, 90_000);
+  }, 200_000);
   afterAll(async () => {
     await server?.stop();
   });

@@ -1,9 +1,19 @@
 import { schema } from '@board/db';
-import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createInvitation, createPerson, freshEmail } from '../people/helpers.ts';
-import { csrf, freshIp, sessionOf, signIn, tokenIn, type SignedIn, whoamiRoute } from './helpers.ts';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  createInvitation,
+  createPerson,
+  csrf,
+  freshEmail,
+  sessionOf,
+  type SignedIn,
+  signIn,
+  tokenIn,
+  useApiApp,
+  whoamiRoute,
+  visitorPost,
+} from '../kit/index.ts';
 
 /**
  * Someone signs up with another person's address and never proves it. The first proof of the
@@ -12,19 +22,11 @@ import { csrf, freshIp, sessionOf, signIn, tokenIn, type SignedIn, whoamiRoute }
  * it shows in the same step that they know it (typed on the verification page, or signed in).
  */
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp({ demo: true, routes: whoamiRoute });
-});
-afterAll(() => t.close());
+const t = useApiApp({ routes: whoamiRoute });
 
 const strangerPassword = 'the stranger chose this';
 
-function post(url: string, payload: Record<string, unknown>, headers: Record<string, string> = {}) {
-  return t.app.inject({ method: 'POST', url, payload, headers, remoteAddress: freshIp() });
-}
-
-const signInWith = (email: string, password: string) => post('/api/auth/sign-in', { email, password });
+const signInWith = (email: string, password: string) => visitorPost(t, '/api/auth/sign-in', { email, password });
 const bearer = (s: SignedIn) => ({ authorization: `Bearer ${s.accessToken}` });
 const works = async (s: SignedIn) =>
   (await t.app.inject({ method: 'GET', url: '/api/__test/whoami', headers: bearer(s) })).statusCode === 200;
@@ -50,13 +52,13 @@ async function mailedToken(to: string, path: string, request: () => Promise<unkn
 
 const signInLink = (email: string) =>
   mailedToken(email, '/signin/link', async () => {
-    expect((await post('/api/auth/sign-in-link', { email })).statusCode).toBe(202);
+    expect((await visitorPost(t, '/api/auth/sign-in-link', { email })).statusCode).toBe(202);
   });
 
 /** A stranger signs up with `email` (not theirs), never verifies, and signs in. */
 async function preRegistered(email = freshEmail('owner')) {
   const verifyToken = await mailedToken(email, '/verify-email', async () => {
-    const res = await post('/api/auth/sign-up', {
+    const res = await visitorPost(t, '/api/auth/sign-up', {
       email,
       password: strangerPassword,
       displayName: 'Stranger',
@@ -82,7 +84,7 @@ async function accountOf(email: string) {
 describe('the owner proves a pre-registered address', () => {
   it('by a sign-in link: the stranger is locked out, the owner is in and sets a password by reset', async () => {
     const { email, stranger } = await preRegistered();
-    const res = await post('/api/auth/sign-in-link/consume', { token: await signInLink(email) });
+    const res = await visitorPost(t, '/api/auth/sign-in-link/consume', { token: await signInLink(email) });
     expect(res.statusCode).toBe(200);
     const owner = sessionOf(res);
     expect(owner.session.me.emailVerified).toBe(true);
@@ -92,21 +94,23 @@ describe('the owner proves a pre-registered address', () => {
     expect((await accountOf(email))!.passwordHash).toBeNull();
 
     // a later proof of the now-proven address ends nothing
-    const again = await post('/api/auth/sign-in-link/consume', { token: await signInLink(email) });
+    const again = await visitorPost(t, '/api/auth/sign-in-link/consume', { token: await signInLink(email) });
     expect(again.statusCode).toBe(200);
     expect(await works(owner)).toBe(true);
   });
 
   it('by the verification link alone: the stranger is locked out, and the answer says to set a password', async () => {
     const { email, stranger, verifyToken } = await preRegistered();
-    const res = await post('/api/auth/verify-email', { token: verifyToken });
+    const res = await visitorPost(t, '/api/auth/verify-email', { token: verifyToken });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ status: 'verified', email, hasPassword: false });
     await expectLockedOut(email, stranger);
 
     // the owner sets their own by the reset link
-    const resetToken = await mailedToken(email, '/reset-password', () => post('/api/auth/password-reset', { email }));
-    const reset = await post('/api/auth/password-reset/confirm', {
+    const resetToken = await mailedToken(email, '/reset-password', () =>
+      visitorPost(t, '/api/auth/password-reset', { email }),
+    );
+    const reset = await visitorPost(t, '/api/auth/password-reset/confirm', {
       token: resetToken,
       password: 'the owner chose this one',
     });
@@ -116,13 +120,13 @@ describe('the owner proves a pre-registered address', () => {
 
   it('by the verification link with the password chosen at sign-up: it stays, earlier sessions end', async () => {
     const { email, stranger: earlier, verifyToken } = await preRegistered();
-    const wrong = await post('/api/auth/verify-email', { token: verifyToken, password: 'not the one' });
+    const wrong = await visitorPost(t, '/api/auth/verify-email', { token: verifyToken, password: 'not the one' });
     expect(wrong.statusCode).toBe(403);
     expect(wrong.json().error.code).toBe('PASSWORD_INCORRECT');
     expect((await accountOf(email))!.emailVerifiedAt).toBeNull(); // nothing spent, nothing changed
     expect(await works(earlier)).toBe(true);
 
-    const res = await post('/api/auth/verify-email', { token: verifyToken, password: strangerPassword });
+    const res = await visitorPost(t, '/api/auth/verify-email', { token: verifyToken, password: strangerPassword });
     expect(res.json()).toEqual({ status: 'verified', email, hasPassword: true });
     expect(await works(earlier)).toBe(false);
     expect((await signInWith(email, strangerPassword)).statusCode).toBe(200);
@@ -131,7 +135,7 @@ describe('the owner proves a pre-registered address', () => {
   it('by the verification link opened where they are signed in: password and that session stay, others end', async () => {
     const { email, stranger: elsewhere, verifyToken } = await preRegistered();
     const here = await signIn(t, email, strangerPassword);
-    const res = await post('/api/auth/verify-email', { token: verifyToken }, bearer(here));
+    const res = await visitorPost(t, '/api/auth/verify-email', { token: verifyToken }, bearer(here));
     expect(res.json()).toEqual({ status: 'verified', email, hasPassword: true });
     expect(await works(here)).toBe(true);
     expect(await refreshes(here)).toBe(true);
@@ -142,10 +146,10 @@ describe('the owner proves a pre-registered address', () => {
     const { email, stranger } = await preRegistered();
     const invitation = await createInvitation(t, { role: 'municipal_staff', municipalityCode: '13121', email });
     // not signed in: the owner is asked to sign in, and does so by link (the first proof)
-    const refused = await post('/api/invitations/accept', { token: invitation.token });
+    const refused = await visitorPost(t, '/api/invitations/accept', { token: invitation.token });
     expect(refused.json().error.code).toBe('INVITATION_SIGN_IN_REQUIRED');
-    const owner = sessionOf(await post('/api/auth/sign-in-link/consume', { token: await signInLink(email) }));
-    const accepted = await post('/api/invitations/accept', { token: invitation.token }, bearer(owner));
+    const owner = sessionOf(await visitorPost(t, '/api/auth/sign-in-link/consume', { token: await signInLink(email) }));
+    const accepted = await visitorPost(t, '/api/invitations/accept', { token: invitation.token }, bearer(owner));
     expect(accepted.statusCode).toBe(200);
     expect(accepted.json().me.roles.map((g: { role: string }) => g.role)).toContain('municipal_staff');
 
@@ -157,7 +161,7 @@ describe('the owner proves a pre-registered address', () => {
     const { email, stranger: elsewhere } = await preRegistered();
     const here = await signIn(t, email, strangerPassword);
     const invitation = await createInvitation(t, { role: 'municipal_staff', municipalityCode: '13121', email });
-    const accepted = await post('/api/invitations/accept', { token: invitation.token }, bearer(here));
+    const accepted = await visitorPost(t, '/api/invitations/accept', { token: invitation.token }, bearer(here));
     expect(accepted.statusCode).toBe(200);
     expect(accepted.json().me.emailVerified).toBe(true);
     expect(await works(here)).toBe(true);
@@ -175,10 +179,15 @@ describe('an email change proves the new address', () => {
     const owner = await signIn(t, person.email, ownerPassword);
     // the change link, not a "this address has an account" note
     const token = await mailedToken(contested, '/verify-email', async () => {
-      const asked = await post('/api/me/email', { newEmail: contested, password: ownerPassword }, bearer(owner));
+      const asked = await visitorPost(
+        t,
+        '/api/me/email',
+        { newEmail: contested, password: ownerPassword },
+        bearer(owner),
+      );
       expect(asked.statusCode).toBe(202);
     });
-    const res = await post('/api/auth/verify-email', { token }, bearer(owner));
+    const res = await visitorPost(t, '/api/auth/verify-email', { token }, bearer(owner));
     expect(res.json()).toEqual({ status: 'verified', email: contested, hasPassword: true });
 
     await expectLockedOut(contested, stranger);
@@ -192,9 +201,9 @@ describe('an email change proves the new address', () => {
     const asker = await signIn(t, person.email, password);
     const target = freshEmail('someone-else');
     const token = await mailedToken(target, '/verify-email', () =>
-      post('/api/me/email', { newEmail: target, password }, bearer(asker)),
+      visitorPost(t, '/api/me/email', { newEmail: target, password }, bearer(asker)),
     );
-    const res = await post('/api/auth/verify-email', { token });
+    const res = await visitorPost(t, '/api/auth/verify-email', { token });
     expect(res.json()).toEqual({ status: 'verified', email: target, hasPassword: false });
     expect(await works(asker)).toBe(false);
     expect((await signInWith(target, password)).statusCode).toBe(401);

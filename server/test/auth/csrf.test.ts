@@ -1,19 +1,16 @@
-import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoPassword, signIn, type SignedIn } from './helpers.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { demoPassword, type SignedIn, signIn, useApiApp } from '../kit/index.ts';
 
 function routes(app: FastifyInstance) {
   app.post('/api/__test/write', async (request) => ({ userId: request.requireActor().userId }));
 }
 
-let t: TestApp;
+const t = useApiApp({ routes });
 let s: SignedIn;
 beforeAll(async () => {
-  t = await startTestApp({ demo: true, routes });
   s = await signIn(t, 'volunteer1@demo.example');
 });
-afterAll(() => t.close());
 
 function write(headers: Record<string, string>) {
   return t.app.inject({ method: 'POST', url: '/api/__test/write', headers });

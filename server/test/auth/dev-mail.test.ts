@@ -1,7 +1,6 @@
 import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
 import { afterEach, describe, expect, it } from 'vitest';
-import { as, demoEmails } from '../people/helpers.ts';
-import { freshIp, mailTo } from './helpers.ts';
+import { as, demoEmails, freshIp, mailTo } from '../kit/index.ts';
 
 let t: TestApp | undefined;
 afterEach(async () => {

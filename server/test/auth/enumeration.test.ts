@@ -1,17 +1,8 @@
-import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
 import type { LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allMailTo, freshIp, mailTo } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { allMailTo, mailTo, useApiApp, visitorPost } from '../kit/index.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp({ demo: true });
-});
-afterAll(() => t.close());
-
-function post(url: string, payload: Record<string, unknown>) {
-  return t.app.inject({ method: 'POST', url, payload, remoteAddress: freshIp() });
-}
+const t = useApiApp();
 
 /** What a caller can observe: status, body, and headers other than per-request ones. */
 function observable(res: LightMyRequestResponse) {
@@ -27,15 +18,15 @@ const unknown = 'nobody-here@example.org';
 describe('no account enumeration', () => {
   it('signUp answers the same for a known and an unknown address', async () => {
     const body = { password: 'some long password', displayName: 'X', language: 'ja' };
-    const a = await post('/api/auth/sign-up', { ...body, email: known });
-    const b = await post('/api/auth/sign-up', { ...body, email: unknown });
+    const a = await visitorPost(t, '/api/auth/sign-up', { ...body, email: known });
+    const b = await visitorPost(t, '/api/auth/sign-up', { ...body, email: unknown });
     expect(a.statusCode).toBe(202);
     expect(observable(a)).toEqual(observable(b));
   });
 
   it('requestPasswordReset answers the same, and mails only a real account', async () => {
-    const a = await post('/api/auth/password-reset', { email: known });
-    const b = await post('/api/auth/password-reset', { email: 'nobody-reset@example.org' });
+    const a = await visitorPost(t, '/api/auth/password-reset', { email: known });
+    const b = await visitorPost(t, '/api/auth/password-reset', { email: 'nobody-reset@example.org' });
     expect(a.statusCode).toBe(202);
     expect(a.json()).toEqual({ status: 'check_your_email' });
     expect(observable(a)).toEqual(observable(b));
@@ -44,8 +35,8 @@ describe('no account enumeration', () => {
   });
 
   it('requestSignInLink answers the same, and mails only a real account', async () => {
-    const a = await post('/api/auth/sign-in-link', { email: 'volunteer4@demo.example' });
-    const b = await post('/api/auth/sign-in-link', { email: 'nobody-link@example.org' });
+    const a = await visitorPost(t, '/api/auth/sign-in-link', { email: 'volunteer4@demo.example' });
+    const b = await visitorPost(t, '/api/auth/sign-in-link', { email: 'nobody-link@example.org' });
     expect(a.statusCode).toBe(202);
     expect(observable(a)).toEqual(observable(b));
     await mailTo(t, 'volunteer4@demo.example', /ログイン用のリンク/);
@@ -53,8 +44,8 @@ describe('no account enumeration', () => {
   });
 
   it('signIn: a wrong password and an unknown address get the same 401', async () => {
-    const a = await post('/api/auth/sign-in', { email: known, password: 'wrong password!' });
-    const b = await post('/api/auth/sign-in', { email: unknown, password: 'wrong password!' });
+    const a = await visitorPost(t, '/api/auth/sign-in', { email: known, password: 'wrong password!' });
+    const b = await visitorPost(t, '/api/auth/sign-in', { email: unknown, password: 'wrong password!' });
     expect(a.statusCode).toBe(401);
     expect(a.json().error.code).toBe('INVALID_CREDENTIALS');
     expect(observable(a)).toEqual(observable(b));
@@ -64,7 +55,7 @@ describe('no account enumeration', () => {
     // not a timing measurement (too flaky for CI): both must take at least one argon2id verification
     const time = async (email: string) => {
       const started = performance.now();
-      await post('/api/auth/sign-in', { email, password: 'wrong password!' });
+      await visitorPost(t, '/api/auth/sign-in', { email, password: 'wrong password!' });
       return performance.now() - started;
     };
     await time(unknown); // warm-up

@@ -1,13 +1,8 @@
-import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
 import type { LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoPassword, freshIp } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { demoPassword, freshIp, useApiApp } from '../kit/index.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp({ demo: true });
-});
-afterAll(() => t.close());
+const t = useApiApp();
 
 function post(url: string, payload: Record<string, unknown>, remoteAddress = freshIp()) {
   return t.app.inject({ method: 'POST', url, payload, remoteAddress });

@@ -1,22 +1,26 @@
-import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { associationIdOf, as, createPerson, demoEmails } from '../people/helpers.ts';
-import { csrf, demoPassword, freshIp, mailTo, signIn, tokenIn, type SignedIn, whoamiRoute } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import {
+  as,
+  associationIdOf,
+  createPerson,
+  csrf,
+  demoEmails,
+  demoPassword,
+  mailTo,
+  type SignedIn,
+  signIn,
+  tokenIn,
+  useApiApp,
+  whoamiRoute,
+  visitorPost,
+} from '../kit/index.ts';
 
 /**
  * Access tokens name their session, and the session is checked on every request: ending it
  * (sign-out, reset, password change, removal by staff) ends access at once, not 15 minutes later.
  */
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp({ demo: true, routes: whoamiRoute });
-});
-afterAll(() => t.close());
-
-function post(url: string, payload: Record<string, unknown>, headers: Record<string, string> = {}) {
-  return t.app.inject({ method: 'POST', url, payload, headers, remoteAddress: freshIp() });
-}
+const t = useApiApp({ routes: whoamiRoute });
 
 const byBearer = (s: SignedIn) =>
   t.app.inject({ method: 'GET', url: '/api/__test/whoami', headers: { authorization: `Bearer ${s.accessToken}` } });
@@ -45,7 +49,7 @@ describe('an access token stops working on the next request', () => {
     const here = await signIn(t, 'volunteer1@demo.example');
     const elsewhere = await signIn(t, 'volunteer1@demo.example');
     await expectLive(here);
-    const out = await post('/api/auth/sign-out', {}, { cookie: here.cookie, ...csrf });
+    const out = await visitorPost(t, '/api/auth/sign-out', {}, { cookie: here.cookie, ...csrf });
     expect(out.statusCode).toBe(204);
     await expectEnded(here);
     await expectLive(elsewhere);
@@ -54,9 +58,9 @@ describe('an access token stops working on the next request', () => {
   it('after a password reset, on every device', async () => {
     const email = 'volunteer4@demo.example';
     const [one, two] = [await signIn(t, email), await signIn(t, email)];
-    expect((await post('/api/auth/password-reset', { email })).statusCode).toBe(202);
+    expect((await visitorPost(t, '/api/auth/password-reset', { email })).statusCode).toBe(202);
     const mail = await mailTo(t, email, /パスワード/);
-    const reset = await post('/api/auth/password-reset/confirm', {
+    const reset = await visitorPost(t, '/api/auth/password-reset/confirm', {
       token: tokenIn(mail.text),
       password: 'a brand new long password',
     });
@@ -68,7 +72,8 @@ describe('an access token stops working on the next request', () => {
   it('after a password change on another device; the device that changed it goes on', async () => {
     const email = 'volunteer5@demo.example';
     const [elsewhere, here] = [await signIn(t, email), await signIn(t, email)];
-    const res = await post(
+    const res = await visitorPost(
+      t,
       '/api/me/password',
       { currentPassword: demoPassword, newPassword: 'another long password' },
       { authorization: `Bearer ${here.accessToken}` },
@@ -97,7 +102,8 @@ describe('an access token stops working on the next request', () => {
     });
     const session = await signIn(t, leaving.email, password);
     await expectLive(session);
-    const removed = await post(
+    const removed = await visitorPost(
+      t,
       `/api/associations/${association}/officers/${leaving.id}/remove`,
       {},
       await as(t, demoEmails.staffAdachi),

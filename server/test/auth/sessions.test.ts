@@ -1,21 +1,12 @@
 import { schema } from '@board/db';
 import { Session } from '@board/shared';
-import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hashToken } from '../../src/modules/accounts/secrets.ts';
 import { concurrentRefreshMs } from '../../src/modules/accounts/sessions.ts';
-import { cookieValue, csrf, freshIp, sessionOf, signIn, whoamiRoute } from './helpers.ts';
+import { cookieValue, csrf, freshIp, sessionOf, signIn, useApiApp, whoamiRoute, refresh } from '../kit/index.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp({ demo: true, routes: whoamiRoute });
-});
-afterAll(() => t.close());
-
-function refresh(cookie: string) {
-  return t.app.inject({ method: 'POST', url: '/api/auth/refresh', headers: { cookie, ...csrf } });
-}
+const t = useApiApp({ routes: whoamiRoute });
 
 function whoami(accessToken: string) {
   return t.app.inject({
@@ -134,7 +125,7 @@ describe('staff sign-ins are audited', () => {
 describe('refreshSession', () => {
   it('rotates: a new pair each time, and the old token works no more', async () => {
     const first = await signIn(t, 'volunteer1@demo.example');
-    const res = await refresh(first.cookie);
+    const res = await refresh(t, first.cookie);
     expect(res.statusCode).toBe(200);
     const second = sessionOf(res);
     expect(second.session.me.id).toBe(first.session.me.id);
@@ -146,27 +137,27 @@ describe('refreshSession', () => {
     });
     expect(who.json()).toEqual({ userId: first.session.me.id });
 
-    const third = sessionOf(await refresh(second.cookie));
+    const third = sessionOf(await refresh(t, second.cookie));
     expect(third.refreshToken).not.toBe(second.refreshToken);
   });
 
   it('replaying a rotated token revokes the whole family, the newest token included', async () => {
     const first = await signIn(t, 'volunteer3@demo.example');
     const other = await signIn(t, 'volunteer3@demo.example'); // another device: another family
-    const second = sessionOf(await refresh(first.cookie));
+    const second = sessionOf(await refresh(t, first.cookie));
     // a replay after the short window for concurrent refreshes
     await t.database.handle.db
       .update(schema.refreshTokens)
       .set({ rotatedAt: new Date(Date.now() - concurrentRefreshMs - 1_000) })
       .where(eq(schema.refreshTokens.tokenHash, hashToken(first.refreshToken)));
 
-    const replay = await refresh(first.cookie);
+    const replay = await refresh(t, first.cookie);
     expect(replay.statusCode).toBe(401);
     expect(replay.json().error.code).toBe('UNAUTHENTICATED');
     // the answer clears the cookies
     expect(replay.cookies.find((c) => c.name === 'board_refresh')!.value).toBe('');
 
-    const newest = await refresh(second.cookie);
+    const newest = await refresh(t, second.cookie);
     expect(newest.statusCode).toBe(401);
 
     const rows = await familyOf(first.session.me.id);
@@ -174,18 +165,18 @@ describe('refreshSession', () => {
     expect(rows.filter((r) => r.familyId === familyId).every((r) => r.revokedAt !== null)).toBe(true);
 
     // the other device is not affected
-    expect((await refresh(other.cookie)).statusCode).toBe(200);
+    expect((await refresh(t, other.cookie)).statusCode).toBe(200);
   });
 
   it('two refreshes with the same token at the same moment (two tabs) both get a session; the family lives on', async () => {
     const first = await signIn(t, 'volunteer1@demo.example');
-    const [a, b] = await Promise.all([refresh(first.cookie), refresh(first.cookie)]);
+    const [a, b] = await Promise.all([refresh(t, first.cookie), refresh(t, first.cookie)]);
     expect([a.statusCode, b.statusCode]).toEqual([200, 200]);
     const [tabA, tabB] = [sessionOf(a), sessionOf(b)];
     expect(tabA.refreshToken).not.toBe(tabB.refreshToken);
     // each tab goes on with its own token
-    expect((await refresh(tabA.cookie)).statusCode).toBe(200);
-    expect((await refresh(tabB.cookie)).statusCode).toBe(200);
+    expect((await refresh(t, tabA.cookie)).statusCode).toBe(200);
+    expect((await refresh(t, tabB.cookie)).statusCode).toBe(200);
     const rows = await familyOf(first.session.me.id);
     const family = rows.find((r) => r.tokenHash === hashToken(first.refreshToken))!.familyId;
     const members = rows.filter((r) => r.familyId === family);
@@ -195,15 +186,15 @@ describe('refreshSession', () => {
 
   it('a third use of the token within the window ends the family: both twins die, access tokens too', async () => {
     const first = await signIn(t, 'volunteer2@demo.example');
-    const [a, b] = await Promise.all([refresh(first.cookie), refresh(first.cookie)]);
+    const [a, b] = await Promise.all([refresh(t, first.cookie), refresh(t, first.cookie)]);
     expect([a.statusCode, b.statusCode]).toEqual([200, 200]);
     const [tabA, tabB] = [sessionOf(a), sessionOf(b)];
 
-    const third = await refresh(first.cookie);
+    const third = await refresh(t, first.cookie);
     expect(third.statusCode).toBe(401);
     expect(third.json().error.code).toBe('UNAUTHENTICATED');
     for (const tab of [tabA, tabB]) {
-      expect((await refresh(tab.cookie)).statusCode).toBe(401);
+      expect((await refresh(t, tab.cookie)).statusCode).toBe(401);
       expect((await whoami(tab.accessToken)).statusCode).toBe(401);
     }
     expect((await whoami(first.accessToken)).statusCode).toBe(401);
@@ -214,10 +205,10 @@ describe('refreshSession', () => {
 
   it('of three refreshes with one token at once, at most two get a session and the family ends', async () => {
     const first = await signIn(t, 'officer.senju@demo.example');
-    const results = await Promise.all([refresh(first.cookie), refresh(first.cookie), refresh(first.cookie)]);
+    const results = await Promise.all([refresh(t, first.cookie), refresh(t, first.cookie), refresh(t, first.cookie)]);
     expect(results.map((r) => r.statusCode).sort()).toEqual([200, 200, 401]);
     for (const ok of results.filter((r) => r.statusCode === 200)) {
-      expect((await refresh(sessionOf(ok).cookie)).statusCode).toBe(401);
+      expect((await refresh(t, sessionOf(ok).cookie)).statusCode).toBe(401);
     }
     const rows = await familyOf(first.session.me.id);
     expect(rows.filter((r) => r.familyId === payloadOf(first.accessToken).sid).every((r) => r.revokedAt)).toBe(true);
@@ -233,7 +224,7 @@ describe('refreshSession', () => {
   it('without any refresh token: 401', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/auth/refresh' });
     expect(res.statusCode).toBe(401);
-    const unknown = await refresh('board_refresh=not-a-real-token-at-all-xxxxxxxx');
+    const unknown = await refresh(t, 'board_refresh=not-a-real-token-at-all-xxxxxxxx');
     expect(unknown.statusCode).toBe(401);
   });
 
@@ -243,7 +234,7 @@ describe('refreshSession', () => {
       .update(schema.refreshTokens)
       .set({ expiresAt: new Date(Date.now() - 1000) })
       .where(eq(schema.refreshTokens.userId, first.session.me.id));
-    expect((await refresh(first.cookie)).statusCode).toBe(401);
+    expect((await refresh(t, first.cookie)).statusCode).toBe(401);
   });
 });
 
@@ -262,7 +253,7 @@ describe('signOut', () => {
       expect(c.value).toBe('');
       expect(new Date(c.expires!).getTime()).toBeLessThan(Date.now());
     }
-    expect((await refresh(s.cookie)).statusCode).toBe(401);
+    expect((await refresh(t, s.cookie)).statusCode).toBe(401);
     const rows = await familyOf(s.session.me.id);
     expect(rows.every((r) => r.revokedAt !== null)).toBe(true);
   });

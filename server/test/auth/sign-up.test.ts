@@ -1,15 +1,10 @@
 import { schema } from '@board/db';
 import { Session } from '@board/shared';
-import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
-import { count, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allMailTo, freshIp, mailTo, tokenIn } from './helpers.ts';
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { allMailTo, freshIp, mailTo, rowCounts, tokenIn, useApiApp } from '../kit/index.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp({ demo: true });
-});
-afterAll(() => t.close());
+const t = useApiApp();
 
 const password = 'a long enough password';
 
@@ -20,14 +15,6 @@ function signUp(body: Record<string, unknown>) {
 async function userByEmail(email: string) {
   const [row] = await t.database.handle.db.select().from(schema.users).where(eq(schema.users.email, email));
   return row;
-}
-
-async function rowCounts() {
-  const db = t.database.handle.db;
-  const [users] = await db.select({ n: count() }).from(schema.users);
-  const [roles] = await db.select({ n: count() }).from(schema.roleAssignments);
-  const [tokens] = await db.select({ n: count() }).from(schema.oneTimeTokens);
-  return { users: users!.n, roles: roles!.n, tokens: tokens!.n, mail: t.app.mailer.captured.length };
 }
 
 describe('signUp → verifyEmail → signIn', () => {
@@ -158,7 +145,7 @@ describe('signUp → verifyEmail → signIn', () => {
   });
 
   it('bad input is a 400 naming each field, and writes nothing', async () => {
-    const before = await rowCounts();
+    const before = await rowCounts(t, { mail: true });
     const res = await signUp({ email: 'not-an-email', password: 'short', displayName: '  ', language: 'fr' });
     expect(res.statusCode).toBe(400);
     const { error } = res.json();
@@ -172,7 +159,7 @@ describe('signUp → verifyEmail → signIn', () => {
       ]),
     );
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(await rowCounts()).toEqual(before);
+    expect(await rowCounts(t, { mail: true })).toEqual(before);
   });
 
   it('verifyEmail refuses unknown, malformed and expired tokens', async () => {

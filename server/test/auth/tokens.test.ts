@@ -1,27 +1,24 @@
 import { schema } from '@board/db';
-import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { createHmac, generateKeyPairSync, sign } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn } from './helpers.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { signIn, useApiApp } from '../kit/index.ts';
 
 /** A route of this test file only, so access-token checks do not depend on other modules' routes. */
 function whoami(app: FastifyInstance) {
   app.get('/api/__test/whoami', async (request) => ({ userId: request.requireActor().userId }));
 }
 
-let t: TestApp;
+const t = useApiApp({ routes: whoami });
 let userId: string;
 /** the live session of volunteer1's sign-in, which the crafted tokens name */
 let sid: string;
 beforeAll(async () => {
-  t = await startTestApp({ demo: true, routes: whoami });
   const { accessToken, session } = await signIn(t, 'volunteer1@demo.example');
   userId = session.me.id;
   sid = payloadOf(accessToken).sid;
 });
-afterAll(() => t.close());
 
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const payloadOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString());

@@ -1,9 +1,14 @@
-import { schema } from '@board/db';
 import type { Actor, RequestStatus } from '@board/shared';
-import type { TestApp } from '@board/tests/harness/test-app';
-import { eq } from 'drizzle-orm';
-import { createRequest, officers, type AssociationKey } from '../matching/helpers.ts';
-import { actorOf, bearer, demoEmails, userIdOf } from '../people/helpers.ts';
+import {
+  actorOf,
+  bearer,
+  demoEmails,
+  insertRequest,
+  officers,
+  userIdOf,
+  type AssociationKey,
+  type TestApp,
+} from '../kit/index.ts';
 
 /**
  * Who acts and what they act on, for the lifecycle authorization matrix: demo people in two
@@ -79,7 +84,7 @@ export interface Scene {
 
 export function lifecycleFixtures(t: TestApp, people: People) {
   async function request(target: Target, status: RequestStatus, slots = 2): Promise<Scene> {
-    const made = await createRequest(t, { association: associationKeyIn[target], status, slots });
+    const made = await insertRequest(t, { association: associationKeyIn[target], status, slots });
     return { requestId: made.id, associationId: made.associationId };
   }
 
@@ -124,39 +129,4 @@ export function lifecycleFixtures(t: TestApp, people: People) {
   }
 
   return { request, hand, match, done, flag };
-}
-
-/** Every column a lifecycle route may change, to prove a refused call changed nothing. */
-export async function lifecycleState(t: TestApp) {
-  const db = t.database.handle.db;
-  const [requests, applications, messages, thanks, ratings, flags, audit, settings] = await Promise.all([
-    db.select().from(schema.helpRequests).orderBy(schema.helpRequests.id),
-    db.select().from(schema.applications).orderBy(schema.applications.id),
-    db.select({ id: schema.messages.id }).from(schema.messages),
-    db.select({ id: schema.thanks.id }).from(schema.thanks),
-    db.select({ id: schema.ratings.id }).from(schema.ratings),
-    db.select().from(schema.flags).orderBy(schema.flags.id),
-    db.select({ id: schema.auditLog.id }).from(schema.auditLog),
-    db
-      .select({ code: schema.municipalities.code, settings: schema.municipalities.settings })
-      .from(schema.municipalities),
-  ]);
-  return {
-    requests,
-    applications,
-    messages: messages.length,
-    thanks: thanks.length,
-    ratings: ratings.length,
-    flags,
-    audit: audit.length,
-    settings,
-  };
-}
-
-export async function requestStatus(t: TestApp, id: string) {
-  const [row] = await t.database.handle.db
-    .select({ status: schema.helpRequests.status })
-    .from(schema.helpRequests)
-    .where(eq(schema.helpRequests.id, id));
-  return row?.status;
 }

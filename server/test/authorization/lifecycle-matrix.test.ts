@@ -1,10 +1,9 @@
-import { actions, can, canAtAll, HelpRequestDetail, type Action, type Resource } from '@board/shared';
-import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validInput } from '../requests/helpers.ts';
+import { actions, can, canAtAll, HelpRequestDetail } from '@board/shared';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { stateSnapshot, useApiApp } from '../kit/index.ts';
+import { lifecycleRoutes, type RouteCase } from './lifecycle-routes.ts';
 import {
   lifecycleFixtures,
-  lifecycleState,
   loadPeople,
   personas,
   targets,
@@ -22,240 +21,10 @@ import {
  * The people routes have their own matrix (./people-matrix.test.ts).
  */
 
-interface RouteCase {
-  operationId: string;
-  variant?: string;
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH';
-  action: Action;
-  /** listing without a municipality filter: allowed when the actor may do it anywhere at all */
-  unfiltered?: boolean;
-  scene?: (target: Target) => Promise<Scene>;
-  url: (target: Target, scene: Scene) => string;
-  body?: (target: Target, scene: Scene) => object;
-  resource: (target: Target, scene: Scene, people: People) => Resource;
-}
-
-let t: TestApp;
+const t = useApiApp();
 let people: People;
 let make: ReturnType<typeof lifecycleFixtures>;
-
-const inMunicipality = (target: Target): Resource => ({ municipalityCode: target });
-const ofRequest = (target: Target, scene: Scene): Resource => ({
-  municipalityCode: target,
-  associationId: scene.associationId,
-});
-/** a hand or match of the matrix's volunteer */
-const ofHand = (target: Target, scene: Scene, p: People): Resource => ({
-  ...ofRequest(target, scene),
-  ownerId: p.volunteerId,
-});
-const reason = { reason: '内容を確認するため' };
-
-const routes: RouteCase[] = [
-  {
-    operationId: 'createRequest',
-    method: 'POST',
-    action: 'request.create',
-    scene: (target) => make.request(target, 'draft'),
-    url: () => '/api/requests',
-    body: (_target, scene) => validInput({ associationId: scene.associationId }),
-    resource: ofRequest,
-  },
-  {
-    operationId: 'updateRequest',
-    method: 'PUT',
-    action: 'request.edit',
-    scene: (target) => make.request(target, 'draft'),
-    url: (_target, s) => `/api/requests/${s.requestId}`,
-    body: () => validInput(),
-    resource: ofRequest,
-  },
-  ...(['submit', 'withdraw', 'copy'] as const).map((verb): RouteCase => ({
-    operationId: `${verb}Request`,
-    method: 'POST',
-    action: `request.${verb}`,
-    scene: (target) => make.request(target, verb === 'submit' ? 'draft' : 'published'),
-    url: (_target, s) => `/api/requests/${s.requestId}/${verb}`,
-    resource: ofRequest,
-  })),
-  {
-    operationId: 'getRequest',
-    variant: 'a draft',
-    method: 'GET',
-    action: 'request.readPrivate',
-    scene: (target) => make.request(target, 'draft'),
-    url: (_target, s) => `/api/requests/${s.requestId}`,
-    resource: ofRequest,
-  },
-  {
-    operationId: 'listMyAssociationRequests',
-    method: 'GET',
-    action: 'request.edit',
-    unfiltered: true,
-    url: () => '/api/me/requests',
-    resource: ofRequest,
-  },
-  {
-    operationId: 'revealOfficerContact',
-    method: 'POST',
-    action: 'request.revealContact',
-    scene: (target) => make.request(target, 'published'),
-    url: (_target, s) => `/api/requests/${s.requestId}/officer-contact`,
-    body: () => reason,
-    resource: ofRequest,
-  },
-  ...(
-    [
-      ['approveRequest', 'approve', 'pending_review', undefined],
-      ['requestChangesToRequest', 'request-changes', 'pending_review', reason],
-      ['rejectRequest', 'reject', 'pending_review', reason],
-      ['closeRequest', 'close', 'published', reason],
-    ] as const
-  ).map(([operationId, verb, status, body]): RouteCase => ({
-    operationId,
-    method: 'POST',
-    action: 'request.moderate',
-    scene: (target) => make.request(target, status),
-    url: (_target, s) => `/api/requests/${s.requestId}/${verb}`,
-    ...(body ? { body: () => body } : {}),
-    resource: ofRequest,
-  })),
-  {
-    operationId: 'listModerationQueue',
-    variant: 'one municipality',
-    method: 'GET',
-    action: 'moderation.list',
-    url: (target) => `/api/moderation/queue?municipalityCode=${target}`,
-    resource: inMunicipality,
-  },
-  {
-    operationId: 'listModerationQueue',
-    variant: 'unfiltered',
-    method: 'GET',
-    action: 'moderation.list',
-    unfiltered: true,
-    url: () => '/api/moderation/queue',
-    resource: inMunicipality,
-  },
-  {
-    operationId: 'updateMunicipalitySettings',
-    method: 'PATCH',
-    action: 'municipality.updateSettings',
-    url: (target) => `/api/municipalities/${target}/settings`,
-    body: () => ({ contactDesk: '地域のちから推進課 03-0000-0000' }),
-    resource: inMunicipality,
-  },
-  {
-    operationId: 'applyToRequest',
-    method: 'POST',
-    action: 'application.create',
-    scene: (target) => make.request(target, 'published'),
-    url: (_target, s) => `/api/requests/${s.requestId}/applications`,
-    body: () => ({ message: 'お手伝いします' }),
-    resource: ofRequest,
-  },
-  {
-    operationId: 'withdrawApplication',
-    method: 'POST',
-    action: 'application.withdraw',
-    scene: (target) => make.hand(target),
-    url: (_target, s) => `/api/applications/${s.applicationId}/withdraw`,
-    resource: ofHand,
-  },
-  {
-    operationId: 'listApplications',
-    method: 'GET',
-    action: 'application.list',
-    scene: (target) => make.hand(target),
-    url: (_target, s) => `/api/requests/${s.requestId}/applications`,
-    resource: ofRequest,
-  },
-  ...(['accept', 'decline'] as const).map((verb): RouteCase => ({
-    operationId: `${verb}Application`,
-    method: 'POST',
-    action: 'application.decide',
-    scene: (target) => make.hand(target),
-    url: (_target, s) => `/api/applications/${s.applicationId}/${verb}`,
-    resource: ofRequest,
-  })),
-  {
-    operationId: 'listMessages',
-    method: 'GET',
-    action: 'message.read',
-    scene: (target) => make.match(target),
-    url: (_target, s) => `/api/applications/${s.applicationId}/messages`,
-    resource: ofHand,
-  },
-  {
-    operationId: 'sendMessage',
-    method: 'POST',
-    action: 'message.send',
-    scene: (target) => make.match(target),
-    url: (_target, s) => `/api/applications/${s.applicationId}/messages`,
-    body: () => ({ body: 'よろしくお願いします' }),
-    resource: ofHand,
-  },
-  {
-    operationId: 'completeMatch',
-    method: 'POST',
-    action: 'match.complete',
-    scene: (target) => make.match(target),
-    url: (_target, s) => `/api/applications/${s.applicationId}/complete`,
-    resource: ofRequest,
-  },
-  {
-    operationId: 'confirmCompletion',
-    method: 'POST',
-    action: 'match.confirm',
-    scene: (target) => make.done(target),
-    url: (_target, s) => `/api/applications/${s.applicationId}/confirm`,
-    resource: (_target, _s, p) => ({ ownerId: p.volunteerId }),
-  },
-  {
-    operationId: 'sendThanks',
-    method: 'POST',
-    action: 'thanks.send',
-    scene: (target) => make.done(target),
-    url: (_target, s) => `/api/applications/${s.applicationId}/thanks`,
-    body: () => ({ note: 'ありがとうございました' }),
-    resource: ofHand,
-  },
-  {
-    operationId: 'flagContent',
-    method: 'POST',
-    action: 'flag.create',
-    scene: (target) => make.request(target, 'published'),
-    url: () => '/api/flags',
-    body: (_target, s) => ({ targetType: 'request', targetId: s.requestId, reason: '連絡先が書かれています' }),
-    resource: ofRequest,
-  },
-  {
-    operationId: 'listFlags',
-    variant: 'one municipality',
-    method: 'GET',
-    action: 'flag.list',
-    url: (target) => `/api/flags?municipalityCode=${target}`,
-    resource: inMunicipality,
-  },
-  {
-    operationId: 'listFlags',
-    variant: 'unfiltered',
-    method: 'GET',
-    action: 'flag.list',
-    unfiltered: true,
-    url: () => '/api/flags',
-    resource: inMunicipality,
-  },
-  {
-    operationId: 'resolveFlag',
-    method: 'POST',
-    action: 'flag.resolve',
-    scene: (target) => make.flag(target),
-    url: (_target, s) => `/api/flags/${s.flagId}/resolve`,
-    body: () => ({ decision: 'dismiss' }),
-    resource: inMunicipality,
-  },
-];
+const routes = lifecycleRoutes(() => make);
 
 /** Permissions proven by a test of their own, with where. */
 const coveredElsewhere: Record<string, string> = {
@@ -280,11 +49,9 @@ const openToAll: Record<string, string> = {
 };
 
 beforeAll(async () => {
-  t = await startTestApp({ demo: true });
   people = await loadPeople(t);
   make = lifecycleFixtures(t, people);
 });
-afterAll(() => t.close());
 
 const rows = routes.flatMap((route) =>
   personas.flatMap((persona) =>
@@ -336,7 +103,7 @@ describe('lifecycle authorization matrix (from shared/src/permissions.ts)', () =
   it.each(rows)('$name', async ({ route, persona, target }) => {
     const scene = route.scene ? await route.scene(target) : { requestId: '', associationId: '' };
     const expected = expectedFor(route, persona, target, scene);
-    const before = await lifecycleState(t);
+    const before = await stateSnapshot(t);
     const body = route.body?.(target, scene);
     const res = await t.app.inject({
       method: route.method,
@@ -353,7 +120,7 @@ describe('lifecycle authorization matrix (from shared/src/permissions.ts)', () =
     const refusals = persona === 'anonymous' ? [401, 404] : [403, 404];
     expect(refusals, `${res.statusCode} ${res.body}`).toContain(res.statusCode);
     expect(Object.keys(res.json())).toEqual(['error']);
-    expect(await lifecycleState(t)).toEqual(before);
+    expect(await stateSnapshot(t)).toEqual(before);
   });
 });
 

@@ -1,9 +1,8 @@
-import type { TestApp } from '@board/tests/harness/test-app';
+import { signIn, type TestApp } from '../kit/index.ts';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from './fingerprint.ts';
 
-/** The demo accounts the fuzzer acts as (README: every one signs in with this password). */
-export const demoPassword = 'udekiki-demo-2026';
+/** The demo accounts the fuzzer acts as. */
 export const fuzzRoles = {
   anonymous: null,
   volunteer: 'volunteer1@demo.example',
@@ -21,13 +20,7 @@ export async function signInAll(t: TestApp): Promise<Record<FuzzRole, Record<str
       headers[role] = {};
       continue;
     }
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/sign-in',
-      payload: { email, password: demoPassword },
-    });
-    if (res.statusCode !== 200) throw new Error(`sign-in of ${email} answered ${res.statusCode}: ${res.body}`);
-    headers[role] = { authorization: `Bearer ${res.json<{ accessToken: string }>().accessToken}` };
+    headers[role] = { authorization: `Bearer ${(await signIn(t, email)).accessToken}` };
   }
   return headers;
 }

@@ -1,6 +1,6 @@
-import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useApiApp } from '../kit/index.ts';
 import { fuzzRoles, rowIds, signInAll, type FuzzRole } from './actors.ts';
 import {
   asUrlText,
@@ -36,19 +36,17 @@ interface FuzzCase {
   body: unknown;
 }
 
-let t: TestApp;
+const t = useApiApp();
 let operations: Operation[];
 let headers: Record<FuzzRole, Record<string, string>>;
 let fingerprint: () => Promise<Fingerprint>;
 let context: ValueContext;
 beforeAll(async () => {
-  t = await startTestApp({ demo: true });
   operations = await operationsOf(t);
   headers = await signInAll(t);
   fingerprint = await fingerprinter(t);
   context = { ids: await rowIds(t) };
 });
-afterAll(() => t?.close());
 
 /** encodeURIComponent, but a lone surrogate (which it refuses) is sent as the bytes a careless client would send */
 function encode(value: string): string {

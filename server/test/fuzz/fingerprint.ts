@@ -1,4 +1,4 @@
-import type { TestApp } from '@board/tests/harness/test-app';
+import type { TestApp } from '../kit/index.ts';
 import { sql } from 'drizzle-orm';
 
 /**

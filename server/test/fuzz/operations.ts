@@ -1,4 +1,4 @@
-import type { TestApp } from '@board/tests/harness/test-app';
+import type { TestApp } from '../kit/index.ts';
 
 /** A JSON schema as @fastify/swagger writes it from our zod schemas (only the parts the fuzzer reads). */
 export interface JsonSchema {

@@ -1,21 +1,12 @@
-import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn } from '../auth/helpers.ts';
+import { describe, expect, it } from 'vitest';
 import { signClientAddress } from '../../src/plugins/app/client-address.ts';
 import { rateLimits } from '../../src/modules/auth/rate-limits.ts';
+import { signIn, useApiApp, type TestApp } from '../kit/index.ts';
 
 const { max } = rateLimits.signInPerIp;
 
-let direct: TestApp;
-let proxied: TestApp;
-beforeAll(async () => {
-  direct = await startTestApp({ demo: true });
-  proxied = await startTestApp({ demo: true, env: { TRUST_PROXY_HOPS: '1' } });
-});
-afterAll(async () => {
-  await direct.close();
-  await proxied.close();
-});
+const direct = useApiApp();
+const proxied = useApiApp({ env: { TRUST_PROXY_HOPS: '1' } });
 
 let n = 0;
 /** One failed sign-in (a fresh unknown email each time, so only per-address limits apply). */

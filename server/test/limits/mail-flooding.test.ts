@@ -1,19 +1,26 @@
 import { Invitation } from '@board/shared';
-import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mailThrottles } from '../../src/limits/mail-throttle.ts';
-import { applied, createRequest, createVolunteer, mailsTo, officers, post } from '../matching/helpers.ts';
-import { associationIdOf, bearer, createInvitation, demoEmails, userIdOf } from '../people/helpers.ts';
+import {
+  applied,
+  associationIdOf,
+  bearer,
+  createInvitation,
+  createVolunteer,
+  demoEmails,
+  insertRequest,
+  mailsTo,
+  officers,
+  post,
+  useApiApp,
+  userIdOf,
+} from '../kit/index.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp({ demo: true });
-});
-afterAll(() => t.close());
+const t = useApiApp();
 
 describe('repeatable actions that mail someone else are throttled per actor', () => {
   it('raise → withdraw → raise … 6 times: every action succeeds, the officer gets one mail', async () => {
-    const request = await createRequest(t);
+    const request = await insertRequest(t);
     const volunteer = await createVolunteer(t);
     for (let i = 0; i < 6; i++) {
       const id = await applied(t, volunteer.headers, request.id);

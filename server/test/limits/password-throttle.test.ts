@@ -1,18 +1,13 @@
 import { schema } from '@board/db';
-import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
 import { eq, sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { counterKey, hitCounter } from '../../src/limits/counters.ts';
 import { passwordAttemptsMail } from '../../src/mail/security-mails.ts';
 import { passwordThrottle } from '../../src/modules/accounts/password-throttle.ts';
-import { allMailTo, demoPassword, freshIp, signIn, tokenIn } from '../auth/helpers.ts';
+import { allMailTo, demoPassword, freshIp, signIn, tokenIn, useApiApp } from '../kit/index.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp({ demo: true });
-});
-afterAll(() => t.close());
+const t = useApiApp();
 
 function signInFrom(remoteAddress: string, email: string, password: string) {
   return t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email, password }, remoteAddress });

@@ -1,8 +1,7 @@
 import { schema } from '@board/db';
-import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src/modules/accounts/secrets.ts';
-import { demoEmails } from '../people/helpers.ts';
+import { demoEmails, useApiApp } from '../kit/index.ts';
 
 /**
  * The app's real logger, writing into memory: one-time tokens in page URLs, API query strings and
@@ -10,24 +9,21 @@ import { demoEmails } from '../people/helpers.ts';
  */
 
 const lines: string[] = [];
-let t: TestApp;
 let passwordHash: string;
-
 beforeAll(async () => {
   passwordHash = await hashPassword('a-password-nobody-should-read');
-  t = await startTestApp({
-    env: { LOG_LEVEL: 'trace' },
-    logStream: { write: (line) => void lines.push(line) },
-    routes: (app) => {
-      // a statement that fails with a password hash among its parameters (the address is taken)
-      app.get('/api/test/failing-sql', async () => {
-        await app.db.insert(schema.users).values({ email: demoEmails.volunteer1, passwordHash, displayName: '重複' });
-        return { ok: true };
-      });
-    },
-  });
 });
-afterAll(() => t.close());
+const t = useApiApp({
+  env: { LOG_LEVEL: 'trace' },
+  logStream: { write: (line) => void lines.push(line) },
+  routes: (app) => {
+    // a statement that fails with a password hash among its parameters (the address is taken)
+    app.get('/api/test/failing-sql', async () => {
+      await app.db.insert(schema.users).values({ email: demoEmails.volunteer1, passwordHash, displayName: '重複' });
+      return { ok: true };
+    });
+  },
+});
 
 const secret = (name: string) => `${name}-Zq9xVt3LmW7pKs2R`;
 

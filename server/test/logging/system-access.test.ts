@@ -5,7 +5,7 @@ import { elevateWithin } from '../../src/database/door.ts';
 import { newToken } from '../../src/modules/accounts/secrets.ts';
 import { systemContext } from '../../src/services/context.ts';
 import { rowsOf } from '../fuzz/fingerprint.ts';
-import { actorOf, as, demoEmails, userIdOf } from '../people/helpers.ts';
+import { actorOf, as, demoEmails, userIdOf } from '../kit/index.ts';
 
 /**
  * The one database door: every system access (a whole transaction, or one step inside an actor's)

@@ -1,7 +1,18 @@
 import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { applicationRow, applied, createRequest, createVolunteer, mailsTo, officers } from '../matching/helpers.ts';
-import { associationIdOf, bearer, createInvitation, demoEmails, userIdOf } from '../people/helpers.ts';
+import {
+  applicationRow,
+  applied,
+  associationIdOf,
+  bearer,
+  createInvitation,
+  createVolunteer,
+  demoEmails,
+  insertRequest,
+  mailsTo,
+  officers,
+  userIdOf,
+} from '../kit/index.ts';
 
 describe('links in mail are built from PUBLIC_ORIGIN', () => {
   let t: TestApp;
@@ -12,7 +23,7 @@ describe('links in mail are built from PUBLIC_ORIGIN', () => {
   afterAll(() => t.close());
 
   it('a new hand: the officer’s link opens the request’s applicants on the public origin', async () => {
-    const request = await createRequest(t);
+    const request = await insertRequest(t);
     const volunteer = await createVolunteer(t);
     await applied(t, volunteer.headers, request.id);
     const mail = mailsTo(t, officers.senju).find((m) => m.subject.includes(request.title));
@@ -49,7 +60,7 @@ describe('a mail server that fails does not undo or fail the change', () => {
   afterAll(() => t.close());
 
   it('a hand is raised (201, stored) and the failed mail is logged', async () => {
-    const request = await createRequest(t);
+    const request = await insertRequest(t);
     const volunteer = await createVolunteer(t);
     const id = await applied(t, volunteer.headers, request.id);
     expect((await applicationRow(t, id))?.status).toBe('pending');

@@ -1,21 +1,21 @@
 import { ErrorBody } from '@board/shared';
-import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   applied,
   as,
-  createRequest,
   createVolunteer,
   demoEmails,
+  insertRequest,
   matched,
   officers,
   post,
   stateSnapshot,
-} from './helpers.ts';
+  useApiApp,
+} from '../kit/index.ts';
 
 /** Every write route of the matching modules: bad input is 400 naming the fields, and nothing is written or mailed. */
 
-let t: TestApp;
+const t = useApiApp();
 const ids = { request: '', pending: '', match: '', flag: '' };
 const headers: Record<'volunteer' | 'officer' | 'staff', Record<string, string>> = {
   volunteer: {},
@@ -24,10 +24,9 @@ const headers: Record<'volunteer' | 'officer' | 'staff', Record<string, string>>
 };
 
 beforeAll(async () => {
-  t = await startTestApp({ demo: true });
   headers.officer = await as(t, officers.senju);
   headers.staff = await as(t, demoEmails.staffAdachi);
-  const request = await createRequest(t, { slots: 3 });
+  const request = await insertRequest(t, { slots: 3 });
   ids.request = request.id;
   const volunteer = await createVolunteer(t);
   headers.volunteer = volunteer.headers;
@@ -41,7 +40,6 @@ beforeAll(async () => {
   });
   ids.flag = flag.json().id;
 });
-afterAll(() => t.close());
 
 interface BadCase {
   name: string;

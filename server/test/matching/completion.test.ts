@@ -1,34 +1,32 @@
 import { schema, withAccess } from '@board/db';
 import { ApplicationList, MyApplication, ThanksView, VolunteerPublicProfile } from '@board/shared';
-import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { accessContextOf } from '../../src/database/door.ts';
-import { actorOf } from '../people/helpers.ts';
 import {
+  actorOf,
   applied,
   as,
-  createRequest,
   createVolunteer,
   demoEmails,
   errorCode,
   get,
+  insertRequest,
   mailsTo,
   matched,
-  matchingRowCounts,
   officers,
   post,
   requestRow,
+  rowCounts,
+  useApiApp,
   userIdOf,
-} from './helpers.ts';
+} from '../kit/index.ts';
 
-let t: TestApp;
+const t = useApiApp();
 let senju: Record<string, string>;
 beforeAll(async () => {
-  t = await startTestApp({ demo: true });
   senju = await as(t, officers.senju);
 });
-afterAll(() => t.close());
 
 const complete = (headers: Record<string, string>, id: string) => post(t, headers, `/api/applications/${id}/complete`);
 const confirm = (headers: Record<string, string>, id: string) => post(t, headers, `/api/applications/${id}/confirm`);
@@ -42,7 +40,7 @@ const profile = async (id: string, headers: Record<string, string> = senju) => {
 
 describe('finishing a match', () => {
   it('officer marks each match done, the volunteer confirms; the last confirmation completes the request', async () => {
-    const request = await createRequest(t, { slots: 2 });
+    const request = await insertRequest(t, { slots: 2 });
     const a = await createVolunteer(t, { language: 'en' });
     const b = await createVolunteer(t);
     const idA = await matched(t, a, request.id, officers.senju);
@@ -83,7 +81,7 @@ describe('finishing a match', () => {
   });
 
   it('completes the request when the last two confirmations arrive at the same moment', async () => {
-    const request = await createRequest(t, { slots: 3 });
+    const request = await insertRequest(t, { slots: 3 });
     const volunteers = [await createVolunteer(t), await createVolunteer(t), await createVolunteer(t)];
     const ids: string[] = [];
     for (const v of volunteers) ids.push(await matched(t, v, request.id, officers.senju));
@@ -94,11 +92,11 @@ describe('finishing a match', () => {
   });
 
   it('refuses completion and confirmation by the wrong people and of what is not a match', async () => {
-    const request = await createRequest(t, { slots: 2 });
+    const request = await insertRequest(t, { slots: 2 });
     const volunteer = await createVolunteer(t);
     const id = await matched(t, volunteer, request.id, officers.senju);
     const pending = await applied(t, (await createVolunteer(t)).headers, request.id);
-    const before = await matchingRowCounts(t);
+    const before = await rowCounts(t);
 
     expect((await complete(volunteer.headers, id)).statusCode).toBe(403);
     expect((await complete(await as(t, demoEmails.staffAdachi), id)).statusCode).toBe(403);
@@ -113,13 +111,13 @@ describe('finishing a match', () => {
     expect((await confirm({}, id)).statusCode).toBe(401);
     const [row] = await t.database.handle.db.select().from(schema.applications).where(eq(schema.applications.id, id));
     expect(row!.confirmedAt).toBeNull();
-    expect((await matchingRowCounts(t)).applications).toBe(before.applications);
+    expect((await rowCounts(t)).applications).toBe(before.applications);
   });
 });
 
 describe('thanks and private ratings', () => {
   it('lets each side thank once, after the officer marked the match done', async () => {
-    const request = await createRequest(t);
+    const request = await insertRequest(t);
     const volunteer = await createVolunteer(t);
     const id = await matched(t, volunteer, request.id, officers.senju);
     const tooEarly = await thank(senju, id, { note: 'ありがとう' });
@@ -154,7 +152,7 @@ describe('thanks and private ratings', () => {
     });
     const hidden = await createVolunteer(t, { profile: { skills: ['photo_video'], showThanks: false } });
     for (const v of [shown, hidden]) {
-      const request = await createRequest(t);
+      const request = await insertRequest(t);
       const id = await matched(t, v, request.id, officers.senju);
       await complete(senju, id);
       await confirm(v.headers, id);
@@ -175,7 +173,7 @@ describe('thanks and private ratings', () => {
     expect(JSON.stringify(closed)).not.toContain('ありがとう');
 
     // the applicant view follows the same choice
-    const request = await createRequest(t, { slots: 2 });
+    const request = await insertRequest(t, { slots: 2 });
     await applied(t, shown.headers, request.id);
     await applied(t, hidden.headers, request.id);
     const list = ApplicationList.parse((await get(t, senju, `/api/requests/${request.id}/applications`)).json());
@@ -190,7 +188,7 @@ describe('thanks and private ratings', () => {
   });
 
   it('keeps ratings for staff: the other side, the volunteer and the public never see them', async () => {
-    const request = await createRequest(t);
+    const request = await insertRequest(t);
     const volunteer = await createVolunteer(t);
     const id = await matched(t, volunteer, request.id, officers.senju);
     await complete(senju, id);

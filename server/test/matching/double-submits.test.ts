@@ -1,9 +1,16 @@
 import { schema } from '@board/db';
-import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
 import { and, count, eq, type SQL } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshEmail } from '../people/helpers.ts';
-import { as, associationIdOf, createRequest, demoEmails, errorCode, post } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import {
+  as,
+  associationIdOf,
+  demoEmails,
+  errorCode,
+  freshEmail,
+  insertRequest,
+  post,
+  useApiApp,
+} from '../kit/index.ts';
 
 /**
  * Double submits (a double click, a retried form) on real PostgreSQL: N identical requests at once
@@ -11,11 +18,7 @@ import { as, associationIdOf, createRequest, demoEmails, errorCode, post } from 
  * database (partial unique indexes, migration 0007), not only in a check before the insert.
  */
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp({ demo: true });
-});
-afterAll(() => t.close());
+const t = useApiApp();
 
 const copies = 8;
 
@@ -33,7 +36,7 @@ const conflicts = (code: string) => Array.from({ length: copies - 1 }, () => `40
 
 describe('double submits make one row', () => {
   it('flags: one open flag per person and item', async () => {
-    const request = await createRequest(t);
+    const request = await insertRequest(t);
     const answers = await atOnce(await as(t, demoEmails.volunteer1), '/api/flags', {
       targetType: 'request',
       targetId: request.id,
@@ -91,7 +94,7 @@ describe('double submits make one row', () => {
 
 describe('help_requests: matched_count stays within 0…slots', () => {
   it('the database refuses more matches than slots, and fewer than none', async () => {
-    const request = await createRequest(t, { slots: 2 });
+    const request = await insertRequest(t, { slots: 2 });
     const setMatched = (n: number) =>
       t.database.handle.db
         .update(schema.helpRequests)

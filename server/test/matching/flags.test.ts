@@ -1,29 +1,27 @@
 import { FlagList, FlagView, ThreadMessage } from '@board/shared';
-import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   as,
   auditEntries,
-  createRequest,
   createVolunteer,
   demoEmails,
   errorCode,
   get,
+  insertRequest,
   matched,
-  matchingRowCounts,
   officers,
   post,
   requestRow,
+  rowCounts,
+  useApiApp,
   userIdOf,
-} from './helpers.ts';
+} from '../kit/index.ts';
 
-let t: TestApp;
+const t = useApiApp();
 let adachi: Record<string, string>;
 beforeAll(async () => {
-  t = await startTestApp({ demo: true });
   adachi = await as(t, demoEmails.staffAdachi);
 });
-afterAll(() => t.close());
 
 const flag = (headers: Record<string, string>, payload: object) => post(t, headers, '/api/flags', payload);
 const resolve = (headers: Record<string, string>, id: string, payload: object) =>
@@ -43,7 +41,7 @@ async function boardIds(): Promise<string[]> {
 
 describe('flagContent', () => {
   it("lets anyone signed in flag a request they can see, into its municipality's queue; once while open", async () => {
-    const request = await createRequest(t, { title: '怪しい依頼' });
+    const request = await insertRequest(t, { title: '怪しい依頼' });
     const volunteer = await createVolunteer(t);
     const res = await flag(volunteer.headers, {
       targetType: 'request',
@@ -68,26 +66,24 @@ describe('flagContent', () => {
   });
 
   it('lets the two sides of a match flag a message; others cannot reach it (404, nothing written)', async () => {
-    const request = await createRequest(t);
+    const request = await insertRequest(t);
     const volunteer = await createVolunteer(t);
     const id = await matched(t, volunteer, request.id, officers.senju);
     const message = ThreadMessage.parse(
       (await post(t, volunteer.headers, `/api/applications/${id}/messages`, { body: '失礼なメッセージ' })).json(),
     );
-    const before = await matchingRowCounts(t);
-    for (const headers of [
-      (await createVolunteer(t)).headers,
-      await as(t, officers.umeda),
-      await as(t, officers.okubo),
-    ]) {
+    // made before counting: the kit's row counts include the people tables
+    const stranger = await createVolunteer(t);
+    const before = await rowCounts(t);
+    for (const headers of [stranger.headers, await as(t, officers.umeda), await as(t, officers.okubo)]) {
       const res = await flag(headers, { targetType: 'message', targetId: message.id, reason: '見えないはず' });
       expect(res.statusCode).toBe(404);
     }
-    const draft = await createRequest(t, { association: 'umeda', status: 'draft' });
+    const draft = await insertRequest(t, { association: 'umeda', status: 'draft' });
     expect(
       (await flag(volunteer.headers, { targetType: 'request', targetId: draft.id, reason: '下書き' })).statusCode,
     ).toBe(404);
-    expect(await matchingRowCounts(t)).toEqual(before);
+    expect(await rowCounts(t)).toEqual(before);
 
     const res = await flag(await as(t, officers.senju), {
       targetType: 'message',
@@ -102,8 +98,8 @@ describe('flagContent', () => {
 describe('listFlags and resolveFlag', () => {
   it("gives the municipality's staff their queue (open first, oldest first) and the foundation all of it", async () => {
     const volunteer = await createVolunteer(t);
-    const adachiRequest = await createRequest(t, { title: '足立の通報対象' });
-    const shinjukuRequest = await createRequest(t, { association: 'okubo', title: '新宿の通報対象' });
+    const adachiRequest = await insertRequest(t, { title: '足立の通報対象' });
+    const shinjukuRequest = await insertRequest(t, { association: 'okubo', title: '新宿の通報対象' });
     const older = FlagView.parse(
       (await flag(volunteer.headers, { targetType: 'request', targetId: adachiRequest.id, reason: '古い通報' })).json(),
     );
@@ -147,7 +143,7 @@ describe('listFlags and resolveFlag', () => {
   });
 
   it('hides a flagged request: it leaves the board, every open flag on it is settled, the decision is audited', async () => {
-    const request = await createRequest(t, { title: '隠される依頼' });
+    const request = await insertRequest(t, { title: '隠される依頼' });
     const volunteer = await createVolunteer(t);
     const first = FlagView.parse(
       (await flag(volunteer.headers, { targetType: 'request', targetId: request.id, reason: '詐欺の疑い' })).json(),
@@ -198,7 +194,7 @@ describe('listFlags and resolveFlag', () => {
   });
 
   it('hides a flagged message: the thread shows it as hidden by staff', async () => {
-    const request = await createRequest(t);
+    const request = await insertRequest(t);
     const volunteer = await createVolunteer(t);
     const id = await matched(t, volunteer, request.id, officers.senju);
     const message = ThreadMessage.parse(
@@ -221,7 +217,7 @@ describe('listFlags and resolveFlag', () => {
   });
 
   it('dismisses a flag: the item stays, the decision is audited', async () => {
-    const request = await createRequest(t);
+    const request = await insertRequest(t);
     const flagged = FlagView.parse(
       (
         await flag((await createVolunteer(t)).headers, {
@@ -238,12 +234,12 @@ describe('listFlags and resolveFlag', () => {
   });
 
   it("refuses decisions outside the staff's own municipality and by everyone else", async () => {
-    const request = await createRequest(t);
+    const request = await insertRequest(t);
     const reporter = await createVolunteer(t);
     const flagged = FlagView.parse(
       (await flag(reporter.headers, { targetType: 'request', targetId: request.id, reason: '要確認' })).json(),
     );
-    const before = await matchingRowCounts(t);
+    const before = await rowCounts(t);
     const cases: [string, Record<string, string>, number][] = [
       ["another municipality's staff", await as(t, demoEmails.staffShinjuku), 404],
       ["the request's own officer", await as(t, officers.senju), 404],
@@ -256,7 +252,7 @@ describe('listFlags and resolveFlag', () => {
       expect(res.statusCode, who).toBe(status);
     }
     expect((await requestRow(t, request.id)).hiddenAt).toBeNull();
-    expect(await matchingRowCounts(t)).toEqual(before);
+    expect(await rowCounts(t)).toEqual(before);
     expect((await queue(adachi)).items.find((f) => f.id === flagged.id)!.status).toBe('open');
   });
 });

@@ -1,31 +1,29 @@
 import { schema } from '@board/db';
 import { MessageList, ThreadMessage } from '@board/shared';
-import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { mailThrottleKey } from '../../src/limits/mail-throttle.ts';
 import {
   applied,
   as,
-  createRequest,
   createVolunteer,
   demoEmails,
   errorCode,
   get,
+  insertRequest,
   mailsTo,
   matched,
-  matchingRowCounts,
   officers,
   post,
-} from './helpers.ts';
+  rowCounts,
+  useApiApp,
+} from '../kit/index.ts';
 
-let t: TestApp;
+const t = useApiApp();
 let senju: Record<string, string>;
 beforeAll(async () => {
-  t = await startTestApp({ demo: true });
   senju = await as(t, officers.senju);
 });
-afterAll(() => t.close());
 
 const send = (headers: Record<string, string>, id: string, body: string) =>
   post(t, headers, `/api/applications/${id}/messages`, { body });
@@ -37,7 +35,7 @@ const thread = async (headers: Record<string, string>, id: string) => {
 
 describe('messages between the two sides of a match', () => {
   it('carries plain text both ways, oldest first, marking whose each message is', async () => {
-    const request = await createRequest(t);
+    const request = await insertRequest(t);
     const volunteer = await createVolunteer(t, { displayName: '話す 三郎' });
     const id = await matched(t, volunteer, request.id, officers.senju);
 
@@ -57,7 +55,7 @@ describe('messages between the two sides of a match', () => {
   });
 
   it('opens only with the match: pending is 409 NOT_MATCHED; after a withdrawal the thread is read-only', async () => {
-    const request = await createRequest(t, { slots: 2 });
+    const request = await insertRequest(t, { slots: 2 });
     const volunteer = await createVolunteer(t);
     const id = await applied(t, volunteer.headers, request.id);
     for (const headers of [volunteer.headers, senju]) {
@@ -76,14 +74,16 @@ describe('messages between the two sides of a match', () => {
   });
 
   it('refuses everyone else: other volunteers, other associations, other municipalities, and staff', async () => {
-    const request = await createRequest(t);
+    const request = await insertRequest(t);
     const volunteer = await createVolunteer(t);
     const id = await matched(t, volunteer, request.id, officers.senju);
     await send(volunteer.headers, id, 'ないしょの話です');
-    const before = await matchingRowCounts(t);
+    // made before counting: the kit's row counts include the people tables
+    const otherVolunteer = await createVolunteer(t);
+    const before = await rowCounts(t);
 
     const outsiders: [string, Record<string, string>, number][] = [
-      ['another volunteer', (await createVolunteer(t)).headers, 404],
+      ['another volunteer', otherVolunteer.headers, 404],
       ['officer of another association, same municipality', await as(t, officers.umeda), 404],
       ['officer in another municipality', await as(t, officers.okubo), 404],
       ["another municipality's staff", await as(t, demoEmails.staffShinjuku), 404],
@@ -98,11 +98,11 @@ describe('messages between the two sides of a match', () => {
       expect(read.body, who).not.toContain('ないしょの話です');
       expect((await send(headers, id, '割り込み')).statusCode, who).toBe(status);
     }
-    expect(await matchingRowCounts(t)).toEqual(before);
+    expect(await rowCounts(t)).toEqual(before);
   });
 
   it('shows a message staff hid as hidden, without its text', async () => {
-    const request = await createRequest(t);
+    const request = await insertRequest(t);
     const volunteer = await createVolunteer(t);
     const id = await matched(t, volunteer, request.id, officers.senju);
     const sent = ThreadMessage.parse((await send(volunteer.headers, id, 'ひどいことば')).json());
@@ -118,7 +118,7 @@ describe('messages between the two sides of a match', () => {
 
 describe('new-message mail', () => {
   it('mails the other side at most once per 15 minutes per thread and side, in their language, without the text', async () => {
-    const request = await createRequest(t);
+    const request = await insertRequest(t);
     const volunteer = await createVolunteer(t, { language: 'en', displayName: 'Sam Lee' });
     const id = await matched(t, volunteer, request.id, officers.senju);
     const officerMails = () =>

@@ -1,11 +1,10 @@
 import { createDatabase, schema, type DatabaseHandle } from '@board/db';
 import { buildApp } from '@board/server';
 import { ApplicationForOfficer } from '@board/shared';
-import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, createRequest, createVolunteers, errorCode, officers, requestRow } from './helpers.ts';
+import { as, createVolunteers, errorCode, insertRequest, officers, requestRow, useApiApp } from '../kit/index.ts';
 
 /**
  * Slots are exact under a race, on real PostgreSQL: many acceptances at the same moment, served by
@@ -13,13 +12,12 @@ import { as, createRequest, createVolunteers, errorCode, officers, requestRow } 
  * transaction is in flight at once.
  */
 
-let t: TestApp;
+const t = useApiApp();
 let second: FastifyInstance;
 let secondDb: DatabaseHandle;
 let officer: Record<string, string>;
 
 beforeAll(async () => {
-  t = await startTestApp({ demo: true });
   secondDb = createDatabase({ url: t.database.url, maxConnections: 60 });
   second = await buildApp(t.config, { database: secondDb });
   await second.ready();
@@ -28,7 +26,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await second.close();
   await secondDb.close();
-  await t.close();
 });
 
 /** `n` volunteers with a pending application each, made directly in the database */
@@ -74,7 +71,7 @@ async function acceptedCount(requestId: string) {
 
 describe('acceptApplication under a race', () => {
   it('matches exactly 1 of 50 acceptances racing for 1 slot; the other 49 get 409 REQUEST_FILLED', async () => {
-    const request = await createRequest(t, { slots: 1 });
+    const request = await insertRequest(t, { slots: 1 });
     const ids = await pendingApplications(request.id, 50);
     const answers = await acceptAll(ids);
 
@@ -93,7 +90,7 @@ describe('acceptApplication under a race', () => {
   });
 
   it('matches exactly 3 of 20 acceptances racing for 3 slots', async () => {
-    const request = await createRequest(t, { slots: 3 });
+    const request = await insertRequest(t, { slots: 3 });
     const ids = await pendingApplications(request.id, 20);
     const answers = await acceptAll(ids);
 
@@ -114,7 +111,7 @@ describe('acceptApplication under a race', () => {
   });
 
   it('counts a double-clicked acceptance of the same application once', async () => {
-    const request = await createRequest(t, { slots: 2 });
+    const request = await insertRequest(t, { slots: 2 });
     const [id] = await pendingApplications(request.id, 1);
     const answers = await acceptAll(Array(6).fill(id!));
     expect(answers.filter((r) => r.statusCode === 200)).toHaveLength(1);
@@ -129,7 +126,7 @@ describe('acceptApplication under a race', () => {
 
 describe('applyToRequest under a race', () => {
   it('makes one application of a double-clicked (parallel) raise of a hand; the rest get 409 ALREADY_APPLIED', async () => {
-    const request = await createRequest(t, { slots: 2 });
+    const request = await insertRequest(t, { slots: 2 });
     const [volunteer] = await createVolunteers(t, 1);
     const answers = await Promise.all(
       Array.from({ length: 8 }, (_, i) =>

@@ -1,16 +1,16 @@
-import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   applied,
   as,
-  createRequest,
   createVolunteer,
   demoEmails,
+  insertRequest,
   matched,
   officers,
   post,
   stateSnapshot,
-} from './helpers.ts';
+  useApiApp,
+} from '../kit/index.ts';
 
 /**
  * Every matching route, called by people of another municipality (its staff and officers) about
@@ -18,7 +18,7 @@ import {
  * (Raising a hand is not tenant-bound: volunteers help anywhere, so it is not in this list.)
  */
 
-let t: TestApp;
+const t = useApiApp();
 const ids = { request: '', pending: '', match: '', message: '', flag: '' };
 const secrets = [
   'SECRET-APPLY',
@@ -34,9 +34,8 @@ let volunteerEmail = '';
 let volunteerId = '';
 
 beforeAll(async () => {
-  t = await startTestApp({ demo: true });
   const senju = await as(t, officers.senju);
-  const request = await createRequest(t, { slots: 2, exactPlace: 'SECRET-PLACE' });
+  const request = await insertRequest(t, { slots: 2, exactPlace: 'SECRET-PLACE' });
   ids.request = request.id;
   // a volunteer who chose to show their thanks on the public profile
   const volunteer = await createVolunteer(t, { phone: '090-7777-0000', profile: { showThanks: true } });
@@ -60,7 +59,6 @@ beforeAll(async () => {
   // a second, untouched match so that thanks/confirm have something left to try
   await matched(t, await createVolunteer(t), request.id, officers.senju);
 });
-afterAll(() => t.close());
 
 interface Call {
   name: string;

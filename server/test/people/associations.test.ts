@@ -1,13 +1,18 @@
 import { Association, AssociationList, AssociationOfficerList, ErrorBody } from '@board/shared';
-import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, associationIdOf, auditEntries, bearer, createPerson, demoEmails, rowCounts, userIdOf } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import {
+  as,
+  associationIdOf,
+  auditEntries,
+  bearer,
+  createPerson,
+  demoEmails,
+  rowCounts,
+  useApiApp,
+  userIdOf,
+} from '../kit/index.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp({ demo: true });
-});
-afterAll(() => t.close());
+const t = useApiApp();
 
 describe('createAssociation', () => {
   it('municipal staff register an association in their municipality; it is audit-logged', async () => {

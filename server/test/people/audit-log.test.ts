@@ -1,13 +1,11 @@
 import { schema } from '@board/db';
 import { AuditLogPage } from '@board/shared';
-import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, demoEmails, userIdOf } from './helpers.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { as, demoEmails, useApiApp, userIdOf } from '../kit/index.ts';
 
-let t: TestApp;
+const t = useApiApp();
 let volunteerId: string;
 beforeAll(async () => {
-  t = await startTestApp({ demo: true });
   volunteerId = await userIdOf(t, demoEmails.volunteer1);
   const staffId = await userIdOf(t, demoEmails.staffAdachi);
   const shinjukuId = await userIdOf(t, demoEmails.staffShinjuku);
@@ -19,7 +17,6 @@ beforeAll(async () => {
   rows.push({ actorId: volunteerId, action: 'me.export', municipalityCode: null, details: {} });
   await t.database.handle.db.insert(schema.auditLog).values(rows);
 });
-afterAll(() => t.close());
 
 async function page(email: string, query = '') {
   const res = await t.app.inject({ method: 'GET', url: `/api/audit-log${query}`, headers: await as(t, email) });

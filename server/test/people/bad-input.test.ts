@@ -1,8 +1,7 @@
 import { schema } from '@board/db';
 import { ErrorBody } from '@board/shared';
-import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   as,
   associationIdOf,
@@ -11,15 +10,15 @@ import {
   createPerson,
   demoEmails,
   rowCounts,
+  useApiApp,
   userIdOf,
-} from './helpers.ts';
+} from '../kit/index.ts';
 
 /** Every write route of the people modules: bad input is 400 naming the fields, and nothing is written or mailed. */
 
-let t: TestApp;
+const t = useApiApp();
 let leaverHeaders: Record<string, string>;
 beforeAll(async () => {
-  t = await startTestApp({ demo: true });
   await createInvitation(t, {
     role: 'officer',
     municipalityCode: '13121',
@@ -31,7 +30,6 @@ beforeAll(async () => {
   });
   leaverHeaders = await bearer(t, leaver.id);
 });
-afterAll(() => t.close());
 
 const okProfile = {
   skills: ['it_digital'],

@@ -2,19 +2,14 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { schema } from '@board/db';
-import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEntries, bearer, demoEmails, freshEmail, rowCounts, userIdOf } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { auditEntries, bearer, demoEmails, freshEmail, rowCounts, useApiApp, userIdOf } from '../kit/index.ts';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp({ demo: true });
-});
-afterAll(() => t.close());
+const t = useApiApp();
 
 /** `pnpm admin:create-foundation-staff …` is `node scripts/admin/create-foundation-staff.ts …`: run that, against this file's database. */
 async function command(...args: string[]) {

@@ -1,7 +1,6 @@
 import { MyDataExport } from '@board/shared';
-import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, createRequest, createVolunteer, demoEmails, get, matched, post } from '../matching/helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { as, createVolunteer, demoEmails, get, insertRequest, matched, post, useApiApp } from '../kit/index.ts';
 
 /**
  * The personal-data export (POST /api/me/export, APPI disclosure) of a volunteer who did
@@ -10,19 +9,15 @@ import { as, createRequest, createVolunteer, demoEmails, get, matched, post } fr
  * in the one JSON file; nothing of another person's own activity is.
  */
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp({ demo: true });
-});
-afterAll(() => t.close());
+const t = useApiApp();
 
 describe('exportMyData for a person who did everything', () => {
   it('holds their applications, messages, thanks, ratings, flags, sessions and audit entries', async () => {
     const volunteer = await createVolunteer(t, { phone: '090-1111-2222', profile: { skills: ['photo_video'] } });
     const other = await createVolunteer(t);
     const officer = await as(t, demoEmails.officerSenju);
-    const request = await createRequest(t, { slots: 2, title: '夏祭りの写真撮影' });
-    const elsewhere = await createRequest(t, { title: '通報された依頼' });
+    const request = await insertRequest(t, { slots: 2, title: '夏祭りの写真撮影' });
+    const elsewhere = await insertRequest(t, { title: '通報された依頼' });
 
     const id = await matched(t, volunteer, request.id, demoEmails.officerSenju);
     const otherId = await matched(t, other, request.id, demoEmails.officerSenju);
@@ -103,7 +98,7 @@ describe('exportMyData for a person who did everything', () => {
   it('another person gets only their own, even with the same request in common', async () => {
     const first = await createVolunteer(t);
     const second = await createVolunteer(t);
-    const request = await createRequest(t, { slots: 2 });
+    const request = await insertRequest(t, { slots: 2 });
     const firstId = await matched(t, first, request.id, demoEmails.officerSenju);
     await matched(t, second, request.id, demoEmails.officerSenju);
     await post(t, first.headers, `/api/applications/${firstId}/messages`, { body: '最初の人の発言' });

@@ -1,19 +1,14 @@
 import { schema } from '@board/db';
 import { VolunteerPublicProfile } from '@board/shared';
-import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, createRequest, createVolunteer, demoEmails, get, matched, post } from '../matching/helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { as, createVolunteer, demoEmails, get, insertRequest, matched, post, useApiApp } from '../kit/index.ts';
 
 /**
  * Thanks on the public profile are the volunteer's choice, off until made: a profile saved
  * without the choice keeps them private; ticking the box (PATCH /api/me) shows them.
  */
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp({ demo: true });
-});
-afterAll(() => t.close());
+const t = useApiApp();
 
 /** as another volunteer sees it (profiles are for people signed in) */
 async function publicProfile(id: string) {
@@ -30,7 +25,7 @@ describe('showing thanks on the public profile', () => {
       .insert(schema.volunteerProfiles)
       .values({ userId: volunteer.id, skills: ['photo_video'] });
     const officer = await as(t, demoEmails.officerSenju);
-    const request = await createRequest(t);
+    const request = await insertRequest(t);
     const id = await matched(t, volunteer, request.id, demoEmails.officerSenju);
     expect((await post(t, officer, `/api/applications/${id}/complete`)).statusCode).toBe(200);
     expect((await post(t, officer, `/api/applications/${id}/thanks`, { note: '助かりました' })).statusCode).toBe(201);

@@ -5,7 +5,7 @@ import {
   applied,
   as,
   auditEntries,
-  createRequest,
+  insertRequest,
   createVolunteer,
   demoEmails,
   errorCode,
@@ -14,7 +14,7 @@ import {
   officers,
   post,
   userIdOf,
-} from '../matching/helpers.ts';
+} from '../kit/index.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -26,7 +26,7 @@ const revealsOf = async (id: string) => (await auditEntries(t, 'contact.reveal')
 
 describe('getApplication', () => {
   it('shows one application to its volunteer, its officers, its staff and the foundation; 404 to anyone else', async () => {
-    const request = await createRequest(t, { exactPlace: '千住一丁目集会所' });
+    const request = await insertRequest(t, { exactPlace: '千住一丁目集会所' });
     const volunteer = await createVolunteer(t, { phone: '090-2222-3333' });
     const id = await matched(t, volunteer, request.id, officers.senju);
     const url = `/api/applications/${id}`;
@@ -74,7 +74,7 @@ describe('getApplication', () => {
 
 describe('contact reveals happen where a person opens the contact', () => {
   it('accepting records the association side once; reads record nothing', async () => {
-    const request = await createRequest(t);
+    const request = await insertRequest(t);
     const volunteer = await createVolunteer(t);
     const id = await applied(t, volunteer.headers, request.id);
     expect(await revealsOf(id)).toHaveLength(0);
@@ -95,7 +95,7 @@ describe('contact reveals happen where a person opens the contact', () => {
   });
 
   it('"show contact" opens the association’s contact to the volunteer, audited the first time only', async () => {
-    const request = await createRequest(t);
+    const request = await insertRequest(t);
     const volunteer = await createVolunteer(t);
     const id = await matched(t, volunteer, request.id, officers.senju);
     const shown = await post(t, volunteer.headers, `/api/applications/${id}/contact`);
@@ -118,14 +118,14 @@ describe('contact reveals happen where a person opens the contact', () => {
   });
 
   it('refuses before a match (409), staff (403) and strangers (404), recording nothing', async () => {
-    const request = await createRequest(t);
+    const request = await insertRequest(t);
     const volunteer = await createVolunteer(t);
     const pending = await applied(t, volunteer.headers, request.id);
     const early = await post(t, volunteer.headers, `/api/applications/${pending}/contact`);
     expect(early.statusCode).toBe(409);
     expect(errorCode(early)).toBe('NOT_MATCHED');
 
-    const other = await createRequest(t);
+    const other = await insertRequest(t);
     const id = await matched(t, await createVolunteer(t), other.id, officers.senju);
     const before = (await revealsOf(id)).length;
     const staff = await post(t, await as(t, demoEmails.staffAdachi), `/api/applications/${id}/contact`);

@@ -4,15 +4,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../fuzz/fingerprint.ts';
 import { operationsOf, type Operation } from '../fuzz/operations.ts';
-import {
-  as,
-  associationIdOf,
-  createRequest,
-  createVolunteer,
-  demoEmails,
-  matched,
-  officers,
-} from '../matching/helpers.ts';
+import { as, associationIdOf, insertRequest, createVolunteer, demoEmails, matched, officers } from '../kit/index.ts';
 
 /**
  * Reads do not write (issue 9): every GET operation of the OpenAPI document, as every role,
@@ -56,7 +48,7 @@ function urlOf(op: Operation): string {
 
 beforeAll(async () => {
   t = await startTestApp({ demo: true });
-  const request = await createRequest(t, { slots: 2 });
+  const request = await insertRequest(t, { slots: 2 });
   const volunteer = await createVolunteer(t);
   const application = await matched(t, volunteer, request.id, officers.senju);
   // as a match made before opening contacts was an action: neither side has seen the other's contact

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordAudit } from '../../src/modules/audit/record.ts';
 import {
   as,
-  createRequest,
+  insertRequest,
   createVolunteer,
   demoEmails,
   get,
@@ -13,7 +13,7 @@ import {
   officers,
   post,
   userIdOf,
-} from '../matching/helpers.ts';
+} from '../kit/index.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -32,7 +32,7 @@ async function logAbout(applicationId: string, requestId: string) {
 
 describe('a match in the audit log (issue 15)', () => {
   it('records accepted, marked done, confirmed, and the request completed, each by its actor', async () => {
-    const request = await createRequest(t, { title: '夏祭りの写真撮影' });
+    const request = await insertRequest(t, { title: '夏祭りの写真撮影' });
     const volunteer = await createVolunteer(t);
     const id = await matched(t, volunteer, request.id, officers.senju);
     const senju = await as(t, officers.senju);
@@ -62,7 +62,7 @@ describe('a match in the audit log (issue 15)', () => {
   });
 
   it('records no completion of the request while another match is still open', async () => {
-    const request = await createRequest(t, { slots: 2 });
+    const request = await insertRequest(t, { slots: 2 });
     const first = await createVolunteer(t);
     const second = await createVolunteer(t);
     const id = await matched(t, first, request.id, officers.senju);

@@ -1,26 +1,23 @@
 import { schema } from '@board/db';
 import type { Language } from '@board/shared';
-import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { expireOverdueRequests } from '../../src/modules/help-requests/expiry.ts';
-import { as, associationIdOf, createPerson, demoEmails, insertRequest, requestRow } from './helpers.ts';
+import { as, associationIdOf, createPerson, demoEmails, insertRequest, requestRow, useApiApp } from '../kit/index.ts';
 
 /** Volunteers who raised a hand hear, in their language, when the request ends without them. */
 
-let t: TestApp;
+const t = useApiApp();
 let senju: string;
 beforeAll(async () => {
-  t = await startTestApp({ demo: true });
   senju = await associationIdOf(t, '千住一丁目町会');
 });
-afterAll(() => t.close());
 
 type HandState = 'pending' | 'accepted' | 'declined' | 'withdrawn';
 
 /** A published request with one volunteer per hand state (each in the given language). */
 async function requestWithHands(title: string, languages: Partial<Record<HandState, Language>>, deadline?: Date) {
-  const id = await insertRequest(t, { title, slots: 3, matchedCount: 1, applicationDeadline: deadline ?? null });
+  const id = (await insertRequest(t, { title, slots: 3, matchedCount: 1, applicationDeadline: deadline ?? null })).id;
   const people = {} as Record<HandState, string>;
   for (const state of ['pending', 'accepted', 'declined', 'withdrawn'] as const) {
     const person = await createPerson(t);

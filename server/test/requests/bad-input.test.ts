@@ -1,21 +1,18 @@
 import { ErrorBody } from '@board/shared';
-import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, demoEmails, inDays, insertRequest, requestCounts, requestRow, validInput } from './helpers.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { as, demoEmails, inDays, insertRequest, requestRow, rowCounts, useApiApp, validInput } from '../kit/index.ts';
 
 /** Every write route of requests, moderation and settings: bad input is 400 naming each field, and nothing is written or mailed. */
 
-let t: TestApp;
+const t = useApiApp();
 let draft: string;
 let pending: string;
 let published: string;
 beforeAll(async () => {
-  t = await startTestApp({ demo: true });
-  draft = await insertRequest(t, { status: 'draft' });
-  pending = await insertRequest(t, { status: 'pending_review' });
-  published = await insertRequest(t, { status: 'published' });
+  draft = (await insertRequest(t, { status: 'draft' })).id;
+  pending = (await insertRequest(t, { status: 'pending_review' })).id;
+  published = (await insertRequest(t, { status: 'published' })).id;
 });
-afterAll(() => t.close());
 
 interface BadCase {
   name: string;
@@ -169,7 +166,7 @@ const cases: BadCase[] = [
 
 describe('bad input on every write route', () => {
   it.each(cases)('$name → 400 with fields, nothing written', async (c) => {
-    const before = await requestCounts(t);
+    const before = await rowCounts(t, { mail: true });
     const rows = await Promise.all([draft, pending, published].map((id) => requestRow(t, id)));
     const settings = (await t.app.inject({ method: 'GET', url: '/api/municipalities/13121/settings' })).json();
     const res = await t.app.inject({
@@ -190,7 +187,7 @@ describe('bad input on every write route', () => {
           field,
         ).toContain(code);
     }
-    expect(await requestCounts(t)).toEqual(before);
+    expect(await rowCounts(t, { mail: true })).toEqual(before);
     expect(await Promise.all([draft, pending, published].map((id) => requestRow(t, id)))).toEqual(rows);
     expect((await t.app.inject({ method: 'GET', url: '/api/municipalities/13121/settings' })).json()).toEqual(settings);
   });

@@ -1,20 +1,15 @@
 import { BoardPage, type BoardQuery } from '@board/shared';
-import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expireOverdueRequests } from '../../src/modules/help-requests/expiry.ts';
 import { createBoardCache } from '../../src/plugins/app/board-cache.ts';
-import { as, demoEmails, insertRequest } from './helpers.ts';
+import { as, demoEmails, insertRequest, useApiApp } from '../kit/index.ts';
 
 /**
  * The board's page cache (server/src/plugins/app/board-cache.ts), on the real app with the cache
  * on: rows written straight into the database stand for another server instance's writes.
  */
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp({ env: { BOARD_CACHE_SECONDS: '60' } });
-});
-afterAll(() => t.close());
+const t = useApiApp({ env: { BOARD_CACHE_SECONDS: '60' } });
 
 async function boardIds(query = 'municipalities=13121'): Promise<string[]> {
   const res = await t.app.inject({ method: 'GET', url: `/api/requests?${query}&limit=50` });
@@ -26,7 +21,7 @@ async function boardIds(query = 'municipalities=13121'): Promise<string[]> {
 describe('the board page cache in the app', () => {
   it('serves a page again from memory until a write through this API, which shows at once', async () => {
     const before = await boardIds();
-    const elsewhere = await insertRequest(t, { title: '別のサーバーで公開' });
+    const elsewhere = (await insertRequest(t, { title: '別のサーバーで公開' })).id;
     // another instance's write: this one's page is kept (up to BOARD_CACHE_SECONDS)
     expect(await boardIds()).toEqual(before);
     // a query this process has not answered yet reads the database
@@ -57,7 +52,7 @@ describe('the board page cache in the app', () => {
 
   it('refused writes keep the page: only a write that succeeded starts afresh', async () => {
     const before = await boardIds();
-    const elsewhere = await insertRequest(t, { title: '拒否された書き込みのあと' });
+    const elsewhere = (await insertRequest(t, { title: '拒否された書き込みのあと' })).id;
     const target = before[0]!;
     const close = async (url: string, headers: Record<string, string>, payload: unknown) =>
       (await t.app.inject({ method: 'POST', url, headers, payload: payload as Record<string, unknown> })).statusCode;
@@ -82,10 +77,12 @@ describe('the board page cache in the app', () => {
   });
 
   it('the expiry job starts afresh too', async () => {
-    const overdue = await insertRequest(t, {
-      title: '締切を過ぎた依頼',
-      applicationDeadline: new Date(Date.now() + 1_000),
-    });
+    const overdue = (
+      await insertRequest(t, {
+        title: '締切を過ぎた依頼',
+        applicationDeadline: new Date(Date.now() + 1_000),
+      })
+    ).id;
     const search = `municipalities=13121&q=${encodeURIComponent('締切')}`;
     expect(await boardIds(search)).toContain(overdue);
     await new Promise((resolve) => setTimeout(resolve, 1_100));

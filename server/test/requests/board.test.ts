@@ -1,179 +1,57 @@
 import { schema } from '@board/db';
 import { BoardPage, ErrorBody, type HelpRequestPublic } from '@board/shared';
-import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertRequest } from './helpers.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { insertRequest, useApiApp } from '../kit/index.ts';
+import {
+  allRows,
+  at,
+  byDeadline,
+  day,
+  byNewest,
+  deadlineAhead,
+  filters,
+  onBoard,
+  seedBoard,
+  walk,
+} from './board-oracle.ts';
 
 /**
  * The board against an oracle: every filter and sort is checked by walking all pages of the API
  * and comparing with the same rule applied in plain code to every row in the database.
  */
 
-let t: TestApp;
-const day = 86_400_000;
-const base = Date.parse('2031-03-01T12:00:00+09:00');
-const at = (days: number, hours = 0) => new Date(base + days * day + hours * 3_600_000);
-
-beforeAll(async () => {
-  t = await startTestApp({ demo: true });
-  const db = t.database.handle.db;
-  // an association in a municipality that has not joined (not active): never on the board
-  const [island] = await db
-    .insert(schema.associations)
-    .values({ municipalityCode: '13421', name: '小笠原テスト町会' })
-    .returning({ id: schema.associations.id });
-  const categories = ['design_flyers', 'photo_video', 'it_digital', 'manual_labour'] as const;
-  const skillSets = [['Canva'], ['写真撮影', 'Lightroom'], ['LINE'], [], ['Canva', 'LINE']];
-  const statuses = ['published', 'published', 'filled', 'completed', 'draft', 'pending_review', 'withdrawn'] as const;
-  const sameMoment = at(-1);
-  for (let i = 0; i < 42; i++) {
-    const status = statuses[i % statuses.length]!;
-    await insertRequest(t, {
-      municipalityCode: i % 3 === 0 ? '13104' : '13121',
-      title: `掲示板テスト ${i}`,
-      status,
-      category: categories[i % categories.length]!,
-      skills: skillSets[i % skillSets.length]!,
-      slots: 1 + (i % 3),
-      matchedCount: status === 'filled' ? 1 + (i % 3) : i % 2,
-      online: i % 4 === 0,
-      startsAt: i % 5 === 0 ? null : at(i % 10, i),
-      applicationDeadline: i % 6 === 0 ? null : at((i % 7) - 3),
-      // several rows published at the very same moment: the id breaks the tie, also across pages
-      publishedAt: i % 8 === 0 ? sameMoment : at(-(i % 11), i),
-      hiddenAt: i === 7 || i === 8 ? new Date() : null,
-    });
-  }
-  await insertRequest(t, {
-    associationId: island!.id,
-    municipalityCode: '13421',
-    status: 'published',
-    title: '島の依頼',
-  });
-});
-afterAll(() => t.close());
-
-type Row = typeof schema.helpRequests.$inferSelect;
-
-async function allRows(): Promise<(Row & { active: boolean })[]> {
-  const rows = await t.database.handle.db
-    .select({ r: schema.helpRequests, status: schema.municipalities.status })
-    .from(schema.helpRequests)
-    .innerJoin(schema.municipalities, eq(schema.municipalities.code, schema.helpRequests.municipalityCode));
-  return rows.map(({ r, status }) => ({ ...r, active: status === 'active' }));
-}
-
-/** Open and filled requests are listed; completed ones stay readable by link but leave the board. */
-const onBoard = (r: Row & { active: boolean }) =>
-  ['published', 'filled'].includes(r.status) && r.active && r.hiddenAt === null;
-/** The deadline order lists only requests still taking hands by their deadline (or without one). */
-const deadlineAhead = (r: Row) => r.applicationDeadline === null || r.applicationDeadline.getTime() > Date.now();
-
-const byNewest = (a: Row, b: Row) =>
-  b.publishedAt!.getTime() - a.publishedAt!.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
-const byDeadline = (a: Row, b: Row) => {
-  const da = a.applicationDeadline?.getTime() ?? Infinity;
-  const db = b.applicationDeadline?.getTime() ?? Infinity;
-  return da === db ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : da - db;
-};
-
-/** Every page of the board for this query string, following nextCursor. */
-async function walk(query: string, limit = 7): Promise<HelpRequestPublic[]> {
-  const items: HelpRequestPublic[] = [];
-  let cursor: string | null = null;
-  for (let guard = 0; guard < 100; guard++) {
-    const url = `/api/requests?${query}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`;
-    const res = await t.app.inject({ method: 'GET', url });
-    expect(res.statusCode, res.body).toBe(200);
-    const page = BoardPage.parse(res.json());
-    expect(page.items.length).toBeLessThanOrEqual(limit);
-    items.push(...page.items);
-    cursor = page.nextCursor;
-    if (!cursor) return items;
-  }
-  throw new Error('too many pages');
-}
-
-const tokyoDayStart = (d: string) => Date.parse(`${d}T00:00:00+09:00`);
-
-const filters: { name: string; query: string; keep: (r: Row) => boolean }[] = [
-  { name: 'no filter', query: '', keep: () => true },
-  { name: 'one municipality', query: 'municipalities=13104', keep: (r) => r.municipalityCode === '13104' },
-  {
-    name: 'several municipalities (comma)',
-    query: 'municipalities=13104,13121',
-    keep: (r) => ['13104', '13121'].includes(r.municipalityCode),
-  },
-  {
-    name: 'several municipalities (repeated)',
-    query: 'municipalities=13104&municipalities=13421',
-    keep: (r) => ['13104', '13421'].includes(r.municipalityCode),
-  },
-  { name: 'category', query: 'category=photo_video', keep: (r) => r.category === 'photo_video' },
-  {
-    name: 'skills (any of them)',
-    query: 'skills=LINE,Lightroom',
-    keep: (r) => r.skills.some((s) => ['LINE', 'Lightroom'].includes(s)),
-  },
-  {
-    name: 'date range (starts within, Tokyo days)',
-    query: 'from=2031-03-03&to=2031-03-05',
-    keep: (r) =>
-      r.startsAt !== null &&
-      r.startsAt.getTime() >= tokyoDayStart('2031-03-03') &&
-      r.startsAt.getTime() < tokyoDayStart('2031-03-06'),
-  },
-  { name: 'online only', query: 'onlineOnly=1', keep: (r) => r.online },
-  {
-    name: 'open slots only',
-    query: 'openOnly=true',
-    keep: (r) => r.status === 'published' && r.matchedCount < r.slots,
-  },
-  {
-    name: 'filters combined',
-    query: 'municipalities=13121&category=design_flyers&openOnly=1',
-    keep: (r) =>
-      r.municipalityCode === '13121' &&
-      r.category === 'design_flyers' &&
-      r.status === 'published' &&
-      r.matchedCount < r.slots,
-  },
-  {
-    name: 'empty form fields mean "not set"',
-    query: 'municipalities=&category=&skills=&from=&to=&q=&onlineOnly=&openOnly=',
-    keep: () => true,
-  },
-];
+const t = useApiApp();
+beforeAll(() => seedBoard(t));
 
 describe('board filters and sorts (against an oracle)', () => {
   for (const sort of ['newest', 'deadline'] as const) {
     it.each(filters)(`$name, sorted by ${sort}`, async ({ query, keep }) => {
-      const expected = (await allRows())
+      const expected = (await allRows(t))
         .filter(onBoard)
         .filter(keep)
         .filter(sort === 'deadline' ? deadlineAhead : () => true)
         .sort(sort === 'newest' ? byNewest : byDeadline)
         .map((r) => r.id);
-      const got = await walk(`${query}&sort=${sort}`.replace(/^&/, ''));
+      const got = await walk(t, `${query}&sort=${sort}`.replace(/^&/, ''));
       expect(got.map((i) => i.id)).toEqual(expected);
     });
   }
 
   it('an empty sort means newest first', async () => {
-    const blank = await walk('sort=', 50);
-    const newest = await walk('sort=newest', 50);
+    const blank = await walk(t, 'sort=', 50);
+    const newest = await walk(t, 'sort=newest', 50);
     expect(blank.map((i) => i.id)).toEqual(newest.map((i) => i.id));
   });
 
   it('the filters above find something (the oracle is not comparing empty lists)', async () => {
-    const rows = (await allRows()).filter(onBoard);
+    const rows = (await allRows(t)).filter(onBoard);
     for (const f of filters) expect(rows.filter(f.keep).length, f.name).toBeGreaterThan(0);
   });
 
   it('never shows hidden requests, other states or municipalities that have not joined', async () => {
-    const got = await walk('', 50);
-    const all = await allRows();
+    const got = await walk(t, '', 50);
+    const all = await allRows(t);
     const byId = new Map(all.map((r) => [r.id, r]));
     expect(got.every((i) => onBoard(byId.get(i.id)!))).toBe(true);
     expect(got.some((i) => i.title === '島の依頼')).toBe(false);
@@ -181,15 +59,17 @@ describe('board filters and sorts (against an oracle)', () => {
   });
 
   it('lists completed work and passed deadlines no more, but a completed request stays readable by link', async () => {
-    const completed = await insertRequest(t, { title: '終わった依頼', status: 'completed' });
-    const passed = await insertRequest(t, {
-      title: '締切を過ぎて満員',
-      status: 'filled',
-      matchedCount: 1,
-      applicationDeadline: new Date(Date.now() - day),
-    });
-    const newest = (await walk('sort=newest', 50)).map((i) => i.id);
-    const byDeadlineIds = (await walk('sort=deadline', 50)).map((i) => i.id);
+    const completed = (await insertRequest(t, { title: '終わった依頼', status: 'completed' })).id;
+    const passed = (
+      await insertRequest(t, {
+        title: '締切を過ぎて満員',
+        status: 'filled',
+        matchedCount: 1,
+        applicationDeadline: new Date(Date.now() - day),
+      })
+    ).id;
+    const newest = (await walk(t, 'sort=newest', 50)).map((i) => i.id);
+    const byDeadlineIds = (await walk(t, 'sort=deadline', 50)).map((i) => i.id);
     expect(newest).not.toContain(completed);
     expect(byDeadlineIds).not.toContain(completed);
     // a filled request whose deadline passed is still on the board (newest), not among "closing soon"
@@ -217,7 +97,7 @@ describe('board filters and sorts (against an oracle)', () => {
 describe('keyset pagination', () => {
   it('is stable when newer requests arrive between pages: no duplicates, no gaps', async () => {
     for (const sort of ['newest', 'deadline'] as const) {
-      const expected = (await allRows())
+      const expected = (await allRows(t))
         .filter(onBoard)
         .filter(sort === 'deadline' ? deadlineAhead : () => true)
         .sort(sort === 'newest' ? byNewest : byDeadline)
@@ -229,11 +109,13 @@ describe('keyset pagination', () => {
       const inserted: string[] = [];
       for (let i = 0; i < 3; i++) {
         inserted.push(
-          await insertRequest(t, {
-            title: `割り込み ${sort} ${i}`,
-            publishedAt: at(365, i),
-            applicationDeadline: new Date(Date.now() + 60_000 + i),
-          }),
+          (
+            await insertRequest(t, {
+              title: `割り込み ${sort} ${i}`,
+              publishedAt: at(365, i),
+              applicationDeadline: new Date(Date.now() + 60_000 + i),
+            })
+          ).id,
         );
       }
       const rest: HelpRequestPublic[] = [];
@@ -267,14 +149,14 @@ describe('keyset pagination', () => {
   it('keeps PostgreSQL’s microseconds in the cursor (rows published by the database clock)', async () => {
     // published through SQL now(): microsecond timestamps that a JS Date would round
     const ids: string[] = [];
-    for (let i = 0; i < 6; i++) ids.push(await insertRequest(t, { title: `マイクロ秒 ${i}` }));
+    for (let i = 0; i < 6; i++) ids.push((await insertRequest(t, { title: `マイクロ秒 ${i}` })).id);
     const db = t.database.handle.db;
     for (const id of ids) {
       await db.execute(
         sql`update help_requests set published_at = now() + interval '10 years' + random() * interval '1 millisecond' where id = ${id}`,
       );
     }
-    const got = (await walk('sort=newest', 1)).map((i) => i.id);
+    const got = (await walk(t, 'sort=newest', 1)).map((i) => i.id);
     expect(got.slice(0, 6).sort()).toEqual([...ids].sort());
     expect(new Set(got).size).toBe(got.length);
   });

@@ -1,20 +1,24 @@
 import { schema } from '@board/db';
 import { OfficerContact } from '@board/shared';
-import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, associationIdOf, auditEntries, createPerson, demoEmails, insertRequest, userIdOf } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import {
+  as,
+  associationIdOf,
+  auditEntries,
+  createPerson,
+  demoEmails,
+  insertRequest,
+  useApiApp,
+  userIdOf,
+} from '../kit/index.ts';
 
 /**
  * A request shows the contact of a current officer: the poster while they still are one, else
  * another officer of the association, else the ward's contact desk; never a removed officer.
  */
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp({ demo: true });
-});
-afterAll(() => t.close());
+const t = useApiApp();
 
 async function contactOf(requestId: string) {
   const res = await t.app.inject({
@@ -36,7 +40,7 @@ describe('the contact a request shows', () => {
   it('moves from a removed officer to a current one, then to the ward desk', async () => {
     const senju = await associationIdOf(t, '千住一丁目町会');
     const poster = await userIdOf(t, demoEmails.officerSenju);
-    const requestId = await insertRequest(t, { title: '連絡先の引き継ぎ' });
+    const requestId = (await insertRequest(t, { title: '連絡先の引き継ぎ' })).id;
     expect((await contactOf(requestId)).contact?.email).toBe(demoEmails.officerSenju);
 
     const successor = await createPerson(t, {

@@ -1,41 +1,48 @@
 import { schema } from '@board/db';
 import { buildApp } from '@board/server';
 import { loadConfig } from '@board/server/config';
-import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { expireOverdueRequests } from '../../src/modules/help-requests/expiry.ts';
-import { associationIdOf, auditEntries, createPerson, demoEmails, insertRequest, requestRow } from './helpers.ts';
+import {
+  associationIdOf,
+  auditEntries,
+  createPerson,
+  demoEmails,
+  insertRequest,
+  requestRow,
+  useApiApp,
+} from '../kit/index.ts';
 
-let t: TestApp;
+const t = useApiApp();
 let englishOfficer: { id: string; email: string };
 beforeAll(async () => {
-  t = await startTestApp({ demo: true });
   englishOfficer = await createPerson(t, {
     roles: [{ role: 'officer', municipalityCode: '13121', associationId: await associationIdOf(t, '千住一丁目町会') }],
   });
   await t.database.handle.db.update(schema.users).set({ language: 'en' }).where(eq(schema.users.id, englishOfficer.id));
 });
-afterAll(() => t.close());
 
 const past = () => new Date(Date.now() - 60_000);
 const future = () => new Date(Date.now() + 86_400_000);
 
 describe('expireOverdueRequests', () => {
   it('expires published requests past their deadline with open slots, and nothing else', async () => {
-    const overdue = await insertRequest(t, {
-      title: '期限切れ',
-      applicationDeadline: past(),
-      slots: 3,
-      matchedCount: 1,
-    });
+    const overdue = (
+      await insertRequest(t, {
+        title: '期限切れ',
+        applicationDeadline: past(),
+        slots: 3,
+        matchedCount: 1,
+      })
+    ).id;
     const untouched = {
-      notYet: await insertRequest(t, { applicationDeadline: future() }),
-      noDeadline: await insertRequest(t, { applicationDeadline: null }),
-      full: await insertRequest(t, { applicationDeadline: past(), slots: 2, matchedCount: 2 }),
-      filled: await insertRequest(t, { status: 'filled', applicationDeadline: past() }),
-      inReview: await insertRequest(t, { status: 'pending_review', applicationDeadline: past() }),
-      draft: await insertRequest(t, { status: 'draft', applicationDeadline: past() }),
+      notYet: (await insertRequest(t, { applicationDeadline: future() })).id,
+      noDeadline: (await insertRequest(t, { applicationDeadline: null })).id,
+      full: (await insertRequest(t, { applicationDeadline: past(), slots: 2, matchedCount: 2 })).id,
+      filled: (await insertRequest(t, { status: 'filled', applicationDeadline: past() })).id,
+      inReview: (await insertRequest(t, { status: 'pending_review', applicationDeadline: past() })).id,
+      draft: (await insertRequest(t, { status: 'draft', applicationDeadline: past() })).id,
     };
     const before = Object.fromEntries(
       await Promise.all(Object.entries(untouched).map(async ([k, id]) => [k, await requestRow(t, id)] as const)),
@@ -69,7 +76,8 @@ describe('expireOverdueRequests', () => {
 
   it('several runs at once (as several server instances would) expire each request exactly once', async () => {
     const ids: string[] = [];
-    for (let i = 0; i < 8; i++) ids.push(await insertRequest(t, { title: `同時 ${i}`, applicationDeadline: past() }));
+    for (let i = 0; i < 8; i++)
+      ids.push((await insertRequest(t, { title: `同時 ${i}`, applicationDeadline: past() })).id);
     const counts = await Promise.all(Array.from({ length: 5 }, () => expireOverdueRequests(t.app)));
     expect(counts.reduce((a, b) => a + b, 0)).toBe(ids.length);
     for (const id of ids) expect((await requestRow(t, id)).status).toBe('expired');
@@ -80,7 +88,7 @@ describe('expireOverdueRequests', () => {
   });
 
   it('is scheduled by the app outside tests (a run at start, then every 5 minutes)', async () => {
-    const id = await insertRequest(t, { applicationDeadline: past() });
+    const id = (await insertRequest(t, { applicationDeadline: past() })).id;
     const config = loadConfig({
       NODE_ENV: 'development',
       LOG_LEVEL: 'silent',
@@ -98,7 +106,7 @@ describe('expireOverdueRequests', () => {
       await app.close();
     }
     // the test app itself schedules nothing
-    const later = await insertRequest(t, { applicationDeadline: past() });
+    const later = (await insertRequest(t, { applicationDeadline: past() })).id;
     await new Promise((r) => setTimeout(r, 200));
     expect((await requestRow(t, later)).status).toBe('published');
   });

@@ -1,19 +1,16 @@
 import { schema } from '@board/db';
-import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertRequest } from './helpers.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { insertRequest, useApiApp } from '../kit/index.ts';
 
-let t: TestApp;
+const t = useApiApp();
 let hostile: string;
 const hostileTitle = '<script>alert(1)</script> & "引用" ]]>';
 const hostileBody = '一行目 ]]> と ]]> <b>太字?</b>\n二行目 & https://example.jp/?a=1&b=2\u0001';
 beforeAll(async () => {
-  t = await startTestApp({ demo: true });
   // the API refuses control characters; one written past it must still not break the feed
-  hostile = await insertRequest(t, { status: 'published', title: hostileTitle, body: hostileBody });
+  hostile = (await insertRequest(t, { status: 'published', title: hostileTitle, body: hostileBody })).id;
 });
-afterAll(() => t.close());
 
 const parser = new XMLParser({
   ignoreAttributes: false,
@@ -74,9 +71,10 @@ describe('the Atom feed of a municipality', () => {
   });
 
   it('leaves out drafts, hidden requests and other municipalities', async () => {
-    const draft = await insertRequest(t, { status: 'draft', title: 'フィード下書き' });
-    const hidden = await insertRequest(t, { status: 'published', title: 'フィード非表示', hiddenAt: new Date() });
-    const shinjuku = await insertRequest(t, { status: 'published', municipalityCode: '13104', title: 'フィード新宿' });
+    const draft = (await insertRequest(t, { status: 'draft', title: 'フィード下書き' })).id;
+    const hidden = (await insertRequest(t, { status: 'published', title: 'フィード非表示', hiddenAt: new Date() })).id;
+    const shinjuku = (await insertRequest(t, { status: 'published', municipalityCode: '13104', title: 'フィード新宿' }))
+      .id;
     const body = (await feedOf('13121')).body;
     for (const id of [draft, hidden, shinjuku]) expect(body).not.toContain(id);
     expect((await feedOf('13104')).body).toContain(shinjuku);

@@ -9,11 +9,10 @@ import {
   type RequestStatus,
   type RequestTransition,
 } from '@board/shared';
-import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expireOverdueRequests } from '../../src/modules/help-requests/expiry.ts';
 import { requestRepository } from '../../src/modules/help-requests/repository.ts';
-import { as, createDraft, demoEmails, insertRequest, requestRow, setModeration } from './helpers.ts';
+import { as, createDraft, demoEmails, insertRequest, requestRow, setModeration, useApiApp } from '../kit/index.ts';
 
 /**
  * Walks the lifecycle table of shared/src/requests.ts: for every transition and every state, put
@@ -21,11 +20,7 @@ import { as, createDraft, demoEmails, insertRequest, requestRow, setModeration }
  * expect the table's target state, or a 409 and an untouched row.
  */
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp({ demo: true });
-});
-afterAll(() => t.close());
+const t = useApiApp();
 
 type Outcome = { kind: 'http'; status: number; body: string } | { kind: 'internal' };
 
@@ -83,13 +78,16 @@ describe('the lifecycle table, walked through the API', () => {
   });
 
   it.each(cases)('$transition from $from → $to', async ({ transition, from, to }) => {
-    const id = await insertRequest(t, {
-      status: from as RequestStatus,
-      // past its deadline with open slots, so that `expire` applies wherever the state allows it
-      applicationDeadline: transition === 'expire' ? new Date(Date.now() - 60_000) : new Date(Date.now() + 86_400_000),
-      slots: 2,
-      matchedCount: 1,
-    });
+    const id = (
+      await insertRequest(t, {
+        status: from as RequestStatus,
+        // past its deadline with open slots, so that `expire` applies wherever the state allows it
+        applicationDeadline:
+          transition === 'expire' ? new Date(Date.now() - 60_000) : new Date(Date.now() + 86_400_000),
+        slots: 2,
+        matchedCount: 1,
+      })
+    ).id;
     const before = await requestRow(t, id);
     const outcome = await fire[transition](id);
     const after = await requestRow(t, id);
@@ -145,7 +143,7 @@ describe('submitting', () => {
   });
 
   it('refuses a draft whose deadline has passed meanwhile, changing nothing', async () => {
-    const id = await insertRequest(t, { status: 'draft', applicationDeadline: new Date(Date.now() - 1000) });
+    const id = (await insertRequest(t, { status: 'draft', applicationDeadline: new Date(Date.now() - 1000) })).id;
     const res = await t.app.inject({
       method: 'POST',
       url: `/api/requests/${id}/submit`,
@@ -183,7 +181,7 @@ describe('submitting', () => {
 
 describe('the buttons each viewer gets', () => {
   it('availableTransitions follow the table and the viewer’s permissions', async () => {
-    const id = await insertRequest(t, { status: 'pending_review' });
+    const id = (await insertRequest(t, { status: 'pending_review' })).id;
     const detail = async (email: string | null) =>
       HelpRequestDetail.parse(
         (
@@ -201,7 +199,7 @@ describe('the buttons each viewer gets', () => {
       'reject',
     ]);
     expect((await detail(demoEmails.foundation)).availableTransitions).toEqual([]);
-    const published = await insertRequest(t, { status: 'published' });
+    const published = (await insertRequest(t, { status: 'published' })).id;
     const res = await t.app.inject({ method: 'GET', url: `/api/requests/${published}` });
     expect(HelpRequestDetail.parse(res.json())).toMatchObject({
       availableTransitions: [],

@@ -1,8 +1,7 @@
 import { schema } from '@board/db';
 import { ErrorBody, HelpRequestDetail, MyRequestsPage, queryTokens } from '@board/shared';
-import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   as,
   associationIdOf,
@@ -12,16 +11,13 @@ import {
   demoEmails,
   inDays,
   insertRequest,
-  requestCounts,
   requestRow,
+  rowCounts,
+  useApiApp,
   validInput,
-} from './helpers.ts';
+} from '../kit/index.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp({ demo: true });
-});
-afterAll(() => t.close());
+const t = useApiApp();
 
 describe('createRequest', () => {
   it('an officer drafts a request for their association; every field comes back', async () => {
@@ -100,7 +96,7 @@ describe('createRequest', () => {
   });
 
   it('refuses everyone but the association’s officers, writing nothing', async () => {
-    const before = await requestCounts(t);
+    const before = await rowCounts(t, { mail: true });
     const senju = await associationIdOf(t, '千住一丁目町会');
     for (const email of [
       demoEmails.volunteer1,
@@ -117,7 +113,7 @@ describe('createRequest', () => {
       expect(res.statusCode, email).toBe(403);
     }
     expect((await t.app.inject({ method: 'POST', url: '/api/requests', payload: validInput() })).statusCode).toBe(401);
-    expect(await requestCounts(t)).toEqual(before);
+    expect(await rowCounts(t, { mail: true })).toEqual(before);
   });
 });
 
@@ -148,7 +144,7 @@ describe('updateRequest', () => {
   });
 
   it('refuses a request no longer editable (409) and another association’s officer, changing nothing', async () => {
-    const id = await insertRequest(t, { status: 'pending_review', title: '審査中' });
+    const id = (await insertRequest(t, { status: 'pending_review', title: '審査中' })).id;
     const before = await requestRow(t, id);
     const res = await t.app.inject({
       method: 'PUT',
@@ -178,16 +174,18 @@ describe('updateRequest', () => {
 
 describe('copyRequest', () => {
   it('makes a new draft with the same content, linked to the original, dates cleared', async () => {
-    const id = await insertRequest(t, {
-      status: 'completed',
-      title: '夏祭りの設営',
-      body: '去年と同じです',
-      startsAt: new Date(Date.now() - 86_400_000 * 300),
-      applicationDeadline: new Date(Date.now() - 86_400_000 * 310),
-      skills: ['力仕事'],
-      slots: 5,
-      exactPlace: '千住公園',
-    });
+    const id = (
+      await insertRequest(t, {
+        status: 'completed',
+        title: '夏祭りの設営',
+        body: '去年と同じです',
+        startsAt: new Date(Date.now() - 86_400_000 * 300),
+        applicationDeadline: new Date(Date.now() - 86_400_000 * 310),
+        skills: ['力仕事'],
+        slots: 5,
+        exactPlace: '千住公園',
+      })
+    ).id;
     const res = await t.app.inject({
       method: 'POST',
       url: `/api/requests/${id}/copy`,
@@ -213,13 +211,13 @@ describe('copyRequest', () => {
   });
 
   it('only the association’s officers copy', async () => {
-    const id = await insertRequest(t, { status: 'published' });
-    const before = await requestCounts(t);
+    const id = (await insertRequest(t, { status: 'published' })).id;
+    const before = await rowCounts(t, { mail: true });
     for (const email of [demoEmails.officerUmeda, demoEmails.staffAdachi, demoEmails.volunteer1]) {
       const res = await t.app.inject({ method: 'POST', url: `/api/requests/${id}/copy`, headers: await as(t, email) });
       expect(res.statusCode, email).toBe(403);
     }
-    expect(await requestCounts(t)).toEqual(before);
+    expect(await rowCounts(t, { mail: true })).toEqual(before);
   });
 });
 

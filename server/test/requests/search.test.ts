@@ -8,7 +8,7 @@ import Fastify from 'fastify';
 import { loadConfig } from '../../src/config.ts';
 import { createRequest, listRequests, submitRequest } from '../../src/modules/help-requests/service.ts';
 import { contextFor } from '../../src/services/context.ts';
-import { as, demoEmails, validInput } from './helpers.ts';
+import { as, demoEmails, validInput } from '../kit/index.ts';
 
 /**
  * Japanese search over title and body, the same on both engines: on PostgreSQL through the API,

@@ -1,13 +1,12 @@
 import { schema } from '@board/db';
 import { ErrorBody, HelpRequestDetail } from '@board/shared';
-import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, associationIdOf, auditEntries, demoEmails, insertRequest, userIdOf } from './helpers.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { as, associationIdOf, auditEntries, demoEmails, insertRequest, useApiApp, userIdOf } from '../kit/index.ts';
 
 /** Who sees a request at all, and who sees its exact place and the officer's contact. */
 
-let t: TestApp;
+const t = useApiApp();
 let draft: string;
 let published: string;
 let hidden: string;
@@ -15,16 +14,17 @@ let island: string;
 let matchedVolunteer: string;
 let pendingVolunteer: string;
 beforeAll(async () => {
-  t = await startTestApp({ demo: true });
-  draft = await insertRequest(t, { status: 'draft', title: '足立の下書き', exactPlace: '千住一丁目会館' });
-  published = await insertRequest(t, { status: 'published', title: '足立の募集', exactPlace: '千住一丁目会館 2階' });
-  hidden = await insertRequest(t, { status: 'published', title: '非表示の依頼', hiddenAt: new Date() });
+  draft = (await insertRequest(t, { status: 'draft', title: '足立の下書き', exactPlace: '千住一丁目会館' })).id;
+  published = (await insertRequest(t, { status: 'published', title: '足立の募集', exactPlace: '千住一丁目会館 2階' }))
+    .id;
+  hidden = (await insertRequest(t, { status: 'published', title: '非表示の依頼', hiddenAt: new Date() })).id;
   const db = t.database.handle.db;
   const [association] = await db
     .insert(schema.associations)
     .values({ municipalityCode: '13421', name: '小笠原テスト町会' })
     .returning({ id: schema.associations.id });
-  island = await insertRequest(t, { municipalityCode: '13421', associationId: association!.id, status: 'published' });
+  island = (await insertRequest(t, { municipalityCode: '13421', associationId: association!.id, status: 'published' }))
+    .id;
 
   // volunteer1's hand was accepted (a match); volunteer2's is still pending
   const senju = await associationIdOf(t, '千住一丁目町会');
@@ -45,7 +45,6 @@ beforeAll(async () => {
   }
   await db.update(schema.users).set({ phone: '03-1234-5678' }).where(eq(schema.users.email, demoEmails.officerSenju));
 });
-afterAll(() => t.close());
 
 async function view(id: string, email: string | null) {
   return t.app.inject({ method: 'GET', url: `/api/requests/${id}`, headers: email ? await as(t, email) : {} });

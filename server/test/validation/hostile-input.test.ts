@@ -1,8 +1,7 @@
-import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { changedTables, fingerprinter, type Fingerprint } from '../fuzz/fingerprint.ts';
 import { encodeCursor } from '../../src/modules/help-requests/views.ts';
-import { as, associationIdOf, demoEmails, inDays, validInput } from '../requests/helpers.ts';
+import { as, associationIdOf, demoEmails, inDays, useApiApp, validInput } from '../kit/index.ts';
 
 /**
  * Input that used to reach PostgreSQL and answer 500 (NUL and other control characters, lone
@@ -10,13 +9,11 @@ import { as, associationIdOf, demoEmails, inDays, validInput } from '../requests
  * well-shaped cursors, numbers past bigint): 400 with a field code, and nothing written.
  */
 
-let t: TestApp;
+const t = useApiApp();
 let fingerprint: () => Promise<Fingerprint>;
 beforeAll(async () => {
-  t = await startTestApp({ demo: true });
   fingerprint = await fingerprinter(t);
 });
-afterAll(() => t.close());
 
 interface Refusal {
   name: string;

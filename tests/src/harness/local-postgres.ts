@@ -23,7 +23,8 @@ function findBinDir(): string {
   );
 }
 
-async function freePort(): Promise<number> {
+/** A port nothing listens on right now (the OS picks it), so two test workers never pick the same one. */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();

@@ -1,150 +1,20 @@
 import { schema } from '@board/db';
-import { AuditLogPage, ErrorBody, Me, MyDataExport } from '@board/shared';
-import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
+import { AuditLogPage, ErrorBody, MyDataExport } from '@board/shared';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { newToken } from '../../src/modules/accounts/secrets.ts';
-import { as, associationIdOf, auditEntries, bearer, createPerson, demoEmails, rowCounts, userIdOf } from './helpers.ts';
-
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp({ demo: true });
-});
-afterAll(() => t.close());
-
-const volunteerProfile = {
-  skills: ['design_flyers', 'photo_video'],
-  municipalityCodes: ['13121', '13104'],
-  availability: '土日の午前',
-  languages: ['ja', 'en'],
-  onlineOk: true,
-  bio: 'チラシ作りが得意です。',
-  showThanks: false,
-};
-
-describe('getMe', () => {
-  it('is 401 without a session', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/me' });
-    expect(res.statusCode).toBe(401);
-    expect(ErrorBody.parse(res.json()).error.code).toBe('UNAUTHENTICATED');
-  });
-
-  it('shows municipal staff their account and their municipality by name', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/me', headers: await as(t, demoEmails.staffAdachi) });
-    expect(res.statusCode).toBe(200);
-    const me = Me.parse(res.json());
-    expect(me).toMatchObject({
-      email: demoEmails.staffAdachi,
-      emailVerified: true,
-      hasPassword: true,
-      displayName: '足立区 地域調整課 佐藤',
-      language: 'ja',
-      volunteerProfile: null,
-    });
-    expect(me.roles).toEqual([
-      {
-        role: 'municipal_staff',
-        municipalityCode: '13121',
-        municipalityName: '足立区',
-        associationId: null,
-        associationName: null,
-      },
-    ]);
-  });
-
-  it('lists every hat of a person with several roles, with the association named', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/me', headers: await as(t, demoEmails.officerOkubo) });
-    const me = Me.parse(res.json());
-    expect(me.roles).toEqual([
-      { role: 'volunteer', municipalityCode: null, municipalityName: null, associationId: null, associationName: null },
-      {
-        role: 'officer',
-        municipalityCode: '13104',
-        municipalityName: '新宿区',
-        associationId: await associationIdOf(t, '大久保二丁目町会'),
-        associationName: '大久保二丁目町会',
-      },
-    ]);
-  });
-
-  it('works for an account that wears no hat at all', async () => {
-    const person = await createPerson(t, { roles: [] });
-    const res = await t.app.inject({ method: 'GET', url: '/api/me', headers: await bearer(t, person.id) });
-    expect(res.statusCode).toBe(200);
-    expect(Me.parse(res.json()).roles).toEqual([]);
-    // made without a password (as after accepting an invitation by link only)
-    expect(Me.parse(res.json()).hasPassword).toBe(false);
-  });
-});
-
-describe('updateMe', () => {
-  it('changes account fields and the volunteer profile of a volunteer', async () => {
-    const headers = await as(t, demoEmails.volunteer1);
-    const res = await t.app.inject({
-      method: 'PATCH',
-      url: '/api/me',
-      headers,
-      payload: {
-        displayName: '  山本 さくら（チラシ） ',
-        language: 'ja-easy',
-        notificationEmail: 'Sakura.Mail@Example.JP',
-        phone: '090-1234-5678',
-        volunteerProfile,
-      },
-    });
-    expect(res.statusCode).toBe(200);
-    const me = Me.parse(res.json());
-    expect(me).toMatchObject({
-      displayName: '山本 さくら（チラシ）',
-      language: 'ja-easy',
-      notificationEmail: 'sakura.mail@example.jp',
-      phone: '090-1234-5678',
-      volunteerProfile,
-    });
-    // it stuck
-    const again = Me.parse((await t.app.inject({ method: 'GET', url: '/api/me', headers })).json());
-    expect(again).toEqual(me);
-
-    // partial update leaves the rest; null clears a contact detail
-    const cleared = Me.parse(
-      (await t.app.inject({ method: 'PATCH', url: '/api/me', headers, payload: { phone: null } })).json(),
-    );
-    expect(cleared.phone).toBeNull();
-    expect(cleared.displayName).toBe('山本 さくら（チラシ）');
-    expect(cleared.volunteerProfile).toEqual(volunteerProfile);
-  });
-
-  it('refuses a volunteer profile from someone who is not a volunteer, writing nothing', async () => {
-    const before = await rowCounts(t);
-    const res = await t.app.inject({
-      method: 'PATCH',
-      url: '/api/me',
-      headers: await as(t, demoEmails.staffShinjuku),
-      payload: { displayName: '変えない', volunteerProfile },
-    });
-    expect(res.statusCode).toBe(403);
-    expect(ErrorBody.parse(res.json()).error.fields).toEqual([{ field: 'volunteerProfile', code: 'NOT_A_VOLUNTEER' }]);
-    expect(await rowCounts(t)).toEqual(before);
-    const [user] = await t.database.handle.db
-      .select({ displayName: schema.users.displayName })
-      .from(schema.users)
-      .where(eq(schema.users.email, demoEmails.staffShinjuku));
-    expect(user!.displayName).toBe('新宿区 地域コミュニティ課 鈴木');
-  });
-
-  it('refuses a municipality that does not exist', async () => {
-    const res = await t.app.inject({
-      method: 'PATCH',
-      url: '/api/me',
-      headers: await as(t, demoEmails.volunteer2),
-      payload: { volunteerProfile: { ...volunteerProfile, municipalityCodes: ['13121', '13999'] } },
-    });
-    expect(res.statusCode).toBe(400);
-    expect(ErrorBody.parse(res.json()).error.fields).toEqual([
-      { field: 'volunteerProfile.municipalityCodes', code: 'MUNICIPALITY_UNKNOWN' },
-    ]);
-  });
-});
+import {
+  as,
+  associationIdOf,
+  auditEntries,
+  bearer,
+  createPerson,
+  demoEmails,
+  rowCounts,
+  useApiApp,
+  userIdOf,
+} from '../kit/index.ts';
+const t = useApiApp();
 
 describe('exportMyData', () => {
   it('is 401 without a session', async () => {

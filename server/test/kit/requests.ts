@@ -1,12 +1,8 @@
 import { schema } from '@board/db';
 import { documentTokens, type HelpRequestDetail, type RequestStatus } from '@board/shared';
-import type { TestApp } from '@board/tests/harness/test-app';
-import { count, eq } from 'drizzle-orm';
-import { as, associationIdOf, demoEmails, userIdOf } from '../people/helpers.ts';
-
-export { as, associationIdOf, auditEntries, bearer, createPerson, demoEmails, userIdOf } from '../people/helpers.ts';
-
-/** Helpers for the help-request tests: valid input, requests made directly in the database, row counts. */
+import { eq } from 'drizzle-orm';
+import type { TestApp } from './app.ts';
+import { as, associationIdOf, associations, demoEmails, userIdOf, type AssociationKey } from './people.ts';
 
 const day = 86_400_000;
 export const inDays = (n: number) => new Date(Date.now() + n * day).toISOString();
@@ -32,10 +28,13 @@ export function validInput(overrides: Record<string, unknown> = {}): Record<stri
 }
 
 export interface DirectRequest {
+  /** whose request (default: 千住一丁目町会, or the first demo association of `municipalityCode`) */
+  association?: AssociationKey;
   municipalityCode?: string;
-  associationName?: string;
+  /** another association than the demo ones (then give `municipalityCode` too) */
   associationId?: string;
   createdByEmail?: string;
+  /** a unique title by default */
   title?: string;
   body?: string;
   status?: RequestStatus;
@@ -50,25 +49,37 @@ export interface DirectRequest {
   endsAt?: Date | null;
   publishedAt?: Date | null;
   hiddenAt?: Date | null;
+  area?: string;
   exactPlace?: string;
 }
 
-const associationOf: Record<string, string> = { '13121': '千住一丁目町会', '13104': '大久保二丁目町会' };
-const officerOf: Record<string, string> = { '13121': demoEmails.officerSenju, '13104': demoEmails.officerOkubo };
+export interface InsertedRequest {
+  id: string;
+  title: string;
+  municipalityCode: string;
+  associationId: string;
+}
 
-/** A request written straight into the database (as the seed does), for setting up states. */
-export async function insertRequest(t: TestApp, values: DirectRequest = {}): Promise<string> {
-  const code = values.municipalityCode ?? '13121';
-  const title = values.title ?? 'テストの依頼';
+const firstAssociationIn: Record<string, AssociationKey> = { '13121': 'senju', '13104': 'okubo' };
+let unique = 0;
+
+/** A help request written straight into the database, as the seed does (published by default). */
+export async function insertRequest(t: TestApp, values: DirectRequest = {}): Promise<InsertedRequest> {
+  const key = values.association ?? firstAssociationIn[values.municipalityCode ?? '13121'];
+  const demo = key ? associations[key] : undefined;
+  const code = values.municipalityCode ?? demo!.code;
+  unique += 1;
+  const title = values.title ?? `テストの依頼 ${unique}`;
   const body = values.body ?? 'テストの本文です。';
   const status = values.status ?? 'published';
+  const associationId = values.associationId ?? (await associationIdOf(t, demo!.name));
+  const createdByEmail = values.createdByEmail ?? demo?.officer;
   const [row] = await t.database.handle.db
     .insert(schema.helpRequests)
     .values({
       municipalityCode: code,
-      associationId: values.associationId ?? (await associationIdOf(t, values.associationName ?? associationOf[code]!)),
-      createdBy:
-        officerOf[code] || values.createdByEmail ? await userIdOf(t, values.createdByEmail ?? officerOf[code]!) : null,
+      associationId,
+      createdBy: createdByEmail ? await userIdOf(t, createdByEmail) : null,
       title,
       body,
       category: values.category ?? 'other',
@@ -80,6 +91,7 @@ export async function insertRequest(t: TestApp, values: DirectRequest = {}): Pro
       endsAt: values.endsAt ?? null,
       applicationDeadline: values.applicationDeadline ?? null,
       online: values.online ?? false,
+      area: values.area,
       exactPlace: values.exactPlace ?? '秘密の集合場所',
       status,
       searchTokens: documentTokens(title, body),
@@ -92,7 +104,7 @@ export async function insertRequest(t: TestApp, values: DirectRequest = {}): Pro
       hiddenAt: values.hiddenAt ?? null,
     })
     .returning({ id: schema.helpRequests.id });
-  return row!.id;
+  return { id: row!.id, title, municipalityCode: code, associationId };
 }
 
 export async function requestRow(t: TestApp, id: string) {
@@ -113,14 +125,6 @@ export async function setModeration(t: TestApp, code: string, required: boolean)
     .update(schema.municipalities)
     .set({ moderationRequired: required })
     .where(eq(schema.municipalities.code, code));
-}
-
-/** Rows in the tables the request routes write, to prove a refused call wrote nothing. */
-export async function requestCounts(t: TestApp) {
-  const db = t.database.handle.db;
-  const [requests] = await db.select({ n: count() }).from(schema.helpRequests);
-  const [audit] = await db.select({ n: count() }).from(schema.auditLog);
-  return { requests: requests!.n, audit: audit!.n, mails: t.app.mailer.captured.length };
 }
 
 /** Creates a draft through the API as the 千住一丁目町会 officer. */

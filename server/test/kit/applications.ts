@@ -1,0 +1,41 @@
+import { schema } from '@board/db';
+import { eq } from 'drizzle-orm';
+import type { TestApp } from './app.ts';
+import { post } from './http.ts';
+import { as } from './people.ts';
+
+/** Raises a hand on a request through the API and returns the answer. */
+export async function apply(
+  t: TestApp,
+  headers: Record<string, string>,
+  requestId: string,
+  message = 'お手伝いします',
+) {
+  return post(t, headers, `/api/requests/${requestId}/applications`, { message });
+}
+
+/** Applies through the API and returns the new application's id (fails the test otherwise). */
+export async function applied(t: TestApp, headers: Record<string, string>, requestId: string, message?: string) {
+  const res = await apply(t, headers, requestId, message);
+  if (res.statusCode !== 201) throw new Error(`apply failed: ${res.statusCode} ${res.body}`);
+  return res.json().id as string;
+}
+
+/** A match: applied through the API and accepted by the association's officer. */
+export async function matched(
+  t: TestApp,
+  volunteer: { headers: Record<string, string> },
+  requestId: string,
+  officerEmail: string,
+): Promise<string> {
+  const id = await applied(t, volunteer.headers, requestId);
+  const res = await post(t, await as(t, officerEmail), `/api/applications/${id}/accept`, {});
+  if (res.statusCode !== 200) throw new Error(`accept failed: ${res.statusCode} ${res.body}`);
+  return id;
+}
+
+export async function applicationRow(t: TestApp, id: string) {
+  const [row] = await t.database.handle.db.select().from(schema.applications).where(eq(schema.applications.id, id));
+  if (!row) throw new Error(`no application ${id}`);
+  return row;
+}

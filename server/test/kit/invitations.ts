@@ -1,0 +1,39 @@
+import { schema } from '@board/db';
+import { newToken } from '../../src/modules/accounts/secrets.ts';
+import type { TestApp } from './app.ts';
+import { freshEmail } from './people.ts';
+
+/** An invitation made directly in the database; returns its id and the link token. */
+export async function createInvitation(
+  t: TestApp,
+  values: {
+    role: 'municipal_staff' | 'officer';
+    municipalityCode: string;
+    associationId?: string | null;
+    email?: string;
+    invitedBy?: string | null;
+    expiresAt?: Date;
+    acceptedAt?: Date | null;
+    revokedAt?: Date | null;
+    language?: 'ja' | 'en' | 'ja-easy';
+  },
+): Promise<{ id: string; token: string; email: string }> {
+  const { token, hash } = newToken();
+  const email = values.email ?? freshEmail('invitee');
+  const [row] = await t.database.handle.db
+    .insert(schema.invitations)
+    .values({
+      role: values.role,
+      email,
+      language: values.language ?? 'ja',
+      municipalityCode: values.municipalityCode,
+      associationId: values.associationId ?? null,
+      invitedBy: values.invitedBy ?? null,
+      tokenHash: hash,
+      expiresAt: values.expiresAt ?? new Date(Date.now() + 7 * 86_400_000),
+      acceptedAt: values.acceptedAt ?? null,
+      revokedAt: values.revokedAt ?? null,
+    })
+    .returning({ id: schema.invitations.id });
+  return { id: row!.id, token, email };
+}

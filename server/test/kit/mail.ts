@@ -1,0 +1,51 @@
+import { vi } from 'vitest';
+import type { TestApp } from './app.ts';
+
+/** Captured mail to one address as it stands now, newest first. */
+export function mailsTo(t: TestApp, to: string) {
+  return t.app.mailer.captured.filter((m) => m.to === to);
+}
+
+/** The newest captured mail to this address (fails when there is none). */
+export function lastMailTo(t: TestApp, to: string) {
+  const mail = mailsTo(t, to)[0];
+  if (!mail) throw new Error(`no mail to ${to}`);
+  return mail;
+}
+
+/** Waits for mail to `to` whose subject matches (mail goes out in the background, right after the answer). */
+export async function mailTo(t: TestApp, to: string, subject?: RegExp) {
+  return vi.waitFor(
+    () => {
+      const found = mailsTo(t, to).find((m) => !subject || subject.test(m.subject));
+      if (!found) throw new Error(`no mail to ${to}${subject ? ` matching ${subject}` : ''} yet`);
+      return found;
+    },
+    { timeout: 5_000, interval: 10 },
+  );
+}
+
+/** All captured mail to `to`, after giving background work a moment to finish. */
+export async function allMailTo(t: TestApp, to: string) {
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  return mailsTo(t, to);
+}
+
+/** The token from the link in a mail (any link with `?token=`). */
+export function tokenIn(text: string): string {
+  const match = /[?&]token=([A-Za-z0-9_-]+)/.exec(text);
+  if (!match) throw new Error(`no link with a token in:\n${text}`);
+  return match[1]!;
+}
+
+/** The token in the accept link of an invitation mail */
+export function inviteTokenIn(text: string): string {
+  const match = /\/invitations\/accept\?token=([A-Za-z0-9_%-]+)/.exec(text);
+  if (!match) throw new Error('no invitation link in the mail');
+  return decodeURIComponent(match[1]!);
+}
+
+/** Forgets the mail captured so far, so `mailTo` finds only what comes next. */
+export function forgetMail(t: TestApp) {
+  t.app.mailer.captured.length = 0;
+}

@@ -1,0 +1,187 @@
+import { ErrorBody, Invitation, InvitationList } from '@board/shared';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  as,
+  associationIdOf,
+  auditEntries,
+  bearer,
+  createInvitation,
+  demoEmails,
+  inviteTokenIn,
+  lastMailTo,
+  useApiApp,
+  userIdOf,
+} from '../kit/index.ts';
+const t = useApiApp();
+let senju: string;
+let okubo: string;
+beforeAll(async () => {
+  senju = await associationIdOf(t, '千住一丁目町会');
+  okubo = await associationIdOf(t, '大久保二丁目町会');
+});
+
+const day = 86_400_000;
+
+async function preview(token: string) {
+  return t.app.inject({ method: 'GET', url: `/api/invitations/preview?token=${encodeURIComponent(token)}` });
+}
+
+describe('listInvitations', () => {
+  it("shows staff only their municipality's invitations, by state", async () => {
+    const revoked = await createInvitation(t, {
+      role: 'officer',
+      municipalityCode: '13121',
+      associationId: senju,
+      revokedAt: new Date(),
+    });
+    const expired = await createInvitation(t, {
+      role: 'officer',
+      municipalityCode: '13121',
+      associationId: senju,
+      expiresAt: new Date(Date.now() - day),
+    });
+    const accepted = await createInvitation(t, {
+      role: 'officer',
+      municipalityCode: '13121',
+      associationId: senju,
+      acceptedAt: new Date(),
+    });
+    const pending = await createInvitation(t, { role: 'officer', municipalityCode: '13121', associationId: senju });
+    const elsewhere = await createInvitation(t, { role: 'officer', municipalityCode: '13104', associationId: okubo });
+
+    const headers = await as(t, demoEmails.staffAdachi);
+    const all = InvitationList.parse((await t.app.inject({ method: 'GET', url: '/api/invitations', headers })).json());
+    expect(all.items.every((i) => i.municipalityCode === '13121')).toBe(true);
+    const ids = all.items.map((i) => i.id);
+    expect(ids).toEqual(expect.arrayContaining([revoked.id, expired.id, accepted.id, pending.id]));
+    expect(ids).not.toContain(elsewhere.id);
+
+    for (const [state, expected] of [
+      ['revoked', revoked],
+      ['expired', expired],
+      ['accepted', accepted],
+      ['pending', pending],
+    ] as const) {
+      const res = InvitationList.parse(
+        (await t.app.inject({ method: 'GET', url: `/api/invitations?state=${state}`, headers })).json(),
+      );
+      expect(res.items.every((i) => i.state === state)).toBe(true);
+      expect(res.items.map((i) => i.id)).toContain(expected.id);
+    }
+
+    const foundation = InvitationList.parse(
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: '/api/invitations?municipalityCode=13104',
+          headers: await as(t, demoEmails.foundation),
+        })
+      ).json(),
+    );
+    expect(foundation.items.map((i) => i.id)).toContain(elsewhere.id);
+    expect(foundation.items.every((i) => i.municipalityCode === '13104')).toBe(true);
+  });
+});
+
+describe('resendInvitation', () => {
+  it('mails a new link valid 7 more days; the old link stops working', async () => {
+    const staffId = await userIdOf(t, demoEmails.staffAdachi);
+    const old = await createInvitation(t, {
+      role: 'officer',
+      municipalityCode: '13121',
+      associationId: senju,
+      expiresAt: new Date(Date.now() - day), // already expired: resending revives it
+    });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/invitations/${old.id}/resend`,
+      headers: await bearer(t, staffId),
+    });
+    expect(res.statusCode).toBe(200);
+    const invitation = Invitation.parse(res.json());
+    expect(invitation.state).toBe('pending');
+    expect(Date.parse(invitation.expiresAt)).toBeGreaterThan(Date.now() + 7 * day - 60_000);
+
+    const newToken = inviteTokenIn(lastMailTo(t, old.email).text);
+    expect(newToken).not.toBe(old.token);
+    expect((await preview(old.token)).statusCode).toBe(410);
+    expect((await preview(newToken)).statusCode).toBe(200);
+    expect((await auditEntries(t, 'invitation.resend')).filter((e) => e.subjectId === old.id)).toEqual([
+      expect.objectContaining({ actorId: staffId, municipalityCode: '13121' }),
+    ]);
+  });
+
+  it('refuses an accepted or revoked invitation', async () => {
+    const headers = await as(t, demoEmails.staffAdachi);
+    for (const closed of [{ acceptedAt: new Date() }, { revokedAt: new Date() }]) {
+      const inv = await createInvitation(t, {
+        role: 'officer',
+        municipalityCode: '13121',
+        associationId: senju,
+        ...closed,
+      });
+      const res = await t.app.inject({ method: 'POST', url: `/api/invitations/${inv.id}/resend`, headers });
+      expect(res.statusCode).toBe(409);
+      expect(ErrorBody.parse(res.json()).error.code).toBe('INVITATION_NOT_PENDING');
+    }
+  });
+
+  it("hides another municipality's invitation (404) and refuses what the role may not manage (403)", async () => {
+    const adachiOfficer = await createInvitation(t, {
+      role: 'officer',
+      municipalityCode: '13121',
+      associationId: senju,
+    });
+    const adachiStaff = await createInvitation(t, { role: 'municipal_staff', municipalityCode: '13121' });
+    const shinjuku = await t.app.inject({
+      method: 'POST',
+      url: `/api/invitations/${adachiOfficer.id}/resend`,
+      headers: await as(t, demoEmails.staffShinjuku),
+    });
+    expect(shinjuku.statusCode).toBe(404);
+    expect(shinjuku.body).not.toContain(adachiOfficer.email);
+    const staffOnStaff = await t.app.inject({
+      method: 'POST',
+      url: `/api/invitations/${adachiStaff.id}/resend`,
+      headers: await as(t, demoEmails.staffAdachi),
+    });
+    expect(staffOnStaff.statusCode).toBe(403);
+    const foundationOnOfficer = await t.app.inject({
+      method: 'POST',
+      url: `/api/invitations/${adachiOfficer.id}/resend`,
+      headers: await as(t, demoEmails.foundation),
+    });
+    expect(foundationOnOfficer.statusCode).toBe(403);
+  });
+});
+
+describe('revokeInvitation', () => {
+  it('kills the link, once; an accepted invitation cannot be revoked', async () => {
+    const headers = await as(t, demoEmails.staffAdachi);
+    const inv = await createInvitation(t, { role: 'officer', municipalityCode: '13121', associationId: senju });
+    const res = await t.app.inject({ method: 'POST', url: `/api/invitations/${inv.id}/revoke`, headers });
+    expect(res.statusCode).toBe(200);
+    expect(Invitation.parse(res.json()).state).toBe('revoked');
+    expect((await preview(inv.token)).statusCode).toBe(410);
+    const accept = await t.app.inject({
+      method: 'POST',
+      url: '/api/invitations/accept',
+      payload: { token: inv.token, displayName: '受ける人', password: 'a long enough password' },
+    });
+    expect(accept.statusCode).toBe(410);
+    expect(ErrorBody.parse(accept.json()).error.code).toBe('INVITATION_INVALID');
+
+    const again = await t.app.inject({ method: 'POST', url: `/api/invitations/${inv.id}/revoke`, headers });
+    expect(again.statusCode).toBe(200);
+    expect((await auditEntries(t, 'invitation.revoke')).filter((e) => e.subjectId === inv.id)).toHaveLength(1);
+
+    const acceptedInv = await createInvitation(t, {
+      role: 'officer',
+      municipalityCode: '13121',
+      associationId: senju,
+      acceptedAt: new Date(),
+    });
+    const refused = await t.app.inject({ method: 'POST', url: `/api/invitations/${acceptedInv.id}/revoke`, headers });
+    expect(refused.statusCode).toBe(409);
+  });
+});

@@ -1,0 +1,147 @@
+import { schema } from '@board/db';
+import { ErrorBody, Invitation } from '@board/shared';
+import { eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  as,
+  associationIdOf,
+  auditEntries,
+  bearer,
+  demoEmails,
+  freshEmail,
+  inviteTokenIn,
+  lastMailTo,
+  rowCounts,
+  useApiApp,
+  userIdOf,
+} from '../kit/index.ts';
+const t = useApiApp();
+let senju: string;
+let okubo: string;
+beforeAll(async () => {
+  senju = await associationIdOf(t, '千住一丁目町会');
+  okubo = await associationIdOf(t, '大久保二丁目町会');
+});
+
+const day = 86_400_000;
+
+describe('inviteMunicipalStaff', () => {
+  it('foundation staff invite someone to one municipality; a 7-day link is mailed in their language', async () => {
+    const email = freshEmail('newstaff');
+    const foundationId = await userIdOf(t, demoEmails.foundation);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/invitations/municipal-staff',
+      headers: await bearer(t, foundationId),
+      payload: { email: email.toUpperCase(), municipalityCode: '13121', language: 'en' },
+    });
+    expect(res.statusCode).toBe(201);
+    const invitation = Invitation.parse(res.json());
+    expect(invitation).toMatchObject({
+      role: 'municipal_staff',
+      email,
+      language: 'en',
+      municipalityCode: '13121',
+      associationId: null,
+      state: 'pending',
+    });
+    const validFor = Date.parse(invitation.expiresAt) - Date.now();
+    expect(validFor).toBeGreaterThan(7 * day - 60_000);
+    expect(validFor).toBeLessThanOrEqual(7 * day);
+
+    const mail = lastMailTo(t, email);
+    expect(mail.subject).toContain('You are invited as a staff member of Adachi City');
+    expect(mail.text).toContain('財団 花子 has invited you');
+    const token = inviteTokenIn(mail.text);
+    expect(mail.text).toContain(`${t.config.publicOrigin}/invitations/accept?token=`);
+
+    // only the hash is stored
+    const [row] = await t.database.handle.db
+      .select()
+      .from(schema.invitations)
+      .where(eq(schema.invitations.id, invitation.id));
+    expect(row!.tokenHash).not.toContain(token);
+
+    const logged = (await auditEntries(t, 'invitation.create')).filter((e) => e.subjectId === invitation.id);
+    expect(logged).toEqual([
+      expect.objectContaining({ actorId: foundationId, municipalityCode: '13121', subjectType: 'invitation' }),
+    ]);
+    expect(JSON.stringify(logged[0]!.details)).not.toContain(email);
+  });
+
+  it('refuses a second open invitation to the same address (resend instead)', async () => {
+    const headers = await as(t, demoEmails.foundation);
+    const payload = { email: freshEmail(), municipalityCode: '13104', language: 'ja' };
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/invitations/municipal-staff', headers, payload })).statusCode,
+    ).toBe(201);
+    const again = await t.app.inject({ method: 'POST', url: '/api/invitations/municipal-staff', headers, payload });
+    expect(again.statusCode).toBe(409);
+    expect(ErrorBody.parse(again.json()).error.code).toBe('INVITATION_PENDING');
+  });
+
+  it('refuses to invite someone to a role they already hold', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/invitations/municipal-staff',
+      headers: await as(t, demoEmails.foundation),
+      payload: { email: demoEmails.staffAdachi, municipalityCode: '13121', language: 'ja' },
+    });
+    expect(res.statusCode).toBe(409);
+    expect(ErrorBody.parse(res.json()).error.code).toBe('ROLE_ALREADY_HELD');
+  });
+
+  it('is 404 for a municipality code that does not exist', async () => {
+    const before = await rowCounts(t);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/invitations/municipal-staff',
+      headers: await as(t, demoEmails.foundation),
+      payload: { email: freshEmail(), municipalityCode: '13999', language: 'ja' },
+    });
+    expect(res.statusCode).toBe(404);
+    expect(await rowCounts(t)).toEqual(before);
+  });
+});
+
+describe('inviteOfficer', () => {
+  it('municipal staff invite an officer to an association of their municipality', async () => {
+    const email = freshEmail('officer');
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/invitations/officers',
+      headers: await as(t, demoEmails.staffAdachi),
+      payload: { email, associationId: senju, language: 'ja-easy' },
+    });
+    expect(res.statusCode).toBe(201);
+    expect(Invitation.parse(res.json())).toMatchObject({
+      role: 'officer',
+      municipalityCode: '13121',
+      associationId: senju,
+      associationName: '千住一丁目町会',
+      state: 'pending',
+    });
+    const mail = lastMailTo(t, email);
+    expect(mail.subject).toContain('「千住一丁目町会」（足立区）の やくいん');
+  });
+
+  it("refuses another municipality's association (403) and an unknown one (404), writing nothing", async () => {
+    const headers = await as(t, demoEmails.staffAdachi);
+    const before = await rowCounts(t);
+    const other = await t.app.inject({
+      method: 'POST',
+      url: '/api/invitations/officers',
+      headers,
+      payload: { email: freshEmail(), associationId: okubo, language: 'ja' },
+    });
+    expect(other.statusCode).toBe(403);
+    const unknown = await t.app.inject({
+      method: 'POST',
+      url: '/api/invitations/officers',
+      headers,
+      payload: { email: freshEmail(), associationId: crypto.randomUUID(), language: 'ja' },
+    });
+    expect(unknown.statusCode).toBe(404);
+    expect(await rowCounts(t)).toEqual(before);
+  });
+});
