@@ -124,7 +124,7 @@ describe('withdraw and copy', () => {
     await submit(page, page.getByRole('button', { name: i18n.t('association.withdraw.confirm') }));
     await page.waitForURL(/done=withdrawn$/);
     expect(await page.locator('[data-testid=request-state]').innerText()).toContain(
-      i18n.t('association.status.withdrawn'),
+      i18n.t('status.request.withdrawn'),
     );
 
     await submit(page, page.getByRole('button', { name: i18n.t('association.detail.copy') }));

@@ -1,13 +1,10 @@
 import {
   takesHands,
-  type ApplicationStatus,
   type HelpRequestPublic,
   type Municipality,
-  type RequestStatus,
   type When,
 } from '@board/shared';
 import { formatDate, formatDateTime } from '#lib/format/date.ts';
-import type { MessageKey } from '#lib/i18n/catalogue.ts';
 import type { Lang } from '#lib/i18n/languages.ts';
 import type { Translator } from '#lib/i18n/translator.ts';
 import { municipalityLabelByCode } from '#lib/municipality-label.ts';
@@ -93,26 +90,6 @@ export function municipalityOf(
   }
   return i18n.lang === 'en' ? `${request.municipalityNameEn} (${request.municipalityName})` : request.municipalityName;
 }
-
-export const requestStatusKey: Record<RequestStatus, MessageKey> = {
-  draft: 'board.status.draft',
-  pending_review: 'board.status.pending_review',
-  changes_requested: 'board.status.changes_requested',
-  published: 'board.status.published',
-  filled: 'board.status.filled',
-  completed: 'board.status.completed',
-  rejected: 'board.status.rejected',
-  withdrawn: 'board.status.withdrawn',
-  expired: 'board.status.expired',
-  closed: 'board.status.closed',
-};
-
-export const applicationStatusKey: Record<ApplicationStatus, MessageKey> = {
-  pending: 'board.application.status.pending',
-  accepted: 'board.application.status.accepted',
-  declined: 'board.application.status.declined',
-  withdrawn: 'board.application.status.withdrawn',
-};
 
 /** Hours in words ("about 3 hours"), or '' when unknown. */
 export function hoursLabel(i18n: I18n, hours: number | null): string {
