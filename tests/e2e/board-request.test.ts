@@ -129,9 +129,7 @@ describe('raising a hand', () => {
       await page.getByTestId('my-application').waitFor();
       expect(await page.getByTestId('form-message').innerText()).toContain(i18n.t('board.apply.doneTitle'));
       expect(await page.getByTestId('my-application').getAttribute('data-application-status')).toBe('pending');
-      expect(await page.getByTestId('my-application').innerText()).toContain(
-        i18n.t('status.application.pending'),
-      );
+      expect(await page.getByTestId('my-application').innerText()).toContain(i18n.t('status.application.pending'));
       const rows = (await applicationsOf(t, privateRequest)).filter((a) => a.volunteerId === volunteer.id);
       expect(rows).toHaveLength(1);
       expect(rows[0]).toMatchObject({ status: 'pending', message: '土曜の午前なら行けます。椅子並べは得意です。' });

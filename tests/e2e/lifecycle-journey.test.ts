@@ -206,9 +206,7 @@ describe.each(runs)(
 
       // ---- 10. the officer thanks (with a private rating); the volunteer sees the note and thanks back
       await open(o, t, detail);
-      expect(await o.locator('[data-testid=request-state]').innerText()).toContain(
-        i18n.t('status.request.completed'),
-      );
+      expect(await o.locator('[data-testid=request-state]').innerText()).toContain(i18n.t('status.request.completed'));
       expect(await applicant.locator('[data-testid=completed]').innerText()).toContain(
         i18n.t('association.match.confirmed'),
       );

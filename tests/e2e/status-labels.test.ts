@@ -1,6 +1,17 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, createVolunteer, demo, insertRequest, langs, newPage, open, t, texts, useBrowserApp } from './kit/index.ts';
+import {
+  apiAs,
+  createVolunteer,
+  demo,
+  insertRequest,
+  langs,
+  newPage,
+  open,
+  t,
+  texts,
+  useBrowserApp,
+} from './kit/index.ts';
 
 /**
  * One table of state names: a request's or an application's state is called the same on the
@@ -59,7 +70,11 @@ describe.each(langs)('in %s', (lang) => {
     const onList = await textOf(mine, '/me/applications', `article[data-application-id="${applicationId}"] .badge`);
 
     const officer = await newPage({ lang, as: demo.officerSenju, javaScript: false });
-    const card = await textOf(officer, `/association/requests/${appliedId}`, `[data-applicant="${applicationId}"] .badge`);
+    const card = await textOf(
+      officer,
+      `/association/requests/${appliedId}`,
+      `[data-applicant="${applicationId}"] .badge`,
+    );
 
     expect(onRequest).toContain(label);
     expect([onList, card]).toEqual([label, label]);

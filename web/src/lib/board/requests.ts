@@ -1,9 +1,4 @@
-import {
-  takesHands,
-  type HelpRequestPublic,
-  type Municipality,
-  type When,
-} from '@board/shared';
+import { takesHands, type HelpRequestPublic, type Municipality, type When } from '@board/shared';
 import { formatDate, formatDateTime } from '#lib/format/date.ts';
 import type { Lang } from '#lib/i18n/languages.ts';
 import type { Translator } from '#lib/i18n/translator.ts';
@@ -28,6 +23,12 @@ export function availabilityOf(request: Pick<HelpRequestPublic, 'status' | 'slot
   if (request.status === 'filled') return 'filled';
   if (takesHands(request.status)) return slotsLeft(request) > 0 ? 'open' : 'filled';
   return 'closed';
+}
+
+/** Where the work is, in words: online, the area, both, or "to be arranged". */
+export function placeLabel(i18n: I18n, request: { online: boolean; area: string | null }): string {
+  const parts = [request.online ? i18n.t('board.facts.onlineValue') : '', request.area ?? ''];
+  return parts.filter(Boolean).join(' / ') || i18n.t('board.facts.placeUnknown');
 }
 
 /** True when the application deadline has passed (a request without one never closes by date). */

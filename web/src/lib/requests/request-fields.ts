@@ -26,7 +26,12 @@ export const requestFields = declareFields([
     kind: 'radio',
   },
   { name: 'deadlineDate', label: 'association.form.deadline', hint: 'association.form.deadlineHint', kind: 'datetime' },
-  { name: 'languages', label: 'association.form.languages', hint: 'association.form.languagesHint', kind: 'checkboxes' },
+  {
+    name: 'languages',
+    label: 'association.form.languages',
+    hint: 'association.form.languagesHint',
+    kind: 'checkboxes',
+  },
 ]);
 
 export type RequestFieldName = (typeof requestFields)[number]['name'];

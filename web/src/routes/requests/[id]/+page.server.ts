@@ -97,7 +97,11 @@ export const actions: Actions = {
       form: 'flag',
       path: '/api/flags',
       required: { reason: 'REASON_REQUIRED' },
-      body: (submitted) => ({ targetType: 'request', targetId: event.params.id, reason: formText(submitted, 'reason') }),
+      body: (submitted) => ({
+        targetType: 'request',
+        targetId: event.params.id,
+        reason: formText(submitted, 'reason'),
+      }),
     });
   },
 
