@@ -121,6 +121,7 @@ describe('password reset', () => {
     await page.locator('#signin-password').fill('my brand new password');
     await submit(page, page.getByRole('button', { name: i18n.t('auth.signin.submit'), exact: true }));
     await page.locator('[data-testid=signed-in]').waitFor();
+    await openHeaderMenu(page, 'signed-in');
     expect(await page.locator('header').innerText()).toContain('田中 さくら');
 
     // the link is spent

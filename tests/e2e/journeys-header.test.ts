@@ -84,6 +84,14 @@ describe('signing in', () => {
     await context.close();
   });
 
+  it('keeps a language chosen on this browser before signing in', async () => {
+    const { context, page } = await newPerson({ lang: 'ja-easy' });
+    await signInOnPage(page, t, 'ja-easy', demo.officerSenju, demoPassword);
+    await page.waitForURL(`${t.baseUrl}/association/requests`);
+    expect(await page.getAttribute('html', 'data-variant')).toBe('easy');
+    await context.close();
+  });
+
   it('still returns to the page the person came from', async () => {
     const { context, page } = await newPerson({ lang: 'ja' });
     await open(page, t, '/signin?returnTo=%2Frequests');

@@ -1,7 +1,7 @@
 import type { Me, RoleGrantView } from '@board/shared';
 import type { Cookies } from '@sveltejs/kit';
 import { hasStaffRole, isOfficer } from '#lib/auth/hats.ts';
-import { isLang } from '#lib/i18n/languages.ts';
+import { isLang, LANG_COOKIE } from '#lib/i18n/languages.ts';
 import { authPaths } from '#lib/navigation/auth-paths.ts';
 import { safeReturnPath } from '#lib/navigation/return-path.ts';
 import { rememberLanguage } from './language-cookie.ts';
@@ -17,12 +17,14 @@ export function homeFor(roles: readonly RoleGrantView[]): string {
 }
 
 /**
- * After any sign-in: the interface follows the language saved in the person's profile (a new
- * browser would otherwise guess from its own settings), and the next page is the safe return path,
- * else where their work is.
+ * After any sign-in: on a browser where no language was chosen yet, the interface follows the
+ * language saved in the person's profile (it would otherwise guess from the browser's settings; a
+ * choice made on this browser is kept); the next page is the safe return path, else where their
+ * work is.
  */
 export function afterSignIn(event: { cookies: Cookies; url: URL }, me: Me, returnTo: unknown): string {
-  if (isLang(me.language)) rememberLanguage(event.cookies, me.language, event.url.protocol === 'https:');
+  if (!event.cookies.get(LANG_COOKIE) && isLang(me.language))
+    rememberLanguage(event.cookies, me.language, event.url.protocol === 'https:');
   const path = safeReturnPath(returnTo, authPaths);
   return path === '/' ? homeFor(me.roles) : path;
 }
