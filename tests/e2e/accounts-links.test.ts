@@ -10,6 +10,7 @@ import {
   mailTo,
   newPersonContext,
   open,
+  openHeaderMenu,
   signInOnPage,
   submit,
   t,
@@ -59,6 +60,7 @@ describe('sign-in by emailed link', () => {
       await page.waitForURL(`${t.baseUrl}/`);
       await page.locator('[data-testid=signed-in]').waitFor();
       const [user] = await t.database.handle.db.select().from(schema.users).where(eq(schema.users.email, email));
+      await openHeaderMenu(page, 'signed-in');
       expect(await page.locator('header').innerText()).toContain(
         i18n.t('auth.header.signedInAs', { name: user!.displayName }),
       );
@@ -119,6 +121,7 @@ describe('password reset', () => {
     await page.locator('#signin-password').fill('my brand new password');
     await submit(page, page.getByRole('button', { name: i18n.t('auth.signin.submit'), exact: true }));
     await page.locator('[data-testid=signed-in]').waitFor();
+    await openHeaderMenu(page, 'signed-in');
     expect(await page.locator('header').innerText()).toContain('田中 さくら');
 
     // the link is spent
@@ -190,21 +193,22 @@ describe('the header for a signed-in person', () => {
     },
   );
 
-  it('shows the hats and the officer/staff link, and sign-out asks first when visited', async () => {
+  it('takes an officer to their requests, offers "new request" in the header, and shows the hats on their page', async () => {
     const i18n = texts('ja');
     const context = await newPersonContext({ lang: 'ja' });
     const page = await context.newPage();
     await signInOnPage(page, t, 'ja', 'officer.okubo@demo.example', demoPassword);
+    await page.waitForURL(`${t.baseUrl}/association/requests`);
     const header = page.locator('header');
-    const hats = await header
-      .getByRole('list', { name: i18n.t('auth.header.hats') })
-      .getByRole('listitem')
-      .allInnerTexts();
-    expect(hats).toEqual([
-      i18n.t('auth.hat.officer', { association: '大久保二丁目町会' }),
-      i18n.t('auth.hat.volunteer'),
-    ]);
-    expect(await header.getByRole('link', { name: i18n.t('auth.header.staff') }).getAttribute('href')).toBe('/staff');
+    expect(await header.getByRole('link', { name: i18n.t('auth.header.newRequest') }).getAttribute('href')).toBe(
+      '/association/requests/new',
+    );
+    expect(await header.getByRole('link', { name: i18n.t('auth.header.officer') }).getAttribute('href')).toBe('/staff');
+    await open(page, t, '/me');
+    const hats = await page.locator('[data-roles] li').allInnerTexts();
+    expect(hats).toHaveLength(2);
+    expect(hats.join('\n')).toContain('大久保二丁目町会');
+    expect(hats.join('\n')).toContain(i18n.t('account.role.volunteer'));
 
     // already signed in: the sign-in page moves on
     await open(page, t, `/signin?returnTo=%2Fdev%2Fmail`);
@@ -222,13 +226,20 @@ describe('the header for a signed-in person', () => {
     await context.close();
   });
 
-  it('municipal staff see their ward', async () => {
+  it('municipal staff land on their pages, which name their ward', async () => {
     const i18n = texts('en');
     const context = await newPersonContext({ lang: 'en' });
     const page = await context.newPage();
     await signInOnPage(page, t, 'en', 'staff.adachi@demo.example', demoPassword);
-    const hats = page.locator('header').getByRole('list', { name: i18n.t('auth.header.hats') });
-    expect(await hats.innerText()).toContain(i18n.t('auth.hat.municipalStaff', { municipality: '足立区' }));
+    // straight to their pages, which name the ward they work for
+    await page.waitForURL(`${t.baseUrl}/staff`);
+    expect(await page.locator('[data-roles]').innerText()).toContain('Adachi');
+    expect(
+      await page
+        .locator('header')
+        .getByRole('link', { name: i18n.t('auth.header.newRequest') })
+        .count(),
+    ).toBe(0);
     await context.close();
   });
 });

@@ -7,6 +7,7 @@ import {
   mailTo,
   newPersonContext,
   open,
+  openHeaderMenu,
   submit,
   t,
   texts,
@@ -100,14 +101,13 @@ describe('a volunteer signs up, confirms the address, signs in and out', () => {
     await submit(page, page.getByRole('button', { name: i18n.t('auth.signin.submit'), exact: true }));
     await page.waitForURL(`${t.baseUrl}/`);
 
-    // the header knows them: name, volunteer hat, their page, confirmed (no reminder)
+    // the header knows them: name and their page in the account menu, confirmed (no reminder)
     const header = page.locator('header');
     await page.locator('[data-testid=signed-in]').waitFor();
+    await openHeaderMenu(page, 'signed-in');
     expect(await header.innerText()).toContain(i18n.t('auth.header.signedInAs', { name }));
-    expect(await header.getByRole('list', { name: i18n.t('auth.header.hats') }).innerText()).toBe(
-      i18n.t('auth.hat.volunteer'),
-    );
     expect(await header.getByRole('link', { name: i18n.t('auth.header.me') }).getAttribute('href')).toBe('/me');
+    expect(await header.getByRole('link', { name: i18n.t('auth.header.newRequest') }).count()).toBe(0);
     expect(await header.getByRole('link', { name: i18n.t('auth.header.staff') }).count()).toBe(0);
     expect(await page.locator('[data-testid=unverified-notice]').count()).toBe(0);
     expect((await context.cookies()).map((c) => c.name)).toEqual(

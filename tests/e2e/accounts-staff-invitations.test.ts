@@ -116,8 +116,8 @@ describe('from foundation to officer: invitations end to end', () => {
       await submit(op, '[data-form="accept"]');
       await expect.poll(() => new URL(op.url()).pathname, { timeout: 10_000 }).toBe('/staff');
       expect(await op.locator('[data-roles]').innerText()).toContain(text.officerRole(associationName));
-      // the site header names the new hat too
-      expect(await op.locator('header [data-testid="signed-in"]').innerText()).toContain(associationName);
+      // the site header offers the new officer "write a new request"
+      expect(await op.locator('header a[href="/association/requests/new"]').count()).toBe(1);
       // officers see their association, not invitations or the audit log
       expect(await op.locator('[data-section="associations"]').count()).toBe(1);
       expect(await op.locator('[data-section="invitations"]').count()).toBe(0);

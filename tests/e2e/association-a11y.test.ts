@@ -123,9 +123,7 @@ describe('withdraw and copy', () => {
     expect(await page.locator('#withdraw-confirm').innerText()).toContain(i18n.t('association.withdraw.heading'));
     await submit(page, page.getByRole('button', { name: i18n.t('association.withdraw.confirm') }));
     await page.waitForURL(/done=withdrawn$/);
-    expect(await page.locator('[data-testid=request-state]').innerText()).toContain(
-      i18n.t('association.status.withdrawn'),
-    );
+    expect(await page.locator('[data-testid=request-state]').innerText()).toContain(i18n.t('status.request.withdrawn'));
 
     await submit(page, page.getByRole('button', { name: i18n.t('association.detail.copy') }));
     await page.waitForURL(/\/association\/requests\/[0-9a-f-]{36}\/edit\?done=copied$/);

@@ -60,7 +60,7 @@ describe('a match', () => {
     const mine = await newPage({ as: volunteer.email, lang: 'ja' });
     await open(mine, t, '/me/applications');
     const match = mine.locator(`section[data-group="matches"] article[data-application-id="${applicationId}"]`);
-    expect(await match.innerText()).toContain(ja.t('board.application.status.accepted'));
+    expect(await match.innerText()).toContain(ja.t('status.application.accepted'));
     expect(await match.innerText()).toContain(exactPlace);
     expect(await match.innerText()).toContain('よろしくお願いします。');
     // the association's contact opens with one button (the opening is recorded), also without JavaScript

@@ -72,7 +72,7 @@ describe('what the public sees', () => {
       .where(eq(schema.helpRequests.status, 'completed'));
     const page = await newPage({ lang: 'ja', javaScript: false });
     expect((await open(page, t, `/requests/${done!.id}`))?.status()).toBe(200);
-    expect(await page.locator('main').innerText()).toContain(texts('ja').t('board.availability.completed'));
+    expect(await page.locator('main').innerText()).toContain(texts('ja').t('status.request.completed'));
     expect(await page.locator('form[data-form="apply"]').count()).toBe(0);
   });
 
@@ -129,9 +129,7 @@ describe('raising a hand', () => {
       await page.getByTestId('my-application').waitFor();
       expect(await page.getByTestId('form-message').innerText()).toContain(i18n.t('board.apply.doneTitle'));
       expect(await page.getByTestId('my-application').getAttribute('data-application-status')).toBe('pending');
-      expect(await page.getByTestId('my-application').innerText()).toContain(
-        i18n.t('board.application.status.pending'),
-      );
+      expect(await page.getByTestId('my-application').innerText()).toContain(i18n.t('status.application.pending'));
       const rows = (await applicationsOf(t, privateRequest)).filter((a) => a.volunteerId === volunteer.id);
       expect(rows).toHaveLength(1);
       expect(rows[0]).toMatchObject({ status: 'pending', message: '土曜の午前なら行けます。椅子並べは得意です。' });
@@ -142,7 +140,7 @@ describe('raising a hand', () => {
       await open(page, t, '/me/applications');
       const item = page.locator(`section[data-group="pending"] article[data-application-id="${rows[0]!.id}"]`);
       expect(await item.locator('h3').innerText()).toBe('集会所の椅子並べ');
-      expect(await item.innerText()).toContain(i18n.t('board.application.status.pending'));
+      expect(await item.innerText()).toContain(i18n.t('status.application.pending'));
 
       // withdraw it there
       await submitForm(page, 'withdraw', item);
@@ -195,7 +193,7 @@ describe('raising a hand', () => {
     const page = await newPage({ as: volunteer.email });
     await open(page, t, `/requests/${filled}`);
     expect(await page.getByTestId('apply-closed').innerText()).toBe(i18n.t('board.apply.closedFilled'));
-    expect(await page.locator('main').innerText()).toContain(i18n.t('board.availability.filled'));
+    expect(await page.locator('main').innerText()).toContain(i18n.t('status.request.filled'));
   });
 });
 

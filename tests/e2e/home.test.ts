@@ -1,7 +1,12 @@
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { accessibilityViolations, newPersonContext, open, t, useBrowserApp } from './kit/index.ts';
 
 useBrowserApp();
+
+async function openLanguageMenu(page: Page) {
+  await page.locator('[data-testid=language-menu] > summary').click();
+}
 
 const languages = [
   { cookie: 'ja', htmlLang: 'ja', variant: 'standard', siteName: 'まちの腕きき掲示板', adachi: '足立区' },
@@ -40,15 +45,19 @@ describe('home page in a browser', () => {
       const page = await context.newPage();
       await open(page, t, `/?from=test`);
       expect(await page.getAttribute('html', 'lang')).toBe('ja');
+      // one compact control in the header; it opens (without JavaScript too) onto the three languages
+      await openLanguageMenu(page);
       await page.getByRole('button', { name: 'English' }).click();
       await expect.poll(() => page.getAttribute('html', 'lang'), { timeout: 10_000 }).toBe('en');
       expect(new URL(page.url()).search).toBe('?from=test');
+      await openLanguageMenu(page);
       expect(await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
       // remembered: a fresh visit stays in English
       await open(page, t, '/');
       expect(await page.getAttribute('html', 'lang')).toBe('en');
       const cookies = await context.cookies();
       expect(cookies.find((c) => c.name === 'lang')?.value).toBe('en');
+      await openLanguageMenu(page);
       await page.getByRole('button', { name: 'やさしい にほんご' }).click();
       await expect.poll(() => page.getAttribute('html', 'data-variant')).toBe('easy');
       await context.close();

@@ -83,14 +83,14 @@ describe.each(runs)(
       const detail = `/association/requests/${id}`;
       await expect
         .poll(() => o.locator('[data-testid=request-state]').innerText())
-        .toContain(i18n.t('association.status.draft'));
+        .toContain(i18n.t('status.request.draft'));
       expect(await o.locator('[data-testid=request-preview]').innerText()).toContain(title);
       expect((await requestRow(t, id)).status).toBe('draft');
 
       await submit(o, o.getByRole('button', { name: i18n.t('association.transition.submit') }));
       await o.waitForURL(/\?done=submitted$/);
       expect(await o.locator('[data-testid=request-state]').innerText()).toContain(
-        i18n.t('association.status.pending_review'),
+        i18n.t('status.request.pending_review'),
       );
       expect((await requestRow(t, id)).status).toBe('pending_review');
 
@@ -206,9 +206,7 @@ describe.each(runs)(
 
       // ---- 10. the officer thanks (with a private rating); the volunteer sees the note and thanks back
       await open(o, t, detail);
-      expect(await o.locator('[data-testid=request-state]').innerText()).toContain(
-        i18n.t('association.status.completed'),
-      );
+      expect(await o.locator('[data-testid=request-state]').innerText()).toContain(i18n.t('status.request.completed'));
       expect(await applicant.locator('[data-testid=completed]').innerText()).toContain(
         i18n.t('association.match.confirmed'),
       );

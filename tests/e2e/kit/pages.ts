@@ -137,3 +137,9 @@ export async function cardIds(page: Page): Promise<string[]> {
 export async function cardTitles(page: Page): Promise<string[]> {
   return page.locator('article[data-request-id] h3').allInnerTexts();
 }
+
+/** Opens one of the header's drop-downs ("signed-in": the account menu; "language-menu"). */
+export async function openHeaderMenu(page: Page, testid: 'signed-in' | 'language-menu'): Promise<void> {
+  const menu = page.locator(`header [data-testid=${testid}]`);
+  if ((await menu.getAttribute('open')) === null) await menu.locator('> summary').click();
+}

@@ -1,13 +1,5 @@
-import {
-  takesHands,
-  type ApplicationStatus,
-  type HelpRequestPublic,
-  type Municipality,
-  type RequestStatus,
-  type When,
-} from '@board/shared';
+import { takesHands, type HelpRequestPublic, type Municipality, type When } from '@board/shared';
 import { formatDate, formatDateTime } from '#lib/format/date.ts';
-import type { MessageKey } from '#lib/i18n/catalogue.ts';
 import type { Lang } from '#lib/i18n/languages.ts';
 import type { Translator } from '#lib/i18n/translator.ts';
 import { municipalityLabelByCode } from '#lib/municipality-label.ts';
@@ -31,6 +23,12 @@ export function availabilityOf(request: Pick<HelpRequestPublic, 'status' | 'slot
   if (request.status === 'filled') return 'filled';
   if (takesHands(request.status)) return slotsLeft(request) > 0 ? 'open' : 'filled';
   return 'closed';
+}
+
+/** Where the work is, in words: online, the area, both, or "to be arranged". */
+export function placeLabel(i18n: I18n, request: { online: boolean; area: string | null }): string {
+  const parts = [request.online ? i18n.t('board.facts.onlineValue') : '', request.area ?? ''];
+  return parts.filter(Boolean).join(' / ') || i18n.t('board.facts.placeUnknown');
 }
 
 /** True when the application deadline has passed (a request without one never closes by date). */
@@ -93,26 +91,6 @@ export function municipalityOf(
   }
   return i18n.lang === 'en' ? `${request.municipalityNameEn} (${request.municipalityName})` : request.municipalityName;
 }
-
-export const requestStatusKey: Record<RequestStatus, MessageKey> = {
-  draft: 'board.status.draft',
-  pending_review: 'board.status.pending_review',
-  changes_requested: 'board.status.changes_requested',
-  published: 'board.status.published',
-  filled: 'board.status.filled',
-  completed: 'board.status.completed',
-  rejected: 'board.status.rejected',
-  withdrawn: 'board.status.withdrawn',
-  expired: 'board.status.expired',
-  closed: 'board.status.closed',
-};
-
-export const applicationStatusKey: Record<ApplicationStatus, MessageKey> = {
-  pending: 'board.application.status.pending',
-  accepted: 'board.application.status.accepted',
-  declined: 'board.application.status.declined',
-  withdrawn: 'board.application.status.withdrawn',
-};
 
 /** Hours in words ("about 3 hours"), or '' when unknown. */
 export function hoursLabel(i18n: I18n, hours: number | null): string {

@@ -22,6 +22,9 @@ import associationJa from './messages/association/ja.json';
 import moderationEn from './messages/moderation/en.json';
 import moderationJaEasy from './messages/moderation/ja-easy.json';
 import moderationJa from './messages/moderation/ja.json';
+import statusEn from './messages/status/en.json';
+import statusJaEasy from './messages/status/ja-easy.json';
+import statusJa from './messages/status/ja.json';
 import type { Lang } from './languages.ts';
 
 /**
@@ -37,6 +40,7 @@ export const areas = {
   board: { ja: boardJa, en: boardEn, 'ja-easy': boardJaEasy },
   association: { ja: associationJa, en: associationEn, 'ja-easy': associationJaEasy },
   moderation: { ja: moderationJa, en: moderationEn, 'ja-easy': moderationJaEasy },
+  status: { ja: statusJa, en: statusEn, 'ja-easy': statusJaEasy },
 } as const;
 
 const ja = {
@@ -48,6 +52,7 @@ const ja = {
   ...boardJa,
   ...associationJa,
   ...moderationJa,
+  ...statusJa,
 };
 
 /** Message keys: Japanese is the source language, so its files define the set. */
@@ -67,6 +72,7 @@ const catalogues = {
     ...boardEn,
     ...associationEn,
     ...moderationEn,
+    ...statusEn,
   } satisfies Messages,
   'ja-easy': {
     ...commonJaEasy,
@@ -77,6 +83,7 @@ const catalogues = {
     ...boardJaEasy,
     ...associationJaEasy,
     ...moderationJaEasy,
+    ...statusJaEasy,
   } satisfies Messages,
 } as const satisfies Record<Lang, Messages>;
 

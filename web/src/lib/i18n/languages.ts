@@ -21,6 +21,13 @@ export const languageNames: Record<Lang, string> = {
   'ja-easy': 'やさしい にほんご',
 };
 
+/** The same, short enough for the header's language button on a phone. */
+export const languageShortNames: Record<Lang, string> = {
+  ja: '日本語',
+  en: 'English',
+  'ja-easy': 'やさしい',
+};
+
 /** The BCP 47 tag for `<html lang>` and `lang` attributes: easy Japanese is still Japanese. */
 export function htmlLang(lang: Lang): 'ja' | 'en' {
   return lang === 'en' ? 'en' : 'ja';

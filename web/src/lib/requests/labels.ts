@@ -4,16 +4,13 @@ import type { Translator } from '#lib/i18n/translator.ts';
 import { spokenLanguages } from '#lib/profile-options.ts';
 
 /**
- * Words for the officer's and the staff's side of a help request: state names and the next step
- * in plain words, lifecycle buttons. Categories, languages and "when" are the board's
- * (#lib/board/requests.ts), so every page says them the same way.
+ * Words for the officer's and the staff's side of a help request: the next step in plain words,
+ * lifecycle buttons. State names are the one table in #lib/status-labels.ts; categories,
+ * languages and "when" are the board's (#lib/board/requests.ts), so every page says them the
+ * same way.
  */
 
 type T = Pick<Translator, 't'>;
-
-export function statusLabel(i18n: T, status: RequestStatus): string {
-  return i18n.t(`association.status.${status}` as MessageKey);
-}
 
 /** What happens next, from the officer's side, in one or two plain sentences. */
 export function nextStepText(i18n: T, status: RequestStatus): string {

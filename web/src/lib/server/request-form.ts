@@ -1,6 +1,7 @@
 import type { HelpRequestDetail } from '@board/shared';
 import type { FormValues } from '#lib/forms/result.ts';
 import type { ApiError } from './api.ts';
+import type { RequestFieldName } from '#lib/requests/request-fields.ts';
 import { formFailure, formFieldName, formText, formValues } from './form-result.ts';
 
 /**
@@ -13,26 +14,8 @@ import { formFailure, formFieldName, formText, formValues } from './form-result.
 
 export const REQUEST_FORM = 'request';
 
-/** Form fields in page order (the error summary follows it). */
-export const requestFormFields = [
-  'associationId',
-  'title',
-  'body',
-  'category',
-  'skills',
-  'slots',
-  'whenKind',
-  'startDate',
-  'endDate',
-  'area',
-  'online',
-  'exactPlace',
-  'estimatedHours',
-  'expensesCovered',
-  'deadlineDate',
-  'languages',
-] as const;
-export type RequestFormField = (typeof requestFormFields)[number];
+/** A field the action may name in its answer: one of the form's (#lib/requests/request-fields.ts). */
+export type RequestFormField = RequestFieldName | 'associationId';
 
 /** Full-width digits and punctuation to ASCII, trimmed. */
 const plain = (value: string) => value.normalize('NFKC').trim();

@@ -1,5 +1,6 @@
 import { redirect } from '@sveltejs/kit';
-import { isLang, LANG_COOKIE, LANG_COOKIE_MAX_AGE } from '#lib/i18n/languages.ts';
+import { isLang } from '#lib/i18n/languages.ts';
+import { rememberLanguage } from '#lib/server/language-cookie.ts';
 import { safeReturnPath } from '#lib/navigation/return-path.ts';
 import type { RequestHandler } from './$types';
 
@@ -12,15 +13,7 @@ export const POST: RequestHandler = async ({ request, cookies, url }) => {
   const form = await request.formData().catch(() => undefined);
   const lang = form?.get('lang');
 
-  if (isLang(lang)) {
-    cookies.set(LANG_COOKIE, lang, {
-      path: '/',
-      maxAge: LANG_COOKIE_MAX_AGE,
-      sameSite: 'lax',
-      httpOnly: true,
-      secure: url.protocol === 'https:',
-    });
-  }
+  if (isLang(lang)) rememberLanguage(cookies, lang, url.protocol === 'https:');
 
   redirect(303, safeReturnPath(form?.get('returnTo'), ['/language']));
 };

@@ -2,6 +2,7 @@ import type { BoardPage } from '@board/shared';
 import { redirect } from '@sveltejs/kit';
 import { boardApiPath, canonicalBoardSearch, readBoardFilters } from '#lib/board/query.ts';
 import { callApi } from '#lib/server/api.ts';
+import { fieldCodes } from '#lib/server/form-result.ts';
 import { fetchActiveMunicipalities } from '#lib/server/municipalities.ts';
 import type { PageServerLoad } from './$types';
 
@@ -23,13 +24,19 @@ export const load: PageServerLoad = async (event) => {
   ]);
   if (!result.ok) event.setHeaders({ 'cache-control': 'no-store' });
 
-  const fieldErrors: Record<string, string> = {};
-  if (!result.ok) for (const issue of result.error.fields) fieldErrors[issue.field.split('.')[0]!] ??= issue.code;
-
   return {
     filters,
     municipalities: municipalities.ok ? municipalities.items : [],
     page: result.ok ? result.data : null,
-    failure: result.ok ? null : { status: result.status, code: result.error.code, fields: fieldErrors },
+    // the filters' outcome in the one failure shape (`form: 'filters'`), with the HTTP status for the results
+    failure: result.ok
+      ? null
+      : {
+          form: 'filters',
+          status: result.status,
+          code: result.error.code,
+          fields: fieldCodes(result.error, {}),
+          values: {},
+        },
   };
 };

@@ -1,6 +1,8 @@
+import type { Session } from '@board/shared';
 import { redirect } from '@sveltejs/kit';
 import { authPaths } from '#lib/navigation/auth-paths.ts';
 import { safeReturnPath } from '#lib/navigation/return-path.ts';
+import { afterSignIn } from '#lib/server/after-sign-in.ts';
 import { callApi } from '#lib/server/api.ts';
 import { missingFields } from '#lib/server/auth-forms.ts';
 import { apiFailure, formText } from '#lib/server/form-result.ts';
@@ -26,13 +28,13 @@ export const actions: Actions = {
     // an empty box is answered here: sign-in attempts are rate limited per address
     const missing = missingFields('password', form, ['email', 'password']);
     if (missing) return missing;
-    const result = await callApi(event, 'POST', '/api/auth/sign-in', {
+    const result = await callApi<Session>(event, 'POST', '/api/auth/sign-in', {
       email: formText(form, 'email'),
       password: formText(form, 'password'),
     });
     if (!result.ok)
       return apiFailure('password', result.status, result.error, form, { required: ['email', 'password'] });
-    redirect(303, destination(formText(form, 'returnTo')));
+    redirect(303, afterSignIn(event, result.data.me, formText(form, 'returnTo')));
   },
 
   /** "Email me a sign-in link": the same answer whether or not the address has an account. */

@@ -3,7 +3,8 @@ import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { callApi } from '#lib/server/api.ts';
 import { requireSignedIn } from '#lib/server/guards.ts';
-import { apiFailure, formFailure, formSuccess, formText, formValues } from '#lib/server/form-result.ts';
+import { postForm } from '#lib/server/form-action.ts';
+import { apiFailure, formFailure, formText, formValues } from '#lib/server/form-result.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const Id = z.uuid();
@@ -96,17 +97,17 @@ export const actions: Actions = {
     redirect(303, `/matches/${id}#counterpart-heading`);
   },
 
-  /** Report one message to the municipality's staff. */
+  /** Report one message to the municipality's staff; the answer is the form `flag-<message id>`. */
   flag: async (event) => {
     requireSignedIn(event.locals, event.url);
     const form = await event.request.formData();
-    const values = formValues(form);
     const messageId = formText(form, 'messageId');
-    if (!Id.safeParse(messageId).success) return formFailure('flag', 404, 'NOT_FOUND', {}, values);
-    const reason = formText(form, 'reason');
-    if (!reason.trim()) return formFailure('flag', 400, 'VALIDATION_FAILED', { reason: 'REASON_REQUIRED' }, values);
-    const result = await callApi(event, 'POST', '/api/flags', { targetType: 'message', targetId: messageId, reason });
-    if (!result.ok) return apiFailure('flag', result.status, result.error, values);
-    return formSuccess('flag', { messageId });
+    if (!Id.safeParse(messageId).success) return formFailure('flag', 404, 'NOT_FOUND', {}, formValues(form));
+    return postForm(event, form, {
+      form: `flag-${messageId}`,
+      path: '/api/flags',
+      required: { reason: 'REASON_REQUIRED' },
+      body: (submitted) => ({ targetType: 'message', targetId: messageId, reason: formText(submitted, 'reason') }),
+    });
   },
 };

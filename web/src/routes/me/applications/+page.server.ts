@@ -1,10 +1,11 @@
 import type { MyApplicationList } from '@board/shared';
-import { error } from '@sveltejs/kit';
+import { error, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import { callApi } from '#lib/server/api.ts';
+import { postForm, type FormPost } from '#lib/server/form-action.ts';
+import { formFailure, formText, formValues } from '#lib/server/form-result.ts';
 import { requireSignedIn } from '#lib/server/guards.ts';
 import { fetchActiveMunicipalities } from '#lib/server/municipalities.ts';
-import { apiFailure, formFailure, formSuccess, formText, formValues } from '#lib/server/form-result.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const Id = z.uuid();
@@ -24,54 +25,40 @@ export const load: PageServerLoad = async (event) => {
   };
 };
 
-/** The application a form is about (a hidden field), checked before it becomes part of an API path. */
-function applicationIdOf(form: FormData): string | null {
-  const id = formText(form, 'applicationId');
-  return Id.safeParse(id).success ? id : null;
+type Step = 'withdraw' | 'confirm' | 'thanks';
+
+/**
+ * A step on one of the volunteer's applications (a hidden `applicationId`, checked before it
+ * becomes part of an API path): POST /api/applications/:id/<step>. The answer's form is
+ * `<step>-<id>`, so only that application's card shows it.
+ */
+function applicationStep(step: Step, post: Omit<FormPost, 'form' | 'path'> = {}) {
+  return async (event: RequestEvent) => {
+    requireSignedIn(event.locals, event.url);
+    const form = await event.request.formData();
+    const id = formText(form, 'applicationId');
+    if (!Id.safeParse(id).success) return formFailure(step, 404, 'NOT_FOUND', {}, formValues(form));
+    return postForm(event, form, { ...post, form: `${step}-${id}`, path: `/api/applications/${id}/${step}` });
+  };
+}
+
+/** The thanks form's body: a note, and a private rating (only staff read it) when a score was chosen. */
+function thanksBody(form: FormData) {
+  const score = formText(form, 'score');
+  const note = formText(form, 'note');
+  if (score === '' || score === 'none') return { note };
+  return { note, rating: { score: Number(score), comment: formText(form, 'comment') } };
 }
 
 export const actions: Actions = {
   /** Take a hand back (pending, or matched and not yet done). */
-  withdraw: async (event) => {
-    requireSignedIn(event.locals, event.url);
-    const form = await event.request.formData();
-    const values = formValues(form);
-    const id = applicationIdOf(form);
-    if (!id) return formFailure('withdraw', 404, 'NOT_FOUND', {}, values);
-    const result = await callApi(event, 'POST', `/api/applications/${id}/withdraw`);
-    if (!result.ok) return apiFailure('withdraw', result.status, result.error, values);
-    return formSuccess('withdraw', { applicationId: id });
-  },
-
+  withdraw: applicationStep('withdraw'),
   /** The officer marked the work done; the volunteer confirms it. */
-  confirm: async (event) => {
-    requireSignedIn(event.locals, event.url);
-    const form = await event.request.formData();
-    const values = formValues(form);
-    const id = applicationIdOf(form);
-    if (!id) return formFailure('confirm', 404, 'NOT_FOUND', {}, values);
-    const result = await callApi(event, 'POST', `/api/applications/${id}/confirm`);
-    if (!result.ok) return apiFailure('confirm', result.status, result.error, values);
-    return formSuccess('confirm', { applicationId: id });
-  },
-
-  /** A thank-you note to the association, with an optional private rating (only staff read it). */
-  thanks: async (event) => {
-    requireSignedIn(event.locals, event.url);
-    const form = await event.request.formData();
-    const values = formValues(form);
-    const id = applicationIdOf(form);
-    if (!id) return formFailure('thanks', 404, 'NOT_FOUND', {}, values);
-    const note = formText(form, 'note');
-    const score = formText(form, 'score');
-    const comment = formText(form, 'comment');
-    if (!note.trim()) return formFailure('thanks', 400, 'VALIDATION_FAILED', { note: 'NOTE_REQUIRED' }, values);
-    const body: { note: string; rating?: { score: number; comment: string } } = { note };
-    if (score !== '' && score !== 'none') body.rating = { score: Number(score), comment };
-    const result = await callApi(event, 'POST', `/api/applications/${id}/thanks`, body);
-    if (!result.ok) {
-      return apiFailure('thanks', result.status, result.error, values, { prefixes: ['rating'] });
-    }
-    return formSuccess('thanks', { applicationId: id });
-  },
+  confirm: applicationStep('confirm'),
+  /** A thank-you note to the association, with an optional private rating. */
+  thanks: applicationStep('thanks', {
+    required: { note: 'NOTE_REQUIRED' },
+    body: thanksBody,
+    options: { prefixes: ['rating'] },
+  }),
 };

@@ -5,7 +5,8 @@ import { actorOf } from '#lib/actor.ts';
 import { callApi, type ApiEvent } from '#lib/server/api.ts';
 import { requireSignedIn } from '#lib/server/guards.ts';
 import { fetchActiveMunicipalities } from '#lib/server/municipalities.ts';
-import { apiFailure, formFailure, formSuccess, formText, formValues } from '#lib/server/form-result.ts';
+import { postForm } from '#lib/server/form-action.ts';
+import { apiFailure, formFailure, formSuccess, formText } from '#lib/server/form-result.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const Id = z.uuid();
@@ -68,41 +69,40 @@ export const actions: Actions = {
   apply: async (event) => {
     requireSignedIn(event.locals, event.url);
     if (!Id.safeParse(event.params.id).success) error(404, 'No such request');
-    const form = await event.request.formData();
-    const values = formValues(form);
-    const message = formText(form, 'message');
-    if (!message.trim()) return formFailure('apply', 400, 'VALIDATION_FAILED', { message: 'MESSAGE_REQUIRED' }, values);
-    const result = await callApi(event, 'POST', `/api/requests/${event.params.id}/applications`, { message });
-    if (!result.ok) return apiFailure('apply', result.status, result.error, values);
-    return formSuccess('apply');
+    return postForm(event, await event.request.formData(), {
+      form: 'apply',
+      path: `/api/requests/${event.params.id}/applications`,
+      required: { message: 'MESSAGE_REQUIRED' },
+      body: (submitted) => ({ message: formText(submitted, 'message') }),
+    });
   },
 
-  /** Take the hand back: POST /api/applications/:id/withdraw. */
+  /** Take the hand back: POST /api/applications/:id/withdraw; the answer is the form `withdraw-<id>`. */
   withdraw: async (event) => {
     requireSignedIn(event.locals, event.url);
     const form = await event.request.formData();
     const applicationId = formText(form, 'applicationId');
     if (!Id.safeParse(applicationId).success) return formFailure('withdraw', 400, 'NOT_FOUND', {}, {});
-    const result = await callApi(event, 'POST', `/api/applications/${applicationId}/withdraw`);
-    if (!result.ok) return apiFailure('withdraw', result.status, result.error, {});
-    return formSuccess('withdraw');
+    return postForm(event, form, {
+      form: `withdraw-${applicationId}`,
+      path: `/api/applications/${applicationId}/withdraw`,
+    });
   },
 
   /** Report the request to its municipality's staff: POST /api/flags. */
   flag: async (event) => {
     requireSignedIn(event.locals, event.url);
     if (!Id.safeParse(event.params.id).success) error(404, 'No such request');
-    const form = await event.request.formData();
-    const values = formValues(form);
-    const reason = formText(form, 'reason');
-    if (!reason.trim()) return formFailure('flag', 400, 'VALIDATION_FAILED', { reason: 'REASON_REQUIRED' }, values);
-    const result = await callApi(event, 'POST', '/api/flags', {
-      targetType: 'request',
-      targetId: event.params.id,
-      reason,
+    return postForm(event, await event.request.formData(), {
+      form: 'flag',
+      path: '/api/flags',
+      required: { reason: 'REASON_REQUIRED' },
+      body: (submitted) => ({
+        targetType: 'request',
+        targetId: event.params.id,
+        reason: formText(submitted, 'reason'),
+      }),
     });
-    if (!result.ok) return apiFailure('flag', result.status, result.error, values);
-    return formSuccess('flag');
   },
 
   /** For a volunteer whose address is not confirmed yet: mail a sign-in link, which also confirms it. */

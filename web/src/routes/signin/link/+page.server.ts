@@ -1,4 +1,6 @@
+import type { Session } from '@board/shared';
 import { redirect } from '@sveltejs/kit';
+import { afterSignIn } from '#lib/server/after-sign-in.ts';
 import { callApi } from '#lib/server/api.ts';
 import { tokenFailure } from '#lib/server/auth-forms.ts';
 import { formText } from '#lib/server/form-result.ts';
@@ -12,8 +14,8 @@ export const actions: Actions = {
     const form = await event.request.formData();
     const token = formText(form, 'token');
     if (!token) return tokenFailure('link', 400, { code: 'TOKEN_INVALID' }, form);
-    const result = await callApi(event, 'POST', '/api/auth/sign-in-link/consume', { token });
+    const result = await callApi<Session>(event, 'POST', '/api/auth/sign-in-link/consume', { token });
     if (!result.ok) return tokenFailure('link', result.status, result.error, form);
-    redirect(303, '/');
+    redirect(303, afterSignIn(event, result.data.me, null));
   },
 };

@@ -27,6 +27,7 @@ export const load: PageServerLoad = async (event) => {
     fetchAllMunicipalities(event),
   ]);
   const done = event.url.searchParams.get('done');
+  const confirmingComplete = event.url.searchParams.get('confirm') === 'complete';
   return {
     request,
     municipalities,
@@ -37,6 +38,8 @@ export const load: PageServerLoad = async (event) => {
     canThank: can(actor, 'thanks.send', { associationId: request.associationId }),
     confirmWithdraw:
       event.url.searchParams.get('confirm') === 'withdraw' && request.availableTransitions.includes('withdraw'),
+    /** the application whose "finished" button was pressed: ask before recording it */
+    confirmComplete: confirmingComplete ? event.url.searchParams.get('application') : null,
     done: doneStates.find((d): d is Done => d === done) ?? null,
   };
 };
@@ -97,11 +100,13 @@ export const actions: Actions = {
   accept: (event) => decide(event, 'accept'),
   decline: (event) => decide(event, 'decline'),
 
-  /** POST /api/applications/:id/complete: the officer says the work was done. */
+  /** POST /api/applications/:id/complete: the officer says the work was done, after a confirmation step. */
   complete: async (event) => {
     requireOfficer(event.locals, event.url);
     const form = await event.request.formData();
     const applicationId = applicationIdOf(form);
+    if (formText(form, 'confirm') !== 'yes')
+      redirect(303, `/association/requests/${event.params.id}?confirm=complete&application=${applicationId}`);
     const result = await callApi<ApplicationForOfficer>(event, 'POST', `/api/applications/${applicationId}/complete`);
     if (!result.ok) return apiFailure(`complete-${applicationId}`, result.status, result.error, {});
     return formSuccess(`complete-${applicationId}`);

@@ -1,0 +1,104 @@
+/**
+ * Issue 15, phone screens and signing in: the header stays short on a phone for every role and
+ * language (with and without JavaScript), its menus work without JavaScript, officers land on
+ * their requests, and the language saved in a profile follows the person to a new browser.
+ */
+import { schema } from '@board/db';
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import {
+  demo,
+  demoPassword,
+  newPerson,
+  open,
+  openHeaderMenu,
+  signInOnPage,
+  submit,
+  t,
+  texts,
+  useBrowserApp,
+} from './kit/index.ts';
+
+useBrowserApp();
+
+const phone = { width: 390, height: 800 };
+const roles = [
+  { who: 'signed out', as: null },
+  { who: 'volunteer', as: demo.volunteer3 },
+  { who: 'officer', as: demo.officerOkubo },
+  { who: 'municipal staff', as: demo.staffAdachi },
+  { who: 'foundation staff', as: demo.foundation },
+];
+
+describe('the header on a 390 px phone', () => {
+  it.each(roles)(
+    'is at most 160 px tall for $who in ja, en and やさしい日本語, without sideways scrolling',
+    async (role) => {
+      for (const lang of ['ja', 'en', 'ja-easy'] as const) {
+        for (const javaScript of [true, false]) {
+          const { context, page } = await newPerson({ as: role.as, lang, javaScript, viewport: phone });
+          await open(page, t, '/requests');
+          const height = await page.locator('header.site-header').evaluate((el) => el.getBoundingClientRect().height);
+          expect(height, `${role.who} ${lang} JavaScript ${javaScript}`).toBeLessThanOrEqual(160);
+          const overflow = await page.evaluate(
+            () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          );
+          expect(overflow, `${lang} JavaScript ${javaScript}`).toBeLessThanOrEqual(0);
+          await context.close();
+        }
+      }
+    },
+  );
+
+  it.each([true, false])('opens the account menu and signs out (JavaScript %s)', async (javaScript) => {
+    const i18n = texts('ja');
+    const { context, page } = await newPerson({ as: demo.volunteer3, javaScript, viewport: phone });
+    await open(page, t, '/requests');
+    const header = page.locator('header');
+    expect(await header.getByRole('link', { name: i18n.t('auth.header.me') }).isVisible()).toBe(false);
+    await openHeaderMenu(page, 'signed-in');
+    expect(await header.getByRole('link', { name: i18n.t('auth.header.me') }).getAttribute('href')).toBe('/me');
+    await submit(page, header.getByRole('button', { name: i18n.t('auth.header.signout') }));
+    await expect.poll(() => page.locator('[data-testid=signed-in]').count(), { timeout: 10_000 }).toBe(0);
+    await context.close();
+  });
+});
+
+describe('signing in', () => {
+  it('applies the language saved in the profile on a new browser, and takes an officer to their requests', async () => {
+    await t.database.handle.db
+      .update(schema.users)
+      .set({ language: 'en' })
+      .where(eq(schema.users.email, demo.officerSenju));
+    // a browser that has never been here: Japanese by its own settings
+    const { context, page } = await newPerson({ lang: null, locale: 'ja-JP' });
+    await open(page, t, '/');
+    expect(await page.getAttribute('html', 'lang')).toBe('ja');
+    await signInOnPage(page, t, 'ja', demo.officerSenju, demoPassword);
+    await page.waitForURL(`${t.baseUrl}/association/requests`);
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    // and it stays: the choice is remembered in this browser
+    await open(page, t, '/requests');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect((await context.cookies()).find((c) => c.name === 'lang')?.value).toBe('en');
+    await context.close();
+  });
+
+  it('keeps a language chosen on this browser before signing in', async () => {
+    const { context, page } = await newPerson({ lang: 'ja-easy' });
+    await signInOnPage(page, t, 'ja-easy', demo.officerSenju, demoPassword);
+    await page.waitForURL(`${t.baseUrl}/association/requests`);
+    expect(await page.getAttribute('html', 'data-variant')).toBe('easy');
+    await context.close();
+  });
+
+  it('still returns to the page the person came from', async () => {
+    const { context, page } = await newPerson({ lang: 'ja' });
+    await open(page, t, '/signin?returnTo=%2Frequests');
+    await page.locator('#signin-email').fill(demo.officerOkubo);
+    await page.locator('#signin-password').fill(demoPassword);
+    await submit(page, page.getByRole('button', { name: texts('ja').t('auth.signin.submit'), exact: true }));
+    await page.waitForURL(`${t.baseUrl}/requests`);
+    await context.close();
+  });
+});
