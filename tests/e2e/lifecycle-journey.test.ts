@@ -2,7 +2,8 @@
  * THE journey of a help request, in Chromium, across three signed-in people at once (three
  * browser contexts): the officer of 千住一丁目町会, the staff of 足立区 and a volunteer. In
  * Japanese and in やさしい日本語, with JavaScript and without it. Every step goes through the
- * pages a person would use; the database is only read, to check what the pages say.
+ * pages a person would use; the database is only read, to check what the pages say (and the
+ * clock is moved to the day of the work once).
  *
  * officer drafts and submits → staff asks for changes (with a reason) → officer reads the reason,
  * fixes and resubmits → staff approves → volunteer finds it by search and raises a hand →
@@ -64,7 +65,11 @@ describe.each(runs)(
 
       // ---- 1. the officer drafts the request on the form, previews it, and sends it for review
       await open(o, t, '/association/requests');
-      await follow(o, o.getByRole('link', { name: i18n.t('association.list.new') }), /\/association\/requests\/new$/);
+      await follow(
+        o,
+        o.locator('#main').getByRole('link', { name: i18n.t('association.list.new') }),
+        /\/association\/requests\/new$/,
+      );
       await o.locator('#request-title').fill(title);
       await o.locator('#request-body').fill('町会の防災マップを新しくします。\n地図を見やすく描ける方を探しています。');
       await o.locator('#request-category').selectOption('disaster_prevention');
@@ -189,9 +194,17 @@ describe.each(runs)(
         expect.stringContaining('10時に行きます'),
       );
 
-      // ---- 8. the officer marks the work done
+      // ---- 8. the day of the work comes (the clock moved on: the only write this journey makes
+      // by hand); the officer marks the work done, after saying yes to the question
+      await t.database.handle.db
+        .update(schema.helpRequests)
+        .set({ startsAt: new Date(Date.now() - 86_400_000) })
+        .where(eq(schema.helpRequests.id, id));
       await open(o, t, detail);
-      await submit(o, applicant.getByRole('button', { name: startingWith(i18n.t('association.match.complete')) }));
+      await applicant.getByRole('link', { name: startingWith(i18n.t('association.match.complete')) }).click();
+      const yes = o.getByRole('button', { name: i18n.t('association.match.confirmYes') });
+      await yes.waitFor();
+      await submit(o, yes);
       await applicant.locator('[data-testid=completed]').waitFor();
       expect(await applicant.locator('[data-testid=completed]').innerText()).toContain(
         i18n.t('association.match.waitingConfirm'),

@@ -72,14 +72,15 @@ describe('flagContent', () => {
     const message = ThreadMessage.parse(
       (await post(t, volunteer.headers, `/api/applications/${id}/messages`, { body: '失礼なメッセージ' })).json(),
     );
-    // made before counting: the kit's row counts include the people tables
+    // made before counting: the kit's row counts include the people, session and request tables
     const stranger = await createVolunteer(t);
+    const outsiders = [stranger.headers, await as(t, officers.umeda), await as(t, officers.okubo)];
+    const draft = await insertRequest(t, { association: 'umeda', status: 'draft' });
     const before = await rowCounts(t);
-    for (const headers of [stranger.headers, await as(t, officers.umeda), await as(t, officers.okubo)]) {
+    for (const headers of outsiders) {
       const res = await flag(headers, { targetType: 'message', targetId: message.id, reason: '見えないはず' });
       expect(res.statusCode).toBe(404);
     }
-    const draft = await insertRequest(t, { association: 'umeda', status: 'draft' });
     expect(
       (await flag(volunteer.headers, { targetType: 'request', targetId: draft.id, reason: '下書き' })).statusCode,
     ).toBe(404);
