@@ -82,7 +82,7 @@ function categoryRefused(): DomainError {
 }
 
 /** The request as this actor may see it, in the same transaction; 404 when they may not. */
-async function detailIn(tx: Database, actor: Actor | null, id: string): Promise<HelpRequestDetail> {
+export async function detailIn(tx: Database, actor: Actor | null, id: string): Promise<HelpRequestDetail> {
   const repo = requestRepository(tx);
   const found = await repo.find(id);
   if (!found) throw notFound();
@@ -224,7 +224,12 @@ export async function changeStatus(
   actor: Actor,
   id: string,
   pick: RequestTransition | ((row: RequestWithContact) => RequestTransition),
-  options: { reason?: string | null; audit?: string } = {},
+  options: {
+    reason?: string | null;
+    audit?: string;
+    /** more for the audit entry, from the request as it was (e.g. what staff sent back) */
+    auditDetails?: (before: RequestWithContact) => Record<string, unknown>;
+  } = {},
 ): Promise<StatusChange> {
   const repo = requestRepository(tx);
   const before = await repo.find(id);
@@ -264,6 +269,7 @@ export async function changeStatus(
         from: before.status,
         to: requestTransitions[transition].to,
         ...(options.reason ? { reason: options.reason } : {}),
+        ...options.auditDetails?.(before),
       },
     });
   }

@@ -1,9 +1,12 @@
 import {
+  can,
   DomainError,
   municipalityScope,
   type Actor,
   type HelpRequestDetail,
+  type ModerationListStatus,
   type ModerationQueue,
+  type ReviewHistory,
 } from '@board/shared';
 import type { FastifyInstance } from 'fastify';
 import type { MailTemplate } from '../../mail/compose.ts';
@@ -17,34 +20,60 @@ import {
   type RequestEnding,
   type RequestMailVars,
 } from '../../mail/request-mails.ts';
-import { requestRepository } from '../help-requests/repository.ts';
+import { requestRepository, type RequestRow } from '../help-requests/repository.ts';
 import { applicantsToTellAsActor, tellApplicantsRequestEnded } from '../help-requests/applicant-notice.ts';
-import { changeStatus, requestNamesOf, type Access } from '../help-requests/service.ts';
+import { changeStatus, detailIn, requestNamesOf, type Access } from '../help-requests/service.ts';
 import { decodeCursor, pageOf, publicView, requestLink } from '../help-requests/views.ts';
+import { contentSnapshot, lastReturn, returnedBefore } from './returns.ts';
 
 /** The moderation queue of one municipality (staff), or of all or one (foundation staff), oldest first. */
 export async function listModerationQueue(
   actor: Actor,
   access: Access,
-  query: { municipalityCode?: string | undefined; cursor?: string | undefined; limit: number },
+  query: {
+    municipalityCode?: string | undefined;
+    associationId?: string | undefined;
+    status?: ModerationListStatus | undefined;
+    cursor?: string | undefined;
+    limit: number;
+  },
 ): Promise<ModerationQueue> {
   const scope = municipalityScope(actor, 'moderation.list', query.municipalityCode);
   if (!scope) throw new DomainError('FORBIDDEN', "You may not see this municipality's moderation queue.");
   const municipalityCodes = scope === 'any' ? undefined : scope;
-  const listing = `moderation:${query.municipalityCode ?? ''}`;
+  const status = query.status || 'pending_review';
+  const associationId = query.associationId || undefined;
+  const listing = `moderation:${query.municipalityCode ?? ''}:${associationId ?? ''}:${status}`;
   const after = decodeCursor(listing, query.cursor);
-  const { rows, counts } = await access.withAccess(async (tx) => {
+  const { rows, counts, resubmitted } = await access.withAccess(async (tx) => {
     const repo = requestRepository(tx);
+    const rows = await repo.pendingReview({ municipalityCodes, associationId, status, after, limit: query.limit + 1 });
     return {
-      rows: await repo.pendingReview({ municipalityCodes, after, limit: query.limit + 1 }),
+      rows,
       counts: await repo.moderationCounts(municipalityCodes),
+      resubmitted: status === 'pending_review' ? await returnedBefore(tx, rows.map((row) => row.id)) : new Set(),
     };
   });
+  const now = Date.now();
   const page = pageOf(rows, query.limit, listing, (row) => ({
     ...publicView(row),
     submittedAt: row.updatedAt.toISOString(),
+    daysWaiting: Math.max(0, Math.floor((now - row.updatedAt.getTime()) / 86_400_000)),
+    resubmitted: resubmitted.has(row.id),
   }));
   return { counts, ...page };
+}
+
+/** The reviewer's view of a request's history: the last reason staff sent it back with, and what changed since. */
+export async function getReviewHistory(actor: Actor, access: Access, id: string): Promise<ReviewHistory> {
+  return access.withAccess(async (tx) => {
+    const request = await detailIn(tx, actor, id);
+    // a published request of another municipality is readable, but its history is not this person's
+    if (!can(actor, 'moderation.list', { municipalityCode: request.municipalityCode })) {
+      throw new DomainError('NOT_FOUND', 'No such request.');
+    }
+    return { lastReturn: await lastReturn(tx, request) };
+  });
 }
 
 interface Decision<Vars> {
@@ -53,6 +82,7 @@ interface Decision<Vars> {
   mail: MailTemplate<Vars>;
   /** the request leaves the board for good: volunteers who raised a hand are told too */
   endsRequest?: RequestEnding;
+  auditDetails?: (before: RequestRow) => Record<string, unknown>;
 }
 
 const approve: Decision<RequestMailVars> = {
@@ -61,7 +91,12 @@ const approve: Decision<RequestMailVars> = {
   mail: requestApprovedMail,
 };
 const decisionsWithReason = {
-  requestChanges: { transition: 'requestChanges', audit: 'request.request_changes', mail: requestChangesRequestedMail },
+  requestChanges: {
+    transition: 'requestChanges',
+    audit: 'request.request_changes',
+    mail: requestChangesRequestedMail,
+    auditDetails: (before) => ({ returned: contentSnapshot(before) }),
+  },
   reject: { transition: 'reject', audit: 'request.reject', mail: requestRejectedMail },
   close: { transition: 'close', audit: 'request.close', mail: requestClosedMail, endsRequest: 'closed' },
 } as const satisfies Record<string, Decision<ReasonMailVars>>;
@@ -81,7 +116,11 @@ async function decide<Vars extends RequestMailVars>(
   reason: string | null,
 ): Promise<HelpRequestDetail> {
   const { detail, recipients, applicants } = await access.withAccess(async (tx) => {
-    const change = await changeStatus(tx, actor, id, decision.transition, { reason, audit: decision.audit });
+    const change = await changeStatus(tx, actor, id, decision.transition, {
+      reason,
+      audit: decision.audit,
+      auditDetails: decision.auditDetails,
+    });
     return {
       detail: change.detail,
       recipients: await requestRepository(tx).officerRecipients(change.before.associationId),
