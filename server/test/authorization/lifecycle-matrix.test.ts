@@ -138,6 +138,15 @@ const routes: RouteCase[] = [
     resource: inMunicipality,
   },
   {
+    // a published request is public, its moderation history is not
+    operationId: 'getReviewHistory',
+    method: 'GET',
+    action: 'moderation.list',
+    scene: (target) => make.request(target, 'published'),
+    url: (_target, s) => `/api/moderation/requests/${s.requestId}/history`,
+    resource: inMunicipality,
+  },
+  {
     operationId: 'updateMunicipalitySettings',
     method: 'PATCH',
     action: 'municipality.updateSettings',
