@@ -168,6 +168,13 @@ describe.each(runs)('the review in $lang (JavaScript: $javaScript)', ({ lang, ja
     const id = await pendingRequest(`数から開く依頼 ${lang}`);
     await api(t, demo.staffAdachi, 'POST', `/api/requests/${id}/request-changes`, { reason: '日時を書いてください。' });
     const { context, page } = await newPerson({ as: demo.staffAdachi, lang, javaScript, viewport: phone });
+    // on the staff page: the count is a link to the list it counts
+    await open(page, t, '/staff');
+    const fromHub = page.locator('[data-section=moderation] [data-testid=moderation-counts] li').nth(1);
+    expect(Number(await fromHub.locator('strong').innerText())).toBeGreaterThan(0);
+    await Promise.all([page.waitForURL(/\/staff\/moderation\?status=changes_requested$/), fromHub.locator('a').click()]);
+    expect(await page.locator(`tr[data-request="${id}"]`).count()).toBe(1);
+
     await open(page, t, '/staff/moderation');
     const count = page.locator('[data-count=changesRequested] a');
     const shown = Number((await count.locator('.counts__number').innerText()).trim());
