@@ -172,7 +172,10 @@ describe.each(runs)('the review in $lang (JavaScript: $javaScript)', ({ lang, ja
     await open(page, t, '/staff');
     const fromHub = page.locator('[data-section=moderation] [data-testid=moderation-counts] li').nth(1);
     expect(Number(await fromHub.locator('strong').innerText())).toBeGreaterThan(0);
-    await Promise.all([page.waitForURL(/\/staff\/moderation\?status=changes_requested$/), fromHub.locator('a').click()]);
+    await Promise.all([
+      page.waitForURL(/\/staff\/moderation\?status=changes_requested$/),
+      fromHub.locator('a').click(),
+    ]);
     expect(await page.locator(`tr[data-request="${id}"]`).count()).toBe(1);
 
     await open(page, t, '/staff/moderation');

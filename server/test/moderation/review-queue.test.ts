@@ -62,7 +62,11 @@ describe('the queue as a table', () => {
     expect(res.statusCode).toBe(200);
     const items = ModerationQueue.parse(res.json()).items;
     expect(items.find((i) => i.id === waiting)).toMatchObject({ daysWaiting: 3, resubmitted: false });
-    expect(items.find((i) => i.id === again)).toMatchObject({ daysWaiting: 0, resubmitted: true, title: '日時を直した依頼' });
+    expect(items.find((i) => i.id === again)).toMatchObject({
+      daysWaiting: 0,
+      resubmitted: true,
+      title: '日時を直した依頼',
+    });
     // oldest waiting first: the three-day-old one comes before today's resubmission
     expect(items.findIndex((i) => i.id === waiting)).toBeLessThan(items.findIndex((i) => i.id === again));
   });

@@ -224,12 +224,8 @@ export async function changeStatus(
   actor: Actor,
   id: string,
   pick: RequestTransition | ((row: RequestWithContact) => RequestTransition),
-  options: {
-    reason?: string | null;
-    audit?: string;
-    /** more for the audit entry, from the request as it was (e.g. what staff sent back) */
-    auditDetails?: (before: RequestWithContact) => Record<string, unknown>;
-  } = {},
+  /** `auditDetails`: more for the audit entry, from the request as it was (e.g. what staff sent back) */
+  options: { reason?: string | null; audit?: string; auditDetails?: (before: RequestWithContact) => object } = {},
 ): Promise<StatusChange> {
   const repo = requestRepository(tx);
   const before = await repo.find(id);

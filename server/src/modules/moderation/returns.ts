@@ -68,7 +68,11 @@ export async function returnedBefore(tx: Database, ids: string[]): Promise<Set<s
     .selectDistinct({ id: auditLog.subjectId })
     .from(auditLog)
     .where(
-      and(eq(auditLog.subjectType, 'help_request'), inArray(auditLog.subjectId, ids), eq(auditLog.action, returnAction)),
+      and(
+        eq(auditLog.subjectType, 'help_request'),
+        inArray(auditLog.subjectId, ids),
+        eq(auditLog.action, returnAction),
+      ),
     );
   return new Set(rows.map((row) => row.id).filter((id): id is string => id !== null));
 }

@@ -51,7 +51,13 @@ export async function listModerationQueue(
     return {
       rows,
       counts: await repo.moderationCounts(municipalityCodes),
-      resubmitted: status === 'pending_review' ? await returnedBefore(tx, rows.map((row) => row.id)) : new Set(),
+      resubmitted:
+        status === 'pending_review'
+          ? await returnedBefore(
+              tx,
+              rows.map((row) => row.id),
+            )
+          : new Set(),
     };
   });
   const now = Date.now();
@@ -82,7 +88,7 @@ interface Decision<Vars> {
   mail: MailTemplate<Vars>;
   /** the request leaves the board for good: volunteers who raised a hand are told too */
   endsRequest?: RequestEnding;
-  auditDetails?: (before: RequestRow) => Record<string, unknown>;
+  auditDetails?: (before: RequestRow) => object;
 }
 
 const approve: Decision<RequestMailVars> = {

@@ -54,7 +54,11 @@ export const load: PageServerLoad = async (event) => {
     associations: choosable
       .filter((a) => !municipality || a.municipalityCode === municipality)
       .sort((x, y) => x.name.localeCompare(y.name, 'ja')),
-    filters: filters.toString(),
+    /** each count's link: the list it counts, with the same filters */
+    listHrefs: {
+      pending_review: `/staff/moderation${filters.size > 0 ? `?${filters}` : ''}`,
+      changes_requested: `/staff/moderation?${new URLSearchParams([...filters, ['status', 'changes_requested']])}`,
+    },
     queue: queue.ok ? queue.data : null,
     /** the next page's link (the API's keyset cursor), or null on the last page */
     nextHref: next ? `?${next}` : null,

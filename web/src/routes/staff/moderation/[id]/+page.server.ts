@@ -1,4 +1,10 @@
-import type { HelpRequestDetail, ModerationQueue, OfficerContact, RequestTransition, ReviewHistory } from '@board/shared';
+import type {
+  HelpRequestDetail,
+  ModerationQueue,
+  OfficerContact,
+  RequestTransition,
+  ReviewHistory,
+} from '@board/shared';
 import { can } from '@board/shared';
 import { error, redirect } from '@sveltejs/kit';
 import { actorOf } from '#lib/actor.ts';
