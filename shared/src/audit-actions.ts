@@ -102,7 +102,8 @@ export const auditActions = {
   },
   'request.request_changes': {
     subject: ['help_request'],
-    details: ['title', 'from', 'to', 'reason'],
+    // returned: the request's content as it was sent back (the reviewer later sees what changed)
+    details: ['title', 'from', 'to', 'reason', 'returned'],
     text: {
       ja: '依頼の修正を依頼した',
       en: 'Asked for changes to a request',

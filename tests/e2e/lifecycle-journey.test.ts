@@ -103,14 +103,16 @@ describe.each(runs)(
       const reason = `集合時間と持ち物を本文に書いてください（${word}）。`;
       await open(s, t, '/staff/moderation');
       expect(await s.locator('[data-count=pendingReview]').innerText()).toMatch(/[1-9]/);
-      await follow(s, s.locator(`li[data-request="${id}"] h3 a`), new RegExp(`/staff/moderation/${id}$`));
+      await follow(s, s.locator(`tr[data-request="${id}"] th a`), new RegExp(`/staff/moderation/${id}$`));
       await s.locator('#requestChanges-reason').fill(reason);
       await submit(s, s.getByRole('button', { name: i18n.t('moderation.decision.requestChanges.submit') }));
-      await s.waitForURL(/\/staff\/moderation\?decided=requestChanges/);
+      // the next request waiting opens (or the queue, when it was the last)
+      await s.waitForURL(/\/staff\/moderation(\/[0-9a-f-]{36})?\?decided=requestChanges/);
       expect(await s.locator('[data-notice=success]').innerText()).toContain(
         i18n.t('moderation.decided.requestChanges'),
       );
-      expect(await s.locator(`li[data-request="${id}"]`).count()).toBe(0);
+      await open(s, t, '/staff/moderation');
+      expect(await s.locator(`tr[data-request="${id}"]`).count()).toBe(0);
 
       // ---- 3. the officer sees the reason in the list, fixes the text and sends it again
       await open(o, t, '/association/requests');

@@ -57,7 +57,7 @@ describe('what each person may open', () => {
   it('staff of 新宿区 (13104) do not see 足立区 (13121) requests in their queue, nor open them', async () => {
     const { context, page } = await newPerson({ as: demo.staffShinjuku, lang: 'ja' });
     await open(page, t, '/staff/moderation');
-    expect(await page.locator(`li[data-request="${adachiPending}"]`).count()).toBe(0);
+    expect(await page.locator(`tr[data-request="${adachiPending}"]`).count()).toBe(0);
     expect(await page.locator('main').innerText()).not.toContain('町会のLINEグループを作りたい');
     const response = await open(page, t, `/staff/moderation/${adachiPending}`);
     expect(response?.status()).toBe(404);
@@ -76,7 +76,7 @@ describe('what each person may open', () => {
   it('staff of 足立区 see the item and every decision the lifecycle allows', async () => {
     const { context, page } = await newPerson({ as: demo.staffAdachi, lang: 'ja' });
     await open(page, t, '/staff/moderation');
-    expect(await page.locator(`li[data-request="${adachiPending}"]`).count()).toBe(1);
+    expect(await page.locator(`tr[data-request="${adachiPending}"]`).count()).toBe(1);
     await open(page, t, `/staff/moderation/${adachiPending}`);
     expect(
       await page.locator('[data-decision]').evaluateAll((els) => els.map((e) => e.getAttribute('data-decision'))),
@@ -89,7 +89,7 @@ describe('what each person may open', () => {
   it('foundation staff see every queue but no decision button, and are told why', async () => {
     const { context, page } = await newPerson({ as: demo.foundation, lang: 'ja' });
     await open(page, t, '/staff/moderation');
-    expect(await page.locator(`li[data-request="${adachiPending}"]`).count()).toBe(1);
+    expect(await page.locator(`tr[data-request="${adachiPending}"]`).count()).toBe(1);
     expect(await page.locator('#filter-municipality').count()).toBe(1);
     await open(page, t, `/staff/moderation/${adachiPending}`);
     expect(await page.locator('[data-decision]').count()).toBe(0);

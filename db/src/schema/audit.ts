@@ -21,6 +21,8 @@ export const auditLog = pgTable(
   (t) => [
     index('audit_log_municipality_idx').on(t.municipalityCode, t.at),
     index('audit_log_actor_idx').on(t.actorId),
+    // a request's own history (the reviewer's "sent back before?" and the last reason)
+    index('audit_log_subject_idx').on(t.subjectType, t.subjectId, t.action),
     pgPolicy('audit_log_read', {
       for: 'select',
       to: boardApp,

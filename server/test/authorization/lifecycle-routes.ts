@@ -118,6 +118,15 @@ export function lifecycleRoutes(make: () => ReturnType<typeof lifecycleFixtures>
       resource: inMunicipality,
     },
     {
+      // a published request is public, its moderation history is not
+      operationId: 'getReviewHistory',
+      method: 'GET',
+      action: 'moderation.list',
+      scene: (target) => make().request(target, 'published'),
+      url: (_target, s) => `/api/moderation/requests/${s.requestId}/history`,
+      resource: inMunicipality,
+    },
+    {
       operationId: 'updateMunicipalitySettings',
       method: 'PATCH',
       action: 'municipality.updateSettings',

@@ -1,5 +1,5 @@
 import { schema, type Database } from '@board/db';
-import type { Language, RequestStatus } from '@board/shared';
+import type { Language, ModerationListStatus, RequestStatus } from '@board/shared';
 import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import {
   boardColumns,
@@ -112,9 +112,14 @@ export function requestReader(tx: Database) {
       return rows as (KeyedRow & ContactRow)[];
     },
 
-    /** Requests waiting for review, oldest submission first (pending_review rows change only by transitions). */
+    /**
+     * Requests waiting for review (or, with `status`, sent back to their officers), oldest first
+     * by updated_at (when a request got there; a returned one also moves when its officers edit it).
+     */
     async pendingReview(filter: {
       municipalityCodes?: string[] | undefined;
+      associationId?: string | undefined;
+      status?: ModerationListStatus | undefined;
       after?: Keyset | undefined;
       limit: number;
     }): Promise<KeyedRow[]> {
@@ -126,8 +131,9 @@ export function requestReader(tx: Database) {
         .innerJoin(a, eq(a.id, r.associationId))
         .where(
           and(
-            eq(r.status, 'pending_review'),
+            eq(r.status, filter.status ?? 'pending_review'),
             filter.municipalityCodes ? inArray(r.municipalityCode, filter.municipalityCodes) : undefined,
+            filter.associationId ? eq(r.associationId, filter.associationId) : undefined,
             filter.after
               ? sql`(${r.updatedAt}, ${r.id}) > (${filter.after.key}::timestamptz, ${filter.after.id}::uuid)`
               : undefined,

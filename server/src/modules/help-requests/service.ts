@@ -21,6 +21,7 @@ import {
   type RequestStatus,
   type RequestTransition,
   type RequestAuditAction,
+  type AuditDetails,
 } from '@board/shared';
 import { recordAudit } from '../audit/record.ts';
 import { applicantsToTellAsActor, tellApplicantsRequestEnded } from './applicant-notice.ts';
@@ -79,7 +80,7 @@ function categoryRefused(): DomainError {
 }
 
 /** The request as this actor may see it, in the same transaction; 404 when they may not. */
-async function detailIn(tx: Database, actor: Actor | null, id: string): Promise<HelpRequestDetail> {
+export async function detailIn(tx: Database, actor: Actor | null, id: string): Promise<HelpRequestDetail> {
   const repo = requestRepository(tx);
   const found = await repo.find(id);
   if (!found) throw notFound();
@@ -222,7 +223,12 @@ export async function changeStatus(
   actor: Actor,
   id: string,
   pick: RequestTransition | ((row: RequestWithContact) => RequestTransition),
-  options: { reason?: string | null; audit?: RequestAuditAction } = {},
+  /** `auditDetails`: more for the audit entry, from the request as it was (e.g. what staff sent back) */
+  options: {
+    reason?: string | null;
+    audit?: RequestAuditAction;
+    auditDetails?: (before: RequestWithContact) => AuditDetails<RequestAuditAction>;
+  } = {},
 ): Promise<StatusChange> {
   const repo = requestRepository(tx);
   const before = await repo.find(id);
@@ -262,6 +268,7 @@ export async function changeStatus(
         from: before.status,
         to: requestTransitions[transition].to,
         ...(options.reason ? { reason: options.reason } : {}),
+        ...options.auditDetails?.(before),
       },
     });
   }

@@ -1,9 +1,17 @@
-import { HelpRequestDetail, ModerationQueue, ModerationQueueQuery, ReasonBody, RequestIdParams } from '@board/shared';
+import {
+  HelpRequestDetail,
+  ModerationQueue,
+  ModerationQueueQuery,
+  ReasonBody,
+  RequestIdParams,
+  ReviewHistory,
+} from '@board/shared';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   approveRequest,
   closeRequest,
+  getReviewHistory,
   listModerationQueue,
   rejectRequest,
   requestChangesToRequest,
@@ -22,12 +30,28 @@ export default async function moderationRoutes(app: FastifyInstance) {
       schema: {
         operationId: 'listModerationQueue',
         tags,
-        summary: 'Requests waiting for review, oldest first, with the counts for the header (staff; foundation reads)',
+        summary:
+          'Requests waiting for review (or sent back: status=changes_requested), oldest first, optionally of one association, with the counts for the header (staff; foundation reads)',
         querystring: ModerationQueueQuery,
         response: { 200: ModerationQueue, ...errorResponses(400, 401, 403) },
       },
     },
     async (request) => listModerationQueue(signedInContext(request), request.query),
+  );
+
+  r.get(
+    '/api/moderation/requests/:id/history',
+    {
+      schema: {
+        operationId: 'getReviewHistory',
+        tags,
+        summary:
+          'The last reason staff sent a request back with, and which fields its officers changed since (staff of its municipality; foundation reads)',
+        params: RequestIdParams,
+        response: { 200: ReviewHistory, ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (request) => getReviewHistory(signedInContext(request), request.params.id),
   );
 
   r.post(

@@ -1,9 +1,13 @@
 import {
+  can,
   DomainError,
   municipalityScope,
+  type AuditDetails,
   type HelpRequestDetail,
+  type ModerationListStatus,
   type ModerationQueue,
   type RequestAuditAction,
+  type ReviewHistory,
 } from '@board/shared';
 import type { MailTemplate } from '../../mail/compose.ts';
 import {
@@ -17,35 +21,69 @@ import {
 } from '../../mail/request-mails.ts';
 import { requestReader } from '../help-requests/reader.ts';
 import { applicantsToTellAsActor, tellApplicantsRequestEnded } from '../help-requests/applicant-notice.ts';
-import { changeStatus, requestNamesOf } from '../help-requests/service.ts';
+import { changeStatus, detailIn, requestNamesOf } from '../help-requests/service.ts';
+import type { RequestWithContact } from '../help-requests/rows.ts';
 import { decodeCursor, pageOf, publicView } from '../help-requests/views.ts';
 import { publicLink, webPages } from '../../links/public-links.ts';
 import { sendMail } from '../../mail/send-mail.ts';
 import type { SignedInContext } from '../../services/context.ts';
+import { contentSnapshot, lastReturn, returnedBefore } from './returns.ts';
 
 /** The moderation queue of one municipality (staff), or of all or one (foundation staff), oldest first. */
 export async function listModerationQueue(
   ctx: SignedInContext,
-  query: { municipalityCode?: string | undefined; cursor?: string | undefined; limit: number },
+  query: {
+    municipalityCode?: string | undefined;
+    associationId?: string | undefined;
+    status?: ModerationListStatus | undefined;
+    cursor?: string | undefined;
+    limit: number;
+  },
 ): Promise<ModerationQueue> {
   const { actor } = ctx;
   const scope = municipalityScope(actor, 'moderation.list', query.municipalityCode);
   if (!scope) throw new DomainError('FORBIDDEN', "You may not see this municipality's moderation queue.");
   const municipalityCodes = scope === 'any' ? undefined : scope;
-  const listing = `moderation:${query.municipalityCode ?? ''}`;
+  const status = query.status || 'pending_review';
+  const associationId = query.associationId || undefined;
+  const listing = `moderation:${query.municipalityCode ?? ''}:${associationId ?? ''}:${status}`;
   const after = decodeCursor(listing, query.cursor);
-  const { rows, counts } = await ctx.door.asActor(actor, async (tx) => {
+  const { rows, counts, resubmitted } = await ctx.door.asActor(actor, async (tx) => {
     const repo = requestReader(tx);
+    const rows = await repo.pendingReview({ municipalityCodes, associationId, status, after, limit: query.limit + 1 });
     return {
-      rows: await repo.pendingReview({ municipalityCodes, after, limit: query.limit + 1 }),
+      rows,
       counts: await repo.moderationCounts(municipalityCodes),
+      resubmitted:
+        status === 'pending_review'
+          ? await returnedBefore(
+              tx,
+              rows.map((row) => row.id),
+            )
+          : new Set<string>(),
     };
   });
+  const now = Date.now();
   const page = pageOf(rows, query.limit, listing, (row) => ({
     ...publicView(row),
     submittedAt: row.updatedAt.toISOString(),
+    daysWaiting: Math.max(0, Math.floor((now - row.updatedAt.getTime()) / 86_400_000)),
+    resubmitted: resubmitted.has(row.id),
   }));
   return { counts, ...page };
+}
+
+/** The reviewer's view of a request's history: the last reason staff sent it back with, and what changed since. */
+export async function getReviewHistory(ctx: SignedInContext, id: string): Promise<ReviewHistory> {
+  const { actor } = ctx;
+  return ctx.door.asActor(actor, async (tx) => {
+    const request = await detailIn(tx, actor, id);
+    // a published request of another municipality is readable, but its history is not this person's
+    if (!can(actor, 'moderation.list', { municipalityCode: request.municipalityCode })) {
+      throw new DomainError('NOT_FOUND', 'No such request.');
+    }
+    return { lastReturn: await lastReturn(tx, request) };
+  });
 }
 
 interface Decision<Vars> {
@@ -54,6 +92,8 @@ interface Decision<Vars> {
   mail: MailTemplate<Vars>;
   /** the request leaves the board for good: volunteers who raised a hand are told too */
   endsRequest?: RequestEnding;
+  /** more for the audit entry, from the request as it was */
+  auditDetails?: (before: RequestWithContact) => AuditDetails<RequestAuditAction>;
 }
 
 const approve: Decision<RequestMailVars> = {
@@ -62,7 +102,12 @@ const approve: Decision<RequestMailVars> = {
   mail: requestApprovedMail,
 };
 const decisionsWithReason = {
-  requestChanges: { transition: 'requestChanges', audit: 'request.request_changes', mail: requestChangesRequestedMail },
+  requestChanges: {
+    transition: 'requestChanges',
+    audit: 'request.request_changes',
+    mail: requestChangesRequestedMail,
+    auditDetails: (before) => ({ returned: contentSnapshot(before) }),
+  },
   reject: { transition: 'reject', audit: 'request.reject', mail: requestRejectedMail },
   close: { transition: 'close', audit: 'request.close', mail: requestClosedMail, endsRequest: 'closed' },
 } as const satisfies Record<string, Decision<ReasonMailVars>>;
@@ -81,7 +126,11 @@ async function decide<Vars extends RequestMailVars>(
 ): Promise<HelpRequestDetail> {
   const { actor } = ctx;
   const { detail, recipients, applicants } = await ctx.door.asActor(actor, async (tx) => {
-    const change = await changeStatus(tx, actor, id, decision.transition, { reason, audit: decision.audit });
+    const change = await changeStatus(tx, actor, id, decision.transition, {
+      reason,
+      audit: decision.audit,
+      auditDetails: decision.auditDetails,
+    });
     return {
       detail: change.detail,
       recipients: await requestReader(tx).officerRecipients(change.before.associationId),

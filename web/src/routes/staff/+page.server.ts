@@ -1,4 +1,4 @@
-import type { Association, Invitation } from '@board/shared';
+import type { Association, Invitation, ModerationQueue } from '@board/shared';
 import { canAtAll } from '@board/shared';
 import { actorOf } from '#lib/actor.ts';
 import { fetchAllMunicipalities } from '#lib/server/municipalities.ts';
@@ -13,7 +13,7 @@ export const load: PageServerLoad = async (event) => {
   event.setHeaders({ 'cache-control': 'no-store' });
   const actor = actorOf(me);
 
-  const [associations, pending, municipalities] = await Promise.all([
+  const [associations, pending, municipalities, queue] = await Promise.all([
     canAtAll(actor, 'association.list')
       ? callApi<{ items: Association[] }>(event, 'GET', '/api/associations')
       : Promise.resolve(null),
@@ -21,6 +21,9 @@ export const load: PageServerLoad = async (event) => {
       ? callApi<{ items: Invitation[] }>(event, 'GET', '/api/invitations?state=pending')
       : Promise.resolve(null),
     fetchAllMunicipalities(event),
+    canAtAll(actor, 'moderation.list')
+      ? callApi<ModerationQueue>(event, 'GET', '/api/moderation/queue?limit=1')
+      : Promise.resolve(null),
   ]);
 
   const welcome = event.url.searchParams.get('welcome');
@@ -29,6 +32,8 @@ export const load: PageServerLoad = async (event) => {
     municipalities,
     associationCount: associations?.ok ? associations.data.items.length : null,
     pendingInvitationCount: pending?.ok ? pending.data.items.length : null,
+    /** the review counts, each linking to the list it counts */
+    moderationCounts: queue?.ok ? queue.data.counts : null,
     /** just accepted an invitation (set by /invitations/accept) */
     welcome: welcomeRoles.find((role) => role === welcome) ?? null,
   };
