@@ -6,7 +6,7 @@ CREATE INDEX "help_requests_board_municipality_idx" ON "help_requests" USING btr
 CREATE INDEX "help_requests_expiry_idx" ON "help_requests" USING btree ("application_deadline") WHERE "help_requests"."status" = 'published';--> statement-breakpoint
 CREATE INDEX "help_requests_board_newest_idx" ON "help_requests" USING btree ("published_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "help_requests"."status" in ('published', 'filled') and "help_requests"."hidden_at" is null;--> statement-breakpoint
 CREATE INDEX "help_requests_board_deadline_idx" ON "help_requests" USING btree (coalesce("application_deadline", 'infinity'::timestamptz),"id") WHERE "help_requests"."status" in ('published', 'filled') and "help_requests"."hidden_at" is null;--> statement-breakpoint
--- The board reads through this view (db/src/schema/requests.ts, boardRequests): it runs with its
+-- The board reads through this view (db/src/schema/help-requests.ts, boardRequests): it runs with its
 -- owner's rights, so the planner may use the board's indexes, which row-level security keeps
 -- out of reach for non-leakproof operators (text[] @>, enum =). Its WHERE is the board's rule.
 CREATE VIEW "board_requests" AS

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@board/tests/harness/test-database';
 
 /**
- * The board's rules are written once in shared/ and turned into SQL by db/src/schema/requests.ts;
+ * The board's rules are written once in shared/ and turned into SQL by db/src/schema/help-requests.ts;
  * the `board_requests` view was written in a migration. This proves the database says the same.
  */
 let database: TestDatabase;

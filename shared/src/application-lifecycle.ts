@@ -1,4 +1,4 @@
-import type { ApplicationStatus } from './matching.ts';
+import type { ApplicationStatus } from './applications.ts';
 import type { Action } from './permissions.ts';
 
 /**

@@ -28,7 +28,7 @@ export const errorStatus = {
   ROLE_ALREADY_HELD: 409,
   /** re-entering one's password to confirm (e.g. deleting the account) failed */
   PASSWORD_INCORRECT: 403,
-  // raising a hand, matching, finishing, flags (shared/src/matching.ts)
+  // raising a hand, matching, finishing, flags (shared/src/applications.ts)
   /** the request is not taking hands (not published, hidden, or its municipality is paused) */
   REQUEST_NOT_OPEN: 409,
   /** every slot of the request is already matched */

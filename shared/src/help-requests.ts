@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Category, categoryKeys } from './categories.ts';
 import { MunicipalityCode } from './municipalities.ts';
-import { RequestStatus, requestTransitionNames, type RequestTransition } from './requests.ts';
+import { RequestStatus, requestTransitionNames, type RequestTransition } from './help-request-lifecycle.ts';
 import { Day, Instant, multiLineText, singleLineText } from './safe-input.ts';
 
 /**

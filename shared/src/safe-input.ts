@@ -78,3 +78,8 @@ export const Instant = z.iso
 
 /** A calendar day, `2026-07-18`, in a sane year. */
 export const Day = z.iso.date({ error: 'DATE_INVALID', abort: true }).refine(saneYear, { error: 'DATE_OUT_OF_RANGE' });
+
+/** Plain text people write to each other: line breaks kept, no control characters. */
+export function plainText(min: number, max: number, requiredCode: string) {
+  return multiLineText(min > 0 ? { max, required: requiredCode } : { max });
+}

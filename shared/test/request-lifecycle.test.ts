@@ -5,7 +5,7 @@ import {
   requestTransitionNames,
   requestTransitions,
   transitionTarget,
-} from '../src/requests.ts';
+} from '../src/help-request-lifecycle.ts';
 import { permissions, type Actor, type RoleGrant } from '../src/permissions.ts';
 
 const actor = (userId: string, grant: RoleGrant): Actor => ({ userId, roles: [grant] });

@@ -44,7 +44,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     SERVE_WEB: options.serveWeb ? '1' : '0',
     PORT: '0',
     // tests write rows straight into the database (as another server instance would) and read the
-    // board at once; the cache has its own tests (server/test/requests/board-cache.test.ts)
+    // board at once; the cache has its own tests (server/test/help-requests/board-cache.test.ts)
     BOARD_CACHE_SECONDS: '0',
     ...options.env,
   });

@@ -1,5 +1,5 @@
 import type { Database } from '@board/db';
-import { DomainError, type Language, type RoleGrantView, type Session } from '@board/shared';
+import { DomainError, type Language, type Session } from '@board/shared';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { emailChangedMail, emailChangeMail, emailChangeTakenMail } from '../../mail/email-change-mails.ts';
 import { formatWhen, maskEmail } from '../../mail/format.ts';
@@ -10,7 +10,7 @@ import { publicLink, webPages } from '../../links/public-links.ts';
 import type { MailTemplate } from '../../mail/compose.ts';
 import { mailContextOf, sendMail, type MailRecipient } from '../../mail/send-mail.ts';
 import { databaseDoor } from '../../database/door.ts';
-import { recordAudit } from '../audit/record.ts';
+import { auditStaffSignIn } from './staff-sign-in.ts';
 import { loadMe } from '../accounts/load-me.ts';
 import { moveAccount, proveAddress, type PasswordVouch } from './address-proof.ts';
 import type { PasswordGuard } from '../accounts/password-throttle.ts';
@@ -87,24 +87,6 @@ export function authService(app: FastifyInstance) {
     const expiresAt = new Date(Date.now() + linkLifetimes[purpose]);
     await accounts.issueToken(tx, { userId, purpose, tokenHash: hash, email, expiresAt });
     return { token, expiresAt };
-  }
-
-  async function auditStaffSignIn(tx: Database, userId: string, roles: RoleGrantView[], method: SignInMethod) {
-    const scopes = new Set<string | null>();
-    for (const grant of roles) {
-      if (grant.role === 'foundation_staff') scopes.add(null);
-      if (grant.role === 'municipal_staff' && grant.municipalityCode) scopes.add(grant.municipalityCode);
-    }
-    for (const municipalityCode of scopes) {
-      await recordAudit(tx, {
-        actorId: userId,
-        action: 'staff.sign_in',
-        municipalityCode,
-        subjectType: 'user',
-        subjectId: userId,
-        details: { method },
-      });
-    }
   }
 
   /** Loads the person, records a staff sign-in, then starts the session (cookies are set last, once nothing can fail). */

@@ -35,7 +35,7 @@ export function requestReader(tx: Database) {
     /**
      * The public board: open and filled requests of active municipalities, not hidden,
      * keyset-paginated. Reads the `board_requests` view (public columns only; see its comment in
-     * db/src/schema/requests.ts for why it is not the table). Each ORDER BY matches one of the
+     * db/src/schema/help-requests.ts for why it is not the table). Each ORDER BY matches one of the
      * board's partial indexes column for column, NULLS placement included, or PostgreSQL sorts
      * every listed row. Constants are SQL literals so partial indexes apply in generic plans.
      */

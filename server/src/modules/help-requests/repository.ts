@@ -66,7 +66,7 @@ export function requestRepository(tx: Database) {
 
     /**
      * Fires a lifecycle transition as one conditional UPDATE: it changes the row only while its
-     * status is one the transition starts from (shared/src/requests.ts). Of two at once, the
+     * status is one the transition starts from (shared/src/help-request-lifecycle.ts). Of two at once, the
      * second waits for the first's row lock, re-reads the status and changes nothing. False when
      * nothing changed.
      */

@@ -213,7 +213,7 @@ export interface StatusChange {
 }
 
 /**
- * Fires one lifecycle transition for a person: the table in shared/src/requests.ts decides
+ * Fires one lifecycle transition for a person: the table in shared/src/help-request-lifecycle.ts decides
  * whether the state allows it (one conditional UPDATE), the permissions table who may. A step
  * the state no longer allows (a second click, a decision someone else took first) is 409
  * REQUEST_TRANSITION_NOT_ALLOWED and changes nothing. `audit` names the audit-log action.

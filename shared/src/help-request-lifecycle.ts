@@ -97,7 +97,7 @@ export const editableStatuses: readonly RequestStatus[] = ['draft', 'changes_req
 export const publicStatuses: readonly RequestStatus[] = ['published', 'filled', 'completed'];
 /**
  * States listed on the board: open and filled requests. The SQL side (`onBoard` in
- * db/src/schema/requests.ts: the `board_requests` view and the board's partial indexes) is
+ * db/src/schema/help-requests.ts: the `board_requests` view and the board's partial indexes) is
  * written from this list, and a test compares the view with it.
  */
 export const boardStatuses: readonly RequestStatus[] = ['published', 'filled'];
@@ -118,7 +118,7 @@ export function isPublic(request: { status: RequestStatus; hiddenAt: unknown; mu
 
 /**
  * Open for hands right now: a state that takes hands, a slot left, the deadline not passed.
- * The same rule as `openForHands` in SQL (db/src/schema/requests.ts) for the board's filter.
+ * The same rule as `openForHands` in SQL (db/src/schema/help-requests.ts) for the board's filter.
  */
 export function isOpenForHands(
   request: { status: RequestStatus; slots: number; matchedCount: number; applicationDeadline: Date | string | null },

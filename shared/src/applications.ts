@@ -1,22 +1,16 @@
 import { z } from 'zod';
-import { MunicipalityCode } from './municipalities.ts';
-import { RequestStatus } from './requests.ts';
-import { multiLineText } from './safe-input.ts';
+import { RequestStatus } from './help-request-lifecycle.ts';
+import { plainText } from './safe-input.ts';
 
 /**
- * API contract for raising a hand (手を挙げる), matches, their message threads, finishing,
- * thanks, flags and the volunteer's public profile. Field errors use zod's codes or the
+ * API contract for raising a hand (手を挙げる), matches, finishing, thanks and the volunteer's
+ * public profile (message threads: messages.ts; flags: flags.ts). Field errors use zod's codes or the
  * upper-case domain codes given here (the web translates `errors.field.<code>`).
  */
 
 export const applicationStatuses = ['pending', 'accepted', 'declined', 'withdrawn'] as const;
 export const ApplicationStatus = z.enum(applicationStatuses);
 export type ApplicationStatus = z.infer<typeof ApplicationStatus>;
-
-/** Plain text people write to each other: line breaks kept, no control characters (safe-input.ts). */
-function plainText(min: number, max: number, requiredCode: string) {
-  return multiLineText(min > 0 ? { max, required: requiredCode } : { max });
-}
 
 /** POST /api/requests/:id/applications — raise a hand with a short message to the association. */
 export const ApplyBody = z.object({ message: plainText(1, 1000, 'MESSAGE_REQUIRED') });
@@ -25,10 +19,6 @@ export type ApplyBody = z.infer<typeof ApplyBody>;
 /** accept / decline, with an optional note shown to the volunteer */
 export const DecisionBody = z.object({ note: plainText(0, 500, 'NOTE_REQUIRED').optional() });
 export type DecisionBody = z.infer<typeof DecisionBody>;
-
-/** One plain-text message in a match's private thread. */
-export const MessageBody = z.object({ body: plainText(1, 2000, 'MESSAGE_REQUIRED') });
-export type MessageBody = z.infer<typeof MessageBody>;
 
 /** A thank-you after the officer marked the match done; once per side per match. */
 export const ThanksBody = z.object({
@@ -47,31 +37,6 @@ export const ThanksBody = z.object({
     .optional(),
 });
 export type ThanksBody = z.infer<typeof ThanksBody>;
-
-export const flagTargetTypes = ['request', 'message'] as const;
-export const FlagTargetType = z.enum(flagTargetTypes);
-export const flagStatuses = ['open', 'hidden', 'dismissed'] as const;
-export const FlagStatus = z.enum(flagStatuses);
-export type FlagStatus = z.infer<typeof FlagStatus>;
-
-export const FlagBody = z.object({
-  targetType: FlagTargetType,
-  targetId: z.uuid({ error: 'TARGET_INVALID' }),
-  reason: plainText(1, 500, 'REASON_REQUIRED'),
-});
-export type FlagBody = z.infer<typeof FlagBody>;
-
-export const flagDecisions = ['hide', 'dismiss'] as const;
-export const ResolveFlagBody = z.object({
-  decision: z.enum(flagDecisions),
-  note: plainText(0, 500, 'NOTE_REQUIRED').optional(),
-});
-export type ResolveFlagBody = z.infer<typeof ResolveFlagBody>;
-
-export const ListFlagsQuery = z.object({
-  municipalityCode: MunicipalityCode.optional(),
-  status: FlagStatus.optional(),
-});
 
 /** Contact details, shown only to the matched counterpart (and logged as `contact.reveal`). */
 export const ContactDetails = z.object({
@@ -191,27 +156,6 @@ export type MyApplication = z.infer<typeof MyApplication>;
 export const MyApplicationList = z.object({ items: z.array(MyApplication) });
 export type MyApplicationList = z.infer<typeof MyApplicationList>;
 
-export const ThreadMessage = z.object({
-  id: z.string(),
-  applicationId: z.string(),
-  senderId: z.string().nullable(),
-  senderName: z.string().nullable(),
-  senderSide: z.enum(['volunteer', 'association']),
-  /** null when staff hid it after a flag (show "hidden by staff") */
-  body: z.string().nullable(),
-  hidden: z.boolean(),
-  mine: z.boolean(),
-  createdAt: z.string(),
-});
-export type ThreadMessage = z.infer<typeof ThreadMessage>;
-
-export const MessageList = z.object({
-  items: z.array(ThreadMessage),
-  /** false once the match ended (withdrawn): the thread stays readable */
-  canSend: z.boolean(),
-});
-export type MessageList = z.infer<typeof MessageList>;
-
 export const ThanksView = z.object({
   applicationId: z.string(),
   toVolunteer: z.boolean(),
@@ -220,33 +164,6 @@ export const ThanksView = z.object({
   createdAt: z.string(),
 });
 export type ThanksView = z.infer<typeof ThanksView>;
-
-export const FlagView = z.object({
-  id: z.string(),
-  municipalityCode: z.string(),
-  targetType: FlagTargetType,
-  targetId: z.string(),
-  reason: z.string(),
-  status: FlagStatus,
-  createdAt: z.string(),
-  resolvedAt: z.string().nullable(),
-  resolutionNote: z.string().nullable(),
-  /** what was flagged, for the staff deciding: a request's title or the flagged message's text */
-  target: z.object({
-    requestId: z.string().nullable(),
-    title: z.string().nullable(),
-    text: z.string().nullable(),
-    hidden: z.boolean(),
-  }),
-});
-export type FlagView = z.infer<typeof FlagView>;
-
-export const FlagList = z.object({
-  items: z.array(FlagView),
-  /** open flags in the listed municipalities (the queue's header) */
-  openCount: z.number().int(),
-});
-export type FlagList = z.infer<typeof FlagList>;
 
 /**
  * One application as the person asking sees it (`getApplication`): its volunteer sees it as in

@@ -15,7 +15,7 @@ import { requestRepository } from '../../src/modules/help-requests/repository.ts
 import { as, createDraft, demoEmails, insertRequest, requestRow, setModeration, useApiApp } from '../kit/index.ts';
 
 /**
- * Walks the lifecycle table of shared/src/requests.ts: for every transition and every state, put
+ * Walks the lifecycle table of shared/src/help-request-lifecycle.ts: for every transition and every state, put
  * a request in that state directly in the database, fire the transition as the right person, and
  * expect the table's target state, or a 409 and an untouched row.
  */

@@ -1,0 +1,49 @@
+import { sql } from 'drizzle-orm';
+import { index, pgEnum, pgPolicy, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { anyOf, boardApp, isCurrentUser, isFoundation, isSystem, staffOf } from './access.ts';
+import { municipalities } from './municipalities.ts';
+import { users } from './users.ts';
+
+export const flagTargets = ['request', 'message'] as const;
+export const flagTarget = pgEnum('flag_target', flagTargets);
+export const flagStatuses = ['open', 'hidden', 'dismissed'] as const;
+export const flagStatus = pgEnum('flag_status', flagStatuses);
+
+/** Anyone signed in may report a request or a message; the municipality's staff decide. */
+export const flags = pgTable(
+  'flags',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    municipalityCode: text('municipality_code')
+      .notNull()
+      .references(() => municipalities.code),
+    targetType: flagTarget('target_type').notNull(),
+    targetId: uuid('target_id').notNull(),
+    reporterId: uuid('reporter_id').references(() => users.id),
+    reason: text('reason').notNull(),
+    status: flagStatus('status').notNull().default('open'),
+    resolvedBy: uuid('resolved_by').references(() => users.id),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    resolutionNote: text('resolution_note'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('flags_queue_idx').on(t.municipalityCode, t.status, t.createdAt),
+    // one open flag per person and item (a double submit makes one)
+    uniqueIndex('flags_one_open_per_reporter_idx')
+      .on(t.reporterId, t.targetType, t.targetId)
+      .where(sql`${t.status} = 'open'`),
+    pgPolicy('flags_read', {
+      for: 'select',
+      to: boardApp,
+      using: anyOf(isSystem, isFoundation, staffOf(t.municipalityCode), isCurrentUser(t.reporterId)),
+    }),
+    pgPolicy('flags_insert', { for: 'insert', to: boardApp, withCheck: anyOf(isSystem, isCurrentUser(t.reporterId)) }),
+    pgPolicy('flags_update', {
+      for: 'update',
+      to: boardApp,
+      using: anyOf(isSystem, staffOf(t.municipalityCode)),
+      withCheck: anyOf(isSystem, staffOf(t.municipalityCode)),
+    }),
+  ],
+);
