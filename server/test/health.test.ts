@@ -28,6 +28,8 @@ describe('health and readiness', () => {
 describe('readiness without a database', () => {
   it('answers 503 once the database is gone', async () => {
     const broken = await startTestApp({ demo: false });
+    // the app serves on its own login (board_app): that is the connection that goes
+    await broken.appDatabase.close();
     await broken.database.handle.close();
     const res = await broken.app.inject({ method: 'GET', url: '/api/ready' });
     expect(res.statusCode).toBe(503);

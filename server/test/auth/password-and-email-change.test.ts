@@ -132,7 +132,7 @@ describe('changeEmail', () => {
     await visitorPost(
       t,
       '/api/me/email',
-      { newEmail: 'contested@example.org', password: 'a brand new password' },
+      { newEmail: 'contested@example.org', password: demoPassword },
       { authorization: `Bearer ${s.accessToken}` },
     );
     const token = tokenIn((await mailTo(t, 'contested@example.org')).text);

@@ -1,5 +1,6 @@
 import { schema } from '@board/db';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { systemContext } from '../../src/services/context.ts';
 import { hashPassword } from '../../src/modules/accounts/secrets.ts';
 import { demoEmails, useApiApp } from '../kit/index.ts';
 
@@ -19,7 +20,9 @@ const t = useApiApp({
   routes: (app) => {
     // a statement that fails with a password hash among its parameters (the address is taken)
     app.get('/api/test/failing-sql', async () => {
-      await app.db.insert(schema.users).values({ email: demoEmails.volunteer1, passwordHash, displayName: '重複' });
+      await systemContext(app).door.asSystem('test: an insert that fails', (tx) =>
+        tx.insert(schema.users).values({ email: demoEmails.volunteer1, passwordHash, displayName: '重複' }),
+      );
       return { ok: true };
     });
   },

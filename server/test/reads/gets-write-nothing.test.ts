@@ -38,6 +38,7 @@ function urlOf(op: Operation): string {
   const path = op.path
     .replace('{code}', '13121')
     .replace(/^\/api\/requests\/\{id\}/, `/api/requests/${ids.request}`)
+    .replace(/^\/api\/moderation\/requests\/\{id\}/, `/api/moderation/requests/${ids.request}`)
     .replace(/^\/api\/applications\/\{id\}/, `/api/applications/${ids.application}`)
     .replace(/^\/api\/associations\/\{id\}/, `/api/associations/${ids.association}`)
     .replace(/^\/api\/volunteers\/\{id\}/, `/api/volunteers/${ids.volunteer}`);
