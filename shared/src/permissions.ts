@@ -15,57 +15,72 @@ export type Scope = (typeof scopes)[number];
 export type Holder = Role | 'signed_in';
 type Rule = Partial<Record<Holder, Scope>>;
 
+/** Who a rule names: hats and where they apply (`owner`: anyone signed in, for their own record). */
+const owner = { signed_in: 'own' } as const;
+const anyoneSignedIn = { signed_in: 'any' } as const;
+const volunteers = { volunteer: 'any' } as const;
+const theVolunteer = { volunteer: 'own' } as const;
+const officers = { officer: 'own_association' } as const;
+const municipalStaff = { municipal_staff: 'own_municipality' } as const;
+const foundation = { foundation_staff: 'any' } as const;
+/** the municipality's staff and the foundation's */
+const staff = { ...municipalStaff, ...foundation } as const;
+/** the association's officers, its municipality's staff and the foundation */
+const overseers = { ...officers, ...staff } as const;
+/** the two sides of a match: the association's officers and the volunteer */
+const matchSides = { ...officers, ...theVolunteer } as const;
+
 export const permissions = {
-  'me.read': { signed_in: 'own' },
-  'me.update': { signed_in: 'own' },
-  'me.export': { signed_in: 'own' },
-  'me.delete': { signed_in: 'own' },
-  'municipalStaff.invite': { foundation_staff: 'any' },
-  'association.create': { municipal_staff: 'own_municipality' },
-  'association.list': { officer: 'own_association', municipal_staff: 'own_municipality', foundation_staff: 'any' },
-  'officer.invite': { municipal_staff: 'own_municipality' },
+  'me.read': owner,
+  'me.update': owner,
+  'me.export': owner,
+  'me.delete': owner,
+  'municipalStaff.invite': foundation,
+  'association.create': municipalStaff,
+  'association.list': overseers,
+  'officer.invite': municipalStaff,
   /** take the officer role away (someone left the association); the account itself stays */
-  'officer.remove': { municipal_staff: 'own_municipality' },
-  'invitation.list': { municipal_staff: 'own_municipality', foundation_staff: 'any' },
+  'officer.remove': municipalStaff,
+  'invitation.list': staff,
   /** revoke or resend: staff manage officer invitations of their municipality, the foundation staff ones */
-  'invitation.manageOfficer': { municipal_staff: 'own_municipality' },
-  'invitation.manageStaff': { foundation_staff: 'any' },
-  'audit.list': { municipal_staff: 'own_municipality', foundation_staff: 'any' },
+  'invitation.manageOfficer': municipalStaff,
+  'invitation.manageStaff': foundation,
+  'audit.list': staff,
 
   // help requests (依頼): officers post for their association, staff moderate their municipality
-  'request.create': { officer: 'own_association' },
-  'request.edit': { officer: 'own_association' },
-  'request.submit': { officer: 'own_association' },
-  'request.withdraw': { officer: 'own_association' },
-  'request.copy': { officer: 'own_association' },
+  'request.create': officers,
+  'request.edit': officers,
+  'request.submit': officers,
+  'request.withdraw': officers,
+  'request.copy': officers,
   /** drafts, reviews and other non-public states */
-  'request.readPrivate': { officer: 'own_association', municipal_staff: 'own_municipality', foundation_staff: 'any' },
-  'request.moderate': { municipal_staff: 'own_municipality' },
+  'request.readPrivate': overseers,
+  'request.moderate': municipalStaff,
   /** the posting officer's contact: their association's officers see it (matched volunteers too, per match) */
-  'request.readContact': { officer: 'own_association' },
+  'request.readContact': officers,
   /** staff may look the contact up, giving a reason that is audit-logged (DOMAIN.md, Privacy) */
-  'request.revealContact': { municipal_staff: 'own_municipality', foundation_staff: 'any' },
-  'moderation.list': { municipal_staff: 'own_municipality', foundation_staff: 'any' },
-  'municipality.updateSettings': { municipal_staff: 'own_municipality' },
+  'request.revealContact': staff,
+  'moderation.list': staff,
+  'municipality.updateSettings': municipalStaff,
 
   // raising a hand, matching, messages, finishing
-  'application.create': { volunteer: 'any' },
-  'application.withdraw': { volunteer: 'own' },
-  'application.list': { officer: 'own_association', municipal_staff: 'own_municipality', foundation_staff: 'any' },
-  'application.decide': { officer: 'own_association' },
-  'message.read': { officer: 'own_association', volunteer: 'own' },
-  'message.send': { officer: 'own_association', volunteer: 'own' },
-  'match.complete': { officer: 'own_association' },
-  'match.confirm': { volunteer: 'own' },
-  'thanks.send': { officer: 'own_association', volunteer: 'own' },
+  'application.create': volunteers,
+  'application.withdraw': theVolunteer,
+  'application.list': overseers,
+  'application.decide': officers,
+  'message.read': matchSides,
+  'message.send': matchSides,
+  'match.complete': officers,
+  'match.confirm': theVolunteer,
+  'thanks.send': matchSides,
 
   // flags
-  'flag.create': { signed_in: 'any' },
-  'flag.list': { municipal_staff: 'own_municipality', foundation_staff: 'any' },
-  'flag.resolve': { municipal_staff: 'own_municipality' },
+  'flag.create': anyoneSignedIn,
+  'flag.list': staff,
+  'flag.resolve': municipalStaff,
 
   /** the demo's captured mail (everyone's sign-in links) when the server is reachable beyond this machine */
-  'devMail.read': { foundation_staff: 'any' },
+  'devMail.read': foundation,
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof permissions;

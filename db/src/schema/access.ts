@@ -37,13 +37,25 @@ export function byMatchSide(author: AnyPgColumn, match: { associationId: AnyPgCo
   return sql`(${isCurrentUser(author)} and (${officerOf(match.associationId)} or ${isCurrentUser(match.volunteerId)}))`;
 }
 
-/** A policy for every command: rows `condition` admits may be read, written and written to. */
-export function allCommandsWhen(condition: SQL) {
-  return { for: 'all', to: boardApp, using: condition, withCheck: condition } as const;
+type Command = 'select' | 'insert' | 'update' | 'delete' | 'all';
+
+/**
+ * A policy of the app's role for one command (or all): rows `condition` admits may be read
+ * (`using`) and written (`withCheck`), as far as the command reads or writes rows.
+ */
+export function policyFor(command: Command, condition: SQL) {
+  const reads = command !== 'insert';
+  const writes = command === 'insert' || command === 'update' || command === 'all';
+  return {
+    for: command,
+    to: boardApp,
+    ...(reads && { using: condition }),
+    ...(writes && { withCheck: condition }),
+  };
 }
 
 /** Only server-internal work (token look-ups, counters, jobs): the whole policy of a system-only table. */
-export const systemOnly = allCommandsWhen(isSystem);
+export const systemOnly = policyFor('all', isSystem);
 
 export function anyOf(...conditions: SQL[]): SQL {
   return sql`(${sql.join(conditions, sql` or `)})`;

@@ -7,12 +7,12 @@ import {
   pgPolicy,
   pgTable,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
   boolean,
 } from 'drizzle-orm/pg-core';
-import { anyOf, boardApp, byMatchSide, isCurrentUser, isFoundation, isSystem, officerOf, staffOf } from './access.ts';
+import { at, createdAt, id, requiredLink, requiredMunicipality } from './columns.ts';
+import { anyOf, byMatchSide, isCurrentUser, isFoundation, isSystem, officerOf, policyFor, staffOf } from './access.ts';
 import { associations } from './associations.ts';
 import { municipalities } from './municipalities.ts';
 import { helpRequests } from './help-requests.ts';
@@ -28,33 +28,25 @@ export const applicationStatus = pgEnum('application_status', applicationStatuse
 export const applications = pgTable(
   'applications',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    requestId: uuid('request_id')
-      .notNull()
-      .references(() => helpRequests.id),
-    volunteerId: uuid('volunteer_id')
-      .notNull()
-      .references(() => users.id),
-    municipalityCode: text('municipality_code')
-      .notNull()
-      .references(() => municipalities.code),
-    associationId: uuid('association_id')
-      .notNull()
-      .references(() => associations.id),
+    id: id(),
+    requestId: requiredLink('request_id', () => helpRequests.id),
+    volunteerId: requiredLink('volunteer_id', () => users.id),
+    municipalityCode: requiredMunicipality(() => municipalities.code),
+    associationId: requiredLink('association_id', () => associations.id),
     message: text('message').notNull(),
     status: applicationStatus('status').notNull().default('pending'),
     decisionNote: text('decision_note'),
-    decidedAt: timestamp('decided_at', { withTimezone: true }),
-    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+    decidedAt: at('decided_at'),
+    withdrawnAt: at('withdrawn_at'),
     /** the officer marked the work done */
-    completedAt: timestamp('completed_at', { withTimezone: true }),
+    completedAt: at('completed_at'),
     /** the volunteer confirmed it */
-    confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+    confirmedAt: at('confirmed_at'),
     /** first time the volunteer was shown the association's contact (audited once as contact.reveal) */
-    contactShownToVolunteerAt: timestamp('contact_shown_to_volunteer_at', { withTimezone: true }),
+    contactShownToVolunteerAt: at('contact_shown_to_volunteer_at'),
     /** first time an officer was shown the volunteer's contact (audited once as contact.reveal) */
-    contactShownToAssociationAt: timestamp('contact_shown_to_association_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    contactShownToAssociationAt: at('contact_shown_to_association_at'),
+    createdAt: createdAt(),
   },
   (t) => [
     // one live application per volunteer and request (a double click makes one)
@@ -63,65 +55,63 @@ export const applications = pgTable(
       .where(sql`${t.status} in ('pending', 'accepted')`),
     index('applications_request_idx').on(t.requestId, t.status),
     index('applications_volunteer_idx').on(t.volunteerId, t.createdAt),
-    pgPolicy('applications_read', {
-      for: 'select',
-      to: boardApp,
-      using: anyOf(
-        isSystem,
-        isFoundation,
-        staffOf(t.municipalityCode),
-        officerOf(t.associationId),
-        isCurrentUser(t.volunteerId),
+    pgPolicy(
+      'applications_read',
+      policyFor(
+        'select',
+        anyOf(
+          isSystem,
+          isFoundation,
+          staffOf(t.municipalityCode),
+          officerOf(t.associationId),
+          isCurrentUser(t.volunteerId),
+        ),
       ),
-    }),
-    pgPolicy('applications_insert', {
-      for: 'insert',
-      to: boardApp,
-      withCheck: anyOf(isSystem, isCurrentUser(t.volunteerId)),
-    }),
-    pgPolicy('applications_update', {
-      for: 'update',
-      to: boardApp,
-      using: anyOf(isSystem, staffOf(t.municipalityCode), officerOf(t.associationId), isCurrentUser(t.volunteerId)),
-      withCheck: anyOf(isSystem, staffOf(t.municipalityCode), officerOf(t.associationId), isCurrentUser(t.volunteerId)),
-    }),
+    ),
+    pgPolicy('applications_insert', policyFor('insert', anyOf(isSystem, isCurrentUser(t.volunteerId)))),
+    pgPolicy(
+      'applications_update',
+      policyFor(
+        'update',
+        anyOf(isSystem, staffOf(t.municipalityCode), officerOf(t.associationId), isCurrentUser(t.volunteerId)),
+      ),
+    ),
   ],
 );
+
+/**
+ * The match a row of its thread, thanks or ratings belongs to, with the match's municipality,
+ * association and volunteer copied so the policies check them directly (byMatchSide).
+ */
+const ofMatch = () => ({
+  id: id(),
+  applicationId: requiredLink('application_id', () => applications.id),
+  municipalityCode: text('municipality_code').notNull(),
+  associationId: uuid('association_id').notNull(),
+  volunteerId: uuid('volunteer_id').notNull(),
+});
 
 /** The private thread of a match: plain text between the volunteer and the association's officers. */
 export const messages = pgTable(
   'messages',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    applicationId: uuid('application_id')
-      .notNull()
-      .references(() => applications.id),
-    municipalityCode: text('municipality_code').notNull(),
-    associationId: uuid('association_id').notNull(),
-    volunteerId: uuid('volunteer_id').notNull(),
+    ...ofMatch(),
     senderId: uuid('sender_id').references(() => users.id),
     body: text('body').notNull(),
-    hiddenAt: timestamp('hidden_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    hiddenAt: at('hidden_at'),
+    createdAt: createdAt(),
   },
   (t) => [
     index('messages_thread_idx').on(t.applicationId, t.createdAt),
-    pgPolicy('messages_read', {
-      for: 'select',
-      to: boardApp,
-      using: anyOf(isSystem, staffOf(t.municipalityCode), officerOf(t.associationId), isCurrentUser(t.volunteerId)),
-    }),
-    pgPolicy('messages_insert', {
-      for: 'insert',
-      to: boardApp,
-      withCheck: anyOf(isSystem, byMatchSide(t.senderId, t)),
-    }),
-    pgPolicy('messages_update', {
-      for: 'update',
-      to: boardApp,
-      using: anyOf(isSystem, staffOf(t.municipalityCode)),
-      withCheck: anyOf(isSystem, staffOf(t.municipalityCode)),
-    }),
+    pgPolicy(
+      'messages_read',
+      policyFor(
+        'select',
+        anyOf(isSystem, staffOf(t.municipalityCode), officerOf(t.associationId), isCurrentUser(t.volunteerId)),
+      ),
+    ),
+    pgPolicy('messages_insert', policyFor('insert', anyOf(isSystem, byMatchSide(t.senderId, t)))),
+    pgPolicy('messages_update', policyFor('update', anyOf(isSystem, staffOf(t.municipalityCode)))),
   ],
 );
 
@@ -129,29 +119,19 @@ export const messages = pgTable(
 export const thanks = pgTable(
   'thanks',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    applicationId: uuid('application_id')
-      .notNull()
-      .references(() => applications.id),
-    municipalityCode: text('municipality_code').notNull(),
-    associationId: uuid('association_id').notNull(),
-    volunteerId: uuid('volunteer_id').notNull(),
+    ...ofMatch(),
     fromUserId: uuid('from_user_id').references(() => users.id),
     /** true when written by the association to the volunteer */
     toVolunteer: boolean('to_volunteer').notNull(),
     body: text('body').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex('thanks_one_per_side_idx').on(t.applicationId, t.toVolunteer),
     index('thanks_volunteer_idx').on(t.volunteerId),
     // thanks are meant to be read; the profile page decides whether to show them (showThanks)
-    pgPolicy('thanks_read', { for: 'select', to: boardApp, using: sql`true` }),
-    pgPolicy('thanks_insert', {
-      for: 'insert',
-      to: boardApp,
-      withCheck: anyOf(isSystem, byMatchSide(t.fromUserId, t)),
-    }),
+    pgPolicy('thanks_read', policyFor('select', sql`true`)),
+    pgPolicy('thanks_insert', policyFor('insert', anyOf(isSystem, byMatchSide(t.fromUserId, t)))),
   ],
 );
 
@@ -159,31 +139,17 @@ export const thanks = pgTable(
 export const ratings = pgTable(
   'ratings',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    applicationId: uuid('application_id')
-      .notNull()
-      .references(() => applications.id),
-    municipalityCode: text('municipality_code').notNull(),
-    associationId: uuid('association_id').notNull(),
-    volunteerId: uuid('volunteer_id').notNull(),
+    ...ofMatch(),
     raterId: uuid('rater_id').references(() => users.id),
     toVolunteer: boolean('to_volunteer').notNull(),
     score: integer('score').notNull(),
     comment: text('comment').notNull().default(''),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex('ratings_one_per_side_idx').on(t.applicationId, t.toVolunteer),
     check('ratings_score_range', sql`${t.score} between 1 and 5`),
-    pgPolicy('ratings_read', {
-      for: 'select',
-      to: boardApp,
-      using: anyOf(isSystem, isFoundation, staffOf(t.municipalityCode)),
-    }),
-    pgPolicy('ratings_insert', {
-      for: 'insert',
-      to: boardApp,
-      withCheck: anyOf(isSystem, byMatchSide(t.raterId, t)),
-    }),
+    pgPolicy('ratings_read', policyFor('select', anyOf(isSystem, isFoundation, staffOf(t.municipalityCode)))),
+    pgPolicy('ratings_insert', policyFor('insert', anyOf(isSystem, byMatchSide(t.raterId, t)))),
   ],
 );

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, index, jsonb, pgPolicy, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { anyOf, boardApp, isCurrentUser, isFoundation, isSystem, staffOf } from './access.ts';
+import { bigserial, index, jsonb, pgPolicy, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { at } from './columns.ts';
+import { anyOf, isCurrentUser, isFoundation, isSystem, policyFor, staffOf } from './access.ts';
 import { municipalities } from './municipalities.ts';
 import { users } from './users.ts';
 
@@ -9,7 +10,7 @@ export const auditLog = pgTable(
   'audit_log',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    at: at('at').notNull().defaultNow(),
     actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
     action: text('action').notNull(),
     /** null for events that belong to no municipality (a volunteer's own export) */
@@ -23,17 +24,19 @@ export const auditLog = pgTable(
     index('audit_log_actor_idx').on(t.actorId),
     // a request's own history (the reviewer's "sent back before?" and the last reason)
     index('audit_log_subject_idx').on(t.subjectType, t.subjectId, t.action),
-    pgPolicy('audit_log_read', {
-      for: 'select',
-      to: boardApp,
-      using: anyOf(
-        isSystem,
-        isFoundation,
-        staffOf(t.municipalityCode),
-        sql`(${t.municipalityCode} is null and ${isCurrentUser(t.actorId)})`,
+    pgPolicy(
+      'audit_log_read',
+      policyFor(
+        'select',
+        anyOf(
+          isSystem,
+          isFoundation,
+          staffOf(t.municipalityCode),
+          sql`(${t.municipalityCode} is null and ${isCurrentUser(t.actorId)})`,
+        ),
       ),
-    }),
+    ),
     // anyone's work may append to the log; nobody may change or remove an entry
-    pgPolicy('audit_log_append', { for: 'insert', to: boardApp, withCheck: sql`true` }),
+    pgPolicy('audit_log_append', policyFor('insert', sql`true`)),
   ],
 );

@@ -1,4 +1,5 @@
-import { index, pgEnum, pgPolicy, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, pgEnum, pgPolicy, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { at, createdAt, id, requiredLink } from './columns.ts';
 import { systemOnly } from './access.ts';
 import { users } from './users.ts';
 
@@ -9,17 +10,15 @@ export const oneTimeTokenPurpose = pgEnum('one_time_token_purpose', oneTimeToken
 export const oneTimeTokens = pgTable(
   'one_time_tokens',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    id: id(),
+    userId: requiredLink('user_id', () => users.id, { onDelete: 'cascade' }),
     purpose: oneTimeTokenPurpose('purpose').notNull(),
     tokenHash: text('token_hash').notNull().unique(),
     /** for change_email: the address being verified */
     email: text('email'),
-    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-    usedAt: timestamp('used_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: at('expires_at').notNull(),
+    usedAt: at('used_at'),
+    createdAt: createdAt(),
   },
   // system only: found by their hash when a link is opened, never by a person's query
   (t) => [index('one_time_tokens_user_idx').on(t.userId), pgPolicy('one_time_tokens_system', systemOnly)],
@@ -33,18 +32,16 @@ export const oneTimeTokens = pgTable(
 export const refreshTokens = pgTable(
   'refresh_tokens',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    id: id(),
+    userId: requiredLink('user_id', () => users.id, { onDelete: 'cascade' }),
     familyId: uuid('family_id').notNull(),
     tokenHash: text('token_hash').notNull().unique(),
-    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-    rotatedAt: timestamp('rotated_at', { withTimezone: true }),
+    expiresAt: at('expires_at').notNull(),
+    rotatedAt: at('rotated_at'),
     /** set when a concurrent refresh got its one twin from this spent token; a further replay ends the family */
-    twinnedAt: timestamp('twinned_at', { withTimezone: true }),
-    revokedAt: timestamp('revoked_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    twinnedAt: at('twinned_at'),
+    revokedAt: at('revoked_at'),
+    createdAt: createdAt(),
   },
   (t) => [
     index('refresh_tokens_family_idx').on(t.familyId),

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { index, pgEnum, pgPolicy, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { anyOf, boardApp, isCurrentUser, isFoundation, isSystem, staffOf } from './access.ts';
+import { index, pgEnum, pgPolicy, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { at, createdAt, id, requiredMunicipality } from './columns.ts';
+import { anyOf, isCurrentUser, isFoundation, isSystem, policyFor, staffOf } from './access.ts';
 import { municipalities } from './municipalities.ts';
 import { users } from './users.ts';
 
@@ -13,19 +14,17 @@ export const flagStatus = pgEnum('flag_status', flagStatuses);
 export const flags = pgTable(
   'flags',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    municipalityCode: text('municipality_code')
-      .notNull()
-      .references(() => municipalities.code),
+    id: id(),
+    municipalityCode: requiredMunicipality(() => municipalities.code),
     targetType: flagTarget('target_type').notNull(),
     targetId: uuid('target_id').notNull(),
     reporterId: uuid('reporter_id').references(() => users.id),
     reason: text('reason').notNull(),
     status: flagStatus('status').notNull().default('open'),
     resolvedBy: uuid('resolved_by').references(() => users.id),
-    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    resolvedAt: at('resolved_at'),
     resolutionNote: text('resolution_note'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     index('flags_queue_idx').on(t.municipalityCode, t.status, t.createdAt),
@@ -33,17 +32,11 @@ export const flags = pgTable(
     uniqueIndex('flags_one_open_per_reporter_idx')
       .on(t.reporterId, t.targetType, t.targetId)
       .where(sql`${t.status} = 'open'`),
-    pgPolicy('flags_read', {
-      for: 'select',
-      to: boardApp,
-      using: anyOf(isSystem, isFoundation, staffOf(t.municipalityCode), isCurrentUser(t.reporterId)),
-    }),
-    pgPolicy('flags_insert', { for: 'insert', to: boardApp, withCheck: anyOf(isSystem, isCurrentUser(t.reporterId)) }),
-    pgPolicy('flags_update', {
-      for: 'update',
-      to: boardApp,
-      using: anyOf(isSystem, staffOf(t.municipalityCode)),
-      withCheck: anyOf(isSystem, staffOf(t.municipalityCode)),
-    }),
+    pgPolicy(
+      'flags_read',
+      policyFor('select', anyOf(isSystem, isFoundation, staffOf(t.municipalityCode), isCurrentUser(t.reporterId))),
+    ),
+    pgPolicy('flags_insert', policyFor('insert', anyOf(isSystem, isCurrentUser(t.reporterId)))),
+    pgPolicy('flags_update', policyFor('update', anyOf(isSystem, staffOf(t.municipalityCode)))),
   ],
 );

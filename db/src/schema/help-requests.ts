@@ -21,10 +21,10 @@ import {
   pgTable,
   pgView,
   text,
-  timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { anyOf, boardApp, isCurrentUser, isFoundation, isSystem, officerOf, staffOf } from './access.ts';
+import { at, createdAt, id, requiredLink, requiredMunicipality } from './columns.ts';
+import { anyOf, isCurrentUser, isFoundation, isSystem, officerOf, policyFor, staffOf } from './access.ts';
 import { associations } from './associations.ts';
 import { municipalities } from './municipalities.ts';
 import { users } from './users.ts';
@@ -64,13 +64,9 @@ export function deadlineOrNever(t: { applicationDeadline: AnyPgColumn }) {
 export const helpRequests = pgTable(
   'help_requests',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    municipalityCode: text('municipality_code')
-      .notNull()
-      .references(() => municipalities.code),
-    associationId: uuid('association_id')
-      .notNull()
-      .references(() => associations.id),
+    id: id(),
+    municipalityCode: requiredMunicipality(() => municipalities.code),
+    associationId: requiredLink('association_id', () => associations.id),
     createdBy: uuid('created_by').references(() => users.id),
     title: text('title').notNull(),
     body: text('body').notNull(),
@@ -81,15 +77,15 @@ export const helpRequests = pgTable(
       .default(sql`'{}'::text[]`),
     slots: integer('slots').notNull().default(1),
     whenKind: whenKind('when_kind').notNull().default('flexible'),
-    startsAt: timestamp('starts_at', { withTimezone: true }),
-    endsAt: timestamp('ends_at', { withTimezone: true }),
+    startsAt: at('starts_at'),
+    endsAt: at('ends_at'),
     /** area inside the municipality (丁目 level); the exact place stays private until a match */
     area: text('area').notNull().default(''),
     exactPlace: text('exact_place').notNull().default(''),
     online: boolean('online').notNull().default(false),
     estimatedHours: numeric('estimated_hours', { precision: 5, scale: 1 }),
     expensesCovered: boolean('expenses_covered').notNull().default(false),
-    applicationDeadline: timestamp('application_deadline', { withTimezone: true }),
+    applicationDeadline: at('application_deadline'),
     languages: text('languages')
       .array()
       .notNull()
@@ -104,12 +100,12 @@ export const helpRequests = pgTable(
     /** the request this one was copied from ("post it again next year") */
     copiedFrom: uuid('copied_from'),
     /** staff hid it after a flag */
-    hiddenAt: timestamp('hidden_at', { withTimezone: true }),
+    hiddenAt: at('hidden_at'),
     status: requestStatus('status').notNull().default('draft'),
     statusReason: text('status_reason'),
-    publishedAt: timestamp('published_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    publishedAt: at('published_at'),
+    createdAt: createdAt(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
   },
   (t) => [
     check('help_requests_matched_within_slots', sql`${t.matchedCount} >= 0 and ${t.matchedCount} <= ${t.slots}`),
@@ -129,30 +125,26 @@ export const helpRequests = pgTable(
     index('help_requests_moderation_idx')
       .on(t.municipalityCode, t.updatedAt)
       .where(sql`${t.status} = 'pending_review'`),
-    pgPolicy('help_requests_read', {
-      for: 'select',
-      to: boardApp,
-      using: anyOf(
-        statusLiteralIn(t.status, publicStatuses),
-        isSystem,
-        isFoundation,
-        staffOf(t.municipalityCode),
-        officerOf(t.associationId),
-        isCurrentUser(t.createdBy),
+    pgPolicy(
+      'help_requests_read',
+      policyFor(
+        'select',
+        anyOf(
+          statusLiteralIn(t.status, publicStatuses),
+          isSystem,
+          isFoundation,
+          staffOf(t.municipalityCode),
+          officerOf(t.associationId),
+          isCurrentUser(t.createdBy),
+        ),
       ),
-    }),
-    pgPolicy('help_requests_insert', {
-      for: 'insert',
-      to: boardApp,
-      withCheck: anyOf(isSystem, officerOf(t.associationId)),
-    }),
-    pgPolicy('help_requests_update', {
-      for: 'update',
-      to: boardApp,
-      using: anyOf(isSystem, staffOf(t.municipalityCode), officerOf(t.associationId)),
-      withCheck: anyOf(isSystem, staffOf(t.municipalityCode), officerOf(t.associationId)),
-    }),
-    pgPolicy('help_requests_delete', { for: 'delete', to: boardApp, using: isSystem }),
+    ),
+    pgPolicy('help_requests_insert', policyFor('insert', anyOf(isSystem, officerOf(t.associationId)))),
+    pgPolicy(
+      'help_requests_update',
+      policyFor('update', anyOf(isSystem, staffOf(t.municipalityCode), officerOf(t.associationId))),
+    ),
+    pgPolicy('help_requests_delete', policyFor('delete', isSystem)),
   ],
 );
 
@@ -175,16 +167,16 @@ export const boardRequests = pgView('board_requests', {
   slots: integer('slots').notNull(),
   matchedCount: integer('matched_count').notNull(),
   whenKind: whenKind('when_kind').notNull(),
-  startsAt: timestamp('starts_at', { withTimezone: true }),
-  endsAt: timestamp('ends_at', { withTimezone: true }),
+  startsAt: at('starts_at'),
+  endsAt: at('ends_at'),
   area: text('area').notNull(),
   online: boolean('online').notNull(),
   estimatedHours: numeric('estimated_hours', { precision: 5, scale: 1 }),
   expensesCovered: boolean('expenses_covered').notNull(),
-  applicationDeadline: timestamp('application_deadline', { withTimezone: true }),
+  applicationDeadline: at('application_deadline'),
   languages: text('languages').array().notNull(),
   searchTokens: text('search_tokens').array().notNull(),
   status: requestStatus('status').notNull(),
-  publishedAt: timestamp('published_at', { withTimezone: true }),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  publishedAt: at('published_at'),
+  updatedAt: at('updated_at').notNull(),
 }).existing();

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { index, pgEnum, pgPolicy, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { anyOf, boardApp, isFoundation, isSystem, staffOf } from './access.ts';
+import { index, pgEnum, pgPolicy, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { at, createdAt, id, requiredMunicipality } from './columns.ts';
+import { anyOf, isFoundation, isSystem, policyFor, staffOf } from './access.ts';
 import { associations } from './associations.ts';
 import { municipalities } from './municipalities.ts';
 import { language, users } from './users.ts';
@@ -12,21 +13,19 @@ export const invitationRole = pgEnum('invitation_role', invitationRoles);
 export const invitations = pgTable(
   'invitations',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: id(),
     role: invitationRole('role').notNull(),
     email: text('email').notNull(),
     language: language('language').notNull().default('ja'),
-    municipalityCode: text('municipality_code')
-      .notNull()
-      .references(() => municipalities.code),
+    municipalityCode: requiredMunicipality(() => municipalities.code),
     associationId: uuid('association_id').references(() => associations.id),
     invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
     tokenHash: text('token_hash').notNull().unique(),
-    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    expiresAt: at('expires_at').notNull(),
+    acceptedAt: at('accepted_at'),
     acceptedBy: uuid('accepted_by').references(() => users.id, { onDelete: 'set null' }),
-    revokedAt: timestamp('revoked_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    revokedAt: at('revoked_at'),
+    createdAt: createdAt(),
   },
   (t) => [
     index('invitations_municipality_idx').on(t.municipalityCode, t.createdAt),
@@ -40,11 +39,6 @@ export const invitations = pgTable(
         sql`coalesce(${t.associationId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
       )
       .where(sql`${t.acceptedAt} is null and ${t.revokedAt} is null`),
-    pgPolicy('invitations_access', {
-      for: 'all',
-      to: boardApp,
-      using: anyOf(isSystem, isFoundation, staffOf(t.municipalityCode)),
-      withCheck: anyOf(isSystem, isFoundation, staffOf(t.municipalityCode)),
-    }),
+    pgPolicy('invitations_access', policyFor('all', anyOf(isSystem, isFoundation, staffOf(t.municipalityCode)))),
   ],
 );

@@ -1,4 +1,5 @@
-import { index, integer, pgPolicy, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { index, integer, pgPolicy, pgTable, text } from 'drizzle-orm/pg-core';
+import { at } from './columns.ts';
 import { systemOnly } from './access.ts';
 
 /**
@@ -14,8 +15,8 @@ export const rateLimitCounters = pgTable(
     key: text('key').primaryKey(),
     hits: integer('hits').notNull(),
     /** the counter starts again from zero after this (expired rows are swept) */
-    windowEndsAt: timestamp('window_ends_at', { withTimezone: true }).notNull(),
-    lastHitAt: timestamp('last_hit_at', { withTimezone: true }).notNull().defaultNow(),
+    windowEndsAt: at('window_ends_at').notNull(),
+    lastHitAt: at('last_hit_at').notNull().defaultNow(),
   },
   (t) => [
     index('rate_limit_counters_window_idx').on(t.windowEndsAt),

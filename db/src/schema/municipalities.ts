@@ -1,6 +1,7 @@
 import { municipalityKinds, municipalityStatuses } from '@board/shared';
 import { sql } from 'drizzle-orm';
-import { boolean, jsonb, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, jsonb, pgEnum, pgTable, text } from 'drizzle-orm/pg-core';
+import { at, createdAt } from './columns.ts';
 
 export const municipalityKind = pgEnum('municipality_kind', municipalityKinds);
 export const municipalityStatus = pgEnum('municipality_status', municipalityStatuses);
@@ -24,6 +25,6 @@ export const municipalities = pgTable('municipalities', {
     .$type<MunicipalitySettings>()
     .notNull()
     .default(sql`'{}'::jsonb`),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  createdAt: createdAt(),
+  updatedAt: at('updated_at').notNull().defaultNow(),
 });

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { boolean, pgPolicy, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { allCommandsWhen, anyOf, boardApp, isCurrentUser, isFoundation, isSystem } from './access.ts';
+import { boolean, pgPolicy, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { at } from './columns.ts';
+import { anyOf, isCurrentUser, isFoundation, isSystem, policyFor } from './access.ts';
 import { appliedToReader } from './people-access.ts';
 import { users } from './users.ts';
 
@@ -31,15 +32,14 @@ export const volunteerProfiles = pgTable(
     bio: text('bio').notNull().default(''),
     /** show received thank-you notes on the public profile: the volunteer's choice, off until made */
     showThanks: boolean('show_thanks').notNull().default(false),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
   },
   (t) => [
     // the volunteer; officers and staff see the profile of whoever applied to them
-    pgPolicy('volunteer_profiles_read', {
-      for: 'select',
-      to: boardApp,
-      using: anyOf(isSystem, isFoundation, isCurrentUser(t.userId), appliedToReader(t.userId)),
-    }),
-    pgPolicy('volunteer_profiles_write', allCommandsWhen(anyOf(isSystem, isCurrentUser(t.userId)))),
+    pgPolicy(
+      'volunteer_profiles_read',
+      policyFor('select', anyOf(isSystem, isFoundation, isCurrentUser(t.userId), appliedToReader(t.userId))),
+    ),
+    pgPolicy('volunteer_profiles_write', policyFor('all', anyOf(isSystem, isCurrentUser(t.userId)))),
   ],
 );

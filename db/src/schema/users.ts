@@ -1,6 +1,7 @@
 import { languages, roles } from '@board/shared';
-import { index, pgEnum, pgPolicy, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { allCommandsWhen, anyOf, boardApp, isCurrentUser, isFoundation, isSystem, staffOf } from './access.ts';
+import { index, pgEnum, pgPolicy, pgTable, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { at, createdAt, id, requiredLink } from './columns.ts';
+import { anyOf, isCurrentUser, isFoundation, isSystem, policyFor, staffOf } from './access.ts';
 import { appliedToReader, authoredWhatReaderReads, holdsHatNearReader, postedReadersMatch } from './people-access.ts';
 import { associations } from './associations.ts';
 import { municipalities } from './municipalities.ts';
@@ -11,10 +12,10 @@ export const role = pgEnum('role', roles);
 export const users = pgTable(
   'users',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: id(),
     /** stored lower-cased; null once the account is deleted (anonymised) */
     email: text('email'),
-    emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
+    emailVerifiedAt: at('email_verified_at'),
     passwordHash: text('password_hash'),
     displayName: text('display_name').notNull(),
     /** where mail goes when not to the sign-in address; private */
@@ -22,26 +23,28 @@ export const users = pgTable(
     /** shown only to a matched counterpart; private */
     phone: text('phone'),
     language: language('language').notNull().default('ja'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    deletedAt: at('deleted_at'),
   },
   (t) => [
     uniqueIndex('users_email_key').on(t.email),
     // a query that forgets its WHERE sees only these rows; sign-in by email and the like are system work
-    pgPolicy('users_read', {
-      for: 'select',
-      to: boardApp,
-      using: anyOf(
-        isSystem,
-        isFoundation,
-        isCurrentUser(t.id),
-        holdsHatNearReader(t.id),
-        appliedToReader(t.id),
-        postedReadersMatch(t.id),
-        authoredWhatReaderReads(t.id),
+    pgPolicy(
+      'users_read',
+      policyFor(
+        'select',
+        anyOf(
+          isSystem,
+          isFoundation,
+          isCurrentUser(t.id),
+          holdsHatNearReader(t.id),
+          appliedToReader(t.id),
+          postedReadersMatch(t.id),
+          authoredWhatReaderReads(t.id),
+        ),
       ),
-    }),
-    pgPolicy('users_write', allCommandsWhen(anyOf(isSystem, isCurrentUser(t.id)))),
+    ),
+    pgPolicy('users_write', policyFor('all', anyOf(isSystem, isCurrentUser(t.id)))),
   ],
 );
 
@@ -52,28 +55,20 @@ export const users = pgTable(
 export const roleAssignments = pgTable(
   'role_assignments',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    id: id(),
+    userId: requiredLink('user_id', () => users.id, { onDelete: 'cascade' }),
     role: role('role').notNull(),
     municipalityCode: text('municipality_code').references(() => municipalities.code),
     associationId: uuid('association_id').references(() => associations.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     index('role_assignments_user_idx').on(t.userId),
     unique('role_assignments_unique').on(t.userId, t.role, t.municipalityCode, t.associationId).nullsNotDistinct(),
-    pgPolicy('role_assignments_read', {
-      for: 'select',
-      to: boardApp,
-      using: anyOf(isSystem, isFoundation, isCurrentUser(t.userId), staffOf(t.municipalityCode)),
-    }),
-    pgPolicy('role_assignments_write', {
-      for: 'all',
-      to: boardApp,
-      using: anyOf(isSystem, staffOf(t.municipalityCode)),
-      withCheck: anyOf(isSystem, staffOf(t.municipalityCode)),
-    }),
+    pgPolicy(
+      'role_assignments_read',
+      policyFor('select', anyOf(isSystem, isFoundation, isCurrentUser(t.userId), staffOf(t.municipalityCode))),
+    ),
+    pgPolicy('role_assignments_write', policyFor('all', anyOf(isSystem, staffOf(t.municipalityCode)))),
   ],
 );

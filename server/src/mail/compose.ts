@@ -15,3 +15,18 @@ export function compose<Vars>(template: MailTemplate<Vars>, language: Language, 
   const { subject, body } = template[language](vars);
   return { to, subject: `【まちの腕きき掲示板】${subject}`, text: `${body}\n\n${signature[language]}\n` };
 }
+
+const salutation: Record<Language, (name: string) => string> = {
+  ja: (name) => `${name} 様`,
+  en: (name) => `Hello ${name},`,
+  'ja-easy': (name) => `${name} さん`,
+};
+
+/** A mail to the account's owner by name: each language's body opens with "山田 様", "Hello Yamada,", "山田 さん". */
+export function addressed<Vars extends { displayName: string }>(template: MailTemplate<Vars>): MailTemplate<Vars> {
+  const opened = (language: Language) => (vars: Vars) => {
+    const { subject, body } = template[language](vars);
+    return { subject, body: `${salutation[language](vars.displayName)}\n\n${body}` };
+  };
+  return { ja: opened('ja'), en: opened('en'), 'ja-easy': opened('ja-easy') };
+}

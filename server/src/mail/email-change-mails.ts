@@ -1,4 +1,4 @@
-import type { MailTemplate } from './compose.ts';
+import { addressed, type MailTemplate } from './compose.ts';
 import type { AddressCheckVars, SignInPageVars } from './account-mail-vars.ts';
 
 /**
@@ -52,12 +52,10 @@ export const emailChangeMail: MailTemplate<AddressCheckVars> = {
 };
 
 /** Someone asked to move another account onto this address, which already has an account: nothing changed. */
-export const emailChangeTakenMail: MailTemplate<SignInPageVars> = {
-  ja: ({ displayName, signInUrl }) => ({
+export const emailChangeTakenMail = addressed<SignInPageVars>({
+  ja: ({ signInUrl }) => ({
     subject: 'メールアドレス変更のお申し込みについて',
     body: [
-      `${displayName} 様`,
-      '',
       'まちの腕きき掲示板で、別のアカウントのログイン用メールアドレスを、このアドレスに変えるお申し込みがありました。',
       'このアドレスは、すでにあなたのアカウントで使われているため、変更はしていません。',
       '',
@@ -67,11 +65,9 @@ export const emailChangeTakenMail: MailTemplate<SignInPageVars> = {
       'お心当たりがない場合は、このメールを削除してください。あなたのアカウントは何も変わっていません。',
     ].join('\n'),
   }),
-  en: ({ displayName, signInUrl }) => ({
+  en: ({ signInUrl }) => ({
     subject: 'About a request to use your email address',
     body: [
-      `Hello ${displayName},`,
-      '',
       'Someone asked to move another account on the Machi no Udekiki Board to this email address.',
       'This address already has an account (yours), so nothing was changed.',
       '',
@@ -81,11 +77,9 @@ export const emailChangeTakenMail: MailTemplate<SignInPageVars> = {
       'If you do not know about this, you can delete this mail. Nothing in your account has changed.',
     ].join('\n'),
   }),
-  'ja-easy': ({ displayName, signInUrl }) => ({
+  'ja-easy': ({ signInUrl }) => ({
     subject: 'メールアドレスの へんこうに ついて',
     body: [
-      `${displayName} さん`,
-      '',
       'べつの アカウントの メールアドレスを、この アドレスに かえたい と いう れんらくが ありました。',
       'この アドレスは もう あなたが つかって います。',
       'だから、なにも かえて いません。',
@@ -96,7 +90,7 @@ export const emailChangeTakenMail: MailTemplate<SignInPageVars> = {
       'わからない ときは、この メールを けして ください。',
     ].join('\n'),
   }),
-};
+});
 
 interface EmailChangedVars {
   displayName: string;
@@ -106,12 +100,10 @@ interface EmailChangedVars {
 }
 
 /** Notice to the old address once the sign-in address has moved. */
-export const emailChangedMail: MailTemplate<EmailChangedVars> = {
-  ja: ({ displayName, newEmail, when }) => ({
+export const emailChangedMail = addressed<EmailChangedVars>({
+  ja: ({ newEmail, when }) => ({
     subject: 'ログイン用のメールアドレスが変更されました',
     body: [
-      `${displayName} 様`,
-      '',
       `まちの腕きき掲示板のログイン用メールアドレスが、${newEmail} に変更されました（${when}）。`,
       'これからのお知らせは、新しいアドレスに届きます。',
       '',
@@ -119,11 +111,9 @@ export const emailChangedMail: MailTemplate<EmailChangedVars> = {
       'お心当たりがない場合は、掲示板の運営（公益財団法人 東京都つながり創生財団）にご連絡ください。',
     ].join('\n'),
   }),
-  en: ({ displayName, newEmail, when }) => ({
+  en: ({ newEmail, when }) => ({
     subject: 'Your sign-in email address was changed',
     body: [
-      `Hello ${displayName},`,
-      '',
       `The sign-in address of your Machi no Udekiki Board account was changed to ${newEmail} (${when}).`,
       'From now on, mail from the board goes to the new address.',
       '',
@@ -131,11 +121,9 @@ export const emailChangedMail: MailTemplate<EmailChangedVars> = {
       'If you did not, please contact the board’s operator, the Tokyo Metropolitan Foundation for Social Connection.',
     ].join('\n'),
   }),
-  'ja-easy': ({ displayName, newEmail, when }) => ({
+  'ja-easy': ({ newEmail, when }) => ({
     subject: 'ログインの メールアドレスが かわりました',
     body: [
-      `${displayName} さん`,
-      '',
       `ログインの メールアドレスが ${newEmail} に かわりました（${when}）。`,
       'これからの メールは、あたらしい アドレスに とどきます。',
       '',
@@ -143,4 +131,4 @@ export const emailChangedMail: MailTemplate<EmailChangedVars> = {
       'あなたが かえて いない ときは、けいじばんの ざいだんに れんらく して ください。',
     ].join('\n'),
   }),
-};
+});

@@ -1,5 +1,5 @@
 import type { SignInPageVars } from './account-mail-vars.ts';
-import type { MailTemplate } from './compose.ts';
+import { addressed } from './compose.ts';
 
 /**
  * Warnings about someone else's attempts on a person's account, in ja, en and やさしい日本語.
@@ -7,12 +7,10 @@ import type { MailTemplate } from './compose.ts';
  */
 
 /** Several wrong passwords for this account (sent at most once in some hours). */
-export const passwordAttemptsMail: MailTemplate<SignInPageVars> = {
-  ja: ({ displayName, signInUrl }) => ({
+export const passwordAttemptsMail = addressed<SignInPageVars>({
+  ja: ({ signInUrl }) => ({
     subject: '間違ったパスワードでのログインが何度かありました',
     body: [
-      `${displayName} 様`,
-      '',
       'あなたのアカウントに、間違ったパスワードでログインしようとする操作が何度かありました。',
       'パスワードが合わない間は、ログインを少しずつ待っていただく仕組みになっています。',
       '',
@@ -23,11 +21,9 @@ export const passwordAttemptsMail: MailTemplate<SignInPageVars> = {
       'ご自身で入力を間違えただけでしたら、このメールは削除してください。',
     ].join('\n'),
   }),
-  en: ({ displayName, signInUrl }) => ({
+  en: ({ signInUrl }) => ({
     subject: 'Several sign-ins with a wrong password',
     body: [
-      `Hello ${displayName},`,
-      '',
       'Someone tried several times to sign in to your account with a wrong password.',
       'After wrong passwords, password sign-in asks for a short wait before the next try.',
       '',
@@ -38,11 +34,9 @@ export const passwordAttemptsMail: MailTemplate<SignInPageVars> = {
       'If you simply mistyped your password, you can delete this mail.',
     ].join('\n'),
   }),
-  'ja-easy': ({ displayName, signInUrl }) => ({
+  'ja-easy': ({ signInUrl }) => ({
     subject: 'まちがった パスワードで ログイン しようと しました',
     body: [
-      `${displayName} さん`,
-      '',
       'あなたの アカウントに、まちがった パスワードで なんかいも ログイン しようと しました。',
       '',
       'メールで ログイン する ことも できます。',
@@ -53,7 +47,7 @@ export const passwordAttemptsMail: MailTemplate<SignInPageVars> = {
       'あなたが まちがえた だけ なら、この メールは けして ください。',
     ].join('\n'),
   }),
-};
+});
 
 interface ChangedVars {
   displayName: string;
@@ -63,12 +57,10 @@ interface ChangedVars {
 }
 
 /** Notice after a password change or reset. */
-export const passwordChangedMail: MailTemplate<ChangedVars> = {
-  ja: ({ displayName, when, signInUrl }) => ({
+export const passwordChangedMail = addressed<ChangedVars>({
+  ja: ({ when, signInUrl }) => ({
     subject: 'パスワードが変更されました',
     body: [
-      `${displayName} 様`,
-      '',
       `まちの腕きき掲示板のパスワードが変更されました（${when}）。`,
       '安全のため、それまでのログインは終了しました。',
       '',
@@ -77,11 +69,9 @@ export const passwordChangedMail: MailTemplate<ChangedVars> = {
       signInUrl,
     ].join('\n'),
   }),
-  en: ({ displayName, when, signInUrl }) => ({
+  en: ({ when, signInUrl }) => ({
     subject: 'Your password was changed',
     body: [
-      `Hello ${displayName},`,
-      '',
       `The password of your Machi no Udekiki Board account was changed (${when}).`,
       'For your safety, earlier sign-ins have been ended.',
       '',
@@ -90,11 +80,9 @@ export const passwordChangedMail: MailTemplate<ChangedVars> = {
       signInUrl,
     ].join('\n'),
   }),
-  'ja-easy': ({ displayName, when, signInUrl }) => ({
+  'ja-easy': ({ when, signInUrl }) => ({
     subject: 'パスワードが かわりました',
     body: [
-      `${displayName} さん`,
-      '',
       `パスワードが かわりました（${when}）。`,
       'まえの ログインは おわりました。',
       '',
@@ -103,4 +91,4 @@ export const passwordChangedMail: MailTemplate<ChangedVars> = {
       signInUrl,
     ].join('\n'),
   }),
-};
+});

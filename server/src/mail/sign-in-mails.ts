@@ -1,4 +1,4 @@
-import type { MailTemplate } from './compose.ts';
+import { addressed } from './compose.ts';
 import type { LinkVars } from './account-mail-vars.ts';
 
 /**
@@ -8,12 +8,10 @@ import type { LinkVars } from './account-mail-vars.ts';
  */
 
 /** Sign-in without a password (link valid 15 minutes, once). */
-export const signInLinkMail: MailTemplate<LinkVars> = {
-  ja: ({ displayName, link }) => ({
+export const signInLinkMail = addressed<LinkVars>({
+  ja: ({ link }) => ({
     subject: 'ログイン用のリンクをお送りします',
     body: [
-      `${displayName} 様`,
-      '',
       '下のリンクを押すと、パスワードを入れずにログインできます。',
       '',
       link,
@@ -24,11 +22,9 @@ export const signInLinkMail: MailTemplate<LinkVars> = {
       'お心当たりがない場合は、このメールを削除してください。リンクを押さなければ、何も起こりません。',
     ].join('\n'),
   }),
-  en: ({ displayName, link }) => ({
+  en: ({ link }) => ({
     subject: 'Your sign-in link',
     body: [
-      `Hello ${displayName},`,
-      '',
       'Open the link below to sign in without a password.',
       '',
       link,
@@ -39,11 +35,9 @@ export const signInLinkMail: MailTemplate<LinkVars> = {
       'If you did not ask for this, you can delete this mail. Nothing happens unless the link is opened.',
     ].join('\n'),
   }),
-  'ja-easy': ({ displayName, link }) => ({
+  'ja-easy': ({ link }) => ({
     subject: 'ログインの リンクです',
     body: [
-      `${displayName} さん`,
-      '',
       'した の リンクを おすと、ログイン できます。',
       'パスワードは いりません。',
       '',
@@ -55,15 +49,13 @@ export const signInLinkMail: MailTemplate<LinkVars> = {
       'あなたが たのんで いない ときは、この メールを けして ください。',
     ].join('\n'),
   }),
-};
+});
 
 /** Password reset (link valid 1 hour, once). */
-export const passwordResetMail: MailTemplate<LinkVars> = {
-  ja: ({ displayName, link }) => ({
+export const passwordResetMail = addressed<LinkVars>({
+  ja: ({ link }) => ({
     subject: 'パスワードの再設定',
     body: [
-      `${displayName} 様`,
-      '',
       'パスワードの再設定のお申し込みを受け付けました。',
       '下のリンクを押して、新しいパスワードを決めてください。',
       '',
@@ -74,11 +66,9 @@ export const passwordResetMail: MailTemplate<LinkVars> = {
       'お心当たりがない場合は、このメールを削除してください。今のパスワードのまま使えます。',
     ].join('\n'),
   }),
-  en: ({ displayName, link }) => ({
+  en: ({ link }) => ({
     subject: 'Reset your password',
     body: [
-      `Hello ${displayName},`,
-      '',
       'We received a request to reset your password.',
       'Open the link below to choose a new one.',
       '',
@@ -89,11 +79,9 @@ export const passwordResetMail: MailTemplate<LinkVars> = {
       'If you did not ask for this, you can delete this mail. Your current password still works.',
     ].join('\n'),
   }),
-  'ja-easy': ({ displayName, link }) => ({
+  'ja-easy': ({ link }) => ({
     subject: 'パスワードを あたらしく します',
     body: [
-      `${displayName} さん`,
-      '',
       'パスワードを あたらしく したい と いう れんらくが ありました。',
       'した の リンクを おして ください。',
       'あたらしい パスワードを きめて ください。',
@@ -107,4 +95,4 @@ export const passwordResetMail: MailTemplate<LinkVars> = {
       'いまの パスワードを そのまま つかえます。',
     ].join('\n'),
   }),
-};
+});

@@ -1,4 +1,4 @@
-import type { MailTemplate } from './compose.ts';
+import { addressed, type MailTemplate } from './compose.ts';
 import type { AddressCheckVars, SignInPageVars } from './account-mail-vars.ts';
 
 /**
@@ -58,12 +58,10 @@ export const verifyEmailMail: MailTemplate<AddressCheckVars> = {
 };
 
 /** Sign-up was tried with an address that already has an account: nothing was changed. */
-export const signUpAttemptedMail: MailTemplate<SignInPageVars> = {
-  ja: ({ displayName, signInUrl }) => ({
+export const signUpAttemptedMail = addressed<SignInPageVars>({
+  ja: ({ signInUrl }) => ({
     subject: 'このメールアドレスで登録の申し込みがありました',
     body: [
-      `${displayName} 様`,
-      '',
       'このメールアドレスで、まちの腕きき掲示板に新しく登録する申し込みがありました。',
       'このアドレスは、すでに登録されています。新しいアカウントは作っていません。',
       '',
@@ -74,11 +72,9 @@ export const signUpAttemptedMail: MailTemplate<SignInPageVars> = {
       'お心当たりがない場合は、このメールを削除してください。アカウントは何も変わっていません。',
     ].join('\n'),
   }),
-  en: ({ displayName, signInUrl }) => ({
+  en: ({ signInUrl }) => ({
     subject: 'Someone tried to sign up with your email address',
     body: [
-      `Hello ${displayName},`,
-      '',
       'Someone tried to sign up to the Machi no Udekiki Board with this email address.',
       'This address already has an account, so no new account was made.',
       '',
@@ -89,11 +85,9 @@ export const signUpAttemptedMail: MailTemplate<SignInPageVars> = {
       'If it was not you, you can delete this mail. Nothing in your account has changed.',
     ].join('\n'),
   }),
-  'ja-easy': ({ displayName, signInUrl }) => ({
+  'ja-easy': ({ signInUrl }) => ({
     subject: 'この メールアドレスで とうろく しようと しました',
     body: [
-      `${displayName} さん`,
-      '',
       'この メールアドレスで、あたらしく とうろく しようと した ひとが います。',
       'この アドレスは もう とうろく して あります。',
       'なにも かわって いません。',
@@ -105,4 +99,4 @@ export const signUpAttemptedMail: MailTemplate<SignInPageVars> = {
       'あなた では ない ときは、この メールを けして ください。',
     ].join('\n'),
   }),
-};
+});

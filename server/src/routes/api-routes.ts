@@ -17,7 +17,7 @@ import volunteerRoutes from '../modules/volunteers/routes.ts';
 
 /**
  * Every module's routes (`modules/<area>/routes.ts`), registered by buildApp in this order. A new
- * module adds its line here; each route declares its error answers with errorResponses().
+ * module adds its line here; each lists its routes with defineRoutes() (define-routes.ts).
  */
 export const apiRoutes: FastifyPluginAsync[] = [
   healthRoutes,

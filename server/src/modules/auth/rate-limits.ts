@@ -77,7 +77,7 @@ const accountLimits = {
   signUps: rateLimits.signUpPerAccount,
   emailChanges: rateLimits.emailChangePerAccount,
 } satisfies Record<string, Limit>;
-type AccountLimiter = keyof typeof accountLimits;
+export type AccountLimiter = keyof typeof accountLimits;
 
 /** Per-account counters, keyed by what the caller names (a normalised email or a user id). */
 export function accountRateLimits(db: Database) {

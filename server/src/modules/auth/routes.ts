@@ -9,14 +9,12 @@ import {
   SignUpBody,
   TokenBody,
 } from '@board/shared';
-import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { refreshCookie } from '../../plugins/app/authentication.ts';
 import { passwordGuard } from '../accounts/password-throttle.ts';
-import { accountRateLimits, perIp, rateLimits } from './rate-limits.ts';
+import { accountRateLimits, perIp, rateLimits, type AccountLimiter } from './rate-limits.ts';
 import { authService } from './service.ts';
-import { errorResponses } from '../../routes/error-responses.ts';
+import { defineRoutes, NoContent, route, type Endpoint } from '../../routes/define-routes.ts';
 
 /** API clients without cookies may pass the refresh token in the body instead. */
 const RefreshBody = z
@@ -36,7 +34,6 @@ const Verified = z.object({
   hasPassword: z.boolean().describe('false: set one by the reset link (a password set before the proof was dropped)'),
 });
 const PasswordReset = z.object({ status: z.literal('password_reset') });
-const NoContent = z.null().describe('No content');
 
 const accepted = { status: 'check_your_email' } as const;
 
@@ -45,199 +42,138 @@ const accepted = { status: 'check_your_email' } as const;
  * /api/me. Sign-in, reset and link requests are rate limited per address (route config) and per
  * account (in the handlers); every password check goes through the password throttle.
  */
-export default async function authRoutes(app: FastifyInstance) {
-  const r = app.withTypeProvider<ZodTypeProvider>();
+export default defineRoutes('auth', (app) => {
   const service = authService(app);
   const limits = accountRateLimits(app.db);
   app.addHook('onClose', () => service.drain());
 
-  r.post(
-    '/api/auth/sign-up',
-    {
+  /** Mails a link to an address: limited per address, and the same answer whether or not it has an account. */
+  const linkRequest = (
+    endpoint: Endpoint,
+    summary: string,
+    limiter: AccountLimiter,
+    send: (email: string) => Promise<void>,
+  ) =>
+    route(endpoint, {
+      config: perIp(rateLimits.emailLinkPerIp),
+      summary,
+      signIn: 'optional',
+      input: { body: EmailOnlyBody },
+      response: { 202: Accepted },
+      errors: [403, 429],
+      handler: async (_context, { body }, { reply }) => {
+        await limits.take(reply, limiter, body.email);
+        await send(body.email);
+        return accepted;
+      },
+    });
+
+  return {
+    signUp: route('POST /api/auth/sign-up', {
       config: perIp(rateLimits.signUpPerIp),
-      schema: {
-        operationId: 'signUp',
-        tags: ['auth'],
-        summary: 'Sign up as a volunteer; the answer is the same whether or not the email has an account',
-        body: SignUpBody,
-        response: { 202: Accepted, ...errorResponses(400, 403, 429) },
+      summary: 'Sign up as a volunteer; the answer is the same whether or not the email has an account',
+      signIn: 'optional',
+      input: { body: SignUpBody },
+      response: { 202: Accepted },
+      errors: [403, 429],
+      handler: async (_context, { body }, { reply }) => {
+        await limits.take(reply, 'signUps', body.email);
+        await service.signUp(body);
+        return accepted;
       },
-    },
-    async (request, reply) => {
-      await limits.take(reply, 'signUps', request.body.email);
-      await service.signUp(request.body);
-      return reply.code(202).send(accepted);
-    },
-  );
-
-  r.post(
-    '/api/auth/verify-email',
-    {
-      schema: {
-        operationId: 'verifyEmail',
-        tags: ['auth'],
-        summary: 'Confirm an email address with the token from a verification or email-change link',
-        body: VerifyEmailBody,
-        response: { 200: Verified, ...errorResponses(400, 403, 409, 429) },
-      },
-    },
-    async (request, reply) =>
-      service.verifyEmail(
-        request.body,
-        request.actor && { userId: request.actor.userId, sessionId: request.sessionId },
-        passwordGuard(app, request, reply),
-      ),
-  );
-
-  r.post(
-    '/api/auth/sign-in',
-    {
+    }),
+    verifyEmail: route('POST /api/auth/verify-email', {
+      summary: 'Confirm an email address with the token from a verification or email-change link',
+      signIn: 'optional',
+      input: { body: VerifyEmailBody },
+      response: { 200: Verified },
+      errors: [403, 409, 429],
+      handler: async ({ actor }, { body }, { request, reply }) =>
+        service.verifyEmail(
+          body,
+          actor && { userId: actor.userId, sessionId: request.sessionId },
+          passwordGuard(app, request, reply),
+        ),
+    }),
+    signIn: route('POST /api/auth/sign-in', {
       config: perIp(rateLimits.signInPerIp),
-      schema: {
-        operationId: 'signIn',
-        tags: ['auth'],
-        summary: 'Sign in with email and password; sets the session cookies',
-        body: SignInBody,
-        response: { 200: Session, ...errorResponses(400, 401, 403, 429) },
+      summary: 'Sign in with email and password; sets the session cookies',
+      signIn: 'optional',
+      input: { body: SignInBody },
+      response: { 200: Session },
+      errors: [401, 403, 429],
+      handler: async (_context, { body }, { request, reply }) =>
+        service.signIn(reply, body, passwordGuard(app, request, reply)),
+    }),
+    requestSignInLink: linkRequest(
+      'POST /api/auth/sign-in-link',
+      'Mail a one-time sign-in link (15 minutes); the answer is the same for unknown addresses',
+      'signInLinkRequests',
+      (email) => service.requestSignInLink(email),
+    ),
+    signInWithLink: route('POST /api/auth/sign-in-link/consume', {
+      summary: 'Sign in with the token from a sign-in link; sets the session cookies',
+      signIn: 'optional',
+      input: { body: TokenBody },
+      response: { 200: Session },
+      errors: [403],
+      handler: async (_context, { body }, { reply }) => service.signInWithLink(reply, body.token),
+    }),
+    refreshSession: route('POST /api/auth/refresh', {
+      summary: 'Trade the refresh token (cookie, or body for API clients) for a new session; the old one is spent',
+      signIn: 'optional',
+      input: { body: RefreshBody },
+      response: { 200: Session },
+      errors: [401, 403],
+      handler: async (_context, { body }, { request, reply }) =>
+        service.refreshSession(reply, request.cookies[refreshCookie] ?? body?.refreshToken),
+    }),
+    signOut: route('POST /api/auth/sign-out', {
+      summary: 'End this session (its refresh tokens) and clear the cookies',
+      signIn: 'optional',
+      input: { body: RefreshBody },
+      response: { 204: NoContent },
+      errors: [403],
+      handler: async (_context, { body }, { request, reply }) => {
+        await service.signOut(reply, request.cookies[refreshCookie] ?? body?.refreshToken);
+        return null;
       },
-    },
-    async (request, reply) => service.signIn(reply, request.body, passwordGuard(app, request, reply)),
-  );
-
-  r.post(
-    '/api/auth/sign-in-link',
-    {
-      config: perIp(rateLimits.emailLinkPerIp),
-      schema: {
-        operationId: 'requestSignInLink',
-        tags: ['auth'],
-        summary: 'Mail a one-time sign-in link (15 minutes); the answer is the same for unknown addresses',
-        body: EmailOnlyBody,
-        response: { 202: Accepted, ...errorResponses(400, 403, 429) },
+    }),
+    requestPasswordReset: linkRequest(
+      'POST /api/auth/password-reset',
+      'Mail a password-reset link (1 hour); the answer is the same for unknown addresses',
+      'resetRequests',
+      (email) => service.requestPasswordReset(email),
+    ),
+    resetPassword: route('POST /api/auth/password-reset/confirm', {
+      summary: 'Set a new password with the token from a reset link; ends every session',
+      signIn: 'optional',
+      input: { body: ResetPasswordBody },
+      response: { 200: PasswordReset },
+      errors: [403],
+      handler: async (_context, { body }) => service.resetPassword(body),
+    }),
+    changePassword: route('POST /api/me/password', {
+      summary: 'Change the password (current one required); ends other sessions and renews this one',
+      description: 'A wrong current password is 403 PASSWORD_INCORRECT.',
+      input: { body: ChangePasswordBody },
+      response: { 200: Session },
+      errors: [403, 429],
+      handler: async ({ actor }, { body }, { request, reply }) =>
+        service.changePassword(reply, actor.userId, body, passwordGuard(app, request, reply)),
+    }),
+    changeEmail: route('POST /api/me/email', {
+      summary: 'Move the account to a new email address (password required); a link to the new address confirms it',
+      description: 'A wrong password is 403 PASSWORD_INCORRECT.',
+      input: { body: ChangeEmailBody },
+      response: { 202: Accepted },
+      errors: [403, 409, 429],
+      handler: async ({ actor }, { body }, { request, reply }) => {
+        await service.changeEmail(actor.userId, body, passwordGuard(app, request, reply), () =>
+          limits.take(reply, 'emailChanges', actor.userId),
+        );
+        return accepted;
       },
-    },
-    async (request, reply) => {
-      await limits.take(reply, 'signInLinkRequests', request.body.email);
-      await service.requestSignInLink(request.body.email);
-      return reply.code(202).send(accepted);
-    },
-  );
-
-  r.post(
-    '/api/auth/sign-in-link/consume',
-    {
-      schema: {
-        operationId: 'signInWithLink',
-        tags: ['auth'],
-        summary: 'Sign in with the token from a sign-in link; sets the session cookies',
-        body: TokenBody,
-        response: { 200: Session, ...errorResponses(400, 403) },
-      },
-    },
-    async (request, reply) => service.signInWithLink(reply, request.body.token),
-  );
-
-  r.post(
-    '/api/auth/refresh',
-    {
-      schema: {
-        operationId: 'refreshSession',
-        tags: ['auth'],
-        summary: 'Trade the refresh token (cookie, or body for API clients) for a new session; the old one is spent',
-        body: RefreshBody,
-        response: { 200: Session, ...errorResponses(400, 401, 403) },
-      },
-    },
-    async (request, reply) =>
-      service.refreshSession(reply, request.cookies[refreshCookie] ?? request.body?.refreshToken),
-  );
-
-  r.post(
-    '/api/auth/sign-out',
-    {
-      schema: {
-        operationId: 'signOut',
-        tags: ['auth'],
-        summary: 'End this session (its refresh tokens) and clear the cookies',
-        body: RefreshBody,
-        response: { 204: NoContent, ...errorResponses(400, 403) },
-      },
-    },
-    async (request, reply) => {
-      await service.signOut(reply, request.cookies[refreshCookie] ?? request.body?.refreshToken);
-      return reply.code(204).send(null);
-    },
-  );
-
-  r.post(
-    '/api/auth/password-reset',
-    {
-      config: perIp(rateLimits.emailLinkPerIp),
-      schema: {
-        operationId: 'requestPasswordReset',
-        tags: ['auth'],
-        summary: 'Mail a password-reset link (1 hour); the answer is the same for unknown addresses',
-        body: EmailOnlyBody,
-        response: { 202: Accepted, ...errorResponses(400, 403, 429) },
-      },
-    },
-    async (request, reply) => {
-      await limits.take(reply, 'resetRequests', request.body.email);
-      await service.requestPasswordReset(request.body.email);
-      return reply.code(202).send(accepted);
-    },
-  );
-
-  r.post(
-    '/api/auth/password-reset/confirm',
-    {
-      schema: {
-        operationId: 'resetPassword',
-        tags: ['auth'],
-        summary: 'Set a new password with the token from a reset link; ends every session',
-        body: ResetPasswordBody,
-        response: { 200: PasswordReset, ...errorResponses(400, 403) },
-      },
-    },
-    async (request) => service.resetPassword(request.body),
-  );
-
-  r.post(
-    '/api/me/password',
-    {
-      schema: {
-        operationId: 'changePassword',
-        tags: ['auth'],
-        summary: 'Change the password (current one required); ends other sessions and renews this one',
-        description: 'A wrong current password is 403 PASSWORD_INCORRECT.',
-        body: ChangePasswordBody,
-        response: { 200: Session, ...errorResponses(400, 401, 403, 429) },
-      },
-    },
-    async (request, reply) => {
-      const actor = request.requireActor();
-      return service.changePassword(reply, actor.userId, request.body, passwordGuard(app, request, reply));
-    },
-  );
-
-  r.post(
-    '/api/me/email',
-    {
-      schema: {
-        operationId: 'changeEmail',
-        tags: ['auth'],
-        summary: 'Move the account to a new email address (password required); a link to the new address confirms it',
-        description: 'A wrong password is 403 PASSWORD_INCORRECT.',
-        body: ChangeEmailBody,
-        response: { 202: Accepted, ...errorResponses(400, 401, 403, 409, 429) },
-      },
-    },
-    async (request, reply) => {
-      const actor = request.requireActor();
-      await service.changeEmail(actor.userId, request.body, passwordGuard(app, request, reply), () =>
-        limits.take(reply, 'emailChanges', actor.userId),
-      );
-      return reply.code(202).send(accepted);
-    },
-  );
-}
+    }),
+  };
+});

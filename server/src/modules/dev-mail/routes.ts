@@ -1,10 +1,9 @@
 import { can, DomainError } from '@board/shared';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppConfig } from '../../config.ts';
 import { isLoopback } from '../../network.ts';
-import { errorResponses } from '../../routes/error-responses.ts';
+import { defineRoutes, route, type Routes } from '../../routes/define-routes.ts';
 
 const CapturedMail = z.object({
   id: z.number(),
@@ -39,27 +38,22 @@ function mayRead(app: FastifyInstance, request: FastifyRequest): boolean {
 }
 
 /** GET /api/dev/mail: the mail the board would have sent, newest first. Not registered at all otherwise (404). */
-export default async function devMailRoutes(app: FastifyInstance) {
-  if (!capturedMailVisible(app.config)) return;
-  const r = app.withTypeProvider<ZodTypeProvider>();
-
-  r.get(
-    '/api/dev/mail',
-    {
-      schema: {
-        operationId: 'listCapturedMail',
-        tags: ['dev'],
-        summary: 'Mail captured instead of sent (demo and tests only, never with SMTP or in production)',
-        description:
-          'Served to anyone only while the server listens on loopback addresses alone with no proxy in front ' +
-          '(TRUST_PROXY_HOPS=0); otherwise to signed-in foundation staff only, and 404 for everyone else.',
-        response: { 200: CapturedMailList, ...errorResponses(404) },
+export default defineRoutes('dev', (app): Routes => {
+  if (!capturedMailVisible(app.config)) return {};
+  return {
+    listCapturedMail: route('GET /api/dev/mail', {
+      summary: 'Mail captured instead of sent (demo and tests only, never with SMTP or in production)',
+      description:
+        'Served to anyone only while the server listens on loopback addresses alone with no proxy in front ' +
+        '(TRUST_PROXY_HOPS=0); otherwise to signed-in foundation staff only, and 404 for everyone else.',
+      signIn: 'optional',
+      response: { 200: CapturedMailList },
+      errors: [404],
+      handler: async (_context, _input, { request, reply }) => {
+        if (!mayRead(app, request)) throw new DomainError('NOT_FOUND', `No route for GET ${request.url.split('?')[0]}`);
+        reply.header('cache-control', 'no-store');
+        return { items: app.mailer.captured.map((m) => ({ ...m })) };
       },
-    },
-    async (request, reply) => {
-      if (!mayRead(app, request)) throw new DomainError('NOT_FOUND', `No route for GET ${request.url.split('?')[0]}`);
-      reply.header('cache-control', 'no-store');
-      return { items: app.mailer.captured.map((m) => ({ ...m })) };
-    },
-  );
-}
+    }),
+  };
+});

@@ -1,38 +1,21 @@
-import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorResponses } from '../../routes/error-responses.ts';
+import { defineRoutes, route } from '../../routes/define-routes.ts';
 
 const Health = z.object({ status: z.literal('ok') });
 const Ready = z.object({ status: z.enum(['ready', 'unavailable']), database: z.enum(['postgres', 'pglite']) });
 
-export default async function healthRoutes(app: FastifyInstance) {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-
-  r.get(
-    '/api/health',
-    {
-      schema: {
-        operationId: 'getHealth',
-        tags: ['health'],
-        summary: 'The process is up',
-        response: { 200: Health, ...errorResponses() },
-      },
-    },
-    async () => ({ status: 'ok' as const }),
-  );
-
-  r.get(
-    '/api/ready',
-    {
-      schema: {
-        operationId: 'getReadiness',
-        tags: ['health'],
-        summary: 'The database answers',
-        response: { 200: Ready, 503: Ready, ...errorResponses() },
-      },
-    },
-    async (_request, reply) => {
+export default defineRoutes('health', {
+  getHealth: route('GET /api/health', {
+    summary: 'The process is up',
+    signIn: 'optional',
+    response: { 200: Health },
+    handler: async () => ({ status: 'ok' as const }),
+  }),
+  getReadiness: route('GET /api/ready', {
+    summary: 'The database answers',
+    signIn: 'optional',
+    response: { 200: Ready, 503: Ready },
+    handler: async (_context, _input, { app, reply }) => {
       const database = app.database.engine;
       try {
         await app.database.ping();
@@ -42,5 +25,5 @@ export default async function healthRoutes(app: FastifyInstance) {
         return reply.code(503).send({ status: 'unavailable' as const, database });
       }
     },
-  );
-}
+  }),
+});

@@ -6,8 +6,6 @@ import {
   RequestIdParams,
   ReviewHistory,
 } from '@board/shared';
-import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   approveRequest,
   closeRequest,
@@ -16,100 +14,56 @@ import {
   rejectRequest,
   requestChangesToRequest,
 } from './service.ts';
-import { errorResponses } from '../../routes/error-responses.ts';
-import { signedInContext } from '../../services/context.ts';
+import { defineRoutes, route } from '../../routes/define-routes.ts';
+
+/** A decision on a request with the reason its officers are mailed (staff of its municipality). */
+const decision = (url: `/api/${string}`, summary: string, decide: typeof rejectRequest) =>
+  route(`POST ${url}`, {
+    summary,
+    input: { params: RequestIdParams, body: ReasonBody },
+    response: { 200: HelpRequestDetail },
+    errors: [403, 404, 409],
+    handler: (context, { params, body }) => decide(context, params.id, body.reason),
+  });
 
 /** Municipal staff review their municipality's requests; foundation staff read the queues. */
-export default async function moderationRoutes(app: FastifyInstance) {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  const tags = ['moderation'];
-
-  r.get(
-    '/api/moderation/queue',
-    {
-      schema: {
-        operationId: 'listModerationQueue',
-        tags,
-        summary:
-          'Requests waiting for review (or sent back: status=changes_requested), oldest first, optionally of one association, with the counts for the header (staff; foundation reads)',
-        querystring: ModerationQueueQuery,
-        response: { 200: ModerationQueue, ...errorResponses(400, 401, 403) },
-      },
-    },
-    async (request) => listModerationQueue(signedInContext(request), request.query),
-  );
-
-  r.get(
-    '/api/moderation/requests/:id/history',
-    {
-      schema: {
-        operationId: 'getReviewHistory',
-        tags,
-        summary:
-          'The last reason staff sent a request back with, and which fields its officers changed since (staff of its municipality; foundation reads)',
-        params: RequestIdParams,
-        response: { 200: ReviewHistory, ...errorResponses(400, 401, 404) },
-      },
-    },
-    async (request) => getReviewHistory(signedInContext(request), request.params.id),
-  );
-
-  r.post(
-    '/api/requests/:id/approve',
-    {
-      schema: {
-        operationId: 'approveRequest',
-        tags,
-        summary: 'Publish a request waiting for review; its officers are told by mail',
-        params: RequestIdParams,
-        response: { 200: HelpRequestDetail, ...errorResponses(400, 401, 403, 404, 409) },
-      },
-    },
-    async (request) => approveRequest(signedInContext(request), request.params.id),
-  );
-
-  r.post(
+export default defineRoutes('moderation', {
+  listModerationQueue: route('GET /api/moderation/queue', {
+    summary:
+      'Requests waiting for review (or sent back: status=changes_requested), oldest first, optionally of one association, with the counts for the header (staff; foundation reads)',
+    input: { query: ModerationQueueQuery },
+    response: { 200: ModerationQueue },
+    errors: [403],
+    handler: (context, { query }) => listModerationQueue(context, query),
+  }),
+  getReviewHistory: route('GET /api/moderation/requests/:id/history', {
+    summary:
+      'The last reason staff sent a request back with, and which fields its officers changed since (staff of its municipality; foundation reads)',
+    input: { params: RequestIdParams },
+    response: { 200: ReviewHistory },
+    errors: [404],
+    handler: (context, { params }) => getReviewHistory(context, params.id),
+  }),
+  approveRequest: route('POST /api/requests/:id/approve', {
+    summary: 'Publish a request waiting for review; its officers are told by mail',
+    input: { params: RequestIdParams },
+    response: { 200: HelpRequestDetail },
+    errors: [403, 404, 409],
+    handler: (context, { params }) => approveRequest(context, params.id),
+  }),
+  requestChangesToRequest: decision(
     '/api/requests/:id/request-changes',
-    {
-      schema: {
-        operationId: 'requestChangesToRequest',
-        tags,
-        summary: 'Send a request back to its officers with what to change (reason required, shown to them and mailed)',
-        params: RequestIdParams,
-        body: ReasonBody,
-        response: { 200: HelpRequestDetail, ...errorResponses(400, 401, 403, 404, 409) },
-      },
-    },
-    async (request) => requestChangesToRequest(signedInContext(request), request.params.id, request.body.reason),
-  );
-
-  r.post(
+    'Send a request back to its officers with what to change (reason required, shown to them and mailed)',
+    requestChangesToRequest,
+  ),
+  rejectRequest: decision(
     '/api/requests/:id/reject',
-    {
-      schema: {
-        operationId: 'rejectRequest',
-        tags,
-        summary: 'Refuse to publish a request (reason required, mailed to its officers)',
-        params: RequestIdParams,
-        body: ReasonBody,
-        response: { 200: HelpRequestDetail, ...errorResponses(400, 401, 403, 404, 409) },
-      },
-    },
-    async (request) => rejectRequest(signedInContext(request), request.params.id, request.body.reason),
-  );
-
-  r.post(
+    'Refuse to publish a request (reason required, mailed to its officers)',
+    rejectRequest,
+  ),
+  closeRequest: decision(
     '/api/requests/:id/close',
-    {
-      schema: {
-        operationId: 'closeRequest',
-        tags,
-        summary: 'Close a published or filled request (reason required, mailed to its officers)',
-        params: RequestIdParams,
-        body: ReasonBody,
-        response: { 200: HelpRequestDetail, ...errorResponses(400, 401, 403, 404, 409) },
-      },
-    },
-    async (request) => closeRequest(signedInContext(request), request.params.id, request.body.reason),
-  );
-}
+    'Close a published or filled request (reason required, mailed to its officers)',
+    closeRequest,
+  ),
+});

@@ -1,24 +1,13 @@
 import { IdParams, VolunteerPublicProfile } from '@board/shared';
-import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { signedInContext } from '../../services/context.ts';
 import { getVolunteerProfile } from './service.ts';
-import { errorResponses } from '../../routes/error-responses.ts';
+import { defineRoutes, route } from '../../routes/define-routes.ts';
 
-export default async function volunteerRoutes(app: FastifyInstance) {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-
-  r.get(
-    '/api/volunteers/:id',
-    {
-      schema: {
-        operationId: 'getVolunteerProfile',
-        tags: ['volunteers'],
-        summary: "A volunteer's public profile (signed in): skills, languages, completed helps, thanks if they allow",
-        params: IdParams,
-        response: { 200: VolunteerPublicProfile, ...errorResponses(400, 401, 404) },
-      },
-    },
-    async (request) => getVolunteerProfile(signedInContext(request), request.params.id),
-  );
-}
+export default defineRoutes('volunteers', {
+  getVolunteerProfile: route('GET /api/volunteers/:id', {
+    summary: "A volunteer's public profile (signed in): skills, languages, completed helps, thanks if they allow",
+    input: { params: IdParams },
+    response: { 200: VolunteerPublicProfile },
+    errors: [404],
+    handler: (context, { params }) => getVolunteerProfile(context, params.id),
+  }),
+});
