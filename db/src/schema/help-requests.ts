@@ -94,6 +94,10 @@ export const helpRequests = pgTable(
       .array()
       .notNull()
       .default(sql`'{ja}'::text[]`),
+    /** the officer's short summary for readers of English ('' when none) */
+    summaryEn: text('summary_en').notNull().default(''),
+    /** the officer's short summary in やさしい日本語 ('' when none) */
+    summaryJaEasy: text('summary_ja_easy').notNull().default(''),
     /** accepted applications; never above `slots` (the accept is a conditional UPDATE on this column) */
     matchedCount: integer('matched_count').notNull().default(0),
     /** normalised unigrams + bigrams of title and body (shared/src/search/tokens.ts), GIN-indexed */
@@ -187,4 +191,7 @@ export const boardRequests = pgView('board_requests', {
   status: requestStatus('status').notNull(),
   publishedAt: timestamp('published_at', { withTimezone: true }),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  /** added in migration 0012 (a view's new columns go last) */
+  summaryEn: text('summary_en').notNull(),
+  summaryJaEasy: text('summary_ja_easy').notNull(),
 }).existing();
