@@ -77,8 +77,8 @@ describe('user text in an English page', () => {
       expect(await page.locator('html').getAttribute('lang')).toBe('en');
 
       const marked = await userTexts(page);
-      // title (h1), association (lead and facts), skill, body: five Japanese texts, each lang="ja"
-      expect(marked.filter(([, lang]) => lang === 'ja')).toHaveLength(5);
+      // title (h1), association (lead and facts), area, skill, body: six Japanese texts, each lang="ja"
+      expect(marked.filter(([, lang]) => lang === 'ja')).toHaveLength(6);
       expect(marked.filter(([text, lang]) => japanese.test(text) && lang !== 'ja')).toEqual([]);
       expect(await page.locator('h1 [lang="ja"]').innerText()).toBe(title);
 
@@ -118,7 +118,7 @@ describe('user text in an English page', () => {
     const ja = await newPage({ lang: 'ja' });
     await open(ja, t, `/requests/${requestId}`);
     expect(await ja.getByTestId('reader-summary').count()).toBe(0);
-    expect(await ja.locator('main [data-user-text][lang="ja"]').count()).toBe(5);
+    expect(await ja.locator('main [data-user-text][lang="ja"]').count()).toBe(6);
     await ja.context().close();
   });
 });
@@ -128,6 +128,10 @@ describe('the officer writing to a volunteer who reads やさしい日本語', (
     const ja = texts('ja');
     const officer = await newPage({ as: demo.officerSenju, lang: 'ja', javaScript: false });
     await open(officer, t, `/association/requests/${requestId}`);
+    // the officer's preview shows both summaries, each marked with its language
+    const summaries = officer.getByTestId('reader-summaries');
+    expect(await summaries.locator('[lang="en"]').innerText()).toBe(summaryEn);
+    expect(await summaries.locator('[lang="ja"]').innerText()).toBe(summaryJaEasy);
     const applicant = officer.locator(`article[data-applicant="${applicationId}"]`);
     const reading = applicant.getByTestId('reading-language');
     expect(await reading.getAttribute('data-reading-language')).toBe('ja-easy');

@@ -60,7 +60,7 @@ describe('request summaries in English and やさしい日本語', () => {
   it(`refuses a summary over ${summaryMax} characters or with control characters, naming the field; nothing changes`, async () => {
     const draft = await createDraft(t, { summaryEn: 'Kept as it was.' });
     const before = await rowCounts(t);
-    const cases: [object, string, string][] = [
+    const cases: [Record<string, unknown>, string, string][] = [
       [{ summaryEn: 'a'.repeat(summaryMax + 1) }, 'summaryEn', 'TOO_LONG'],
       [{ summaryJaEasy: 'あ'.repeat(summaryMax + 1) }, 'summaryJaEasy', 'TOO_LONG'],
       [{ summaryEn: 'bell\u0007' }, 'summaryEn', 'INVALID_CHARACTERS'],
