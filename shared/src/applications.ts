@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RequestStatus } from './help-request-lifecycle.ts';
+import { Language } from './roles.ts';
 import { plainText } from './safe-input.ts';
 
 /**
@@ -54,6 +55,8 @@ export const ApplicantProfile = z.object({
   displayName: z.string(),
   skills: z.array(z.string()),
   languages: z.array(z.string()),
+  /** the language the volunteer reads the site in (their profile's language): how to write to them */
+  readingLanguage: Language,
   /** matches the association marked done and the volunteer confirmed */
   completedHelps: z.number().int(),
   /** thank-you notes received; null when the volunteer chose not to show thanks */

@@ -25,6 +25,9 @@ export const RequestLanguage = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)?$/, 
 
 export const Skill = singleLineText({ max: 30, required: 'SKILL_REQUIRED' });
 
+/** The longest summary an officer may add in English or in やさしい日本語. */
+export const summaryMax = 300;
+
 /** What an officer fills in; the same for creating and for editing (a full replacement). */
 const helpRequestFields = {
   title: singleLineText({ max: 80, required: 'TITLE_REQUIRED' }),
@@ -49,6 +52,10 @@ const helpRequestFields = {
     .min(1, { error: 'LANGUAGE_REQUIRED' })
     .max(10, { error: 'TOO_MANY' })
     .default(['ja']),
+  /** a short summary in English for readers of English (plain text; '' when none) */
+  summaryEn: multiLineText({ max: summaryMax }).default(''),
+  /** a short summary in やさしい日本語 (easy Japanese; plain text; '' when none) */
+  summaryJaEasy: multiLineText({ max: summaryMax }).default(''),
 };
 
 /** Rules across fields: the deadline lies ahead and not after the start. */
@@ -102,6 +109,9 @@ export const HelpRequestPublic = z.object({
   expensesCovered: z.boolean(),
   applicationDeadline: z.string().nullable(),
   languages: z.array(z.string()),
+  /** the officer's own short summaries for readers of English and of やさしい日本語 ('' when none) */
+  summaryEn: z.string(),
+  summaryJaEasy: z.string(),
   status: RequestStatus,
   publishedAt: z.string().nullable(),
 });

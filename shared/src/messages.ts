@@ -7,8 +7,16 @@ import { plainText } from './safe-input.ts';
 export const MessageBody = z.object({ body: plainText(1, 2000, 'MESSAGE_REQUIRED') });
 export type MessageBody = z.infer<typeof MessageBody>;
 
+/**
+ * What an item of the thread is: a message sent in it, or one of the two notes the thread opens
+ * with, read from the application itself: the volunteer's message when raising a hand
+ * (`application`) and the officer's note when accepting (`acceptance`; only if they wrote one).
+ */
+export const threadItemKinds = ['application', 'acceptance', 'message'] as const;
+
 export const ThreadMessage = z.object({
   id: z.string(),
+  kind: z.enum(threadItemKinds),
   applicationId: z.string(),
   senderId: z.string().nullable(),
   senderName: z.string().nullable(),

@@ -80,7 +80,15 @@ describe('a match', () => {
       match.locator(`a[href="/matches/${applicationId}"]`).click(),
     ]);
     await mine.waitForLoadState('networkidle');
-    expect(await mine.getByTestId('no-messages').innerText()).toBe(ja.t('board.thread.empty'));
+    // the thread opens with what was already said: the hand's message and the acceptance note
+    const opening = mine.locator('li[data-thread-item]');
+    expect(await opening.evaluateAll((els) => els.map((e) => e.getAttribute('data-thread-item')))).toEqual([
+      'application',
+      'acceptance',
+    ]);
+    expect(await opening.nth(0).innerText()).toContain('カメラを持っています。');
+    expect(await opening.nth(1).innerText()).toContain('よろしくお願いします。');
+    expect(await mine.getByTestId('no-messages').count()).toBe(0);
     expect(await mine.getByTestId('counterpart').innerText()).toContain('officer.senju@demo.example');
 
     // empty: refused with a message beside the box

@@ -90,6 +90,10 @@ export const helpRequests = pgTable(
       .array()
       .notNull()
       .default(sql`'{ja}'::text[]`),
+    /** the officer's short summary for readers of English ('' when none) */
+    summaryEn: text('summary_en').notNull().default(''),
+    /** the officer's short summary in やさしい日本語 ('' when none) */
+    summaryJaEasy: text('summary_ja_easy').notNull().default(''),
     /** accepted applications; never above `slots` (the accept is a conditional UPDATE on this column) */
     matchedCount: integer('matched_count').notNull().default(0),
     /** normalised unigrams + bigrams of title and body (shared/src/search/tokens.ts), GIN-indexed */
@@ -179,4 +183,7 @@ export const boardRequests = pgView('board_requests', {
   status: requestStatus('status').notNull(),
   publishedAt: at('published_at'),
   updatedAt: at('updated_at').notNull(),
+  /** added in migration 0012 (a view's new columns go last) */
+  summaryEn: text('summary_en').notNull(),
+  summaryJaEasy: text('summary_ja_easy').notNull(),
 }).existing();

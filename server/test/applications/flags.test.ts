@@ -214,7 +214,11 @@ describe('listFlags and resolveFlag', () => {
 
     expect((await resolve(adachi, flagged.id, { decision: 'hide' })).statusCode).toBe(200);
     const thread = (await get(t, volunteer.headers, `/api/applications/${id}/messages`)).json();
-    expect(thread.items[0]).toMatchObject({ id: message.id, hidden: true, body: null });
+    expect(thread.items.find((m: { kind: string }) => m.kind === 'message')).toMatchObject({
+      id: message.id,
+      hidden: true,
+      body: null,
+    });
   });
 
   it('dismisses a flag: the item stays, the decision is audited', async () => {

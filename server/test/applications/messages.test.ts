@@ -46,12 +46,14 @@ describe('messages between the two sides of a match', () => {
 
     const asOfficer = await thread(senju, id);
     expect(asOfficer.canSend).toBe(true);
-    expect(asOfficer.items.map((m) => [m.senderSide, m.mine, m.body])).toEqual([
-      ['volunteer', false, 'はじめまして。<b>よろしく</b>お願いします。\n当日は何時ですか？'],
-      ['association', true, '9時に集会所でお願いします。'],
+    // the thread opens with the hand's message (thread-opening.test.ts), then the messages
+    expect(asOfficer.items.map((m) => [m.kind, m.senderSide, m.mine, m.body])).toEqual([
+      ['application', 'volunteer', false, 'お手伝いします'],
+      ['message', 'volunteer', false, 'はじめまして。<b>よろしく</b>お願いします。\n当日は何時ですか？'],
+      ['message', 'association', true, '9時に集会所でお願いします。'],
     ]);
-    expect(asOfficer.items[0]!.senderName).toBe('話す 三郎');
-    expect((await thread(volunteer.headers, id)).items.map((m) => m.mine)).toEqual([true, false]);
+    expect(asOfficer.items[1]!.senderName).toBe('話す 三郎');
+    expect((await thread(volunteer.headers, id)).items.map((m) => m.mine)).toEqual([true, true, false]);
   });
 
   it('opens only with the match: pending is 409 NOT_MATCHED; after a withdrawal the thread is read-only', async () => {
@@ -69,7 +71,7 @@ describe('messages between the two sides of a match', () => {
     await post(t, volunteer.headers, `/api/applications/${id}/withdraw`);
     const after = await thread(volunteer.headers, id);
     expect(after.canSend).toBe(false);
-    expect(after.items).toHaveLength(1);
+    expect(after.items.filter((m) => m.kind === 'message').map((m) => m.body)).toEqual(['よろしくお願いします']);
     expect(errorCode(await send(volunteer.headers, id, 'まだいますか'))).toBe('NOT_MATCHED');
   });
 
@@ -110,7 +112,7 @@ describe('messages between the two sides of a match', () => {
       .update(schema.messages)
       .set({ hiddenAt: new Date() })
       .where(eq(schema.messages.id, sent.id));
-    const [message] = (await thread(senju, id)).items;
+    const message = (await thread(senju, id)).items.find((m) => m.kind === 'message');
     expect(message).toMatchObject({ id: sent.id, hidden: true, body: null });
     expect(JSON.stringify(await thread(volunteer.headers, id))).not.toContain('ひどいことば');
   });

@@ -5,6 +5,7 @@ import {
   type ApplicantProfile,
   type ApplicationForOfficer,
   type ContactDetails,
+  type Language,
   type MyApplication,
 } from '@board/shared';
 import { applicationRepository, type ApplicationRepository, type ApplicationRow, type Person } from './repository.ts';
@@ -40,6 +41,7 @@ export function applicantProfile(
     displayName: string;
     skills: string[] | null;
     languages: string[] | null;
+    language: Language;
     showThanks: boolean | null;
   },
   stats: { completedHelps: number; thanks: number } | undefined,
@@ -49,6 +51,7 @@ export function applicantProfile(
     displayName: applicant.displayName,
     skills: applicant.skills ?? [],
     languages: applicant.languages ?? [],
+    readingLanguage: applicant.language,
     completedHelps: stats?.completedHelps ?? 0,
     thanksReceived: (applicant.showThanks ?? false) ? (stats?.thanks ?? 0) : null,
   };

@@ -34,6 +34,8 @@ export const requestColumns = {
   expensesCovered: r.expensesCovered,
   applicationDeadline: r.applicationDeadline,
   languages: r.languages,
+  summaryEn: r.summaryEn,
+  summaryJaEasy: r.summaryJaEasy,
   status: r.status,
   statusReason: r.statusReason,
   copiedFrom: r.copiedFrom,
@@ -66,6 +68,8 @@ export const boardColumns = {
   expensesCovered: b.expensesCovered,
   applicationDeadline: b.applicationDeadline,
   languages: b.languages,
+  summaryEn: b.summaryEn,
+  summaryJaEasy: b.summaryJaEasy,
   status: b.status,
   publishedAt: b.publishedAt,
 };
@@ -96,6 +100,8 @@ export interface RequestRow {
   expensesCovered: boolean;
   applicationDeadline: Date | null;
   languages: string[];
+  summaryEn: string;
+  summaryJaEasy: string;
   status: RequestStatus;
   statusReason: string | null;
   copiedFrom: string | null;
@@ -147,6 +153,8 @@ export interface RequestContent {
   expensesCovered: boolean;
   applicationDeadline: Date | null;
   languages: string[];
+  summaryEn: string;
+  summaryJaEasy: string;
   searchTokens: string[];
 }
 

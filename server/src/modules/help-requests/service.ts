@@ -63,6 +63,8 @@ function contentOf(input: HelpRequestInput): RequestContent {
     expensesCovered: input.expensesCovered,
     applicationDeadline: input.applicationDeadline === null ? null : new Date(input.applicationDeadline),
     languages: [...new Set(input.languages)],
+    summaryEn: input.summaryEn,
+    summaryJaEasy: input.summaryJaEasy,
     searchTokens: documentTokens(input.title, input.body),
   };
 }
@@ -193,6 +195,8 @@ export async function copyRequest(ctx: SignedInContext, id: string): Promise<Hel
       expensesCovered: source.expensesCovered,
       applicationDeadline: null,
       languages: source.languages,
+      summaryEn: source.summaryEn,
+      summaryJaEasy: source.summaryJaEasy,
       searchTokens: documentTokens(source.title, source.body),
       municipalityCode: source.municipalityCode,
       associationId: source.associationId,

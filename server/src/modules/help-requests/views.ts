@@ -60,6 +60,8 @@ export function publicView(row: PublicRequestRow): HelpRequestPublic {
     expensesCovered: row.expensesCovered,
     applicationDeadline: iso(row.applicationDeadline),
     languages: row.languages,
+    summaryEn: row.summaryEn,
+    summaryJaEasy: row.summaryJaEasy,
     status: row.status,
     publishedAt: iso(row.publishedAt),
   };

@@ -7,6 +7,7 @@ import { applicationRepository, type ApplicationRow } from '../applications/repo
 import { requestRepository } from '../help-requests/repository.ts';
 import { associationSide } from '../applications/views.ts';
 import { messageRepository, type MessageRow } from './repository.ts';
+import { threadOpening } from './thread-opening.ts';
 import type { SignedInContext } from '../../services/context.ts';
 
 /**
@@ -38,6 +39,7 @@ function view(actor: Actor, row: MessageRow): ThreadMessage {
   const hidden = row.hiddenAt !== null;
   return {
     id: row.id,
+    kind: 'message',
     applicationId: row.applicationId,
     senderId: row.senderId,
     senderName: row.senderName,
@@ -49,13 +51,17 @@ function view(actor: Actor, row: MessageRow): ThreadMessage {
   };
 }
 
-/** The thread of a match, oldest first; messages staff hid show as hidden, without their text. */
+/**
+ * The thread of a match, oldest first, opening with the hand's message and the acceptance note
+ * (thread-opening.ts); messages staff hid show as hidden, without their text.
+ */
 export async function listMessages(ctx: SignedInContext, id: string) {
   const { actor } = ctx;
   return ctx.door.asActor(actor, async (tx) => {
     const row = await participantsOnly(tx, actor, id, 'message.read');
     if (!wasMatched(row)) throw new DomainError('NOT_MATCHED', 'Messages open once the application is accepted.');
-    const items = (await messageRepository(tx).thread(id)).map((m) => view(actor, m));
+    const messages = (await messageRepository(tx).thread(id)).map((m) => view(actor, m));
+    const items = [...(await threadOpening(tx, actor, row)), ...messages];
     return { items, canSend: row.status === 'accepted' };
   });
 }

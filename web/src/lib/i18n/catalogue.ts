@@ -25,6 +25,9 @@ import moderationJa from './messages/moderation/ja.json';
 import statusEn from './messages/status/en.json';
 import statusJaEasy from './messages/status/ja-easy.json';
 import statusJa from './messages/status/ja.json';
+import languagesEn from './messages/languages/en.json';
+import languagesJaEasy from './messages/languages/ja-easy.json';
+import languagesJa from './messages/languages/ja.json';
 import type { Lang } from './languages.ts';
 
 /**
@@ -41,6 +44,7 @@ export const areas = {
   association: { ja: associationJa, en: associationEn, 'ja-easy': associationJaEasy },
   moderation: { ja: moderationJa, en: moderationEn, 'ja-easy': moderationJaEasy },
   status: { ja: statusJa, en: statusEn, 'ja-easy': statusJaEasy },
+  languages: { ja: languagesJa, en: languagesEn, 'ja-easy': languagesJaEasy },
 } as const;
 
 const ja = {
@@ -53,6 +57,7 @@ const ja = {
   ...associationJa,
   ...moderationJa,
   ...statusJa,
+  ...languagesJa,
 };
 
 /** Message keys: Japanese is the source language, so its files define the set. */
@@ -73,6 +78,7 @@ const catalogues = {
     ...associationEn,
     ...moderationEn,
     ...statusEn,
+    ...languagesEn,
   } satisfies Messages,
   'ja-easy': {
     ...commonJaEasy,
@@ -84,6 +90,7 @@ const catalogues = {
     ...associationJaEasy,
     ...moderationJaEasy,
     ...statusJaEasy,
+    ...languagesJaEasy,
   } satisfies Messages,
 } as const satisfies Record<Lang, Messages>;
 

@@ -32,7 +32,17 @@ export const requestFields = declareFields([
     hint: 'association.form.languagesHint',
     kind: 'checkboxes',
   },
+  // optional summaries for readers of English and of やさしい日本語 (RequestSummaryFields)
+  { name: 'summaryEn', label: 'languages.summary.en', hint: 'languages.summary.enHint', kind: 'textarea' },
+  { name: 'summaryJaEasy', label: 'languages.summary.jaEasy', hint: 'languages.summary.jaEasyHint', kind: 'textarea' },
 ]);
 
 export type RequestFieldName = (typeof requestFields)[number]['name'];
 export type RequestFormView = FormView<RequestFieldName>;
+
+/** What a part of the request form (a component placed in RequestForm) is given. */
+export interface RequestFormPart {
+  view: RequestFormView;
+  /** a field's starting text (the request being edited, or what was typed before an error) */
+  value: (name: string) => string;
+}

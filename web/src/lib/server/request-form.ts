@@ -149,6 +149,8 @@ export function parseRequestForm(form: FormData): ParsedRequestForm {
     expensesCovered: formText(form, 'expensesCovered') === 'yes',
     applicationDeadline: deadline,
     languages: form.getAll('languages').filter((v): v is string => typeof v === 'string'),
+    summaryEn: formText(form, 'summaryEn'),
+    summaryJaEasy: formText(form, 'summaryJaEasy'),
     ...(associationId ? { associationId } : {}),
   };
   return { body, local, values: formValues(form) };
@@ -197,6 +199,8 @@ export function requestFormValues(request: HelpRequestDetail): FormValues {
     estimatedHours: request.estimatedHours === null ? '' : String(request.estimatedHours),
     expensesCovered: request.expensesCovered ? 'yes' : 'no',
     languages: request.languages,
+    summaryEn: request.summaryEn,
+    summaryJaEasy: request.summaryJaEasy,
   };
   if (request.online) values.online = 'on';
   if (request.when.kind !== 'flexible') {
