@@ -27,7 +27,13 @@ export function applicantsToTellAsActor(tx: Database, requestId: string, ending:
 export async function tellApplicantsRequestEnded(
   ctx: MailContext & Pick<ServiceContext, 'config'>,
   applicants: Applicant[],
-  request: { id: string; title: string; associationName: string; municipality: { nameJa: string; nameEn: string } },
+  request: {
+    id: string;
+    title: string;
+    associationName: string;
+    municipality: { nameJa: string; nameEn: string };
+    contactDesk: string | null;
+  },
   ending: RequestEnding,
 ): Promise<void> {
   await sendMail(ctx, {
@@ -37,6 +43,7 @@ export async function tellApplicantsRequestEnded(
       title: request.title,
       associationName: request.associationName,
       municipality: request.municipality,
+      contactDesk: request.contactDesk,
       link: publicLink(ctx.config, webPages.request(request.id)),
       ending,
     },
