@@ -210,7 +210,7 @@ export const MyRequestsQuery = z.object({
   cursor,
   limit: limit(100, 50),
 });
-/** One of the officer's own requests, with how many volunteers wait for their answer (pending hands). */
+/** One of the officer's own requests, with its hands still waiting for an answer (pending; a request that ended keeps them). */
 export const MyHelpRequest = HelpRequestDetail.extend({ pendingApplications: z.number().int() });
 export type MyHelpRequest = z.infer<typeof MyHelpRequest>;
 export const MyRequestsPage = z.object({ items: z.array(MyHelpRequest), nextCursor: z.string().nullable() });
