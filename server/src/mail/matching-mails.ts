@@ -68,7 +68,7 @@ export const applicationAcceptedMail: MailTemplate<DecisionVars> = {
       `${v.associationName}が、「${v.requestTitle}」をあなたにお願いすることに決めました。`,
       ...(v.note ? ['', `町会・自治会からのひとこと：${v.note}`] : []),
       '',
-      '連絡先と詳しい場所は次のページで見られます。町会とメッセージもやりとりできます。',
+      '連絡先と詳しい場所は次のページで見られます。町会・自治会とメッセージもやりとりできます。',
       v.link,
     ].join('\n'),
   }),
@@ -76,7 +76,7 @@ export const applicationAcceptedMail: MailTemplate<DecisionVars> = {
     subject: `「${v.requestTitle}」を てつだう ことに なりました`,
     body: [
       `${v.associationName}が 「${v.requestTitle}」を あなたに おねがい します。`,
-      ...(v.note ? ['', `ちょうかいから：${v.note}`] : []),
+      ...(v.note ? ['', `ちょうかい・じちかいから：${v.note}`] : []),
       '',
       'れんらくさき と ばしょは つぎの ページに あります。メッセージも おくれます。',
       v.link,
@@ -112,7 +112,7 @@ export const applicationDeclinedMail: MailTemplate<DecisionVars> = {
     body: [
       `「${v.requestTitle}」に てを あげて くれて ありがとう ございました。`,
       `こんかいは ${v.associationName}から 「ほかの ひとに おねがい します」と おへんじが ありました。`,
-      ...(v.note ? ['', `ちょうかいから：${v.note}`] : []),
+      ...(v.note ? ['', `ちょうかい・じちかいから：${v.note}`] : []),
       '',
       'ほかの おねがいも みて ください。',
       v.link,
