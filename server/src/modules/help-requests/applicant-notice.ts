@@ -1,4 +1,5 @@
 import type { Database } from '@board/db';
+import type { HelpRequestDetail } from '@board/shared';
 import { elevateWithin } from '../../database/door.ts';
 import { publicLink, webPages } from '../../links/public-links.ts';
 import { requestEndedForVolunteerMail, type RequestEnding } from '../../mail/request-mails.ts';
@@ -48,4 +49,15 @@ export async function tellApplicantsRequestEnded(
       ending,
     },
   });
+}
+
+/** What a mail about the request names, with its municipality's contact desk for the mail's foot. */
+export function requestNamesOf(detail: HelpRequestDetail, contactDesk: string | null) {
+  return {
+    id: detail.id,
+    title: detail.title,
+    associationName: detail.associationName,
+    municipality: { nameJa: detail.municipalityName, nameEn: detail.municipalityNameEn },
+    contactDesk,
+  };
 }

@@ -25,7 +25,7 @@ import {
 } from '@board/shared';
 import { recordAudit } from '../audit/record.ts';
 import { contactDeskOf } from '../municipalities/contact-desk.ts';
-import { applicantsToTellAsActor, tellApplicantsRequestEnded } from './applicant-notice.ts';
+import { applicantsToTellAsActor, requestNamesOf, tellApplicantsRequestEnded } from './applicant-notice.ts';
 import { withCurrentContact, withCurrentContactOne } from './current-contact.ts';
 import { applicationRepository } from '../applications/repository.ts';
 import { requestReader } from './reader.ts';
@@ -298,17 +298,6 @@ export async function withdrawRequest(ctx: SignedInContext, id: string): Promise
   });
   await tellApplicantsRequestEnded(ctx, applicants, requestNamesOf(detail, contactDesk), 'withdrawn');
   return detail;
-}
-
-/** What a mail about the request names, with its municipality's contact desk for the mail's foot. */
-export function requestNamesOf(detail: HelpRequestDetail, contactDesk: string | null) {
-  return {
-    id: detail.id,
-    title: detail.title,
-    associationName: detail.associationName,
-    municipality: { nameJa: detail.municipalityName, nameEn: detail.municipalityNameEn },
-    contactDesk,
-  };
 }
 
 // ---- reading

@@ -20,8 +20,12 @@ import {
   type RequestMailVars,
 } from '../../mail/request-mails.ts';
 import { requestReader } from '../help-requests/reader.ts';
-import { applicantsToTellAsActor, tellApplicantsRequestEnded } from '../help-requests/applicant-notice.ts';
-import { changeStatus, detailIn, requestNamesOf } from '../help-requests/service.ts';
+import {
+  applicantsToTellAsActor,
+  requestNamesOf,
+  tellApplicantsRequestEnded,
+} from '../help-requests/applicant-notice.ts';
+import { changeStatus, detailIn } from '../help-requests/service.ts';
 import type { RequestWithContact } from '../help-requests/rows.ts';
 import { contactDeskOf } from '../municipalities/contact-desk.ts';
 import { decodeCursor, pageOf, publicView } from '../help-requests/views.ts';
