@@ -220,7 +220,10 @@ export const MyRequestsQuery = z.object({
   cursor,
   limit: limit(100, 50),
 });
-export const MyRequestsPage = z.object({ items: z.array(HelpRequestDetail), nextCursor: z.string().nullable() });
+/** One of the officer's own requests, with its hands still waiting for an answer (pending; a request that ended keeps them). */
+export const MyHelpRequest = HelpRequestDetail.extend({ pendingApplications: z.number().int() });
+export type MyHelpRequest = z.infer<typeof MyHelpRequest>;
+export const MyRequestsPage = z.object({ items: z.array(MyHelpRequest), nextCursor: z.string().nullable() });
 export type MyRequestsPage = z.infer<typeof MyRequestsPage>;
 
 // ---- moderation
@@ -303,7 +306,12 @@ export const MunicipalitySettingsView = z.object({
   moderationRequired: z.boolean(),
   /** the categories officers may choose here (every category unless staff narrowed them) */
   enabledCategories: z.array(Category),
+  /** where associations and residents ask (typed by staff: plain text, line breaks kept); '' when not set */
   contactDesk: z.string(),
+  /** the municipality's names, so a page can say whose desk it shows */
+  nameJa: z.string(),
+  nameKana: z.string(),
+  nameEn: z.string(),
 });
 export type MunicipalitySettingsView = z.infer<typeof MunicipalitySettingsView>;
 

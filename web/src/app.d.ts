@@ -1,4 +1,5 @@
 import type { Me } from '@board/shared';
+import type { ContactDesk } from '#lib/contact-desk.ts';
 import type { Lang } from '#lib/i18n/languages.ts';
 
 // See https://svelte.dev/docs/kit/types#app.d.ts
@@ -11,7 +12,10 @@ declare global {
       me: Me | null;
     }
     // interface Error {}
-    // interface PageData {}
+    interface PageData {
+      /** the contact desks of the municipality (or municipalities) a page belongs to, for the site footer */
+      contactDesks?: ContactDesk[];
+    }
     // interface PageState {}
     // Platform: `{ req: IncomingMessage }`, declared by @sveltejs/adapter-node
   }

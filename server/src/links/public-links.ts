@@ -14,8 +14,12 @@ export const webPages = {
   myApplications: '/me/applications',
   /** a request's public page */
   request: (requestId: string) => `/requests/${requestId}`,
-  /** the officer's page of one request, with its applicants */
-  applicants: (requestId: string) => `/association/requests/${requestId}`,
+  /** a volunteer's own applications, at this one's card (where they confirm the work was done) */
+  myApplication: (applicationId: string) => `/me/applications#app-${applicationId}-title`,
+  /** the officer's page of one request (state, what to do, applicants): every mail to officers links here */
+  officerRequest: (requestId: string) => `/association/requests/${requestId}`,
+  /** the same page at its applicants (the heading's id on that page) */
+  applicants: (requestId: string) => `/association/requests/${requestId}#applicants-heading`,
   /** one match: contact details and the private thread, for both sides */
   match: (applicationId: string) => `/matches/${applicationId}`,
 } as const;

@@ -10,10 +10,41 @@ const signature: Record<Language, string> = {
   'ja-easy': '―――\nまちの うでききけいじばん\nこの メールが わからない ときは、なにも しないで けして ください。',
 };
 
-/** Renders a template in the recipient's language, with the board's signature. */
+/** Mails about one municipality's requests carry its contact desk (municipality setting) at their foot. */
+export interface ContactDeskVars {
+  /** as its staff typed it: plain text, line breaks kept; null or blank when none is set */
+  contactDesk?: string | null;
+}
+
+const deskLabel: Record<Language, string> = {
+  ja: 'お問い合わせ（区市町村の窓口）：',
+  en: 'Questions? Your municipality’s contact desk:',
+  'ja-easy': 'わからない ときの まどぐち：',
+};
+
+/**
+ * The desk under its label, each line indented: text staff typed stays visibly theirs (a line of
+ * it cannot pass for the board's own signature or instructions); blank lines are dropped.
+ */
+function deskBlock(vars: unknown, language: Language): string {
+  const desk = typeof vars === 'object' && vars !== null && 'contactDesk' in vars ? vars.contactDesk : null;
+  if (typeof desk !== 'string') return '';
+  const lines = desk
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0);
+  if (lines.length === 0) return '';
+  return `${[deskLabel[language], ...lines.map((line) => `  ${line}`)].join('\n')}\n\n`;
+}
+
+/** Renders a template in the recipient's language, with the municipality's desk (if any) and the board's signature. */
 export function compose<Vars>(template: MailTemplate<Vars>, language: Language, to: string, vars: Vars): OutgoingMail {
   const { subject, body } = template[language](vars);
-  return { to, subject: `【まちの腕きき掲示板】${subject}`, text: `${body}\n\n${signature[language]}\n` };
+  return {
+    to,
+    subject: `【まちの腕きき掲示板】${subject}`,
+    text: `${body}\n\n${deskBlock(vars, language)}${signature[language]}\n`,
+  };
 }
 
 const salutation: Record<Language, (name: string) => string> = {

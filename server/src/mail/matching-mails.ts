@@ -1,19 +1,19 @@
-import type { MailTemplate } from './compose.ts';
+import type { ContactDeskVars, MailTemplate } from './compose.ts';
 
-export interface NewApplicationVars {
+export interface NewApplicationVars extends ContactDeskVars {
   requestTitle: string;
   volunteerName: string;
   link: string;
 }
 
-export interface DecisionVars {
+export interface DecisionVars extends ContactDeskVars {
   requestTitle: string;
   associationName: string;
   note: string | null;
   link: string;
 }
 
-export interface NewMessageVars {
+export interface NewMessageVars extends ContactDeskVars {
   requestTitle: string;
   /** the association's name or the volunteer's display name */
   fromName: string;
@@ -23,7 +23,7 @@ export interface NewMessageVars {
 /** The same as a new hand: who and which request. */
 export type MatchWithdrawnVars = NewApplicationVars;
 
-export interface MarkedDoneVars {
+export interface MarkedDoneVars extends ContactDeskVars {
   requestTitle: string;
   associationName: string;
   link: string;
@@ -36,7 +36,7 @@ export const newApplicationMail: MailTemplate<NewApplicationVars> = {
     body: [
       `${v.volunteerName}さんが「${v.requestTitle}」に手を挙げました。`,
       '',
-      'メッセージとプロフィールを見て、お願いするかどうかを決めてください。',
+      'メッセージとプロフィールを見て、「この人にお願いする」か「お断りする」かを選んでください。',
       v.link,
     ].join('\n'),
   }),
@@ -45,7 +45,7 @@ export const newApplicationMail: MailTemplate<NewApplicationVars> = {
     body: [
       `${v.volunteerName}さんが 「${v.requestTitle}」を てつだいたい と いっています。`,
       '',
-      'つぎの ページを みて、おねがい するか きめて ください。',
+      'つぎの ページを みて、 「この ひとに おねがい する」か 「ことわる」を えらんで ください。',
       v.link,
     ].join('\n'),
   }),
@@ -54,7 +54,7 @@ export const newApplicationMail: MailTemplate<NewApplicationVars> = {
     body: [
       `${v.volunteerName} raised a hand for “${v.requestTitle}”.`,
       '',
-      'Read their message and profile, then accept or decline:',
+      'Read their message and profile, then choose “Accept” or “Decline”:',
       v.link,
     ].join('\n'),
   }),
@@ -65,10 +65,10 @@ export const applicationAcceptedMail: MailTemplate<DecisionVars> = {
   ja: (v) => ({
     subject: `「${v.requestTitle}」のお手伝いが決まりました`,
     body: [
-      `${v.associationName}が、あなたの「${v.requestTitle}」への申し出を受けました。`,
-      ...(v.note ? ['', `町会からのひとこと：${v.note}`] : []),
+      `${v.associationName}が、「${v.requestTitle}」をあなたにお願いすることに決めました。`,
+      ...(v.note ? ['', `町会・自治会からのひとこと：${v.note}`] : []),
       '',
-      '連絡先と詳しい場所は次のページで見られます。町会とメッセージもやりとりできます。',
+      '連絡先と詳しい場所は次のページで見られます。町会・自治会とメッセージもやりとりできます。',
       v.link,
     ].join('\n'),
   }),
@@ -76,7 +76,7 @@ export const applicationAcceptedMail: MailTemplate<DecisionVars> = {
     subject: `「${v.requestTitle}」を てつだう ことに なりました`,
     body: [
       `${v.associationName}が 「${v.requestTitle}」を あなたに おねがい します。`,
-      ...(v.note ? ['', `ちょうかいから：${v.note}`] : []),
+      ...(v.note ? ['', `ちょうかい・じちかいから：${v.note}`] : []),
       '',
       'れんらくさき と ばしょは つぎの ページに あります。メッセージも おくれます。',
       v.link,
@@ -101,7 +101,7 @@ export const applicationDeclinedMail: MailTemplate<DecisionVars> = {
     body: [
       `「${v.requestTitle}」に手を挙げていただき、ありがとうございました。`,
       `今回は${v.associationName}から、見送りのお返事がありました。`,
-      ...(v.note ? ['', `町会からのひとこと：${v.note}`] : []),
+      ...(v.note ? ['', `町会・自治会からのひとこと：${v.note}`] : []),
       '',
       'ほかの依頼もぜひご覧ください。',
       v.link,
@@ -112,7 +112,7 @@ export const applicationDeclinedMail: MailTemplate<DecisionVars> = {
     body: [
       `「${v.requestTitle}」に てを あげて くれて ありがとう ございました。`,
       `こんかいは ${v.associationName}から 「ほかの ひとに おねがい します」と おへんじが ありました。`,
-      ...(v.note ? ['', `ちょうかいから：${v.note}`] : []),
+      ...(v.note ? ['', `ちょうかい・じちかいから：${v.note}`] : []),
       '',
       'ほかの おねがいも みて ください。',
       v.link,
@@ -181,26 +181,26 @@ export const matchWithdrawnMail: MailTemplate<MatchWithdrawnVars> = {
 /** To the volunteer: the association marked the work done; please confirm. */
 export const markedDoneMail: MailTemplate<MarkedDoneVars> = {
   ja: (v) => ({
-    subject: `「${v.requestTitle}」の完了を確認してください`,
+    subject: `「${v.requestTitle}」のお手伝いが終わったか確かめてください`,
     body: [
-      `${v.associationName}が「${v.requestTitle}」を完了にしました。ありがとうございました。`,
-      '次のページで完了を確認し、よければお礼のひとことを残してください。',
+      `${v.associationName}が「${v.requestTitle}」を「お手伝いが終わった」と記録しました。ありがとうございました。`,
+      '次のページで「終わったことを確かめる」を押し、よければお礼のひとことを残してください。',
       v.link,
     ].join('\n'),
   }),
   'ja-easy': (v) => ({
     subject: `「${v.requestTitle}」が おわりました`,
     body: [
-      `${v.associationName}が 「${v.requestTitle}」は おわりました と いっています。ありがとう ございました。`,
-      'つぎの ページで 「おわりました」を おして ください。',
+      `${v.associationName}が 「${v.requestTitle}」の てつだいが おわった と かきました。 ありがとう ございました。`,
+      'つぎの ページで 「おわった ことを たしかめる」を おして ください。',
       v.link,
     ].join('\n'),
   }),
   en: (v) => ({
     subject: `Please confirm: “${v.requestTitle}” is done`,
     body: [
-      `${v.associationName} marked “${v.requestTitle}” as done. Thank you for your help!`,
-      'Please confirm on this page, and leave a thank-you note if you like:',
+      `${v.associationName} marked the work for “${v.requestTitle}” done. Thank you for your help!`,
+      'On this page, press “Confirm the work was done”, and leave a thank-you note if you like:',
       v.link,
     ].join('\n'),
   }),

@@ -1,11 +1,11 @@
-import type { MailTemplate } from './compose.ts';
+import type { ContactDeskVars, MailTemplate } from './compose.ts';
 
-/** What every mail about one help request names. */
-export interface RequestMailVars {
+/** What every mail about one help request names; its municipality's desk goes at the foot. */
+export interface RequestMailVars extends ContactDeskVars {
   title: string;
   associationName: string;
   municipality: { nameJa: string; nameEn: string };
-  /** the request's page */
+  /** officers: their page of the request (webPages.officerRequest); volunteers: its public page */
   link: string;
 }
 
@@ -29,10 +29,10 @@ const withReason = (v: ReasonMailVars, decision: string, next?: string) => {
 /** Staff approved: the request is on the board. */
 export const requestApprovedMail: MailTemplate<RequestMailVars> = {
   ja: (v) => ({
-    subject: `依頼「${v.title}」が掲載されました`,
+    subject: `依頼「${v.title}」が掲示板に載りました`,
     body: withLink(
       v,
-      `${v.associationName} の依頼「${v.title}」を${v.municipality.nameJa}の担当者が確認し、掲示板に掲載しました。`,
+      `${v.associationName} の依頼「${v.title}」を${v.municipality.nameJa}の担当者が確認し、掲示板に載せました。`,
       '手を挙げてくれる方が現れたら、メールでお知らせします。',
     ),
   }),
@@ -61,7 +61,7 @@ export const requestChangesRequestedMail: MailTemplate<ReasonMailVars> = {
     body: withReason(
       v,
       `${v.associationName} の依頼「${v.title}」について、${v.municipality.nameJa}の担当者から修正のお願いがありました。`,
-      '次のページで内容を直して、もう一度「確認を申し込む」を押してください。',
+      '次のページの「直して確認に出す」から内容を直して、もう一度「確認に出す」を押してください。',
     ),
   }),
   'ja-easy': (v) => ({
@@ -69,7 +69,7 @@ export const requestChangesRequestedMail: MailTemplate<ReasonMailVars> = {
     body: withReason(
       v,
       `${v.associationName} の おねがい「${v.title}」を なおして ください。 ${v.municipality.nameJa}の ひとからです。`,
-      'つぎの ページで なおして、 もういちど おくって ください。',
+      'つぎの ページの 「なおして みて もらう」で なおして、 もう いちど 「みて もらう」を おして ください。',
     ),
   }),
   en: (v) => ({
@@ -77,7 +77,7 @@ export const requestChangesRequestedMail: MailTemplate<ReasonMailVars> = {
     body: withReason(
       v,
       `Staff of ${v.municipality.nameEn} asked for changes to the request “${v.title}” of ${v.associationName}:`,
-      'Please edit it on this page and submit it again:',
+      'On this page, choose “Fix it and send for review”, make the changes, then press “Send for review”:',
     ),
   }),
 };
@@ -89,7 +89,9 @@ export const requestRejectedMail: MailTemplate<ReasonMailVars> = {
     body: withReason(
       v,
       `${v.associationName} の依頼「${v.title}」は、${v.municipality.nameJa}の担当者の判断で掲載できませんでした。理由は次のとおりです。`,
-      'ご不明な点は区市町村の担当窓口にお問い合わせください。',
+      v.contactDesk
+        ? 'ご不明な点は、このメールの下にある区市町村の窓口にお問い合わせください。'
+        : 'ご不明な点は区市町村の担当窓口にお問い合わせください。',
     ),
   }),
   'ja-easy': (v) => ({
@@ -97,7 +99,9 @@ export const requestRejectedMail: MailTemplate<ReasonMailVars> = {
     body: withReason(
       v,
       `${v.associationName} の おねがい「${v.title}」は けいじばんに だせません。 ${v.municipality.nameJa}の ひとが きめました。 りゆうは つぎの とおりです。`,
-      'わからない ときは、くやくしょ・しやくしょ に きいて ください。',
+      v.contactDesk
+        ? 'わからない ときは、 この メールの したに ある まどぐちに きいて ください。'
+        : 'わからない ときは、 やくしょに きいて ください。',
     ),
   }),
   en: (v) => ({
@@ -105,7 +109,9 @@ export const requestRejectedMail: MailTemplate<ReasonMailVars> = {
     body: withReason(
       v,
       `Staff of ${v.municipality.nameEn} decided not to publish the request “${v.title}” of ${v.associationName}. Their reason:`,
-      'If anything is unclear, please ask your municipality’s contact desk.',
+      v.contactDesk
+        ? 'If anything is unclear, please ask the contact desk at the foot of this mail.'
+        : 'If anything is unclear, please ask your municipality’s contact desk.',
     ),
   }),
 };
@@ -113,10 +119,10 @@ export const requestRejectedMail: MailTemplate<ReasonMailVars> = {
 /** Staff closed a published request, with their reason. */
 export const requestClosedMail: MailTemplate<ReasonMailVars> = {
   ja: (v) => ({
-    subject: `依頼「${v.title}」の募集が終了されました`,
+    subject: `依頼「${v.title}」の募集を担当者が終えました`,
     body: withReason(
       v,
-      `${v.associationName} の依頼「${v.title}」は、${v.municipality.nameJa}の担当者が募集を終了しました。理由は次のとおりです。`,
+      `${v.associationName} の依頼「${v.title}」は、${v.municipality.nameJa}の担当者が募集を終えました。理由は次のとおりです。`,
     ),
   }),
   'ja-easy': (v) => ({
@@ -138,11 +144,11 @@ export const requestClosedMail: MailTemplate<ReasonMailVars> = {
 /** The application deadline passed with slots still open; the officer may copy it to post again. */
 export const requestExpiredMail: MailTemplate<RequestMailVars> = {
   ja: (v) => ({
-    subject: `依頼「${v.title}」の募集期限が過ぎました`,
+    subject: `依頼「${v.title}」の締め切りを過ぎました`,
     body: withLink(
       v,
-      `${v.associationName} の依頼「${v.title}」は、募集の締め切りを過ぎたため掲示板から下がりました（人数がそろわないまま期限を迎えました）。`,
-      'もう一度募集するときは、次のページの「コピーして新しく作る」から、日付を決め直して投稿できます。',
+      `${v.associationName} の依頼「${v.title}」は、申し込みの締め切りを過ぎたため掲示板から下がりました（人数がそろわないまま締め切りになりました）。`,
+      'もう一度募集するときは、次のページの「似た依頼を作る」から、日付を決め直して出せます。',
     ),
   }),
   'ja-easy': (v) => ({
@@ -150,7 +156,7 @@ export const requestExpiredMail: MailTemplate<RequestMailVars> = {
     body: withLink(
       v,
       `${v.associationName} の おねがい「${v.title}」は しめきりが すぎました。 けいじばんから さがりました。`,
-      'もういちど ぼしゅう する ときは、つぎの ページで 「コピー」を おして、 ひにちを きめて ください。',
+      'もう いちど ぼしゅう する ときは、 つぎの ページで 「にた おねがいを つくる」を おして、 ひにちを きめて ください。',
     ),
   }),
   en: (v) => ({
@@ -158,7 +164,7 @@ export const requestExpiredMail: MailTemplate<RequestMailVars> = {
     body: withLink(
       v,
       `The application deadline of the request “${v.title}” of ${v.associationName} passed with places still open, so it is no longer on the board.`,
-      'To post it again, open it and choose “Copy”: you can set new dates on the copy.',
+      'To post it again, open it and choose “Post a similar one”: you can set new dates on the copy.',
     ),
   }),
 };
@@ -172,12 +178,12 @@ export interface RequestEndedVars extends RequestMailVars {
 
 const endingJa: Record<RequestEnding, string> = {
   withdrawn: '町会・自治会が取り下げました',
-  closed: '区市町村の担当者が募集を終了しました',
+  closed: '区市町村の担当者が募集を終えました',
   expired: '募集の締め切りを過ぎました',
 };
 const endingEasy: Record<RequestEnding, string> = {
-  withdrawn: 'ちょうかい・じちかいが やめました',
-  closed: 'くやくしょ・しやくしょの ひとが ぼしゅうを おわりに しました',
+  withdrawn: 'ちょうかい・じちかいが とりさげました',
+  closed: 'やくしょの ひとが ぼしゅうを おわりに しました',
   expired: 'しめきりが すぎました',
 };
 const endingEn: Record<RequestEnding, string> = {

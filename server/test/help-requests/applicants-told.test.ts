@@ -57,7 +57,7 @@ describe('applicants are told when a request ends', () => {
     expect(en?.text).toContain(`/requests/${id}`);
     const [easy] = mailsTo(people.accepted);
     expect(easy?.subject).toContain('「取り下げる行事」の ぼしゅうは おわりました');
-    expect(easy?.text).toContain('やめました');
+    expect(easy?.text).toContain('とりさげました');
     expect(mailsTo(people.declined)).toHaveLength(0);
     expect(mailsTo(people.withdrawn)).toHaveLength(0);
   });
@@ -74,7 +74,7 @@ describe('applicants are told when a request ends', () => {
     for (const email of [people.pending, people.accepted]) {
       const [mail] = mailsTo(email);
       expect(mail?.subject).toContain('手を挙げた依頼「中止になった清掃」は募集を終えました');
-      expect(mail?.text).toContain('担当者が募集を終了しました');
+      expect(mail?.text).toContain('担当者が募集を終えました');
       // the staff's reason is for the association, not for volunteers
       expect(mail?.text).not.toContain('雨天のため中止');
     }

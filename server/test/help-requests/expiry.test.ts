@@ -57,12 +57,12 @@ describe('expireOverdueRequests', () => {
     expect(audit).toEqual([expect.objectContaining({ actorId: null, municipalityCode: '13121' })]);
 
     const ja = t.app.mailer.captured.find((m) => m.to === demoEmails.officerSenju && m.subject.includes('期限切れ'))!;
-    expect(ja.subject).toContain('募集期限が過ぎました');
-    expect(ja.text).toContain('コピー');
-    expect(ja.text).toContain(`/requests/${overdue}`);
+    expect(ja.subject).toContain('締め切りを過ぎました');
+    expect(ja.text).toContain('「似た依頼を作る」');
+    expect(ja.text).toContain(`/association/requests/${overdue}\n`);
     const en = t.app.mailer.captured.find((m) => m.to === englishOfficer.email && m.subject.includes('期限切れ'))!;
     expect(en.subject).toContain('has expired');
-    expect(en.text).toContain('Copy');
+    expect(en.text).toContain('“Post a similar one”');
   });
 
   it('run again, changes nothing and tells nobody twice', async () => {

@@ -105,6 +105,9 @@ describe('municipality settings', () => {
       moderationRequired: true,
       enabledCategories: ['design_flyers', 'photo_video'],
       contactDesk: '足立区 地域調整課 03-0000-0000',
+      nameJa: '足立区',
+      nameKana: 'あだちく',
+      nameEn: 'Adachi City',
     });
     const [entry] = (await auditEntries(t, 'municipality.update_settings')).slice(-1);
     expect(entry).toMatchObject({

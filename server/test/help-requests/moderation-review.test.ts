@@ -60,7 +60,7 @@ describe('the review flow', () => {
     const ja = mailsTo(demoEmails.officerSenju)[0]!;
     expect(ja.subject).toContain('修正をお願いします');
     expect(ja.text).toContain('> 集合時間と持ち物を本文に書いてください。');
-    expect(ja.text).toContain(`/requests/${draft.id}`);
+    expect(ja.text).toContain(`/association/requests/${draft.id}\n`);
     const en = mailsTo(englishOfficer.email)[0]!;
     expect(en.subject).toContain('Please revise your request');
     expect(en.text).toContain('> 雨天時の扱いも。');
@@ -83,7 +83,7 @@ describe('the review flow', () => {
     expect(approved.statusCode).toBe(200);
     expect(HelpRequestDetail.parse(approved.json())).toMatchObject({ status: 'published' });
     expect((await requestRow(t, draft.id)).publishedAt).not.toBeNull();
-    expect(mailsTo(demoEmails.officerSenju)[0]!.subject).toContain('掲載されました');
+    expect(mailsTo(demoEmails.officerSenju)[0]!.subject).toContain('掲示板に載りました');
     expect(mailsTo(englishOfficer.email)[0]!.subject).toContain('is now on the board');
 
     const staffId = (

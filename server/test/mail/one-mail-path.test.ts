@@ -27,7 +27,7 @@ describe('links in mail are built from PUBLIC_ORIGIN', () => {
     const volunteer = await createVolunteer(t);
     await applied(t, volunteer.headers, request.id);
     const mail = mailsTo(t, officers.senju).find((m) => m.subject.includes(request.title));
-    expect(mail?.text).toContain(`https://board.example.jp/association/requests/${request.id}\n`);
+    expect(mail?.text).toContain(`https://board.example.jp/association/requests/${request.id}#applicants-heading\n`);
   });
 
   it('a sign-in link: the token rides in the query of the page on the public origin', async () => {

@@ -23,6 +23,7 @@ import { publicLink, webPages } from '../../links/public-links.ts';
 import type { MailTemplate } from '../../mail/compose.ts';
 import { sendMail, type MailRecipient } from '../../mail/send-mail.ts';
 import { requestRepository } from '../help-requests/repository.ts';
+import { contactDeskOf } from '../municipalities/contact-desk.ts';
 import { revealContact } from './contact-reveal.ts';
 import { recordMatchStep } from './match-audit.ts';
 import { applicationRepository, type ApplicationRow } from './repository.ts';
@@ -87,7 +88,8 @@ export async function applyToRequest(
     if (!id) throw new DomainError('ALREADY_APPLIED', 'You have already raised a hand for this request.');
     const [view] = await volunteerViews(tx, actor, await repo.listByVolunteer(actor.userId, [id]));
     const officers = (await associationSide(repo, [request]))(request);
-    return { view: view!, officers, request, volunteerName: me.displayName };
+    const contactDesk = await contactDeskOf(tx, request.municipalityCode);
+    return { view: view!, officers, request, volunteerName: me.displayName, contactDesk };
   });
   await tellOfficers(ctx, newApplicationMail, 'handRaised', outcome);
   return outcome.view;
@@ -124,7 +126,8 @@ export async function withdrawApplication(ctx: SignedInContext, id: string): Pro
     const request = (await requests.findApplied([row.requestId]))[0]!;
     const officers = wasMatch ? (await associationSide(repo, [request]))(request) : [];
     const me = await repo.person(actor.userId);
-    return { view: view!, officers, request, volunteerName: me?.displayName ?? '' };
+    const contactDesk = await contactDeskOf(tx, request.municipalityCode);
+    return { view: view!, officers, request, volunteerName: me?.displayName ?? '', contactDesk };
   });
   await tellOfficers(ctx, matchWithdrawnMail, 'matchWithdrawn', outcome);
   return outcome.view;
@@ -135,7 +138,12 @@ function tellOfficers(
   ctx: SignedInContext,
   template: MailTemplate<NewApplicationVars>,
   kind: 'handRaised' | 'matchWithdrawn',
-  about: { officers: MailRecipient[]; request: { id: string; title: string }; volunteerName: string },
+  about: {
+    officers: MailRecipient[];
+    request: { id: string; title: string };
+    volunteerName: string;
+    contactDesk: string | null;
+  },
 ): Promise<void> {
   return sendMail(ctx, {
     template,
@@ -143,6 +151,7 @@ function tellOfficers(
     vars: {
       requestTitle: about.request.title,
       volunteerName: about.volunteerName,
+      contactDesk: about.contactDesk,
       link: publicLink(ctx.config, webPages.applicants(about.request.id)),
     },
     throttle: { kind, per: [ctx.actor.userId, about.request.id] },
@@ -237,7 +246,8 @@ export async function acceptApplication(
     const request = (await requests.find(row.requestId))!;
     await recordMatchStep(tx, actor, row, 'match.accept', request);
     const [view] = await officerViews(tx, actor, [(await repo.find(id))!]);
-    return { view: view!, request, volunteer: (await repo.person(row.volunteerId))! };
+    const contactDesk = await contactDeskOf(tx, request.municipalityCode);
+    return { view: view!, request, volunteer: (await repo.person(row.volunteerId))!, contactDesk };
   });
   await sendMail(ctx, {
     template: applicationAcceptedMail,
@@ -246,6 +256,7 @@ export async function acceptApplication(
       requestTitle: outcome.request.title,
       associationName: outcome.request.associationName,
       note,
+      contactDesk: outcome.contactDesk,
       link: publicLink(ctx.config, webPages.match(id)),
     },
   });
@@ -267,7 +278,8 @@ export async function declineApplication(
     }
     const [view] = await officerViews(tx, actor, [(await repo.find(id))!]);
     const request = (await requestRepository(tx).find(row.requestId))!;
-    return { view: view!, request, volunteer: (await repo.person(row.volunteerId))! };
+    const contactDesk = await contactDeskOf(tx, request.municipalityCode);
+    return { view: view!, request, volunteer: (await repo.person(row.volunteerId))!, contactDesk };
   });
   await sendMail(ctx, {
     template: applicationDeclinedMail,
@@ -276,6 +288,7 @@ export async function declineApplication(
       requestTitle: outcome.request.title,
       associationName: outcome.request.associationName,
       note,
+      contactDesk: outcome.contactDesk,
       link: publicLink(ctx.config, webPages.myApplications),
     },
   });

@@ -19,6 +19,7 @@ import { sendMail } from '../../mail/send-mail.ts';
 import { recordMatchStep } from '../applications/match-audit.ts';
 import { applicationRepository, type ApplicationRow } from '../applications/repository.ts';
 import { requestRepository } from '../help-requests/repository.ts';
+import { contactDeskOf } from '../municipalities/contact-desk.ts';
 import { officerViews, volunteerViews } from '../applications/views.ts';
 import { completionRepository } from './repository.ts';
 import type { SignedInContext } from '../../services/context.ts';
@@ -73,7 +74,8 @@ export async function completeMatch(ctx: SignedInContext, id: string): Promise<A
     const request = (await requests.findApplied([row.requestId]))[0]!;
     await recordMatchStep(tx, actor, row, 'match.complete', { title: request.title, completed });
     const [view] = await officerViews(tx, actor, [(await repo.find(id))!]);
-    return { view: view!, request, volunteer: (await repo.person(row.volunteerId))! };
+    const contactDesk = await contactDeskOf(tx, request.municipalityCode);
+    return { view: view!, request, volunteer: (await repo.person(row.volunteerId))!, contactDesk };
   });
   await sendMail(ctx, {
     template: markedDoneMail,
@@ -81,7 +83,8 @@ export async function completeMatch(ctx: SignedInContext, id: string): Promise<A
     vars: {
       requestTitle: outcome.request.title,
       associationName: outcome.request.associationName,
-      link: publicLink(ctx.config, webPages.match(id)),
+      contactDesk: outcome.contactDesk,
+      link: publicLink(ctx.config, webPages.myApplication(id)),
     },
   });
   return outcome.view;

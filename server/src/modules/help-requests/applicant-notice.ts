@@ -1,4 +1,5 @@
 import type { Database } from '@board/db';
+import type { HelpRequestDetail } from '@board/shared';
 import { elevateWithin } from '../../database/door.ts';
 import { publicLink, webPages } from '../../links/public-links.ts';
 import { requestEndedForVolunteerMail, type RequestEnding } from '../../mail/request-mails.ts';
@@ -27,7 +28,13 @@ export function applicantsToTellAsActor(tx: Database, requestId: string, ending:
 export async function tellApplicantsRequestEnded(
   ctx: MailContext & Pick<ServiceContext, 'config'>,
   applicants: Applicant[],
-  request: { id: string; title: string; associationName: string; municipality: { nameJa: string; nameEn: string } },
+  request: {
+    id: string;
+    title: string;
+    associationName: string;
+    municipality: { nameJa: string; nameEn: string };
+    contactDesk: string | null;
+  },
   ending: RequestEnding,
 ): Promise<void> {
   await sendMail(ctx, {
@@ -37,8 +44,20 @@ export async function tellApplicantsRequestEnded(
       title: request.title,
       associationName: request.associationName,
       municipality: request.municipality,
+      contactDesk: request.contactDesk,
       link: publicLink(ctx.config, webPages.request(request.id)),
       ending,
     },
   });
+}
+
+/** What a mail about the request names, with its municipality's contact desk for the mail's foot. */
+export function requestNamesOf(detail: HelpRequestDetail, contactDesk: string | null) {
+  return {
+    id: detail.id,
+    title: detail.title,
+    associationName: detail.associationName,
+    municipality: { nameJa: detail.municipalityName, nameEn: detail.municipalityNameEn },
+    contactDesk,
+  };
 }

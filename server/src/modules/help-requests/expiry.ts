@@ -38,6 +38,7 @@ export async function expireOverdueRequests(app: FastifyInstance): Promise<numbe
         row,
         associationName: association.name,
         municipality: { nameJa: municipality.nameJa, nameEn: municipality.nameEn },
+        contactDesk: municipality.settings.contactDesk?.trim() || null,
         recipients: await requestReader(tx).officerRecipients(row.associationId),
         applicants: await applicantsToTell(tx, row.id, 'expired'),
       });
@@ -54,13 +55,20 @@ export async function expireOverdueRequests(app: FastifyInstance): Promise<numbe
         title: e.row.title,
         associationName: e.associationName,
         municipality: e.municipality,
-        link: publicLink(app.config, webPages.request(e.row.id)),
+        contactDesk: e.contactDesk,
+        link: publicLink(app.config, webPages.officerRequest(e.row.id)),
       },
     });
     await tellApplicantsRequestEnded(
       ctx,
       e.applicants,
-      { id: e.row.id, title: e.row.title, associationName: e.associationName, municipality: e.municipality },
+      {
+        id: e.row.id,
+        title: e.row.title,
+        associationName: e.associationName,
+        municipality: e.municipality,
+        contactDesk: e.contactDesk,
+      },
       'expired',
     );
   }

@@ -80,19 +80,27 @@ export function requestReader(tx: Database) {
       return rows as BoardRow[];
     },
 
-    /** Requests of these associations in every state (officers' dashboard), last changed first. */
+    /**
+     * Requests of these associations in every state (officers' dashboard), last changed first,
+     * each with its hands waiting for an answer: counted in the same query (applications_request_idx),
+     * as the officer may read them (row-level security).
+     */
     async ofAssociations(filter: {
       associationIds: string[];
       status?: RequestStatus | undefined;
       after?: Keyset | undefined;
       limit: number;
-    }): Promise<(KeyedRow & ContactRow)[]> {
+    }): Promise<(KeyedRow & ContactRow & { pendingApplications: number })[]> {
       if (filter.associationIds.length === 0) return [];
       const rows = await tx
         .select({
           ...requestColumns,
           sortKey: sortKeyText(r.updatedAt),
           ...posterContactColumns,
+          pendingApplications:
+            sql<number>`(select count(*) from ${applications} where ${applications.requestId} = ${r.id} and ${applications.status} = 'pending')`.mapWith(
+              Number,
+            ),
         })
         .from(r)
         .innerJoin(m, eq(m.code, r.municipalityCode))
@@ -109,7 +117,7 @@ export function requestReader(tx: Database) {
         )
         .orderBy(desc(r.updatedAt), desc(r.id))
         .limit(filter.limit);
-      return rows as (KeyedRow & ContactRow)[];
+      return rows as (KeyedRow & ContactRow & { pendingApplications: number })[];
     },
 
     /**

@@ -24,7 +24,8 @@ import {
   type AuditDetails,
 } from '@board/shared';
 import { recordAudit } from '../audit/record.ts';
-import { applicantsToTellAsActor, tellApplicantsRequestEnded } from './applicant-notice.ts';
+import { contactDeskOf } from '../municipalities/contact-desk.ts';
+import { applicantsToTellAsActor, requestNamesOf, tellApplicantsRequestEnded } from './applicant-notice.ts';
 import { withCurrentContact, withCurrentContactOne } from './current-contact.ts';
 import { applicationRepository } from '../applications/repository.ts';
 import { requestReader } from './reader.ts';
@@ -291,22 +292,16 @@ export async function submitRequest(ctx: SignedInContext, id: string): Promise<H
 /** The association takes its request back, any time before completion; volunteers who raised a hand (or were matched) are told. */
 export async function withdrawRequest(ctx: SignedInContext, id: string): Promise<HelpRequestDetail> {
   const { actor } = ctx;
-  const { detail, applicants } = await ctx.door.asActor(actor, async (tx) => {
+  const { detail, applicants, contactDesk } = await ctx.door.asActor(actor, async (tx) => {
     const change = await changeStatus(tx, actor, id, 'withdraw');
-    return { detail: change.detail, applicants: await applicantsToTellAsActor(tx, id, 'withdrawn') };
+    return {
+      detail: change.detail,
+      applicants: await applicantsToTellAsActor(tx, id, 'withdrawn'),
+      contactDesk: await contactDeskOf(tx, change.detail.municipalityCode),
+    };
   });
-  await tellApplicantsRequestEnded(ctx, applicants, requestNamesOf(detail), 'withdrawn');
+  await tellApplicantsRequestEnded(ctx, applicants, requestNamesOf(detail, contactDesk), 'withdrawn');
   return detail;
-}
-
-/** What a mail about the request names. */
-export function requestNamesOf(detail: HelpRequestDetail) {
-  return {
-    id: detail.id,
-    title: detail.title,
-    associationName: detail.associationName,
-    municipality: { nameJa: detail.municipalityName, nameEn: detail.municipalityNameEn },
-  };
 }
 
 // ---- reading
@@ -395,5 +390,8 @@ export async function listMyAssociationRequests(
     });
     return withCurrentContact(tx, found);
   });
-  return pageOf(rows, query.limit, listing, (row) => detailView(actor, row, { privateReader: true, matched: false }));
+  return pageOf(rows, query.limit, listing, (row) => ({
+    ...detailView(actor, row, { privateReader: true, matched: false }),
+    pendingApplications: row.pendingApplications,
+  }));
 }

@@ -5,6 +5,7 @@ import { newMessageMail } from '../../mail/matching-mails.ts';
 import { sendMail } from '../../mail/send-mail.ts';
 import { applicationRepository, type ApplicationRow } from '../applications/repository.ts';
 import { requestRepository } from '../help-requests/repository.ts';
+import { contactDeskOf } from '../municipalities/contact-desk.ts';
 import { associationSide } from '../applications/views.ts';
 import { messageRepository, type MessageRow } from './repository.ts';
 import { threadOpening } from './thread-opening.ts';
@@ -92,7 +93,8 @@ export async function sendMessage(ctx: SignedInContext, id: string, body: string
       ? (await associationSide(repo, [request]))(request)
       : [(await repo.person(row.volunteerId))!];
     const fromName = fromVolunteer ? ((await repo.person(actor.userId))?.displayName ?? '') : request.associationName;
-    return { message: view(actor, (await messages.find(messageId))!), recipients, request, fromName, to };
+    const contactDesk = await contactDeskOf(tx, request.municipalityCode);
+    return { message: view(actor, (await messages.find(messageId))!), recipients, request, fromName, to, contactDesk };
   });
   await sendMail(ctx, {
     template: newMessageMail,
@@ -100,6 +102,7 @@ export async function sendMessage(ctx: SignedInContext, id: string, body: string
     vars: {
       requestTitle: outcome.request.title,
       fromName: outcome.fromName,
+      contactDesk: outcome.contactDesk,
       link: publicLink(ctx.config, webPages.match(id)),
     },
     throttle: { kind: 'newMessage', per: [id, outcome.to] },

@@ -20,9 +20,14 @@ import {
   type RequestMailVars,
 } from '../../mail/request-mails.ts';
 import { requestReader } from '../help-requests/reader.ts';
-import { applicantsToTellAsActor, tellApplicantsRequestEnded } from '../help-requests/applicant-notice.ts';
-import { changeStatus, detailIn, requestNamesOf } from '../help-requests/service.ts';
+import {
+  applicantsToTellAsActor,
+  requestNamesOf,
+  tellApplicantsRequestEnded,
+} from '../help-requests/applicant-notice.ts';
+import { changeStatus, detailIn } from '../help-requests/service.ts';
 import type { RequestWithContact } from '../help-requests/rows.ts';
+import { contactDeskOf } from '../municipalities/contact-desk.ts';
 import { decodeCursor, pageOf, publicView } from '../help-requests/views.ts';
 import { publicLink, webPages } from '../../links/public-links.ts';
 import { sendMail } from '../../mail/send-mail.ts';
@@ -125,7 +130,7 @@ async function decide<Vars extends RequestMailVars>(
   reason: string | null,
 ): Promise<HelpRequestDetail> {
   const { actor } = ctx;
-  const { detail, recipients, applicants } = await ctx.door.asActor(actor, async (tx) => {
+  const { detail, recipients, applicants, contactDesk } = await ctx.door.asActor(actor, async (tx) => {
     const change = await changeStatus(tx, actor, id, decision.transition, {
       reason,
       audit: decision.audit,
@@ -134,6 +139,7 @@ async function decide<Vars extends RequestMailVars>(
     return {
       detail: change.detail,
       recipients: await requestReader(tx).officerRecipients(change.before.associationId),
+      contactDesk: await contactDeskOf(tx, change.before.municipalityCode),
       applicants: decision.endsRequest ? await applicantsToTellAsActor(tx, id, decision.endsRequest) : [],
     };
   });
@@ -142,11 +148,12 @@ async function decide<Vars extends RequestMailVars>(
     title: detail.title,
     associationName: detail.associationName,
     municipality: { nameJa: detail.municipalityName, nameEn: detail.municipalityNameEn },
-    link: publicLink(ctx.config, webPages.request(detail.id)),
+    contactDesk,
+    link: publicLink(ctx.config, webPages.officerRequest(detail.id)),
   } as Vars;
   await sendMail(ctx, { template: decision.mail, to: recipients, vars });
   if (decision.endsRequest)
-    await tellApplicantsRequestEnded(ctx, applicants, requestNamesOf(detail), decision.endsRequest);
+    await tellApplicantsRequestEnded(ctx, applicants, requestNamesOf(detail, contactDesk), decision.endsRequest);
   return detail;
 }
 

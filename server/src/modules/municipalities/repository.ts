@@ -7,11 +7,21 @@ const { municipalities, boardRequests: b, associations: a } = schema;
 
 const settingsColumns = {
   code: municipalities.code,
+  nameJa: municipalities.nameJa,
+  nameKana: municipalities.nameKana,
+  nameEn: municipalities.nameEn,
   moderationRequired: municipalities.moderationRequired,
   settings: municipalities.settings,
 };
 
-export type SettingsRow = { code: string; moderationRequired: boolean; settings: schema.MunicipalitySettings };
+export type SettingsRow = {
+  code: string;
+  nameJa: string;
+  nameKana: string;
+  nameEn: string;
+  moderationRequired: boolean;
+  settings: schema.MunicipalitySettings;
+};
 
 export function municipalityRepository(db: Database) {
   return {

@@ -21,6 +21,9 @@ function view(row: SettingsRow): MunicipalitySettingsView {
     enabledCategories:
       enabled && enabled.length > 0 ? categoryKeys.filter((c) => enabled.includes(c)) : [...categoryKeys],
     contactDesk: row.settings.contactDesk ?? '',
+    nameJa: row.nameJa,
+    nameKana: row.nameKana,
+    nameEn: row.nameEn,
   };
 }
 

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { actorOf } from '#lib/actor.ts';
 import { callApi, type ApiEvent } from '#lib/server/api.ts';
 import { requireSignedIn } from '#lib/server/guards.ts';
+import { contactDesks } from '#lib/server/contact-desk.ts';
 import { fetchActiveMunicipalities } from '#lib/server/municipalities.ts';
 import { postForm } from '#lib/server/form-action.ts';
 import { apiFailure, formFailure, formSuccess, formText } from '#lib/server/form-result.ts';
@@ -50,6 +51,8 @@ export const load: PageServerLoad = async (event) => {
   const resource = { municipalityCode: request.municipalityCode, associationId: request.associationId };
   return {
     request,
+    /** the ward's desk in the footer of its request's page */
+    contactDesks: await contactDesks(event, [request.municipalityCode]),
     application,
     municipalities: municipalities.ok ? municipalities.items : [],
     viewer: {
