@@ -172,7 +172,7 @@ describe('settings and flags work', () => {
     expect(await seen.count()).toBe(1);
     expect(await seen.locator('form').count()).toBe(0);
 
-    const staff = await newPerson({ as: demo.staffAdachi, lang: 'ja', javaScript: true });
+    const staff = await newPerson({ as: demo.staffAdachi, lang, javaScript: javaScriptEnabled });
     await open(staff.page, t, '/staff/flags');
     expect(await staff.page.locator('[data-testid=open-flags]').innerText()).toMatch(/[1-9]/);
     const flag = staff.page.locator('li[data-flag]').filter({ hasText: '通報される依頼' });
@@ -180,8 +180,15 @@ describe('settings and flags work', () => {
     expect(await flag.innerText()).toContain('連絡先が本文に書かれています');
     await flag.locator('textarea[name=note]').fill('本文から電話番号を消すよう伝えます');
     await submit(staff.page, flag.getByRole('button', { name: i18n.t('moderation.flags.hide.request') }));
+    // hiding asks first, keeping the note; nothing is hidden yet
+    const confirm = flag.getByRole('group', { name: i18n.t('moderation.flags.confirm.heading.request') });
+    await confirm.waitFor();
+    expect(await confirm.innerText()).toContain('本文から電話番号を消すよう伝えます');
+    expect((await requestRow(t, id)).hiddenAt).toBeNull();
+    await submit(staff.page, confirm.getByRole('button', { name: i18n.t('moderation.flags.confirm.yes') }));
     await expect.poll(() => flag.getAttribute('data-flag-status')).toBe('hidden');
     expect((await requestRow(t, id)).hiddenAt).not.toBeNull();
+    expect(await flag.innerText()).toContain('本文から電話番号を消すよう伝えます');
     await Promise.all([foundation.context.close(), staff.context.close()]);
   });
 });
