@@ -172,7 +172,7 @@ describe('settings and flags work', () => {
     expect(await seen.count()).toBe(1);
     expect(await seen.locator('form').count()).toBe(0);
 
-    const staff = await newPerson({ as: demo.staffAdachi, lang, javaScript: javaScriptEnabled });
+    const staff = await newPerson({ as: demo.staffAdachi, lang: 'ja', javaScript: true });
     await open(staff.page, t, '/staff/flags');
     expect(await staff.page.locator('[data-testid=open-flags]').innerText()).toMatch(/[1-9]/);
     const flag = staff.page.locator('li[data-flag]').filter({ hasText: '通報される依頼' });

@@ -137,6 +137,7 @@ describe.each(runs)('the audit log in $lang (JavaScript: $javaScript)', ({ lang,
 
     // kind: the group of sign-ins and accounts, chosen in the form
     const groupLabel = i18n.t('staff.audit.actionGroupAll', { group: auditActionGroups.accounts.text[lang] });
+    await page.getByText(i18n.t('staff.audit.filterOpen')).click(); // the filters are folded until used
     await page.locator('#audit-action').selectOption({ label: groupLabel });
     await Promise.all([
       page.waitForURL(/action=accounts/),
