@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { categoryKeys } from './categories.ts';
 import { MunicipalityCode } from './municipalities.ts';
 import { Language, Role } from './roles.ts';
-import { multiLineText, singleLineText } from './safe-input.ts';
+import { auditActionGroupKeys, auditActionKeys } from './audit-actions.ts';
+import { Day, multiLineText, singleLineText } from './safe-input.ts';
 
 /**
  * API contract for accounts, sessions, profiles, invitations and the audit log. Field errors use
@@ -300,10 +301,26 @@ export const AuditEntry = z.object({
   subjectId: z.string().nullable(),
   details: z.record(z.string(), z.unknown()),
 });
-export const ListAuditLogQuery = z.object({
-  municipalityCode: MunicipalityCode.optional(),
-  before: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-});
-/** Newest first; pass `nextBefore` as `before` for the next page (null: no more). */
-export const AuditLogPage = z.object({ items: z.array(AuditEntry), nextBefore: z.number().nullable() });
+/** '' (a GET form's empty field) is "not set"; anything else must pass `schema`, with its own error code. */
+const unlessBlank = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+/**
+ * The audit log's filters, all optional ('' is "not set", as a GET form sends it): one
+ * municipality (foundation staff), `action` a group or one action (shared/src/audit-actions.ts),
+ * `from`/`to` days in Tokyo time (both included), `cursor` from `nextCursor`, `limit` 1–200.
+ */
+export const ListAuditLogQuery = z
+  .object({
+    municipalityCode: unlessBlank(MunicipalityCode),
+    action: unlessBlank(z.enum([...auditActionGroupKeys, ...auditActionKeys], { error: 'AUDIT_ACTION_INVALID' })),
+    from: unlessBlank(Day),
+    to: unlessBlank(Day),
+    cursor: unlessBlank(z.string().max(300)),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .superRefine((q, ctx) => {
+    if (q.from && q.to && q.from > q.to) ctx.addIssue({ code: 'custom', message: 'DATE_RANGE_INVALID', path: ['to'] });
+  });
+export type ListAuditLogQuery = z.infer<typeof ListAuditLogQuery>;
+/** Newest first (of one moment, the later entry first); pass `nextCursor` as `cursor` for the next page (null: no more). */
+export const AuditLogPage = z.object({ items: z.array(AuditEntry), nextCursor: z.string().nullable() });

@@ -216,5 +216,67 @@ export function auditActionText(key: string, language: Language): string | null 
   return isAuditAction(key) ? auditActions[key].text[language] : null;
 }
 
+/**
+ * The groups the audit log page filters by, in the order it lists them; every action is in
+ * exactly one (shared/test/audit-actions.test.ts). A filter names a group or one action.
+ */
+export const auditActionGroups = {
+  requests: {
+    actions: [
+      'request.approve',
+      'request.request_changes',
+      'request.reject',
+      'request.close',
+      'request.expire',
+      'request.complete',
+    ],
+    text: { ja: '依頼の確認と募集', en: 'Requests: review and listing', 'ja-easy': 'おねがいの かくにんと ぼしゅう' },
+  },
+  matches: {
+    actions: ['match.accept', 'match.complete', 'match.confirm', 'contact.reveal'],
+    text: { ja: 'マッチと連絡先', en: 'Matches and contact details', 'ja-easy': 'マッチと れんらくさき' },
+  },
+  flags: {
+    actions: ['flag.hide', 'flag.dismiss'],
+    text: { ja: '報告（通報）', en: 'Reports', 'ja-easy': 'しらせ（つうほう）' },
+  },
+  people: {
+    actions: [
+      'invitation.create',
+      'invitation.resend',
+      'invitation.revoke',
+      'invitation.accept',
+      'role.grant',
+      'role.remove',
+    ],
+    text: { ja: '招待と役割', en: 'Invitations and roles', 'ja-easy': 'しょうたいと やくわり' },
+  },
+  accounts: {
+    actions: ['staff.sign_in', 'me.export', 'me.delete'],
+    text: { ja: 'ログインとアカウント', en: 'Sign-ins and accounts', 'ja-easy': 'ログインと アカウント' },
+  },
+  settings: {
+    actions: ['association.create', 'municipality.update_settings'],
+    text: {
+      ja: '町会・自治会の登録と設定',
+      en: 'Associations and settings',
+      'ja-easy': 'ちょうかい・じちかいの とうろくと せってい',
+    },
+  },
+} as const satisfies Record<string, { actions: readonly AuditAction[]; text: Record<Language, string> }>;
+
+export type AuditActionGroup = keyof typeof auditActionGroups;
+export const auditActionGroupKeys = Object.keys(auditActionGroups) as AuditActionGroup[];
+
+/** A filter of the audit log: a group of actions or one action. */
+export type AuditActionFilter = AuditActionGroup | AuditAction;
+
+/** The actions a filter stands for. */
+export function auditActionsOf(filter: AuditActionFilter): readonly AuditAction[] {
+  return Object.hasOwn(auditActionGroups, filter)
+    ? auditActionGroups[filter as AuditActionGroup].actions
+    : [filter as AuditAction];
+}
+
 /** A moderation decision on a request, as audited. */
 export type RequestAuditAction = 'request.approve' | 'request.request_changes' | 'request.reject' | 'request.close';

@@ -39,7 +39,10 @@ export const FlagView = z.object({
   createdAt: z.string(),
   resolvedAt: z.string().nullable(),
   resolutionNote: z.string().nullable(),
-  /** what was flagged, for the staff deciding: a request's title or the flagged message's text */
+  /**
+   * what was flagged, for the staff deciding: the request's title and `text` the opening of its
+   * body (400 characters, then …), or the flagged message's text (null where staff may not read it)
+   */
   target: z.object({
     requestId: z.string().nullable(),
     title: z.string().nullable(),

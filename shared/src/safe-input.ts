@@ -79,6 +79,11 @@ export const Instant = z.iso
 /** A calendar day, `2026-07-18`, in a sane year. */
 export const Day = z.iso.date({ error: 'DATE_INVALID', abort: true }).refine(saneYear, { error: 'DATE_OUT_OF_RANGE' });
 
+/** The first moment of a calendar day in Tokyo (UTC+9 all year), or of the day `plusDays` later. */
+export function tokyoDayStart(day: string, plusDays = 0): Date {
+  return new Date(Date.parse(`${day}T00:00:00+09:00`) + plusDays * 86_400_000);
+}
+
 /** Plain text people write to each other: line breaks kept, no control characters. */
 export function plainText(min: number, max: number, requiredCode: string) {
   return multiLineText(min > 0 ? { max, required: requiredCode } : { max });

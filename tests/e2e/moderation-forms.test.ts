@@ -180,8 +180,15 @@ describe('settings and flags work', () => {
     expect(await flag.innerText()).toContain('連絡先が本文に書かれています');
     await flag.locator('textarea[name=note]').fill('本文から電話番号を消すよう伝えます');
     await submit(staff.page, flag.getByRole('button', { name: i18n.t('moderation.flags.hide.request') }));
+    // hiding asks first, keeping the note; nothing is hidden yet
+    const confirm = flag.getByRole('group', { name: i18n.t('moderation.flags.confirm.heading.request') });
+    await confirm.waitFor();
+    expect(await confirm.innerText()).toContain('本文から電話番号を消すよう伝えます');
+    expect((await requestRow(t, id)).hiddenAt).toBeNull();
+    await submit(staff.page, confirm.getByRole('button', { name: i18n.t('moderation.flags.confirm.yes') }));
     await expect.poll(() => flag.getAttribute('data-flag-status')).toBe('hidden');
     expect((await requestRow(t, id)).hiddenAt).not.toBeNull();
+    expect(await flag.innerText()).toContain('本文から電話番号を消すよう伝えます');
     await Promise.all([foundation.context.close(), staff.context.close()]);
   });
 });

@@ -20,8 +20,11 @@ export const auditLog = pgTable(
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
   },
   (t) => [
-    index('audit_log_municipality_idx').on(t.municipalityCode, t.at),
+    // a municipality's log newest first (its staff), paged by (at, id)
+    index('audit_log_municipality_idx').on(t.municipalityCode, t.at, t.id),
     index('audit_log_actor_idx').on(t.actorId),
+    // the whole log newest first (foundation staff), paged by (at, id)
+    index('audit_log_at_idx').on(t.at, t.id),
     // a request's own history (the reviewer's "sent back before?" and the last reason)
     index('audit_log_subject_idx').on(t.subjectType, t.subjectId, t.action),
     pgPolicy(

@@ -31,16 +31,16 @@ describe('listAuditLog', () => {
     const ids = body!.items.map((e) => e.id);
     expect(ids).toEqual([...ids].sort((a, b) => b - a));
     expect(body!.items[0]).toMatchObject({ actorName: '足立区 地域調整課 佐藤', action: 'test.adachi' });
-    expect(body!.nextBefore).toBeNull();
+    expect(body!.nextCursor).toBeNull();
   });
 
-  it('pages with before / nextBefore', async () => {
+  it('pages with cursor / nextCursor', async () => {
     const first = (await page(demoEmails.staffShinjuku, '?limit=20')).body!;
     expect(first.items).toHaveLength(20);
-    expect(first.nextBefore).toBe(first.items[19]!.id);
-    const second = (await page(demoEmails.staffShinjuku, `?limit=20&before=${first.nextBefore}`)).body!;
+    expect(first.nextCursor).toEqual(expect.any(String));
+    const second = (await page(demoEmails.staffShinjuku, `?limit=20&cursor=${first.nextCursor}`)).body!;
     expect(second.items).toHaveLength(10);
-    expect(second.nextBefore).toBeNull();
+    expect(second.nextCursor).toBeNull();
     const all = [...first.items, ...second.items].map((e) => e.id);
     expect(new Set(all).size).toBe(30);
   });

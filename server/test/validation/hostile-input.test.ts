@@ -153,11 +153,12 @@ const refusals: Refusal[] = [
     fields: { cursor: 'CURSOR_INVALID' },
   },
   {
-    name: 'an audit page before an id past bigint',
+    name: 'an audit page after an id past bigint',
     method: 'GET',
-    url: '/api/audit-log?before=100000000000000000000',
+    url: () =>
+      `/api/audit-log?cursor=${encodeCursor('audit::::', { sortKey: '2026-07-18 10:00:00+00', id: '100000000000000000000' })}`,
     as: demoEmails.foundation,
-    fields: { before: 'too_big' },
+    fields: { cursor: 'CURSOR_INVALID' },
   },
   {
     name: 'a link token with NUL',

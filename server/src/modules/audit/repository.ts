@@ -1,5 +1,6 @@
 import { schema, type Database } from '@board/db';
-import { and, desc, eq, inArray, lt } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { sortKeyText, type Keyset } from '../help-requests/rows.ts';
 
 const { auditLog, users } = schema;
 
@@ -15,20 +16,35 @@ export interface AuditEntryView {
   details: Record<string, unknown>;
 }
 
+/** An entry with its position in the listing: `at` as PostgreSQL text (microseconds kept) and the id. */
+export type KeyedAuditEntry = AuditEntryView & { sortKey: string | null };
+
+export interface AuditFilter {
+  /** only these municipalities (undefined: no limit) */
+  municipalityCodes?: string[] | undefined;
+  /** only these actions (undefined: all) */
+  actions?: readonly string[] | undefined;
+  /** at or after this moment */
+  since?: Date | undefined;
+  /** before this moment */
+  until?: Date | undefined;
+  /** strictly after this position (newest first: older entries) */
+  after?: Keyset | undefined;
+  limit: number;
+}
+
 /** SQL for reading the audit log. Runs inside the caller's transaction (row-level security as the actor). */
 export function auditRepository(tx: Database) {
   return {
-    /** newest first; `municipalityCodes` limits to those municipalities (undefined: no limit) */
-    async list(filter: {
-      municipalityCodes?: string[] | undefined;
-      before?: number | undefined;
-      limit: number;
-    }): Promise<AuditEntryView[]> {
-      if (filter.municipalityCodes && filter.municipalityCodes.length === 0) return [];
+    /** newest first; entries of the same moment (one transaction) by id, later first, so paging never skips one */
+    async list(filter: AuditFilter): Promise<KeyedAuditEntry[]> {
+      if (filter.municipalityCodes?.length === 0 || filter.actions?.length === 0) return [];
+      const { after } = filter;
       const rows = await tx
         .select({
           id: auditLog.id,
           at: auditLog.at,
+          sortKey: sortKeyText(auditLog.at),
           actorId: auditLog.actorId,
           actorName: users.displayName,
           action: auditLog.action,
@@ -42,10 +58,15 @@ export function auditRepository(tx: Database) {
         .where(
           and(
             filter.municipalityCodes ? inArray(auditLog.municipalityCode, filter.municipalityCodes) : undefined,
-            filter.before ? lt(auditLog.id, filter.before) : undefined,
+            filter.actions ? inArray(auditLog.action, [...filter.actions]) : undefined,
+            filter.since ? gte(auditLog.at, filter.since) : undefined,
+            filter.until ? lt(auditLog.at, filter.until) : undefined,
+            after
+              ? sql`(${auditLog.at}, ${auditLog.id}) < (${after.key}::timestamptz, ${after.id}::bigint)`
+              : undefined,
           ),
         )
-        .orderBy(desc(auditLog.id))
+        .orderBy(desc(auditLog.at), desc(auditLog.id))
         .limit(filter.limit);
       return rows.map((row) => ({ ...row, at: row.at.toISOString() }));
     },

@@ -30,6 +30,9 @@ export interface FlagRow {
   createdAt: Date;
 }
 
+/** How much of a flagged request's body the flag list shows (characters). */
+export const flaggedExcerptLength = 400;
+
 /** At most this many flags in one listing (open first, oldest first). */
 export const flagListLimit = 200;
 
@@ -123,7 +126,13 @@ export function flagRepository(tx: Database) {
     async requestTargets(ids: string[]) {
       if (ids.length === 0) return [];
       return tx
-        .select({ id: helpRequests.id, title: helpRequests.title, hiddenAt: helpRequests.hiddenAt })
+        .select({
+          id: helpRequests.id,
+          title: helpRequests.title,
+          // what staff read before deciding: the opening of the body, not all of it
+          body: sql<string>`left(${helpRequests.body}, ${flaggedExcerptLength + 1})`,
+          hiddenAt: helpRequests.hiddenAt,
+        })
         .from(helpRequests)
         .where(inArray(helpRequests.id, ids));
     },

@@ -12,7 +12,7 @@ import { requestRepository } from '../help-requests/repository.ts';
 import { recordAudit } from '../audit/record.ts';
 import { isUniqueViolation } from '../../database/unique-violation.ts';
 import { messageRepository } from '../messages/repository.ts';
-import { flagRepository, type FlagRow } from './repository.ts';
+import { flaggedExcerptLength, flagRepository, type FlagRow } from './repository.ts';
 import type { SignedInContext } from '../../services/context.ts';
 
 async function views(tx: Database, rows: FlagRow[]): Promise<FlagView[]> {
@@ -23,8 +23,13 @@ async function views(tx: Database, rows: FlagRow[]): Promise<FlagView[]> {
     let target: FlagView['target'] = { requestId: null, title: null, text: null, hidden: false };
     if (row.targetType === 'request') {
       const request = requests.find((r) => r.id === row.targetId);
-      if (request)
-        target = { requestId: request.id, title: request.title, text: null, hidden: request.hiddenAt !== null };
+      if (request) {
+        const text =
+          [...request.body].length > flaggedExcerptLength
+            ? `${[...request.body].slice(0, flaggedExcerptLength).join('')}…`
+            : request.body;
+        target = { requestId: request.id, title: request.title, text, hidden: request.hiddenAt !== null };
+      }
     } else {
       const message = messages.find((m) => m.id === row.targetId);
       if (message) {

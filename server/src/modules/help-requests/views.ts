@@ -134,8 +134,15 @@ export function encodeCursor(listing: string, position: { sortKey: string | null
   return Buffer.from(JSON.stringify({ s: listing, k: position.sortKey, i: position.id })).toString('base64url');
 }
 
-/** The position a cursor stands for; 400 (field `cursor`) when it is not one this listing made. */
-export function decodeCursor(listing: string, cursor: string | undefined): Keyset | undefined {
+/**
+ * The position a cursor stands for; 400 (field `cursor`) when it is not one this listing made.
+ * `isId` checks the row id it holds (a uuid unless the listing says otherwise).
+ */
+export function decodeCursor(
+  listing: string,
+  cursor: string | undefined,
+  isId: (id: string) => boolean = (id) => uuid.test(id),
+): Keyset | undefined {
   if (cursor === undefined) return undefined;
   const invalid = () =>
     new DomainError('VALIDATION_FAILED', 'The cursor is not valid for this listing.', [
@@ -149,7 +156,7 @@ export function decodeCursor(listing: string, cursor: string | undefined): Keyse
   }
   if (typeof parsed !== 'object' || parsed === null) throw invalid();
   const { s, k, i } = parsed as Record<string, unknown>;
-  if (s !== listing || typeof i !== 'string' || !uuid.test(i)) throw invalid();
+  if (s !== listing || typeof i !== 'string' || !isId(i)) throw invalid();
   if (k !== null && (typeof k !== 'string' || !isTimestampText(k))) throw invalid();
   return { key: k, id: i };
 }

@@ -5,7 +5,8 @@ import { actorOf } from '#lib/actor.ts';
 import { fetchAllMunicipalities } from '#lib/server/municipalities.ts';
 import { callApi } from '#lib/server/api.ts';
 import { requireStaffArea } from '#lib/server/guards.ts';
-import { formValues, apiFailure, formSuccess } from '#lib/server/form-result.ts';
+import { formText, formValues, apiFailure, formSuccess } from '#lib/server/form-result.ts';
+import type { HideConfirmation } from '#lib/components/staff/flag-confirmation.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Flags in the person's municipalities (all, for the foundation): open first, oldest first. */
@@ -35,14 +36,23 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
-  /** POST /api/flags/:id/resolve: hide the item or dismiss the flag, with an optional note. */
+  /**
+   * POST /api/flags/:id/resolve: hide the item or dismiss the flag, with an optional note.
+   * Hiding asks first: without `confirmed`, the page shows what hiding does and a second button
+   * (the note kept) and "cancel"; with it, the API is called. The same without JavaScript.
+   */
   default: async (event) => {
     requireStaffArea(event.locals, event.url, 'flag.list');
     const form = await event.request.formData();
-    const flagId = String(form.get('flagId') ?? '');
+    const flagId = formText(form, 'flagId');
     if (!/^[0-9a-f-]{36}$/i.test(flagId)) error(404, 'Not found');
-    const decision = String(form.get('decision') ?? '');
-    const note = String(form.get('note') ?? '').trim();
+    const decision = formText(form, 'decision');
+    const note = formText(form, 'note').trim();
+    if (decision === 'hide' && formText(form, 'confirmed') !== 'yes') {
+      // "cancel" on the question: the form again with its note, nothing decided
+      const confirm = formText(form, 'confirmed') === 'no' ? 'cancelled' : 'ask';
+      return { form: `flag-${flagId}`, confirm, note } satisfies HideConfirmation;
+    }
     const result = await callApi<FlagView>(event, 'POST', `/api/flags/${flagId}/resolve`, {
       decision,
       ...(note ? { note } : {}),
