@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RequestStatus } from './help-request-lifecycle.ts';
+import { When } from './help-requests.ts';
 import { plainText } from './safe-input.ts';
 
 /**
@@ -145,6 +146,8 @@ export const MyApplication = z.object({
     online: z.boolean(),
     startsAt: z.string().nullable(),
     endsAt: z.string().nullable(),
+    /** when the work is, as the request says it (`startsAt`/`endsAt` cannot tell a day without a time) */
+    when: When,
     /** the exact meeting place: only while matched */
     exactPlace: z.string().nullable(),
   }),

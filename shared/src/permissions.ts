@@ -38,6 +38,8 @@ export const permissions = {
   'request.submit': { officer: 'own_association' },
   'request.withdraw': { officer: 'own_association' },
   'request.copy': { officer: 'own_association' },
+  /** delete a draft of their association (only drafts: `deletableStatuses`) */
+  'request.delete': { officer: 'own_association' },
   /** drafts, reviews and other non-public states */
   'request.readPrivate': { officer: 'own_association', municipal_staff: 'own_municipality', foundation_staff: 'any' },
   'request.moderate': { municipal_staff: 'own_municipality' },

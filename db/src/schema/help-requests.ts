@@ -1,6 +1,7 @@
 import {
   boardStatuses,
   categoryKeys,
+  deletableStatuses,
   openForHandsStatuses,
   publicStatuses,
   requestStatuses,
@@ -152,7 +153,12 @@ export const helpRequests = pgTable(
       using: anyOf(isSystem, staffOf(t.municipalityCode), officerOf(t.associationId)),
       withCheck: anyOf(isSystem, staffOf(t.municipalityCode), officerOf(t.associationId)),
     }),
-    pgPolicy('help_requests_delete', { for: 'delete', to: boardApp, using: isSystem }),
+    // an officer may delete a draft of their association (nothing else: anything sent keeps its history)
+    pgPolicy('help_requests_delete', {
+      for: 'delete',
+      to: boardApp,
+      using: anyOf(isSystem, sql`(${officerOf(t.associationId)} and ${statusLiteralIn(t.status, deletableStatuses)})`),
+    }),
   ],
 );
 

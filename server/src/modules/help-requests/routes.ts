@@ -11,10 +11,12 @@ import {
   RequestIdParams,
 } from '@board/shared';
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   copyRequest,
   createRequest,
+  deleteDraft,
   getRequest,
   listMyAssociationRequests,
   listRequests,
@@ -109,6 +111,24 @@ export default async function helpRequestRoutes(app: FastifyInstance) {
       },
     },
     async (request) => updateRequest(signedInContext(request), request.params.id, request.body),
+  );
+
+  r.delete(
+    '/api/requests/:id',
+    {
+      schema: {
+        operationId: 'deleteRequest',
+        tags,
+        summary: 'Delete a draft of your association (officers); anything already sent is withdrawn instead',
+        description: 'Only a draft: any other state is 409 REQUEST_NOT_DELETABLE. Audit-logged (request.delete).',
+        params: RequestIdParams,
+        response: { 204: z.null().describe('No content'), ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      await deleteDraft(signedInContext(request), request.params.id);
+      return reply.code(204).send(null);
+    },
   );
 
   r.post(

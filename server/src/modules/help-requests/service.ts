@@ -7,6 +7,7 @@ import {
   isPublic,
   queryTokens,
   requestTransitions,
+  tokyoDayStart,
   transitionPermission,
   type Action,
   type Actor,
@@ -22,6 +23,7 @@ import {
   type RequestTransition,
   type RequestAuditAction,
   type AuditDetails,
+  type When,
 } from '@board/shared';
 import { recordAudit } from '../audit/record.ts';
 import { applicantsToTellAsActor, tellApplicantsRequestEnded } from './applicant-notice.ts';
@@ -44,18 +46,29 @@ import type { ServiceContext, SignedInContext } from '../../services/context.ts'
 
 const notFound = () => new DomainError('NOT_FOUND', 'No such request.');
 
+/**
+ * "When" as stored: the kind and the start (for a day whose time is not fixed, the start of that
+ * Tokyo day, so the board's date filters and "the work day has come" treat it as that day).
+ */
+function whenColumns(when: When): Pick<RequestContent, 'whenKind' | 'startsAt' | 'endsAt'> {
+  if (when.kind === 'flexible') return { whenKind: 'flexible', startsAt: null, endsAt: null };
+  if (when.kind === 'day') return { whenKind: 'day', startsAt: tokyoDayStart(when.day), endsAt: null };
+  return {
+    whenKind: when.kind,
+    startsAt: new Date(when.startsAt),
+    endsAt: when.kind === 'range' ? new Date(when.endsAt) : null,
+  };
+}
+
 /** The columns an officer's input becomes, with the search tokens of title and body. */
 function contentOf(input: HelpRequestInput): RequestContent {
-  const when = input.when;
   return {
     title: input.title,
     body: input.body,
     category: input.category,
     skills: [...new Set(input.skills)],
     slots: input.slots,
-    whenKind: when.kind,
-    startsAt: when.kind === 'flexible' ? null : new Date(when.startsAt),
-    endsAt: when.kind === 'range' ? new Date(when.endsAt) : null,
+    ...whenColumns(input.when),
     area: input.area,
     exactPlace: input.exactPlace,
     online: input.online,
@@ -203,6 +216,29 @@ export async function copyRequest(ctx: SignedInContext, id: string): Promise<Hel
   });
 }
 
+/**
+ * An officer deletes a draft of their association: only a draft (409 REQUEST_NOT_DELETABLE for
+ * anything sent, which keeps its history and is withdrawn instead), audited with its title.
+ */
+export async function deleteDraft(ctx: SignedInContext, id: string): Promise<void> {
+  const { actor } = ctx;
+  await ctx.door.asActor(actor, async (tx) => {
+    const row = await loadFor(tx, actor, id, 'request.delete');
+    if (!(await requestRepository(tx).deleteDraft(id))) {
+      const now = (await requestRepository(tx).find(id))?.status ?? row.status;
+      throw new DomainError('REQUEST_NOT_DELETABLE', `This request is ${now}; only a draft can be deleted.`);
+    }
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: 'request.delete',
+      municipalityCode: row.municipalityCode,
+      subjectType: 'help_request',
+      subjectId: id,
+      details: { title: row.title, associationId: row.associationId },
+    });
+  });
+}
+
 // ---- the lifecycle
 
 export interface StatusChange {
@@ -334,11 +370,6 @@ export async function revealOfficerContact(ctx: SignedInContext, id: string, rea
   });
 }
 
-/** The start of a Tokyo calendar day (JST has no daylight saving). */
-function tokyoDay(day: string, plusDays = 0): Date {
-  return new Date(Date.parse(`${day}T00:00:00+09:00`) + plusDays * 86_400_000);
-}
-
 /** The public board: anyone, signed in or not. */
 export async function listRequests(ctx: ServiceContext, query: BoardQuery): Promise<BoardPage> {
   const listing = `board:${query.sort}`;
@@ -349,8 +380,8 @@ export async function listRequests(ctx: ServiceContext, query: BoardQuery): Prom
       municipalityCodes: query.municipalities,
       category: query.category,
       skills: query.skills,
-      startsFrom: query.from ? tokyoDay(query.from) : undefined,
-      startsBefore: query.to ? tokyoDay(query.to, 1) : undefined,
+      startsFrom: query.from ? tokyoDayStart(query.from) : undefined,
+      startsBefore: query.to ? tokyoDayStart(query.to, 1) : undefined,
       onlineOnly: query.onlineOnly,
       openOnly: query.openOnly,
       tokens,
