@@ -13,17 +13,15 @@ import {
   type Actor,
   type BoardPage,
   type BoardQuery,
-  type Category,
   type CreateHelpRequestBody,
   type HelpRequestDetail,
-  type HelpRequestInput,
   type MyRequestsPage,
   type OfficerContact,
   type RequestStatus,
   type RequestTransition,
   type RequestAuditAction,
   type AuditDetails,
-  type When,
+  type HelpRequestInput,
 } from '@board/shared';
 import { recordAudit } from '../audit/record.ts';
 import { applicantsToTellAsActor, tellApplicantsRequestEnded } from './applicant-notice.ts';
@@ -31,7 +29,8 @@ import { withCurrentContact, withCurrentContactOne } from './current-contact.ts'
 import { applicationRepository } from '../applications/repository.ts';
 import { requestReader } from './reader.ts';
 import { requestRepository } from './repository.ts';
-import type { RequestContent, RequestWithContact } from './rows.ts';
+import { categoryEnabled, categoryRefused, contentOf } from './content.ts';
+import type { RequestWithContact } from './rows.ts';
 import {
   contactOf,
   decodeCursor,
@@ -45,52 +44,6 @@ import {
 import type { ServiceContext, SignedInContext } from '../../services/context.ts';
 
 const notFound = () => new DomainError('NOT_FOUND', 'No such request.');
-
-/**
- * "When" as stored: the kind and the start (for a day whose time is not fixed, the start of that
- * Tokyo day, so the board's date filters and "the work day has come" treat it as that day).
- */
-function whenColumns(when: When): Pick<RequestContent, 'whenKind' | 'startsAt' | 'endsAt'> {
-  if (when.kind === 'flexible') return { whenKind: 'flexible', startsAt: null, endsAt: null };
-  if (when.kind === 'day') return { whenKind: 'day', startsAt: tokyoDayStart(when.day), endsAt: null };
-  return {
-    whenKind: when.kind,
-    startsAt: new Date(when.startsAt),
-    endsAt: when.kind === 'range' ? new Date(when.endsAt) : null,
-  };
-}
-
-/** The columns an officer's input becomes, with the search tokens of title and body. */
-function contentOf(input: HelpRequestInput): RequestContent {
-  return {
-    title: input.title,
-    body: input.body,
-    category: input.category,
-    skills: [...new Set(input.skills)],
-    slots: input.slots,
-    ...whenColumns(input.when),
-    area: input.area,
-    exactPlace: input.exactPlace,
-    online: input.online,
-    estimatedHours: input.estimatedHours === null ? null : String(input.estimatedHours),
-    expensesCovered: input.expensesCovered,
-    applicationDeadline: input.applicationDeadline === null ? null : new Date(input.applicationDeadline),
-    languages: [...new Set(input.languages)],
-    searchTokens: documentTokens(input.title, input.body),
-  };
-}
-
-/** Staff may narrow the categories of their municipality; empty means all. */
-function categoryEnabled(settings: { enabledCategories?: string[] }, category: Category): boolean {
-  const enabled = settings.enabledCategories;
-  return !enabled || enabled.length === 0 || enabled.includes(category);
-}
-
-function categoryRefused(): DomainError {
-  return new DomainError('VALIDATION_FAILED', 'This category is not available in this municipality.', [
-    { field: 'category', code: 'CATEGORY_NOT_ENABLED' },
-  ]);
-}
 
 /** The request as this actor may see it, in the same transaction; 404 when they may not. */
 export async function detailIn(tx: Database, actor: Actor | null, id: string): Promise<HelpRequestDetail> {
