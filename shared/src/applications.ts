@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RequestStatus } from './help-request-lifecycle.ts';
 import { Language } from './roles.ts';
+import { When } from './help-requests.ts';
 import { plainText } from './safe-input.ts';
 
 /**
@@ -148,6 +149,8 @@ export const MyApplication = z.object({
     online: z.boolean(),
     startsAt: z.string().nullable(),
     endsAt: z.string().nullable(),
+    /** when the work is, as the request says it (`startsAt`/`endsAt` cannot tell a day without a time) */
+    when: When,
     /** the exact meeting place: only while matched */
     exactPlace: z.string().nullable(),
   }),

@@ -133,6 +133,11 @@ export const auditActions = {
       'ja-easy': 'おねがいの しめきりが すぎた',
     },
   },
+  'request.delete': {
+    subject: ['help_request'],
+    details: ['title', 'associationId'],
+    text: { ja: '依頼の下書きを削除した', en: 'Deleted a draft request', 'ja-easy': 'おねがいの したがきを けした' },
+  },
   'request.complete': {
     subject: ['help_request'],
     details: ['title'],

@@ -61,6 +61,8 @@ export const errorStatus = {
   REQUEST_TRANSITION_NOT_ALLOWED: 409,
   /** the request's content can be changed only while it is a draft or changes were asked for */
   REQUEST_NOT_EDITABLE: 409,
+  /** only a draft can be deleted; a request that was sent is withdrawn instead */
+  REQUEST_NOT_DELETABLE: 409,
   /** submitting a draft whose application deadline has already passed: set a new one first */
   REQUEST_DEADLINE_PASSED: 409,
   RATE_LIMITED: 429,

@@ -17,7 +17,8 @@ export const requestStatuses = [
 export const RequestStatus = z.enum(requestStatuses);
 export type RequestStatus = z.infer<typeof RequestStatus>;
 
-export const whenKinds = ['at', 'range', 'flexible'] as const;
+/** A moment, a span, a day whose time is not fixed yet, or to be arranged (shared/src/help-requests.ts `When`). */
+export const whenKinds = ['at', 'range', 'day', 'flexible'] as const;
 export const WhenKind = z.enum(whenKinds);
 export type WhenKind = z.infer<typeof WhenKind>;
 
@@ -93,6 +94,8 @@ export function availableTransitions(
 
 /** Officers may edit a request's content only while it is a draft or changes were asked for. */
 export const editableStatuses: readonly RequestStatus[] = ['draft', 'changes_requested'];
+/** Only a draft can be deleted (nobody else has seen it); anything sent keeps its history and is withdrawn instead. */
+export const deletableStatuses: readonly RequestStatus[] = ['draft'];
 /** States anyone can read by link (the request page); completed work stays readable for thanks and case stories. */
 export const publicStatuses: readonly RequestStatus[] = ['published', 'filled', 'completed'];
 /**

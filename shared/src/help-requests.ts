@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Category, categoryKeys } from './categories.ts';
 import { MunicipalityCode } from './municipalities.ts';
 import { RequestStatus, requestTransitionNames, type RequestTransition } from './help-request-lifecycle.ts';
-import { Day, Instant, multiLineText, singleLineText } from './safe-input.ts';
+import { Day, Instant, multiLineText, singleLineText, tokyoDayStart } from './safe-input.ts';
 
 /**
  * API contract for help requests (依頼), moderation and the board. Field errors carry codes the web
@@ -10,15 +10,45 @@ import { Day, Instant, multiLineText, singleLineText } from './safe-input.ts';
  * upper-case domain codes below (TITLE_REQUIRED, DEADLINE_AFTER_START, …).
  */
 
-/** When the help is needed: at a moment, over a range, or whenever suits (flexible). */
+/**
+ * When the help is needed: at a moment, over a range, on a day whose time is not fixed yet
+ * (`day`, a Tokyo calendar day), or whenever suits (flexible).
+ */
 export const When = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('at'), startsAt: Instant }),
   z
     .object({ kind: z.literal('range'), startsAt: Instant, endsAt: Instant })
     .refine((w) => Date.parse(w.endsAt) > Date.parse(w.startsAt), { error: 'ENDS_BEFORE_START', path: ['endsAt'] }),
+  z.object({ kind: z.literal('day'), day: Day }),
   z.object({ kind: z.literal('flexible') }),
 ]);
 export type When = z.infer<typeof When>;
+
+/** The Tokyo calendar day (`2026-12-06`) an instant falls on. */
+export function tokyoDayOf(instant: Date | string): string {
+  return new Date(new Date(instant).getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** "When" from its stored columns (`when_kind`, `starts_at`, `ends_at`); incomplete columns read as flexible. */
+export function whenOfColumns(row: { whenKind: string; startsAt: Date | null; endsAt: Date | null }): When {
+  const { whenKind, startsAt, endsAt } = row;
+  if (whenKind === 'at' && startsAt) return { kind: 'at', startsAt: startsAt.toISOString() };
+  if (whenKind === 'day' && startsAt) return { kind: 'day', day: tokyoDayOf(startsAt) };
+  if (whenKind === 'range' && startsAt && endsAt) {
+    return { kind: 'range', startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() };
+  }
+  return { kind: 'flexible' };
+}
+
+/**
+ * The latest moment an application deadline may have: the start of the work, or for a day whose
+ * time is not fixed, the end of that day; null when the work has no date (flexible).
+ */
+export function latestDeadline(when: When): number | null {
+  if (when.kind === 'flexible') return null;
+  if (when.kind === 'day') return tokyoDayStart(when.day, 1).getTime() - 60_000;
+  return Date.parse(when.startsAt);
+}
 
 /** A language the work is done in (BCP 47-ish: `ja`, `en`, `ja-easy`, `vi`, `zh-Hans`). */
 export const RequestLanguage = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)?$/, { error: 'LANGUAGE_INVALID' });
@@ -58,14 +88,15 @@ const helpRequestFields = {
   summaryJaEasy: multiLineText({ max: summaryMax }).default(''),
 };
 
-/** Rules across fields: the deadline lies ahead and not after the start. */
+/** Rules across fields: the deadline lies ahead and not after the start (`latestDeadline`). */
 function deadlineRules(input: { when: When; applicationDeadline: string | null }, ctx: z.RefinementCtx) {
   if (input.applicationDeadline === null) return;
   const deadline = Date.parse(input.applicationDeadline);
   if (deadline <= Date.now()) {
     ctx.addIssue({ code: 'custom', message: 'DEADLINE_IN_PAST', path: ['applicationDeadline'] });
   }
-  if (input.when.kind !== 'flexible' && deadline > Date.parse(input.when.startsAt)) {
+  const latest = latestDeadline(input.when);
+  if (latest !== null && deadline > latest) {
     ctx.addIssue({ code: 'custom', message: 'DEADLINE_AFTER_START', path: ['applicationDeadline'] });
   }
 }
@@ -132,7 +163,7 @@ export const RequestTransitionName = z.enum(requestTransitionNames as [RequestTr
  * `officerContact` only for the association's officers and matched volunteers (staff ask with a
  * logged reason: `canRevealContact`, revealOfficerContact). `statusReason` (why changes were
  * asked for, why it was rejected or closed) only for officers and staff. `availableTransitions`
- * are exactly the lifecycle buttons this viewer has; `canEdit` / `canCopy` the other two.
+ * are exactly the lifecycle buttons this viewer has; `canEdit` / `canCopy` / `canDelete` the others.
  */
 export const HelpRequestDetail = HelpRequestPublic.extend({
   exactPlace: z.string().nullable(),
@@ -145,6 +176,8 @@ export const HelpRequestDetail = HelpRequestPublic.extend({
   availableTransitions: z.array(RequestTransitionName),
   canEdit: z.boolean(),
   canCopy: z.boolean(),
+  /** a draft of the viewer's association: it may be deleted (`deletableStatuses`) */
+  canDelete: z.boolean(),
   canRevealContact: z.boolean(),
 });
 export type HelpRequestDetail = z.infer<typeof HelpRequestDetail>;

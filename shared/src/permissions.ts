@@ -53,6 +53,8 @@ export const permissions = {
   'request.submit': officers,
   'request.withdraw': officers,
   'request.copy': officers,
+  /** delete a draft of their association (only drafts: `deletableStatuses`) */
+  'request.delete': officers,
   /** drafts, reviews and other non-public states */
   'request.readPrivate': overseers,
   'request.moderate': municipalStaff,

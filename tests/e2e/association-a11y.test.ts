@@ -68,7 +68,7 @@ describe.each(['ja', 'ja-easy'] as const)('officer pages in %s', (lang) => {
 
     await open(page, t, '/association/requests/new');
     await expectNoViolations(page, 'new');
-    await submit(page, page.getByRole('button', { name: i18n.t('association.new.submit') }));
+    await submit(page, page.getByRole('button', { name: i18n.t('association.transition.submit'), exact: true }));
     await page.locator('[data-testid=error-summary]').waitFor();
     await expectNoViolations(page, 'new, refused');
 
@@ -77,11 +77,14 @@ describe.each(['ja', 'ja-easy'] as const)('officer pages in %s', (lang) => {
     await context.close();
   }, 120_000);
 
-  it('the request page: a saved draft, the withdraw confirmation, applicants and the thanks form', async () => {
+  it('the request page: a saved draft, the delete and withdraw confirmations, applicants and the thanks form', async () => {
     const { context, page } = await newPerson({ as: demo.officerSenju, lang });
     await open(page, t, `/association/requests/${draft}?done=saved`);
     await expectNoViolations(page, 'draft');
-    await open(page, t, `/association/requests/${draft}?confirm=withdraw`);
+    await open(page, t, `/association/requests/${draft}?confirm=delete`);
+    expect(await page.locator('#delete-confirm').count()).toBe(1);
+    await expectNoViolations(page, 'delete confirmation');
+    await open(page, t, `/association/requests/${changes}?confirm=withdraw`);
     expect(await page.locator('#withdraw-confirm').count()).toBe(1);
     await expectNoViolations(page, 'withdraw confirmation');
     await open(page, t, `/association/requests/${busy}`);
@@ -113,6 +116,8 @@ describe('withdraw and copy', () => {
         requestBody({ title: '取り下げる依頼' }),
       )
     ).id;
+    // a draft is deleted rather than withdrawn: send it first
+    await api(t, demo.officerSenju, 'POST', `/api/requests/${id}/submit`);
     const { context, page } = await newPerson({ as: demo.officerSenju, lang: 'ja', javaScript: js });
     await open(page, t, `/association/requests/${id}`);
     await Promise.all([

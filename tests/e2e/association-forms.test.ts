@@ -62,7 +62,7 @@ describe.each(runs)('officer forms in $lang (JavaScript: $javaScriptEnabled)', (
     await page.locator('#request-startDate').fill(dayFromNow(10));
     await page.locator('#request-startDate-time').fill('10:00');
     await page.locator('#request-deadlineDate').fill(dayFromNow(12));
-    await submit(page, page.getByRole('button', { name: i18n.t('association.new.submit') }));
+    await submit(page, page.getByRole('button', { name: i18n.t('association.transition.submit'), exact: true }));
 
     const summary = await expectSummary(page);
     expect(await page.title()).toMatch(new RegExp(`^${escape(i18n.t('form.errorPrefix'))}`));
@@ -95,7 +95,7 @@ describe.each(runs)('officer forms in $lang (JavaScript: $javaScriptEnabled)', (
     await page.locator('#request-slots').fill('2');
     await page.getByLabel(i18n.t('association.form.whenRange'), { exact: true }).check();
     await page.locator('#request-startDate').fill(dayFromNow(10));
-    await submit(page, page.getByRole('button', { name: i18n.t('association.new.submit') }));
+    await submit(page, page.getByRole('button', { name: i18n.t('association.transition.submit'), exact: true }));
     await expectSummary(page);
     expect(await fieldError(page, 'request-startDate')).toContain(i18n.t('errors.field.TIME_REQUIRED'));
     expect(await fieldError(page, 'request-endDate')).toContain(i18n.t('errors.field.DATE_REQUIRED'));
@@ -112,7 +112,7 @@ describe.each(runs)('officer forms in $lang (JavaScript: $javaScriptEnabled)', (
     await page.locator('#request-title').fill('');
     await page.locator('#request-slots').fill('0');
     await page.locator('#request-deadlineDate').fill(dayFromNow(40));
-    await submit(page, page.getByRole('button', { name: i18n.t('association.edit.submit') }));
+    await submit(page, page.getByRole('button', { name: i18n.t('association.transition.submit'), exact: true }));
     await expectSummary(page);
     expect(await fieldError(page, 'request-title')).toContain(i18n.t('errors.field.TITLE_REQUIRED'));
     expect(await fieldError(page, 'request-slots')).toContain(i18n.t('errors.field.SLOTS_RANGE'));

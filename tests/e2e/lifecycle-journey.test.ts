@@ -82,7 +82,7 @@ describe.each(runs)(
       await o.locator('#request-exactPlace').fill('千住一丁目会館 2階');
       await o.locator('#request-estimatedHours').fill('2');
       await o.locator('#request-deadlineDate').fill(dayFromNow(20));
-      await submit(o, o.getByRole('button', { name: i18n.t('association.new.submit') }));
+      await submit(o, o.getByRole('button', { name: i18n.t('association.form.saveDraft') }));
       await o.waitForURL(/\/association\/requests\/[0-9a-f-]{36}\?done=saved$/);
       const id = /requests\/([0-9a-f-]{36})/.exec(o.url())![1]!;
       const detail = `/association/requests/${id}`;
@@ -92,7 +92,11 @@ describe.each(runs)(
       expect(await o.locator('[data-testid=request-preview]').innerText()).toContain(title);
       expect((await requestRow(t, id)).status).toBe('draft');
 
-      await submit(o, o.getByRole('button', { name: i18n.t('association.transition.submit') }));
+      // sent from under the preview, right where the officer has read it
+      await submit(
+        o,
+        o.locator('[data-section=send]').getByRole('button', { name: i18n.t('association.transition.submit') }),
+      );
       await o.waitForURL(/\?done=submitted$/);
       expect(await o.locator('[data-testid=request-state]').innerText()).toContain(
         i18n.t('status.request.pending_review'),
@@ -125,11 +129,10 @@ describe.each(runs)(
       await o
         .locator('#request-body')
         .fill('町会の防災マップを新しくします。\n集合：午前10時に会館の前。持ち物：筆記用具。');
-      await submit(o, o.getByRole('button', { name: i18n.t('association.edit.submit') }));
-      await o.waitForURL(new RegExp(`${detail}\\?done=saved$`));
+      // the fix is saved and sent again in one step
+      await submit(o, o.getByRole('button', { name: i18n.t('association.detail.fixAndResubmit') }));
+      await o.waitForURL(new RegExp(`${detail}\\?done=submitted$`));
       expect(await o.locator('[data-testid=request-preview]').innerText()).toContain('持ち物：筆記用具');
-      await submit(o, o.getByRole('button', { name: i18n.t('association.transition.submit') }));
-      await o.waitForURL(/\?done=submitted$/);
       expect((await requestRow(t, id)).status).toBe('pending_review');
 
       // ---- 4. the staff approves

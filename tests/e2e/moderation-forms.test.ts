@@ -145,7 +145,9 @@ describe('settings and flags work', () => {
     await open(officer.page, t, `/association/requests/${draft.id}`);
     await submit(
       officer.page,
-      officer.page.getByRole('button', { name: i18n.t('association.transition.submitAndPublish') }),
+      officer.page
+        .locator('[data-section=actions]')
+        .getByRole('button', { name: i18n.t('association.transition.submitAndPublish') }),
     );
     expect(officer.page.url()).toMatch(/done=published$/);
     expect((await requestRow(t, draft.id)).status).toBe('published');

@@ -1,6 +1,7 @@
 import {
   boardStatuses,
   categoryKeys,
+  deletableStatuses,
   openForHandsStatuses,
   publicStatuses,
   requestStatuses,
@@ -148,7 +149,11 @@ export const helpRequests = pgTable(
       'help_requests_update',
       policyFor('update', anyOf(isSystem, staffOf(t.municipalityCode), officerOf(t.associationId))),
     ),
-    pgPolicy('help_requests_delete', policyFor('delete', isSystem)),
+    // an officer may delete a draft of their association (nothing else: anything sent keeps its history)
+    pgPolicy(
+      'help_requests_delete',
+      policyFor('delete', anyOf(isSystem, sql`(${officerOf(t.associationId)} and ${statusLiteralIn(t.status, deletableStatuses)})`)),
+    ),
   ],
 );
 

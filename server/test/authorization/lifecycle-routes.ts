@@ -7,7 +7,7 @@ import type { lifecycleFixtures, People, Scene, Target } from './lifecycle-fixtu
 export interface RouteCase {
   operationId: string;
   variant?: string;
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   action: Action;
   /** listing without a municipality filter: allowed when the actor may do it anywhere at all */
   unfiltered?: boolean;
@@ -48,6 +48,14 @@ export function lifecycleRoutes(make: () => ReturnType<typeof lifecycleFixtures>
       scene: (target) => make().request(target, 'draft'),
       url: (_target, s) => `/api/requests/${s.requestId}`,
       body: () => validInput(),
+      resource: ofRequest,
+    },
+    {
+      operationId: 'deleteRequest',
+      method: 'DELETE',
+      action: 'request.delete',
+      scene: (target) => make().request(target, 'draft'),
+      url: (_target, s) => `/api/requests/${s.requestId}`,
       resource: ofRequest,
     },
     ...(['submit', 'withdraw', 'copy'] as const).map((verb): RouteCase => ({

@@ -7,6 +7,7 @@ import {
   type ContactDetails,
   type Language,
   type MyApplication,
+  whenOfColumns,
 } from '@board/shared';
 import { applicationRepository, type ApplicationRepository, type ApplicationRow, type Person } from './repository.ts';
 import { requestRepository } from '../help-requests/repository.ts';
@@ -168,6 +169,7 @@ export async function volunteerViews(tx: Database, actor: Actor, rows: Applicati
         online: request.online,
         startsAt: iso(request.startsAt),
         endsAt: iso(request.endsAt),
+        when: whenOfColumns(request),
         exactPlace: isMatch ? request.exactPlace : null,
       },
       contacts: isMatch && row.contactShownToVolunteerAt !== null ? sideOf(request).map(contactOf) : null,

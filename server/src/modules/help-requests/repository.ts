@@ -1,5 +1,11 @@
 import { schema, type Database } from '@board/db';
-import { editableStatuses, requestTransitions, type RequestStatus, type RequestTransition } from '@board/shared';
+import {
+  deletableStatuses,
+  editableStatuses,
+  requestTransitions,
+  type RequestStatus,
+  type RequestTransition,
+} from '@board/shared';
 import { and, eq, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { elevateWithin } from '../../database/door.ts';
 import {
@@ -60,6 +66,19 @@ export function requestRepository(tx: Database) {
         .update(r)
         .set({ ...values, updatedAt: sql`now()` })
         .where(and(eq(r.id, id), inArray(r.status, [...editableStatuses])))
+        .returning({ id: r.id });
+      return rows.length > 0;
+    },
+
+    /**
+     * Deletes the request while it is in a deletable state (a draft), as one conditional DELETE;
+     * row-level security allows it only to the association's officers, and only for drafts.
+     * False when nothing was deleted (it was sent meanwhile, or is not there).
+     */
+    async deleteDraft(id: string): Promise<boolean> {
+      const rows = await tx
+        .delete(r)
+        .where(and(eq(r.id, id), statusIn(deletableStatuses)))
         .returning({ id: r.id });
       return rows.length > 0;
     },

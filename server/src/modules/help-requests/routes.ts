@@ -13,6 +13,7 @@ import {
 import {
   copyRequest,
   createRequest,
+  deleteDraft,
   getRequest,
   listMyAssociationRequests,
   listRequests,
@@ -21,7 +22,7 @@ import {
   updateRequest,
   withdrawRequest,
 } from './service.ts';
-import { defineRoutes, route } from '../../routes/define-routes.ts';
+import { defineRoutes, NoContent, route } from '../../routes/define-routes.ts';
 
 /** Help requests (依頼): officers post and manage; anyone reads the board. */
 export default defineRoutes('requests', {
@@ -69,6 +70,17 @@ export default defineRoutes('requests', {
     response: { 200: HelpRequestDetail },
     errors: [403, 404, 409],
     handler: (context, { params, body }) => updateRequest(context, params.id, body),
+  }),
+  deleteRequest: route('DELETE /api/requests/:id', {
+    summary: 'Delete a draft of your association (officers); anything already sent is withdrawn instead',
+    description: 'Only a draft: any other state is 409 REQUEST_NOT_DELETABLE. Audit-logged (request.delete).',
+    input: { params: RequestIdParams },
+    response: { 204: NoContent },
+    errors: [403, 404, 409],
+    handler: async (context, { params }) => {
+      await deleteDraft(context, params.id);
+      return null;
+    },
   }),
   revealOfficerContact: route('POST /api/requests/:id/officer-contact', {
     summary: "The posting officer's contact, for the municipality's staff and foundation staff, with a reason",

@@ -7,21 +7,21 @@ import {
   isPublic,
   queryTokens,
   requestTransitions,
+  tokyoDayStart,
   transitionPermission,
   type Action,
   type Actor,
   type BoardPage,
   type BoardQuery,
-  type Category,
   type CreateHelpRequestBody,
   type HelpRequestDetail,
-  type HelpRequestInput,
   type MyRequestsPage,
   type OfficerContact,
   type RequestStatus,
   type RequestTransition,
   type RequestAuditAction,
   type AuditDetails,
+  type HelpRequestInput,
 } from '@board/shared';
 import { recordAudit } from '../audit/record.ts';
 import { contactDeskOf } from '../municipalities/contact-desk.ts';
@@ -30,7 +30,8 @@ import { withCurrentContact, withCurrentContactOne } from './current-contact.ts'
 import { applicationRepository } from '../applications/repository.ts';
 import { requestReader } from './reader.ts';
 import { requestRepository } from './repository.ts';
-import type { RequestContent, RequestWithContact } from './rows.ts';
+import { categoryEnabled, categoryRefused, contentOf } from './content.ts';
+import type { RequestWithContact } from './rows.ts';
 import {
   contactOf,
   decodeCursor,
@@ -44,43 +45,6 @@ import {
 import type { ServiceContext, SignedInContext } from '../../services/context.ts';
 
 const notFound = () => new DomainError('NOT_FOUND', 'No such request.');
-
-/** The columns an officer's input becomes, with the search tokens of title and body. */
-function contentOf(input: HelpRequestInput): RequestContent {
-  const when = input.when;
-  return {
-    title: input.title,
-    body: input.body,
-    category: input.category,
-    skills: [...new Set(input.skills)],
-    slots: input.slots,
-    whenKind: when.kind,
-    startsAt: when.kind === 'flexible' ? null : new Date(when.startsAt),
-    endsAt: when.kind === 'range' ? new Date(when.endsAt) : null,
-    area: input.area,
-    exactPlace: input.exactPlace,
-    online: input.online,
-    estimatedHours: input.estimatedHours === null ? null : String(input.estimatedHours),
-    expensesCovered: input.expensesCovered,
-    applicationDeadline: input.applicationDeadline === null ? null : new Date(input.applicationDeadline),
-    languages: [...new Set(input.languages)],
-    summaryEn: input.summaryEn,
-    summaryJaEasy: input.summaryJaEasy,
-    searchTokens: documentTokens(input.title, input.body),
-  };
-}
-
-/** Staff may narrow the categories of their municipality; empty means all. */
-function categoryEnabled(settings: { enabledCategories?: string[] }, category: Category): boolean {
-  const enabled = settings.enabledCategories;
-  return !enabled || enabled.length === 0 || enabled.includes(category);
-}
-
-function categoryRefused(): DomainError {
-  return new DomainError('VALIDATION_FAILED', 'This category is not available in this municipality.', [
-    { field: 'category', code: 'CATEGORY_NOT_ENABLED' },
-  ]);
-}
 
 /** The request as this actor may see it, in the same transaction; 404 when they may not. */
 export async function detailIn(tx: Database, actor: Actor | null, id: string): Promise<HelpRequestDetail> {
@@ -205,6 +169,29 @@ export async function copyRequest(ctx: SignedInContext, id: string): Promise<Hel
       copiedFrom: source.id,
     });
     return detailIn(tx, actor, newId);
+  });
+}
+
+/**
+ * An officer deletes a draft of their association: only a draft (409 REQUEST_NOT_DELETABLE for
+ * anything sent, which keeps its history and is withdrawn instead), audited with its title.
+ */
+export async function deleteDraft(ctx: SignedInContext, id: string): Promise<void> {
+  const { actor } = ctx;
+  await ctx.door.asActor(actor, async (tx) => {
+    const row = await loadFor(tx, actor, id, 'request.delete');
+    if (!(await requestRepository(tx).deleteDraft(id))) {
+      const now = (await requestRepository(tx).find(id))?.status ?? row.status;
+      throw new DomainError('REQUEST_NOT_DELETABLE', `This request is ${now}; only a draft can be deleted.`);
+    }
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: 'request.delete',
+      municipalityCode: row.municipalityCode,
+      subjectType: 'help_request',
+      subjectId: id,
+      details: { title: row.title, associationId: row.associationId },
+    });
   });
 }
 
@@ -333,11 +320,6 @@ export async function revealOfficerContact(ctx: SignedInContext, id: string, rea
   });
 }
 
-/** The start of a Tokyo calendar day (JST has no daylight saving). */
-function tokyoDay(day: string, plusDays = 0): Date {
-  return new Date(Date.parse(`${day}T00:00:00+09:00`) + plusDays * 86_400_000);
-}
-
 /** The public board: anyone, signed in or not. */
 export async function listRequests(ctx: ServiceContext, query: BoardQuery): Promise<BoardPage> {
   const listing = `board:${query.sort}`;
@@ -348,8 +330,8 @@ export async function listRequests(ctx: ServiceContext, query: BoardQuery): Prom
       municipalityCodes: query.municipalities,
       category: query.category,
       skills: query.skills,
-      startsFrom: query.from ? tokyoDay(query.from) : undefined,
-      startsBefore: query.to ? tokyoDay(query.to, 1) : undefined,
+      startsFrom: query.from ? tokyoDayStart(query.from) : undefined,
+      startsBefore: query.to ? tokyoDayStart(query.to, 1) : undefined,
       onlineOnly: query.onlineOnly,
       openOnly: query.openOnly,
       tokens,

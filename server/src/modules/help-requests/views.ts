@@ -1,16 +1,17 @@
 import {
   availableTransitions,
   can,
+  deletableStatuses,
   DomainError,
   editableStatuses,
   saneYears,
+  whenOfColumns,
   type Actor,
   type HelpRequestDetail,
   type HelpRequestPublic,
   type OfficerContact,
   type RequestTransition,
   type Resource,
-  type When,
 } from '@board/shared';
 import type { ContactRow, Keyset, PublicRequestRow, RequestRow } from './rows.ts';
 
@@ -26,14 +27,6 @@ export function readsPrivate(actor: Actor | null, row: Pick<RequestRow, 'municip
 /** The submit transition this municipality uses. */
 export function submitTransition(moderationRequired: boolean): RequestTransition {
   return moderationRequired ? 'submit' : 'submitAndPublish';
-}
-
-function whenOf(row: Pick<RequestRow, 'whenKind' | 'startsAt' | 'endsAt'>): When {
-  if (row.whenKind === 'at' && row.startsAt) return { kind: 'at', startsAt: row.startsAt.toISOString() };
-  if (row.whenKind === 'range' && row.startsAt && row.endsAt) {
-    return { kind: 'range', startsAt: row.startsAt.toISOString(), endsAt: row.endsAt.toISOString() };
-  }
-  return { kind: 'flexible' };
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -53,7 +46,7 @@ export function publicView(row: PublicRequestRow): HelpRequestPublic {
     skills: row.skills,
     slots: row.slots,
     matchedCount: row.matchedCount,
-    when: whenOf(row),
+    when: whenOfColumns(row),
     area: row.area,
     online: row.online,
     estimatedHours: row.estimatedHours === null ? null : Number(row.estimatedHours),
@@ -97,6 +90,7 @@ export function detailView(
     availableTransitions: availableTransitions(actor, { ...resourceOf(row), ...row }),
     canEdit: can(actor, 'request.edit', resourceOf(row)) && editableStatuses.includes(row.status),
     canCopy: can(actor, 'request.copy', resourceOf(row)),
+    canDelete: can(actor, 'request.delete', resourceOf(row)) && deletableStatuses.includes(row.status),
     canRevealContact: !seesContact && row.contactName !== null && can(actor, 'request.revealContact', resourceOf(row)),
   };
 }

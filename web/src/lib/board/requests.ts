@@ -1,5 +1,5 @@
 import { takesHands, type HelpRequestPublic, type Municipality, type When } from '@board/shared';
-import { formatDate, formatDateTime } from '#lib/format/date.ts';
+import { formatDate, formatDateTime, formatDay } from '#lib/format/date.ts';
 import type { Lang } from '#lib/i18n/languages.ts';
 import type { Translator } from '#lib/i18n/translator.ts';
 import { municipalityLabelByCode } from '#lib/municipality-label.ts';
@@ -36,7 +36,7 @@ export function deadlinePassed(request: Pick<HelpRequestPublic, 'applicationDead
   return request.applicationDeadline !== null && Date.parse(request.applicationDeadline) <= now;
 }
 
-/** "When" in words: a moment, a span (one day or several), or "to be arranged". */
+/** "When" in words: a moment, a span (one day or several), a day whose time is not fixed, or "to be arranged". */
 export function describeWhen(i18n: I18n, when: When): string {
   if (when.kind === 'at') return formatDateTime(i18n.lang, when.startsAt);
   if (when.kind === 'range') {
@@ -44,6 +44,7 @@ export function describeWhen(i18n: I18n, when: When): string {
     const end = sameDay ? timeOnly(i18n.lang, when.endsAt) : formatDateTime(i18n.lang, when.endsAt);
     return i18n.t('board.when.range', { start: formatDateTime(i18n.lang, when.startsAt), end });
   }
+  if (when.kind === 'day') return i18n.t('board.when.day', { date: formatDay(i18n.lang, when.day) });
   return i18n.t('board.when.flexible');
 }
 

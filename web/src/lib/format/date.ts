@@ -33,3 +33,27 @@ export function formatDate(lang: Lang, value: string | Date): string {
   const date = typeof value === 'string' ? new Date(value) : value;
   return Number.isNaN(date.getTime()) ? '' : formatter(lang, false).format(date);
 }
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A calendar day (`2026-12-06`) with its weekday, the way a notice says it: 2026年12月6日(土) /
+ * Sat, 6 Dec 2026; '' for an invalid value. The day is Tokyo's, so it is formatted in UTC as is.
+ */
+export function formatDay(lang: Lang, day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return '';
+  const en = htmlLang(lang) === 'en';
+  let format = dayFormats.get(String(en));
+  if (!format) {
+    format = new Intl.DateTimeFormat(en ? 'en-GB' : 'ja-JP', {
+      timeZone: 'UTC',
+      year: 'numeric',
+      month: en ? 'short' : 'long',
+      day: 'numeric',
+      weekday: 'short',
+    });
+    dayFormats.set(String(en), format);
+  }
+  return format.format(date);
+}

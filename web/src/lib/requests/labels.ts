@@ -22,6 +22,13 @@ export function transitionLabel(i18n: T, transition: RequestTransition): string 
   return i18n.t(`association.transition.${transition}` as MessageKey);
 }
 
+export type SubmitStep = Extract<RequestTransition, 'submit' | 'submitAndPublish'>;
+
+/** The sending step a request offers its officer now (for review, or straight onto the board); null when none. */
+export function submitStepOf(request: { availableTransitions: readonly RequestTransition[] }): SubmitStep | null {
+  return request.availableTransitions.find((t): t is SubmitStep => t === 'submit' || t === 'submitAndPublish') ?? null;
+}
+
 /** States grouped for the officer's list, most urgent first. */
 export const statusGroups: readonly { key: string; statuses: readonly RequestStatus[] }[] = [
   { key: 'attention', statuses: ['changes_requested', 'draft'] },

@@ -1,8 +1,9 @@
-import type { When } from '@board/shared';
+import { tokyoDayOf, tokyoDayStart, type When } from '@board/shared';
 
-/** The calendar day (YYYY-MM-DD) of an instant in Tokyo, where every request takes place. */
-function tokyoDay(instant: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(instant);
+/** The first day of the work (YYYY-MM-DD, Tokyo); null when it is to be arranged. */
+function firstDay(when: When): string | null {
+  if (when.kind === 'flexible') return null;
+  return when.kind === 'day' ? when.day : tokyoDayOf(when.startsAt);
 }
 
 /**
@@ -10,6 +11,12 @@ function tokyoDay(instant: Date): string {
  * any time after the match), so nobody marks help done the moment they accept a volunteer.
  */
 export function workDayReached(when: When, now: Date = new Date()): boolean {
-  if (when.kind === 'flexible') return true;
-  return tokyoDay(now) >= tokyoDay(new Date(when.startsAt));
+  const day = firstDay(when);
+  return day === null || tokyoDayOf(now) >= day;
+}
+
+/** The start of the work day as an instant (for "from 6 December"); null when it is to be arranged. */
+export function workDayStart(when: When): string | null {
+  const day = firstDay(when);
+  return day === null ? null : tokyoDayStart(day).toISOString();
 }

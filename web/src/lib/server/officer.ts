@@ -36,19 +36,30 @@ export function requireOfficer(locals: App.Locals, url: URL): Me {
 }
 
 /**
- * The categories officers may choose in a municipality (`GET /api/municipalities/:code/settings`);
- * every category when the settings cannot be read (the API still refuses a disabled one).
+ * What the request form needs of a municipality (`GET /api/municipalities/:code/settings`): the
+ * categories officers may choose, and whether requests are reviewed before they are published.
+ * Every category, and review, when the settings cannot be read (the API still decides).
  */
-export async function enabledCategories(event: ApiEvent, municipalityCode: string): Promise<Category[]> {
+export async function postingSettings(
+  event: ApiEvent,
+  municipalityCode: string,
+): Promise<{ categories: Category[]; moderationRequired: boolean }> {
   const result = await callApi<MunicipalitySettingsView>(
     event,
     'GET',
     `/api/municipalities/${encodeURIComponent(municipalityCode)}/settings`,
   );
-  if (!result.ok || !Array.isArray(result.data.enabledCategories) || result.data.enabledCategories.length === 0) {
-    return [...categoryKeys];
-  }
-  return categoryKeys.filter((key) => result.data.enabledCategories.includes(key));
+  if (!result.ok) return { categories: [...categoryKeys], moderationRequired: true };
+  const enabled = Array.isArray(result.data.enabledCategories) ? result.data.enabledCategories : [];
+  return {
+    categories: enabled.length === 0 ? [...categoryKeys] : categoryKeys.filter((key) => enabled.includes(key)),
+    moderationRequired: result.data.moderationRequired !== false,
+  };
+}
+
+/** The categories officers may choose in a municipality (see `postingSettings`). */
+export async function enabledCategories(event: ApiEvent, municipalityCode: string): Promise<Category[]> {
+  return (await postingSettings(event, municipalityCode)).categories;
 }
 
 /** 404/403 from the API as the same page error; anything else as 503. */

@@ -69,6 +69,19 @@ describe('parseRequestForm', () => {
     expect(flexible.local).toEqual({});
   });
 
+  it('sends a day whose time is not fixed yet, ignoring the time box, and asks for its date', () => {
+    const day = parseRequestForm(form({ ...good, whenKind: 'day', startDate: '2026/12/5', startTime: '10:00' }));
+    expect(day.body.when).toEqual({ kind: 'day', day: '2026-12-05' });
+    expect(day.local).toEqual({});
+    expect(parseRequestForm(form({ ...good, whenKind: 'day', startDate: '' })).local).toEqual({
+      startDate: 'DATE_REQUIRED',
+    });
+    expect(parseRequestForm(form({ ...good, whenKind: 'day', startDate: '12月5日' })).local).toEqual({
+      startDate: 'DATE_INVALID',
+    });
+    expect(requestFieldOf('when.day')).toBe('startDate');
+  });
+
   it.each([
     ['no start date', { startDate: '' }, { startDate: 'DATE_REQUIRED' }],
     ['a date without its time', { startTime: '' }, { startDate: 'TIME_REQUIRED' }],

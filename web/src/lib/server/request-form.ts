@@ -113,8 +113,17 @@ export function parseRequestForm(form: FormData): ParsedRequestForm {
     return tokyoInstant(date, time);
   };
 
+  /** a day without a time (the time is not fixed yet): whatever is in the time box is not asked for */
+  const dayOnly = (field: RequestFormField, dateName: string) => {
+    const rawDate = formText(form, dateName);
+    if (plain(rawDate) === '') local[field] = 'DATE_REQUIRED';
+    else if (!normaliseDate(rawDate)) local[field] = 'DATE_INVALID';
+    return normaliseDate(rawDate) ?? rawDate;
+  };
+
   let when: Record<string, unknown>;
   if (whenKind === 'at') when = { kind: 'at', startsAt: instant('startDate', 'startDate', 'startTime') };
+  else if (whenKind === 'day') when = { kind: 'day', day: dayOnly('startDate', 'startDate') };
   else if (whenKind === 'range') {
     when = {
       kind: 'range',
@@ -160,7 +169,7 @@ export function parseRequestForm(form: FormData): ParsedRequestForm {
 export function requestFieldOf(path: string): string {
   if (path === 'applicationDeadline') return 'deadlineDate';
   if (path === 'when' || path === 'when.kind') return 'whenKind';
-  if (path === 'when.startsAt') return 'startDate';
+  if (path === 'when.startsAt' || path === 'when.day') return 'startDate';
   if (path === 'when.endsAt') return 'endDate';
   return formFieldName(path);
 }
@@ -203,7 +212,8 @@ export function requestFormValues(request: HelpRequestDetail): FormValues {
     summaryJaEasy: request.summaryJaEasy,
   };
   if (request.online) values.online = 'on';
-  if (request.when.kind !== 'flexible') {
+  if (request.when.kind === 'day') values.startDate = request.when.day;
+  if (request.when.kind === 'at' || request.when.kind === 'range') {
     const start = tokyoParts(request.when.startsAt);
     values.startDate = start.date;
     values.startTime = start.time;

@@ -30,5 +30,7 @@ export const load: PageServerLoad = async (event) => {
     nextHref: next ? `?${next}` : null,
     loadFailed: !result.ok,
     associations: officerAssociations(me),
+    /** a draft was just deleted from its page */
+    deleted: event.url.searchParams.get('done') === 'deleted',
   };
 };

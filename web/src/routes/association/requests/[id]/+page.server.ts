@@ -6,6 +6,7 @@ import { fetchAllMunicipalities } from '#lib/server/municipalities.ts';
 import { callApi } from '#lib/server/api.ts';
 import { apiFailure, formFailure, formSuccess, formText, formValues } from '#lib/server/form-result.ts';
 import { apiPageError, requireOfficer } from '#lib/server/officer.ts';
+import { notSentCode } from '#lib/server/request-save.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const doneStates = ['saved', 'submitted', 'published', 'withdrawn'] as const;
@@ -36,13 +37,22 @@ export const load: PageServerLoad = async (event) => {
     canDecide: can(actor, 'application.decide', { associationId: request.associationId }),
     canComplete: can(actor, 'match.complete', { associationId: request.associationId }),
     canThank: can(actor, 'thanks.send', { associationId: request.associationId }),
-    confirmWithdraw:
-      event.url.searchParams.get('confirm') === 'withdraw' && request.availableTransitions.includes('withdraw'),
+    /** the withdraw or delete button was pressed: ask before doing it */
+    confirmStep: confirmStepOf(event.url.searchParams.get('confirm'), request),
+    /** saved from the form, but sending it on in the same step was refused */
+    notSent: notSentCode(event.url),
     /** the application whose "finished" button was pressed: ask before recording it */
     confirmComplete: confirmingComplete ? event.url.searchParams.get('application') : null,
     done: doneStates.find((d): d is Done => d === done) ?? null,
   };
 };
+
+/** A step that asks first, when the page was opened to ask it and the request still allows it. */
+function confirmStepOf(asked: string | null, request: HelpRequestDetail): 'withdraw' | 'delete' | null {
+  if (asked === 'withdraw' && request.availableTransitions.includes('withdraw')) return 'withdraw';
+  if (asked === 'delete' && request.canDelete) return 'delete';
+  return null;
+}
 
 /** The application an applicant form is about: a uuid, or a 404. */
 function applicationIdOf(form: FormData): string {
@@ -86,6 +96,17 @@ export const actions: Actions = {
     const form = await event.request.formData();
     if (formText(form, 'confirm') !== 'yes') redirect(303, `/association/requests/${event.params.id}?confirm=withdraw`);
     return lifecycle(event, 'withdraw', () => 'withdrawn');
+  },
+
+  /** DELETE /api/requests/:id, a draft only, after the confirmation step; then back to the list. */
+  delete: async (event) => {
+    requireOfficer(event.locals, event.url);
+    const form = await event.request.formData();
+    const id = encodeURIComponent(event.params.id);
+    if (formText(form, 'confirm') !== 'yes') redirect(303, `/association/requests/${id}?confirm=delete`);
+    const result = await callApi<null>(event, 'DELETE', `/api/requests/${id}`);
+    if (!result.ok) return apiFailure('lifecycle', result.status, result.error, {});
+    redirect(303, '/association/requests?done=deleted');
   },
 
   /** POST /api/requests/:id/copy: a new draft with the same content, opened for editing. */

@@ -1,27 +1,30 @@
 import type { HelpRequestDetail } from '@board/shared';
-import { redirect } from '@sveltejs/kit';
 import { callApi } from '#lib/server/api.ts';
 import { formFailure } from '#lib/server/form-result.ts';
-import { enabledCategories, officerAssociations, requireOfficer } from '#lib/server/officer.ts';
+import { officerAssociations, postingSettings, requireOfficer } from '#lib/server/officer.ts';
 import { parseRequestForm, REQUEST_FORM, requestFailure } from '#lib/server/request-form.ts';
+import { sendUnlessDraft } from '#lib/server/request-save.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-/** A new request starts as a draft; an officer of several associations first says which one. */
+/** A new request: saved and sent in one step, or kept as a draft; an officer of several associations first says which one. */
 export const load: PageServerLoad = async (event) => {
   const me = requireOfficer(event.locals, event.url);
   event.setHeaders({ 'cache-control': 'no-store' });
   const associations = officerAssociations(me);
   const asked = event.url.searchParams.get('association');
   const chosen = associations.length === 1 ? associations[0]! : associations.find((a) => a.id === asked);
+  const settings = chosen ? await postingSettings(event, chosen.municipalityCode) : null;
   return {
     associations,
     chosen: chosen ?? null,
-    categories: chosen ? await enabledCategories(event, chosen.municipalityCode) : [],
+    categories: settings?.categories ?? [],
+    /** the main button publishes at once where the municipality does not review requests */
+    moderationRequired: settings?.moderationRequired ?? true,
   };
 };
 
 export const actions: Actions = {
-  /** POST /api/requests: saved as a draft, then the preview. */
+  /** POST /api/requests, then sent on in the same step unless "save as draft" was pressed. */
   default: async (event) => {
     const me = requireOfficer(event.locals, event.url);
     const form = await event.request.formData();
@@ -39,6 +42,6 @@ export const actions: Actions = {
     if (associations.length === 1) delete parsed.body.associationId;
     const result = await callApi<HelpRequestDetail>(event, 'POST', '/api/requests', parsed.body);
     if (!result.ok) return requestFailure(result.status, result.error, parsed);
-    redirect(303, `/association/requests/${result.data.id}?done=saved`);
+    return sendUnlessDraft(event, form, result.data.id);
   },
 };

@@ -1,10 +1,11 @@
 import type { HelpRequestDetail } from '@board/shared';
 import { can } from '@board/shared';
-import { error, redirect } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { actorOf } from '#lib/actor.ts';
 import { callApi } from '#lib/server/api.ts';
 import { apiPageError, enabledCategories, requireOfficer } from '#lib/server/officer.ts';
 import { parseRequestForm, requestFailure, requestFormValues } from '#lib/server/request-form.ts';
+import { sendUnlessDraft } from '#lib/server/request-save.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Editing is possible while the request is a draft or changes were asked for (the API's `canEdit`). */
@@ -25,14 +26,15 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
-  /** PUT /api/requests/:id (a full replacement), then back to the preview. */
+  /** PUT /api/requests/:id (a full replacement), then sent on in the same step unless "save as draft" was pressed. */
   default: async (event) => {
     requireOfficer(event.locals, event.url);
-    const parsed = parseRequestForm(await event.request.formData());
+    const form = await event.request.formData();
+    const parsed = parseRequestForm(form);
     delete parsed.body.associationId;
     const id = encodeURIComponent(event.params.id);
     const result = await callApi<HelpRequestDetail>(event, 'PUT', `/api/requests/${id}`, parsed.body);
     if (!result.ok) return requestFailure(result.status, result.error, parsed);
-    redirect(303, `/association/requests/${id}?done=saved`);
+    return sendUnlessDraft(event, form, event.params.id);
   },
 };

@@ -1,0 +1,2 @@
+ALTER TYPE "public"."when_kind" ADD VALUE 'day' BEFORE 'flexible';--> statement-breakpoint
+ALTER POLICY "help_requests_delete" ON "help_requests" TO board_app USING (((current_setting('app.system', true) = 'on') or (("help_requests"."association_id"::text = any(string_to_array(current_setting('app.officer_associations', true), ','))) and "help_requests"."status" = 'draft')));

@@ -1,0 +1,59 @@
+import {
+  documentTokens,
+  DomainError,
+  tokyoDayStart,
+  type Category,
+  type HelpRequestInput,
+  type When,
+} from '@board/shared';
+import type { RequestContent } from './rows.ts';
+
+/** What an officer writes, as the columns it becomes, and the municipality's say over categories. */
+
+/**
+ * "When" as stored: the kind and the start (for a day whose time is not fixed, the start of that
+ * Tokyo day, so the board's date filters and "the work day has come" treat it as that day).
+ */
+function whenColumns(when: When): Pick<RequestContent, 'whenKind' | 'startsAt' | 'endsAt'> {
+  if (when.kind === 'flexible') return { whenKind: 'flexible', startsAt: null, endsAt: null };
+  if (when.kind === 'day') return { whenKind: 'day', startsAt: tokyoDayStart(when.day), endsAt: null };
+  return {
+    whenKind: when.kind,
+    startsAt: new Date(when.startsAt),
+    endsAt: when.kind === 'range' ? new Date(when.endsAt) : null,
+  };
+}
+
+/** The columns an officer's input becomes, with the search tokens of title and body. */
+export function contentOf(input: HelpRequestInput): RequestContent {
+  return {
+    title: input.title,
+    body: input.body,
+    category: input.category,
+    skills: [...new Set(input.skills)],
+    slots: input.slots,
+    ...whenColumns(input.when),
+    area: input.area,
+    exactPlace: input.exactPlace,
+    online: input.online,
+    estimatedHours: input.estimatedHours === null ? null : String(input.estimatedHours),
+    expensesCovered: input.expensesCovered,
+    applicationDeadline: input.applicationDeadline === null ? null : new Date(input.applicationDeadline),
+    languages: [...new Set(input.languages)],
+    summaryEn: input.summaryEn,
+    summaryJaEasy: input.summaryJaEasy,
+    searchTokens: documentTokens(input.title, input.body),
+  };
+}
+
+/** Staff may narrow the categories of their municipality; empty means all. */
+export function categoryEnabled(settings: { enabledCategories?: string[] }, category: Category): boolean {
+  const enabled = settings.enabledCategories;
+  return !enabled || enabled.length === 0 || enabled.includes(category);
+}
+
+export function categoryRefused(): DomainError {
+  return new DomainError('VALIDATION_FAILED', 'This category is not available in this municipality.', [
+    { field: 'category', code: 'CATEGORY_NOT_ENABLED' },
+  ]);
+}
