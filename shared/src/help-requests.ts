@@ -214,22 +214,31 @@ export type BoardSort = z.infer<typeof BoardSort>;
 
 /**
  * The board's filters, all in the query string so a filtered board is a shareable URL:
- * `municipalities` several codes, `category`, `skills` (any of them), `from`/`to` (days in Tokyo
- * time; the request starts within), `onlineOnly`, `openOnly` (slots still open), `q` (every
- * word must match), `sort`, `cursor` (from `nextCursor`), `limit` 1–50.
+ * `municipalities` several codes, `category`, `skills` (any of them), `languages` (the work can be
+ * done in any of them), `from`/`to` (days in Tokyo time; the request starts within), `onlineOnly`,
+ * `openOnly` (slots still open; without it filled requests are listed too), `q` (every word must
+ * match; English words and kana readings also find their Japanese requests through
+ * search/synonyms.ts), `sort`, `cursor` (from `nextCursor`), `limit` 1–50.
  */
 export const BoardQuery = z
   .object({
     municipalities: listOf(MunicipalityCode, 62),
     category: z.union([blank, Category]).optional(),
     skills: listOf(Skill, 10),
+    languages: listOf(RequestLanguage, 10).describe(
+      'Language codes (`en`, `ja-easy`, …): requests that can be done in any of them.',
+    ),
     from: z.union([blank, Day]).optional(),
     to: z.union([blank, Day]).optional(),
     onlineOnly: flag,
-    openOnly: flag,
+    openOnly: flag.describe('Only requests still taking hands. Without it, filled requests are listed too.'),
     q: singleLineText({ max: 100 })
       .transform((v) => v || undefined)
-      .optional(),
+      .optional()
+      .describe(
+        'Search words, every one must match title or body. English words and kana readings of common kinds of ' +
+          'help (photo, flyer, translation, しゃしん …) also find their Japanese requests and category.',
+      ),
     sort: z
       .union([blank, BoardSort])
       .optional()
@@ -242,8 +251,20 @@ export const BoardQuery = z
   });
 export type BoardQuery = z.infer<typeof BoardQuery>;
 
-/** A page of the board; pass `nextCursor` as `cursor` for the next one (null: the end). */
-export const BoardPage = z.object({ items: z.array(HelpRequestPublic), nextCursor: z.string().nullable() });
+/** The board counts its matches up to this many ("1,000 or more" beyond). */
+export const boardTotalCap = 1000;
+
+/**
+ * A page of the board; pass `nextCursor` as `cursor` for the next one (null: the end). `total`:
+ * how many requests match the filters on all pages together, at most `boardTotalCap`; `more`:
+ * there are more than that.
+ */
+export const BoardPage = z.object({
+  items: z.array(HelpRequestPublic),
+  nextCursor: z.string().nullable(),
+  total: z.number().int().min(0),
+  more: z.boolean(),
+});
 export type BoardPage = z.infer<typeof BoardPage>;
 
 /** An officer's own requests, every state (their dashboard), most recently changed first. */

@@ -6,6 +6,7 @@ export * from './roles.ts';
 export * from './permissions.ts';
 export * from './accounts.ts';
 export * from './search/tokens.ts';
+export * from './search/synonyms.ts';
 export * from './applications.ts';
 export * from './messages.ts';
 export * from './flags.ts';

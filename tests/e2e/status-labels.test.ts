@@ -49,7 +49,8 @@ describe.each(langs)('in %s', (lang) => {
     const visitor = await newPage({ lang, javaScript: false });
     const board = await textOf(
       visitor,
-      `/requests?q=${encodeURIComponent(filledTitle)}`,
+      // the board lists filled requests when asked to ("show full ones too")
+      `/requests?includeFull=1&q=${encodeURIComponent(filledTitle)}`,
       `[data-request-id="${filledId}"] [data-availability]`,
     );
     const page = await textOf(visitor, `/requests/${filledId}`, '[data-availability]');

@@ -93,7 +93,7 @@ describe('the board page cache in the app', () => {
 
 describe('createBoardCache', () => {
   const query = (over: Partial<BoardQuery> = {}) => ({ sort: 'newest', limit: 20, ...over }) as BoardQuery;
-  const page = (n: number): BoardPage => ({ items: [], nextCursor: `page-${n}` });
+  const page = (n: number): BoardPage => ({ items: [], nextCursor: `page-${n}`, total: 0, more: false });
 
   it('computes a page once for concurrent visitors, and once for the same filters in another order', async () => {
     const cache = createBoardCache(60);

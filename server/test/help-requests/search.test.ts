@@ -1,14 +1,11 @@
-import { createDatabase, migrateDatabase, schema, type Database, type DatabaseHandle } from '@board/db';
-import { seedDemo, seedMunicipalities } from '@board/db/seed/seed';
+import { schema, type Database } from '@board/db';
 import { BoardPage, BoardQuery, CreateHelpRequestBody, type Actor, type RoleGrant } from '@board/shared';
 import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import Fastify from 'fastify';
-import { loadConfig } from '../../src/config.ts';
 import { createRequest, listRequests, submitRequest } from '../../src/modules/help-requests/service.ts';
-import { contextFor } from '../../src/services/context.ts';
 import { as, demoEmails, validInput } from '../kit/index.ts';
+import { openPgliteDemo } from './pglite-demo.ts';
 
 /**
  * Japanese search over title and body, the same on both engines: on PostgreSQL through the API,
@@ -103,24 +100,12 @@ const engines: Engine[] = [
   {
     name: 'PGlite (through the service functions)',
     async open() {
-      const handle: DatabaseHandle = createDatabase({ dataDir: 'memory://' });
-      await migrateDatabase(handle);
-      await seedMunicipalities(handle.db);
-      await seedDemo(handle.db);
+      const { handle, as } = await openPgliteDemo('publishing without moderation sends no mail');
       await handle.db
         .update(schema.municipalities)
         .set({ moderationRequired: false })
         .where(eq(schema.municipalities.code, '13121'));
       const officer = await actorOf(handle.db, demoEmails.officerSenju);
-      // services need no Fastify: the same context a request gets, made from our own parts
-      const mailer = {
-        captured: [],
-        sending: false,
-        send: async () => expect.unreachable('publishing without moderation sends no mail'),
-      };
-      const dependencies = { db: handle.db, mailer, config: loadConfig({ NODE_ENV: 'test' }) };
-      const log = Fastify({ logger: false }).log;
-      const as = <A extends Actor | null>(actor: A) => contextFor(dependencies, actor, log);
       return {
         async create(key) {
           const input = CreateHelpRequestBody.parse(validInput(documents[key]));

@@ -1,6 +1,6 @@
 import { schema, type Database } from '@board/db';
 import type { Language, ModerationListStatus, RequestStatus } from '@board/shared';
-import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import {
   boardColumns,
   posterContactColumns,
@@ -26,6 +26,33 @@ const {
 } = schema;
 
 /**
+ * The board's filters as SQL, paging aside. A search term matches by any of its token sets or by
+ * its categories (shared/src/search/synonyms.ts); every term must match. The deadline order lists
+ * only requests whose deadline is still ahead.
+ */
+function boardConditions(filter: Omit<BoardFilter, 'after' | 'limit'>): (SQL | undefined)[] {
+  const conditions: (SQL | undefined)[] = [sql`${m.status} = 'active'`];
+  if (filter.municipalityCodes?.length) conditions.push(inArray(b.municipalityCode, filter.municipalityCodes));
+  if (filter.category) conditions.push(eq(b.category, filter.category));
+  if (filter.skills?.length) conditions.push(sql`${b.skills} && ${textArray(filter.skills)}`);
+  if (filter.languages?.length) conditions.push(sql`${b.languages} && ${textArray(filter.languages)}`);
+  if (filter.startsFrom) conditions.push(sql`${b.startsAt} >= ${filter.startsFrom.toISOString()}::timestamptz`);
+  if (filter.startsBefore) conditions.push(sql`${b.startsAt} < ${filter.startsBefore.toISOString()}::timestamptz`);
+  if (filter.onlineOnly) conditions.push(sql`${b.online}`);
+  if (filter.openOnly) conditions.push(schema.openForHands(b));
+  for (const term of filter.terms ?? []) {
+    conditions.push(
+      or(
+        ...term.anyOf.map((tokens) => sql`${b.searchTokens} @> ${textArray(tokens)}`),
+        term.categories.length > 0 ? inArray(b.category, term.categories) : undefined,
+      ),
+    );
+  }
+  if (filter.sort === 'deadline') conditions.push(sql`${schema.deadlineOrNever(b)} > now()`);
+  return conditions;
+}
+
+/**
  * Reads about help requests that join other tables: the board, dashboards, the moderation
  * queue, who to mail. Writes to `help_requests` go through `requestRepository` only.
  * Runs inside the caller's transaction (row-level security as the actor).
@@ -40,16 +67,7 @@ export function requestReader(tx: Database) {
      * every listed row. Constants are SQL literals so partial indexes apply in generic plans.
      */
     async board(filter: BoardFilter): Promise<BoardRow[]> {
-      const conditions: (SQL | undefined)[] = [sql`${m.status} = 'active'`];
-      if (filter.municipalityCodes?.length) conditions.push(inArray(b.municipalityCode, filter.municipalityCodes));
-      if (filter.category) conditions.push(eq(b.category, filter.category));
-      if (filter.skills?.length) conditions.push(sql`${b.skills} && ${textArray(filter.skills)}`);
-      if (filter.startsFrom) conditions.push(sql`${b.startsAt} >= ${filter.startsFrom.toISOString()}::timestamptz`);
-      if (filter.startsBefore) conditions.push(sql`${b.startsAt} < ${filter.startsBefore.toISOString()}::timestamptz`);
-      if (filter.onlineOnly) conditions.push(sql`${b.online}`);
-      if (filter.openOnly) conditions.push(schema.openForHands(b));
-      if (filter.tokens?.length) conditions.push(sql`${b.searchTokens} @> ${textArray(filter.tokens)}`);
-
+      const conditions = boardConditions(filter);
       const after = filter.after;
       let sortKey: SQL<string | null>;
       let order: SQL[];
@@ -61,7 +79,6 @@ export function requestReader(tx: Database) {
       } else {
         // soonest deadline first, no deadline last ('infinity'); only deadlines still ahead
         const deadline = schema.deadlineOrNever(b);
-        conditions.push(sql`${deadline} > now()`);
         if (after) {
           const key = after.key ?? 'infinity';
           conditions.push(sql`(${deadline}, ${b.id}) > (${key}::timestamptz, ${after.id}::uuid)`);
@@ -78,6 +95,23 @@ export function requestReader(tx: Database) {
         .orderBy(...order)
         .limit(filter.limit);
       return rows as BoardRow[];
+    },
+
+    /**
+     * How many requests the board lists for these filters on every page together, counted up to
+     * `cap` + 1 rows (so an unfiltered board at Tokyo scale reads a bounded slice of its index).
+     */
+    async boardTotal(filter: Omit<BoardFilter, 'after' | 'limit'>, cap: number): Promise<number> {
+      const listed = tx
+        .select({ one: sql`1` })
+        .from(b)
+        .innerJoin(m, eq(m.code, b.municipalityCode))
+        .innerJoin(a, eq(a.id, b.associationId))
+        .where(and(...boardConditions(filter)))
+        .limit(cap + 1)
+        .as('listed');
+      const [row] = await tx.select({ n: count() }).from(listed);
+      return row?.n ?? 0;
     },
 
     /**

@@ -1,5 +1,5 @@
 import { schema } from '@board/db';
-import type { BoardSort, Category, RequestStatus, WhenKind } from '@board/shared';
+import type { BoardSort, Category, RequestStatus, SearchTerm, WhenKind } from '@board/shared';
 import { sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 
@@ -172,8 +172,10 @@ export interface BoardFilter {
   startsBefore?: Date | undefined;
   onlineOnly?: boolean | undefined;
   openOnly?: boolean | undefined;
-  /** search tokens that must all be present (shared/src/search/tokens.ts queryTokens) */
-  tokens?: string[] | undefined;
+  /** requests whose languages include any of these */
+  languages?: string[] | undefined;
+  /** search terms that must all match (shared/src/search/synonyms.ts searchTerms) */
+  terms?: SearchTerm[] | undefined;
   sort: BoardSort;
   after?: Keyset | undefined;
   limit: number;

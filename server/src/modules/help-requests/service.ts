@@ -5,7 +5,8 @@ import {
   DomainError,
   listScope,
   isPublic,
-  queryTokens,
+  searchTerms,
+  boardTotalCap,
   requestTransitions,
   tokyoDayStart,
   transitionPermission,
@@ -321,26 +322,26 @@ export async function revealOfficerContact(ctx: SignedInContext, id: string, rea
 }
 
 /** The public board: anyone, signed in or not. */
-export async function listRequests(ctx: ServiceContext, query: BoardQuery): Promise<BoardPage> {
+export async function listRequests(ctx: ServiceContext, query: BoardQuery, cap = boardTotalCap): Promise<BoardPage> {
   const listing = `board:${query.sort}`;
   const after = decodeCursor(listing, query.cursor);
-  const tokens = query.q ? queryTokens(query.q) : [];
-  const rows = await ctx.door.asActor(ctx.actor, (tx) =>
-    requestReader(tx).board({
-      municipalityCodes: query.municipalities,
-      category: query.category,
-      skills: query.skills,
-      startsFrom: query.from ? tokyoDayStart(query.from) : undefined,
-      startsBefore: query.to ? tokyoDayStart(query.to, 1) : undefined,
-      onlineOnly: query.onlineOnly,
-      openOnly: query.openOnly,
-      tokens,
-      sort: query.sort,
-      after,
-      limit: query.limit + 1,
-    }),
-  );
-  return pageOf(rows, query.limit, listing, publicView);
+  const filter = {
+    municipalityCodes: query.municipalities,
+    category: query.category,
+    skills: query.skills,
+    languages: query.languages,
+    startsFrom: query.from ? tokyoDayStart(query.from) : undefined,
+    startsBefore: query.to ? tokyoDayStart(query.to, 1) : undefined,
+    onlineOnly: query.onlineOnly,
+    openOnly: query.openOnly,
+    terms: query.q ? searchTerms(query.q) : [],
+    sort: query.sort,
+  };
+  const [rows, total] = await ctx.door.asActor(ctx.actor, async (tx) => {
+    const reader = requestReader(tx);
+    return [await reader.board({ ...filter, after, limit: query.limit + 1 }), await reader.boardTotal(filter, cap)];
+  });
+  return { ...pageOf(rows, query.limit, listing, publicView), total: Math.min(total, cap), more: total > cap };
 }
 
 /** An officer's own requests in every state, for their dashboard. */

@@ -12,10 +12,11 @@ describe('board filters in the URL', () => {
       municipalities: [],
       category: '',
       skills: '',
+      language: '',
       from: '',
       to: '',
       onlineOnly: false,
-      openOnly: false,
+      includeFull: false,
       sort: 'newest',
       cursor: '',
     });
@@ -38,11 +39,31 @@ describe('board filters in the URL', () => {
   });
 
   it('understands the ways a checkbox says yes, and ignores unknown names and sorts', () => {
-    const filters = readBoardFilters(params('openOnly=on&onlineOnly=no&sort=oldest&utm_source=x'));
-    expect(filters.openOnly).toBe(true);
+    const filters = readBoardFilters(params('includeFull=on&onlineOnly=no&sort=oldest&utm_source=x'));
+    expect(filters.includeFull).toBe(true);
     expect(filters.onlineOnly).toBe(false);
     expect(filters.sort).toBe('newest');
-    expect(canonicalBoardSearch(params('openOnly=on&onlineOnly=no&sort=oldest&utm_source=x'))).toBe('?openOnly=1');
+    expect(isFiltered(filters)).toBe(true);
+    expect(canonicalBoardSearch(params('includeFull=on&onlineOnly=no&sort=oldest&utm_source=x'))).toBe(
+      '?includeFull=1',
+    );
+  });
+
+  it('lists only requests still taking hands unless full ones are asked for; an old openOnly link is the default', () => {
+    const api = (search: string) => new URL(boardApiPath(readBoardFilters(params(search))), 'http://x.invalid');
+    expect(api('').searchParams.get('openOnly')).toBe('1');
+    expect(api('includeFull=1').searchParams.has('openOnly')).toBe(false);
+    expect(api('openOnly=1').searchParams.get('openOnly')).toBe('1');
+    expect(canonicalBoardSearch(params('openOnly=1&sort=deadline'))).toBe('?sort=deadline');
+    expect(readBoardFilters(params('openOnly=1&includeFull=1')).includeFull).toBe(false);
+  });
+
+  it("sends the language as the API's languages filter", () => {
+    const filters = readBoardFilters(params('language=ja-easy&q=photo'));
+    expect(canonicalBoardSearch(params('q=photo&language=ja-easy&category='))).toBe('?q=photo&language=ja-easy');
+    const sent = new URL(boardApiPath(filters), 'http://x.invalid');
+    expect(sent.searchParams.get('languages')).toBe('ja-easy');
+    expect(BoardQuery.parse(Object.fromEntries(sent.searchParams)).languages).toEqual(['ja-easy']);
   });
 
   it('links to another sort or page keeping every filter', () => {
@@ -59,7 +80,7 @@ describe('board filters in the URL', () => {
   it('asks the API with the skills as a list and a fixed page size, in a form the API accepts', () => {
     const filters = readBoardFilters(
       params(
-        'skills=Canva、 写真撮影 ,LINE&municipalities=13121&from=2026-07-01&to=2026-07-31&openOnly=1&sort=deadline',
+        'skills=Canva、 写真撮影 ,LINE&municipalities=13121&from=2026-07-01&to=2026-07-31&language=en&sort=deadline',
       ),
     );
     const path = boardApiPath(filters);
@@ -73,6 +94,7 @@ describe('board filters in the URL', () => {
       skills: ['Canva', '写真撮影', 'LINE'],
       from: '2026-07-01',
       to: '2026-07-31',
+      languages: ['en'],
       openOnly: true,
       sort: 'deadline',
       limit: 20,

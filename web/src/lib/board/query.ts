@@ -17,15 +17,34 @@ export interface BoardFilters {
   /** first and last day (YYYY-MM-DD, Tokyo) the work starts within */
   from: string;
   to: string;
+  /** a language code the work can be done in (`en`, `ja-easy`, …), or '' for any */
+  language: string;
   onlineOnly: boolean;
-  openOnly: boolean;
+  /**
+   * filled requests too. The board lists only requests still taking hands unless this is set: the
+   * form's unticked box is the default, so the parameter is the inverted one (the API's `openOnly`
+   * is sent when this is off). An old link's `openOnly=1` is the default now and is dropped.
+   */
+  includeFull: boolean;
   sort: BoardSort;
   /** the keyset cursor of a later page, from the API's `nextCursor` */
   cursor: string;
 }
 
 /** Query-string names in the order the form sends them (so a submitted form needs no reordering). */
-const order = ['q', 'category', 'municipalities', 'skills', 'from', 'to', 'onlineOnly', 'openOnly', 'sort', 'cursor'];
+const order = [
+  'q',
+  'category',
+  'language',
+  'municipalities',
+  'skills',
+  'from',
+  'to',
+  'onlineOnly',
+  'includeFull',
+  'sort',
+  'cursor',
+];
 
 const yes = new Set(['1', 'on', 'true']);
 const listSeparator = /[,、，]/;
@@ -50,10 +69,11 @@ export function readBoardFilters(params: URLSearchParams): BoardFilters {
       .map((v) => v.trim())
       .filter(Boolean)
       .join('、'),
+    language: text('language'),
     from: text('from'),
     to: text('to'),
     onlineOnly: yes.has(text('onlineOnly')),
-    openOnly: yes.has(text('openOnly')),
+    includeFull: yes.has(text('includeFull')) && !yes.has(text('openOnly')),
     sort: text('sort') === 'deadline' ? 'deadline' : 'newest',
     cursor: text('cursor'),
   };
@@ -68,14 +88,14 @@ export function boardSearch(filters: BoardFilters): string {
         for (const code of filters.municipalities) params.append('municipalities', code);
         break;
       case 'onlineOnly':
-      case 'openOnly':
+      case 'includeFull':
         if (filters[name]) params.set(name, '1');
         break;
       case 'sort':
         if (filters.sort !== 'newest') params.set('sort', filters.sort);
         break;
       default: {
-        const value = filters[name as 'q' | 'category' | 'skills' | 'from' | 'to' | 'cursor'];
+        const value = filters[name as 'q' | 'category' | 'language' | 'skills' | 'from' | 'to' | 'cursor'];
         if (value) params.set(name, value);
       }
     }
@@ -101,34 +121,36 @@ export function boardHref(filters: BoardFilters, changes: Partial<BoardFilters> 
 /** How many requests one page of the board shows. */
 export const boardPageSize = 20;
 
-/** The API call for these filters: skills split into a list, a fixed page size. */
+/** The API call for these filters: skills split into a list, open requests only unless asked, a fixed page size. */
 export function boardApiPath(filters: BoardFilters): string {
   const params = new URLSearchParams();
   if (filters.q) params.set('q', filters.q);
   if (filters.municipalities.length > 0) params.set('municipalities', filters.municipalities.join(','));
   if (filters.category) params.set('category', filters.category);
+  if (filters.language) params.set('languages', filters.language);
   const skills = splitList([filters.skills]);
   if (skills.length > 0) params.set('skills', skills.join(','));
   if (filters.from) params.set('from', filters.from);
   if (filters.to) params.set('to', filters.to);
   if (filters.onlineOnly) params.set('onlineOnly', '1');
-  if (filters.openOnly) params.set('openOnly', '1');
+  if (!filters.includeFull) params.set('openOnly', '1');
   params.set('sort', filters.sort);
   if (filters.cursor) params.set('cursor', filters.cursor);
   params.set('limit', String(boardPageSize));
   return `/api/requests?${params.toString()}`;
 }
 
-/** True when any filter narrows the board (the cursor and the sort do not). */
+/** True when any filter is set (the cursor and the sort are not filters; "full ones too" is). */
 export function isFiltered(filters: BoardFilters): boolean {
   return Boolean(
     filters.q ||
     filters.municipalities.length > 0 ||
     filters.category ||
+    filters.language ||
     filters.skills ||
     filters.from ||
     filters.to ||
     filters.onlineOnly ||
-    filters.openOnly,
+    filters.includeFull,
   );
 }

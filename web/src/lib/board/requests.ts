@@ -75,6 +75,22 @@ export function languageLabel(i18n: I18n, code: string): string {
 }
 
 /**
+ * The languages the board filters on and names on cards ("English OK"): every request is in
+ * Japanese, so Japanese itself is left out; やさしい日本語 and English, the ones most asked for, first.
+ */
+export const boardLanguages: readonly string[] = [
+  'ja-easy',
+  'en',
+  ...spokenLanguages.map((l) => l.code).filter((code) => code !== 'ja' && code !== 'en'),
+];
+
+/** The languages a card names ("English OK"), in the board's order: those other than Japanese. */
+export function workLanguages(languages: readonly string[]): string[] {
+  const known = boardLanguages.filter((code) => languages.includes(code));
+  return [...known, ...languages.filter((code) => code !== 'ja' && !boardLanguages.includes(code))];
+}
+
+/**
  * A volunteer's skill: profile skills are category keys (shown by name); anything else as written.
  */
 export function skillLabel(i18n: I18n, skill: string): string {

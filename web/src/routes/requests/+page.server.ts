@@ -35,7 +35,7 @@ export const load: PageServerLoad = async (event) => {
           form: 'filters',
           status: result.status,
           code: result.error.code,
-          fields: fieldCodes(result.error, {}),
+          fields: fieldCodes(result.error, {}, { rename: { languages: 'language' } }),
           values: {},
         },
   };
