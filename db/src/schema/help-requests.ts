@@ -152,7 +152,10 @@ export const helpRequests = pgTable(
     // an officer may delete a draft of their association (nothing else: anything sent keeps its history)
     pgPolicy(
       'help_requests_delete',
-      policyFor('delete', anyOf(isSystem, sql`(${officerOf(t.associationId)} and ${statusLiteralIn(t.status, deletableStatuses)})`)),
+      policyFor(
+        'delete',
+        anyOf(isSystem, sql`(${officerOf(t.associationId)} and ${statusLiteralIn(t.status, deletableStatuses)})`),
+      ),
     ),
   ],
 );
