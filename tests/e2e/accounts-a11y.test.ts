@@ -1,19 +1,11 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import {
-  accessibilityViolations,
-  demoPassword,
-  freshEmail,
-  mailTo,
-  newPerson,
-  newPersonContext,
-  open,
-  signInOnPage,
-  submit,
-  t,
-  texts,
-  useBrowserApp,
-} from './kit/index.ts';
+import { accessibilityViolations } from '../src/harness/browser.ts';
+import { t, useBrowserApp } from './kit/boot.ts';
+import { mailTo } from './kit/mail.ts';
+import { open, submit } from './kit/pages.ts';
+import { demoPassword, freshEmail, newPerson, newPersonContext, signInOnPage } from './kit/people.ts';
+import { texts } from './kit/texts.ts';
 
 useBrowserApp();
 

@@ -1,19 +1,10 @@
 import { schema } from '@board/db';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  accessibilityViolations,
-  demo,
-  freshEmail,
-  invitationLinkFor,
-  newPersonContext,
-  open,
-  signIn,
-  submit,
-  t,
-  useBrowserApp,
-  userIdOf,
-  visitAs,
-} from './kit/index.ts';
+import { accessibilityViolations } from '../src/harness/browser.ts';
+import { t, useBrowserApp } from './kit/boot.ts';
+import { invitationLinkFor } from './kit/mail.ts';
+import { open, submit } from './kit/pages.ts';
+import { demo, freshEmail, newPersonContext, signIn, userIdOf, visitAs } from './kit/people.ts';
 
 /** The staff area in a real browser: pages show only what each person may do; the audit log; axe. */
 

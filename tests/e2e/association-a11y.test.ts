@@ -7,19 +7,12 @@
 import type { HelpRequestDetail } from '@board/shared';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  accessibilityViolations,
-  api,
-  demo,
-  newPerson,
-  open,
-  requestBody,
-  settle,
-  submit,
-  t,
-  texts,
-  useBrowserApp,
-} from './kit/index.ts';
+import { accessibilityViolations } from '../src/harness/browser.ts';
+import { t, useBrowserApp } from './kit/boot.ts';
+import { open, settle, submit } from './kit/pages.ts';
+import { demo, newPerson } from './kit/people.ts';
+import { api, requestBody } from './kit/scene.ts';
+import { texts } from './kit/texts.ts';
 
 let draft: string;
 let changes: string;

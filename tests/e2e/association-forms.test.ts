@@ -6,22 +6,12 @@
  */
 import type { HelpRequestDetail } from '@board/shared';
 import { describe, expect, it } from 'vitest';
-import {
-  api,
-  dayFromNow,
-  demo,
-  expectSummary,
-  fieldError,
-  newPerson,
-  open,
-  requestBody,
-  requestRow,
-  rowCounts,
-  submit,
-  t,
-  texts,
-  useBrowserApp,
-} from './kit/index.ts';
+import { t, useBrowserApp } from './kit/boot.ts';
+import { expectSummary, fieldError, open, submit } from './kit/pages.ts';
+import { demo, newPerson } from './kit/people.ts';
+import { requestRow, rowCounts } from './kit/rows.ts';
+import { api, dayFromNow, requestBody } from './kit/scene.ts';
+import { texts } from './kit/texts.ts';
 
 useBrowserApp();
 

@@ -1,15 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  accessibilityViolations,
-  apiAs,
-  createVolunteer,
-  demo,
-  insertRequest,
-  newPerson,
-  open,
-  t,
-  useBrowserApp,
-} from './kit/index.ts';
+import { accessibilityViolations } from '../src/harness/browser.ts';
+import { t, useBrowserApp } from './kit/boot.ts';
+import { open } from './kit/pages.ts';
+import { demo, newPerson } from './kit/people.ts';
+import { apiAs, createVolunteer, insertRequest } from './kit/scene.ts';
 
 /** axe (WCAG 2.2 A/AA) on the board's pages, in Japanese and in やさしい日本語, in the states people meet. */
 

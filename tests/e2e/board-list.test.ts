@@ -1,17 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  cardIds,
-  cardTitles,
-  demoTitles,
-  insertRequest,
-  langs,
-  newPage,
-  newPersonContext,
-  open,
-  t,
-  texts,
-  useBrowserApp,
-} from './kit/index.ts';
+import { t, useBrowserApp } from './kit/boot.ts';
+import { cardIds, cardTitles, open } from './kit/pages.ts';
+import { newPage, newPersonContext } from './kit/people.ts';
+import { demoTitles, insertRequest } from './kit/scene.ts';
+import { langs, texts } from './kit/texts.ts';
 
 /** The board (/requests) in a real browser: listing, filters, search, sort, pages, shareable URLs. */
 

@@ -1,18 +1,11 @@
 import { schema } from '@board/db';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  apiAs,
-  createVolunteer,
-  demo,
-  insertRequest,
-  newPage,
-  open,
-  submitForm,
-  t,
-  texts,
-  useBrowserApp,
-} from './kit/index.ts';
+import { t, useBrowserApp } from './kit/boot.ts';
+import { open, submitForm } from './kit/pages.ts';
+import { demo, newPage } from './kit/people.ts';
+import { apiAs, createVolunteer, insertRequest } from './kit/scene.ts';
+import { texts } from './kit/texts.ts';
 
 /**
  * After a match: the private thread (/matches/[id]) between the volunteer and the association's

@@ -1,18 +1,12 @@
 import { schema } from '@board/db';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  applicationsOf,
-  createVolunteer,
-  demo,
-  insertRequest,
-  newPage,
-  open,
-  submitForm,
-  t,
-  texts,
-  useBrowserApp,
-} from './kit/index.ts';
+import { t, useBrowserApp } from './kit/boot.ts';
+import { open, submitForm } from './kit/pages.ts';
+import { demo, newPage } from './kit/people.ts';
+import { applicationsOf } from './kit/rows.ts';
+import { createVolunteer, insertRequest } from './kit/scene.ts';
+import { texts } from './kit/texts.ts';
 
 /** The request page (/requests/[id]): what the public sees, raising a hand, withdrawing, reporting. */
 

@@ -6,18 +6,11 @@
 import { schema } from '@board/db';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import {
-  api,
-  createVolunteer,
-  demo,
-  insertRequest,
-  newPerson,
-  open,
-  submit,
-  t,
-  texts,
-  useBrowserApp,
-} from './kit/index.ts';
+import { t, useBrowserApp } from './kit/boot.ts';
+import { open, submit } from './kit/pages.ts';
+import { demo, newPerson } from './kit/people.ts';
+import { api, createVolunteer, insertRequest } from './kit/scene.ts';
+import { texts } from './kit/texts.ts';
 
 useBrowserApp();
 

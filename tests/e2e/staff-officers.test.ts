@@ -6,19 +6,12 @@
 import { schema } from '@board/db';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  accessibilityViolations,
-  demo,
-  expectSummary,
-  fieldError,
-  newPerson,
-  open,
-  rowCounts,
-  submit,
-  t,
-  texts,
-  useBrowserApp,
-} from './kit/index.ts';
+import { accessibilityViolations } from '../src/harness/browser.ts';
+import { t, useBrowserApp } from './kit/boot.ts';
+import { expectSummary, fieldError, open, submit } from './kit/pages.ts';
+import { demo, newPerson } from './kit/people.ts';
+import { rowCounts } from './kit/rows.ts';
+import { texts } from './kit/texts.ts';
 
 let senju: string;
 useBrowserApp();

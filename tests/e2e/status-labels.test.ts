@@ -1,17 +1,10 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  apiAs,
-  createVolunteer,
-  demo,
-  insertRequest,
-  langs,
-  newPage,
-  open,
-  t,
-  texts,
-  useBrowserApp,
-} from './kit/index.ts';
+import { t, useBrowserApp } from './kit/boot.ts';
+import { open } from './kit/pages.ts';
+import { demo, newPage } from './kit/people.ts';
+import { apiAs, createVolunteer, insertRequest } from './kit/scene.ts';
+import { langs, texts } from './kit/texts.ts';
 
 /**
  * One table of state names: a request's or an application's state is called the same on the

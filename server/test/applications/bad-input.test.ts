@@ -1,17 +1,11 @@
 import { ErrorBody } from '@board/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  applied,
-  as,
-  createVolunteer,
-  demoEmails,
-  insertRequest,
-  matched,
-  officers,
-  post,
-  stateSnapshot,
-  useApiApp,
-} from '../kit/index.ts';
+import { useApiApp } from '../kit/app.ts';
+import { applied, matched } from '../kit/applications.ts';
+import { post } from '../kit/http.ts';
+import { as, createVolunteer, demoEmails, officers } from '../kit/people.ts';
+import { insertRequest } from '../kit/requests.ts';
+import { stateSnapshot } from '../kit/rows.ts';
 
 /** Every write route of the matching modules: bad input is 400 naming the fields, and nothing is written or mailed. */
 

@@ -1,16 +1,10 @@
 import { schema } from '@board/db';
 import { and, count, eq, type SQL } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import {
-  as,
-  associationIdOf,
-  demoEmails,
-  errorCode,
-  freshEmail,
-  insertRequest,
-  post,
-  useApiApp,
-} from '../kit/index.ts';
+import { useApiApp } from '../kit/app.ts';
+import { errorCode, post } from '../kit/http.ts';
+import { as, associationIdOf, demoEmails, freshEmail } from '../kit/people.ts';
+import { insertRequest } from '../kit/requests.ts';
 
 /**
  * Double submits (a double click, a retried form) on real PostgreSQL: N identical requests at once

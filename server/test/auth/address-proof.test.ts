@@ -1,19 +1,11 @@
 import { schema } from '@board/db';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
-import {
-  createInvitation,
-  createPerson,
-  csrf,
-  freshEmail,
-  sessionOf,
-  type SignedIn,
-  signIn,
-  tokenIn,
-  useApiApp,
-  whoamiRoute,
-  visitorPost,
-} from '../kit/index.ts';
+import { useApiApp } from '../kit/app.ts';
+import { csrf, visitorPost, whoamiRoute } from '../kit/http.ts';
+import { createInvitation } from '../kit/invitations.ts';
+import { tokenIn } from '../kit/mail.ts';
+import { createPerson, freshEmail, sessionOf, type SignedIn, signIn } from '../kit/people.ts';
 
 /**
  * Someone signs up with another person's address and never proves it. The first proof of the

@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  as,
-  associationIdOf,
-  createPerson,
-  csrf,
-  demoEmails,
-  demoPassword,
-  mailTo,
-  type SignedIn,
-  signIn,
-  tokenIn,
-  useApiApp,
-  whoamiRoute,
-  visitorPost,
-} from '../kit/index.ts';
+import { useApiApp } from '../kit/app.ts';
+import { csrf, visitorPost, whoamiRoute } from '../kit/http.ts';
+import { mailTo, tokenIn } from '../kit/mail.ts';
+import { as, associationIdOf, createPerson, demoEmails, demoPassword, type SignedIn, signIn } from '../kit/people.ts';
 
 /**
  * Access tokens name their session, and the session is checked on every request: ending it

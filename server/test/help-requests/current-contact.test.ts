@@ -2,16 +2,10 @@ import { schema } from '@board/db';
 import { OfficerContact } from '@board/shared';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import {
-  as,
-  associationIdOf,
-  auditEntries,
-  createPerson,
-  demoEmails,
-  insertRequest,
-  useApiApp,
-  userIdOf,
-} from '../kit/index.ts';
+import { useApiApp } from '../kit/app.ts';
+import { as, associationIdOf, createPerson, demoEmails, userIdOf } from '../kit/people.ts';
+import { insertRequest } from '../kit/requests.ts';
+import { auditEntries } from '../kit/rows.ts';
 
 /**
  * A request shows the contact of a current officer: the poster while they still are one, else

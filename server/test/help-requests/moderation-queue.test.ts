@@ -2,16 +2,10 @@ import { schema } from '@board/db';
 import { ErrorBody, ModerationQueue, MunicipalitySettingsView } from '@board/shared';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import {
-  as,
-  auditEntries,
-  bearer,
-  createPerson,
-  demoEmails,
-  insertRequest,
-  useApiApp,
-  validInput,
-} from '../kit/index.ts';
+import { useApiApp } from '../kit/app.ts';
+import { as, bearer, createPerson, demoEmails } from '../kit/people.ts';
+import { insertRequest, validInput } from '../kit/requests.ts';
+import { auditEntries } from '../kit/rows.ts';
 const t = useApiApp();
 /** a second officer of 千住一丁目町会 who reads mail in English */
 async function queue(email: string, query = '') {

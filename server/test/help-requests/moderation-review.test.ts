@@ -2,19 +2,10 @@ import { schema } from '@board/db';
 import { HelpRequestDetail } from '@board/shared';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  as,
-  associationIdOf,
-  auditEntries,
-  createDraft,
-  createPerson,
-  demoEmails,
-  insertRequest,
-  requestRow,
-  setModeration,
-  useApiApp,
-  validInput,
-} from '../kit/index.ts';
+import { useApiApp } from '../kit/app.ts';
+import { as, associationIdOf, createPerson, demoEmails } from '../kit/people.ts';
+import { createDraft, insertRequest, requestRow, setModeration, validInput } from '../kit/requests.ts';
+import { auditEntries } from '../kit/rows.ts';
 const t = useApiApp();
 /** a second officer of 千住一丁目町会 who reads mail in English */
 let englishOfficer: { id: string; email: string };

@@ -2,20 +2,10 @@ import { schema } from '@board/db';
 import { ErrorBody, HelpRequestDetail, MyRequestsPage, queryTokens } from '@board/shared';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import {
-  as,
-  associationIdOf,
-  bearer,
-  createDraft,
-  createPerson,
-  demoEmails,
-  inDays,
-  insertRequest,
-  requestRow,
-  rowCounts,
-  useApiApp,
-  validInput,
-} from '../kit/index.ts';
+import { useApiApp } from '../kit/app.ts';
+import { as, associationIdOf, bearer, createPerson, demoEmails } from '../kit/people.ts';
+import { createDraft, inDays, insertRequest, requestRow, validInput } from '../kit/requests.ts';
+import { rowCounts } from '../kit/rows.ts';
 
 const t = useApiApp();
 

@@ -1,20 +1,13 @@
 import { Invitation } from '@board/shared';
 import { describe, expect, it } from 'vitest';
 import { mailThrottles } from '../../src/limits/mail-throttle.ts';
-import {
-  applied,
-  associationIdOf,
-  bearer,
-  createInvitation,
-  createVolunteer,
-  demoEmails,
-  insertRequest,
-  mailsTo,
-  officers,
-  post,
-  useApiApp,
-  userIdOf,
-} from '../kit/index.ts';
+import { useApiApp } from '../kit/app.ts';
+import { applied } from '../kit/applications.ts';
+import { post } from '../kit/http.ts';
+import { createInvitation } from '../kit/invitations.ts';
+import { mailsTo } from '../kit/mail.ts';
+import { associationIdOf, bearer, createVolunteer, demoEmails, officers, userIdOf } from '../kit/people.ts';
+import { insertRequest } from '../kit/requests.ts';
 
 const t = useApiApp();
 

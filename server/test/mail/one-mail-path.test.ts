@@ -1,18 +1,10 @@
 import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import {
-  applicationRow,
-  applied,
-  associationIdOf,
-  bearer,
-  createInvitation,
-  createVolunteer,
-  demoEmails,
-  insertRequest,
-  mailsTo,
-  officers,
-  userIdOf,
-} from '../kit/index.ts';
+import { applicationRow, applied } from '../kit/applications.ts';
+import { createInvitation } from '../kit/invitations.ts';
+import { mailsTo } from '../kit/mail.ts';
+import { associationIdOf, bearer, createVolunteer, demoEmails, officers, userIdOf } from '../kit/people.ts';
+import { insertRequest } from '../kit/requests.ts';
 
 describe('links in mail are built from PUBLIC_ORIGIN', () => {
   let t: TestApp;

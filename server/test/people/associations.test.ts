@@ -1,16 +1,8 @@
 import { Association, AssociationList, AssociationOfficerList, ErrorBody } from '@board/shared';
 import { describe, expect, it } from 'vitest';
-import {
-  as,
-  associationIdOf,
-  auditEntries,
-  bearer,
-  createPerson,
-  demoEmails,
-  rowCounts,
-  useApiApp,
-  userIdOf,
-} from '../kit/index.ts';
+import { useApiApp } from '../kit/app.ts';
+import { as, associationIdOf, bearer, createPerson, demoEmails, userIdOf } from '../kit/people.ts';
+import { auditEntries, rowCounts } from '../kit/rows.ts';
 
 const t = useApiApp();
 

@@ -2,17 +2,10 @@ import { schema } from '@board/db';
 import { ErrorBody } from '@board/shared';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  as,
-  associationIdOf,
-  bearer,
-  createInvitation,
-  createPerson,
-  demoEmails,
-  rowCounts,
-  useApiApp,
-  userIdOf,
-} from '../kit/index.ts';
+import { useApiApp } from '../kit/app.ts';
+import { createInvitation } from '../kit/invitations.ts';
+import { as, associationIdOf, bearer, createPerson, demoEmails, userIdOf } from '../kit/people.ts';
+import { rowCounts } from '../kit/rows.ts';
 
 /** Every write route of the people modules: bad input is 400 naming the fields, and nothing is written or mailed. */
 

@@ -1,29 +1,14 @@
 import { schema } from '@board/db';
 import { AcceptInvitationResult, ErrorBody, InvitationPreview, Me } from '@board/shared';
 import { and, eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  as,
-  associationIdOf,
-  auditEntries,
-  bearer,
-  createInvitation,
-  createPerson,
-  demoEmails,
-  freshEmail,
-  inviteTokenIn,
-  lastMailTo,
-  rowCounts,
-  useApiApp,
-  userIdOf,
-} from '../kit/index.ts';
+import { describe, expect, it } from 'vitest';
+import { useApiApp } from '../kit/app.ts';
+import { createInvitation } from '../kit/invitations.ts';
+import { inviteTokenIn, lastMailTo } from '../kit/mail.ts';
+import { as, bearer, createPerson, demoEmails, freshEmail, useAssociationIds, userIdOf } from '../kit/people.ts';
+import { auditEntries, rowCounts } from '../kit/rows.ts';
 const t = useApiApp();
-let senju: string;
-let okubo: string;
-beforeAll(async () => {
-  senju = await associationIdOf(t, '千住一丁目町会');
-  okubo = await associationIdOf(t, '大久保二丁目町会');
-});
+const associationIds = useAssociationIds(t);
 
 async function preview(token: string) {
   return t.app.inject({ method: 'GET', url: `/api/invitations/preview?token=${encodeURIComponent(token)}` });
@@ -31,7 +16,11 @@ async function preview(token: string) {
 
 describe('previewInvitation', () => {
   it('tells the accept page what the link is for, without a session', async () => {
-    const inv = await createInvitation(t, { role: 'officer', municipalityCode: '13121', associationId: senju });
+    const inv = await createInvitation(t, {
+      role: 'officer',
+      municipalityCode: '13121',
+      associationId: associationIds.senju,
+    });
     const res = await preview(inv.token);
     expect(res.statusCode).toBe(200);
     expect(InvitationPreview.parse(res.json())).toMatchObject({
@@ -46,7 +35,7 @@ describe('previewInvitation', () => {
     const known = await createInvitation(t, {
       role: 'officer',
       municipalityCode: '13121',
-      associationId: senju,
+      associationId: associationIds.senju,
       email: demoEmails.volunteer1,
     });
     expect(InvitationPreview.parse((await preview(known.token)).json()).accountExists).toBe(true);
@@ -56,13 +45,13 @@ describe('previewInvitation', () => {
     const expired = await createInvitation(t, {
       role: 'officer',
       municipalityCode: '13121',
-      associationId: senju,
+      associationId: associationIds.senju,
       expiresAt: new Date(Date.now() - 1000),
     });
     const used = await createInvitation(t, {
       role: 'officer',
       municipalityCode: '13121',
-      associationId: senju,
+      associationId: associationIds.senju,
       acceptedAt: new Date(),
     });
     for (const token of ['x'.repeat(43), expired.token, used.token]) {
@@ -79,7 +68,7 @@ describe('acceptInvitation', () => {
     const inv = await createInvitation(t, {
       role: 'officer',
       municipalityCode: '13121',
-      associationId: senju,
+      associationId: associationIds.senju,
       invitedBy: staffId,
       language: 'en',
     });
@@ -113,7 +102,7 @@ describe('acceptInvitation', () => {
         role: 'officer',
         municipalityCode: '13121',
         municipalityName: '足立区',
-        associationId: senju,
+        associationId: associationIds.senju,
         associationName: '千住一丁目町会',
       },
     ]);
@@ -172,7 +161,7 @@ describe('acceptInvitation', () => {
     const inv = await createInvitation(t, {
       role: 'officer',
       municipalityCode: '13121',
-      associationId: senju,
+      associationId: associationIds.senju,
       email: demoEmails.volunteer2,
     });
     const volunteerId = await userIdOf(t, demoEmails.volunteer2);
@@ -210,7 +199,7 @@ describe('acceptInvitation', () => {
     const inv = await createInvitation(t, {
       role: 'officer',
       municipalityCode: '13121',
-      associationId: senju,
+      associationId: associationIds.senju,
       expiresAt: new Date(Date.now() - 1000),
     });
     const res = await t.app.inject({
@@ -222,7 +211,11 @@ describe('acceptInvitation', () => {
   });
 
   it('two clicks at once: one account, one role, one acceptance', async () => {
-    const inv = await createInvitation(t, { role: 'officer', municipalityCode: '13121', associationId: senju });
+    const inv = await createInvitation(t, {
+      role: 'officer',
+      municipalityCode: '13121',
+      associationId: associationIds.senju,
+    });
     const attempts = await Promise.all(
       Array.from({ length: 5 }, () =>
         t.app.inject({
@@ -247,7 +240,7 @@ describe('acceptInvitation', () => {
     const inv = await createInvitation(t, {
       role: 'officer',
       municipalityCode: '13104',
-      associationId: okubo,
+      associationId: associationIds.okubo,
       email: person.email,
     });
     const headers = await bearer(t, person.id);

@@ -1,24 +1,12 @@
 import { ErrorBody, Invitation, InvitationList } from '@board/shared';
-import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  as,
-  associationIdOf,
-  auditEntries,
-  bearer,
-  createInvitation,
-  demoEmails,
-  inviteTokenIn,
-  lastMailTo,
-  useApiApp,
-  userIdOf,
-} from '../kit/index.ts';
+import { describe, expect, it } from 'vitest';
+import { useApiApp } from '../kit/app.ts';
+import { createInvitation } from '../kit/invitations.ts';
+import { inviteTokenIn, lastMailTo } from '../kit/mail.ts';
+import { as, bearer, demoEmails, useAssociationIds, userIdOf } from '../kit/people.ts';
+import { auditEntries } from '../kit/rows.ts';
 const t = useApiApp();
-let senju: string;
-let okubo: string;
-beforeAll(async () => {
-  senju = await associationIdOf(t, '千住一丁目町会');
-  okubo = await associationIdOf(t, '大久保二丁目町会');
-});
+const associationIds = useAssociationIds(t);
 
 const day = 86_400_000;
 
@@ -31,23 +19,31 @@ describe('listInvitations', () => {
     const revoked = await createInvitation(t, {
       role: 'officer',
       municipalityCode: '13121',
-      associationId: senju,
+      associationId: associationIds.senju,
       revokedAt: new Date(),
     });
     const expired = await createInvitation(t, {
       role: 'officer',
       municipalityCode: '13121',
-      associationId: senju,
+      associationId: associationIds.senju,
       expiresAt: new Date(Date.now() - day),
     });
     const accepted = await createInvitation(t, {
       role: 'officer',
       municipalityCode: '13121',
-      associationId: senju,
+      associationId: associationIds.senju,
       acceptedAt: new Date(),
     });
-    const pending = await createInvitation(t, { role: 'officer', municipalityCode: '13121', associationId: senju });
-    const elsewhere = await createInvitation(t, { role: 'officer', municipalityCode: '13104', associationId: okubo });
+    const pending = await createInvitation(t, {
+      role: 'officer',
+      municipalityCode: '13121',
+      associationId: associationIds.senju,
+    });
+    const elsewhere = await createInvitation(t, {
+      role: 'officer',
+      municipalityCode: '13104',
+      associationId: associationIds.okubo,
+    });
 
     const headers = await as(t, demoEmails.staffAdachi);
     const all = InvitationList.parse((await t.app.inject({ method: 'GET', url: '/api/invitations', headers })).json());
@@ -89,7 +85,7 @@ describe('resendInvitation', () => {
     const old = await createInvitation(t, {
       role: 'officer',
       municipalityCode: '13121',
-      associationId: senju,
+      associationId: associationIds.senju,
       expiresAt: new Date(Date.now() - day), // already expired: resending revives it
     });
     const res = await t.app.inject({
@@ -117,7 +113,7 @@ describe('resendInvitation', () => {
       const inv = await createInvitation(t, {
         role: 'officer',
         municipalityCode: '13121',
-        associationId: senju,
+        associationId: associationIds.senju,
         ...closed,
       });
       const res = await t.app.inject({ method: 'POST', url: `/api/invitations/${inv.id}/resend`, headers });
@@ -130,7 +126,7 @@ describe('resendInvitation', () => {
     const adachiOfficer = await createInvitation(t, {
       role: 'officer',
       municipalityCode: '13121',
-      associationId: senju,
+      associationId: associationIds.senju,
     });
     const adachiStaff = await createInvitation(t, { role: 'municipal_staff', municipalityCode: '13121' });
     const shinjuku = await t.app.inject({
@@ -158,7 +154,11 @@ describe('resendInvitation', () => {
 describe('revokeInvitation', () => {
   it('kills the link, once; an accepted invitation cannot be revoked', async () => {
     const headers = await as(t, demoEmails.staffAdachi);
-    const inv = await createInvitation(t, { role: 'officer', municipalityCode: '13121', associationId: senju });
+    const inv = await createInvitation(t, {
+      role: 'officer',
+      municipalityCode: '13121',
+      associationId: associationIds.senju,
+    });
     const res = await t.app.inject({ method: 'POST', url: `/api/invitations/${inv.id}/revoke`, headers });
     expect(res.statusCode).toBe(200);
     expect(Invitation.parse(res.json()).state).toBe('revoked');
@@ -178,7 +178,7 @@ describe('revokeInvitation', () => {
     const acceptedInv = await createInvitation(t, {
       role: 'officer',
       municipalityCode: '13121',
-      associationId: senju,
+      associationId: associationIds.senju,
       acceptedAt: new Date(),
     });
     const refused = await t.app.inject({ method: 'POST', url: `/api/invitations/${acceptedInv.id}/revoke`, headers });

@@ -1,27 +1,13 @@
 import { schema } from '@board/db';
 import { ErrorBody, Invitation } from '@board/shared';
 import { eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  as,
-  associationIdOf,
-  auditEntries,
-  bearer,
-  demoEmails,
-  freshEmail,
-  inviteTokenIn,
-  lastMailTo,
-  rowCounts,
-  useApiApp,
-  userIdOf,
-} from '../kit/index.ts';
+import { describe, expect, it } from 'vitest';
+import { useApiApp } from '../kit/app.ts';
+import { inviteTokenIn, lastMailTo } from '../kit/mail.ts';
+import { as, bearer, demoEmails, freshEmail, useAssociationIds, userIdOf } from '../kit/people.ts';
+import { auditEntries, rowCounts } from '../kit/rows.ts';
 const t = useApiApp();
-let senju: string;
-let okubo: string;
-beforeAll(async () => {
-  senju = await associationIdOf(t, '千住一丁目町会');
-  okubo = await associationIdOf(t, '大久保二丁目町会');
-});
+const associationIds = useAssociationIds(t);
 
 const day = 86_400_000;
 
@@ -111,13 +97,13 @@ describe('inviteOfficer', () => {
       method: 'POST',
       url: '/api/invitations/officers',
       headers: await as(t, demoEmails.staffAdachi),
-      payload: { email, associationId: senju, language: 'ja-easy' },
+      payload: { email, associationId: associationIds.senju, language: 'ja-easy' },
     });
     expect(res.statusCode).toBe(201);
     expect(Invitation.parse(res.json())).toMatchObject({
       role: 'officer',
       municipalityCode: '13121',
-      associationId: senju,
+      associationId: associationIds.senju,
       associationName: '千住一丁目町会',
       state: 'pending',
     });
@@ -132,7 +118,7 @@ describe('inviteOfficer', () => {
       method: 'POST',
       url: '/api/invitations/officers',
       headers,
-      payload: { email: freshEmail(), associationId: okubo, language: 'ja' },
+      payload: { email: freshEmail(), associationId: associationIds.okubo, language: 'ja' },
     });
     expect(other.statusCode).toBe(403);
     const unknown = await t.app.inject({

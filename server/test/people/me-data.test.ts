@@ -3,17 +3,9 @@ import { AuditLogPage, ErrorBody, MyDataExport } from '@board/shared';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { newToken } from '../../src/modules/accounts/secrets.ts';
-import {
-  as,
-  associationIdOf,
-  auditEntries,
-  bearer,
-  createPerson,
-  demoEmails,
-  rowCounts,
-  useApiApp,
-  userIdOf,
-} from '../kit/index.ts';
+import { useApiApp } from '../kit/app.ts';
+import { as, associationIdOf, bearer, createPerson, demoEmails, userIdOf } from '../kit/people.ts';
+import { auditEntries, rowCounts } from '../kit/rows.ts';
 const t = useApiApp();
 
 describe('exportMyData', () => {
