@@ -1,6 +1,8 @@
 import { auditActions } from '@board/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, createVolunteer, demo, insertRequest, t, useBrowserApp, visitAs } from './kit/index.ts';
+import { t, useBrowserApp } from './kit/boot.ts';
+import { demo, visitAs } from './kit/people.ts';
+import { apiAs, applyAs, createVolunteer, insertRequest } from './kit/scene.ts';
 
 /**
  * The foundation follows a match through the audit log page (issue 15): accepted, marked done,
@@ -14,11 +16,7 @@ useBrowserApp();
 beforeAll(async () => {
   const requestId = await insertRequest(t, { title, category: 'design_flyers', slots: 1 });
   const volunteer = await createVolunteer(t, { verified: true, displayName: 'チラシ 得意子' });
-  const applied = await apiAs(t, volunteer.email, 'POST', `/api/requests/${requestId}/applications`, {
-    message: 'Canva で作れます。',
-  });
-  expect(applied.status).toBe(201);
-  const id = (applied.body as { id: string }).id;
+  const id = await applyAs(t, volunteer.email, requestId, 'Canva で作れます。');
   for (const [who, step] of [
     [demo.officerSenju, 'accept'],
     [demo.officerSenju, 'complete'],

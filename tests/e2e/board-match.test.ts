@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { t, useBrowserApp } from './kit/boot.ts';
 import { open, submitForm } from './kit/pages.ts';
 import { demo, newPage } from './kit/people.ts';
-import { apiAs, createVolunteer, insertRequest } from './kit/scene.ts';
+import { apiAs, applyAs, createVolunteer, insertRequest } from './kit/scene.ts';
 import { texts } from './kit/texts.ts';
 
 /**
@@ -26,11 +26,7 @@ beforeAll(async () => {
     exactPlace,
   });
   volunteer = await createVolunteer(t, { verified: true, displayName: '写真 好子', phone: '090-1111-2222' });
-  const applied = await apiAs(t, volunteer.email, 'POST', `/api/requests/${requestId}/applications`, {
-    message: 'カメラを持っています。',
-  });
-  expect(applied.status).toBe(201);
-  applicationId = (applied.body as { id: string }).id;
+  applicationId = await applyAs(t, volunteer.email, requestId, 'カメラを持っています。');
 }, 120_000);
 
 describe('a match', () => {

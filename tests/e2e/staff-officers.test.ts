@@ -9,18 +9,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations } from '../src/harness/browser.ts';
 import { t, useBrowserApp } from './kit/boot.ts';
 import { expectSummary, fieldError, open, submit } from './kit/pages.ts';
-import { demo, newPerson } from './kit/people.ts';
-import { rowCounts } from './kit/rows.ts';
+import { createPerson, demo, newPerson } from './kit/people.ts';
+import { associationIdOf, rowCounts } from './kit/rows.ts';
 import { texts } from './kit/texts.ts';
 
 let senju: string;
 useBrowserApp();
 beforeAll(async () => {
-  const [row] = await t.database.handle.db
-    .select({ id: schema.associations.id })
-    .from(schema.associations)
-    .where(eq(schema.associations.name, '千住一丁目町会'));
-  senju = row!.id;
+  senju = await associationIdOf(t, '千住一丁目町会');
 }, 120_000);
 
 const isOfficer = async (userId: string) =>
@@ -39,15 +35,11 @@ describe.each([
 
   it('from the list to the association, a tick box first, then the officer is gone', async () => {
     const name = `退任 太郎 ${lang}`;
-    const db = t.database.handle.db;
-    const [leaving] = await db
-      .insert(schema.users)
-      .values({ email: `leaving.${lang}@example.jp`, emailVerifiedAt: new Date(), displayName: name })
-      .returning({ id: schema.users.id });
-    if (!leaving) throw new Error('no user');
-    await db
-      .insert(schema.roleAssignments)
-      .values({ userId: leaving.id, role: 'officer', municipalityCode: '13121', associationId: senju });
+    const leaving = await createPerson(t, {
+      email: `leaving.${lang}@example.jp`,
+      displayName: name,
+      roles: [{ role: 'officer', municipalityCode: '13121', associationId: senju }],
+    });
     const { context, page } = await newPerson({ as: demo.staffAdachi, lang, javaScript: javaScriptEnabled });
     await open(page, t, '/staff/associations');
     await Promise.all([

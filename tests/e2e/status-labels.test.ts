@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { t, useBrowserApp } from './kit/boot.ts';
 import { open } from './kit/pages.ts';
 import { demo, newPage } from './kit/people.ts';
-import { apiAs, createVolunteer, insertRequest } from './kit/scene.ts';
+import { applyAs, createVolunteer, insertRequest } from './kit/scene.ts';
 import { langs, texts } from './kit/texts.ts';
 
 /**
@@ -22,11 +22,7 @@ beforeAll(async () => {
   filledId = await insertRequest(t, { title: filledTitle, status: 'filled', slots: 1, matchedCount: 1 });
   appliedId = await insertRequest(t, { title: '手を挙げた人の状態の名前', slots: 2 });
   volunteer = await createVolunteer(t, { verified: true });
-  const applied = await apiAs(t, volunteer.email, 'POST', `/api/requests/${appliedId}/applications`, {
-    message: '手伝えます。',
-  });
-  expect(applied.status).toBe(201);
-  applicationId = (applied.body as { id: string }).id;
+  applicationId = await applyAs(t, volunteer.email, appliedId, '手伝えます。');
 }, 120_000);
 
 async function textOf(page: Page, path: string, selector: string): Promise<string> {

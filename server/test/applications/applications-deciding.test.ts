@@ -31,7 +31,7 @@ describe('acceptApplication and declineApplication', () => {
     const request = await insertRequest(t);
     const volunteer = await createVolunteer(t);
     const id = await applied(t, volunteer.headers, request.id);
-    const res = await t.app.inject({ method: 'POST', url: `/api/applications/${id}/accept`, headers: senju });
+    const res = await post(t, senju, `/api/applications/${id}/accept`);
     expect(res.statusCode).toBe(200);
     expect(res.json().decisionNote).toBeNull();
   });

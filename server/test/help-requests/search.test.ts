@@ -8,7 +8,7 @@ import Fastify from 'fastify';
 import { loadConfig } from '../../src/config.ts';
 import { createRequest, listRequests, submitRequest } from '../../src/modules/help-requests/service.ts';
 import { contextFor } from '../../src/services/context.ts';
-import { as, demoEmails, validInput } from '../kit/index.ts';
+import { as, demoEmails, get, post, validInput } from '../kit/index.ts';
 
 /**
  * Japanese search over title and body, the same on both engines: on PostgreSQL through the API,
@@ -80,19 +80,14 @@ const engines: Engine[] = [
       const headers = await as(t, demoEmails.officerSenju);
       return {
         async create(key) {
-          const res = await t.app.inject({
-            method: 'POST',
-            url: '/api/requests',
-            headers,
-            payload: validInput(documents[key]),
-          });
+          const res = await post(t, headers, '/api/requests', validInput(documents[key]));
           const id = res.json().id as string;
-          const submitted = await t.app.inject({ method: 'POST', url: `/api/requests/${id}/submit`, headers });
+          const submitted = await post(t, headers, `/api/requests/${id}/submit`);
           expect(submitted.json().status).toBe('published');
           return id;
         },
         async search(q) {
-          const res = await t.app.inject({ method: 'GET', url: `/api/requests?limit=50&q=${encodeURIComponent(q)}` });
+          const res = await get(t, {}, `/api/requests?limit=50&q=${encodeURIComponent(q)}`);
           expect(res.statusCode, res.body).toBe(200);
           return BoardPage.parse(res.json()).items.map((i) => i.id);
         },

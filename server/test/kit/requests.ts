@@ -1,5 +1,5 @@
 import { schema } from '@board/db';
-import { documentTokens, type HelpRequestDetail, type RequestStatus } from '@board/shared';
+import { type HelpRequestDetail, type RequestStatus } from '@board/shared';
 import { eq } from 'drizzle-orm';
 import type { TestApp } from './app.ts';
 import { as, demoEmails } from './people.ts';

@@ -36,11 +36,7 @@ describe('repeatable actions that mail someone else are throttled per actor', ()
       associationId: await associationIdOf(t, '千住一丁目町会'),
     });
     for (let i = 0; i < 6; i++) {
-      const res = await t.app.inject({
-        method: 'POST',
-        url: `/api/invitations/${invitation.id}/resend`,
-        headers: await bearer(t, staffId),
-      });
+      const res = await post(t, await bearer(t, staffId), `/api/invitations/${invitation.id}/resend`);
       expect(res.statusCode).toBe(200);
       expect(Invitation.parse(res.json()).state).toBe('pending');
     }

@@ -13,7 +13,7 @@ import { browser, t } from './boot.ts';
 import { markWithoutJavaScript, open } from './pages.ts';
 import { texts, type Lang } from './texts.ts';
 
-export { demoPassword, freshEmail, userIdOf } from '../../src/harness/scene.ts';
+export { createPerson, demoPassword, freshEmail, userIdOf } from '../../src/harness/scene.ts';
 
 /** The demo accounts of the seed, by who they are. */
 export const demo = demoEmails;

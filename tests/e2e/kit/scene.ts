@@ -78,6 +78,13 @@ export async function apiAs(
   return { status: response.statusCode, body: response.body ? response.json() : null };
 }
 
+/** `email` raises a hand for the request through the API (201, or the test fails); answers the application's id. */
+export async function applyAs(app: TestApp, email: string, requestId: string, message: string): Promise<string> {
+  const { status, body } = await apiAs(app, email, 'POST', `/api/requests/${requestId}/applications`, { message });
+  if (status !== 201) throw new Error(`raising a hand on ${requestId}: ${status} ${JSON.stringify(body)}`);
+  return (body as { id: string }).id;
+}
+
 /** Calls the API as a demo account and answers the body; throws unless the call succeeded. */
 export async function api<T = unknown>(
   app: TestApp,
