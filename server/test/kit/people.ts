@@ -152,3 +152,17 @@ export function signInAttempt(t: TestApp, email: string, password: string) {
 export function refresh(t: TestApp, cookie: string) {
   return t.app.inject({ method: 'POST', url: '/api/auth/refresh', headers: { cookie, ...csrf } });
 }
+
+/** A complete, valid volunteer profile for `PATCH /api/me` (`volunteerProfile`), with overrides. */
+export function volunteerProfileInput(overrides: Record<string, unknown> = {}) {
+  return {
+    skills: ['it_digital'],
+    municipalityCodes: ['13121'],
+    availability: '',
+    languages: ['ja'],
+    onlineOk: false,
+    bio: '',
+    showThanks: true,
+    ...overrides,
+  };
+}

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useApiApp } from '../kit/app.ts';
 import { createInvitation } from '../kit/invitations.ts';
-import { as, bearer, createPerson, demoEmails, userIdOf } from '../kit/people.ts';
+import { as, bearer, createPerson, demoEmails, userIdOf, volunteerProfileInput } from '../kit/people.ts';
 import { rowCounts } from '../kit/rows.ts';
 
 /** Every write route of the people modules: bad input is 400 naming the fields, and nothing is written or mailed. */
@@ -23,15 +23,7 @@ beforeAll(async () => {
   leaverHeaders = await bearer(t, leaver.id);
 });
 
-const okProfile = {
-  skills: ['it_digital'],
-  municipalityCodes: ['13121'],
-  availability: '',
-  languages: ['ja'],
-  onlineOk: false,
-  bio: '',
-  showThanks: true,
-};
+const okProfile = volunteerProfileInput();
 
 interface BadCase {
   name: string;
