@@ -97,7 +97,8 @@ describe('inviteOfficer', () => {
     expect(res.statusCode).toBe(201);
     expect(Invitation.parse(res.json())).toMatchObject({
       role: 'officer',
-      association: 'senju',
+      municipalityCode: '13121',
+      associationId: associationIds.senju,
       associationName: '千住一丁目町会',
       state: 'pending',
     });
