@@ -1,6 +1,6 @@
 import { DomainError, ErrorBody } from '@board/shared';
 import { describe, expect, it } from 'vitest';
-import { useApiApp } from './kit/index.ts';
+import { get, post, useApiApp } from './kit/index.ts';
 
 const t = useApiApp({
   demo: false,
@@ -18,7 +18,7 @@ const t = useApiApp({
 
 describe('error shapes', () => {
   it('400 names each invalid field with a code', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/municipalities?status=closed' });
+    const res = await get(t, {}, '/api/municipalities?status=closed');
     expect(res.statusCode).toBe(400);
     const body = ErrorBody.parse(res.json());
     expect(body.error.code).toBe('VALIDATION_FAILED');
@@ -27,19 +27,19 @@ describe('error shapes', () => {
   });
 
   it('404 for an unknown API route, as JSON with a code', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/no-such-thing' });
+    const res = await get(t, {}, '/api/no-such-thing');
     expect(res.statusCode).toBe(404);
     expect(ErrorBody.parse(res.json()).error.code).toBe('NOT_FOUND');
   });
 
   it('a domain error keeps its status and stable code', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/__test/domain' });
+    const res = await get(t, {}, '/api/__test/domain');
     expect(res.statusCode).toBe(409);
     expect(res.json().error).toMatchObject({ code: 'CONFLICT', message: 'Already taken' });
   });
 
   it('an unexpected error is 500 and leaks nothing', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/__test/crash' });
+    const res = await get(t, {}, '/api/__test/crash');
     expect(res.statusCode).toBe(500);
     expect(res.json().error.code).toBe('INTERNAL');
     expect(res.body).not.toContain('postgres://');
@@ -47,12 +47,7 @@ describe('error shapes', () => {
   });
 
   it('malformed JSON is a 400 with a code, not a crash', async () => {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/__test/echo',
-      headers: { 'content-type': 'application/json' },
-      payload: '{"broken"',
-    });
+    const res = await post(t, { 'content-type': 'application/json' }, '/api/__test/echo', '{"broken"');
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('BAD_REQUEST');
   });

@@ -1,24 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { startTestApp, useApiApp } from './kit/index.ts';
+import { get, startTestApp, useApiApp } from './kit/index.ts';
 
 const t = useApiApp({ demo: false });
 
 describe('health and readiness', () => {
   it('reports the process up', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/health' });
+    const res = await get(t, {}, '/api/health');
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ status: 'ok' });
     expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('reports ready when PostgreSQL answers', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/ready' });
+    const res = await get(t, {}, '/api/ready');
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ status: 'ready', database: 'postgres' });
   });
 
   it('sets security headers', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/health' });
+    const res = await get(t, {}, '/api/health');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
     expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');

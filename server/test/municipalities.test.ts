@@ -1,12 +1,12 @@
 import { Municipality, MunicipalityList } from '@board/shared';
 import { describe, expect, it } from 'vitest';
-import { useApiApp } from './kit/index.ts';
+import { get, useApiApp } from './kit/index.ts';
 
 const t = useApiApp();
 
 describe('listMunicipalities', () => {
   it('lists all 62 municipalities by code', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/municipalities' });
+    const res = await get(t, {}, '/api/municipalities');
     expect(res.statusCode).toBe(200);
     const { items } = MunicipalityList.parse(res.json());
     expect(items).toHaveLength(62);
@@ -24,7 +24,7 @@ describe('listMunicipalities', () => {
   });
 
   it('filters by status: the 14 active in the demo', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/municipalities?status=active' });
+    const res = await get(t, {}, '/api/municipalities?status=active');
     const { items } = MunicipalityList.parse(res.json());
     expect(items).toHaveLength(14);
     expect(items.every((m) => m.status === 'active')).toBe(true);

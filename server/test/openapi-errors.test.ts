@@ -1,3 +1,4 @@
+import { get } from './kit/http.ts';
 import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -17,7 +18,7 @@ let t: TestApp;
 let operations: { method: string; path: string; op: Operation }[];
 beforeAll(async () => {
   t = await startTestApp({ demo: false });
-  const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+  const doc = (await get(t, {}, '/api/openapi.json')).json();
   operations = Object.entries<Record<string, Operation>>(doc.paths).flatMap(([path, item]) =>
     Object.entries(item).map(([method, op]) => ({ method, path, op })),
   );

@@ -1,12 +1,12 @@
 import { validate } from '@readme/openapi-parser';
 import { describe, expect, it } from 'vitest';
-import { useApiApp } from './kit/index.ts';
+import { get, useApiApp } from './kit/index.ts';
 
 const t = useApiApp({ demo: false });
 
 describe('OpenAPI document', () => {
   it('is a valid OpenAPI 3 document', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    const res = await get(t, {}, '/api/openapi.json');
     expect(res.statusCode).toBe(200);
     const doc = res.json();
     expect(doc.openapi).toMatch(/^3\./);
@@ -15,7 +15,7 @@ describe('OpenAPI document', () => {
   });
 
   it('gives every route an operationId, and ids are unique', async () => {
-    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const doc = (await get(t, {}, '/api/openapi.json')).json();
     const ids: string[] = [];
     for (const [path, item] of Object.entries<Record<string, { operationId?: string }>>(doc.paths)) {
       for (const [method, op] of Object.entries(item)) {
@@ -28,7 +28,7 @@ describe('OpenAPI document', () => {
   });
 
   it('serves a browsable docs page', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/docs/' });
+    const res = await get(t, {}, '/api/docs/');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/html');
     expect(res.body).toContain('swagger');

@@ -1,35 +1,20 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import {
-  accessibilityViolations,
-  demoPassword,
-  freshEmail,
-  mailTo,
-  newPerson,
-  newPersonContext,
-  open,
-  signInOnPage,
-  submit,
-  t,
-  texts,
-  useBrowserApp,
-} from './kit/index.ts';
+import { t, useBrowserApp } from './kit/boot.ts';
+import { mailTo } from './kit/mail.ts';
+import { expectAccessibleAt, expectNoViolations, open, submit } from './kit/pages.ts';
+import { demoPassword, freshEmail, newPerson, newPersonContext, signInOnPage } from './kit/people.ts';
+import { texts } from './kit/texts.ts';
 
 useBrowserApp();
 
 const fakeToken = 'x'.repeat(43);
-
-async function expectNoViolations(page: Page, what: string) {
-  expect(await accessibilityViolations(page), `${what} (${page.url()})`).toEqual([]);
-}
 
 describe.each(['ja', 'ja-easy', 'en'] as const)('axe finds nothing on the account pages in %s', (lang) => {
   const i18n = texts(lang);
 
   it('sign-up: empty, with errors, and "check your email"', async () => {
     const { context, page } = await newPerson({ lang });
-    await open(page, t, `/signup`);
-    await expectNoViolations(page, 'sign-up');
+    await expectAccessibleAt(page, `/signup`, 'sign-up');
     await page.locator('#signup-email').fill('bad');
     await submit(page, page.getByRole('button', { name: i18n.t('auth.signup.submit'), exact: true }));
     await page.locator('[data-testid=error-summary]').waitFor();
@@ -45,8 +30,7 @@ describe.each(['ja', 'ja-easy', 'en'] as const)('axe finds nothing on the accoun
 
   it('sign-in: empty, with errors, and link sent', async () => {
     const { context, page } = await newPerson({ lang });
-    await open(page, t, `/signin`);
-    await expectNoViolations(page, 'sign-in');
+    await expectAccessibleAt(page, `/signin`, 'sign-in');
     await submit(page, page.getByRole('button', { name: i18n.t('auth.signin.submit'), exact: true }));
     await page.locator('[data-testid=error-summary]').waitFor();
     await expectNoViolations(page, 'sign-in with errors');
@@ -60,10 +44,8 @@ describe.each(['ja', 'ja-easy', 'en'] as const)('axe finds nothing on the accoun
   it('pages opened from emailed links: button, missing token, spent token', async () => {
     const { context, page } = await newPerson({ lang });
     for (const path of ['/verify-email', '/signin/link']) {
-      await open(page, t, `${path}?token=${fakeToken}`);
-      await expectNoViolations(page, path);
-      await open(page, t, `${path}`);
-      await expectNoViolations(page, `${path} without token`);
+      await expectAccessibleAt(page, `${path}?token=${fakeToken}`, path);
+      await expectAccessibleAt(page, `${path}`, `${path} without token`);
     }
     await open(page, t, `/verify-email?token=${fakeToken}`);
     await submit(page, page.getByRole('button', { name: i18n.t('auth.verify.submit') }));
@@ -74,14 +56,12 @@ describe.each(['ja', 'ja-easy', 'en'] as const)('axe finds nothing on the accoun
 
   it('password reset: request, sent, new password with an error, spent link', async () => {
     const { context, page } = await newPerson({ lang });
-    await open(page, t, `/reset-password`);
-    await expectNoViolations(page, 'reset request');
+    await expectAccessibleAt(page, `/reset-password`, 'reset request');
     await page.locator('#reset-email').fill('volunteer5@demo.example');
     await submit(page, page.getByRole('button', { name: i18n.t('auth.reset.requestSubmit') }));
     await page.locator('[data-testid=form-message]').waitFor();
     await expectNoViolations(page, 'reset sent');
-    await open(page, t, `/reset-password?token=${fakeToken}`);
-    await expectNoViolations(page, 'new password');
+    await expectAccessibleAt(page, `/reset-password?token=${fakeToken}`, 'new password');
     await page.locator('#reset-password').fill('short');
     await submit(page, page.getByRole('button', { name: i18n.t('auth.reset.newSubmit') }));
     await page.locator('[data-testid=error-summary]').waitFor();
@@ -106,8 +86,7 @@ describe.each(['ja', 'ja-easy', 'en'] as const)('axe finds nothing on the accoun
     await signInOnPage(page, t, lang, email, password);
     await page.locator('[data-testid=unverified-notice]').waitFor();
     await expectNoViolations(page, 'home, signed in');
-    await open(page, t, `/signout`);
-    await expectNoViolations(page, 'sign-out');
+    await expectAccessibleAt(page, `/signout`, 'sign-out');
     await open(page, t, `/dev/mail`);
     await page.locator('article').first().waitFor();
     await expectNoViolations(page, 'dev mail');

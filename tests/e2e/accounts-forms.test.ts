@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import {
-  countTokens,
-  countUsers,
-  demoPassword,
-  expectSummary,
-  fieldError,
-  freshEmail,
-  linkIn,
-  mailTo,
-  newPersonContext,
-  open,
-  submit,
-  t,
-  texts,
-  useBrowserApp,
-} from './kit/index.ts';
+import { t, useBrowserApp } from './kit/boot.ts';
+import { linkIn, mailTo } from './kit/mail.ts';
+import { expectSummary, fieldError, open, submit } from './kit/pages.ts';
+import { demoPassword, freshEmail, newPersonContext } from './kit/people.ts';
+import { countTokens, countUsers } from './kit/rows.ts';
+import { texts } from './kit/texts.ts';
 
 useBrowserApp();
 

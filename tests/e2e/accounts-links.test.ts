@@ -2,21 +2,11 @@ import { startTestApp } from '../src/harness/test-app.ts';
 import { schema } from '@board/db';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import {
-  demoPassword,
-  freshEmail,
-  lastMailId,
-  linkIn,
-  mailTo,
-  newPersonContext,
-  open,
-  openHeaderMenu,
-  signInOnPage,
-  submit,
-  t,
-  texts,
-  useBrowserApp,
-} from './kit/index.ts';
+import { t, useBrowserApp } from './kit/boot.ts';
+import { lastMailId, linkIn, mailTo } from './kit/mail.ts';
+import { open, openHeaderMenu, submit } from './kit/pages.ts';
+import { demoPassword, freshEmail, newPersonContext, signInOnPage } from './kit/people.ts';
+import { texts } from './kit/texts.ts';
 
 useBrowserApp();
 

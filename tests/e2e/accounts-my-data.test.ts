@@ -3,22 +3,11 @@ import { schema } from '@board/db';
 import { MyDataExport } from '@board/shared';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import {
-  accessibilityViolations,
-  accountRow,
-  demo,
-  demoPassword,
-  expectFieldError,
-  freshEmail,
-  newPersonContext,
-  open,
-  signIn,
-  submit,
-  t,
-  useBrowserApp,
-  userIdOf,
-  visitAs,
-} from './kit/index.ts';
+import { accessibilityViolations } from '../src/harness/browser.ts';
+import { t, useBrowserApp } from './kit/boot.ts';
+import { expectFieldError, open, submit } from './kit/pages.ts';
+import { demo, demoPassword, freshEmail, newPersonContext, signIn, userIdOf, visitAs } from './kit/people.ts';
+import { accountRow } from './kit/rows.ts';
 
 /** "My page" (/me) in a real browser: password, email, my data, deleting the account; axe. */
 

@@ -1,19 +1,10 @@
 import { schema } from '@board/db';
 import { and, eq, ne } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import {
-  accountRow,
-  demo,
-  demoPassword,
-  expectFieldError,
-  freshEmail,
-  open,
-  submit,
-  t,
-  useBrowserApp,
-  userIdOf,
-  visitAs,
-} from './kit/index.ts';
+import { t, useBrowserApp } from './kit/boot.ts';
+import { expectFieldError, open, submit } from './kit/pages.ts';
+import { demo, demoPassword, freshEmail, userIdOf, visitAs } from './kit/people.ts';
+import { accountRow } from './kit/rows.ts';
 
 /** "My page" (/me) in a real browser: profile, volunteer fields, language, and bad input refused. */
 

@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import {
-  countUsers,
-  followMailLinks,
-  freshEmail,
-  linkIn,
-  mailTo,
-  newPersonContext,
-  open,
-  openHeaderMenu,
-  submit,
-  t,
-  texts,
-  useBrowserApp,
-} from './kit/index.ts';
+import { t, useBrowserApp } from './kit/boot.ts';
+import { followMailLinks, linkIn, mailTo } from './kit/mail.ts';
+import { open, openHeaderMenu, submit } from './kit/pages.ts';
+import { freshEmail, newPersonContext } from './kit/people.ts';
+import { countUsers } from './kit/rows.ts';
+import { texts } from './kit/texts.ts';
 
 useBrowserApp();
 

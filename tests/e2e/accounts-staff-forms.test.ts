@@ -1,17 +1,11 @@
 import { schema } from '@board/db';
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import {
-  demo,
-  expectFieldError,
-  freshEmail,
-  invitationLinkFor,
-  rowCounts,
-  submit,
-  t,
-  useBrowserApp,
-  visitAs,
-} from './kit/index.ts';
+import { t, useBrowserApp } from './kit/boot.ts';
+import { invitationLinkFor } from './kit/mail.ts';
+import { expectFieldError, submit } from './kit/pages.ts';
+import { demo, freshEmail, visitAs } from './kit/people.ts';
+import { rowCounts } from './kit/rows.ts';
 
 /** The staff area's forms in a real browser: bad input is refused beside the field; resend and revoke. */
 

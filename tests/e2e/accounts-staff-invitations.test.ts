@@ -1,20 +1,11 @@
 import { schema } from '@board/db';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import {
-  demo,
-  expectFieldError,
-  freshEmail,
-  invitationLinkFor,
-  open,
-  rowCounts,
-  signIn,
-  submit,
-  t,
-  useBrowserApp,
-  userIdOf,
-  visitAs,
-} from './kit/index.ts';
+import { t, useBrowserApp } from './kit/boot.ts';
+import { invitationLinkFor } from './kit/mail.ts';
+import { expectFieldError, open, submit } from './kit/pages.ts';
+import { demo, freshEmail, signIn, userIdOf, visitAs } from './kit/people.ts';
+import { rowCounts } from './kit/rows.ts';
 
 /**
  * Invitations in a real browser: foundation staff invite municipal staff, who register an

@@ -5,21 +5,12 @@
  * the edit page with the staff's reason, and the page a volunteer gets instead (403).
  */
 import type { HelpRequestDetail } from '@board/shared';
-import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  accessibilityViolations,
-  api,
-  demo,
-  newPerson,
-  open,
-  requestBody,
-  settle,
-  submit,
-  t,
-  texts,
-  useBrowserApp,
-} from './kit/index.ts';
+import { t, useBrowserApp } from './kit/boot.ts';
+import { expectAccessibleAt, expectNoViolations, open, settle, submit } from './kit/pages.ts';
+import { demo, newPerson } from './kit/people.ts';
+import { api, applyAs, requestBody } from './kit/scene.ts';
+import { texts } from './kit/texts.ts';
 
 let draft: string;
 let changes: string;
@@ -43,44 +34,33 @@ beforeAll(async () => {
   await api(t, demo.staffAdachi, 'POST', `/api/requests/${busy}/approve`);
   const hands: string[] = [];
   for (const v of [demo.volunteer1, demo.volunteer2, demo.volunteer3]) {
-    hands.push(
-      (await api<{ id: string }>(t, v, 'POST', `/api/requests/${busy}/applications`, { message: 'できます。' })).id,
-    );
+    hands.push(await applyAs(t, v, busy, 'できます。'));
   }
   await api(t, demo.officerSenju, 'POST', `/api/applications/${hands[0]}/accept`, { note: 'お願いします' });
   await api(t, demo.officerSenju, 'POST', `/api/applications/${hands[0]}/complete`);
   await api(t, demo.officerSenju, 'POST', `/api/applications/${hands[1]}/decline`, {});
 }, 120_000);
 
-async function expectNoViolations(page: Page, label: string) {
-  expect(await accessibilityViolations(page), label).toEqual([]);
-}
-
 describe.each(['ja', 'ja-easy'] as const)('officer pages in %s', (lang) => {
   const i18n = texts(lang);
 
   it('the list, the new form (blank and refused), and the edit page with a reason', async () => {
     const { context, page } = await newPerson({ as: demo.officerSenju, lang });
-    await open(page, t, '/association/requests');
-    await expectNoViolations(page, 'list');
-    await open(page, t, '/association/requests?status=changes_requested');
-    await expectNoViolations(page, 'list filtered');
+    await expectAccessibleAt(page, '/association/requests', 'list');
+    await expectAccessibleAt(page, '/association/requests?status=changes_requested', 'list filtered');
 
-    await open(page, t, '/association/requests/new');
-    await expectNoViolations(page, 'new');
+    await expectAccessibleAt(page, '/association/requests/new', 'new');
     await submit(page, page.getByRole('button', { name: i18n.t('association.transition.submit'), exact: true }));
     await page.locator('[data-testid=error-summary]').waitFor();
     await expectNoViolations(page, 'new, refused');
 
-    await open(page, t, `/association/requests/${changes}/edit`);
-    await expectNoViolations(page, 'edit');
+    await expectAccessibleAt(page, `/association/requests/${changes}/edit`, 'edit');
     await context.close();
   }, 120_000);
 
   it('the request page: a saved draft, the delete and withdraw confirmations, applicants and the thanks form', async () => {
     const { context, page } = await newPerson({ as: demo.officerSenju, lang });
-    await open(page, t, `/association/requests/${draft}?done=saved`);
-    await expectNoViolations(page, 'draft');
+    await expectAccessibleAt(page, `/association/requests/${draft}?done=saved`, 'draft');
     await open(page, t, `/association/requests/${draft}?confirm=delete`);
     expect(await page.locator('#delete-confirm').count()).toBe(1);
     await expectNoViolations(page, 'delete confirmation');
@@ -97,8 +77,7 @@ describe.each(['ja', 'ja-easy'] as const)('officer pages in %s', (lang) => {
 
   it('a volunteer’s 403 page', async () => {
     const { context, page } = await newPerson({ as: demo.volunteer1, lang });
-    await open(page, t, '/association/requests');
-    await expectNoViolations(page, '403');
+    await expectAccessibleAt(page, '/association/requests', '403');
     await context.close();
   });
 });

@@ -6,22 +6,12 @@
  */
 import type { HelpRequestDetail } from '@board/shared';
 import { describe, expect, it } from 'vitest';
-import {
-  api,
-  dayFromNow,
-  demo,
-  expectSummary,
-  fieldError,
-  newPerson,
-  open,
-  requestBody,
-  requestRow,
-  rowCounts,
-  submit,
-  t,
-  texts,
-  useBrowserApp,
-} from './kit/index.ts';
+import { t, useBrowserApp } from './kit/boot.ts';
+import { expectSummary, fieldError, open, submit } from './kit/pages.ts';
+import { demo, newPerson } from './kit/people.ts';
+import { requestRow, rowCounts } from './kit/rows.ts';
+import { api, applyAs, dayFromNow, requestBody } from './kit/scene.ts';
+import { texts } from './kit/texts.ts';
 
 useBrowserApp();
 
@@ -39,10 +29,7 @@ async function publishedWithHands(slots: number, volunteers: string[]) {
   await api(t, demo.staffAdachi, 'POST', `/api/requests/${draft.id}/approve`);
   const applications: string[] = [];
   for (const volunteer of volunteers) {
-    const application = await api<{ id: string }>(t, volunteer, 'POST', `/api/requests/${draft.id}/applications`, {
-      message: 'お手伝いできます。',
-    });
-    applications.push(application.id);
+    applications.push(await applyAs(t, volunteer, draft.id, 'お手伝いできます。'));
   }
   return { id: draft.id, applications };
 }

@@ -1,15 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  accessibilityViolations,
-  apiAs,
-  createVolunteer,
-  demo,
-  insertRequest,
-  newPerson,
-  open,
-  t,
-  useBrowserApp,
-} from './kit/index.ts';
+import { accessibilityViolations } from '../src/harness/browser.ts';
+import { t, useBrowserApp } from './kit/boot.ts';
+import { open } from './kit/pages.ts';
+import { demo, newPerson } from './kit/people.ts';
+import { apiAs, applyAs, createVolunteer, insertRequest } from './kit/scene.ts';
 
 /** axe (WCAG 2.2 A/AA) on the board's pages, in Japanese and in やさしい日本語, in the states people meet. */
 
@@ -29,11 +23,8 @@ beforeAll(async () => {
   });
   const other = await insertRequest(t, { title: '回覧板の見直し', category: 'admin_accounting' });
   volunteer = await createVolunteer(t, { verified: true, displayName: 'アクセシビリティ 確認', phone: '03-1234-5678' });
-  const applied = await apiAs(t, volunteer.email, 'POST', `/api/requests/${requestId}/applications`, {
-    message: 'お手伝いします。',
-  });
-  matchId = (applied.body as { id: string }).id;
-  await apiAs(t, volunteer.email, 'POST', `/api/requests/${other}/applications`, { message: '見てみます。' });
+  matchId = await applyAs(t, volunteer.email, requestId, 'お手伝いします。');
+  await applyAs(t, volunteer.email, other, '見てみます。');
   await apiAs(t, demo.officerSenju, 'POST', `/api/applications/${matchId}/accept`);
   await apiAs(t, volunteer.email, 'POST', `/api/applications/${matchId}/messages`, { body: 'よろしくお願いします。' });
   await apiAs(t, demo.officerSenju, 'POST', `/api/applications/${matchId}/messages`, {

@@ -1,22 +1,17 @@
 import { schema } from '@board/db';
 import { eq } from 'drizzle-orm';
+import { auditActions } from '@board/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  apiAs,
-  createVolunteer,
-  demo,
-  insertRequest,
-  newPage,
-  open,
-  submitForm,
-  t,
-  texts,
-  useBrowserApp,
-} from './kit/index.ts';
+import { t, useBrowserApp } from './kit/boot.ts';
+import { open, submitForm } from './kit/pages.ts';
+import { demo, newPage, visitAs } from './kit/people.ts';
+import { apiAs, applyAs, createVolunteer, insertRequest } from './kit/scene.ts';
+import { texts } from './kit/texts.ts';
 
 /**
  * After a match: the private thread (/matches/[id]) between the volunteer and the association's
- * officer, the contact details both sides now see, then "done", confirmation and thanks.
+ * officer, the contact details both sides now see, then "done", confirmation and thanks; and the
+ * steps of a match as the audit log page tells them.
  */
 
 const exactPlace = '千住一丁目会館 1階 集会室';
@@ -33,12 +28,44 @@ beforeAll(async () => {
     exactPlace,
   });
   volunteer = await createVolunteer(t, { verified: true, displayName: '写真 好子', phone: '090-1111-2222' });
-  const applied = await apiAs(t, volunteer.email, 'POST', `/api/requests/${requestId}/applications`, {
-    message: 'カメラを持っています。',
-  });
-  expect(applied.status).toBe(201);
-  applicationId = (applied.body as { id: string }).id;
+  applicationId = await applyAs(t, volunteer.email, requestId, 'カメラを持っています。');
 }, 120_000);
+
+/**
+ * The foundation follows a match through the audit log page (issue 15): accepted, marked done,
+ * confirmed and the request completed, each said in the reader's language from the audit
+ * actions table (shared/src/audit-actions.ts).
+ */
+describe("the audit log page shows a match's steps", () => {
+  const auditTitle = '防災訓練のチラシを作ってください';
+  beforeAll(async () => {
+    const flyerRequest = await insertRequest(t, { title: auditTitle, category: 'design_flyers', slots: 1 });
+    const designer = await createVolunteer(t, { verified: true, displayName: 'チラシ 得意子' });
+    const id = await applyAs(t, designer.email, flyerRequest, 'Canva で作れます。');
+    for (const [who, step] of [
+      [demo.officerSenju, 'accept'],
+      [demo.officerSenju, 'complete'],
+      [designer.email, 'confirm'],
+    ] as const) {
+      const res = await apiAs(t, who, 'POST', `/api/applications/${id}/${step}`, step === 'accept' ? {} : undefined);
+      expect(res.status, step).toBe(200);
+    }
+  }, 120_000);
+
+  it.each(['ja', 'en', 'ja-easy'] as const)('in %s', async (lang) => {
+    const { page } = await visitAs('/staff/audit', { as: demo.foundation, lang });
+    const rows = await page.locator('tbody tr').allInnerTexts();
+    const about = rows.filter((row) => row.includes(`「${auditTitle}」`));
+    for (const action of ['match.accept', 'match.complete', 'match.confirm', 'request.complete'] as const) {
+      expect(
+        about.some((row) => row.includes(auditActions[action].text[lang])),
+        `${action} in ${lang}`,
+      ).toBe(true);
+    }
+    // nothing is shown by its bare code
+    expect(about.join('\n')).not.toMatch(/match\.(accept|complete|confirm)/);
+  });
+});
 
 describe('a match', () => {
   it('before the officer accepts, the thread is not open yet', async () => {

@@ -6,18 +6,10 @@
 import { schema } from '@board/db';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import {
-  demo,
-  demoPassword,
-  newPerson,
-  open,
-  openHeaderMenu,
-  signInOnPage,
-  submit,
-  t,
-  texts,
-  useBrowserApp,
-} from './kit/index.ts';
+import { t, useBrowserApp } from './kit/boot.ts';
+import { open, openHeaderMenu, submit } from './kit/pages.ts';
+import { demo, demoPassword, newPerson, signInOnPage } from './kit/people.ts';
+import { texts } from './kit/texts.ts';
 
 useBrowserApp();
 

@@ -6,18 +6,11 @@
 import { schema } from '@board/db';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import {
-  api,
-  createVolunteer,
-  demo,
-  insertRequest,
-  newPerson,
-  open,
-  submit,
-  t,
-  texts,
-  useBrowserApp,
-} from './kit/index.ts';
+import { t, useBrowserApp } from './kit/boot.ts';
+import { open, submit } from './kit/pages.ts';
+import { demo, newPerson } from './kit/people.ts';
+import { api, applyAs, createVolunteer, insertRequest } from './kit/scene.ts';
+import { texts } from './kit/texts.ts';
 
 useBrowserApp();
 
@@ -27,10 +20,7 @@ const phone = { width: 390, height: 800 };
 /** A volunteer with a confirmed address raises a hand for the request. */
 async function raiseHand(requestId: string): Promise<string> {
   const volunteer = await createVolunteer(t, { verified: true });
-  const application = await api<{ id: string }>(t, volunteer.email, 'POST', `/api/requests/${requestId}/applications`, {
-    message: 'お手伝いできます。',
-  });
-  return application.id;
+  return applyAs(t, volunteer.email, requestId, 'お手伝いできます。');
 }
 
 describe('an officer with a volunteer waiting', () => {

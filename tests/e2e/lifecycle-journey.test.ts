@@ -14,20 +14,12 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { schema } from '@board/db';
 import { and, eq } from 'drizzle-orm';
-import {
-  dayFromNow,
-  demo,
-  newPerson,
-  open,
-  requestRow,
-  settle,
-  submit,
-  t,
-  texts,
-  uniqueWord,
-  useBrowserApp,
-  userIdOf,
-} from './kit/index.ts';
+import { t, useBrowserApp } from './kit/boot.ts';
+import { open, settle, submit } from './kit/pages.ts';
+import { demo, newPerson, userIdOf } from './kit/people.ts';
+import { requestRow } from './kit/rows.ts';
+import { dayFromNow, uniqueWord } from './kit/scene.ts';
+import { texts } from './kit/texts.ts';
 
 useBrowserApp();
 

@@ -4,20 +4,12 @@
  * decision), the foundation's read-only view, the flag queue and the settings.
  */
 import type { HelpRequestDetail } from '@board/shared';
-import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  accessibilityViolations,
-  api,
-  demo,
-  newPerson,
-  open,
-  requestBody,
-  submit,
-  t,
-  texts,
-  useBrowserApp,
-} from './kit/index.ts';
+import { t, useBrowserApp } from './kit/boot.ts';
+import { expectAccessibleAt, expectNoViolations, open, submit } from './kit/pages.ts';
+import { demo, newPerson } from './kit/people.ts';
+import { api, applyAs, requestBody } from './kit/scene.ts';
+import { texts } from './kit/texts.ts';
 
 let pending: string;
 useBrowserApp();
@@ -41,11 +33,9 @@ beforeAll(async () => {
     targetId: published,
     reason: '内容が不確かです',
   });
-  const hand = await api<{ id: string }>(t, demo.volunteer1, 'POST', `/api/requests/${published}/applications`, {
-    message: 'はい',
-  });
-  await api(t, demo.officerSenju, 'POST', `/api/applications/${hand.id}/accept`, {});
-  const message = await api<{ id: string }>(t, demo.volunteer1, 'POST', `/api/applications/${hand.id}/messages`, {
+  const hand = await applyAs(t, demo.volunteer1, published, 'はい');
+  await api(t, demo.officerSenju, 'POST', `/api/applications/${hand}/accept`, {});
+  const message = await api<{ id: string }>(t, demo.volunteer1, 'POST', `/api/applications/${hand}/messages`, {
     body: '失礼な言葉',
   });
   await api(t, demo.officerSenju, 'POST', '/api/flags', {
@@ -55,38 +45,28 @@ beforeAll(async () => {
   });
 }, 120_000);
 
-async function expectNoViolations(page: Page, label: string) {
-  expect(await accessibilityViolations(page), label).toEqual([]);
-}
-
 describe.each(['ja', 'ja-easy'] as const)('staff pages in %s', (lang) => {
   const i18n = texts(lang);
 
   it('municipal staff: queue, a request to decide (and a refused decision), flags, settings', async () => {
     const { context, page } = await newPerson({ as: demo.staffAdachi, lang });
-    await open(page, t, '/staff/moderation');
-    await expectNoViolations(page, 'queue');
-    await open(page, t, `/staff/moderation/${pending}`);
-    await expectNoViolations(page, 'decide');
+    await expectAccessibleAt(page, '/staff/moderation', 'queue');
+    await expectAccessibleAt(page, `/staff/moderation/${pending}`, 'decide');
     await submit(page, page.getByRole('button', { name: i18n.t('moderation.decision.reject.submit') }));
     await page.locator('[data-testid=error-summary]').waitFor();
     await expectNoViolations(page, 'decide, refused');
     await open(page, t, '/staff/flags');
     expect(await page.locator('li[data-flag]').count()).toBeGreaterThanOrEqual(2);
     await expectNoViolations(page, 'flags');
-    await open(page, t, '/staff/settings');
-    await expectNoViolations(page, 'settings');
+    await expectAccessibleAt(page, '/staff/settings', 'settings');
     await context.close();
   }, 120_000);
 
   it('foundation staff: the queue with its filter, the read-only request, the flags', async () => {
     const { context, page } = await newPerson({ as: demo.foundation, lang });
-    await open(page, t, '/staff/moderation');
-    await expectNoViolations(page, 'queue (foundation)');
-    await open(page, t, `/staff/moderation/${pending}`);
-    await expectNoViolations(page, 'read-only');
-    await open(page, t, '/staff/flags');
-    await expectNoViolations(page, 'flags (foundation)');
+    await expectAccessibleAt(page, '/staff/moderation', 'queue (foundation)');
+    await expectAccessibleAt(page, `/staff/moderation/${pending}`, 'read-only');
+    await expectAccessibleAt(page, '/staff/flags', 'flags (foundation)');
     await context.close();
   }, 120_000);
 });

@@ -3,11 +3,14 @@
  * officer's and the staff's pages; 新宿区's staff never see 足立区's queue; foundation staff read
  * the queue without any decision button; officers see only their own association's requests.
  */
-import { schema } from '@board/db';
 import type { HelpRequestDetail } from '@board/shared';
-import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { api, demo, newPerson, open, requestBody, t, texts, useBrowserApp } from './kit/index.ts';
+import { t, useBrowserApp } from './kit/boot.ts';
+import { open } from './kit/pages.ts';
+import { demo, newPerson } from './kit/people.ts';
+import { requestIdByTitle } from './kit/rows.ts';
+import { api, requestBody } from './kit/scene.ts';
+import { texts } from './kit/texts.ts';
 
 /** 足立区's demo request waiting for review (町会のLINEグループを作りたい) */
 let adachiPending: string;
@@ -15,11 +18,7 @@ let adachiPending: string;
 let senjuDraft: string;
 useBrowserApp();
 beforeAll(async () => {
-  const [row] = await t.database.handle.db
-    .select({ id: schema.helpRequests.id })
-    .from(schema.helpRequests)
-    .where(eq(schema.helpRequests.title, '町会のLINEグループを作りたい'));
-  adachiPending = row!.id;
+  adachiPending = await requestIdByTitle(t, '町会のLINEグループを作りたい');
   senjuDraft = (await api<HelpRequestDetail>(t, demo.officerSenju, 'POST', '/api/requests', requestBody())).id;
 }, 120_000);
 
@@ -62,11 +61,8 @@ describe('what each person may open', () => {
     const response = await open(page, t, `/staff/moderation/${adachiPending}`);
     expect(response?.status()).toBe(404);
     // nor a published one of 足立区, although anyone may read it on the board
-    const [published] = await t.database.handle.db
-      .select({ id: schema.helpRequests.id })
-      .from(schema.helpRequests)
-      .where(eq(schema.helpRequests.title, '夏祭りのチラシを作ってください'));
-    expect((await open(page, t, `/staff/moderation/${published!.id}`))?.status()).toBe(404);
+    const published = await requestIdByTitle(t, '夏祭りのチラシを作ってください');
+    expect((await open(page, t, `/staff/moderation/${published}`))?.status()).toBe(404);
     // and no 足立区 settings
     await open(page, t, '/staff/settings');
     expect(await page.locator('input[name=municipalityCode]').getAttribute('value')).toBe('13104');

@@ -5,22 +5,12 @@
  */
 import type { HelpRequestDetail } from '@board/shared';
 import { describe, expect, it } from 'vitest';
-import {
-  api,
-  demo,
-  expectSummary,
-  fieldError,
-  municipalitySettings,
-  newPerson,
-  open,
-  requestBody,
-  requestRow,
-  rowCounts,
-  submit,
-  t,
-  texts,
-  useBrowserApp,
-} from './kit/index.ts';
+import { t, useBrowserApp } from './kit/boot.ts';
+import { expectSummary, fieldError, open, submit } from './kit/pages.ts';
+import { demo, newPerson } from './kit/people.ts';
+import { municipalitySettings, requestRow, rowCounts } from './kit/rows.ts';
+import { api, requestBody } from './kit/scene.ts';
+import { texts } from './kit/texts.ts';
 
 useBrowserApp();
 

@@ -9,20 +9,13 @@
 import type { HelpRequestDetail, ModerationQueue } from '@board/shared';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import {
-  accessibilityViolations,
-  api,
-  associationIdOf,
-  demo,
-  newPerson,
-  open,
-  requestBody,
-  requestRow,
-  submit,
-  t,
-  texts,
-  useBrowserApp,
-} from './kit/index.ts';
+import { accessibilityViolations } from '../src/harness/browser.ts';
+import { t, useBrowserApp } from './kit/boot.ts';
+import { open, submit } from './kit/pages.ts';
+import { demo, newPerson } from './kit/people.ts';
+import { associationIdOf, requestRow } from './kit/rows.ts';
+import { api, requestBody } from './kit/scene.ts';
+import { texts } from './kit/texts.ts';
 
 useBrowserApp();
 

@@ -1,31 +1,16 @@
 import { schema } from '@board/db';
 import { ApplicationList, MyApplicationList } from '@board/shared';
 import { eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  applicationRow,
-  applied,
-  as,
-  auditEntries,
-  createVolunteer,
-  demoEmails,
-  errorCode,
-  get,
-  insertRequest,
-  mailsTo,
-  matched,
-  officers,
-  post,
-  requestRow,
-  rowCounts,
-  useApiApp,
-  userIdOf,
-} from '../kit/index.ts';
+import { describe, expect, it } from 'vitest';
+import { useApiApp } from '../kit/app.ts';
+import { applicationRow, applied, matched } from '../kit/applications.ts';
+import { errorCode, get, post } from '../kit/http.ts';
+import { mailsTo } from '../kit/mail.ts';
+import { as, createVolunteer, demoEmails, officers, userIdOf, useSignedIn } from '../kit/people.ts';
+import { insertRequest, requestRow } from '../kit/requests.ts';
+import { auditEntries, rowCounts } from '../kit/rows.ts';
 const t = useApiApp();
-let senju: Record<string, string>;
-beforeAll(async () => {
-  senju = await as(t, officers.senju);
-});
+const senju = useSignedIn(t, officers.senju);
 
 describe('acceptApplication and declineApplication', () => {
   it('accepts: a match, mailed to the volunteer in their language (やさしい日本語) with the note', async () => {
@@ -46,7 +31,7 @@ describe('acceptApplication and declineApplication', () => {
     const request = await insertRequest(t);
     const volunteer = await createVolunteer(t);
     const id = await applied(t, volunteer.headers, request.id);
-    const res = await t.app.inject({ method: 'POST', url: `/api/applications/${id}/accept`, headers: senju });
+    const res = await post(t, senju, `/api/applications/${id}/accept`);
     expect(res.statusCode).toBe(200);
     expect(res.json().decisionNote).toBeNull();
   });

@@ -1,13 +1,20 @@
 import { schema } from '@board/db';
 import { ApplicationList, MyApplicationList } from '@board/shared';
 import { eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { applied, as, createVolunteer, demoEmails, get, insertRequest, officers, useApiApp } from '../kit/index.ts';
+import { describe, expect, it } from 'vitest';
+import {
+  applied,
+  as,
+  createVolunteer,
+  demoEmails,
+  get,
+  insertRequest,
+  officers,
+  useApiApp,
+  useSignedIn,
+} from '../kit/index.ts';
 const t = useApiApp();
-let senju: Record<string, string>;
-beforeAll(async () => {
-  senju = await as(t, officers.senju);
-});
+const senju = useSignedIn(t, officers.senju);
 
 describe('listApplications', () => {
   it("shows applicants' public profiles: skills, languages, completed helps, thanks (if shown)", async () => {

@@ -1,29 +1,16 @@
 import { schema } from '@board/db';
 import { MyApplication } from '@board/shared';
 import { eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  applicationRow,
-  applied,
-  apply,
-  as,
-  createVolunteer,
-  demoEmails,
-  errorCode,
-  insertRequest,
-  mailsTo,
-  matched,
-  officers,
-  post,
-  requestRow,
-  rowCounts,
-  useApiApp,
-} from '../kit/index.ts';
+import { describe, expect, it } from 'vitest';
+import { useApiApp } from '../kit/app.ts';
+import { applicationRow, applied, apply, matched } from '../kit/applications.ts';
+import { errorCode, post } from '../kit/http.ts';
+import { mailsTo } from '../kit/mail.ts';
+import { as, createVolunteer, demoEmails, officers, useSignedIn } from '../kit/people.ts';
+import { insertRequest, requestRow } from '../kit/requests.ts';
+import { rowCounts } from '../kit/rows.ts';
 const t = useApiApp();
-let senju: Record<string, string>;
-beforeAll(async () => {
-  senju = await as(t, officers.senju);
-});
+const senju = useSignedIn(t, officers.senju);
 
 describe('applyToRequest', () => {
   it('lets a verified volunteer raise a hand with a message; the poster is told by mail', async () => {

@@ -1,17 +1,11 @@
 import { ErrorBody } from '@board/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  applied,
-  as,
-  createVolunteer,
-  demoEmails,
-  insertRequest,
-  matched,
-  officers,
-  post,
-  stateSnapshot,
-  useApiApp,
-} from '../kit/index.ts';
+import { useApiApp } from '../kit/app.ts';
+import { applied, matched } from '../kit/applications.ts';
+import { post } from '../kit/http.ts';
+import { as, createVolunteer, demoEmails, officers } from '../kit/people.ts';
+import { insertRequest } from '../kit/requests.ts';
+import { stateSnapshot } from '../kit/rows.ts';
 
 /** Every write route of the matching modules: bad input is 400 naming the fields, and nothing is written or mailed. */
 
@@ -51,165 +45,81 @@ interface BadCase {
 
 const long = (n: number) => 'あ'.repeat(n);
 
+/** The bad-input cases of one route: [what is wrong, who sends it, payload, the fields the answer names]. */
+function routeCases(
+  name: string,
+  url: () => string,
+  cases: [what: string, as: BadCase['as'], payload: unknown, fields: string[]][],
+): BadCase[] {
+  return cases.map(([what, as, payload, fields]) => ({ name: `${name}: ${what}`, url, as, payload, fields }));
+}
+
 const cases: BadCase[] = [
   // applyToRequest
-  {
-    name: 'apply: no message',
-    url: () => `/api/requests/${ids.request}/applications`,
-    as: 'volunteer',
-    payload: {},
-    fields: ['message'],
-  },
-  {
-    name: 'apply: blank message',
-    url: () => `/api/requests/${ids.request}/applications`,
-    as: 'volunteer',
-    payload: { message: '  \n ' },
-    fields: ['message'],
-  },
-  {
-    name: 'apply: message over 1000',
-    url: () => `/api/requests/${ids.request}/applications`,
-    as: 'volunteer',
-    payload: { message: long(1001) },
-    fields: ['message'],
-  },
-  {
-    name: 'apply: control characters',
-    url: () => `/api/requests/${ids.request}/applications`,
-    as: 'volunteer',
-    payload: { message: 'こんにちは\u0000' },
-    fields: ['message'],
-  },
-  {
-    name: 'apply: request id not a uuid',
-    url: () => '/api/requests/not-a-uuid/applications',
-    as: 'volunteer',
-    payload: { message: 'はい' },
-    fields: ['id'],
-  },
+  ...routeCases('apply', () => `/api/requests/${ids.request}/applications`, [
+    ['no message', 'volunteer', {}, ['message']],
+    ['blank message', 'volunteer', { message: '  \n ' }, ['message']],
+    ['message over 1000', 'volunteer', { message: long(1001) }, ['message']],
+    ['control characters', 'volunteer', { message: 'こんにちは\u0000' }, ['message']],
+  ]),
+  ...routeCases('apply', () => '/api/requests/not-a-uuid/applications', [
+    ['request id not a uuid', 'volunteer', { message: 'はい' }, ['id']],
+  ]),
   // withdrawApplication
-  { name: 'withdraw: id not a uuid', url: () => '/api/applications/123/withdraw', as: 'volunteer', fields: ['id'] },
+  ...routeCases('withdraw', () => '/api/applications/123/withdraw', [
+    ['id not a uuid', 'volunteer', undefined, ['id']],
+  ]),
   // acceptApplication / declineApplication
-  {
-    name: 'accept: note over 500',
-    url: () => `/api/applications/${ids.pending}/accept`,
-    as: 'officer',
-    payload: { note: long(501) },
-    fields: ['note'],
-  },
-  {
-    name: 'accept: note not text',
-    url: () => `/api/applications/${ids.pending}/accept`,
-    as: 'officer',
-    payload: { note: 42 },
-    fields: ['note'],
-  },
-  {
-    name: 'decline: note over 500',
-    url: () => `/api/applications/${ids.pending}/decline`,
-    as: 'officer',
-    payload: { note: long(501) },
-    fields: ['note'],
-  },
-  {
-    name: 'decline: id not a uuid',
-    url: () => '/api/applications/xyz/decline',
-    as: 'officer',
-    payload: {},
-    fields: ['id'],
-  },
+  ...routeCases('accept', () => `/api/applications/${ids.pending}/accept`, [
+    ['note over 500', 'officer', { note: long(501) }, ['note']],
+    ['note not text', 'officer', { note: 42 }, ['note']],
+  ]),
+  ...routeCases('decline', () => `/api/applications/${ids.pending}/decline`, [
+    ['note over 500', 'officer', { note: long(501) }, ['note']],
+  ]),
+  ...routeCases('decline', () => '/api/applications/xyz/decline', [['id not a uuid', 'officer', {}, ['id']]]),
   // sendMessage
-  {
-    name: 'message: empty',
-    url: () => `/api/applications/${ids.match}/messages`,
-    as: 'volunteer',
-    payload: { body: '' },
-    fields: ['body'],
-  },
-  {
-    name: 'message: over 2000',
-    url: () => `/api/applications/${ids.match}/messages`,
-    as: 'officer',
-    payload: { body: long(2001) },
-    fields: ['body'],
-  },
-  {
-    name: 'message: control characters',
-    url: () => `/api/applications/${ids.match}/messages`,
-    as: 'volunteer',
-    payload: { body: 'ベル\u0007' },
-    fields: ['body'],
-  },
+  ...routeCases('message', () => `/api/applications/${ids.match}/messages`, [
+    ['empty', 'volunteer', { body: '' }, ['body']],
+    ['over 2000', 'officer', { body: long(2001) }, ['body']],
+    ['control characters', 'volunteer', { body: 'ベル\u0007' }, ['body']],
+  ]),
   // completeMatch / confirmCompletion
-  { name: 'complete: id not a uuid', url: () => '/api/applications/1/complete', as: 'officer', fields: ['id'] },
-  { name: 'confirm: id not a uuid', url: () => '/api/applications/1/confirm', as: 'volunteer', fields: ['id'] },
+  ...routeCases('complete', () => '/api/applications/1/complete', [['id not a uuid', 'officer', undefined, ['id']]]),
+  ...routeCases('confirm', () => '/api/applications/1/confirm', [['id not a uuid', 'volunteer', undefined, ['id']]]),
   // sendThanks
-  {
-    name: 'thanks: no note',
-    url: () => `/api/applications/${ids.match}/thanks`,
-    as: 'officer',
-    payload: {},
-    fields: ['note'],
-  },
-  {
-    name: 'thanks: note over 1000',
-    url: () => `/api/applications/${ids.match}/thanks`,
-    as: 'officer',
-    payload: { note: long(1001) },
-    fields: ['note'],
-  },
-  {
-    name: 'thanks: rating out of range and comment too long',
-    url: () => `/api/applications/${ids.match}/thanks`,
-    as: 'volunteer',
-    payload: { note: 'ありがとう', rating: { score: 6, comment: long(1001) } },
-    fields: ['rating.comment', 'rating.score'],
-  },
-  {
-    name: 'thanks: rating not a whole number',
-    url: () => `/api/applications/${ids.match}/thanks`,
-    as: 'volunteer',
-    payload: { note: 'ありがとう', rating: { score: 2.5 } },
-    fields: ['rating.score'],
-  },
-  {
-    name: 'thanks: rating zero',
-    url: () => `/api/applications/${ids.match}/thanks`,
-    as: 'officer',
-    payload: { note: 'ありがとう', rating: { score: 0 } },
-    fields: ['rating.score'],
-  },
+  ...routeCases('thanks', () => `/api/applications/${ids.match}/thanks`, [
+    ['no note', 'officer', {}, ['note']],
+    ['note over 1000', 'officer', { note: long(1001) }, ['note']],
+    [
+      'rating out of range and comment too long',
+      'volunteer',
+      { note: 'ありがとう', rating: { score: 6, comment: long(1001) } },
+      ['rating.comment', 'rating.score'],
+    ],
+    ['rating not a whole number', 'volunteer', { note: 'ありがとう', rating: { score: 2.5 } }, ['rating.score']],
+    ['rating zero', 'officer', { note: 'ありがとう', rating: { score: 0 } }, ['rating.score']],
+  ]),
   // flagContent
-  {
-    name: 'flag: unknown target type, target id not a uuid, no reason',
-    url: () => '/api/flags',
-    as: 'volunteer',
-    payload: { targetType: 'user', targetId: 'abc', reason: '' },
-    fields: ['reason', 'targetId', 'targetType'],
-  },
-  {
-    name: 'flag: reason over 500',
-    url: () => '/api/flags',
-    as: 'volunteer',
-    payload: { targetType: 'request', targetId: '00000000-0000-4000-8000-000000000000', reason: long(501) },
-    fields: ['reason'],
-  },
+  ...routeCases('flag', () => '/api/flags', [
+    [
+      'unknown target type, target id not a uuid, no reason',
+      'volunteer',
+      { targetType: 'user', targetId: 'abc', reason: '' },
+      ['reason', 'targetId', 'targetType'],
+    ],
+    [
+      'reason over 500',
+      'volunteer',
+      { targetType: 'request', targetId: '00000000-0000-4000-8000-000000000000', reason: long(501) },
+      ['reason'],
+    ],
+  ]),
   // resolveFlag
-  {
-    name: 'resolve: unknown decision',
-    url: () => `/api/flags/${ids.flag}/resolve`,
-    as: 'staff',
-    payload: { decision: 'delete' },
-    fields: ['decision'],
-  },
-  {
-    name: 'resolve: note over 500',
-    url: () => `/api/flags/${ids.flag}/resolve`,
-    as: 'staff',
-    payload: { decision: 'hide', note: long(501) },
-    fields: ['note'],
-  },
+  ...routeCases('resolve', () => `/api/flags/${ids.flag}/resolve`, [
+    ['unknown decision', 'staff', { decision: 'delete' }, ['decision']],
+    ['note over 500', 'staff', { decision: 'hide', note: long(501) }, ['note']],
+  ]),
 ];
 
 describe('bad input on every matching write', () => {

@@ -1,32 +1,18 @@
 import { schema, withAccess } from '@board/db';
 import { ApplicationList, MyApplication, ThanksView, VolunteerPublicProfile } from '@board/shared';
 import { eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { accessContextOf } from '../../src/database/door.ts';
-import {
-  actorOf,
-  applied,
-  as,
-  createVolunteer,
-  demoEmails,
-  errorCode,
-  get,
-  insertRequest,
-  mailsTo,
-  matched,
-  officers,
-  post,
-  requestRow,
-  rowCounts,
-  useApiApp,
-  userIdOf,
-} from '../kit/index.ts';
+import { useApiApp } from '../kit/app.ts';
+import { applied, matched } from '../kit/applications.ts';
+import { errorCode, get, post } from '../kit/http.ts';
+import { mailsTo } from '../kit/mail.ts';
+import { actorOf, as, createVolunteer, demoEmails, officers, userIdOf, useSignedIn } from '../kit/people.ts';
+import { insertRequest, requestRow } from '../kit/requests.ts';
+import { rowCounts } from '../kit/rows.ts';
 
 const t = useApiApp();
-let senju: Record<string, string>;
-beforeAll(async () => {
-  senju = await as(t, officers.senju);
-});
+const senju = useSignedIn(t, officers.senju);
 
 const complete = (headers: Record<string, string>, id: string) => post(t, headers, `/api/applications/${id}/complete`);
 const confirm = (headers: Record<string, string>, id: string) => post(t, headers, `/api/applications/${id}/confirm`);

@@ -1,16 +1,10 @@
 import { schema } from '@board/db';
 import { and, count, eq, type SQL } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import {
-  as,
-  associationIdOf,
-  demoEmails,
-  errorCode,
-  freshEmail,
-  insertRequest,
-  post,
-  useApiApp,
-} from '../kit/index.ts';
+import { useApiApp } from '../kit/app.ts';
+import { errorCode, get, post } from '../kit/http.ts';
+import { as, associationIdOf, demoEmails, freshEmail } from '../kit/people.ts';
+import { insertRequest } from '../kit/requests.ts';
 
 /**
  * Double submits (a double click, a retried form) on real PostgreSQL: N identical requests at once
@@ -83,7 +77,7 @@ describe('double submits make one row', () => {
       .where(eq(schema.invitations.email, email));
     const second = await post(t, staff, '/api/invitations/officers', { email, associationId, language: 'ja' });
     expect(second.statusCode).toBe(201);
-    const list = await t.app.inject({ method: 'GET', url: '/api/invitations?municipalityCode=13121', headers: staff });
+    const list = await get(t, staff, '/api/invitations?municipalityCode=13121');
     const states = (list.json().items as { email: string; state: string }[])
       .filter((i) => i.email === email)
       .map((i) => i.state)

@@ -1,27 +1,14 @@
 import { FlagList, FlagView, ThreadMessage } from '@board/shared';
-import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  as,
-  auditEntries,
-  createVolunteer,
-  demoEmails,
-  errorCode,
-  get,
-  insertRequest,
-  matched,
-  officers,
-  post,
-  requestRow,
-  rowCounts,
-  useApiApp,
-  userIdOf,
-} from '../kit/index.ts';
+import { describe, expect, it } from 'vitest';
+import { useApiApp } from '../kit/app.ts';
+import { matched } from '../kit/applications.ts';
+import { errorCode, get, post } from '../kit/http.ts';
+import { as, createVolunteer, demoEmails, officers, userIdOf, useSignedIn } from '../kit/people.ts';
+import { insertRequest, requestRow } from '../kit/requests.ts';
+import { auditEntries, rowCounts } from '../kit/rows.ts';
 
 const t = useApiApp();
-let adachi: Record<string, string>;
-beforeAll(async () => {
-  adachi = await as(t, demoEmails.staffAdachi);
-});
+const adachi = useSignedIn(t, demoEmails.staffAdachi);
 
 const flag = (headers: Record<string, string>, payload: object) => post(t, headers, '/api/flags', payload);
 const resolve = (headers: Record<string, string>, id: string, payload: object) =>

@@ -1,29 +1,18 @@
 import { schema } from '@board/db';
 import { MessageList, ThreadMessage } from '@board/shared';
 import { eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mailThrottleKey } from '../../src/limits/mail-throttle.ts';
-import {
-  applied,
-  as,
-  createVolunteer,
-  demoEmails,
-  errorCode,
-  get,
-  insertRequest,
-  mailsTo,
-  matched,
-  officers,
-  post,
-  rowCounts,
-  useApiApp,
-} from '../kit/index.ts';
+import { useApiApp } from '../kit/app.ts';
+import { applied, matched } from '../kit/applications.ts';
+import { errorCode, get, post } from '../kit/http.ts';
+import { mailsTo } from '../kit/mail.ts';
+import { as, createVolunteer, demoEmails, officers, useSignedIn } from '../kit/people.ts';
+import { insertRequest } from '../kit/requests.ts';
+import { rowCounts } from '../kit/rows.ts';
 
 const t = useApiApp();
-let senju: Record<string, string>;
-beforeAll(async () => {
-  senju = await as(t, officers.senju);
-});
+const senju = useSignedIn(t, officers.senju);
 
 const send = (headers: Record<string, string>, id: string, body: string) =>
   post(t, headers, `/api/applications/${id}/messages`, { body });

@@ -1,16 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  applied,
-  as,
-  createVolunteer,
-  demoEmails,
-  insertRequest,
-  matched,
-  officers,
-  post,
-  stateSnapshot,
-  useApiApp,
-} from '../kit/index.ts';
+import { useApiApp } from '../kit/app.ts';
+import { applied, matched } from '../kit/applications.ts';
+import { get, post } from '../kit/http.ts';
+import { as, createVolunteer, demoEmails, officers } from '../kit/people.ts';
+import { insertRequest } from '../kit/requests.ts';
+import { stateSnapshot } from '../kit/rows.ts';
 
 /**
  * Every matching route, called by people of another municipality (its staff and officers) about
@@ -168,11 +162,7 @@ describe("another municipality's people get none of 13121's matching data", () =
 
 describe('the public profile is not tenant data, and carries nothing private', () => {
   it.each(callers)('getVolunteerProfile as %s', async (_who, email) => {
-    const res = await t.app.inject({
-      method: 'GET',
-      url: `/api/volunteers/${volunteerId}`,
-      headers: await as(t, email),
-    });
+    const res = await get(t, await as(t, email), `/api/volunteers/${volunteerId}`);
     expect(res.statusCode).toBe(200);
     // the thank-you note is public (the volunteer shows thanks); contact details and ratings never are
     expect(res.body).toContain('SECRET-THANKS');

@@ -1,19 +1,11 @@
 import { schema } from '@board/db';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
-import {
-  createInvitation,
-  createPerson,
-  csrf,
-  freshEmail,
-  sessionOf,
-  type SignedIn,
-  signIn,
-  tokenIn,
-  useApiApp,
-  whoamiRoute,
-  visitorPost,
-} from '../kit/index.ts';
+import { useApiApp } from '../kit/app.ts';
+import { csrf, get, post, visitorPost, whoamiRoute } from '../kit/http.ts';
+import { createInvitation } from '../kit/invitations.ts';
+import { tokenIn } from '../kit/mail.ts';
+import { createPerson, freshEmail, sessionOf, type SignedIn, signIn } from '../kit/people.ts';
 
 /**
  * Someone signs up with another person's address and never proves it. The first proof of the
@@ -28,11 +20,9 @@ const strangerPassword = 'the stranger chose this';
 
 const signInWith = (email: string, password: string) => visitorPost(t, '/api/auth/sign-in', { email, password });
 const bearer = (s: SignedIn) => ({ authorization: `Bearer ${s.accessToken}` });
-const works = async (s: SignedIn) =>
-  (await t.app.inject({ method: 'GET', url: '/api/__test/whoami', headers: bearer(s) })).statusCode === 200;
+const works = async (s: SignedIn) => (await get(t, bearer(s), '/api/__test/whoami')).statusCode === 200;
 const refreshes = async (s: SignedIn) =>
-  (await t.app.inject({ method: 'POST', url: '/api/auth/refresh', headers: { cookie: s.cookie, ...csrf } }))
-    .statusCode === 200;
+  (await post(t, { cookie: s.cookie, ...csrf }, '/api/auth/refresh')).statusCode === 200;
 
 /** Makes a request that mails `to` a link to `path`; the token of that new mail. */
 async function mailedToken(to: string, path: string, request: () => Promise<unknown>): Promise<string> {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { demoPassword, type SignedIn, signIn, useApiApp } from '../kit/index.ts';
+import { demoPassword, post, type SignedIn, signIn, useApiApp } from '../kit/index.ts';
 
 function routes(app: FastifyInstance) {
   app.post('/api/__test/write', async (request) => ({ userId: request.requireActor().userId }));
@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 
 function write(headers: Record<string, string>) {
-  return t.app.inject({ method: 'POST', url: '/api/__test/write', headers });
+  return post(t, headers, '/api/__test/write');
 }
 
 describe('cookie-authenticated writes are protected against CSRF', () => {
@@ -44,26 +44,20 @@ describe('cookie-authenticated writes are protected against CSRF', () => {
   });
 
   it('a refresh cookie alone counts as cookie authentication (refresh and sign-out are guarded)', async () => {
-    const refresh = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/refresh',
-      headers: { cookie: `board_refresh=${s.refreshToken}` },
-    });
+    const refresh = await post(t, { cookie: `board_refresh=${s.refreshToken}` }, '/api/auth/refresh');
     expect(refresh.statusCode).toBe(403);
-    const signOut = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/sign-out',
-      headers: { cookie: `board_refresh=${s.refreshToken}`, origin: 'https://evil.example' },
-    });
+    const signOut = await post(
+      t,
+      { cookie: `board_refresh=${s.refreshToken}`, origin: 'https://evil.example' },
+      '/api/auth/sign-out',
+    );
     expect(signOut.statusCode).toBe(403);
   });
 
   it('a cross-site form cannot change the password', async () => {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/me/password',
-      headers: { cookie: s.cookie, origin: 'https://evil.example' },
-      payload: { currentPassword: demoPassword, newPassword: 'attacker password 1' },
+    const res = await post(t, { cookie: s.cookie, origin: 'https://evil.example' }, '/api/me/password', {
+      currentPassword: demoPassword,
+      newPassword: 'attacker password 1',
     });
     expect(res.statusCode).toBe(403);
   });

@@ -1,6 +1,6 @@
 import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
 import { afterEach, describe, expect, it } from 'vitest';
-import { as, demoEmails, freshIp, mailTo } from '../kit/index.ts';
+import { as, demoEmails, freshIp, get, mailTo } from '../kit/index.ts';
 
 let t: TestApp | undefined;
 afterEach(async () => {
@@ -12,7 +12,7 @@ const secret = 'a-production-secret-of-at-least-32-characters';
 
 async function status(env: Record<string, string>) {
   t = await startTestApp({ demo: false, env });
-  const res = await t.app.inject({ method: 'GET', url: '/api/dev/mail' });
+  const res = await get(t, {}, '/api/dev/mail');
   return res.statusCode;
 }
 
@@ -33,7 +33,7 @@ describe('listCapturedMail', () => {
       remoteAddress: freshIp(),
     });
     await mailTo(t, 'volunteer2@demo.example');
-    const res = await t.app.inject({ method: 'GET', url: '/api/dev/mail' });
+    const res = await get(t, {}, '/api/dev/mail');
     expect(res.statusCode).toBe(200);
     const { items } = res.json();
     expect(items.map((m: { to: string }) => m.to)).toEqual(['volunteer2@demo.example', 'volunteer1@demo.example']);
@@ -43,7 +43,7 @@ describe('listCapturedMail', () => {
 
   it('is listed in the OpenAPI document when shown', async () => {
     t = await startTestApp({ demo: false });
-    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const doc = (await get(t, {}, '/api/openapi.json')).json();
     expect(doc.paths['/api/dev/mail'].get.operationId).toBe('listCapturedMail');
   });
 

@@ -2,20 +2,11 @@ import { schema } from '@board/db';
 import { Session } from '@board/shared';
 import { and, eq, isNull } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import {
-  allMailTo,
-  csrf,
-  demoPassword,
-  mailTo,
-  signIn,
-  tokenIn,
-  useApiApp,
-  forgetMail,
-  oneTimeTokensOf,
-  refresh,
-  signInAttempt,
-  visitorPost,
-} from '../kit/index.ts';
+import { useApiApp } from '../kit/app.ts';
+import { csrf, visitorPost } from '../kit/http.ts';
+import { allMailTo, forgetMail, mailTo, tokenIn } from '../kit/mail.ts';
+import { demoPassword, refresh, signIn, signInAttempt } from '../kit/people.ts';
+import { oneTimeTokensOf } from '../kit/rows.ts';
 const t = useApiApp();
 
 describe('changePassword', () => {

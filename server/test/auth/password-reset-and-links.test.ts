@@ -2,18 +2,11 @@ import { schema } from '@board/db';
 import { Session } from '@board/shared';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import {
-  demoPassword,
-  mailTo,
-  signIn,
-  tokenIn,
-  useApiApp,
-  forgetMail,
-  oneTimeTokensOf,
-  refresh,
-  signInAttempt,
-  visitorPost,
-} from '../kit/index.ts';
+import { useApiApp } from '../kit/app.ts';
+import { visitorPost } from '../kit/http.ts';
+import { forgetMail, mailTo, tokenIn } from '../kit/mail.ts';
+import { demoPassword, refresh, signIn, signInAttempt } from '../kit/people.ts';
+import { oneTimeTokensOf } from '../kit/rows.ts';
 const t = useApiApp();
 
 describe('password reset', () => {

@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  as,
-  associationIdOf,
-  createPerson,
-  csrf,
-  demoEmails,
-  demoPassword,
-  mailTo,
-  type SignedIn,
-  signIn,
-  tokenIn,
-  useApiApp,
-  whoamiRoute,
-  visitorPost,
-} from '../kit/index.ts';
+import { useApiApp } from '../kit/app.ts';
+import { csrf, get, post, visitorPost, whoamiRoute } from '../kit/http.ts';
+import { mailTo, tokenIn } from '../kit/mail.ts';
+import { as, associationIdOf, createPerson, demoEmails, demoPassword, type SignedIn, signIn } from '../kit/people.ts';
 
 /**
  * Access tokens name their session, and the session is checked on every request: ending it
@@ -22,8 +11,7 @@ import {
 
 const t = useApiApp({ routes: whoamiRoute });
 
-const byBearer = (s: SignedIn) =>
-  t.app.inject({ method: 'GET', url: '/api/__test/whoami', headers: { authorization: `Bearer ${s.accessToken}` } });
+const byBearer = (s: SignedIn) => get(t, { authorization: `Bearer ${s.accessToken}` }, '/api/__test/whoami');
 const byCookie = (s: SignedIn) =>
   t.app.inject({ method: 'GET', url: '/api/__test/whoami', cookies: { board_access: s.accessToken } });
 
@@ -82,11 +70,7 @@ describe('an access token stops working on the next request', () => {
     await expectEnded(elsewhere);
     await expectEnded(here);
     const renewed = res.json().accessToken as string;
-    const who = await t.app.inject({
-      method: 'GET',
-      url: '/api/__test/whoami',
-      headers: { authorization: `Bearer ${renewed}` },
-    });
+    const who = await get(t, { authorization: `Bearer ${renewed}` }, '/api/__test/whoami');
     expect(who.statusCode).toBe(200);
   });
 
@@ -116,8 +100,7 @@ describe('an access token stops working on the next request', () => {
 
   it('after a replayed refresh token ended the session (theft)', async () => {
     const s = await signIn(t, 'volunteer2@demo.example');
-    const refresh = () =>
-      t.app.inject({ method: 'POST', url: '/api/auth/refresh', headers: { cookie: s.cookie, ...csrf } });
+    const refresh = () => post(t, { cookie: s.cookie, ...csrf }, '/api/auth/refresh');
     const statuses = [(await refresh()).statusCode, (await refresh()).statusCode, (await refresh()).statusCode];
     expect(statuses).toEqual([200, 200, 401]);
     await expectEnded(s);

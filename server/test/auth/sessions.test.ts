@@ -4,16 +4,23 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { hashToken } from '../../src/modules/accounts/secrets.ts';
 import { concurrentRefreshMs } from '../../src/modules/accounts/sessions.ts';
-import { cookieValue, csrf, freshIp, sessionOf, signIn, useApiApp, whoamiRoute, refresh } from '../kit/index.ts';
+import {
+  cookieValue,
+  csrf,
+  freshIp,
+  get,
+  post,
+  refresh,
+  sessionOf,
+  signIn,
+  useApiApp,
+  whoamiRoute,
+} from '../kit/index.ts';
 
 const t = useApiApp({ routes: whoamiRoute });
 
 function whoami(accessToken: string) {
-  return t.app.inject({
-    method: 'GET',
-    url: '/api/__test/whoami',
-    headers: { authorization: `Bearer ${accessToken}` },
-  });
+  return get(t, { authorization: `Bearer ${accessToken}` }, '/api/__test/whoami');
 }
 
 const payloadOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString());
@@ -130,11 +137,7 @@ describe('refreshSession', () => {
     const second = sessionOf(res);
     expect(second.session.me.id).toBe(first.session.me.id);
     expect(second.refreshToken).not.toBe(first.refreshToken);
-    const who = await t.app.inject({
-      method: 'GET',
-      url: '/api/__test/whoami',
-      headers: { authorization: `Bearer ${second.session.accessToken}` },
-    });
+    const who = await get(t, { authorization: `Bearer ${second.session.accessToken}` }, '/api/__test/whoami');
     expect(who.json()).toEqual({ userId: first.session.me.id });
 
     const third = sessionOf(await refresh(t, second.cookie));
@@ -216,13 +219,13 @@ describe('refreshSession', () => {
 
   it('API clients may send the refresh token in the body', async () => {
     const { refreshToken } = await signIn(t, 'volunteer4@demo.example');
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/refresh', payload: { refreshToken } });
+    const res = await post(t, {}, '/api/auth/refresh', { refreshToken });
     expect(res.statusCode).toBe(200);
     expect(Session.parse(res.json()).me.email).toBe('volunteer4@demo.example');
   });
 
   it('without any refresh token: 401', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/refresh' });
+    const res = await post(t, {}, '/api/auth/refresh');
     expect(res.statusCode).toBe(401);
     const unknown = await refresh(t, 'board_refresh=not-a-real-token-at-all-xxxxxxxx');
     expect(unknown.statusCode).toBe(401);
@@ -241,11 +244,7 @@ describe('refreshSession', () => {
 describe('signOut', () => {
   it('revokes the session and clears the cookies', async () => {
     const s = await signIn(t, 'officer.yotsuya@demo.example');
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/sign-out',
-      headers: { cookie: s.cookie, ...csrf },
-    });
+    const res = await post(t, { cookie: s.cookie, ...csrf }, '/api/auth/sign-out');
     expect(res.statusCode).toBe(204);
     expect(res.body).toBe('');
     for (const name of ['board_access', 'board_refresh']) {
@@ -260,22 +259,14 @@ describe('signOut', () => {
 
   it('API clients sign out with the token in the body', async () => {
     const s = await signIn(t, 'officer.yotsuya@demo.example');
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/sign-out',
-      payload: { refreshToken: s.refreshToken },
-    });
+    const res = await post(t, {}, '/api/auth/sign-out', { refreshToken: s.refreshToken });
     expect(res.statusCode).toBe(204);
-    const again = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/refresh',
-      payload: { refreshToken: s.refreshToken },
-    });
+    const again = await post(t, {}, '/api/auth/refresh', { refreshToken: s.refreshToken });
     expect(again.statusCode).toBe(401);
   });
 
   it('signing out without a session is harmless', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/sign-out' });
+    const res = await post(t, {}, '/api/auth/sign-out');
     expect(res.statusCode).toBe(204);
   });
 });

@@ -2,7 +2,7 @@ import { schema } from '@board/db';
 import { Session } from '@board/shared';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { allMailTo, freshIp, mailTo, rowCounts, tokenIn, useApiApp } from '../kit/index.ts';
+import { allMailTo, freshIp, mailTo, post, rowCounts, tokenIn, useApiApp } from '../kit/index.ts';
 
 const t = useApiApp();
 
@@ -63,11 +63,7 @@ describe('signUp → verifyEmail → signIn', () => {
     expect(Session.parse(before.json()).me).toMatchObject({ emailVerified: false, language: 'en' });
 
     // the password chosen at sign-up, given with the link, survives the proof (see address-proof.test.ts)
-    const verified = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/verify-email',
-      payload: { token, password },
-    });
+    const verified = await post(t, {}, '/api/auth/verify-email', { token, password });
     expect(verified.statusCode).toBe(200);
     expect(verified.json()).toEqual({ status: 'verified', email: 'new.person@example.org', hasPassword: true });
 
@@ -89,7 +85,7 @@ describe('signUp → verifyEmail → signIn', () => {
     expect(session.expiresIn).toBeLessThanOrEqual(15 * 60);
 
     // single use
-    const again = await t.app.inject({ method: 'POST', url: '/api/auth/verify-email', payload: { token } });
+    const again = await post(t, {}, '/api/auth/verify-email', { token });
     expect(again.statusCode).toBe(400);
     expect(again.json().error.code).toBe('TOKEN_INVALID');
   });
@@ -163,15 +159,11 @@ describe('signUp → verifyEmail → signIn', () => {
   });
 
   it('verifyEmail refuses unknown, malformed and expired tokens', async () => {
-    const unknown = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/verify-email',
-      payload: { token: 'x'.repeat(43) },
-    });
+    const unknown = await post(t, {}, '/api/auth/verify-email', { token: 'x'.repeat(43) });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error.code).toBe('TOKEN_INVALID');
 
-    const malformed = await t.app.inject({ method: 'POST', url: '/api/auth/verify-email', payload: { token: 'x' } });
+    const malformed = await post(t, {}, '/api/auth/verify-email', { token: 'x' });
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json().error.code).toBe('VALIDATION_FAILED');
 
@@ -182,7 +174,7 @@ describe('signUp → verifyEmail → signIn', () => {
       .update(schema.oneTimeTokens)
       .set({ expiresAt: new Date(Date.now() - 1000) })
       .where(eq(schema.oneTimeTokens.userId, user!.id));
-    const expired = await t.app.inject({ method: 'POST', url: '/api/auth/verify-email', payload: { token } });
+    const expired = await post(t, {}, '/api/auth/verify-email', { token });
     expect(expired.statusCode).toBe(400);
     expect(expired.json().error.code).toBe('TOKEN_INVALID');
     expect((await userByEmail('late@example.org'))!.emailVerifiedAt).toBeNull();

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { createHmac, generateKeyPairSync, sign } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { signIn, useApiApp } from '../kit/index.ts';
+import { get, signIn, useApiApp } from '../kit/index.ts';
 
 /** A route of this test file only, so access-token checks do not depend on other modules' routes. */
 function whoami(app: FastifyInstance) {
@@ -34,7 +34,7 @@ function hs256(payload: unknown, secret: string | Buffer, header: Record<string,
 }
 
 function whoamiWith(token: string) {
-  return t.app.inject({ method: 'GET', url: '/api/__test/whoami', headers: { authorization: `Bearer ${token}` } });
+  return get(t, { authorization: `Bearer ${token}` }, '/api/__test/whoami');
 }
 
 async function expectRejected(token: string) {
@@ -121,11 +121,7 @@ describe('access tokens', () => {
   });
 
   it('a malformed Authorization header is a 401', async () => {
-    const res = await t.app.inject({
-      method: 'GET',
-      url: '/api/__test/whoami',
-      headers: { authorization: 'Basic dXNlcjpwYXNz' },
-    });
+    const res = await get(t, { authorization: 'Basic dXNlcjpwYXNz' }, '/api/__test/whoami');
     expect(res.statusCode).toBe(401);
   });
 

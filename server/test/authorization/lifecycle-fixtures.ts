@@ -1,14 +1,7 @@
 import type { Actor, RequestStatus } from '@board/shared';
-import {
-  actorOf,
-  bearer,
-  demoEmails,
-  insertRequest,
-  officers,
-  userIdOf,
-  type AssociationKey,
-  type TestApp,
-} from '../kit/index.ts';
+import { type TestApp } from '../kit/app.ts';
+import { actorOf, type AssociationKey, bearer, demoEmails, officers, userIdOf } from '../kit/people.ts';
+import { insertRequest } from '../kit/requests.ts';
 
 /**
  * Who acts and what they act on, for the lifecycle authorization matrix: demo people in two

@@ -1,6 +1,6 @@
 import { actions, can, canAtAll, HelpRequestDetail } from '@board/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { stateSnapshot, useApiApp } from '../kit/index.ts';
+import { get, stateSnapshot, useApiApp } from '../kit/index.ts';
 import { lifecycleRoutes, type RouteCase } from './lifecycle-routes.ts';
 import {
   lifecycleFixtures,
@@ -77,7 +77,7 @@ describe('lifecycle authorization matrix (from shared/src/permissions.ts)', () =
     const ours = new Set([...routes.map((r) => r.action), 'request.readContact']);
     expect(new Set([...ours, ...peopleActions, ...Object.keys(coveredElsewhere)])).toEqual(new Set(actions));
 
-    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const doc = (await get(t, {}, '/api/openapi.json')).json();
     const lifecycleTags = [
       'requests',
       'moderation',
@@ -129,11 +129,7 @@ describe('who sees the posting officer’s contact on a request (request.readCon
     '$persona → $target',
     async ({ persona, target }) => {
       const scene = await make.request(target, 'published');
-      const res = await t.app.inject({
-        method: 'GET',
-        url: `/api/requests/${scene.requestId}`,
-        headers: people.headers(persona),
-      });
+      const res = await get(t, people.headers(persona), `/api/requests/${scene.requestId}`);
       expect(res.statusCode).toBe(200);
       const detail = HelpRequestDetail.parse(res.json());
       const sees = can(people.actor(persona), 'request.readContact', {

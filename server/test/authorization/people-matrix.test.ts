@@ -3,7 +3,16 @@ import { schema, withAccess } from '@board/db';
 import { actions, can, canAtAll, AssociationList, AuditLogPage, InvitationList } from '@board/shared';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { actorOf, associationIdOf, bearer, createInvitation, rowCounts, useApiApp, userIdOf } from '../kit/index.ts';
+import {
+  actorOf,
+  associationIdOf,
+  bearer,
+  createInvitation,
+  get,
+  rowCounts,
+  useApiApp,
+  userIdOf,
+} from '../kit/index.ts';
 import {
   associationNameIn,
   peopleRoutes,
@@ -76,7 +85,7 @@ describe('authorization matrix (from shared/src/permissions.ts)', () => {
     const peopleActions = actions.filter((a) => /^(me|association|officer|invitation|municipalStaff|audit)\./.test(a));
     expect(new Set(routes.map((r) => r.action))).toEqual(new Set(peopleActions));
 
-    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const doc = (await get(t, {}, '/api/openapi.json')).json();
     const ours = ['me', 'associations', 'invitations', 'audit'];
     const documented: string[] = [];
     for (const item of Object.values<Record<string, { operationId: string; tags?: string[] }>>(doc.paths)) {
@@ -155,27 +164,21 @@ describe('tenant isolation of listings', () => {
     const headers = await bearer(t, actors.get(persona)!.userId);
     const db = t.database.handle.db;
 
-    const invitations = InvitationList.parse(
-      (await t.app.inject({ method: 'GET', url: '/api/invitations', headers })).json(),
-    );
+    const invitations = InvitationList.parse((await get(t, headers, '/api/invitations')).json());
     const invitationsInDb = await db
       .select()
       .from(schema.invitations)
       .where(eq(schema.invitations.municipalityCode, code));
     expect(invitations.items.map((i) => i.id).sort()).toEqual(invitationsInDb.map((i) => i.id).sort());
 
-    const associations = AssociationList.parse(
-      (await t.app.inject({ method: 'GET', url: '/api/associations', headers })).json(),
-    );
+    const associations = AssociationList.parse((await get(t, headers, '/api/associations')).json());
     const associationsInDb = await db
       .select()
       .from(schema.associations)
       .where(eq(schema.associations.municipalityCode, code));
     expect(associations.items.map((a) => a.id).sort()).toEqual(associationsInDb.map((a) => a.id).sort());
 
-    const audit = AuditLogPage.parse(
-      (await t.app.inject({ method: 'GET', url: '/api/audit-log?limit=200', headers })).json(),
-    );
+    const audit = AuditLogPage.parse((await get(t, headers, '/api/audit-log?limit=200')).json());
     const auditInDb = await db.select().from(schema.auditLog).where(eq(schema.auditLog.municipalityCode, code));
     expect(audit.items.map((e) => e.id).sort()).toEqual(auditInDb.map((e) => e.id).sort());
     expect(audit.items.length).toBeGreaterThan(0);

@@ -1,3 +1,4 @@
+import { get } from '../kit/http.ts';
 import type { TestApp } from '../kit/index.ts';
 
 /** A JSON schema as @fastify/swagger writes it from our zod schemas (only the parts the fuzzer reads). */
@@ -55,7 +56,7 @@ interface OpenApiOperation {
 
 /** Every operation in `/api/openapi.json`, fetched from the running app. */
 export async function operationsOf(t: TestApp): Promise<Operation[]> {
-  const res = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
+  const res = await get(t, {}, '/api/openapi.json');
   if (res.statusCode !== 200) throw new Error(`GET /api/openapi.json answered ${res.statusCode}`);
   const doc = res.json<{ paths: Record<string, Record<string, OpenApiOperation>> }>();
   const operations: Operation[] = [];

@@ -3,7 +3,16 @@ import type { Language } from '@board/shared';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expireOverdueRequests } from '../../src/modules/help-requests/expiry.ts';
-import { as, associationIdOf, createPerson, demoEmails, insertRequest, requestRow, useApiApp } from '../kit/index.ts';
+import {
+  as,
+  associationIdOf,
+  createPerson,
+  demoEmails,
+  insertRequest,
+  post,
+  requestRow,
+  useApiApp,
+} from '../kit/index.ts';
 
 /** Volunteers who raised a hand hear, in their language, when the request ends without them. */
 
@@ -43,11 +52,7 @@ const mailsTo = (email: string) => t.app.mailer.captured.filter((m) => m.to === 
 describe('applicants are told when a request ends', () => {
   it('withdrawn by its officer: waiting and matched volunteers, each in their language; nobody else', async () => {
     const { id, people } = await requestWithHands('取り下げる行事', { pending: 'en', accepted: 'ja-easy' });
-    const res = await t.app.inject({
-      method: 'POST',
-      url: `/api/requests/${id}/withdraw`,
-      headers: await as(t, demoEmails.officerSenju),
-    });
+    const res = await post(t, await as(t, demoEmails.officerSenju), `/api/requests/${id}/withdraw`);
     expect(res.statusCode).toBe(200);
     expect((await requestRow(t, id)).status).toBe('withdrawn');
 
@@ -64,11 +69,8 @@ describe('applicants are told when a request ends', () => {
 
   it('closed by staff: the same, in Japanese, with who closed it', async () => {
     const { id, people } = await requestWithHands('中止になった清掃', {});
-    const res = await t.app.inject({
-      method: 'POST',
-      url: `/api/requests/${id}/close`,
-      headers: await as(t, demoEmails.staffAdachi),
-      payload: { reason: '雨天のため中止' },
+    const res = await post(t, await as(t, demoEmails.staffAdachi), `/api/requests/${id}/close`, {
+      reason: '雨天のため中止',
     });
     expect(res.statusCode).toBe(200);
     for (const email of [people.pending, people.accepted]) {
@@ -92,11 +94,7 @@ describe('applicants are told when a request ends', () => {
 
   it('a refused withdrawal tells nobody', async () => {
     const { id, people } = await requestWithHands('他の町会からは取り下げられない', {});
-    const res = await t.app.inject({
-      method: 'POST',
-      url: `/api/requests/${id}/withdraw`,
-      headers: await as(t, demoEmails.officerUmeda),
-    });
+    const res = await post(t, await as(t, demoEmails.officerUmeda), `/api/requests/${id}/withdraw`);
     expect(res.statusCode).toBe(403);
     expect((await requestRow(t, id)).status).toBe('published');
     expect(mailsTo(people.pending)).toHaveLength(0);

@@ -1,6 +1,16 @@
 import { ErrorBody } from '@board/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { as, demoEmails, inDays, insertRequest, requestRow, rowCounts, useApiApp, validInput } from '../kit/index.ts';
+import {
+  as,
+  demoEmails,
+  get,
+  inDays,
+  insertRequest,
+  requestRow,
+  rowCounts,
+  useApiApp,
+  validInput,
+} from '../kit/index.ts';
 
 /** Every write route of requests, moderation and settings: bad input is 400 naming each field, and nothing is written or mailed. */
 
@@ -168,7 +178,7 @@ describe('bad input on every write route', () => {
   it.each(cases)('$name → 400 with fields, nothing written', async (c) => {
     const before = await rowCounts(t, { mail: true });
     const rows = await Promise.all([draft, pending, published].map((id) => requestRow(t, id)));
-    const settings = (await t.app.inject({ method: 'GET', url: '/api/municipalities/13121/settings' })).json();
+    const settings = (await get(t, {}, '/api/municipalities/13121/settings')).json();
     const res = await t.app.inject({
       method: c.method,
       url: c.url(),
@@ -189,6 +199,6 @@ describe('bad input on every write route', () => {
     }
     expect(await rowCounts(t, { mail: true })).toEqual(before);
     expect(await Promise.all([draft, pending, published].map((id) => requestRow(t, id)))).toEqual(rows);
-    expect((await t.app.inject({ method: 'GET', url: '/api/municipalities/13121/settings' })).json()).toEqual(settings);
+    expect((await get(t, {}, '/api/municipalities/13121/settings')).json()).toEqual(settings);
   });
 });

@@ -2,7 +2,7 @@ import { BoardPage, type BoardQuery } from '@board/shared';
 import { describe, expect, it } from 'vitest';
 import { expireOverdueRequests } from '../../src/modules/help-requests/expiry.ts';
 import { createBoardCache } from '../../src/plugins/app/board-cache.ts';
-import { as, demoEmails, insertRequest, useApiApp } from '../kit/index.ts';
+import { as, demoEmails, get, insertRequest, post, useApiApp } from '../kit/index.ts';
 
 /**
  * The board's page cache (server/src/plugins/app/board-cache.ts), on the real app with the cache
@@ -12,7 +12,7 @@ import { as, demoEmails, insertRequest, useApiApp } from '../kit/index.ts';
 const t = useApiApp({ env: { BOARD_CACHE_SECONDS: '60' } });
 
 async function boardIds(query = 'municipalities=13121'): Promise<string[]> {
-  const res = await t.app.inject({ method: 'GET', url: `/api/requests?${query}&limit=50` });
+  const res = await get(t, {}, `/api/requests?${query}&limit=50`);
   expect(res.statusCode).toBe(200);
   expect(res.headers['content-type']).toMatch(/^application\/json/);
   return BoardPage.parse(res.json()).items.map((i) => i.id);
@@ -28,21 +28,17 @@ describe('the board page cache in the app', () => {
     expect(await boardIds('municipalities=13121,13104')).toContain(elsewhere);
 
     // signing in and refreshing sessions cannot change the board: the page is kept
-    const signIn = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/sign-in',
-      payload: { email: demoEmails.volunteer1, password: 'udekiki-demo-2026' },
+    const signIn = await post(t, {}, '/api/auth/sign-in', {
+      email: demoEmails.volunteer1,
+      password: 'udekiki-demo-2026',
     });
     expect(signIn.statusCode).toBe(200);
     expect(await boardIds()).toEqual(before);
 
     // a write through this API (staff close a request) starts afresh: both changes show
     const closing = before[0]!;
-    const res = await t.app.inject({
-      method: 'POST',
-      url: `/api/requests/${closing}/close`,
-      headers: await as(t, demoEmails.staffAdachi),
-      payload: { reason: '行事が中止になりました' },
+    const res = await post(t, await as(t, demoEmails.staffAdachi), `/api/requests/${closing}/close`, {
+      reason: '行事が中止になりました',
     });
     expect(res.statusCode).toBe(200);
     const after = await boardIds();

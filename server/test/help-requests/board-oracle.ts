@@ -2,7 +2,7 @@ import { schema } from '@board/db';
 import { BoardPage, type HelpRequestPublic } from '@board/shared';
 import { eq } from 'drizzle-orm';
 import { expect } from 'vitest';
-import { insertRequest, type TestApp } from '../kit/index.ts';
+import { get, insertRequest, type TestApp } from '../kit/index.ts';
 
 /** The board's scene and its oracle: the same rules as the API's, applied in plain code to every row. */
 
@@ -78,7 +78,7 @@ export async function walk(t: TestApp, query: string, limit = 7): Promise<HelpRe
   let cursor: string | null = null;
   for (let guard = 0; guard < 100; guard++) {
     const url = `/api/requests?${query}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`;
-    const res = await t.app.inject({ method: 'GET', url });
+    const res = await get(t, {}, url);
     expect(res.statusCode, res.body).toBe(200);
     const page = BoardPage.parse(res.json());
     expect(page.items.length).toBeLessThanOrEqual(limit);

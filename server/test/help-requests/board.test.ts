@@ -2,7 +2,7 @@ import { schema } from '@board/db';
 import { BoardPage, ErrorBody, type HelpRequestPublic } from '@board/shared';
 import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { insertRequest, useApiApp } from '../kit/index.ts';
+import { get, insertRequest, useApiApp } from '../kit/index.ts';
 import {
   allRows,
   at,
@@ -75,7 +75,7 @@ describe('board filters and sorts (against an oracle)', () => {
     // a filled request whose deadline passed is still on the board (newest), not among "closing soon"
     expect(newest).toContain(passed);
     expect(byDeadlineIds).not.toContain(passed);
-    const page = await t.app.inject({ method: 'GET', url: `/api/requests/${completed}` });
+    const page = await get(t, {}, `/api/requests/${completed}`);
     expect(page.statusCode).toBe(200);
     expect(page.json().status).toBe('completed');
     for (const id of [completed, passed]) {
@@ -87,7 +87,7 @@ describe('board filters and sorts (against an oracle)', () => {
   });
 
   it('shows no exact place and no contact', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/requests?limit=50' });
+    const res = await get(t, {}, '/api/requests?limit=50');
     expect(res.body).not.toContain('秘密の集合場所');
     expect(res.body).not.toContain('@demo.example');
     expect(Object.keys(res.json().items[0]).sort()).toEqual(Object.keys(BoardPage.shape.items.element.shape).sort());
@@ -102,9 +102,7 @@ describe('keyset pagination', () => {
         .filter(sort === 'deadline' ? deadlineAhead : () => true)
         .sort(sort === 'newest' ? byNewest : byDeadline)
         .map((r) => r.id);
-      const first = BoardPage.parse(
-        (await t.app.inject({ method: 'GET', url: `/api/requests?sort=${sort}&limit=5` })).json(),
-      );
+      const first = BoardPage.parse((await get(t, {}, `/api/requests?sort=${sort}&limit=5`)).json());
       // new requests land at the top of either order: just published, with the soonest deadlines
       const inserted: string[] = [];
       for (let i = 0; i < 3; i++) {
@@ -121,9 +119,7 @@ describe('keyset pagination', () => {
       const rest: HelpRequestPublic[] = [];
       let cursor = first.nextCursor;
       while (cursor) {
-        const page = BoardPage.parse(
-          (await t.app.inject({ method: 'GET', url: `/api/requests?sort=${sort}&limit=5&cursor=${cursor}` })).json(),
-        );
+        const page = BoardPage.parse((await get(t, {}, `/api/requests?sort=${sort}&limit=5&cursor=${cursor}`)).json());
         rest.push(...page.items);
         cursor = page.nextCursor;
       }
@@ -132,9 +128,7 @@ describe('keyset pagination', () => {
       expect(new Set(seen).size).toBe(seen.length);
       expect(seen.some((id) => inserted.includes(id))).toBe(false);
       // a fresh first page does show them
-      const fresh = BoardPage.parse(
-        (await t.app.inject({ method: 'GET', url: `/api/requests?sort=${sort}&limit=5` })).json(),
-      );
+      const fresh = BoardPage.parse((await get(t, {}, `/api/requests?sort=${sort}&limit=5`)).json());
       expect(fresh.items.map((i) => i.id)).toEqual(expect.arrayContaining(inserted));
       // and they leave the board again for the next round
       for (const id of inserted) {
@@ -162,20 +156,18 @@ describe('keyset pagination', () => {
   });
 
   it('limit is 1–50, default 20', async () => {
-    const page = BoardPage.parse((await t.app.inject({ method: 'GET', url: '/api/requests' })).json());
+    const page = BoardPage.parse((await get(t, {}, '/api/requests')).json());
     expect(page.items).toHaveLength(20);
     expect(page.nextCursor).not.toBeNull();
     for (const bad of ['0', '51', 'x', '2.5']) {
-      const res = await t.app.inject({ method: 'GET', url: `/api/requests?limit=${bad}` });
+      const res = await get(t, {}, `/api/requests?limit=${bad}`);
       expect(res.statusCode, bad).toBe(400);
       expect(ErrorBody.parse(res.json()).error.fields?.[0]?.field).toBe('limit');
     }
   });
 
   it('refuses a cursor it did not make, or one from the other sort order', async () => {
-    const first = BoardPage.parse(
-      (await t.app.inject({ method: 'GET', url: '/api/requests?sort=newest&limit=2' })).json(),
-    );
+    const first = BoardPage.parse((await get(t, {}, '/api/requests?sort=newest&limit=2')).json());
     const forged = Buffer.from(JSON.stringify({ s: 'board:newest', k: "'; drop table x; --", i: 'x' })).toString(
       'base64url',
     );
@@ -184,7 +176,7 @@ describe('keyset pagination', () => {
       '/api/requests?cursor=not-a-cursor',
       `/api/requests?cursor=${forged}`,
     ]) {
-      const res = await t.app.inject({ method: 'GET', url });
+      const res = await get(t, {}, url);
       expect(res.statusCode, url).toBe(400);
       expect(ErrorBody.parse(res.json()).error.fields).toEqual([{ field: 'cursor', code: 'CURSOR_INVALID' }]);
     }
@@ -200,7 +192,7 @@ describe('keyset pagination', () => {
       ['onlineOnly=maybe', 'onlineOnly'],
       [`q=${'あ'.repeat(101)}`, 'q'],
     ] as const) {
-      const res = await t.app.inject({ method: 'GET', url: `/api/requests?${encodeURI(query)}` });
+      const res = await get(t, {}, `/api/requests?${encodeURI(query)}`);
       expect(res.statusCode, query).toBe(400);
       expect(
         ErrorBody.parse(res.json()).error.fields?.map((f) => f.field),

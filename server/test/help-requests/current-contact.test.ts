@@ -2,16 +2,11 @@ import { schema } from '@board/db';
 import { OfficerContact } from '@board/shared';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import {
-  as,
-  associationIdOf,
-  auditEntries,
-  createPerson,
-  demoEmails,
-  insertRequest,
-  useApiApp,
-  userIdOf,
-} from '../kit/index.ts';
+import { useApiApp } from '../kit/app.ts';
+import { get, post } from '../kit/http.ts';
+import { as, associationIdOf, createPerson, demoEmails, userIdOf } from '../kit/people.ts';
+import { insertRequest } from '../kit/requests.ts';
+import { auditEntries } from '../kit/rows.ts';
 
 /**
  * A request shows the contact of a current officer: the poster while they still are one, else
@@ -21,11 +16,8 @@ import {
 const t = useApiApp();
 
 async function contactOf(requestId: string) {
-  const res = await t.app.inject({
-    method: 'POST',
-    url: `/api/requests/${requestId}/officer-contact`,
-    headers: await as(t, demoEmails.staffAdachi),
-    payload: { reason: '連絡が取れないとの相談' },
+  const res = await post(t, await as(t, demoEmails.staffAdachi), `/api/requests/${requestId}/officer-contact`, {
+    reason: '連絡が取れないとの相談',
   });
   return { status: res.statusCode, contact: res.statusCode === 200 ? OfficerContact.parse(res.json()) : null };
 }
@@ -53,7 +45,7 @@ describe('the contact a request shows', () => {
     const entries = await auditEntries(t, 'contact.reveal');
     expect(entries.at(-1)?.details).toMatchObject({ contactOf: [successor.id] });
     // the officers' own list shows the successor too
-    const mine = await t.app.inject({ method: 'GET', url: '/api/me/requests', headers: await as(t, successor.email) });
+    const mine = await get(t, await as(t, successor.email), '/api/me/requests');
     expect(mine.statusCode).toBe(200);
     const item = (mine.json().items as { id: string; officerContact: unknown }[]).find((i) => i.id === requestId);
     expect(item?.officerContact).toEqual({ name: '後任 花子', email: successor.email, phone: null });

@@ -4,15 +4,10 @@ import { loadConfig } from '@board/server/config';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expireOverdueRequests } from '../../src/modules/help-requests/expiry.ts';
-import {
-  associationIdOf,
-  auditEntries,
-  createPerson,
-  demoEmails,
-  insertRequest,
-  requestRow,
-  useApiApp,
-} from '../kit/index.ts';
+import { useApiApp } from '../kit/app.ts';
+import { associationIdOf, createPerson, demoEmails } from '../kit/people.ts';
+import { insertRequest, requestRow } from '../kit/requests.ts';
+import { auditEntries } from '../kit/rows.ts';
 
 const t = useApiApp();
 let englishOfficer: { id: string; email: string };

@@ -1,7 +1,7 @@
 import { schema } from '@board/db';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { insertRequest, useApiApp } from '../kit/index.ts';
+import { get, insertRequest, useApiApp } from '../kit/index.ts';
 
 const t = useApiApp();
 let hostile: string;
@@ -19,7 +19,7 @@ const parser = new XMLParser({
 });
 
 async function feedOf(code: string) {
-  return t.app.inject({ method: 'GET', url: `/api/municipalities/${code}/feed.atom` });
+  return get(t, {}, `/api/municipalities/${code}/feed.atom`);
 }
 
 describe('the Atom feed of a municipality', () => {

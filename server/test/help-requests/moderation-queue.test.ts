@@ -2,20 +2,15 @@ import { schema } from '@board/db';
 import { ErrorBody, ModerationQueue, MunicipalitySettingsView } from '@board/shared';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import {
-  as,
-  auditEntries,
-  bearer,
-  createPerson,
-  demoEmails,
-  insertRequest,
-  useApiApp,
-  validInput,
-} from '../kit/index.ts';
+import { useApiApp } from '../kit/app.ts';
+import { get, patch, post } from '../kit/http.ts';
+import { as, bearer, createPerson, demoEmails } from '../kit/people.ts';
+import { insertRequest, validInput } from '../kit/requests.ts';
+import { auditEntries } from '../kit/rows.ts';
 const t = useApiApp();
 /** a second officer of 千住一丁目町会 who reads mail in English */
 async function queue(email: string, query = '') {
-  return t.app.inject({ method: 'GET', url: `/api/moderation/queue${query}`, headers: await as(t, email) });
+  return get(t, await as(t, email), `/api/moderation/queue${query}`);
 }
 
 describe('the moderation queue', () => {
@@ -78,7 +73,7 @@ describe('the moderation queue', () => {
     expect((await queue(demoEmails.staffAdachi, '?municipalityCode=13104')).statusCode).toBe(403);
     expect((await queue(demoEmails.officerSenju)).statusCode).toBe(403);
     expect((await queue(demoEmails.volunteer1)).statusCode).toBe(403);
-    expect((await t.app.inject({ method: 'GET', url: '/api/moderation/queue' })).statusCode).toBe(401);
+    expect((await get(t, {}, '/api/moderation/queue')).statusCode).toBe(401);
   });
 });
 
@@ -86,18 +81,16 @@ describe('municipality settings', () => {
   const url = '/api/municipalities/13121/settings';
 
   it('are public to read', async () => {
-    const res = await t.app.inject({ method: 'GET', url });
+    const res = await get(t, {}, url);
     expect(MunicipalitySettingsView.parse(res.json())).toMatchObject({ code: '13121', moderationRequired: true });
     expect(res.json().enabledCategories).toHaveLength(12);
   });
 
   it("staff change their municipality's categories, moderation and desk; audit-logged; officers then cannot use a disabled category", async () => {
     const staff = await as(t, demoEmails.staffAdachi);
-    const res = await t.app.inject({
-      method: 'PATCH',
-      url,
-      headers: staff,
-      payload: { enabledCategories: ['photo_video', 'design_flyers'], contactDesk: '足立区 地域調整課 03-0000-0000' },
+    const res = await patch(t, staff, url, {
+      enabledCategories: ['photo_video', 'design_flyers'],
+      contactDesk: '足立区 地域調整課 03-0000-0000',
     });
     expect(res.statusCode).toBe(200);
     expect(MunicipalitySettingsView.parse(res.json())).toEqual({
@@ -115,29 +108,24 @@ describe('municipality settings', () => {
       details: expect.objectContaining({ contactDesk: expect.anything() }),
     });
 
-    const refused = await t.app.inject({
-      method: 'POST',
-      url: '/api/requests',
-      headers: await as(t, demoEmails.officerSenju),
-      payload: validInput({ category: 'it_digital' }),
-    });
+    const refused = await post(
+      t,
+      await as(t, demoEmails.officerSenju),
+      '/api/requests',
+      validInput({ category: 'it_digital' }),
+    );
     expect(refused.statusCode).toBe(400);
     expect(ErrorBody.parse(refused.json()).error.fields).toEqual([{ field: 'category', code: 'CATEGORY_NOT_ENABLED' }]);
 
-    const off = await t.app.inject({ method: 'PATCH', url, headers: staff, payload: { moderationRequired: false } });
+    const off = await patch(t, staff, url, { moderationRequired: false });
     expect(off.json()).toMatchObject({
       moderationRequired: false,
       enabledCategories: ['design_flyers', 'photo_video'],
     });
     // put everything back for the other tests
-    await t.app.inject({
-      method: 'PATCH',
-      url,
-      headers: staff,
-      payload: {
-        moderationRequired: true,
-        enabledCategories: MunicipalitySettingsView.shape.enabledCategories.element.options,
-      },
+    await patch(t, staff, url, {
+      moderationRequired: true,
+      enabledCategories: MunicipalitySettingsView.shape.enabledCategories.element.options,
     });
   });
 
@@ -148,33 +136,19 @@ describe('municipality settings', () => {
       demoEmails.officerSenju,
       demoEmails.volunteer1,
     ]) {
-      const res = await t.app.inject({
-        method: 'PATCH',
-        url,
-        headers: await as(t, email),
-        payload: { moderationRequired: false },
-      });
+      const res = await patch(t, await as(t, email), url, { moderationRequired: false });
       expect(res.statusCode, email).toBe(403);
     }
-    expect((await t.app.inject({ method: 'PATCH', url, payload: { moderationRequired: false } })).statusCode).toBe(401);
-    expect((await t.app.inject({ method: 'GET', url })).json().moderationRequired).toBe(true);
+    expect((await patch(t, {}, url, { moderationRequired: false })).statusCode).toBe(401);
+    expect((await get(t, {}, url)).json().moderationRequired).toBe(true);
   });
 
   it('404 for an unknown municipality', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/municipalities/13999/settings' });
+    const res = await get(t, {}, '/api/municipalities/13999/settings');
     expect(res.statusCode).toBe(404);
     const staffId = (
       await createPerson(t, { roles: [{ role: 'municipal_staff', municipalityCode: null, associationId: null }] })
     ).id;
-    expect(
-      (
-        await t.app.inject({
-          method: 'PATCH',
-          url: '/api/municipalities/13999/settings',
-          headers: await bearer(t, staffId),
-          payload: {},
-        })
-      ).statusCode,
-    ).toBe(403);
+    expect((await patch(t, await bearer(t, staffId), '/api/municipalities/13999/settings', {})).statusCode).toBe(403);
   });
 });

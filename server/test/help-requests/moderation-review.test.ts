@@ -2,19 +2,11 @@ import { schema } from '@board/db';
 import { HelpRequestDetail } from '@board/shared';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  as,
-  associationIdOf,
-  auditEntries,
-  createDraft,
-  createPerson,
-  demoEmails,
-  insertRequest,
-  requestRow,
-  setModeration,
-  useApiApp,
-  validInput,
-} from '../kit/index.ts';
+import { useApiApp } from '../kit/app.ts';
+import { get, post, put } from '../kit/http.ts';
+import { as, associationIdOf, createPerson, demoEmails } from '../kit/people.ts';
+import { createDraft, insertRequest, requestRow, setModeration, validInput } from '../kit/requests.ts';
+import { auditEntries } from '../kit/rows.ts';
 const t = useApiApp();
 /** a second officer of 千住一丁目町会 who reads mail in English */
 let englishOfficer: { id: string; email: string };
@@ -34,17 +26,10 @@ describe('the review flow', () => {
     const officer = await as(t, demoEmails.officerSenju);
     const staff = await as(t, demoEmails.staffAdachi);
     const draft = await createDraft(t, { title: '盆踊りの設営' });
-    expect(
-      (await t.app.inject({ method: 'POST', url: `/api/requests/${draft.id}/submit`, headers: officer })).statusCode,
-    ).toBe(200);
+    expect((await post(t, officer, `/api/requests/${draft.id}/submit`)).statusCode).toBe(200);
 
     const reason = '集合時間と持ち物を本文に書いてください。\n雨天時の扱いも。';
-    const changes = await t.app.inject({
-      method: 'POST',
-      url: `/api/requests/${draft.id}/request-changes`,
-      headers: staff,
-      payload: { reason },
-    });
+    const changes = await post(t, staff, `/api/requests/${draft.id}/request-changes`, { reason });
     expect(changes.statusCode).toBe(200);
     expect(HelpRequestDetail.parse(changes.json())).toMatchObject({
       status: 'changes_requested',
@@ -52,9 +37,7 @@ describe('the review flow', () => {
     });
 
     // the officer sees the reason and may edit again
-    const seen = HelpRequestDetail.parse(
-      (await t.app.inject({ method: 'GET', url: `/api/requests/${draft.id}`, headers: officer })).json(),
-    );
+    const seen = HelpRequestDetail.parse((await get(t, officer, `/api/requests/${draft.id}`)).json());
     expect(seen).toMatchObject({ statusReason: reason, canEdit: true, availableTransitions: ['submit', 'withdraw'] });
     // …and so is told by mail, in Japanese and in English
     const ja = mailsTo(demoEmails.officerSenju)[0]!;
@@ -65,21 +48,17 @@ describe('the review flow', () => {
     expect(en.subject).toContain('Please revise your request');
     expect(en.text).toContain('> 雨天時の扱いも。');
 
-    const edited = await t.app.inject({
-      method: 'PUT',
-      url: `/api/requests/${draft.id}`,
-      headers: officer,
-      payload: validInput({ title: '盆踊りの設営', body: '朝9時集合。軍手をお持ちください。雨天中止。' }),
-    });
+    const edited = await put(
+      t,
+      officer,
+      `/api/requests/${draft.id}`,
+      validInput({ title: '盆踊りの設営', body: '朝9時集合。軍手をお持ちください。雨天中止。' }),
+    );
     expect(edited.statusCode).toBe(200);
-    const resubmitted = await t.app.inject({
-      method: 'POST',
-      url: `/api/requests/${draft.id}/submit`,
-      headers: officer,
-    });
+    const resubmitted = await post(t, officer, `/api/requests/${draft.id}/submit`);
     expect(HelpRequestDetail.parse(resubmitted.json())).toMatchObject({ status: 'pending_review', statusReason: null });
 
-    const approved = await t.app.inject({ method: 'POST', url: `/api/requests/${draft.id}/approve`, headers: staff });
+    const approved = await post(t, staff, `/api/requests/${draft.id}/approve`);
     expect(approved.statusCode).toBe(200);
     expect(HelpRequestDetail.parse(approved.json())).toMatchObject({ status: 'published' });
     expect((await requestRow(t, draft.id)).publishedAt).not.toBeNull();
@@ -111,12 +90,7 @@ describe('the review flow', () => {
   it('rejects with a reason, mailed and audit-logged', async () => {
     const id = (await insertRequest(t, { status: 'pending_review', title: '物品販売の手伝い' })).id;
     const reason = '営利目的の依頼は掲載できません。';
-    const res = await t.app.inject({
-      method: 'POST',
-      url: `/api/requests/${id}/reject`,
-      headers: await as(t, demoEmails.staffAdachi),
-      payload: { reason },
-    });
+    const res = await post(t, await as(t, demoEmails.staffAdachi), `/api/requests/${id}/reject`, { reason });
     expect(HelpRequestDetail.parse(res.json())).toMatchObject({ status: 'rejected', statusReason: reason });
     expect(mailsTo(demoEmails.officerSenju)[0]).toMatchObject({
       subject: expect.stringContaining('掲載できませんでした'),
@@ -128,11 +102,8 @@ describe('the review flow', () => {
 
   it('closes a published request with a reason; it leaves the board', async () => {
     const id = (await insertRequest(t, { status: 'published', title: '中止になった行事' })).id;
-    const res = await t.app.inject({
-      method: 'POST',
-      url: `/api/requests/${id}/close`,
-      headers: await as(t, demoEmails.staffAdachi),
-      payload: { reason: '行事が中止になりました' },
+    const res = await post(t, await as(t, demoEmails.staffAdachi), `/api/requests/${id}/close`, {
+      reason: '行事が中止になりました',
     });
     expect(HelpRequestDetail.parse(res.json())).toMatchObject({
       status: 'closed',
@@ -140,18 +111,14 @@ describe('the review flow', () => {
     });
     expect(mailsTo(englishOfficer.email)[0]!.subject).toContain('was closed');
     expect((await auditEntries(t, 'request.close')).filter((e) => e.subjectId === id)).toHaveLength(1);
-    const publicView = await t.app.inject({ method: 'GET', url: `/api/requests/${id}` });
+    const publicView = await get(t, {}, `/api/requests/${id}`);
     expect(publicView.statusCode).toBe(404);
   });
 
   it("another municipality's staff, foundation staff and officers cannot moderate; nothing changes", async () => {
     const id = (await insertRequest(t, { status: 'pending_review' })).id;
     for (const email of [demoEmails.staffShinjuku, demoEmails.foundation, demoEmails.officerSenju]) {
-      const res = await t.app.inject({
-        method: 'POST',
-        url: `/api/requests/${id}/approve`,
-        headers: await as(t, email),
-      });
+      const res = await post(t, await as(t, email), `/api/requests/${id}/approve`);
       expect([403, 404], `${email}: ${res.body}`).toContain(res.statusCode);
     }
     expect((await requestRow(t, id)).status).toBe('pending_review');
@@ -162,8 +129,8 @@ describe('the review flow', () => {
     const id = (await insertRequest(t, { status: 'pending_review' })).id;
     const staff = await as(t, demoEmails.staffAdachi);
     const [a, b] = await Promise.all([
-      t.app.inject({ method: 'POST', url: `/api/requests/${id}/approve`, headers: staff }),
-      t.app.inject({ method: 'POST', url: `/api/requests/${id}/reject`, headers: staff, payload: { reason: 'だめ' } }),
+      post(t, staff, `/api/requests/${id}/approve`),
+      post(t, staff, `/api/requests/${id}/reject`, { reason: 'だめ' }),
     ]);
     expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
     const audit = [...(await auditEntries(t, 'request.approve')), ...(await auditEntries(t, 'request.reject'))];

@@ -2,20 +2,11 @@ import { schema } from '@board/db';
 import { ErrorBody, HelpRequestDetail, MyRequestsPage, queryTokens } from '@board/shared';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import {
-  as,
-  associationIdOf,
-  bearer,
-  createDraft,
-  createPerson,
-  demoEmails,
-  inDays,
-  insertRequest,
-  requestRow,
-  rowCounts,
-  useApiApp,
-  validInput,
-} from '../kit/index.ts';
+import { useApiApp } from '../kit/app.ts';
+import { get, post, put } from '../kit/http.ts';
+import { as, associationIdOf, bearer, createPerson, demoEmails } from '../kit/people.ts';
+import { createDraft, inDays, insertRequest, requestRow, validInput } from '../kit/requests.ts';
+import { rowCounts } from '../kit/rows.ts';
 
 const t = useApiApp();
 
@@ -27,12 +18,7 @@ describe('createRequest', () => {
       skills: ['Word', 'Word', 'レイアウト'],
       languages: ['ja', 'en'],
     });
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/requests',
-      headers: await as(t, demoEmails.officerSenju),
-      payload: input,
-    });
+    const res = await post(t, await as(t, demoEmails.officerSenju), '/api/requests', input);
     expect(res.statusCode, res.body).toBe(201);
     const detail = HelpRequestDetail.parse(res.json());
     expect(detail).toMatchObject({
@@ -75,22 +61,12 @@ describe('createRequest', () => {
         { role: 'officer', municipalityCode: '13121', associationId: umeda },
       ],
     });
-    const missing = await t.app.inject({
-      method: 'POST',
-      url: '/api/requests',
-      headers: await bearer(t, both.id),
-      payload: validInput(),
-    });
+    const missing = await post(t, await bearer(t, both.id), '/api/requests', validInput());
     expect(missing.statusCode).toBe(400);
     expect(ErrorBody.parse(missing.json()).error.fields).toEqual([
       { field: 'associationId', code: 'ASSOCIATION_REQUIRED' },
     ]);
-    const named = await t.app.inject({
-      method: 'POST',
-      url: '/api/requests',
-      headers: await bearer(t, both.id),
-      payload: validInput({ associationId: umeda }),
-    });
+    const named = await post(t, await bearer(t, both.id), '/api/requests', validInput({ associationId: umeda }));
     expect(named.statusCode).toBe(201);
     expect(named.json().associationName).toBe('梅田四丁目自治会');
   });
@@ -104,15 +80,10 @@ describe('createRequest', () => {
       demoEmails.foundation,
       demoEmails.officerUmeda,
     ]) {
-      const res = await t.app.inject({
-        method: 'POST',
-        url: '/api/requests',
-        headers: await as(t, email),
-        payload: validInput({ associationId: senju }),
-      });
+      const res = await post(t, await as(t, email), '/api/requests', validInput({ associationId: senju }));
       expect(res.statusCode, email).toBe(403);
     }
-    expect((await t.app.inject({ method: 'POST', url: '/api/requests', payload: validInput() })).statusCode).toBe(401);
+    expect((await post(t, {}, '/api/requests', validInput())).statusCode).toBe(401);
     expect(await rowCounts(t, { mail: true })).toEqual(before);
   });
 });
@@ -120,17 +91,17 @@ describe('createRequest', () => {
 describe('updateRequest', () => {
   it('replaces the content of a draft and rewrites its search tokens', async () => {
     const draft = await createDraft(t);
-    const res = await t.app.inject({
-      method: 'PUT',
-      url: `/api/requests/${draft.id}`,
-      headers: await as(t, demoEmails.officerSenju),
-      payload: validInput({
+    const res = await put(
+      t,
+      await as(t, demoEmails.officerSenju),
+      `/api/requests/${draft.id}`,
+      validInput({
         title: '防災マップ作り',
         body: '避難経路を地図に',
         when: { kind: 'flexible' },
         estimatedHours: null,
       }),
-    });
+    );
     expect(res.statusCode, res.body).toBe(200);
     expect(HelpRequestDetail.parse(res.json())).toMatchObject({
       title: '防災マップ作り',
@@ -146,27 +117,12 @@ describe('updateRequest', () => {
   it('refuses a request no longer editable (409) and another association’s officer, changing nothing', async () => {
     const id = (await insertRequest(t, { status: 'pending_review', title: '審査中' })).id;
     const before = await requestRow(t, id);
-    const res = await t.app.inject({
-      method: 'PUT',
-      url: `/api/requests/${id}`,
-      headers: await as(t, demoEmails.officerSenju),
-      payload: validInput(),
-    });
+    const res = await put(t, await as(t, demoEmails.officerSenju), `/api/requests/${id}`, validInput());
     expect(res.statusCode).toBe(409);
     expect(ErrorBody.parse(res.json()).error.code).toBe('REQUEST_NOT_EDITABLE');
-    const other = await t.app.inject({
-      method: 'PUT',
-      url: `/api/requests/${id}`,
-      headers: await as(t, demoEmails.officerUmeda),
-      payload: validInput(),
-    });
+    const other = await put(t, await as(t, demoEmails.officerUmeda), `/api/requests/${id}`, validInput());
     expect(other.statusCode).toBe(404);
-    const staff = await t.app.inject({
-      method: 'PUT',
-      url: `/api/requests/${id}`,
-      headers: await as(t, demoEmails.staffAdachi),
-      payload: validInput(),
-    });
+    const staff = await put(t, await as(t, demoEmails.staffAdachi), `/api/requests/${id}`, validInput());
     expect(staff.statusCode).toBe(403);
     expect(await requestRow(t, id)).toEqual(before);
   });
@@ -186,11 +142,7 @@ describe('copyRequest', () => {
         exactPlace: '千住公園',
       })
     ).id;
-    const res = await t.app.inject({
-      method: 'POST',
-      url: `/api/requests/${id}/copy`,
-      headers: await as(t, demoEmails.officerSenju),
-    });
+    const res = await post(t, await as(t, demoEmails.officerSenju), `/api/requests/${id}/copy`);
     expect(res.statusCode, res.body).toBe(201);
     const copy = HelpRequestDetail.parse(res.json());
     expect(copy).toMatchObject({
@@ -214,7 +166,7 @@ describe('copyRequest', () => {
     const id = (await insertRequest(t, { status: 'published' })).id;
     const before = await rowCounts(t, { mail: true });
     for (const email of [demoEmails.officerUmeda, demoEmails.staffAdachi, demoEmails.volunteer1]) {
-      const res = await t.app.inject({ method: 'POST', url: `/api/requests/${id}/copy`, headers: await as(t, email) });
+      const res = await post(t, await as(t, email), `/api/requests/${id}/copy`);
       expect(res.statusCode, email).toBe(403);
     }
     expect(await rowCounts(t, { mail: true })).toEqual(before);
@@ -225,7 +177,7 @@ describe('listMyAssociationRequests', () => {
   it("gives an officer their associations' requests in every state, last changed first", async () => {
     const headers = await as(t, demoEmails.officerSenju);
     const senju = await associationIdOf(t, '千住一丁目町会');
-    const res = await t.app.inject({ method: 'GET', url: '/api/me/requests?limit=100', headers });
+    const res = await get(t, headers, '/api/me/requests?limit=100');
     expect(res.statusCode, res.body).toBe(200);
     const page = MyRequestsPage.parse(res.json());
     const inDb = await t.database.handle.db
@@ -237,41 +189,25 @@ describe('listMyAssociationRequests', () => {
     const updated = page.items.map((i) => Date.parse(i.updatedAt));
     expect(updated).toEqual([...updated].sort((a, b) => b - a));
 
-    const drafts = MyRequestsPage.parse(
-      (await t.app.inject({ method: 'GET', url: '/api/me/requests?status=draft', headers })).json(),
-    );
+    const drafts = MyRequestsPage.parse((await get(t, headers, '/api/me/requests?status=draft')).json());
     expect(drafts.items.length).toBeGreaterThan(0);
     expect(drafts.items.every((i) => i.status === 'draft' && i.canEdit)).toBe(true);
 
     // pages
-    const first = MyRequestsPage.parse(
-      (await t.app.inject({ method: 'GET', url: '/api/me/requests?limit=2', headers })).json(),
-    );
+    const first = MyRequestsPage.parse((await get(t, headers, '/api/me/requests?limit=2')).json());
     const second = MyRequestsPage.parse(
-      (
-        await t.app.inject({ method: 'GET', url: `/api/me/requests?limit=2&cursor=${first.nextCursor}`, headers })
-      ).json(),
+      (await get(t, headers, `/api/me/requests?limit=2&cursor=${first.nextCursor}`)).json(),
     );
     expect(second.items.map((i) => i.id)).toEqual(page.items.slice(2, 4).map((i) => i.id));
   });
 
   it('is for officers only, of their own associations', async () => {
-    expect(
-      (await t.app.inject({ method: 'GET', url: '/api/me/requests', headers: await as(t, demoEmails.volunteer1) }))
-        .statusCode,
-    ).toBe(403);
-    expect(
-      (await t.app.inject({ method: 'GET', url: '/api/me/requests', headers: await as(t, demoEmails.staffAdachi) }))
-        .statusCode,
-    ).toBe(403);
+    expect((await get(t, await as(t, demoEmails.volunteer1), '/api/me/requests')).statusCode).toBe(403);
+    expect((await get(t, await as(t, demoEmails.staffAdachi), '/api/me/requests')).statusCode).toBe(403);
     const umeda = await associationIdOf(t, '梅田四丁目自治会');
-    const res = await t.app.inject({
-      method: 'GET',
-      url: `/api/me/requests?associationId=${umeda}`,
-      headers: await as(t, demoEmails.officerSenju),
-    });
+    const res = await get(t, await as(t, demoEmails.officerSenju), `/api/me/requests?associationId=${umeda}`);
     expect(res.statusCode).toBe(403);
-    expect((await t.app.inject({ method: 'GET', url: '/api/me/requests' })).statusCode).toBe(401);
+    expect((await get(t, {}, '/api/me/requests')).statusCode).toBe(401);
   });
 });
 

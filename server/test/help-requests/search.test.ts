@@ -4,7 +4,7 @@ import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRequest, listRequests, submitRequest } from '../../src/modules/help-requests/service.ts';
-import { as, demoEmails, validInput } from '../kit/index.ts';
+import { as, demoEmails, get, post, validInput } from '../kit/index.ts';
 import { openPgliteDemo } from './pglite-demo.ts';
 
 /**
@@ -77,19 +77,14 @@ const engines: Engine[] = [
       const headers = await as(t, demoEmails.officerSenju);
       return {
         async create(key) {
-          const res = await t.app.inject({
-            method: 'POST',
-            url: '/api/requests',
-            headers,
-            payload: validInput(documents[key]),
-          });
+          const res = await post(t, headers, '/api/requests', validInput(documents[key]));
           const id = res.json().id as string;
-          const submitted = await t.app.inject({ method: 'POST', url: `/api/requests/${id}/submit`, headers });
+          const submitted = await post(t, headers, `/api/requests/${id}/submit`);
           expect(submitted.json().status).toBe('published');
           return id;
         },
         async search(q) {
-          const res = await t.app.inject({ method: 'GET', url: `/api/requests?limit=50&q=${encodeURIComponent(q)}` });
+          const res = await get(t, {}, `/api/requests?limit=50&q=${encodeURIComponent(q)}`);
           expect(res.statusCode, res.body).toBe(200);
           return BoardPage.parse(res.json()).items.map((i) => i.id);
         },

@@ -2,7 +2,17 @@ import { schema } from '@board/db';
 import { ErrorBody, HelpRequestDetail } from '@board/shared';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { as, associationIdOf, auditEntries, demoEmails, insertRequest, useApiApp, userIdOf } from '../kit/index.ts';
+import {
+  as,
+  associationIdOf,
+  auditEntries,
+  demoEmails,
+  get,
+  insertRequest,
+  post,
+  useApiApp,
+  userIdOf,
+} from '../kit/index.ts';
 
 /** Who sees a request at all, and who sees its exact place and the officer's contact. */
 
@@ -47,7 +57,7 @@ beforeAll(async () => {
 });
 
 async function view(id: string, email: string | null) {
-  return t.app.inject({ method: 'GET', url: `/api/requests/${id}`, headers: email ? await as(t, email) : {} });
+  return get(t, email ? await as(t, email) : {}, `/api/requests/${id}`);
 }
 
 describe('who sees a request', () => {
@@ -60,11 +70,7 @@ describe('who sees a request', () => {
     const res = await view(draft, email);
     expect(res.statusCode).toBe(404);
     expect(res.body).not.toContain('足立の下書き');
-    const board = await t.app.inject({
-      method: 'GET',
-      url: '/api/requests?limit=50',
-      headers: email ? await as(t, email) : {},
-    });
+    const board = await get(t, email ? await as(t, email) : {}, '/api/requests?limit=50');
     expect(board.body).not.toContain('足立の下書き');
   });
 
@@ -137,35 +143,22 @@ describe('exact place and officer contact', () => {
     expect(res.body).not.toContain('officer.senju@demo.example');
 
     const before = (await auditEntries(t, 'contact.reveal')).length;
-    const reveal = (reason: unknown) =>
-      t.app.inject({
-        method: 'POST',
-        url: `/api/requests/${published}/officer-contact`,
-        payload: { reason },
-      });
+    const reveal = (reason: unknown) => post(t, {}, `/api/requests/${published}/officer-contact`, { reason });
     const headers = await as(t, email);
     for (const [reason, code] of [
       ['', 'REASON_REQUIRED'],
       ['   ', 'REASON_REQUIRED'],
       ['x'.repeat(1001), 'TOO_LONG'],
     ] as const) {
-      const bad = await t.app.inject({
-        method: 'POST',
-        url: `/api/requests/${published}/officer-contact`,
-        headers,
-        payload: { reason },
-      });
+      const bad = await post(t, headers, `/api/requests/${published}/officer-contact`, { reason });
       expect(bad.statusCode, reason).toBe(400);
       expect(ErrorBody.parse(bad.json()).error.fields?.[0]).toMatchObject({ field: 'reason', code });
     }
     expect((await reveal('匿名では見られません')).statusCode).toBe(401);
     expect(await auditEntries(t, 'contact.reveal')).toHaveLength(before);
 
-    const ok = await t.app.inject({
-      method: 'POST',
-      url: `/api/requests/${published}/officer-contact`,
-      headers,
-      payload: { reason: '募集内容の確認のため電話します' },
+    const ok = await post(t, headers, `/api/requests/${published}/officer-contact`, {
+      reason: '募集内容の確認のため電話します',
     });
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toEqual(contact);
@@ -186,11 +179,8 @@ describe('exact place and officer contact', () => {
     ["another association's officer", demoEmails.officerUmeda, 403],
   ])('%s cannot ask for it; nothing is logged', async (_who, email, status) => {
     const before = (await auditEntries(t, 'contact.reveal')).length;
-    const res = await t.app.inject({
-      method: 'POST',
-      url: `/api/requests/${published}/officer-contact`,
-      headers: await as(t, email),
-      payload: { reason: '見たいから' },
+    const res = await post(t, await as(t, email), `/api/requests/${published}/officer-contact`, {
+      reason: '見たいから',
     });
     expect(res.statusCode).toBe(status);
     expect(res.body).not.toContain('officer.senju@demo.example');
@@ -198,11 +188,8 @@ describe('exact place and officer contact', () => {
   });
 
   it("staff of the request's municipality cannot ask for the contact of a draft they cannot read elsewhere", async () => {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: `/api/requests/${draft}/officer-contact`,
-      headers: await as(t, demoEmails.staffShinjuku),
-      payload: { reason: '確認' },
+    const res = await post(t, await as(t, demoEmails.staffShinjuku), `/api/requests/${draft}/officer-contact`, {
+      reason: '確認',
     });
     expect(res.statusCode).toBe(404);
   });

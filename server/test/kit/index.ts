@@ -1,21 +1,28 @@
 /**
- * The API test kit: every server test file imports what it needs from here.
+ * The API test kit. A test file imports from its modules (one line each; this index re-exports
+ * them all, for files that need only a few names):
  *
- *   import { as, demoEmails, insertRequest, useApiApp } from '../kit/index.ts';
+ *   import { useApiApp } from '../kit/app.ts';
+ *   import { get } from '../kit/http.ts';
+ *   import { demoEmails, useSignedIn } from '../kit/people.ts';
  *   const t = useApiApp();            // one app over one fresh database for this file
+ *   const volunteer = useSignedIn(t, demoEmails.volunteer1);
  *   it('…', async () => {
- *     const res = await t.app.inject({ method: 'GET', url: '/api/me', headers: await as(t, demoEmails.volunteer1) });
+ *     const res = await get(t, volunteer, '/api/me');
  *   });
  *
  * - app.ts: `useApiApp(options)` starts the app before the file's first test and stops it after
  * - people.ts: demo accounts and associations, `as`/`bearer` (a live session's header),
- *   `signIn` (through the real route), `createPerson`/`createVolunteer` straight into the database
+ *   `useSignedIn`/`useAssociationIds` (made once before the file's tests), `signIn` (through the
+ *   real route), `createPerson`/`createVolunteer` straight into the database, `volunteerProfileInput`
  * - requests.ts: `insertRequest` (a request in any state), `validInput`, `createDraft`, request rows
  * - applications.ts: `apply`, `applied`, `matched`, application rows
- * - invitations.ts: `createInvitation` straight into the database
+ * - invitations.ts: `createInvitation` straight into the database (of a demo association by key)
  * - mail.ts: captured mail (`mailTo` waits for one) and the tokens in its links
  * - rows.ts: `rowCounts`/`stateSnapshot` to prove a refused call wrote nothing, `auditEntries`
- * - http.ts: `post`/`get`, `errorCode`, `csrf`, `freshIp`, cookies
+ * - http.ts: `post`/`get`/`put`/`patch`/`del`, `errorCode`, `csrf`, `freshIp`, cookies
+ * The scene builders both kits share (demo accounts, people, requests) live in
+ * tests/src/harness/scene.ts; people.ts and requests.ts re-export them.
  */
 export * from './app.ts';
 export * from './applications.ts';

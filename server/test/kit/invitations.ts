@@ -1,14 +1,16 @@
 import { schema } from '@board/db';
 import { newToken } from '../../src/modules/accounts/secrets.ts';
 import type { TestApp } from './app.ts';
-import { freshEmail } from './people.ts';
+import { associationIdOf, associations, freshEmail, type AssociationKey } from './people.ts';
 
-/** An invitation made directly in the database; returns its id and the link token. */
+/** An invitation made directly in the database; returns its id, the link token and the address. */
 export async function createInvitation(
   t: TestApp,
   values: {
     role: 'municipal_staff' | 'officer';
-    municipalityCode: string;
+    /** a demo association: its municipality and id (else give `municipalityCode`, and `associationId` for an officer) */
+    association?: AssociationKey;
+    municipalityCode?: string;
     associationId?: string | null;
     email?: string;
     invitedBy?: string | null;
@@ -19,6 +21,7 @@ export async function createInvitation(
   },
 ): Promise<{ id: string; token: string; email: string }> {
   const { token, hash } = newToken();
+  const demo = values.association ? associations[values.association] : undefined;
   const email = values.email ?? freshEmail('invitee');
   const [row] = await t.database.handle.db
     .insert(schema.invitations)
@@ -26,8 +29,8 @@ export async function createInvitation(
       role: values.role,
       email,
       language: values.language ?? 'ja',
-      municipalityCode: values.municipalityCode,
-      associationId: values.associationId ?? null,
+      municipalityCode: values.municipalityCode ?? demo!.code,
+      associationId: values.associationId ?? (demo ? await associationIdOf(t, demo.name) : null),
       invitedBy: values.invitedBy ?? null,
       tokenHash: hash,
       expiresAt: values.expiresAt ?? new Date(Date.now() + 7 * 86_400_000),

@@ -1,35 +1,34 @@
 import { schema } from '@board/db';
-import { Session, type Actor, type Language, type RoleGrant } from '@board/shared';
+import { Session, type Actor, type RoleGrant } from '@board/shared';
+import {
+  associationIdOf,
+  createPerson,
+  demoAssociations as associations,
+  demoPassword,
+  freshEmail,
+  nextUnique,
+  userIdOf,
+  type AssociationKey,
+  type PersonOptions,
+} from '@board/tests/harness/scene';
 import { accessTokenFor } from '@board/tests/harness/sessions';
 import type { LightMyRequestResponse } from 'fastify';
 import { eq } from 'drizzle-orm';
-import { hashPassword } from '../../src/modules/accounts/secrets.ts';
+import { beforeAll } from 'vitest';
 import type { TestApp } from './app.ts';
 import { cookieValue, csrf, freshIp } from './http.ts';
 
-/** Every demo account signs in with this password. */
-export const demoPassword = 'udekiki-demo-2026';
-
-export const demoEmails = {
-  foundation: 'foundation@demo.example',
-  staffAdachi: 'staff.adachi@demo.example',
-  staffShinjuku: 'staff.shinjuku@demo.example',
-  officerSenju: 'officer.senju@demo.example',
-  officerUmeda: 'officer.umeda@demo.example',
-  officerOkubo: 'officer.okubo@demo.example',
-  officerYotsuya: 'officer.yotsuya@demo.example',
-  volunteer1: 'volunteer1@demo.example',
-  volunteer2: 'volunteer2@demo.example',
-} as const;
-
-/** The demo associations, their municipality and their officer (okubo's officer is also a volunteer). */
-export const associations = {
-  senju: { name: '千住一丁目町会', code: '13121', officer: demoEmails.officerSenju },
-  umeda: { name: '梅田四丁目自治会', code: '13121', officer: demoEmails.officerUmeda },
-  okubo: { name: '大久保二丁目町会', code: '13104', officer: demoEmails.officerOkubo },
-  yotsuya: { name: '四谷三丁目町会', code: '13104', officer: demoEmails.officerYotsuya },
-} as const;
-export type AssociationKey = keyof typeof associations;
+export {
+  associationIdOf,
+  createPerson,
+  demoEmails,
+  demoPassword,
+  freshEmail,
+  userIdOf,
+  demoAssociations as associations,
+  type AssociationKey,
+  type PersonOptions,
+} from '@board/tests/harness/scene';
 
 /** The officer of each demo association, by association */
 export const officers = {
@@ -38,24 +37,6 @@ export const officers = {
   okubo: associations.okubo.officer,
   yotsuya: associations.yotsuya.officer,
 } as const;
-
-export async function userIdOf(t: TestApp, email: string): Promise<string> {
-  const [row] = await t.database.handle.db
-    .select({ id: schema.users.id })
-    .from(schema.users)
-    .where(eq(schema.users.email, email));
-  if (!row) throw new Error(`no user ${email}`);
-  return row.id;
-}
-
-export async function associationIdOf(t: TestApp, name: string): Promise<string> {
-  const [row] = await t.database.handle.db
-    .select({ id: schema.associations.id })
-    .from(schema.associations)
-    .where(eq(schema.associations.name, name));
-  if (!row) throw new Error(`no association ${name}`);
-  return row.id;
-}
 
 /** The actor as the server sees it: the person's role assignments from the database. */
 export async function actorOf(t: TestApp, userId: string): Promise<Actor> {
@@ -80,54 +61,27 @@ export async function as(t: TestApp, email: string): Promise<Record<string, stri
   return bearer(t, await userIdOf(t, email));
 }
 
-let unique = 0;
-export function freshEmail(prefix = 'person'): string {
-  unique += 1;
-  return `${prefix}.${Date.now().toString(36)}.${unique}@example.jp`;
+/**
+ * The header of a live session of this person for the whole file, made before its first test:
+ * `const senju = useSignedIn(t, officers.senju)` at the top of a file, then used in its tests.
+ */
+export function useSignedIn(t: TestApp, email: string): Record<string, string> {
+  const headers: Record<string, string> = {};
+  beforeAll(async () => {
+    Object.assign(headers, await as(t, email));
+  });
+  return headers;
 }
 
-export interface PersonOptions {
-  email?: string;
-  /** a password to sign in with (none by default: sign-in by link only) */
-  password?: string | null;
-  /** hats: a volunteer needs only `{ role: 'volunteer' }` */
-  roles?: (Pick<RoleGrant, 'role'> & Partial<RoleGrant>)[];
-  displayName?: string;
-  /** email verified (default true) */
-  verified?: boolean;
-  language?: Language;
-  phone?: string | null;
-  /** a volunteer profile */
-  profile?: { skills?: string[]; languages?: string[]; showThanks?: boolean };
-}
-
-/** An account made directly in the database, with the given hats (and a password if given). */
-export async function createPerson(t: TestApp, options: PersonOptions = {}): Promise<{ id: string; email: string }> {
-  const db = t.database.handle.db;
-  const email = options.email ?? freshEmail();
-  const [row] = await db
-    .insert(schema.users)
-    .values({
-      email,
-      emailVerifiedAt: options.verified === false ? null : new Date(),
-      passwordHash: options.password ? await hashPassword(options.password) : null,
-      displayName: options.displayName ?? 'テスト 太郎',
-      language: options.language ?? 'ja',
-      phone: options.phone ?? null,
-    })
-    .returning({ id: schema.users.id });
-  for (const grant of options.roles ?? []) {
-    await db.insert(schema.roleAssignments).values({ userId: row!.id, ...grant });
-  }
-  if (options.profile) {
-    await db.insert(schema.volunteerProfiles).values({
-      userId: row!.id,
-      skills: options.profile.skills ?? [],
-      languages: options.profile.languages ?? ['ja'],
-      showThanks: options.profile.showThanks ?? true,
-    });
-  }
-  return { id: row!.id, email };
+/** The ids of the demo associations by key, looked up before the file's first test. */
+export function useAssociationIds(t: TestApp): Record<AssociationKey, string> {
+  const ids = {} as Record<AssociationKey, string>;
+  beforeAll(async () => {
+    for (const [key, association] of Object.entries(associations) as [AssociationKey, { name: string }][]) {
+      ids[key] = await associationIdOf(t, association.name);
+    }
+  });
+  return ids;
 }
 
 /** A volunteer made directly in the database, signed in (`headers`). */
@@ -136,7 +90,7 @@ export async function createVolunteer(
   options: Omit<PersonOptions, 'roles' | 'email'> = {},
 ): Promise<{ id: string; email: string; headers: Record<string, string> }> {
   const person = await createPerson(t, {
-    displayName: `腕きき ${++unique}`,
+    displayName: `腕きき ${nextUnique()}`,
     ...options,
     email: freshEmail('volunteer'),
     roles: [{ role: 'volunteer' }],
@@ -197,4 +151,18 @@ export function signInAttempt(t: TestApp, email: string, password: string) {
 /** Renews a session with its refresh cookie, as the browser does. */
 export function refresh(t: TestApp, cookie: string) {
   return t.app.inject({ method: 'POST', url: '/api/auth/refresh', headers: { cookie, ...csrf } });
+}
+
+/** A complete, valid volunteer profile for `PATCH /api/me` (`volunteerProfile`), with overrides. */
+export function volunteerProfileInput(overrides: Record<string, unknown> = {}) {
+  return {
+    skills: ['it_digital'],
+    municipalityCodes: ['13121'],
+    availability: '',
+    languages: ['ja'],
+    onlineOk: false,
+    bio: '',
+    showThanks: true,
+    ...overrides,
+  };
 }

@@ -1,8 +1,10 @@
 import { schema } from '@board/db';
-import { documentTokens, type HelpRequestDetail, type RequestStatus } from '@board/shared';
+import { type HelpRequestDetail, type RequestStatus } from '@board/shared';
 import { eq } from 'drizzle-orm';
 import type { TestApp } from './app.ts';
-import { as, associationIdOf, associations, demoEmails, userIdOf, type AssociationKey } from './people.ts';
+import { as, demoEmails } from './people.ts';
+
+export { insertRequest, requestRow, type DirectRequest, type InsertedRequest } from '@board/tests/harness/scene';
 
 const day = 86_400_000;
 export const inDays = (n: number) => new Date(Date.now() + n * day).toISOString();
@@ -25,92 +27,6 @@ export function validInput(overrides: Record<string, unknown> = {}): Record<stri
     languages: ['ja'],
     ...overrides,
   };
-}
-
-export interface DirectRequest {
-  /** whose request (default: 千住一丁目町会, or the first demo association of `municipalityCode`) */
-  association?: AssociationKey;
-  municipalityCode?: string;
-  /** another association than the demo ones (then give `municipalityCode` too) */
-  associationId?: string;
-  createdByEmail?: string;
-  /** a unique title by default */
-  title?: string;
-  body?: string;
-  status?: RequestStatus;
-  category?: (typeof schema.helpRequests.$inferInsert)['category'];
-  skills?: string[];
-  slots?: number;
-  matchedCount?: number;
-  startsAt?: Date | null;
-  applicationDeadline?: Date | null;
-  online?: boolean;
-  whenKind?: 'at' | 'range' | 'flexible';
-  endsAt?: Date | null;
-  publishedAt?: Date | null;
-  hiddenAt?: Date | null;
-  area?: string;
-  exactPlace?: string;
-}
-
-export interface InsertedRequest {
-  id: string;
-  title: string;
-  municipalityCode: string;
-  associationId: string;
-}
-
-const firstAssociationIn: Record<string, AssociationKey> = { '13121': 'senju', '13104': 'okubo' };
-let unique = 0;
-
-/** A help request written straight into the database, as the seed does (published by default). */
-export async function insertRequest(t: TestApp, values: DirectRequest = {}): Promise<InsertedRequest> {
-  const key = values.association ?? firstAssociationIn[values.municipalityCode ?? '13121'];
-  const demo = key ? associations[key] : undefined;
-  const code = values.municipalityCode ?? demo!.code;
-  unique += 1;
-  const title = values.title ?? `テストの依頼 ${unique}`;
-  const body = values.body ?? 'テストの本文です。';
-  const status = values.status ?? 'published';
-  const associationId = values.associationId ?? (await associationIdOf(t, demo!.name));
-  const createdByEmail = values.createdByEmail ?? demo?.officer;
-  const [row] = await t.database.handle.db
-    .insert(schema.helpRequests)
-    .values({
-      municipalityCode: code,
-      associationId,
-      createdBy: createdByEmail ? await userIdOf(t, createdByEmail) : null,
-      title,
-      body,
-      category: values.category ?? 'other',
-      skills: values.skills ?? [],
-      slots: values.slots ?? 1,
-      matchedCount: values.matchedCount ?? 0,
-      whenKind: values.whenKind ?? (values.startsAt ? 'at' : 'flexible'),
-      startsAt: values.startsAt ?? null,
-      endsAt: values.endsAt ?? null,
-      applicationDeadline: values.applicationDeadline ?? null,
-      online: values.online ?? false,
-      area: values.area,
-      exactPlace: values.exactPlace ?? '秘密の集合場所',
-      status,
-      searchTokens: documentTokens(title, body),
-      publishedAt:
-        values.publishedAt !== undefined
-          ? values.publishedAt
-          : ['published', 'filled', 'completed'].includes(status)
-            ? new Date()
-            : null,
-      hiddenAt: values.hiddenAt ?? null,
-    })
-    .returning({ id: schema.helpRequests.id });
-  return { id: row!.id, title, municipalityCode: code, associationId };
-}
-
-export async function requestRow(t: TestApp, id: string) {
-  const [row] = await t.database.handle.db.select().from(schema.helpRequests).where(eq(schema.helpRequests.id, id));
-  if (!row) throw new Error(`no request ${id}`);
-  return row;
 }
 
 export async function setStatus(t: TestApp, id: string, status: RequestStatus, extra: Record<string, unknown> = {}) {

@@ -1,20 +1,13 @@
 import { Invitation } from '@board/shared';
 import { describe, expect, it } from 'vitest';
 import { mailThrottles } from '../../src/limits/mail-throttle.ts';
-import {
-  applied,
-  associationIdOf,
-  bearer,
-  createInvitation,
-  createVolunteer,
-  demoEmails,
-  insertRequest,
-  mailsTo,
-  officers,
-  post,
-  useApiApp,
-  userIdOf,
-} from '../kit/index.ts';
+import { useApiApp } from '../kit/app.ts';
+import { applied } from '../kit/applications.ts';
+import { post } from '../kit/http.ts';
+import { createInvitation } from '../kit/invitations.ts';
+import { mailsTo } from '../kit/mail.ts';
+import { associationIdOf, bearer, createVolunteer, demoEmails, officers, userIdOf } from '../kit/people.ts';
+import { insertRequest } from '../kit/requests.ts';
 
 const t = useApiApp();
 
@@ -43,11 +36,7 @@ describe('repeatable actions that mail someone else are throttled per actor', ()
       associationId: await associationIdOf(t, '千住一丁目町会'),
     });
     for (let i = 0; i < 6; i++) {
-      const res = await t.app.inject({
-        method: 'POST',
-        url: `/api/invitations/${invitation.id}/resend`,
-        headers: await bearer(t, staffId),
-      });
+      const res = await post(t, await bearer(t, staffId), `/api/invitations/${invitation.id}/resend`);
       expect(res.statusCode).toBe(200);
       expect(Invitation.parse(res.json()).state).toBe('pending');
     }

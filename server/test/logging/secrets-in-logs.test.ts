@@ -2,7 +2,7 @@ import { schema } from '@board/db';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { systemContext } from '../../src/services/context.ts';
 import { hashPassword } from '../../src/modules/accounts/secrets.ts';
-import { demoEmails, useApiApp } from '../kit/index.ts';
+import { demoEmails, get, post, useApiApp } from '../kit/index.ts';
 
 /**
  * The app's real logger, writing into memory: one-time tokens in page URLs, API query strings and
@@ -34,17 +34,16 @@ describe('secrets never reach the logs', () => {
   it('blanks tokens in page URLs, API query strings and bodies, and the parameters of failed SQL', async () => {
     const pages = ['/reset-password', '/signin/link', '/verify-email', '/invitations/accept'];
     for (const page of pages) {
-      await t.app.inject({ method: 'GET', url: `${page}?token=${secret(page.slice(1))}&lang=en` });
+      await get(t, {}, `${page}?token=${secret(page.slice(1))}&lang=en`);
     }
-    const preview = await t.app.inject({ method: 'GET', url: `/api/invitations/preview?token=${secret('preview')}` });
+    const preview = await get(t, {}, `/api/invitations/preview?token=${secret('preview')}`);
     expect(preview.statusCode).toBeGreaterThanOrEqual(400);
-    const confirm = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/password-reset/confirm',
-      payload: { token: secret('confirm'), password: secret('new-password') },
+    const confirm = await post(t, {}, '/api/auth/password-reset/confirm', {
+      token: secret('confirm'),
+      password: secret('new-password'),
     });
     expect(confirm.statusCode).toBeGreaterThanOrEqual(400);
-    const failing = await t.app.inject({ method: 'GET', url: '/api/test/failing-sql' });
+    const failing = await get(t, {}, '/api/test/failing-sql');
     expect(failing.statusCode).toBe(500);
 
     const log = lines.join('');

@@ -5,7 +5,7 @@ import { elevateWithin } from '../../src/database/door.ts';
 import { newToken } from '../../src/modules/accounts/secrets.ts';
 import { systemContext } from '../../src/services/context.ts';
 import { rowsOf } from '../fuzz/fingerprint.ts';
-import { actorOf, as, demoEmails, userIdOf } from '../kit/index.ts';
+import { actorOf, as, demoEmails, get, userIdOf } from '../kit/index.ts';
 
 /**
  * The one database door: every system access (a whole transaction, or one step inside an actor's)
@@ -31,7 +31,7 @@ const systemLines = (from: number): LogLine[] =>
 describe('system access is visible in the log', () => {
   it('a system transaction is logged with its reason, under the request it served', async () => {
     const from = lines.length;
-    const res = await t.app.inject({ method: 'GET', url: `/api/invitations/preview?token=${newToken().token}` });
+    const res = await get(t, {}, `/api/invitations/preview?token=${newToken().token}`);
     expect(res.statusCode).toBe(410);
     const requestId = res.json().error.requestId as string;
     expect(systemLines(from)).toEqual([
@@ -47,7 +47,7 @@ describe('system access is visible in the log', () => {
     const volunteerId = await userIdOf(t, demoEmails.volunteer1);
     const headers = await as(t, demoEmails.officerSenju);
     const from = lines.length;
-    const res = await t.app.inject({ method: 'GET', url: `/api/volunteers/${volunteerId}`, headers });
+    const res = await get(t, headers, `/api/volunteers/${volunteerId}`);
     expect(res.statusCode).toBe(200);
     expect(systemLines(from)).toContainEqual(
       expect.objectContaining({ systemAccess: 'is this person a volunteer', withinActorTransaction: true }),
@@ -57,7 +57,7 @@ describe('system access is visible in the log', () => {
   it("an actor's own work logs no system access but recognising them", async () => {
     const headers = await as(t, demoEmails.volunteer1);
     const from = lines.length;
-    const res = await t.app.inject({ method: 'GET', url: '/api/me', headers });
+    const res = await get(t, headers, '/api/me');
     expect(res.statusCode).toBe(200);
     expect(lines.length).toBeGreaterThan(from); // the request itself was logged
     // the session lives in a system-only table (0010): the look-up of the person is the one system read

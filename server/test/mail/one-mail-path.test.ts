@@ -1,18 +1,11 @@
 import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import {
-  applicationRow,
-  applied,
-  associationIdOf,
-  bearer,
-  createInvitation,
-  createVolunteer,
-  demoEmails,
-  insertRequest,
-  mailsTo,
-  officers,
-  userIdOf,
-} from '../kit/index.ts';
+import { applicationRow, applied } from '../kit/applications.ts';
+import { post } from '../kit/http.ts';
+import { createInvitation } from '../kit/invitations.ts';
+import { mailsTo } from '../kit/mail.ts';
+import { associationIdOf, bearer, createVolunteer, demoEmails, officers, userIdOf } from '../kit/people.ts';
+import { insertRequest } from '../kit/requests.ts';
 
 describe('links in mail are built from PUBLIC_ORIGIN', () => {
   let t: TestApp;
@@ -31,11 +24,7 @@ describe('links in mail are built from PUBLIC_ORIGIN', () => {
   });
 
   it('a sign-in link: the token rides in the query of the page on the public origin', async () => {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/sign-in-link',
-      payload: { email: officers.senju },
-    });
+    const res = await post(t, {}, '/api/auth/sign-in-link', { email: officers.senju });
     expect(res.statusCode).toBe(202);
     const mail = await vi.waitFor(() => {
       const found = mailsTo(t, officers.senju).find((m) => m.text.includes('/signin/link?token='));
@@ -74,11 +63,11 @@ describe('a mail server that fails does not undo or fail the change', () => {
       municipalityCode: '13121',
       associationId: await associationIdOf(t, '千住一丁目町会'),
     });
-    const res = await t.app.inject({
-      method: 'POST',
-      url: `/api/invitations/${invitation.id}/resend`,
-      headers: await bearer(t, await userIdOf(t, demoEmails.staffAdachi)),
-    });
+    const res = await post(
+      t,
+      await bearer(t, await userIdOf(t, demoEmails.staffAdachi)),
+      `/api/invitations/${invitation.id}/resend`,
+    );
     expect(res.statusCode).toBe(200);
     expect(res.json().state).toBe('pending');
   });

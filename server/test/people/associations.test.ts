@@ -1,27 +1,20 @@
 import { Association, AssociationList, AssociationOfficerList, ErrorBody } from '@board/shared';
 import { describe, expect, it } from 'vitest';
-import {
-  as,
-  associationIdOf,
-  auditEntries,
-  bearer,
-  createPerson,
-  demoEmails,
-  rowCounts,
-  useApiApp,
-  userIdOf,
-} from '../kit/index.ts';
+import { useApiApp } from '../kit/app.ts';
+import { get, post } from '../kit/http.ts';
+import { as, associationIdOf, bearer, createPerson, demoEmails, userIdOf } from '../kit/people.ts';
+import { auditEntries, rowCounts } from '../kit/rows.ts';
 
 const t = useApiApp();
 
 describe('createAssociation', () => {
   it('municipal staff register an association in their municipality; it is audit-logged', async () => {
     const staffId = await userIdOf(t, demoEmails.staffAdachi);
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/associations',
-      headers: await bearer(t, staffId),
-      payload: { municipalityCode: '13121', name: ' 西新井三丁目町会 ', area: '西新井三丁目', households: 350 },
+    const res = await post(t, await bearer(t, staffId), '/api/associations', {
+      municipalityCode: '13121',
+      name: ' 西新井三丁目町会 ',
+      area: '西新井三丁目',
+      households: 350,
     });
     expect(res.statusCode).toBe(201);
     const association = Association.parse(res.json());
@@ -37,22 +30,18 @@ describe('createAssociation', () => {
   });
 
   it('area and households are optional', async () => {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/associations',
-      headers: await as(t, demoEmails.staffShinjuku),
-      payload: { municipalityCode: '13104', name: '百人町一丁目町会' },
+    const res = await post(t, await as(t, demoEmails.staffShinjuku), '/api/associations', {
+      municipalityCode: '13104',
+      name: '百人町一丁目町会',
     });
     expect(res.statusCode).toBe(201);
     expect(Association.parse(res.json())).toMatchObject({ area: '', households: null });
   });
 
   it('refuses a name already registered in the municipality', async () => {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/associations',
-      headers: await as(t, demoEmails.staffAdachi),
-      payload: { municipalityCode: '13121', name: '千住一丁目町会' },
+    const res = await post(t, await as(t, demoEmails.staffAdachi), '/api/associations', {
+      municipalityCode: '13121',
+      name: '千住一丁目町会',
     });
     expect(res.statusCode).toBe(409);
     expect(ErrorBody.parse(res.json()).error.fields).toEqual([{ field: 'name', code: 'ALREADY_REGISTERED' }]);
@@ -61,11 +50,9 @@ describe('createAssociation', () => {
   it('refuses another municipality, foundation staff and officers, writing nothing', async () => {
     const before = await rowCounts(t);
     for (const email of [demoEmails.staffShinjuku, demoEmails.foundation, demoEmails.officerSenju]) {
-      const res = await t.app.inject({
-        method: 'POST',
-        url: '/api/associations',
-        headers: await as(t, email),
-        payload: { municipalityCode: '13121', name: '勝手な町会' },
+      const res = await post(t, await as(t, email), '/api/associations', {
+        municipalityCode: '13121',
+        name: '勝手な町会',
       });
       expect(res.statusCode, email).toBe(403);
     }
@@ -76,56 +63,43 @@ describe('createAssociation', () => {
 describe('listAssociations', () => {
   it("gives staff their municipality's associations, and refuses another's", async () => {
     const headers = await as(t, demoEmails.staffShinjuku);
-    const own = AssociationList.parse(
-      (await t.app.inject({ method: 'GET', url: '/api/associations', headers })).json(),
-    );
+    const own = AssociationList.parse((await get(t, headers, '/api/associations')).json());
     expect(own.items.length).toBeGreaterThanOrEqual(2);
     expect(own.items.every((a) => a.municipalityCode === '13104')).toBe(true);
     expect(own.items.map((a) => a.name)).toEqual(expect.arrayContaining(['大久保二丁目町会', '四谷三丁目町会']));
 
-    const filtered = await t.app.inject({ method: 'GET', url: '/api/associations?municipalityCode=13104', headers });
+    const filtered = await get(t, headers, '/api/associations?municipalityCode=13104');
     expect(AssociationList.parse(filtered.json()).items).toEqual(own.items);
 
-    const other = await t.app.inject({ method: 'GET', url: '/api/associations?municipalityCode=13121', headers });
+    const other = await get(t, headers, '/api/associations?municipalityCode=13121');
     expect(other.statusCode).toBe(403);
     expect(other.body).not.toContain('千住');
   });
 
   it('gives officers only their own association', async () => {
-    const res = await t.app.inject({
-      method: 'GET',
-      url: '/api/associations',
-      headers: await as(t, demoEmails.officerSenju),
-    });
+    const res = await get(t, await as(t, demoEmails.officerSenju), '/api/associations');
     const { items } = AssociationList.parse(res.json());
     expect(items.map((a) => a.id)).toEqual([await associationIdOf(t, '千住一丁目町会')]);
   });
 
   it('gives foundation staff every municipality, or one', async () => {
     const headers = await as(t, demoEmails.foundation);
-    const all = AssociationList.parse(
-      (await t.app.inject({ method: 'GET', url: '/api/associations', headers })).json(),
-    );
+    const all = AssociationList.parse((await get(t, headers, '/api/associations')).json());
     expect(new Set(all.items.map((a) => a.municipalityCode))).toEqual(new Set(['13121', '13104']));
-    const one = AssociationList.parse(
-      (await t.app.inject({ method: 'GET', url: '/api/associations?municipalityCode=13121', headers })).json(),
-    );
+    const one = AssociationList.parse((await get(t, headers, '/api/associations?municipalityCode=13121')).json());
     expect(one.items.every((a) => a.municipalityCode === '13121')).toBe(true);
   });
 
   it('refuses volunteers (403) and anonymous callers (401)', async () => {
-    expect(
-      (await t.app.inject({ method: 'GET', url: '/api/associations', headers: await as(t, demoEmails.volunteer1) }))
-        .statusCode,
-    ).toBe(403);
-    expect((await t.app.inject({ method: 'GET', url: '/api/associations' })).statusCode).toBe(401);
+    expect((await get(t, await as(t, demoEmails.volunteer1), '/api/associations')).statusCode).toBe(403);
+    expect((await get(t, {}, '/api/associations')).statusCode).toBe(401);
   });
 });
 
 describe("an association's officers", () => {
   const officersOf = async (email: string, associationName: string) => {
     const id = await associationIdOf(t, associationName);
-    return t.app.inject({ method: 'GET', url: `/api/associations/${id}/officers`, headers: await as(t, email) });
+    return get(t, await as(t, email), `/api/associations/${id}/officers`);
   };
 
   it('are listed by name (no contact details) for its staff, foundation staff and its officers; no one else', async () => {
@@ -148,11 +122,7 @@ describe("an association's officers", () => {
     });
     const leavingHeaders = await bearer(t, leaving.id);
     const remove = async (email: string) =>
-      t.app.inject({
-        method: 'POST',
-        url: `/api/associations/${association}/officers/${leaving.id}/remove`,
-        headers: await as(t, email),
-      });
+      post(t, await as(t, email), `/api/associations/${association}/officers/${leaving.id}/remove`);
 
     const before = await rowCounts(t);
     expect((await remove(demoEmails.staffShinjuku)).statusCode).toBe(404);
@@ -160,9 +130,7 @@ describe("an association's officers", () => {
     expect((await remove(demoEmails.officerSenju)).statusCode).toBe(403);
     expect(await rowCounts(t)).toEqual(before);
     // still an officer: sees the association
-    expect((await t.app.inject({ method: 'GET', url: '/api/associations', headers: leavingHeaders })).statusCode).toBe(
-      200,
-    );
+    expect((await get(t, leavingHeaders, '/api/associations')).statusCode).toBe(200);
 
     const res = await remove(demoEmails.staffAdachi);
     expect(res.statusCode).toBe(204);
@@ -177,7 +145,7 @@ describe("an association's officers", () => {
     const { items } = AssociationOfficerList.parse((await officersOf(demoEmails.staffAdachi, '千住一丁目町会')).json());
     expect(items.map((o) => o.userId)).not.toContain(leaving.id);
     // the same access token: the removal ended every session of the person, so it works no more
-    const after = await t.app.inject({ method: 'GET', url: '/api/associations', headers: leavingHeaders });
+    const after = await get(t, leavingHeaders, '/api/associations');
     expect(after.statusCode).toBe(401);
 
     // told by mail, in their language

@@ -1,7 +1,7 @@
 import { schema } from '@board/db';
 import { AuditLogPage } from '@board/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { as, demoEmails, useApiApp, userIdOf } from '../kit/index.ts';
+import { as, demoEmails, get, useApiApp, userIdOf } from '../kit/index.ts';
 
 const t = useApiApp();
 let volunteerId: string;
@@ -19,7 +19,7 @@ beforeAll(async () => {
 });
 
 async function page(email: string, query = '') {
-  const res = await t.app.inject({ method: 'GET', url: `/api/audit-log${query}`, headers: await as(t, email) });
+  const res = await get(t, await as(t, email), `/api/audit-log${query}`);
   return { res, body: res.statusCode === 200 ? AuditLogPage.parse(res.json()) : null };
 }
 
@@ -60,6 +60,6 @@ describe('listAuditLog', () => {
     for (const email of [demoEmails.volunteer1, demoEmails.officerSenju]) {
       expect((await page(email)).res.statusCode).toBe(403);
     }
-    expect((await t.app.inject({ method: 'GET', url: '/api/audit-log' })).statusCode).toBe(401);
+    expect((await get(t, {}, '/api/audit-log')).statusCode).toBe(401);
   });
 });

@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import { schema } from '@board/db';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditEntries, bearer, demoEmails, freshEmail, rowCounts, useApiApp, userIdOf } from '../kit/index.ts';
+import { auditEntries, bearer, demoEmails, freshEmail, get, rowCounts, useApiApp, userIdOf } from '../kit/index.ts';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -62,7 +62,7 @@ describe('pnpm admin:create-foundation-staff', () => {
     ]);
 
     // the new foundation staff member can work at once (e.g. list every municipality's invitations)
-    const res = await t.app.inject({ method: 'GET', url: '/api/invitations', headers: await bearer(t, user!.id) });
+    const res = await get(t, await bearer(t, user!.id), '/api/invitations');
     expect(res.statusCode).toBe(200);
 
     const before = await rowCounts(t);

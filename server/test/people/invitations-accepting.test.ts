@@ -1,37 +1,30 @@
 import { schema } from '@board/db';
 import { AcceptInvitationResult, ErrorBody, InvitationPreview, Me } from '@board/shared';
 import { and, eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  as,
-  associationIdOf,
-  auditEntries,
-  bearer,
-  createInvitation,
-  createPerson,
-  demoEmails,
-  freshEmail,
-  inviteTokenIn,
-  lastMailTo,
-  rowCounts,
-  useApiApp,
-  userIdOf,
-} from '../kit/index.ts';
+import { describe, expect, it } from 'vitest';
+import { useApiApp } from '../kit/app.ts';
+import { get, post } from '../kit/http.ts';
+import { createInvitation } from '../kit/invitations.ts';
+import { inviteTokenIn, lastMailTo } from '../kit/mail.ts';
+import { as, bearer, createPerson, demoEmails, freshEmail, useAssociationIds, userIdOf } from '../kit/people.ts';
+import { auditEntries, rowCounts } from '../kit/rows.ts';
 const t = useApiApp();
-let senju: string;
-let okubo: string;
-beforeAll(async () => {
-  senju = await associationIdOf(t, '千住一丁目町会');
-  okubo = await associationIdOf(t, '大久保二丁目町会');
-});
+const associationIds = useAssociationIds(t);
+
+/** Accepts an invitation through the API as its page does (signed in when `headers` are given). */
+const accept = (payload: object, headers: Record<string, string> = {}) =>
+  post(t, headers, '/api/invitations/accept', payload);
 
 async function preview(token: string) {
-  return t.app.inject({ method: 'GET', url: `/api/invitations/preview?token=${encodeURIComponent(token)}` });
+  return get(t, {}, `/api/invitations/preview?token=${encodeURIComponent(token)}`);
 }
 
 describe('previewInvitation', () => {
   it('tells the accept page what the link is for, without a session', async () => {
-    const inv = await createInvitation(t, { role: 'officer', municipalityCode: '13121', associationId: senju });
+    const inv = await createInvitation(t, {
+      role: 'officer',
+      association: 'senju',
+    });
     const res = await preview(inv.token);
     expect(res.statusCode).toBe(200);
     expect(InvitationPreview.parse(res.json())).toMatchObject({
@@ -45,8 +38,7 @@ describe('previewInvitation', () => {
     });
     const known = await createInvitation(t, {
       role: 'officer',
-      municipalityCode: '13121',
-      associationId: senju,
+      association: 'senju',
       email: demoEmails.volunteer1,
     });
     expect(InvitationPreview.parse((await preview(known.token)).json()).accountExists).toBe(true);
@@ -55,14 +47,12 @@ describe('previewInvitation', () => {
   it('is 410 for an unknown, expired, revoked or used link', async () => {
     const expired = await createInvitation(t, {
       role: 'officer',
-      municipalityCode: '13121',
-      associationId: senju,
+      association: 'senju',
       expiresAt: new Date(Date.now() - 1000),
     });
     const used = await createInvitation(t, {
       role: 'officer',
-      municipalityCode: '13121',
-      associationId: senju,
+      association: 'senju',
       acceptedAt: new Date(),
     });
     for (const token of ['x'.repeat(43), expired.token, used.token]) {
@@ -78,28 +68,19 @@ describe('acceptInvitation', () => {
     const staffId = await userIdOf(t, demoEmails.staffAdachi);
     const inv = await createInvitation(t, {
       role: 'officer',
-      municipalityCode: '13121',
-      associationId: senju,
+      association: 'senju',
       invitedBy: staffId,
       language: 'en',
     });
 
-    const incomplete = await t.app.inject({
-      method: 'POST',
-      url: '/api/invitations/accept',
-      payload: { token: inv.token },
-    });
+    const incomplete = await accept({ token: inv.token });
     expect(incomplete.statusCode).toBe(400);
     expect(ErrorBody.parse(incomplete.json()).error.fields).toEqual([
       { field: 'displayName', code: 'DISPLAY_NAME_REQUIRED' },
       { field: 'password', code: 'PASSWORD_REQUIRED' },
     ]);
 
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/invitations/accept',
-      payload: { token: inv.token, displayName: 'New Officer', password: 'a long enough password' },
-    });
+    const res = await accept({ token: inv.token, displayName: 'New Officer', password: 'a long enough password' });
     expect(res.statusCode).toBe(200);
     const result = AcceptInvitationResult.parse(res.json());
     expect(result.me).toMatchObject({
@@ -113,7 +94,7 @@ describe('acceptInvitation', () => {
         role: 'officer',
         municipalityCode: '13121',
         municipalityName: '足立区',
-        associationId: senju,
+        associationId: associationIds.senju,
         associationName: '千住一丁目町会',
       },
     ]);
@@ -121,11 +102,7 @@ describe('acceptInvitation', () => {
     expect(res.cookies.map((c) => c.name).sort()).toEqual(['board_access', 'board_refresh']);
 
     // the access token works
-    const me = await t.app.inject({
-      method: 'GET',
-      url: '/api/me',
-      headers: { authorization: `Bearer ${result.session!.accessToken}` },
-    });
+    const me = await get(t, { authorization: `Bearer ${result.session!.accessToken}` }, '/api/me');
     expect(Me.parse(me.json()).id).toBe(result.me.id);
 
     const [row] = await t.database.handle.db.select().from(schema.invitations).where(eq(schema.invitations.id, inv.id));
@@ -142,11 +119,7 @@ describe('acceptInvitation', () => {
     ]);
 
     // the link is spent
-    const again = await t.app.inject({
-      method: 'POST',
-      url: '/api/invitations/accept',
-      payload: { token: inv.token, displayName: 'Someone', password: 'a long enough password' },
-    });
+    const again = await accept({ token: inv.token, displayName: 'Someone', password: 'a long enough password' });
     expect(again.statusCode).toBe(410);
   });
 
@@ -158,11 +131,7 @@ describe('acceptInvitation', () => {
       email: demoEmails.volunteer2,
     });
     const before = await rowCounts(t);
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/invitations/accept',
-      payload: { token: inv.token, displayName: 'Impostor', password: 'a long enough password' },
-    });
+    const res = await accept({ token: inv.token, displayName: 'Impostor', password: 'a long enough password' });
     expect(res.statusCode).toBe(401);
     expect(ErrorBody.parse(res.json()).error.code).toBe('INVITATION_SIGN_IN_REQUIRED');
     expect(await rowCounts(t)).toEqual(before);
@@ -171,17 +140,11 @@ describe('acceptInvitation', () => {
   it('adds the role to the signed-in account of the invited email, and tells them by mail', async () => {
     const inv = await createInvitation(t, {
       role: 'officer',
-      municipalityCode: '13121',
-      associationId: senju,
+      association: 'senju',
       email: demoEmails.volunteer2,
     });
     const volunteerId = await userIdOf(t, demoEmails.volunteer2);
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/invitations/accept',
-      headers: await bearer(t, volunteerId),
-      payload: { token: inv.token },
-    });
+    const res = await accept({ token: inv.token }, await bearer(t, volunteerId));
     expect(res.statusCode).toBe(200);
     const result = AcceptInvitationResult.parse(res.json());
     expect(result.session).toBeNull();
@@ -194,12 +157,7 @@ describe('acceptInvitation', () => {
   it('refuses a link forwarded to someone signed in with another email, writing nothing', async () => {
     const inv = await createInvitation(t, { role: 'municipal_staff', municipalityCode: '13121' });
     const before = await rowCounts(t);
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/invitations/accept',
-      headers: await as(t, demoEmails.volunteer1),
-      payload: { token: inv.token },
-    });
+    const res = await accept({ token: inv.token }, await as(t, demoEmails.volunteer1));
     expect(res.statusCode).toBe(409);
     expect(ErrorBody.parse(res.json()).error.code).toBe('INVITATION_EMAIL_MISMATCH');
     expect(await rowCounts(t)).toEqual(before);
@@ -209,27 +167,21 @@ describe('acceptInvitation', () => {
   it('is 410 for an expired link', async () => {
     const inv = await createInvitation(t, {
       role: 'officer',
-      municipalityCode: '13121',
-      associationId: senju,
+      association: 'senju',
       expiresAt: new Date(Date.now() - 1000),
     });
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/invitations/accept',
-      payload: { token: inv.token, displayName: '遅れた人', password: 'a long enough password' },
-    });
+    const res = await accept({ token: inv.token, displayName: '遅れた人', password: 'a long enough password' });
     expect(res.statusCode).toBe(410);
   });
 
   it('two clicks at once: one account, one role, one acceptance', async () => {
-    const inv = await createInvitation(t, { role: 'officer', municipalityCode: '13121', associationId: senju });
+    const inv = await createInvitation(t, {
+      role: 'officer',
+      association: 'senju',
+    });
     const attempts = await Promise.all(
       Array.from({ length: 5 }, () =>
-        t.app.inject({
-          method: 'POST',
-          url: '/api/invitations/accept',
-          payload: { token: inv.token, displayName: '二度押し', password: 'a long enough password' },
-        }),
+        accept({ token: inv.token, displayName: '二度押し', password: 'a long enough password' }),
       ),
     );
     const codes = attempts.map((r) => r.statusCode).sort();
@@ -246,21 +198,11 @@ describe('acceptInvitation', () => {
     const person = await createPerson(t, { roles: [] });
     const inv = await createInvitation(t, {
       role: 'officer',
-      municipalityCode: '13104',
-      associationId: okubo,
+      association: 'okubo',
       email: person.email,
     });
     const headers = await bearer(t, person.id);
-    const attempts = await Promise.all(
-      Array.from({ length: 4 }, () =>
-        t.app.inject({
-          method: 'POST',
-          url: '/api/invitations/accept',
-          headers,
-          payload: { token: inv.token },
-        }),
-      ),
-    );
+    const attempts = await Promise.all(Array.from({ length: 4 }, () => accept({ token: inv.token }, headers)));
     expect(attempts.map((r) => r.statusCode).sort()).toEqual([200, 410, 410, 410]);
     const roles = await t.database.handle.db
       .select()
@@ -271,26 +213,19 @@ describe('acceptInvitation', () => {
 
   it('the full journey: foundation invites, the new staff member accepts and at once works in their municipality only', async () => {
     const email = freshEmail('journey');
-    await t.app.inject({
-      method: 'POST',
-      url: '/api/invitations/municipal-staff',
-      headers: await as(t, demoEmails.foundation),
-      payload: { email, municipalityCode: '13104', language: 'ja' },
+    await post(t, await as(t, demoEmails.foundation), '/api/invitations/municipal-staff', {
+      email,
+      municipalityCode: '13104',
+      language: 'ja',
     });
     const token = inviteTokenIn(lastMailTo(t, email).text);
     const accepted = AcceptInvitationResult.parse(
-      (
-        await t.app.inject({
-          method: 'POST',
-          url: '/api/invitations/accept',
-          payload: { token, displayName: '新宿区 新人', password: 'a long enough password' },
-        })
-      ).json(),
+      (await accept({ token, displayName: '新宿区 新人', password: 'a long enough password' })).json(),
     );
     const headers = { authorization: `Bearer ${accepted.session!.accessToken}` };
-    const own = await t.app.inject({ method: 'GET', url: '/api/invitations?municipalityCode=13104', headers });
+    const own = await get(t, headers, '/api/invitations?municipalityCode=13104');
     expect(own.statusCode).toBe(200);
-    const other = await t.app.inject({ method: 'GET', url: '/api/invitations?municipalityCode=13121', headers });
+    const other = await get(t, headers, '/api/invitations?municipalityCode=13121');
     expect(other.statusCode).toBe(403);
   });
 });

@@ -1,56 +1,47 @@
 import { ErrorBody, Invitation, InvitationList } from '@board/shared';
-import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  as,
-  associationIdOf,
-  auditEntries,
-  bearer,
-  createInvitation,
-  demoEmails,
-  inviteTokenIn,
-  lastMailTo,
-  useApiApp,
-  userIdOf,
-} from '../kit/index.ts';
+import { describe, expect, it } from 'vitest';
+import { useApiApp } from '../kit/app.ts';
+import { get, post } from '../kit/http.ts';
+import { createInvitation } from '../kit/invitations.ts';
+import { inviteTokenIn, lastMailTo } from '../kit/mail.ts';
+import { as, bearer, demoEmails, userIdOf } from '../kit/people.ts';
+import { auditEntries } from '../kit/rows.ts';
 const t = useApiApp();
-let senju: string;
-let okubo: string;
-beforeAll(async () => {
-  senju = await associationIdOf(t, '千住一丁目町会');
-  okubo = await associationIdOf(t, '大久保二丁目町会');
-});
 
 const day = 86_400_000;
 
 async function preview(token: string) {
-  return t.app.inject({ method: 'GET', url: `/api/invitations/preview?token=${encodeURIComponent(token)}` });
+  return get(t, {}, `/api/invitations/preview?token=${encodeURIComponent(token)}`);
 }
 
 describe('listInvitations', () => {
   it("shows staff only their municipality's invitations, by state", async () => {
     const revoked = await createInvitation(t, {
       role: 'officer',
-      municipalityCode: '13121',
-      associationId: senju,
+      association: 'senju',
       revokedAt: new Date(),
     });
     const expired = await createInvitation(t, {
       role: 'officer',
-      municipalityCode: '13121',
-      associationId: senju,
+      association: 'senju',
       expiresAt: new Date(Date.now() - day),
     });
     const accepted = await createInvitation(t, {
       role: 'officer',
-      municipalityCode: '13121',
-      associationId: senju,
+      association: 'senju',
       acceptedAt: new Date(),
     });
-    const pending = await createInvitation(t, { role: 'officer', municipalityCode: '13121', associationId: senju });
-    const elsewhere = await createInvitation(t, { role: 'officer', municipalityCode: '13104', associationId: okubo });
+    const pending = await createInvitation(t, {
+      role: 'officer',
+      association: 'senju',
+    });
+    const elsewhere = await createInvitation(t, {
+      role: 'officer',
+      association: 'okubo',
+    });
 
     const headers = await as(t, demoEmails.staffAdachi);
-    const all = InvitationList.parse((await t.app.inject({ method: 'GET', url: '/api/invitations', headers })).json());
+    const all = InvitationList.parse((await get(t, headers, '/api/invitations')).json());
     expect(all.items.every((i) => i.municipalityCode === '13121')).toBe(true);
     const ids = all.items.map((i) => i.id);
     expect(ids).toEqual(expect.arrayContaining([revoked.id, expired.id, accepted.id, pending.id]));
@@ -62,21 +53,13 @@ describe('listInvitations', () => {
       ['accepted', accepted],
       ['pending', pending],
     ] as const) {
-      const res = InvitationList.parse(
-        (await t.app.inject({ method: 'GET', url: `/api/invitations?state=${state}`, headers })).json(),
-      );
+      const res = InvitationList.parse((await get(t, headers, `/api/invitations?state=${state}`)).json());
       expect(res.items.every((i) => i.state === state)).toBe(true);
       expect(res.items.map((i) => i.id)).toContain(expected.id);
     }
 
     const foundation = InvitationList.parse(
-      (
-        await t.app.inject({
-          method: 'GET',
-          url: '/api/invitations?municipalityCode=13104',
-          headers: await as(t, demoEmails.foundation),
-        })
-      ).json(),
+      (await get(t, await as(t, demoEmails.foundation), '/api/invitations?municipalityCode=13104')).json(),
     );
     expect(foundation.items.map((i) => i.id)).toContain(elsewhere.id);
     expect(foundation.items.every((i) => i.municipalityCode === '13104')).toBe(true);
@@ -88,15 +71,10 @@ describe('resendInvitation', () => {
     const staffId = await userIdOf(t, demoEmails.staffAdachi);
     const old = await createInvitation(t, {
       role: 'officer',
-      municipalityCode: '13121',
-      associationId: senju,
+      association: 'senju',
       expiresAt: new Date(Date.now() - day), // already expired: resending revives it
     });
-    const res = await t.app.inject({
-      method: 'POST',
-      url: `/api/invitations/${old.id}/resend`,
-      headers: await bearer(t, staffId),
-    });
+    const res = await post(t, await bearer(t, staffId), `/api/invitations/${old.id}/resend`);
     expect(res.statusCode).toBe(200);
     const invitation = Invitation.parse(res.json());
     expect(invitation.state).toBe('pending');
@@ -116,11 +94,10 @@ describe('resendInvitation', () => {
     for (const closed of [{ acceptedAt: new Date() }, { revokedAt: new Date() }]) {
       const inv = await createInvitation(t, {
         role: 'officer',
-        municipalityCode: '13121',
-        associationId: senju,
+        association: 'senju',
         ...closed,
       });
-      const res = await t.app.inject({ method: 'POST', url: `/api/invitations/${inv.id}/resend`, headers });
+      const res = await post(t, headers, `/api/invitations/${inv.id}/resend`);
       expect(res.statusCode).toBe(409);
       expect(ErrorBody.parse(res.json()).error.code).toBe('INVITATION_NOT_PENDING');
     }
@@ -129,28 +106,27 @@ describe('resendInvitation', () => {
   it("hides another municipality's invitation (404) and refuses what the role may not manage (403)", async () => {
     const adachiOfficer = await createInvitation(t, {
       role: 'officer',
-      municipalityCode: '13121',
-      associationId: senju,
+      association: 'senju',
     });
     const adachiStaff = await createInvitation(t, { role: 'municipal_staff', municipalityCode: '13121' });
-    const shinjuku = await t.app.inject({
-      method: 'POST',
-      url: `/api/invitations/${adachiOfficer.id}/resend`,
-      headers: await as(t, demoEmails.staffShinjuku),
-    });
+    const shinjuku = await post(
+      t,
+      await as(t, demoEmails.staffShinjuku),
+      `/api/invitations/${adachiOfficer.id}/resend`,
+    );
     expect(shinjuku.statusCode).toBe(404);
     expect(shinjuku.body).not.toContain(adachiOfficer.email);
-    const staffOnStaff = await t.app.inject({
-      method: 'POST',
-      url: `/api/invitations/${adachiStaff.id}/resend`,
-      headers: await as(t, demoEmails.staffAdachi),
-    });
+    const staffOnStaff = await post(
+      t,
+      await as(t, demoEmails.staffAdachi),
+      `/api/invitations/${adachiStaff.id}/resend`,
+    );
     expect(staffOnStaff.statusCode).toBe(403);
-    const foundationOnOfficer = await t.app.inject({
-      method: 'POST',
-      url: `/api/invitations/${adachiOfficer.id}/resend`,
-      headers: await as(t, demoEmails.foundation),
-    });
+    const foundationOnOfficer = await post(
+      t,
+      await as(t, demoEmails.foundation),
+      `/api/invitations/${adachiOfficer.id}/resend`,
+    );
     expect(foundationOnOfficer.statusCode).toBe(403);
   });
 });
@@ -158,30 +134,32 @@ describe('resendInvitation', () => {
 describe('revokeInvitation', () => {
   it('kills the link, once; an accepted invitation cannot be revoked', async () => {
     const headers = await as(t, demoEmails.staffAdachi);
-    const inv = await createInvitation(t, { role: 'officer', municipalityCode: '13121', associationId: senju });
-    const res = await t.app.inject({ method: 'POST', url: `/api/invitations/${inv.id}/revoke`, headers });
+    const inv = await createInvitation(t, {
+      role: 'officer',
+      association: 'senju',
+    });
+    const res = await post(t, headers, `/api/invitations/${inv.id}/revoke`);
     expect(res.statusCode).toBe(200);
     expect(Invitation.parse(res.json()).state).toBe('revoked');
     expect((await preview(inv.token)).statusCode).toBe(410);
-    const accept = await t.app.inject({
-      method: 'POST',
-      url: '/api/invitations/accept',
-      payload: { token: inv.token, displayName: '受ける人', password: 'a long enough password' },
+    const accept = await post(t, {}, '/api/invitations/accept', {
+      token: inv.token,
+      displayName: '受ける人',
+      password: 'a long enough password',
     });
     expect(accept.statusCode).toBe(410);
     expect(ErrorBody.parse(accept.json()).error.code).toBe('INVITATION_INVALID');
 
-    const again = await t.app.inject({ method: 'POST', url: `/api/invitations/${inv.id}/revoke`, headers });
+    const again = await post(t, headers, `/api/invitations/${inv.id}/revoke`);
     expect(again.statusCode).toBe(200);
     expect((await auditEntries(t, 'invitation.revoke')).filter((e) => e.subjectId === inv.id)).toHaveLength(1);
 
     const acceptedInv = await createInvitation(t, {
       role: 'officer',
-      municipalityCode: '13121',
-      associationId: senju,
+      association: 'senju',
       acceptedAt: new Date(),
     });
-    const refused = await t.app.inject({ method: 'POST', url: `/api/invitations/${acceptedInv.id}/revoke`, headers });
+    const refused = await post(t, headers, `/api/invitations/${acceptedInv.id}/revoke`);
     expect(refused.statusCode).toBe(409);
   });
 });

@@ -1,27 +1,14 @@
 import { schema } from '@board/db';
 import { ErrorBody, Invitation } from '@board/shared';
 import { eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  as,
-  associationIdOf,
-  auditEntries,
-  bearer,
-  demoEmails,
-  freshEmail,
-  inviteTokenIn,
-  lastMailTo,
-  rowCounts,
-  useApiApp,
-  userIdOf,
-} from '../kit/index.ts';
+import { describe, expect, it } from 'vitest';
+import { useApiApp } from '../kit/app.ts';
+import { post } from '../kit/http.ts';
+import { inviteTokenIn, lastMailTo } from '../kit/mail.ts';
+import { as, bearer, demoEmails, freshEmail, useAssociationIds, userIdOf } from '../kit/people.ts';
+import { auditEntries, rowCounts } from '../kit/rows.ts';
 const t = useApiApp();
-let senju: string;
-let okubo: string;
-beforeAll(async () => {
-  senju = await associationIdOf(t, '千住一丁目町会');
-  okubo = await associationIdOf(t, '大久保二丁目町会');
-});
+const associationIds = useAssociationIds(t);
 
 const day = 86_400_000;
 
@@ -29,11 +16,10 @@ describe('inviteMunicipalStaff', () => {
   it('foundation staff invite someone to one municipality; a 7-day link is mailed in their language', async () => {
     const email = freshEmail('newstaff');
     const foundationId = await userIdOf(t, demoEmails.foundation);
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/invitations/municipal-staff',
-      headers: await bearer(t, foundationId),
-      payload: { email: email.toUpperCase(), municipalityCode: '13121', language: 'en' },
+    const res = await post(t, await bearer(t, foundationId), '/api/invitations/municipal-staff', {
+      email: email.toUpperCase(),
+      municipalityCode: '13121',
+      language: 'en',
     });
     expect(res.statusCode).toBe(201);
     const invitation = Invitation.parse(res.json());
@@ -72,20 +58,17 @@ describe('inviteMunicipalStaff', () => {
   it('refuses a second open invitation to the same address (resend instead)', async () => {
     const headers = await as(t, demoEmails.foundation);
     const payload = { email: freshEmail(), municipalityCode: '13104', language: 'ja' };
-    expect(
-      (await t.app.inject({ method: 'POST', url: '/api/invitations/municipal-staff', headers, payload })).statusCode,
-    ).toBe(201);
-    const again = await t.app.inject({ method: 'POST', url: '/api/invitations/municipal-staff', headers, payload });
+    expect((await post(t, headers, '/api/invitations/municipal-staff', payload)).statusCode).toBe(201);
+    const again = await post(t, headers, '/api/invitations/municipal-staff', payload);
     expect(again.statusCode).toBe(409);
     expect(ErrorBody.parse(again.json()).error.code).toBe('INVITATION_PENDING');
   });
 
   it('refuses to invite someone to a role they already hold', async () => {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/invitations/municipal-staff',
-      headers: await as(t, demoEmails.foundation),
-      payload: { email: demoEmails.staffAdachi, municipalityCode: '13121', language: 'ja' },
+    const res = await post(t, await as(t, demoEmails.foundation), '/api/invitations/municipal-staff', {
+      email: demoEmails.staffAdachi,
+      municipalityCode: '13121',
+      language: 'ja',
     });
     expect(res.statusCode).toBe(409);
     expect(ErrorBody.parse(res.json()).error.code).toBe('ROLE_ALREADY_HELD');
@@ -93,11 +76,10 @@ describe('inviteMunicipalStaff', () => {
 
   it('is 404 for a municipality code that does not exist', async () => {
     const before = await rowCounts(t);
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/invitations/municipal-staff',
-      headers: await as(t, demoEmails.foundation),
-      payload: { email: freshEmail(), municipalityCode: '13999', language: 'ja' },
+    const res = await post(t, await as(t, demoEmails.foundation), '/api/invitations/municipal-staff', {
+      email: freshEmail(),
+      municipalityCode: '13999',
+      language: 'ja',
     });
     expect(res.statusCode).toBe(404);
     expect(await rowCounts(t)).toEqual(before);
@@ -107,17 +89,16 @@ describe('inviteMunicipalStaff', () => {
 describe('inviteOfficer', () => {
   it('municipal staff invite an officer to an association of their municipality', async () => {
     const email = freshEmail('officer');
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/invitations/officers',
-      headers: await as(t, demoEmails.staffAdachi),
-      payload: { email, associationId: senju, language: 'ja-easy' },
+    const res = await post(t, await as(t, demoEmails.staffAdachi), '/api/invitations/officers', {
+      email,
+      associationId: associationIds.senju,
+      language: 'ja-easy',
     });
     expect(res.statusCode).toBe(201);
     expect(Invitation.parse(res.json())).toMatchObject({
       role: 'officer',
       municipalityCode: '13121',
-      associationId: senju,
+      associationId: associationIds.senju,
       associationName: '千住一丁目町会',
       state: 'pending',
     });
@@ -128,18 +109,16 @@ describe('inviteOfficer', () => {
   it("refuses another municipality's association (403) and an unknown one (404), writing nothing", async () => {
     const headers = await as(t, demoEmails.staffAdachi);
     const before = await rowCounts(t);
-    const other = await t.app.inject({
-      method: 'POST',
-      url: '/api/invitations/officers',
-      headers,
-      payload: { email: freshEmail(), associationId: okubo, language: 'ja' },
+    const other = await post(t, headers, '/api/invitations/officers', {
+      email: freshEmail(),
+      associationId: associationIds.okubo,
+      language: 'ja',
     });
     expect(other.statusCode).toBe(403);
-    const unknown = await t.app.inject({
-      method: 'POST',
-      url: '/api/invitations/officers',
-      headers,
-      payload: { email: freshEmail(), associationId: crypto.randomUUID(), language: 'ja' },
+    const unknown = await post(t, headers, '/api/invitations/officers', {
+      email: freshEmail(),
+      associationId: crypto.randomUUID(),
+      language: 'ja',
     });
     expect(unknown.statusCode).toBe(404);
     expect(await rowCounts(t)).toEqual(before);

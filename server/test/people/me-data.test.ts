@@ -3,27 +3,23 @@ import { AuditLogPage, ErrorBody, MyDataExport } from '@board/shared';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { newToken } from '../../src/modules/accounts/secrets.ts';
-import {
-  as,
-  associationIdOf,
-  auditEntries,
-  bearer,
-  createPerson,
-  demoEmails,
-  rowCounts,
-  useApiApp,
-  userIdOf,
-} from '../kit/index.ts';
+import { useApiApp } from '../kit/app.ts';
+import { del, get, post } from '../kit/http.ts';
+import { as, associationIdOf, bearer, createPerson, demoEmails, userIdOf } from '../kit/people.ts';
+import { auditEntries, rowCounts } from '../kit/rows.ts';
 const t = useApiApp();
+
+/** Deletes one's own account through the API, as the /me page does. */
+const deleteMe = (headers: Record<string, string>, payload: object) => del(t, headers, '/api/me', payload);
 
 describe('exportMyData', () => {
   it('is 401 without a session', async () => {
-    expect((await t.app.inject({ method: 'POST', url: '/api/me/export' })).statusCode).toBe(401);
+    expect((await post(t, {}, '/api/me/export')).statusCode).toBe(401);
   });
 
   it('downloads everything about the person as a JSON file, and logs the export', async () => {
     const userId = await userIdOf(t, demoEmails.officerSenju);
-    const res = await t.app.inject({ method: 'POST', url: '/api/me/export', headers: await bearer(t, userId) });
+    const res = await post(t, await bearer(t, userId), '/api/me/export');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('application/json');
     expect(res.headers['content-disposition']).toMatch(
@@ -41,9 +37,7 @@ describe('exportMyData', () => {
     expect(logged.filter((e) => e.actorId === userId)).toHaveLength(1);
 
     // a second export lists the first one among the person's own audit entries
-    const second = MyDataExport.parse(
-      (await t.app.inject({ method: 'POST', url: '/api/me/export', headers: await bearer(t, userId) })).json(),
-    );
+    const second = MyDataExport.parse((await post(t, await bearer(t, userId), '/api/me/export')).json());
     expect(second.auditEntries.map((e) => e.action)).toContain('me.export');
   });
 });
@@ -57,34 +51,19 @@ describe('deleteMe', () => {
     const headers = await bearer(t, person.id);
     const before = await rowCounts(t);
 
-    const missing = await t.app.inject({ method: 'DELETE', url: '/api/me', headers, payload: {} });
+    const missing = await deleteMe(headers, {});
     expect(missing.statusCode).toBe(400);
     expect(ErrorBody.parse(missing.json()).error.fields).toEqual([{ field: 'password', code: 'PASSWORD_REQUIRED' }]);
 
-    const confirmOnly = await t.app.inject({
-      method: 'DELETE',
-      url: '/api/me',
-      headers,
-      payload: { confirm: 'DELETE' },
-    });
+    const confirmOnly = await deleteMe(headers, { confirm: 'DELETE' });
     expect(confirmOnly.statusCode).toBe(400);
 
-    const wrong = await t.app.inject({
-      method: 'DELETE',
-      url: '/api/me',
-      headers,
-      payload: { password: 'not the password' },
-    });
+    const wrong = await deleteMe(headers, { password: 'not the password' });
     expect(wrong.statusCode).toBe(403);
     expect(ErrorBody.parse(wrong.json()).error.code).toBe('PASSWORD_INCORRECT');
     expect(await rowCounts(t)).toEqual(before);
 
-    const ok = await t.app.inject({
-      method: 'DELETE',
-      url: '/api/me',
-      headers,
-      payload: { password: 'correct horse battery' },
-    });
+    const ok = await deleteMe(headers, { password: 'correct horse battery' });
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toEqual({ status: 'deleted' });
   });
@@ -95,10 +74,10 @@ describe('deleteMe', () => {
       roles: [{ role: 'foundation_staff', municipalityCode: null, associationId: null }],
     });
     const headers = await bearer(t, person.id);
-    const missing = await t.app.inject({ method: 'DELETE', url: '/api/me', headers, payload: {} });
+    const missing = await deleteMe(headers, {});
     expect(missing.statusCode).toBe(400);
     expect(ErrorBody.parse(missing.json()).error.fields).toEqual([{ field: 'confirm', code: 'CONFIRM_REQUIRED' }]);
-    const ok = await t.app.inject({ method: 'DELETE', url: '/api/me', headers, payload: { confirm: 'DELETE' } });
+    const ok = await deleteMe(headers, { confirm: 'DELETE' });
     expect(ok.statusCode).toBe(200);
   });
 
@@ -138,12 +117,7 @@ describe('deleteMe', () => {
       .returning({ id: schema.helpRequests.id });
 
     const headers = await bearer(t, person.id);
-    const res = await t.app.inject({
-      method: 'DELETE',
-      url: '/api/me',
-      headers,
-      payload: { password: 'leaving the board 2026' },
-    });
+    const res = await deleteMe(headers, { password: 'leaving the board 2026' });
     expect(res.statusCode).toBe(200);
     const cookies = res.cookies.filter((c) => c.name === 'board_access' || c.name === 'board_refresh');
     expect(cookies).toHaveLength(2);
@@ -169,7 +143,7 @@ describe('deleteMe', () => {
     expect(tokens.every((r) => r.revokedAt !== null)).toBe(true);
 
     // the access token they still hold no longer opens anything
-    expect((await t.app.inject({ method: 'GET', url: '/api/me', headers })).statusCode).toBe(401);
+    expect((await get(t, headers, '/api/me')).statusCode).toBe(401);
 
     // their request stays, pointing at the anonymised account
     const [kept] = await db.select().from(schema.helpRequests).where(eq(schema.helpRequests.id, request!.id));
@@ -181,11 +155,7 @@ describe('deleteMe', () => {
       .from(schema.auditLog)
       .where(and(eq(schema.auditLog.actorId, person.id), eq(schema.auditLog.action, 'me.delete')));
     expect(deletions).toHaveLength(1);
-    const log = AuditLogPage.parse(
-      (
-        await t.app.inject({ method: 'GET', url: '/api/audit-log', headers: await as(t, demoEmails.staffAdachi) })
-      ).json(),
-    );
+    const log = AuditLogPage.parse((await get(t, await as(t, demoEmails.staffAdachi), '/api/audit-log')).json());
     const removal = log.items.find((e) => e.action === 'role.remove' && e.subjectId === person.id);
     expect(removal).toMatchObject({
       actorName: '退会したユーザー',

@@ -2,7 +2,17 @@ import { schema } from '@board/db';
 import { ErrorBody, Me } from '@board/shared';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { as, associationIdOf, bearer, createPerson, demoEmails, rowCounts, useApiApp } from '../kit/index.ts';
+import {
+  as,
+  associationIdOf,
+  bearer,
+  createPerson,
+  demoEmails,
+  get,
+  patch,
+  rowCounts,
+  useApiApp,
+} from '../kit/index.ts';
 const t = useApiApp();
 
 const volunteerProfile = {
@@ -17,13 +27,13 @@ const volunteerProfile = {
 
 describe('getMe', () => {
   it('is 401 without a session', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/me' });
+    const res = await get(t, {}, '/api/me');
     expect(res.statusCode).toBe(401);
     expect(ErrorBody.parse(res.json()).error.code).toBe('UNAUTHENTICATED');
   });
 
   it('shows municipal staff their account and their municipality by name', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/me', headers: await as(t, demoEmails.staffAdachi) });
+    const res = await get(t, await as(t, demoEmails.staffAdachi), '/api/me');
     expect(res.statusCode).toBe(200);
     const me = Me.parse(res.json());
     expect(me).toMatchObject({
@@ -46,7 +56,7 @@ describe('getMe', () => {
   });
 
   it('lists every hat of a person with several roles, with the association named', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/me', headers: await as(t, demoEmails.officerOkubo) });
+    const res = await get(t, await as(t, demoEmails.officerOkubo), '/api/me');
     const me = Me.parse(res.json());
     expect(me.roles).toEqual([
       { role: 'volunteer', municipalityCode: null, municipalityName: null, associationId: null, associationName: null },
@@ -62,7 +72,7 @@ describe('getMe', () => {
 
   it('works for an account that wears no hat at all', async () => {
     const person = await createPerson(t, { roles: [] });
-    const res = await t.app.inject({ method: 'GET', url: '/api/me', headers: await bearer(t, person.id) });
+    const res = await get(t, await bearer(t, person.id), '/api/me');
     expect(res.statusCode).toBe(200);
     expect(Me.parse(res.json()).roles).toEqual([]);
     // made without a password (as after accepting an invitation by link only)
@@ -73,17 +83,12 @@ describe('getMe', () => {
 describe('updateMe', () => {
   it('changes account fields and the volunteer profile of a volunteer', async () => {
     const headers = await as(t, demoEmails.volunteer1);
-    const res = await t.app.inject({
-      method: 'PATCH',
-      url: '/api/me',
-      headers,
-      payload: {
-        displayName: '  山本 さくら（チラシ） ',
-        language: 'ja-easy',
-        notificationEmail: 'Sakura.Mail@Example.JP',
-        phone: '090-1234-5678',
-        volunteerProfile,
-      },
+    const res = await patch(t, headers, '/api/me', {
+      displayName: '  山本 さくら（チラシ） ',
+      language: 'ja-easy',
+      notificationEmail: 'Sakura.Mail@Example.JP',
+      phone: '090-1234-5678',
+      volunteerProfile,
     });
     expect(res.statusCode).toBe(200);
     const me = Me.parse(res.json());
@@ -95,13 +100,11 @@ describe('updateMe', () => {
       volunteerProfile,
     });
     // it stuck
-    const again = Me.parse((await t.app.inject({ method: 'GET', url: '/api/me', headers })).json());
+    const again = Me.parse((await get(t, headers, '/api/me')).json());
     expect(again).toEqual(me);
 
     // partial update leaves the rest; null clears a contact detail
-    const cleared = Me.parse(
-      (await t.app.inject({ method: 'PATCH', url: '/api/me', headers, payload: { phone: null } })).json(),
-    );
+    const cleared = Me.parse((await patch(t, headers, '/api/me', { phone: null })).json());
     expect(cleared.phone).toBeNull();
     expect(cleared.displayName).toBe('山本 さくら（チラシ）');
     expect(cleared.volunteerProfile).toEqual(volunteerProfile);
@@ -109,11 +112,9 @@ describe('updateMe', () => {
 
   it('refuses a volunteer profile from someone who is not a volunteer, writing nothing', async () => {
     const before = await rowCounts(t);
-    const res = await t.app.inject({
-      method: 'PATCH',
-      url: '/api/me',
-      headers: await as(t, demoEmails.staffShinjuku),
-      payload: { displayName: '変えない', volunteerProfile },
+    const res = await patch(t, await as(t, demoEmails.staffShinjuku), '/api/me', {
+      displayName: '変えない',
+      volunteerProfile,
     });
     expect(res.statusCode).toBe(403);
     expect(ErrorBody.parse(res.json()).error.fields).toEqual([{ field: 'volunteerProfile', code: 'NOT_A_VOLUNTEER' }]);
@@ -126,11 +127,8 @@ describe('updateMe', () => {
   });
 
   it('refuses a municipality that does not exist', async () => {
-    const res = await t.app.inject({
-      method: 'PATCH',
-      url: '/api/me',
-      headers: await as(t, demoEmails.volunteer2),
-      payload: { volunteerProfile: { ...volunteerProfile, municipalityCodes: ['13121', '13999'] } },
+    const res = await patch(t, await as(t, demoEmails.volunteer2), '/api/me', {
+      volunteerProfile: { ...volunteerProfile, municipalityCodes: ['13121', '13999'] },
     });
     expect(res.statusCode).toBe(400);
     expect(ErrorBody.parse(res.json()).error.fields).toEqual([

@@ -1,7 +1,11 @@
 import { schema } from '@board/db';
 import { VolunteerPublicProfile } from '@board/shared';
 import { describe, expect, it } from 'vitest';
-import { as, createVolunteer, demoEmails, get, insertRequest, matched, post, useApiApp } from '../kit/index.ts';
+import { useApiApp } from '../kit/app.ts';
+import { matched } from '../kit/applications.ts';
+import { get, patch, post } from '../kit/http.ts';
+import { as, createVolunteer, demoEmails, volunteerProfileInput } from '../kit/people.ts';
+import { insertRequest } from '../kit/requests.ts';
 
 /**
  * Thanks on the public profile are the volunteer's choice, off until made: a profile saved
@@ -33,24 +37,11 @@ describe('showing thanks on the public profile', () => {
     const before = await publicProfile(volunteer.id);
     expect(before.thanks).toBeNull();
     expect(before.thanksReceived).toBeNull();
-    const me = await t.app.inject({ method: 'GET', url: '/api/me', headers: volunteer.headers });
+    const me = await get(t, volunteer.headers, '/api/me');
     expect(me.json().volunteerProfile.showThanks).toBe(false);
 
-    const chosen = await t.app.inject({
-      method: 'PATCH',
-      url: '/api/me',
-      headers: volunteer.headers,
-      payload: {
-        volunteerProfile: {
-          skills: ['photo_video'],
-          municipalityCodes: ['13121'],
-          availability: '',
-          languages: ['ja'],
-          onlineOk: false,
-          bio: '',
-          showThanks: true,
-        },
-      },
+    const chosen = await patch(t, volunteer.headers, '/api/me', {
+      volunteerProfile: volunteerProfileInput({ skills: ['photo_video'] }),
     });
     expect(chosen.statusCode).toBe(200);
     const after = await publicProfile(volunteer.id);

@@ -1,20 +1,11 @@
 import { ApplicationDetail } from '@board/shared';
 import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  applied,
-  as,
-  auditEntries,
-  insertRequest,
-  createVolunteer,
-  demoEmails,
-  errorCode,
-  get,
-  matched,
-  officers,
-  post,
-  userIdOf,
-} from '../kit/index.ts';
+import { applied, matched } from '../kit/applications.ts';
+import { errorCode, get, post } from '../kit/http.ts';
+import { as, createVolunteer, demoEmails, officers, userIdOf } from '../kit/people.ts';
+import { insertRequest } from '../kit/requests.ts';
+import { auditEntries } from '../kit/rows.ts';
 
 let t: TestApp;
 beforeAll(async () => {

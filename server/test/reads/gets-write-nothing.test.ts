@@ -4,7 +4,16 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../fuzz/fingerprint.ts';
 import { operationsOf, type Operation } from '../fuzz/operations.ts';
-import { as, associationIdOf, insertRequest, createVolunteer, demoEmails, matched, officers } from '../kit/index.ts';
+import {
+  as,
+  associationIdOf,
+  createVolunteer,
+  demoEmails,
+  get,
+  insertRequest,
+  matched,
+  officers,
+} from '../kit/index.ts';
 
 /**
  * Reads do not write (issue 9): every GET operation of the OpenAPI document, as every role,
@@ -85,7 +94,7 @@ describe('every GET operation', () => {
     const answered: string[] = [];
     for (const [role, headers] of Object.entries(people)) {
       for (const op of gets) {
-        const res = await t.app.inject({ method: 'GET', url: urlOf(op), headers });
+        const res = await get(t, headers, urlOf(op));
         expect(res.statusCode, `${op.id} as ${role}: ${res.body}`).toBeLessThan(500);
         if (res.statusCode === 200) answered.push(`${op.id} as ${role}`);
         const after = await everyTable();

@@ -3,17 +3,10 @@ import { AuditLogPage } from '@board/shared';
 import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordAudit } from '../../src/modules/audit/record.ts';
-import {
-  as,
-  insertRequest,
-  createVolunteer,
-  demoEmails,
-  get,
-  matched,
-  officers,
-  post,
-  userIdOf,
-} from '../kit/index.ts';
+import { matched } from '../kit/applications.ts';
+import { get, post } from '../kit/http.ts';
+import { as, createVolunteer, demoEmails, officers, userIdOf } from '../kit/people.ts';
+import { insertRequest } from '../kit/requests.ts';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { changedTables, fingerprinter, type Fingerprint } from '../fuzz/fingerprint.ts';
 import { encodeCursor } from '../../src/modules/help-requests/views.ts';
-import { as, associationIdOf, demoEmails, inDays, useApiApp, validInput } from '../kit/index.ts';
+import { as, associationIdOf, demoEmails, get, inDays, post, useApiApp, validInput } from '../kit/index.ts';
 
 /**
  * Input that used to reach PostgreSQL and answer 500 (NUL and other control characters, lone
@@ -191,28 +191,28 @@ describe('hostile input is refused with 400 and a field code, writing nothing', 
 
 describe('what safe text keeps', () => {
   it('stores a body with Windows line endings as \\n, tabs and emoji kept', async () => {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/requests',
-      headers: await as(t, demoEmails.officerSenju),
-      payload: validInput({
+    const res = await post(
+      t,
+      await as(t, demoEmails.officerSenju),
+      '/api/requests',
+      validInput({
         body: '一行目\r\n二行目\rタブ\tも 👩‍👩‍👧‍👦',
         associationId: await senju(),
         applicationDeadline: inDays(5),
       }),
-    });
+    );
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json<{ body: string }>().body).toBe('一行目\n二行目\nタブ\tも 👩‍👩‍👧‍👦');
   });
 
   it('a URL path segment that is not valid percent-encoding is 400 with a code', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/requests/%E0%A4%A' });
+    const res = await get(t, {}, '/api/requests/%E0%A4%A');
     expect(res.statusCode).toBe(400);
     expect(res.json<{ error: { code: string } }>().error.code).toBe('BAD_REQUEST');
   });
 
   it('an over-long path parameter is refused with a code', async () => {
-    const res = await t.app.inject({ method: 'GET', url: `/api/requests/${'a'.repeat(500)}` });
+    const res = await get(t, {}, `/api/requests/${'a'.repeat(500)}`);
     expect(res.statusCode).toBe(414);
     expect(res.json<{ error: { code: string } }>().error.code).toBe('BAD_REQUEST');
   });

@@ -1,10 +1,14 @@
 /**
- * The browser test kit: every e2e file imports what it needs from here.
+ * The browser test kit. A test file imports from its modules (one line each; this index
+ * re-exports them all):
  * - boot.ts: `useBrowserApp()` starts the built app and Chromium once per file (`t`, `browser`)
  * - people.ts: demo accounts, a person's browser context (language, signed in, JavaScript or not)
- * - pages.ts: `open()` and `submit()` that wait for hydration and for the whole answer; field errors
+ * - pages.ts: `open()` and `submit()` that wait for hydration and for the whole answer; field
+ *   errors; `expectNoViolations`/`expectAccessibleAt` (axe, WCAG 2.2 A/AA)
  * - texts.ts: the interface texts in each language, from the web's own message files
  * - mail.ts, rows.ts, scene.ts: captured mail, database rows, scenes set without the browser
+ *   (`insertRequest`, `createVolunteer`, `applyAs`, `api`)
+ * The scene builders both kits share live in tests/src/harness/scene.ts.
  */
 export * from './boot.ts';
 export * from './mail.ts';

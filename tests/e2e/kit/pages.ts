@@ -6,7 +6,9 @@
  */
 import type { BrowserContext, Locator, Page, Response } from 'playwright-core';
 import { expect } from 'vitest';
+import { accessibilityViolations } from '../../src/harness/browser.ts';
 import type { TestApp } from '../../src/harness/test-app.ts';
+import { t } from './boot.ts';
 
 const withoutJavaScript = new WeakSet<BrowserContext>();
 
@@ -142,4 +144,15 @@ export async function cardTitles(page: Page): Promise<string[]> {
 export async function openHeaderMenu(page: Page, testid: 'signed-in' | 'language-menu'): Promise<void> {
   const menu = page.locator(`header [data-testid=${testid}]`);
   if ((await menu.getAttribute('open')) === null) await menu.locator('> summary').click();
+}
+
+/** axe finds no WCAG 2.2 A/AA violation on the page as it is drawn now (`label` names that state). */
+export async function expectNoViolations(page: Page, label: string): Promise<void> {
+  expect(await accessibilityViolations(page), `${label} (${page.url()})`).toEqual([]);
+}
+
+/** Opens `path` (see `open`) and expects axe to find no violation there. */
+export async function expectAccessibleAt(page: Page, path: string, label: string): Promise<void> {
+  await open(page, t, path);
+  await expectNoViolations(page, label);
 }

@@ -4,39 +4,19 @@
  * into the context, as the API's own sign-in would: journeys do not depend on the sign-in page,
  * and many sign-ins in one file stay under the per-IP limit.
  */
-import { schema } from '@board/db';
-import { eq } from 'drizzle-orm';
 import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { newContext } from '../../src/harness/browser.ts';
+import { demoEmails, userIdOf } from '../../src/harness/scene.ts';
 import { accessTokenFor } from '../../src/harness/sessions.ts';
 import type { TestApp } from '../../src/harness/test-app.ts';
 import { browser, t } from './boot.ts';
 import { markWithoutJavaScript, open } from './pages.ts';
 import { texts, type Lang } from './texts.ts';
 
-export const demo = {
-  foundation: 'foundation@demo.example',
-  staffAdachi: 'staff.adachi@demo.example',
-  staffShinjuku: 'staff.shinjuku@demo.example',
-  officerSenju: 'officer.senju@demo.example',
-  officerOkubo: 'officer.okubo@demo.example',
-  volunteer1: 'volunteer1@demo.example',
-  volunteer2: 'volunteer2@demo.example',
-  volunteer3: 'volunteer3@demo.example',
-  volunteer4: 'volunteer4@demo.example',
-  volunteer5: 'volunteer5@demo.example',
-} as const;
+export { createPerson, demoPassword, freshEmail, userIdOf } from '../../src/harness/scene.ts';
 
-export const demoPassword = 'udekiki-demo-2026';
-
-export async function userIdOf(app: TestApp, email: string): Promise<string> {
-  const [row] = await app.database.handle.db
-    .select({ id: schema.users.id })
-    .from(schema.users)
-    .where(eq(schema.users.email, email));
-  if (!row) throw new Error(`no user ${email}`);
-  return row.id;
-}
+/** The demo accounts of the seed, by who they are. */
+export const demo = demoEmails;
 
 /** Signs the browser context in as this account (the API's access cookie, freshly signed). */
 export async function signIn(app: TestApp, context: BrowserContext, email: string): Promise<void> {
@@ -99,11 +79,4 @@ export async function signInOnPage(page: Page, app: TestApp, lang: Lang, email: 
   await page.locator('#signin-password').fill(password);
   await page.getByRole('button', { name: i18n.t('auth.signin.submit'), exact: true }).click();
   await page.locator('[data-testid=signed-in]').waitFor();
-}
-
-let counter = 0;
-/** A fresh address no account or invitation uses yet. */
-export function freshEmail(label: string): string {
-  counter += 1;
-  return `${label}.${Date.now().toString(36)}${counter}@example.jp`;
 }

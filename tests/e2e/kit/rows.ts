@@ -2,7 +2,9 @@
 import { schema } from '@board/db';
 import { count, eq } from 'drizzle-orm';
 import type { TestApp } from '../../src/harness/test-app.ts';
-import { userIdOf } from './people.ts';
+import { userIdOf } from '../../src/harness/scene.ts';
+
+export { associationIdOf, requestRow } from '../../src/harness/scene.ts';
 
 const tables = {
   users: schema.users,
@@ -39,12 +41,6 @@ export async function countTokens(app: TestApp): Promise<number> {
   return row!.n;
 }
 
-export async function requestRow(app: TestApp, id: string) {
-  const [row] = await app.database.handle.db.select().from(schema.helpRequests).where(eq(schema.helpRequests.id, id));
-  if (!row) throw new Error(`no request ${id}`);
-  return row;
-}
-
 /** The id of a request by its title. */
 export async function requestIdByTitle(app: TestApp, title: string): Promise<string> {
   const [row] = await app.database.handle.db
@@ -58,15 +54,6 @@ export async function requestIdByTitle(app: TestApp, title: string): Promise<str
 /** Rows of applications of one request. */
 export async function applicationsOf(app: TestApp, requestId: string) {
   return app.database.handle.db.select().from(schema.applications).where(eq(schema.applications.requestId, requestId));
-}
-
-export async function associationIdOf(app: TestApp, name: string): Promise<string> {
-  const [row] = await app.database.handle.db
-    .select({ id: schema.associations.id })
-    .from(schema.associations)
-    .where(eq(schema.associations.name, name));
-  if (!row) throw new Error(`no association ${name}`);
-  return row.id;
 }
 
 export async function municipalitySettings(app: TestApp, code: string) {

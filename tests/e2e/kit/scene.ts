@@ -2,12 +2,17 @@
  * Setting a scene without the browser: requests and volunteers written straight into the
  * database (as the seed does), API calls as a demo account, and the dates and words they need.
  */
-import { schema } from '@board/db';
-import { documentTokens, type Category, type RequestStatus } from '@board/shared';
+import {
+  createPerson,
+  freshEmail,
+  insertRequest as insertRequestRow,
+  nextUnique,
+  userIdOf,
+  type AssociationKey,
+  type DirectRequest,
+} from '../../src/harness/scene.ts';
 import { accessTokenFor } from '../../src/harness/sessions.ts';
 import type { TestApp } from '../../src/harness/test-app.ts';
-import { userIdOf } from './people.ts';
-import { associationIdOf } from './rows.ts';
 
 /** Titles of demo requests (from the seed). */
 export const demoTitles = {
@@ -17,86 +22,42 @@ export const demoTitles = {
   smartphone: '高齢者向けスマホ教室の講師',
 } as const;
 
-const associationOf = {
-  senju: { name: '千住一丁目町会', code: '13121', officer: 'officer.senju@demo.example' },
-  umeda: { name: '梅田四丁目自治会', code: '13121', officer: 'officer.umeda@demo.example' },
-  okubo: { name: '大久保二丁目町会', code: '13104', officer: 'officer.okubo@demo.example' },
-  yotsuya: { name: '四谷三丁目町会', code: '13104', officer: 'officer.yotsuya@demo.example' },
-} as const;
-export type AssociationKey = keyof typeof associationOf;
+export type { AssociationKey };
 
 const day = 86_400_000;
 
-/** A help request written straight into the database, as the seed does (published by default). */
+/**
+ * A help request written straight into the database, as the seed does (published by default,
+ * open for applications for 30 days, in 一丁目, no exact place); answers its id.
+ */
 export async function insertRequest(
   app: TestApp,
-  values: {
-    association?: AssociationKey;
-    title: string;
-    body?: string;
-    category?: Category;
-    status?: RequestStatus;
-    slots?: number;
-    matchedCount?: number;
-    exactPlace?: string;
-    area?: string;
-    online?: boolean;
-    skills?: string[];
-    publishedAt?: Date;
-    deadline?: Date | null;
-    startsAt?: Date | null;
-  },
+  values: Omit<DirectRequest, 'title' | 'applicationDeadline'> & { title: string; deadline?: Date | null },
 ): Promise<string> {
-  const association = associationOf[values.association ?? 'senju'];
-  const body = values.body ?? 'テストの依頼です。';
+  const { deadline, ...rest } = values;
   const status = values.status ?? 'published';
-  const [row] = await app.database.handle.db
-    .insert(schema.helpRequests)
-    .values({
-      municipalityCode: association.code,
-      associationId: await associationIdOf(app, association.name),
-      createdBy: await userIdOf(app, association.officer),
-      title: values.title,
-      body,
-      category: values.category ?? 'other',
-      skills: values.skills ?? [],
-      slots: values.slots ?? 1,
-      matchedCount: values.matchedCount ?? 0,
-      whenKind: values.startsAt ? 'at' : 'flexible',
-      startsAt: values.startsAt ?? null,
-      area: values.area ?? '一丁目',
-      exactPlace: values.exactPlace ?? '',
-      online: values.online ?? false,
-      status,
-      applicationDeadline: values.deadline === undefined ? new Date(Date.now() + 30 * day) : values.deadline,
-      searchTokens: documentTokens(values.title, body),
-      publishedAt: ['published', 'filled', 'completed'].includes(status) ? (values.publishedAt ?? new Date()) : null,
-    })
-    .returning({ id: schema.helpRequests.id });
-  return row!.id;
+  const request = await insertRequestRow(app, {
+    area: '一丁目',
+    exactPlace: '',
+    ...rest,
+    applicationDeadline: deadline === undefined ? new Date(Date.now() + 30 * day) : deadline,
+    publishedAt: ['published', 'filled', 'completed'].includes(status) ? (values.publishedAt ?? new Date()) : null,
+  });
+  return request.id;
 }
 
-let unique = 0;
 /** A volunteer account made directly in the database; email not confirmed unless told. */
 export async function createVolunteer(
   app: TestApp,
   options: { verified?: boolean; displayName?: string; phone?: string } = {},
 ): Promise<{ id: string; email: string }> {
-  unique += 1;
-  const email = `board.volunteer.${Date.now().toString(36)}${unique}@example.jp`;
-  const db = app.database.handle.db;
-  const [row] = await db
-    .insert(schema.users)
-    .values({
-      email,
-      emailVerifiedAt: options.verified ? new Date() : null,
-      displayName: options.displayName ?? `テスト 腕きき ${unique}`,
-      language: 'ja',
-      phone: options.phone ?? null,
-    })
-    .returning({ id: schema.users.id });
-  await db.insert(schema.roleAssignments).values({ userId: row!.id, role: 'volunteer' });
-  return { id: row!.id, email };
+  return createPerson(app, {
+    email: freshEmail('board.volunteer'),
+    verified: options.verified ?? false,
+    displayName: options.displayName ?? `テスト 腕きき ${nextUnique()}`,
+    phone: options.phone ?? null,
+    roles: [{ role: 'volunteer' }],
+  });
 }
 
 /** Calls the API as a demo (or any) account, as a phone app would: a bearer token, JSON. */
@@ -115,6 +76,13 @@ export async function apiAs(
     ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
   });
   return { status: response.statusCode, body: response.body ? response.json() : null };
+}
+
+/** `email` raises a hand for the request through the API (201, or the test fails); answers the application's id. */
+export async function applyAs(app: TestApp, email: string, requestId: string, message: string): Promise<string> {
+  const { status, body } = await apiAs(app, email, 'POST', `/api/requests/${requestId}/applications`, { message });
+  if (status !== 201) throw new Error(`raising a hand on ${requestId}: ${status} ${JSON.stringify(body)}`);
+  return (body as { id: string }).id;
 }
 
 /** Calls the API as a demo account and answers the body; throws unless the call succeeded. */
