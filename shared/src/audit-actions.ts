@@ -234,6 +234,7 @@ export const auditActionGroups = {
       'request.close',
       'request.expire',
       'request.complete',
+      'request.delete',
     ],
     text: { ja: '依頼の確認と募集', en: 'Requests: review and listing', 'ja-easy': 'おねがいの かくにんと ぼしゅう' },
   },

@@ -140,6 +140,7 @@ describe('the audit log', () => {
 
   it('foundation staff can narrow it to one municipality', async () => {
     const { page } = await visitAs('/staff/audit', { as: demo.foundation });
+    await page.getByText(texts('ja').t('staff.audit.filterOpen')).click(); // the filters are folded until used
     await page.selectOption('#audit-municipality', '13104');
     await Promise.all([page.waitForURL(/municipality=13104/), page.getByRole('button', { name: '表示する' }).click()]);
     await expect.poll(() => page.locator('tbody').innerText()).toContain('新宿だけの秘密町会');

@@ -117,7 +117,7 @@ describe.each(runs)('officer forms in $lang (JavaScript: $javaScriptEnabled)', (
     await context.close();
   });
 
-  it('accepting when every place was just taken says "already filled"; nothing changes', async () => {
+  it('accepting when every place was just taken says "already filled"; nothing changes; then only "decline" is offered', async () => {
     const { id, applications } = await publishedWithHands(1, [demo.volunteer1, demo.volunteer2]);
     const { context, page } = await newPerson({ as: demo.officerSenju, lang, javaScript: javaScriptEnabled });
     await open(page, t, `/association/requests/${id}`);
@@ -136,6 +136,14 @@ describe.each(runs)('officer forms in $lang (JavaScript: $javaScriptEnabled)', (
     ).toBe('pending');
     expect((await requestRow(t, id)).matchedCount).toBe(1);
     expect(await rowCounts(t)).toEqual(before);
+    // opened again, the full request offers the waiting hand only "decline", and says why
+    await open(page, t, `/association/requests/${id}`);
+    const card = page.locator(`article[data-applicant="${applications[1]}"]`);
+    expect(await card.innerText()).toContain(i18n.t('association.applicant.filledTitle'));
+    const buttonNamed = (key: 'association.applicant.accept' | 'association.applicant.decline') =>
+      card.getByRole('button', { name: new RegExp(`^${escape(i18n.t(key))}`) });
+    expect(await buttonNamed('association.applicant.accept').count()).toBe(0);
+    expect(await buttonNamed('association.applicant.decline').count()).toBe(1);
     await context.close();
   });
 

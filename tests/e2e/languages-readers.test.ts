@@ -200,6 +200,10 @@ describe('the officer adds summaries to a request', () => {
       const draft = await api<{ id: string }>(t, demo.officerSenju, 'POST', '/api/requests', requestBody());
       const page = await newPage({ as: demo.officerSenju, lang, javaScript: js });
       await open(page, t, `/association/requests/${draft.id}/edit`);
+      // folded away while none is written: one tap opens the two boxes
+      const fold = page.getByTestId('summary-more');
+      expect(await fold.getAttribute('open')).toBeNull();
+      await fold.locator('summary').click();
       expect(await page.locator('#request-summaryEn').getAttribute('lang')).toBe('en');
 
       await page.locator('#request-summaryEn').fill('a'.repeat(301));

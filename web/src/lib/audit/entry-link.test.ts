@@ -64,5 +64,7 @@ describe('auditEntryHref', () => {
       auditEntryHref(foundation, entry({ municipalityCode: null, action: 'me.export', subjectType: 'user' })),
     ).toBeNull();
     expect(auditEntryHref(staffAdachi, entry({ subjectId: 'not-an-id' }))).toBeNull();
+    // a deleted draft is gone
+    expect(auditEntryHref(staffAdachi, entry({ action: 'request.delete' }))).toBeNull();
   });
 });

@@ -19,6 +19,8 @@ const idIn = (value: unknown): string | null => (typeof value === 'string' && uu
 export function auditEntryHref(actor: Actor | null, entry: Entry): string | null {
   const where = { municipalityCode: entry.municipalityCode ?? undefined };
   if (!entry.municipalityCode) return null;
+  // a deleted draft has no page left to open
+  if (entry.action === 'request.delete') return null;
   const requestId = entry.subjectType === 'help_request' ? idIn(entry.subjectId) : idIn(entry.details.requestId);
   if (requestId && /^(request|match|contact)\./.test(entry.action)) {
     return can(actor, 'moderation.list', where) ? `/staff/moderation/${requestId}` : null;
