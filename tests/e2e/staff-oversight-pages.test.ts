@@ -106,7 +106,8 @@ describe.each(runs)('flags in $lang (JavaScript: $javaScript)', ({ lang, javaScr
 
     if (lang === 'ja') {
       await submit(page, question.getByRole('button', { name: i18n.t('moderation.flags.confirm.no') }));
-      expect(await card.getByRole('group').count()).toBe(0);
+      // with JavaScript the page updates after the answer arrives: wait for the question to go
+      await expect.poll(() => card.getByRole('group').count()).toBe(0);
       expect(await card.getAttribute('data-flag-status')).toBe('open');
       expect(await card.locator('textarea[name=note]').inputValue()).toBe('電話番号を消すよう役員に伝えました');
       expect((await requestRow(t, id)).hiddenAt).toBeNull();
