@@ -1,6 +1,7 @@
 import { schema, type Database } from '@board/db';
 import type { Actor, RoleGrant } from '@board/shared';
 import { and, asc, eq, exists, gt, isNull, sql } from 'drizzle-orm';
+import { columns } from '../../database/columns.ts';
 
 const { users, roleAssignments, refreshTokens, municipalities, associations } = schema;
 
@@ -12,11 +13,7 @@ export const rolesRepository = {
    */
   async liveActor(tx: Database, userId: string, sessionId: string): Promise<Actor | null> {
     const rows = await tx
-      .select({
-        role: roleAssignments.role,
-        municipalityCode: roleAssignments.municipalityCode,
-        associationId: roleAssignments.associationId,
-      })
+      .select(columns(roleAssignments, 'role', 'municipalityCode', 'associationId'))
       .from(users)
       .leftJoin(roleAssignments, eq(roleAssignments.userId, users.id))
       .where(
@@ -46,10 +43,8 @@ export const rolesRepository = {
   grantsWithNames(tx: Database, userId: string) {
     return tx
       .select({
-        role: roleAssignments.role,
-        municipalityCode: roleAssignments.municipalityCode,
+        ...columns(roleAssignments, 'role', 'municipalityCode', 'associationId'),
         municipalityName: municipalities.nameJa,
-        associationId: roleAssignments.associationId,
         associationName: associations.name,
         since: roleAssignments.createdAt,
       })

@@ -1,17 +1,11 @@
 import { schema, type Database } from '@board/db';
 import type { Association, AssociationOfficer } from '@board/shared';
 import { and, asc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { columns } from '../../database/columns.ts';
 
 const { associations, municipalities, roleAssignments, users } = schema;
 
-const columns = {
-  id: associations.id,
-  municipalityCode: associations.municipalityCode,
-  name: associations.name,
-  area: associations.area,
-  households: associations.households,
-  createdAt: associations.createdAt,
-};
+const associationColumns = columns(associations, 'id', 'municipalityCode', 'name', 'area', 'households', 'createdAt');
 
 function view(row: { createdAt: Date } & Omit<Association, 'createdAt'>): Association {
   return { ...row, createdAt: row.createdAt.toISOString() };
@@ -40,7 +34,7 @@ export function associationRepository(tx: Database) {
         conditions.push(or(...within));
       }
       const rows = await tx
-        .select(columns)
+        .select(associationColumns)
         .from(associations)
         .where(and(...conditions))
         .orderBy(asc(associations.municipalityCode), asc(associations.name), asc(associations.id));
@@ -48,7 +42,7 @@ export function associationRepository(tx: Database) {
     },
 
     async find(id: string): Promise<Association | null> {
-      const [row] = await tx.select(columns).from(associations).where(eq(associations.id, id));
+      const [row] = await tx.select(associationColumns).from(associations).where(eq(associations.id, id));
       return row ? view(row) : null;
     },
 
@@ -58,7 +52,7 @@ export function associationRepository(tx: Database) {
       area: string;
       households: number | null;
     }): Promise<Association> {
-      const [row] = await tx.insert(associations).values(values).returning(columns);
+      const [row] = await tx.insert(associations).values(values).returning(associationColumns);
       return view(row!);
     },
 

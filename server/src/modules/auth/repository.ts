@@ -1,6 +1,7 @@
 import { schema, type Database } from '@board/db';
 import type { Language } from '@board/shared';
 import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
+import { columns } from '../../database/columns.ts';
 import { elevateWithin } from '../../database/door.ts';
 
 const { users, roleAssignments, oneTimeTokens } = schema;
@@ -16,14 +17,7 @@ export interface AccountRow {
   language: Language;
 }
 
-const accountColumns = {
-  id: users.id,
-  email: users.email,
-  emailVerifiedAt: users.emailVerifiedAt,
-  passwordHash: users.passwordHash,
-  displayName: users.displayName,
-  language: users.language,
-};
+const accountColumns = columns(users, 'id', 'email', 'emailVerifiedAt', 'passwordHash', 'displayName', 'language');
 
 /** SQL for accounts, one-time tokens and the signed-in person's view of themselves. */
 export const accountRepository = {

@@ -1,6 +1,7 @@
 import { schema, type Database } from '@board/db';
 import type { Language, ModerationListStatus, RequestStatus } from '@board/shared';
 import { and, asc, count, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { columns } from '../../database/columns.ts';
 import {
   boardColumns,
   posterContactColumns,
@@ -264,14 +265,7 @@ export function requestReader(tx: Database) {
 
     async municipality(code: string) {
       const [row] = await tx
-        .select({
-          code: m.code,
-          nameJa: m.nameJa,
-          nameEn: m.nameEn,
-          status: m.status,
-          moderationRequired: m.moderationRequired,
-          settings: m.settings,
-        })
+        .select(columns(m, 'code', 'nameJa', 'nameEn', 'status', 'moderationRequired', 'settings'))
         .from(m)
         .where(eq(m.code, code));
       return row ?? null;
