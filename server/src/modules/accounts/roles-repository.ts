@@ -1,9 +1,23 @@
 import { schema, type Database } from '@board/db';
 import type { Actor, RoleGrant } from '@board/shared';
-import { and, asc, eq, exists, gt, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, exists, gt, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { columns } from '../../database/columns.ts';
 
 const { users, roleAssignments, refreshTokens, municipalities, associations } = schema;
+
+/**
+ * The officer hats of live (not deleted) accounts in these associations: the condition of a
+ * query from `role_assignments` joined with `users` on the holder.
+ */
+export function liveOfficersOf(associationIds: string | string[]): SQL | undefined {
+  return and(
+    eq(roleAssignments.role, 'officer'),
+    typeof associationIds === 'string'
+      ? eq(roleAssignments.associationId, associationIds)
+      : inArray(roleAssignments.associationId, associationIds),
+    isNull(users.deletedAt),
+  );
+}
 
 /** The one place that reads which hats a person wears. */
 export const rolesRepository = {

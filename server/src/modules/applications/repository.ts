@@ -8,6 +8,7 @@ import {
 } from '@board/shared';
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { columns } from '../../database/columns.ts';
+import { liveOfficersOf } from '../accounts/roles-repository.ts';
 import { elevateWithin } from '../../database/door.ts';
 
 const { applications, users, volunteerProfiles, thanks, ratings, roleAssignments } = schema;
@@ -289,13 +290,7 @@ export function applicationRepository(tx: Database) {
           .select({ associationId: sql<string>`${roleAssignments.associationId}`, ...personColumns })
           .from(roleAssignments)
           .innerJoin(users, eq(users.id, roleAssignments.userId))
-          .where(
-            and(
-              eq(roleAssignments.role, 'officer'),
-              inArray(roleAssignments.associationId, ids),
-              isNull(users.deletedAt),
-            ),
-          )
+          .where(liveOfficersOf(ids))
           .orderBy(asc(roleAssignments.createdAt), asc(roleAssignments.id)),
       );
     },

@@ -2,6 +2,7 @@ import { schema, type Database } from '@board/db';
 import type { Association, AssociationOfficer } from '@board/shared';
 import { and, asc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { columns } from '../../database/columns.ts';
+import { liveOfficersOf } from '../accounts/roles-repository.ts';
 
 const { associations, municipalities, roleAssignments, users } = schema;
 
@@ -62,13 +63,7 @@ export function associationRepository(tx: Database) {
         .select({ userId: users.id, displayName: users.displayName, since: roleAssignments.createdAt })
         .from(roleAssignments)
         .innerJoin(users, eq(users.id, roleAssignments.userId))
-        .where(
-          and(
-            eq(roleAssignments.role, 'officer'),
-            eq(roleAssignments.associationId, associationId),
-            isNull(users.deletedAt),
-          ),
-        )
+        .where(liveOfficersOf(associationId))
         .orderBy(asc(roleAssignments.createdAt), asc(users.id));
       return rows.map((r) => ({ ...r, since: r.since.toISOString() }));
     },

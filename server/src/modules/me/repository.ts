@@ -25,6 +25,18 @@ export interface GrantValues {
 /** Shown instead of the name of a person who deleted their account. */
 export const deletedDisplayName = '退会したユーザー';
 
+/** a live account's own fields (the data export adds phone and creation time) */
+const accountColumns = columns(
+  users,
+  'id',
+  'email',
+  'emailVerifiedAt',
+  'passwordHash',
+  'displayName',
+  'language',
+  'notificationEmail',
+);
+
 /**
  * SQL for people: accounts, their hats and volunteer profiles. Runs inside the caller's
  * transaction; `users` and `volunteer_profiles` have no row-level security, so every statement
@@ -35,18 +47,7 @@ export function accountRepository(tx: Database) {
     /** an account that was not deleted, with what deleting and accepting need */
     async findActive(userId: string) {
       const [row] = await tx
-        .select(
-          columns(
-            users,
-            'id',
-            'email',
-            'emailVerifiedAt',
-            'passwordHash',
-            'displayName',
-            'language',
-            'notificationEmail',
-          ),
-        )
+        .select(accountColumns)
         .from(users)
         .where(and(eq(users.id, userId), isNull(users.deletedAt)));
       return row ?? null;
@@ -141,20 +142,7 @@ export function accountRepository(tx: Database) {
     /** everything kept about the person that their own access may read (see MyDataExport) */
     async exportData(userId: string) {
       const [account] = await tx
-        .select(
-          columns(
-            users,
-            'id',
-            'email',
-            'emailVerifiedAt',
-            'displayName',
-            'language',
-            'notificationEmail',
-            'phone',
-            'passwordHash',
-            'createdAt',
-          ),
-        )
+        .select({ ...accountColumns, ...columns(users, 'phone', 'createdAt') })
         .from(users)
         .where(and(eq(users.id, userId), isNull(users.deletedAt)));
       const roles = await rolesRepository.grantsWithNames(tx, userId);
