@@ -1,6 +1,6 @@
 import { addressed } from './compose.ts';
 import { mailFromCatalogue } from './catalogue.ts';
-import type { SignInPageVars } from './account-mail-vars.ts';
+import type { ChangeNoticeVars, SignInPageVars } from './account-mail-vars.ts';
 
 /*
  * Warnings about someone else's attempts on a person's account. Calm wording: a wrong password is
@@ -10,12 +10,5 @@ import type { SignInPageVars } from './account-mail-vars.ts';
 /** Several wrong passwords for this account (sent at most once in some hours). */
 export const passwordAttemptsMail = addressed(mailFromCatalogue<SignInPageVars>('passwordAttempts'));
 
-interface ChangedVars {
-  displayName: string;
-  /** when, already formatted for the reader's language */
-  when: string;
-  signInUrl: string;
-}
-
-/** Notice after a password change or reset. */
-export const passwordChangedMail = addressed(mailFromCatalogue<ChangedVars>('passwordChanged'));
+/** Notice after a password change or reset, with the sign-in page. */
+export const passwordChangedMail = addressed(mailFromCatalogue<ChangeNoticeVars & SignInPageVars>('passwordChanged'));
