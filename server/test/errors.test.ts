@@ -1,6 +1,7 @@
 import { DomainError, ErrorBody } from '@board/shared';
 import { describe, expect, it } from 'vitest';
 import { get, post, useApiApp } from './kit/index.ts';
+import { answer } from './kit/http.ts';
 
 const t = useApiApp({
   demo: false,
@@ -19,8 +20,7 @@ const t = useApiApp({
 describe('error shapes', () => {
   it('400 names each invalid field with a code', async () => {
     const res = await get(t, {}, '/api/municipalities?status=closed');
-    expect(res.statusCode).toBe(400);
-    const body = ErrorBody.parse(res.json());
+    const body = answer(res, 400, ErrorBody);
     expect(body.error.code).toBe('VALIDATION_FAILED');
     expect(body.error.fields).toEqual([{ field: 'status', code: 'invalid_value' }]);
     expect(body.error.requestId).toBe(res.headers['x-request-id']);
@@ -28,8 +28,7 @@ describe('error shapes', () => {
 
   it('404 for an unknown API route, as JSON with a code', async () => {
     const res = await get(t, {}, '/api/no-such-thing');
-    expect(res.statusCode).toBe(404);
-    expect(ErrorBody.parse(res.json()).error.code).toBe('NOT_FOUND');
+    expect(answer(res, 404, ErrorBody).error.code).toBe('NOT_FOUND');
   });
 
   it('a domain error keeps its status and stable code', async () => {

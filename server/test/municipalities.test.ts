@@ -1,14 +1,14 @@
 import { Municipality, MunicipalityList } from '@board/shared';
 import { describe, expect, it } from 'vitest';
 import { get, useApiApp } from './kit/index.ts';
+import { answer } from './kit/http.ts';
 
 const t = useApiApp();
 
 describe('listMunicipalities', () => {
   it('lists all 62 municipalities by code', async () => {
     const res = await get(t, {}, '/api/municipalities');
-    expect(res.statusCode).toBe(200);
-    const { items } = MunicipalityList.parse(res.json());
+    const { items } = answer(res, 200, MunicipalityList);
     expect(items).toHaveLength(62);
     expect(items.map((m) => m.code)).toEqual([...items.map((m) => m.code)].sort());
     expect(items.find((m) => m.code === '13121')).toEqual(

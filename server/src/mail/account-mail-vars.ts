@@ -17,3 +17,10 @@ export interface SignInPageVars {
 export interface AddressCheckVars {
   link: string;
 }
+
+/** A notice that something about the account changed, and when. */
+export interface ChangeNoticeVars {
+  displayName: string;
+  /** when, already formatted for the reader's language */
+  when: string;
+}

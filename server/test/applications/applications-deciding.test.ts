@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useApiApp } from '../kit/app.ts';
 import { applicationRow, applied, matched } from '../kit/applications.ts';
-import { errorCode, get, post } from '../kit/http.ts';
+import { answer, errorCode, get, post } from '../kit/http.ts';
 import { mailsTo } from '../kit/mail.ts';
 import { as, createVolunteer, demoEmails, officers, userIdOf, useSignedIn } from '../kit/people.ts';
 import { insertRequest, requestRow } from '../kit/requests.ts';
@@ -91,13 +91,11 @@ describe('contact details open by a match and an action, and the opening is audi
 
     const listed = async () => {
       const res = await get(t, senju, `/api/requests/${request.id}/applications`);
-      expect(res.statusCode).toBe(200);
-      return ApplicationList.parse(res.json());
+      return answer(res, 200, ApplicationList);
     };
     const mine = async (headers: Record<string, string>) => {
       const res = await get(t, headers, '/api/me/applications');
-      expect(res.statusCode).toBe(200);
-      return MyApplicationList.parse(res.json()).items;
+      return answer(res, 200, MyApplicationList).items;
     };
 
     // pending: nobody sees a contact, the exact place stays hidden
@@ -161,8 +159,7 @@ describe('contact details open by a match and an action, and the opening is audi
     // staff and the foundation see applicants but not contacts (a reason-less look is not a reason)
     for (const email of [demoEmails.staffAdachi, demoEmails.foundation]) {
       const res = await get(t, await as(t, email), `/api/requests/${request.id}/applications`);
-      expect(res.statusCode).toBe(200);
-      const body = ApplicationList.parse(res.json());
+      const body = answer(res, 200, ApplicationList);
       expect(body.items.every((a) => a.contact === null)).toBe(true);
       expect(JSON.stringify(body)).not.toContain('090-1234-5678');
     }

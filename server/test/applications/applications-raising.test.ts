@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useApiApp } from '../kit/app.ts';
 import { applicationRow, applied, apply, matched } from '../kit/applications.ts';
-import { errorCode, post } from '../kit/http.ts';
+import { answer, errorCode, post } from '../kit/http.ts';
 import { mailsTo } from '../kit/mail.ts';
 import { as, createVolunteer, demoEmails, officers, useSignedIn } from '../kit/people.ts';
 import { insertRequest, requestRow } from '../kit/requests.ts';
@@ -17,8 +17,7 @@ describe('applyToRequest', () => {
     const request = await insertRequest(t);
     const volunteer = await createVolunteer(t, { displayName: '手を挙げる 太郎' });
     const res = await apply(t, volunteer.headers, request.id, '写真が得意です。\n週末なら行けます。');
-    expect(res.statusCode).toBe(201);
-    const body = MyApplication.parse(res.json());
+    const body = answer(res, 201, MyApplication);
     expect(body).toMatchObject({
       status: 'pending',
       message: '写真が得意です。\n週末なら行けます。',
@@ -149,8 +148,7 @@ describe('withdrawApplication', () => {
     expect(byOfficer.statusCode).toBe(403);
 
     const res = await post(t, volunteer.headers, `/api/applications/${id}/withdraw`);
-    expect(res.statusCode).toBe(200);
-    expect(MyApplication.parse(res.json())).toMatchObject({ status: 'withdrawn' });
+    expect(answer(res, 200, MyApplication)).toMatchObject({ status: 'withdrawn' });
     expect((await applicationRow(t, id)).withdrawnAt).not.toBeNull();
     const twice = await post(t, volunteer.headers, `/api/applications/${id}/withdraw`);
     expect(twice.statusCode).toBe(409);
@@ -167,8 +165,7 @@ describe('withdrawApplication', () => {
     expect(errorCode(await apply(t, latecomer.headers, request.id))).toBe('REQUEST_FILLED');
 
     const res = await post(t, volunteer.headers, `/api/applications/${id}/withdraw`);
-    expect(res.statusCode).toBe(200);
-    expect(MyApplication.parse(res.json())).toMatchObject({ status: 'withdrawn', contacts: null });
+    expect(answer(res, 200, MyApplication)).toMatchObject({ status: 'withdrawn', contacts: null });
     expect(await requestRow(t, request.id)).toMatchObject({ status: 'published', matchedCount: 0 });
     expect(mailsTo(t, officers.senju)[0]!.text).toContain('取り下げる 花子さん');
 

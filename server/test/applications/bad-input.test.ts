@@ -2,7 +2,7 @@ import { ErrorBody } from '@board/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useApiApp } from '../kit/app.ts';
 import { applied, matched } from '../kit/applications.ts';
-import { post } from '../kit/http.ts';
+import { answer, post } from '../kit/http.ts';
 import { as, createVolunteer, demoEmails, officers } from '../kit/people.ts';
 import { insertRequest } from '../kit/requests.ts';
 import { stateSnapshot } from '../kit/rows.ts';
@@ -132,8 +132,7 @@ describe('bad input on every matching write', () => {
       headers: headers[c.as],
       ...(c.payload === undefined ? {} : { payload: c.payload as object }),
     });
-    expect(res.statusCode, res.body).toBe(400);
-    const body = ErrorBody.parse(res.json());
+    const body = answer(res, 400, ErrorBody);
     expect(body.error.code).toBe('VALIDATION_FAILED');
     expect([...new Set(body.error.fields!.map((f) => f.field))].sort()).toEqual(c.fields);
     expect(await stateSnapshot(t)).toEqual(before);

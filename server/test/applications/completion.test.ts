@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { accessContextOf } from '../../src/database/door.ts';
 import { useApiApp } from '../kit/app.ts';
 import { applied, matched } from '../kit/applications.ts';
-import { errorCode, get, post } from '../kit/http.ts';
+import { answer, errorCode, get, post } from '../kit/http.ts';
 import { mailsTo } from '../kit/mail.ts';
 import { actorOf, as, createVolunteer, demoEmails, officers, userIdOf, useSignedIn } from '../kit/people.ts';
 import { insertRequest, requestRow } from '../kit/requests.ts';
@@ -20,8 +20,7 @@ const thank = (headers: Record<string, string>, id: string, payload: object) =>
   post(t, headers, `/api/applications/${id}/thanks`, payload);
 const profile = async (id: string, headers: Record<string, string> = senju) => {
   const res = await get(t, headers, `/api/volunteers/${id}`);
-  expect(res.statusCode).toBe(200);
-  return VolunteerPublicProfile.parse(res.json());
+  return answer(res, 200, VolunteerPublicProfile);
 };
 
 describe('finishing a match', () => {
@@ -48,8 +47,7 @@ describe('finishing a match', () => {
     expect(errorCode(await post(t, a.headers, `/api/applications/${idA}/withdraw`))).toBe('ALREADY_COMPLETED');
 
     const confirmed = await confirm(a.headers, idA);
-    expect(confirmed.statusCode).toBe(200);
-    expect(MyApplication.parse(confirmed.json()).confirmedAt).not.toBeNull();
+    expect(answer(confirmed, 200, MyApplication).confirmedAt).not.toBeNull();
     expect(errorCode(await confirm(a.headers, idA))).toBe('ALREADY_CONFIRMED');
     expect((await profile(a.id)).completedHelps).toBe(1);
     // one of two matches finished: the request is not complete yet
@@ -112,8 +110,7 @@ describe('thanks and private ratings', () => {
     await complete(senju, id);
 
     const fromOfficer = await thank(senju, id, { note: '写真がとても良かったです！' });
-    expect(fromOfficer.statusCode).toBe(201);
-    expect(ThanksView.parse(fromOfficer.json())).toMatchObject({ toVolunteer: true, rated: false });
+    expect(answer(fromOfficer, 201, ThanksView)).toMatchObject({ toVolunteer: true, rated: false });
     const again = await thank(senju, id, { note: 'もう一度' });
     expect(again.statusCode).toBe(409);
     expect(errorCode(again)).toBe('ALREADY_THANKED');

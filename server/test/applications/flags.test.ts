@@ -2,7 +2,7 @@ import { FlagList, FlagView, ThreadMessage } from '@board/shared';
 import { describe, expect, it } from 'vitest';
 import { useApiApp } from '../kit/app.ts';
 import { matched } from '../kit/applications.ts';
-import { errorCode, get, post } from '../kit/http.ts';
+import { answer, errorCode, get, post } from '../kit/http.ts';
 import { as, createVolunteer, demoEmails, officers, userIdOf, useSignedIn } from '../kit/people.ts';
 import { insertRequest, requestRow } from '../kit/requests.ts';
 import { auditEntries, rowCounts } from '../kit/rows.ts';
@@ -15,8 +15,7 @@ const resolve = (headers: Record<string, string>, id: string, payload: object) =
   post(t, headers, `/api/flags/${id}/resolve`, payload);
 const queue = async (headers: Record<string, string>, query = '') => {
   const res = await get(t, headers, `/api/flags${query}`);
-  expect(res.statusCode).toBe(200);
-  return FlagList.parse(res.json());
+  return answer(res, 200, FlagList);
 };
 
 /** ids on the public board (listRequests, the help-requests module) */
@@ -35,8 +34,7 @@ describe('flagContent', () => {
       targetId: request.id,
       reason: '連絡先に外部サイトへ誘導',
     });
-    expect(res.statusCode).toBe(201);
-    expect(FlagView.parse(res.json())).toMatchObject({
+    expect(answer(res, 201, FlagView)).toMatchObject({
       status: 'open',
       municipalityCode: '13121',
       target: { requestId: request.id, title: '怪しい依頼', hidden: false },
@@ -144,8 +142,7 @@ describe('listFlags and resolveFlag', () => {
     expect(await boardIds()).toContain(request.id);
 
     const res = await resolve(adachi, first.id, { decision: 'hide', note: '外部サイトへの誘導のため' });
-    expect(res.statusCode).toBe(200);
-    expect(FlagView.parse(res.json())).toMatchObject({
+    expect(answer(res, 200, FlagView)).toMatchObject({
       status: 'hidden',
       resolutionNote: '外部サイトへの誘導のため',
       target: { hidden: true },

@@ -1,11 +1,11 @@
 import { schema } from '@board/db';
-import { MessageList, ThreadMessage } from '@board/shared';
+import { ThreadMessage } from '@board/shared';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { mailThrottleKey } from '../../src/limits/mail-throttle.ts';
 import { useApiApp } from '../kit/app.ts';
-import { applied, matched } from '../kit/applications.ts';
-import { errorCode, get, post } from '../kit/http.ts';
+import { applied, matched, readThread } from '../kit/applications.ts';
+import { answer, errorCode, get, post } from '../kit/http.ts';
 import { mailsTo } from '../kit/mail.ts';
 import { as, createVolunteer, demoEmails, officers, useSignedIn } from '../kit/people.ts';
 import { insertRequest } from '../kit/requests.ts';
@@ -16,11 +16,7 @@ const senju = useSignedIn(t, officers.senju);
 
 const send = (headers: Record<string, string>, id: string, body: string) =>
   post(t, headers, `/api/applications/${id}/messages`, { body });
-const thread = async (headers: Record<string, string>, id: string) => {
-  const res = await get(t, headers, `/api/applications/${id}/messages`);
-  expect(res.statusCode).toBe(200);
-  return MessageList.parse(res.json());
-};
+const thread = (headers: Record<string, string>, id: string) => readThread(t, headers, id);
 
 describe('messages between the two sides of a match', () => {
   it('carries plain text both ways, oldest first, marking whose each message is', async () => {
@@ -29,8 +25,7 @@ describe('messages between the two sides of a match', () => {
     const id = await matched(t, volunteer, request.id, officers.senju);
 
     const first = await send(volunteer.headers, id, 'はじめまして。<b>よろしく</b>お願いします。\n当日は何時ですか？');
-    expect(first.statusCode).toBe(201);
-    expect(ThreadMessage.parse(first.json())).toMatchObject({ senderSide: 'volunteer', mine: true, hidden: false });
+    expect(answer(first, 201, ThreadMessage)).toMatchObject({ senderSide: 'volunteer', mine: true, hidden: false });
     expect((await send(senju, id, '9時に集会所でお願いします。')).statusCode).toBe(201);
 
     const asOfficer = await thread(senju, id);

@@ -1,7 +1,8 @@
 import { schema } from '@board/db';
-import { ApplicationList, MessageList } from '@board/shared';
+import { ApplicationList } from '@board/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  readThread,
   applied,
   as,
   createVolunteer,
@@ -24,11 +25,7 @@ beforeAll(async () => {
   senju = await as(t, officers.senju);
 });
 
-const thread = async (headers: Record<string, string>, id: string) => {
-  const res = await get(t, headers, `/api/applications/${id}/messages`);
-  expect(res.statusCode, res.body).toBe(200);
-  return MessageList.parse(res.json());
-};
+const thread = (headers: Record<string, string>, id: string) => readThread(t, headers, id);
 
 describe("the thread's first two items", () => {
   it("are the hand's message and the acceptance note, for both sides, before any message", async () => {

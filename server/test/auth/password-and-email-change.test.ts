@@ -3,7 +3,7 @@ import { Session } from '@board/shared';
 import { and, eq, isNull } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useApiApp } from '../kit/app.ts';
-import { csrf, visitorPost } from '../kit/http.ts';
+import { answer, csrf, visitorPost } from '../kit/http.ts';
 import { allMailTo, forgetMail, mailTo, tokenIn } from '../kit/mail.ts';
 import { demoPassword, refresh, signIn, signInAttempt } from '../kit/people.ts';
 import { oneTimeTokensOf } from '../kit/rows.ts';
@@ -31,8 +31,7 @@ describe('changePassword', () => {
       { currentPassword: demoPassword, newPassword: 'my new long password' },
       { cookie: here.cookie, ...csrf },
     );
-    expect(res.statusCode).toBe(200);
-    const renewed = Session.parse(res.json());
+    const renewed = answer(res, 200, Session);
     expect(renewed.me.email).toBe(email);
     const newRefresh = res.cookies.find((c) => c.name === 'board_refresh')!.value;
 
@@ -92,8 +91,7 @@ describe('changeEmail', () => {
 
     expect((await signInAttempt(t, 'officer.okubo@demo.example', demoPassword)).statusCode).toBe(401);
     const after = await signInAttempt(t, 'okubo.new@example.org', demoPassword);
-    expect(after.statusCode).toBe(200);
-    expect(Session.parse(after.json()).me).toMatchObject({ email: 'okubo.new@example.org', emailVerified: true });
+    expect(answer(after, 200, Session).me).toMatchObject({ email: 'okubo.new@example.org', emailVerified: true });
 
     const notice = await mailTo(t, 'officer.okubo@demo.example', /ログイン用のメールアドレスが変更されました/);
     expect(notice.text).toContain('o***@example.org');

@@ -3,7 +3,7 @@ import { Session } from '@board/shared';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useApiApp } from '../kit/app.ts';
-import { visitorPost } from '../kit/http.ts';
+import { answer, visitorPost } from '../kit/http.ts';
 import { forgetMail, mailTo, tokenIn } from '../kit/mail.ts';
 import { demoPassword, refresh, signIn, signInAttempt } from '../kit/people.ts';
 import { oneTimeTokensOf } from '../kit/rows.ts';
@@ -122,8 +122,7 @@ describe('sign-in by emailed link', () => {
 
     const token = tokenIn(mail.text);
     const res = await visitorPost(t, '/api/auth/sign-in-link/consume', { token });
-    expect(res.statusCode).toBe(200);
-    const session = Session.parse(res.json());
+    const session = answer(res, 200, Session);
     expect(session.me).toMatchObject({ email: 'forgetful@example.org', emailVerified: true });
     expect(res.cookies.map((c) => c.name).sort()).toEqual(['board_access', 'board_refresh']);
 

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { hashToken } from '../../src/modules/accounts/secrets.ts';
 import { concurrentRefreshMs } from '../../src/modules/accounts/sessions.ts';
 import {
+  answer,
   cookieValue,
   csrf,
   freshIp,
@@ -220,8 +221,7 @@ describe('refreshSession', () => {
   it('API clients may send the refresh token in the body', async () => {
     const { refreshToken } = await signIn(t, 'volunteer4@demo.example');
     const res = await post(t, {}, '/api/auth/refresh', { refreshToken });
-    expect(res.statusCode).toBe(200);
-    expect(Session.parse(res.json()).me.email).toBe('volunteer4@demo.example');
+    expect(answer(res, 200, Session).me.email).toBe('volunteer4@demo.example');
   });
 
   it('without any refresh token: 401', async () => {

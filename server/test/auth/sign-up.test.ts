@@ -2,7 +2,7 @@ import { schema } from '@board/db';
 import { Session } from '@board/shared';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { allMailTo, freshIp, mailTo, post, rowCounts, tokenIn, useApiApp } from '../kit/index.ts';
+import { allMailTo, answer, freshIp, mailTo, post, rowCounts, tokenIn, useApiApp } from '../kit/index.ts';
 
 const t = useApiApp();
 
@@ -59,8 +59,7 @@ describe('signUp → verifyEmail → signIn', () => {
       payload: { email: 'new.person@example.org', password },
       remoteAddress: freshIp(),
     });
-    expect(before.statusCode).toBe(200);
-    expect(Session.parse(before.json()).me).toMatchObject({ emailVerified: false, language: 'en' });
+    expect(answer(before, 200, Session).me).toMatchObject({ emailVerified: false, language: 'en' });
 
     // the password chosen at sign-up, given with the link, survives the proof (see address-proof.test.ts)
     const verified = await post(t, {}, '/api/auth/verify-email', { token, password });
@@ -73,8 +72,7 @@ describe('signUp → verifyEmail → signIn', () => {
       payload: { email: 'NEW.PERSON@example.org ', password },
       remoteAddress: freshIp(),
     });
-    expect(after.statusCode).toBe(200);
-    const session = Session.parse(after.json());
+    const session = answer(after, 200, Session);
     expect(session.me).toMatchObject({
       email: 'new.person@example.org',
       emailVerified: true,

@@ -1,6 +1,6 @@
 import { actions, can, canAtAll, HelpRequestDetail } from '@board/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { get, stateSnapshot, useApiApp } from '../kit/index.ts';
+import { answer, get, stateSnapshot, useApiApp } from '../kit/index.ts';
 import { lifecycleRoutes, type RouteCase } from './lifecycle-routes.ts';
 import {
   lifecycleFixtures,
@@ -130,8 +130,7 @@ describe('who sees the posting officer’s contact on a request (request.readCon
     async ({ persona, target }) => {
       const scene = await make.request(target, 'published');
       const res = await get(t, people.headers(persona), `/api/requests/${scene.requestId}`);
-      expect(res.statusCode).toBe(200);
-      const detail = HelpRequestDetail.parse(res.json());
+      const detail = answer(res, 200, HelpRequestDetail);
       const sees = can(people.actor(persona), 'request.readContact', {
         municipalityCode: target,
         associationId: scene.associationId,

@@ -2,7 +2,7 @@ import { schema } from '@board/db';
 import { BoardPage, type HelpRequestPublic } from '@board/shared';
 import { eq } from 'drizzle-orm';
 import { expect } from 'vitest';
-import { get, insertRequest, type TestApp } from '../kit/index.ts';
+import { answer, get, insertRequest, type TestApp } from '../kit/index.ts';
 
 /** The board's scene and its oracle: the same rules as the API's, applied in plain code to every row. */
 
@@ -79,8 +79,7 @@ export async function walk(t: TestApp, query: string, limit = 7): Promise<HelpRe
   for (let guard = 0; guard < 100; guard++) {
     const url = `/api/requests?${query}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`;
     const res = await get(t, {}, url);
-    expect(res.statusCode, res.body).toBe(200);
-    const page = BoardPage.parse(res.json());
+    const page = answer(res, 200, BoardPage);
     expect(page.items.length).toBeLessThanOrEqual(limit);
     items.push(...page.items);
     cursor = page.nextCursor;

@@ -12,7 +12,16 @@ import {
 import { describe, expect, it } from 'vitest';
 import { expireOverdueRequests } from '../../src/modules/help-requests/expiry.ts';
 import { requestRepository } from '../../src/modules/help-requests/repository.ts';
-import { as, createDraft, demoEmails, insertRequest, requestRow, setModeration, useApiApp } from '../kit/index.ts';
+import {
+  answer,
+  as,
+  createDraft,
+  demoEmails,
+  insertRequest,
+  requestRow,
+  setModeration,
+  useApiApp,
+} from '../kit/index.ts';
 
 /**
  * Walks the lifecycle table of shared/src/help-request-lifecycle.ts: for every transition and every state, put
@@ -133,8 +142,7 @@ describe('submitting', () => {
         url: `/api/requests/${draft.id}/submit`,
         headers: await as(t, demoEmails.officerSenju),
       });
-      expect(res.statusCode).toBe(200);
-      expect(HelpRequestDetail.parse(res.json())).toMatchObject({ status: 'published' });
+      expect(answer(res, 200, HelpRequestDetail)).toMatchObject({ status: 'published' });
       const board = (await t.app.inject({ method: 'GET', url: '/api/requests?limit=50' })).json();
       expect(board.items.map((i: { id: string }) => i.id)).toContain(draft.id);
     } finally {
@@ -149,8 +157,7 @@ describe('submitting', () => {
       url: `/api/requests/${id}/submit`,
       headers: await as(t, demoEmails.officerSenju),
     });
-    expect(res.statusCode).toBe(409);
-    expect(ErrorBody.parse(res.json()).error).toMatchObject({
+    expect(answer(res, 409, ErrorBody).error).toMatchObject({
       code: 'REQUEST_DEADLINE_PASSED',
       fields: [{ field: 'applicationDeadline', code: 'DEADLINE_IN_PAST' }],
     });

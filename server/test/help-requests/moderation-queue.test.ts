@@ -3,7 +3,7 @@ import { ErrorBody, ModerationQueue, MunicipalitySettingsView } from '@board/sha
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useApiApp } from '../kit/app.ts';
-import { get, patch, post } from '../kit/http.ts';
+import { answer, get, patch, post } from '../kit/http.ts';
 import { as, bearer, createPerson, demoEmails } from '../kit/people.ts';
 import { insertRequest, validInput } from '../kit/requests.ts';
 import { auditEntries } from '../kit/rows.ts';
@@ -26,8 +26,7 @@ describe('the moderation queue', () => {
       .where(eq(schema.helpRequests.id, older));
 
     const res = await queue(demoEmails.staffAdachi);
-    expect(res.statusCode).toBe(200);
-    const body = ModerationQueue.parse(res.json());
+    const body = answer(res, 200, ModerationQueue);
     expect(body.items.every((i) => i.municipalityCode === '13121' && i.status === 'pending_review')).toBe(true);
     const ids = body.items.map((i) => i.id);
     expect(ids.indexOf(older)).toBeLessThan(ids.indexOf(newer));
@@ -92,8 +91,7 @@ describe('municipality settings', () => {
       enabledCategories: ['photo_video', 'design_flyers'],
       contactDesk: '足立区 地域調整課 03-0000-0000',
     });
-    expect(res.statusCode).toBe(200);
-    expect(MunicipalitySettingsView.parse(res.json())).toEqual({
+    expect(answer(res, 200, MunicipalitySettingsView)).toEqual({
       code: '13121',
       moderationRequired: true,
       enabledCategories: ['design_flyers', 'photo_video'],
@@ -114,8 +112,7 @@ describe('municipality settings', () => {
       '/api/requests',
       validInput({ category: 'it_digital' }),
     );
-    expect(refused.statusCode).toBe(400);
-    expect(ErrorBody.parse(refused.json()).error.fields).toEqual([{ field: 'category', code: 'CATEGORY_NOT_ENABLED' }]);
+    expect(answer(refused, 400, ErrorBody).error.fields).toEqual([{ field: 'category', code: 'CATEGORY_NOT_ENABLED' }]);
 
     const off = await patch(t, staff, url, { moderationRequired: false });
     expect(off.json()).toMatchObject({

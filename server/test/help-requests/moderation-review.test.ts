@@ -3,7 +3,7 @@ import { HelpRequestDetail } from '@board/shared';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useApiApp } from '../kit/app.ts';
-import { get, post, put } from '../kit/http.ts';
+import { answer, get, post, put } from '../kit/http.ts';
 import { as, associationIdOf, createPerson, demoEmails } from '../kit/people.ts';
 import { createDraft, insertRequest, requestRow, setModeration, validInput } from '../kit/requests.ts';
 import { auditEntries } from '../kit/rows.ts';
@@ -30,8 +30,7 @@ describe('the review flow', () => {
 
     const reason = '集合時間と持ち物を本文に書いてください。\n雨天時の扱いも。';
     const changes = await post(t, staff, `/api/requests/${draft.id}/request-changes`, { reason });
-    expect(changes.statusCode).toBe(200);
-    expect(HelpRequestDetail.parse(changes.json())).toMatchObject({
+    expect(answer(changes, 200, HelpRequestDetail)).toMatchObject({
       status: 'changes_requested',
       statusReason: reason,
     });
@@ -59,8 +58,7 @@ describe('the review flow', () => {
     expect(HelpRequestDetail.parse(resubmitted.json())).toMatchObject({ status: 'pending_review', statusReason: null });
 
     const approved = await post(t, staff, `/api/requests/${draft.id}/approve`);
-    expect(approved.statusCode).toBe(200);
-    expect(HelpRequestDetail.parse(approved.json())).toMatchObject({ status: 'published' });
+    expect(answer(approved, 200, HelpRequestDetail)).toMatchObject({ status: 'published' });
     expect((await requestRow(t, draft.id)).publishedAt).not.toBeNull();
     expect(mailsTo(demoEmails.officerSenju)[0]!.subject).toContain('掲示板に載りました');
     expect(mailsTo(englishOfficer.email)[0]!.subject).toContain('is now on the board');

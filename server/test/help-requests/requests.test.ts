@@ -3,7 +3,7 @@ import { ErrorBody, HelpRequestDetail, MyRequestsPage, queryTokens } from '@boar
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useApiApp } from '../kit/app.ts';
-import { get, post, put } from '../kit/http.ts';
+import { answer, get, post, put } from '../kit/http.ts';
 import { as, associationIdOf, bearer, createPerson, demoEmails } from '../kit/people.ts';
 import { createDraft, inDays, insertRequest, requestRow, validInput } from '../kit/requests.ts';
 import { rowCounts } from '../kit/rows.ts';
@@ -19,8 +19,7 @@ describe('createRequest', () => {
       languages: ['ja', 'en'],
     });
     const res = await post(t, await as(t, demoEmails.officerSenju), '/api/requests', input);
-    expect(res.statusCode, res.body).toBe(201);
-    const detail = HelpRequestDetail.parse(res.json());
+    const detail = answer(res, 201, HelpRequestDetail);
     expect(detail).toMatchObject({
       status: 'draft',
       municipalityCode: '13121',
@@ -62,8 +61,7 @@ describe('createRequest', () => {
       ],
     });
     const missing = await post(t, await bearer(t, both.id), '/api/requests', validInput());
-    expect(missing.statusCode).toBe(400);
-    expect(ErrorBody.parse(missing.json()).error.fields).toEqual([
+    expect(answer(missing, 400, ErrorBody).error.fields).toEqual([
       { field: 'associationId', code: 'ASSOCIATION_REQUIRED' },
     ]);
     const named = await post(t, await bearer(t, both.id), '/api/requests', validInput({ associationId: umeda }));
@@ -102,8 +100,7 @@ describe('updateRequest', () => {
         estimatedHours: null,
       }),
     );
-    expect(res.statusCode, res.body).toBe(200);
-    expect(HelpRequestDetail.parse(res.json())).toMatchObject({
+    expect(answer(res, 200, HelpRequestDetail)).toMatchObject({
       title: '防災マップ作り',
       when: { kind: 'flexible' },
       estimatedHours: null,
@@ -118,8 +115,7 @@ describe('updateRequest', () => {
     const id = (await insertRequest(t, { status: 'pending_review', title: '審査中' })).id;
     const before = await requestRow(t, id);
     const res = await put(t, await as(t, demoEmails.officerSenju), `/api/requests/${id}`, validInput());
-    expect(res.statusCode).toBe(409);
-    expect(ErrorBody.parse(res.json()).error.code).toBe('REQUEST_NOT_EDITABLE');
+    expect(answer(res, 409, ErrorBody).error.code).toBe('REQUEST_NOT_EDITABLE');
     const other = await put(t, await as(t, demoEmails.officerUmeda), `/api/requests/${id}`, validInput());
     expect(other.statusCode).toBe(404);
     const staff = await put(t, await as(t, demoEmails.staffAdachi), `/api/requests/${id}`, validInput());
@@ -143,8 +139,7 @@ describe('copyRequest', () => {
       })
     ).id;
     const res = await post(t, await as(t, demoEmails.officerSenju), `/api/requests/${id}/copy`);
-    expect(res.statusCode, res.body).toBe(201);
-    const copy = HelpRequestDetail.parse(res.json());
+    const copy = answer(res, 201, HelpRequestDetail);
     expect(copy).toMatchObject({
       status: 'draft',
       title: '夏祭りの設営',
@@ -178,8 +173,7 @@ describe('listMyAssociationRequests', () => {
     const headers = await as(t, demoEmails.officerSenju);
     const senju = await associationIdOf(t, '千住一丁目町会');
     const res = await get(t, headers, '/api/me/requests?limit=100');
-    expect(res.statusCode, res.body).toBe(200);
-    const page = MyRequestsPage.parse(res.json());
+    const page = answer(res, 200, MyRequestsPage);
     const inDb = await t.database.handle.db
       .select()
       .from(schema.helpRequests)

@@ -4,7 +4,7 @@ import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRequest, listRequests, submitRequest } from '../../src/modules/help-requests/service.ts';
-import { as, demoEmails, get, post, validInput } from '../kit/index.ts';
+import { answer, as, demoEmails, get, post, validInput } from '../kit/index.ts';
 import { openPgliteDemo } from './pglite-demo.ts';
 
 /**
@@ -85,8 +85,7 @@ const engines: Engine[] = [
         },
         async search(q) {
           const res = await get(t, {}, `/api/requests?limit=50&q=${encodeURIComponent(q)}`);
-          expect(res.statusCode, res.body).toBe(200);
-          return BoardPage.parse(res.json()).items.map((i) => i.id);
+          return answer(res, 200, BoardPage).items.map((i) => i.id);
         },
         close: () => t.close(),
       };

@@ -1,6 +1,7 @@
 import { BoardPage, HelpRequestDetail, summaryMax } from '@board/shared';
 import { describe, expect, it } from 'vitest';
 import {
+  answer,
   as,
   createDraft,
   demoEmails,
@@ -88,8 +89,7 @@ describe('request summaries in English and やさしい日本語', () => {
     await setStatus(t, draft.id, 'published', { publishedAt: new Date() });
 
     const page = await get(t, {}, `/api/requests/${draft.id}`);
-    expect(page.statusCode).toBe(200);
-    expect(HelpRequestDetail.parse(page.json())).toMatchObject({
+    expect(answer(page, 200, HelpRequestDetail)).toMatchObject({
       summaryEn: 'Help us photograph the summer festival.',
       summaryJaEasy: 'なつまつりの しゃしんを とって ください。',
     });

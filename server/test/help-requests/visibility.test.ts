@@ -3,6 +3,7 @@ import { ErrorBody, HelpRequestDetail } from '@board/shared';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  answer,
   as,
   associationIdOf,
   auditEntries,
@@ -80,8 +81,7 @@ describe('who sees a request', () => {
     ['foundation staff', demoEmails.foundation],
   ])('a draft is visible to %s, with the exact place', async (_who, email) => {
     const res = await view(draft, email);
-    expect(res.statusCode).toBe(200);
-    expect(HelpRequestDetail.parse(res.json())).toMatchObject({ status: 'draft', exactPlace: '千住一丁目会館' });
+    expect(answer(res, 200, HelpRequestDetail)).toMatchObject({ status: 'draft', exactPlace: '千住一丁目会館' });
   });
 
   it('a hidden request is gone for the public but stays readable for staff', async () => {
@@ -111,8 +111,7 @@ describe('exact place and officer contact', () => {
     ["another association's officer", demoEmails.officerUmeda],
   ])('are hidden from %s', async (_who, email) => {
     const res = await view(published, email);
-    expect(res.statusCode).toBe(200);
-    const detail = HelpRequestDetail.parse(res.json());
+    const detail = answer(res, 200, HelpRequestDetail);
     expect(detail).toMatchObject({ exactPlace: null, officerContact: null, statusReason: null });
     expect(res.body).not.toContain('千住一丁目会館');
     expect(res.body).not.toContain('officer.senju@demo.example');

@@ -1,7 +1,8 @@
 import { schema } from '@board/db';
+import { MessageList } from '@board/shared';
 import { eq } from 'drizzle-orm';
 import type { TestApp } from './app.ts';
-import { post } from './http.ts';
+import { answer, get, post } from './http.ts';
 import { as } from './people.ts';
 
 /** Raises a hand on a request through the API and returns the answer. */
@@ -38,4 +39,9 @@ export async function applicationRow(t: TestApp, id: string) {
   const [row] = await t.database.handle.db.select().from(schema.applications).where(eq(schema.applications.id, id));
   if (!row) throw new Error(`no application ${id}`);
   return row;
+}
+
+/** A match's thread as this side reads it (fails the test unless the answer is 200). */
+export async function readThread(t: TestApp, headers: Record<string, string>, applicationId: string) {
+  return answer(await get(t, headers, `/api/applications/${applicationId}/messages`), 200, MessageList);
 }

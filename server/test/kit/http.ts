@@ -1,5 +1,6 @@
 import { ErrorBody } from '@board/shared';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { expect } from 'vitest';
 import type { TestApp } from './app.ts';
 
 /** The header every cookie-authenticated write must carry (the CSRF check). */
@@ -28,6 +29,12 @@ export const del = sender('DELETE');
 
 export async function get(t: TestApp, headers: Record<string, string>, url: string) {
   return t.app.inject({ method: 'GET', url, headers });
+}
+
+/** An answer's body read by its schema, once its status is this one (else the test fails showing the body). */
+export function answer<T>(res: LightMyRequestResponse, status: number, schema: { parse(body: unknown): T }): T {
+  expect(res.statusCode, res.body).toBe(status);
+  return schema.parse(res.json());
 }
 
 /** The `error.code` of an error answer (fails on any other body). */

@@ -1,6 +1,7 @@
 import { schema } from '@board/db';
 import { newToken } from '../../src/modules/accounts/secrets.ts';
 import type { TestApp } from './app.ts';
+import { get } from './http.ts';
 import { associationIdOf, associations, freshEmail, type AssociationKey } from './people.ts';
 
 /** An invitation made directly in the database; returns its id, the link token and the address. */
@@ -39,4 +40,9 @@ export async function createInvitation(
     })
     .returning({ id: schema.invitations.id });
   return { id: row!.id, token, email };
+}
+
+/** What the accept page learns from an invitation link's token, asked without a session. */
+export function previewInvitation(t: TestApp, token: string) {
+  return get(t, {}, `/api/invitations/preview?token=${encodeURIComponent(token)}`);
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { mailThrottles } from '../../src/limits/mail-throttle.ts';
 import { useApiApp } from '../kit/app.ts';
 import { applied } from '../kit/applications.ts';
-import { post } from '../kit/http.ts';
+import { answer, post } from '../kit/http.ts';
 import { createInvitation } from '../kit/invitations.ts';
 import { mailsTo } from '../kit/mail.ts';
 import { associationIdOf, bearer, createVolunteer, demoEmails, officers, userIdOf } from '../kit/people.ts';
@@ -37,8 +37,7 @@ describe('repeatable actions that mail someone else are throttled per actor', ()
     });
     for (let i = 0; i < 6; i++) {
       const res = await post(t, await bearer(t, staffId), `/api/invitations/${invitation.id}/resend`);
-      expect(res.statusCode).toBe(200);
-      expect(Invitation.parse(res.json()).state).toBe('pending');
+      expect(answer(res, 200, Invitation).state).toBe('pending');
     }
     const resent = t.app.mailer.captured.filter((m) => m.to === invitation.email);
     expect(resent).toHaveLength(mailThrottles.invitation.max);

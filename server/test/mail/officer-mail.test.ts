@@ -3,6 +3,7 @@ import { MyRequestsPage } from '@board/shared';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  answer,
   applied,
   as,
   associationIdOf,
@@ -55,8 +56,7 @@ describe('the officer’s list counts the hands waiting for an answer', () => {
     await matched(t, third, busy.id, demoEmails.officerSenju);
 
     const res = await get(t, await as(t, demoEmails.officerSenju), '/api/me/requests?limit=100');
-    expect(res.statusCode).toBe(200);
-    const items = MyRequestsPage.parse(res.json()).items;
+    const items = answer(res, 200, MyRequestsPage).items;
     const count = (id: string) => items.find((item) => item.id === id)?.pendingApplications;
     expect([count(busy.id), count(quiet.id)]).toEqual([2, 0]);
   });
@@ -65,8 +65,7 @@ describe('the officer’s list counts the hands waiting for an answer', () => {
     const busy = await insertRequest(t, { title: '足立区の依頼' });
     await applied(t, (await createVolunteer(t)).headers, busy.id);
     const res = await get(t, await as(t, demoEmails.officerOkubo), '/api/me/requests?limit=100');
-    expect(res.statusCode).toBe(200);
-    const items = MyRequestsPage.parse(res.json()).items;
+    const items = answer(res, 200, MyRequestsPage).items;
     expect(items.map((item) => item.id)).not.toContain(busy.id);
     expect(items.every((item) => item.municipalityCode === '13104')).toBe(true);
   });

@@ -2,7 +2,16 @@ import { schema } from '@board/db';
 import { ModerationQueue, ReviewHistory } from '@board/shared';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { as, createDraft, demoEmails, insertRequest, setModeration, useApiApp, validInput } from '../kit/index.ts';
+import {
+  answer,
+  as,
+  createDraft,
+  demoEmails,
+  insertRequest,
+  setModeration,
+  useApiApp,
+  validInput,
+} from '../kit/index.ts';
 
 /** The clerk's queue (columns, association and status filters) and a resubmitted request's history. */
 
@@ -48,8 +57,7 @@ describe('the queue as a table', () => {
     const again = await returnedAndResubmitted('日時をはっきり書いてください。', { title: '日時を直した依頼' });
 
     const res = await get(demoEmails.staffAdachi, '/api/moderation/queue');
-    expect(res.statusCode).toBe(200);
-    const items = ModerationQueue.parse(res.json()).items;
+    const items = answer(res, 200, ModerationQueue).items;
     expect(items.find((i) => i.id === waiting)).toMatchObject({ daysWaiting: 3, resubmitted: false });
     expect(items.find((i) => i.id === again)).toMatchObject({
       daysWaiting: 0,
@@ -72,8 +80,7 @@ describe('the queue as a table', () => {
 
     // 新宿区 staff asking for an 足立区 association see an empty list, never its requests
     const foreign = await get(demoEmails.staffShinjuku, `/api/moderation/queue?associationId=${umeda}`);
-    expect(foreign.statusCode).toBe(200);
-    expect(ModerationQueue.parse(foreign.json()).items).toEqual([]);
+    expect(answer(foreign, 200, ModerationQueue).items).toEqual([]);
     expect(foreign.body).not.toContain('梅田の申請');
   });
 
@@ -104,8 +111,7 @@ describe("a resubmitted request's history", () => {
       slots: 3,
     });
     const res = await get(demoEmails.staffAdachi, `/api/moderation/requests/${id}/history`);
-    expect(res.statusCode).toBe(200);
-    const { lastReturn } = ReviewHistory.parse(res.json());
+    const { lastReturn } = answer(res, 200, ReviewHistory);
     expect(lastReturn?.reason).toBe('集合場所は公開欄に書かないでください。');
     expect(lastReturn?.changedFields?.sort()).toEqual(['area', 'slots', 'title']);
   });

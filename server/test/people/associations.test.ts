@@ -1,7 +1,7 @@
 import { Association, AssociationList, AssociationOfficerList, ErrorBody } from '@board/shared';
 import { describe, expect, it } from 'vitest';
 import { useApiApp } from '../kit/app.ts';
-import { get, post } from '../kit/http.ts';
+import { answer, get, post } from '../kit/http.ts';
 import { as, associationIdOf, bearer, createPerson, demoEmails, userIdOf } from '../kit/people.ts';
 import { auditEntries, rowCounts } from '../kit/rows.ts';
 
@@ -16,8 +16,7 @@ describe('createAssociation', () => {
       area: '西新井三丁目',
       households: 350,
     });
-    expect(res.statusCode).toBe(201);
-    const association = Association.parse(res.json());
+    const association = answer(res, 201, Association);
     expect(association).toMatchObject({
       municipalityCode: '13121',
       name: '西新井三丁目町会',
@@ -34,8 +33,7 @@ describe('createAssociation', () => {
       municipalityCode: '13104',
       name: '百人町一丁目町会',
     });
-    expect(res.statusCode).toBe(201);
-    expect(Association.parse(res.json())).toMatchObject({ area: '', households: null });
+    expect(answer(res, 201, Association)).toMatchObject({ area: '', households: null });
   });
 
   it('refuses a name already registered in the municipality', async () => {
@@ -43,8 +41,7 @@ describe('createAssociation', () => {
       municipalityCode: '13121',
       name: '千住一丁目町会',
     });
-    expect(res.statusCode).toBe(409);
-    expect(ErrorBody.parse(res.json()).error.fields).toEqual([{ field: 'name', code: 'ALREADY_REGISTERED' }]);
+    expect(answer(res, 409, ErrorBody).error.fields).toEqual([{ field: 'name', code: 'ALREADY_REGISTERED' }]);
   });
 
   it('refuses another municipality, foundation staff and officers, writing nothing', async () => {

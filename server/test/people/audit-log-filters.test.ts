@@ -2,7 +2,7 @@ import { schema } from '@board/db';
 import { AuditLogPage, ErrorBody } from '@board/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeCursor } from '../../src/modules/help-requests/views.ts';
-import { as, demoEmails, useApiApp, userIdOf } from '../kit/index.ts';
+import { answer, as, demoEmails, useApiApp, userIdOf } from '../kit/index.ts';
 
 /**
  * The audit log's filters (issue 15) and its keyset paging (issue 9): by action (a group or one),
@@ -95,8 +95,7 @@ describe('paging by cursor', () => {
   it('refuses a cursor made for other filters (400, field cursor)', async () => {
     const first = (await list(demoEmails.staffAdachi, 'action=request.approve&limit=5')).body!;
     const res = (await list(demoEmails.staffAdachi, `action=flags&cursor=${first.nextCursor}`)).res;
-    expect(res.statusCode).toBe(400);
-    expect(ErrorBody.parse(res.json()).error.fields).toEqual([{ field: 'cursor', code: 'CURSOR_INVALID' }]);
+    expect(answer(res, 400, ErrorBody).error.fields).toEqual([{ field: 'cursor', code: 'CURSOR_INVALID' }]);
   });
 });
 
@@ -135,8 +134,7 @@ describe('filters', () => {
     ['a cursor that is not one', 'cursor=not-a-cursor', { cursor: 'CURSOR_INVALID' }],
   ])('refuses %s with 400 and a field code', async (_name, query, fields) => {
     const { res } = await list(demoEmails.staffAdachi, query);
-    expect(res.statusCode).toBe(400);
-    const error = ErrorBody.parse(res.json()).error;
+    const error = answer(res, 400, ErrorBody).error;
     expect(error.code).toBe('VALIDATION_FAILED');
     expect(Object.fromEntries((error.fields ?? []).map((f) => [f.field, f.code]))).toEqual(fields);
   });

@@ -6,6 +6,7 @@ import { useApiApp } from '../kit/app.ts';
 import { createInvitation } from '../kit/invitations.ts';
 import { as, bearer, createPerson, demoEmails, userIdOf, volunteerProfileInput } from '../kit/people.ts';
 import { rowCounts } from '../kit/rows.ts';
+import { answer } from '../kit/http.ts';
 
 /** Every write route of the people modules: bad input is 400 naming the fields, and nothing is written or mailed. */
 
@@ -128,8 +129,7 @@ describe('bad input on every write route', () => {
       headers,
       ...(c.payload === undefined ? {} : { payload: c.payload as object }),
     });
-    expect(res.statusCode, res.body).toBe(400);
-    const body = ErrorBody.parse(res.json());
+    const body = answer(res, 400, ErrorBody);
     expect(body.error.code).toBe('VALIDATION_FAILED');
     expect(body.error.fields!.map((f) => f.field).sort()).toEqual([...c.fields].sort());
     expect(await rowCounts(t)).toEqual(before);

@@ -3,8 +3,8 @@ import { AcceptInvitationResult, ErrorBody, InvitationPreview, Me } from '@board
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useApiApp } from '../kit/app.ts';
-import { get, post } from '../kit/http.ts';
-import { createInvitation } from '../kit/invitations.ts';
+import { answer, get, post } from '../kit/http.ts';
+import { createInvitation, previewInvitation } from '../kit/invitations.ts';
 import { inviteTokenIn, lastMailTo } from '../kit/mail.ts';
 import { as, bearer, createPerson, demoEmails, freshEmail, useAssociationIds, userIdOf } from '../kit/people.ts';
 import { auditEntries, rowCounts } from '../kit/rows.ts';
@@ -15,9 +15,7 @@ const associationIds = useAssociationIds(t);
 const accept = (payload: object, headers: Record<string, string> = {}) =>
   post(t, headers, '/api/invitations/accept', payload);
 
-async function preview(token: string) {
-  return get(t, {}, `/api/invitations/preview?token=${encodeURIComponent(token)}`);
-}
+const preview = (token: string) => previewInvitation(t, token);
 
 describe('previewInvitation', () => {
   it('tells the accept page what the link is for, without a session', async () => {
@@ -26,8 +24,7 @@ describe('previewInvitation', () => {
       association: 'senju',
     });
     const res = await preview(inv.token);
-    expect(res.statusCode).toBe(200);
-    expect(InvitationPreview.parse(res.json())).toMatchObject({
+    expect(answer(res, 200, InvitationPreview)).toMatchObject({
       role: 'officer',
       email: inv.email,
       municipalityCode: '13121',
@@ -57,8 +54,7 @@ describe('previewInvitation', () => {
     });
     for (const token of ['x'.repeat(43), expired.token, used.token]) {
       const res = await preview(token);
-      expect(res.statusCode).toBe(410);
-      expect(ErrorBody.parse(res.json()).error.code).toBe('INVITATION_INVALID');
+      expect(answer(res, 410, ErrorBody).error.code).toBe('INVITATION_INVALID');
     }
   });
 });
@@ -74,15 +70,13 @@ describe('acceptInvitation', () => {
     });
 
     const incomplete = await accept({ token: inv.token });
-    expect(incomplete.statusCode).toBe(400);
-    expect(ErrorBody.parse(incomplete.json()).error.fields).toEqual([
+    expect(answer(incomplete, 400, ErrorBody).error.fields).toEqual([
       { field: 'displayName', code: 'DISPLAY_NAME_REQUIRED' },
       { field: 'password', code: 'PASSWORD_REQUIRED' },
     ]);
 
     const res = await accept({ token: inv.token, displayName: 'New Officer', password: 'a long enough password' });
-    expect(res.statusCode).toBe(200);
-    const result = AcceptInvitationResult.parse(res.json());
+    const result = answer(res, 200, AcceptInvitationResult);
     expect(result.me).toMatchObject({
       email: inv.email,
       emailVerified: true,
@@ -132,8 +126,7 @@ describe('acceptInvitation', () => {
     });
     const before = await rowCounts(t);
     const res = await accept({ token: inv.token, displayName: 'Impostor', password: 'a long enough password' });
-    expect(res.statusCode).toBe(401);
-    expect(ErrorBody.parse(res.json()).error.code).toBe('INVITATION_SIGN_IN_REQUIRED');
+    expect(answer(res, 401, ErrorBody).error.code).toBe('INVITATION_SIGN_IN_REQUIRED');
     expect(await rowCounts(t)).toEqual(before);
   });
 
@@ -145,8 +138,7 @@ describe('acceptInvitation', () => {
     });
     const volunteerId = await userIdOf(t, demoEmails.volunteer2);
     const res = await accept({ token: inv.token }, await bearer(t, volunteerId));
-    expect(res.statusCode).toBe(200);
-    const result = AcceptInvitationResult.parse(res.json());
+    const result = answer(res, 200, AcceptInvitationResult);
     expect(result.session).toBeNull();
     expect(result.me.id).toBe(volunteerId);
     expect(result.me.roles.map((r) => r.role)).toEqual(['volunteer', 'officer']);
@@ -158,8 +150,7 @@ describe('acceptInvitation', () => {
     const inv = await createInvitation(t, { role: 'municipal_staff', municipalityCode: '13121' });
     const before = await rowCounts(t);
     const res = await accept({ token: inv.token }, await as(t, demoEmails.volunteer1));
-    expect(res.statusCode).toBe(409);
-    expect(ErrorBody.parse(res.json()).error.code).toBe('INVITATION_EMAIL_MISMATCH');
+    expect(answer(res, 409, ErrorBody).error.code).toBe('INVITATION_EMAIL_MISMATCH');
     expect(await rowCounts(t)).toEqual(before);
     expect((await preview(inv.token)).statusCode).toBe(200); // still usable by the right person
   });

@@ -1,8 +1,8 @@
 import { ErrorBody, Invitation, InvitationList } from '@board/shared';
 import { describe, expect, it } from 'vitest';
 import { useApiApp } from '../kit/app.ts';
-import { get, post } from '../kit/http.ts';
-import { createInvitation } from '../kit/invitations.ts';
+import { answer, get, post } from '../kit/http.ts';
+import { createInvitation, previewInvitation } from '../kit/invitations.ts';
 import { inviteTokenIn, lastMailTo } from '../kit/mail.ts';
 import { as, bearer, demoEmails, userIdOf } from '../kit/people.ts';
 import { auditEntries } from '../kit/rows.ts';
@@ -10,9 +10,7 @@ const t = useApiApp();
 
 const day = 86_400_000;
 
-async function preview(token: string) {
-  return get(t, {}, `/api/invitations/preview?token=${encodeURIComponent(token)}`);
-}
+const preview = (token: string) => previewInvitation(t, token);
 
 describe('listInvitations', () => {
   it("shows staff only their municipality's invitations, by state", async () => {
@@ -75,8 +73,7 @@ describe('resendInvitation', () => {
       expiresAt: new Date(Date.now() - day), // already expired: resending revives it
     });
     const res = await post(t, await bearer(t, staffId), `/api/invitations/${old.id}/resend`);
-    expect(res.statusCode).toBe(200);
-    const invitation = Invitation.parse(res.json());
+    const invitation = answer(res, 200, Invitation);
     expect(invitation.state).toBe('pending');
     expect(Date.parse(invitation.expiresAt)).toBeGreaterThan(Date.now() + 7 * day - 60_000);
 
@@ -98,8 +95,7 @@ describe('resendInvitation', () => {
         ...closed,
       });
       const res = await post(t, headers, `/api/invitations/${inv.id}/resend`);
-      expect(res.statusCode).toBe(409);
-      expect(ErrorBody.parse(res.json()).error.code).toBe('INVITATION_NOT_PENDING');
+      expect(answer(res, 409, ErrorBody).error.code).toBe('INVITATION_NOT_PENDING');
     }
   });
 
@@ -139,16 +135,14 @@ describe('revokeInvitation', () => {
       association: 'senju',
     });
     const res = await post(t, headers, `/api/invitations/${inv.id}/revoke`);
-    expect(res.statusCode).toBe(200);
-    expect(Invitation.parse(res.json()).state).toBe('revoked');
+    expect(answer(res, 200, Invitation).state).toBe('revoked');
     expect((await preview(inv.token)).statusCode).toBe(410);
     const accept = await post(t, {}, '/api/invitations/accept', {
       token: inv.token,
       displayName: '受ける人',
       password: 'a long enough password',
     });
-    expect(accept.statusCode).toBe(410);
-    expect(ErrorBody.parse(accept.json()).error.code).toBe('INVITATION_INVALID');
+    expect(answer(accept, 410, ErrorBody).error.code).toBe('INVITATION_INVALID');
 
     const again = await post(t, headers, `/api/invitations/${inv.id}/revoke`);
     expect(again.statusCode).toBe(200);

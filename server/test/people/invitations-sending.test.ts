@@ -3,7 +3,7 @@ import { ErrorBody, Invitation } from '@board/shared';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useApiApp } from '../kit/app.ts';
-import { post } from '../kit/http.ts';
+import { answer, post } from '../kit/http.ts';
 import { inviteTokenIn, lastMailTo } from '../kit/mail.ts';
 import { as, bearer, demoEmails, freshEmail, useAssociationIds, userIdOf } from '../kit/people.ts';
 import { auditEntries, rowCounts } from '../kit/rows.ts';
@@ -21,8 +21,7 @@ describe('inviteMunicipalStaff', () => {
       municipalityCode: '13121',
       language: 'en',
     });
-    expect(res.statusCode).toBe(201);
-    const invitation = Invitation.parse(res.json());
+    const invitation = answer(res, 201, Invitation);
     expect(invitation).toMatchObject({
       role: 'municipal_staff',
       email,
@@ -60,8 +59,7 @@ describe('inviteMunicipalStaff', () => {
     const payload = { email: freshEmail(), municipalityCode: '13104', language: 'ja' };
     expect((await post(t, headers, '/api/invitations/municipal-staff', payload)).statusCode).toBe(201);
     const again = await post(t, headers, '/api/invitations/municipal-staff', payload);
-    expect(again.statusCode).toBe(409);
-    expect(ErrorBody.parse(again.json()).error.code).toBe('INVITATION_PENDING');
+    expect(answer(again, 409, ErrorBody).error.code).toBe('INVITATION_PENDING');
   });
 
   it('refuses to invite someone to a role they already hold', async () => {
@@ -70,8 +68,7 @@ describe('inviteMunicipalStaff', () => {
       municipalityCode: '13121',
       language: 'ja',
     });
-    expect(res.statusCode).toBe(409);
-    expect(ErrorBody.parse(res.json()).error.code).toBe('ROLE_ALREADY_HELD');
+    expect(answer(res, 409, ErrorBody).error.code).toBe('ROLE_ALREADY_HELD');
   });
 
   it('is 404 for a municipality code that does not exist', async () => {
@@ -94,8 +91,7 @@ describe('inviteOfficer', () => {
       associationId: associationIds.senju,
       language: 'ja-easy',
     });
-    expect(res.statusCode).toBe(201);
-    expect(Invitation.parse(res.json())).toMatchObject({
+    expect(answer(res, 201, Invitation)).toMatchObject({
       role: 'officer',
       municipalityCode: '13121',
       associationId: associationIds.senju,

@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { newToken } from '../../src/modules/accounts/secrets.ts';
 import { useApiApp } from '../kit/app.ts';
-import { del, get, post } from '../kit/http.ts';
+import { answer, del, get, post } from '../kit/http.ts';
 import { as, associationIdOf, bearer, createPerson, demoEmails, userIdOf } from '../kit/people.ts';
 import { auditEntries, rowCounts } from '../kit/rows.ts';
 const t = useApiApp();
@@ -52,15 +52,13 @@ describe('deleteMe', () => {
     const before = await rowCounts(t);
 
     const missing = await deleteMe(headers, {});
-    expect(missing.statusCode).toBe(400);
-    expect(ErrorBody.parse(missing.json()).error.fields).toEqual([{ field: 'password', code: 'PASSWORD_REQUIRED' }]);
+    expect(answer(missing, 400, ErrorBody).error.fields).toEqual([{ field: 'password', code: 'PASSWORD_REQUIRED' }]);
 
     const confirmOnly = await deleteMe(headers, { confirm: 'DELETE' });
     expect(confirmOnly.statusCode).toBe(400);
 
     const wrong = await deleteMe(headers, { password: 'not the password' });
-    expect(wrong.statusCode).toBe(403);
-    expect(ErrorBody.parse(wrong.json()).error.code).toBe('PASSWORD_INCORRECT');
+    expect(answer(wrong, 403, ErrorBody).error.code).toBe('PASSWORD_INCORRECT');
     expect(await rowCounts(t)).toEqual(before);
 
     const ok = await deleteMe(headers, { password: 'correct horse battery' });
@@ -75,8 +73,7 @@ describe('deleteMe', () => {
     });
     const headers = await bearer(t, person.id);
     const missing = await deleteMe(headers, {});
-    expect(missing.statusCode).toBe(400);
-    expect(ErrorBody.parse(missing.json()).error.fields).toEqual([{ field: 'confirm', code: 'CONFIRM_REQUIRED' }]);
+    expect(answer(missing, 400, ErrorBody).error.fields).toEqual([{ field: 'confirm', code: 'CONFIRM_REQUIRED' }]);
     const ok = await deleteMe(headers, { confirm: 'DELETE' });
     expect(ok.statusCode).toBe(200);
   });

@@ -3,6 +3,7 @@ import { ErrorBody, Me } from '@board/shared';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import {
+  answer,
   as,
   associationIdOf,
   bearer,
@@ -28,14 +29,12 @@ const volunteerProfile = {
 describe('getMe', () => {
   it('is 401 without a session', async () => {
     const res = await get(t, {}, '/api/me');
-    expect(res.statusCode).toBe(401);
-    expect(ErrorBody.parse(res.json()).error.code).toBe('UNAUTHENTICATED');
+    expect(answer(res, 401, ErrorBody).error.code).toBe('UNAUTHENTICATED');
   });
 
   it('shows municipal staff their account and their municipality by name', async () => {
     const res = await get(t, await as(t, demoEmails.staffAdachi), '/api/me');
-    expect(res.statusCode).toBe(200);
-    const me = Me.parse(res.json());
+    const me = answer(res, 200, Me);
     expect(me).toMatchObject({
       email: demoEmails.staffAdachi,
       emailVerified: true,
@@ -73,8 +72,7 @@ describe('getMe', () => {
   it('works for an account that wears no hat at all', async () => {
     const person = await createPerson(t, { roles: [] });
     const res = await get(t, await bearer(t, person.id), '/api/me');
-    expect(res.statusCode).toBe(200);
-    expect(Me.parse(res.json()).roles).toEqual([]);
+    expect(answer(res, 200, Me).roles).toEqual([]);
     // made without a password (as after accepting an invitation by link only)
     expect(Me.parse(res.json()).hasPassword).toBe(false);
   });
@@ -90,8 +88,7 @@ describe('updateMe', () => {
       phone: '090-1234-5678',
       volunteerProfile,
     });
-    expect(res.statusCode).toBe(200);
-    const me = Me.parse(res.json());
+    const me = answer(res, 200, Me);
     expect(me).toMatchObject({
       displayName: '山本 さくら（チラシ）',
       language: 'ja-easy',
@@ -116,8 +113,7 @@ describe('updateMe', () => {
       displayName: '変えない',
       volunteerProfile,
     });
-    expect(res.statusCode).toBe(403);
-    expect(ErrorBody.parse(res.json()).error.fields).toEqual([{ field: 'volunteerProfile', code: 'NOT_A_VOLUNTEER' }]);
+    expect(answer(res, 403, ErrorBody).error.fields).toEqual([{ field: 'volunteerProfile', code: 'NOT_A_VOLUNTEER' }]);
     expect(await rowCounts(t)).toEqual(before);
     const [user] = await t.database.handle.db
       .select({ displayName: schema.users.displayName })
@@ -130,8 +126,7 @@ describe('updateMe', () => {
     const res = await patch(t, await as(t, demoEmails.volunteer2), '/api/me', {
       volunteerProfile: { ...volunteerProfile, municipalityCodes: ['13121', '13999'] },
     });
-    expect(res.statusCode).toBe(400);
-    expect(ErrorBody.parse(res.json()).error.fields).toEqual([
+    expect(answer(res, 400, ErrorBody).error.fields).toEqual([
       { field: 'volunteerProfile.municipalityCodes', code: 'MUNICIPALITY_UNKNOWN' },
     ]);
   });

@@ -3,7 +3,7 @@ import { VolunteerPublicProfile } from '@board/shared';
 import { describe, expect, it } from 'vitest';
 import { useApiApp } from '../kit/app.ts';
 import { matched } from '../kit/applications.ts';
-import { get, patch, post } from '../kit/http.ts';
+import { answer, get, patch, post } from '../kit/http.ts';
 import { as, createVolunteer, demoEmails, volunteerProfileInput } from '../kit/people.ts';
 import { insertRequest } from '../kit/requests.ts';
 
@@ -17,8 +17,7 @@ const t = useApiApp();
 /** as another volunteer sees it (profiles are for people signed in) */
 async function publicProfile(id: string) {
   const res = await get(t, await as(t, demoEmails.volunteer2), `/api/volunteers/${id}`);
-  expect(res.statusCode).toBe(200);
-  return VolunteerPublicProfile.parse(res.json());
+  return answer(res, 200, VolunteerPublicProfile);
 }
 
 describe('showing thanks on the public profile', () => {

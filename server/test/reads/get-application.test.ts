@@ -2,7 +2,7 @@ import { ApplicationDetail } from '@board/shared';
 import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applied, matched } from '../kit/applications.ts';
-import { errorCode, get, post } from '../kit/http.ts';
+import { answer, errorCode, get, post } from '../kit/http.ts';
 import { as, createVolunteer, demoEmails, officers, userIdOf } from '../kit/people.ts';
 import { insertRequest } from '../kit/requests.ts';
 import { auditEntries } from '../kit/rows.ts';
@@ -90,8 +90,7 @@ describe('contact reveals happen where a person opens the contact', () => {
     const volunteer = await createVolunteer(t);
     const id = await matched(t, volunteer, request.id, officers.senju);
     const shown = await post(t, volunteer.headers, `/api/applications/${id}/contact`);
-    expect(shown.statusCode).toBe(200);
-    expect(ApplicationDetail.parse(shown.json()).asVolunteer!.contacts).toEqual([
+    expect(answer(shown, 200, ApplicationDetail).asVolunteer!.contacts).toEqual([
       expect.objectContaining({ email: officers.senju }),
     ]);
     expect((await post(t, volunteer.headers, `/api/applications/${id}/contact`)).statusCode).toBe(200);

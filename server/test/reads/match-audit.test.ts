@@ -4,7 +4,7 @@ import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordAudit } from '../../src/modules/audit/record.ts';
 import { matched } from '../kit/applications.ts';
-import { get, post } from '../kit/http.ts';
+import { answer, get, post } from '../kit/http.ts';
 import { as, createVolunteer, demoEmails, officers, userIdOf } from '../kit/people.ts';
 import { insertRequest } from '../kit/requests.ts';
 
@@ -17,8 +17,7 @@ afterAll(() => t.close());
 /** The audit log as the foundation reads it through the API, about one match and its request. */
 async function logAbout(applicationId: string, requestId: string) {
   const res = await get(t, await as(t, demoEmails.foundation), '/api/audit-log?limit=200');
-  expect(res.statusCode).toBe(200);
-  return AuditLogPage.parse(res.json())
+  return answer(res, 200, AuditLogPage)
     .items.filter((e) => e.subjectId === applicationId || e.subjectId === requestId)
     .reverse();
 }

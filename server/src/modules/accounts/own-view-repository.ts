@@ -1,5 +1,6 @@
 import { schema, type Database } from '@board/db';
 import { and, eq, isNull, sql } from 'drizzle-orm';
+import { columns } from '../../database/columns.ts';
 
 const { users, volunteerProfiles } = schema;
 
@@ -9,14 +10,8 @@ export const ownViewRepository = {
   async account(tx: Database, userId: string) {
     const [user] = await tx
       .select({
-        id: users.id,
-        email: users.email,
-        emailVerifiedAt: users.emailVerifiedAt,
+        ...columns(users, 'id', 'email', 'emailVerifiedAt', 'displayName', 'language', 'notificationEmail', 'phone'),
         hasPassword: sql<boolean>`(${users.passwordHash} is not null)`.mapWith(Boolean),
-        displayName: users.displayName,
-        language: users.language,
-        notificationEmail: users.notificationEmail,
-        phone: users.phone,
       })
       .from(users)
       .where(and(eq(users.id, userId), isNull(users.deletedAt)));

@@ -1,8 +1,23 @@
 import { schema, type Database } from '@board/db';
 import type { Actor, RoleGrant } from '@board/shared';
-import { and, asc, eq, exists, gt, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, exists, gt, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { columns } from '../../database/columns.ts';
 
 const { users, roleAssignments, refreshTokens, municipalities, associations } = schema;
+
+/**
+ * The officer hats of live (not deleted) accounts in these associations: the condition of a
+ * query from `role_assignments` joined with `users` on the holder.
+ */
+export function liveOfficersOf(associationIds: string | string[]): SQL | undefined {
+  return and(
+    eq(roleAssignments.role, 'officer'),
+    typeof associationIds === 'string'
+      ? eq(roleAssignments.associationId, associationIds)
+      : inArray(roleAssignments.associationId, associationIds),
+    isNull(users.deletedAt),
+  );
+}
 
 /** The one place that reads which hats a person wears. */
 export const rolesRepository = {
@@ -12,11 +27,7 @@ export const rolesRepository = {
    */
   async liveActor(tx: Database, userId: string, sessionId: string): Promise<Actor | null> {
     const rows = await tx
-      .select({
-        role: roleAssignments.role,
-        municipalityCode: roleAssignments.municipalityCode,
-        associationId: roleAssignments.associationId,
-      })
+      .select(columns(roleAssignments, 'role', 'municipalityCode', 'associationId'))
       .from(users)
       .leftJoin(roleAssignments, eq(roleAssignments.userId, users.id))
       .where(
@@ -46,10 +57,8 @@ export const rolesRepository = {
   grantsWithNames(tx: Database, userId: string) {
     return tx
       .select({
-        role: roleAssignments.role,
-        municipalityCode: roleAssignments.municipalityCode,
+        ...columns(roleAssignments, 'role', 'municipalityCode', 'associationId'),
         municipalityName: municipalities.nameJa,
-        associationId: roleAssignments.associationId,
         associationName: associations.name,
         since: roleAssignments.createdAt,
       })

@@ -7,27 +7,30 @@ import {
   type Language,
 } from '@board/shared';
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { columns } from '../../database/columns.ts';
+import { liveOfficersOf } from '../accounts/roles-repository.ts';
 import { elevateWithin } from '../../database/door.ts';
 
 const { applications, users, volunteerProfiles, thanks, ratings, roleAssignments } = schema;
 
-const applicationColumns = {
-  id: applications.id,
-  requestId: applications.requestId,
-  volunteerId: applications.volunteerId,
-  municipalityCode: applications.municipalityCode,
-  associationId: applications.associationId,
-  message: applications.message,
-  status: applications.status,
-  decisionNote: applications.decisionNote,
-  decidedAt: applications.decidedAt,
-  withdrawnAt: applications.withdrawnAt,
-  completedAt: applications.completedAt,
-  confirmedAt: applications.confirmedAt,
-  createdAt: applications.createdAt,
-  contactShownToVolunteerAt: applications.contactShownToVolunteerAt,
-  contactShownToAssociationAt: applications.contactShownToAssociationAt,
-};
+const applicationColumns = columns(
+  applications,
+  'id',
+  'requestId',
+  'volunteerId',
+  'municipalityCode',
+  'associationId',
+  'message',
+  'status',
+  'decisionNote',
+  'decidedAt',
+  'withdrawnAt',
+  'completedAt',
+  'confirmedAt',
+  'createdAt',
+  'contactShownToVolunteerAt',
+  'contactShownToAssociationAt',
+);
 
 export interface ApplicationRow {
   id: string;
@@ -58,11 +61,9 @@ export interface Person {
 }
 
 const personColumns = {
+  ...columns(users, 'displayName', 'phone', 'language'),
   userId: users.id,
-  displayName: users.displayName,
   email: sql<string | null>`coalesce(${users.notificationEmail}, ${users.email})`,
-  phone: users.phone,
-  language: users.language,
 };
 
 /** Where each stage of a hand stands in the stored columns. */
@@ -211,13 +212,7 @@ export function applicationRepository(tx: Database) {
     async ratingsOf(ids: string[]) {
       if (ids.length === 0) return [];
       return tx
-        .select({
-          applicationId: ratings.applicationId,
-          toVolunteer: ratings.toVolunteer,
-          score: ratings.score,
-          comment: ratings.comment,
-          createdAt: ratings.createdAt,
-        })
+        .select(columns(ratings, 'applicationId', 'toVolunteer', 'score', 'comment', 'createdAt'))
         .from(ratings)
         .where(inArray(ratings.applicationId, ids))
         .orderBy(asc(ratings.createdAt));
@@ -295,13 +290,7 @@ export function applicationRepository(tx: Database) {
           .select({ associationId: sql<string>`${roleAssignments.associationId}`, ...personColumns })
           .from(roleAssignments)
           .innerJoin(users, eq(users.id, roleAssignments.userId))
-          .where(
-            and(
-              eq(roleAssignments.role, 'officer'),
-              inArray(roleAssignments.associationId, ids),
-              isNull(users.deletedAt),
-            ),
-          )
+          .where(liveOfficersOf(ids))
           .orderBy(asc(roleAssignments.createdAt), asc(roleAssignments.id)),
       );
     },

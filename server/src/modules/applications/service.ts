@@ -1,3 +1,4 @@
+import type { Database } from '@board/db';
 import {
   applicationStage,
   applicationTransitions,
@@ -17,6 +18,7 @@ import {
   applicationDeclinedMail,
   matchWithdrawnMail,
   newApplicationMail,
+  type DecisionVars,
   type NewApplicationVars,
 } from '../../mail/matching-mails.ts';
 import { publicLink, webPages } from '../../links/public-links.ts';
@@ -214,6 +216,40 @@ async function decidable(
   return row;
 }
 
+/** What the officer's answer and the volunteer's mail need once a decision is written. */
+async function decided(
+  tx: Database,
+  actor: Actor,
+  repo: ReturnType<typeof applicationRepository>,
+  row: ApplicationRow,
+  request: { title: string; associationName: string; municipalityCode: string },
+) {
+  const [view] = await officerViews(tx, actor, [(await repo.find(row.id))!]);
+  const contactDesk = await contactDeskOf(tx, request.municipalityCode);
+  return { view: view!, request, volunteer: (await repo.person(row.volunteerId))!, contactDesk };
+}
+
+/** The volunteer hears the association's decision, with the officer's note, in their language. */
+function tellVolunteer(
+  ctx: SignedInContext,
+  template: MailTemplate<DecisionVars>,
+  outcome: Awaited<ReturnType<typeof decided>>,
+  note: string | null,
+  page: string,
+): Promise<void> {
+  return sendMail(ctx, {
+    template,
+    to: [outcome.volunteer],
+    vars: {
+      requestTitle: outcome.request.title,
+      associationName: outcome.request.associationName,
+      note,
+      contactDesk: outcome.contactDesk,
+      link: publicLink(ctx.config, page),
+    },
+  });
+}
+
 /**
  * Accepts a hand: a match. Slots are exact under a race: one transaction takes a slot with a
  * conditional UPDATE of the request (+1 matched, `fill` on the last one) and then moves the
@@ -245,21 +281,9 @@ export async function acceptApplication(
     await revealContact(tx, actor, (await repo.find(id))!, 'association', [row.volunteerId]);
     const request = (await requests.find(row.requestId))!;
     await recordMatchStep(tx, actor, row, 'match.accept', request);
-    const [view] = await officerViews(tx, actor, [(await repo.find(id))!]);
-    const contactDesk = await contactDeskOf(tx, request.municipalityCode);
-    return { view: view!, request, volunteer: (await repo.person(row.volunteerId))!, contactDesk };
+    return decided(tx, actor, repo, row, request);
   });
-  await sendMail(ctx, {
-    template: applicationAcceptedMail,
-    to: [outcome.volunteer],
-    vars: {
-      requestTitle: outcome.request.title,
-      associationName: outcome.request.associationName,
-      note,
-      contactDesk: outcome.contactDesk,
-      link: publicLink(ctx.config, webPages.match(id)),
-    },
-  });
+  await tellVolunteer(ctx, applicationAcceptedMail, outcome, note, webPages.match(id));
   return outcome.view;
 }
 
@@ -276,21 +300,8 @@ export async function declineApplication(
     if (!(await repo.transition(id, 'decline', note))) {
       throw new DomainError('APPLICATION_NOT_PENDING', 'This application was already decided or withdrawn.');
     }
-    const [view] = await officerViews(tx, actor, [(await repo.find(id))!]);
-    const request = (await requestRepository(tx).find(row.requestId))!;
-    const contactDesk = await contactDeskOf(tx, request.municipalityCode);
-    return { view: view!, request, volunteer: (await repo.person(row.volunteerId))!, contactDesk };
+    return decided(tx, actor, repo, row, (await requestRepository(tx).find(row.requestId))!);
   });
-  await sendMail(ctx, {
-    template: applicationDeclinedMail,
-    to: [outcome.volunteer],
-    vars: {
-      requestTitle: outcome.request.title,
-      associationName: outcome.request.associationName,
-      note,
-      contactDesk: outcome.contactDesk,
-      link: publicLink(ctx.config, webPages.myApplications),
-    },
-  });
+  await tellVolunteer(ctx, applicationDeclinedMail, outcome, note, webPages.myApplications);
   return outcome.view;
 }

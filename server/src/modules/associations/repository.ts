@@ -1,17 +1,12 @@
 import { schema, type Database } from '@board/db';
 import type { Association, AssociationOfficer } from '@board/shared';
 import { and, asc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { columns } from '../../database/columns.ts';
+import { liveOfficersOf } from '../accounts/roles-repository.ts';
 
 const { associations, municipalities, roleAssignments, users } = schema;
 
-const columns = {
-  id: associations.id,
-  municipalityCode: associations.municipalityCode,
-  name: associations.name,
-  area: associations.area,
-  households: associations.households,
-  createdAt: associations.createdAt,
-};
+const associationColumns = columns(associations, 'id', 'municipalityCode', 'name', 'area', 'households', 'createdAt');
 
 function view(row: { createdAt: Date } & Omit<Association, 'createdAt'>): Association {
   return { ...row, createdAt: row.createdAt.toISOString() };
@@ -40,7 +35,7 @@ export function associationRepository(tx: Database) {
         conditions.push(or(...within));
       }
       const rows = await tx
-        .select(columns)
+        .select(associationColumns)
         .from(associations)
         .where(and(...conditions))
         .orderBy(asc(associations.municipalityCode), asc(associations.name), asc(associations.id));
@@ -48,7 +43,7 @@ export function associationRepository(tx: Database) {
     },
 
     async find(id: string): Promise<Association | null> {
-      const [row] = await tx.select(columns).from(associations).where(eq(associations.id, id));
+      const [row] = await tx.select(associationColumns).from(associations).where(eq(associations.id, id));
       return row ? view(row) : null;
     },
 
@@ -58,7 +53,7 @@ export function associationRepository(tx: Database) {
       area: string;
       households: number | null;
     }): Promise<Association> {
-      const [row] = await tx.insert(associations).values(values).returning(columns);
+      const [row] = await tx.insert(associations).values(values).returning(associationColumns);
       return view(row!);
     },
 
@@ -68,13 +63,7 @@ export function associationRepository(tx: Database) {
         .select({ userId: users.id, displayName: users.displayName, since: roleAssignments.createdAt })
         .from(roleAssignments)
         .innerJoin(users, eq(users.id, roleAssignments.userId))
-        .where(
-          and(
-            eq(roleAssignments.role, 'officer'),
-            eq(roleAssignments.associationId, associationId),
-            isNull(users.deletedAt),
-          ),
-        )
+        .where(liveOfficersOf(associationId))
         .orderBy(asc(roleAssignments.createdAt), asc(users.id));
       return rows.map((r) => ({ ...r, since: r.since.toISOString() }));
     },

@@ -1,6 +1,7 @@
 import { schema, type Database } from '@board/db';
 import type { Language } from '@board/shared';
-import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, type SQL } from 'drizzle-orm';
+import { columns } from '../../database/columns.ts';
 import { elevateWithin } from '../../database/door.ts';
 
 const { users, roleAssignments, oneTimeTokens } = schema;
@@ -16,33 +17,33 @@ export interface AccountRow {
   language: Language;
 }
 
-const accountColumns = {
-  id: users.id,
-  email: users.email,
-  emailVerifiedAt: users.emailVerifiedAt,
-  passwordHash: users.passwordHash,
-  displayName: users.displayName,
-  language: users.language,
-};
+const accountColumns = columns(users, 'id', 'email', 'emailVerifiedAt', 'passwordHash', 'displayName', 'language');
+
+/** the live (not deleted) account the condition picks, or null */
+async function findLive(tx: Database, which: SQL): Promise<AccountRow | null> {
+  const [row] = await tx
+    .select(accountColumns)
+    .from(users)
+    .where(and(which, isNull(users.deletedAt)));
+  return row ?? null;
+}
+
+/** the token with this hash, of one of the purposes, not used and not expired */
+function usable(tokenHash: string, purposes: readonly TokenPurpose[]): SQL | undefined {
+  return and(
+    eq(oneTimeTokens.tokenHash, tokenHash),
+    inArray(oneTimeTokens.purpose, [...purposes]),
+    isNull(oneTimeTokens.usedAt),
+    gt(oneTimeTokens.expiresAt, new Date()),
+  );
+}
 
 /** SQL for accounts, one-time tokens and the signed-in person's view of themselves. */
 export const accountRepository = {
   /** a live (not deleted) account by its normalised email */
-  async findByEmail(tx: Database, email: string): Promise<AccountRow | null> {
-    const [row] = await tx
-      .select(accountColumns)
-      .from(users)
-      .where(and(eq(users.email, email), isNull(users.deletedAt)));
-    return row ?? null;
-  },
+  findByEmail: (tx: Database, email: string) => findLive(tx, eq(users.email, email)),
 
-  async findById(tx: Database, id: string): Promise<AccountRow | null> {
-    const [row] = await tx
-      .select(accountColumns)
-      .from(users)
-      .where(and(eq(users.id, id), isNull(users.deletedAt)));
-    return row ?? null;
-  },
+  findById: (tx: Database, id: string) => findLive(tx, eq(users.id, id)),
 
   /** inserts a new, unverified account; null when the email is taken (also when a parallel request just took it) */
   async insertIfAbsent(
@@ -97,14 +98,7 @@ export const accountRepository = {
     const [row] = await tx
       .update(oneTimeTokens)
       .set({ usedAt: new Date() })
-      .where(
-        and(
-          eq(oneTimeTokens.tokenHash, tokenHash),
-          inArray(oneTimeTokens.purpose, [...purposes]),
-          isNull(oneTimeTokens.usedAt),
-          gt(oneTimeTokens.expiresAt, new Date()),
-        ),
-      )
+      .where(usable(tokenHash, purposes))
       .returning({ userId: oneTimeTokens.userId, purpose: oneTimeTokens.purpose, email: oneTimeTokens.email });
     return row ?? null;
   },
@@ -114,14 +108,7 @@ export const accountRepository = {
     const [row] = await tx
       .select({ userId: oneTimeTokens.userId })
       .from(oneTimeTokens)
-      .where(
-        and(
-          eq(oneTimeTokens.tokenHash, tokenHash),
-          inArray(oneTimeTokens.purpose, [...purposes]),
-          isNull(oneTimeTokens.usedAt),
-          gt(oneTimeTokens.expiresAt, new Date()),
-        ),
-      );
+      .where(usable(tokenHash, purposes));
     return row?.userId ?? null;
   },
 

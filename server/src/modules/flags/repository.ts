@@ -1,21 +1,23 @@
 import { schema, type Database } from '@board/db';
 import type { FlagStatus } from '@board/shared';
 import { and, asc, count, eq, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
+import { columns } from '../../database/columns.ts';
 
 const { flags, helpRequests, messages, applications } = schema;
 
-const columns = {
-  id: flags.id,
-  municipalityCode: flags.municipalityCode,
-  targetType: flags.targetType,
-  targetId: flags.targetId,
-  reporterId: flags.reporterId,
-  reason: flags.reason,
-  status: flags.status,
-  resolvedAt: flags.resolvedAt,
-  resolutionNote: flags.resolutionNote,
-  createdAt: flags.createdAt,
-};
+const flagColumns = columns(
+  flags,
+  'id',
+  'municipalityCode',
+  'targetType',
+  'targetId',
+  'reporterId',
+  'reason',
+  'status',
+  'resolvedAt',
+  'resolutionNote',
+  'createdAt',
+);
 
 export interface FlagRow {
   id: string;
@@ -40,7 +42,7 @@ export const flagListLimit = 200;
 export function flagRepository(tx: Database) {
   return {
     async find(id: string): Promise<FlagRow | null> {
-      const [row] = await tx.select(columns).from(flags).where(eq(flags.id, id));
+      const [row] = await tx.select(flagColumns).from(flags).where(eq(flags.id, id));
       return row ?? null;
     },
 
@@ -79,7 +81,7 @@ export function flagRepository(tx: Database) {
           status ? eq(flags.status, status) : undefined,
         );
       const rows: FlagRow[] = await tx
-        .select(columns)
+        .select(flagColumns)
         .from(flags)
         .where(where(filter.status))
         .orderBy(sql`(${flags.status} = 'open') desc`, asc(flags.createdAt), asc(flags.id))

@@ -1,6 +1,8 @@
 import { schema, type Database } from '@board/db';
 import type { Language, ModerationListStatus, RequestStatus } from '@board/shared';
 import { and, asc, count, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { columns } from '../../database/columns.ts';
+import { liveOfficersOf } from '../accounts/roles-repository.ts';
 import {
   boardColumns,
   posterContactColumns,
@@ -51,6 +53,19 @@ function boardConditions(filter: Omit<BoardFilter, 'after' | 'limit'>): (SQL | u
   if (filter.sort === 'deadline') conditions.push(sql`${schema.deadlineOrNever(b)} > now()`);
   return conditions;
 }
+
+/** A person mail can reach: where to (their notification address, else the sign-in one), language, name. */
+type Recipient = { email: string; language: Language; name: string };
+
+const recipientColumns = {
+  email: sql<string | null>`coalesce(${u.notificationEmail}, ${u.email})`,
+  language: u.language,
+  name: u.displayName,
+};
+
+/** those of the rows mail can reach (an account always has an address; the column is nullable) */
+const mailable = (rows: { email: string | null; language: Language; name: string }[]) =>
+  rows.filter((row): row is Recipient => row.email !== null);
 
 /**
  * Reads about help requests that join other tables: the board, dashboards, the moderation
@@ -216,42 +231,25 @@ export function requestReader(tx: Database) {
     },
 
     /** Volunteers whose application to the request is in one of these states, who can receive mail. */
-    async applicantRecipients(
-      requestId: string,
-      statuses: readonly ('pending' | 'accepted')[],
-    ): Promise<{ email: string; language: Language; name: string }[]> {
+    async applicantRecipients(requestId: string, statuses: readonly ('pending' | 'accepted')[]): Promise<Recipient[]> {
       const rows = await tx
-        .selectDistinct({
-          email: sql<string | null>`coalesce(${u.notificationEmail}, ${u.email})`,
-          language: u.language,
-          name: u.displayName,
-        })
+        .selectDistinct(recipientColumns)
         .from(applications)
         .innerJoin(u, eq(u.id, applications.volunteerId))
         .where(
           and(eq(applications.requestId, requestId), inArray(applications.status, [...statuses]), isNull(u.deletedAt)),
         );
-      return rows.filter((row): row is { email: string; language: Language; name: string } => row.email !== null);
+      return mailable(rows);
     },
 
     /** The association's officers who can receive mail, each with their language. */
-    async officerRecipients(associationId: string): Promise<{ email: string; language: Language; name: string }[]> {
+    async officerRecipients(associationId: string): Promise<Recipient[]> {
       const rows = await tx
-        .selectDistinct({
-          email: sql<string | null>`coalesce(${u.notificationEmail}, ${u.email})`,
-          language: u.language,
-          name: u.displayName,
-        })
+        .selectDistinct(recipientColumns)
         .from(roleAssignments)
         .innerJoin(u, eq(u.id, roleAssignments.userId))
-        .where(
-          and(
-            eq(roleAssignments.role, 'officer'),
-            eq(roleAssignments.associationId, associationId),
-            isNull(u.deletedAt),
-          ),
-        );
-      return rows.filter((row): row is { email: string; language: Language; name: string } => row.email !== null);
+        .where(liveOfficersOf(associationId));
+      return mailable(rows);
     },
 
     async association(id: string) {
@@ -264,14 +262,7 @@ export function requestReader(tx: Database) {
 
     async municipality(code: string) {
       const [row] = await tx
-        .select({
-          code: m.code,
-          nameJa: m.nameJa,
-          nameEn: m.nameEn,
-          status: m.status,
-          moderationRequired: m.moderationRequired,
-          settings: m.settings,
-        })
+        .select(columns(m, 'code', 'nameJa', 'nameEn', 'status', 'moderationRequired', 'settings'))
         .from(m)
         .where(eq(m.code, code));
       return row ?? null;

@@ -74,7 +74,8 @@ export const boardColumns = {
   publishedAt: b.publishedAt,
 };
 
-export interface RequestRow {
+/** A request as `requestColumns` reads it: the content an officer wrote, and where it stands. */
+export interface RequestRow extends Omit<RequestContent, 'searchTokens'> {
   id: string;
   municipalityCode: string;
   municipalityName: string;
@@ -84,24 +85,7 @@ export interface RequestRow {
   associationId: string;
   associationName: string;
   createdBy: string | null;
-  title: string;
-  body: string;
-  category: Category;
-  skills: string[];
-  slots: number;
   matchedCount: number;
-  whenKind: WhenKind;
-  startsAt: Date | null;
-  endsAt: Date | null;
-  area: string;
-  exactPlace: string;
-  online: boolean;
-  estimatedHours: string | null;
-  expensesCovered: boolean;
-  applicationDeadline: Date | null;
-  languages: string[];
-  summaryEn: string;
-  summaryJaEasy: string;
   status: RequestStatus;
   statusReason: string | null;
   copiedFrom: string | null;

@@ -1,24 +1,28 @@
 import { schema, type Database } from '@board/db';
 import type { Invitation, Language } from '@board/shared';
 import { and, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { columns } from '../../database/columns.ts';
 
 const { invitations, associations, municipalities } = schema;
 
 export type InvitationState = Invitation['state'];
 
-const columns = {
-  id: invitations.id,
-  role: invitations.role,
-  email: invitations.email,
-  language: invitations.language,
-  municipalityCode: invitations.municipalityCode,
-  associationId: invitations.associationId,
+const invitationColumns = {
+  ...columns(
+    invitations,
+    'id',
+    'role',
+    'email',
+    'language',
+    'municipalityCode',
+    'associationId',
+    'invitedBy',
+    'expiresAt',
+    'acceptedAt',
+    'revokedAt',
+    'createdAt',
+  ),
   associationName: associations.name,
-  invitedBy: invitations.invitedBy,
-  expiresAt: invitations.expiresAt,
-  acceptedAt: invitations.acceptedAt,
-  revokedAt: invitations.revokedAt,
-  createdAt: invitations.createdAt,
 };
 
 export interface InvitationRow {
@@ -107,7 +111,10 @@ export const invitationListLimit = 500;
 /** SQL for invitations. Runs inside the caller's transaction (row-level security as the actor). */
 export function invitationRepository(tx: Database) {
   const select = () =>
-    tx.select(columns).from(invitations).leftJoin(associations, eq(associations.id, invitations.associationId));
+    tx
+      .select(invitationColumns)
+      .from(invitations)
+      .leftJoin(associations, eq(associations.id, invitations.associationId));
 
   return {
     async find(id: string): Promise<InvitationRow | null> {

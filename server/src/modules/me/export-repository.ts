@@ -1,5 +1,6 @@
 import { schema, type Database } from '@board/db';
 import { and, asc, eq, or, sql } from 'drizzle-orm';
+import { columns } from '../../database/columns.ts';
 
 const { applications, helpRequests, messages, thanks, ratings, flags, auditLog } = schema;
 
@@ -17,16 +18,9 @@ export function personalDataRepository(tx: Database) {
     async applications(userId: string) {
       return tx
         .select({
-          id: applications.id,
-          requestId: applications.requestId,
+          ...columns(applications, 'id', 'requestId', 'message', 'status', 'createdAt', 'decidedAt'),
+          ...columns(applications, 'withdrawnAt', 'completedAt', 'confirmedAt'),
           requestTitle: helpRequests.title,
-          message: applications.message,
-          status: applications.status,
-          createdAt: applications.createdAt,
-          decidedAt: applications.decidedAt,
-          withdrawnAt: applications.withdrawnAt,
-          completedAt: applications.completedAt,
-          confirmedAt: applications.confirmedAt,
         })
         .from(applications)
         .innerJoin(helpRequests, eq(helpRequests.id, applications.requestId))
@@ -37,12 +31,8 @@ export function personalDataRepository(tx: Database) {
     async messagesWritten(userId: string) {
       return tx
         .select({
-          id: messages.id,
-          applicationId: messages.applicationId,
+          ...columns(messages, 'id', 'applicationId', 'body', 'createdAt', 'hiddenAt'),
           requestTitle: helpRequests.title,
-          body: messages.body,
-          createdAt: messages.createdAt,
-          hiddenAt: messages.hiddenAt,
         })
         .from(messages)
         .innerJoin(applications, eq(applications.id, messages.applicationId))
@@ -55,12 +45,9 @@ export function personalDataRepository(tx: Database) {
     async thanks(userId: string) {
       return tx
         .select({
-          id: thanks.id,
-          applicationId: thanks.applicationId,
+          ...columns(thanks, 'id', 'applicationId', 'body', 'createdAt'),
           requestTitle: helpRequests.title,
           given: sql<boolean>`coalesce(${thanks.fromUserId} = ${userId}, false)`,
-          body: thanks.body,
-          createdAt: thanks.createdAt,
         })
         .from(thanks)
         .innerJoin(applications, eq(applications.id, thanks.applicationId))
@@ -73,13 +60,9 @@ export function personalDataRepository(tx: Database) {
     async ratings(userId: string) {
       return tx
         .select({
-          id: ratings.id,
-          applicationId: ratings.applicationId,
+          ...columns(ratings, 'id', 'applicationId', 'score', 'comment', 'createdAt'),
           requestTitle: helpRequests.title,
           given: sql<boolean>`coalesce(${ratings.raterId} = ${userId}, false)`,
-          score: ratings.score,
-          comment: ratings.comment,
-          createdAt: ratings.createdAt,
         })
         .from(ratings)
         .innerJoin(applications, eq(applications.id, ratings.applicationId))
@@ -90,15 +73,7 @@ export function personalDataRepository(tx: Database) {
 
     async flagsRaised(userId: string) {
       return tx
-        .select({
-          id: flags.id,
-          targetType: flags.targetType,
-          targetId: flags.targetId,
-          reason: flags.reason,
-          status: flags.status,
-          createdAt: flags.createdAt,
-          resolvedAt: flags.resolvedAt,
-        })
+        .select(columns(flags, 'id', 'targetType', 'targetId', 'reason', 'status', 'createdAt', 'resolvedAt'))
         .from(flags)
         .where(eq(flags.reporterId, userId))
         .orderBy(asc(flags.createdAt));
@@ -108,10 +83,8 @@ export function personalDataRepository(tx: Database) {
     async auditEntries(userId: string) {
       return tx
         .select({
-          at: auditLog.at,
-          action: auditLog.action,
+          ...columns(auditLog, 'at', 'action', 'details'),
           byThem: sql<boolean>`coalesce(${auditLog.actorId} = ${userId}, false)`,
-          details: auditLog.details,
         })
         .from(auditLog)
         .where(

@@ -1,6 +1,7 @@
 import { schema, type Database } from '@board/db';
 import type { Language, Role, VolunteerProfile } from '@board/shared';
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { columns } from '../../database/columns.ts';
 import { rolesRepository } from '../accounts/roles-repository.ts';
 import { elevateWithin } from '../../database/door.ts';
 
@@ -24,6 +25,18 @@ export interface GrantValues {
 /** Shown instead of the name of a person who deleted their account. */
 export const deletedDisplayName = '退会したユーザー';
 
+/** a live account's own fields (the data export adds phone and creation time) */
+const accountColumns = columns(
+  users,
+  'id',
+  'email',
+  'emailVerifiedAt',
+  'passwordHash',
+  'displayName',
+  'language',
+  'notificationEmail',
+);
+
 /**
  * SQL for people: accounts, their hats and volunteer profiles. Runs inside the caller's
  * transaction; `users` and `volunteer_profiles` have no row-level security, so every statement
@@ -34,15 +47,7 @@ export function accountRepository(tx: Database) {
     /** an account that was not deleted, with what deleting and accepting need */
     async findActive(userId: string) {
       const [row] = await tx
-        .select({
-          id: users.id,
-          email: users.email,
-          emailVerifiedAt: users.emailVerifiedAt,
-          passwordHash: users.passwordHash,
-          displayName: users.displayName,
-          language: users.language,
-          notificationEmail: users.notificationEmail,
-        })
+        .select(accountColumns)
         .from(users)
         .where(and(eq(users.id, userId), isNull(users.deletedAt)));
       return row ?? null;
@@ -137,41 +142,19 @@ export function accountRepository(tx: Database) {
     /** everything kept about the person that their own access may read (see MyDataExport) */
     async exportData(userId: string) {
       const [account] = await tx
-        .select({
-          id: users.id,
-          email: users.email,
-          emailVerifiedAt: users.emailVerifiedAt,
-          displayName: users.displayName,
-          language: users.language,
-          notificationEmail: users.notificationEmail,
-          phone: users.phone,
-          passwordHash: users.passwordHash,
-          createdAt: users.createdAt,
-        })
+        .select({ ...accountColumns, ...columns(users, 'phone', 'createdAt') })
         .from(users)
         .where(and(eq(users.id, userId), isNull(users.deletedAt)));
       const roles = await rolesRepository.grantsWithNames(tx, userId);
       const requests = await tx
-        .select({
-          id: helpRequests.id,
-          title: helpRequests.title,
-          status: helpRequests.status,
-          municipalityCode: helpRequests.municipalityCode,
-          associationId: helpRequests.associationId,
-          createdAt: helpRequests.createdAt,
-        })
+        .select(columns(helpRequests, 'id', 'title', 'status', 'municipalityCode', 'associationId', 'createdAt'))
         .from(helpRequests)
         .where(eq(helpRequests.createdBy, userId))
         .orderBy(asc(helpRequests.createdAt));
       // refresh tokens are system-only (migration 0010): the person's own sessions, named by id
       const sessions = await elevateWithin(tx, 'list own sessions for the data export', () =>
         tx
-          .select({
-            createdAt: refreshTokens.createdAt,
-            expiresAt: refreshTokens.expiresAt,
-            rotatedAt: refreshTokens.rotatedAt,
-            revokedAt: refreshTokens.revokedAt,
-          })
+          .select(columns(refreshTokens, 'createdAt', 'expiresAt', 'rotatedAt', 'revokedAt'))
           .from(refreshTokens)
           .where(eq(refreshTokens.userId, userId))
           .orderBy(desc(refreshTokens.createdAt)),

@@ -1,18 +1,22 @@
 import { schema, type Database } from '@board/db';
 import { desc, eq } from 'drizzle-orm';
+import { columns } from '../../database/columns.ts';
 
 const { messages, users } = schema;
 
-const columns = {
-  id: messages.id,
-  applicationId: messages.applicationId,
-  municipalityCode: messages.municipalityCode,
-  volunteerId: messages.volunteerId,
-  senderId: messages.senderId,
+const messageColumns = {
+  ...columns(
+    messages,
+    'id',
+    'applicationId',
+    'municipalityCode',
+    'volunteerId',
+    'senderId',
+    'body',
+    'hiddenAt',
+    'createdAt',
+  ),
   senderName: users.displayName,
-  body: messages.body,
-  hiddenAt: messages.hiddenAt,
-  createdAt: messages.createdAt,
 };
 
 export type MessageRow = {
@@ -32,7 +36,7 @@ export const threadLimit = 1000;
 
 /** SQL for a match's private thread. Runs inside the caller's transaction (row-level security as the actor). */
 export function messageRepository(tx: Database) {
-  const select = () => tx.select(columns).from(messages).leftJoin(users, eq(users.id, messages.senderId));
+  const select = () => tx.select(messageColumns).from(messages).leftJoin(users, eq(users.id, messages.senderId));
   return {
     /** the thread, oldest first */
     async thread(applicationId: string): Promise<MessageRow[]> {

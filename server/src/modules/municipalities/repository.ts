@@ -2,17 +2,19 @@ import type { Database } from '@board/db';
 import { schema } from '@board/db';
 import type { Municipality, MunicipalityStatus } from '@board/shared';
 import { and, asc, eq, sql } from 'drizzle-orm';
+import { columns } from '../../database/columns.ts';
 
 const { municipalities, boardRequests: b, associations: a } = schema;
 
-const settingsColumns = {
-  code: municipalities.code,
-  nameJa: municipalities.nameJa,
-  nameKana: municipalities.nameKana,
-  nameEn: municipalities.nameEn,
-  moderationRequired: municipalities.moderationRequired,
-  settings: municipalities.settings,
-};
+const settingsColumns = columns(
+  municipalities,
+  'code',
+  'nameJa',
+  'nameKana',
+  'nameEn',
+  'moderationRequired',
+  'settings',
+);
 
 export type SettingsRow = {
   code: string;
@@ -27,14 +29,7 @@ export function municipalityRepository(db: Database) {
   return {
     async list(filter: { status?: MunicipalityStatus | undefined }): Promise<Municipality[]> {
       return db
-        .select({
-          code: municipalities.code,
-          nameJa: municipalities.nameJa,
-          nameKana: municipalities.nameKana,
-          nameEn: municipalities.nameEn,
-          kind: municipalities.kind,
-          status: municipalities.status,
-        })
+        .select(columns(municipalities, 'code', 'nameJa', 'nameKana', 'nameEn', 'kind', 'status'))
         .from(municipalities)
         .where(filter.status ? eq(municipalities.status, filter.status) : undefined)
         .orderBy(asc(municipalities.code));
@@ -42,12 +37,7 @@ export function municipalityRepository(db: Database) {
 
     async find(code: string) {
       const [row] = await db
-        .select({
-          code: municipalities.code,
-          nameJa: municipalities.nameJa,
-          nameEn: municipalities.nameEn,
-          status: municipalities.status,
-        })
+        .select(columns(municipalities, 'code', 'nameJa', 'nameEn', 'status'))
         .from(municipalities)
         .where(eq(municipalities.code, code));
       return row ?? null;

@@ -1,5 +1,6 @@
 import { schema, type Database } from '@board/db';
 import { and, desc, eq } from 'drizzle-orm';
+import { columns } from '../../database/columns.ts';
 
 const { thanks, associations } = schema;
 
@@ -12,10 +13,8 @@ export function volunteerRepository(tx: Database) {
     async thanksReceived(volunteerId: string) {
       return tx
         .select({
-          body: thanks.body,
+          ...columns(thanks, 'body', 'municipalityCode', 'createdAt'),
           associationName: associations.name,
-          municipalityCode: thanks.municipalityCode,
-          createdAt: thanks.createdAt,
         })
         .from(thanks)
         .innerJoin(associations, eq(associations.id, thanks.associationId))

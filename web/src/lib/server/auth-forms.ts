@@ -1,5 +1,7 @@
-import type { ApiError } from './api.ts';
-import { apiFailure, emptyFields, formFailure, formValues } from './form-result.ts';
+import type { RequestEvent } from '@sveltejs/kit';
+import { callApi, type ApiError } from './api.ts';
+import { devMailAvailable } from './dev-mail.ts';
+import { apiFailure, emptyFields, formFailure, formText, formValues } from './form-result.ts';
 
 /**
  * Fails before calling the API when required fields are empty (it would only say the same, and
@@ -18,4 +20,21 @@ export function missingFields(which: string, form: FormData, required: readonly 
 export function tokenFailure(which: string, status: number, error: Pick<ApiError, 'code'>, form: FormData) {
   const code = error.code === 'VALIDATION_FAILED' ? 'TOKEN_INVALID' : error.code;
   return apiFailure(which, status, { code, fields: [] }, form);
+}
+
+/**
+ * The action of a form that mails a link to the typed address (a sign-in link, a reset link):
+ * the same answer whether or not the address has an account, and whether the demo mail page
+ * can show the mail.
+ */
+export function mailLinkAction<const Sent extends string>(which: string, apiPath: string, sent: Sent) {
+  return async (event: RequestEvent) => {
+    const form = await event.request.formData();
+    const missing = missingFields(which, form, ['email']);
+    if (missing) return missing;
+    const email = formText(form, 'email');
+    const result = await callApi(event, 'POST', apiPath, { email });
+    if (!result.ok) return apiFailure(which, result.status, result.error, form, { required: ['email'] });
+    return { sent, email: email.trim(), devMail: await devMailAvailable(event) };
+  };
 }

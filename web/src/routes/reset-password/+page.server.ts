@@ -1,7 +1,6 @@
 import { callApi } from '#lib/server/api.ts';
-import { missingFields, tokenFailure } from '#lib/server/auth-forms.ts';
+import { mailLinkAction, tokenFailure } from '#lib/server/auth-forms.ts';
 import { apiFailure, formText } from '#lib/server/form-result.ts';
-import { devMailAvailable } from '#lib/server/dev-mail.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Without `?token=`: ask for a reset link. With it (from the mail): choose a new password. */
@@ -9,15 +8,7 @@ export const load: PageServerLoad = ({ url }) => ({ token: url.searchParams.get(
 
 export const actions: Actions = {
   /** Mail a reset link: the same answer whether or not the address has an account. */
-  request: async (event) => {
-    const form = await event.request.formData();
-    const missing = missingFields('request', form, ['email']);
-    if (missing) return missing;
-    const email = formText(form, 'email');
-    const result = await callApi(event, 'POST', '/api/auth/password-reset', { email });
-    if (!result.ok) return apiFailure('request', result.status, result.error, form, { required: ['email'] });
-    return { sent: 'reset' as const, email: email.trim(), devMail: await devMailAvailable(event) };
-  },
+  request: mailLinkAction('request', '/api/auth/password-reset', 'reset'),
 
   /** Set the new password with the link's token; the API ends every session of the account. */
   reset: async (event) => {

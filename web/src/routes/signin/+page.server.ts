@@ -4,9 +4,8 @@ import { authPaths } from '#lib/navigation/auth-paths.ts';
 import { safeReturnPath } from '#lib/navigation/return-path.ts';
 import { afterSignIn } from '#lib/server/after-sign-in.ts';
 import { callApi } from '#lib/server/api.ts';
-import { missingFields } from '#lib/server/auth-forms.ts';
+import { mailLinkAction, missingFields } from '#lib/server/auth-forms.ts';
 import { apiFailure, formText } from '#lib/server/form-result.ts';
-import { devMailAvailable } from '#lib/server/dev-mail.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Where to go after signing in: a same-site path from `?returnTo=`, never back to an auth page; else `/`. */
@@ -38,13 +37,5 @@ export const actions: Actions = {
   },
 
   /** "Email me a sign-in link": the same answer whether or not the address has an account. */
-  link: async (event) => {
-    const form = await event.request.formData();
-    const missing = missingFields('link', form, ['email']);
-    if (missing) return missing;
-    const email = formText(form, 'email');
-    const result = await callApi(event, 'POST', '/api/auth/sign-in-link', { email });
-    if (!result.ok) return apiFailure('link', result.status, result.error, form, { required: ['email'] });
-    return { sent: 'link' as const, email: email.trim(), devMail: await devMailAvailable(event) };
-  },
+  link: mailLinkAction('link', '/api/auth/sign-in-link', 'link'),
 };

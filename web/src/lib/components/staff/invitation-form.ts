@@ -1,13 +1,18 @@
 import type { SubmitFunction } from '$app/forms';
-import { declareFields } from '#lib/forms/fields.ts';
+import { declareFields, type FieldDeclaration } from '#lib/forms/fields.ts';
 
 /** The invitation forms' shared fields: the address, then (after the form's own choice) the mail's language. */
-export const emailField = declareFields([
+const emailField = declareFields([
   { name: 'email', label: 'staff.invitations.email', hint: 'staff.invitations.emailHint', kind: 'email' },
 ])[0];
-export const languageField = declareFields([
+const languageField = declareFields([
   { name: 'language', label: 'staff.invitations.language', hint: 'staff.invitations.languageHint', kind: 'radio' },
 ])[0];
+
+/** An invitation form's fields in page order: the address, the form's own choice (`place`), the mail's language. */
+export function invitationFields<const P extends FieldDeclaration>(place: P) {
+  return declareFields([emailField, place, languageField]);
+}
 
 /**
  * After a new invitation, an empty address box for the next one; after a refused one, what was
