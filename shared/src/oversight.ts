@@ -94,7 +94,7 @@ export type MatchSummary = z.infer<typeof MatchSummary>;
 export const MatchPage = z.object({ items: z.array(MatchSummary), nextCursor: z.string().nullable() });
 export type MatchPage = z.infer<typeof MatchPage>;
 
-/** The steps of a match's timeline, from the request's posting to the last thanks or rating. */
+/** The steps of a match's timeline, from the request's posting to the last thanks or rating, in the order they happen. */
 export const timelineStepKinds = [
   'posted',
   'submitted',
@@ -109,8 +109,8 @@ export const timelineStepKinds = [
   'closed',
   'expired',
   'thanks_to_volunteer',
-  'thanks_to_association',
   'rated_by_association',
+  'thanks_to_association',
   'rated_by_volunteer',
 ] as const;
 export const TimelineStepKind = z.enum(timelineStepKinds);

@@ -87,7 +87,12 @@ export function buildTimeline(
       at: t.at,
     })),
   ];
-  moments.sort((x, y) => x.at.getTime() - y.at.getTime() || kindOrder(x.kind) - kindOrder(y.kind));
+  // within one second, steps go in the order they happen (one transaction stamps its audit entry
+  // at its start, its rows a moment later: the request completes with the last confirmation)
+  const second = (m: Moment) => Math.floor(m.at.getTime() / 1000);
+  moments.sort(
+    (x, y) => second(x) - second(y) || kindOrder(x.kind) - kindOrder(y.kind) || x.at.getTime() - y.at.getTime(),
+  );
   const timeline = moments.map((m, i) => ({
     kind: m.kind,
     at: m.at.toISOString(),
