@@ -259,11 +259,12 @@ export const auditActionGroups = {
       'request.expire',
       'request.complete',
       'request.delete',
+      'request.export',
     ],
     text: { ja: '依頼の確認と募集', en: 'Requests: review and listing', 'ja-easy': 'おねがいの かくにんと ぼしゅう' },
   },
   matches: {
-    actions: ['match.accept', 'match.complete', 'match.confirm', 'contact.reveal', 'match.export', 'request.export'],
+    actions: ['match.accept', 'match.complete', 'match.confirm', 'contact.reveal', 'match.export'],
     text: { ja: 'マッチと連絡先', en: 'Matches and contact details', 'ja-easy': 'マッチと れんらくさき' },
   },
   flags: {
