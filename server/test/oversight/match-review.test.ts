@@ -8,7 +8,6 @@ import {
   createDraft,
   createVolunteer,
   demoEmails,
-  errorCode,
   get,
   officers,
   post,
