@@ -302,7 +302,7 @@ export const AuditEntry = z.object({
   details: z.record(z.string(), z.unknown()),
 });
 /** '' (a GET form's empty field) is "not set"; anything else must pass `schema`, with its own error code. */
-const unlessBlank = <T extends z.ZodType>(schema: T) =>
+export const unlessBlank = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 /**
  * The audit log's filters, all optional ('' is "not set", as a GET form sends it): one

@@ -110,6 +110,11 @@ export const auditActions = {
       'ja-easy': 'おねがいを なおして もらう ように たのんだ',
     },
   },
+  'request.submit': {
+    subject: ['help_request'],
+    details: ['title', 'from', 'to'],
+    text: { ja: '依頼を送った', en: 'Sent a request', 'ja-easy': 'おねがいを おくった' },
+  },
   'request.reject': {
     subject: ['help_request'],
     details: ['title', 'from', 'to', 'reason'],
@@ -145,6 +150,24 @@ export const auditActions = {
       ja: '依頼の活動がすべて終わった',
       en: 'All the work of a request was done',
       'ja-easy': 'おねがいの かつどうが ぜんぶ おわった',
+    },
+  },
+  'match.export': {
+    subject: ['municipality'],
+    details: ['filters', 'rows'],
+    text: {
+      ja: 'マッチの一覧をダウンロードした（CSV）',
+      en: 'Downloaded the list of matches (CSV)',
+      'ja-easy': 'マッチの いちらんを ダウンロード した（CSV）',
+    },
+  },
+  'request.export': {
+    subject: ['municipality'],
+    details: ['filters', 'rows'],
+    text: {
+      ja: '依頼の一覧をダウンロードした（CSV）',
+      en: 'Downloaded the list of requests (CSV)',
+      'ja-easy': 'おねがいの いちらんを ダウンロード した（CSV）',
     },
   },
   'flag.hide': {
@@ -228,6 +251,7 @@ export function auditActionText(key: string, language: Language): string | null 
 export const auditActionGroups = {
   requests: {
     actions: [
+      'request.submit',
       'request.approve',
       'request.request_changes',
       'request.reject',
@@ -235,11 +259,12 @@ export const auditActionGroups = {
       'request.expire',
       'request.complete',
       'request.delete',
+      'request.export',
     ],
     text: { ja: '依頼の確認と募集', en: 'Requests: review and listing', 'ja-easy': 'おねがいの かくにんと ぼしゅう' },
   },
   matches: {
-    actions: ['match.accept', 'match.complete', 'match.confirm', 'contact.reveal'],
+    actions: ['match.accept', 'match.complete', 'match.confirm', 'contact.reveal', 'match.export'],
     text: { ja: 'マッチと連絡先', en: 'Matches and contact details', 'ja-easy': 'マッチと れんらくさき' },
   },
   flags: {
@@ -285,4 +310,5 @@ export function auditActionsOf(filter: AuditActionFilter): readonly AuditAction[
 }
 
 /** A moderation decision on a request, as audited. */
-export type RequestAuditAction = 'request.approve' | 'request.request_changes' | 'request.reject' | 'request.close';
+export type RequestAuditAction =
+  'request.submit' | 'request.approve' | 'request.request_changes' | 'request.reject' | 'request.close';

@@ -81,6 +81,12 @@ export const permissions = {
   'flag.list': staff,
   'flag.resolve': municipalStaff,
 
+  // oversight (issue 12): every match and every request of the municipality (foundation: all)
+  /** list matches, read one's whole timeline, download them as CSV (the download is audited) */
+  'match.review': staff,
+  /** every request of the municipality in every state, and its CSV */
+  'request.listMunicipality': staff,
+
   /** the demo's captured mail (everyone's sign-in links) when the server is reachable beyond this machine */
   'devMail.read': foundation,
 } as const satisfies Record<string, Rule>;

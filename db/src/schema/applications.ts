@@ -55,6 +55,13 @@ export const applications = pgTable(
       .where(sql`${t.status} in ('pending', 'accepted')`),
     index('applications_request_idx').on(t.requestId, t.status),
     index('applications_volunteer_idx').on(t.volunteerId, t.createdAt),
+    // the match review (issue 12): a municipality's matches (or all), newest match first
+    index('applications_matches_idx')
+      .on(t.municipalityCode, t.decidedAt.desc(), t.id.desc())
+      .where(sql`${t.decidedAt} is not null`),
+    index('applications_matches_all_idx')
+      .on(t.decidedAt.desc(), t.id.desc())
+      .where(sql`${t.decidedAt} is not null`),
     pgPolicy(
       'applications_read',
       policyFor(

@@ -116,6 +116,8 @@ export const helpRequests = pgTable(
     check('help_requests_matched_within_slots', sql`${t.matchedCount} >= 0 and ${t.matchedCount} <= ${t.slots}`),
     index('help_requests_municipality_status_idx').on(t.municipalityCode, t.status),
     index('help_requests_association_idx').on(t.associationId),
+    // every request of a municipality for its staff (issue 12), newest posted first
+    index('help_requests_municipality_created_idx').on(t.municipalityCode, t.createdAt.desc(), t.id.desc()),
     // The board's indexes cover only the rows it lists (a few percent of all requests): the same
     // predicate as the board_requests view below, so the planner can use them for the view.
     index('help_requests_board_search_idx').using('gin', t.searchTokens).where(onBoard(t)),

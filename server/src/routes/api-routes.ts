@@ -13,6 +13,7 @@ import meRoutes from '../modules/me/routes.ts';
 import messageRoutes from '../modules/messages/routes.ts';
 import moderationRoutes from '../modules/moderation/routes.ts';
 import municipalityRoutes from '../modules/municipalities/routes.ts';
+import oversightRoutes from '../modules/oversight/routes.ts';
 import volunteerRoutes from '../modules/volunteers/routes.ts';
 
 /**
@@ -35,4 +36,5 @@ export const apiRoutes: FastifyPluginAsync[] = [
   devMailRoutes,
   helpRequestRoutes,
   moderationRoutes,
+  oversightRoutes,
 ];

@@ -29,6 +29,9 @@ const routes = lifecycleRoutes(() => make);
 /** Permissions proven by a test of their own, with where. */
 const coveredElsewhere: Record<string, string> = {
   'devMail.read': 'server/test/auth/dev-mail.test.ts (the demo mail sink beyond this machine)',
+  'match.review': 'server/test/oversight/authorization.test.ts (every oversight route × role × municipality)',
+  'request.listMunicipality':
+    'server/test/oversight/authorization.test.ts (every oversight route × role × municipality)',
 };
 
 /** Lifecycle routes whose who-may-see is proven per role and tenant by a test of their own, with where. */

@@ -49,6 +49,7 @@ function urlOf(op: Operation): string {
     .replace(/^\/api\/requests\/\{id\}/, `/api/requests/${ids.request}`)
     .replace(/^\/api\/moderation\/requests\/\{id\}/, `/api/moderation/requests/${ids.request}`)
     .replace(/^\/api\/applications\/\{id\}/, `/api/applications/${ids.application}`)
+    .replace(/^\/api\/matches\/\{id\}/, `/api/matches/${ids.application}`)
     .replace(/^\/api\/associations\/\{id\}/, `/api/associations/${ids.association}`)
     .replace(/^\/api\/volunteers\/\{id\}/, `/api/volunteers/${ids.volunteer}`);
   if (path.includes('{')) throw new Error(`no fixture for ${op.path}`);

@@ -273,7 +273,12 @@ export async function submitRequest(ctx: SignedInContext, id: string): Promise<H
   const { actor } = ctx;
   return ctx.door.asActor(
     actor,
-    async (tx) => (await changeStatus(tx, actor, id, (row) => submitTransition(row.moderationRequired))).detail,
+    async (tx) =>
+      (
+        await changeStatus(tx, actor, id, (row) => submitTransition(row.moderationRequired), {
+          audit: 'request.submit',
+        })
+      ).detail,
   );
 }
 

@@ -1,0 +1,3 @@
+CREATE INDEX "help_requests_municipality_created_idx" ON "help_requests" USING btree ("municipality_code","created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "applications_matches_idx" ON "applications" USING btree ("municipality_code","decided_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "applications"."decided_at" is not null;--> statement-breakpoint
+CREATE INDEX "applications_matches_all_idx" ON "applications" USING btree ("decided_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "applications"."decided_at" is not null;

@@ -1,0 +1,78 @@
+import {
+  ExportMatchesBody,
+  ExportMunicipalityRequestsBody,
+  IdParams,
+  ListMatchesQuery,
+  ListMunicipalityRequestsQuery,
+  MatchDetail,
+  MatchPage,
+  MunicipalityRequestPage,
+} from '@board/shared';
+import { z } from 'zod';
+import type { FastifyReply } from 'fastify';
+import { defineRoutes, route } from '../../routes/define-routes.ts';
+import {
+  exportMatches,
+  exportMunicipalityRequests,
+  getMatch,
+  listMatches,
+  listMunicipalityRequests,
+  type CsvFile,
+} from './service.ts';
+
+const csvAnswer = {
+  200: { description: 'CSV (UTF-8 with BOM, for Excel)', content: { 'text/csv': { schema: z.string() } } },
+};
+
+function sendCsv(reply: FastifyReply, file: CsvFile) {
+  return reply
+    .type('text/csv; charset=utf-8')
+    .header('content-disposition', `attachment; filename="${file.fileName}"`)
+    .header('cache-control', 'no-store')
+    .send(file.csv);
+}
+
+/**
+ * Oversight (issue 12): the match review (foundation staff: every municipality; municipal
+ * staff: their own) and every request of a municipality. Downloads are POSTs: they are audited.
+ */
+export default defineRoutes('oversight', {
+  listMatches: route('GET /api/matches', {
+    summary:
+      'Matches for review, filtered by municipality, category, status, how they began and matched days; keyset-paged (staff: their municipality; foundation: all)',
+    input: { query: ListMatchesQuery },
+    response: { 200: MatchPage },
+    errors: [403],
+    handler: (context, { query }) => listMatches(context, query),
+  }),
+  exportMatches: route('POST /api/matches/export', {
+    summary: 'The same matches as CSV (every page); the download is recorded in the audit log',
+    input: { body: ExportMatchesBody },
+    response: csvAnswer,
+    errors: [403],
+    handler: async (context, { body }, { reply }) => sendCsv(reply, await exportMatches(context, body)),
+  }),
+  getMatch: route('GET /api/matches/:id', {
+    summary:
+      "One match's whole timeline with the spans between steps, the messages counted (not read), thanks and the private ratings",
+    input: { params: IdParams },
+    response: { 200: MatchDetail },
+    errors: [403, 404],
+    handler: (context, { params }) => getMatch(context, params.id),
+  }),
+  listMunicipalityRequests: route('GET /api/staff/requests', {
+    summary:
+      "Every request of the staff member's municipality in every state (foundation: all or one), filtered, keyset-paged",
+    input: { query: ListMunicipalityRequestsQuery },
+    response: { 200: MunicipalityRequestPage },
+    errors: [403],
+    handler: (context, { query }) => listMunicipalityRequests(context, query),
+  }),
+  exportMunicipalityRequests: route('POST /api/staff/requests/export', {
+    summary: 'The same requests as CSV (every page); the download is recorded in the audit log',
+    input: { body: ExportMunicipalityRequestsBody },
+    response: csvAnswer,
+    errors: [403],
+    handler: async (context, { body }, { reply }) => sendCsv(reply, await exportMunicipalityRequests(context, body)),
+  }),
+});

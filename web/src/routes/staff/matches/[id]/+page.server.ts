@@ -1,0 +1,20 @@
+import type { MatchDetail } from '@board/shared';
+import { error } from '@sveltejs/kit';
+import { callApi } from '#lib/server/api.ts';
+import { requireStaffArea } from '#lib/server/guards.ts';
+import { fetchAllMunicipalities } from '#lib/server/municipalities.ts';
+import type { PageServerLoad } from './$types';
+
+/** One match's whole timeline for staff of its municipality and the foundation (the API says who). */
+export const load: PageServerLoad = async (event) => {
+  requireStaffArea(event.locals, event.url, 'match.review');
+  event.setHeaders({ 'cache-control': 'no-store' });
+  const [match, municipalities] = await Promise.all([
+    callApi<MatchDetail>(event, 'GET', `/api/matches/${encodeURIComponent(event.params.id)}`),
+    fetchAllMunicipalities(event),
+  ]);
+  if (!match.ok) {
+    error(match.status === 400 ? 404 : match.status >= 500 ? 503 : match.status, match.error.message);
+  }
+  return { match: match.data, municipalities };
+};
