@@ -39,6 +39,7 @@ export const requestColumns = {
   status: r.status,
   statusReason: r.statusReason,
   copiedFrom: r.copiedFrom,
+  postedByMunicipality: r.postedByMunicipality,
   hiddenAt: r.hiddenAt,
   publishedAt: r.publishedAt,
   createdAt: r.createdAt,
@@ -72,6 +73,7 @@ export const boardColumns = {
   summaryJaEasy: b.summaryJaEasy,
   status: b.status,
   publishedAt: b.publishedAt,
+  postedByMunicipality: b.postedByMunicipality,
 };
 
 export interface RequestRow {
@@ -105,6 +107,7 @@ export interface RequestRow {
   status: RequestStatus;
   statusReason: string | null;
   copiedFrom: string | null;
+  postedByMunicipality: boolean;
   hiddenAt: Date | null;
   publishedAt: Date | null;
   createdAt: Date;

@@ -1,7 +1,7 @@
 import type { Database } from '@board/db';
 import { schema } from '@board/db';
 import type { Municipality, MunicipalityStatus } from '@board/shared';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 
 const { municipalities, boardRequests: b, associations: a } = schema;
 
@@ -12,6 +12,15 @@ const settingsColumns = {
   nameEn: municipalities.nameEn,
   moderationRequired: municipalities.moderationRequired,
   settings: municipalities.settings,
+};
+
+const listColumns = {
+  code: municipalities.code,
+  nameJa: municipalities.nameJa,
+  nameKana: municipalities.nameKana,
+  nameEn: municipalities.nameEn,
+  kind: municipalities.kind,
+  status: municipalities.status,
 };
 
 export type SettingsRow = {
@@ -27,14 +36,7 @@ export function municipalityRepository(db: Database) {
   return {
     async list(filter: { status?: MunicipalityStatus | undefined }): Promise<Municipality[]> {
       return db
-        .select({
-          code: municipalities.code,
-          nameJa: municipalities.nameJa,
-          nameKana: municipalities.nameKana,
-          nameEn: municipalities.nameEn,
-          kind: municipalities.kind,
-          status: municipalities.status,
-        })
+        .select(listColumns)
         .from(municipalities)
         .where(filter.status ? eq(municipalities.status, filter.status) : undefined)
         .orderBy(asc(municipalities.code));
@@ -73,6 +75,20 @@ export function municipalityRepository(db: Database) {
         .where(eq(municipalities.code, code))
         .returning(settingsColumns);
       return row!;
+    },
+
+    /** Sets the status while it is one of `from` (one conditional UPDATE); null when it was not. */
+    async changeStatus(
+      code: string,
+      from: readonly MunicipalityStatus[],
+      to: MunicipalityStatus,
+    ): Promise<Municipality | null> {
+      const [row] = await db
+        .update(municipalities)
+        .set({ status: to, updatedAt: sql`now()` })
+        .where(and(eq(municipalities.code, code), inArray(municipalities.status, [...from])))
+        .returning(listColumns);
+      return row ?? null;
     },
 
     /** the municipality's newest requests open for hands, for its feed */
