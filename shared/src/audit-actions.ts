@@ -193,6 +193,24 @@ export const auditActions = {
       'ja-easy': 'くやくしょ・しやくしょの せっていを かえた',
     },
   },
+  'municipality.update_status': {
+    subject: ['municipality'],
+    details: ['change', 'from', 'to', 'reason'],
+    text: {
+      ja: '区市町村の利用状態を変えた（開始・休止・再開）',
+      en: 'Changed whether the municipality is on the board (activate, pause, resume)',
+      'ja-easy': 'くやくしょ・しやくしょが つかえるかを かえた（はじめる・やすむ・また はじめる）',
+    },
+  },
+  'request.create_on_behalf': {
+    subject: ['help_request'],
+    details: ['title', 'associationId', 'associationName', 'source', 'to'],
+    text: {
+      ja: '町会・自治会に代わって依頼を掲載した',
+      en: 'Posted a request on behalf of an association',
+      'ja-easy': 'ちょうかい・じちかいの かわりに おねがいを だした',
+    },
+  },
   // a match's way: the officer accepts, marks the work done, the volunteer confirms
   'match.accept': {
     subject: ['application'],
@@ -260,6 +278,7 @@ export const auditActionGroups = {
       'request.complete',
       'request.delete',
       'request.export',
+      'request.create_on_behalf',
     ],
     text: { ja: '依頼の確認と募集', en: 'Requests: review and listing', 'ja-easy': 'おねがいの かくにんと ぼしゅう' },
   },
@@ -287,7 +306,7 @@ export const auditActionGroups = {
     text: { ja: 'ログインとアカウント', en: 'Sign-ins and accounts', 'ja-easy': 'ログインと アカウント' },
   },
   settings: {
-    actions: ['association.create', 'municipality.update_settings'],
+    actions: ['association.create', 'municipality.update_settings', 'municipality.update_status'],
     text: {
       ja: '町会・自治会の登録と設定',
       en: 'Associations and settings',

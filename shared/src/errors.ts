@@ -65,6 +65,10 @@ export const errorStatus = {
   REQUEST_NOT_DELETABLE: 409,
   /** submitting a draft whose application deadline has already passed: set a new one first */
   REQUEST_DEADLINE_PASSED: 409,
+  /** the municipality's status does not allow this change (already active, already paused…) */
+  MUNICIPALITY_STATUS_NOT_ALLOWED: 409,
+  /** posting or submitting in a paused municipality (its requests are off the board for now) */
+  MUNICIPALITY_PAUSED: 409,
   RATE_LIMITED: 429,
   INTERNAL: 500,
   DATABASE_UNAVAILABLE: 503,

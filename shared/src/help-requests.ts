@@ -113,6 +113,22 @@ export const CreateHelpRequestBody = z
   .superRefine(deadlineRules);
 export type CreateHelpRequestBody = z.infer<typeof CreateHelpRequestBody>;
 
+/** Where a request staff post on an association's behalf came from (kept in the audit entry). */
+export const onBehalfSources = ['phone', 'paper', 'counter'] as const;
+export const OnBehalfSource = z.enum(onBehalfSources);
+export type OnBehalfSource = z.infer<typeof OnBehalfSource>;
+
+/**
+ * Municipal staff post a request for an association of their municipality whose officers are not
+ * online (`createRequestOnBehalf`): the content, the association and where it came from. It is
+ * published at once (staff are the reviewers), marked as posted by the municipality, with the
+ * municipality's contact desk as its contact.
+ */
+export const CreateRequestOnBehalfBody = z
+  .object({ ...helpRequestFields, associationId: z.uuid(), source: OnBehalfSource })
+  .superRefine(deadlineRules);
+export type CreateRequestOnBehalfBody = z.infer<typeof CreateRequestOnBehalfBody>;
+
 /** A reason shown to the officer (ask for changes, reject, close). */
 export const Reason = multiLineText({ max: 1000, required: 'REASON_REQUIRED' });
 export const ReasonBody = z.object({ reason: Reason });
@@ -145,6 +161,8 @@ export const HelpRequestPublic = z.object({
   summaryJaEasy: z.string(),
   status: RequestStatus,
   publishedAt: z.string().nullable(),
+  /** posted by the municipality's staff on the association's behalf (its contact is the municipality's desk) */
+  postedByMunicipality: z.boolean(),
 });
 export type HelpRequestPublic = z.infer<typeof HelpRequestPublic>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { multiLineText } from './safe-input.ts';
 
 /** 区 / 市 / 町 / 村 */
 export const municipalityKinds = ['ward', 'city', 'town', 'village'] as const;
@@ -28,3 +29,35 @@ export type MunicipalityList = z.infer<typeof MunicipalityList>;
 export const ListMunicipalitiesQuery = z.object({
   status: MunicipalityStatus.optional(),
 });
+
+/**
+ * How foundation staff bring a municipality to life or rest it (`updateMunicipalityStatus`):
+ * activate an onboarding one, pause an active one, resume a paused one. Paused: its requests leave
+ * the board and its officers cannot post or submit; matches already made go on (messages, done,
+ * thanks). Each change needs a reason and is audit-logged.
+ */
+export const municipalityStatusChanges = {
+  activate: { from: ['onboarding'], to: 'active' },
+  pause: { from: ['active'], to: 'paused' },
+  resume: { from: ['paused'], to: 'active' },
+} as const satisfies Record<string, { from: readonly MunicipalityStatus[]; to: MunicipalityStatus }>;
+export type MunicipalityStatusChange = keyof typeof municipalityStatusChanges;
+export const municipalityStatusChangeNames = Object.keys(municipalityStatusChanges) as MunicipalityStatusChange[];
+export const MunicipalityStatusChangeName = z.enum(
+  municipalityStatusChangeNames as [MunicipalityStatusChange, ...MunicipalityStatusChange[]],
+);
+
+/** The change this municipality's status allows (at most one: each status has one way on). */
+export function statusChangeFrom(status: MunicipalityStatus): MunicipalityStatusChange | null {
+  return (
+    municipalityStatusChangeNames.find((change) =>
+      (municipalityStatusChanges[change].from as readonly MunicipalityStatus[]).includes(status),
+    ) ?? null
+  );
+}
+
+export const UpdateMunicipalityStatusBody = z.object({
+  change: MunicipalityStatusChangeName,
+  reason: multiLineText({ max: 500, required: 'REASON_REQUIRED' }),
+});
+export type UpdateMunicipalityStatusBody = z.infer<typeof UpdateMunicipalityStatusBody>;

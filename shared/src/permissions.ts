@@ -64,6 +64,10 @@ export const permissions = {
   'request.revealContact': staff,
   'moderation.list': staff,
   'municipality.updateSettings': municipalStaff,
+  /** activate, pause, resume a municipality (shared/src/municipalities.ts `municipalityStatusChanges`) */
+  'municipality.updateStatus': foundation,
+  /** post (and publish) a request for an association of their municipality, from a phone call or a paper form */
+  'request.createOnBehalf': municipalStaff,
 
   // raising a hand, matching, messages, finishing
   'application.create': volunteers,

@@ -38,6 +38,11 @@ beforeAll(async () => {
     .update(schema.municipalities)
     .set({ settings: { contactDesk: deskLines.join('\n') } })
     .where(eq(schema.municipalities.code, '13121'));
+  // Shinjuku without a desk (the demo gives its wards one): its pages give the general words
+  await t.database.handle.db
+    .update(schema.municipalities)
+    .set({ settings: {} })
+    .where(eq(schema.municipalities.code, '13104'));
   waitingId = await insertRequest(t, { title, slots: 3 });
   shinjukuId = await insertRequest(t, { association: 'okubo', title: '新宿区の依頼（窓口なし）' });
   // two hands wait for an answer, a third was accepted: the card says 2

@@ -104,6 +104,8 @@ export const helpRequests = pgTable(
       .default(sql`'{}'::text[]`),
     /** the request this one was copied from ("post it again next year") */
     copiedFrom: uuid('copied_from'),
+    /** posted by the municipality's staff on the association's behalf (phone call, paper form); its contact is the desk */
+    postedByMunicipality: boolean('posted_by_municipality').notNull().default(false),
     /** staff hid it after a flag */
     hiddenAt: at('hidden_at'),
     status: requestStatus('status').notNull().default('draft'),
@@ -146,7 +148,18 @@ export const helpRequests = pgTable(
         ),
       ),
     ),
-    pgPolicy('help_requests_insert', policyFor('insert', anyOf(isSystem, officerOf(t.associationId)))),
+    // officers post for their association; staff post for one of their municipality (on its behalf)
+    pgPolicy(
+      'help_requests_insert',
+      policyFor(
+        'insert',
+        anyOf(
+          isSystem,
+          officerOf(t.associationId),
+          sql`(${staffOf(t.municipalityCode)} and ${t.postedByMunicipality})`,
+        ),
+      ),
+    ),
     pgPolicy(
       'help_requests_update',
       policyFor('update', anyOf(isSystem, staffOf(t.municipalityCode), officerOf(t.associationId))),
@@ -196,4 +209,6 @@ export const boardRequests = pgView('board_requests', {
   /** added in migration 0012 (a view's new columns go last) */
   summaryEn: text('summary_en').notNull(),
   summaryJaEasy: text('summary_ja_easy').notNull(),
+  /** added in migration 0015 */
+  postedByMunicipality: boolean('posted_by_municipality').notNull(),
 }).existing();

@@ -105,3 +105,19 @@ export const demoActiveCodes: readonly string[] = [
   '13208', // 調布市
   '13229', // 西東京市
 ];
+
+/**
+ * The contact desk each demo municipality shows on its requests, its pages and in its mails (the
+ * `contactDesk` setting its staff may change): name, phone, hours. The numbers are fictional
+ * (0000), so nobody calls a real office from the demo.
+ */
+export function demoContactDesk(code: string): string {
+  const municipality = tokyoMunicipalities.find((m) => m.code === code);
+  if (!municipality) throw new Error(`no municipality ${code}`);
+  const phone = municipality.kind === 'ward' ? `03-0000-${code.slice(1)}` : `042-000-${code.slice(1)}`;
+  return [
+    `${municipality.nameJa} 地域振興課 町会・自治会係`,
+    `電話 ${phone}`,
+    '平日 8:30〜17:15（土日祝・年末年始は休み）',
+  ].join('\n');
+}

@@ -1,10 +1,10 @@
 import { documentTokens } from '@board/shared';
 import { hash } from '@node-rs/argon2';
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../client.ts';
 import { associations, helpRequests, municipalities, roleAssignments, users } from '../schema/index.ts';
 import { demoAccounts, demoAssociations, demoPassword, demoRequests } from './demo-data.ts';
-import { demoActiveCodes, tokyoMunicipalities } from './municipalities.ts';
+import { demoActiveCodes, demoContactDesk, tokyoMunicipalities } from './municipalities.ts';
 
 /** All 62 municipalities; names are refreshed, status and settings are left as staff set them. */
 export async function seedMunicipalities(db: Database): Promise<number> {
@@ -24,7 +24,7 @@ export async function seedMunicipalities(db: Database): Promise<number> {
 }
 
 /**
- * Demo data: 14 active municipalities, associations, one account per role and requests in
+ * Demo data: 14 active municipalities (each with a contact desk), associations, one account per role and requests in
  * several states. Only ever called in demo mode; does nothing when the demo is already there.
  */
 export async function seedDemo(db: Database): Promise<'seeded' | 'already present'> {
@@ -35,10 +35,12 @@ export async function seedDemo(db: Database): Promise<'seeded' | 'already presen
   // OWASP argon2id parameters; one hash shared by every demo account keeps the seed fast.
   const passwordHash = await hash(demoPassword, { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 });
   await db.transaction(async (tx) => {
-    await tx
-      .update(municipalities)
-      .set({ status: 'active' })
-      .where(inArray(municipalities.code, [...demoActiveCodes]));
+    for (const code of demoActiveCodes) {
+      await tx
+        .update(municipalities)
+        .set({ status: 'active', settings: { contactDesk: demoContactDesk(code) } })
+        .where(eq(municipalities.code, code));
+    }
 
     const associationIds = new Map<string, string>();
     for (const a of demoAssociations) {

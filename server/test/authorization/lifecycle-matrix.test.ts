@@ -32,12 +32,19 @@ const coveredElsewhere: Record<string, string> = {
   'match.review': 'server/test/oversight/authorization.test.ts (every oversight route × role × municipality)',
   'request.listMunicipality':
     'server/test/oversight/authorization.test.ts (every oversight route × role × municipality)',
+  'municipality.updateStatus': 'server/test/towns/municipality-status.test.ts (every role × own/other municipality)',
+  'request.createOnBehalf':
+    'server/test/towns/on-behalf.test.ts (every role × an association of own/other municipality)',
 };
 
 /** Lifecycle routes whose who-may-see is proven per role and tenant by a test of their own, with where. */
 const routesProvenElsewhere: Record<string, string> = {
   getApplication: 'server/test/reads/get-application.test.ts (each side, staff, foundation; 404 elsewhere)',
   showMatchContact: 'server/test/reads/get-application.test.ts (the two sides; 403 staff, 404 elsewhere)',
+  updateMunicipalityStatus:
+    'server/test/towns/municipality-status.test.ts (foundation only; nothing written otherwise)',
+  createRequestOnBehalf:
+    "server/test/towns/on-behalf.test.ts (the municipality's staff only; nothing written otherwise)",
 };
 
 /** Lifecycle routes whose answer is the same for everyone, or which act only on the caller's own rows. */

@@ -51,6 +51,11 @@ describe('the contact a request shows', () => {
     expect(item?.officerContact).toEqual({ name: '後任 花子', email: successor.email, phone: null });
 
     await removeOfficer(successor.id, senju);
+    // without a desk (the demo gives its wards one) nobody is left to show
+    await t.database.handle.db
+      .update(schema.municipalities)
+      .set({ settings: {} })
+      .where(eq(schema.municipalities.code, '13121'));
     expect((await contactOf(requestId)).status).toBe(404);
     await t.database.handle.db
       .update(schema.municipalities)

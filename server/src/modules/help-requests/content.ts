@@ -57,3 +57,8 @@ export function categoryRefused(): DomainError {
     { field: 'category', code: 'CATEGORY_NOT_ENABLED' },
   ]);
 }
+
+/** A paused municipality takes no new requests (its board is off; matches already made go on). */
+export function municipalityPaused(): DomainError {
+  return new DomainError('MUNICIPALITY_PAUSED', 'This municipality is paused: no new requests for now.');
+}

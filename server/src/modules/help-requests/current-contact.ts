@@ -4,7 +4,12 @@ import { applicationRepository } from '../applications/repository.ts';
 import { associationSide } from '../applications/views.ts';
 import type { ContactRow } from './rows.ts';
 
-type Contactable = ContactRow & { associationId: string; municipalityCode: string; createdBy: string | null };
+type Contactable = ContactRow & {
+  associationId: string;
+  municipalityCode: string;
+  createdBy: string | null;
+  postedByMunicipality: boolean;
+};
 
 /** whose contact a request shows now (for the audit entry of a look-up); null: the ward's desk or nobody */
 export type WithContactPerson<T> = T & { contactUserId: string | null };
@@ -13,7 +18,8 @@ export type WithContactPerson<T> = T & { contactUserId: string | null };
  * The contact a request shows, as of now: the officer who posted it while they still are an
  * officer of the association, else a current officer of it (the longest-serving), else the
  * ward's contact desk (municipality setting `contactDesk`, as the name), else none. An officer
- * who was removed is never shown again.
+ * who was removed is never shown again. A request the ward posted on the association's behalf
+ * always shows the desk (its officers are not online; the ward answers for them).
  */
 export async function withCurrentContact<T extends Contactable>(
   tx: Database,
@@ -27,7 +33,7 @@ export async function withCurrentContact<T extends Contactable>(
     .from(schema.municipalities)
     .where(inArray(schema.municipalities.code, codes));
   return rows.map((row) => {
-    const [person] = sideOf(row);
+    const [person] = row.postedByMunicipality ? [] : sideOf(row);
     if (person) {
       return {
         ...row,

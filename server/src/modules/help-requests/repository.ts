@@ -51,6 +51,8 @@ export function requestRepository(tx: Database) {
         associationId: string;
         createdBy: string;
         copiedFrom?: string | null;
+        /** staff post it for the association (createRequestOnBehalf) */
+        postedByMunicipality?: boolean;
       },
     ): Promise<string> {
       const [row] = await tx

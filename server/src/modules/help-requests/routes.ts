@@ -2,6 +2,7 @@ import {
   BoardPage,
   BoardQuery,
   CreateHelpRequestBody,
+  CreateRequestOnBehalfBody,
   HelpRequestDetail,
   HelpRequestInput,
   MyRequestsPage,
@@ -22,6 +23,7 @@ import {
   updateRequest,
   withdrawRequest,
 } from './service.ts';
+import { createRequestOnBehalf } from './on-behalf.ts';
 import { defineRoutes, NoContent, route } from '../../routes/define-routes.ts';
 
 /** Help requests (依頼): officers post and manage; anyone reads the board. */
@@ -48,6 +50,14 @@ export default defineRoutes('requests', {
     response: { 201: HelpRequestDetail },
     errors: [403, 404, 409],
     handler: (context, { body }) => createRequest(context, body),
+  }),
+  createRequestOnBehalf: route('POST /api/requests/on-behalf', {
+    summary:
+      "Post a request for an association of your municipality, from a phone call or a paper form (municipal staff): published at once, marked as posted by the municipality, the municipality's contact desk as its contact; audit-logged",
+    input: { body: CreateRequestOnBehalfBody },
+    response: { 201: HelpRequestDetail },
+    errors: [403, 404, 409],
+    handler: (context, { body }) => createRequestOnBehalf(context, body),
   }),
   listMyAssociationRequests: route('GET /api/me/requests', {
     summary: "Your associations' requests in every state, last changed first (officers' dashboard)",

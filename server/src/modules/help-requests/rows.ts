@@ -39,6 +39,7 @@ export const requestColumns = {
   status: r.status,
   statusReason: r.statusReason,
   copiedFrom: r.copiedFrom,
+  postedByMunicipality: r.postedByMunicipality,
   hiddenAt: r.hiddenAt,
   publishedAt: r.publishedAt,
   createdAt: r.createdAt,
@@ -72,6 +73,7 @@ export const boardColumns = {
   summaryJaEasy: b.summaryJaEasy,
   status: b.status,
   publishedAt: b.publishedAt,
+  postedByMunicipality: b.postedByMunicipality,
 };
 
 /** A request as `requestColumns` reads it: the content an officer wrote, and where it stands. */
@@ -89,6 +91,7 @@ export interface RequestRow extends Omit<RequestContent, 'searchTokens'> {
   status: RequestStatus;
   statusReason: string | null;
   copiedFrom: string | null;
+  postedByMunicipality: boolean;
   hiddenAt: Date | null;
   publishedAt: Date | null;
   createdAt: Date;

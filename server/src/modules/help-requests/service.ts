@@ -31,7 +31,7 @@ import { withCurrentContact, withCurrentContactOne } from './current-contact.ts'
 import { applicationRepository } from '../applications/repository.ts';
 import { requestReader } from './reader.ts';
 import { requestRepository } from './repository.ts';
-import { categoryEnabled, categoryRefused, contentOf } from './content.ts';
+import { categoryEnabled, categoryRefused, contentOf, municipalityPaused } from './content.ts';
 import type { RequestWithContact } from './rows.ts';
 import {
   contactOf,
@@ -105,6 +105,7 @@ export async function createRequest(ctx: SignedInContext, input: CreateHelpReque
     const association = await requestReader(tx).association(chosen);
     if (!association) throw new DomainError('NOT_FOUND', 'No such association.');
     const municipality = (await requestReader(tx).municipality(association.municipalityCode))!;
+    if (municipality.status === 'paused') throw municipalityPaused();
     if (!categoryEnabled(municipality.settings, input.category)) throw categoryRefused();
     const id = await repo.insert({
       ...contentOf(input),
@@ -234,6 +235,7 @@ export async function changeStatus(
   if (transition === 'submit' || transition === 'submitAndPublish') {
     // what is sent must still be postable: a category staff have since switched off, or a deadline already passed
     const municipality = (await requestReader(tx).municipality(before.municipalityCode))!;
+    if (municipality.status === 'paused') throw municipalityPaused();
     if (!categoryEnabled(municipality.settings, before.category)) throw categoryRefused();
     if (before.applicationDeadline && before.applicationDeadline.getTime() <= Date.now()) {
       throw new DomainError('REQUEST_DEADLINE_PASSED', 'The application deadline has passed; set a new one first.', [

@@ -57,6 +57,7 @@ export function publicView(row: PublicRequestRow): HelpRequestPublic {
     summaryJaEasy: row.summaryJaEasy,
     status: row.status,
     publishedAt: iso(row.publishedAt),
+    postedByMunicipality: row.postedByMunicipality,
   };
 }
 

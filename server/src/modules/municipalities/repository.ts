@@ -1,7 +1,7 @@
 import type { Database } from '@board/db';
 import { schema } from '@board/db';
 import type { Municipality, MunicipalityStatus } from '@board/shared';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { columns } from '../../database/columns.ts';
 
 const { municipalities, boardRequests: b, associations: a } = schema;
@@ -16,6 +16,8 @@ const settingsColumns = columns(
   'settings',
 );
 
+const listColumns = columns(municipalities, 'code', 'nameJa', 'nameKana', 'nameEn', 'kind', 'status');
+
 export type SettingsRow = {
   code: string;
   nameJa: string;
@@ -29,7 +31,7 @@ export function municipalityRepository(db: Database) {
   return {
     async list(filter: { status?: MunicipalityStatus | undefined }): Promise<Municipality[]> {
       return db
-        .select(columns(municipalities, 'code', 'nameJa', 'nameKana', 'nameEn', 'kind', 'status'))
+        .select(listColumns)
         .from(municipalities)
         .where(filter.status ? eq(municipalities.status, filter.status) : undefined)
         .orderBy(asc(municipalities.code));
@@ -63,6 +65,20 @@ export function municipalityRepository(db: Database) {
         .where(eq(municipalities.code, code))
         .returning(settingsColumns);
       return row!;
+    },
+
+    /** Sets the status while it is one of `from` (one conditional UPDATE); null when it was not. */
+    async changeStatus(
+      code: string,
+      from: readonly MunicipalityStatus[],
+      to: MunicipalityStatus,
+    ): Promise<Municipality | null> {
+      const [row] = await db
+        .update(municipalities)
+        .set({ status: to, updatedAt: sql`now()` })
+        .where(and(eq(municipalities.code, code), inArray(municipalities.status, [...from])))
+        .returning(listColumns);
+      return row ?? null;
     },
 
     /** the municipality's newest requests open for hands, for its feed */

@@ -5,10 +5,17 @@ import {
   MunicipalityList,
   MunicipalitySettingsView,
   UpdateMunicipalitySettingsBody,
+  UpdateMunicipalityStatusBody,
+  Municipality,
 } from '@board/shared';
 import { z } from 'zod';
 import { municipalityFeed } from './feed.ts';
-import { getMunicipalitySettings, listMunicipalities, updateMunicipalitySettings } from './service.ts';
+import {
+  getMunicipalitySettings,
+  listMunicipalities,
+  updateMunicipalitySettings,
+  updateMunicipalityStatus,
+} from './service.ts';
 import { defineRoutes, route } from '../../routes/define-routes.ts';
 
 /** Municipalities (区市町村): the tenants, their request settings and their public feed. */
@@ -34,6 +41,14 @@ export default defineRoutes('municipalities', {
     response: { 200: MunicipalitySettingsView },
     errors: [403, 404],
     handler: (context, { params, body }) => updateMunicipalitySettings(context, params.code, body),
+  }),
+  updateMunicipalityStatus: route('POST /api/municipalities/:code/status', {
+    summary:
+      'Activate, pause or resume a municipality, with a reason (foundation staff); audit-logged. Paused: its requests leave the board and no new ones are posted; matches already made go on',
+    input: { params: MunicipalityCodeParams, body: UpdateMunicipalityStatusBody },
+    response: { 200: Municipality },
+    errors: [403, 404, 409],
+    handler: (context, { params, body }) => updateMunicipalityStatus(context, params.code, body),
   }),
   getMunicipalityFeed: route('GET /api/municipalities/:code/feed.atom', {
     summary: "The municipality's open requests as an Atom 1.0 feed (newest 50); no sign-in needed",

@@ -7,6 +7,8 @@ import {
   type MunicipalitySettingsView,
   type MunicipalityStatus,
   type UpdateMunicipalitySettingsBody,
+  type UpdateMunicipalityStatusBody,
+  municipalityStatusChanges,
 } from '@board/shared';
 import type { ServiceContext, SignedInContext } from '../../services/context.ts';
 import { recordAudit } from '../audit/record.ts';
@@ -81,5 +83,44 @@ export async function updateMunicipalitySettings(
       });
     }
     return now;
+  });
+}
+
+/**
+ * Foundation staff activate, pause or resume a municipality, with a reason; audit-logged in the
+ * same transaction. A change its status does not allow (activating an active one, a second click)
+ * is 409 MUNICIPALITY_STATUS_NOT_ALLOWED and changes nothing. Pausing takes its requests off the
+ * board and stops new posts; matches already made go on.
+ */
+export async function updateMunicipalityStatus(
+  ctx: SignedInContext,
+  code: string,
+  input: UpdateMunicipalityStatusBody,
+): Promise<Municipality> {
+  const { actor } = ctx;
+  if (!can(actor, 'municipality.updateStatus', { municipalityCode: code })) {
+    throw new DomainError('FORBIDDEN', 'Only foundation staff activate, pause or resume a municipality.');
+  }
+  const { from, to } = municipalityStatusChanges[input.change];
+  return ctx.door.asActor(actor, async (tx) => {
+    const municipalities = municipalityRepository(tx);
+    const before = await municipalities.find(code);
+    if (!before) throw new DomainError('NOT_FOUND', 'No such municipality.');
+    const after = await municipalities.changeStatus(code, from, to);
+    if (!after) {
+      throw new DomainError(
+        'MUNICIPALITY_STATUS_NOT_ALLOWED',
+        `This municipality is ${before.status}: "${input.change}" is not possible from there (it may have just changed).`,
+      );
+    }
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: 'municipality.update_status',
+      municipalityCode: code,
+      subjectType: 'municipality',
+      subjectId: code,
+      details: { change: input.change, from: before.status, to, reason: input.reason },
+    });
+    return after;
   });
 }

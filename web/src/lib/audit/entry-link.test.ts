@@ -67,4 +67,10 @@ describe('auditEntryHref', () => {
     // a deleted draft is gone
     expect(auditEntryHref(staffAdachi, entry({ action: 'request.delete' }))).toBeNull();
   });
+
+  it("links a change of a municipality's status to its page, for the foundation only", () => {
+    const paused = entry({ action: 'municipality.update_status', subjectType: 'municipality', subjectId: '13121' });
+    expect(auditEntryHref(foundation, paused)).toBe('/staff/municipalities/13121');
+    expect(auditEntryHref(staffAdachi, paused)).toBeNull();
+  });
 });

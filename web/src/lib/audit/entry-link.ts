@@ -14,7 +14,8 @@ const idIn = (value: unknown): string | null => (typeof value === 'string' && uu
 /**
  * The staff page of what an audit entry names, when the reader may open it: a request's review
  * page (a match's and a shown contact's request too: staff have no match page), the
- * association, the flag in the flag list, the municipality's settings; null otherwise.
+ * association, the flag in the flag list, the municipality's settings or (foundation) its status
+ * page; null otherwise.
  */
 export function auditEntryHref(actor: Actor | null, entry: Entry): string | null {
   const where = { municipalityCode: entry.municipalityCode ?? undefined };
@@ -34,6 +35,11 @@ export function auditEntryHref(actor: Actor | null, entry: Entry): string | null
   if (entry.action === 'municipality.update_settings') {
     return can(actor, 'municipality.updateSettings', where)
       ? `/staff/settings?municipality=${encodeURIComponent(entry.municipalityCode)}`
+      : null;
+  }
+  if (entry.action === 'municipality.update_status') {
+    return can(actor, 'municipality.updateStatus', where)
+      ? `/staff/municipalities/${encodeURIComponent(entry.municipalityCode)}`
       : null;
   }
   if (entry.subjectType === 'invitation') return can(actor, 'invitation.list', where) ? '/staff/invitations' : null;

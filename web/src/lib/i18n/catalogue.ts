@@ -31,6 +31,9 @@ import languagesJa from './messages/languages/ja.json';
 import oversightEn from './messages/oversight/en.json';
 import oversightJaEasy from './messages/oversight/ja-easy.json';
 import oversightJa from './messages/oversight/ja.json';
+import townsEn from './messages/towns/en.json';
+import townsJaEasy from './messages/towns/ja-easy.json';
+import townsJa from './messages/towns/ja.json';
 import type { Lang } from './languages.ts';
 
 /**
@@ -49,6 +52,7 @@ export const areas = {
   status: { ja: statusJa, en: statusEn, 'ja-easy': statusJaEasy },
   languages: { ja: languagesJa, en: languagesEn, 'ja-easy': languagesJaEasy },
   oversight: { ja: oversightJa, en: oversightEn, 'ja-easy': oversightJaEasy },
+  towns: { ja: townsJa, en: townsEn, 'ja-easy': townsJaEasy },
 } as const;
 
 const ja = {
@@ -63,6 +67,7 @@ const ja = {
   ...statusJa,
   ...languagesJa,
   ...oversightJa,
+  ...townsJa,
 };
 
 /** Message keys: Japanese is the source language, so its files define the set. */
@@ -85,6 +90,7 @@ const catalogues = {
     ...statusEn,
     ...languagesEn,
     ...oversightEn,
+    ...townsEn,
   } satisfies Messages,
   'ja-easy': {
     ...commonJaEasy,
@@ -98,6 +104,7 @@ const catalogues = {
     ...statusJaEasy,
     ...languagesJaEasy,
     ...oversightJaEasy,
+    ...townsJaEasy,
   } satisfies Messages,
 } as const satisfies Record<Lang, Messages>;
 

@@ -15,7 +15,7 @@ import { formFailure, formFieldName, formText, formValues } from './form-result.
 export const REQUEST_FORM = 'request';
 
 /** A field the action may name in its answer: one of the form's (#lib/requests/request-fields.ts). */
-export type RequestFormField = RequestFieldName | 'associationId';
+export type RequestFormField = RequestFieldName | 'associationId' | 'source';
 
 /** Full-width digits and punctuation to ASCII, trimmed. */
 const plain = (value: string) => value.normalize('NFKC').trim();

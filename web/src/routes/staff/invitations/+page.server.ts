@@ -4,6 +4,7 @@ import { actorOf } from '#lib/actor.ts';
 import { fetchAllMunicipalities } from '#lib/server/municipalities.ts';
 import { callApi } from '#lib/server/api.ts';
 import { requireStaffArea } from '#lib/server/guards.ts';
+import { inviteStaffFromForm } from '#lib/server/invite-staff.ts';
 import { apiFailure, formFailure, formSuccess, formText, formValues } from '#lib/server/form-result.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -58,15 +59,7 @@ export const actions: Actions = {
   /** Foundation staff: POST /api/invitations/municipal-staff */
   inviteStaff: async (event) => {
     guard(event);
-    const form = await event.request.formData();
-    const values = formValues(form);
-    const result = await callApi<Invitation>(event, 'POST', '/api/invitations/municipal-staff', {
-      email: formText(form, 'email'),
-      municipalityCode: formText(form, 'municipalityCode'),
-      language: formText(form, 'language'),
-    });
-    if (!result.ok) return apiFailure('inviteStaff', result.status, result.error, values);
-    return formSuccess('inviteStaff', { email: result.data.email });
+    return inviteStaffFromForm(event);
   },
 
   /** Municipal staff: POST /api/invitations/officers */

@@ -1,31 +1,20 @@
 import type { MunicipalitySettingsView } from '@board/shared';
-import { can } from '@board/shared';
 import { error } from '@sveltejs/kit';
-import { actorOf, municipalitiesWhere } from '#lib/actor.ts';
 import { fetchAllMunicipalities } from '#lib/server/municipalities.ts';
 import { callApi } from '#lib/server/api.ts';
 import { requireStaffArea } from '#lib/server/guards.ts';
+import { chosenMunicipality, staffMunicipalitiesFor } from '#lib/server/staff-municipality.ts';
 import { formValues, apiFailure, formFailure, formSuccess } from '#lib/server/form-result.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Municipalities whose settings this person may change (municipal staff: their own). */
-function editable(me: App.Locals['me']): string[] {
-  const actor = actorOf(me);
-  return municipalitiesWhere(me, 'municipal_staff').filter((code) =>
-    can(actor, 'municipality.updateSettings', { municipalityCode: code }),
-  );
-}
-
-function chosen(codes: string[], asked: string | null): string | null {
-  if (codes.length === 1) return codes[0]!;
-  return codes.find((c) => c === asked) ?? null;
-}
+const editable = (me: App.Locals['me']) => staffMunicipalitiesFor(me, 'municipality.updateSettings');
 
 export const load: PageServerLoad = async (event) => {
   const me = requireStaffArea(event.locals, event.url, 'municipality.updateSettings');
   event.setHeaders({ 'cache-control': 'no-store' });
   const codes = editable(me);
-  const code = chosen(codes, event.url.searchParams.get('municipality'));
+  const code = chosenMunicipality(codes, event.url.searchParams.get('municipality'));
   const [settings, municipalities] = await Promise.all([
     code
       ? callApi<MunicipalitySettingsView>(event, 'GET', `/api/municipalities/${code}/settings`)
@@ -47,7 +36,7 @@ export const actions: Actions = {
     const me = requireStaffArea(event.locals, event.url, 'municipality.updateSettings');
     const form = await event.request.formData();
     const values = formValues(form);
-    const code = chosen(editable(me), String(form.get('municipalityCode') ?? ''));
+    const code = chosenMunicipality(editable(me), String(form.get('municipalityCode') ?? ''));
     if (!code) error(403, 'Not allowed');
     const moderation = form.get('moderationRequired');
     if (moderation !== 'on' && moderation !== 'off') {
