@@ -20,6 +20,7 @@ import {
   type NewApplicationVars,
 } from '../../mail/matching-mails.ts';
 import { publicLink, webPages } from '../../links/public-links.ts';
+import type { Database } from '@board/db';
 import type { MailTemplate } from '../../mail/compose.ts';
 import { sendMail, type MailRecipient } from '../../mail/send-mail.ts';
 import { requestRepository } from '../help-requests/repository.ts';
@@ -54,7 +55,7 @@ export async function applyToRequest(
   if (!can(actor, 'application.create')) {
     throw new DomainError('FORBIDDEN', 'Only volunteers raise a hand. Add the volunteer role to your account first.');
   }
-  const outcome = await ctx.door.asActor(actor, async (tx) => {
+  return ctx.door.asActor(actor, async (tx) => {
     const repo = applicationRepository(tx);
     const me = await repo.person(actor.userId);
     if (!me?.emailVerified) {
@@ -89,10 +90,14 @@ export async function applyToRequest(
     const [view] = await volunteerViews(tx, actor, await repo.listByVolunteer(actor.userId, [id]));
     const officers = (await associationSide(repo, [request]))(request);
     const contactDesk = await contactDeskOf(tx, request.municipalityCode);
-    return { view: view!, officers, request, volunteerName: me.displayName, contactDesk };
+    await tellOfficers(ctx, tx, newApplicationMail, 'handRaised', {
+      officers,
+      request,
+      volunteerName: me.displayName,
+      contactDesk,
+    });
+    return view!;
   });
-  await tellOfficers(ctx, newApplicationMail, 'handRaised', outcome);
-  return outcome.view;
 }
 
 /**
@@ -102,7 +107,7 @@ export async function applyToRequest(
  */
 export async function withdrawApplication(ctx: SignedInContext, id: string): Promise<MyApplication> {
   const { actor } = ctx;
-  const outcome = await ctx.door.asActor(actor, async (tx) => {
+  return ctx.door.asActor(actor, async (tx) => {
     const repo = applicationRepository(tx);
     const requests = requestRepository(tx);
     const found = await repo.find(id);
@@ -127,35 +132,46 @@ export async function withdrawApplication(ctx: SignedInContext, id: string): Pro
     const officers = wasMatch ? (await associationSide(repo, [request]))(request) : [];
     const me = await repo.person(actor.userId);
     const contactDesk = await contactDeskOf(tx, request.municipalityCode);
-    return { view: view!, officers, request, volunteerName: me?.displayName ?? '', contactDesk };
+    const volunteerName = me?.displayName ?? '';
+    await tellOfficers(ctx, tx, matchWithdrawnMail, 'matchWithdrawn', {
+      officers,
+      request,
+      volunteerName,
+      contactDesk,
+    });
+    return view!;
   });
-  await tellOfficers(ctx, matchWithdrawnMail, 'matchWithdrawn', outcome);
-  return outcome.view;
 }
 
-/** A volunteer's hand came or went: its officers hear, once a day per volunteer and request at most. */
+/** A volunteer's hand came or went: its officers hear (queued in `tx`), once a day per volunteer and request at most. */
 function tellOfficers(
   ctx: SignedInContext,
+  tx: Database,
   template: MailTemplate<NewApplicationVars>,
   kind: 'handRaised' | 'matchWithdrawn',
   about: {
     officers: MailRecipient[];
-    request: { id: string; title: string };
+    request: { id: string; title: string; municipalityCode: string };
     volunteerName: string;
     contactDesk: string | null;
   },
 ): Promise<void> {
-  return sendMail(ctx, {
-    template,
-    to: about.officers,
-    vars: {
-      requestTitle: about.request.title,
-      volunteerName: about.volunteerName,
-      contactDesk: about.contactDesk,
-      link: publicLink(ctx.config, webPages.applicants(about.request.id)),
+  return sendMail(
+    ctx,
+    {
+      template,
+      to: about.officers,
+      vars: {
+        requestTitle: about.request.title,
+        volunteerName: about.volunteerName,
+        contactDesk: about.contactDesk,
+        link: publicLink(ctx.config, webPages.applicants(about.request.id)),
+      },
+      throttle: { kind, per: [ctx.actor.userId, about.request.id] },
+      municipalityCode: about.request.municipalityCode,
     },
-    throttle: { kind, per: [ctx.actor.userId, about.request.id] },
-  });
+    tx,
+  );
 }
 
 /** Applicants of one request, for its association's officers, the municipality's staff and the foundation. */
@@ -226,7 +242,7 @@ export async function acceptApplication(
   note: string | null,
 ): Promise<ApplicationForOfficer> {
   const { actor } = ctx;
-  const outcome = await ctx.door.asActor(actor, async (tx) => {
+  return ctx.door.asActor(actor, async (tx) => {
     const repo = applicationRepository(tx);
     const requests = requestRepository(tx);
     const row = await decidable(repo, actor, id);
@@ -246,22 +262,38 @@ export async function acceptApplication(
     const request = (await requests.find(row.requestId))!;
     await recordMatchStep(tx, actor, row, 'match.accept', request);
     const [view] = await officerViews(tx, actor, [(await repo.find(id))!]);
-    const contactDesk = await contactDeskOf(tx, request.municipalityCode);
-    return { view: view!, request, volunteer: (await repo.person(row.volunteerId))!, contactDesk };
+    await tellVolunteer(
+      ctx,
+      tx,
+      applicationAcceptedMail,
+      { request, volunteerId: row.volunteerId, note },
+      webPages.match(id),
+    );
+    return view!;
   });
-  await sendMail(ctx, {
-    template: applicationAcceptedMail,
-    to: [outcome.volunteer],
-    vars: {
-      requestTitle: outcome.request.title,
-      associationName: outcome.request.associationName,
-      note,
-      contactDesk: outcome.contactDesk,
-      link: publicLink(ctx.config, webPages.match(id)),
-    },
-  });
-  return outcome.view;
 }
+
+/** The volunteer hears the officers' answer to their hand (with the officer's note), queued in `tx`. */
+async function tellVolunteer(
+  ctx: SignedInContext,
+  tx: Database,
+  template: typeof applicationAcceptedMail,
+  answer: { request: ApplicationRequest; volunteerId: string; note: string | null },
+  page: string,
+) {
+  const { request, note } = answer;
+  const vars = {
+    requestTitle: request.title,
+    associationName: request.associationName,
+    note,
+    contactDesk: await contactDeskOf(tx, request.municipalityCode),
+    link: publicLink(ctx.config, page),
+  };
+  const to = [(await applicationRepository(tx).person(answer.volunteerId))!];
+  await sendMail(ctx, { template, to, vars, municipalityCode: request.municipalityCode }, tx);
+}
+
+type ApplicationRequest = { title: string; associationName: string; municipalityCode: string };
 
 /** Declines a pending hand, with an optional note; the volunteer is told kindly, in their language. */
 export async function declineApplication(
@@ -270,7 +302,7 @@ export async function declineApplication(
   note: string | null,
 ): Promise<ApplicationForOfficer> {
   const { actor } = ctx;
-  const outcome = await ctx.door.asActor(actor, async (tx) => {
+  return ctx.door.asActor(actor, async (tx) => {
     const repo = applicationRepository(tx);
     const row = await decidable(repo, actor, id);
     if (!(await repo.transition(id, 'decline', note))) {
@@ -278,19 +310,13 @@ export async function declineApplication(
     }
     const [view] = await officerViews(tx, actor, [(await repo.find(id))!]);
     const request = (await requestRepository(tx).find(row.requestId))!;
-    const contactDesk = await contactDeskOf(tx, request.municipalityCode);
-    return { view: view!, request, volunteer: (await repo.person(row.volunteerId))!, contactDesk };
+    await tellVolunteer(
+      ctx,
+      tx,
+      applicationDeclinedMail,
+      { request, volunteerId: row.volunteerId, note },
+      webPages.myApplications,
+    );
+    return view!;
   });
-  await sendMail(ctx, {
-    template: applicationDeclinedMail,
-    to: [outcome.volunteer],
-    vars: {
-      requestTitle: outcome.request.title,
-      associationName: outcome.request.associationName,
-      note,
-      contactDesk: outcome.contactDesk,
-      link: publicLink(ctx.config, webPages.myApplications),
-    },
-  });
-  return outcome.view;
 }
