@@ -63,3 +63,8 @@ export function createDatabase(options: DatabaseOptions): DatabaseHandle {
     close: () => client.close(),
   };
 }
+
+/** The rows of a raw `db.execute(sql…)`: postgres.js answers with the rows, PGlite with `{ rows }`. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as T[];
+}

@@ -58,6 +58,7 @@ describe('a committed change’s mail is delivered exactly once, whatever happen
     expect(res.status).toBe(202);
     await vi.waitFor(async () => expect(await jobStates('mail')).toEqual(['created']), { timeout: 10_000 });
     await first.crash();
+    running.splice(running.indexOf(first), 1);
     expect(sink.received).toEqual([]);
 
     await server({});
@@ -72,7 +73,7 @@ describe('a committed change’s mail is delivered exactly once, whatever happen
   it('two instances on one database: every job is done by one of them, once', async () => {
     sink.received.length = 0;
     // the instance started above is still running: this is the second, on the same database
-    expect(running).toHaveLength(2);
+    expect(running).toHaveLength(1);
     await server({});
     const count = 30;
     const boss = new PgBoss({ ...jobQueueConnection(db.handle), migrate: false, supervise: false, schedule: false });

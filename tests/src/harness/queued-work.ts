@@ -1,4 +1,4 @@
-import { jobSchema } from '@board/db';
+import { jobSchema, rowsOf } from '@board/db';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 
@@ -15,8 +15,7 @@ export async function queuedWorkDone(app: FastifyInstance, timeoutMs = 5_000): P
         `select count(*)::int as due from ${jobSchema}.job where state in ('created', 'retry', 'active') and start_after <= now()`,
       ),
     );
-    // postgres.js answers with the rows, PGlite with { rows }
-    const [row] = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { due: number }[];
+    const [row] = rowsOf<{ due: number }>(result);
     if (!row?.due) return;
     if (Date.now() > deadline) throw new Error(`the job queue still has ${row.due} job(s) due after ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 10));
