@@ -29,6 +29,8 @@ const routes = lifecycleRoutes(() => make);
 /** Permissions proven by a test of their own, with where. */
 const coveredElsewhere: Record<string, string> = {
   'devMail.read': 'server/test/auth/dev-mail.test.ts (the demo mail sink beyond this machine)',
+  'delivery.listFailed':
+    'server/test/jobs/outbox.test.ts (staff: their municipality only, 403 for another; foundation: all; 403 volunteers, 401 visitors)',
 };
 
 /** Lifecycle routes whose who-may-see is proven per role and tenant by a test of their own, with where. */
