@@ -22,6 +22,11 @@ export interface DatabaseOptions {
 export interface DatabaseHandle {
   db: Database;
   engine: 'postgres' | 'pglite';
+  /**
+   * How the job queue (pg-boss, db/src/job-queue.ts) reaches this same database: a PostgreSQL
+   * URL it opens its own small pool on (same login), or PGlite's one in-process connection.
+   */
+  queueConnection: { url: string } | { pglite: PGlite };
   /** cheap round trip used by readiness checks */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -38,6 +43,7 @@ export function createDatabase(options: DatabaseOptions): DatabaseHandle {
     return {
       db: drizzlePostgres(client, { schema, casing: 'snake_case' }) as unknown as Database,
       engine: 'postgres',
+      queueConnection: { url: options.url },
       ping: async () => {
         await client`select 1`;
       },
@@ -50,9 +56,15 @@ export function createDatabase(options: DatabaseOptions): DatabaseHandle {
   return {
     db: drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Database,
     engine: 'pglite',
+    queueConnection: { pglite: client },
     ping: async () => {
       await client.query('select 1');
     },
     close: () => client.close(),
   };
+}
+
+/** The rows of a raw `db.execute(sql…)`: postgres.js answers with the rows, PGlite with `{ rows }`. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as T[];
 }

@@ -7,6 +7,8 @@ import type { AppConfig } from './config.ts';
 import { loggerOptions, type LogDestination } from './logging/redaction.ts';
 import { rateLimitPluginOptions } from './modules/auth/rate-limits.ts';
 import { sweepCountersRegularly } from './limits/store.ts';
+import { workMailQueue } from './mail/mail-jobs.ts';
+import jobs from './jobs/queue.ts';
 import { scheduleExpiry } from './modules/help-requests/expiry.ts';
 import authentication from './plugins/app/authentication.ts';
 import boardCache from './plugins/app/board-cache.ts';
@@ -57,6 +59,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(database, { config, database: options.database });
   await app.register(errorHandler);
   await app.register(mailer, { config });
+  await app.register(jobs, { config });
+  workMailQueue(app);
   await app.register(authentication, { config });
   await app.register(boardCache, { config });
   await app.register(clientAddress, { pageServerSecret: config.pageServerSecret });

@@ -27,6 +27,8 @@ const EnvSchema = z.object({
   BOARD_CACHE_SECONDS: z.coerce.number().min(0).max(60).default(2),
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().default('まちの腕きき掲示板 <no-reply@machi-udekiki.example>'),
+  /** run the job queue's workers in this process (0: only enqueue; another instance does the work) */
+  JOB_WORKERS: flag,
 });
 
 export interface AppConfig {
@@ -50,6 +52,8 @@ export interface AppConfig {
   /** smtp(s)://… ; unset → mail is captured in memory (tests, demo at /dev/mail) */
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** this process works queued jobs (mail, timers); off: it only enqueues them (jobs/queue.ts) */
+  jobWorkers: boolean;
   /** refresh cookie gets `Secure` (off only in development and tests over plain http) */
   secureCookies: boolean;
   /** reverse proxies in front whose X-Forwarded-* headers are believed (0: none, so clients cannot fake their IP) */
@@ -92,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicOrigin: (e.PUBLIC_ORIGIN ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    jobWorkers: e.JOB_WORKERS ?? true,
     secureCookies: e.NODE_ENV === 'production',
     trustProxyHops: e.TRUST_PROXY_HOPS,
     pageServerSecret: e.PAGE_SERVER_SECRET ?? randomBytes(32).toString('hex'),

@@ -15,3 +15,4 @@ export * from './application-lifecycle.ts';
 export * from './safe-input.ts';
 export * from './audit-actions.ts';
 export * from './oversight.ts';
+export * from './deliveries.ts';

@@ -46,6 +46,8 @@ export const permissions = {
   'invitation.manageOfficer': municipalStaff,
   'invitation.manageStaff': foundation,
   'audit.list': staff,
+  /** mail the board could not deliver: their municipality's (staff), all (foundation) */
+  'delivery.listFailed': staff,
 
   // help requests (依頼): officers post for their association, staff moderate their municipality
   'request.create': officers,

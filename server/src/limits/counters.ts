@@ -43,24 +43,30 @@ export function counterKey(namespace: string, subject: string): string {
  * or an expired window starts again at `by`, otherwise the hits add up.
  */
 export async function hitCounter(db: Database, key: string, window: Window, by = 1): Promise<CounterState> {
+  return asSystem(db, (tx) => hitCounterWithin(tx, key, window, by));
+}
+
+/**
+ * The same inside a transaction that already has system rights (`elevateWithin`), so the hit
+ * commits or rolls back with the change it counts (a mail queued in that transaction).
+ */
+export async function hitCounterWithin(tx: Database, key: string, window: Window, by = 1): Promise<CounterState> {
   const windowEnd = sql`now() + make_interval(secs => ${window.ms / 1000}::double precision)`;
   const expired = sql`${counters.windowEndsAt} <= now()`;
-  const [row] = await asSystem(db, (tx) =>
-    tx
-      .insert(counters)
-      .values({ key, hits: by, windowEndsAt: windowEnd, lastHitAt: sql`now()` })
-      .onConflictDoUpdate({
-        target: counters.key,
-        set: {
-          hits: sql`case when ${expired} then excluded.hits else ${counters.hits} + excluded.hits end`,
-          windowEndsAt: window.sliding
-            ? sql`excluded.window_ends_at`
-            : sql`case when ${expired} then excluded.window_ends_at else ${counters.windowEndsAt} end`,
-          lastHitAt: sql`now()`,
-        },
-      })
-      .returning({ hits: counters.hits, windowEndsAt: counters.windowEndsAt, lastHitAt: counters.lastHitAt }),
-  );
+  const [row] = await tx
+    .insert(counters)
+    .values({ key, hits: by, windowEndsAt: windowEnd, lastHitAt: sql`now()` })
+    .onConflictDoUpdate({
+      target: counters.key,
+      set: {
+        hits: sql`case when ${expired} then excluded.hits else ${counters.hits} + excluded.hits end`,
+        windowEndsAt: window.sliding
+          ? sql`excluded.window_ends_at`
+          : sql`case when ${expired} then excluded.window_ends_at else ${counters.windowEndsAt} end`,
+        lastHitAt: sql`now()`,
+      },
+    })
+    .returning({ hits: counters.hits, windowEndsAt: counters.windowEndsAt, lastHitAt: counters.lastHitAt });
   return row!;
 }
 

@@ -1,5 +1,6 @@
 import type { Database } from '@board/db';
-import { counterKey, hitCounter } from './counters.ts';
+import { elevateWithin } from '../database/door.ts';
+import { counterKey, hitCounter, hitCounterWithin } from './counters.ts';
 
 const minute = 60_000;
 const hour = 60 * minute;
@@ -40,5 +41,14 @@ export function mailThrottleKey(throttle: MailThrottle): string {
 export async function mayMail(db: Database, throttle: MailThrottle): Promise<boolean> {
   const limit = mailThrottles[throttle.kind];
   const state = await hitCounter(db, mailThrottleKey(throttle), { ms: limit.timeWindow });
+  return state.hits <= limit.max;
+}
+
+/** The same inside a transaction: the hit commits or rolls back with the mail queued beside it. */
+export async function mayMailWithin(tx: Database, throttle: MailThrottle): Promise<boolean> {
+  const limit = mailThrottles[throttle.kind];
+  const state = await elevateWithin(tx, 'count a mail against its throttle', () =>
+    hitCounterWithin(tx, mailThrottleKey(throttle), { ms: limit.timeWindow }),
+  );
   return state.hits <= limit.max;
 }

@@ -1,16 +1,18 @@
 import type { Language } from '@board/shared';
-import { mayMail, type MailThrottle } from '../limits/mail-throttle.ts';
+import type { Database } from '@board/db';
+import { mayMail, mayMailWithin, type MailThrottle } from '../limits/mail-throttle.ts';
+import type { OutgoingMail } from '../plugins/app/mailer.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { compose, type MailTemplate } from './compose.ts';
 
-/** What sending mail needs: any service context (the throttle's counters, the mailer, the log). */
-export type MailContext = Pick<ServiceContext, 'counters' | 'mailer' | 'log'>;
+/** What sending mail needs: the job queue it is queued on, the throttle's counters, the log. */
+export type MailContext = Pick<ServiceContext, 'counters' | 'jobs' | 'log'>;
 
 /** The same from the app itself, for code that runs outside a service context (the auth factory). */
 export function mailContextOf(
-  app: { db: ServiceContext['counters'] } & Pick<ServiceContext, 'mailer' | 'log'>,
+  app: { db: ServiceContext['counters'] } & Pick<ServiceContext, 'jobs' | 'log'>,
 ): MailContext {
-  return { counters: app.db, mailer: app.mailer, log: app.log };
+  return { counters: app.db, jobs: app.jobs, log: app.log };
 }
 
 export interface MailRecipient {
@@ -25,30 +27,43 @@ export interface MailOrder<Vars> {
   vars: Vars;
   /** counted once per order; past the allowance nobody is mailed (limits/mail-throttle.ts) */
   throttle?: MailThrottle;
+  /** the municipality the mail is about: its staff see the delivery if it fails (listFailedDeliveries) */
+  municipalityCode?: string | null;
+}
+
+/** One composed mail to one address: the data of a job on the `mail` queue (mail/mail-jobs.ts). */
+export interface QueuedMail extends OutgoingMail {
+  municipalityCode: string | null;
 }
 
 /**
  * The one way mail leaves the board: each recipient gets the template composed in their language,
- * after the throttle agrees. Call it after the change committed (a rolled-back change tells
- * nobody). A failing mail server must not turn a committed change into an error answer (the
- * person would try again and meet a conflict): failures are logged, never thrown.
+ * after the throttle agrees, as a job on the durable `mail` queue (mail/mail-jobs.ts sends it,
+ * retrying with backoff while the mail server refuses).
  *
- * The single entry point for the durable job queue of issue 11: enqueue here instead of sending.
+ * Pass `within`, the transaction of the change the mail announces: the mail is queued in it, so
+ * a rolled-back change tells nobody and a committed one is always told (a crash right after the
+ * commit only delays it). Inside a transaction a failure to queue fails the change too (both or
+ * neither). Without `within` (mail that announces no change of ours, e.g. a sign-in link) it is
+ * queued at once, and a failure is logged, never thrown.
  */
-export async function sendMail<Vars>(ctx: MailContext, order: MailOrder<Vars>): Promise<void> {
+export async function sendMail<Vars>(ctx: MailContext, order: MailOrder<Vars>, within?: Database): Promise<void> {
   const recipients = order.to.filter((r): r is MailRecipient & { email: string } => Boolean(r.email));
   if (recipients.length === 0) return;
-  try {
-    if (order.throttle && !(await mayMail(ctx.counters, order.throttle))) return;
-  } catch (err) {
-    ctx.log.error({ err }, 'mail throttle could not be read; mail not sent');
+  const letters = (): QueuedMail[] =>
+    recipients.map((recipient) => ({
+      ...compose(order.template, recipient.language, recipient.email, order.vars),
+      municipalityCode: order.municipalityCode ?? null,
+    }));
+  if (within) {
+    if (order.throttle && !(await mayMailWithin(within, order.throttle))) return;
+    await ctx.jobs.enqueue('mail', letters(), within);
     return;
   }
-  for (const recipient of recipients) {
-    try {
-      await ctx.mailer.send(compose(order.template, recipient.language, recipient.email, order.vars));
-    } catch (err) {
-      ctx.log.error({ err }, 'mail could not be sent');
-    }
+  try {
+    if (order.throttle && !(await mayMail(ctx.counters, order.throttle))) return;
+    await ctx.jobs.enqueue('mail', letters());
+  } catch (err) {
+    ctx.log.error({ err }, 'mail could not be queued');
   }
 }

@@ -4,6 +4,7 @@ import associationRoutes from '../modules/associations/routes.ts';
 import auditRoutes from '../modules/audit/routes.ts';
 import authRoutes from '../modules/auth/routes.ts';
 import completionRoutes from '../modules/completion/routes.ts';
+import deliveryRoutes from '../modules/deliveries/routes.ts';
 import devMailRoutes from '../modules/dev-mail/routes.ts';
 import flagRoutes from '../modules/flags/routes.ts';
 import healthRoutes from '../modules/health/routes.ts';
@@ -37,4 +38,5 @@ export const apiRoutes: FastifyPluginAsync[] = [
   helpRequestRoutes,
   moderationRoutes,
   oversightRoutes,
+  deliveryRoutes,
 ];

@@ -3,6 +3,7 @@ import { DomainError, type Actor } from '@board/shared';
 import type { FastifyBaseLogger, FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppConfig } from '../config.ts';
 import { databaseDoor, type DatabaseDoor } from '../database/door.ts';
+import type { JobQueue } from '../jobs/queue.ts';
 import type { Mailer } from '../plugins/app/mailer.ts';
 
 /**
@@ -14,6 +15,8 @@ export interface ServiceContext<A extends Actor | null = Actor | null> {
   actor: A;
   door: DatabaseDoor;
   mailer: Mailer;
+  /** the durable job queue: mail and timers (jobs/queue.ts) */
+  jobs: JobQueue;
   config: AppConfig;
   clock: () => Date;
   log: FastifyBaseLogger;
@@ -30,6 +33,7 @@ const built = new WeakMap<FastifyRequest, ServiceContext>();
 export interface ServiceDependencies {
   db: Database;
   mailer: Mailer;
+  jobs: JobQueue;
   config: AppConfig;
 }
 
@@ -42,6 +46,7 @@ export function contextFor<A extends Actor | null>(
     actor,
     door: databaseDoor(dependencies.db, log),
     mailer: dependencies.mailer,
+    jobs: dependencies.jobs,
     config: dependencies.config,
     clock: () => new Date(),
     log,

@@ -35,6 +35,8 @@ const coveredElsewhere: Record<string, string> = {
   'municipality.updateStatus': 'server/test/towns/municipality-status.test.ts (every role × own/other municipality)',
   'request.createOnBehalf':
     'server/test/towns/on-behalf.test.ts (every role × an association of own/other municipality)',
+  'delivery.listFailed':
+    'server/test/jobs/outbox.test.ts (staff: their municipality only, 403 for another; foundation: all; 403 volunteers, 401 visitors)',
 };
 
 /** Lifecycle routes whose who-may-see is proven per role and tenant by a test of their own, with where. */

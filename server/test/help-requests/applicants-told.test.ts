@@ -9,6 +9,7 @@ import {
   createPerson,
   demoEmails,
   insertRequest,
+  mailSent,
   post,
   requestRow,
   useApiApp,
@@ -87,6 +88,7 @@ describe('applicants are told when a request ends', () => {
     const { id, people } = await requestWithHands('締め切りを過ぎた依頼', {}, new Date(Date.now() - 60_000));
     expect(await expireOverdueRequests(t.app)).toBeGreaterThanOrEqual(1);
     expect((await requestRow(t, id)).status).toBe('expired');
+    await mailSent(t);
     expect(mailsTo(people.pending)[0]?.text).toContain('締め切りを過ぎました');
     expect(mailsTo(people.accepted)).toHaveLength(0);
     expect(mailsTo(people.declined)).toHaveLength(0);

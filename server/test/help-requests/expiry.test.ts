@@ -5,6 +5,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expireOverdueRequests } from '../../src/modules/help-requests/expiry.ts';
 import { useApiApp } from '../kit/app.ts';
+import { mailSent } from '../kit/mail.ts';
 import { associationIdOf, createPerson, demoEmails } from '../kit/people.ts';
 import { insertRequest, requestRow } from '../kit/requests.ts';
 import { auditEntries } from '../kit/rows.ts';
@@ -44,6 +45,7 @@ describe('expireOverdueRequests', () => {
     );
 
     const count = await expireOverdueRequests(t.app);
+    await mailSent(t);
     expect(count).toBeGreaterThanOrEqual(1);
     expect((await requestRow(t, overdue)).status).toBe('expired');
     for (const [k, id] of Object.entries(untouched)) expect(await requestRow(t, id), k).toEqual(before[k]);
@@ -62,9 +64,11 @@ describe('expireOverdueRequests', () => {
 
   it('run again, changes nothing and tells nobody twice', async () => {
     await expireOverdueRequests(t.app);
+    await mailSent(t);
     const mails = t.app.mailer.captured.length;
     const audit = (await auditEntries(t, 'request.expire')).length;
     expect(await expireOverdueRequests(t.app)).toBe(0);
+    await mailSent(t);
     expect(t.app.mailer.captured.length).toBe(mails);
     expect((await auditEntries(t, 'request.expire')).length).toBe(audit);
   });
@@ -74,6 +78,7 @@ describe('expireOverdueRequests', () => {
     for (let i = 0; i < 8; i++)
       ids.push((await insertRequest(t, { title: `同時 ${i}`, applicationDeadline: past() })).id);
     const counts = await Promise.all(Array.from({ length: 5 }, () => expireOverdueRequests(t.app)));
+    await mailSent(t);
     expect(counts.reduce((a, b) => a + b, 0)).toBe(ids.length);
     for (const id of ids) expect((await requestRow(t, id)).status).toBe('expired');
     const audit = (await auditEntries(t, 'request.expire')).filter((e) => ids.includes(e.subjectId!));

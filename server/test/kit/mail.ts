@@ -1,3 +1,4 @@
+import { queuedWorkDone } from '@board/tests/harness/queued-work';
 import { vi } from 'vitest';
 import type { TestApp } from './app.ts';
 
@@ -25,10 +26,16 @@ export async function mailTo(t: TestApp, to: string, subject?: RegExp) {
   );
 }
 
-/** All captured mail to `to`, after giving background work a moment to finish. */
+/** All captured mail to `to`, once the job queue has sent what is due (mail queued outside a request, e.g. by a job). */
 export async function allMailTo(t: TestApp, to: string) {
-  await new Promise((resolve) => setTimeout(resolve, 50));
+  await mailSent(t);
   return mailsTo(t, to);
+}
+
+/** Waits until the queue has sent every mail due (after calling a service or a job directly, not through a request). */
+export async function mailSent(t: TestApp) {
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  await queuedWorkDone(t.app);
 }
 
 /** The token from the link in a mail (any link with `?token=`). */

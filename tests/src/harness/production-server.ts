@@ -12,6 +12,8 @@ export interface RunningServer {
   output(): string;
   /** sends SIGTERM and resolves with the exit code */
   stop(): Promise<number | null>;
+  /** SIGKILL, as a crash: no shutdown hook runs */
+  crash(): Promise<void>;
 }
 
 /**
@@ -57,6 +59,11 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
       const code = await exited;
       rmSync(dataDir, { recursive: true, force: true });
       return code;
+    },
+    crash: async () => {
+      child.kill('SIGKILL');
+      await exited;
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

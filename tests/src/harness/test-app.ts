@@ -3,6 +3,7 @@ import { seedDemo, seedMunicipalities } from '@board/db/seed/seed';
 import { buildApp } from '@board/server';
 import { loadConfig, type AppConfig } from '@board/server/config';
 import type { FastifyInstance } from 'fastify';
+import { queuedWorkDone } from './queued-work.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
 
 export interface TestApp {
@@ -50,6 +51,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   });
   const appDatabase = createDatabase({ url: database.appUrl, maxConnections: 5 });
   const app = await buildApp(config, { database: appDatabase, logStream: options.logStream });
+  // mail is a job the app's own worker sends a moment after the commit: an answer waits for it
+  // here, so a test reads the mail its request caused as soon as it has the answer
+  if (config.jobWorkers) app.addHook('onSend', async () => queuedWorkDone(app));
   options.routes?.(app);
   let baseUrl = '';
   if (options.listen) {

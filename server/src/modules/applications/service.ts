@@ -18,7 +18,6 @@ import {
   applicationDeclinedMail,
   matchWithdrawnMail,
   newApplicationMail,
-  type DecisionVars,
   type NewApplicationVars,
 } from '../../mail/matching-mails.ts';
 import { publicLink, webPages } from '../../links/public-links.ts';
@@ -56,7 +55,7 @@ export async function applyToRequest(
   if (!can(actor, 'application.create')) {
     throw new DomainError('FORBIDDEN', 'Only volunteers raise a hand. Add the volunteer role to your account first.');
   }
-  const outcome = await ctx.door.asActor(actor, async (tx) => {
+  return ctx.door.asActor(actor, async (tx) => {
     const repo = applicationRepository(tx);
     const me = await repo.person(actor.userId);
     if (!me?.emailVerified) {
@@ -91,10 +90,14 @@ export async function applyToRequest(
     const [view] = await volunteerViews(tx, actor, await repo.listByVolunteer(actor.userId, [id]));
     const officers = (await associationSide(repo, [request]))(request);
     const contactDesk = await contactDeskOf(tx, request.municipalityCode);
-    return { view: view!, officers, request, volunteerName: me.displayName, contactDesk };
+    await tellOfficers(ctx, tx, newApplicationMail, 'handRaised', {
+      officers,
+      request,
+      volunteerName: me.displayName,
+      contactDesk,
+    });
+    return view!;
   });
-  await tellOfficers(ctx, newApplicationMail, 'handRaised', outcome);
-  return outcome.view;
 }
 
 /**
@@ -104,7 +107,7 @@ export async function applyToRequest(
  */
 export async function withdrawApplication(ctx: SignedInContext, id: string): Promise<MyApplication> {
   const { actor } = ctx;
-  const outcome = await ctx.door.asActor(actor, async (tx) => {
+  return ctx.door.asActor(actor, async (tx) => {
     const repo = applicationRepository(tx);
     const requests = requestRepository(tx);
     const found = await repo.find(id);
@@ -129,35 +132,46 @@ export async function withdrawApplication(ctx: SignedInContext, id: string): Pro
     const officers = wasMatch ? (await associationSide(repo, [request]))(request) : [];
     const me = await repo.person(actor.userId);
     const contactDesk = await contactDeskOf(tx, request.municipalityCode);
-    return { view: view!, officers, request, volunteerName: me?.displayName ?? '', contactDesk };
+    const volunteerName = me?.displayName ?? '';
+    await tellOfficers(ctx, tx, matchWithdrawnMail, 'matchWithdrawn', {
+      officers,
+      request,
+      volunteerName,
+      contactDesk,
+    });
+    return view!;
   });
-  await tellOfficers(ctx, matchWithdrawnMail, 'matchWithdrawn', outcome);
-  return outcome.view;
 }
 
-/** A volunteer's hand came or went: its officers hear, once a day per volunteer and request at most. */
+/** A volunteer's hand came or went: its officers hear (queued in `tx`), once a day per volunteer and request at most. */
 function tellOfficers(
   ctx: SignedInContext,
+  tx: Database,
   template: MailTemplate<NewApplicationVars>,
   kind: 'handRaised' | 'matchWithdrawn',
   about: {
     officers: MailRecipient[];
-    request: { id: string; title: string };
+    request: { id: string; title: string; municipalityCode: string };
     volunteerName: string;
     contactDesk: string | null;
   },
 ): Promise<void> {
-  return sendMail(ctx, {
-    template,
-    to: about.officers,
-    vars: {
-      requestTitle: about.request.title,
-      volunteerName: about.volunteerName,
-      contactDesk: about.contactDesk,
-      link: publicLink(ctx.config, webPages.applicants(about.request.id)),
+  return sendMail(
+    ctx,
+    {
+      template,
+      to: about.officers,
+      vars: {
+        requestTitle: about.request.title,
+        volunteerName: about.volunteerName,
+        contactDesk: about.contactDesk,
+        link: publicLink(ctx.config, webPages.applicants(about.request.id)),
+      },
+      throttle: { kind, per: [ctx.actor.userId, about.request.id] },
+      municipalityCode: about.request.municipalityCode,
     },
-    throttle: { kind, per: [ctx.actor.userId, about.request.id] },
-  });
+    tx,
+  );
 }
 
 /** Applicants of one request, for its association's officers, the municipality's staff and the foundation. */
@@ -216,40 +230,6 @@ async function decidable(
   return row;
 }
 
-/** What the officer's answer and the volunteer's mail need once a decision is written. */
-async function decided(
-  tx: Database,
-  actor: Actor,
-  repo: ReturnType<typeof applicationRepository>,
-  row: ApplicationRow,
-  request: { title: string; associationName: string; municipalityCode: string },
-) {
-  const [view] = await officerViews(tx, actor, [(await repo.find(row.id))!]);
-  const contactDesk = await contactDeskOf(tx, request.municipalityCode);
-  return { view: view!, request, volunteer: (await repo.person(row.volunteerId))!, contactDesk };
-}
-
-/** The volunteer hears the association's decision, with the officer's note, in their language. */
-function tellVolunteer(
-  ctx: SignedInContext,
-  template: MailTemplate<DecisionVars>,
-  outcome: Awaited<ReturnType<typeof decided>>,
-  note: string | null,
-  page: string,
-): Promise<void> {
-  return sendMail(ctx, {
-    template,
-    to: [outcome.volunteer],
-    vars: {
-      requestTitle: outcome.request.title,
-      associationName: outcome.request.associationName,
-      note,
-      contactDesk: outcome.contactDesk,
-      link: publicLink(ctx.config, page),
-    },
-  });
-}
-
 /**
  * Accepts a hand: a match. Slots are exact under a race: one transaction takes a slot with a
  * conditional UPDATE of the request (+1 matched, `fill` on the last one) and then moves the
@@ -262,7 +242,7 @@ export async function acceptApplication(
   note: string | null,
 ): Promise<ApplicationForOfficer> {
   const { actor } = ctx;
-  const outcome = await ctx.door.asActor(actor, async (tx) => {
+  return ctx.door.asActor(actor, async (tx) => {
     const repo = applicationRepository(tx);
     const requests = requestRepository(tx);
     const row = await decidable(repo, actor, id);
@@ -281,11 +261,39 @@ export async function acceptApplication(
     await revealContact(tx, actor, (await repo.find(id))!, 'association', [row.volunteerId]);
     const request = (await requests.find(row.requestId))!;
     await recordMatchStep(tx, actor, row, 'match.accept', request);
-    return decided(tx, actor, repo, row, request);
+    const [view] = await officerViews(tx, actor, [(await repo.find(id))!]);
+    await tellVolunteer(
+      ctx,
+      tx,
+      applicationAcceptedMail,
+      { request, volunteerId: row.volunteerId, note },
+      webPages.match(id),
+    );
+    return view!;
   });
-  await tellVolunteer(ctx, applicationAcceptedMail, outcome, note, webPages.match(id));
-  return outcome.view;
 }
+
+/** The volunteer hears the officers' answer to their hand (with the officer's note), queued in `tx`. */
+async function tellVolunteer(
+  ctx: SignedInContext,
+  tx: Database,
+  template: typeof applicationAcceptedMail,
+  answer: { request: ApplicationRequest; volunteerId: string; note: string | null },
+  page: string,
+) {
+  const { request, note } = answer;
+  const vars = {
+    requestTitle: request.title,
+    associationName: request.associationName,
+    note,
+    contactDesk: await contactDeskOf(tx, request.municipalityCode),
+    link: publicLink(ctx.config, page),
+  };
+  const to = [(await applicationRepository(tx).person(answer.volunteerId))!];
+  await sendMail(ctx, { template, to, vars, municipalityCode: request.municipalityCode }, tx);
+}
+
+type ApplicationRequest = { title: string; associationName: string; municipalityCode: string };
 
 /** Declines a pending hand, with an optional note; the volunteer is told kindly, in their language. */
 export async function declineApplication(
@@ -294,14 +302,21 @@ export async function declineApplication(
   note: string | null,
 ): Promise<ApplicationForOfficer> {
   const { actor } = ctx;
-  const outcome = await ctx.door.asActor(actor, async (tx) => {
+  return ctx.door.asActor(actor, async (tx) => {
     const repo = applicationRepository(tx);
     const row = await decidable(repo, actor, id);
     if (!(await repo.transition(id, 'decline', note))) {
       throw new DomainError('APPLICATION_NOT_PENDING', 'This application was already decided or withdrawn.');
     }
-    return decided(tx, actor, repo, row, (await requestRepository(tx).find(row.requestId))!);
+    const [view] = await officerViews(tx, actor, [(await repo.find(id))!]);
+    const request = (await requestRepository(tx).find(row.requestId))!;
+    await tellVolunteer(
+      ctx,
+      tx,
+      applicationDeclinedMail,
+      { request, volunteerId: row.volunteerId, note },
+      webPages.myApplications,
+    );
+    return view!;
   });
-  await tellVolunteer(ctx, applicationDeclinedMail, outcome, note, webPages.myApplications);
-  return outcome.view;
 }

@@ -86,7 +86,7 @@ export async function listAssociationOfficers(ctx: SignedInContext, id: string):
  */
 export async function removeAssociationOfficer(ctx: SignedInContext, id: string, userId: string) {
   const { actor } = ctx;
-  const told = await ctx.door.asActor(actor, async (tx) => {
+  await ctx.door.asActor(actor, async (tx) => {
     const associations = associationRepository(tx);
     const association = await visibleAssociation(actor, associations, id);
     if (!can(actor, 'officer.remove', { municipalityCode: association.municipalityCode })) {
@@ -106,14 +106,11 @@ export async function removeAssociationOfficer(ctx: SignedInContext, id: string,
       subjectId: userId,
       details: { role: 'officer', associationId: id, associationName: association.name },
     });
-    return target ? { ...target, associationName: association.name } : null;
+    // with the change: the person hears in their language that the role is gone
+    if (target) {
+      const vars = { role: 'officer' as const, municipality: target.municipality, associationName: association.name };
+      const about = association.municipalityCode;
+      await sendMail(ctx, { template: roleRemovedMail, to: [target], vars, municipalityCode: about }, tx);
+    }
   });
-  // after the commit: the person hears in their language that the role is gone
-  if (told) {
-    await sendMail(ctx, {
-      template: roleRemovedMail,
-      to: [told],
-      vars: { role: 'officer', municipality: told.municipality, associationName: told.associationName },
-    });
-  }
 }

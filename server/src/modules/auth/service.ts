@@ -251,14 +251,15 @@ export function authService(app: FastifyInstance) {
       const account = await systemLookup((tx) => accounts.findByEmail(tx, email));
       if (!account) return;
       inBackground('sign-in link', async () => {
-        const { token } = await door.asSystem('sign-in link', (tx) => issueToken(tx, account.id, 'sign_in_link'));
-        await sendMail(mailContext, {
-          template: signInLinkMail,
-          to: [{ email, language: account.language }],
-          vars: {
-            displayName: account.displayName,
-            link: publicLink(config, webPages.signInLink, { token }),
-          },
+        await door.asSystem('sign-in link', async (tx) => {
+          const { token } = await issueToken(tx, account.id, 'sign_in_link');
+          const link = publicLink(config, webPages.signInLink, { token });
+          const vars = { displayName: account.displayName, link };
+          await sendMail(
+            mailContext,
+            { template: signInLinkMail, to: [{ email, language: account.language }], vars },
+            tx,
+          );
         });
       });
     },
@@ -293,14 +294,15 @@ export function authService(app: FastifyInstance) {
       const account = await systemLookup((tx) => accounts.findByEmail(tx, email));
       if (!account) return;
       inBackground('password reset', async () => {
-        const { token } = await door.asSystem('reset link', (tx) => issueToken(tx, account.id, 'password_reset'));
-        await sendMail(mailContext, {
-          template: passwordResetMail,
-          to: [{ email, language: account.language }],
-          vars: {
-            displayName: account.displayName,
-            link: publicLink(config, webPages.resetPassword, { token }),
-          },
+        await door.asSystem('reset link', async (tx) => {
+          const { token } = await issueToken(tx, account.id, 'password_reset');
+          const link = publicLink(config, webPages.resetPassword, { token });
+          const vars = { displayName: account.displayName, link };
+          await sendMail(
+            mailContext,
+            { template: passwordResetMail, to: [{ email, language: account.language }], vars },
+            tx,
+          );
         });
       });
     },

@@ -65,7 +65,7 @@ const refusal = {
  */
 export async function completeMatch(ctx: SignedInContext, id: string): Promise<ApplicationForOfficer> {
   const { actor } = ctx;
-  const outcome = await ctx.door.asActor(actor, async (tx) => {
+  return ctx.door.asActor(actor, async (tx) => {
     const repo = applicationRepository(tx);
     const requests = requestRepository(tx);
     const row = await lockedMatch(tx, actor, id, 'complete', (r) => ({ associationId: r.associationId }));
@@ -74,20 +74,20 @@ export async function completeMatch(ctx: SignedInContext, id: string): Promise<A
     const request = (await requests.findApplied([row.requestId]))[0]!;
     await recordMatchStep(tx, actor, row, 'match.complete', { title: request.title, completed });
     const [view] = await officerViews(tx, actor, [(await repo.find(id))!]);
-    const contactDesk = await contactDeskOf(tx, request.municipalityCode);
-    return { view: view!, request, volunteer: (await repo.person(row.volunteerId))!, contactDesk };
+    const mail = {
+      template: markedDoneMail,
+      to: [(await repo.person(row.volunteerId))!],
+      municipalityCode: request.municipalityCode,
+      vars: {
+        requestTitle: request.title,
+        associationName: request.associationName,
+        contactDesk: await contactDeskOf(tx, request.municipalityCode),
+        link: publicLink(ctx.config, webPages.myApplication(id)),
+      },
+    };
+    await sendMail(ctx, mail, tx);
+    return view!;
   });
-  await sendMail(ctx, {
-    template: markedDoneMail,
-    to: [outcome.volunteer],
-    vars: {
-      requestTitle: outcome.request.title,
-      associationName: outcome.request.associationName,
-      contactDesk: outcome.contactDesk,
-      link: publicLink(ctx.config, webPages.myApplication(id)),
-    },
-  });
-  return outcome.view;
 }
 
 /**

@@ -24,7 +24,7 @@ export function applicantsToTellAsActor(tx: Database, requestId: string, ending:
   return elevateWithin(tx, 'applicants to tell a request ended', () => applicantsToTell(tx, requestId, ending));
 }
 
-/** Mails each of them in their language, after the change committed. */
+/** Mails each of them in their language, queued in `within`, the transaction that ended the request. */
 export async function tellApplicantsRequestEnded(
   ctx: MailContext & Pick<ServiceContext, 'config'>,
   applicants: Applicant[],
@@ -36,19 +36,26 @@ export async function tellApplicantsRequestEnded(
     contactDesk: string | null;
   },
   ending: RequestEnding,
+  within: Database,
+  municipalityCode: string,
 ): Promise<void> {
-  await sendMail(ctx, {
-    template: requestEndedForVolunteerMail,
-    to: applicants,
-    vars: {
-      title: request.title,
-      associationName: request.associationName,
-      municipality: request.municipality,
-      contactDesk: request.contactDesk,
-      link: publicLink(ctx.config, webPages.request(request.id)),
-      ending,
+  await sendMail(
+    ctx,
+    {
+      template: requestEndedForVolunteerMail,
+      to: applicants,
+      municipalityCode,
+      vars: {
+        title: request.title,
+        associationName: request.associationName,
+        municipality: request.municipality,
+        contactDesk: request.contactDesk,
+        link: publicLink(ctx.config, webPages.request(request.id)),
+        ending,
+      },
     },
-  });
+    within,
+  );
 }
 
 /** What a mail about the request names, with its municipality's contact desk for the mail's foot. */

@@ -8,21 +8,20 @@ import { applicantsToTell, tellApplicantsRequestEnded } from './applicant-notice
 import { requestReader } from './reader.ts';
 import { requestRepository } from './repository.ts';
 
-/** How often the server looks for requests whose application deadline passed. */
-export const expiryIntervalMs = 5 * 60_000;
+/** How often the expiry sweep runs (a cron schedule on the job queue, UTC). */
+export const expirySchedule = '*/5 * * * *';
 
 /**
  * The `expire` transition for every published request past its application deadline with open
- * slots: one conditional UPDATE, so when several server instances run this at the same moment
- * each row changes (and is audit-logged and mailed about) exactly once. Officers are told, in
- * their language, that they can copy the request to post it again. Returns how many expired.
+ * slots: one conditional UPDATE, so when two sweeps overlap each row changes (and is audit-logged
+ * and mailed about) exactly once. Officers are told, in their language, that they can copy the
+ * request to post it again; the mails are queued in the same transaction. Returns how many expired.
  */
 export async function expireOverdueRequests(app: FastifyInstance): Promise<number> {
   const ctx = systemContext(app);
   const expired = await ctx.door.asSystem('expire overdue requests', async (tx) => {
     const repo = requestRepository(tx);
     const rows = await repo.expireOverdue();
-    const out = [];
     for (const row of rows) {
       await recordAudit(tx, {
         actorId: null,
@@ -34,68 +33,45 @@ export async function expireOverdueRequests(app: FastifyInstance): Promise<numbe
       });
       const association = (await requestReader(tx).association(row.associationId))!;
       const municipality = (await requestReader(tx).municipality(row.municipalityCode))!;
-      out.push({
-        row,
+      const names = {
+        id: row.id,
+        title: row.title,
         associationName: association.name,
         municipality: { nameJa: municipality.nameJa, nameEn: municipality.nameEn },
         contactDesk: municipality.settings.contactDesk?.trim() || null,
-        recipients: await requestReader(tx).officerRecipients(row.associationId),
-        applicants: await applicantsToTell(tx, row.id, 'expired'),
-      });
+      };
+      const about = row.municipalityCode;
+      const recipients = await requestReader(tx).officerRecipients(row.associationId);
+      const link = publicLink(app.config, webPages.officerRequest(row.id));
+      await sendMail(
+        ctx,
+        { template: requestExpiredMail, to: recipients, vars: { ...names, link }, municipalityCode: about },
+        tx,
+      );
+      const applicants = await applicantsToTell(tx, row.id, 'expired');
+      await tellApplicantsRequestEnded(ctx, applicants, names, 'expired', tx, about);
     }
-    return out;
+    return rows.length;
   });
-  if (expired.length > 0) app.boardCache.invalidate();
-  // mail only after the transaction committed: a rolled-back expiry tells nobody
-  for (const e of expired) {
-    await sendMail(ctx, {
-      template: requestExpiredMail,
-      to: e.recipients,
-      vars: {
-        title: e.row.title,
-        associationName: e.associationName,
-        municipality: e.municipality,
-        contactDesk: e.contactDesk,
-        link: publicLink(app.config, webPages.officerRequest(e.row.id)),
-      },
-    });
-    await tellApplicantsRequestEnded(
-      ctx,
-      e.applicants,
-      {
-        id: e.row.id,
-        title: e.row.title,
-        associationName: e.associationName,
-        municipality: e.municipality,
-        contactDesk: e.contactDesk,
-      },
-      'expired',
-    );
+  if (expired > 0) {
+    app.boardCache.invalidate();
+    app.log.info({ count: expired }, 'expired overdue requests');
   }
-  if (expired.length > 0) app.log.info({ count: expired.length }, 'expired overdue requests');
-  return expired.length;
+  return expired;
 }
 
 /**
- * Runs the expiry every five minutes (and once when the server is ready) in this process.
- *
- * Why a timer and not a Postgres-backed job queue such as pg-boss: the board also runs on the
- * embedded PGlite (demo, `scripts/start`, no DATABASE_URL), and pg-boss cannot run there: it
- * connects through node-postgres to a server (connection string or pool) while PGlite is one
- * in-process connection with no socket. The job does not need a queue's guarantees either: it is
- * idempotent, its one conditional UPDATE is safe when several instances run it at once (each row
- * expires, is logged and mailed about once), and a tick missed while no server ran is caught up
- * by the next. Disabled in tests, which call expireOverdueRequests directly.
+ * The sweep as a scheduled job on the durable queue: the schedule sends one `expire-requests` job
+ * per tick and one instance works it, whatever the number of instances; a tick missed while no
+ * server ran is caught up by the next (the UPDATE takes every overdue request), and each instance
+ * queues one sweep as it starts. Not scheduled in tests, which call expireOverdueRequests directly.
  */
 export function scheduleExpiry(app: FastifyInstance): void {
-  if (app.config.env === 'test') return;
-  const run = () => {
-    expireOverdueRequests(app).catch((err: unknown) => app.log.error({ err }, 'request expiry failed'));
-  };
-  const timer = setInterval(run, expiryIntervalMs);
-  timer.unref();
-  app.addHook('onReady', async () => {
-    setImmediate(run).unref();
+  app.jobs.work('expire-requests', async () => {
+    await expireOverdueRequests(app);
   });
-  app.addHook('onClose', async () => clearInterval(timer));
+  if (app.config.env === 'test' || !app.config.jobWorkers) return;
+  app.jobs.schedule('expire-requests', expirySchedule);
+  // and one sweep as the server comes up, for what fell due while none ran
+  app.addHook('onReady', async () => app.jobs.enqueue('expire-requests', [{}]));
 }

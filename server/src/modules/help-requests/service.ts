@@ -287,16 +287,13 @@ export async function submitRequest(ctx: SignedInContext, id: string): Promise<H
 /** The association takes its request back, any time before completion; volunteers who raised a hand (or were matched) are told. */
 export async function withdrawRequest(ctx: SignedInContext, id: string): Promise<HelpRequestDetail> {
   const { actor } = ctx;
-  const { detail, applicants, contactDesk } = await ctx.door.asActor(actor, async (tx) => {
-    const change = await changeStatus(tx, actor, id, 'withdraw');
-    return {
-      detail: change.detail,
-      applicants: await applicantsToTellAsActor(tx, id, 'withdrawn'),
-      contactDesk: await contactDeskOf(tx, change.detail.municipalityCode),
-    };
+  return ctx.door.asActor(actor, async (tx) => {
+    const { detail } = await changeStatus(tx, actor, id, 'withdraw');
+    const applicants = await applicantsToTellAsActor(tx, id, 'withdrawn');
+    const names = requestNamesOf(detail, await contactDeskOf(tx, detail.municipalityCode));
+    await tellApplicantsRequestEnded(ctx, applicants, names, 'withdrawn', tx, detail.municipalityCode);
+    return detail;
   });
-  await tellApplicantsRequestEnded(ctx, applicants, requestNamesOf(detail, contactDesk), 'withdrawn');
-  return detail;
 }
 
 // ---- reading

@@ -34,10 +34,13 @@ interface Created {
   inviterName: string | null;
 }
 
-/** Mails the link, unless this inviter already mailed this address too often today (limits/mail-throttle.ts). */
-async function sendInvitation(ctx: SignedInContext, created: Created) {
+/**
+ * Queues the link's mail in the invitation's transaction, unless this inviter already mailed this
+ * address too often today (limits/mail-throttle.ts). Returns what it was given.
+ */
+async function sendInvitation(ctx: SignedInContext, tx: Database, created: Created): Promise<Created> {
   const { row, token, municipality, inviterName } = created;
-  await sendMail(ctx, {
+  const mail = {
     template: invitationMail,
     to: [row],
     vars: {
@@ -48,8 +51,11 @@ async function sendInvitation(ctx: SignedInContext, created: Created) {
       link: publicLink(ctx.config, webPages.acceptInvitation, { token }),
       expiresAt: row.expiresAt,
     },
-    throttle: { kind: 'invitation', per: [ctx.actor.userId, row.email] },
-  });
+    throttle: { kind: 'invitation' as const, per: [ctx.actor.userId, row.email] },
+    municipalityCode: row.municipalityCode,
+  };
+  await sendMail(ctx, mail, tx);
+  return created;
 }
 
 /** Makes an invitation inside the caller's transaction; refuses a duplicate or a hat already worn. */
@@ -121,15 +127,18 @@ export async function inviteMunicipalStaff(
     if (!municipality) {
       throw new DomainError('NOT_FOUND', 'No such municipality.', [{ field: 'municipalityCode', code: 'NOT_FOUND' }]);
     }
-    return createInvitation(tx, actor, {
-      role: 'municipal_staff',
-      email: input.email,
-      language: input.language,
-      municipality,
-      associationId: null,
-    });
+    return sendInvitation(
+      ctx,
+      tx,
+      await createInvitation(tx, actor, {
+        role: 'municipal_staff',
+        email: input.email,
+        language: input.language,
+        municipality,
+        associationId: null,
+      }),
+    );
   });
-  await sendInvitation(ctx, created);
   return invitationView(created.row);
 }
 
@@ -150,15 +159,18 @@ export async function inviteOfficer(
       throw new DomainError('FORBIDDEN', "You may invite officers only to your own municipality's associations.");
     }
     const municipality = (await invitations.municipality(association.municipalityCode))!;
-    return createInvitation(tx, actor, {
-      role: 'officer',
-      email: input.email,
-      language: input.language,
-      municipality,
-      associationId: association.id,
-    });
+    return sendInvitation(
+      ctx,
+      tx,
+      await createInvitation(tx, actor, {
+        role: 'officer',
+        email: input.email,
+        language: input.language,
+        municipality,
+        associationId: association.id,
+      }),
+    );
   });
-  await sendInvitation(ctx, created);
   return invitationView(created.row);
 }
 
@@ -215,9 +227,9 @@ export async function resendInvitation(ctx: SignedInContext, id: string): Promis
     });
     const municipality = (await invitations.municipality(row.municipalityCode))!;
     const inviter = await accountRepository(tx).findActive(actor.userId);
-    return { row: (await invitations.find(row.id))!, token, municipality, inviterName: inviter?.displayName ?? null };
+    const renewed = (await invitations.find(row.id))!;
+    return sendInvitation(ctx, tx, { row: renewed, token, municipality, inviterName: inviter?.displayName ?? null });
   });
-  await sendInvitation(ctx, created);
   return invitationView(created.row);
 }
 
@@ -286,7 +298,7 @@ export async function acceptInvitation(
   body: { token: string; displayName?: string | undefined; password?: string | undefined },
 ): Promise<{ me: Me; session: { accessToken: string; expiresIn: number } | null }> {
   const { actor } = ctx;
-  const outcome = await ctx.door.asSystem('accept an invitation by its token', async (tx) => {
+  return ctx.door.asSystem('accept an invitation by its token', async (tx) => {
     const invitations = invitationRepository(tx);
     const accounts = accountRepository(tx);
     const row = usableOrGone(await invitations.findByTokenHash(hashToken(body.token)));
@@ -370,17 +382,12 @@ export async function acceptInvitation(
     const municipality = (await invitations.municipality(row.municipalityCode))!;
     const me = await loadMe(tx, userId);
     // last, so no session cookie is set for work that then fails
+    if (existing && granted) {
+      const to = [{ email: existing.notificationEmail ?? existing.email, language: existing.language }];
+      const vars = { role: row.role, municipality, associationName: row.associationName };
+      await sendMail(ctx, { template: roleGrantedMail, to, vars, municipalityCode: row.municipalityCode }, tx);
+    }
     const session = existing ? null : await startSession(tx, userId);
-    return { me, session, granted, existing, row, municipality };
+    return { me, session };
   });
-
-  const { existing, granted, row, municipality } = outcome;
-  if (existing && granted) {
-    await sendMail(ctx, {
-      template: roleGrantedMail,
-      to: [{ email: existing.notificationEmail ?? existing.email, language: existing.language }],
-      vars: { role: row.role, municipality, associationName: row.associationName },
-    });
-  }
-  return { me: outcome.me, session: outcome.session };
 }

@@ -73,7 +73,7 @@ export async function listMessages(ctx: SignedInContext, id: string) {
  */
 export async function sendMessage(ctx: SignedInContext, id: string, body: string): Promise<ThreadMessage> {
   const { actor } = ctx;
-  const outcome = await ctx.door.asActor(actor, async (tx) => {
+  return ctx.door.asActor(actor, async (tx) => {
     const row = await participantsOnly(tx, actor, id, 'message.send');
     if (row.status !== 'accepted') throw new DomainError('NOT_MATCHED', 'This application is not a match (any more).');
     const messages = messageRepository(tx);
@@ -93,19 +93,19 @@ export async function sendMessage(ctx: SignedInContext, id: string, body: string
       ? (await associationSide(repo, [request]))(request)
       : [(await repo.person(row.volunteerId))!];
     const fromName = fromVolunteer ? ((await repo.person(actor.userId))?.displayName ?? '') : request.associationName;
-    const contactDesk = await contactDeskOf(tx, request.municipalityCode);
-    return { message: view(actor, (await messages.find(messageId))!), recipients, request, fromName, to, contactDesk };
+    const mail = {
+      template: newMessageMail,
+      to: recipients,
+      municipalityCode: request.municipalityCode,
+      vars: {
+        requestTitle: request.title,
+        fromName,
+        contactDesk: await contactDeskOf(tx, request.municipalityCode),
+        link: publicLink(ctx.config, webPages.match(id)),
+      },
+      throttle: { kind: 'newMessage' as const, per: [id, to] },
+    };
+    await sendMail(ctx, mail, tx);
+    return view(actor, (await messages.find(messageId))!);
   });
-  await sendMail(ctx, {
-    template: newMessageMail,
-    to: outcome.recipients,
-    vars: {
-      requestTitle: outcome.request.title,
-      fromName: outcome.fromName,
-      contactDesk: outcome.contactDesk,
-      link: publicLink(ctx.config, webPages.match(id)),
-    },
-    throttle: { kind: 'newMessage', per: [id, outcome.to] },
-  });
-  return outcome.message;
 }

@@ -119,8 +119,8 @@ const decisionsWithReason = {
 
 /**
  * Takes a moderation decision (staff of the request's municipality), audit-logged in the same
- * transaction, then tells the association's officers by mail, each in their own language. A mail
- * that cannot be sent is logged; the decision stands.
+ * transaction, with the mail to the association's officers (each in their own language) queued in
+ * it too: the decision and its mail commit together.
  */
 async function decide<Vars extends RequestMailVars>(
   ctx: SignedInContext,
@@ -130,31 +130,32 @@ async function decide<Vars extends RequestMailVars>(
   reason: string | null,
 ): Promise<HelpRequestDetail> {
   const { actor } = ctx;
-  const { detail, recipients, applicants, contactDesk } = await ctx.door.asActor(actor, async (tx) => {
+  return ctx.door.asActor(actor, async (tx) => {
     const change = await changeStatus(tx, actor, id, decision.transition, {
       reason,
       audit: decision.audit,
       auditDetails: decision.auditDetails,
     });
-    return {
-      detail: change.detail,
-      recipients: await requestReader(tx).officerRecipients(change.before.associationId),
-      contactDesk: await contactDeskOf(tx, change.before.municipalityCode),
-      applicants: decision.endsRequest ? await applicantsToTellAsActor(tx, id, decision.endsRequest) : [],
-    };
+    const { detail, before } = change;
+    const contactDesk = await contactDeskOf(tx, before.municipalityCode);
+    const vars = {
+      ...extra,
+      title: detail.title,
+      associationName: detail.associationName,
+      municipality: { nameJa: detail.municipalityName, nameEn: detail.municipalityNameEn },
+      contactDesk,
+      link: publicLink(ctx.config, webPages.officerRequest(detail.id)),
+    } as Vars;
+    const recipients = await requestReader(tx).officerRecipients(before.associationId);
+    const about = before.municipalityCode;
+    await sendMail(ctx, { template: decision.mail, to: recipients, vars, municipalityCode: about }, tx);
+    if (decision.endsRequest) {
+      const applicants = await applicantsToTellAsActor(tx, id, decision.endsRequest);
+      const names = requestNamesOf(detail, contactDesk);
+      await tellApplicantsRequestEnded(ctx, applicants, names, decision.endsRequest, tx, about);
+    }
+    return detail;
   });
-  const vars = {
-    ...extra,
-    title: detail.title,
-    associationName: detail.associationName,
-    municipality: { nameJa: detail.municipalityName, nameEn: detail.municipalityNameEn },
-    contactDesk,
-    link: publicLink(ctx.config, webPages.officerRequest(detail.id)),
-  } as Vars;
-  await sendMail(ctx, { template: decision.mail, to: recipients, vars });
-  if (decision.endsRequest)
-    await tellApplicantsRequestEnded(ctx, applicants, requestNamesOf(detail, contactDesk), decision.endsRequest);
-  return detail;
 }
 
 export function approveRequest(ctx: SignedInContext, id: string) {
