@@ -15,3 +15,4 @@ export * from './application-lifecycle.ts';
 export * from './safe-input.ts';
 export * from './audit-actions.ts';
 export * from './matching/neighbours.ts';
+export * from './matching/scoring.ts';
