@@ -16,3 +16,4 @@ export * from './safe-input.ts';
 export * from './audit-actions.ts';
 export * from './matching/neighbours.ts';
 export * from './matching/scoring.ts';
+export * from './matching/api.ts';

@@ -81,6 +81,10 @@ export const permissions = {
   'flag.list': staff,
   'flag.resolve': municipalStaff,
 
+  // suggestions (おすすめ, issue 10): requests for a volunteer; volunteers who agreed, for a request's officers and staff
+  'suggestion.listRequests': volunteers,
+  'suggestion.listVolunteers': { ...officers, ...municipalStaff },
+
   /** the demo's captured mail (everyone's sign-in links) when the server is reachable beyond this machine */
   'devMail.read': foundation,
 } as const satisfies Record<string, Rule>;

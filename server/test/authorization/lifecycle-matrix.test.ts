@@ -29,6 +29,8 @@ const routes = lifecycleRoutes(() => make);
 /** Permissions proven by a test of their own, with where. */
 const coveredElsewhere: Record<string, string> = {
   'devMail.read': 'server/test/auth/dev-mail.test.ts (the demo mail sink beyond this machine)',
+  'suggestion.listRequests': 'server/test/matching/suggestions.test.ts (volunteers only)',
+  'suggestion.listVolunteers': 'server/test/matching/suggestions.test.ts (own officers, own staff; 403/404 else)',
 };
 
 /** Lifecycle routes whose who-may-see is proven per role and tenant by a test of their own, with where. */

@@ -50,11 +50,11 @@ export const matchingWeights = {
   openMatch: -8,
 } as const;
 
-export type SkillLevel = 'can' | 'teach';
-export const weekdays = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
-export type Weekday = (typeof weekdays)[number];
-export const dayParts = ['morning', 'afternoon', 'evening'] as const;
-export type DayPart = (typeof dayParts)[number];
+type SkillLevel = 'can' | 'teach';
+/** weekdays in `Date.getUTCDay()` order */
+const weekdaysFromSunday = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+type Weekday = (typeof weekdaysFromSunday)[number];
+type DayPart = 'morning' | 'afternoon' | 'evening';
 
 /** Why something is suggested: a key the web translates, with what it needs to say it. */
 export type MatchReason =
@@ -125,7 +125,10 @@ const tokyoOffsetMs = 9 * 3_600_000;
 export function tokyoSlotOf(instant: Date): { day: Weekday; part: DayPart } {
   const tokyo = new Date(instant.getTime() + tokyoOffsetMs);
   const hour = tokyo.getUTCHours();
-  return { day: weekdays[tokyo.getUTCDay()]!, part: hour < 12 ? 'morning' : hour < 17 ? 'afternoon' : 'evening' };
+  return {
+    day: weekdaysFromSunday[tokyo.getUTCDay()]!,
+    part: hour < 12 ? 'morning' : hour < 17 ? 'afternoon' : 'evening',
+  };
 }
 
 function skillFit(v: VolunteerForMatching, r: RequestForMatching, categoryOf: SkillCategoryOf) {

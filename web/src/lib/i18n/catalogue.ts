@@ -28,6 +28,9 @@ import statusJa from './messages/status/ja.json';
 import languagesEn from './messages/languages/en.json';
 import languagesJaEasy from './messages/languages/ja-easy.json';
 import languagesJa from './messages/languages/ja.json';
+import matchingEn from './messages/matching/en.json';
+import matchingJaEasy from './messages/matching/ja-easy.json';
+import matchingJa from './messages/matching/ja.json';
 import type { Lang } from './languages.ts';
 
 /**
@@ -45,6 +48,7 @@ export const areas = {
   moderation: { ja: moderationJa, en: moderationEn, 'ja-easy': moderationJaEasy },
   status: { ja: statusJa, en: statusEn, 'ja-easy': statusJaEasy },
   languages: { ja: languagesJa, en: languagesEn, 'ja-easy': languagesJaEasy },
+  matching: { ja: matchingJa, en: matchingEn, 'ja-easy': matchingJaEasy },
 } as const;
 
 const ja = {
@@ -58,6 +62,7 @@ const ja = {
   ...moderationJa,
   ...statusJa,
   ...languagesJa,
+  ...matchingJa,
 };
 
 /** Message keys: Japanese is the source language, so its files define the set. */
@@ -79,6 +84,7 @@ const catalogues = {
     ...moderationEn,
     ...statusEn,
     ...languagesEn,
+    ...matchingEn,
   } satisfies Messages,
   'ja-easy': {
     ...commonJaEasy,
@@ -91,6 +97,7 @@ const catalogues = {
     ...moderationJaEasy,
     ...statusJaEasy,
     ...languagesJaEasy,
+    ...matchingJaEasy,
   } satisfies Messages,
 } as const satisfies Record<Lang, Messages>;
 
