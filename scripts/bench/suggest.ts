@@ -115,10 +115,11 @@ try {
   // EXPLAIN of every statement one call of each sends, in its own transaction's context
   const explained: string[] = [];
   let seqScans = 0;
-  for (const [name, call] of [
+  const calls: [string, () => Promise<unknown>][] = [
     ['listRecommendedRequests', () => recommend(volunteers[0]!.id)],
     ['listSuggestedVolunteers', () => suggest(requests[0]!)],
-  ] as const) {
+  ];
+  for (const [name, call] of calls) {
     const { statements } = await board.capture(call);
     // each data statement in the state its transaction had then: the role, the claims, and any
     // elevation (elevateWithin sets its flag with set_config between data statements)

@@ -95,9 +95,9 @@ export async function listSuggestedVolunteers(
       items: ranked.map(({ item, score, reasons }) => ({
         volunteerId: item.id,
         displayName: item.displayName,
-        skills: item.skills,
-        municipalityCodes: item.municipalityCodes,
-        languages: item.languages,
+        skills: [...item.skills],
+        municipalityCodes: [...item.municipalityCodes],
+        languages: [...item.languages],
         completedHelps: item.completedHelps,
         score,
         // thanks are told only where the volunteer shows them on their profile
