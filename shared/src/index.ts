@@ -14,3 +14,4 @@ export * from './help-requests.ts';
 export * from './application-lifecycle.ts';
 export * from './safe-input.ts';
 export * from './audit-actions.ts';
+export * from './skills/index.ts';
