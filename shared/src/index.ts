@@ -14,6 +14,7 @@ export * from './help-requests.ts';
 export * from './application-lifecycle.ts';
 export * from './safe-input.ts';
 export * from './audit-actions.ts';
+export * from './skills/index.ts';
 export * from './matching/neighbours.ts';
 export * from './matching/scoring.ts';
 export * from './matching/api.ts';
