@@ -197,26 +197,31 @@ export function personFit(
   let score = skill.score + area.score;
   if (area.reason) reasons.push(area.reason);
   const available = availabilityFit(v, r);
-  if (available) ((score += matchingWeights.available), reasons.push(available));
+  if (available) {
+    score += matchingWeights.available;
+    reasons.push(available);
+  }
   const language = languageFit(v, r);
-  if (language) ((score += matchingWeights.language), reasons.push(language));
+  if (language) {
+    score += matchingWeights.language;
+    reasons.push(language);
+  }
   return { score, reasons };
 }
 
 /** What makes a request more pressing for a volunteer: hands close soon, few hands so far. */
 function urgency(r: RequestForMatching, now: Date): { score: number; reasons: MatchReason[] } {
   const w = matchingWeights;
-  const reasons: MatchReason[] = [];
-  let score = 0;
+  const found: [number, MatchReason][] = [];
   if (r.applicationDeadline) {
     const days = Math.ceil((r.applicationDeadline.getTime() - now.getTime()) / 86_400_000);
     if (days >= 0 && days <= w.deadlineSoonDays)
-      ((score += w.deadlineSoon), reasons.push({ key: 'deadlineSoon', params: { days } }));
+      found.push([w.deadlineSoon, { key: 'deadlineSoon', params: { days } }]);
   }
-  if (r.hands === 0) ((score += w.noHandsYet), reasons.push({ key: 'noHandsYet', params: {} }));
+  if (r.hands === 0) found.push([w.noHandsYet, { key: 'noHandsYet', params: {} }]);
   else if (r.hands < r.slots - r.matchedCount)
-    ((score += w.fewHands), reasons.push({ key: 'fewHands', params: { hands: r.hands } }));
-  return { score, reasons };
+    found.push([w.fewHands, { key: 'fewHands', params: { hands: r.hands } }]);
+  return { score: found.reduce((sum, [points]) => sum + points, 0), reasons: found.map(([, reason]) => reason) };
 }
 
 /** What a volunteer's record adds (or takes) when officers look for hands. */
