@@ -2,18 +2,12 @@ import { writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { getRequest, listRequests } from '@board/server/modules/help-requests/service';
 import { systemContext } from '@board/server/services/context';
-import {
-  buildBoardApp,
-  countRequests,
-  publishedRequestIds,
-  statementsOf,
-  waitForIdle,
-  type BoardApp,
-} from './board-app.ts';
+import { buildBoardApp, publishedRequestIds, statementsOf, waitForIdle, type BoardApp } from './board-app.ts';
 import { load, type LoadResult } from './compare.ts';
 import { explainBoard, explainReport, failingSeqScans, readsRequests } from './explain.ts';
-import { describeData, generate } from './generate.ts';
-import { benchScale, openDatabase, openTarget, sqlOf, type SqlClient } from './target.ts';
+import { describeData } from './generate.ts';
+import { startBenchRun } from './run.ts';
+import type { SqlClient } from './target.ts';
 
 /**
  * `pnpm bench:board`: the board under load at Tokyo scale, in one run on this machine.
@@ -89,18 +83,8 @@ async function breakdown(
   }
 }
 
-const target = await openTarget();
-const handle = await openDatabase(target.url);
-const report: string[] = [];
-const say = (line = '') => {
-  console.log(line);
-  report.push(line);
-};
+const { target, handle, sql, report, say } = await startBenchRun();
 try {
-  const sql = sqlOf(handle);
-  if (target.throwaway) await generate(sql, benchScale());
-  else if ((await countRequests(sql)) === 0)
-    throw new Error('The database has no help requests: run pnpm bench:generate first.');
   const data = await describeData(sql);
   const [pg] = await sql.unsafe<{ version: string }>('select version()');
 

@@ -74,7 +74,7 @@ export async function fillPeople({ n, nowLit, threeYears, run }: Load): Promise<
              from generate_series(1, ${n.volunteers}) i) v;
      insert into role_assignments (user_id, role, created_at)
        select pg_temp.bench_uuid('vol-' || i), 'volunteer', ${nowLit} - interval '1 day' from generate_series(1, ${n.volunteers}) i;
-     insert into volunteer_profiles (user_id, skills, municipality_codes, languages, online_ok, availability, updated_at)
+     insert into volunteer_profiles (user_id, interest_categories, municipality_codes, languages, online_ok, availability, updated_at)
        select pg_temp.bench_uuid('vol-' || i),
               array[(enum_range(null::category))[1 + i % 12]::text, (enum_range(null::category))[1 + (i / 12) % 12]::text],
               array[(${arrayLiteral(liveCodes)})[1 + i % ${liveCodes.length}]],

@@ -16,3 +16,7 @@ export * from './safe-input.ts';
 export * from './audit-actions.ts';
 export * from './oversight.ts';
 export * from './deliveries.ts';
+export * from './skills/index.ts';
+export * from './matching/neighbours.ts';
+export * from './matching/scoring.ts';
+export * from './matching/api.ts';

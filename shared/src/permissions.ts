@@ -92,6 +92,9 @@ export const permissions = {
   'match.review': staff,
   /** every request of the municipality in every state, and its CSV */
   'request.listMunicipality': staff,
+  // suggestions (おすすめ, issue 10): requests for a volunteer; volunteers who agreed, for a request's officers and staff
+  'suggestion.listRequests': volunteers,
+  'suggestion.listVolunteers': { ...officers, ...municipalStaff },
 
   /** the demo's captured mail (everyone's sign-in links) when the server is reachable beyond this machine */
   'devMail.read': foundation,

@@ -72,7 +72,13 @@ export const helpRequests = pgTable(
     title: text('title').notNull(),
     body: text('body').notNull(),
     category: category('category').notNull(),
+    /** free tags that match no skill of the vocabulary (staff see the most used, to grow it) */
     skills: text('skills')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /** skills of the shared vocabulary (`SkillKey`) the request asks for */
+    skillKeys: text('skill_keys')
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
@@ -123,6 +129,7 @@ export const helpRequests = pgTable(
     // The board's indexes cover only the rows it lists (a few percent of all requests): the same
     // predicate as the board_requests view below, so the planner can use them for the view.
     index('help_requests_board_search_idx').using('gin', t.searchTokens).where(onBoard(t)),
+    index('help_requests_board_skill_keys_idx').using('gin', t.skillKeys).where(onBoard(t)),
     index('help_requests_board_newest_idx').on(t.publishedAt.desc(), t.id.desc()).where(onBoard(t)),
     index('help_requests_board_municipality_idx')
       .on(t.municipalityCode, t.publishedAt.desc(), t.id.desc())
@@ -209,6 +216,8 @@ export const boardRequests = pgView('board_requests', {
   /** added in migration 0012 (a view's new columns go last) */
   summaryEn: text('summary_en').notNull(),
   summaryJaEasy: text('summary_ja_easy').notNull(),
-  /** added in migration 0015 */
+  /** added in migration 0016 */
   postedByMunicipality: boolean('posted_by_municipality').notNull(),
+  /** added in migration 0018 (issue 10) */
+  skillKeys: text('skill_keys').array().notNull(),
 }).existing();

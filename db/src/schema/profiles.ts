@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { boolean, pgPolicy, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { skillLevels } from '@board/shared';
+import { boolean, index, integer, pgEnum, pgPolicy, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { at } from './columns.ts';
 import { anyOf, isCurrentUser, isFoundation, isSystem, policyFor } from './access.ts';
 import { appliedToReader } from './people-access.ts';
@@ -12,8 +13,8 @@ export const volunteerProfiles = pgTable(
     userId: uuid('user_id')
       .primaryKey()
       .references(() => users.id, { onDelete: 'cascade' }),
-    /** category keys */
-    skills: text('skills')
+    /** category keys the volunteer is drawn to (was `skills` before the skills vocabulary, issue 10) */
+    interestCategories: text('interest_categories')
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
@@ -22,7 +23,17 @@ export const volunteerProfiles = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
+    /** a free note on when they can help; the structured part is `availabilitySlots` */
     availability: text('availability').notNull().default(''),
+    /** weekday × part of the day they are usually free (shared `AvailabilitySlot`, "sat-morning") */
+    availabilitySlots: text('availability_slots')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /** how many hours a month they would like to help; null when not said */
+    hoursPerMonth: integer('hours_per_month'),
+    /** consent to be suggested to officers (おすすめ); off until the volunteer turns it on */
+    suggestable: boolean('suggestable').notNull().default(false),
     /** languages spoken, e.g. ja, en, vi */
     languages: text('languages')
       .array()
@@ -41,5 +52,32 @@ export const volunteerProfiles = pgTable(
       policyFor('select', anyOf(isSystem, isFoundation, isCurrentUser(t.userId), appliedToReader(t.userId))),
     ),
     pgPolicy('volunteer_profiles_write', policyFor('all', anyOf(isSystem, isCurrentUser(t.userId)))),
+  ],
+);
+
+export const skillLevel = pgEnum('skill_level', skillLevels);
+
+/**
+ * The skills of the vocabulary (shared `skills/taxonomy.ts`) a volunteer has, each with a level:
+ * can do it, or can teach it. Read like the volunteer's profile.
+ */
+export const volunteerSkills = pgTable(
+  'volunteer_skills',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** a key of the shared vocabulary (`SkillKey`); text, so the vocabulary can grow without a migration */
+    skillKey: text('skill_key').notNull(),
+    level: skillLevel('level').notNull().default('can'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.skillKey] }),
+    index('volunteer_skills_skill_key_idx').on(t.skillKey),
+    pgPolicy(
+      'volunteer_skills_read',
+      policyFor('select', anyOf(isSystem, isFoundation, isCurrentUser(t.userId), appliedToReader(t.userId))),
+    ),
+    pgPolicy('volunteer_skills_write', policyFor('all', anyOf(isSystem, isCurrentUser(t.userId)))),
   ],
 );

@@ -10,6 +10,7 @@ import flagRoutes from '../modules/flags/routes.ts';
 import healthRoutes from '../modules/health/routes.ts';
 import helpRequestRoutes from '../modules/help-requests/routes.ts';
 import invitationRoutes from '../modules/invitations/routes.ts';
+import matchingRoutes from '../modules/matching/routes.ts';
 import meRoutes from '../modules/me/routes.ts';
 import messageRoutes from '../modules/messages/routes.ts';
 import moderationRoutes from '../modules/moderation/routes.ts';
@@ -39,4 +40,5 @@ export const apiRoutes: FastifyPluginAsync[] = [
   moderationRoutes,
   oversightRoutes,
   deliveryRoutes,
+  matchingRoutes,
 ];

@@ -37,6 +37,8 @@ const coveredElsewhere: Record<string, string> = {
     'server/test/towns/on-behalf.test.ts (every role × an association of own/other municipality)',
   'delivery.listFailed':
     'server/test/jobs/outbox.test.ts (staff: their municipality only, 403 for another; foundation: all; 403 volunteers, 401 visitors)',
+  'suggestion.listRequests': 'server/test/matching/suggestions.test.ts (volunteers only)',
+  'suggestion.listVolunteers': 'server/test/matching/suggestions.test.ts (own officers, own staff; 403/404 else)',
 };
 
 /** Lifecycle routes whose who-may-see is proven per role and tenant by a test of their own, with where. */

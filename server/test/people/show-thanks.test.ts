@@ -26,7 +26,7 @@ describe('showing thanks on the public profile', () => {
     // a profile row as any earlier one was made: no choice given (the column's default)
     await t.database.handle.db
       .insert(schema.volunteerProfiles)
-      .values({ userId: volunteer.id, skills: ['photo_video'] });
+      .values({ userId: volunteer.id, interestCategories: ['photo_video'] });
     const officer = await as(t, demoEmails.officerSenju);
     const request = await insertRequest(t);
     const id = await matched(t, volunteer, request.id, demoEmails.officerSenju);

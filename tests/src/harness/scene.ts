@@ -100,7 +100,7 @@ export async function createPerson(t: TestApp, options: PersonOptions = {}): Pro
   if (options.profile) {
     await db.insert(schema.volunteerProfiles).values({
       userId: row!.id,
-      skills: options.profile.skills ?? [],
+      interestCategories: options.profile.skills ?? [],
       languages: options.profile.languages ?? ['ja'],
       showThanks: options.profile.showThanks ?? true,
     });

@@ -21,7 +21,7 @@ export const ownViewRepository = {
   async volunteerProfile(tx: Database, userId: string) {
     const [profile] = await tx
       .select({
-        skills: volunteerProfiles.skills,
+        skills: volunteerProfiles.interestCategories,
         municipalityCodes: volunteerProfiles.municipalityCodes,
         availability: volunteerProfiles.availability,
         languages: volunteerProfiles.languages,

@@ -224,7 +224,7 @@ export function applicationRepository(tx: Database) {
       return tx
         .select({
           ...personColumns,
-          skills: volunteerProfiles.skills,
+          skills: volunteerProfiles.interestCategories,
           languages: volunteerProfiles.languages,
           showThanks: volunteerProfiles.showThanks,
         })

@@ -26,7 +26,8 @@ export interface BoardFilters {
    * is sent when this is off). An old link's `openOnly=1` is the default now and is dropped.
    */
   includeFull: boolean;
-  sort: BoardSort;
+  /** `recommended` (おすすめ, issue 10): for a signed-in volunteer, the requests suggested to them */
+  sort: BoardSort | 'recommended';
   /** the keyset cursor of a later page, from the API's `nextCursor` */
   cursor: string;
 }
@@ -47,6 +48,7 @@ const order = [
 ];
 
 const yes = new Set(['1', 'on', 'true']);
+const pageSorts: readonly BoardFilters['sort'][] = ['newest', 'deadline', 'recommended'];
 const listSeparator = /[,、，]/;
 
 function splitList(values: string[]): string[] {
@@ -74,7 +76,7 @@ export function readBoardFilters(params: URLSearchParams): BoardFilters {
     to: text('to'),
     onlineOnly: yes.has(text('onlineOnly')),
     includeFull: yes.has(text('includeFull')) && !yes.has(text('openOnly')),
-    sort: text('sort') === 'deadline' ? 'deadline' : 'newest',
+    sort: pageSorts.find((sort) => sort === text('sort')) ?? 'newest',
     cursor: text('cursor'),
   };
 }
@@ -134,7 +136,7 @@ export function boardApiPath(filters: BoardFilters): string {
   if (filters.to) params.set('to', filters.to);
   if (filters.onlineOnly) params.set('onlineOnly', '1');
   if (!filters.includeFull) params.set('openOnly', '1');
-  params.set('sort', filters.sort);
+  params.set('sort', filters.sort === 'recommended' ? 'newest' : filters.sort);
   if (filters.cursor) params.set('cursor', filters.cursor);
   params.set('limit', String(boardPageSize));
   return `/api/requests?${params.toString()}`;

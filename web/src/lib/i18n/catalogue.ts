@@ -34,6 +34,9 @@ import oversightJa from './messages/oversight/ja.json';
 import townsEn from './messages/towns/en.json';
 import townsJaEasy from './messages/towns/ja-easy.json';
 import townsJa from './messages/towns/ja.json';
+import matchingEn from './messages/matching/en.json';
+import matchingJaEasy from './messages/matching/ja-easy.json';
+import matchingJa from './messages/matching/ja.json';
 import type { Lang } from './languages.ts';
 
 /**
@@ -53,6 +56,7 @@ export const areas = {
   languages: { ja: languagesJa, en: languagesEn, 'ja-easy': languagesJaEasy },
   oversight: { ja: oversightJa, en: oversightEn, 'ja-easy': oversightJaEasy },
   towns: { ja: townsJa, en: townsEn, 'ja-easy': townsJaEasy },
+  matching: { ja: matchingJa, en: matchingEn, 'ja-easy': matchingJaEasy },
 } as const;
 
 const ja = {
@@ -68,6 +72,7 @@ const ja = {
   ...languagesJa,
   ...oversightJa,
   ...townsJa,
+  ...matchingJa,
 };
 
 /** Message keys: Japanese is the source language, so its files define the set. */
@@ -91,6 +96,7 @@ const catalogues = {
     ...languagesEn,
     ...oversightEn,
     ...townsEn,
+    ...matchingEn,
   } satisfies Messages,
   'ja-easy': {
     ...commonJaEasy,
@@ -105,6 +111,7 @@ const catalogues = {
     ...languagesJaEasy,
     ...oversightJaEasy,
     ...townsJaEasy,
+    ...matchingJaEasy,
   } satisfies Messages,
 } as const satisfies Record<Lang, Messages>;
 

@@ -1,4 +1,4 @@
-import type { Me } from '@board/shared';
+import type { Me, RecommendedRequestsList } from '@board/shared';
 import { redirect } from '@sveltejs/kit';
 import { isLang, LANG_COOKIE, LANG_COOKIE_MAX_AGE } from '#lib/i18n/languages.ts';
 import { fetchAllMunicipalities } from '#lib/server/municipalities.ts';
@@ -10,9 +10,15 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
   const me = requireSignedIn(event.locals, event.url);
   event.setHeaders({ 'cache-control': 'no-store' });
+  const isVolunteer = me.roles.some((grant) => grant.role === 'volunteer');
+  // the top few suggestions (issue 10); the page does without them if the API cannot answer
+  const recommended = isVolunteer
+    ? await callApi<RecommendedRequestsList>(event, 'GET', '/api/me/recommended-requests?limit=3')
+    : null;
   return {
     me,
-    isVolunteer: me.roles.some((grant) => grant.role === 'volunteer'),
+    isVolunteer,
+    recommended: recommended?.ok ? recommended.data.items : null,
     municipalities: await fetchAllMunicipalities(event),
     /** back from a save that changed the language (a redirect, so the whole page is in it) */
     savedProfile: event.url.searchParams.get('saved') === 'profile',

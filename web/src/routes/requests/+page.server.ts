@@ -1,9 +1,9 @@
-import type { BoardPage } from '@board/shared';
+import type { BoardPage, RecommendedRequestsList } from '@board/shared';
 import { redirect } from '@sveltejs/kit';
 import { boardApiPath, canonicalBoardSearch, readBoardFilters } from '#lib/board/query.ts';
 import { callApi } from '#lib/server/api.ts';
 import { fieldCodes } from '#lib/server/form-result.ts';
-import { fetchActiveMunicipalities } from '#lib/server/municipalities.ts';
+import { fetchActiveMunicipalities, fetchAllMunicipalities } from '#lib/server/municipalities.ts';
 import type { PageServerLoad } from './$types';
 
 /**
@@ -18,16 +18,25 @@ export const load: PageServerLoad = async (event) => {
   if (canonical.slice(1) !== url.searchParams.toString()) redirect(303, `${url.pathname}${canonical}`);
 
   const filters = readBoardFilters(url.searchParams);
-  const [municipalities, result] = await Promise.all([
+  // おすすめ (issue 10): a volunteer's own suggestions; for anyone else the sort is the newest first
+  const isVolunteer = Boolean(event.locals.me?.roles.some((grant) => grant.role === 'volunteer'));
+  if (filters.sort === 'recommended' && !isVolunteer) filters.sort = 'newest';
+  const recommending = filters.sort === 'recommended';
+  const [municipalities, result, recommended, everyMunicipality] = await Promise.all([
     fetchActiveMunicipalities(event),
     callApi<BoardPage>(event, 'GET', boardApiPath(filters)),
+    recommending ? callApi<RecommendedRequestsList>(event, 'GET', '/api/me/recommended-requests?limit=20') : null,
+    // a reason may name the volunteer's own area, active or not ("next to 荒川区")
+    recommending ? fetchAllMunicipalities(event) : null,
   ]);
-  if (!result.ok) event.setHeaders({ 'cache-control': 'no-store' });
+  if (!result.ok || isVolunteer) event.setHeaders({ 'cache-control': 'no-store' });
 
   return {
     filters,
     municipalities: municipalities.ok ? municipalities.items : [],
     page: result.ok ? result.data : null,
+    canRecommend: isVolunteer,
+    recommended: recommended?.ok ? { items: recommended.data.items, municipalities: everyMunicipality ?? [] } : null,
     // the filters' outcome in the one failure shape (`form: 'filters'`), with the HTTP status for the results
     failure: result.ok
       ? null

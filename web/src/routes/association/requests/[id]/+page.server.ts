@@ -1,4 +1,10 @@
-import type { ApplicationForOfficer, ApplicationList, HelpRequestDetail, ThanksView } from '@board/shared';
+import type {
+  ApplicationForOfficer,
+  ApplicationList,
+  HelpRequestDetail,
+  SuggestedVolunteersList,
+  ThanksView,
+} from '@board/shared';
 import { can } from '@board/shared';
 import { error, redirect } from '@sveltejs/kit';
 import { actorOf } from '#lib/actor.ts';
@@ -23,9 +29,13 @@ export const load: PageServerLoad = async (event) => {
   const actor = actorOf(me);
   if (!can(actor, 'request.edit', { associationId: request.associationId })) error(404, 'Not found');
 
-  const [applications, municipalities] = await Promise.all([
+  const [applications, municipalities, suggested] = await Promise.all([
     callApi<ApplicationList>(event, 'GET', `/api/requests/${id}/applications`),
     fetchAllMunicipalities(event),
+    // volunteers who agreed to be suggested (issue 10): only while the request takes hands
+    request.status === 'published'
+      ? callApi<SuggestedVolunteersList>(event, 'GET', `/api/requests/${id}/suggested-volunteers?limit=10`)
+      : null,
   ]);
   const done = event.url.searchParams.get('done');
   const confirmingComplete = event.url.searchParams.get('confirm') === 'complete';
@@ -34,6 +44,7 @@ export const load: PageServerLoad = async (event) => {
     municipalities,
     applications: applications.ok ? applications.data.items : [],
     applicationsFailed: !applications.ok,
+    suggested: suggested?.ok ? suggested.data : null,
     canDecide: can(actor, 'application.decide', { associationId: request.associationId }),
     canComplete: can(actor, 'match.complete', { associationId: request.associationId }),
     canThank: can(actor, 'thanks.send', { associationId: request.associationId }),
@@ -116,6 +127,21 @@ export const actions: Actions = {
     const result = await callApi<HelpRequestDetail>(event, 'POST', `/api/requests/${id}/copy`);
     if (!result.ok) return apiFailure('lifecycle', result.status, result.error, {});
     redirect(303, `/association/requests/${result.data.id}/edit?done=copied`);
+  },
+
+  /**
+   * POST /api/requests/:id/help-invitations (`inviteVolunteer`, issue 10): ask a suggested
+   * volunteer to raise a hand. The volunteer gets a mail and sees the invitation on the request.
+   */
+  invite: async (event) => {
+    requireOfficer(event.locals, event.url);
+    const form = await event.request.formData();
+    const volunteerId = formText(form, 'volunteerId');
+    if (!/^[0-9a-f-]{36}$/i.test(volunteerId)) error(404, 'Not found');
+    const id = encodeURIComponent(event.params.id);
+    const result = await callApi<unknown>(event, 'POST', `/api/requests/${id}/help-invitations`, { volunteerId });
+    if (!result.ok) return apiFailure(`invite-${volunteerId}`, result.status, result.error, {});
+    return formSuccess(`invite-${volunteerId}`);
   },
 
   accept: (event) => decide(event, 'accept'),

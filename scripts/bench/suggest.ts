@@ -1,0 +1,164 @@
+import { writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import type { Actor } from '@board/shared';
+import { listRecommendedRequests, listSuggestedVolunteers } from '@board/server/modules/matching/service';
+import { contextFor } from '@board/server/services/context';
+import { buildBoardApp, isContextStatement, publishedRequestIds, waitForIdle, type Statement } from './board-app.ts';
+import { explainOne } from './explain.ts';
+import { describeData } from './generate.ts';
+import { startBenchRun } from './run.ts';
+
+/**
+ * `pnpm bench:suggest`: the two suggestion lists (issue 10) at Tokyo scale, from the database.
+ *   listRecommendedRequests for BENCH_SUGGEST_N (200) volunteers (top 20 of the board's open requests)
+ *   listSuggestedVolunteers for as many published requests (top 20 of 100,000 volunteers), as the
+ *   municipality's staff
+ * Each is the service function (one transaction: role and claims, the candidate queries, the
+ * scoring), timed sequentially after a warm-up: p50 / p95 / p99 ms. Aim: p95 ≤ 20 ms each.
+ * Then EXPLAIN (ANALYZE, BUFFERS) of every statement one call sends, in its row-level-security
+ * context, with a check that no plan reads a large table sequentially.
+ * DATABASE_URL: a generated database; without it a throwaway cluster is generated at SCALE first.
+ * BENCH_OUT=file writes the report there too.
+ */
+
+const n = Number(process.env.BENCH_SUGGEST_N ?? 200);
+const aimP95 = 20;
+const bigTables = /Seq Scan on (help_requests|volunteer_profiles|volunteer_skills|applications|users)\b/;
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function timeAll<T>(subjects: T[], work: (s: T) => Promise<unknown>) {
+  for (const s of subjects.slice(0, 10)) await work(s); // warm-up
+  const times: number[] = [];
+  let sizes = 0;
+  for (const s of subjects) {
+    const start = process.hrtime.bigint();
+    const result = (await work(s)) as { items: unknown[] };
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    sizes += result.items.length;
+  }
+  times.sort((a, b) => a - b);
+  return {
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    p99: percentile(times, 99),
+    max: times.at(-1)!,
+    meanItems: sizes / subjects.length,
+  };
+}
+
+const { target, handle, sql, report, say } = await startBenchRun();
+try {
+  const board = await buildBoardApp(handle, { BOARD_CACHE_SECONDS: '0' });
+  const { app } = board;
+  await waitForIdle(sql);
+
+  const volunteers = await sql.unsafe<{ id: string }>(
+    `select user_id as id from role_assignments where role = 'volunteer' order by md5(user_id::text) limit ${n}`,
+  );
+  const requestIds = await publishedRequestIds(sql, n * 5);
+  const requests = await sql.unsafe<{ id: string; code: string }>(
+    `select id, municipality_code as code from help_requests where id = any($1::uuid[]) order by md5(id::text) limit ${n}`,
+    [requestIds],
+  );
+  const volunteerActor = (id: string): Actor => ({
+    userId: id,
+    roles: [{ role: 'volunteer', municipalityCode: null, associationId: null }],
+  });
+  const staffActor = (code: string): Actor => ({
+    userId: '00000000-0000-4000-8000-000000000000',
+    roles: [{ role: 'municipal_staff', municipalityCode: code, associationId: null }],
+  });
+  const recommend = (id: string) =>
+    listRecommendedRequests(contextFor(app, volunteerActor(id), app.log), { limit: 20 });
+  const suggest = (r: { id: string; code: string }) =>
+    listSuggestedVolunteers(contextFor(app, staffActor(r.code), app.log), r.id, { limit: 20 });
+
+  const data = await describeData(sql);
+  const [counts] = await sql.unsafe<Record<string, number>>(
+    `select (select count(*)::int from volunteer_skills) as volunteer_skills,
+            (select count(*)::int from volunteer_profiles where suggestable) as suggestable,
+            (select count(*)::int from board_requests b join municipalities m on m.code = b.municipality_code
+               where m.status = 'active' and b.status = 'published' and b.matched_count < b.slots) as open_on_board`,
+  );
+  say(`# pnpm bench:suggest — ${new Date().toISOString()}`);
+  say();
+  say(
+    `machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}; load average ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}`,
+  );
+  say(`data: ${JSON.stringify(data.statuses)}; ${JSON.stringify(counts)}`);
+  say(
+    `subjects: ${volunteers.length} volunteers, ${requests.length} published requests; sequential, after 10 warm-up calls`,
+  );
+  say();
+  const recommended = await timeAll(
+    volunteers.map((v) => v.id),
+    recommend,
+  );
+  const suggested = await timeAll(requests, suggest);
+  say('| list (top 20) | p50 ms | p95 ms | p99 ms | max ms | mean items | aim p95 ≤ 20 ms |');
+  say('|---|---|---|---|---|---|---|');
+  for (const [name, r] of [
+    ['listRecommendedRequests (a volunteer)', recommended],
+    ['listSuggestedVolunteers (a request, as staff)', suggested],
+  ] as const) {
+    say(
+      `| ${name} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.max.toFixed(1)} | ${r.meanItems.toFixed(1)} | ${r.p95 <= aimP95 ? 'MET' : 'MISSED'} |`,
+    );
+  }
+  say();
+
+  // EXPLAIN of every statement one call of each sends, in its own transaction's context
+  const explained: string[] = [];
+  let seqScans = 0;
+  const calls: [string, () => Promise<unknown>][] = [
+    ['listRecommendedRequests', () => recommend(volunteers[0]!.id)],
+    ['listSuggestedVolunteers', () => suggest(requests[0]!)],
+  ];
+  for (const [name, call] of calls) {
+    const { statements } = await board.capture(call);
+    // each data statement in the state its transaction had then: the role, the claims, and any
+    // elevation (elevateWithin sets its flag with set_config between data statements)
+    const steps: { statement: Statement; context: Statement[] }[] = [];
+    let context: Statement[] = [];
+    for (const s of statements.filter((x) => !/pg_catalog\./.test(x.text))) {
+      if (/^\s*begin/i.test(s.text)) context = [];
+      else if (isContextStatement(s.text)) {
+        if (!/^\s*(commit|rollback)/i.test(s.text)) context.push(s);
+      } else steps.push({ statement: s, context: [...context] });
+    }
+    for (const [i, { statement, context: before }] of steps.entries()) {
+      const plan = await explainOne(sql, before, statement, 'custom');
+      const seq = bigTables.test(plan);
+      if (seq) seqScans++;
+      const ms = /Execution Time: ([\d.]+) ms/.exec(plan)?.[1] ?? '?';
+      say(
+        `- ${name}, statement ${i + 1}: ${ms} ms${seq ? ' — **Seq Scan on a large table**' : ''}; ${indexesUsed(plan)}`,
+      );
+      explained.push(
+        `### ${name}, statement ${i + 1}\n\n\`\`\`sql\n${statement.text}\n\`\`\`\n\n\`\`\`\n${plan}\n\`\`\`\n`,
+      );
+    }
+  }
+  say();
+  say(
+    seqScans === 0
+      ? 'No plan reads a large table sequentially.'
+      : `${seqScans} plan(s) read a large table sequentially.`,
+  );
+  if (process.env.BENCH_OUT) writeFileSync(process.env.BENCH_OUT, `${report.join('\n')}\n\n${explained.join('\n')}`);
+  await app.close();
+} finally {
+  await handle.close();
+  await target.stop();
+}
+
+/** The indexes a plan scans, by name. */
+function indexesUsed(plan: string): string {
+  const names = [...plan.matchAll(/(?:Index(?: Only)? Scan|Bitmap Index Scan) (?:using |on )(\w+)/g)].map((m) => m[1]);
+  return names.length ? `indexes: ${[...new Set(names)].join(', ')}` : 'no index';
+}

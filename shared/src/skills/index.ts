@@ -1,0 +1,3 @@
+export * from './taxonomy.ts';
+export * from './tags.ts';
+export * from './availability.ts';
