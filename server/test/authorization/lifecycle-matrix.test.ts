@@ -29,6 +29,7 @@ const routes = lifecycleRoutes(() => make);
 /** Permissions proven by a test of their own, with where. */
 const coveredElsewhere: Record<string, string> = {
   'devMail.read': 'server/test/auth/dev-mail.test.ts (the demo mail sink beyond this machine)',
+  'skillTag.list': 'server/test/skills/free-skill-tags.test.ts (each role, each tenant)',
 };
 
 /** Lifecycle routes whose who-may-see is proven per role and tenant by a test of their own, with where. */
