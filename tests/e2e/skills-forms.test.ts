@@ -58,7 +58,7 @@ describe.each(runs)('skills in $lang (JavaScript: $javaScript)', ({ lang, javaSc
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
     await expectNoViolations(page, 'profile form with skills');
     await submit(page, '[data-form="profile"]');
-    await page.getByText(i18n.t('account.profile.saved')).waitFor();
+    await page.locator('[data-notice="success"]').waitFor();
 
     const skills = await t.database.handle.db
       .select({ key: schema.volunteerSkills.skillKey, level: schema.volunteerSkills.level })
@@ -95,7 +95,7 @@ describe.each(runs)('skills in $lang (JavaScript: $javaScript)', ({ lang, javaSc
       .where(eq(schema.volunteerProfiles.userId, volunteer.id));
     expect(after!.hoursPerMonth).toBe(6);
     await context.close();
-  }, 90_000);
+  }, 150_000);
 
   it("an officer picks skills from the list and a free tag; the request page shows them in the reader's language", async () => {
     const { context, page } = await newPerson({ as: demo.officerSenju, lang, javaScript, viewport: phone });
@@ -136,5 +136,5 @@ describe.each(runs)('skills in $lang (JavaScript: $javaScript)', ({ lang, javaSc
     expect(await facts.innerText()).toContain(label);
     expect(await facts.innerText()).toContain('盆踊りの太鼓');
     await context.close();
-  }, 90_000);
+  }, 150_000);
 });
