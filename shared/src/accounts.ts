@@ -4,6 +4,8 @@ import { MunicipalityCode } from './municipalities.ts';
 import { Language, Role } from './roles.ts';
 import { auditActionGroupKeys, auditActionKeys } from './audit-actions.ts';
 import { Day, multiLineText, singleLineText } from './safe-input.ts';
+import { AvailabilitySlot } from './skills/availability.ts';
+import { SkillKey, SkillLevel } from './skills/taxonomy.ts';
 
 /**
  * API contract for accounts, sessions, profiles, invitations and the audit log. Field errors use
@@ -54,12 +56,32 @@ export const RoleGrantView = z.object({
 });
 export type RoleGrantView = z.infer<typeof RoleGrantView>;
 
+/** A skill of the vocabulary a volunteer has, and how well: can do it, or can teach it. */
+export const VolunteerSkill = z.object({ key: SkillKey, level: SkillLevel });
+export type VolunteerSkill = z.infer<typeof VolunteerSkill>;
+
+/**
+ * The volunteer profile (a full replacement on `updateMe`). Fields added by issue 10 default
+ * when left out: skills, interest categories and availability slots empty, no hours, not
+ * suggestable.
+ */
 export const VolunteerProfile = z.object({
-  skills: z.array(z.enum(categoryKeys)).max(12),
+  /** skills of the shared vocabulary, each with a level */
+  skills: z.array(VolunteerSkill).max(80, { error: 'TOO_MANY' }).default([]),
+  /** categories of help the volunteer is drawn to (before issue 10 these were called skills) */
+  interestCategories: z.array(z.enum(categoryKeys)).max(12).default([]),
+  /** areas: municipalities they will help in */
   municipalityCodes: z.array(MunicipalityCode).max(62),
+  /** a free note on when they can help */
   availability: multiLineText({ max: 500 }),
+  /** weekday × part of the day they are usually free */
+  availabilitySlots: z.array(AvailabilitySlot).max(21).default([]),
   languages: z.array(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)?$/)).max(10),
   onlineOk: z.boolean(),
+  /** how many hours a month they would like to help; null when not said */
+  hoursPerMonth: z.number().int().min(1).max(200).nullable().default(null),
+  /** consent to be suggested to officers of requests that fit (off by default) */
+  suggestable: z.boolean().default(false),
   bio: multiLineText({ max: 1000 }),
   showThanks: z.boolean(),
 });

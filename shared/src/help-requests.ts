@@ -3,6 +3,7 @@ import { Category, categoryKeys } from './categories.ts';
 import { MunicipalityCode } from './municipalities.ts';
 import { RequestStatus, requestTransitionNames, type RequestTransition } from './help-request-lifecycle.ts';
 import { Day, Instant, multiLineText, singleLineText, tokyoDayStart } from './safe-input.ts';
+import { SkillKey } from './skills/taxonomy.ts';
 
 /**
  * API contract for help requests (依頼), moderation and the board. Field errors carry codes the web
@@ -64,7 +65,10 @@ const helpRequestFields = {
   /** plain text, stored exactly as typed (line breaks kept); never HTML. The web auto-links URLs. */
   body: multiLineText({ max: 4000, required: 'BODY_REQUIRED', trim: false }),
   category: Category,
+  /** free tags: one that a spelling of the skills vocabulary matches is stored as that skill */
   skills: z.array(Skill).max(10, { error: 'TOO_MANY' }).default([]),
+  /** skills of the shared vocabulary (shared/src/skills) */
+  skillKeys: z.array(SkillKey).max(20, { error: 'TOO_MANY' }).default([]),
   slots: z.number().int().min(1).max(20),
   when: When,
   /** area inside the municipality (丁目), shown to everyone */
@@ -146,7 +150,10 @@ export const HelpRequestPublic = z.object({
   title: z.string(),
   body: z.string(),
   category: Category,
+  /** free tags that match no skill of the vocabulary */
   skills: z.array(z.string()),
+  /** skills of the vocabulary (labels from listSkills or shared `skills`) */
+  skillKeys: z.array(z.string()),
   slots: z.number().int(),
   matchedCount: z.number().int(),
   when: When,
@@ -349,6 +356,7 @@ export const reviewedFields = [
   'expensesCovered',
   'applicationDeadline',
   'languages',
+  'skillKeys',
 ] as const;
 export const ReviewedField = z.enum(reviewedFields);
 export type ReviewedField = z.infer<typeof ReviewedField>;

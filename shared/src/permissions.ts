@@ -98,6 +98,8 @@ export const permissions = {
 
   /** the demo's captured mail (everyone's sign-in links) when the server is reachable beyond this machine */
   'devMail.read': foundation,
+  // the skills vocabulary (issue 10): free tags officers used that match no skill, to grow it
+  'skillTag.list': staff,
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof permissions;

@@ -46,9 +46,9 @@ describe('a volunteer edits their profile', () => {
       expect(await page.locator('h1').innerText()).toBe(text.title);
       const far = await inactiveMunicipality();
 
-      await page.check('#profile-skills-design_flyers');
-      await page.check('#profile-skills-photo_video');
-      await page.uncheck('#profile-skills-other');
+      await page.check('#profile-interestCategories-design_flyers');
+      await page.check('#profile-interestCategories-photo_video');
+      await page.uncheck('#profile-interestCategories-other');
       await page.check('#profile-municipalityCodes-13121');
       await page.check('#profile-municipalityCodes-13104');
       // municipalities not on the board yet sit behind "more" (a <details>, works without JavaScript)
@@ -65,7 +65,7 @@ describe('a volunteer edits their profile', () => {
       await page.getByText(text.saved).waitFor();
       const profile = await profileOf(who);
       expect(profile).toMatchObject({
-        skills: expect.arrayContaining(['design_flyers', 'photo_video']),
+        interestCategories: expect.arrayContaining(['design_flyers', 'photo_video']),
         municipalityCodes: expect.arrayContaining(['13121', '13104', far]),
         availability: '土日の午前',
         onlineOk: true,
@@ -77,7 +77,7 @@ describe('a volunteer edits their profile', () => {
 
       // a fresh visit shows what was saved
       await open(page, t, `/me`);
-      expect(await page.isChecked('#profile-skills-design_flyers')).toBe(true);
+      expect(await page.isChecked('#profile-interestCategories-design_flyers')).toBe(true);
       expect(await page.isChecked(`#profile-municipalities-city-${far}`)).toBe(true);
       expect(await page.locator('details.more').getAttribute('open')).not.toBeNull();
       expect(await page.inputValue('#profile-bio')).toBe(`チラシ作りが得意です（${lang}）。`);
@@ -138,12 +138,12 @@ describe('bad input on the profile forms is refused beside the field, and nothin
     const before = await profileOf(demo.volunteer5);
     const long = 'あ'.repeat(1001);
     await page.fill('#profile-bio', long);
-    await page.check('#profile-skills-it_digital');
+    await page.check('#profile-interestCategories-it_digital');
     await submit(page, '[data-form="profile"]');
     await expectFieldError(page, 'profile-bio', message);
     // what was typed stays, ticks included
     expect(await page.inputValue('#profile-bio')).toBe(long);
-    expect(await page.isChecked('#profile-skills-it_digital')).toBe(true);
+    expect(await page.isChecked('#profile-interestCategories-it_digital')).toBe(true);
     expect(await profileOf(demo.volunteer5)).toEqual(before);
   });
 

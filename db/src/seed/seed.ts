@@ -1,9 +1,18 @@
-import { documentTokens } from '@board/shared';
+import { documentTokens, mapSkillTags } from '@board/shared';
 import { hash } from '@node-rs/argon2';
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../client.ts';
-import { associations, helpRequests, municipalities, roleAssignments, users } from '../schema/index.ts';
+import {
+  associations,
+  helpRequests,
+  municipalities,
+  roleAssignments,
+  users,
+  volunteerProfiles,
+  volunteerSkills,
+} from '../schema/index.ts';
 import { demoAccounts, demoAssociations, demoPassword, demoRequests } from './demo-data.ts';
+import { demoProfiles } from './demo-profiles.ts';
 import { demoActiveCodes, demoContactDesk, tokyoMunicipalities } from './municipalities.ts';
 
 /** All 62 municipalities; names are refreshed, status and settings are left as staff set them. */
@@ -73,13 +82,23 @@ export async function seedDemo(db: Database): Promise<'seeded' | 'already presen
       }
     }
 
+    for (const { account, skills, ...profile } of demoProfiles) {
+      const userId = userIds.get(account)!;
+      await tx.insert(volunteerProfiles).values({ userId, ...profile, showThanks: true });
+      await tx.insert(volunteerSkills).values(skills.map((s) => ({ userId, skillKey: s.key, level: s.level })));
+    }
+
     const day = 24 * 60 * 60 * 1000;
     const now = Date.now();
     for (const r of demoRequests) {
       const association = demoAssociations.find((a) => a.key === r.association)!;
       const { association: _association, createdBy, startsInDays, deadlineInDays, ...fields } = r;
+      // the officers' words become skills of the vocabulary where it knows them
+      const tags = mapSkillTags(fields.skills);
       await tx.insert(helpRequests).values({
         ...fields,
+        skills: tags.free,
+        skillKeys: tags.skillKeys,
         searchTokens: documentTokens(fields.title, fields.body),
         matchedCount: r.status === 'completed' ? r.slots : 0,
         municipalityCode: association.municipalityCode,

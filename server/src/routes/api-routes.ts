@@ -17,6 +17,7 @@ import moderationRoutes from '../modules/moderation/routes.ts';
 import municipalityRoutes from '../modules/municipalities/routes.ts';
 import oversightRoutes from '../modules/oversight/routes.ts';
 import volunteerRoutes from '../modules/volunteers/routes.ts';
+import skillRoutes from '../modules/skills/routes.ts';
 
 /**
  * Every module's routes (`modules/<area>/routes.ts`), registered by buildApp in this order. A new
@@ -41,4 +42,5 @@ export const apiRoutes: FastifyPluginAsync[] = [
   oversightRoutes,
   deliveryRoutes,
   matchingRoutes,
+  skillRoutes,
 ];

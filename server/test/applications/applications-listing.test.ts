@@ -20,9 +20,9 @@ describe('listApplications', () => {
   it("shows applicants' public profiles: skills, languages, completed helps, thanks (if shown)", async () => {
     const request = await insertRequest(t, { slots: 3 });
     const shy = await createVolunteer(t, {
-      profile: { skills: ['photo_video'], languages: ['ja', 'en'], showThanks: false },
+      profile: { interestCategories: ['photo_video'], languages: ['ja', 'en'], showThanks: false },
     });
-    const open = await createVolunteer(t, { profile: { skills: ['design_flyers'], showThanks: true } });
+    const open = await createVolunteer(t, { profile: { interestCategories: ['design_flyers'], showThanks: true } });
     await applied(t, shy.headers, request.id, 'カメラを持っています');
     await applied(t, open.headers, request.id);
     const res = await get(t, senju, `/api/requests/${request.id}/applications`);

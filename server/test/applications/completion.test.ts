@@ -130,10 +130,10 @@ describe('thanks and private ratings', () => {
 
   it("shows thanks on the volunteer's public profile only if they allow it", async () => {
     const shown = await createVolunteer(t, {
-      profile: { skills: ['photo_video'], showThanks: true },
+      profile: { interestCategories: ['photo_video'], showThanks: true },
       phone: '090-5555-0000',
     });
-    const hidden = await createVolunteer(t, { profile: { skills: ['photo_video'], showThanks: false } });
+    const hidden = await createVolunteer(t, { profile: { interestCategories: ['photo_video'], showThanks: false } });
     for (const v of [shown, hidden]) {
       const request = await insertRequest(t);
       const id = await matched(t, v, request.id, officers.senju);

@@ -39,6 +39,7 @@ const coveredElsewhere: Record<string, string> = {
     'server/test/jobs/outbox.test.ts (staff: their municipality only, 403 for another; foundation: all; 403 volunteers, 401 visitors)',
   'suggestion.listRequests': 'server/test/matching/suggestions.test.ts (volunteers only)',
   'suggestion.listVolunteers': 'server/test/matching/suggestions.test.ts (own officers, own staff; 403/404 else)',
+  'skillTag.list': 'server/test/skills/free-skill-tags.test.ts (each role, each tenant)',
 };
 
 /** Lifecycle routes whose who-may-see is proven per role and tenant by a test of their own, with where. */

@@ -15,7 +15,8 @@ describe('createRequest', () => {
     const input = validInput({
       title: '  町会だより  ',
       body: '  一行目\n<b>太字ではありません</b> & https://example.jp/a?b=1\n\n  字下げ',
-      skills: ['Word', 'Word', 'レイアウト'],
+      // free tags: those the skills vocabulary knows become its skills, the rest stay as typed
+      skills: ['Word', 'Word', 'レイアウト', '盆踊り'],
       languages: ['ja', 'en'],
     });
     const res = await post(t, await as(t, demoEmails.officerSenju), '/api/requests', input);
@@ -29,7 +30,8 @@ describe('createRequest', () => {
       // plain text, stored exactly as typed: no trimming inside, no HTML handling
       body: '  一行目\n<b>太字ではありません</b> & https://example.jp/a?b=1\n\n  字下げ',
       category: 'design_flyers',
-      skills: ['Word', 'レイアウト'],
+      skills: ['盆踊り'],
+      skillKeys: ['layout_print'],
       slots: 2,
       when: { kind: 'range', startsAt: input.when && (input.when as { startsAt: string }).startsAt },
       area: '千住一丁目',

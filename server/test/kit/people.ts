@@ -156,7 +156,7 @@ export function refresh(t: TestApp, cookie: string) {
 /** A complete, valid volunteer profile for `PATCH /api/me` (`volunteerProfile`), with overrides. */
 export function volunteerProfileInput(overrides: Record<string, unknown> = {}) {
   return {
-    skills: ['it_digital'],
+    interestCategories: ['it_digital'],
     municipalityCodes: ['13121'],
     availability: '',
     languages: ['ja'],

@@ -58,8 +58,8 @@ const cases: BadCase[] = [
     ],
     [
       'skill not a category',
-      { volunteerProfile: { ...okProfile, skills: ['cooking'] } },
-      ['volunteerProfile.skills.0'],
+      { volunteerProfile: { ...okProfile, interestCategories: ['cooking'] } },
+      ['volunteerProfile.interestCategories.0'],
     ],
     [
       'municipality code format',
@@ -68,7 +68,7 @@ const cases: BadCase[] = [
     ],
     [
       'profile incomplete',
-      { volunteerProfile: { skills: [] } },
+      { volunteerProfile: { interestCategories: [] } },
       [
         'volunteerProfile.municipalityCodes',
         'volunteerProfile.availability',

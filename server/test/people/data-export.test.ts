@@ -13,7 +13,10 @@ const t = useApiApp();
 
 describe('exportMyData for a person who did everything', () => {
   it('holds their applications, messages, thanks, ratings, flags, sessions and audit entries', async () => {
-    const volunteer = await createVolunteer(t, { phone: '090-1111-2222', profile: { skills: ['photo_video'] } });
+    const volunteer = await createVolunteer(t, {
+      phone: '090-1111-2222',
+      profile: { interestCategories: ['photo_video'] },
+    });
     const other = await createVolunteer(t);
     const officer = await as(t, demoEmails.officerSenju);
     const request = await insertRequest(t, { slots: 2, title: '夏祭りの写真撮影' });

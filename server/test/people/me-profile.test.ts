@@ -17,9 +17,13 @@ import {
 const t = useApiApp();
 
 const volunteerProfile = {
-  skills: ['design_flyers', 'photo_video'],
+  skills: [],
+  interestCategories: ['design_flyers', 'photo_video'],
   municipalityCodes: ['13121', '13104'],
   availability: '土日の午前',
+  availabilitySlots: [],
+  hoursPerMonth: null,
+  suggestable: false,
   languages: ['ja', 'en'],
   onlineOk: true,
   bio: 'チラシ作りが得意です。',

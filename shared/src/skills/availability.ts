@@ -40,6 +40,13 @@ export const weekdayLabels: Record<Language, Record<Weekday, string>> = {
   },
 };
 
+/** Short weekday names for narrow tables (月 / Mon / げつ); the full name goes to screen readers. */
+export const weekdayShortLabels: Record<Language, Record<Weekday, string>> = {
+  ja: { mon: '月', tue: '火', wed: '水', thu: '木', fri: '金', sat: '土', sun: '日' },
+  en: { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' },
+  'ja-easy': { mon: 'げつ', tue: 'か', wed: 'すい', thu: 'もく', fri: 'きん', sat: 'ど', sun: 'にち' },
+};
+
 export const dayPartLabels: Record<Language, Record<DayPart, string>> = {
   ja: { morning: '午前', afternoon: '午後', evening: '夜' },
   en: { morning: 'Morning', afternoon: 'Afternoon', evening: 'Evening' },

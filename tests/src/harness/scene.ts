@@ -76,7 +76,17 @@ export interface PersonOptions {
   language?: Language;
   phone?: string | null;
   /** a volunteer profile */
-  profile?: { skills?: string[]; languages?: string[]; showThanks?: boolean };
+  profile?: {
+    interestCategories?: string[];
+    /** skills of the vocabulary (shared/src/skills), each with a level */
+    skills?: { key: string; level: 'can' | 'teach' }[];
+    municipalityCodes?: string[];
+    availabilitySlots?: string[];
+    onlineOk?: boolean;
+    suggestable?: boolean;
+    languages?: string[];
+    showThanks?: boolean;
+  };
 }
 
 /** An account made directly in the database, with the given hats (and a password if given). */
@@ -100,10 +110,20 @@ export async function createPerson(t: TestApp, options: PersonOptions = {}): Pro
   if (options.profile) {
     await db.insert(schema.volunteerProfiles).values({
       userId: row!.id,
-      interestCategories: options.profile.skills ?? [],
+      interestCategories: options.profile.interestCategories ?? [],
+      municipalityCodes: options.profile.municipalityCodes ?? [],
+      availabilitySlots: options.profile.availabilitySlots ?? [],
+      onlineOk: options.profile.onlineOk ?? false,
+      suggestable: options.profile.suggestable ?? false,
       languages: options.profile.languages ?? ['ja'],
       showThanks: options.profile.showThanks ?? true,
     });
+    const skills = options.profile.skills ?? [];
+    if (skills.length > 0) {
+      await db
+        .insert(schema.volunteerSkills)
+        .values(skills.map((s) => ({ userId: row!.id, skillKey: s.key, level: s.level })));
+    }
   }
   return { id: row!.id, email };
 }
@@ -121,6 +141,7 @@ export interface DirectRequest {
   status?: RequestStatus;
   category?: (typeof schema.helpRequests.$inferInsert)['category'];
   skills?: string[];
+  skillKeys?: string[];
   slots?: number;
   matchedCount?: number;
   startsAt?: Date | null;
@@ -163,6 +184,7 @@ export async function insertRequest(t: TestApp, values: DirectRequest = {}): Pro
       body,
       category: values.category ?? 'other',
       skills: values.skills ?? [],
+      skillKeys: values.skillKeys ?? [],
       slots: values.slots ?? 1,
       matchedCount: values.matchedCount ?? 0,
       whenKind: values.whenKind ?? (values.startsAt ? 'at' : 'flexible'),

@@ -1,5 +1,14 @@
 import type { Database } from '@board/db';
-import { DomainError, roles, type Me, type RoleGrantView, type VolunteerProfile } from '@board/shared';
+import {
+  Category,
+  DomainError,
+  isSkillKey,
+  roles,
+  AvailabilitySlot,
+  type Me,
+  type RoleGrantView,
+  type VolunteerProfile,
+} from '@board/shared';
 import { ownViewRepository } from './own-view-repository.ts';
 import { rolesRepository } from './roles-repository.ts';
 
@@ -23,6 +32,7 @@ export async function loadMe(tx: Database, userId: string): Promise<Me> {
   const grants = (await rolesRepository.grantsWithNames(tx, userId)).map(({ since: _since, ...grant }) => grant);
 
   const profile = await ownViewRepository.volunteerProfile(tx, userId);
+  const skills = profile ? await ownViewRepository.volunteerSkills(tx, userId) : [];
 
   return {
     id: user.id,
@@ -34,6 +44,27 @@ export async function loadMe(tx: Database, userId: string): Promise<Me> {
     notificationEmail: user.notificationEmail,
     phone: user.phone,
     roles: [...grants].sort(byRole),
-    volunteerProfile: profile ? { ...profile, skills: profile.skills as VolunteerProfile['skills'] } : null,
+    volunteerProfile: profile ? profileView(profile, skills) : null,
+  };
+}
+
+/**
+ * The stored profile as the API shows it. Values the vocabulary or the enums no longer know
+ * (a skill removed from it) are left out rather than failing the read.
+ */
+function profileView(
+  profile: Omit<VolunteerProfile, 'skills' | 'interestCategories' | 'availabilitySlots'> & {
+    interestCategories: string[];
+    availabilitySlots: string[];
+  },
+  skills: { key: string; level: VolunteerProfile['skills'][number]['level'] }[],
+): VolunteerProfile {
+  return {
+    ...profile,
+    skills: skills.flatMap((s) => (isSkillKey(s.key) ? [{ key: s.key, level: s.level }] : [])),
+    interestCategories: profile.interestCategories.filter((c) => Category.safeParse(c).success) as Category[],
+    availabilitySlots: profile.availabilitySlots.filter(
+      (s) => AvailabilitySlot.safeParse(s).success,
+    ) as AvailabilitySlot[],
   };
 }

@@ -1,6 +1,7 @@
 import {
   documentTokens,
   DomainError,
+  mapSkillTags,
   tokyoDayStart,
   type Category,
   type HelpRequestInput,
@@ -26,11 +27,14 @@ function whenColumns(when: When): Pick<RequestContent, 'whenKind' | 'startsAt' |
 
 /** The columns an officer's input becomes, with the search tokens of title and body. */
 export function contentOf(input: HelpRequestInput): RequestContent {
+  // a free tag one of the vocabulary's spellings matches becomes that skill ("Canva" → flyer_design)
+  const tags = mapSkillTags(input.skills);
   return {
     title: input.title,
     body: input.body,
     category: input.category,
-    skills: [...new Set(input.skills)],
+    skills: tags.free,
+    skillKeys: [...new Set([...input.skillKeys, ...tags.skillKeys])],
     slots: input.slots,
     ...whenColumns(input.when),
     area: input.area,

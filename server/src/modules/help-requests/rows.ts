@@ -22,6 +22,7 @@ export const requestColumns = {
   body: r.body,
   category: r.category,
   skills: r.skills,
+  skillKeys: r.skillKeys,
   slots: r.slots,
   matchedCount: r.matchedCount,
   whenKind: r.whenKind,
@@ -58,6 +59,7 @@ export const boardColumns = {
   body: b.body,
   category: b.category,
   skills: b.skills,
+  skillKeys: b.skillKeys,
   slots: b.slots,
   matchedCount: b.matchedCount,
   whenKind: b.whenKind,
@@ -129,6 +131,7 @@ export interface RequestContent {
   body: string;
   category: Category;
   skills: string[];
+  skillKeys: string[];
   slots: number;
   whenKind: WhenKind;
   startsAt: Date | null;

@@ -151,6 +151,7 @@ export async function copyRequest(ctx: SignedInContext, id: string): Promise<Hel
       body: source.body,
       category: source.category,
       skills: source.skills,
+      skillKeys: source.skillKeys,
       slots: source.slots,
       whenKind: 'flexible',
       startsAt: null,

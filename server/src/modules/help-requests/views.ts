@@ -44,6 +44,7 @@ export function publicView(row: PublicRequestRow): HelpRequestPublic {
     body: row.body,
     category: row.category,
     skills: row.skills,
+    skillKeys: row.skillKeys,
     slots: row.slots,
     matchedCount: row.matchedCount,
     when: whenOfColumns(row),

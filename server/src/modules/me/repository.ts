@@ -9,6 +9,7 @@ const {
   users,
   roleAssignments,
   volunteerProfiles,
+  volunteerSkills,
   municipalities,
   helpRequests,
   refreshTokens,
@@ -121,12 +122,17 @@ export function accountRepository(tx: Database) {
         .where(and(eq(users.id, userId), isNull(users.deletedAt)));
     },
 
-    async saveVolunteerProfile(userId: string, profile: VolunteerProfile) {
+    /** the profile row and the volunteer's skills, replaced as a whole */
+    async saveVolunteerProfile(userId: string, { skills, ...profile }: VolunteerProfile) {
       const values = { ...profile, updatedAt: new Date() };
       await tx
         .insert(volunteerProfiles)
         .values({ userId, ...values })
         .onConflictDoUpdate({ target: volunteerProfiles.userId, set: values });
+      await tx.delete(volunteerSkills).where(eq(volunteerSkills.userId, userId));
+      if (skills.length > 0) {
+        await tx.insert(volunteerSkills).values(skills.map((s) => ({ userId, skillKey: s.key, level: s.level })));
+      }
     },
 
     /** which of these municipality codes exist */

@@ -30,6 +30,16 @@ export async function getMe(ctx: SignedInContext): Promise<Me> {
 
 const unique = <T>(items: T[]) => [...new Set(items)];
 
+/** One entry per skill; a skill given twice keeps the higher level (teach over can). */
+function uniqueSkills(skills: VolunteerProfile['skills']): VolunteerProfile['skills'] {
+  const byKey = new Map<string, VolunteerProfile['skills'][number]>();
+  for (const skill of skills) {
+    const before = byKey.get(skill.key);
+    if (!before || skill.level === 'teach') byKey.set(skill.key, skill);
+  }
+  return [...byKey.values()];
+}
+
 export async function updateMe(ctx: SignedInContext, body: UpdateMeBody): Promise<Me> {
   const { actor } = ctx;
   own(actor, 'me.update');
@@ -43,7 +53,9 @@ export async function updateMe(ctx: SignedInContext, body: UpdateMeBody): Promis
     }
     profile = {
       ...volunteerProfile,
-      skills: unique(volunteerProfile.skills),
+      skills: uniqueSkills(volunteerProfile.skills),
+      interestCategories: unique(volunteerProfile.interestCategories),
+      availabilitySlots: unique(volunteerProfile.availabilitySlots),
       municipalityCodes: unique(volunteerProfile.municipalityCodes),
       languages: unique(volunteerProfile.languages),
     };

@@ -30,9 +30,9 @@ function canonical(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-/** The fields that differ between the snapshot and the request now. */
+/** The fields that differ between the snapshot and the request now (a field newer than the snapshot is not compared). */
 export function changedFields(snapshot: Snapshot, now: HelpRequestDetail): ReviewedField[] {
-  return reviewedFields.filter((field) => canonical(snapshot[field]) !== canonical(now[field]));
+  return reviewedFields.filter((field) => field in snapshot && canonical(snapshot[field]) !== canonical(now[field]));
 }
 
 const isSnapshot = (value: unknown): value is Snapshot =>

@@ -1,4 +1,4 @@
-import { takesHands, type HelpRequestPublic, type Municipality, type When } from '@board/shared';
+import { skillOf, takesHands, type HelpRequestPublic, type Municipality, type When } from '@board/shared';
 import { formatDate, formatDateTime, formatDay } from '#lib/format/date.ts';
 import type { Lang } from '#lib/i18n/languages.ts';
 import type { Translator } from '#lib/i18n/translator.ts';
@@ -91,10 +91,10 @@ export function workLanguages(languages: readonly string[]): string[] {
 }
 
 /**
- * A volunteer's skill: profile skills are category keys (shown by name); anything else as written.
+ * A skill by name in the reader's language: a key of the skills vocabulary or a category key; anything else as written.
  */
 export function skillLabel(i18n: I18n, skill: string): string {
-  return categoryLabel(i18n, skill);
+  return skillOf(skill)?.label[i18n.lang] ?? categoryLabel(i18n, skill);
 }
 
 /** The municipality's name in the interface language (kana reading for やさしい日本語 when the list is known). */

@@ -9,6 +9,12 @@ export const requestFields = declareFields([
   { name: 'title', label: 'association.form.title', hint: 'association.form.titleHint', kind: 'text' },
   { name: 'body', label: 'association.form.body', hint: 'association.form.bodyHint', kind: 'textarea' },
   { name: 'category', label: 'association.form.category', hint: 'association.form.categoryHint', kind: 'select' },
+  {
+    name: 'skillKeys',
+    label: 'association.form.skillKeys',
+    hint: 'association.form.skillKeysHint',
+    kind: 'checkboxes',
+  },
   { name: 'skills', label: 'association.form.skills', hint: 'association.form.skillsHint', kind: 'text' },
   { name: 'slots', label: 'association.form.slots', hint: 'association.form.slotsHint', kind: 'text' },
   { name: 'whenKind', label: 'association.form.when', kind: 'radio' },

@@ -4,6 +4,7 @@ import { isLang, LANG_COOKIE, LANG_COOKIE_MAX_AGE } from '#lib/i18n/languages.ts
 import { fetchAllMunicipalities } from '#lib/server/municipalities.ts';
 import { callApi } from '#lib/server/api.ts';
 import { requireSignedIn } from '#lib/server/guards.ts';
+import { hoursFromForm, skillsFromForm } from '#lib/profile-skills.ts';
 import { apiFailure, formFailure, formList, formSuccess, formText, formValues } from '#lib/server/form-result.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -46,11 +47,15 @@ export const actions: Actions = {
     if (form.has('volunteer') && me.roles.some((g) => g.role === 'volunteer')) {
       // sent as typed: the API checks every value against VolunteerProfile (shared/src/accounts.ts)
       body.volunteerProfile = {
-        skills: formList(form, 'skills'),
+        skills: skillsFromForm(form.entries()),
+        interestCategories: formList(form, 'interestCategories'),
         municipalityCodes: formList(form, 'municipalityCodes'),
         availability: formText(form, 'availability'),
+        availabilitySlots: formList(form, 'availabilitySlots'),
         languages: formList(form, 'languages'),
         onlineOk: form.has('onlineOk'),
+        hoursPerMonth: hoursFromForm(formText(form, 'hoursPerMonth')),
+        suggestable: form.has('suggestable'),
         bio: formText(form, 'bio'),
         showThanks: form.has('showThanks'),
       };
