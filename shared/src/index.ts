@@ -14,3 +14,5 @@ export * from './help-requests.ts';
 export * from './application-lifecycle.ts';
 export * from './safe-input.ts';
 export * from './audit-actions.ts';
+export * from './first-come.ts';
+export * from './help-invitations.ts';

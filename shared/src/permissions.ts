@@ -83,6 +83,10 @@ export const permissions = {
 
   /** the demo's captured mail (everyone's sign-in links) when the server is reachable beyond this machine */
   'devMail.read': foundation,
+
+  // invitations to help (issue 10): an officer asks a suggested volunteer; the volunteer may say no
+  'helpInvitation.create': officers,
+  'helpInvitation.decline': theVolunteer,
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof permissions;

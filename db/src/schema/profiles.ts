@@ -33,6 +33,10 @@ export const volunteerProfiles = pgTable(
     /** show received thank-you notes on the public profile: the volunteer's choice, off until made */
     showThanks: boolean('show_thanks').notNull().default(false),
     updatedAt: at('updated_at').notNull().defaultNow(),
+    /** agreed to be suggested to officers (issue 10; off by default). Also the `skills` branch's column. */
+    suggestable: boolean('suggestable').notNull().default(false),
+    /** the volunteer asked not to be invited to help (issue 10); officers cannot invite them */
+    helpInvitationsMuted: boolean('help_invitations_muted').notNull().default(false),
   },
   (t) => [
     // the volunteer; officers and staff see the profile of whoever applied to them

@@ -14,6 +14,7 @@ import messageRoutes from '../modules/messages/routes.ts';
 import moderationRoutes from '../modules/moderation/routes.ts';
 import municipalityRoutes from '../modules/municipalities/routes.ts';
 import volunteerRoutes from '../modules/volunteers/routes.ts';
+import helpInvitationRoutes from '../modules/help-invitations/routes.ts';
 
 /**
  * Every module's routes (`modules/<area>/routes.ts`), registered by buildApp in this order. A new
@@ -35,4 +36,5 @@ export const apiRoutes: FastifyPluginAsync[] = [
   devMailRoutes,
   helpRequestRoutes,
   moderationRoutes,
+  helpInvitationRoutes,
 ];

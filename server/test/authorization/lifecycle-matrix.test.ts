@@ -29,6 +29,9 @@ const routes = lifecycleRoutes(() => make);
 /** Permissions proven by a test of their own, with where. */
 const coveredElsewhere: Record<string, string> = {
   'devMail.read': 'server/test/auth/dev-mail.test.ts (the demo mail sink beyond this machine)',
+  'helpInvitation.create':
+    'server/test/help-invitations/invite.test.ts (own request only; other ward, staff, volunteer refused)',
+  'helpInvitation.decline': 'server/test/help-invitations/invite.test.ts (the invited volunteer only)',
 };
 
 /** Lifecycle routes whose who-may-see is proven per role and tenant by a test of their own, with where. */
