@@ -28,6 +28,9 @@ import statusJa from './messages/status/ja.json';
 import languagesEn from './messages/languages/en.json';
 import languagesJaEasy from './messages/languages/ja-easy.json';
 import languagesJa from './messages/languages/ja.json';
+import inviteEn from './messages/invite/en.json';
+import inviteJaEasy from './messages/invite/ja-easy.json';
+import inviteJa from './messages/invite/ja.json';
 import type { Lang } from './languages.ts';
 
 /**
@@ -45,6 +48,7 @@ export const areas = {
   moderation: { ja: moderationJa, en: moderationEn, 'ja-easy': moderationJaEasy },
   status: { ja: statusJa, en: statusEn, 'ja-easy': statusJaEasy },
   languages: { ja: languagesJa, en: languagesEn, 'ja-easy': languagesJaEasy },
+  invite: { ja: inviteJa, en: inviteEn, 'ja-easy': inviteJaEasy },
 } as const;
 
 const ja = {
@@ -58,6 +62,7 @@ const ja = {
   ...moderationJa,
   ...statusJa,
   ...languagesJa,
+  ...inviteJa,
 };
 
 /** Message keys: Japanese is the source language, so its files define the set. */
@@ -79,6 +84,7 @@ const catalogues = {
     ...moderationEn,
     ...statusEn,
     ...languagesEn,
+    ...inviteEn,
   } satisfies Messages,
   'ja-easy': {
     ...commonJaEasy,
@@ -91,6 +97,7 @@ const catalogues = {
     ...moderationJaEasy,
     ...statusJaEasy,
     ...languagesJaEasy,
+    ...inviteJaEasy,
   } satisfies Messages,
 } as const satisfies Record<Lang, Messages>;
 
