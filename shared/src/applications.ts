@@ -15,7 +15,11 @@ export const ApplicationStatus = z.enum(applicationStatuses);
 export type ApplicationStatus = z.infer<typeof ApplicationStatus>;
 
 /** POST /api/requests/:id/applications — raise a hand with a short message to the association. */
-export const ApplyBody = z.object({ message: plainText(1, 1000, 'MESSAGE_REQUIRED') });
+export const ApplyBody = z.object({
+  message: plainText(1, 1000, 'MESSAGE_REQUIRED'),
+  /** the page the hand was raised from: a suggestion card links with `?via=suggestion` (issue 10) */
+  via: z.enum(['board', 'suggestion']).optional(),
+});
 export type ApplyBody = z.infer<typeof ApplyBody>;
 
 /** accept / decline, with an optional note shown to the volunteer */

@@ -20,6 +20,7 @@ export const auditSubjects = [
   'help_request',
   'flag',
   'municipality',
+  'help_invitation',
 ] as const;
 export type AuditSubject = (typeof auditSubjects)[number];
 
@@ -239,6 +240,34 @@ export const auditActions = {
       'ja-easy': 'かつどうが おわったことを たしかめた（うでききの ひと）',
     },
   },
+  // invitations to help and first come (issue 10)
+  'help_invitation.create': {
+    subject: ['help_invitation'],
+    details: ['requestId', 'volunteerId', 'title'],
+    text: {
+      ja: '腕ききを依頼に誘った',
+      en: 'Invited a volunteer to help',
+      'ja-easy': 'うでききの ひとを おねがいに さそった',
+    },
+  },
+  'help_invitation.decline': {
+    subject: ['help_invitation'],
+    details: ['requestId', 'title'],
+    text: {
+      ja: '依頼へのお誘いを見送った（腕きき）',
+      en: 'Said no to an invitation to help (volunteer)',
+      'ja-easy': 'おねがいの おさそいを やめた（うでききの ひと）',
+    },
+  },
+  'match.first_come': {
+    subject: ['application'],
+    details: ['requestId', 'volunteerId', 'title', 'origin'],
+    text: {
+      ja: '先着順でマッチした（手を挙げてすぐ決まった）',
+      en: 'Matched on first come (at once on raising a hand)',
+      'ja-easy': 'はやい じゅんで マッチ した（てを あげて すぐ きまった）',
+    },
+  },
 } as const satisfies Record<string, AuditActionSpec>;
 
 export type AuditAction = keyof typeof auditActions;
@@ -283,7 +312,16 @@ export const auditActionGroups = {
     text: { ja: '依頼の確認と募集', en: 'Requests: review and listing', 'ja-easy': 'おねがいの かくにんと ぼしゅう' },
   },
   matches: {
-    actions: ['match.accept', 'match.complete', 'match.confirm', 'contact.reveal', 'match.export'],
+    actions: [
+      'match.accept',
+      'match.complete',
+      'match.confirm',
+      'contact.reveal',
+      'match.first_come',
+      'help_invitation.create',
+      'help_invitation.decline',
+      'match.export',
+    ],
     text: { ja: 'マッチと連絡先', en: 'Matches and contact details', 'ja-easy': 'マッチと れんらくさき' },
   },
   flags: {

@@ -69,6 +69,19 @@ export const errorStatus = {
   MUNICIPALITY_STATUS_NOT_ALLOWED: 409,
   /** posting or submitting in a paused municipality (its requests are off the board for now) */
   MUNICIPALITY_PAUSED: 409,
+  // invitations to help (issue 10, shared/src/help-invitations.ts)
+  /** this volunteer was already invited to this request (whatever they answered) */
+  ALREADY_INVITED: 409,
+  /** the volunteer asked not to be invited */
+  HELP_INVITATIONS_MUTED: 409,
+  /** the request already has as many open invitations as it may (helpInvitationLimits.openPerRequest) */
+  REQUEST_INVITATION_LIMIT: 409,
+  /** the volunteer holds as many open invitations as they may (helpInvitationLimits.openPerVolunteer) */
+  VOLUNTEER_INVITATION_LIMIT: 409,
+  /** the officer sent as many invitations today as they may (helpInvitationLimits.perOfficerPerDay) */
+  INVITE_RATE_LIMITED: 429,
+  /** declining an invitation that was already answered or has expired */
+  HELP_INVITATION_NOT_OPEN: 409,
   RATE_LIMITED: 429,
   INTERNAL: 500,
   DATABASE_UNAVAILABLE: 503,

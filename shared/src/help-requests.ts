@@ -4,6 +4,7 @@ import { MunicipalityCode } from './municipalities.ts';
 import { RequestStatus, requestTransitionNames, type RequestTransition } from './help-request-lifecycle.ts';
 import { Day, Instant, multiLineText, singleLineText, tokyoDayStart } from './safe-input.ts';
 import { SkillKey } from './skills/taxonomy.ts';
+import { HandsMode } from './first-come.ts';
 
 /**
  * API contract for help requests (依頼), moderation and the board. Field errors carry codes the web
@@ -90,6 +91,8 @@ const helpRequestFields = {
   summaryEn: multiLineText({ max: summaryMax }).default(''),
   /** a short summary in やさしい日本語 (easy Japanese; plain text; '' when none) */
   summaryJaEasy: multiLineText({ max: summaryMax }).default(''),
+  /** the officer picks from the hands (default), or the first verified hands are matched at once (first-come.ts) */
+  handsMode: HandsMode.default('officer_picks'),
 };
 
 /** Rules across fields: the deadline lies ahead and not after the start (`latestDeadline`). */
@@ -204,6 +207,8 @@ export const HelpRequestDetail = HelpRequestPublic.extend({
   /** a draft of the viewer's association: it may be deleted (`deletableStatuses`) */
   canDelete: z.boolean(),
   canRevealContact: z.boolean(),
+  /** how a hand becomes a match now: as saved, unless staff disallowed first come for its category */
+  handsMode: HandsMode,
 });
 export type HelpRequestDetail = z.infer<typeof HelpRequestDetail>;
 
@@ -392,6 +397,8 @@ export const MunicipalitySettingsView = z.object({
   nameJa: z.string(),
   nameKana: z.string(),
   nameEn: z.string(),
+  /** categories whose requests may not be "first come" (先着順) here; the officer picks every hand */
+  firstComeDisallowed: z.array(Category),
 });
 export type MunicipalitySettingsView = z.infer<typeof MunicipalitySettingsView>;
 
@@ -404,5 +411,10 @@ export const UpdateMunicipalitySettingsBody = z.object({
     .refine((list) => new Set(list).size === list.length, { error: 'DUPLICATE' })
     .optional(),
   contactDesk: multiLineText({ max: 300 }).optional(),
+  firstComeDisallowed: z
+    .array(Category)
+    .max(categoryKeys.length)
+    .refine((list) => new Set(list).size === list.length, { error: 'DUPLICATE' })
+    .optional(),
 });
 export type UpdateMunicipalitySettingsBody = z.infer<typeof UpdateMunicipalitySettingsBody>;

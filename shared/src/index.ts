@@ -20,3 +20,5 @@ export * from './skills/index.ts';
 export * from './matching/neighbours.ts';
 export * from './matching/scoring.ts';
 export * from './matching/api.ts';
+export * from './first-come.ts';
+export * from './help-invitations.ts';

@@ -100,6 +100,10 @@ export const permissions = {
   'devMail.read': foundation,
   // the skills vocabulary (issue 10): free tags officers used that match no skill, to grow it
   'skillTag.list': staff,
+
+  // invitations to help (issue 10): an officer asks a suggested volunteer; the volunteer may say no
+  'helpInvitation.create': officers,
+  'helpInvitation.decline': theVolunteer,
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof permissions;

@@ -37,6 +37,24 @@ export function byMatchSide(author: AnyPgColumn, match: { associationId: AnyPgCo
   return sql`(${isCurrentUser(author)} and (${officerOf(match.associationId)} or ${isCurrentUser(match.volunteerId)}))`;
 }
 
+/**
+ * Everyone who reads a volunteer's row about a request (a hand, an invitation to help): the
+ * volunteer, the association's officers, the municipality's staff, the foundation, and the system.
+ */
+export function requestPartiesOf(row: {
+  municipalityCode: AnyPgColumn;
+  associationId: AnyPgColumn;
+  volunteerId: AnyPgColumn;
+}): SQL {
+  return anyOf(
+    isSystem,
+    isFoundation,
+    staffOf(row.municipalityCode),
+    officerOf(row.associationId),
+    isCurrentUser(row.volunteerId),
+  );
+}
+
 type Command = 'select' | 'insert' | 'update' | 'delete' | 'all';
 
 /**

@@ -1,3 +1,4 @@
+import { applicationOrigins } from '@board/shared';
 import { sql } from 'drizzle-orm';
 import {
   check,
@@ -12,7 +13,17 @@ import {
   boolean,
 } from 'drizzle-orm/pg-core';
 import { at, createdAt, id, requiredLink, requiredMunicipality } from './columns.ts';
-import { anyOf, byMatchSide, isCurrentUser, isFoundation, isSystem, officerOf, policyFor, staffOf } from './access.ts';
+import {
+  anyOf,
+  byMatchSide,
+  isCurrentUser,
+  isFoundation,
+  isSystem,
+  officerOf,
+  policyFor,
+  requestPartiesOf,
+  staffOf,
+} from './access.ts';
 import { associations } from './associations.ts';
 import { municipalities } from './municipalities.ts';
 import { helpRequests } from './help-requests.ts';
@@ -20,6 +31,9 @@ import { users } from './users.ts';
 
 export const applicationStatuses = ['pending', 'accepted', 'declined', 'withdrawn'] as const;
 export const applicationStatus = pgEnum('application_status', applicationStatuses);
+
+/** How a match began (issue 10): found on the board, from a suggestion card, or by an invitation to help. */
+export const applicationOrigin = pgEnum('application_origin', applicationOrigins);
 
 /**
  * 手を挙げる: a volunteer's application to a request. Accepted = a match. Municipality and
@@ -47,6 +61,7 @@ export const applications = pgTable(
     /** first time an officer was shown the volunteer's contact (audited once as contact.reveal) */
     contactShownToAssociationAt: at('contact_shown_to_association_at'),
     createdAt: createdAt(),
+    origin: applicationOrigin('origin').notNull().default('board'),
   },
   (t) => [
     // one live application per volunteer and request (a double click makes one)
@@ -62,19 +77,7 @@ export const applications = pgTable(
     index('applications_matches_all_idx')
       .on(t.decidedAt.desc(), t.id.desc())
       .where(sql`${t.decidedAt} is not null`),
-    pgPolicy(
-      'applications_read',
-      policyFor(
-        'select',
-        anyOf(
-          isSystem,
-          isFoundation,
-          staffOf(t.municipalityCode),
-          officerOf(t.associationId),
-          isCurrentUser(t.volunteerId),
-        ),
-      ),
-    ),
+    pgPolicy('applications_read', policyFor('select', requestPartiesOf(t))),
     pgPolicy('applications_insert', policyFor('insert', anyOf(isSystem, isCurrentUser(t.volunteerId)))),
     pgPolicy(
       'applications_update',

@@ -7,6 +7,7 @@ import {
   requestStatuses,
   requestTransitions,
   whenKinds,
+  handsModes,
   type RequestStatus,
 } from '@board/shared';
 import { sql } from 'drizzle-orm';
@@ -33,6 +34,8 @@ import { users } from './users.ts';
 export const requestStatus = pgEnum('request_status', requestStatuses);
 export const category = pgEnum('category', categoryKeys);
 export const whenKind = pgEnum('when_kind', whenKinds);
+/** Two ways to say yes (issue 10): the officer picks from the hands, or the first verified hands are matched at once. */
+export const handsMode = pgEnum('hands_mode', handsModes);
 
 /**
  * `status in ('…', …)` with the states written as SQL literals, not parameters: a partial index
@@ -119,6 +122,7 @@ export const helpRequests = pgTable(
     publishedAt: at('published_at'),
     createdAt: createdAt(),
     updatedAt: at('updated_at').notNull().defaultNow(),
+    handsMode: handsMode('hands_mode').notNull().default('officer_picks'),
   },
   (t) => [
     check('help_requests_matched_within_slots', sql`${t.matchedCount} >= 0 and ${t.matchedCount} <= ${t.slots}`),

@@ -10,3 +10,4 @@ export * from './access.ts';
 export * from './applications.ts';
 export * from './flags.ts';
 export * from './limits.ts';
+export * from './help-invitations.ts';

@@ -10,6 +10,8 @@ export interface MunicipalitySettings {
   /** enabled category keys; empty means all */
   enabledCategories?: string[];
   contactDesk?: string;
+  /** categories where staff do not allow "first come" (先着順) requests; absent means none */
+  firstComeDisallowed?: string[];
 }
 
 /** A tenant: one of Tokyo's 62 区市町村. */

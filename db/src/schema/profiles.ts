@@ -44,6 +44,8 @@ export const volunteerProfiles = pgTable(
     /** show received thank-you notes on the public profile: the volunteer's choice, off until made */
     showThanks: boolean('show_thanks').notNull().default(false),
     updatedAt: at('updated_at').notNull().defaultNow(),
+    /** the volunteer asked not to be invited to help (issue 10); officers cannot invite them */
+    helpInvitationsMuted: boolean('help_invitations_muted').notNull().default(false),
   },
   (t) => [
     // the volunteer; officers and staff see the profile of whoever applied to them

@@ -12,6 +12,8 @@ export const webPages = {
   resetPassword: '/reset-password',
   acceptInvitation: '/invitations/accept',
   myApplications: '/me/applications',
+  /** a volunteer's invitations to help, where they can also mute them */
+  myHelpInvitations: '/me/help-invitations',
   /** a request's public page */
   request: (requestId: string) => `/requests/${requestId}`,
   /** a volunteer's own applications, at this one's card (where they confirm the work was done) */

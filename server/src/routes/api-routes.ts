@@ -18,6 +18,7 @@ import municipalityRoutes from '../modules/municipalities/routes.ts';
 import oversightRoutes from '../modules/oversight/routes.ts';
 import volunteerRoutes from '../modules/volunteers/routes.ts';
 import skillRoutes from '../modules/skills/routes.ts';
+import helpInvitationRoutes from '../modules/help-invitations/routes.ts';
 
 /**
  * Every module's routes (`modules/<area>/routes.ts`), registered by buildApp in this order. A new
@@ -43,4 +44,5 @@ export const apiRoutes: FastifyPluginAsync[] = [
   deliveryRoutes,
   matchingRoutes,
   skillRoutes,
+  helpInvitationRoutes,
 ];

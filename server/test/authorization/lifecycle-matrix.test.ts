@@ -40,6 +40,9 @@ const coveredElsewhere: Record<string, string> = {
   'suggestion.listRequests': 'server/test/matching/suggestions.test.ts (volunteers only)',
   'suggestion.listVolunteers': 'server/test/matching/suggestions.test.ts (own officers, own staff; 403/404 else)',
   'skillTag.list': 'server/test/skills/free-skill-tags.test.ts (each role, each tenant)',
+  'helpInvitation.create':
+    'server/test/help-invitations/invite.test.ts (own request only; other ward, staff, volunteer refused)',
+  'helpInvitation.decline': 'server/test/help-invitations/invite.test.ts (the invited volunteer only)',
 };
 
 /** Lifecycle routes whose who-may-see is proven per role and tenant by a test of their own, with where. */

@@ -18,6 +18,7 @@ const writtenTables = {
   ratings: schema.ratings,
   flags: schema.flags,
   auditLog: schema.auditLog,
+  helpInvitations: schema.helpInvitations,
 };
 
 /**

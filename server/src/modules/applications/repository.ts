@@ -4,6 +4,7 @@ import {
   type ApplicationStage,
   type ApplicationStatus,
   type ApplicationTransitionName,
+  type ApplicationOrigin,
   type Language,
 } from '@board/shared';
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
@@ -139,6 +140,7 @@ export function applicationRepository(tx: Database) {
       municipalityCode: string;
       associationId: string;
       message: string;
+      origin: ApplicationOrigin;
     }): Promise<string | null> {
       const rows = await tx
         .insert(applications)

@@ -10,6 +10,7 @@ import {
   type Actor,
   type ApplicationForOfficer,
   type ApplicationList,
+  type ApplyBody,
   type MyApplication,
   type RequestStatus,
 } from '@board/shared';
@@ -26,6 +27,9 @@ import { sendMail, type MailRecipient } from '../../mail/send-mail.ts';
 import { requestRepository } from '../help-requests/repository.ts';
 import { contactDeskOf } from '../municipalities/contact-desk.ts';
 import { revealContact } from './contact-reveal.ts';
+import { matchAtOnce } from './first-come.ts';
+import { firstComeMatchMail } from '../../mail/help-invitation-mails.ts';
+import { helpInvitationRepository } from '../help-invitations/repository.ts';
 import { recordMatchStep } from './match-audit.ts';
 import { applicationRepository, type ApplicationRow } from './repository.ts';
 import { associationSide, officerViews, volunteerViews } from './views.ts';
@@ -34,7 +38,7 @@ import type { SignedInContext } from '../../services/context.ts';
 const notFound = () => new DomainError('NOT_FOUND', 'No such application.');
 
 /** filled (the `fill` transition's target), or still taking hands but with every slot matched */
-function isFull(request: { status: RequestStatus; matchedCount: number; slots: number }): boolean {
+export function isFull(request: { status: RequestStatus; matchedCount: number; slots: number }): boolean {
   return (
     request.status === requestTransitions.fill.to ||
     (takesHands(request.status) && request.matchedCount >= request.slots)
@@ -46,11 +50,7 @@ function isFull(request: { status: RequestStatus; matchedCount: number; slots: n
  * slot, before its deadline, not of their own association. One live application per request: a
  * second one (also a double click) is 409 ALREADY_APPLIED, decided by the partial unique index.
  */
-export async function applyToRequest(
-  ctx: SignedInContext,
-  requestId: string,
-  body: { message: string },
-): Promise<MyApplication> {
+export async function applyToRequest(ctx: SignedInContext, requestId: string, body: ApplyBody): Promise<MyApplication> {
   const { actor } = ctx;
   if (!can(actor, 'application.create')) {
     throw new DomainError('FORBIDDEN', 'Only volunteers raise a hand. Add the volunteer role to your account first.');
@@ -79,23 +79,33 @@ export async function applyToRequest(
     if (await repo.hasApplication(request.id, actor.userId, 'declined')) {
       throw new DomainError('APPLICATION_DECLINED', 'The association has already answered your hand for this request.');
     }
+    // how the match began: an open invitation to help counts first, then a suggestion card's link
+    const invitations = helpInvitationRepository(tx);
+    const invitation = await invitations.findOpen(request.id, actor.userId);
+    const origin = invitation ? 'invitation' : (body.via ?? 'board');
     const id = await repo.insert({
       requestId: request.id,
       volunteerId: actor.userId,
       municipalityCode: request.municipalityCode,
       associationId: request.associationId,
       message: body.message,
+      origin,
     });
     if (!id) throw new DomainError('ALREADY_APPLIED', 'You have already raised a hand for this request.');
+    if (invitation) await invitations.decide(invitation.id, 'accepted');
+    const firstCome = request.handsMode === 'first_come';
+    if (firstCome) await matchAtOnce(tx, actor, id, request, origin);
     const [view] = await volunteerViews(tx, actor, await repo.listByVolunteer(actor.userId, [id]));
     const officers = (await associationSide(repo, [request]))(request);
     const contactDesk = await contactDeskOf(tx, request.municipalityCode);
-    await tellOfficers(ctx, tx, newApplicationMail, 'handRaised', {
-      officers,
-      request,
-      volunteerName: me.displayName,
-      contactDesk,
-    });
+    const about = { officers, request, volunteerName: me.displayName, contactDesk };
+    if (firstCome) {
+      const volunteer = { request, volunteerId: actor.userId, note: null };
+      await tellVolunteer(ctx, tx, applicationAcceptedMail, volunteer, webPages.match(id));
+      await tellOfficers(ctx, tx, firstComeMatchMail, 'handRaised', about);
+    } else {
+      await tellOfficers(ctx, tx, newApplicationMail, 'handRaised', about);
+    }
     return view!;
   });
 }

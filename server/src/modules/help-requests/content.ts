@@ -47,6 +47,7 @@ export function contentOf(input: HelpRequestInput): RequestContent {
     summaryEn: input.summaryEn,
     summaryJaEasy: input.summaryJaEasy,
     searchTokens: documentTokens(input.title, input.body),
+    handsMode: input.handsMode,
   };
 }
 
@@ -54,6 +55,22 @@ export function contentOf(input: HelpRequestInput): RequestContent {
 export function categoryEnabled(settings: { enabledCategories?: string[] }, category: Category): boolean {
   const enabled = settings.enabledCategories;
   return !enabled || enabled.length === 0 || enabled.includes(category);
+}
+
+/**
+ * The municipality's rules for the category and the way of saying yes: the category is enabled,
+ * and first come is not disallowed for it (staff settings).
+ */
+export function checkMunicipalityRules(
+  settings: { enabledCategories?: string[]; firstComeDisallowed?: string[] },
+  input: Pick<HelpRequestInput, 'category' | 'handsMode'>,
+): void {
+  if (!categoryEnabled(settings, input.category)) throw categoryRefused();
+  if (input.handsMode === 'first_come' && (settings.firstComeDisallowed ?? []).includes(input.category)) {
+    throw new DomainError('VALIDATION_FAILED', 'First come is not allowed for this category in this municipality.', [
+      { field: 'handsMode', code: 'FIRST_COME_NOT_ALLOWED' },
+    ]);
+  }
 }
 
 export function categoryRefused(): DomainError {

@@ -1,7 +1,7 @@
 import { can, canAtAll, DomainError, type CreateRequestOnBehalfBody, type HelpRequestDetail } from '@board/shared';
 import type { SignedInContext } from '../../services/context.ts';
 import { recordAudit } from '../audit/record.ts';
-import { categoryEnabled, categoryRefused, contentOf, municipalityPaused } from './content.ts';
+import { checkMunicipalityRules, contentOf, municipalityPaused } from './content.ts';
 import { requestReader } from './reader.ts';
 import { requestRepository } from './repository.ts';
 import { detailIn } from './service.ts';
@@ -33,7 +33,7 @@ export async function createRequestOnBehalf(
     }
     const municipality = (await reader.municipality(association.municipalityCode))!;
     if (municipality.status === 'paused') throw municipalityPaused();
-    if (!categoryEnabled(municipality.settings, input.category)) throw categoryRefused();
+    checkMunicipalityRules(municipality.settings, input);
     const repo = requestRepository(tx);
     const id = await repo.insert({
       ...contentOf(input),

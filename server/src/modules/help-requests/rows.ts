@@ -1,11 +1,17 @@
 import { schema } from '@board/db';
-import type { BoardSort, Category, RequestStatus, SearchTerm, WhenKind } from '@board/shared';
+import type { BoardSort, Category, HandsMode, RequestStatus, SearchTerm, WhenKind } from '@board/shared';
 import { sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 
 /** The shapes of help request rows and the columns that make them (shared by the repository and the reader). */
 
 const { helpRequests: r, boardRequests: b, municipalities: m, associations: a, users: u } = schema;
+
+/**
+ * How a hand becomes a match now (shared first-come.ts): first come as the officer saved it, unless
+ * the municipality's staff disallowed first come for the request's category since.
+ */
+const handsModeNow = sql<HandsMode>`(case when ${r.handsMode} = 'first_come' and not coalesce(${m.settings} -> 'firstComeDisallowed', '[]'::jsonb) @> to_jsonb(${r.category}::text) then 'first_come' else 'officer_picks' end)`;
 
 /** Every column of a request, with the names of its municipality and association. */
 export const requestColumns = {
@@ -45,6 +51,7 @@ export const requestColumns = {
   publishedAt: r.publishedAt,
   createdAt: r.createdAt,
   updatedAt: r.updatedAt,
+  handsMode: handsModeNow,
 };
 
 /** What the board lists of a request (the `board_requests` view), with its municipality and association names. */
@@ -98,6 +105,8 @@ export interface RequestRow extends Omit<RequestContent, 'searchTokens'> {
   publishedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
+  /** as it applies now (`handsModeNow`) */
+  handsMode: HandsMode;
 }
 
 /** The columns anyone may see (the board's, and the public part of a request page). */
@@ -146,6 +155,7 @@ export interface RequestContent {
   summaryEn: string;
   summaryJaEasy: string;
   searchTokens: string[];
+  handsMode: HandsMode;
 }
 
 /** A position in a keyset-paginated listing: the sort key (timestamptz as text, or null) and the id. */

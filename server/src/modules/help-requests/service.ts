@@ -31,7 +31,7 @@ import { withCurrentContact, withCurrentContactOne } from './current-contact.ts'
 import { applicationRepository } from '../applications/repository.ts';
 import { requestReader } from './reader.ts';
 import { requestRepository } from './repository.ts';
-import { categoryEnabled, categoryRefused, contentOf, municipalityPaused } from './content.ts';
+import { categoryEnabled, categoryRefused, checkMunicipalityRules, contentOf, municipalityPaused } from './content.ts';
 import type { RequestWithContact } from './rows.ts';
 import {
   contactOf,
@@ -106,7 +106,7 @@ export async function createRequest(ctx: SignedInContext, input: CreateHelpReque
     if (!association) throw new DomainError('NOT_FOUND', 'No such association.');
     const municipality = (await requestReader(tx).municipality(association.municipalityCode))!;
     if (municipality.status === 'paused') throw municipalityPaused();
-    if (!categoryEnabled(municipality.settings, input.category)) throw categoryRefused();
+    checkMunicipalityRules(municipality.settings, input);
     const id = await repo.insert({
       ...contentOf(input),
       municipalityCode: association.municipalityCode,
@@ -128,7 +128,7 @@ export async function updateRequest(
     const repo = requestRepository(tx);
     const row = await loadFor(tx, actor, id, 'request.edit');
     const municipality = (await requestReader(tx).municipality(row.municipalityCode))!;
-    if (!categoryEnabled(municipality.settings, input.category)) throw categoryRefused();
+    checkMunicipalityRules(municipality.settings, input);
     if (!(await repo.updateContent(id, contentOf(input)))) {
       const now = (await repo.find(id))?.status ?? row.status;
       throw new DomainError(
@@ -158,6 +158,7 @@ export async function copyRequest(ctx: SignedInContext, id: string): Promise<Hel
       endsAt: null,
       area: source.area,
       exactPlace: source.exactPlace,
+      handsMode: source.handsMode,
       online: source.online,
       estimatedHours: source.estimatedHours,
       expensesCovered: source.expensesCovered,

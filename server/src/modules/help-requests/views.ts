@@ -94,6 +94,7 @@ export function detailView(
     canCopy: can(actor, 'request.copy', resourceOf(row)),
     canDelete: can(actor, 'request.delete', resourceOf(row)) && deletableStatuses.includes(row.status),
     canRevealContact: !seesContact && row.contactName !== null && can(actor, 'request.revealContact', resourceOf(row)),
+    handsMode: row.handsMode,
   };
 }
 

@@ -14,6 +14,11 @@ import type { ServiceContext, SignedInContext } from '../../services/context.ts'
 import { recordAudit } from '../audit/record.ts';
 import { municipalityRepository, type SettingsRow } from './repository.ts';
 
+/** chosen categories in the starting order, each once */
+function inStartingOrder(chosen: readonly string[]): Category[] {
+  return categoryKeys.filter((c) => chosen.includes(c));
+}
+
 function view(row: SettingsRow): MunicipalitySettingsView {
   const enabled = row.settings.enabledCategories;
   return {
@@ -26,6 +31,7 @@ function view(row: SettingsRow): MunicipalitySettingsView {
     nameJa: row.nameJa,
     nameKana: row.nameKana,
     nameEn: row.nameEn,
+    firstComeDisallowed: inStartingOrder(row.settings.firstComeDisallowed ?? []),
   };
 }
 
@@ -59,16 +65,15 @@ export async function updateMunicipalitySettings(
     const before = await municipalities.settings(code);
     if (!before) throw new DomainError('NOT_FOUND', 'No such municipality.');
     const settings = { ...before.settings };
-    if (input.enabledCategories !== undefined) {
-      const chosen = new Set<Category>(input.enabledCategories);
-      settings.enabledCategories = categoryKeys.filter((c) => chosen.has(c));
-    }
+    if (input.enabledCategories !== undefined) settings.enabledCategories = inStartingOrder(input.enabledCategories);
     if (input.contactDesk !== undefined) settings.contactDesk = input.contactDesk;
+    if (input.firstComeDisallowed !== undefined)
+      settings.firstComeDisallowed = inStartingOrder(input.firstComeDisallowed);
     const after = await municipalities.updateSettings(code, settings, input.moderationRequired);
     const was = view(before);
     const now = view(after);
     const changes = Object.fromEntries(
-      (['moderationRequired', 'enabledCategories', 'contactDesk'] as const)
+      (['moderationRequired', 'enabledCategories', 'contactDesk', 'firstComeDisallowed'] as const)
         .filter((key) => JSON.stringify(was[key]) !== JSON.stringify(now[key]))
         .map((key) => [key, { from: was[key], to: now[key] }]),
     );

@@ -43,7 +43,7 @@ export function describeAuditEntry(
   }
   if (d.newAccount === true) parts.push(i18n.t('staff.audit.detail.newAccount'));
   // a request's title (lifecycle decisions, expiry, a match's steps)
-  if (/^(request|match)\./.test(entry.action) && str(d.title)) parts.push(`「${str(d.title)}」`);
+  if (/^(request|match|help_invitation)\./.test(entry.action) && str(d.title)) parts.push(`「${str(d.title)}」`);
   if (entry.action === 'contact.reveal') {
     parts.push(i18n.t(d.side === 'staff' ? 'staff.audit.detail.byStaff' : 'staff.audit.detail.afterMatch'));
   }

@@ -23,7 +23,7 @@ export function auditEntryHref(actor: Actor | null, entry: Entry): string | null
   // a deleted draft has no page left to open
   if (entry.action === 'request.delete') return null;
   const requestId = entry.subjectType === 'help_request' ? idIn(entry.subjectId) : idIn(entry.details.requestId);
-  if (requestId && /^(request|match|contact)\./.test(entry.action)) {
+  if (requestId && /^(request|match|contact|help_invitation)\./.test(entry.action)) {
     return can(actor, 'moderation.list', where) ? `/staff/moderation/${requestId}` : null;
   }
   const associationId = entry.subjectType === 'association' ? idIn(entry.subjectId) : idIn(entry.details.associationId);

@@ -37,6 +37,9 @@ import townsJa from './messages/towns/ja.json';
 import matchingEn from './messages/matching/en.json';
 import matchingJaEasy from './messages/matching/ja-easy.json';
 import matchingJa from './messages/matching/ja.json';
+import inviteEn from './messages/invite/en.json';
+import inviteJaEasy from './messages/invite/ja-easy.json';
+import inviteJa from './messages/invite/ja.json';
 import type { Lang } from './languages.ts';
 
 /**
@@ -57,6 +60,7 @@ export const areas = {
   oversight: { ja: oversightJa, en: oversightEn, 'ja-easy': oversightJaEasy },
   towns: { ja: townsJa, en: townsEn, 'ja-easy': townsJaEasy },
   matching: { ja: matchingJa, en: matchingEn, 'ja-easy': matchingJaEasy },
+  invite: { ja: inviteJa, en: inviteEn, 'ja-easy': inviteJaEasy },
 } as const;
 
 const ja = {
@@ -73,6 +77,7 @@ const ja = {
   ...oversightJa,
   ...townsJa,
   ...matchingJa,
+  ...inviteJa,
 };
 
 /** Message keys: Japanese is the source language, so its files define the set. */
@@ -97,6 +102,7 @@ const catalogues = {
     ...oversightEn,
     ...townsEn,
     ...matchingEn,
+    ...inviteEn,
   } satisfies Messages,
   'ja-easy': {
     ...commonJaEasy,
@@ -112,6 +118,7 @@ const catalogues = {
     ...oversightJaEasy,
     ...townsJaEasy,
     ...matchingJaEasy,
+    ...inviteJaEasy,
   } satisfies Messages,
 } as const satisfies Record<Lang, Messages>;
 

@@ -17,6 +17,8 @@ export const requestFields = declareFields([
   },
   { name: 'skills', label: 'association.form.skills', hint: 'association.form.skillsHint', kind: 'text' },
   { name: 'slots', label: 'association.form.slots', hint: 'association.form.slotsHint', kind: 'text' },
+  // how a hand becomes a match (issue 10): the officer picks, or first come (HandsModeField)
+  { name: 'handsMode', label: 'invite.form.handsMode', hint: 'invite.form.handsModeHint', kind: 'radio' },
   { name: 'whenKind', label: 'association.form.when', kind: 'radio' },
   // their hints differ with JavaScript (the boxes that do not apply are hidden): the form picks them
   { name: 'startDate', label: 'association.form.start', kind: 'datetime' },

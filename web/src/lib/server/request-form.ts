@@ -161,6 +161,7 @@ export function parseRequestForm(form: FormData): ParsedRequestForm {
     languages: form.getAll('languages').filter((v): v is string => typeof v === 'string'),
     summaryEn: formText(form, 'summaryEn'),
     summaryJaEasy: formText(form, 'summaryJaEasy'),
+    handsMode: formText(form, 'handsMode') === 'first_come' ? 'first_come' : 'officer_picks',
     ...(associationId ? { associationId } : {}),
   };
   return { body, local, values: formValues(form) };
@@ -212,6 +213,7 @@ export function requestFormValues(request: HelpRequestDetail): FormValues {
     languages: request.languages,
     summaryEn: request.summaryEn,
     summaryJaEasy: request.summaryJaEasy,
+    handsMode: request.handsMode,
   };
   if (request.online) values.online = 'on';
   if (request.when.kind === 'day') values.startDate = request.when.day;

@@ -1,4 +1,4 @@
-import type { MyApplicationList } from '@board/shared';
+import type { MyApplicationList, MyHelpInvitationList } from '@board/shared';
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import { callApi } from '#lib/server/api.ts';
@@ -14,14 +14,17 @@ const Id = z.uuid();
 export const load: PageServerLoad = async (event) => {
   requireSignedIn(event.locals, event.url);
   event.setHeaders({ 'cache-control': 'private, no-store' });
-  const [result, municipalities] = await Promise.all([
+  const [result, municipalities, invitations] = await Promise.all([
     callApi<MyApplicationList>(event, 'GET', '/api/me/applications'),
     fetchActiveMunicipalities(event),
+    callApi<MyHelpInvitationList>(event, 'GET', '/api/me/help-invitations'),
   ]);
   if (!result.ok) error(result.status >= 500 ? 503 : result.status, 'Could not load your applications');
   return {
     applications: result.data.items,
     municipalities: municipalities.ok ? municipalities.items : [],
+    /** invitations to help still waiting for an answer (issue 10) */
+    openInvitations: invitations.ok ? invitations.data.items.filter((i) => i.status === 'open').length : 0,
   };
 };
 

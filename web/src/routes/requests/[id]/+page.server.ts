@@ -1,9 +1,17 @@
-import { can, type HelpRequestDetail, type MyApplication, type MyApplicationList } from '@board/shared';
+import {
+  can,
+  type HelpRequestDetail,
+  type MyApplication,
+  type MyApplicationList,
+  type MyHelpInvitation,
+  type MyHelpInvitationList,
+} from '@board/shared';
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { actorOf } from '#lib/actor.ts';
 import { callApi, type ApiEvent } from '#lib/server/api.ts';
 import { requireSignedIn } from '#lib/server/guards.ts';
+import { declineInvitation } from '#lib/server/help-invitations.ts';
 import { contactDesks } from '#lib/server/contact-desk.ts';
 import { fetchActiveMunicipalities } from '#lib/server/municipalities.ts';
 import { postForm } from '#lib/server/form-action.ts';
@@ -26,6 +34,13 @@ async function myApplication(event: ApiEvent, requestId: string): Promise<MyAppl
   return mine.find((a) => a.status === 'pending' || a.status === 'accepted') ?? mine[0] ?? null;
 }
 
+/** The volunteer's open invitation to help with this request, if an association sent one (issue 10). */
+async function myInvitation(event: ApiEvent, requestId: string): Promise<MyHelpInvitation | null> {
+  const result = await callApi<MyHelpInvitationList>(event, 'GET', '/api/me/help-invitations');
+  if (!result.ok) return null;
+  return result.data.items.find((i) => i.request.id === requestId && i.status === 'open') ?? null;
+}
+
 /**
  * One request, as the API lets this viewer see it: the exact place and the officer's contact come
  * only for a matched volunteer, the association's officers and staff. A signed-in volunteer also
@@ -38,9 +53,10 @@ export const load: PageServerLoad = async (event) => {
   const actor = actorOf(me);
   const isVolunteer = can(actor, 'application.create');
 
-  const [result, application, municipalities] = await Promise.all([
+  const [result, application, invitation, municipalities] = await Promise.all([
     callApi<HelpRequestDetail>(event, 'GET', `/api/requests/${id}`),
     isVolunteer ? myApplication(event, id) : Promise.resolve(null),
+    isVolunteer ? myInvitation(event, id) : Promise.resolve(null),
     fetchActiveMunicipalities(event),
   ]);
   if (!result.ok) failed(result.status);
@@ -54,6 +70,9 @@ export const load: PageServerLoad = async (event) => {
     /** the ward's desk in the footer of its request's page */
     contactDesks: await contactDesks(event, [request.municipalityCode]),
     application,
+    invitation,
+    /** came from a suggestion card (`?via=suggestion`): the hand records it (applications.origin) */
+    via: event.url.searchParams.get('via') === 'suggestion' ? ('suggestion' as const) : null,
     municipalities: municipalities.ok ? municipalities.items : [],
     viewer: {
       signedIn: me !== null,
@@ -76,9 +95,15 @@ export const actions: Actions = {
       form: 'apply',
       path: `/api/requests/${event.params.id}/applications`,
       required: { message: 'MESSAGE_REQUIRED' },
-      body: (submitted) => ({ message: formText(submitted, 'message') }),
+      body: (submitted) => ({
+        message: formText(submitted, 'message'),
+        ...(formText(submitted, 'via') === 'suggestion' ? { via: 'suggestion' } : {}),
+      }),
     });
   },
+
+  /** "Not this time" to an invitation to help: POST /api/help-invitations/:id/decline. */
+  declineInvitation,
 
   /** Take the hand back: POST /api/applications/:id/withdraw; the answer is the form `withdraw-<id>`. */
   withdraw: async (event) => {

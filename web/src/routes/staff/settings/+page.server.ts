@@ -46,6 +46,7 @@ export const actions: Actions = {
       moderationRequired: moderation === 'on',
       enabledCategories: form.getAll('enabledCategories').filter((v) => typeof v === 'string'),
       contactDesk: String(form.get('contactDesk') ?? ''),
+      firstComeDisallowed: form.getAll('firstComeDisallowed').filter((v) => typeof v === 'string'),
     };
     const result = await callApi<MunicipalitySettingsView>(
       event,

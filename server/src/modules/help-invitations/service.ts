@@ -1,0 +1,168 @@
+import {
+  can,
+  DomainError,
+  helpInvitationLimits,
+  isOpenForHands,
+  type HelpInvitationView,
+  type MyHelpInvitationList,
+} from '@board/shared';
+import { publicLink, webPages } from '../../links/public-links.ts';
+import { helpInvitationMail } from '../../mail/help-invitation-mails.ts';
+import { sendMail } from '../../mail/send-mail.ts';
+import type { SignedInContext } from '../../services/context.ts';
+import { applicationRepository } from '../applications/repository.ts';
+import { isFull } from '../applications/service.ts';
+import { recordAudit } from '../audit/record.ts';
+import { requestRepository } from '../help-requests/repository.ts';
+import { publicView } from '../help-requests/views.ts';
+import { contactDeskOf } from '../municipalities/contact-desk.ts';
+import { helpInvitationRepository, type HelpInvitationRow } from './repository.ts';
+
+const dayMs = 24 * 60 * 60 * 1000;
+
+function view(row: HelpInvitationRow): HelpInvitationView {
+  return {
+    id: row.id,
+    requestId: row.requestId,
+    volunteerId: row.volunteerId,
+    status: row.status,
+    createdAt: row.createdAt.toISOString(),
+    decidedAt: row.decidedAt?.toISOString() ?? null,
+  };
+}
+
+/**
+ * An officer invites a volunteer who agreed to be suggested to raise a hand for their published
+ * request. Nobody is pestered: at most `helpInvitationLimits` open per request, sent per officer a
+ * day and open per volunteer; once per volunteer and request; never to someone who muted
+ * invitations. A volunteer who did not agree to be suggested is answered as unknown (404), so
+ * this path does not tell who is registered.
+ */
+export async function inviteVolunteer(
+  ctx: SignedInContext,
+  requestId: string,
+  volunteerId: string,
+): Promise<HelpInvitationView> {
+  const { actor } = ctx;
+  const outcome = await ctx.door.asActor(actor, async (tx) => {
+    const requests = requestRepository(tx);
+    const invitations = helpInvitationRepository(tx);
+    const request = await requests.find(requestId);
+    if (!request || request.hiddenAt) throw new DomainError('NOT_FOUND', 'No such request.');
+    if (!can(actor, 'helpInvitation.create', { associationId: request.associationId })) {
+      throw new DomainError('FORBIDDEN', "Only the request's association's officers invite volunteers to it.");
+    }
+    if (isFull(request)) throw new DomainError('REQUEST_FILLED', 'Every slot of this request is already filled.');
+    if (!isOpenForHands(request) || !request.municipalityActive) {
+      throw new DomainError('REQUEST_NOT_OPEN', 'This request is not taking hands.');
+    }
+    const invitee = volunteerId === actor.userId ? null : await invitations.invitee(volunteerId);
+    if (!invitee?.isVolunteer || !invitee.suggestable) {
+      throw new DomainError('NOT_FOUND', 'No volunteer who agreed to be suggested has this id.');
+    }
+    if (invitee.muted) throw new DomainError('HELP_INVITATIONS_MUTED', 'This volunteer does not take invitations now.');
+    const applications = applicationRepository(tx);
+    if (
+      (await applications.hasApplication(request.id, volunteerId, 'pending')) ||
+      (await applications.hasApplication(request.id, volunteerId, 'accepted'))
+    ) {
+      throw new DomainError('ALREADY_APPLIED', 'This volunteer has already raised a hand for this request.');
+    }
+    // every count below is taken under a lock: of two invitations at once only one takes the last place
+    await requests.lock(request.id);
+    if ((await invitations.openForRequest(request.id)) >= helpInvitationLimits.openPerRequest) {
+      throw new DomainError('REQUEST_INVITATION_LIMIT', 'This request already has as many open invitations as it may.');
+    }
+    if (
+      (await invitations.sentSince(actor.userId, new Date(ctx.clock().getTime() - dayMs))) >=
+      helpInvitationLimits.perOfficerPerDay
+    ) {
+      throw new DomainError('INVITE_RATE_LIMITED', 'You sent as many invitations as you may today.');
+    }
+    if ((await invitations.lockAndCountOpenForVolunteer(volunteerId)) >= helpInvitationLimits.openPerVolunteer) {
+      throw new DomainError('VOLUNTEER_INVITATION_LIMIT', 'This volunteer has many open invitations now.');
+    }
+    const id = await invitations.insert({
+      requestId: request.id,
+      volunteerId,
+      invitedBy: actor.userId,
+      municipalityCode: request.municipalityCode,
+      associationId: request.associationId,
+    });
+    if (!id) throw new DomainError('ALREADY_INVITED', 'This volunteer was already invited to this request.');
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: 'help_invitation.create',
+      municipalityCode: request.municipalityCode,
+      subjectType: 'help_invitation',
+      subjectId: id,
+      details: { requestId: request.id, volunteerId, title: request.title },
+    });
+    const contactDesk = await contactDeskOf(tx, request.municipalityCode);
+    return { row: (await invitations.find(id))!, request, invitee, contactDesk };
+  });
+  await sendMail(ctx, {
+    template: helpInvitationMail,
+    to: [outcome.invitee],
+    vars: {
+      requestTitle: outcome.request.title,
+      associationName: outcome.request.associationName,
+      contactDesk: outcome.contactDesk,
+      link: publicLink(ctx.config, webPages.request(outcome.request.id)),
+      settingsLink: publicLink(ctx.config, webPages.myHelpInvitations),
+    },
+  });
+  return view(outcome.row);
+}
+
+/**
+ * The signed-in volunteer's invitations, newest first, with each request's public part. An open
+ * invitation whose request no longer takes hands reads `expired`.
+ */
+export async function listMyInvitationsToHelp(ctx: SignedInContext): Promise<MyHelpInvitationList> {
+  const { actor } = ctx;
+  return ctx.door.asActor(actor, async (tx) => {
+    const invitations = helpInvitationRepository(tx);
+    const rows = await invitations.listForVolunteer(actor.userId);
+    return {
+      muted: await invitations.muted(actor.userId),
+      items: rows.map(({ request, ...row }) => {
+        const { volunteerId: _, ...own } = view(row);
+        const gone = !isOpenForHands(request) || request.hiddenAt !== null;
+        return { ...own, status: row.status === 'open' && gone ? 'expired' : row.status, request: publicView(request) };
+      }),
+    };
+  });
+}
+
+/** The volunteer says "not this time"; the association sees it declined. */
+export async function declineInvitationToHelp(ctx: SignedInContext, id: string): Promise<HelpInvitationView> {
+  const { actor } = ctx;
+  return ctx.door.asActor(actor, async (tx) => {
+    const invitations = helpInvitationRepository(tx);
+    const row = await invitations.find(id);
+    if (!row) throw new DomainError('NOT_FOUND', 'No such invitation.');
+    if (!can(actor, 'helpInvitation.decline', { ownerId: row.volunteerId })) {
+      throw new DomainError('FORBIDDEN', 'Only the invited volunteer answers an invitation.');
+    }
+    if (!(await invitations.decide(id, 'declined'))) {
+      throw new DomainError('HELP_INVITATION_NOT_OPEN', 'This invitation was already answered.');
+    }
+    const request = await requestRepository(tx).find(row.requestId);
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: 'help_invitation.decline',
+      municipalityCode: row.municipalityCode,
+      subjectType: 'help_invitation',
+      subjectId: id,
+      details: { requestId: row.requestId, title: request?.title ?? '' },
+    });
+    return view((await invitations.find(id))!);
+  });
+}
+
+/** The volunteer turns invitations off (or on again). */
+export async function muteHelpInvitations(ctx: SignedInContext, muted: boolean): Promise<MyHelpInvitationList> {
+  await ctx.door.asActor(ctx.actor, (tx) => helpInvitationRepository(tx).setMuted(ctx.actor.userId, muted));
+  return listMyInvitationsToHelp(ctx);
+}
