@@ -6,12 +6,6 @@ import { sortKeyText, type Keyset } from '../help-requests/rows.ts';
 
 const { applications: a, helpRequests: r, associations: assoc, users: u, messages } = schema;
 
-/**
- * How a match began. Until `applications.origin` lands (issue 10, branch `invite`) every hand
- * came from the board; then this becomes the column, and the filter and the CSV follow.
- */
-const origin = sql<MatchOrigin>`'board'`;
-
 /** An accepted application, still on or taken back by the volunteer after the accept. */
 const isMatch = and(isNotNull(a.decidedAt), sql`${a.status} in ('accepted', 'withdrawn')`);
 
@@ -49,7 +43,7 @@ export const matchColumns = {
   associationName: assoc.name,
   volunteerName: u.displayName,
   applicationStatus: a.status,
-  origin,
+  origin: a.origin,
   appliedAt: a.createdAt,
   matchedAt: a.decidedAt,
   doneAt: a.completedAt,
@@ -95,7 +89,7 @@ export function matchesRepository(tx: Database) {
             filter.municipalityCodes ? inArray(a.municipalityCode, filter.municipalityCodes) : undefined,
             filter.category ? eq(r.category, filter.category) : undefined,
             filter.status ? statusCondition[filter.status] : undefined,
-            filter.origin ? sql`${origin} = ${filter.origin}` : undefined,
+            filter.origin ? eq(a.origin, filter.origin) : undefined,
             filter.since ? sql`${a.decidedAt} >= ${filter.since.toISOString()}::timestamptz` : undefined,
             filter.until ? sql`${a.decidedAt} < ${filter.until.toISOString()}::timestamptz` : undefined,
             after(filter),
