@@ -1,5 +1,5 @@
 import { schema, type Database } from '@board/db';
-import type { Language, ModerationListStatus, RequestStatus } from '@board/shared';
+import { mapSkillTags, type Language, type ModerationListStatus, type RequestStatus } from '@board/shared';
 import { and, asc, count, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { columns } from '../../database/columns.ts';
 import { liveOfficersOf } from '../accounts/roles-repository.ts';
@@ -28,6 +28,16 @@ const {
 } = schema;
 
 /**
+ * A skills filter word finds the requests that need that vocabulary skill (Canva → flyer design,
+ * since issue 10 moved such tags into `skill_keys`) or carry the word as a free tag, as written.
+ */
+function skillsCondition(words: string[]): SQL {
+  const byFreeTag = sql`${b.skills} && ${textArray(words)}`;
+  const { skillKeys } = mapSkillTags(words);
+  return skillKeys.length ? or(sql`${b.skillKeys} && ${textArray(skillKeys)}`, byFreeTag)! : byFreeTag;
+}
+
+/**
  * The board's filters as SQL, paging aside. A search term matches by any of its token sets or by
  * its categories (shared/src/search/synonyms.ts); every term must match. The deadline order lists
  * only requests whose deadline is still ahead.
@@ -36,7 +46,7 @@ function boardConditions(filter: Omit<BoardFilter, 'after' | 'limit'>): (SQL | u
   const conditions: (SQL | undefined)[] = [sql`${m.status} = 'active'`];
   if (filter.municipalityCodes?.length) conditions.push(inArray(b.municipalityCode, filter.municipalityCodes));
   if (filter.category) conditions.push(eq(b.category, filter.category));
-  if (filter.skills?.length) conditions.push(sql`${b.skills} && ${textArray(filter.skills)}`);
+  if (filter.skills?.length) conditions.push(skillsCondition(filter.skills));
   if (filter.languages?.length) conditions.push(sql`${b.languages} && ${textArray(filter.languages)}`);
   if (filter.startsFrom) conditions.push(sql`${b.startsAt} >= ${filter.startsFrom.toISOString()}::timestamptz`);
   if (filter.startsBefore) conditions.push(sql`${b.startsAt} < ${filter.startsBefore.toISOString()}::timestamptz`);
