@@ -111,7 +111,10 @@ describe('settings and flags work', () => {
     const staff = await newPerson({ as: demo.staffAdachi, lang: 'ja', javaScript: false });
     await open(staff.page, t, '/staff/settings');
     await staff.page.getByLabel(i18n.t('moderation.settings.moderationOff'), { exact: true }).check();
-    await staff.page.getByLabel(i18n.t('account.category.other'), { exact: true }).uncheck();
+    await staff.page
+      .locator('#settings-categories')
+      .getByLabel(i18n.t('account.category.other'), { exact: true })
+      .uncheck();
     await staff.page.locator('#settings-contactDesk').fill('足立区 地域調整課 03-0000-0000');
     await submit(staff.page, staff.page.getByRole('button', { name: i18n.t('moderation.settings.submit') }));
     expect(await staff.page.locator('[data-notice=success]').innerText()).toContain(
