@@ -95,6 +95,7 @@ describe('municipality settings', () => {
       code: '13121',
       moderationRequired: true,
       enabledCategories: ['design_flyers', 'photo_video'],
+      firstComeDisallowed: [],
       contactDesk: '足立区 地域調整課 03-0000-0000',
       nameJa: '足立区',
       nameKana: 'あだちく',
