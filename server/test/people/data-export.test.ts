@@ -62,7 +62,7 @@ describe('exportMyData for a person who did everything', () => {
 
     expect(data.account).toMatchObject({ id: volunteer.id, email: volunteer.email, phone: '090-1111-2222' });
     expect(data.roles.map((r) => r.role)).toEqual(['volunteer']);
-    expect(data.volunteerProfile?.skills).toEqual(['photo_video']);
+    expect(data.volunteerProfile?.interestCategories).toEqual(['photo_video']);
     expect(data.applications).toEqual([
       expect.objectContaining({ id, requestId: request.id, requestTitle: '夏祭りの写真撮影', status: 'accepted' }),
     ]);
