@@ -40,7 +40,7 @@ describe('showing thanks on the public profile', () => {
     expect(me.json().volunteerProfile.showThanks).toBe(false);
 
     const chosen = await patch(t, volunteer.headers, '/api/me', {
-      volunteerProfile: volunteerProfileInput({ skills: ['photo_video'] }),
+      volunteerProfile: volunteerProfileInput({ interestCategories: ['photo_video'] }),
     });
     expect(chosen.statusCode).toBe(200);
     const after = await publicProfile(volunteer.id);
