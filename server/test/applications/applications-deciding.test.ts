@@ -6,11 +6,11 @@ import { useApiApp } from '../kit/app.ts';
 import { applicationRow, applied, matched } from '../kit/applications.ts';
 import { answer, errorCode, get, post } from '../kit/http.ts';
 import { mailsTo } from '../kit/mail.ts';
-import { as, createVolunteer, demoEmails, officers, userIdOf, useSignedIn } from '../kit/people.ts';
+import { as, createVolunteer, demoEmails, officers, userIdOf, useDemoPeople } from '../kit/people.ts';
 import { insertRequest, requestRow } from '../kit/requests.ts';
 import { auditEntries, rowCounts } from '../kit/rows.ts';
 const t = useApiApp();
-const senju = useSignedIn(t, officers.senju);
+const { senju } = useDemoPeople(t);
 
 describe('acceptApplication and declineApplication', () => {
   it('accepts: a match, mailed to the volunteer in their language (やさしい日本語) with the note', async () => {

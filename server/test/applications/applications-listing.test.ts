@@ -11,10 +11,10 @@ import {
   insertRequest,
   officers,
   useApiApp,
-  useSignedIn,
+  useDemoPeople,
 } from '../kit/index.ts';
 const t = useApiApp();
-const senju = useSignedIn(t, officers.senju);
+const { senju } = useDemoPeople(t);
 
 describe('listApplications', () => {
   it("shows applicants' public profiles: skills, languages, completed helps, thanks (if shown)", async () => {

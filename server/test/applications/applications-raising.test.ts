@@ -6,11 +6,11 @@ import { useApiApp } from '../kit/app.ts';
 import { applicationRow, applied, apply, matched } from '../kit/applications.ts';
 import { answer, errorCode, post } from '../kit/http.ts';
 import { mailsTo } from '../kit/mail.ts';
-import { as, createVolunteer, demoEmails, officers, useSignedIn } from '../kit/people.ts';
+import { as, createVolunteer, demoEmails, officers, useDemoPeople } from '../kit/people.ts';
 import { insertRequest, requestRow } from '../kit/requests.ts';
 import { rowCounts } from '../kit/rows.ts';
 const t = useApiApp();
-const senju = useSignedIn(t, officers.senju);
+const { senju } = useDemoPeople(t);
 
 describe('applyToRequest', () => {
   it('lets a verified volunteer raise a hand with a message; the poster is told by mail', async () => {

@@ -7,12 +7,12 @@ import { useApiApp } from '../kit/app.ts';
 import { applied, matched } from '../kit/applications.ts';
 import { answer, errorCode, get, post } from '../kit/http.ts';
 import { mailsTo } from '../kit/mail.ts';
-import { actorOf, as, createVolunteer, demoEmails, officers, userIdOf, useSignedIn } from '../kit/people.ts';
+import { actorOf, as, createVolunteer, demoEmails, officers, userIdOf, useDemoPeople } from '../kit/people.ts';
 import { insertRequest, requestRow } from '../kit/requests.ts';
 import { rowCounts } from '../kit/rows.ts';
 
 const t = useApiApp();
-const senju = useSignedIn(t, officers.senju);
+const { senju } = useDemoPeople(t);
 
 const complete = (headers: Record<string, string>, id: string) => post(t, headers, `/api/applications/${id}/complete`);
 const confirm = (headers: Record<string, string>, id: string) => post(t, headers, `/api/applications/${id}/confirm`);

@@ -9,7 +9,6 @@ import {
   auditEntries,
   createVolunteer,
   createVolunteers,
-  demoEmails,
   errorCode,
   get,
   insertRequest,
@@ -19,7 +18,7 @@ import {
   post,
   requestRow,
   useApiApp,
-  useSignedIn,
+  useDemoPeople,
   validInput,
 } from '../kit/index.ts';
 import { setHandsMode } from '../help-invitations/scene.ts';
@@ -33,9 +32,7 @@ import { setHandsMode } from '../help-invitations/scene.ts';
  */
 
 const t = useApiApp();
-const senju = useSignedIn(t, officers.senju);
-const staffAdachi = useSignedIn(t, demoEmails.staffAdachi);
-const staffShinjuku = useSignedIn(t, demoEmails.staffShinjuku);
+const { senju, staffAdachi, staffShinjuku } = useDemoPeople(t);
 let second: FastifyInstance;
 let secondDb: DatabaseHandle;
 

@@ -3,12 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { useApiApp } from '../kit/app.ts';
 import { matched } from '../kit/applications.ts';
 import { answer, errorCode, get, post } from '../kit/http.ts';
-import { as, createVolunteer, demoEmails, officers, userIdOf, useSignedIn } from '../kit/people.ts';
+import { as, createVolunteer, demoEmails, officers, userIdOf, useDemoPeople } from '../kit/people.ts';
 import { insertRequest, requestRow } from '../kit/requests.ts';
 import { auditEntries, rowCounts } from '../kit/rows.ts';
 
 const t = useApiApp();
-const adachi = useSignedIn(t, demoEmails.staffAdachi);
+const { staffAdachi: adachi } = useDemoPeople(t);
 
 const flag = (headers: Record<string, string>, payload: object) => post(t, headers, '/api/flags', payload);
 const resolve = (headers: Record<string, string>, id: string, payload: object) =>

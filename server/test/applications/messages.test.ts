@@ -7,12 +7,12 @@ import { useApiApp } from '../kit/app.ts';
 import { applied, matched, readThread } from '../kit/applications.ts';
 import { answer, errorCode, get, post } from '../kit/http.ts';
 import { mailsTo } from '../kit/mail.ts';
-import { as, createVolunteer, demoEmails, officers, useSignedIn } from '../kit/people.ts';
+import { as, createVolunteer, demoEmails, officers, useDemoPeople } from '../kit/people.ts';
 import { insertRequest } from '../kit/requests.ts';
 import { rowCounts } from '../kit/rows.ts';
 
 const t = useApiApp();
-const senju = useSignedIn(t, officers.senju);
+const { senju } = useDemoPeople(t);
 
 const send = (headers: Record<string, string>, id: string, body: string) =>
   post(t, headers, `/api/applications/${id}/messages`, { body });

@@ -16,7 +16,7 @@ import {
   put,
   rowCounts,
   useApiApp,
-  useSignedIn,
+  useDemoPeople,
   userIdOf,
 } from '../kit/index.ts';
 import { countAs, invitationRows, suggestableVolunteer } from './scene.ts';
@@ -27,13 +27,7 @@ import { countAs, invitationRows, suggestableVolunteer } from './scene.ts';
  */
 
 const t = useApiApp();
-const senju = useSignedIn(t, officers.senju);
-const umeda = useSignedIn(t, officers.umeda);
-const okubo = useSignedIn(t, officers.okubo);
-const yotsuya = useSignedIn(t, officers.yotsuya);
-const staffAdachi = useSignedIn(t, demoEmails.staffAdachi);
-const staffShinjuku = useSignedIn(t, demoEmails.staffShinjuku);
-const foundation = useSignedIn(t, demoEmails.foundation);
+const { senju, umeda, okubo, yotsuya, staffAdachi, staffShinjuku, foundation } = useDemoPeople(t);
 
 const invite = (headers: Record<string, string>, requestId: string, volunteerId: string) =>
   post(t, headers, `/api/requests/${requestId}/help-invitations`, { volunteerId });

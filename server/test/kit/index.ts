@@ -4,16 +4,16 @@
  *
  *   import { useApiApp } from '../kit/app.ts';
  *   import { get } from '../kit/http.ts';
- *   import { demoEmails, useSignedIn } from '../kit/people.ts';
+ *   import { useDemoPeople } from '../kit/people.ts';
  *   const t = useApiApp();            // one app over one fresh database for this file
- *   const volunteer = useSignedIn(t, demoEmails.volunteer1);
+ *   const { volunteer1: volunteer } = useDemoPeople(t); // signed in before the first test
  *   it('…', async () => {
  *     const res = await get(t, volunteer, '/api/me');
  *   });
  *
  * - app.ts: `useApiApp(options)` starts the app before the file's first test and stops it after
  * - people.ts: demo accounts and associations, `as`/`bearer` (a live session's header),
- *   `useSignedIn`/`useAssociationIds` (made once before the file's tests), `signIn` (through the
+ *   `useDemoPeople`/`useAssociationIds` (made once before the file's tests), `signIn` (through the
  *   real route), `createPerson`/`createVolunteer` straight into the database, `volunteerProfileInput`
  * - requests.ts: `insertRequest` (a request in any state), `validInput`, `createDraft`, request rows
  * - applications.ts: `apply`, `applied`, `matched`, application rows

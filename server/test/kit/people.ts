@@ -4,6 +4,7 @@ import {
   associationIdOf,
   createPerson,
   demoAssociations as associations,
+  demoEmails,
   demoPassword,
   freshEmail,
   nextUnique,
@@ -61,16 +62,31 @@ export async function as(t: TestApp, email: string): Promise<Record<string, stri
   return bearer(t, await userIdOf(t, email));
 }
 
+/** A demo account by its key in `demoEmails`, or a demo association's officer by the association (`senju`). */
+export type DemoPerson = keyof typeof demoEmails | keyof typeof officers;
+const demoPeople: Record<DemoPerson, string> = { ...demoEmails, ...officers };
+
 /**
- * The header of a live session of this person for the whole file, made before its first test:
- * `const senju = useSignedIn(t, officers.senju)` at the top of a file, then used in its tests.
+ * Demo people signed in for the whole file (a live session's header each), made before its first
+ * test. Destructure the ones the file uses at its top; only those are signed in:
+ * `const { foundation, senju, volunteer1: volunteer } = useDemoPeople(t)`.
  */
-export function useSignedIn(t: TestApp, email: string): Record<string, string> {
-  const headers: Record<string, string> = {};
+export function useDemoPeople(t: TestApp): Readonly<Record<DemoPerson, Record<string, string>>> {
+  const wanted = new Map<DemoPerson, Record<string, string>>();
+  let started = false;
   beforeAll(async () => {
-    Object.assign(headers, await as(t, email));
+    started = true;
+    for (const [name, headers] of wanted) Object.assign(headers, await as(t, demoPeople[name]));
   });
-  return headers;
+  return new Proxy({} as Record<DemoPerson, Record<string, string>>, {
+    get(_, name) {
+      if (typeof name !== 'string' || !(name in demoPeople)) throw new Error(`no demo person ${String(name)}`);
+      if (started) throw new Error(`useDemoPeople: take ${name} at the top of the file, before the tests start`);
+      const headers = wanted.get(name as DemoPerson) ?? {};
+      wanted.set(name as DemoPerson, headers);
+      return headers;
+    },
+  });
 }
 
 /** The ids of the demo associations by key, looked up before the file's first test. */

@@ -4,16 +4,12 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useApiApp } from '../kit/app.ts';
 import { errorCode, get } from '../kit/http.ts';
-import { createVolunteer, demoEmails, useSignedIn } from '../kit/people.ts';
+import { createVolunteer, useDemoPeople } from '../kit/people.ts';
 import { insertRequest } from '../kit/requests.ts';
 import { apply } from '../kit/applications.ts';
 
 const t = useApiApp();
-const officerSenju = useSignedIn(t, demoEmails.officerSenju);
-const officerUmeda = useSignedIn(t, demoEmails.officerUmeda);
-const staffAdachi = useSignedIn(t, demoEmails.staffAdachi);
-const staffShinjuku = useSignedIn(t, demoEmails.staffShinjuku);
-const foundation = useSignedIn(t, demoEmails.foundation);
+const { officerSenju, officerUmeda, staffAdachi, staffShinjuku, foundation } = useDemoPeople(t);
 
 /** Saturday 5 December 2026, 09:30 in Tokyo */
 const saturdayMorning = new Date('2026-12-05T00:30:00Z');

@@ -7,12 +7,11 @@ import {
   as,
   createDraft,
   createVolunteer,
-  demoEmails,
   get,
   officers,
   post,
   useApiApp,
-  useSignedIn,
+  useDemoPeople,
 } from '../kit/index.ts';
 import { in2021, insertMatch, type InsertedMatch } from './scene.ts';
 
@@ -22,8 +21,7 @@ import { in2021, insertMatch, type InsertedMatch } from './scene.ts';
  */
 
 const t = useApiApp();
-const foundation = useSignedIn(t, demoEmails.foundation);
-const staffAdachi = useSignedIn(t, demoEmails.staffAdachi);
+const { foundation, staffAdachi } = useDemoPeople(t);
 const year = 'from=2021-01-01&to=2021-12-31';
 
 const m = {} as Record<'matched' | 'done' | 'confirmed' | 'withdrawn' | 'april', InsertedMatch>;

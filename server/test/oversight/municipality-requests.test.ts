@@ -2,14 +2,13 @@ import { schema } from '@board/db';
 import { MunicipalityRequestPage, type RequestStatus } from '@board/shared';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { demoEmails, get, insertRequest, post, useApiApp, useSignedIn } from '../kit/index.ts';
+import { get, insertRequest, post, useApiApp, useDemoPeople } from '../kit/index.ts';
 import { in2021 } from './scene.ts';
 
 /** Every request of a municipality for its staff: every state, filters, keyset pages, CSV. */
 
 const t = useApiApp();
-const staffAdachi = useSignedIn(t, demoEmails.staffAdachi);
-const foundation = useSignedIn(t, demoEmails.foundation);
+const { staffAdachi, foundation } = useDemoPeople(t);
 const year = 'from=2021-01-01&to=2021-12-31';
 const r: Record<string, string> = {};
 

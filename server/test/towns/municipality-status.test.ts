@@ -14,7 +14,7 @@ import {
   rowCounts,
   stateSnapshot,
   useApiApp,
-  useSignedIn,
+  useDemoPeople,
   validInput,
 } from '../kit/index.ts';
 
@@ -25,12 +25,7 @@ import {
  */
 
 const t = useApiApp();
-const foundation = useSignedIn(t, demoEmails.foundation);
-const staffAdachi = useSignedIn(t, demoEmails.staffAdachi);
-const staffShinjuku = useSignedIn(t, demoEmails.staffShinjuku);
-const officerSenju = useSignedIn(t, demoEmails.officerSenju);
-const volunteer = useSignedIn(t, demoEmails.volunteer1);
-const officerOkubo = useSignedIn(t, demoEmails.officerOkubo);
+const { foundation, staffAdachi, staffShinjuku, officerSenju, volunteer1: volunteer, officerOkubo } = useDemoPeople(t);
 
 const statusOf = async (code: string) =>
   (

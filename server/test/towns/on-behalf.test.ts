@@ -17,7 +17,7 @@ import {
   stateSnapshot,
   useApiApp,
   useAssociationIds,
-  useSignedIn,
+  useDemoPeople,
   validInput,
 } from '../kit/index.ts';
 
@@ -30,11 +30,7 @@ import {
 
 const t = useApiApp();
 const ids = useAssociationIds(t);
-const foundation = useSignedIn(t, demoEmails.foundation);
-const staffAdachi = useSignedIn(t, demoEmails.staffAdachi);
-const staffShinjuku = useSignedIn(t, demoEmails.staffShinjuku);
-const officerSenju = useSignedIn(t, demoEmails.officerSenju);
-const volunteer = useSignedIn(t, demoEmails.volunteer1);
+const { foundation, staffAdachi, staffShinjuku, officerSenju, volunteer1: volunteer } = useDemoPeople(t);
 
 const url = '/api/requests/on-behalf';
 const body = (associationId: string, overrides: Record<string, unknown> = {}) =>
