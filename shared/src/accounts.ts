@@ -4,6 +4,7 @@ import { MunicipalityCode } from './municipalities.ts';
 import { Language, Role } from './roles.ts';
 import { auditActionGroupKeys, auditActionKeys } from './audit-actions.ts';
 import { Day, multiLineText, singleLineText } from './safe-input.ts';
+import { unlessBlank } from './query-strings.ts';
 import { AvailabilitySlot } from './skills/availability.ts';
 import { SkillKey, SkillLevel } from './skills/taxonomy.ts';
 
@@ -323,9 +324,6 @@ export const AuditEntry = z.object({
   subjectId: z.string().nullable(),
   details: z.record(z.string(), z.unknown()),
 });
-/** '' (a GET form's empty field) is "not set"; anything else must pass `schema`, with its own error code. */
-export const unlessBlank = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 /**
  * The audit log's filters, all optional ('' is "not set", as a GET form sends it): one
  * municipality (foundation staff), `action` a group or one action (shared/src/audit-actions.ts),

@@ -5,6 +5,7 @@ import { RequestStatus, requestTransitionNames, type RequestTransition } from '.
 import { Day, Instant, multiLineText, singleLineText, tokyoDayStart } from './safe-input.ts';
 import { SkillKey } from './skills/taxonomy.ts';
 import { HandsMode } from './first-come.ts';
+import { blank, cursor, flag, limit, listOf } from './query-strings.ts';
 
 /**
  * API contract for help requests (依頼), moderation and the board. Field errors carry codes the web
@@ -212,31 +213,7 @@ export const HelpRequestDetail = HelpRequestPublic.extend({
 });
 export type HelpRequestDetail = z.infer<typeof HelpRequestDetail>;
 
-// ---- query strings: forms without JavaScript send every field, empty ones as ''; '' means "not set"
-
-const blank = z.literal('').transform(() => undefined);
-/** `a,b` or `?x=a&x=b` (or both) → ['a', 'b'] */
-const listOf = <T extends z.ZodType<string, string>>(item: T, max: number) =>
-  z
-    .union([z.string(), z.array(z.string())])
-    .transform((v) =>
-      (Array.isArray(v) ? v : [v])
-        .flatMap((s) => s.split(','))
-        .map((s) => s.trim())
-        .filter((s) => s.length > 0),
-    )
-    .pipe(z.array(item).max(max, { error: 'TOO_MANY' }))
-    .optional();
-const flag = z
-  .enum(['1', '0', 'true', 'false', 'on', ''])
-  .transform((v) => v === '1' || v === 'true' || v === 'on')
-  .optional();
-const limit = (max: number, fallback: number) =>
-  z
-    .union([blank, z.coerce.number().int().min(1).max(max)])
-    .optional()
-    .transform((v) => v ?? fallback);
-const cursor = z.union([blank, z.string().max(300)]).optional();
+// ---- the board's and the officer's lists (query strings: shared/src/query-strings.ts)
 
 export const boardSorts = ['newest', 'deadline'] as const;
 export const BoardSort = z.enum(boardSorts);
@@ -309,78 +286,6 @@ export const MyHelpRequest = HelpRequestDetail.extend({ pendingApplications: z.n
 export type MyHelpRequest = z.infer<typeof MyHelpRequest>;
 export const MyRequestsPage = z.object({ items: z.array(MyHelpRequest), nextCursor: z.string().nullable() });
 export type MyRequestsPage = z.infer<typeof MyRequestsPage>;
-
-// ---- moderation
-
-/** The states a moderation list shows: waiting for review (the queue), or sent back to the officers. */
-export const moderationListStatuses = ['pending_review', 'changes_requested'] as const;
-export const ModerationListStatus = z.enum(moderationListStatuses);
-export type ModerationListStatus = z.infer<typeof ModerationListStatus>;
-
-export const ModerationQueueQuery = z.object({
-  municipalityCode: z.union([blank, MunicipalityCode]).optional(),
-  /** one association's requests only (another municipality's association gives an empty list) */
-  associationId: z.union([blank, z.uuid()]).optional(),
-  status: z.union([blank, ModerationListStatus]).optional(),
-  cursor,
-  limit: limit(100, 50),
-});
-export const ModerationQueueItem = HelpRequestPublic.extend({
-  /** when it reached its state: sent for review, or sent back (the list is oldest first) */
-  submittedAt: z.string(),
-  /** whole days since then */
-  daysWaiting: z.number().int(),
-  /** sent back for changes before and sent for review again */
-  resubmitted: z.boolean(),
-});
-export type ModerationQueueItem = z.infer<typeof ModerationQueueItem>;
-export const ModerationCounts = z.object({
-  pendingReview: z.number().int(),
-  changesRequested: z.number().int(),
-  openFlags: z.number().int(),
-});
-export const ModerationQueue = z.object({
-  counts: ModerationCounts,
-  items: z.array(ModerationQueueItem),
-  nextCursor: z.string().nullable(),
-});
-export type ModerationQueue = z.infer<typeof ModerationQueue>;
-
-/** The parts of a request its officers write, compared between a return and the resubmission. */
-export const reviewedFields = [
-  'title',
-  'body',
-  'category',
-  'skills',
-  'slots',
-  'when',
-  'area',
-  'exactPlace',
-  'online',
-  'estimatedHours',
-  'expensesCovered',
-  'applicationDeadline',
-  'languages',
-  'skillKeys',
-] as const;
-export const ReviewedField = z.enum(reviewedFields);
-export type ReviewedField = z.infer<typeof ReviewedField>;
-
-/**
- * What the reviewer needs from the request's moderation history: the last time staff asked for
- * changes, their reason, and which fields the officers changed since (null when that return was
- * recorded before snapshots were kept).
- */
-export const ReviewHistory = z.object({
-  lastReturn: z
-    .object({
-      at: z.string(),
-      reason: z.string(),
-      changedFields: z.array(ReviewedField).nullable(),
-    })
-    .nullable(),
-});
-export type ReviewHistory = z.infer<typeof ReviewHistory>;
 
 // ---- municipality settings (staff); here because they govern requests: moderation and categories
 

@@ -11,6 +11,8 @@ export * from './applications.ts';
 export * from './messages.ts';
 export * from './flags.ts';
 export * from './help-requests.ts';
+export * from './moderation.ts';
+export * from './query-strings.ts';
 export * from './application-lifecycle.ts';
 export * from './safe-input.ts';
 export * from './audit-actions.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { unlessBlank } from './accounts.ts';
+import { unlessBlank } from './query-strings.ts';
 import { Category } from './categories.ts';
 import { RequestStatus } from './help-request-lifecycle.ts';
 import { MunicipalityCode } from './municipalities.ts';
