@@ -124,3 +124,27 @@ export function defineRoutes(tag: string, routes: Routes | ((app: FastifyInstanc
     for (const [operationId, spec] of Object.entries(list)) register(app, tag, operationId, spec);
   };
 }
+
+/**
+ * The usual handlers: hand the service the context and one part of the input, e.g.
+ * `handler: byId(submitRequest)` for `(context, { params }) => submitRequest(context, params.id)`.
+ */
+export const byId =
+  <C, R>(service: (context: C, id: string) => Promise<R>) =>
+  (context: C, { params }: { params: { id: string } }) =>
+    service(context, params.id);
+
+export const byIdAndBody =
+  <C, B, R>(service: (context: C, id: string, body: B) => Promise<R>) =>
+  (context: C, { params, body }: { params: { id: string }; body: B }) =>
+    service(context, params.id, body);
+
+export const byBody =
+  <C, B, R>(service: (context: C, body: B) => Promise<R>) =>
+  (context: C, { body }: { body: B }) =>
+    service(context, body);
+
+export const byQuery =
+  <C, Q, R>(service: (context: C, query: Q) => Promise<R>) =>
+  (context: C, { query }: { query: Q }) =>
+    service(context, query);

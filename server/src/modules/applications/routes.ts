@@ -17,7 +17,7 @@ import {
   withdrawApplication,
 } from './service.ts';
 import { getApplication, showMatchContact } from './detail.ts';
-import { defineRoutes, route } from '../../routes/define-routes.ts';
+import { byId, byIdAndBody, defineRoutes, route } from '../../routes/define-routes.ts';
 
 /** Applications (手挙げ): volunteers raise a hand, the association's officers decide. */
 export default defineRoutes('applications', {
@@ -30,7 +30,7 @@ export default defineRoutes('applications', {
     input: { params: IdParams, body: ApplyBody },
     response: { 201: MyApplication },
     errors: [403, 404, 409],
-    handler: (context, { params, body }) => applyToRequest(context, params.id, body),
+    handler: byIdAndBody(applyToRequest),
   }),
   listApplications: route('GET /api/requests/:id/applications', {
     summary:
@@ -41,7 +41,7 @@ export default defineRoutes('applications', {
     input: { params: IdParams },
     response: { 200: ApplicationList },
     errors: [403, 404],
-    handler: (context, { params }) => listApplications(context, params.id),
+    handler: byId(listApplications),
   }),
   getApplication: route('GET /api/applications/:id', {
     summary: "One application: for its volunteer, the request's officers, the municipality's staff and the foundation",
@@ -51,7 +51,7 @@ export default defineRoutes('applications', {
     input: { params: IdParams },
     response: { 200: ApplicationDetail },
     errors: [404],
-    handler: (context, { params }) => getApplication(context, params.id),
+    handler: byId(getApplication),
   }),
   showMatchContact: route('POST /api/applications/:id/contact', {
     summary: "Show the other side's contact details of a match (its volunteer or the association's officers)",
@@ -62,7 +62,7 @@ export default defineRoutes('applications', {
     input: { params: IdParams },
     response: { 200: ApplicationDetail },
     errors: [403, 404, 409],
-    handler: (context, { params }) => showMatchContact(context, params.id),
+    handler: byId(showMatchContact),
   }),
   listMyApplications: route('GET /api/me/applications', {
     summary: 'Your own applications and matches, newest first (at most 500)',
@@ -76,7 +76,7 @@ export default defineRoutes('applications', {
     input: { params: IdParams },
     response: { 200: MyApplication },
     errors: [403, 404, 409],
-    handler: (context, { params }) => withdrawApplication(context, params.id),
+    handler: byId(withdrawApplication),
   }),
   acceptApplication: route('POST /api/applications/:id/accept', {
     summary: 'Accept a pending hand: a match (officer of the association); 409 REQUEST_FILLED when no slot is left',

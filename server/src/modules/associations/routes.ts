@@ -8,7 +8,7 @@ import {
   ListAssociationsQuery,
 } from '@board/shared';
 import { createAssociation, listAssociationOfficers, listAssociations, removeAssociationOfficer } from './service.ts';
-import { defineRoutes, NoContent, route } from '../../routes/define-routes.ts';
+import { byBody, defineRoutes, NoContent, route } from '../../routes/define-routes.ts';
 
 /** Associations (町会・自治会) and their officers, managed by their municipality's staff. */
 export default defineRoutes('associations', {
@@ -17,7 +17,7 @@ export default defineRoutes('associations', {
     input: { body: CreateAssociationBody },
     response: { 201: Association },
     errors: [403, 404, 409],
-    handler: (context, { body }) => createAssociation(context, body),
+    handler: byBody(createAssociation),
   }),
   listAssociations: route('GET /api/associations', {
     summary: 'Associations you manage: your municipality’s (staff), all (foundation) or your own (officers)',

@@ -1,5 +1,5 @@
 import { AuditLogPage, ListAuditLogQuery } from '@board/shared';
-import { defineRoutes, route } from '../../routes/define-routes.ts';
+import { byQuery, defineRoutes, route } from '../../routes/define-routes.ts';
 import { listAuditLog } from './service.ts';
 
 export default defineRoutes('audit', {
@@ -8,6 +8,6 @@ export default defineRoutes('audit', {
     input: { query: ListAuditLogQuery },
     response: { 200: AuditLogPage },
     errors: [403],
-    handler: (context, { query }) => listAuditLog(context, query),
+    handler: byQuery(listAuditLog),
   }),
 });

@@ -1,6 +1,6 @@
 import { ApplicationForOfficer, IdParams, MyApplication, ThanksBody, ThanksView } from '@board/shared';
 import { completeMatch, confirmCompletion, sendThanks } from './service.ts';
-import { defineRoutes, route } from '../../routes/define-routes.ts';
+import { byId, byIdAndBody, defineRoutes, route } from '../../routes/define-routes.ts';
 
 /** The end of a match: the officer marks it done, the volunteer confirms, both may thank. */
 export default defineRoutes('completion', {
@@ -9,14 +9,14 @@ export default defineRoutes('completion', {
     input: { params: IdParams },
     response: { 200: ApplicationForOfficer },
     errors: [403, 404, 409],
-    handler: (context, { params }) => completeMatch(context, params.id),
+    handler: byId(completeMatch),
   }),
   confirmCompletion: route('POST /api/applications/:id/confirm', {
     summary: 'Confirm a match the association marked done (the volunteer); the last one completes the request',
     input: { params: IdParams },
     response: { 200: MyApplication },
     errors: [403, 404, 409],
-    handler: (context, { params }) => confirmCompletion(context, params.id),
+    handler: byId(confirmCompletion),
   }),
   sendThanks: route('POST /api/applications/:id/thanks', {
     summary: 'Thank the other side of a finished match, once per side, with an optional private rating',
@@ -26,6 +26,6 @@ export default defineRoutes('completion', {
     input: { params: IdParams, body: ThanksBody },
     response: { 201: ThanksView },
     errors: [403, 404, 409],
-    handler: (context, { params, body }) => sendThanks(context, params.id, body),
+    handler: byIdAndBody(sendThanks),
   }),
 });

@@ -1,5 +1,5 @@
 import { FailedDeliveries, ListFailedDeliveriesQuery } from '@board/shared';
-import { defineRoutes, route } from '../../routes/define-routes.ts';
+import { byQuery, defineRoutes, route } from '../../routes/define-routes.ts';
 import { listFailedDeliveries } from './service.ts';
 
 export default defineRoutes('deliveries', {
@@ -9,6 +9,6 @@ export default defineRoutes('deliveries', {
     input: { query: ListFailedDeliveriesQuery },
     response: { 200: FailedDeliveries },
     errors: [403],
-    handler: (context, { query }) => listFailedDeliveries(context, query),
+    handler: byQuery(listFailedDeliveries),
   }),
 });

@@ -1,6 +1,6 @@
 import { FlagBody, FlagList, FlagView, IdParams, ListFlagsQuery, ResolveFlagBody } from '@board/shared';
 import { flagContent, listFlags, resolveFlag } from './service.ts';
-import { defineRoutes, route } from '../../routes/define-routes.ts';
+import { byBody, byIdAndBody, byQuery, defineRoutes, route } from '../../routes/define-routes.ts';
 
 /** Flags (通報): anyone signed in reports; the municipality's staff resolve. */
 export default defineRoutes('flags', {
@@ -10,7 +10,7 @@ export default defineRoutes('flags', {
     input: { body: FlagBody },
     response: { 201: FlagView },
     errors: [403, 404, 409],
-    handler: (context, { body }) => flagContent(context, body),
+    handler: byBody(flagContent),
   }),
   listFlags: route('GET /api/flags', {
     summary: 'The flag queue: open first, oldest first (municipal staff: their municipality; foundation: all)',
@@ -20,13 +20,13 @@ export default defineRoutes('flags', {
     input: { query: ListFlagsQuery },
     response: { 200: FlagList },
     errors: [403],
-    handler: (context, { query }) => listFlags(context, query),
+    handler: byQuery(listFlags),
   }),
   resolveFlag: route('POST /api/flags/:id/resolve', {
     summary: 'Hide the flagged item or dismiss the flag (municipal staff of its municipality); audited',
     input: { params: IdParams, body: ResolveFlagBody },
     response: { 200: FlagView },
     errors: [403, 404, 409],
-    handler: (context, { params, body }) => resolveFlag(context, params.id, body),
+    handler: byIdAndBody(resolveFlag),
   }),
 });

@@ -5,7 +5,7 @@ import {
   MuteHelpInvitationsBody,
   MyHelpInvitationList,
 } from '@board/shared';
-import { defineRoutes, route } from '../../routes/define-routes.ts';
+import { byId, defineRoutes, route } from '../../routes/define-routes.ts';
 import { declineInvitationToHelp, inviteVolunteer, listMyInvitationsToHelp, muteHelpInvitations } from './service.ts';
 
 /** Invitations to help (issue 10): officers invite suggested volunteers; volunteers answer or mute them. */
@@ -33,7 +33,7 @@ export default defineRoutes('help-invitations', {
     input: { params: IdParams },
     response: { 200: HelpInvitationView },
     errors: [403, 404, 409],
-    handler: (context, { params }) => declineInvitationToHelp(context, params.id),
+    handler: byId(declineInvitationToHelp),
   }),
   muteHelpInvitations: route('PUT /api/me/help-invitations/mute', {
     summary: 'Turn invitations to help off (muted: true) or on again',

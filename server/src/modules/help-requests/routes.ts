@@ -24,7 +24,7 @@ import {
   withdrawRequest,
 } from './service.ts';
 import { createRequestOnBehalf } from './on-behalf.ts';
-import { defineRoutes, NoContent, route } from '../../routes/define-routes.ts';
+import { byBody, byId, byIdAndBody, byQuery, defineRoutes, NoContent, route } from '../../routes/define-routes.ts';
 
 /** Help requests (依頼): officers post and manage; anyone reads the board. */
 export default defineRoutes('requests', {
@@ -49,7 +49,7 @@ export default defineRoutes('requests', {
     input: { body: CreateHelpRequestBody },
     response: { 201: HelpRequestDetail },
     errors: [403, 404, 409],
-    handler: (context, { body }) => createRequest(context, body),
+    handler: byBody(createRequest),
   }),
   createRequestOnBehalf: route('POST /api/requests/on-behalf', {
     summary:
@@ -57,14 +57,14 @@ export default defineRoutes('requests', {
     input: { body: CreateRequestOnBehalfBody },
     response: { 201: HelpRequestDetail },
     errors: [403, 404, 409],
-    handler: (context, { body }) => createRequestOnBehalf(context, body),
+    handler: byBody(createRequestOnBehalf),
   }),
   listMyAssociationRequests: route('GET /api/me/requests', {
     summary: "Your associations' requests in every state, last changed first (officers' dashboard)",
     input: { query: MyRequestsQuery },
     response: { 200: MyRequestsPage },
     errors: [403],
-    handler: (context, { query }) => listMyAssociationRequests(context, query),
+    handler: byQuery(listMyAssociationRequests),
   }),
   getRequest: route('GET /api/requests/:id', {
     summary: 'One request as you may see it (exact place and contact only for those entitled)',
@@ -72,14 +72,14 @@ export default defineRoutes('requests', {
     input: { params: RequestIdParams },
     response: { 200: HelpRequestDetail },
     errors: [404],
-    handler: (context, { params }) => getRequest(context, params.id),
+    handler: byId(getRequest),
   }),
   updateRequest: route('PUT /api/requests/:id', {
     summary: 'Replace the content of a draft, or of a request sent back for changes (officers)',
     input: { params: RequestIdParams, body: HelpRequestInput },
     response: { 200: HelpRequestDetail },
     errors: [403, 404, 409],
-    handler: (context, { params, body }) => updateRequest(context, params.id, body),
+    handler: byIdAndBody(updateRequest),
   }),
   deleteRequest: route('DELETE /api/requests/:id', {
     summary: 'Delete a draft of your association (officers); anything already sent is withdrawn instead',
@@ -108,20 +108,20 @@ export default defineRoutes('requests', {
     input: { params: RequestIdParams },
     response: { 200: HelpRequestDetail },
     errors: [403, 404, 409],
-    handler: (context, { params }) => submitRequest(context, params.id),
+    handler: byId(submitRequest),
   }),
   withdrawRequest: route('POST /api/requests/:id/withdraw', {
     summary: 'Take the request back, any time before completion (officers)',
     input: { params: RequestIdParams },
     response: { 200: HelpRequestDetail },
     errors: [403, 404, 409],
-    handler: (context, { params }) => withdrawRequest(context, params.id),
+    handler: byId(withdrawRequest),
   }),
   copyRequest: route('POST /api/requests/:id/copy', {
     summary: 'Start a new draft with the same content (dates cleared), e.g. to post it again next year (officers)',
     input: { params: RequestIdParams },
     response: { 201: HelpRequestDetail },
     errors: [403, 404],
-    handler: (context, { params }) => copyRequest(context, params.id),
+    handler: byId(copyRequest),
   }),
 });

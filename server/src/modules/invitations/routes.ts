@@ -19,7 +19,7 @@ import {
   resendInvitation,
   revokeInvitation,
 } from './service.ts';
-import { defineRoutes, route } from '../../routes/define-routes.ts';
+import { byBody, byId, defineRoutes, route } from '../../routes/define-routes.ts';
 import { startSession } from '../accounts/sessions.ts';
 
 /** Invitations (招待): the foundation invites municipal staff, municipal staff invite officers. */
@@ -29,14 +29,14 @@ export default defineRoutes('invitations', {
     input: { body: InviteMunicipalStaffBody },
     response: { 201: Invitation },
     errors: [403, 404, 409],
-    handler: (context, { body }) => inviteMunicipalStaff(context, body),
+    handler: byBody(inviteMunicipalStaff),
   }),
   inviteOfficer: route('POST /api/invitations/officers', {
     summary: 'Invite someone to be an officer of an association in your municipality (municipal staff)',
     input: { body: InviteOfficerBody },
     response: { 201: Invitation },
     errors: [403, 404, 409],
-    handler: (context, { body }) => inviteOfficer(context, body),
+    handler: byBody(inviteOfficer),
   }),
   listInvitations: route('GET /api/invitations', {
     summary: 'Invitations in your municipality (staff) or everywhere (foundation), newest first (at most 500)',
@@ -50,14 +50,14 @@ export default defineRoutes('invitations', {
     input: { params: IdParams },
     response: { 200: Invitation },
     errors: [403, 404, 409],
-    handler: (context, { params }) => resendInvitation(context, params.id),
+    handler: byId(resendInvitation),
   }),
   revokeInvitation: route('POST /api/invitations/:id/revoke', {
     summary: 'Make the invitation link stop working',
     input: { params: IdParams },
     response: { 200: Invitation },
     errors: [403, 404, 409],
-    handler: (context, { params }) => revokeInvitation(context, params.id),
+    handler: byId(revokeInvitation),
   }),
   previewInvitation: route('GET /api/invitations/preview', {
     summary: 'What an invitation link is for (the accept page); no sign-in needed, 410 when no longer valid',

@@ -5,7 +5,7 @@ import {
   SuggestedVolunteersList,
   SuggestedVolunteersQuery,
 } from '@board/shared';
-import { defineRoutes, route } from '../../routes/define-routes.ts';
+import { byQuery, defineRoutes, route } from '../../routes/define-routes.ts';
 import { listRecommendedRequests, listSuggestedVolunteers } from './service.ts';
 
 /** Suggestions with reasons (おすすめ, issue 10): requests for a volunteer, volunteers for a request. */
@@ -19,7 +19,7 @@ export default defineRoutes('matching', {
     input: { query: RecommendedRequestsQuery },
     response: { 200: RecommendedRequestsList },
     errors: [403],
-    handler: (context, { query }) => listRecommendedRequests(context, query),
+    handler: byQuery(listRecommendedRequests),
   }),
   listSuggestedVolunteers: route('GET /api/requests/:id/suggested-volunteers', {
     summary: "Volunteers who agreed to be suggested, for the request's officers and its municipality's staff",

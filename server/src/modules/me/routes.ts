@@ -2,7 +2,7 @@ import { DeletedAccount, DeleteMeBody, Me, MyDataExport, UpdateMeBody } from '@b
 import { passwordGuard } from '../accounts/password-throttle.ts';
 import { clearSessionCookies } from '../accounts/sessions.ts';
 import { deleteMe, exportMyData, getMe, updateMe } from './service.ts';
-import { defineRoutes, route } from '../../routes/define-routes.ts';
+import { byBody, defineRoutes, route } from '../../routes/define-routes.ts';
 
 /** The signed-in person's own account: read, change, export, delete. */
 export default defineRoutes('me', {
@@ -16,7 +16,7 @@ export default defineRoutes('me', {
     input: { body: UpdateMeBody },
     response: { 200: Me },
     errors: [403],
-    handler: (context, { body }) => updateMe(context, body),
+    handler: byBody(updateMe),
   }),
   // a POST: the export is audited (me.export), and no read may write
   exportMyData: route('POST /api/me/export', {

@@ -1,6 +1,6 @@
 import { IdParams, MessageBody, MessageList, ThreadMessage } from '@board/shared';
 import { listMessages, sendMessage } from './service.ts';
-import { defineRoutes, route } from '../../routes/define-routes.ts';
+import { byId, defineRoutes, route } from '../../routes/define-routes.ts';
 
 /** A match's private thread between the volunteer and the association's officers. */
 export default defineRoutes('messages', {
@@ -12,7 +12,7 @@ export default defineRoutes('messages', {
     input: { params: IdParams },
     response: { 200: MessageList },
     errors: [403, 404, 409],
-    handler: (context, { params }) => listMessages(context, params.id),
+    handler: byId(listMessages),
   }),
   sendMessage: route('POST /api/applications/:id/messages', {
     summary: 'Send a plain-text message in a match; the other side gets at most one mail per 15 minutes',

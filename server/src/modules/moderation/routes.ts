@@ -14,7 +14,7 @@ import {
   rejectRequest,
   requestChangesToRequest,
 } from './service.ts';
-import { defineRoutes, route } from '../../routes/define-routes.ts';
+import { byId, byQuery, defineRoutes, route } from '../../routes/define-routes.ts';
 
 /** A decision on a request with the reason its officers are mailed (staff of its municipality). */
 const decision = (url: `/api/${string}`, summary: string, decide: typeof rejectRequest) =>
@@ -34,7 +34,7 @@ export default defineRoutes('moderation', {
     input: { query: ModerationQueueQuery },
     response: { 200: ModerationQueue },
     errors: [403],
-    handler: (context, { query }) => listModerationQueue(context, query),
+    handler: byQuery(listModerationQueue),
   }),
   getReviewHistory: route('GET /api/moderation/requests/:id/history', {
     summary:
@@ -42,14 +42,14 @@ export default defineRoutes('moderation', {
     input: { params: RequestIdParams },
     response: { 200: ReviewHistory },
     errors: [404],
-    handler: (context, { params }) => getReviewHistory(context, params.id),
+    handler: byId(getReviewHistory),
   }),
   approveRequest: route('POST /api/requests/:id/approve', {
     summary: 'Publish a request waiting for review; its officers are told by mail',
     input: { params: RequestIdParams },
     response: { 200: HelpRequestDetail },
     errors: [403, 404, 409],
-    handler: (context, { params }) => approveRequest(context, params.id),
+    handler: byId(approveRequest),
   }),
   requestChangesToRequest: decision(
     '/api/requests/:id/request-changes',

@@ -10,7 +10,7 @@ import {
 } from '@board/shared';
 import { z } from 'zod';
 import type { FastifyReply } from 'fastify';
-import { defineRoutes, route } from '../../routes/define-routes.ts';
+import { byId, byQuery, defineRoutes, route } from '../../routes/define-routes.ts';
 import {
   exportMatches,
   exportMunicipalityRequests,
@@ -43,7 +43,7 @@ export default defineRoutes('oversight', {
     input: { query: ListMatchesQuery },
     response: { 200: MatchPage },
     errors: [403],
-    handler: (context, { query }) => listMatches(context, query),
+    handler: byQuery(listMatches),
   }),
   exportMatches: route('POST /api/matches/export', {
     summary: 'The same matches as CSV (every page); the download is recorded in the audit log',
@@ -58,7 +58,7 @@ export default defineRoutes('oversight', {
     input: { params: IdParams },
     response: { 200: MatchDetail },
     errors: [403, 404],
-    handler: (context, { params }) => getMatch(context, params.id),
+    handler: byId(getMatch),
   }),
   listMunicipalityRequests: route('GET /api/staff/requests', {
     summary:
@@ -66,7 +66,7 @@ export default defineRoutes('oversight', {
     input: { query: ListMunicipalityRequestsQuery },
     response: { 200: MunicipalityRequestPage },
     errors: [403],
-    handler: (context, { query }) => listMunicipalityRequests(context, query),
+    handler: byQuery(listMunicipalityRequests),
   }),
   exportMunicipalityRequests: route('POST /api/staff/requests/export', {
     summary: 'The same requests as CSV (every page); the download is recorded in the audit log',

@@ -1,6 +1,6 @@
 import { IdParams, VolunteerPublicProfile } from '@board/shared';
 import { getVolunteerProfile } from './service.ts';
-import { defineRoutes, route } from '../../routes/define-routes.ts';
+import { byId, defineRoutes, route } from '../../routes/define-routes.ts';
 
 export default defineRoutes('volunteers', {
   getVolunteerProfile: route('GET /api/volunteers/:id', {
@@ -8,6 +8,6 @@ export default defineRoutes('volunteers', {
     input: { params: IdParams },
     response: { 200: VolunteerPublicProfile },
     errors: [404],
-    handler: (context, { params }) => getVolunteerProfile(context, params.id),
+    handler: byId(getVolunteerProfile),
   }),
 });
