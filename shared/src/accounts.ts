@@ -4,7 +4,7 @@ import { MunicipalityCode } from './municipalities.ts';
 import { Language, Role } from './roles.ts';
 import { auditActionGroupKeys, auditActionKeys } from './audit-actions.ts';
 import { Day, multiLineText, singleLineText } from './safe-input.ts';
-import { unlessBlank } from './query-strings.ts';
+import { keysetPage, unlessBlank } from './query-strings.ts';
 import { AvailabilitySlot } from './skills/availability.ts';
 import { SkillKey, SkillLevel } from './skills/taxonomy.ts';
 
@@ -343,4 +343,4 @@ export const ListAuditLogQuery = z
   });
 export type ListAuditLogQuery = z.infer<typeof ListAuditLogQuery>;
 /** Newest first (of one moment, the later entry first); pass `nextCursor` as `cursor` for the next page (null: no more). */
-export const AuditLogPage = z.object({ items: z.array(AuditEntry), nextCursor: z.string().nullable() });
+export const AuditLogPage = keysetPage(AuditEntry);

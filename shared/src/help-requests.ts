@@ -5,7 +5,7 @@ import { RequestStatus, requestTransitionNames, type RequestTransition } from '.
 import { Day, Instant, multiLineText, singleLineText, tokyoDayStart } from './safe-input.ts';
 import { SkillKey } from './skills/taxonomy.ts';
 import { HandsMode } from './first-come.ts';
-import { blank, cursor, flag, limit, listOf } from './query-strings.ts';
+import { blank, cursor, flag, keysetPage, limit, listOf } from './query-strings.ts';
 
 /**
  * API contract for help requests (依頼), moderation and the board. Field errors carry codes the web
@@ -284,7 +284,7 @@ export const MyRequestsQuery = z.object({
 /** One of the officer's own requests, with its hands still waiting for an answer (pending; a request that ended keeps them). */
 export const MyHelpRequest = HelpRequestDetail.extend({ pendingApplications: z.number().int() });
 export type MyHelpRequest = z.infer<typeof MyHelpRequest>;
-export const MyRequestsPage = z.object({ items: z.array(MyHelpRequest), nextCursor: z.string().nullable() });
+export const MyRequestsPage = keysetPage(MyHelpRequest);
 export type MyRequestsPage = z.infer<typeof MyRequestsPage>;
 
 // ---- municipality settings (staff); here because they govern requests: moderation and categories

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { unlessBlank } from './query-strings.ts';
+import { keysetPage, unlessBlank } from './query-strings.ts';
 import { Category } from './categories.ts';
 import { RequestStatus } from './help-request-lifecycle.ts';
 import { MunicipalityCode } from './municipalities.ts';
@@ -91,7 +91,7 @@ export const MatchSummary = z.object({
   messageCount: z.number().int(),
 });
 export type MatchSummary = z.infer<typeof MatchSummary>;
-export const MatchPage = z.object({ items: z.array(MatchSummary), nextCursor: z.string().nullable() });
+export const MatchPage = keysetPage(MatchSummary);
 export type MatchPage = z.infer<typeof MatchPage>;
 
 /** The steps of a match's timeline, from the request's posting to the last thanks or rating, in the order they happen. */
@@ -190,8 +190,5 @@ export const MunicipalityRequestItem = z.object({
   updatedAt: z.string(),
 });
 export type MunicipalityRequestItem = z.infer<typeof MunicipalityRequestItem>;
-export const MunicipalityRequestPage = z.object({
-  items: z.array(MunicipalityRequestItem),
-  nextCursor: z.string().nullable(),
-});
+export const MunicipalityRequestPage = keysetPage(MunicipalityRequestItem);
 export type MunicipalityRequestPage = z.infer<typeof MunicipalityRequestPage>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Query strings of the API's lists. Forms without JavaScript send every field, empty ones as '';
+ * The API's lists: their query strings and their pages. Forms without JavaScript send every field, empty ones as '';
  * '' means "not set" (`blank`, `unlessBlank`). Lists come as `a,b` or `?x=a&x=b`.
  */
 
@@ -32,3 +32,7 @@ export const limit = (max: number, fallback: number) =>
     .optional()
     .transform((v) => v ?? fallback);
 export const cursor = z.union([blank, z.string().max(300)]).optional();
+
+/** One page of a keyset-paged list: pass `nextCursor` back as `cursor` for the next (null: no more). */
+export const keysetPage = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
