@@ -15,7 +15,7 @@ import { open, submit } from './kit/pages.ts';
 import { demo, newPerson } from './kit/people.ts';
 import { associationIdOf, requestRow } from './kit/rows.ts';
 import { api, requestBody } from './kit/scene.ts';
-import { texts } from './kit/texts.ts';
+import { languageRuns, texts } from './kit/texts.ts';
 
 useBrowserApp();
 
@@ -23,11 +23,7 @@ const desktop = { width: 1280, height: 800 };
 const phone = { width: 390, height: 800 };
 const umedaOfficer = 'officer.umeda@demo.example';
 
-const runs = [
-  { lang: 'ja', javaScript: true },
-  { lang: 'en', javaScript: true },
-  { lang: 'ja-easy', javaScript: false },
-] as const;
+const runs = languageRuns({ ja: true, en: true, 'ja-easy': false });
 
 /** A request sent for review through the API (千住一丁目町会 unless another officer is named). */
 async function pendingRequest(title: string, officer: string = demo.officerSenju): Promise<string> {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { demo, expectNoViolations, newPerson, open, t, texts, useBrowserApp, type Lang } from './kit/index.ts';
+import { demo, expectNoViolations, languageRuns, newPerson, open, t, texts, useBrowserApp } from './kit/index.ts';
 
 /**
  * The list of mail the board gave up on (issue 11): the ward clerk sees their municipality's, the
@@ -9,11 +9,7 @@ import { demo, expectNoViolations, newPerson, open, t, texts, useBrowserApp, typ
 
 useBrowserApp();
 
-const runs = [
-  { lang: 'ja', javaScript: true },
-  { lang: 'en', javaScript: true },
-  { lang: 'ja-easy', javaScript: true },
-] as const satisfies readonly { lang: Lang; javaScript: boolean }[];
+const runs = languageRuns({ ja: true, en: true, 'ja-easy': true });
 
 beforeAll(async () => {
   const boss = t.app.jobs.boss;

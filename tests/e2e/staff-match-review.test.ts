@@ -17,6 +17,7 @@ import {
   useBrowserApp,
   waitForHydration,
   type Lang,
+  languageRuns,
 } from './kit/index.ts';
 
 /**
@@ -28,11 +29,7 @@ import {
 
 useBrowserApp();
 
-const runs = [
-  { lang: 'ja', javaScript: true },
-  { lang: 'en', javaScript: false },
-  { lang: 'ja-easy', javaScript: true },
-] as const satisfies readonly { lang: Lang; javaScript: boolean }[];
+const runs = languageRuns({ ja: true, en: false, 'ja-easy': true });
 
 const titleOf = (lang: Lang) => `マッチ確認の依頼（${lang}）`;
 const matchIds: Partial<Record<Lang, string>> = {};

@@ -19,6 +19,7 @@ import {
   userIdOf,
   waitForHydration,
   type Lang,
+  languageRuns,
 } from './kit/index.ts';
 
 /**
@@ -31,11 +32,7 @@ import {
 
 useBrowserApp();
 
-const runs = [
-  { lang: 'ja', javaScript: true },
-  { lang: 'en', javaScript: false },
-  { lang: 'ja-easy', javaScript: true },
-] as const satisfies readonly { lang: Lang; javaScript: boolean }[];
+const runs = languageRuns({ ja: true, en: false, 'ja-easy': true });
 
 const bodyOf = (lang: Lang) => `${lang} の通報テスト：本文に個人の電話番号 090-0000-0000 が書かれています。`;
 const titleOf = (lang: Lang) => `通報された依頼（${lang}）`;

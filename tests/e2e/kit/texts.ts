@@ -9,3 +9,11 @@ export const langs: Lang[] = ['ja', 'en', 'ja-easy'];
 export function texts(lang: Lang): Translator {
   return createTranslator(lang, messagesFor(lang));
 }
+
+/**
+ * A file's runs, one per language, each with JavaScript on or off:
+ * `describe.each(languageRuns({ ja: true, en: false, 'ja-easy': true }))('… in $lang (JavaScript: $javaScript)', …)`.
+ */
+export function languageRuns(javaScriptBy: Partial<Record<Lang, boolean>>): { lang: Lang; javaScript: boolean }[] {
+  return langs.filter((lang) => lang in javaScriptBy).map((lang) => ({ lang, javaScript: javaScriptBy[lang]! }));
+}
