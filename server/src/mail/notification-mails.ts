@@ -36,7 +36,7 @@ export const requestFitsMail = mailFromCatalogue<
 >('requestFits');
 
 /** Each kind's name in a digest's subject. */
-export const kindLabels: Record<Language, Record<NotificationKind, string>> = {
+const kindLabels: Record<Language, Record<NotificationKind, string>> = {
   ja: {
     requestFits: 'あなたに合いそうな依頼',
     invitedToHelp: 'お手伝いのお誘い',
