@@ -1,5 +1,5 @@
 CREATE TYPE "public"."mail_mode" AS ENUM('immediate', 'daily', 'weekly', 'off');--> statement-breakpoint
-CREATE TYPE "public"."notification_kind" AS ENUM('requestFits', 'invitedToHelp', 'applicationAccepted', 'applicationDeclined', 'handRaised', 'matchWithdrawn', 'moderationResult', 'newMessage', 'markedDone', 'reviewWaiting', 'reviewOverdue', 'flagRaised');--> statement-breakpoint
+CREATE TYPE "public"."notification_kind" AS ENUM('requestFits', 'invitedToHelp', 'applicationAccepted', 'applicationDeclined', 'requestEnded', 'handRaised', 'matchWithdrawn', 'moderationResult', 'requestExpired', 'newMessage', 'markedDone', 'reviewWaiting', 'reviewOverdue', 'flagRaised');--> statement-breakpoint
 CREATE TABLE "notification_digests" (
 	"user_id" uuid NOT NULL,
 	"kind" "notification_kind" NOT NULL,

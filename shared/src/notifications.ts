@@ -10,10 +10,12 @@ export const notificationKinds = [
   'invitedToHelp',
   'applicationAccepted',
   'applicationDeclined',
+  'requestEnded',
   // officers
   'handRaised',
   'matchWithdrawn',
   'moderationResult',
+  'requestExpired',
   // both sides of a match
   'newMessage',
   'markedDone',
@@ -35,6 +37,8 @@ export const defaultMailMode: Record<NotificationKind, MailMode> = {
   invitedToHelp: 'immediate',
   applicationAccepted: 'immediate',
   applicationDeclined: 'immediate',
+  requestEnded: 'immediate',
+  requestExpired: 'immediate',
   handRaised: 'immediate',
   matchWithdrawn: 'immediate',
   moderationResult: 'immediate',
