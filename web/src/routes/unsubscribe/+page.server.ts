@@ -5,7 +5,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 /** The confirm page of a mail's unsubscribe link (no sign-in): what it stops (GET /api/unsubscribe). */
 export const load: PageServerLoad = async (event) => {
-  event.setHeaders({ 'cache-control': 'private, no-store', 'referrer-policy': 'no-referrer' });
+  event.setHeaders({ 'cache-control': 'private, no-store' });
   const key = event.url.searchParams.get('key') ?? '';
   if (!key) return { key, shown: null };
   const result = await callApi<UnsubscribeView>(event, 'GET', `/api/unsubscribe?${new URLSearchParams({ key })}`);
