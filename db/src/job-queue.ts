@@ -31,6 +31,10 @@ export const jobQueues = {
   },
   /** The expiry sweep (help-requests/expiry.ts), sent by the schedule every five minutes; a missed one is caught up by the next. */
   'expire-requests': { retryLimit: 0, expireInSeconds: 10 * minute, deleteAfterSeconds: day },
+  /** The digests of one period ({ cadence: 'daily' | 'weekly' }), sent by their schedules; a digest row per person, kind and period keeps a rerun from sending twice. */
+  'mail-digests': { retryLimit: 2, retryDelay: 60, expireInSeconds: 10 * minute, deleteAfterSeconds: 7 * day },
+  /** The check for requests waiting more than 2 days for review (notifications/review-overdue.ts), daily. */
+  'review-overdue': { retryLimit: 2, retryDelay: 60, expireInSeconds: 10 * minute, deleteAfterSeconds: 7 * day },
 } as const satisfies Record<string, Omit<Queue, 'name'>>;
 
 export type JobQueueName = keyof typeof jobQueues;

@@ -24,6 +24,14 @@ export const webPages = {
   applicants: (requestId: string) => `/association/requests/${requestId}#applicants-heading`,
   /** one match: contact details and the private thread, for both sides */
   match: (applicationId: string) => `/matches/${applicationId}`,
+  /** staff: one request in the review queue */
+  moderationRequest: (requestId: string) => `/staff/moderation/${requestId}`,
+  /** staff: the review queue */
+  moderationQueue: '/staff/moderation',
+  /** staff: the flags of their municipality */
+  staffFlags: '/staff/flags',
+  /** a person's notifications (issue 11) */
+  notifications: '/notifications',
 } as const;
 
 /** An absolute URL to a page of the web app at `PUBLIC_ORIGIN`, with an optional query. */

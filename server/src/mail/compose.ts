@@ -61,3 +61,28 @@ export function addressed<Vars extends { displayName: string }>(template: MailTe
   };
   return { ja: opened('ja'), en: opened('en'), 'ja-easy': opened('ja-easy') };
 }
+
+const unsubscribeLabel: Record<Language, string> = {
+  ja: 'この種類のメールを止める（ログイン不要）：',
+  en: 'Stop mails of this kind (no sign-in needed):',
+  'ja-easy': 'この メールを とめる：',
+};
+
+/**
+ * A mail with its one-click unsubscribe (RFC 8058): the link under the text and the
+ * `List-Unsubscribe` / `List-Unsubscribe-Post` headers the mail job carries to the mail server.
+ */
+export function withUnsubscribe(
+  mail: OutgoingMail,
+  to: { language: Language; unsubscribe?: { page: string; oneClick: string } },
+): OutgoingMail {
+  if (!to.unsubscribe) return mail;
+  return {
+    ...mail,
+    text: `${mail.text}\n${unsubscribeLabel[to.language]}\n${to.unsubscribe.page}\n`,
+    headers: {
+      'List-Unsubscribe': `<${to.unsubscribe.oneClick}>`,
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    },
+  };
+}

@@ -3,7 +3,7 @@ import type { Database } from '@board/db';
 import { mayMail, mayMailWithin, type MailThrottle } from '../limits/mail-throttle.ts';
 import type { OutgoingMail } from '../plugins/app/mailer.ts';
 import type { ServiceContext } from '../services/context.ts';
-import { compose, type MailTemplate } from './compose.ts';
+import { compose, withUnsubscribe, type MailTemplate } from './compose.ts';
 
 /** What sending mail needs: the job queue it is queued on, the throttle's counters, the log. */
 export type MailContext = Pick<ServiceContext, 'counters' | 'jobs' | 'log'>;
@@ -19,6 +19,8 @@ export interface MailRecipient {
   /** null: the person has no address any more (deleted account); nobody is mailed */
   email: string | null;
   language: Language;
+  /** the one-click unsubscribe link for this mail's kind (notifications/unsubscribe.ts): in the text and the headers */
+  unsubscribe?: { page: string; oneClick: string };
 }
 
 export interface MailOrder<Vars> {
@@ -52,7 +54,7 @@ export async function sendMail<Vars>(ctx: MailContext, order: MailOrder<Vars>, w
   if (recipients.length === 0) return;
   const letters = (): QueuedMail[] =>
     recipients.map((recipient) => ({
-      ...compose(order.template, recipient.language, recipient.email, order.vars),
+      ...withUnsubscribe(compose(order.template, recipient.language, recipient.email, order.vars), recipient),
       municipalityCode: order.municipalityCode ?? null,
     }));
   if (within) {

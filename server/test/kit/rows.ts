@@ -19,6 +19,8 @@ const writtenTables = {
   flags: schema.flags,
   auditLog: schema.auditLog,
   helpInvitations: schema.helpInvitations,
+  notifications: schema.notifications,
+  notificationPreferences: schema.notificationPreferences,
 };
 
 /**

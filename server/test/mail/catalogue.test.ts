@@ -6,6 +6,7 @@ import { compose, type MailTemplate } from '../../src/mail/compose.ts';
 import * as emailChange from '../../src/mail/email-change-mails.ts';
 import * as invitation from '../../src/mail/invitation-mails.ts';
 import * as matching from '../../src/mail/matching-mails.ts';
+import * as notification from '../../src/mail/notification-mails.ts';
 import * as request from '../../src/mail/request-mails.ts';
 import * as security from '../../src/mail/security-mails.ts';
 import * as signIn from '../../src/mail/sign-in-mails.ts';
@@ -16,6 +17,7 @@ const templates: [string, unknown][] = Object.entries({
   ...emailChange,
   ...invitation,
   ...matching,
+  ...notification,
   ...request,
   ...security,
   ...signIn,
@@ -42,6 +44,11 @@ const vars = {
   reason: '写真が\n足りません',
   ending: 'closed' as const,
   contactDesk: null,
+  targetType: 'request' as const,
+  titles: ['町会のLINEグループを作りたい'],
+  kind: 'handRaised' as const,
+  cadence: 'daily' as const,
+  items: [{ text: '町会のLINEグループを作りたい', link: 'https://board.example.jp/l' }],
 };
 
 describe('mail texts come from one catalogue per language', () => {

@@ -1,9 +1,21 @@
+import type { NotificationsPage } from '@board/shared';
 import { messagesFor } from '#lib/i18n/catalogue.ts';
+import { callApi } from '#lib/server/api.ts';
 import type { LayoutServerLoad } from './$types';
 
 /** The language resolved in hooks.server.ts, and only that language's messages for the browser. */
-export const load: LayoutServerLoad = ({ locals }) => ({
-  lang: locals.lang,
-  messages: messagesFor(locals.lang),
-  me: locals.me,
-});
+export const load: LayoutServerLoad = async (event) => {
+  const { locals } = event;
+  return {
+    lang: locals.lang,
+    messages: messagesFor(locals.lang),
+    me: locals.me,
+    unreadNotifications: locals.me ? await unreadNotifications(event) : 0,
+  };
+};
+
+/** The signed-in person's unread notifications, for the header's bell (0 when the API does not answer). */
+async function unreadNotifications(event: Parameters<LayoutServerLoad>[0]): Promise<number> {
+  const result = await callApi<NotificationsPage>(event, 'GET', '/api/notifications?limit=1');
+  return result.ok ? result.data.unread : 0;
+}

@@ -23,7 +23,7 @@ import {
 } from '../../mail/matching-mails.ts';
 import { publicLink, webPages } from '../../links/public-links.ts';
 import type { MailTemplate } from '../../mail/compose.ts';
-import { sendMail, type MailRecipient } from '../../mail/send-mail.ts';
+import { notify } from '../notifications/notify.ts';
 import { requestRepository } from '../help-requests/repository.ts';
 import { contactDeskOf } from '../municipalities/contact-desk.ts';
 import { revealContact } from './contact-reveal.ts';
@@ -31,7 +31,7 @@ import { matchAtOnce } from './first-come.ts';
 import { firstComeMatchMail } from '../../mail/help-invitation-mails.ts';
 import { helpInvitationRepository } from '../help-invitations/repository.ts';
 import { recordMatchStep } from './match-audit.ts';
-import { applicationRepository, type ApplicationRow } from './repository.ts';
+import { applicationRepository, type ApplicationRow, type Person } from './repository.ts';
 import { associationSide, officerViews, volunteerViews } from './views.ts';
 import type { SignedInContext } from '../../services/context.ts';
 
@@ -153,32 +153,39 @@ export async function withdrawApplication(ctx: SignedInContext, id: string): Pro
   });
 }
 
-/** A volunteer's hand came or went: its officers hear (queued in `tx`), once a day per volunteer and request at most. */
+/** A volunteer's hand came or went: its officers hear (in `tx`), by mail once a day per volunteer and request at most. */
 function tellOfficers(
   ctx: SignedInContext,
   tx: Database,
   template: MailTemplate<NewApplicationVars>,
   kind: 'handRaised' | 'matchWithdrawn',
   about: {
-    officers: MailRecipient[];
+    officers: Person[];
     request: { id: string; title: string; municipalityCode: string };
     volunteerName: string;
     contactDesk: string | null;
   },
 ): Promise<void> {
-  return sendMail(
+  const link = webPages.applicants(about.request.id);
+  return notify(
     ctx,
     {
-      template,
+      kind,
       to: about.officers,
-      vars: {
-        requestTitle: about.request.title,
-        volunteerName: about.volunteerName,
-        contactDesk: about.contactDesk,
-        link: publicLink(ctx.config, webPages.applicants(about.request.id)),
+      requestId: about.request.id,
+      params: { requestTitle: about.request.title, volunteerName: about.volunteerName },
+      link,
+      mail: {
+        template,
+        vars: {
+          requestTitle: about.request.title,
+          volunteerName: about.volunteerName,
+          contactDesk: about.contactDesk,
+          link: publicLink(ctx.config, link),
+        },
+        throttle: { kind, per: [ctx.actor.userId, about.request.id] },
+        municipalityCode: about.request.municipalityCode,
       },
-      throttle: { kind, per: [ctx.actor.userId, about.request.id] },
-      municipalityCode: about.request.municipalityCode,
     },
     tx,
   );
@@ -283,7 +290,7 @@ export async function acceptApplication(
   });
 }
 
-/** The volunteer hears the officers' answer to their hand (with the officer's note), queued in `tx`. */
+/** The volunteer hears the officers' answer to their hand (with the officer's note), in `tx`. */
 async function tellVolunteer(
   ctx: SignedInContext,
   tx: Database,
@@ -300,10 +307,13 @@ async function tellVolunteer(
     link: publicLink(ctx.config, page),
   };
   const to = [(await applicationRepository(tx).person(answer.volunteerId))!];
-  await sendMail(ctx, { template, to, vars, municipalityCode: request.municipalityCode }, tx);
+  const kind = template === applicationAcceptedMail ? 'applicationAccepted' : 'applicationDeclined';
+  const params = { requestTitle: request.title, associationName: request.associationName };
+  const mail = { template, vars, municipalityCode: request.municipalityCode };
+  await notify(ctx, { kind, to, requestId: request.id, params, link: page, mail }, tx);
 }
 
-type ApplicationRequest = { title: string; associationName: string; municipalityCode: string };
+type ApplicationRequest = { id: string; title: string; associationName: string; municipalityCode: string };
 
 /** Declines a pending hand, with an optional note; the volunteer is told kindly, in their language. */
 export async function declineApplication(

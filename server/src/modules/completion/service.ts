@@ -15,7 +15,7 @@ import {
 } from '@board/shared';
 import { publicLink, webPages } from '../../links/public-links.ts';
 import { markedDoneMail } from '../../mail/matching-mails.ts';
-import { sendMail } from '../../mail/send-mail.ts';
+import { notify } from '../notifications/notify.ts';
 import { recordMatchStep } from '../applications/match-audit.ts';
 import { applicationRepository, type ApplicationRow } from '../applications/repository.ts';
 import { requestRepository } from '../help-requests/repository.ts';
@@ -76,7 +76,6 @@ export async function completeMatch(ctx: SignedInContext, id: string): Promise<A
     const [view] = await officerViews(tx, actor, [(await repo.find(id))!]);
     const mail = {
       template: markedDoneMail,
-      to: [(await repo.person(row.volunteerId))!],
       municipalityCode: request.municipalityCode,
       vars: {
         requestTitle: request.title,
@@ -85,7 +84,10 @@ export async function completeMatch(ctx: SignedInContext, id: string): Promise<A
         link: publicLink(ctx.config, webPages.myApplication(id)),
       },
     };
-    await sendMail(ctx, mail, tx);
+    const to = [(await repo.person(row.volunteerId))!];
+    const params = { requestTitle: request.title, associationName: request.associationName };
+    const notice = { kind: 'markedDone' as const, to, requestId: request.id, applicationId: id, params };
+    await notify(ctx, { ...notice, link: webPages.myApplication(id), mail }, tx);
     return view!;
   });
 }

@@ -10,6 +10,7 @@ import {
 } from '@board/shared';
 import { requestRepository } from '../help-requests/repository.ts';
 import { recordAudit } from '../audit/record.ts';
+import { announceFlag } from '../notifications/announcements.ts';
 import { isUniqueViolation } from '../../database/unique-violation.ts';
 import { messageRepository } from '../messages/repository.ts';
 import { flaggedExcerptLength, flagRepository, type FlagRow } from './repository.ts';
@@ -87,6 +88,7 @@ export async function flagContent(ctx: SignedInContext, body: FlagBody): Promise
         // a double submit that passed the check above at the same moment (flags_one_open_per_reporter_idx)
         throw isUniqueViolation(err) ? alreadyFlagged() : err;
       });
+    await announceFlag(ctx, tx, { municipalityCode, targetType: body.targetType });
     const [view] = await views(tx, [(await repo.find(id))!]);
     return view!;
   });

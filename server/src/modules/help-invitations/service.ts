@@ -8,7 +8,7 @@ import {
 } from '@board/shared';
 import { publicLink, webPages } from '../../links/public-links.ts';
 import { helpInvitationMail } from '../../mail/help-invitation-mails.ts';
-import { sendMail } from '../../mail/send-mail.ts';
+import { notify } from '../notifications/notify.ts';
 import type { SignedInContext } from '../../services/context.ts';
 import { applicationRepository } from '../applications/repository.ts';
 import { isFull } from '../applications/service.ts';
@@ -99,20 +99,21 @@ export async function inviteVolunteer(
       details: { requestId: request.id, volunteerId, title: request.title },
     });
     const contactDesk = await contactDeskOf(tx, request.municipalityCode);
-    return { row: (await invitations.find(id))!, request, invitee, contactDesk };
-  });
-  await sendMail(ctx, {
-    template: helpInvitationMail,
-    to: [outcome.invitee],
-    vars: {
-      requestTitle: outcome.request.title,
-      associationName: outcome.request.associationName,
-      contactDesk: outcome.contactDesk,
-      link: publicLink(ctx.config, webPages.request(outcome.request.id)),
+    const vars = {
+      requestTitle: request.title,
+      associationName: request.associationName,
+      contactDesk,
+      link: publicLink(ctx.config, webPages.request(request.id)),
       settingsLink: publicLink(ctx.config, webPages.myHelpInvitations),
-    },
+    };
+    const params = { requestTitle: request.title, associationName: request.associationName };
+    const mail = { template: helpInvitationMail, vars, municipalityCode: request.municipalityCode };
+    const to = [{ ...invitee, userId: volunteerId }];
+    const link = webPages.request(request.id);
+    await notify(ctx, { kind: 'invitedToHelp', to, requestId: request.id, params, link, mail }, tx);
+    return (await invitations.find(id))!;
   });
-  return view(outcome.row);
+  return view(outcome);
 }
 
 /**

@@ -3,8 +3,7 @@ import type { HelpRequestDetail } from '@board/shared';
 import { elevateWithin } from '../../database/door.ts';
 import { publicLink, webPages } from '../../links/public-links.ts';
 import { requestEndedForVolunteerMail, type RequestEnding } from '../../mail/request-mails.ts';
-import { sendMail, type MailContext } from '../../mail/send-mail.ts';
-import type { ServiceContext } from '../../services/context.ts';
+import { notify, type NotifyContext } from '../notifications/notify.ts';
 import { requestReader } from './reader.ts';
 
 export type Applicant = Awaited<ReturnType<ReturnType<typeof requestReader>['applicantRecipients']>>[number];
@@ -26,7 +25,7 @@ export function applicantsToTellAsActor(tx: Database, requestId: string, ending:
 
 /** Mails each of them in their language, queued in `within`, the transaction that ended the request. */
 export async function tellApplicantsRequestEnded(
-  ctx: MailContext & Pick<ServiceContext, 'config'>,
+  ctx: NotifyContext,
   applicants: Applicant[],
   request: {
     id: string;
@@ -39,23 +38,18 @@ export async function tellApplicantsRequestEnded(
   within: Database,
   municipalityCode: string,
 ): Promise<void> {
-  await sendMail(
-    ctx,
-    {
-      template: requestEndedForVolunteerMail,
-      to: applicants,
-      municipalityCode,
-      vars: {
-        title: request.title,
-        associationName: request.associationName,
-        municipality: request.municipality,
-        contactDesk: request.contactDesk,
-        link: publicLink(ctx.config, webPages.request(request.id)),
-        ending,
-      },
-    },
-    within,
-  );
+  const link = webPages.request(request.id);
+  const vars = {
+    title: request.title,
+    associationName: request.associationName,
+    municipality: request.municipality,
+    contactDesk: request.contactDesk,
+    link: publicLink(ctx.config, link),
+    ending,
+  };
+  const mail = { template: requestEndedForVolunteerMail, vars, municipalityCode };
+  const params = { requestTitle: request.title, associationName: request.associationName, ending };
+  await notify(ctx, { kind: 'requestEnded', to: applicants, requestId: request.id, params, link, mail }, within);
 }
 
 /** What a mail about the request names, with its municipality's contact desk for the mail's foot. */

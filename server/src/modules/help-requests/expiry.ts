@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { publicLink, webPages } from '../../links/public-links.ts';
 import { requestExpiredMail } from '../../mail/request-mails.ts';
-import { sendMail } from '../../mail/send-mail.ts';
+import { notify } from '../notifications/notify.ts';
 import { systemContext } from '../../services/context.ts';
 import { recordAudit } from '../audit/record.ts';
 import { applicantsToTell, tellApplicantsRequestEnded } from './applicant-notice.ts';
@@ -42,12 +42,14 @@ export async function expireOverdueRequests(app: FastifyInstance): Promise<numbe
       };
       const about = row.municipalityCode;
       const recipients = await requestReader(tx).officerRecipients(row.associationId);
-      const link = publicLink(app.config, webPages.officerRequest(row.id));
-      await sendMail(
-        ctx,
-        { template: requestExpiredMail, to: recipients, vars: { ...names, link }, municipalityCode: about },
-        tx,
-      );
+      const page = webPages.officerRequest(row.id);
+      const mail = {
+        template: requestExpiredMail,
+        vars: { ...names, link: publicLink(app.config, page) },
+        municipalityCode: about,
+      };
+      const params = { requestTitle: row.title };
+      await notify(ctx, { kind: 'requestExpired', to: recipients, requestId: row.id, params, link: page, mail }, tx);
       const applicants = await applicantsToTell(tx, row.id, 'expired');
       await tellApplicantsRequestEnded(ctx, applicants, names, 'expired', tx, about);
     }

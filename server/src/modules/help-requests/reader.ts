@@ -65,16 +65,17 @@ function boardConditions(filter: Omit<BoardFilter, 'after' | 'limit'>): (SQL | u
 }
 
 /** A person mail can reach: where to (their notification address, else the sign-in one), language, name. */
-type Recipient = { email: string; language: Language; name: string };
+type Recipient = { userId: string; email: string; language: Language; name: string };
 
 const recipientColumns = {
+  userId: u.id,
   email: sql<string | null>`coalesce(${u.notificationEmail}, ${u.email})`,
   language: u.language,
   name: u.displayName,
 };
 
 /** those of the rows mail can reach (an account always has an address; the column is nullable) */
-const mailable = (rows: { email: string | null; language: Language; name: string }[]) =>
+const mailable = (rows: { userId: string; email: string | null; language: Language; name: string }[]) =>
   rows.filter((row): row is Recipient => row.email !== null);
 
 /**

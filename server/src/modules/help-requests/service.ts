@@ -24,6 +24,7 @@ import {
   type AuditDetails,
   type HelpRequestInput,
 } from '@board/shared';
+import { announcePublished, announceReviewWaiting } from '../notifications/announcements.ts';
 import { recordAudit } from '../audit/record.ts';
 import { contactDeskOf } from '../municipalities/contact-desk.ts';
 import { applicantsToTellAsActor, requestNamesOf, tellApplicantsRequestEnded } from './applicant-notice.ts';
@@ -275,15 +276,21 @@ export async function changeStatus(
 /** Submit: to review, or straight onto the board where the municipality turned moderation off. */
 export async function submitRequest(ctx: SignedInContext, id: string): Promise<HelpRequestDetail> {
   const { actor } = ctx;
-  return ctx.door.asActor(
-    actor,
-    async (tx) =>
-      (
-        await changeStatus(tx, actor, id, (row) => submitTransition(row.moderationRequired), {
-          audit: 'request.submit',
-        })
-      ).detail,
-  );
+  return ctx.door.asActor(actor, async (tx) => {
+    const { detail, transition } = await changeStatus(
+      tx,
+      actor,
+      id,
+      (row) => submitTransition(row.moderationRequired),
+      {
+        audit: 'request.submit',
+      },
+    );
+    // staff hear of their queue; where moderation is off, fitting volunteers hear of it at once
+    if (transition === 'submit') await announceReviewWaiting(ctx, tx, detail);
+    else await announcePublished(ctx, tx, detail);
+    return detail;
+  });
 }
 
 /** The association takes its request back, any time before completion; volunteers who raised a hand (or were matched) are told. */

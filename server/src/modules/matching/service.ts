@@ -1,3 +1,4 @@
+import type { Database } from '@board/db';
 import {
   can,
   DomainError,
@@ -106,4 +107,26 @@ export async function listSuggestedVolunteers(
       quiet: request.hands === 0 && publishedDays >= quietAfterDays,
     };
   });
+}
+
+/** How many volunteers hear of one newly published request that fits them (notifications: requestFits). */
+export const fittingVolunteersCap = 20;
+
+/**
+ * The volunteers who agreed to be suggested and whom a newly published request fits best, by the
+ * same scoring as the officers' suggestions (at most `fittingVolunteersCap`), read in `tx`.
+ */
+export async function volunteersWhoFit(tx: Database, requestId: string): Promise<string[]> {
+  const repo = matchingRepository(tx);
+  const request = await repo.request(requestId);
+  if (!request) return [];
+  const candidates = await repo.candidateVolunteers({
+    requestId,
+    skillKeys: withCategorySkills(request.skillKeys),
+    municipalityCodes: withNeighbours([request.municipalityCode]),
+    category: request.category,
+  });
+  return rankVolunteersForRequest(request, candidates, { categoryOf, limit: fittingVolunteersCap }).map(
+    ({ item }) => item.id,
+  );
 }

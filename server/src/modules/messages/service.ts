@@ -2,7 +2,7 @@ import type { Database } from '@board/db';
 import { can, DomainError, type Actor, type ThreadMessage } from '@board/shared';
 import { publicLink, webPages } from '../../links/public-links.ts';
 import { newMessageMail } from '../../mail/matching-mails.ts';
-import { sendMail } from '../../mail/send-mail.ts';
+import { notify } from '../notifications/notify.ts';
 import { applicationRepository, type ApplicationRow } from '../applications/repository.ts';
 import { requestRepository } from '../help-requests/repository.ts';
 import { contactDeskOf } from '../municipalities/contact-desk.ts';
@@ -95,7 +95,6 @@ export async function sendMessage(ctx: SignedInContext, id: string, body: string
     const fromName = fromVolunteer ? ((await repo.person(actor.userId))?.displayName ?? '') : request.associationName;
     const mail = {
       template: newMessageMail,
-      to: recipients,
       municipalityCode: request.municipalityCode,
       vars: {
         requestTitle: request.title,
@@ -105,7 +104,9 @@ export async function sendMessage(ctx: SignedInContext, id: string, body: string
       },
       throttle: { kind: 'newMessage' as const, per: [id, to] },
     };
-    await sendMail(ctx, mail, tx);
+    const params = { requestTitle: request.title, fromName };
+    const notice = { kind: 'newMessage' as const, to: recipients, requestId: request.id, applicationId: id, params };
+    await notify(ctx, { ...notice, link: webPages.match(id), mail }, tx);
     return view(actor, (await messages.find(messageId))!);
   });
 }

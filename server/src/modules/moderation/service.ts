@@ -30,7 +30,8 @@ import type { RequestWithContact } from '../help-requests/rows.ts';
 import { contactDeskOf } from '../municipalities/contact-desk.ts';
 import { decodeCursor, pageOf, publicView } from '../help-requests/views.ts';
 import { publicLink, webPages } from '../../links/public-links.ts';
-import { sendMail } from '../../mail/send-mail.ts';
+import { announcePublished } from '../notifications/announcements.ts';
+import { notify } from '../notifications/notify.ts';
 import type { SignedInContext } from '../../services/context.ts';
 import { contentSnapshot, lastReturn, returnedBefore } from './returns.ts';
 
@@ -148,7 +149,11 @@ async function decide<Vars extends RequestMailVars>(
     } as Vars;
     const recipients = await requestReader(tx).officerRecipients(before.associationId);
     const about = before.municipalityCode;
-    await sendMail(ctx, { template: decision.mail, to: recipients, vars, municipalityCode: about }, tx);
+    const mail = { template: decision.mail, vars, municipalityCode: about };
+    const params = { requestTitle: detail.title, decision: decision.transition };
+    const link = webPages.officerRequest(detail.id);
+    await notify(ctx, { kind: 'moderationResult', to: recipients, requestId: detail.id, params, link, mail }, tx);
+    if (decision.transition === 'approve') await announcePublished(ctx, tx, detail);
     if (decision.endsRequest) {
       const applicants = await applicantsToTellAsActor(tx, id, decision.endsRequest);
       const names = requestNamesOf(detail, contactDesk);

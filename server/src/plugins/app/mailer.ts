@@ -7,6 +7,8 @@ export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
+  /** extra headers, e.g. `List-Unsubscribe` and `List-Unsubscribe-Post` (notifications/unsubscribe.ts) */
+  headers?: Record<string, string>;
 }
 
 export interface CapturedMail extends OutgoingMail {
@@ -42,7 +44,13 @@ export default fp(
       captured,
       sending: Boolean(opts.config.smtpUrl),
       async send(mail) {
-        await transport.sendMail({ from: opts.config.mailFrom, to: mail.to, subject: mail.subject, text: mail.text });
+        await transport.sendMail({
+          from: opts.config.mailFrom,
+          to: mail.to,
+          subject: mail.subject,
+          text: mail.text,
+          ...(mail.headers && { headers: mail.headers }),
+        });
         if (!opts.config.smtpUrl) {
           captured.unshift({ ...mail, id: nextId++, at: new Date().toISOString() });
           captured.length = Math.min(captured.length, keepAtMost);

@@ -40,6 +40,9 @@ import matchingJa from './messages/matching/ja.json';
 import inviteEn from './messages/invite/en.json';
 import inviteJaEasy from './messages/invite/ja-easy.json';
 import inviteJa from './messages/invite/ja.json';
+import noticesEn from './messages/notices/en.json';
+import noticesJaEasy from './messages/notices/ja-easy.json';
+import noticesJa from './messages/notices/ja.json';
 import type { Lang } from './languages.ts';
 
 /**
@@ -61,6 +64,7 @@ export const areas = {
   towns: { ja: townsJa, en: townsEn, 'ja-easy': townsJaEasy },
   matching: { ja: matchingJa, en: matchingEn, 'ja-easy': matchingJaEasy },
   invite: { ja: inviteJa, en: inviteEn, 'ja-easy': inviteJaEasy },
+  notices: { ja: noticesJa, en: noticesEn, 'ja-easy': noticesJaEasy },
 } as const;
 
 const ja = {
@@ -78,6 +82,7 @@ const ja = {
   ...townsJa,
   ...matchingJa,
   ...inviteJa,
+  ...noticesJa,
 };
 
 /** Message keys: Japanese is the source language, so its files define the set. */
@@ -103,6 +108,7 @@ const catalogues = {
     ...townsEn,
     ...matchingEn,
     ...inviteEn,
+    ...noticesEn,
   } satisfies Messages,
   'ja-easy': {
     ...commonJaEasy,
@@ -119,6 +125,7 @@ const catalogues = {
     ...townsJaEasy,
     ...matchingJaEasy,
     ...inviteJaEasy,
+    ...noticesJaEasy,
   } satisfies Messages,
 } as const satisfies Record<Lang, Messages>;
 

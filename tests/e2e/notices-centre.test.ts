@@ -1,0 +1,160 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import {
+  applyAs,
+  createVolunteer,
+  demo,
+  expectNoViolations,
+  insertRequest,
+  mailTo,
+  newPerson,
+  open,
+  submitForm,
+  t,
+  texts,
+  uniqueWord,
+  useBrowserApp,
+  type Lang,
+} from './kit/index.ts';
+
+/**
+ * The notification centre in the browser (issue 11): the bell with its unread count, the list with
+ * "mark read" (one and all), the mail choices in /me and the one-click unsubscribe page, signed out;
+ * each in ja, en and やさしい日本語, with and without JavaScript, and axe finds nothing.
+ */
+
+useBrowserApp();
+
+const runs = [
+  { lang: 'ja', javaScript: true },
+  { lang: 'en', javaScript: true },
+  { lang: 'ja-easy', javaScript: true },
+  { lang: 'ja', javaScript: false },
+  { lang: 'en', javaScript: false },
+  { lang: 'ja-easy', javaScript: false },
+] as const satisfies readonly { lang: Lang; javaScript: boolean }[];
+
+/**
+ * axe on the page as a browser without JavaScript gets it: the server's HTML, its scripts refused
+ * (axe itself needs JavaScript, so it runs in a context that has it but never hydrates).
+ */
+async function expectServerHtmlAccessible(path: string, options: { as?: string; lang: Lang }, label: string) {
+  const { page, context } = await newPerson({ ...options, javaScript: true });
+  await context.route(/\/_app\/.*\.js$/, (route) => route.abort());
+  await page.goto(`${t.baseUrl}${path}`);
+  await expectNoViolations(page, `${label} without JavaScript`);
+  await context.close();
+}
+
+/** axe on this page: as it is with JavaScript, or as the server sent it without. */
+async function expectAccessible(page: Page, javaScript: boolean, options: { as?: string; lang: Lang }, label: string) {
+  if (javaScript) await expectNoViolations(page, label);
+  else await expectServerHtmlAccessible(new URL(page.url()).pathname + new URL(page.url()).search, options, label);
+}
+
+/** A new hand on a new request of 千住一丁目町会: its officer gets a notification; answers the title. */
+async function handRaised(): Promise<string> {
+  const title = `チラシ作り ${uniqueWord()}`;
+  const requestId = await insertRequest(t, { title, association: 'senju' });
+  const volunteer = await createVolunteer(t, { verified: true });
+  await applyAs(t, volunteer.email, requestId, 'お手伝いします');
+  return title;
+}
+
+describe.each(runs)('notifications in $lang (JavaScript: $javaScript)', ({ lang, javaScript }) => {
+  const i18n = texts(lang);
+
+  it('the bell counts the unread; the list shows the news newest first; mark one, then all, read; axe finds nothing', async () => {
+    await handRaised();
+    const title = await handRaised();
+    const { page, context } = await newPerson({
+      as: demo.officerSenju,
+      lang,
+      javaScript,
+      viewport: { width: 1280, height: 900 },
+    });
+    await open(page, t, '/requests');
+    const bell = page.locator('[data-testid=bell]');
+    expect(await bell.isVisible()).toBe(true);
+    expect(await bell.getAttribute('href')).toBe('/notifications');
+    await expectAccessible(page, javaScript, { as: demo.officerSenju, lang }, `board with the bell, ${lang}`);
+
+    await open(page, t, '/notifications');
+    expect(await page.locator('h1').first().innerText()).toContain(i18n.t('notices.title'));
+    const first = page.locator('[data-testid=notifications] > li').first();
+    expect(await first.innerText()).toContain(title);
+    expect(await first.getAttribute('data-kind')).toBe('handRaised');
+    await expectAccessible(page, javaScript, { as: demo.officerSenju, lang }, `notifications, ${lang}`);
+
+    await submitForm(page, 'read', first);
+    expect(await page.getByText(i18n.t('notices.marked')).count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid=notifications] > li').first().locator('form[data-form=read]').count()).toBe(
+      0,
+    );
+    await submitForm(page, 'readAll');
+    expect(await page.locator('form[data-form=read]').count()).toBe(0);
+    expect(await page.locator('[data-testid=bell] .bell__count').count()).toBe(0);
+    await expectAccessible(page, javaScript, { as: demo.officerSenju, lang }, `notifications all read, ${lang}`);
+    await context.close();
+  });
+
+  it('on a phone the way to the notifications is inside the account menu', async () => {
+    await handRaised();
+    const { page, context } = await newPerson({
+      as: demo.officerSenju,
+      lang,
+      javaScript,
+      viewport: { width: 390, height: 800 },
+    });
+    await open(page, t, '/requests');
+    expect(await page.locator('[data-testid=bell]').isVisible()).toBe(false);
+    const inMenu = page.locator('[data-testid=signed-in] [data-testid=bell-in-menu]');
+    expect(await inMenu.getAttribute('href')).toBe('/notifications');
+    await context.close();
+  });
+});
+
+describe.each([
+  { lang: 'ja', javaScript: true },
+  { lang: 'en', javaScript: false },
+  { lang: 'ja-easy', javaScript: true },
+] as const)('mail choices and unsubscribe in $lang (JavaScript: $javaScript)', ({ lang, javaScript }) => {
+  const i18n = texts(lang);
+
+  it('the choices page keeps a change; axe finds nothing', async () => {
+    const volunteer = await createVolunteer(t, { verified: true });
+    const { page, context } = await newPerson({ as: volunteer.email, lang, javaScript });
+    await open(page, t, '/me/notifications');
+    await expectAccessible(page, javaScript, { as: volunteer.email, lang }, `mail choices, ${lang}`);
+    await page.locator('input[name=newMessage][value=weekly]').check();
+    await submitForm(page, 'save');
+    expect(await page.getByText(i18n.t('notices.prefs.saved')).count()).toBeGreaterThan(0);
+    await open(page, t, '/me/notifications');
+    expect(await page.locator('input[name=newMessage][value=weekly]').isChecked()).toBe(true);
+    await context.close();
+  });
+
+  it('the unsubscribe link of a mail works signed out, for its kind only', async () => {
+    const title = await handRaised();
+    const mail = await mailTo(t, demo.officerSenju, (s) => s.includes(title));
+    const path = /\/unsubscribe\?key=[\w-]+/.exec(mail.text)![0];
+    const { page, context } = await newPerson({ lang, javaScript });
+    await open(page, t, path);
+    expect(await page.getByText(i18n.t('notices.kindName.handRaised')).count()).toBeGreaterThan(0);
+    await expectAccessible(page, javaScript, { lang }, `unsubscribe, ${lang}`);
+    await submitForm(page, 'unsubscribe');
+    const done = i18n.t('notices.unsubscribe.done', { kind: i18n.t('notices.kindName.handRaised') });
+    expect(await page.getByText(done).count()).toBeGreaterThan(0);
+    // the officer's other kinds are untouched; hands come by mail again after this test
+    await open(page, t, '/unsubscribe?key=forged');
+    expect(await page.getByText(i18n.t('notices.unsubscribe.invalid')).count()).toBeGreaterThan(0);
+    await context.close();
+    const { page: officer, context: officerContext } = await newPerson({ as: demo.officerSenju, lang: 'en' });
+    await open(officer, t, '/me/notifications');
+    expect(await officer.locator('input[name=handRaised][value=off]').isChecked()).toBe(true);
+    expect(await officer.locator('input[name=newMessage][value=immediate]').isChecked()).toBe(true);
+    await officer.locator('input[name=handRaised][value=immediate]').check();
+    await submitForm(officer, 'save');
+    await officerContext.close();
+  });
+});

@@ -1,0 +1,34 @@
+import { mailModes, notificationKinds, type NotificationPreferences } from '@board/shared';
+import { error } from '@sveltejs/kit';
+import { callApi } from '#lib/server/api.ts';
+import { apiFailure, formSuccess, formValues } from '#lib/server/form-result.ts';
+import { requireSignedIn } from '#lib/server/guards.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+/** The person's mail choice per kind of notification (GET /api/me/notification-preferences). */
+export const load: PageServerLoad = async (event) => {
+  requireSignedIn(event.locals, event.url);
+  event.setHeaders({ 'cache-control': 'private, no-store' });
+  const result = await callApi<NotificationPreferences>(event, 'GET', '/api/me/notification-preferences');
+  if (!result.ok) error(result.status >= 500 ? 503 : result.status, 'Could not load your choices');
+  return { preferences: result.data.preferences };
+};
+
+export const actions: Actions = {
+  /** One radio group per kind (named after the kind): PUT /api/me/notification-preferences. */
+  save: async (event) => {
+    requireSignedIn(event.locals, event.url);
+    const form = await event.request.formData();
+    const preferences = notificationKinds.flatMap((kind) => {
+      const mode = form.get(kind);
+      return typeof mode === 'string' && mode !== '' ? [{ kind, mode }] : [];
+    });
+    const known = preferences.every((p) => (mailModes as readonly string[]).includes(p.mode));
+    const result = await callApi(event, 'PUT', '/api/me/notification-preferences', { preferences });
+    if (!result.ok || !known) {
+      const failure = result.ok ? { code: 'VALIDATION_FAILED', message: 'Unknown choice', fields: [] } : result.error;
+      return apiFailure('save', result.ok ? 400 : result.status, failure, formValues(form));
+    }
+    return formSuccess('save');
+  },
+};
