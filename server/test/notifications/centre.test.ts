@@ -15,7 +15,7 @@ import {
   put,
   rowCounts,
   useApiApp,
-  useSignedIn,
+  useDemoPeople,
 } from '../kit/index.ts';
 import { notificationsOf, rowsOf, unsubscribeKeyIn } from './scene.ts';
 
@@ -25,8 +25,7 @@ import { notificationsOf, rowsOf, unsubscribeKeyIn } from './scene.ts';
  */
 
 const t = useApiApp();
-const senju = useSignedIn(t, officers.senju);
-const umeda = useSignedIn(t, officers.umeda);
+const { senju, umeda } = useDemoPeople(t);
 
 describe('a hand raised, through notify', () => {
   it('gives the officer an unread notification and a mail with a one-click unsubscribe for its kind', async () => {

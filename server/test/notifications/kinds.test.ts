@@ -17,7 +17,7 @@ import {
   put,
   setModeration,
   useApiApp,
-  useSignedIn,
+  useDemoPeople,
   userIdOf,
 } from '../kit/index.ts';
 import { rowsOf } from './scene.ts';
@@ -28,9 +28,7 @@ import { rowsOf } from './scene.ts';
  */
 
 const t = useApiApp();
-const senju = useSignedIn(t, officers.senju);
-const umeda = useSignedIn(t, officers.umeda);
-const staffAdachi = useSignedIn(t, demoEmails.staffAdachi);
+const { senju, umeda, staffAdachi } = useDemoPeople(t);
 const ofRequest = (id: string) => (rows: { requestId: string | null }[]) => rows.filter((r) => r.requestId === id);
 
 describe('staff hear of their queue', () => {
