@@ -31,6 +31,8 @@ export const jobQueues = {
   },
   /** The expiry sweep (help-requests/expiry.ts), sent by the schedule every five minutes; a missed one is caught up by the next. */
   'expire-requests': { retryLimit: 0, expireInSeconds: 10 * minute, deleteAfterSeconds: day },
+  /** The figures' monthly rollups recomputed (figures/refresh.ts), every hour by the schedule; the next tick retries. */
+  'refresh-figures': { retryLimit: 0, expireInSeconds: 30 * minute, deleteAfterSeconds: day },
 } as const satisfies Record<string, Omit<Queue, 'name'>>;
 
 export type JobQueueName = keyof typeof jobQueues;
