@@ -1,6 +1,7 @@
 import { schema } from '@board/db';
 import { refreshFigures } from '@board/server/modules/figures/refresh';
 import { eq } from 'drizzle-orm';
+import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   demo,
@@ -42,7 +43,7 @@ beforeAll(async () => {
   await refreshFigures(t.app);
 }, 120_000);
 
-async function noSidewaysScroll(page: import('playwright-core').Page) {
+async function noSidewaysScroll(page: Page) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 }
