@@ -35,6 +35,8 @@ export const jobQueues = {
   'mail-digests': { retryLimit: 2, retryDelay: 60, expireInSeconds: 10 * minute, deleteAfterSeconds: 7 * day },
   /** The check for requests waiting more than 2 days for review (notifications/review-overdue.ts), daily. */
   'review-overdue': { retryLimit: 2, retryDelay: 60, expireInSeconds: 10 * minute, deleteAfterSeconds: 7 * day },
+  /** The figures' monthly rollups recomputed (figures/refresh.ts), every hour by the schedule; the next tick retries. */
+  'refresh-figures': { retryLimit: 0, expireInSeconds: 30 * minute, deleteAfterSeconds: day },
 } as const satisfies Record<string, Omit<Queue, 'name'>>;
 
 export type JobQueueName = keyof typeof jobQueues;

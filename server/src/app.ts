@@ -11,6 +11,7 @@ import { workMailQueue } from './mail/mail-jobs.ts';
 import jobs from './jobs/queue.ts';
 import { scheduleExpiry } from './modules/help-requests/expiry.ts';
 import { scheduleDigests } from './modules/notifications/digests.ts';
+import { scheduleFiguresRefresh } from './modules/figures/refresh.ts';
 import authentication from './plugins/app/authentication.ts';
 import boardCache from './plugins/app/board-cache.ts';
 import clientAddress from './plugins/app/client-address.ts';
@@ -71,6 +72,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   for (const routes of apiRoutes) await app.register(routes);
   scheduleExpiry(app);
   scheduleDigests(app);
+  scheduleFiguresRefresh(app);
 
   if (config.serveWeb)
     await app.register(web, { webBuildDir: config.webBuildDir, pageServerSecret: config.pageServerSecret });

@@ -25,3 +25,4 @@ export * from './matching/api.ts';
 export * from './first-come.ts';
 export * from './help-invitations.ts';
 export * from './notifications.ts';
+export * from './figures.ts';

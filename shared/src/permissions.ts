@@ -92,6 +92,8 @@ export const permissions = {
   'match.review': staff,
   /** every request of the municipality in every state, and its CSV */
   'request.listMunicipality': staff,
+  /** the figures (KPIs) of their municipality (staff), of any or all Tokyo (foundation), and their downloads */
+  'figures.read': staff,
   // suggestions (おすすめ, issue 10): requests for a volunteer; volunteers who agreed, for a request's officers and staff
   'suggestion.listRequests': volunteers,
   'suggestion.listVolunteers': { ...officers, ...municipalStaff },

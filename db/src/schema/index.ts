@@ -12,3 +12,4 @@ export * from './flags.ts';
 export * from './limits.ts';
 export * from './help-invitations.ts';
 export * from './notifications.ts';
+export * from './figures.ts';

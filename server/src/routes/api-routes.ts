@@ -20,6 +20,7 @@ import volunteerRoutes from '../modules/volunteers/routes.ts';
 import skillRoutes from '../modules/skills/routes.ts';
 import helpInvitationRoutes from '../modules/help-invitations/routes.ts';
 import notificationRoutes from '../modules/notifications/routes.ts';
+import figureRoutes from '../modules/figures/routes.ts';
 
 /**
  * Every module's routes (`modules/<area>/routes.ts`), registered by buildApp in this order. A new
@@ -47,4 +48,5 @@ export const apiRoutes: FastifyPluginAsync[] = [
   skillRoutes,
   helpInvitationRoutes,
   notificationRoutes,
+  figureRoutes,
 ];

@@ -43,6 +43,9 @@ import inviteJa from './messages/invite/ja.json';
 import noticesEn from './messages/notices/en.json';
 import noticesJaEasy from './messages/notices/ja-easy.json';
 import noticesJa from './messages/notices/ja.json';
+import figuresEn from './messages/figures/en.json';
+import figuresJaEasy from './messages/figures/ja-easy.json';
+import figuresJa from './messages/figures/ja.json';
 import type { Lang } from './languages.ts';
 
 /**
@@ -65,6 +68,7 @@ export const areas = {
   matching: { ja: matchingJa, en: matchingEn, 'ja-easy': matchingJaEasy },
   invite: { ja: inviteJa, en: inviteEn, 'ja-easy': inviteJaEasy },
   notices: { ja: noticesJa, en: noticesEn, 'ja-easy': noticesJaEasy },
+  figures: { ja: figuresJa, en: figuresEn, 'ja-easy': figuresJaEasy },
 } as const;
 
 const ja = {
@@ -83,6 +87,7 @@ const ja = {
   ...matchingJa,
   ...inviteJa,
   ...noticesJa,
+  ...figuresJa,
 };
 
 /** Message keys: Japanese is the source language, so its files define the set. */
@@ -109,6 +114,7 @@ const catalogues = {
     ...matchingEn,
     ...inviteEn,
     ...noticesEn,
+    ...figuresEn,
   } satisfies Messages,
   'ja-easy': {
     ...commonJaEasy,
@@ -126,6 +132,7 @@ const catalogues = {
     ...matchingJaEasy,
     ...inviteJaEasy,
     ...noticesJaEasy,
+    ...figuresJaEasy,
   } satisfies Messages,
 } as const satisfies Record<Lang, Messages>;
 

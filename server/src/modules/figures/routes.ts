@@ -1,0 +1,68 @@
+import {
+  ExportStatisticsQuery,
+  OpenData,
+  OpenDataQuery,
+  openDataLicence,
+  Statistics,
+  StatisticsQuery,
+} from '@board/shared';
+import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { defineRoutes, route } from '../../routes/define-routes.ts';
+import { exportOpenData, exportStatistics, getOpenData, getStatistics, type DownloadFile } from './service.ts';
+
+function sendFile(reply: FastifyReply, file: DownloadFile, cache: string) {
+  return reply
+    .type(file.contentType)
+    .header('content-disposition', `attachment; filename="${file.fileName}"`)
+    .header('cache-control', cache)
+    .send(file.body);
+}
+
+/**
+ * Figures (KPIs, issue 12) from the monthly rollups: staff read their municipality's, the
+ * foundation any one or all Tokyo; the open data is public, suppressed and under CC BY 4.0.
+ * Nothing here holds personal data, so downloads are plain GETs (not audited).
+ */
+export default defineRoutes('figures', {
+  getStatistics: route('GET /api/statistics', {
+    summary:
+      'Figures per month and for the period, by category: posted, published, matched, completed, match rate, median days, active volunteers, posting associations, matches by origin',
+    input: { query: StatisticsQuery },
+    response: { 200: Statistics },
+    errors: [403],
+    handler: (context, { query }) => getStatistics(context, query),
+  }),
+  exportStatistics: route('GET /api/statistics/export', {
+    summary: 'The same figures as a CSV (a row per month and one for the period) or JSON file',
+    input: { query: ExportStatisticsQuery },
+    response: {
+      200: {
+        description: 'CSV (UTF-8 with BOM, for Excel) or JSON',
+        content: { 'text/csv': { schema: z.string() }, 'application/json': { schema: Statistics } },
+      },
+    },
+    errors: [403],
+    handler: async (context, { query }, { reply }) =>
+      sendFile(reply, await exportStatistics(context, query), 'private, no-store'),
+  }),
+  getOpenData: route('GET /api/open-data', {
+    summary: `Open data: per active municipality and month, aggregates only, counts under 5 suppressed (null, or empty in the CSV); ${openDataLicence.name}`,
+    signIn: 'optional',
+    input: { query: OpenDataQuery },
+    response: {
+      200: {
+        description: 'JSON, or CSV with format=csv',
+        content: { 'application/json': { schema: OpenData }, 'text/csv': { schema: z.string() } },
+      },
+    },
+    handler: async (context, { query }, { reply }) => {
+      reply.header('link', `<${openDataLicence.url}>; rel="license"`);
+      if (query.format === 'csv') return sendFile(reply, await exportOpenData(context, query), 'public, max-age=3600');
+      return reply
+        .type('application/json; charset=utf-8')
+        .header('cache-control', 'public, max-age=3600')
+        .send(JSON.stringify(await getOpenData(context, query)));
+    },
+  }),
+});
