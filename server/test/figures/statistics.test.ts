@@ -1,7 +1,7 @@
 import { Statistics } from '@board/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { histogramMedian } from '../../src/modules/figures/service.ts';
-import { createVolunteer, demoEmails, get, useApiApp, useSignedIn } from '../kit/index.ts';
+import { createVolunteer, get, useApiApp, useDemoPeople } from '../kit/index.ts';
 import { plusDays, postRequest, raiseHand, refresh, tokyo } from './scene.ts';
 
 /**
@@ -18,8 +18,7 @@ import { plusDays, postRequest, raiseHand, refresh, tokyo } from './scene.ts';
  */
 
 const t = useApiApp();
-const foundation = useSignedIn(t, demoEmails.foundation);
-const staffAdachi = useSignedIn(t, demoEmails.staffAdachi);
+const { foundation, staffAdachi } = useDemoPeople(t);
 
 beforeAll(async () => {
   const a = (await createVolunteer(t)).id;
