@@ -1,7 +1,9 @@
 import { createDatabase, migrateDatabase, openAppDatabase } from '@board/db';
 import { seedDemo, seedMunicipalities } from '@board/db/seed/seed';
+import Fastify from 'fastify';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { seedDemoHistory } from './demo/history.ts';
 
 function readConfig() {
   try {
@@ -20,7 +22,10 @@ const config = readConfig();
 const owner = createDatabase({ url: config.databaseUrl, dataDir: config.pgliteDataDir });
 await migrateDatabase(owner);
 await seedMunicipalities(owner.db);
-if (config.demoData) await seedDemo(owner.db);
+if (config.demoData && (await seedDemo(owner.db)) === 'seeded') {
+  // a year of requests, matches and thanks, played through the services (server/src/demo)
+  await seedDemoHistory(owner.db, config, Fastify({ logger: false }).log);
+}
 const database = await openAppDatabase(owner, { ownerUrl: config.databaseUrl, appUrl: config.appDatabaseUrl });
 
 const app = await buildApp(config, { database });

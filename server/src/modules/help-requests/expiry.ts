@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { publicLink, webPages } from '../../links/public-links.ts';
 import { requestExpiredMail } from '../../mail/request-mails.ts';
 import { sendMail } from '../../mail/send-mail.ts';
-import { systemContext } from '../../services/context.ts';
+import { systemContext, type ServiceContext } from '../../services/context.ts';
 import { recordAudit } from '../audit/record.ts';
 import { applicantsToTell, tellApplicantsRequestEnded } from './applicant-notice.ts';
 import { requestReader } from './reader.ts';
@@ -18,8 +18,17 @@ export const expirySchedule = '*/5 * * * *';
  * request to post it again; the mails are queued in the same transaction. Returns how many expired.
  */
 export async function expireOverdueRequests(app: FastifyInstance): Promise<number> {
-  const ctx = systemContext(app);
-  const expired = await ctx.door.asSystem('expire overdue requests', async (tx) => {
+  const expired = await expireOverdue(systemContext(app));
+  if (expired > 0) {
+    app.boardCache.invalidate();
+    app.log.info({ count: expired }, 'expired overdue requests');
+  }
+  return expired;
+}
+
+/** The sweep itself, for any system context (the app's, or the demo history's seed). */
+export async function expireOverdue(ctx: ServiceContext<null>): Promise<number> {
+  return ctx.door.asSystem('expire overdue requests', async (tx) => {
     const repo = requestRepository(tx);
     const rows = await repo.expireOverdue();
     for (const row of rows) {
@@ -42,7 +51,7 @@ export async function expireOverdueRequests(app: FastifyInstance): Promise<numbe
       };
       const about = row.municipalityCode;
       const recipients = await requestReader(tx).officerRecipients(row.associationId);
-      const link = publicLink(app.config, webPages.officerRequest(row.id));
+      const link = publicLink(ctx.config, webPages.officerRequest(row.id));
       await sendMail(
         ctx,
         { template: requestExpiredMail, to: recipients, vars: { ...names, link }, municipalityCode: about },
@@ -53,11 +62,6 @@ export async function expireOverdueRequests(app: FastifyInstance): Promise<numbe
     }
     return rows.length;
   });
-  if (expired > 0) {
-    app.boardCache.invalidate();
-    app.log.info({ count: expired }, 'expired overdue requests');
-  }
-  return expired;
 }
 
 /**
