@@ -17,6 +17,13 @@ import type { Story } from './stories.ts';
 import { words } from './words.ts';
 
 const day = 86_400_000;
+const hour = 3_600_000;
+
+/** 10:00 in Tokyo (UTC+9) on the Tokyo day of `instant` */
+function tokyoMorning(instant: number): number {
+  const tokyoDay = Math.floor((instant + 9 * hour) / day) * day;
+  return tokyoDay - 9 * hour + 10 * hour;
+}
 
 /**
  * Plays the demo history through the services, as the people would have done it, and notes
@@ -91,9 +98,10 @@ export class HistoryPlayer {
 
   /** a story from posting to where it ends; returns the request's id */
   async play(story: Story): Promise<string> {
-    const posted = this.now.getTime() - story.daysAgo * day;
+    // posted at ten in the morning, Tokyo time, that day
+    const posted = tokyoMorning(this.now.getTime() - story.daysAgo * day);
     // a recent story happens faster, so each of its steps lies in the past
-    const pace = Math.min(1, (story.daysAgo - 0.3) / 15);
+    const pace = Math.min(1, (this.now.getTime() - posted - 0.3 * day) / (15 * day));
     const at = (days: number) => new Date(posted + days * pace * day);
     const officer = await this.as(story.officer);
     const staff = await this.as(story.staff);
