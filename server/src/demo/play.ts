@@ -99,9 +99,9 @@ export class HistoryPlayer {
   /** a story from posting to where it ends; returns the request's id */
   async play(story: Story): Promise<string> {
     // posted at ten in the morning, Tokyo time, that day
-    const posted = tokyoMorning(this.now.getTime() - story.daysAgo * day);
+    const posted = tokyoMorning(this.now.getTime() - story.daysAgo * day) + story.minute * 60_000;
     // a recent story happens faster, so each of its steps lies in the past
-    const pace = Math.min(1, (this.now.getTime() - posted - 0.3 * day) / (15 * day));
+    const pace = Math.min(1, (this.now.getTime() - posted - 0.1 * day) / (15 * day));
     const at = (days: number) => new Date(posted + days * pace * day);
     const officer = await this.as(story.officer);
     const staff = await this.as(story.staff);

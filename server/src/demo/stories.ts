@@ -34,6 +34,8 @@ export interface Story {
   ending: StoryEnding;
   /** posted this many days before the seed */
   daysAgo: number;
+  /** minutes after ten in the morning (Tokyo) it was posted, so two stories of one day differ */
+  minute: number;
   /** the volunteers who raise a hand, in order; the first `slots` are accepted where the story gets that far */
   hands: string[];
   /** a volunteer the officer invites to help before the hands come */
@@ -172,6 +174,7 @@ export function planStories(): Story[] {
         slots,
         ending,
         daysAgo: daysAgoFor(ending, i),
+        minute: (n * 37) % 300,
         hands: [...new Set(hands)],
         invite: n % 4 === 1 ? invitable[n % invitable.length]! : null,
       });
