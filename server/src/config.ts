@@ -15,6 +15,7 @@ const EnvSchema = z.object({
   APP_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   PGLITE_DATA_DIR: z.string().default(fileURLToPath(new URL('../../.data/pglite', import.meta.url))),
   DEMO_DATA: flag,
+  DEMO_HISTORY: flag,
   JWT_SECRET: z.string().min(32, { error: 'JWT_SECRET must be at least 32 characters' }).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_BUILD_DIR: z.string().default(fileURLToPath(new URL('../../web/build', import.meta.url))),
@@ -42,6 +43,8 @@ export interface AppConfig {
   pgliteDataDir: string;
   /** seed demo associations, accounts and requests (never outside demo mode) */
   demoData: boolean;
+  /** with the demo data, a year of history played through the services (server/src/demo; first seed only) */
+  demoHistory: boolean;
   jwtSecret: string;
   logLevel: string;
   /** mount the SvelteKit build in this process (one port for pages and API) */
@@ -88,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     appDatabaseUrl: e.APP_DATABASE_URL,
     pgliteDataDir: e.PGLITE_DATA_DIR,
     demoData: e.DEMO_DATA ?? embedded,
+    demoHistory: e.DEMO_HISTORY ?? true,
     // Outside production a per-process secret is fine: sessions simply end on restart.
     jwtSecret: e.JWT_SECRET ?? randomBytes(32).toString('hex'),
     logLevel: e.LOG_LEVEL,

@@ -1,7 +1,9 @@
 import { createDatabase, migrateDatabase, openAppDatabase } from '@board/db';
 import { seedDemo, seedMunicipalities } from '@board/db/seed/seed';
+import Fastify from 'fastify';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { seedDemoHistory } from './demo/history.ts';
 
 function readConfig() {
   try {
@@ -20,7 +22,12 @@ const config = readConfig();
 const owner = createDatabase({ url: config.databaseUrl, dataDir: config.pgliteDataDir });
 await migrateDatabase(owner);
 await seedMunicipalities(owner.db);
-if (config.demoData) await seedDemo(owner.db);
+if (config.demoData && (await seedDemo(owner.db)) === 'seeded' && config.demoHistory) {
+  // a year of requests, matches and thanks, played through the services (server/src/demo)
+  const started = Date.now();
+  await seedDemoHistory(owner.db, config, Fastify({ logger: false }).log);
+  console.log(`demo history seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
 const database = await openAppDatabase(owner, { ownerUrl: config.databaseUrl, appUrl: config.appDatabaseUrl });
 
 const app = await buildApp(config, { database });

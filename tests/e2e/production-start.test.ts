@@ -9,7 +9,8 @@ describe('the production build on one port (embedded database, demo data)', () =
   let server: RunningServer;
   beforeAll(async () => {
     expect(existsSync(webBuild), 'run `pnpm build` before the tests').toBe(true);
-    server = await startServerProcess();
+    // the base demo only: the demo history (server/test/demo) would add minutes on a busy machine
+    server = await startServerProcess({ DEMO_HISTORY: '0' });
   }, 200_000);
   afterAll(async () => {
     await server?.stop();

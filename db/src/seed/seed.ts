@@ -11,8 +11,15 @@ import {
   volunteerProfiles,
   volunteerSkills,
 } from '../schema/index.ts';
-import { demoAccounts, demoAssociations, demoPassword, demoRequests } from './demo-data.ts';
-import { demoProfiles } from './demo-profiles.ts';
+import {
+  demoAccounts,
+  demoAssociations,
+  demoPassword,
+  demoRequests,
+  type DemoAccount,
+  type DemoAssociation,
+} from './demo-data.ts';
+import { demoProfiles, type DemoProfile } from './demo-profiles.ts';
 import { demoActiveCodes, demoContactDesk, tokyoMunicipalities } from './municipalities.ts';
 
 /** All 62 municipalities; names are refreshed, status and settings are left as staff set them. */
@@ -51,42 +58,12 @@ export async function seedDemo(db: Database): Promise<'seeded' | 'already presen
         .where(eq(municipalities.code, code));
     }
 
-    const associationIds = new Map<string, string>();
-    for (const a of demoAssociations) {
-      const [row] = await tx
-        .insert(associations)
-        .values({ municipalityCode: a.municipalityCode, name: a.name, area: a.area, households: a.households })
-        .returning({ id: associations.id });
-      associationIds.set(a.key, row!.id);
-    }
-
-    const userIds = new Map<string, string>();
-    for (const account of demoAccounts) {
-      const [row] = await tx
-        .insert(users)
-        .values({
-          email: account.email,
-          emailVerifiedAt: new Date(),
-          passwordHash,
-          displayName: account.displayName,
-          language: account.language,
-        })
-        .returning({ id: users.id });
-      userIds.set(account.key, row!.id);
-      for (const hat of account.roles) {
-        const associationId = hat.association ? associationIds.get(hat.association)! : null;
-        const municipalityCode =
-          hat.municipalityCode ??
-          (hat.association ? demoAssociations.find((a) => a.key === hat.association)!.municipalityCode : null);
-        await tx.insert(roleAssignments).values({ userId: row!.id, role: hat.role, municipalityCode, associationId });
-      }
-    }
-
-    for (const { account, skills, ...profile } of demoProfiles) {
-      const userId = userIds.get(account)!;
-      await tx.insert(volunteerProfiles).values({ userId, ...profile, showThanks: true });
-      await tx.insert(volunteerSkills).values(skills.map((s) => ({ userId, skillKey: s.key, level: s.level })));
-    }
+    const { associationIds, userIds } = await insertDemoPeople(tx, {
+      associations: demoAssociations,
+      accounts: demoAccounts,
+      profiles: demoProfiles,
+      passwordHash,
+    });
 
     const day = 24 * 60 * 60 * 1000;
     const now = Date.now();
@@ -106,9 +83,66 @@ export async function seedDemo(db: Database): Promise<'seeded' | 'already presen
         createdBy: userIds.get(createdBy)!,
         startsAt: startsInDays === undefined ? null : new Date(now + startsInDays * day),
         applicationDeadline: deadlineInDays === undefined ? null : new Date(now + deadlineInDays * day),
-        publishedAt: ['published', 'filled', 'completed'].includes(r.status) ? new Date(now - 3 * day) : null,
+        // posted before it was published: the finished one a while ago, the others last week
+        createdAt: new Date(now - (r.status === 'completed' ? 50 : 10) * day),
+        publishedAt: ['published', 'filled', 'completed'].includes(r.status)
+          ? new Date(now - (r.status === 'completed' ? 45 : 3) * day)
+          : null,
       });
     }
   });
   return 'seeded';
+}
+
+export interface DemoPeople {
+  associations: DemoAssociation[];
+  accounts: DemoAccount[];
+  profiles: DemoProfile[];
+  /** one hash shared by every demo account keeps the seed fast */
+  passwordHash: string;
+}
+
+/**
+ * Associations, accounts with their hats (an officer's municipality is their association's) and
+ * volunteer profiles; returns the new ids by key. Used by the base demo and the demo history's
+ * extra wards (server/src/demo).
+ */
+export async function insertDemoPeople(tx: Database, people: DemoPeople) {
+  const associationIds = new Map<string, string>();
+  for (const a of people.associations) {
+    const [row] = await tx
+      .insert(associations)
+      .values({ municipalityCode: a.municipalityCode, name: a.name, area: a.area, households: a.households })
+      .returning({ id: associations.id });
+    associationIds.set(a.key, row!.id);
+  }
+
+  const userIds = new Map<string, string>();
+  for (const account of people.accounts) {
+    const [row] = await tx
+      .insert(users)
+      .values({
+        email: account.email,
+        emailVerifiedAt: new Date(),
+        passwordHash: people.passwordHash,
+        displayName: account.displayName,
+        language: account.language,
+      })
+      .returning({ id: users.id });
+    userIds.set(account.key, row!.id);
+    for (const hat of account.roles) {
+      const associationId = hat.association ? associationIds.get(hat.association)! : null;
+      const municipalityCode =
+        hat.municipalityCode ??
+        (hat.association ? people.associations.find((a) => a.key === hat.association)!.municipalityCode : null);
+      await tx.insert(roleAssignments).values({ userId: row!.id, role: hat.role, municipalityCode, associationId });
+    }
+  }
+
+  for (const { account, skills, ...profile } of people.profiles) {
+    const userId = userIds.get(account)!;
+    await tx.insert(volunteerProfiles).values({ userId, ...profile, showThanks: true });
+    await tx.insert(volunteerSkills).values(skills.map((s) => ({ userId, skillKey: s.key, level: s.level })));
+  }
+  return { associationIds, userIds };
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { publicLink, webPages } from '../../links/public-links.ts';
 import { requestExpiredMail } from '../../mail/request-mails.ts';
 import { notify } from '../notifications/notify.ts';
-import { systemContext } from '../../services/context.ts';
+import { systemContext, type ServiceContext } from '../../services/context.ts';
 import { recordAudit } from '../audit/record.ts';
 import { applicantsToTell, tellApplicantsRequestEnded } from './applicant-notice.ts';
 import { requestReader } from './reader.ts';
@@ -18,8 +18,17 @@ export const expirySchedule = '*/5 * * * *';
  * request to post it again; the mails are queued in the same transaction. Returns how many expired.
  */
 export async function expireOverdueRequests(app: FastifyInstance): Promise<number> {
-  const ctx = systemContext(app);
-  const expired = await ctx.door.asSystem('expire overdue requests', async (tx) => {
+  const expired = await expireOverdue(systemContext(app));
+  if (expired > 0) {
+    app.boardCache.invalidate();
+    app.log.info({ count: expired }, 'expired overdue requests');
+  }
+  return expired;
+}
+
+/** The sweep itself, for any system context (the app's, or the demo history's seed). */
+export async function expireOverdue(ctx: ServiceContext<null>): Promise<number> {
+  return ctx.door.asSystem('expire overdue requests', async (tx) => {
     const repo = requestRepository(tx);
     const rows = await repo.expireOverdue();
     for (const row of rows) {
@@ -45,7 +54,7 @@ export async function expireOverdueRequests(app: FastifyInstance): Promise<numbe
       const page = webPages.officerRequest(row.id);
       const mail = {
         template: requestExpiredMail,
-        vars: { ...names, link: publicLink(app.config, page) },
+        vars: { ...names, link: publicLink(ctx.config, page) },
         municipalityCode: about,
       };
       const params = { requestTitle: row.title };
@@ -55,11 +64,6 @@ export async function expireOverdueRequests(app: FastifyInstance): Promise<numbe
     }
     return rows.length;
   });
-  if (expired > 0) {
-    app.boardCache.invalidate();
-    app.log.info({ count: expired }, 'expired overdue requests');
-  }
-  return expired;
 }
 
 /**
