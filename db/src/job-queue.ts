@@ -31,6 +31,20 @@ export const jobQueues = {
   },
   /** The expiry sweep (help-requests/expiry.ts), sent by the schedule every five minutes; a missed one is caught up by the next. */
   'expire-requests': { retryLimit: 0, expireInSeconds: 10 * minute, deleteAfterSeconds: day },
+  /** The day-before reminders of matched work (calendar/reminders.ts), sent daily by the schedule; each match is told once. */
+  'work-reminders': {
+    retryLimit: 2,
+    retryDelay: 5 * minute,
+    expireInSeconds: 10 * minute,
+    deleteAfterSeconds: 7 * day,
+  },
+  /** Officers of requests with no hands for 3 days (calendar/reminders.ts), sent daily; each request once. */
+  'no-hands-reminders': {
+    retryLimit: 2,
+    retryDelay: 5 * minute,
+    expireInSeconds: 10 * minute,
+    deleteAfterSeconds: 7 * day,
+  },
 } as const satisfies Record<string, Omit<Queue, 'name'>>;
 
 export type JobQueueName = keyof typeof jobQueues;

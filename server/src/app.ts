@@ -10,6 +10,7 @@ import { sweepCountersRegularly } from './limits/store.ts';
 import { workMailQueue } from './mail/mail-jobs.ts';
 import jobs from './jobs/queue.ts';
 import { scheduleExpiry } from './modules/help-requests/expiry.ts';
+import { scheduleReminders } from './modules/calendar/reminders.ts';
 import authentication from './plugins/app/authentication.ts';
 import boardCache from './plugins/app/board-cache.ts';
 import clientAddress from './plugins/app/client-address.ts';
@@ -69,6 +70,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
 
   for (const routes of apiRoutes) await app.register(routes);
   scheduleExpiry(app);
+  scheduleReminders(app);
 
   if (config.serveWeb)
     await app.register(web, { webBuildDir: config.webBuildDir, pageServerSecret: config.pageServerSecret });

@@ -3,10 +3,18 @@ import fp from 'fastify-plugin';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { AppConfig } from '../../config.ts';
 
+/** A file sent with a mail, e.g. a calendar file (.ics); small text only, as it travels in the job's data. */
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
+}
+
 export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
+  attachments?: MailAttachment[];
 }
 
 export interface CapturedMail extends OutgoingMail {
@@ -42,7 +50,13 @@ export default fp(
       captured,
       sending: Boolean(opts.config.smtpUrl),
       async send(mail) {
-        await transport.sendMail({ from: opts.config.mailFrom, to: mail.to, subject: mail.subject, text: mail.text });
+        await transport.sendMail({
+          from: opts.config.mailFrom,
+          to: mail.to,
+          subject: mail.subject,
+          text: mail.text,
+          ...(mail.attachments?.length && { attachments: mail.attachments }),
+        });
         if (!opts.config.smtpUrl) {
           captured.unshift({ ...mail, id: nextId++, at: new Date().toISOString() });
           captured.length = Math.min(captured.length, keepAtMost);
