@@ -37,6 +37,20 @@ export const jobQueues = {
   'review-overdue': { retryLimit: 2, retryDelay: 60, expireInSeconds: 10 * minute, deleteAfterSeconds: 7 * day },
   /** The figures' monthly rollups recomputed (figures/refresh.ts), every hour by the schedule; the next tick retries. */
   'refresh-figures': { retryLimit: 0, expireInSeconds: 30 * minute, deleteAfterSeconds: day },
+  /** The day-before reminders of matched work (calendar/reminders.ts), sent daily by the schedule; each match is told once. */
+  'work-reminders': {
+    retryLimit: 2,
+    retryDelay: 5 * minute,
+    expireInSeconds: 10 * minute,
+    deleteAfterSeconds: 7 * day,
+  },
+  /** Officers of requests with no hands for 3 days (calendar/reminders.ts), sent daily; each request once. */
+  'no-hands-reminders': {
+    retryLimit: 2,
+    retryDelay: 5 * minute,
+    expireInSeconds: 10 * minute,
+    deleteAfterSeconds: 7 * day,
+  },
 } as const satisfies Record<string, Omit<Queue, 'name'>>;
 
 export type JobQueueName = keyof typeof jobQueues;

@@ -12,6 +12,7 @@ import jobs from './jobs/queue.ts';
 import { scheduleExpiry } from './modules/help-requests/expiry.ts';
 import { scheduleDigests } from './modules/notifications/digests.ts';
 import { scheduleFiguresRefresh } from './modules/figures/refresh.ts';
+import { scheduleReminders } from './modules/calendar/reminders.ts';
 import authentication from './plugins/app/authentication.ts';
 import boardCache from './plugins/app/board-cache.ts';
 import clientAddress from './plugins/app/client-address.ts';
@@ -73,6 +74,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   scheduleExpiry(app);
   scheduleDigests(app);
   scheduleFiguresRefresh(app);
+  scheduleReminders(app);
 
   if (config.serveWeb)
     await app.register(web, { webBuildDir: config.webBuildDir, pageServerSecret: config.pageServerSecret });

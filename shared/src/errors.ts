@@ -45,6 +45,8 @@ export const errorStatus = {
   APPLICATION_NOT_PENDING: 409,
   /** the application is not (or no longer) a match: no messages, completion or thanks */
   NOT_MATCHED: 409,
+  /** the matched work has no date (flexible), so there is nothing to put in a calendar */
+  NO_WORK_DATE: 409,
   /** the officer already marked this match done */
   ALREADY_COMPLETED: 409,
   /** the officer has not marked the match done yet (confirm, thanks) */

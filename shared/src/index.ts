@@ -26,3 +26,4 @@ export * from './first-come.ts';
 export * from './help-invitations.ts';
 export * from './notifications.ts';
 export * from './figures.ts';
+export * from './calendar.ts';

@@ -13,3 +13,4 @@ export * from './limits.ts';
 export * from './help-invitations.ts';
 export * from './notifications.ts';
 export * from './figures.ts';
+export * from './calendar.ts';

@@ -22,8 +22,8 @@ export interface JobQueue {
    * later with the queue's backoff and, past its retries, stays `failed` (kept, visible).
    */
   work<T extends object>(queue: JobQueueName, handler: (data: T, job: Job<T>) => Promise<void>): void;
-  /** Sends a job to `queue` on this cron schedule (UTC); each tick is sent, and done, once across all instances. */
-  schedule(queue: JobQueueName, cron: string): void;
+  /** Sends a job to `queue` on this cron schedule (in `tz`, UTC unless said); each tick is sent, and done, once across all instances. */
+  schedule(queue: JobQueueName, cron: string, tz?: string): void;
   /** pg-boss itself, for tests and the failed-deliveries reader */
   readonly boss: PgBoss;
 }
@@ -86,8 +86,8 @@ export default fp(
           }),
         );
       },
-      schedule(queue, cron) {
-        handlers.push(() => boss.schedule(queue, cron, null, { tz: 'UTC' }));
+      schedule(queue, cron, tz = 'UTC') {
+        handlers.push(() => boss.schedule(queue, cron, null, { tz }));
       },
     };
     app.decorate('jobs', jobs);

@@ -10,7 +10,13 @@ import type { QueuedMail } from './send-mail.ts';
 export function workMailQueue(app: FastifyInstance): void {
   app.jobs.work<QueuedMail>('mail', async (mail) => {
     try {
-      await app.mailer.send({ to: mail.to, subject: mail.subject, text: mail.text, headers: mail.headers });
+      await app.mailer.send({
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        headers: mail.headers,
+        attachments: mail.attachments,
+      });
     } catch (err) {
       app.log.error({ err }, 'mail could not be sent; the queue tries again later');
       throw err;

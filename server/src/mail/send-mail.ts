@@ -1,7 +1,7 @@
 import type { Language } from '@board/shared';
 import type { Database } from '@board/db';
 import { mayMail, mayMailWithin, type MailThrottle } from '../limits/mail-throttle.ts';
-import type { OutgoingMail } from '../plugins/app/mailer.ts';
+import type { MailAttachment, OutgoingMail } from '../plugins/app/mailer.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { compose, withUnsubscribe, type MailTemplate } from './compose.ts';
 
@@ -31,6 +31,8 @@ export interface MailOrder<Vars> {
   throttle?: MailThrottle;
   /** the municipality the mail is about: its staff see the delivery if it fails (listFailedDeliveries) */
   municipalityCode?: string | null;
+  /** files sent with each recipient's mail (e.g. the work's calendar file), the same for all */
+  attachments?: MailAttachment[];
 }
 
 /** One composed mail to one address: the data of a job on the `mail` queue (mail/mail-jobs.ts). */
@@ -56,6 +58,7 @@ export async function sendMail<Vars>(ctx: MailContext, order: MailOrder<Vars>, w
     recipients.map((recipient) => ({
       ...withUnsubscribe(compose(order.template, recipient.language, recipient.email, order.vars), recipient),
       municipalityCode: order.municipalityCode ?? null,
+      ...(order.attachments?.length && { attachments: order.attachments }),
     }));
   if (within) {
     if (order.throttle && !(await mayMailWithin(within, order.throttle))) return;

@@ -21,6 +21,7 @@ import skillRoutes from '../modules/skills/routes.ts';
 import helpInvitationRoutes from '../modules/help-invitations/routes.ts';
 import notificationRoutes from '../modules/notifications/routes.ts';
 import figureRoutes from '../modules/figures/routes.ts';
+import calendarRoutes from '../modules/calendar/routes.ts';
 
 /**
  * Every module's routes (`modules/<area>/routes.ts`), registered by buildApp in this order. A new
@@ -49,4 +50,5 @@ export const apiRoutes: FastifyPluginAsync[] = [
   helpInvitationRoutes,
   notificationRoutes,
   figureRoutes,
+  calendarRoutes,
 ];

@@ -147,7 +147,7 @@ export interface DirectRequest {
   startsAt?: Date | null;
   applicationDeadline?: Date | null;
   online?: boolean;
-  whenKind?: 'at' | 'range' | 'flexible';
+  whenKind?: 'at' | 'range' | 'day' | 'flexible';
   endsAt?: Date | null;
   publishedAt?: Date | null;
   hiddenAt?: Date | null;

@@ -13,7 +13,7 @@ const notFound = () => new DomainError('NOT_FOUND', 'No such application.');
  * municipality's staff / the foundation (the same people who list the request's applicants).
  * Anyone else gets 404, as if it did not exist (row-level security hides other tenants' rows too).
  */
-function sideOf(actor: Actor, row: ApplicationRow): ApplicationDetail['side'] | null {
+export function sideOf(actor: Actor, row: ApplicationRow): ApplicationDetail['side'] | null {
   if (row.volunteerId === actor.userId) return 'volunteer';
   if (can(actor, 'application.decide', { associationId: row.associationId })) return 'association';
   if (can(actor, 'application.list', { municipalityCode: row.municipalityCode })) return 'staff';

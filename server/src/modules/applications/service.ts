@@ -34,6 +34,8 @@ import { recordMatchStep } from './match-audit.ts';
 import { applicationRepository, type ApplicationRow, type Person } from './repository.ts';
 import { associationSide, officerViews, volunteerViews } from './views.ts';
 import type { SignedInContext } from '../../services/context.ts';
+import type { MailAttachment } from '../../plugins/app/mailer.ts';
+import { matchCalendarAttachment } from '../calendar/service.ts';
 
 const notFound = () => new DomainError('NOT_FOUND', 'No such application.');
 
@@ -101,7 +103,8 @@ export async function applyToRequest(ctx: SignedInContext, requestId: string, bo
     const about = { officers, request, volunteerName: me.displayName, contactDesk };
     if (firstCome) {
       const volunteer = { request, volunteerId: actor.userId, note: null };
-      await tellVolunteer(ctx, tx, applicationAcceptedMail, volunteer, webPages.match(id));
+      const calendar = await matchCalendarAttachment(ctx.config, tx, id);
+      await tellVolunteer(ctx, tx, applicationAcceptedMail, volunteer, webPages.match(id), calendar);
       await tellOfficers(ctx, tx, firstComeMatchMail, 'handRaised', about);
     } else {
       await tellOfficers(ctx, tx, newApplicationMail, 'handRaised', about);
@@ -285,6 +288,7 @@ export async function acceptApplication(
       applicationAcceptedMail,
       { request, volunteerId: row.volunteerId, note },
       webPages.match(id),
+      await matchCalendarAttachment(ctx.config, tx, id),
     );
     return view!;
   });
@@ -297,6 +301,8 @@ async function tellVolunteer(
   template: typeof applicationAcceptedMail,
   answer: { request: ApplicationRequest; volunteerId: string; note: string | null },
   page: string,
+  /** e.g. the match's calendar file */
+  attachments: MailAttachment[] = [],
 ) {
   const { request, note } = answer;
   const vars = {
@@ -309,7 +315,7 @@ async function tellVolunteer(
   const to = [(await applicationRepository(tx).person(answer.volunteerId))!];
   const kind = template === applicationAcceptedMail ? 'applicationAccepted' : 'applicationDeclined';
   const params = { requestTitle: request.title, associationName: request.associationName };
-  const mail = { template, vars, municipalityCode: request.municipalityCode };
+  const mail = { template, vars, municipalityCode: request.municipalityCode, attachments };
   await notify(ctx, { kind, to, requestId: request.id, params, link: page, mail }, tx);
 }
 

@@ -14,6 +14,7 @@ import {
   type SuggestedVolunteersList,
   type SuggestedVolunteersQuery,
 } from '@board/shared';
+import type { Database } from '@board/db';
 import type { SignedInContext } from '../../services/context.ts';
 import { publicView, resourceOf } from '../help-requests/views.ts';
 import { matchingRepository } from './repository.ts';
@@ -74,39 +75,56 @@ export async function listSuggestedVolunteers(
   query: SuggestedVolunteersQuery,
 ): Promise<SuggestedVolunteersList> {
   return ctx.door.asActor(ctx.actor, async (tx) => {
-    const repo = matchingRepository(tx);
-    const request = await repo.request(requestId);
+    const request = await matchingRepository(tx).request(requestId);
     if (!request) throw new DomainError('NOT_FOUND', 'No such request.');
     if (!can(ctx.actor, 'suggestion.listVolunteers', resourceOf(request))) {
       throw new DomainError('FORBIDDEN', "Only the request's officers and its municipality's staff see suggestions.");
     }
-    if (request.hiddenAt !== null || !isOpenForHands(request, ctx.clock().getTime()))
-      return { items: [], quiet: false };
-    const candidates = await repo.candidateVolunteers({
-      requestId,
-      skillKeys: withCategorySkills(request.skillKeys),
-      municipalityCodes: withNeighbours([request.municipalityCode]),
-      category: request.category,
-    });
-    const ranked = rankVolunteersForRequest(request, candidates, { categoryOf, limit: query.limit });
-    const publishedDays = request.publishedAt
-      ? (ctx.clock().getTime() - request.publishedAt.getTime()) / 86_400_000
-      : 0;
-    return {
-      items: ranked.map(({ item, score, reasons }) => ({
-        volunteerId: item.id,
-        displayName: item.displayName,
-        skills: [...item.skills],
-        municipalityCodes: [...item.municipalityCodes],
-        languages: [...item.languages],
-        completedHelps: item.completedHelps,
-        score,
-        // thanks are told only where the volunteer shows them on their profile
-        reasons: reasons.filter((reason) => reason.key !== 'thanks' || item.showThanks),
-      })),
-      quiet: request.hands === 0 && publishedDays >= quietAfterDays,
-    };
+    return suggestVolunteers(tx, request, ctx.clock().getTime(), query.limit);
   });
+}
+
+type SuggestableRequest = NonNullable<Awaited<ReturnType<ReturnType<typeof matchingRepository>['request']>>>;
+
+/** The volunteers who agreed to be suggested and may fit a request (skills, area, category), unranked. */
+function candidatesFor(tx: Database, request: SuggestableRequest) {
+  return matchingRepository(tx).candidateVolunteers({
+    requestId: request.id,
+    skillKeys: withCategorySkills(request.skillKeys),
+    municipalityCodes: withNeighbours([request.municipalityCode]),
+    category: request.category,
+  });
+}
+
+/**
+ * The volunteers suggested for a request, ranked, each with its reasons: for its officers and
+ * staff (above) and for the mail to officers of a request with no hands (calendar/reminders.ts).
+ * `tx` must be allowed to read suggestable volunteers (an officer's or staff's transaction, or
+ * the system's); the candidates are read with `suggestable = true` in every WHERE.
+ */
+export async function suggestVolunteers(
+  tx: Database,
+  request: SuggestableRequest,
+  now: number,
+  limit: number,
+): Promise<SuggestedVolunteersList> {
+  if (request.hiddenAt !== null || !isOpenForHands(request, now)) return { items: [], quiet: false };
+  const ranked = rankVolunteersForRequest(request, await candidatesFor(tx, request), { categoryOf, limit });
+  const publishedDays = request.publishedAt ? (now - request.publishedAt.getTime()) / 86_400_000 : 0;
+  return {
+    items: ranked.map(({ item, score, reasons }) => ({
+      volunteerId: item.id,
+      displayName: item.displayName,
+      skills: [...item.skills],
+      municipalityCodes: [...item.municipalityCodes],
+      languages: [...item.languages],
+      completedHelps: item.completedHelps,
+      score,
+      // thanks are told only where the volunteer shows them on their profile
+      reasons: reasons.filter((reason) => reason.key !== 'thanks' || item.showThanks),
+    })),
+    quiet: request.hands === 0 && publishedDays >= quietAfterDays,
+  };
 }
 
 /** How many volunteers hear of one newly published request that fits them (notifications: requestFits). */
@@ -117,16 +135,11 @@ export const fittingVolunteersCap = 20;
  * same scoring as the officers' suggestions (at most `fittingVolunteersCap`), read in `tx`.
  */
 export async function volunteersWhoFit(tx: Database, requestId: string): Promise<string[]> {
-  const repo = matchingRepository(tx);
-  const request = await repo.request(requestId);
+  const request = await matchingRepository(tx).request(requestId);
   if (!request) return [];
-  const candidates = await repo.candidateVolunteers({
-    requestId,
-    skillKeys: withCategorySkills(request.skillKeys),
-    municipalityCodes: withNeighbours([request.municipalityCode]),
-    category: request.category,
+  const ranked = rankVolunteersForRequest(request, await candidatesFor(tx, request), {
+    categoryOf,
+    limit: fittingVolunteersCap,
   });
-  return rankVolunteersForRequest(request, candidates, { categoryOf, limit: fittingVolunteersCap }).map(
-    ({ item }) => item.id,
-  );
+  return ranked.map(({ item }) => item.id);
 }

@@ -5,6 +5,7 @@ import { elevateWithin } from '../../database/door.ts';
 import type { MailThrottle } from '../../limits/mail-throttle.ts';
 import { publicLink } from '../../links/public-links.ts';
 import type { MailTemplate } from '../../mail/compose.ts';
+import type { MailAttachment } from '../../plugins/app/mailer.ts';
 import { sendMail, type MailContext } from '../../mail/send-mail.ts';
 import { notificationRepository } from './repository.ts';
 import { unsubscribeKey } from './unsubscribe-key.ts';
@@ -30,7 +31,13 @@ export interface Notice<Vars> {
   /** the web page it leads to (a path: webPages) */
   link: string;
   /** the mail for those who chose "at once": its template and values, as sendMail takes them */
-  mail: { template: MailTemplate<Vars>; vars: Vars; throttle?: MailThrottle; municipalityCode?: string | null };
+  mail: {
+    template: MailTemplate<Vars>;
+    vars: Vars;
+    throttle?: MailThrottle;
+    municipalityCode?: string | null;
+    attachments?: MailAttachment[];
+  };
 }
 
 /** The one-click unsubscribe link of a kind's mail to this person (the web's confirm page; the API takes the POST). */

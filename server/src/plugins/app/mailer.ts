@@ -3,12 +3,20 @@ import fp from 'fastify-plugin';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { AppConfig } from '../../config.ts';
 
+/** A file sent with a mail, e.g. a calendar file (.ics); small text only, as it travels in the job's data. */
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
+}
+
 export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
   /** extra headers, e.g. `List-Unsubscribe` and `List-Unsubscribe-Post` (notifications/unsubscribe.ts) */
   headers?: Record<string, string>;
+  attachments?: MailAttachment[];
 }
 
 export interface CapturedMail extends OutgoingMail {
@@ -50,6 +58,7 @@ export default fp(
           subject: mail.subject,
           text: mail.text,
           ...(mail.headers && { headers: mail.headers }),
+          ...(mail.attachments?.length && { attachments: mail.attachments }),
         });
         if (!opts.config.smtpUrl) {
           captured.unshift({ ...mail, id: nextId++, at: new Date().toISOString() });

@@ -1,4 +1,4 @@
-import type { Me, RecommendedRequestsList } from '@board/shared';
+import type { CalendarFeedView, Me, RecommendedRequestsList } from '@board/shared';
 import { redirect } from '@sveltejs/kit';
 import { isLang, LANG_COOKIE, LANG_COOKIE_MAX_AGE } from '#lib/i18n/languages.ts';
 import { fetchAllMunicipalities } from '#lib/server/municipalities.ts';
@@ -16,9 +16,12 @@ export const load: PageServerLoad = async (event) => {
   const recommended = isVolunteer
     ? await callApi<RecommendedRequestsList>(event, 'GET', '/api/me/recommended-requests?limit=3')
     : null;
+  // the calendar feed's state (issue 11); the section does without it if the API cannot answer
+  const calendarFeed = await callApi<CalendarFeedView>(event, 'GET', '/api/me/calendar-feed');
   return {
     me,
     isVolunteer,
+    calendarFeed: calendarFeed.ok ? calendarFeed.data : null,
     recommended: recommended?.ok ? recommended.data.items : null,
     municipalities: await fetchAllMunicipalities(event),
     /** back from a save that changed the language (a redirect, so the whole page is in it) */
@@ -127,5 +130,21 @@ export const actions: Actions = {
       return apiFailure('email', result.status, result.error, values);
     }
     return formSuccess('email', { newEmail });
+  },
+
+  /** POST /api/me/calendar-feed: a new calendar address, shown in this answer only (the old one stops). */
+  calendarFeed: async (event) => {
+    requireSignedIn(event.locals, event.url);
+    const result = await callApi<CalendarFeedView>(event, 'POST', '/api/me/calendar-feed');
+    if (!result.ok) return apiFailure('calendarFeed', result.status, result.error, {});
+    return formSuccess('calendarFeed', { url: result.data.url ?? '' });
+  },
+
+  /** DELETE /api/me/calendar-feed: the address stops working. */
+  revokeCalendarFeed: async (event) => {
+    requireSignedIn(event.locals, event.url);
+    const result = await callApi<CalendarFeedView>(event, 'DELETE', '/api/me/calendar-feed');
+    if (!result.ok) return apiFailure('revokeCalendarFeed', result.status, result.error, {});
+    return formSuccess('revokeCalendarFeed');
   },
 };

@@ -1,7 +1,7 @@
 import type { ApplicantProfile, ApplicationDetail, ContactDetails, MessageList, ThreadMessage } from '@board/shared';
 import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { callApi } from '#lib/server/api.ts';
+import { apiFetch, callApi } from '#lib/server/api.ts';
 import { requireSignedIn } from '#lib/server/guards.ts';
 import { postForm } from '#lib/server/form-action.ts';
 import { apiFailure, formFailure, formText, formValues } from '#lib/server/form-result.ts';
@@ -62,8 +62,11 @@ export const load: PageServerLoad = async (event) => {
   // one read of the application (getApplication): it writes nothing, so a preloading hover is harmless
   const detail = await callApi<ApplicationDetail>(event, 'GET', `/api/applications/${id}`);
   const context = detail.ok ? contextOf(detail.data) : null;
+  // the calendar file exists for a match with a date (getMatchCalendar, a read like the others)
+  const calendar = thread.ok && context ? await apiFetch(event, 'GET', `/api/applications/${id}/calendar`) : undefined;
 
   return {
+    hasCalendar: Boolean(calendar?.ok),
     applicationId: id,
     matched: thread.ok,
     messages: thread.ok ? thread.data.items : ([] as ThreadMessage[]),

@@ -1,0 +1,159 @@
+import type { Database } from '@board/db';
+import { quietAfterDays, tokyoDayOf, tokyoDayStart } from '@board/shared';
+import type { FastifyInstance } from 'fastify';
+import { publicLink, webPages } from '../../links/public-links.ts';
+import { noHandsMail, workTomorrowOfficerMail, workTomorrowVolunteerMail } from '../../mail/calendar-mails.ts';
+import { sendMail } from '../../mail/send-mail.ts';
+import { systemContext, type ServiceContext } from '../../services/context.ts';
+import { applicationRepository } from '../applications/repository.ts';
+import { requestReader } from '../help-requests/reader.ts';
+import { suggestVolunteers } from '../matching/service.ts';
+import { matchingRepository } from '../matching/repository.ts';
+import { contactDeskOf } from '../municipalities/contact-desk.ts';
+import { calendarAttachment } from './ics.ts';
+import { calendarRepository, type WorkRow } from './repository.ts';
+import { workEvent } from './service.ts';
+
+/**
+ * When the reminder sweeps run (cron on the job queue, Tokyo time): every hour of the day from
+ * 9:00 to 20:00, so work matched in the afternoon for tomorrow is still told, and nobody is mailed
+ * at night. Each match and request is told once (table `reminders_sent`), however often they run.
+ */
+export const reminderSchedule = { cron: '0 9-20 * * *', tz: 'Asia/Tokyo' };
+
+/** How many suggested volunteers the no-hands mail names. */
+const suggestedInMail = 5;
+
+type Context = ServiceContext<null>;
+
+/**
+ * Who hears of matched work tomorrow, and what: the volunteer (their match page) and the
+ * association's officers (their request page), each in their language with the calendar file.
+ */
+async function remindOfWorkTomorrow(
+  ctx: Context,
+  tx: Database,
+  work: WorkRow & { applicationId: string; volunteerId: string },
+) {
+  const volunteer = (await applicationRepository(tx).person(work.volunteerId))!;
+  const base = {
+    requestTitle: work.title,
+    associationName: work.associationName,
+    volunteerName: volunteer.displayName,
+    whenKind: work.whenKind as 'at' | 'range' | 'day',
+    startsAt: work.startsAt!.toISOString(),
+    endsAt: work.endsAt?.toISOString() ?? null,
+    place: work.online ? '' : work.exactPlace.trim() || work.area.trim(),
+    contactDesk: await contactDeskOf(tx, work.municipalityCode),
+  };
+  const about = work.municipalityCode;
+  const toVolunteer = workEvent.volunteer(ctx.config, work.applicationId, work);
+  await sendMail(
+    ctx,
+    {
+      template: workTomorrowVolunteerMail,
+      to: [volunteer],
+      vars: { ...base, link: toVolunteer.link },
+      municipalityCode: about,
+      attachments: calendarAttachment(toVolunteer),
+    },
+    tx,
+  );
+  const toOfficers = workEvent.association(ctx.config, work);
+  await sendMail(
+    ctx,
+    {
+      template: workTomorrowOfficerMail,
+      to: await requestReader(tx).officerRecipients(work.associationId),
+      vars: { ...base, link: publicLink(ctx.config, webPages.match(work.applicationId)) },
+      municipalityCode: about,
+      attachments: calendarAttachment(toOfficers),
+    },
+    tx,
+  );
+}
+
+/**
+ * The day-before reminders: every match whose work starts tomorrow (a Tokyo day) and was not
+ * reminded yet. The record and the mails are written in one transaction, so each match is told
+ * once even when two sweeps overlap. Returns how many matches were reminded.
+ */
+export async function sendWorkReminders(app: FastifyInstance, now = new Date()): Promise<number> {
+  const ctx = systemContext(app);
+  const tomorrow = tokyoDayStart(tokyoDayOf(now), 1);
+  return ctx.door.asSystem('remind of matched work tomorrow', async (tx) => {
+    const repo = calendarRepository(tx);
+    let told = 0;
+    for (const work of await repo.workStartingUnreminded(tomorrow, tokyoDayStart(tokyoDayOf(tomorrow), 1))) {
+      if (!(await repo.recordReminder('work_tomorrow', work.applicationId))) continue;
+      await remindOfWorkTomorrow(ctx, tx, work);
+      told++;
+    }
+    return told;
+  });
+}
+
+/**
+ * Who hears of a request with no hands, and what: its officers, in their language, with tips to
+ * widen it and the volunteers the matching suggests for it (those who agreed to be suggested).
+ */
+async function tellQuietRequest(
+  ctx: Context,
+  tx: Database,
+  request: { id: string; title: string; associationName: string; associationId: string; municipalityCode: string },
+  now: Date,
+) {
+  const suggestable = await matchingRepository(tx).request(request.id);
+  const suggested = suggestable ? await suggestVolunteers(tx, suggestable, now.getTime(), suggestedInMail) : null;
+  await sendMail(
+    ctx,
+    {
+      template: noHandsMail,
+      to: await requestReader(tx).officerRecipients(request.associationId),
+      vars: {
+        title: request.title,
+        associationName: request.associationName,
+        suggestedNames: suggested?.items.map((s) => s.displayName) ?? [],
+        contactDesk: await contactDeskOf(tx, request.municipalityCode),
+        link: publicLink(ctx.config, webPages.officerRequest(request.id)),
+      },
+      municipalityCode: request.municipalityCode,
+    },
+    tx,
+  );
+}
+
+/**
+ * Officers of every published request with no hand at all `quietAfterDays` (3) days after it
+ * was published hear of it once (recorded with the mail, in one transaction). Returns how many.
+ */
+export async function sendNoHandsReminders(app: FastifyInstance, now = new Date()): Promise<number> {
+  const ctx = systemContext(app);
+  const before = new Date(now.getTime() - quietAfterDays * 86_400_000);
+  return ctx.door.asSystem('tell officers of requests with no hands', async (tx) => {
+    const repo = calendarRepository(tx);
+    let told = 0;
+    for (const request of await repo.quietRequests(before)) {
+      if (!(await repo.recordReminder('no_hands', request.id))) continue;
+      await tellQuietRequest(ctx, tx, request, now);
+      told++;
+    }
+    return told;
+  });
+}
+
+/**
+ * Both sweeps as scheduled jobs on the durable queue, on `reminderSchedule`; one instance works
+ * each tick. Not scheduled in tests, which call the sweeps directly with their own clock.
+ */
+export function scheduleReminders(app: FastifyInstance): void {
+  app.jobs.work('work-reminders', async () => {
+    await sendWorkReminders(app);
+  });
+  app.jobs.work('no-hands-reminders', async () => {
+    await sendNoHandsReminders(app);
+  });
+  if (app.config.env === 'test' || !app.config.jobWorkers) return;
+  app.jobs.schedule('work-reminders', reminderSchedule.cron, reminderSchedule.tz);
+  app.jobs.schedule('no-hands-reminders', reminderSchedule.cron, reminderSchedule.tz);
+}
