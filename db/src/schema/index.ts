@@ -11,3 +11,4 @@ export * from './applications.ts';
 export * from './flags.ts';
 export * from './limits.ts';
 export * from './help-invitations.ts';
+export * from './stories.ts';

@@ -19,6 +19,7 @@ import oversightRoutes from '../modules/oversight/routes.ts';
 import volunteerRoutes from '../modules/volunteers/routes.ts';
 import skillRoutes from '../modules/skills/routes.ts';
 import helpInvitationRoutes from '../modules/help-invitations/routes.ts';
+import storyRoutes from '../modules/stories/routes.ts';
 
 /**
  * Every module's routes (`modules/<area>/routes.ts`), registered by buildApp in this order. A new
@@ -45,4 +46,5 @@ export const apiRoutes: FastifyPluginAsync[] = [
   matchingRoutes,
   skillRoutes,
   helpInvitationRoutes,
+  storyRoutes,
 ];
