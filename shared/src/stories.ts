@@ -42,14 +42,17 @@ export const CreateStoryBody = z
     /** what changed */
     whatChanged: multiLineText({ max: 1500, required: 'STORY_WHAT_CHANGED_REQUIRED' }),
     /** the photo's bytes in base64; its type is read from the bytes */
-    photo: unlessBlank(z.base64({ error: 'PHOTO_INVALID' }).max(Math.ceil(storyPhotoMaxBytes / 3) * 4 + 4, 'PHOTO_TOO_LARGE')),
+    photo: unlessBlank(
+      z.base64({ error: 'PHOTO_INVALID' }).max(Math.ceil(storyPhotoMaxBytes / 3) * 4 + 4, 'PHOTO_TOO_LARGE'),
+    ),
     /** what the photo shows, for people who cannot see it (required with a photo) */
     photoAlt: unlessBlank(singleLineText({ max: 200 })),
     /** written again without a photo: keep the one sent before (default) or drop it */
     removePhoto: z.boolean().default(false),
   })
   .superRefine((body, ctx) => {
-    if (body.photo && !body.photoAlt) ctx.addIssue({ code: 'custom', message: 'PHOTO_ALT_REQUIRED', path: ['photoAlt'] });
+    if (body.photo && !body.photoAlt)
+      ctx.addIssue({ code: 'custom', message: 'PHOTO_ALT_REQUIRED', path: ['photoAlt'] });
   });
 export type CreateStoryBody = z.infer<typeof CreateStoryBody>;
 

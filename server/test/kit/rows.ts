@@ -19,6 +19,7 @@ const writtenTables = {
   flags: schema.flags,
   auditLog: schema.auditLog,
   helpInvitations: schema.helpInvitations,
+  stories: schema.stories,
 };
 
 /**

@@ -91,7 +91,11 @@ function checkedPhoto(body: CreateStoryBody) {
  * The association's officer writes a story about a match its volunteer confirmed; a story sent
  * back is written again the same way and goes back to review.
  */
-export async function createStory(ctx: SignedInContext, applicationId: string, body: CreateStoryBody): Promise<StoryView> {
+export async function createStory(
+  ctx: SignedInContext,
+  applicationId: string,
+  body: CreateStoryBody,
+): Promise<StoryView> {
   const { actor } = ctx;
   const photo = checkedPhoto(body);
   return ctx.door.asActor(actor, async (tx) => {
@@ -179,7 +183,12 @@ export async function approveStory(ctx: SignedInContext, id: string, body: Appro
       throw new DomainError('STORY_NOT_IN_REVIEW', 'This story is not waiting for review.');
     }
     const base = { title: row.title, applicationId: row.applicationId };
-    const event = { actorId: actor.userId, municipalityCode: row.municipalityCode, subjectType: 'story', subjectId: id } as const;
+    const event = {
+      actorId: actor.userId,
+      municipalityCode: row.municipalityCode,
+      subjectType: 'story',
+      subjectId: id,
+    } as const;
     if (to === 'approved') await recordAudit(tx, { ...event, action: 'story.approve', details: base });
     else await recordAudit(tx, { ...event, action: 'story.send_back', details: { ...base, reason: reason ?? '' } });
     return view((await stories.find(id))!, actor);
