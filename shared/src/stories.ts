@@ -99,6 +99,7 @@ export const StorySummary = z.object({
   municipalityCode: z.string(),
   municipalityNameJa: z.string(),
   municipalityNameEn: z.string(),
+  municipalityNameKana: z.string(),
   associationName: z.string(),
   /** the volunteer's name, only when they agreed to be named */
   volunteerName: z.string().nullable(),

@@ -31,6 +31,7 @@ const storyColumns = {
   hasPhoto: sql<boolean>`(${s.photo} is not null)`,
   municipalityNameJa: m.nameJa,
   municipalityNameEn: m.nameEn,
+  municipalityNameKana: m.nameKana,
   associationName: a.name,
   sortKey: sql<string | null>`(${s.approvedAt})::text`,
 };
@@ -57,6 +58,7 @@ export interface StoryRow {
   hasPhoto: boolean;
   municipalityNameJa: string;
   municipalityNameEn: string;
+  municipalityNameKana: string;
   associationName: string;
   sortKey: string | null;
 }

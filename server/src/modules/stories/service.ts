@@ -32,6 +32,7 @@ function summary(row: StoryRow): StorySummary {
     municipalityCode: row.municipalityCode,
     municipalityNameJa: row.municipalityNameJa,
     municipalityNameEn: row.municipalityNameEn,
+    municipalityNameKana: row.municipalityNameKana,
     associationName: row.associationName,
     // the name is stored only while the volunteer agrees; the check here is the second lock
     volunteerName: row.volunteerConsent === 'named' ? row.volunteerName : null,

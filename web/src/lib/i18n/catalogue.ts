@@ -40,6 +40,9 @@ import matchingJa from './messages/matching/ja.json';
 import inviteEn from './messages/invite/en.json';
 import inviteJaEasy from './messages/invite/ja-easy.json';
 import inviteJa from './messages/invite/ja.json';
+import storiesEn from './messages/stories/en.json';
+import storiesJaEasy from './messages/stories/ja-easy.json';
+import storiesJa from './messages/stories/ja.json';
 import type { Lang } from './languages.ts';
 
 /**
@@ -61,6 +64,7 @@ export const areas = {
   towns: { ja: townsJa, en: townsEn, 'ja-easy': townsJaEasy },
   matching: { ja: matchingJa, en: matchingEn, 'ja-easy': matchingJaEasy },
   invite: { ja: inviteJa, en: inviteEn, 'ja-easy': inviteJaEasy },
+  stories: { ja: storiesJa, en: storiesEn, 'ja-easy': storiesJaEasy },
 } as const;
 
 const ja = {
@@ -78,6 +82,7 @@ const ja = {
   ...townsJa,
   ...matchingJa,
   ...inviteJa,
+  ...storiesJa,
 };
 
 /** Message keys: Japanese is the source language, so its files define the set. */
@@ -103,6 +108,7 @@ const catalogues = {
     ...townsEn,
     ...matchingEn,
     ...inviteEn,
+    ...storiesEn,
   } satisfies Messages,
   'ja-easy': {
     ...commonJaEasy,
@@ -119,6 +125,7 @@ const catalogues = {
     ...townsJaEasy,
     ...matchingJaEasy,
     ...inviteJaEasy,
+    ...storiesJaEasy,
   } satisfies Messages,
 } as const satisfies Record<Lang, Messages>;
 
