@@ -1,6 +1,7 @@
 import { schema } from '@board/db';
 import { describe, expect, it } from 'vitest';
 import {
+  associationIdOf,
   demo,
   expectNoViolations,
   expectSummary,
@@ -31,14 +32,14 @@ const runs = [
 
 /** A match of 千住一丁目町会 with volunteer1, done and confirmed. */
 async function confirmedMatch(lang: Lang): Promise<string> {
-  const request = await insertRequest(t, { status: 'filled', matchedCount: 1, title: `好事例の依頼 ${lang}` });
+  const requestId = await insertRequest(t, { status: 'filled', matchedCount: 1, title: `好事例の依頼 ${lang}` });
   const [row] = await t.database.handle.db
     .insert(schema.applications)
     .values({
-      requestId: request.id,
+      requestId,
       volunteerId: await userIdOf(t, demo.volunteer1),
-      municipalityCode: request.municipalityCode,
-      associationId: request.associationId,
+      municipalityCode: '13121',
+      associationId: await associationIdOf(t, '千住一丁目町会'),
       message: 'お手伝いします',
       status: 'accepted',
       decidedAt: new Date('2025-05-01T01:00:00Z'),
@@ -102,5 +103,5 @@ describe.each(runs)('stories in $lang (JavaScript: $javaScript)', ({ lang, javaS
     await open(visitor.page, t, '/stories?category=photo_video');
     expect(await visitor.page.getByRole('link', { name: title }).count()).toBe(0);
     await visitor.context.close();
-  });
+  }, 300_000);
 });
