@@ -21,6 +21,7 @@ export const auditSubjects = [
   'flag',
   'municipality',
   'help_invitation',
+  'story',
 ] as const;
 export type AuditSubject = (typeof auditSubjects)[number];
 
@@ -259,6 +260,29 @@ export const auditActions = {
       'ja-easy': 'おねがいの おさそいを やめた（うでききの ひと）',
     },
   },
+  'story.approve': {
+    subject: ['story'],
+    details: ['title', 'applicationId'],
+    text: { ja: '好事例を承認した', en: 'Approved a good case', 'ja-easy': 'よい れいを みとめた' },
+  },
+  'story.send_back': {
+    subject: ['story'],
+    details: ['title', 'applicationId', 'reason'],
+    text: {
+      ja: '好事例を差し戻した',
+      en: 'Sent a good case back',
+      'ja-easy': 'よい れいを なおして もらう ことに した',
+    },
+  },
+  'story.feature': {
+    subject: ['story'],
+    details: ['title', 'featured'],
+    text: {
+      ja: '好事例をトップページの紹介に選んだ（外した）',
+      en: 'Featured a good case on the home page (or took it off)',
+      'ja-easy': 'よい れいを はじめの ページに のせた（はずした）',
+    },
+  },
   'match.first_come': {
     subject: ['application'],
     details: ['requestId', 'volunteerId', 'title', 'origin'],
@@ -342,6 +366,10 @@ export const auditActionGroups = {
   accounts: {
     actions: ['staff.sign_in', 'me.export', 'me.delete'],
     text: { ja: 'ログインとアカウント', en: 'Sign-ins and accounts', 'ja-easy': 'ログインと アカウント' },
+  },
+  stories: {
+    actions: ['story.approve', 'story.send_back', 'story.feature'],
+    text: { ja: '好事例', en: 'Good cases', 'ja-easy': 'よい れい' },
   },
   settings: {
     actions: ['association.create', 'municipality.update_settings', 'municipality.update_status'],

@@ -84,6 +84,15 @@ export const errorStatus = {
   INVITE_RATE_LIMITED: 429,
   /** declining an invitation that was already answered or has expired */
   HELP_INVITATION_NOT_OPEN: 409,
+  // good cases (好事例, shared/src/stories.ts)
+  /** a story is written only about a match its volunteer confirmed */
+  MATCH_NOT_CONFIRMED: 409,
+  /** this match already has a story (in review or approved) */
+  STORY_EXISTS: 409,
+  /** approving or sending back a story that is not waiting for review */
+  STORY_NOT_IN_REVIEW: 409,
+  /** featuring a story that is not public */
+  STORY_NOT_PUBLISHED: 409,
   RATE_LIMITED: 429,
   INTERNAL: 500,
   DATABASE_UNAVAILABLE: 503,

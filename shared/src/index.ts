@@ -27,3 +27,4 @@ export * from './help-invitations.ts';
 export * from './notifications.ts';
 export * from './figures.ts';
 export * from './calendar.ts';
+export * from './stories.ts';

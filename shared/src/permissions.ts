@@ -106,6 +106,14 @@ export const permissions = {
   // invitations to help (issue 10): an officer asks a suggested volunteer; the volunteer may say no
   'helpInvitation.create': officers,
   'helpInvitation.decline': theVolunteer,
+
+  // good cases (好事例, issue 12): officers write, the volunteer chooses, staff approve, the foundation features
+  'story.create': officers,
+  'story.consent': theVolunteer,
+  'story.approve': municipalStaff,
+  /** stories of the municipality in every state (foundation: all) */
+  'story.review': staff,
+  'story.feature': foundation,
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof permissions;

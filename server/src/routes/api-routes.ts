@@ -22,6 +22,7 @@ import helpInvitationRoutes from '../modules/help-invitations/routes.ts';
 import notificationRoutes from '../modules/notifications/routes.ts';
 import figureRoutes from '../modules/figures/routes.ts';
 import calendarRoutes from '../modules/calendar/routes.ts';
+import storyRoutes from '../modules/stories/routes.ts';
 
 /**
  * Every module's routes (`modules/<area>/routes.ts`), registered by buildApp in this order. A new
@@ -51,4 +52,5 @@ export const apiRoutes: FastifyPluginAsync[] = [
   notificationRoutes,
   figureRoutes,
   calendarRoutes,
+  storyRoutes,
 ];

@@ -42,6 +42,8 @@ export interface Http {
 export interface RouteSpec<I extends Input, R extends Responses, S extends SignIn> {
   /** Fastify route config, e.g. a per-address rate limit */
   config?: FastifyContextConfig;
+  /** the largest request body in bytes, where a route takes more than Fastify's 1 MiB (a photo) */
+  bodyLimit?: number;
   summary: string;
   description?: string;
   /** 'required' (unless said): 401 before the handler runs; 'optional': a visitor has a null actor */
@@ -92,6 +94,7 @@ function register(app: FastifyInstance, tag: string, operationId: string, spec: 
     method,
     url,
     ...(spec.config && { config: spec.config }),
+    ...(spec.bodyLimit && { bodyLimit: spec.bodyLimit }),
     schema: {
       operationId,
       tags: [tag],

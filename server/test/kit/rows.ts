@@ -21,6 +21,7 @@ const writtenTables = {
   helpInvitations: schema.helpInvitations,
   notifications: schema.notifications,
   notificationPreferences: schema.notificationPreferences,
+  stories: schema.stories,
 };
 
 /**

@@ -7,7 +7,7 @@ import { municipalityRepository } from './repository.ts';
 /** Entries in one municipality's feed (its newest published requests). */
 export const feedSize = 50;
 
-const categoryNames: Record<Category, string> = {
+export const categoryNames: Record<Category, string> = {
   it_digital: 'IT・デジタル',
   design_flyers: 'デザイン・チラシ',
   photo_video: '写真・動画',
@@ -26,14 +26,14 @@ const categoryNames: Record<Category, string> = {
 const notXml =
   // eslint-disable-next-line no-control-regex -- matching control characters is the point
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-const xmlSafe = (text: string) => text.replace(notXml, '');
+export const xmlSafe = (text: string) => text.replace(notXml, '');
 
 /**
  * The `feed` library marks entry titles and summaries `type="html"` (in CDATA). Our texts are
  * plain text, so they are HTML-escaped here: a reader shows `<b>` as typed, never as markup, and
  * no `]]>` can reach the CDATA section. Line breaks become `<br />`.
  */
-function plainAsHtml(text: string): string {
+export function plainAsHtml(text: string): string {
   return xmlSafe(text)
     .replaceAll('&', '&amp;')
     .replaceAll('<', '&lt;')

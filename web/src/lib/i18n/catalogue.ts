@@ -46,6 +46,9 @@ import noticesJa from './messages/notices/ja.json';
 import figuresEn from './messages/figures/en.json';
 import figuresJaEasy from './messages/figures/ja-easy.json';
 import figuresJa from './messages/figures/ja.json';
+import storiesEn from './messages/stories/en.json';
+import storiesJaEasy from './messages/stories/ja-easy.json';
+import storiesJa from './messages/stories/ja.json';
 import type { Lang } from './languages.ts';
 
 /**
@@ -69,6 +72,7 @@ export const areas = {
   invite: { ja: inviteJa, en: inviteEn, 'ja-easy': inviteJaEasy },
   notices: { ja: noticesJa, en: noticesEn, 'ja-easy': noticesJaEasy },
   figures: { ja: figuresJa, en: figuresEn, 'ja-easy': figuresJaEasy },
+  stories: { ja: storiesJa, en: storiesEn, 'ja-easy': storiesJaEasy },
 } as const;
 
 const ja = {
@@ -88,6 +92,7 @@ const ja = {
   ...inviteJa,
   ...noticesJa,
   ...figuresJa,
+  ...storiesJa,
 };
 
 /** Message keys: Japanese is the source language, so its files define the set. */
@@ -115,6 +120,7 @@ const catalogues = {
     ...inviteEn,
     ...noticesEn,
     ...figuresEn,
+    ...storiesEn,
   } satisfies Messages,
   'ja-easy': {
     ...commonJaEasy,
@@ -133,6 +139,7 @@ const catalogues = {
     ...inviteJaEasy,
     ...noticesJaEasy,
     ...figuresJaEasy,
+    ...storiesJaEasy,
   } satisfies Messages,
 } as const satisfies Record<Lang, Messages>;
 
