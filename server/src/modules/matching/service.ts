@@ -14,7 +14,6 @@ import {
   type SuggestedVolunteersList,
   type SuggestedVolunteersQuery,
 } from '@board/shared';
-import type { Database } from '@board/db';
 import type { SignedInContext } from '../../services/context.ts';
 import { publicView, resourceOf } from '../help-requests/views.ts';
 import { matchingRepository } from './repository.ts';
