@@ -104,6 +104,8 @@ export const permissions = {
   // invitations to help (issue 10): an officer asks a suggested volunteer; the volunteer may say no
   'helpInvitation.create': officers,
   'helpInvitation.decline': theVolunteer,
+  /** the invitations sent for a request, with what became of them */
+  'helpInvitation.list': { ...officers, ...municipalStaff },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof permissions;

@@ -4,6 +4,7 @@ import { requestExpiredMail } from '../../mail/request-mails.ts';
 import { sendMail } from '../../mail/send-mail.ts';
 import { systemContext } from '../../services/context.ts';
 import { recordAudit } from '../audit/record.ts';
+import { expireStaleHelpInvitations } from '../help-invitations/service.ts';
 import { applicantsToTell, tellApplicantsRequestEnded } from './applicant-notice.ts';
 import { requestReader } from './reader.ts';
 import { requestRepository } from './repository.ts';
@@ -57,6 +58,9 @@ export async function expireOverdueRequests(app: FastifyInstance): Promise<numbe
     app.boardCache.invalidate();
     app.log.info({ count: expired }, 'expired overdue requests');
   }
+  // invitations to help lapse with their request (whatever ended it), or after 14 days
+  const lapsed = await expireStaleHelpInvitations(ctx);
+  if (lapsed > 0) app.log.info({ count: lapsed }, 'expired invitations to help');
   return expired;
 }
 
