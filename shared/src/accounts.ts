@@ -178,6 +178,17 @@ export const MyDataExport = z.object({
       confirmedAt: z.string().nullable(),
     }),
   ),
+  /** invitations to help the person received as a volunteer (issue 10), with the request's title */
+  helpInvitations: z.array(
+    z.object({
+      id: z.string(),
+      requestId: z.string(),
+      requestTitle: z.string(),
+      status: z.string(),
+      createdAt: z.string(),
+      decidedAt: z.string().nullable(),
+    }),
+  ),
   /** messages the person wrote in match threads */
   messages: z.array(
     z.object({

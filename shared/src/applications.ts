@@ -3,6 +3,7 @@ import { RequestStatus } from './help-request-lifecycle.ts';
 import { Language } from './roles.ts';
 import { When } from './help-requests.ts';
 import { plainText } from './safe-input.ts';
+import { SkillLevel } from './skills/taxonomy.ts';
 
 /**
  * API contract for raising a hand (手を挙げる), matches, finishing, thanks and the volunteer's
@@ -58,7 +59,10 @@ export type ContactDetails = z.infer<typeof ContactDetails>;
 export const ApplicantProfile = z.object({
   id: z.string(),
   displayName: z.string(),
-  skills: z.array(z.string()),
+  /** skills of the shared vocabulary, each with a level (issue 10) */
+  skills: z.array(z.object({ key: z.string(), level: SkillLevel })),
+  /** categories of help the volunteer is drawn to */
+  interestCategories: z.array(z.string()),
   languages: z.array(z.string()),
   /** the language the volunteer reads the site in (their profile's language): how to write to them */
   readingLanguage: Language,

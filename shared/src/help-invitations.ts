@@ -56,6 +56,23 @@ export const MyHelpInvitationList = z.object({
 });
 export type MyHelpInvitationList = z.infer<typeof MyHelpInvitationList>;
 
+/**
+ * An invitation as the request's officers (and its municipality's staff) see it on the request:
+ * whom they asked and what became of it. `status` reads `expired` for an open invitation whose
+ * request no longer takes hands.
+ */
+export const SentHelpInvitation = HelpInvitationView.omit({ requestId: true }).extend({
+  displayName: z.string(),
+});
+export type SentHelpInvitation = z.infer<typeof SentHelpInvitation>;
+
+/** GET /api/requests/:id/help-invitations */
+export const SentHelpInvitationList = z.object({ items: z.array(SentHelpInvitation) });
+export type SentHelpInvitationList = z.infer<typeof SentHelpInvitationList>;
+
+/** An open invitation lapses after this many days even while its request still takes hands. */
+export const helpInvitationLifetimeDays = 14;
+
 /** PUT /api/me/help-invitations/mute */
 export const MuteHelpInvitationsBody = z.object({ muted: z.boolean() });
 export type MuteHelpInvitationsBody = z.infer<typeof MuteHelpInvitationsBody>;

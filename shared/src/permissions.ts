@@ -106,6 +106,8 @@ export const permissions = {
   // invitations to help (issue 10): an officer asks a suggested volunteer; the volunteer may say no
   'helpInvitation.create': officers,
   'helpInvitation.decline': theVolunteer,
+  /** the invitations sent for a request, with what became of them */
+  'helpInvitation.list': { ...officers, ...municipalStaff },
 
   // good cases (好事例, issue 12): officers write, the volunteer chooses, staff approve, the foundation features
   'story.create': officers,

@@ -35,14 +35,14 @@ const profileText = {
 
 describe('a volunteer edits their profile', () => {
   it.each([
-    // ja with JavaScript as demo volunteer1 times out since the issue-10 merges (cause not found yet:
-    // see the issue 10 note); en with JavaScript and ja without still prove the save
+    { lang: 'ja' as const, javaScript: true, who: demo.volunteer1 },
     { lang: 'en' as const, javaScript: true, who: demo.volunteer2 },
     { lang: 'ja' as const, javaScript: false, who: demo.volunteer4 },
   ])(
     'skills, areas, bio and more are saved ($lang, JavaScript $javaScript)',
     async ({ lang, javaScript, who }) => {
       const text = profileText[lang];
+
       const { page } = await visitAs('/me', { as: who, lang, javaScript });
       expect(await page.locator('h1').innerText()).toBe(text.title);
       const far = await inactiveMunicipality();
@@ -54,7 +54,9 @@ describe('a volunteer edits their profile', () => {
       await page.check('#profile-municipalityCodes-13104');
       // municipalities not on the board yet sit behind "more" (a <details>, works without JavaScript)
       const farFold = page.locator('details.more', { has: page.locator(`#profile-municipalities-city-${far}`) });
-      await farFold.locator('> summary').click();
+      // it opens by itself when one of them is already chosen (volunteer1 has 葛飾区, not on the
+      // board yet): a click then would fold it shut
+      if ((await farFold.getAttribute('open')) === null) await farFold.locator('> summary').click();
       await page.check(`#profile-municipalities-city-${far}`);
       await page.fill('#profile-availability', '土日の午前');
       await page.check('#profile-languages-vi');

@@ -104,11 +104,13 @@ describe('an officer sees who could help, and why', () => {
     const person = page.locator(`[data-volunteer-id="${volunteer.id}"]`);
     await submitForm(page, 'invite', person);
     const after = page.locator(`[data-volunteer-id="${volunteer.id}"]`);
-    // invited (once `inviteVolunteer` is merged), or its refusal said in words; never a broken page
-    const said = await after.innerText();
-    expect(
-      said.includes(i18n.t('matching.suggested.invited', { name: 'デザイン 花子' })) ||
-        said.includes(i18n.t('matching.suggested.inviteFailed')),
-    ).toBe(true);
+    expect(await after.getByRole('status').innerText()).toBe(
+      i18n.t('matching.suggested.invited', { name: 'デザイン 花子' }),
+    );
+    const [row] = await t.database.handle.db
+      .select()
+      .from(schema.helpInvitations)
+      .where(eq(schema.helpInvitations.requestId, requestId));
+    expect(row).toMatchObject({ volunteerId: volunteer.id, status: 'open' });
   });
 });

@@ -26,7 +26,7 @@ const phone = { width: 390, height: 800 };
 
 const runs = [
   { lang: 'ja', javaScript: true },
-  // without JavaScript this run timed out (on a loaded machine) and was not diagnosed yet
+  { lang: 'ja', javaScript: false },
   { lang: 'en', javaScript: true },
   { lang: 'ja-easy', javaScript: true },
 ] as const;
@@ -55,9 +55,11 @@ describe.each(runs)('skills in $lang (JavaScript: $javaScript)', ({ lang, javaSc
     await page.locator('#profile-availabilitySlots-sun-evening').check();
     await page.locator('#profile-hoursPerMonth').fill('６');
     await page.locator('#profile-suggestable').check();
-    // the grid fits the phone: no sideways scrolling
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
-    await expectNoViolations(page, 'profile form with skills');
+    // the grid fits the phone: no sideways scrolling; axe (both need scripts in the page: the runs with JavaScript)
+    if (javaScript) {
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
+      await expectNoViolations(page, 'profile form with skills');
+    }
     await submit(page, '[data-form="profile"]');
     await page.locator('[data-notice="success"]').waitFor();
 
@@ -89,7 +91,7 @@ describe.each(runs)('skills in $lang (JavaScript: $javaScript)', ({ lang, javaSc
     await page.locator('#profile-hoursPerMonth').fill('たくさん');
     await submit(page, '[data-form="profile"]');
     await page.locator('[data-testid=error-summary]').waitFor();
-    await expectNoViolations(page, 'profile form with an error');
+    if (javaScript) await expectNoViolations(page, 'profile form with an error');
     const [after] = await t.database.handle.db
       .select()
       .from(schema.volunteerProfiles)
@@ -112,7 +114,7 @@ describe.each(runs)('skills in $lang (JavaScript: $javaScript)', ({ lang, javaSc
     // the request's category group is open already
     await page.locator('#request-skillKeys-flyer_design').check();
     await page.locator('#request-skills').fill('Excel、盆踊りの太鼓');
-    await expectNoViolations(page, 'request form with skills');
+    if (javaScript) await expectNoViolations(page, 'request form with skills');
     await submit(page, page.getByRole('button', { name: i18n.t('association.form.saveDraft'), exact: true }));
 
     const [row] = await t.database.handle.db

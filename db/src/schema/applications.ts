@@ -70,6 +70,11 @@ export const applications = pgTable(
       .where(sql`${t.status} in ('pending', 'accepted')`),
     index('applications_request_idx').on(t.requestId, t.status),
     index('applications_volunteer_idx').on(t.volunteerId, t.createdAt),
+    // a volunteer's matches, done or under way, read from the index alone: the record beside each
+    // suggested volunteer (issue 10; docs/benchmarks.md, Suggestions)
+    index('applications_volunteer_matches_idx')
+      .on(t.volunteerId, t.requestId, t.confirmedAt)
+      .where(sql`${t.status} = 'accepted'`),
     // the match review (issue 12): a municipality's matches (or all), newest match first
     index('applications_matches_idx')
       .on(t.municipalityCode, t.decidedAt.desc(), t.id.desc())

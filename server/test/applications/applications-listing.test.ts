@@ -20,7 +20,15 @@ describe('listApplications', () => {
   it("shows applicants' public profiles: skills, languages, completed helps, thanks (if shown)", async () => {
     const request = await insertRequest(t, { slots: 3 });
     const shy = await createVolunteer(t, {
-      profile: { interestCategories: ['photo_video'], languages: ['ja', 'en'], showThanks: false },
+      profile: {
+        interestCategories: ['photo_video'],
+        skills: [
+          { key: 'photography', level: 'can' },
+          { key: 'video_editing', level: 'teach' },
+        ],
+        languages: ['ja', 'en'],
+        showThanks: false,
+      },
     });
     const open = await createVolunteer(t, { profile: { interestCategories: ['design_flyers'], showThanks: true } });
     await applied(t, shy.headers, request.id, 'カメラを持っています');
@@ -31,10 +39,20 @@ describe('listApplications', () => {
     expect(body.items.map((a) => a.applicant.id)).toEqual([shy.id, open.id]);
     expect(body.items[0]).toMatchObject({
       message: 'カメラを持っています',
-      applicant: { skills: ['photo_video'], languages: ['ja', 'en'], completedHelps: 0, thanksReceived: null },
+      applicant: {
+        // skills with their level, the one they can teach first; and the categories they care for
+        skills: [
+          { key: 'video_editing', level: 'teach' },
+          { key: 'photography', level: 'can' },
+        ],
+        interestCategories: ['photo_video'],
+        languages: ['ja', 'en'],
+        completedHelps: 0,
+        thanksReceived: null,
+      },
       ratings: null,
     });
-    expect(body.items[1]!.applicant.thanksReceived).toBe(0);
+    expect(body.items[1]!.applicant).toMatchObject({ skills: [], thanksReceived: 0 });
   });
 
   it('refuses other associations, other municipalities and volunteers; 404 for unknown requests', async () => {

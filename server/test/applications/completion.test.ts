@@ -143,7 +143,12 @@ describe('thanks and private ratings', () => {
     }
 
     const open = await profile(shown.id, (await createVolunteer(t)).headers);
-    expect(open).toMatchObject({ completedHelps: 1, thanksReceived: 1, skills: ['photo_video'] });
+    expect(open).toMatchObject({
+      completedHelps: 1,
+      thanksReceived: 1,
+      skills: [],
+      interestCategories: ['photo_video'],
+    });
     expect(open.thanks).toEqual([
       expect.objectContaining({ body: `ありがとう、${shown.id.slice(0, 4)}さん`, associationName: '千住一丁目町会' }),
     ]);

@@ -43,6 +43,8 @@ const coveredElsewhere: Record<string, string> = {
   'helpInvitation.create':
     'server/test/help-invitations/invite.test.ts (own request only; other ward, staff, volunteer refused)',
   'helpInvitation.decline': 'server/test/help-invitations/invite.test.ts (the invited volunteer only)',
+  'helpInvitation.list':
+    "server/test/help-invitations/sent-list.test.ts (own officers, own staff; other associations, other ward's staff, volunteers refused)",
 };
 
 /** Lifecycle routes whose who-may-see is proven per role and tenant by a test of their own, with where. */

@@ -12,7 +12,7 @@ import { columns } from '../../database/columns.ts';
 import { liveOfficersOf } from '../accounts/roles-repository.ts';
 import { elevateWithin } from '../../database/door.ts';
 
-const { applications, users, volunteerProfiles, thanks, ratings, roleAssignments } = schema;
+const { applications, users, volunteerProfiles, volunteerSkills, thanks, ratings, roleAssignments } = schema;
 
 const applicationColumns = columns(
   applications,
@@ -221,18 +221,29 @@ export function applicationRepository(tx: Database) {
     },
 
     /** what the volunteer side shows of applicants: the account's name, mail address, phone and profile */
+    /** Volunteers as officers see them beside their hands: profile, and skills with their level (teaching first). */
     async applicants(volunteerIds: string[]) {
       if (volunteerIds.length === 0) return [];
-      return tx
+      const ids = [...new Set(volunteerIds)];
+      const people = await tx
         .select({
           ...personColumns,
-          skills: volunteerProfiles.interestCategories,
+          interestCategories: volunteerProfiles.interestCategories,
           languages: volunteerProfiles.languages,
           showThanks: volunteerProfiles.showThanks,
         })
         .from(users)
         .leftJoin(volunteerProfiles, eq(volunteerProfiles.userId, users.id))
-        .where(inArray(users.id, [...new Set(volunteerIds)]));
+        .where(inArray(users.id, ids));
+      const skills = await tx
+        .select({ userId: volunteerSkills.userId, key: volunteerSkills.skillKey, level: volunteerSkills.level })
+        .from(volunteerSkills)
+        .where(inArray(volunteerSkills.userId, ids))
+        .orderBy(desc(volunteerSkills.level), asc(volunteerSkills.skillKey));
+      return people.map((person) => ({
+        ...person,
+        skills: skills.filter((s) => s.userId === person.userId).map(({ key, level }) => ({ key, level })),
+      }));
     },
 
     async person(userId: string): Promise<(Person & { emailVerified: boolean; deleted: boolean }) | null> {

@@ -7,6 +7,7 @@ import {
   type ContactDetails,
   type Language,
   type MyApplication,
+  type SkillLevel,
   whenOfColumns,
 } from '@board/shared';
 import { applicationRepository, type ApplicationRepository, type ApplicationRow, type Person } from './repository.ts';
@@ -40,7 +41,8 @@ export function applicantProfile(
   applicant: {
     userId: string;
     displayName: string;
-    skills: string[] | null;
+    skills: { key: string; level: SkillLevel }[];
+    interestCategories: string[] | null;
     languages: string[] | null;
     language: Language;
     showThanks: boolean | null;
@@ -50,7 +52,8 @@ export function applicantProfile(
   return {
     id: applicant.userId,
     displayName: applicant.displayName,
-    skills: applicant.skills ?? [],
+    skills: applicant.skills,
+    interestCategories: applicant.interestCategories ?? [],
     languages: applicant.languages ?? [],
     readingLanguage: applicant.language,
     completedHelps: stats?.completedHelps ?? 0,

@@ -1,6 +1,6 @@
 import { schema, type Database } from '@board/db';
 import type { HelpInvitationStatus, Language } from '@board/shared';
-import { and, count, desc, eq, gte, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gt, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { elevateWithin } from '../../database/door.ts';
 import { requestColumns, type RequestRow } from '../help-requests/rows.ts';
 
@@ -120,6 +120,52 @@ export function helpInvitationRepository(tx: Database) {
         .orderBy(desc(hi.createdAt), desc(hi.id))
         .limit(100);
       return rows.map((row) => ({ ...row.invitation, request: row.request }));
+    },
+
+    /**
+     * A request's invitations (those the actor may read: its association's officers, its
+     * municipality's staff), newest first, each with the invited volunteer's display name. The
+     * names of volunteers who have not raised a hand are beyond the officer's rights: a system
+     * step naming only the people these rows invited.
+     */
+    async listForRequest(requestId: string): Promise<(HelpInvitationRow & { displayName: string })[]> {
+      const rows = await tx
+        .select(invitationColumns)
+        .from(hi)
+        .where(eq(hi.requestId, requestId))
+        .orderBy(desc(hi.createdAt), desc(hi.id));
+      if (rows.length === 0) return [];
+      const names = await elevateWithin(tx, 'names of the volunteers invited to a request', () =>
+        tx
+          .select({ id: users.id, displayName: users.displayName })
+          .from(users)
+          .where(inArray(users.id, [...new Set(rows.map((row) => row.volunteerId))])),
+      );
+      return rows.map((row) => ({
+        ...row,
+        displayName: names.find((n) => n.id === row.volunteerId)?.displayName ?? '',
+      }));
+    },
+
+    /**
+     * open → expired for every invitation whose request no longer takes hands (not published,
+     * full, past its deadline, hidden) or that was sent before `sentBefore`; a system sweep (the
+     * request expiry job). Returns how many lapsed.
+     */
+    async expireStale(now: Date, sentBefore: Date): Promise<number> {
+      const takesHands = and(
+        eq(r.id, hi.requestId),
+        schema.openForHands(r),
+        isNull(r.hiddenAt),
+        or(isNull(r.applicationDeadline), gt(r.applicationDeadline, now)),
+      );
+      const requestTakesHands = sql`exists (select 1 from ${r} where ${takesHands})`;
+      const rows = await tx
+        .update(hi)
+        .set({ status: 'expired', decidedAt: now })
+        .where(and(eq(hi.status, 'open'), sql`(${lt(hi.createdAt, sentBefore)} or not ${requestTakesHands})`))
+        .returning({ id: hi.id });
+      return rows.length;
     },
 
     /**

@@ -4,9 +4,16 @@ import {
   InviteVolunteerBody,
   MuteHelpInvitationsBody,
   MyHelpInvitationList,
+  SentHelpInvitationList,
 } from '@board/shared';
 import { byId, defineRoutes, route } from '../../routes/define-routes.ts';
-import { declineInvitationToHelp, inviteVolunteer, listMyInvitationsToHelp, muteHelpInvitations } from './service.ts';
+import {
+  declineInvitationToHelp,
+  inviteVolunteer,
+  listHelpInvitationsForRequest,
+  listMyInvitationsToHelp,
+  muteHelpInvitations,
+} from './service.ts';
 
 /** Invitations to help (issue 10): officers invite suggested volunteers; volunteers answer or mute them. */
 export default defineRoutes('help-invitations', {
@@ -21,6 +28,16 @@ export default defineRoutes('help-invitations', {
     response: { 201: HelpInvitationView },
     errors: [403, 404, 409, 429],
     handler: (context, { params, body }) => inviteVolunteer(context, params.id, body.volunteerId),
+  }),
+  listHelpInvitationsForRequest: route('GET /api/requests/:id/help-invitations', {
+    summary: 'The invitations to help sent for a request, newest first, with whom and what became of each',
+    description:
+      "For the request's association's officers and its municipality's staff. `status`: open (sent), " +
+      'accepted (a hand raised), declined, expired (the request stopped taking hands, or 14 days passed).',
+    input: { params: IdParams },
+    response: { 200: SentHelpInvitationList },
+    errors: [403, 404],
+    handler: (context, { params }) => listHelpInvitationsForRequest(context, params.id),
   }),
   listMyInvitationsToHelp: route('GET /api/me/help-invitations', {
     summary: 'Your invitations to help, newest first (at most 100), and whether you muted them',

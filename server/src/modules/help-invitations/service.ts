@@ -1,20 +1,23 @@
 import {
   can,
   DomainError,
+  helpInvitationLifetimeDays,
   helpInvitationLimits,
   isOpenForHands,
+  type HelpInvitationStatus,
   type HelpInvitationView,
   type MyHelpInvitationList,
+  type SentHelpInvitationList,
 } from '@board/shared';
 import { publicLink, webPages } from '../../links/public-links.ts';
 import { helpInvitationMail } from '../../mail/help-invitation-mails.ts';
 import { notify } from '../notifications/notify.ts';
-import type { SignedInContext } from '../../services/context.ts';
+import type { ServiceContext, SignedInContext } from '../../services/context.ts';
 import { applicationRepository } from '../applications/repository.ts';
 import { isFull } from '../applications/service.ts';
 import { recordAudit } from '../audit/record.ts';
 import { requestRepository } from '../help-requests/repository.ts';
-import { publicView } from '../help-requests/views.ts';
+import { publicView, resourceOf } from '../help-requests/views.ts';
 import { contactDeskOf } from '../municipalities/contact-desk.ts';
 import { helpInvitationRepository, type HelpInvitationRow } from './repository.ts';
 
@@ -29,6 +32,15 @@ function view(row: HelpInvitationRow): HelpInvitationView {
     createdAt: row.createdAt.toISOString(),
     decidedAt: row.decidedAt?.toISOString() ?? null,
   };
+}
+
+/** An open invitation whose request no longer takes hands reads `expired` (before the sweep marks it so). */
+function shownStatus(
+  row: HelpInvitationRow,
+  request: Parameters<typeof isOpenForHands>[0] & { hiddenAt: Date | null },
+): HelpInvitationStatus {
+  const gone = !isOpenForHands(request) || request.hiddenAt !== null;
+  return row.status === 'open' && gone ? 'expired' : row.status;
 }
 
 /**
@@ -129,8 +141,7 @@ export async function listMyInvitationsToHelp(ctx: SignedInContext): Promise<MyH
       muted: await invitations.muted(actor.userId),
       items: rows.map(({ request, ...row }) => {
         const { volunteerId: _, ...own } = view(row);
-        const gone = !isOpenForHands(request) || request.hiddenAt !== null;
-        return { ...own, status: row.status === 'open' && gone ? 'expired' : row.status, request: publicView(request) };
+        return { ...own, status: shownStatus(row, request), request: publicView(request) };
       }),
     };
   });
@@ -166,4 +177,44 @@ export async function declineInvitationToHelp(ctx: SignedInContext, id: string):
 export async function muteHelpInvitations(ctx: SignedInContext, muted: boolean): Promise<MyHelpInvitationList> {
   await ctx.door.asActor(ctx.actor, (tx) => helpInvitationRepository(tx).setMuted(ctx.actor.userId, muted));
   return listMyInvitationsToHelp(ctx);
+}
+
+/**
+ * The invitations sent for a request, newest first, with whom and what became of each (open,
+ * a hand raised, declined, expired): for its association's officers and its municipality's staff.
+ */
+export async function listHelpInvitationsForRequest(
+  ctx: SignedInContext,
+  requestId: string,
+): Promise<SentHelpInvitationList> {
+  const { actor } = ctx;
+  return ctx.door.asActor(actor, async (tx) => {
+    const request = await requestRepository(tx).find(requestId);
+    if (!request) throw new DomainError('NOT_FOUND', 'No such request.');
+    if (!can(actor, 'helpInvitation.list', resourceOf(request))) {
+      throw new DomainError(
+        'FORBIDDEN',
+        "Only the request's officers and its municipality's staff see its invitations.",
+      );
+    }
+    const rows = await helpInvitationRepository(tx).listForRequest(requestId);
+    return {
+      items: rows.map(({ displayName, ...row }) => {
+        const { requestId: _, ...sent } = view(row);
+        return { ...sent, displayName, status: shownStatus(row, request) };
+      }),
+    };
+  });
+}
+
+/**
+ * Open invitations lapse (expired) with their request, or `helpInvitationLifetimeDays` after
+ * they were sent: run by the request expiry sweep. Returns how many lapsed.
+ */
+export async function expireStaleHelpInvitations(ctx: ServiceContext): Promise<number> {
+  const now = ctx.clock();
+  const sentBefore = new Date(now.getTime() - helpInvitationLifetimeDays * dayMs);
+  return ctx.door.asSystem('expire invitations to help whose request ended or that are old', (tx) =>
+    helpInvitationRepository(tx).expireStale(now, sentBefore),
+  );
 }

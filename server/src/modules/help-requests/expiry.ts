@@ -4,6 +4,7 @@ import { requestExpiredMail } from '../../mail/request-mails.ts';
 import { notify } from '../notifications/notify.ts';
 import { systemContext, type ServiceContext } from '../../services/context.ts';
 import { recordAudit } from '../audit/record.ts';
+import { expireStaleHelpInvitations } from '../help-invitations/service.ts';
 import { applicantsToTell, tellApplicantsRequestEnded } from './applicant-notice.ts';
 import { requestReader } from './reader.ts';
 import { requestRepository } from './repository.ts';
@@ -18,11 +19,15 @@ export const expirySchedule = '*/5 * * * *';
  * request to post it again; the mails are queued in the same transaction. Returns how many expired.
  */
 export async function expireOverdueRequests(app: FastifyInstance): Promise<number> {
-  const expired = await expireOverdue(systemContext(app));
+  const ctx = systemContext(app);
+  const expired = await expireOverdue(ctx);
   if (expired > 0) {
     app.boardCache.invalidate();
     app.log.info({ count: expired }, 'expired overdue requests');
   }
+  // invitations to help lapse with their request (whatever ended it), or after 14 days
+  const lapsed = await expireStaleHelpInvitations(ctx);
+  if (lapsed > 0) app.log.info({ count: lapsed }, 'expired invitations to help');
   return expired;
 }
 

@@ -6,6 +6,7 @@ type AccountData = NonNullable<Awaited<ReturnType<ReturnType<typeof accountRepos
 type Repo = ReturnType<typeof personalDataRepository>;
 interface HeldData {
   applications: Awaited<ReturnType<Repo['applications']>>;
+  helpInvitations: Awaited<ReturnType<Repo['helpInvitations']>>;
   messages: Awaited<ReturnType<Repo['messagesWritten']>>;
   thanks: Awaited<ReturnType<Repo['thanks']>>;
   ratings: Awaited<ReturnType<Repo['ratings']>>;
@@ -44,6 +45,11 @@ export function exportDocument(
       withdrawnAt: iso(a.withdrawnAt),
       completedAt: iso(a.completedAt),
       confirmedAt: iso(a.confirmedAt),
+    })),
+    helpInvitations: held.helpInvitations.map((i) => ({
+      ...i,
+      createdAt: i.createdAt.toISOString(),
+      decidedAt: iso(i.decidedAt),
     })),
     messages: held.messages.map((m) => ({ ...m, createdAt: m.createdAt.toISOString(), hiddenAt: iso(m.hiddenAt) })),
     thanks: held.thanks.map((t) => ({ ...t, createdAt: t.createdAt.toISOString() })),

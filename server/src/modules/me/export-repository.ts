@@ -2,11 +2,11 @@ import { schema, type Database } from '@board/db';
 import { and, asc, eq, or, sql } from 'drizzle-orm';
 import { columns } from '../../database/columns.ts';
 
-const { applications, helpRequests, messages, thanks, ratings, flags, auditLog } = schema;
+const { applications, helpInvitations, helpRequests, messages, thanks, ratings, flags, auditLog } = schema;
 
 /**
  * What the board holds about one person beyond their account (APPI: disclosure on request):
- * applications with their requests' titles, messages they wrote, thanks given and received,
+ * applications and invitations to help with their requests' titles, messages they wrote, thanks given and received,
  * ratings about them and by them, flags they raised, audit entries by or about them.
  *
  * Runs with system access: row-level security keeps ratings and most audit entries from the
@@ -26,6 +26,19 @@ export function personalDataRepository(tx: Database) {
         .innerJoin(helpRequests, eq(helpRequests.id, applications.requestId))
         .where(eq(applications.volunteerId, userId))
         .orderBy(asc(applications.createdAt));
+    },
+
+    /** invitations to help the person received as a volunteer */
+    async helpInvitations(userId: string) {
+      return tx
+        .select({
+          ...columns(helpInvitations, 'id', 'requestId', 'status', 'createdAt', 'decidedAt'),
+          requestTitle: helpRequests.title,
+        })
+        .from(helpInvitations)
+        .innerJoin(helpRequests, eq(helpRequests.id, helpInvitations.requestId))
+        .where(eq(helpInvitations.volunteerId, userId))
+        .orderBy(asc(helpInvitations.createdAt));
     },
 
     async messagesWritten(userId: string) {

@@ -102,6 +102,7 @@ export async function exportMyData(ctx: SignedInContext): Promise<MyDataExport> 
     const repo = personalDataRepository(tx);
     return {
       applications: await repo.applications(actor.userId),
+      helpInvitations: await repo.helpInvitations(actor.userId),
       messages: await repo.messagesWritten(actor.userId),
       thanks: await repo.thanks(actor.userId),
       ratings: await repo.ratings(actor.userId),

@@ -1,4 +1,11 @@
-import { skillOf, takesHands, type HelpRequestPublic, type Municipality, type When } from '@board/shared';
+import {
+  skillOf,
+  takesHands,
+  type HelpRequestPublic,
+  type Municipality,
+  type SkillLevel,
+  type When,
+} from '@board/shared';
 import { formatDate, formatDateTime, formatDay } from '#lib/format/date.ts';
 import type { Lang } from '#lib/i18n/languages.ts';
 import type { Translator } from '#lib/i18n/translator.ts';
@@ -95,6 +102,12 @@ export function workLanguages(languages: readonly string[]): string[] {
  */
 export function skillLabel(i18n: I18n, skill: string): string {
   return skillOf(skill)?.label[i18n.lang] ?? categoryLabel(i18n, skill);
+}
+
+/** A volunteer's skill with its level, in the reader's language: 「チラシデザイン（教えられる）」. */
+export function skillWithLevel(i18n: I18n, skill: { key: string; level: SkillLevel }): string {
+  const level = i18n.t(skill.level === 'teach' ? 'account.skills.levelTeach' : 'account.skills.levelCan');
+  return i18n.t('board.volunteer.skillWithLevel', { skill: skillLabel(i18n, skill.key), level });
 }
 
 /** The municipality's name in the interface language (kana reading for やさしい日本語 when the list is known). */

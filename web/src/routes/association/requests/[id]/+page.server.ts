@@ -2,6 +2,7 @@ import type {
   ApplicationForOfficer,
   ApplicationList,
   HelpRequestDetail,
+  SentHelpInvitationList,
   SuggestedVolunteersList,
   ThanksView,
 } from '@board/shared';
@@ -29,13 +30,15 @@ export const load: PageServerLoad = async (event) => {
   const actor = actorOf(me);
   if (!can(actor, 'request.edit', { associationId: request.associationId })) error(404, 'Not found');
 
-  const [applications, municipalities, suggested] = await Promise.all([
+  const [applications, municipalities, suggested, sentInvitations] = await Promise.all([
     callApi<ApplicationList>(event, 'GET', `/api/requests/${id}/applications`),
     fetchAllMunicipalities(event),
     // volunteers who agreed to be suggested (issue 10): only while the request takes hands
     request.status === 'published'
       ? callApi<SuggestedVolunteersList>(event, 'GET', `/api/requests/${id}/suggested-volunteers?limit=10`)
       : null,
+    // the volunteers the association invited, and their answers (issue 10)
+    callApi<SentHelpInvitationList>(event, 'GET', `/api/requests/${id}/help-invitations`),
   ]);
   const done = event.url.searchParams.get('done');
   const confirmingComplete = event.url.searchParams.get('confirm') === 'complete';
@@ -45,6 +48,7 @@ export const load: PageServerLoad = async (event) => {
     applications: applications.ok ? applications.data.items : [],
     applicationsFailed: !applications.ok,
     suggested: suggested?.ok ? suggested.data : null,
+    sentInvitations: sentInvitations.ok ? sentInvitations.data.items : [],
     canDecide: can(actor, 'application.decide', { associationId: request.associationId }),
     canComplete: can(actor, 'match.complete', { associationId: request.associationId }),
     canThank: can(actor, 'thanks.send', { associationId: request.associationId }),

@@ -1,0 +1,1 @@
+CREATE INDEX "applications_volunteer_matches_idx" ON "applications" USING btree ("volunteer_id","request_id","confirmed_at") WHERE "applications"."status" = 'accepted';
