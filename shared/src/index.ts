@@ -22,3 +22,4 @@ export * from './matching/scoring.ts';
 export * from './matching/api.ts';
 export * from './first-come.ts';
 export * from './help-invitations.ts';
+export * from './ruby.ts';
