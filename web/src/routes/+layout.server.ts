@@ -6,4 +6,6 @@ export const load: LayoutServerLoad = ({ locals }) => ({
   lang: locals.lang,
   messages: messagesFor(locals.lang),
   me: locals.me,
+  furigana: locals.furigana,
+  textSize: locals.textSize,
 });
