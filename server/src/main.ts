@@ -2,6 +2,8 @@ import { createDatabase, migrateDatabase, openAppDatabase } from '@board/db';
 import { seedDemo, seedMunicipalities } from '@board/db/seed/seed';
 import Fastify from 'fastify';
 import { buildApp } from './app.ts';
+import { fillMissingReadings } from './furigana/backfill.ts';
+import { systemContext } from './services/context.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { seedDemoHistory } from './demo/history.ts';
 
@@ -47,6 +49,11 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
 }
 
 await app.listen({ host: config.host, port: config.port });
+// readings of texts stored before furigana (or by the seed), in the background (issue 13)
+fillMissingReadings(systemContext(app)).then(
+  (filled) => filled > 0 && app.log.info({ filled }, 'readings made for stored texts'),
+  (err: unknown) => app.log.error({ err }, 'making readings for stored texts failed'),
+);
 app.log.info(
   `まちの腕きき掲示板 on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (database: ${database.engine}${config.demoData ? ', demo data' : ''})`,
 );

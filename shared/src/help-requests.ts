@@ -3,6 +3,7 @@ import { Category, categoryKeys } from './categories.ts';
 import { MunicipalityCode } from './municipalities.ts';
 import { RequestStatus, requestTransitionNames, type RequestTransition } from './help-request-lifecycle.ts';
 import { Day, Instant, multiLineText, singleLineText, tokyoDayStart } from './safe-input.ts';
+import { RubyText } from './ruby.ts';
 import { SkillKey } from './skills/taxonomy.ts';
 import { HandsMode } from './first-come.ts';
 import { blank, cursor, flag, keysetPage, limit, listOf } from './query-strings.ts';
@@ -174,6 +175,10 @@ export const HelpRequestPublic = z.object({
   publishedAt: z.string().nullable(),
   /** posted by the municipality's staff on the association's behalf (its contact is the municipality's desk) */
   postedByMunicipality: z.boolean(),
+  /** readings over the kanji of title, body and association name (furigana, issue 13); null: no kanji or not made yet */
+  titleRuby: RubyText.nullable(),
+  bodyRuby: RubyText.nullable(),
+  associationNameRuby: RubyText.nullable(),
 });
 export type HelpRequestPublic = z.infer<typeof HelpRequestPublic>;
 

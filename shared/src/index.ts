@@ -28,3 +28,4 @@ export * from './notifications.ts';
 export * from './figures.ts';
 export * from './calendar.ts';
 export * from './stories.ts';
+export * from './ruby.ts';

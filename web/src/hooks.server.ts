@@ -4,6 +4,7 @@ import { resolveLang } from '#lib/i18n/resolve.ts';
 import { apiOrigin } from '#lib/server/api-origin.ts';
 import { visitorAddressHeaders } from '#lib/server/visitor-address.ts';
 import { loadSession } from '#lib/server/session.ts';
+import { FURIGANA_COOKIE, furiganaOn, TEXT_SIZE_COOKIE, textSizeOf, type TextSize } from '#lib/reading-comfort.ts';
 
 /** Resolves the interface language once per request and writes it into `<html lang>`. */
 export const handle: Handle = async ({ event, resolve }) => {
@@ -13,8 +14,12 @@ export const handle: Handle = async ({ event, resolve }) => {
   });
   event.locals.lang = lang;
   event.locals.me = await loadSession(event);
+  event.locals.furigana = furiganaOn(lang, event.cookies.get(FURIGANA_COOKIE));
+  event.locals.textSize = textSizeOf(event.cookies.get(TEXT_SIZE_COOKIE));
 
-  const response = await resolve(event, { transformPageChunk: fillHtmlPlaceholders(lang) });
+  const response = await resolve(event, {
+    transformPageChunk: fillHtmlPlaceholders(lang, event.locals.textSize),
+  });
 
   // the same URL renders differently per language: keep shared caches honest
   if (response.headers.get('content-type')?.startsWith('text/html')) {
@@ -27,13 +32,16 @@ export const handle: Handle = async ({ event, resolve }) => {
   return response;
 };
 
-/** Replaces `%lang%` and `%lang.variant%` from app.html; they sit in the first chunk only. */
-function fillHtmlPlaceholders(lang: Lang) {
+/** Replaces `%lang%`, `%lang.variant%` and `%text.size%` from app.html; they sit in the first chunk only. */
+function fillHtmlPlaceholders(lang: Lang, textSize: TextSize) {
   let filled = false;
   return ({ html }: { html: string }) => {
     if (filled || !html.includes('%lang')) return html;
     filled = true;
-    return html.replace('%lang.variant%', langVariant(lang)).replace('%lang%', htmlLang(lang));
+    return html
+      .replace('%lang.variant%', langVariant(lang))
+      .replace('%lang%', htmlLang(lang))
+      .replace('%text.size%', textSize);
   };
 }
 

@@ -1,5 +1,6 @@
+import type { RubyText } from '@board/shared';
 import { sql } from 'drizzle-orm';
-import { index, integer, pgPolicy, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgPolicy, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { createdAt, id, requiredMunicipality } from './columns.ts';
 import { anyOf, isSystem, policyFor, staffOf } from './access.ts';
 import { municipalities } from './municipalities.ts';
@@ -11,6 +12,8 @@ export const associations = pgTable(
     id: id(),
     municipalityCode: requiredMunicipality(() => municipalities.code),
     name: text('name').notNull(),
+    /** readings over the name's kanji (furigana, issue 13), made when written; null: none or not made yet */
+    nameRuby: jsonb('name_ruby').$type<RubyText>(),
     /** covered area, e.g. 千住一丁目〜三丁目 */
     area: text('area').notNull().default(''),
     households: integer('households'),

@@ -9,6 +9,7 @@ import {
   whenKinds,
   handsModes,
   type RequestStatus,
+  type RubyText,
 } from '@board/shared';
 import { sql } from 'drizzle-orm';
 import {
@@ -17,6 +18,7 @@ import {
   check,
   index,
   integer,
+  jsonb,
   numeric,
   pgEnum,
   pgPolicy,
@@ -111,6 +113,9 @@ export const helpRequests = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
+    /** readings over the kanji of title and body (furigana, issue 13), made when written; null: no kanji, or not made yet */
+    titleRuby: jsonb('title_ruby').$type<RubyText>(),
+    bodyRuby: jsonb('body_ruby').$type<RubyText>(),
     /** the request this one was copied from ("post it again next year") */
     copiedFrom: uuid('copied_from'),
     /** posted by the municipality's staff on the association's behalf (phone call, paper form); its contact is the desk */
@@ -224,4 +229,7 @@ export const boardRequests = pgView('board_requests', {
   postedByMunicipality: boolean('posted_by_municipality').notNull(),
   /** added in migration 0018 (issue 10) */
   skillKeys: text('skill_keys').array().notNull(),
+  /** added by the furigana migration (issue 13) */
+  titleRuby: jsonb('title_ruby').$type<RubyText>(),
+  bodyRuby: jsonb('body_ruby').$type<RubyText>(),
 }).existing();

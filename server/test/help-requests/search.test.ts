@@ -39,6 +39,14 @@ const cases: { q: string; finds: Key[]; not: Key[] }[] = [
   // the body counts too
   { q: '回覧板', finds: ['halfWidthLine'], not: ['fullWidthLine'] },
   { q: '避難場所', finds: ['disasterFlyer'], not: ['drillPhotos'] },
+  // kana finds kanji by its reading (issue 13: readings made by the analyser when written)
+  { q: 'ぼうさい', finds: ['drillPhotos', 'disasterFlyer'], not: ['katakanaFlyer', 'halfWidthLine'] },
+  { q: 'ボウサイ', finds: ['drillPhotos', 'disasterFlyer'], not: ['katakanaFlyer'] },
+  { q: 'ぼうさいくんれん', finds: ['drillPhotos'], not: ['disasterFlyer'] },
+  { q: 'ちょうかい', finds: ['fullWidthLine'], not: ['drillPhotos', 'halfWidthLine'] },
+  { q: 'かいらんばん', finds: ['halfWidthLine'], not: ['fullWidthLine', 'drillPhotos'] },
+  { q: 'しゃしん ぼうさい', finds: ['drillPhotos'], not: ['disasterFlyer'] },
+  { q: 'にわ', finds: ['drillPhotos'], not: ['disasterFlyer'] },
   // a word that appears nowhere in these
   {
     q: '会計帳簿',

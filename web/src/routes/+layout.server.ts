@@ -11,6 +11,8 @@ export const load: LayoutServerLoad = async (event) => {
     messages: messagesFor(locals.lang),
     me: locals.me,
     unreadNotifications: locals.me ? await unreadNotifications(event) : 0,
+    furigana: locals.furigana,
+    textSize: locals.textSize,
   };
 };
 

@@ -1,8 +1,9 @@
 import { schema, type Database } from '@board/db';
-import type { Association, AssociationOfficer } from '@board/shared';
+import type { Association, AssociationOfficer, RubyText } from '@board/shared';
 import { and, asc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { columns } from '../../database/columns.ts';
 import { liveOfficersOf } from '../accounts/roles-repository.ts';
+import { hasKanji } from '../help-requests/repository.ts';
 
 const { associations, municipalities, roleAssignments, users } = schema;
 
@@ -47,9 +48,24 @@ export function associationRepository(tx: Database) {
       return row ? view(row) : null;
     },
 
+    /** Associations with kanji in their name whose readings were never made (registered before issue 13). */
+    async withoutNameReadings(limit: number): Promise<{ id: string; name: string }[]> {
+      return tx
+        .select({ id: associations.id, name: associations.name })
+        .from(associations)
+        .where(sql`${associations.nameRuby} is null and ${associations.name} ~ ${hasKanji}`)
+        .orderBy(associations.id)
+        .limit(limit);
+    },
+
+    async setNameRuby(id: string, nameRuby: RubyText | null): Promise<void> {
+      await tx.update(associations).set({ nameRuby }).where(eq(associations.id, id));
+    },
+
     async insert(values: {
       municipalityCode: string;
       name: string;
+      nameRuby: RubyText | null;
       area: string;
       households: number | null;
     }): Promise<Association> {

@@ -3,6 +3,7 @@ import { roleRemovedMail } from '../../mail/invitation-mails.ts';
 import { sendMail } from '../../mail/send-mail.ts';
 import { endAllSessions } from '../accounts/session-repository.ts';
 import { recordAudit } from '../audit/record.ts';
+import { rubyOf } from '../../furigana/readings.ts';
 import { isUniqueViolation } from '../../database/unique-violation.ts';
 import { associationRepository } from './repository.ts';
 import type { SignedInContext } from '../../services/context.ts';
@@ -16,6 +17,7 @@ export async function createAssociation(
   if (!can(actor, 'association.create', { municipalityCode: input.municipalityCode })) {
     throw new DomainError('FORBIDDEN', 'You may register associations only in your own municipality.');
   }
+  const nameRuby = await rubyOf(input.name);
   return ctx.door.asActor(actor, async (tx) => {
     const associations = associationRepository(tx);
     const nameTaken = () =>
@@ -24,7 +26,7 @@ export async function createAssociation(
       ]);
     const existing = await associations.list({ municipalityCode: input.municipalityCode });
     if (existing.some((a) => a.name === input.name)) throw nameTaken();
-    const association = await associations.insert(input).catch((err: unknown) => {
+    const association = await associations.insert({ ...input, nameRuby }).catch((err: unknown) => {
       // a double submit that passed the check above at the same moment (associations_name_idx)
       throw isUniqueViolation(err) ? nameTaken() : err;
     });

@@ -7,6 +7,7 @@ import {
   type HelpRequestInput,
   type When,
 } from '@board/shared';
+import { readingsOf } from '../../furigana/readings.ts';
 import type { RequestContent } from './rows.ts';
 
 /** What an officer writes, as the columns it becomes, and the municipality's say over categories. */
@@ -25,8 +26,22 @@ function whenColumns(when: When): Pick<RequestContent, 'whenKind' | 'startsAt' |
   };
 }
 
-/** The columns an officer's input becomes, with the search tokens of title and body. */
-export function contentOf(input: HelpRequestInput): RequestContent {
+/** What the analyser makes of title and body once, when they are written (furigana, kana search). */
+export async function textColumns(
+  title: string,
+  body: string,
+): Promise<Pick<RequestContent, 'titleRuby' | 'bodyRuby' | 'searchTokens'>> {
+  const [ofTitle, ofBody] = [await readingsOf(title), await readingsOf(body)];
+  return {
+    titleRuby: ofTitle.ruby,
+    bodyRuby: ofBody.ruby,
+    // the readings' tokens too, so kana finds kanji (ぼうさい finds 防災訓練)
+    searchTokens: documentTokens(title, body, ofTitle.sound, ofBody.sound),
+  };
+}
+
+/** The columns an officer's input becomes, with readings and the search tokens of title and body. */
+export async function contentOf(input: HelpRequestInput): Promise<RequestContent> {
   // a free tag one of the vocabulary's spellings matches becomes that skill ("Canva" → flyer_design)
   const tags = mapSkillTags(input.skills);
   return {
@@ -46,7 +61,7 @@ export function contentOf(input: HelpRequestInput): RequestContent {
     languages: [...new Set(input.languages)],
     summaryEn: input.summaryEn,
     summaryJaEasy: input.summaryJaEasy,
-    searchTokens: documentTokens(input.title, input.body),
+    ...(await textColumns(input.title, input.body)),
     handsMode: input.handsMode,
   };
 }

@@ -23,6 +23,7 @@ export async function createRequestOnBehalf(
   if (!canAtAll(actor, 'request.createOnBehalf')) {
     throw new DomainError('FORBIDDEN', "Only municipal staff post on an association's behalf.");
   }
+  const content = await contentOf(input);
   return ctx.door.asActor(actor, async (tx) => {
     const reader = requestReader(tx);
     // associations are public (the board names them): one of another municipality is 403, not 404
@@ -36,7 +37,7 @@ export async function createRequestOnBehalf(
     checkMunicipalityRules(municipality.settings, input);
     const repo = requestRepository(tx);
     const id = await repo.insert({
-      ...contentOf(input),
+      ...content,
       municipalityCode: association.municipalityCode,
       associationId: association.id,
       createdBy: actor.userId,

@@ -18,6 +18,9 @@ import {
 
 const { helpRequests: r, municipalities: m, associations: a, users: u, applications } = schema;
 
+/** A PostgreSQL regular expression for a CJK ideograph (漢字), the same on both engines. */
+export const hasKanji = '[一-鿿々]';
+
 /** `status in (…)` for states taken from the lifecycle table */
 function statusIn(states: readonly RequestStatus[]): SQL {
   return inArray(r.status, [...states]);
@@ -31,6 +34,23 @@ function statusIn(states: readonly RequestStatus[]): SQL {
  */
 export function requestRepository(tx: Database) {
   return {
+    /** Requests with kanji in title or body whose readings were never made (written before issue 13). */
+    async withoutReadings(limit: number): Promise<Pick<RequestRow, 'id' | 'title' | 'body'>[]> {
+      return tx
+        .select({ id: r.id, title: r.title, body: r.body })
+        .from(r)
+        .where(
+          sql`((${r.titleRuby} is null and ${r.title} ~ ${hasKanji}) or (${r.bodyRuby} is null and ${r.body} ~ ${hasKanji}))`,
+        )
+        .orderBy(r.id)
+        .limit(limit);
+    },
+
+    /** Readings and search tokens made for a text already stored (its content and times stay). */
+    async setReadings(id: string, values: Pick<RequestContent, 'titleRuby' | 'bodyRuby' | 'searchTokens'>) {
+      await tx.update(r).set(values).where(eq(r.id, id));
+    },
+
     async find(id: string): Promise<RequestWithContact | null> {
       const [row] = await tx
         .select({

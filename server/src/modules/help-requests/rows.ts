@@ -1,5 +1,5 @@
 import { schema } from '@board/db';
-import type { BoardSort, Category, HandsMode, RequestStatus, SearchTerm, WhenKind } from '@board/shared';
+import type { BoardSort, Category, HandsMode, RequestStatus, RubyText, SearchTerm, WhenKind } from '@board/shared';
 import { sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 
@@ -23,6 +23,7 @@ export const requestColumns = {
   moderationRequired: m.moderationRequired,
   associationId: r.associationId,
   associationName: a.name,
+  associationNameRuby: a.nameRuby,
   createdBy: r.createdBy,
   title: r.title,
   body: r.body,
@@ -43,6 +44,8 @@ export const requestColumns = {
   languages: r.languages,
   summaryEn: r.summaryEn,
   summaryJaEasy: r.summaryJaEasy,
+  titleRuby: r.titleRuby,
+  bodyRuby: r.bodyRuby,
   status: r.status,
   statusReason: r.statusReason,
   copiedFrom: r.copiedFrom,
@@ -62,6 +65,7 @@ export const boardColumns = {
   municipalityNameEn: m.nameEn,
   associationId: b.associationId,
   associationName: a.name,
+  associationNameRuby: a.nameRuby,
   title: b.title,
   body: b.body,
   category: b.category,
@@ -80,6 +84,8 @@ export const boardColumns = {
   languages: b.languages,
   summaryEn: b.summaryEn,
   summaryJaEasy: b.summaryJaEasy,
+  titleRuby: b.titleRuby,
+  bodyRuby: b.bodyRuby,
   status: b.status,
   publishedAt: b.publishedAt,
   postedByMunicipality: b.postedByMunicipality,
@@ -95,6 +101,7 @@ export interface RequestRow extends Omit<RequestContent, 'searchTokens'> {
   moderationRequired: boolean;
   associationId: string;
   associationName: string;
+  associationNameRuby: RubyText | null;
   createdBy: string | null;
   matchedCount: number;
   status: RequestStatus;
@@ -154,6 +161,8 @@ export interface RequestContent {
   languages: string[];
   summaryEn: string;
   summaryJaEasy: string;
+  titleRuby: RubyText | null;
+  bodyRuby: RubyText | null;
   searchTokens: string[];
   handsMode: HandsMode;
 }

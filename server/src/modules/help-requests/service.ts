@@ -1,7 +1,6 @@
 import type { Database } from '@board/db';
 import {
   can,
-  documentTokens,
   DomainError,
   listScope,
   isPublic,
@@ -32,7 +31,14 @@ import { withCurrentContact, withCurrentContactOne } from './current-contact.ts'
 import { applicationRepository } from '../applications/repository.ts';
 import { requestReader } from './reader.ts';
 import { requestRepository } from './repository.ts';
-import { categoryEnabled, categoryRefused, checkMunicipalityRules, contentOf, municipalityPaused } from './content.ts';
+import {
+  categoryEnabled,
+  categoryRefused,
+  checkMunicipalityRules,
+  contentOf,
+  municipalityPaused,
+  textColumns,
+} from './content.ts';
 import type { RequestWithContact } from './rows.ts';
 import {
   contactOf,
@@ -101,6 +107,7 @@ export async function createRequest(ctx: SignedInContext, input: CreateHelpReque
     throw new DomainError('FORBIDDEN', 'You may post requests only for your own association.');
   }
   const chosen = associationId;
+  const content = await contentOf(input);
   return ctx.door.asActor(actor, async (tx) => {
     const repo = requestRepository(tx);
     const association = await requestReader(tx).association(chosen);
@@ -109,7 +116,7 @@ export async function createRequest(ctx: SignedInContext, input: CreateHelpReque
     if (municipality.status === 'paused') throw municipalityPaused();
     checkMunicipalityRules(municipality.settings, input);
     const id = await repo.insert({
-      ...contentOf(input),
+      ...content,
       municipalityCode: association.municipalityCode,
       associationId: association.id,
       createdBy: actor.userId,
@@ -125,12 +132,13 @@ export async function updateRequest(
   input: HelpRequestInput,
 ): Promise<HelpRequestDetail> {
   const { actor } = ctx;
+  const content = await contentOf(input);
   return ctx.door.asActor(actor, async (tx) => {
     const repo = requestRepository(tx);
     const row = await loadFor(tx, actor, id, 'request.edit');
     const municipality = (await requestReader(tx).municipality(row.municipalityCode))!;
     checkMunicipalityRules(municipality.settings, input);
-    if (!(await repo.updateContent(id, contentOf(input)))) {
+    if (!(await repo.updateContent(id, content))) {
       const now = (await repo.find(id))?.status ?? row.status;
       throw new DomainError(
         'REQUEST_NOT_EDITABLE',
@@ -167,7 +175,7 @@ export async function copyRequest(ctx: SignedInContext, id: string): Promise<Hel
       languages: source.languages,
       summaryEn: source.summaryEn,
       summaryJaEasy: source.summaryJaEasy,
-      searchTokens: documentTokens(source.title, source.body),
+      ...(await textColumns(source.title, source.body)),
       municipalityCode: source.municipalityCode,
       associationId: source.associationId,
       createdBy: actor.userId,

@@ -59,6 +59,9 @@ export function publicView(row: PublicRequestRow): HelpRequestPublic {
     status: row.status,
     publishedAt: iso(row.publishedAt),
     postedByMunicipality: row.postedByMunicipality,
+    titleRuby: row.titleRuby,
+    bodyRuby: row.bodyRuby,
+    associationNameRuby: row.associationNameRuby,
   };
 }
 
