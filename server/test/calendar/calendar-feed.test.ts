@@ -11,7 +11,7 @@ import {
   officers,
   post,
   useApiApp,
-  useSignedIn,
+  useDemoPeople,
 } from '../kit/index.ts';
 import { eventsIn } from './ics.ts';
 
@@ -20,8 +20,7 @@ import { eventsIn } from './ics.ts';
  * sign-in, listing the person's matched work; made, replaced and stopped from /me.
  */
 const t = useApiApp();
-const senju = useSignedIn(t, officers.senju);
-const umeda = useSignedIn(t, officers.umeda);
+const { senju, umeda } = useDemoPeople(t);
 
 const inDaysAt10 = (days: number) => new Date(tokyoDayStart(tokyoDayOf(new Date()), days).getTime() + 10 * 3_600_000);
 

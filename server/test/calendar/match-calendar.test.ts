@@ -12,7 +12,7 @@ import {
   matched,
   officers,
   useApiApp,
-  useSignedIn,
+  useDemoPeople,
 } from '../kit/index.ts';
 import { eventsIn } from './ics.ts';
 
@@ -21,10 +21,7 @@ import { eventsIn } from './ics.ts';
  * downloadable from the match page by its two sides only, read back with ical.js.
  */
 const t = useApiApp();
-const senju = useSignedIn(t, officers.senju);
-const umeda = useSignedIn(t, officers.umeda);
-const staffAdachi = useSignedIn(t, demoEmails.staffAdachi);
-const staffShinjuku = useSignedIn(t, demoEmails.staffShinjuku);
+const { senju, umeda, staffAdachi, staffShinjuku } = useDemoPeople(t);
 
 const hour = 3_600_000;
 /** 10:00 Tokyo time, `days` days from now */

@@ -3,7 +3,7 @@ import { MyDataExport, SentHelpInvitationList } from '@board/shared';
 import { eq, inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { expireOverdueRequests } from '../../src/modules/help-requests/expiry.ts';
-import { applied, demoEmails, get, insertRequest, officers, post, useApiApp, useSignedIn } from '../kit/index.ts';
+import { applied, get, insertRequest, officers, post, useApiApp, useDemoPeople } from '../kit/index.ts';
 import { invitationRows, suggestableVolunteer } from './scene.ts';
 
 /**
@@ -13,11 +13,7 @@ import { invitationRows, suggestableVolunteer } from './scene.ts';
  */
 
 const t = useApiApp();
-const senju = useSignedIn(t, officers.senju);
-const umeda = useSignedIn(t, officers.umeda);
-const okubo = useSignedIn(t, officers.okubo);
-const staffAdachi = useSignedIn(t, demoEmails.staffAdachi);
-const staffShinjuku = useSignedIn(t, demoEmails.staffShinjuku);
+const { senju, umeda, okubo, staffAdachi, staffShinjuku } = useDemoPeople(t);
 
 const dayMs = 86_400_000;
 

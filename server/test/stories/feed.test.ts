@@ -1,15 +1,12 @@
 import { StoryList, StoryView } from '@board/shared';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { answer, demoEmails, get, officers, post, useApiApp, useSignedIn } from '../kit/index.ts';
+import { answer, get, post, useApiApp, useDemoPeople } from '../kit/index.ts';
 import { storyBody, storyMatch } from './scene.ts';
 
 /** The public list (filters, pages) and the Atom feed of stories: public stories only, well-formed. */
 const t = useApiApp();
-const senju = useSignedIn(t, officers.senju);
-const okubo = useSignedIn(t, demoEmails.officerOkubo);
-const adachi = useSignedIn(t, demoEmails.staffAdachi);
-const shinjuku = useSignedIn(t, demoEmails.staffShinjuku);
+const { senju, officerOkubo: okubo, staffAdachi: adachi, staffShinjuku: shinjuku } = useDemoPeople(t);
 
 const parser = new XMLParser({
   ignoreAttributes: false,

@@ -1,17 +1,6 @@
 import { StoryList, StoryView } from '@board/shared';
 import { describe, expect, it } from 'vitest';
-import {
-  answer,
-  auditEntries,
-  demoEmails,
-  errorCode,
-  get,
-  officers,
-  post,
-  rowCounts,
-  useApiApp,
-  useSignedIn,
-} from '../kit/index.ts';
+import { answer, auditEntries, errorCode, get, post, rowCounts, useApiApp, useDemoPeople } from '../kit/index.ts';
 import { storyBody, storyMatch, tinyPng } from './scene.ts';
 
 /**
@@ -20,10 +9,7 @@ import { storyBody, storyMatch, tinyPng } from './scene.ts';
  * with both the choice and the approval.
  */
 const t = useApiApp();
-const senju = useSignedIn(t, officers.senju);
-const adachi = useSignedIn(t, demoEmails.staffAdachi);
-const shinjuku = useSignedIn(t, demoEmails.staffShinjuku);
-const foundation = useSignedIn(t, demoEmails.foundation);
+const { senju, staffAdachi: adachi, staffShinjuku: shinjuku, foundation } = useDemoPeople(t);
 
 const isListed = async (id: string) =>
   answer(await get(t, {}, '/api/stories?limit=100'), 200, StoryList).items.some((s) => s.id === id);
