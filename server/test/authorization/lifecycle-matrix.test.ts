@@ -45,6 +45,12 @@ const coveredElsewhere: Record<string, string> = {
   'helpInvitation.decline': 'server/test/help-invitations/invite.test.ts (the invited volunteer only)',
   'helpInvitation.list':
     "server/test/help-invitations/sent-list.test.ts (own officers, own staff; other associations, other ward's staff, volunteers refused)",
+  'figures.read': 'server/test/figures/authorization.test.ts (every figures route × role × own/other municipality)',
+  'story.create': 'server/test/stories/authorization.test.ts (every story route × role × own/other municipality)',
+  'story.consent': 'server/test/stories/authorization.test.ts (every story route × role × own/other municipality)',
+  'story.approve': 'server/test/stories/authorization.test.ts (every story route × role × own/other municipality)',
+  'story.review': 'server/test/stories/authorization.test.ts (every story route × role × own/other municipality)',
+  'story.feature': 'server/test/stories/authorization.test.ts (every story route × role × own/other municipality)',
 };
 
 /** Lifecycle routes whose who-may-see is proven per role and tenant by a test of their own, with where. */

@@ -3,6 +3,7 @@ import en from '../../src/mail/texts/en.json' with { type: 'json' };
 import jaEasy from '../../src/mail/texts/ja-easy.json' with { type: 'json' };
 import ja from '../../src/mail/texts/ja.json' with { type: 'json' };
 import { compose, type MailTemplate } from '../../src/mail/compose.ts';
+import * as calendar from '../../src/mail/calendar-mails.ts';
 import * as emailChange from '../../src/mail/email-change-mails.ts';
 import * as invitation from '../../src/mail/invitation-mails.ts';
 import * as matching from '../../src/mail/matching-mails.ts';
@@ -14,6 +15,7 @@ import * as signUp from '../../src/mail/sign-up-mails.ts';
 
 const languages = ['ja', 'en', 'ja-easy'] as const;
 const templates: [string, unknown][] = Object.entries({
+  ...calendar,
   ...emailChange,
   ...invitation,
   ...matching,
@@ -49,6 +51,11 @@ const vars = {
   kind: 'handRaised' as const,
   cadence: 'daily' as const,
   items: [{ text: '町会のLINEグループを作りたい', link: 'https://board.example.jp/l' }],
+  whenKind: 'at' as const,
+  startsAt: '2026-05-02T01:00:00Z',
+  endsAt: null,
+  place: '千住会館',
+  suggestedNames: ['Ken', '佐藤 一郎'],
 };
 
 describe('mail texts come from one catalogue per language', () => {

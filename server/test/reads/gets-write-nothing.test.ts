@@ -51,7 +51,9 @@ function urlOf(op: Operation): string {
     .replace(/^\/api\/applications\/\{id\}/, `/api/applications/${ids.application}`)
     .replace(/^\/api\/matches\/\{id\}/, `/api/matches/${ids.application}`)
     .replace(/^\/api\/associations\/\{id\}/, `/api/associations/${ids.association}`)
-    .replace(/^\/api\/volunteers\/\{id\}/, `/api/volunteers/${ids.volunteer}`);
+    .replace(/^\/api\/volunteers\/\{id\}/, `/api/volunteers/${ids.volunteer}`)
+    // no story exists here: a story's GETs answer 404 and must write nothing either
+    .replace(/^\/api\/stories\/\{id\}/, '/api/stories/00000000-0000-4000-8000-000000000000');
   if (path.includes('{')) throw new Error(`no fixture for ${op.path}`);
   const required = Object.entries(op.query).filter(([, q]) => q.required);
   return required.length === 0 ? path : `${path}?${required.map(([name]) => `${name}=x`).join('&')}`;
