@@ -67,18 +67,13 @@ describe.each(langs)('figures in %s without JavaScript, at 390 px', (lang) => {
     await noSidewaysScroll(page);
     await expectNoViolations(page, `figures ${lang}`);
 
-    const csv = await context.request.get(
-      await page.locator('[data-download="csv"]').getAttribute('href').then(String),
-      {
-        maxRedirects: 0,
-      },
-    );
+    const download = async (format: string) =>
+      new URL(String(await page.locator(`[data-download="${format}"]`).getAttribute('href')), page.url()).href;
+    const csv = await context.request.get(await download('csv'), { maxRedirects: 0 });
     expect(csv.status()).toBe(200);
     expect(csv.headers()['content-type']).toContain('text/csv');
     expect(await csv.text()).toContain('2021-06');
-    const json = await context.request.get(
-      await page.locator('[data-download="json"]').getAttribute('href').then(String),
-    );
+    const json = await context.request.get(await download('json'));
     expect(JSON.parse(await json.text())).toMatchObject({ municipalityCode: '13121', period: { posted: 6 } });
     await context.close();
   });
