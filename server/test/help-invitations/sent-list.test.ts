@@ -3,7 +3,7 @@ import { MyDataExport, SentHelpInvitationList } from '@board/shared';
 import { eq, inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { expireOverdueRequests } from '../../src/modules/help-requests/expiry.ts';
-import { applied, get, insertRequest, officers, post, useApiApp, useDemoPeople } from '../kit/index.ts';
+import { applied, get, insertRequest, post, useApiApp, useDemoPeople } from '../kit/index.ts';
 import { invitationRows, suggestableVolunteer } from './scene.ts';
 
 /**
