@@ -96,7 +96,7 @@ describe.each(langs)('figures in %s without JavaScript, at 390 px', (lang) => {
     const adachi = rows.filter({ hasText: lang === 'en' ? 'Adachi' : '足立区' });
     expect(await adachi.locator('td').nth(1).innerText()).toBe('6');
     const shinjuku = rows.filter({ hasText: lang === 'en' ? 'Shinjuku' : '新宿区' });
-    expect(await shinjuku.locator('td').nth(1).innerText()).toBe(i18n.t('openData.suppressed'));
+    expect(await shinjuku.locator('td').nth(1).innerText()).toBe(i18n.t('figures.openData.suppressed'));
     await noSidewaysScroll(page);
     await expectNoViolations(page, `open data ${lang}`);
     await context.close();
