@@ -16,9 +16,11 @@ export const notificationKinds = [
   'matchWithdrawn',
   'moderationResult',
   'requestExpired',
+  'noHands',
   // both sides of a match
   'newMessage',
   'markedDone',
+  'workTomorrow',
   // municipal staff
   'reviewWaiting',
   'reviewOverdue',
@@ -44,6 +46,8 @@ export const defaultMailMode: Record<NotificationKind, MailMode> = {
   moderationResult: 'immediate',
   newMessage: 'immediate',
   markedDone: 'immediate',
+  workTomorrow: 'immediate',
+  noHands: 'immediate',
   reviewWaiting: 'immediate',
   reviewOverdue: 'daily',
   flagRaised: 'immediate',

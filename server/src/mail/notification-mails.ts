@@ -52,6 +52,8 @@ const kindLabels: Record<Language, Record<NotificationKind, string>> = {
     reviewWaiting: '確認待ちの依頼',
     reviewOverdue: '2日以上確認待ちの依頼',
     flagRaised: '通報',
+    workTomorrow: 'あすのお手伝い',
+    noHands: '手が挙がらない依頼',
   },
   en: {
     requestFits: 'Requests that may fit you',
@@ -68,6 +70,8 @@ const kindLabels: Record<Language, Record<NotificationKind, string>> = {
     reviewWaiting: 'Requests waiting for review',
     reviewOverdue: 'Requests waiting over 2 days',
     flagRaised: 'Reports',
+    workTomorrow: 'Work tomorrow',
+    noHands: 'Requests with no hands yet',
   },
   'ja-easy': {
     requestFits: 'あなたに あいそうな いらい',
@@ -84,6 +88,8 @@ const kindLabels: Record<Language, Record<NotificationKind, string>> = {
     reviewWaiting: 'かくにんを まつ いらい',
     reviewOverdue: '2にち いじょう まつ いらい',
     flagRaised: 'つうほう',
+    workTomorrow: 'あしたの おてつだい',
+    noHands: 'てが あがらない いらい',
   },
 };
 

@@ -13,6 +13,7 @@ import {
   officers,
 } from '../kit/index.ts';
 import { useApiApp } from '../kit/app.ts';
+import { rowsOf } from '../notifications/scene.ts';
 import { eventsIn } from './ics.ts';
 
 /**
@@ -69,6 +70,11 @@ describe('the day-before reminder', () => {
 
     expect(await allMailTo(t, laterVolunteer.email)).toEqual([]);
     expect(await allMailTo(t, todayVolunteer.email)).toEqual([]);
+    // through the notification centre: in-app for both sides, and the mail can be unsubscribed from
+    expect((await rowsOf(t, volunteer.email, 'workTomorrow')).map((n) => n.applicationId)).toEqual([id]);
+    expect((await rowsOf(t, officers.senju, 'workTomorrow')).some((n) => n.applicationId === id)).toBe(true);
+    expect(await rowsOf(t, laterVolunteer.email, 'workTomorrow')).toEqual([]);
+    expect(toVolunteer!.headers?.['List-Unsubscribe']).toMatch(/unsubscribe/);
 
     // the next sweep (the hourly schedule) tells nobody again
     expect(await sendWorkReminders(t.app, new Date(now.getTime() + 3_600_000))).toBe(0);
@@ -103,6 +109,9 @@ describe('no hands after 3 days', () => {
     for (const name of names) expect(told[0]!.text).toContain(name);
     expect(mails.filter(withTitle(young.title))).toEqual([]);
     expect(mails.filter(withTitle(withHand.title))).toEqual([]);
+    const inApp = await rowsOf(t, officers.umeda, 'noHands');
+    expect(inApp.filter((n) => n.requestId === quiet.id)).toHaveLength(1);
+    expect(inApp.filter((n) => n.requestId === young.id || n.requestId === withHand.id)).toEqual([]);
 
     expect(await sendNoHandsReminders(t.app, new Date(now.getTime() + day))).toBeGreaterThanOrEqual(0);
     const later = await allMailTo(t, officers.umeda);

@@ -3,12 +3,12 @@ import { quietAfterDays, tokyoDayOf, tokyoDayStart } from '@board/shared';
 import type { FastifyInstance } from 'fastify';
 import { publicLink, webPages } from '../../links/public-links.ts';
 import { noHandsMail, workTomorrowOfficerMail, workTomorrowVolunteerMail } from '../../mail/calendar-mails.ts';
-import { sendMail } from '../../mail/send-mail.ts';
 import { systemContext, type ServiceContext } from '../../services/context.ts';
 import { applicationRepository } from '../applications/repository.ts';
 import { requestReader } from '../help-requests/reader.ts';
 import { suggestVolunteers } from '../matching/service.ts';
 import { matchingRepository } from '../matching/repository.ts';
+import { notify } from '../notifications/notify.ts';
 import { contactDeskOf } from '../municipalities/contact-desk.ts';
 import { calendarAttachment } from './ics.ts';
 import { calendarRepository, type WorkRow } from './repository.ts';
@@ -47,30 +47,30 @@ async function remindOfWorkTomorrow(
     contactDesk: await contactDeskOf(tx, work.municipalityCode),
   };
   const about = work.municipalityCode;
+  const params = { requestTitle: work.title };
   const toVolunteer = workEvent.volunteer(ctx.config, work.applicationId, work);
-  await sendMail(
+  const volunteerMail = {
+    template: workTomorrowVolunteerMail,
+    vars: { ...base, link: toVolunteer.link },
+    municipalityCode: about,
+    attachments: calendarAttachment(toVolunteer),
+  };
+  const ids = { requestId: work.requestId, applicationId: work.applicationId };
+  const matchPage = webPages.match(work.applicationId);
+  await notify(
     ctx,
-    {
-      template: workTomorrowVolunteerMail,
-      to: [volunteer],
-      vars: { ...base, link: toVolunteer.link },
-      municipalityCode: about,
-      attachments: calendarAttachment(toVolunteer),
-    },
+    { kind: 'workTomorrow', to: [volunteer], ...ids, params, link: matchPage, mail: volunteerMail },
     tx,
   );
   const toOfficers = workEvent.association(ctx.config, work);
-  await sendMail(
-    ctx,
-    {
-      template: workTomorrowOfficerMail,
-      to: await requestReader(tx).officerRecipients(work.associationId),
-      vars: { ...base, link: publicLink(ctx.config, webPages.match(work.applicationId)) },
-      municipalityCode: about,
-      attachments: calendarAttachment(toOfficers),
-    },
-    tx,
-  );
+  const officerMail = {
+    template: workTomorrowOfficerMail,
+    vars: { ...base, link: publicLink(ctx.config, matchPage) },
+    municipalityCode: about,
+    attachments: calendarAttachment(toOfficers),
+  };
+  const officers = await requestReader(tx).officerRecipients(work.associationId);
+  await notify(ctx, { kind: 'workTomorrow', to: officers, ...ids, params, link: matchPage, mail: officerMail }, tx);
 }
 
 /**
@@ -105,22 +105,21 @@ async function tellQuietRequest(
 ) {
   const suggestable = await matchingRepository(tx).request(request.id);
   const suggested = suggestable ? await suggestVolunteers(tx, suggestable, now.getTime(), suggestedInMail) : null;
-  await sendMail(
-    ctx,
-    {
-      template: noHandsMail,
-      to: await requestReader(tx).officerRecipients(request.associationId),
-      vars: {
-        title: request.title,
-        associationName: request.associationName,
-        suggestedNames: suggested?.items.map((s) => s.displayName) ?? [],
-        contactDesk: await contactDeskOf(tx, request.municipalityCode),
-        link: publicLink(ctx.config, webPages.officerRequest(request.id)),
-      },
-      municipalityCode: request.municipalityCode,
+  const page = webPages.officerRequest(request.id);
+  const mail = {
+    template: noHandsMail,
+    vars: {
+      title: request.title,
+      associationName: request.associationName,
+      suggestedNames: suggested?.items.map((s) => s.displayName) ?? [],
+      contactDesk: await contactDeskOf(tx, request.municipalityCode),
+      link: publicLink(ctx.config, page),
     },
-    tx,
-  );
+    municipalityCode: request.municipalityCode,
+  };
+  const to = await requestReader(tx).officerRecipients(request.associationId);
+  const params = { requestTitle: request.title };
+  await notify(ctx, { kind: 'noHands', to, requestId: request.id, params, link: page, mail }, tx);
 }
 
 /**
