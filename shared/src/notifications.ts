@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Role } from './roles.ts';
 
 /**
  * The notification centre (issue 11): every kind of news a person gets, in the app always and by
@@ -51,6 +52,31 @@ export const defaultMailMode: Record<NotificationKind, MailMode> = {
   reviewWaiting: 'immediate',
   reviewOverdue: 'daily',
   flagRaised: 'immediate',
+};
+
+const volunteers: readonly Role[] = ['volunteer'];
+const officers: readonly Role[] = ['officer'];
+const bothSides: readonly Role[] = ['volunteer', 'officer'];
+const municipalStaff: readonly Role[] = ['municipal_staff'];
+
+/** Who can get each kind: a person's mail choices list only the kinds of the hats they wear. */
+export const notificationAudience: Record<NotificationKind, readonly Role[]> = {
+  requestFits: volunteers,
+  invitedToHelp: volunteers,
+  applicationAccepted: volunteers,
+  applicationDeclined: volunteers,
+  requestEnded: volunteers,
+  handRaised: officers,
+  matchWithdrawn: officers,
+  moderationResult: officers,
+  requestExpired: officers,
+  noHands: officers,
+  newMessage: bothSides,
+  markedDone: bothSides,
+  workTomorrow: bothSides,
+  reviewWaiting: municipalStaff,
+  reviewOverdue: municipalStaff,
+  flagRaised: municipalStaff,
 };
 
 /** One notification as its recipient sees it; `params` are the values the web says it with (title …). */

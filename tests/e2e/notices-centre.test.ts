@@ -126,6 +126,9 @@ describe.each([
     const { page, context } = await newPerson({ as: volunteer.email, lang, javaScript });
     await open(page, t, '/me/notifications');
     await expectAccessible(page, javaScript, { as: volunteer.email, lang }, `mail choices, ${lang}`);
+    // only the kinds of the volunteer's hat: none of the staff's or the officers'
+    expect(await page.locator('input[name=requestFits]').count()).toBe(4);
+    expect(await page.locator('input[name=reviewWaiting], input[name=handRaised]').count()).toBe(0);
     await page.locator('input[name=newMessage][value=weekly]').check();
     await submitForm(page, 'save');
     expect(await page.getByText(i18n.t('notices.prefs.saved')).count()).toBeGreaterThan(0);

@@ -1,8 +1,9 @@
-import { mailModes, notificationKinds, type NotificationPreferences } from '@board/shared';
+import { mailModes, notificationAudience, notificationKinds, type NotificationPreferences } from '@board/shared';
 import { error } from '@sveltejs/kit';
 import { callApi } from '#lib/server/api.ts';
 import { apiFailure, formSuccess, formValues } from '#lib/server/form-result.ts';
 import { requireSignedIn } from '#lib/server/guards.ts';
+import { wearsAny } from '#lib/actor.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The person's mail choice per kind of notification (GET /api/me/notification-preferences). */
@@ -11,7 +12,9 @@ export const load: PageServerLoad = async (event) => {
   event.setHeaders({ 'cache-control': 'private, no-store' });
   const result = await callApi<NotificationPreferences>(event, 'GET', '/api/me/notification-preferences');
   if (!result.ok) error(result.status >= 500 ? 503 : result.status, 'Could not load your choices');
-  return { preferences: result.data.preferences };
+  // only the kinds of the hats the person wears (a volunteer never sees the staff's review queue)
+  const mine = result.data.preferences.filter((p) => wearsAny(event.locals.me, notificationAudience[p.kind]));
+  return { preferences: mine };
 };
 
 export const actions: Actions = {
