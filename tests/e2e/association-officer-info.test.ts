@@ -97,7 +97,7 @@ describe.each(langs)('in %s', (lang) => {
     expect(lines[0]).toContain('足立区');
     expect(lines.slice(-3)).toEqual(deskLines);
     expect(desk.markup).toBe(0);
-    expect(await page.locator('footer h2').innerText()).toBe(i18n.t('footer.deskHeading'));
+    expect(await page.locator('footer #contact-desk-heading').innerText()).toBe(i18n.t('footer.deskHeading'));
     // typed in Japanese: marked so, whatever the page's language
     expect(await page.locator('footer [lang="ja"] > [data-testid="plain-text"]').count()).toBe(1);
 
