@@ -107,12 +107,14 @@ describe('small screens', () => {
     await signInOnPage(page, t, 'ja', 'officer.okubo@demo.example', demoPassword);
     expect(await overflow()).toBeLessThanOrEqual(0);
     await expectNoViolations(page, 'officer header at 320px');
-    // every control in the header is a large target
+    // every control shown in the header is a large target (the wide screens' bell is not shown here)
     for (const box of await page.locator('header a, header button').evaluateAll((els) =>
-      els.map((el) => {
-        const r = el.getBoundingClientRect();
-        return { text: el.textContent?.trim(), width: r.width, height: r.height };
-      }),
+      els
+        .filter((el) => el.getClientRects().length > 0)
+        .map((el) => {
+          const r = el.getBoundingClientRect();
+          return { text: el.textContent?.trim(), width: r.width, height: r.height };
+        }),
     )) {
       expect(box.height, box.text).toBeGreaterThanOrEqual(44);
       expect(box.width, box.text).toBeGreaterThanOrEqual(44);
