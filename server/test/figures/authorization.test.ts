@@ -4,12 +4,12 @@ import {
   actorOf,
   bearer,
   createVolunteer,
-  demoEmails,
   get,
-  officers,
   rowCounts,
   useApiApp,
   userIdOf,
+  tenantPersonas,
+  tenantTargets,
 } from '../kit/index.ts';
 import { plusDays, postRequest, raiseHand, refresh, tokyo } from './scene.ts';
 
@@ -20,16 +20,9 @@ import { plusDays, postRequest, raiseHand, refresh, tokyo } from './scene.ts';
  */
 
 const t = useApiApp();
-const personas = {
-  anonymous: null,
-  volunteer: demoEmails.volunteer1,
-  officer13121: officers.senju,
-  staff13121: demoEmails.staffAdachi,
-  staff13104: demoEmails.staffShinjuku,
-  foundation: demoEmails.foundation,
-} as const;
+const personas = tenantPersonas;
 type Persona = keyof typeof personas;
-const targets = ['13121', '13104'] as const;
+const targets = tenantTargets;
 const actors = new Map<Persona, { actor: Actor | null; headers: Record<string, string> }>();
 const volunteerName = '図表 花子';
 const titles: string[] = [];

@@ -182,3 +182,19 @@ export function volunteerProfileInput(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+/**
+ * One person of each kind for the authorization tests that cross roles with tenants: a visitor, a
+ * volunteer, an officer and staff of 足立区 (13121), staff of 新宿区 (13104), the foundation.
+ */
+export const tenantPersonas = {
+  anonymous: null,
+  volunteer: demoEmails.volunteer1,
+  officer13121: officers.senju,
+  staff13121: demoEmails.staffAdachi,
+  staff13104: demoEmails.staffShinjuku,
+  foundation: demoEmails.foundation,
+} as const;
+
+/** The two municipalities those tests act on: the personas' own and another. */
+export const tenantTargets = ['13121', '13104'] as const;

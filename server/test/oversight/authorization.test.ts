@@ -1,6 +1,16 @@
 import { can, canAtAll, type Action, type Actor } from '@board/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { actorOf, bearer, demoEmails, get, post, rowCounts, useApiApp, userIdOf, officers } from '../kit/index.ts';
+import {
+  actorOf,
+  bearer,
+  get,
+  post,
+  rowCounts,
+  useApiApp,
+  userIdOf,
+  tenantPersonas,
+  tenantTargets,
+} from '../kit/index.ts';
 import { in2021, insertMatch, type InsertedMatch } from './scene.ts';
 
 /**
@@ -11,16 +21,9 @@ import { in2021, insertMatch, type InsertedMatch } from './scene.ts';
  */
 
 const t = useApiApp();
-const personas = {
-  anonymous: null,
-  volunteer: demoEmails.volunteer1,
-  officer13121: officers.senju,
-  staff13121: demoEmails.staffAdachi,
-  staff13104: demoEmails.staffShinjuku,
-  foundation: demoEmails.foundation,
-} as const;
+const personas = tenantPersonas;
 type Persona = keyof typeof personas;
-const targets = ['13121', '13104'] as const;
+const targets = tenantTargets;
 type Target = (typeof targets)[number];
 
 const actors = new Map<Persona, { actor: Actor | null; headers: Record<string, string> }>();

@@ -2,7 +2,19 @@ import { schema } from '@board/db';
 import { can, type Action, type Actor } from '@board/shared';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { actorOf, bearer, demoEmails, get, officers, post, rowCounts, useApiApp, userIdOf } from '../kit/index.ts';
+import {
+  actorOf,
+  bearer,
+  demoEmails,
+  get,
+  officers,
+  post,
+  rowCounts,
+  tenantPersonas,
+  tenantTargets,
+  useApiApp,
+  userIdOf,
+} from '../kit/index.ts';
 import { storyBody, storyMatch } from './scene.ts';
 
 /**
@@ -12,17 +24,9 @@ import { storyBody, storyMatch } from './scene.ts';
  * written and nothing of the story in the answer.
  */
 const t = useApiApp();
-const personas = {
-  anonymous: null,
-  volunteer: demoEmails.volunteer1,
-  theVolunteer: 'the match’s volunteer',
-  officer13121: officers.senju,
-  staff13121: demoEmails.staffAdachi,
-  staff13104: demoEmails.staffShinjuku,
-  foundation: demoEmails.foundation,
-} as const;
+const personas = { ...tenantPersonas, theVolunteer: 'the match’s volunteer' } as const;
 type Persona = keyof typeof personas;
-const targets = ['13121', '13104'] as const;
+const targets = tenantTargets;
 type Target = (typeof targets)[number];
 const writers: Record<Target, string> = { '13121': officers.senju, '13104': demoEmails.officerOkubo };
 
