@@ -1,6 +1,6 @@
-import { schema } from '@board/db';
+import { anonymousAccess, rowsOf, schema, withAccess, type AccessContext } from '@board/db';
 import type { RecommendedRequestsList, SuggestedVolunteersList } from '@board/shared';
-import { eq } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useApiApp } from '../kit/app.ts';
 import { errorCode, get } from '../kit/http.ts';
@@ -186,5 +186,47 @@ describe('listSuggestedVolunteers (issue 10)', () => {
     const draft = await insertRequest(t, { association: 'senju', status: 'draft' });
     const hidden = await get(t, officerUmeda, `/api/requests/${draft.id}/suggested-volunteers`);
     expect(hidden.statusCode).toBe(404);
+  });
+});
+
+describe('suggestion_candidates / suggestion_records (the SQL functions behind the list)', () => {
+  /** The function's rows as `access` (the app's role, row-level security on), or its error code. */
+  async function call(access: Partial<AccessContext>, statement: SQL) {
+    try {
+      const result = await withAccess(t.appDatabase.db, { ...anonymousAccess, ...access }, (tx) =>
+        tx.execute(statement),
+      );
+      return rowsOf<{ user_id: string }>(result).map((row) => row.user_id);
+    } catch (err) {
+      return (err as { code?: string; cause?: { code?: string } }).cause?.code ?? (err as { code?: string }).code;
+    }
+  }
+
+  it('answers the request’s staff, officers and system work with consenting volunteers only; refuses anyone else', async () => {
+    const { id, associationId } = await insertRequest(t, { association: 'senju', skillKeys: ['flyer_design'] });
+    const agreed = await volunteerWith({ skills: [{ key: 'flyer_design', level: 'can' }], suggestable: true });
+    const notAgreed = await volunteerWith({ skills: [{ key: 'flyer_design', level: 'can' }], suggestable: false });
+    const ids = sql`array[${agreed.id}, ${notAgreed.id}]::uuid[]`;
+    const candidates = sql`select * from suggestion_candidates(${id}::uuid, array['flyer_design']::text[], array[]::text[], 300)`;
+    const records = sql`select * from suggestion_records(${id}::uuid, ${ids})`;
+    for (const statement of [candidates, records]) {
+      for (const allowed of [
+        { staffMunicipalities: ['13121'] },
+        { officerAssociations: [associationId] },
+        { system: true },
+      ]) {
+        const answer = await call(allowed, statement);
+        expect(answer).toContain(agreed.id);
+        expect(answer).not.toContain(notAgreed.id);
+      }
+      const refused = [
+        { staffMunicipalities: ['13104'] }, // another ward's staff
+        { officerAssociations: ['00000000-0000-4000-8000-000000000000'] }, // another association's officer
+        { foundation: true },
+        { userId: agreed.id }, // a volunteer
+        {}, // a visitor
+      ];
+      for (const access of refused) expect(await call(access, statement)).toBe('42501');
+    }
   });
 });

@@ -1,6 +1,6 @@
-import { schema, type Database } from '@board/db';
+import { rowsOf, schema, type Database } from '@board/db';
 import type { RequestForMatching, VolunteerForMatching, VolunteerRecord } from '@board/shared';
-import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { elevateWithin } from '../../database/door.ts';
 import { boardColumns, textArray, type PublicRequestRow } from '../help-requests/rows.ts';
 
@@ -10,9 +10,6 @@ const {
   associations: a,
   helpRequests: r,
   applications,
-  thanks,
-  users,
-  roleAssignments,
   volunteerProfiles: p,
   volunteerSkills: vs,
 } = schema;
@@ -22,6 +19,30 @@ export type CandidateRequest = PublicRequestRow & RequestForMatching;
 /** A volunteer who agreed to be suggested, with their record. */
 export type CandidateVolunteer = VolunteerForMatching &
   VolunteerRecord & { displayName: string; showThanks: boolean; completedHelps: number };
+
+/** A row of `suggestion_candidates` (migration 0027). */
+interface CandidateRow {
+  user_id: string;
+  display_name: string;
+  municipality_codes: string[];
+  online_ok: boolean;
+  availability_slots: string[];
+  languages: string[];
+  show_thanks: boolean;
+  /** jsonb: postgres.js parses it, PGlite too; a string is parsed here */
+  skills: CandidateVolunteer['skills'] | string;
+  open_matches: number;
+}
+
+/** A row of `suggestion_records` (migration 0027). */
+interface RecordRow {
+  user_id: string;
+  completed_helps: number;
+  helps_in_category: number;
+  thanks_received: number;
+}
+
+const uuidArray = (ids: readonly string[]) => sql`${textArray(ids)}::uuid[]`;
 
 /** How many rows each candidate query may bring for scoring (the lists show 20). */
 export const candidateCap = 300;
@@ -122,104 +143,47 @@ export function matchingRepository(tx: Database) {
     /**
      * Volunteers who agreed to be suggested (`suggestable`) with a skill among `skillKeys` or an
      * area among `municipalityCodes`, not deleted, still volunteers, who have not raised a hand
-     * for this request. Other people's profiles: read with system rights, and only consenting
-     * rows are named in the WHERE.
+     * for this request, with their matches under way (their other record: `records`). Read
+     * through the SQL function `suggestion_candidates` (migration 0027), which checks that the
+     * transaction may see suggestions for the request (its staff, its officers, system work) and
+     * refuses otherwise: the people tables' policies cost seconds here, the function milliseconds.
      */
     async candidateVolunteers(filter: {
       requestId: string;
       skillKeys: string[];
       municipalityCodes: string[];
-      category: string;
     }): Promise<CandidateVolunteer[]> {
-      return elevateWithin(tx, 'read volunteers who agreed to be suggested', async () => {
-        const consenting = and(
-          eq(p.suggestable, true),
-          isNull(users.deletedAt),
-          sql`exists (select 1 from ${roleAssignments} where ${roleAssignments.userId} = ${p.userId} and ${roleAssignments.role} = 'volunteer')`,
-          sql`not exists (select 1 from ${applications} where ${applications.requestId} = ${filter.requestId} and ${applications.volunteerId} = ${p.userId})`,
-        );
-        const ids = new Set<string>();
-        if (filter.skillKeys.length > 0) {
-          const bySkill = await tx
-            .selectDistinct({ id: vs.userId })
-            .from(vs)
-            .innerJoin(p, eq(p.userId, vs.userId))
-            .innerJoin(users, eq(users.id, vs.userId))
-            .where(and(inArray(vs.skillKey, filter.skillKeys), consenting))
-            .orderBy(asc(vs.userId))
-            .limit(candidateCap);
-          for (const row of bySkill) ids.add(row.id);
-        }
-        if (filter.municipalityCodes.length > 0) {
-          const byArea = await tx
-            .select({ id: p.userId })
-            .from(p)
-            .innerJoin(users, eq(users.id, p.userId))
-            .where(and(sql`${p.municipalityCodes} && ${textArray(filter.municipalityCodes)}`, consenting))
-            .orderBy(asc(p.userId))
-            .limit(candidateCap);
-          for (const row of byArea) ids.add(row.id);
-        }
-        return this.volunteersWithRecord([...ids], filter.category);
-      });
+      const rows = rowsOf<CandidateRow>(
+        await tx.execute(
+          sql`select * from suggestion_candidates(${filter.requestId}::uuid, ${textArray(filter.skillKeys)}, ${textArray(filter.municipalityCodes)}, ${candidateCap}::integer)`,
+        ),
+      );
+      return rows.map((row) => ({
+        id: row.user_id,
+        displayName: row.display_name,
+        municipalityCodes: row.municipality_codes,
+        onlineOk: row.online_ok,
+        availabilitySlots: row.availability_slots,
+        languages: row.languages,
+        showThanks: row.show_thanks,
+        skills: typeof row.skills === 'string' ? JSON.parse(row.skills) : row.skills,
+        openMatches: row.open_matches,
+        completedHelps: 0,
+        pastHelpsInCategory: 0,
+        thanksReceived: 0,
+      }));
     },
 
-    /** Profiles, skills and record of these volunteers (inside the caller's elevation). */
-    async volunteersWithRecord(ids: string[], category: string): Promise<CandidateVolunteer[]> {
-      if (ids.length === 0) return [];
-      const people = await tx
-        .select({
-          id: p.userId,
-          displayName: users.displayName,
-          municipalityCodes: p.municipalityCodes,
-          onlineOk: p.onlineOk,
-          availabilitySlots: p.availabilitySlots,
-          languages: p.languages,
-          showThanks: p.showThanks,
-        })
-        .from(p)
-        .innerJoin(users, eq(users.id, p.userId))
-        .where(inArray(p.userId, ids));
-      const skills = await tx
-        .select({ userId: vs.userId, key: vs.skillKey, level: vs.level })
-        .from(vs)
-        .where(inArray(vs.userId, ids))
-        .orderBy(asc(vs.skillKey));
-      const done = and(eq(applications.status, 'accepted'), isNotNull(applications.confirmedAt));
-      const helps = await tx
-        .select({
-          id: applications.volunteerId,
-          all: sql<number>`count(*)`.mapWith(Number),
-          inCategory: sql<number>`count(*) filter (where ${r.category} = ${category})`.mapWith(Number),
-        })
-        .from(applications)
-        .innerJoin(r, eq(r.id, applications.requestId))
-        .where(and(inArray(applications.volunteerId, ids), done))
-        .groupBy(applications.volunteerId);
-      const open = await tx
-        .select({ id: applications.volunteerId, n: sql<number>`count(*)`.mapWith(Number) })
-        .from(applications)
-        .where(
-          and(
-            inArray(applications.volunteerId, ids),
-            eq(applications.status, 'accepted'),
-            isNull(applications.confirmedAt),
-          ),
-        )
-        .groupBy(applications.volunteerId);
-      const received = await tx
-        .select({ id: thanks.volunteerId, n: sql<number>`count(*)`.mapWith(Number) })
-        .from(thanks)
-        .where(and(inArray(thanks.volunteerId, ids), eq(thanks.toVolunteer, true)))
-        .groupBy(thanks.volunteerId);
-      return people.map((person) => ({
-        ...person,
-        skills: skills.filter((s) => s.userId === person.id).map(({ key, level }) => ({ key, level })),
-        completedHelps: helps.find((h) => h.id === person.id)?.all ?? 0,
-        pastHelpsInCategory: helps.find((h) => h.id === person.id)?.inCategory ?? 0,
-        openMatches: open.find((o) => o.id === person.id)?.n ?? 0,
-        thanksReceived: received.find((t) => t.id === person.id)?.n ?? 0,
-      }));
+    /**
+     * The record of these suggestable volunteers for a request (function `suggestion_records`,
+     * the same check as `candidateVolunteers`): completed helps, those in its category, thanks.
+     */
+    async records(requestId: string, ids: string[]): Promise<Map<string, Omit<RecordRow, 'user_id'>>> {
+      if (ids.length === 0) return new Map();
+      const rows = rowsOf<RecordRow>(
+        await tx.execute(sql`select * from suggestion_records(${requestId}::uuid, ${uuidArray(ids)})`),
+      );
+      return new Map(rows.map(({ user_id, ...rest }) => [user_id, rest]));
     },
   };
 }

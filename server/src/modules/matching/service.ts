@@ -3,6 +3,7 @@ import {
   can,
   DomainError,
   isOpenForHands,
+  matchingWeights,
   neighboursOf,
   quietAfterDays,
   rankRequestsForVolunteer,
@@ -16,7 +17,8 @@ import {
 } from '@board/shared';
 import type { SignedInContext } from '../../services/context.ts';
 import { publicView, resourceOf } from '../help-requests/views.ts';
-import { matchingRepository } from './repository.ts';
+import { elevateWithin } from '../../database/door.ts';
+import { matchingRepository, type CandidateVolunteer } from './repository.ts';
 
 const categoryOf = (key: string) => skillOf(key)?.category;
 
@@ -85,14 +87,46 @@ export async function listSuggestedVolunteers(
 
 type SuggestableRequest = NonNullable<Awaited<ReturnType<ReturnType<typeof matchingRepository>['request']>>>;
 
-/** The volunteers who agreed to be suggested and may fit a request (skills, area, category), unranked. */
-function candidatesFor(tx: Database, request: SuggestableRequest) {
-  return matchingRepository(tx).candidateVolunteers({
+/** The most a volunteer's record can add to a score (past helps and thanks; open matches only take). */
+const recordBonusMax = matchingWeights.pastHelpsMax + matchingWeights.thanksMax;
+
+/**
+ * The volunteers who agreed to be suggested and fit a request, ranked (skills, area, category,
+ * record), the best `limit`. Candidates come with their matches under way; the rest of their
+ * record (past helps, thanks: at most `recordBonusMax`) is read only for the head of the list,
+ * those whose score without it, plus that most, still reaches the `limit`-th score without it:
+ * nobody else can enter the top `limit`, so the order is the one reading every record gives.
+ */
+async function rankedCandidates(tx: Database, request: SuggestableRequest, limit: number) {
+  const repo = matchingRepository(tx);
+  const candidates = await repo.candidateVolunteers({
     requestId: request.id,
     skillKeys: withCategorySkills(request.skillKeys),
     municipalityCodes: withNeighbours([request.municipalityCode]),
-    category: request.category,
   });
+  const rank = (volunteers: CandidateVolunteer[], n: number) =>
+    rankVolunteersForRequest(request, volunteers, { categoryOf, limit: n });
+  const withoutRecord = rank(candidates, candidates.length);
+  const threshold = withoutRecord[limit - 1]?.score ?? Number.NEGATIVE_INFINITY;
+  const head = withoutRecord.filter(({ score }) => score + recordBonusMax >= threshold).map(({ item }) => item);
+  const records = await repo.records(
+    request.id,
+    head.map((v) => v.id),
+  );
+  return rank(
+    head.map((v) => {
+      const record = records.get(v.id);
+      return record
+        ? {
+            ...v,
+            completedHelps: record.completed_helps,
+            pastHelpsInCategory: record.helps_in_category,
+            thanksReceived: record.thanks_received,
+          }
+        : v;
+    }),
+    limit,
+  );
 }
 
 /**
@@ -108,7 +142,7 @@ export async function suggestVolunteers(
   limit: number,
 ): Promise<SuggestedVolunteersList> {
   if (request.hiddenAt !== null || !isOpenForHands(request, now)) return { items: [], quiet: false };
-  const ranked = rankVolunteersForRequest(request, await candidatesFor(tx, request), { categoryOf, limit });
+  const ranked = await rankedCandidates(tx, request, limit);
   const publishedDays = request.publishedAt ? (now - request.publishedAt.getTime()) / 86_400_000 : 0;
   return {
     items: ranked.map(({ item, score, reasons }) => ({
@@ -136,9 +170,9 @@ export const fittingVolunteersCap = 20;
 export async function volunteersWhoFit(tx: Database, requestId: string): Promise<string[]> {
   const request = await matchingRepository(tx).request(requestId);
   if (!request) return [];
-  const ranked = rankVolunteersForRequest(request, await candidatesFor(tx, request), {
-    categoryOf,
-    limit: fittingVolunteersCap,
-  });
+  // the system's news, whoever published the request: the candidates' reads check for system work
+  const ranked = await elevateWithin(tx, 'find volunteers a published request fits', () =>
+    rankedCandidates(tx, request, fittingVolunteersCap),
+  );
   return ranked.map(({ item }) => item.id);
 }
