@@ -149,7 +149,11 @@ export class HistoryPlayer {
     if (submitted.status === 'pending_review') await this.at(at(1), () => approveRequest(staff, id));
     if (story.invite) {
       const invitee = this.userId(story.invite);
-      await this.at(at(1.5), () => inviteVolunteer(officer, id, invitee));
+      // an open invitation lapses 14 days after it is sent: one still waiting was sent in the last days
+      const stillOpen = ['published', 'published_with_match'].includes(ending) && !story.hands.includes(story.invite);
+      const recently = this.now.getTime() - (1 + (story.minute % 4)) * day;
+      const sent = stillOpen ? new Date(Math.max(at(1.5).getTime(), recently)) : at(1.5);
+      await this.at(sent, () => inviteVolunteer(officer, id, invitee));
     }
     if (ending === 'withdrawn') {
       await this.at(at(3), () => withdrawRequest(officer, id));

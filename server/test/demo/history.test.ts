@@ -91,7 +91,11 @@ describe('demo history', () => {
              (select count(*) from thanks where to_volunteer)::int as "toVolunteer",
              (select count(*) from thanks where not to_volunteer)::int as "toAssociation",
              (select count(*) from ratings)::int as ratings,
-             (select count(*) from help_invitations where status = 'open')::int as "openInvitations"`);
+             (select count(*) from help_invitations where status = 'open')::int as "openInvitations",
+             -- still open after the first start's sweep: sent within the 14 days, on a request taking hands
+             (select count(*) from help_invitations i join help_requests r on r.id = i.request_id
+              where i.status = 'open' and i.created_at > now() - interval '13 days' and r.status = 'published'
+                and r.matched_count < r.slots)::int as "liveInvitations"`);
     for (const [kind, n] of Object.entries(other!)) expect(n, kind).toBeGreaterThan(0);
     expect(other!.ratings).toBe(stages!.confirmed);
   });
