@@ -70,6 +70,8 @@ export const applications = pgTable(
       .where(sql`${t.status} in ('pending', 'accepted')`),
     index('applications_request_idx').on(t.requestId, t.status),
     index('applications_volunteer_idx').on(t.volunteerId, t.createdAt),
+    // the hands raised in the months a figures refresh recomputes (issue 12)
+    index('applications_created_idx').on(t.createdAt),
     // a volunteer's matches, done or under way, read from the index alone: the record beside each
     // suggested volunteer (issue 10; docs/benchmarks.md, Suggestions)
     index('applications_volunteer_matches_idx')

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, pgPolicy, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { date, index, integer, pgPolicy, pgTable, text, unique } from 'drizzle-orm/pg-core';
 import { anyOf, isFoundation, isSystem, policyFor, staffOf } from './access.ts';
 import { at } from './columns.ts';
 import { category } from './help-requests.ts';
@@ -15,13 +15,14 @@ import { municipalities } from './municipalities.ts';
 const readers = (code: Parameters<typeof staffOf>[0]) =>
   policyFor('select', anyOf(isSystem, isFoundation, staffOf(code)));
 
-/** The counts that add up: per municipality × month × category. */
+/**
+ * The counts that add up: per municipality × month × category, and for all Tokyo (municipality
+ * null; the foundation's only), so the all-Tokyo figures read months × categories rows.
+ */
 export const monthlyFigures = pgTable(
   'monthly_figures',
   {
-    municipalityCode: text('municipality_code')
-      .notNull()
-      .references(() => municipalities.code),
+    municipalityCode: text('municipality_code').references(() => municipalities.code),
     month: date('month').notNull(),
     category: category('category').notNull(),
     posted: integer('posted').notNull().default(0),
@@ -34,7 +35,7 @@ export const monthlyFigures = pgTable(
     refreshedAt: at('refreshed_at').notNull().defaultNow(),
   },
   (t) => [
-    primaryKey({ columns: [t.municipalityCode, t.month, t.category] }),
+    unique('monthly_figures_cell_key').on(t.municipalityCode, t.month, t.category).nullsNotDistinct(),
     index('monthly_figures_month_idx').on(t.month),
     pgPolicy('monthly_figures_read', readers(t.municipalityCode)),
     pgPolicy('monthly_figures_write', policyFor('all', isSystem)),
@@ -69,4 +70,18 @@ export const monthlyActivity = pgTable(
     pgPolicy('monthly_activity_read', readers(t.municipalityCode)),
     pgPolicy('monthly_activity_write', policyFor('all', isSystem)),
   ],
+);
+
+/**
+ * The months whose rollups are out of date: triggers on help_requests and applications (migration
+ * `figures_changes`) add the Tokyo months a written row counts in; the refresh recomputes those
+ * months only and takes their rows out. Month '-infinity': everything (a first refresh). No
+ * unique key, so a write never waits for another. Only the system reads or writes it.
+ */
+export const figuresChanges = pgTable(
+  'figures_changes',
+  {
+    month: date('month').notNull(),
+  },
+  () => [pgPolicy('figures_changes_system', policyFor('all', isSystem))],
 );

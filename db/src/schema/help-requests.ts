@@ -135,6 +135,11 @@ export const helpRequests = pgTable(
     index('help_requests_association_idx').on(t.associationId),
     // every request of a municipality for its staff (issue 12), newest posted first
     index('help_requests_municipality_created_idx').on(t.municipalityCode, t.createdAt.desc(), t.id.desc()),
+    // the months a figures refresh recomputes (issue 12): the requests posted or published in them
+    index('help_requests_created_idx').on(t.createdAt),
+    index('help_requests_published_idx')
+      .on(t.publishedAt)
+      .where(sql`${t.publishedAt} is not null`),
     // The board's indexes cover only the rows it lists (a few percent of all requests): the same
     // predicate as the board_requests view below, so the planner can use them for the view.
     index('help_requests_board_search_idx').using('gin', t.searchTokens).where(onBoard(t)),

@@ -6,10 +6,14 @@ import { figuresRepository } from './repository.ts';
 /** How often the rollups are recomputed (a cron schedule on the job queue, UTC): every hour. */
 export const refreshSchedule = '17 * * * *';
 
-/** Recomputes every monthly rollup in one transaction (readers see the old rows until it commits). */
-export async function refreshFigures(app: FastifyInstance): Promise<void> {
+/**
+ * Recomputes the monthly rollups of the months written since the last refresh (every month the
+ * first time, or with `everything`) in one transaction (readers see the old rows until it
+ * commits). Returns the months recomputed ('all', or how many).
+ */
+export async function refreshFigures(app: FastifyInstance, everything = false): Promise<number | 'all'> {
   const ctx = systemContext(app);
-  await ctx.door.asSystem('refresh the monthly figures', (tx: Database) => figuresRepository(tx).refresh());
+  return ctx.door.asSystem('refresh the monthly figures', (tx: Database) => figuresRepository(tx).refresh(everything));
 }
 
 /**
@@ -19,8 +23,8 @@ export async function refreshFigures(app: FastifyInstance): Promise<void> {
 export function scheduleFiguresRefresh(app: FastifyInstance): void {
   app.jobs.work('refresh-figures', async () => {
     const started = Date.now();
-    await refreshFigures(app);
-    app.log.info({ ms: Date.now() - started }, 'refreshed the monthly figures');
+    const months = await refreshFigures(app);
+    app.log.info({ ms: Date.now() - started, months }, 'refreshed the monthly figures');
   });
   if (app.config.env === 'test' || !app.config.jobWorkers) return;
   app.jobs.schedule('refresh-figures', refreshSchedule);

@@ -1,4 +1,4 @@
-import { schema, type Database } from '@board/db';
+import { rowsOf, schema, type Database } from '@board/db';
 import { and, asc, eq, gte, isNull, lte, max, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 
@@ -14,26 +14,61 @@ const tokyoMonth = (column: string) => `date_trunc('month', (${column} at time z
 const halfDays = (moment: string) =>
   `least(${halfDayBuckets - 1}, greatest(0, floor(extract(epoch from (${moment} - r.published_at)) / 43200)))::int`;
 
-/** Each request with its first hand and first match (an accepted application, withdrawn later or not). */
-const requestFacts = `
+/** Months to recompute (first days, `2026-11-01`), or null for every month. */
+type Months = readonly string[] | null;
+
+/** A month (a date expression) is among the months: SQL, `true` when every month is recomputed. */
+const among = (months: Months, month: string) => (months ? `${month} = any('{${months.join(',')}}'::date[])` : 'true');
+
+const hours9 = 9 * 3_600_000;
+/** Where a Tokyo calendar month begins and ends, as UTC instants. */
+function tokyoMonthBounds(month: string): [string, string] {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return [new Date(Date.UTC(y, m - 1, 1) - hours9).toISOString(), new Date(Date.UTC(y, m, 1) - hours9).toISOString()];
+}
+
+/** A timestamptz column lies in one of the months: ranges its index answers (`true`: every month). */
+const inMonths = (months: Months, column: string) =>
+  months
+    ? `(${months
+        .map(tokyoMonthBounds)
+        .map(([from, to]) => `(${column} >= '${from}' and ${column} < '${to}')`)
+        .join(' or ')})`
+    : 'true';
+
+/**
+ * Each request with its first hand and first match (an accepted application, withdrawn later or
+ * not): every request, or those posted or published in the months.
+ */
+const requestFacts = (months: Months) => {
+  const scoped = (id: string) =>
+    months
+      ? `where ${id} in (select r.id from help_requests r
+           where ${inMonths(months, 'r.created_at')} or ${inMonths(months, 'r.published_at')})`
+      : '';
+  return `
   hands as (
     select request_id, min(created_at) as first_hand,
            min(decided_at) filter (where decided_at is not null and status in ('accepted', 'withdrawn')) as first_match
-    from applications group by request_id
+    from applications ${scoped('request_id')} group by request_id
   ),
   req as (
     select r.municipality_code, r.category, r.association_id, r.status, r.created_at, r.published_at,
            h.first_hand, h.first_match
-    from help_requests r left join hands h on h.request_id = r.id
+    from help_requests r left join hands h on h.request_id = r.id ${scoped('r.id')}
   )`;
+};
 
-/** Every rollup row, recomputed from the requests and applications (a statement each, one transaction). */
-const refreshStatements = [
-  'delete from monthly_figures',
-  'delete from monthly_activity',
+/**
+ * The rollup rows of the months (null: all), recomputed from the requests and applications (a
+ * statement each, in one transaction); all-Tokyo rows (municipality null) beside each ward's.
+ */
+const refreshStatements = (months: Months) => [
+  `delete from monthly_figures where ${among(months, 'month')}`,
+  `delete from monthly_activity where ${among(months, 'month')}`,
   `insert into monthly_figures (municipality_code, month, category, posted, published, matched, completed,
      matches_from_board, matches_from_suggestion, matches_from_invitation)
-   with ${requestFacts}
+   with ${requestFacts(months)}
    select municipality_code, month, category, sum(posted), sum(published), sum(matched), sum(completed),
           sum(board), sum(suggestion), sum(invitation)
    from (
@@ -48,12 +83,13 @@ const refreshStatements = [
      select a.municipality_code, ${tokyoMonth('a.decided_at')}, r.category, 0, 0, 0, 0,
             (a.origin = 'board')::int, (a.origin = 'suggestion')::int, (a.origin = 'invitation')::int
      from applications a join help_requests r on r.id = a.request_id
-     where a.decided_at is not null and a.status in ('accepted', 'withdrawn')
+     where a.decided_at is not null and a.status in ('accepted', 'withdrawn') and ${inMonths(months, 'a.decided_at')}
    ) x
-   group by municipality_code, month, category`,
+   where ${among(months, 'month')}
+   group by grouping sets ((municipality_code, month, category), (month, category))`,
   `insert into monthly_activity (municipality_code, month, active_volunteers, posting_associations,
      first_hand_half_days, match_half_days)
-   with ${requestFacts},
+   with ${requestFacts(months)},
    durations as (
      select r.municipality_code, ${tokyoMonth('r.published_at')} as month, 'hand' as kind, ${halfDays('r.first_hand')} as bucket
      from req r where r.published_at is not null and r.first_hand is not null
@@ -61,17 +97,20 @@ const refreshStatements = [
      select r.municipality_code, ${tokyoMonth('r.published_at')}, 'match', ${halfDays('r.first_match')}
      from req r where r.published_at is not null and r.first_match is not null
    ),
+   durations_in as (select * from durations where ${among(months, 'month')}),
    bucketed as (
-     select municipality_code, month, kind, bucket, count(*)::int as n from durations
+     select municipality_code, month, kind, bucket, count(*)::int as n from durations_in
      group by grouping sets ((municipality_code, month, kind, bucket), (month, kind, bucket))
    ),
    volunteers as (
      select municipality_code, ${tokyoMonth('created_at')} as month, count(distinct volunteer_id)::int as n
-     from applications group by grouping sets ((municipality_code, month), (month))
+     from applications where ${inMonths(months, 'created_at')}
+     group by grouping sets ((municipality_code, month), (month))
    ),
    posters as (
      select municipality_code, ${tokyoMonth('created_at')} as month, count(distinct association_id)::int as n
-     from req where status <> 'draft' group by grouping sets ((municipality_code, month), (month))
+     from req where status <> 'draft' and ${inMonths(months, 'created_at')}
+     group by grouping sets ((municipality_code, month), (month))
    ),
    cells as (
      select municipality_code, month from bucketed
@@ -96,18 +135,34 @@ export const monthOf = (day: string) => day.slice(0, 7);
 
 /** SQL for the figures: the refresh (as the system) and the reads (as the reader, under row-level security). */
 export function figuresRepository(tx: Database) {
-  const scopeOf = (column: typeof f.municipalityCode | typeof act.municipalityCode, code: string | null) =>
-    code === null ? undefined : eq(column, code);
   return {
-    /** Recomputes every rollup row. Needs system access (the write policies). */
-    async refresh(): Promise<void> {
-      for (const statement of refreshStatements) await tx.execute(sql.raw(statement));
+    /**
+     * Recomputes the rollup rows of the months written since the last refresh (`figures_changes`),
+     * or of every month (the first time, or `everything`); then every all-Tokyo activity row says
+     * the figures are current. Needs system access (the write policies). Returns the months
+     * recomputed ('all', or how many).
+     */
+    async refresh(everything = false): Promise<number | 'all'> {
+      const noted = rowsOf<{ month: string }>(
+        await tx.execute(sql`delete from figures_changes returning month::text as month`),
+      );
+      const months = [...new Set(noted.map((row) => row.month))];
+      const all = everything || months.includes('-infinity');
+      const dates = months.filter((month) => /^\d{4}-\d{2}-\d{2}$/.test(month));
+      if (all || dates.length > 0) {
+        for (const statement of refreshStatements(all ? null : dates)) await tx.execute(sql.raw(statement));
+      }
+      await tx
+        .update(act)
+        .set({ refreshedAt: sql`now()` })
+        .where(isNull(act.municipalityCode));
+      return all ? 'all' : dates.length;
     },
 
-    /** The additive counts per month × category of one municipality, or summed over all (null). */
+    /** The additive counts per month × category of one municipality, or of all Tokyo (its own rows, null). */
     async counts(code: string | null, from: string, to: string) {
       const inPeriod: SQL | undefined = and(
-        scopeOf(f.municipalityCode, code),
+        code === null ? isNull(f.municipalityCode) : eq(f.municipalityCode, code),
         gte(f.month, monthStart(from)),
         lte(f.month, monthStart(to)),
       );
