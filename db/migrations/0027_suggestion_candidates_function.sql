@@ -24,8 +24,9 @@ END
 $$;--> statement-breakpoint
 
 -- Consenting volunteers (not deleted, still volunteers, no hand on the request yet) with one of
--- `skill_keys` (the first `cap` by id) or an area among `areas` (the first `cap` by id), with
--- what scoring reads of them and their matches under way.
+-- `skill_keys` or an area among `areas`, the first `cap` by id, with what scoring reads of them
+-- and their matches under way. Joins the planner walks in id order (the profiles' key), testing
+-- each row, rather than a set of every consenting volunteer.
 CREATE OR REPLACE FUNCTION suggestion_candidates(target uuid, skill_keys text[], areas text[], cap integer)
 RETURNS TABLE (
   user_id uuid, display_name text, municipality_codes text[], online_ok boolean,
@@ -36,22 +37,15 @@ LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS
 BEGIN
   PERFORM assert_may_see_suggestions(target);
   RETURN QUERY
-  with consenting as not materialized (
+  with ids as (
     select p.user_id from volunteer_profiles p
     join users u on u.id = p.user_id
     where p.suggestable and u.deleted_at is null
+      and (p.municipality_codes && areas
+        or exists (select 1 from volunteer_skills vs where vs.user_id = p.user_id and vs.skill_key = any(skill_keys)))
       and exists (select 1 from role_assignments ra where ra.user_id = p.user_id and ra.role = 'volunteer')
       and not exists (select 1 from applications a where a.request_id = target and a.volunteer_id = p.user_id)
-  ), by_skill as (
-    select distinct vs.user_id from volunteer_skills vs
-    where vs.skill_key = any(skill_keys) and vs.user_id in (select c.user_id from consenting c)
-    order by vs.user_id limit cap
-  ), by_area as (
-    select p.user_id from volunteer_profiles p
-    where p.municipality_codes && areas and p.user_id in (select c.user_id from consenting c)
     order by p.user_id limit cap
-  ), ids as (
-    select b.user_id from by_skill b union select b.user_id from by_area b
   )
   select p.user_id, u.display_name, p.municipality_codes, p.online_ok, p.availability_slots, p.languages,
     p.show_thanks,

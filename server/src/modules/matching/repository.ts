@@ -143,7 +143,7 @@ export function matchingRepository(tx: Database) {
     /**
      * Volunteers who agreed to be suggested (`suggestable`) with a skill among `skillKeys` or an
      * area among `municipalityCodes`, not deleted, still volunteers, who have not raised a hand
-     * for this request, with their matches under way (their other record: `records`). Read
+     * for this request (the first 600 by id: as many as the skill and area lists gave), with their matches under way (their other record: `records`). Read
      * through the SQL function `suggestion_candidates` (migration 0027), which checks that the
      * transaction may see suggestions for the request (its staff, its officers, system work) and
      * refuses otherwise: the people tables' policies cost seconds here, the function milliseconds.
@@ -155,7 +155,7 @@ export function matchingRepository(tx: Database) {
     }): Promise<CandidateVolunteer[]> {
       const rows = rowsOf<CandidateRow>(
         await tx.execute(
-          sql`select * from suggestion_candidates(${filter.requestId}::uuid, ${textArray(filter.skillKeys)}, ${textArray(filter.municipalityCodes)}, ${candidateCap}::integer)`,
+          sql`select * from suggestion_candidates(${filter.requestId}::uuid, ${textArray(filter.skillKeys)}, ${textArray(filter.municipalityCodes)}, ${2 * candidateCap}::integer)`,
         ),
       );
       return rows.map((row) => ({
