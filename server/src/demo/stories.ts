@@ -176,7 +176,13 @@ export function planStories(): Story[] {
         daysAgo: daysAgoFor(ending, i),
         minute: (n * 37) % 300,
         hands: [...new Set(hands)],
-        invite: n % 4 === 1 ? invitable[n % invitable.length]! : null,
+        invite:
+          n % 4 === 1
+            ? invitable[n % invitable.length]!
+            : // a few requests still waiting for hands have an invitation out (live in the demo)
+              ending === 'published' && i % 2 === 0
+              ? (invitable.filter((v) => !hands.includes(v))[n % 3] ?? null)
+              : null,
       });
     }
   }

@@ -98,6 +98,7 @@ describe('demo history', () => {
                 and r.matched_count < r.slots)::int as "liveInvitations"`);
     for (const [kind, n] of Object.entries(other!)) expect(n, kind).toBeGreaterThan(0);
     expect(other!.ratings).toBe(stages!.confirmed);
+    expect(other!.liveInvitations).toBeGreaterThanOrEqual(3);
   });
 
   it('spreads over a year and keeps every moment in order: posted ≤ submitted ≤ published ≤ hand ≤ accepted ≤ done ≤ confirmed ≤ thanks ≤ now', async () => {
