@@ -3,7 +3,6 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { checkReviewOverdue } from '../../src/modules/notifications/review-overdue.ts';
 import {
-  applied,
   associationIdOf,
   createPerson,
   createVolunteer,
@@ -19,7 +18,6 @@ import {
   setModeration,
   useApiApp,
   useDemoPeople,
-  userIdOf,
 } from '../kit/index.ts';
 import { rowsOf } from './scene.ts';
 
@@ -29,7 +27,7 @@ import { rowsOf } from './scene.ts';
  */
 
 const t = useApiApp();
-const { senju, umeda, staffAdachi } = useDemoPeople(t);
+const { senju, staffAdachi } = useDemoPeople(t);
 const ofRequest = (id: string) => (rows: { requestId: string | null }[]) => rows.filter((r) => r.requestId === id);
 
 describe('staff hear of their queue', () => {
