@@ -53,7 +53,9 @@ export async function playCaseStories(player: HistoryPlayer): Promise<void> {
     const { named, ...text } = caseTexts[k]!;
     const after = (days: number) => new Date(match.confirmedAt.getTime() + days * day);
     const officer = await player.as(match.officer);
-    const story = await player.at(after(2), () => createStory(officer, match.applicationId, { ...text, removePhoto: false }));
+    const story = await player.at(after(2), () =>
+      createStory(officer, match.applicationId, { ...text, removePhoto: false }),
+    );
     const volunteer = await player.as(match.volunteer);
     await player.at(after(3), () => setStoryConsent(volunteer, story.id, named ? 'named' : 'anonymous'));
     await player.at(after(4), async () =>
