@@ -74,36 +74,40 @@ describe('staff hear of their queue', () => {
 });
 
 describe('volunteers hear of a new request that fits', () => {
-  it('approval tells suggestable volunteers of the area, not those who did not agree nor those far away', async () => {
-    await setModeration(t, '13121', true);
-    const near = await createVolunteer(t, { profile: { municipalityCodes: ['13121'], suggestable: true } });
-    const shy = await createVolunteer(t, { profile: { municipalityCodes: ['13121'], suggestable: false } });
-    const far = await createVolunteer(t, { profile: { municipalityCodes: ['13111'], suggestable: true } });
-    const request = await insertRequest(t, { status: 'pending_review' });
-    const res = await post(t, staffAdachi, `/api/requests/${request.id}/approve`, {});
-    expect(res.statusCode).toBe(200);
-    const fits = async (email: string) => ofRequest(request.id)(await rowsOf(t, email, 'requestFits'));
+  /** Three volunteers of whom only the first should hear: near and agreed, near but not agreed, far. */
+  const volunteers = async () => ({
+    near: await createVolunteer(t, { profile: { municipalityCodes: ['13121'], suggestable: true } }),
+    shy: await createVolunteer(t, { profile: { municipalityCodes: ['13121'], suggestable: false } }),
+    far: await createVolunteer(t, { profile: { municipalityCodes: ['13111'], suggestable: true } }),
+  });
+  /** Only the near volunteer who agreed got a requestFits row for the request. */
+  async function onlyNearTold(requestId: string, { near, shy, far }: Awaited<ReturnType<typeof volunteers>>) {
+    const fits = async (email: string) => ofRequest(requestId)(await rowsOf(t, email, 'requestFits'));
     expect(await fits(near.email)).toHaveLength(1);
     expect(await fits(shy.email)).toEqual([]);
     expect(await fits(far.email)).toEqual([]);
+  }
+
+  it('approval tells suggestable volunteers of the area, not those who did not agree nor those far away', async () => {
+    await setModeration(t, '13121', true);
+    const people = await volunteers();
+    const request = await insertRequest(t, { status: 'pending_review' });
+    const res = await post(t, staffAdachi, `/api/requests/${request.id}/approve`, {});
+    expect(res.statusCode).toBe(200);
+    await onlyNearTold(request.id, people);
     // the default for this kind is the daily digest: no mail at once
     await mailSent(t);
-    expect(mailsTo(t, near.email)).toEqual([]);
+    expect(mailsTo(t, people.near.email)).toEqual([]);
   });
 
   it('publishing at once where moderation is off tells them too (once), and staff hear of no review', async () => {
     await setModeration(t, '13121', false);
-    const near = await createVolunteer(t, { profile: { municipalityCodes: ['13121'], suggestable: true } });
-    const shy = await createVolunteer(t, { profile: { municipalityCodes: ['13121'], suggestable: false } });
-    const far = await createVolunteer(t, { profile: { municipalityCodes: ['13111'], suggestable: true } });
+    const people = await volunteers();
     const draft = await insertRequest(t, { status: 'draft' });
     const res = await post(t, senju, `/api/requests/${draft.id}/submit`, {});
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ status: 'published' });
-    const fits = async (email: string) => ofRequest(draft.id)(await rowsOf(t, email, 'requestFits'));
-    expect(await fits(near.email)).toHaveLength(1);
-    expect(await fits(shy.email)).toEqual([]);
-    expect(await fits(far.email)).toEqual([]);
+    await onlyNearTold(draft.id, people);
     expect(ofRequest(draft.id)(await rowsOf(t, demoEmails.staffAdachi, 'reviewWaiting'))).toEqual([]);
   });
 });
