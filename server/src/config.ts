@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
@@ -71,6 +73,37 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
+/**
+ * Development's signing secret when JWT_SECRET is unset: made once and kept in a file beside the
+ * embedded database's folder (`<PGLITE_DATA_DIR>.secret`, readable by its owner only), so signed
+ * links already mailed (one-click unsubscribe) and sessions outlive a restart. Never used in
+ * production (JWT_SECRET is required there) nor in tests (a fresh secret per process).
+ */
+export function developmentSecret(dataDir: string): string {
+  const file = `${dataDir.replace(/\/+$/, '')}.secret`;
+  const read = () => {
+    try {
+      const kept = readFileSync(file, 'utf8').trim();
+      return kept.length >= 32 ? kept : null;
+    } catch {
+      return null;
+    }
+  };
+  const kept = read();
+  if (kept) return kept;
+  mkdirSync(dirname(file), { recursive: true });
+  try {
+    writeFileSync(file, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
+  } catch (err) {
+    // another process made it first: use theirs
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+  }
+  const made = read();
+  if (!made)
+    throw new ConfigError(`Invalid configuration:\n  ${file}: not a usable secret; delete it to make a new one`);
+  return made;
+}
+
 /** Reads and validates the environment once, at start; throws a ConfigError that names each bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = EnvSchema.safeParse(env);
@@ -92,8 +125,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     pgliteDataDir: e.PGLITE_DATA_DIR,
     demoData: e.DEMO_DATA ?? embedded,
     demoHistory: e.DEMO_HISTORY ?? true,
-    // Outside production a per-process secret is fine: sessions simply end on restart.
-    jwtSecret: e.JWT_SECRET ?? randomBytes(32).toString('hex'),
+    // production requires JWT_SECRET (above); development keeps one beside its data; tests make their own
+    jwtSecret:
+      e.JWT_SECRET ??
+      (e.NODE_ENV === 'development' ? developmentSecret(e.PGLITE_DATA_DIR) : randomBytes(32).toString('hex')),
     logLevel: e.LOG_LEVEL,
     serveWeb: e.SERVE_WEB ?? true,
     webBuildDir: e.WEB_BUILD_DIR,

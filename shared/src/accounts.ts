@@ -7,6 +7,7 @@ import { Day, multiLineText, singleLineText } from './safe-input.ts';
 import { keysetPage, unlessBlank } from './query-strings.ts';
 import { AvailabilitySlot } from './skills/availability.ts';
 import { SkillKey, SkillLevel } from './skills/taxonomy.ts';
+import { MailMode, NotificationKind } from './notifications.ts';
 
 /**
  * API contract for accounts, sessions, profiles, invitations and the audit log. Field errors use
@@ -241,6 +242,23 @@ export const MyDataExport = z.object({
   auditEntries: z.array(
     z.object({ at: z.string(), action: z.string(), byThem: z.boolean(), details: z.record(z.string(), z.unknown()) }),
   ),
+  /** the person's notification centre (issue 11): what they were told, how it was mailed, when read */
+  notifications: z.array(
+    z.object({
+      id: z.string(),
+      kind: NotificationKind,
+      params: z.record(z.string(), z.string()),
+      link: z.string(),
+      mailMode: MailMode,
+      mailedAt: z.string().nullable(),
+      createdAt: z.string(),
+      readAt: z.string().nullable(),
+    }),
+  ),
+  /** the person's mail choice per kind; kinds not listed use the default */
+  notificationPreferences: z.array(z.object({ kind: NotificationKind, mode: MailMode, updatedAt: z.string() })),
+  /** the private calendar feed, if the person made one: when (its address is never stored) */
+  calendarFeed: z.object({ createdAt: z.string() }).nullable(),
 });
 export type MyDataExport = z.infer<typeof MyDataExport>;
 

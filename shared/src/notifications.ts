@@ -12,6 +12,7 @@ export const notificationKinds = [
   'applicationAccepted',
   'applicationDeclined',
   'requestEnded',
+  'storyConsent',
   // officers
   'handRaised',
   'matchWithdrawn',
@@ -41,6 +42,7 @@ export const defaultMailMode: Record<NotificationKind, MailMode> = {
   applicationAccepted: 'immediate',
   applicationDeclined: 'immediate',
   requestEnded: 'immediate',
+  storyConsent: 'immediate',
   requestExpired: 'immediate',
   handRaised: 'immediate',
   matchWithdrawn: 'immediate',
@@ -66,6 +68,7 @@ export const notificationAudience: Record<NotificationKind, readonly Role[]> = {
   applicationAccepted: volunteers,
   applicationDeclined: volunteers,
   requestEnded: volunteers,
+  storyConsent: volunteers,
   handRaised: officers,
   matchWithdrawn: officers,
   moderationResult: officers,

@@ -88,6 +88,9 @@ describe.each(runs)('stories in $lang (JavaScript: $javaScript)', ({ lang, javaS
     await open(staff.page, t, '/staff/stories');
     await expectNoViolations(staff.page, 'staff review');
     const item = staff.page.locator('article').filter({ hasText: title });
+    // the municipality in the page's language (English with the Japanese name; kana in ja-easy)
+    const place = { ja: '足立区', en: 'Adachi City (足立区)', 'ja-easy': '足立区（あだちく）' }[lang];
+    expect(await item.textContent()).toContain(`・${place}`);
     await item.getByLabel(i18n.t('stories.review.approve')).check();
     await submit(staff.page, item.locator('form[data-form="decide"] button[type="submit"]'));
     await staff.page.getByText(i18n.t('stories.review.decided')).waitFor();

@@ -22,12 +22,12 @@ export const calendarFeeds = pgTable(
   (t) => [pgPolicy('calendar_feeds_owner', policyFor('all', anyOf(isSystem, isCurrentUser(t.userId))))],
 );
 
-export const reminderKinds = ['work_tomorrow', 'no_hands'] as const;
+export const reminderKinds = ['work_tomorrow', 'no_hands', 'work_tomorrow_officers'] as const;
 export const reminderKind = pgEnum('reminder_kind', reminderKinds);
 
 /**
  * Scheduled mails already sent, so each goes out once: `work_tomorrow` per match (the subject is
- * the application), `no_hands` per help request. Written by the scheduled jobs only (system-only).
+ * the application: its volunteer), `work_tomorrow_officers` and `no_hands` per help request. Written by the scheduled jobs only (system-only).
  */
 export const remindersSent = pgTable(
   'reminders_sent',

@@ -72,7 +72,9 @@ export const stories = pgTable(
       'stories_insert',
       policyFor('insert', anyOf(isSystem, sql`(${officerOf(t.associationId)} and ${isCurrentUser(t.authorId)})`)),
     ),
-    // the writer's association (writing again), the volunteer (consent), staff (decision), foundation (feature)
+    // the writer's association (writing again), the volunteer (consent), staff (decision), foundation (feature);
+    // which columns each of them may change is kept by the trigger stories_guard_columns (migration
+    // stories_column_guard), since a policy sees only the new row
     pgPolicy(
       'stories_update',
       policyFor(

@@ -7,6 +7,7 @@ import type { AppConfig } from '../config.ts';
 import { expireOverdue } from '../modules/help-requests/expiry.ts';
 import { contextFor } from '../services/context.ts';
 import { historyAccounts, historyAssociations, historyProfiles } from './people.ts';
+import { playCaseStories } from './case-stories.ts';
 import { HistoryPlayer } from './play.ts';
 import { retimeRepository } from './retime.ts';
 import { planStories } from './stories.ts';
@@ -45,7 +46,7 @@ const helpRequests: DemoHistoryKind = async (player) => {
  * The kinds of demo history, in order. To add a kind (case stories, notifications), append a
  * function here: it may use the accounts and requests made before it.
  */
-export const demoHistoryKinds: DemoHistoryKind[] = [people, helpRequests];
+export const demoHistoryKinds: DemoHistoryKind[] = [people, helpRequests, playCaseStories];
 
 /**
  * Seeds the demo history on top of the base demo (`seedDemo`), on the migration owner's

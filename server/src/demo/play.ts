@@ -19,6 +19,15 @@ import { words } from './words.ts';
 const day = 86_400_000;
 const hour = 3_600_000;
 
+/** A match of the history its volunteer confirmed (case stories are written about these). */
+export interface ConfirmedMatch {
+  applicationId: string;
+  officer: string;
+  staff: string;
+  volunteer: string;
+  confirmedAt: Date;
+}
+
 /** 10:00 in Tokyo (UTC+9) on the Tokyo day of `instant` */
 function tokyoMorning(instant: number): number {
   const tokyoDay = Math.floor((instant + 9 * hour) / day) * day;
@@ -33,6 +42,8 @@ function tokyoMorning(instant: number): number {
 export class HistoryPlayer {
   readonly steps: StepWindow[] = [];
   readonly shifts: { requestId: string; byMs: number }[] = [];
+  /** every match the volunteer confirmed, in the order played, with who took part and when it was confirmed */
+  readonly confirmed: ConfirmedMatch[] = [];
   readonly db: Database;
   /** demo account ids by key (demo-data.ts, people.ts) */
   readonly userIds: Map<string, string>;
@@ -193,6 +204,14 @@ export class HistoryPlayer {
     for (const [k, hand] of accepted.entries()) {
       const volunteer = await this.as(hand.volunteer);
       await this.at(at(13 + k * 0.05), () => confirmCompletion(volunteer, hand.applicationId));
+      const { applicationId } = hand;
+      this.confirmed.push({
+        applicationId,
+        officer: story.officer,
+        staff: story.staff,
+        volunteer: hand.volunteer,
+        confirmedAt: at(13),
+      });
       await this.at(at(13.2 + k * 0.05), () =>
         sendThanks(volunteer, hand.applicationId, { note: words.thanksToAssociation }),
       );

@@ -24,6 +24,8 @@ export const webPages = {
   applicants: (requestId: string) => `/association/requests/${requestId}#applicants-heading`,
   /** one match: contact details and the private thread, for both sides */
   match: (applicationId: string) => `/matches/${applicationId}`,
+  /** a match's story (issue 12): the officer writes it, the volunteer chooses to be named or not */
+  matchStory: (applicationId: string) => `/matches/${applicationId}/story`,
   /** staff: one request in the review queue */
   moderationRequest: (requestId: string) => `/staff/moderation/${requestId}`,
   /** staff: the review queue */

@@ -26,8 +26,6 @@ export function formatWorkWhen(vars: WorkWhenVars, language: Language): string {
 export interface WorkTomorrowVars extends ContactDeskVars, WorkWhenVars {
   requestTitle: string;
   associationName: string;
-  /** the volunteer's name (in the officers' mail) */
-  volunteerName: string;
   /** the place both sides see on the match page; '' when none */
   place: string;
   link: string;
@@ -38,8 +36,22 @@ const when = { compute: (v: WorkWhenVars, language: Language) => ({ when: format
 /** To the volunteer, the day before matched work with a date (with its calendar file). */
 export const workTomorrowVolunteerMail = mailFromCatalogue<WorkTomorrowVars>('workTomorrowVolunteer', when);
 
-/** To the association's officers, the day before a volunteer comes (with its calendar file). */
-export const workTomorrowOfficerMail = mailFromCatalogue<WorkTomorrowVars>('workTomorrowOfficer', when);
+/** Names in a sentence that ends with the last one's honorific (「A さん、B さん」, "A, B"). */
+const betweenNames: Record<Language, string> = { ja: ' さん、', 'ja-easy': ' さん、', en: ', ' };
+
+/**
+ * To the association's officers, once per request, the day before its volunteers come (with the
+ * request's calendar file): every volunteer matched for tomorrow's work named in one mail.
+ */
+export const workTomorrowOfficerMail = mailFromCatalogue<WorkTomorrowVars & { volunteerNames: string[] }>(
+  'workTomorrowOfficer',
+  {
+    compute: (v, language) => ({
+      when: formatWorkWhen(v, language),
+      volunteerName: v.volunteerNames.join(betweenNames[language]),
+    }),
+  },
+);
 
 export interface NoHandsVars extends ContactDeskVars {
   title: string;

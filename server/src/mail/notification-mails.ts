@@ -35,6 +35,11 @@ export const requestFitsMail = mailFromCatalogue<
   { title: string; associationName: string; link: string } & ContactDeskVars
 >('requestFits');
 
+/** To a volunteer: the association wrote a story about their help; they choose to be named or not. */
+export const storyConsentMail = mailFromCatalogue<{ title: string; associationName: string; link: string }>(
+  'storyConsent',
+);
+
 /** Each kind's name in a digest's subject. */
 const kindLabels: Record<Language, Record<NotificationKind, string>> = {
   ja: {
@@ -43,6 +48,7 @@ const kindLabels: Record<Language, Record<NotificationKind, string>> = {
     applicationAccepted: 'お願いが決まりました',
     applicationDeclined: '今回は見送り',
     requestEnded: '手を挙げた依頼の終了',
+    storyConsent: 'お手伝いの好事例（名前の出し方）',
     requestExpired: '締め切りで終わった依頼',
     handRaised: '手が挙がりました',
     matchWithdrawn: 'お手伝いの取りやめ',
@@ -61,6 +67,7 @@ const kindLabels: Record<Language, Record<NotificationKind, string>> = {
     applicationAccepted: 'Hands accepted',
     applicationDeclined: 'Hands declined',
     requestEnded: 'Requests that ended',
+    storyConsent: 'Stories about your help',
     requestExpired: 'Requests past their deadline',
     handRaised: 'Hands raised',
     matchWithdrawn: 'Matches withdrawn',
@@ -79,6 +86,7 @@ const kindLabels: Record<Language, Record<NotificationKind, string>> = {
     applicationAccepted: 'おねがいが きまりました',
     applicationDeclined: 'こんかいは みおくり',
     requestEnded: 'おわった いらい',
+    storyConsent: 'あなたの おてつだいの はなし',
     requestExpired: 'しめきりで おわった いらい',
     handRaised: 'てが あがりました',
     matchWithdrawn: 'おてつだいの とりやめ',

@@ -72,7 +72,9 @@ describe('the day-before reminder', () => {
     expect(await allMailTo(t, todayVolunteer.email)).toEqual([]);
     // through the notification centre: in-app for both sides, and the mail can be unsubscribed from
     expect((await rowsOf(t, volunteer.email, 'workTomorrow')).map((n) => n.applicationId)).toEqual([id]);
-    expect((await rowsOf(t, officers.senju, 'workTomorrow')).some((n) => n.applicationId === id)).toBe(true);
+    expect((await rowsOf(t, officers.senju, 'workTomorrow')).filter((n) => n.requestId === tomorrow.id)).toHaveLength(
+      1,
+    );
     expect(await rowsOf(t, laterVolunteer.email, 'workTomorrow')).toEqual([]);
     expect(toVolunteer!.headers?.['List-Unsubscribe']).toMatch(/unsubscribe/);
 
@@ -82,6 +84,28 @@ describe('the day-before reminder', () => {
     // and a day later tomorrow's work of then is told
     expect(await sendWorkReminders(t.app, new Date(now.getTime() + day))).toBeGreaterThanOrEqual(1);
     expect(await allMailTo(t, laterVolunteer.email)).toHaveLength(1);
+  });
+});
+
+describe('the officers’ day-before reminder', () => {
+  it('is one per request, naming every volunteer who comes, however many are matched', async () => {
+    const busy = await insertRequest(t, { slots: 3, startsAt: tokyoTen(1), association: 'umeda' });
+    const names = ['三人目 一', '三人目 二', '三人目 三'];
+    for (const displayName of names)
+      await matched(t, await createVolunteer(t, { displayName }), busy.id, officers.umeda);
+    forgetMail(t);
+
+    expect(await sendWorkReminders(t.app, now)).toBeGreaterThanOrEqual(3);
+    const told = (await allMailTo(t, officers.umeda)).filter(withTitle(busy.title));
+    expect(told).toHaveLength(1);
+    for (const name of names) expect(told[0]!.text).toContain(`${name} さん`);
+    expect(told[0]!.text).toMatch(/三人目 . さん、三人目 . さん、三人目 . さんが来ます/);
+    expect(eventsIn(told[0]!.attachments![0]!.content)).toHaveLength(1);
+    const inApp = (await rowsOf(t, officers.umeda, 'workTomorrow')).filter((n) => n.requestId === busy.id);
+    expect(inApp).toHaveLength(1);
+    // a later sweep tells the officers nothing more
+    await sendWorkReminders(t.app, new Date(now.getTime() + 3_600_000));
+    expect((await allMailTo(t, officers.umeda)).filter(withTitle(busy.title))).toHaveLength(1);
   });
 });
 

@@ -167,4 +167,16 @@ describe('demo history', () => {
       expect(actions.at(-1)).toBe('match.confirm');
     }
   });
+
+  it('has a few case stories, public, one featured, each written after its match was confirmed', async () => {
+    const stories = await rows<{ public: boolean; featured: boolean; in_order: boolean; consent: string }>(sql`
+      select s.status = 'approved' and s.volunteer_consent <> 'pending' as public,
+        s.featured_at is not null as featured, s.volunteer_consent::text as consent,
+        a.confirmed_at < s.created_at and s.created_at < s.approved_at and s.approved_at < now() as in_order
+      from stories s join applications a on a.id = s.application_id`);
+    expect(stories.length).toBeGreaterThanOrEqual(3);
+    expect(stories.every((s) => s.public && s.in_order)).toBe(true);
+    expect(stories.filter((s) => s.featured)).toHaveLength(1);
+    expect(new Set(stories.map((s) => s.consent))).toEqual(new Set(['named', 'anonymous']));
+  });
 });

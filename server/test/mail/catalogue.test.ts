@@ -41,6 +41,7 @@ const vars = {
   title: '町会のLINEグループを作りたい',
   requestTitle: '町会のLINEグループを作りたい',
   volunteerName: 'Ken',
+  volunteerNames: ['Ken', '佐藤 一郎'],
   fromName: 'Ken',
   note: 'よろしくお願いします',
   reason: '写真が\n足りません',

@@ -1,10 +1,10 @@
 import { schema } from '@board/db';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { sendDigests } from '../../src/modules/notifications/digests.ts';
 import { checkReviewOverdue } from '../../src/modules/notifications/review-overdue.ts';
 import {
-  applied,
+  associationIdOf,
+  createPerson,
   createVolunteer,
   demoEmails,
   forgetMail,
@@ -18,17 +18,16 @@ import {
   setModeration,
   useApiApp,
   useDemoPeople,
-  userIdOf,
 } from '../kit/index.ts';
 import { rowsOf } from './scene.ts';
 
 /**
- * Each new kind is produced by the event that causes it and not otherwise; digests group a
- * person's waiting news of a kind into one mail and never repeat within a period.
+ * Each new kind is produced by the event that causes it and not otherwise (digests:
+ * digests.test.ts).
  */
 
 const t = useApiApp();
-const { senju, umeda, staffAdachi } = useDemoPeople(t);
+const { senju, staffAdachi } = useDemoPeople(t);
 const ofRequest = (id: string) => (rows: { requestId: string | null }[]) => rows.filter((r) => r.requestId === id);
 
 describe('staff hear of their queue', () => {
@@ -75,58 +74,64 @@ describe('staff hear of their queue', () => {
 });
 
 describe('volunteers hear of a new request that fits', () => {
-  it('approval tells suggestable volunteers of the area, not those who did not agree nor those far away', async () => {
-    await setModeration(t, '13121', true);
-    const near = await createVolunteer(t, { profile: { municipalityCodes: ['13121'], suggestable: true } });
-    const shy = await createVolunteer(t, { profile: { municipalityCodes: ['13121'], suggestable: false } });
-    const far = await createVolunteer(t, { profile: { municipalityCodes: ['13111'], suggestable: true } });
-    const request = await insertRequest(t, { status: 'pending_review' });
-    const res = await post(t, staffAdachi, `/api/requests/${request.id}/approve`, {});
-    expect(res.statusCode).toBe(200);
-    const fits = async (email: string) => ofRequest(request.id)(await rowsOf(t, email, 'requestFits'));
+  /** Three volunteers of whom only the first should hear: near and agreed, near but not agreed, far. */
+  const volunteers = async () => ({
+    near: await createVolunteer(t, { profile: { municipalityCodes: ['13121'], suggestable: true } }),
+    shy: await createVolunteer(t, { profile: { municipalityCodes: ['13121'], suggestable: false } }),
+    far: await createVolunteer(t, { profile: { municipalityCodes: ['13111'], suggestable: true } }),
+  });
+  /** Only the near volunteer who agreed got a requestFits row for the request. */
+  async function onlyNearTold(requestId: string, { near, shy, far }: Awaited<ReturnType<typeof volunteers>>) {
+    const fits = async (email: string) => ofRequest(requestId)(await rowsOf(t, email, 'requestFits'));
     expect(await fits(near.email)).toHaveLength(1);
     expect(await fits(shy.email)).toEqual([]);
     expect(await fits(far.email)).toEqual([]);
+  }
+
+  it('approval tells suggestable volunteers of the area, not those who did not agree nor those far away', async () => {
+    await setModeration(t, '13121', true);
+    const people = await volunteers();
+    const request = await insertRequest(t, { status: 'pending_review' });
+    const res = await post(t, staffAdachi, `/api/requests/${request.id}/approve`, {});
+    expect(res.statusCode).toBe(200);
+    await onlyNearTold(request.id, people);
     // the default for this kind is the daily digest: no mail at once
     await mailSent(t);
-    expect(mailsTo(t, near.email)).toEqual([]);
+    expect(mailsTo(t, people.near.email)).toEqual([]);
+  });
+
+  it('publishing at once where moderation is off tells them too (once), and staff hear of no review', async () => {
+    await setModeration(t, '13121', false);
+    const people = await volunteers();
+    const draft = await insertRequest(t, { status: 'draft' });
+    const res = await post(t, senju, `/api/requests/${draft.id}/submit`, {});
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'published' });
+    await onlyNearTold(draft.id, people);
+    expect(ofRequest(draft.id)(await rowsOf(t, demoEmails.staffAdachi, 'reviewWaiting'))).toEqual([]);
   });
 });
 
-describe('digests', () => {
-  it('group a day’s news of a kind into one mail, and never send a second one in the period', async () => {
-    await put(t, umeda, '/api/me/notification-preferences', { preferences: [{ kind: 'handRaised', mode: 'daily' }] });
-    const first = await insertRequest(t, { association: 'umeda' });
-    const second = await insertRequest(t, { association: 'umeda' });
+describe('people without an address', () => {
+  it('still get their in-app notification; nobody is mailed in their place', async () => {
+    await setModeration(t, '13121', true);
+    const senjuId = await associationIdOf(t, '千住一丁目町会');
+    const quiet = await createPerson(t, {
+      roles: [{ role: 'officer', municipalityCode: '13121', associationId: senjuId }],
+    });
+    const db = t.database.handle.db;
+    await db.update(schema.users).set({ email: null, notificationEmail: null }).where(eq(schema.users.id, quiet.id));
+    const request = await insertRequest(t, { status: 'pending_review' });
     forgetMail(t);
-    await applied(t, (await createVolunteer(t)).headers, first.id);
-    await applied(t, (await createVolunteer(t)).headers, second.id);
-    await mailSent(t);
-    expect(mailsTo(t, officers.umeda)).toEqual([]);
-
-    const morning = new Date(Date.now() + 60_000);
-    expect(await sendDigests(t.app, 'daily', morning)).toBeGreaterThanOrEqual(1);
-    await mailSent(t);
-    const digests = mailsTo(t, officers.umeda);
-    expect(digests).toHaveLength(1);
-    expect(digests[0]!.text).toContain(first.title);
-    expect(digests[0]!.text).toContain(second.title);
-    expect(digests[0]!.headers?.['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
-
-    // more news the same day waits; a rerun of the period sends nothing
-    await applied(t, (await createVolunteer(t)).headers, (await insertRequest(t, { association: 'umeda' })).id);
-    await sendDigests(t.app, 'daily', new Date(morning.getTime() + 120_000));
-    await mailSent(t);
-    expect(mailsTo(t, officers.umeda)).toHaveLength(1);
-    // the next day's digest takes it
-    await sendDigests(t.app, 'daily', new Date(morning.getTime() + 86_400_000));
-    await mailSent(t);
-    expect(mailsTo(t, officers.umeda)).toHaveLength(2);
-    const umedaId = await userIdOf(t, officers.umeda);
-    const sent = await t.database.handle.db
+    expect((await post(t, staffAdachi, `/api/requests/${request.id}/approve`, {})).statusCode).toBe(200);
+    const rows = await db
       .select()
-      .from(schema.notificationDigests)
-      .where(eq(schema.notificationDigests.userId, umedaId));
-    expect(sent).toHaveLength(2);
+      .from(schema.notifications)
+      .where(and(eq(schema.notifications.recipientId, quiet.id), eq(schema.notifications.kind, 'moderationResult')));
+    expect(ofRequest(request.id)(rows)).toHaveLength(1);
+    await mailSent(t);
+    expect(mailsTo(t, quiet.email)).toEqual([]);
+    // the officers with an address are told as before
+    expect(ofRequest(request.id)(await rowsOf(t, officers.senju, 'moderationResult'))).toHaveLength(1);
   });
 });

@@ -1,6 +1,6 @@
 import { MyDataExport } from '@board/shared';
 import { describe, expect, it } from 'vitest';
-import { as, createVolunteer, demoEmails, get, insertRequest, matched, post, useApiApp } from '../kit/index.ts';
+import { as, createVolunteer, demoEmails, get, insertRequest, matched, post, put, useApiApp } from '../kit/index.ts';
 
 /**
  * The personal-data export (POST /api/me/export, APPI disclosure) of a volunteer who did
@@ -54,6 +54,9 @@ describe('exportMyData for a person who did everything', () => {
       reason: '電話番号が本文にあります',
     });
     expect(flagged.statusCode).toBe(201);
+    const choice = { preferences: [{ kind: 'newMessage', mode: 'weekly' }] };
+    expect((await put(t, volunteer.headers, '/api/me/notification-preferences', choice)).statusCode).toBe(200);
+    expect((await post(t, volunteer.headers, '/api/me/calendar-feed')).statusCode).toBe(200);
 
     const res = await post(t, volunteer.headers, '/api/me/export');
     expect(res.statusCode).toBe(200);
@@ -91,6 +94,12 @@ describe('exportMyData for a person who did everything', () => {
     const actions = data.auditEntries.map((e) => [e.action, e.byThem]);
     expect(actions).toContainEqual(['contact.reveal', false]);
     expect(actions).toContainEqual(['me.export', true]);
+    // what they were told (accepted, a new message, marked done), their mail choice, and that a feed exists
+    const told = data.notifications.map((n) => n.kind);
+    expect(told).toEqual(expect.arrayContaining(['applicationAccepted', 'newMessage', 'markedDone']));
+    expect(data.notifications.every((n) => n.link.startsWith('/'))).toBe(true);
+    expect(data.notificationPreferences).toEqual([expect.objectContaining({ kind: 'newMessage', mode: 'weekly' })]);
+    expect(data.calendarFeed?.createdAt).toEqual(expect.any(String));
     // sessions without their secrets, and nothing of the other volunteer's own activity
     const text = JSON.stringify(data);
     expect(text).not.toContain('別の人の発言');
@@ -108,6 +117,8 @@ describe('exportMyData for a person who did everything', () => {
     const data = MyDataExport.parse((await post(t, second.headers, '/api/me/export')).json());
     expect(data.applications.map((a) => a.requestId)).toEqual([request.id]);
     expect(data.messages).toEqual([]);
+    expect(data.calendarFeed).toBeNull();
+    expect(data.notificationPreferences).toEqual([]);
     expect(JSON.stringify(data)).not.toContain(first.email);
   });
 });

@@ -114,6 +114,12 @@ describe('deleteMe', () => {
       .returning({ id: schema.helpRequests.id });
 
     const headers = await bearer(t, person.id);
+    // news, mail choices and a calendar feed of theirs
+    await db
+      .insert(schema.notifications)
+      .values({ recipientId: person.id, kind: 'handRaised', link: '/x', mailMode: 'daily' });
+    await db.insert(schema.notificationPreferences).values({ userId: person.id, kind: 'handRaised', mode: 'off' });
+    await db.insert(schema.calendarFeeds).values({ userId: person.id, tokenHash: newToken().hash });
     const res = await deleteMe(headers, { password: 'leaving the board 2026' });
     expect(res.statusCode).toBe(200);
     const cookies = res.cookies.filter((c) => c.name === 'board_access' || c.name === 'board_refresh');
@@ -136,6 +142,13 @@ describe('deleteMe', () => {
     expect(
       await db.select().from(schema.volunteerProfiles).where(eq(schema.volunteerProfiles.userId, person.id)),
     ).toEqual([]);
+    for (const [table, column] of [
+      [schema.notifications, schema.notifications.recipientId],
+      [schema.notificationPreferences, schema.notificationPreferences.userId],
+      [schema.calendarFeeds, schema.calendarFeeds.userId],
+    ] as const) {
+      expect(await db.select().from(table).where(eq(column, person.id))).toEqual([]);
+    }
     const tokens = await db.select().from(schema.refreshTokens).where(eq(schema.refreshTokens.userId, person.id));
     expect(tokens.every((r) => r.revokedAt !== null)).toBe(true);
 

@@ -1,6 +1,18 @@
 import { StoryList, StoryView } from '@board/shared';
 import { describe, expect, it } from 'vitest';
-import { answer, auditEntries, errorCode, get, post, rowCounts, useApiApp, useDemoPeople } from '../kit/index.ts';
+import { schema } from '@board/db';
+import { and, eq } from 'drizzle-orm';
+import {
+  answer,
+  auditEntries,
+  errorCode,
+  get,
+  mailTo,
+  post,
+  rowCounts,
+  useApiApp,
+  useDemoPeople,
+} from '../kit/index.ts';
 import { storyBody, storyMatch, tinyPng } from './scene.ts';
 
 /**
@@ -152,5 +164,25 @@ describe('stories', () => {
     expect(await auditEntries(t, 'story.feature')).toEqual(
       expect.arrayContaining([expect.objectContaining({ subjectId: story.id })]),
     );
+  });
+
+  it('asks the volunteer for their choice once it is written: in-app and by mail, with the story’s page', async () => {
+    const match = await storyMatch(t);
+    const story = answer(await post(t, senju, `/api/applications/${match.id}/story`, storyBody()), 201, StoryView);
+    const db = t.database.handle.db;
+    const asked = await db
+      .select()
+      .from(schema.notifications)
+      .where(
+        and(eq(schema.notifications.recipientId, match.volunteerId), eq(schema.notifications.kind, 'storyConsent')),
+      );
+    expect(asked).toEqual([
+      expect.objectContaining({ applicationId: match.id, link: `/matches/${match.id}/story`, readAt: null }),
+    ]);
+    expect(asked[0]!.params).toEqual({ requestTitle: story.title });
+    const [volunteer] = await db.select().from(schema.users).where(eq(schema.users.id, match.volunteerId));
+    const mail = await mailTo(t, volunteer!.email!, /お名前の出し方/);
+    expect(mail.text).toContain(`/matches/${match.id}/story`);
+    expect(mail.headers?.['List-Unsubscribe']).toMatch(/unsubscribe/);
   });
 });

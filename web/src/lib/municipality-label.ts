@@ -25,3 +25,15 @@ export function municipalityLabelByCode(
   const found = list.find((m) => m.code === code);
   return found ? municipalityLabel(lang, found) : (fallback ?? code);
 }
+
+/** The same for a row that carries the names as `municipalityNameJa`, `…En`, `…Kana` (e.g. a story). */
+export function municipalityLabelOf(
+  lang: Lang,
+  row: { municipalityNameJa: string; municipalityNameEn: string; municipalityNameKana: string },
+): string {
+  return municipalityLabel(lang, {
+    nameJa: row.municipalityNameJa,
+    nameEn: row.municipalityNameEn,
+    nameKana: row.municipalityNameKana,
+  });
+}

@@ -26,6 +26,12 @@ function dayOf(at: Date, plusDays = 0): DateArray {
  * When the event is: a moment (with its estimated hours, else one hour), a range, or a whole
  * Tokyo day whose time is not fixed. Times are written as UTC instants (…Z): every calendar shows
  * them in its own zone, so 10:00 in Tokyo stays 10:00 Asia/Tokyo; days are Tokyo days.
+ *
+ * No `TZID=Asia/Tokyo` label: the `ics` package (3.12.0, the newest served) takes only "utc" or
+ * "local" times and writes no VTIMEZONE; a TZID without its VTIMEZONE is not valid RFC 5545
+ * (§3.2.19), and its timezone pull request (adamgibbons/ics#284) is not merged. UTC instants are
+ * the form the RFC lets every calendar read without a zone definition (Japan has no summer time,
+ * so nothing shifts). Revisit when the package can write a VTIMEZONE.
  */
 function timing(work: WorkRow): Pick<EventAttributes, 'start'> & { end: EventAttributes['start'] } {
   const start = work.startsAt!;

@@ -26,68 +26,83 @@ const suggestedInMail = 5;
 
 type Context = ServiceContext<null>;
 
-/**
- * Who hears of matched work tomorrow, and what: the volunteer (their match page) and the
- * association's officers (their request page), each in their language with the calendar file.
- */
-async function remindOfWorkTomorrow(
-  ctx: Context,
-  tx: Database,
-  work: WorkRow & { applicationId: string; volunteerId: string },
-) {
-  const volunteer = (await applicationRepository(tx).person(work.volunteerId))!;
-  const base = {
+type Work = WorkRow & { applicationId: string; volunteerId: string };
+
+/** What both sides' mails about tomorrow's work say of it. */
+async function workTomorrowVars(tx: Database, work: WorkRow) {
+  return {
     requestTitle: work.title,
     associationName: work.associationName,
-    volunteerName: volunteer.displayName,
     whenKind: work.whenKind as 'at' | 'range' | 'day',
     startsAt: work.startsAt!.toISOString(),
     endsAt: work.endsAt?.toISOString() ?? null,
     place: work.online ? '' : work.exactPlace.trim() || work.area.trim(),
     contactDesk: await contactDeskOf(tx, work.municipalityCode),
   };
-  const about = work.municipalityCode;
-  const params = { requestTitle: work.title };
+}
+
+/** The volunteer of one match hears of tomorrow's work: their match page, in their language, with the calendar file. */
+async function remindVolunteer(ctx: Context, tx: Database, work: Work) {
+  const volunteer = (await applicationRepository(tx).person(work.volunteerId))!;
   const toVolunteer = workEvent.volunteer(ctx.config, work.applicationId, work);
-  const volunteerMail = {
+  const mail = {
     template: workTomorrowVolunteerMail,
-    vars: { ...base, link: toVolunteer.link },
-    municipalityCode: about,
+    vars: { ...(await workTomorrowVars(tx, work)), link: toVolunteer.link },
+    municipalityCode: work.municipalityCode,
     attachments: calendarAttachment(toVolunteer),
   };
   const ids = { requestId: work.requestId, applicationId: work.applicationId };
-  const matchPage = webPages.match(work.applicationId);
+  const params = { requestTitle: work.title };
   await notify(
     ctx,
-    { kind: 'workTomorrow', to: [volunteer], ...ids, params, link: matchPage, mail: volunteerMail },
+    { kind: 'workTomorrow', to: [volunteer], ...ids, params, link: webPages.match(work.applicationId), mail },
     tx,
   );
-  const toOfficers = workEvent.association(ctx.config, work);
-  const officerMail = {
+}
+
+/**
+ * The association's officers hear once per request of tomorrow's work, naming every volunteer
+ * matched for it (`matches`, one request's), with the request's calendar file; the link opens
+ * the first match's page (one link, as before).
+ */
+async function remindOfficers(ctx: Context, tx: Database, matches: Work[]) {
+  const work = matches[0]!;
+  const people = applicationRepository(tx);
+  const volunteerNames = [];
+  for (const match of matches) volunteerNames.push((await people.person(match.volunteerId))!.displayName);
+  const page = webPages.match(work.applicationId);
+  const mail = {
     template: workTomorrowOfficerMail,
-    vars: { ...base, link: publicLink(ctx.config, matchPage) },
-    municipalityCode: about,
-    attachments: calendarAttachment(toOfficers),
+    vars: { ...(await workTomorrowVars(tx, work)), volunteerNames, link: publicLink(ctx.config, page) },
+    municipalityCode: work.municipalityCode,
+    attachments: calendarAttachment(workEvent.association(ctx.config, work)),
   };
-  const officers = await requestReader(tx).officerRecipients(work.associationId);
-  await notify(ctx, { kind: 'workTomorrow', to: officers, ...ids, params, link: matchPage, mail: officerMail }, tx);
+  const to = await requestReader(tx).officerRecipients(work.associationId);
+  const params = { requestTitle: work.title };
+  await notify(ctx, { kind: 'workTomorrow', to, requestId: work.requestId, params, link: page, mail }, tx);
 }
 
 /**
  * The day-before reminders: every match whose work starts tomorrow (a Tokyo day) and was not
- * reminded yet. The record and the mails are written in one transaction, so each match is told
- * once even when two sweeps overlap. Returns how many matches were reminded.
+ * reminded yet tells its volunteer, and each such request's officers hear once for the request.
+ * The records and the mails are written in one transaction, so each is told once even when two
+ * sweeps overlap. Returns how many matches were reminded.
  */
 export async function sendWorkReminders(app: FastifyInstance, now = new Date()): Promise<number> {
   const ctx = systemContext(app);
   const tomorrow = tokyoDayStart(tokyoDayOf(now), 1);
   return ctx.door.asSystem('remind of matched work tomorrow', async (tx) => {
     const repo = calendarRepository(tx);
-    let told = 0;
+    const byRequest = new Map<string, Work[]>();
     for (const work of await repo.workStartingUnreminded(tomorrow, tokyoDayStart(tokyoDayOf(tomorrow), 1))) {
       if (!(await repo.recordReminder('work_tomorrow', work.applicationId))) continue;
-      await remindOfWorkTomorrow(ctx, tx, work);
-      told++;
+      await remindVolunteer(ctx, tx, work);
+      byRequest.set(work.requestId, [...(byRequest.get(work.requestId) ?? []), work]);
+    }
+    let told = 0;
+    for (const [requestId, matches] of byRequest) {
+      told += matches.length;
+      if (await repo.recordReminder('work_tomorrow_officers', requestId)) await remindOfficers(ctx, tx, matches);
     }
     return told;
   });

@@ -133,7 +133,7 @@ export function calendarRepository(tx: Database) {
     },
 
     /** records a reminder as sent; false when it already was (then nobody is told again) */
-    async recordReminder(kind: 'work_tomorrow' | 'no_hands', subjectId: string): Promise<boolean> {
+    async recordReminder(kind: (typeof schema.reminderKinds)[number], subjectId: string): Promise<boolean> {
       const rows = await tx
         .insert(remindersSent)
         .values({ kind, subjectId })

@@ -64,8 +64,11 @@ function boardConditions(filter: Omit<BoardFilter, 'after' | 'limit'>): (SQL | u
   return conditions;
 }
 
-/** A person mail can reach: where to (their notification address, else the sign-in one), language, name. */
-type Recipient = { userId: string; email: string; language: Language; name: string };
+/**
+ * A person to tell: their account, where mail goes (their notification address, else the sign-in
+ * one; null: nowhere, and notify still writes their in-app row), language, name.
+ */
+type Recipient = { userId: string; email: string | null; language: Language; name: string };
 
 const recipientColumns = {
   userId: u.id,
@@ -73,10 +76,6 @@ const recipientColumns = {
   language: u.language,
   name: u.displayName,
 };
-
-/** those of the rows mail can reach (an account always has an address; the column is nullable) */
-const mailable = (rows: { userId: string; email: string | null; language: Language; name: string }[]) =>
-  rows.filter((row): row is Recipient => row.email !== null);
 
 /**
  * Reads about help requests that join other tables: the board, dashboards, the moderation
@@ -241,26 +240,24 @@ export function requestReader(tx: Database) {
       };
     },
 
-    /** Volunteers whose application to the request is in one of these states, who can receive mail. */
+    /** Volunteers whose application to the request is in one of these states (accounts not deleted). */
     async applicantRecipients(requestId: string, statuses: readonly ('pending' | 'accepted')[]): Promise<Recipient[]> {
-      const rows = await tx
+      return tx
         .selectDistinct(recipientColumns)
         .from(applications)
         .innerJoin(u, eq(u.id, applications.volunteerId))
         .where(
           and(eq(applications.requestId, requestId), inArray(applications.status, [...statuses]), isNull(u.deletedAt)),
         );
-      return mailable(rows);
     },
 
-    /** The association's officers who can receive mail, each with their language. */
+    /** The association's officers (live accounts), each with their language. */
     async officerRecipients(associationId: string): Promise<Recipient[]> {
-      const rows = await tx
+      return tx
         .selectDistinct(recipientColumns)
         .from(roleAssignments)
         .innerJoin(u, eq(u.id, roleAssignments.userId))
         .where(liveOfficersOf(associationId));
-      return mailable(rows);
     },
 
     async association(id: string) {

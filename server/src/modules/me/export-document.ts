@@ -12,6 +12,9 @@ interface HeldData {
   ratings: Awaited<ReturnType<Repo['ratings']>>;
   flags: Awaited<ReturnType<Repo['flagsRaised']>>;
   audit: Awaited<ReturnType<Repo['auditEntries']>>;
+  notifications: Awaited<ReturnType<Repo['notifications']>>;
+  notificationPreferences: Awaited<ReturnType<Repo['notificationPreferences']>>;
+  calendarFeed: Awaited<ReturnType<Repo['calendarFeed']>>;
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -66,5 +69,13 @@ export function exportDocument(
       byThem: e.byThem,
       details: e.details,
     })),
+    notifications: held.notifications.map((n) => ({
+      ...n,
+      mailedAt: iso(n.mailedAt),
+      createdAt: n.createdAt.toISOString(),
+      readAt: iso(n.readAt),
+    })),
+    notificationPreferences: held.notificationPreferences.map((p) => ({ ...p, updatedAt: p.updatedAt.toISOString() })),
+    calendarFeed: held.calendarFeed ? { createdAt: held.calendarFeed.createdAt.toISOString() } : null,
   };
 }

@@ -3,11 +3,13 @@ import { and, asc, eq, or, sql } from 'drizzle-orm';
 import { columns } from '../../database/columns.ts';
 
 const { applications, helpInvitations, helpRequests, messages, thanks, ratings, flags, auditLog } = schema;
+const { notifications, notificationPreferences, calendarFeeds } = schema;
 
 /**
  * What the board holds about one person beyond their account (APPI: disclosure on request):
  * applications and invitations to help with their requests' titles, messages they wrote, thanks given and received,
- * ratings about them and by them, flags they raised, audit entries by or about them.
+ * ratings about them and by them, flags they raised, audit entries by or about them, their notifications,
+ * their mail choices and whether they have a calendar feed (never its token).
  *
  * Runs with system access: row-level security keeps ratings and most audit entries from the
  * person themself, and an officer who has left an association no longer reads its threads.
@@ -108,6 +110,33 @@ export function personalDataRepository(tx: Database) {
           ),
         )
         .orderBy(asc(auditLog.id));
+    },
+
+    /** the person's notification centre: every row, newest last */
+    async notifications(userId: string) {
+      return tx
+        .select(columns(notifications, 'id', 'kind', 'params', 'link', 'mailMode', 'mailedAt', 'createdAt', 'readAt'))
+        .from(notifications)
+        .where(eq(notifications.recipientId, userId))
+        .orderBy(asc(notifications.createdAt), asc(notifications.id));
+    },
+
+    /** the person's mail choice per kind (kinds without a row use the default) */
+    async notificationPreferences(userId: string) {
+      return tx
+        .select(columns(notificationPreferences, 'kind', 'mode', 'updatedAt'))
+        .from(notificationPreferences)
+        .where(eq(notificationPreferences.userId, userId))
+        .orderBy(asc(notificationPreferences.kind));
+    },
+
+    /** when the person's private calendar feed was made, if they have one (the token is never stored) */
+    async calendarFeed(userId: string) {
+      const [row] = await tx
+        .select(columns(calendarFeeds, 'createdAt'))
+        .from(calendarFeeds)
+        .where(eq(calendarFeeds.userId, userId));
+      return row ?? null;
     },
   };
 }

@@ -15,6 +15,10 @@ const {
   refreshTokens,
   oneTimeTokens,
   invitations,
+  notifications,
+  notificationPreferences,
+  notificationDigests,
+  calendarFeeds,
 } = schema;
 
 export interface GrantValues {
@@ -175,13 +179,18 @@ export function accountRepository(tx: Database) {
 
     /**
      * Deletes an account by anonymising it: contact details, password and profile go, every hat
-     * and every token is removed, invitations they accepted forget the address; the row stays so
-     * requests they wrote and audit entries keep pointing at "退会したユーザー".
+     * and every token is removed, their notifications, mail choices and calendar feed go, invitations
+     * they accepted forget the address; the row stays so requests they wrote and audit entries keep
+     * pointing at "退会したユーザー".
      */
     async anonymise(userId: string) {
       await tx.delete(roleAssignments).where(eq(roleAssignments.userId, userId));
       await tx.delete(volunteerProfiles).where(eq(volunteerProfiles.userId, userId));
       await tx.delete(oneTimeTokens).where(eq(oneTimeTokens.userId, userId));
+      await tx.delete(notifications).where(eq(notifications.recipientId, userId));
+      await tx.delete(notificationPreferences).where(eq(notificationPreferences.userId, userId));
+      await tx.delete(notificationDigests).where(eq(notificationDigests.userId, userId));
+      await tx.delete(calendarFeeds).where(eq(calendarFeeds.userId, userId));
       await tx.update(invitations).set({ email: '' }).where(eq(invitations.acceptedBy, userId));
       await tx
         .update(users)

@@ -108,6 +108,9 @@ export async function exportMyData(ctx: SignedInContext): Promise<MyDataExport> 
       ratings: await repo.ratings(actor.userId),
       flags: await repo.flagsRaised(actor.userId),
       audit: await repo.auditEntries(actor.userId),
+      notifications: await repo.notifications(actor.userId),
+      notificationPreferences: await repo.notificationPreferences(actor.userId),
+      calendarFeed: await repo.calendarFeed(actor.userId),
     };
   });
   return exportDocument(ownData, held);

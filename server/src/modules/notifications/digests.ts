@@ -10,8 +10,11 @@ import { checkReviewOverdue } from './review-overdue.ts';
 
 export type Cadence = 'daily' | 'weekly';
 
-/** 07:00 in Tokyo is 22:00 UTC the day before: the daily digests, and on Mondays the weekly ones too. */
-export const digestSchedule = '0 22 * * *';
+/** The daily tick, 07:00 in Tokyo (cron on the job queue): the daily digests, and on Mondays the weekly ones too. */
+export const digestSchedule = { cron: '0 7 * * *', tz: 'Asia/Tokyo' };
+
+/** The review check, an hour before the digests, so its news goes into the same morning's digests. */
+export const reviewOverdueSchedule = { cron: '0 6 * * *', tz: 'Asia/Tokyo' };
 
 /** The period a digest sent at `now` belongs to: the Tokyo day, or the Monday that starts the Tokyo week. */
 export function digestPeriod(cadence: Cadence, now: Date): string {
@@ -63,21 +66,24 @@ export async function sendDigests(app: FastifyInstance, cadence: Cadence, now = 
   });
 }
 
+/** One tick of the digest job at `now`: the daily digests and, on a Tokyo Monday, the weekly ones. Returns how many. */
+export async function digestTick(app: FastifyInstance, now = new Date()): Promise<number> {
+  const daily = await sendDigests(app, 'daily', now);
+  return daily + (isTokyoMonday(now) ? await sendDigests(app, 'weekly', now) : 0);
+}
+
 /**
- * The daily tick (07:00 Tokyo) on the durable queue: the review check, then the daily digests and,
- * on Mondays, the weekly ones. Not scheduled in tests, which call sendDigests directly.
+ * The daily ticks on the durable queue (digestSchedule, reviewOverdueSchedule). Not scheduled in
+ * tests, which call digestTick and checkReviewOverdue with their own clock.
  */
 export function scheduleDigests(app: FastifyInstance): void {
   app.jobs.work('mail-digests', async () => {
-    const now = new Date();
-    await sendDigests(app, 'daily', now);
-    if (isTokyoMonday(now)) await sendDigests(app, 'weekly', now);
+    await digestTick(app);
   });
   app.jobs.work('review-overdue', async () => {
     await checkReviewOverdue(app);
   });
   if (app.config.env === 'test' || !app.config.jobWorkers) return;
-  // the check first (an hour earlier), so its news goes into the same morning's digests
-  app.jobs.schedule('review-overdue', '0 21 * * *');
-  app.jobs.schedule('mail-digests', digestSchedule);
+  app.jobs.schedule('review-overdue', reviewOverdueSchedule.cron, reviewOverdueSchedule.tz);
+  app.jobs.schedule('mail-digests', digestSchedule.cron, digestSchedule.tz);
 }

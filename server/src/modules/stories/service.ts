@@ -15,11 +15,17 @@ import {
   type StorySummary,
   type StoryView,
 } from '@board/shared';
+import type { Database } from '@board/db';
+import { publicLink, webPages } from '../../links/public-links.ts';
+import { storyConsentMail } from '../../mail/notification-mails.ts';
 import type { ServiceContext, SignedInContext } from '../../services/context.ts';
 import { applicationRepository } from '../applications/repository.ts';
 import { recordAudit } from '../audit/record.ts';
 import { decodeCursor, pageOf } from '../help-requests/views.ts';
+import { notify } from '../notifications/notify.ts';
+import { recipientRepository } from '../notifications/recipients.ts';
 import { storyRepository, type StoryRow } from './repository.ts';
+import { withoutMetadata } from './photo-metadata.ts';
 
 const listing = 'stories';
 
@@ -77,7 +83,8 @@ export function photoTypeOf(bytes: Buffer): StoryPhotoType | null {
   return null;
 }
 
-function checkedPhoto(body: CreateStoryBody) {
+/** The upload checked (size, type from its bytes) and stripped of its metadata (photo-metadata.ts). */
+async function checkedPhoto(body: CreateStoryBody) {
   if (!body.photo) return body.removePhoto ? null : undefined;
   const bytes = Buffer.from(body.photo, 'base64');
   const invalid = (code: string) =>
@@ -85,7 +92,17 @@ function checkedPhoto(body: CreateStoryBody) {
   if (bytes.length > storyPhotoMaxBytes) throw invalid('PHOTO_TOO_LARGE');
   const type = photoTypeOf(bytes);
   if (!type) throw invalid('PHOTO_TYPE_INVALID');
-  return { bytes, type, alt: body.photoAlt ?? '' };
+  return { bytes: await withoutMetadata(bytes), type, alt: body.photoAlt ?? '' };
+}
+
+/** The volunteer hears that a story about their help waits for their choice (named or not): in-app and by mail. */
+async function askVolunteerToChoose(ctx: SignedInContext, tx: Database, story: StoryRow, requestId: string) {
+  const to = await recipientRepository(tx).people([story.volunteerId]);
+  const link = webPages.matchStory(story.applicationId);
+  const vars = { title: story.title, associationName: story.associationName, link: publicLink(ctx.config, link) };
+  const mail = { template: storyConsentMail, vars, municipalityCode: story.municipalityCode };
+  const ids = { requestId, applicationId: story.applicationId };
+  await notify(ctx, { kind: 'storyConsent', to, ...ids, params: { requestTitle: story.title }, link, mail }, tx);
 }
 
 /**
@@ -98,7 +115,7 @@ export async function createStory(
   body: CreateStoryBody,
 ): Promise<StoryView> {
   const { actor } = ctx;
-  const photo = checkedPhoto(body);
+  const photo = await checkedPhoto(body);
   return ctx.door.asActor(actor, async (tx) => {
     const stories = storyRepository(tx);
     const match = await stories.match(applicationId);
@@ -119,7 +136,9 @@ export async function createStory(
     }
     const id = await stories.insert(match, actor.userId, { ...text, photo: photo ?? null });
     if (!id) throw new DomainError('STORY_EXISTS', 'This match already has a story.');
-    return view((await stories.find(id))!, actor);
+    const story = (await stories.find(id))!;
+    await askVolunteerToChoose(ctx, tx, story, match.requestId);
+    return view(story, actor);
   });
 }
 
