@@ -1,0 +1,1 @@
+CREATE INDEX "help_requests_board_place_search_idx" ON "help_requests" USING gin (("search_tokens" || array['m:' || "municipality_code"])) WHERE "help_requests"."status" in ('published', 'filled') and "help_requests"."hidden_at" is null;
