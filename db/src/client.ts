@@ -4,6 +4,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
+import { preparingClient } from './prepared.ts';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
@@ -17,6 +18,8 @@ export interface DatabaseOptions {
   dataDir?: string | undefined;
   /** postgres.js pool size */
   maxConnections?: number | undefined;
+  /** named prepared statements (default on; off behind PgBouncer < 1.21 in transaction mode): prepared.ts */
+  prepare?: boolean | undefined;
 }
 
 export interface DatabaseHandle {
@@ -40,8 +43,9 @@ export function createDatabase(options: DatabaseOptions): DatabaseHandle {
       onnotice: () => {},
       connection: { application_name: 'machi-udekiki' },
     });
+    const queries = options.prepare === false ? client : preparingClient(client);
     return {
-      db: drizzlePostgres(client, { schema, casing: 'snake_case' }) as unknown as Database,
+      db: drizzlePostgres(queries, { schema, casing: 'snake_case' }) as unknown as Database,
       engine: 'postgres',
       queueConnection: { url: options.url },
       ping: async () => {

@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import type { DatabaseHandle } from '@board/db';
 import { buildApp } from '@board/server';
 import { loadConfig } from '@board/server/config';
@@ -9,6 +10,17 @@ import { sqlOf, type SqlClient } from './target.ts';
  * route sends.
  */
 type FastifyInstance = Awaited<ReturnType<typeof buildApp>>;
+
+/** autocannon's settings for every measured route (BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_WORKERS) */
+export const loadSettings = {
+  seconds: Number(process.env.BENCH_SECONDS ?? 10),
+  connections: Number(process.env.BENCH_CONNECTIONS ?? 32),
+  /** autocannon's worker threads (0 = client in the server's thread, as `pnpm bench`) */
+  workers: Number(process.env.BENCH_WORKERS ?? 1),
+};
+
+/** The measured listing: a municipality filter and a search word. */
+export const listingPath = `/api/requests?municipalities=13121&q=${encodeURIComponent('チラシ')}`;
 
 export interface BoardApp {
   app: FastifyInstance;
@@ -105,4 +117,41 @@ export async function waitForIdle(sql: SqlClient, seconds = 120): Promise<void> 
 export async function countRequests(sql: SqlClient): Promise<number> {
   const [row] = await sql.unsafe<{ n: number }>('select count(*)::int as n from help_requests');
   return row?.n ?? 0;
+}
+
+/** Mean ms of `work`, sequentially: up to n runs or about `seconds`, after a short warm-up. */
+export async function timeEach(n: number, work: () => unknown, seconds = 5): Promise<number> {
+  for (let i = 0; i < 3; i++) await work();
+  const start = process.hrtime.bigint();
+  let runs = 0;
+  while (runs < n && (runs < 3 || Number(process.hrtime.bigint() - start) < seconds * 1e9)) {
+    await work();
+    runs++;
+  }
+  return Number(process.hrtime.bigint() - start) / 1e6 / runs;
+}
+
+/**
+ * Other work on the machine skews everything: waits (BENCH_WAIT_QUIET seconds at most) until the
+ * 1-minute load average is below BENCH_QUIET_LOAD (1), and says how busy it was then.
+ */
+export async function waitForQuiet(): Promise<string> {
+  const quietBelow = Number(process.env.BENCH_QUIET_LOAD ?? 1);
+  const waitUntil = Date.now() + 1000 * Number(process.env.BENCH_WAIT_QUIET ?? 0);
+  while (loadavg()[0]! > quietBelow && Date.now() < waitUntil) await new Promise((r) => setTimeout(r, 5000));
+  return loadAverage();
+}
+
+/** The 1-, 5- and 15-minute load averages. */
+export function loadAverage(): string {
+  return loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
+}
+
+/** Listens on a free loopback port; answers the base URL. */
+export async function listenOnLoopback(b: BoardApp): Promise<string> {
+  await b.app.listen({ host: '127.0.0.1', port: 0 });
+  const address = b.app.server.address();
+  return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 }

@@ -1,8 +1,20 @@
 import { writeFileSync } from 'node:fs';
-import { cpus, loadavg, totalmem } from 'node:os';
+import { cpus, totalmem } from 'node:os';
 import { getRequest, listRequests } from '@board/server/modules/help-requests/service';
 import { systemContext } from '@board/server/services/context';
-import { buildBoardApp, publishedRequestIds, statementsOf, waitForIdle, type BoardApp } from './board-app.ts';
+import {
+  buildBoardApp,
+  listenOnLoopback,
+  listingPath,
+  loadSettings,
+  loadAverage,
+  publishedRequestIds,
+  statementsOf,
+  timeEach,
+  waitForIdle,
+  waitForQuiet,
+  type BoardApp,
+} from './board-app.ts';
 import { load, type LoadResult } from './compare.ts';
 import { explainBoard, explainReport, failingSeqScans, readsRequests } from './explain.ts';
 import { describeData } from './generate.ts';
@@ -23,25 +35,10 @@ import type { SqlClient } from './target.ts';
  * BENCH_OUT=file writes the report there too.
  */
 
-const seconds = Number(process.env.BENCH_SECONDS ?? 10);
-const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
-const workers = Number(process.env.BENCH_WORKERS ?? 1);
-const listingPath = `/api/requests?municipalities=13121&q=${encodeURIComponent('チラシ')}`;
+const { seconds, connections, workers } = loadSettings;
 const aim = { share: 0.25, p99: 100 };
 
 type BoardQueryInput = Parameters<typeof listRequests>[1];
-
-/** Mean ms of `work`, sequentially: up to n runs or about 5 s, after a short warm-up. */
-async function timeEach(n: number, work: () => Promise<unknown>): Promise<number> {
-  for (let i = 0; i < 3; i++) await work();
-  const start = process.hrtime.bigint();
-  let runs = 0;
-  while (runs < n && (runs < 3 || Number(process.hrtime.bigint() - start) < 5e9)) {
-    await work();
-    runs++;
-  }
-  return Number(process.hrtime.bigint() - start) / 1e6 / runs;
-}
 
 /**
  * Sequential cost of one request, layer by layer (ms per request, no concurrency): the HTTP
@@ -130,22 +127,10 @@ try {
   if (bad.length) say(`\n**WARNING: Seq Scan on help_requests in: ${bad.map((r) => r.scenario).join('; ')}**`);
   say();
 
-  // other work on the machine skews everything: wait (BENCH_WAIT_QUIET seconds at most) for a quiet moment, and say how busy it was
-  const quietBelow = Number(process.env.BENCH_QUIET_LOAD ?? 1);
-  const waitUntil = Date.now() + 1000 * Number(process.env.BENCH_WAIT_QUIET ?? 0);
-  while (loadavg()[0]! > quietBelow && Date.now() < waitUntil) await new Promise((r) => setTimeout(r, 5000));
-  const loadBefore = loadavg()
-    .map((x) => x.toFixed(2))
-    .join(' ');
-
+  const loadBefore = await waitForQuiet();
   await waitForIdle(sql);
-  const baseOf = async (b: BoardApp) => {
-    await b.app.listen({ host: '127.0.0.1', port: 0 });
-    const address = b.app.server.address();
-    return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  };
-  const uncachedBase = await baseOf(board);
-  const cachedBase = await baseOf(cached);
+  const uncachedBase = await listenOnLoopback(board);
+  const cachedBase = await listenOnLoopback(cached);
   const detailPaths = ids.map((id) => `/api/requests/${id}`);
   interface Route {
     name: string;
@@ -197,9 +182,7 @@ try {
     );
     results.push(r);
   }
-  const loadAfter = loadavg()
-    .map((x) => x.toFixed(2))
-    .join(' ');
+  const loadAfter = loadAverage();
 
   // where one request spends its time (sequential, no concurrency)
   await waitForIdle(sql);

@@ -32,6 +32,8 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().default('まちの腕きき掲示板 <no-reply@machi-udekiki.example>'),
   /** run the job queue's workers in this process (0: only enqueue; another instance does the work) */
   JOB_WORKERS: flag,
+  /** named prepared statements on the app's connections (0 behind PgBouncer < 1.21 in transaction mode) */
+  DATABASE_PREPARE: flag,
 });
 
 export interface AppConfig {
@@ -59,6 +61,8 @@ export interface AppConfig {
   mailFrom: string;
   /** this process works queued jobs (mail, timers); off: it only enqueues them (jobs/queue.ts) */
   jobWorkers: boolean;
+  /** postgres.js prepares the app's statements (db/src/prepared.ts); off behind PgBouncer < 1.21 in transaction mode */
+  databasePrepare: boolean;
   /** refresh cookie gets `Secure` (off only in development and tests over plain http) */
   secureCookies: boolean;
   /** reverse proxies in front whose X-Forwarded-* headers are believed (0: none, so clients cannot fake their IP) */
@@ -136,6 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     jobWorkers: e.JOB_WORKERS ?? true,
+    databasePrepare: e.DATABASE_PREPARE ?? true,
     secureCookies: e.NODE_ENV === 'production',
     trustProxyHops: e.TRUST_PROXY_HOPS,
     pageServerSecret: e.PAGE_SERVER_SECRET ?? randomBytes(32).toString('hex'),

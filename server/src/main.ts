@@ -30,7 +30,11 @@ if (config.demoData && (await seedDemo(owner.db)) === 'seeded' && config.demoHis
   await seedDemoHistory(owner.db, config, Fastify({ logger: false }).log);
   console.log(`demo history seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
-const database = await openAppDatabase(owner, { ownerUrl: config.databaseUrl, appUrl: config.appDatabaseUrl });
+const database = await openAppDatabase(owner, {
+  ownerUrl: config.databaseUrl,
+  appUrl: config.appDatabaseUrl,
+  prepare: config.databasePrepare,
+});
 
 const app = await buildApp(config, { database });
 

@@ -66,6 +66,18 @@ export function deadlineOrNever(t: { applicationDeadline: AnyPgColumn }) {
   return sql`coalesce(${t.applicationDeadline}, 'infinity'::timestamptz)`;
 }
 
+/**
+ * The search tokens with the municipality as one more token (`m:13121`; real tokens are one or two
+ * characters): a search within one municipality asks its GIN index for both at once, so only that
+ * municipality's matches are read from the table (not every municipality's, to filter them after).
+ */
+export function placedSearchTokens(t: { searchTokens: AnyPgColumn; municipalityCode: AnyPgColumn }) {
+  return sql`(${t.searchTokens} || array['m:' || ${t.municipalityCode}])`;
+}
+
+/** The token `placedSearchTokens` adds for a municipality. */
+export const placeToken = (municipalityCode: string) => `m:${municipalityCode}`;
+
 /** 依頼 / 困りごと posted by an association. */
 export const helpRequests = pgTable(
   'help_requests',
@@ -143,6 +155,7 @@ export const helpRequests = pgTable(
     // The board's indexes cover only the rows it lists (a few percent of all requests): the same
     // predicate as the board_requests view below, so the planner can use them for the view.
     index('help_requests_board_search_idx').using('gin', t.searchTokens).where(onBoard(t)),
+    index('help_requests_board_place_search_idx').using('gin', placedSearchTokens(t)).where(onBoard(t)),
     index('help_requests_board_skill_keys_idx').using('gin', t.skillKeys).where(onBoard(t)),
     index('help_requests_board_newest_idx').on(t.publishedAt.desc(), t.id.desc()).where(onBoard(t)),
     index('help_requests_board_municipality_idx')

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { isCurrentUser, officerOf, staffOf } from './access.ts';
+import { isCurrentUserIndexed, officerOf, staffOf } from './access.ts';
 
 /*
  * Who may read a person's row (users, volunteer_profiles) besides the person, foundation staff
@@ -24,7 +24,7 @@ export function appliedToReader(person: AnyPgColumn): SQL {
 
 /** posted a request on which the reader (a volunteer) was accepted: the matched counterpart */
 export function postedReadersMatch(person: AnyPgColumn): SQL {
-  return sql`exists (select 1 from "applications" "a" join "help_requests" "r" on "r"."id" = ${a('request_id')} where "r"."created_by" = ${person} and ${isCurrentUser(a('volunteer_id'))} and ${a('status')} = 'accepted')`;
+  return sql`exists (select 1 from "applications" "a" join "help_requests" "r" on "r"."id" = ${a('request_id')} where "r"."created_by" = ${person} and ${isCurrentUserIndexed(a('volunteer_id'))} and ${a('status')} = 'accepted')`;
 }
 
 /** wrote a message or an audit entry the reader may read (thread and audit log show the author's name) */

@@ -64,6 +64,8 @@ export const roleAssignments = pgTable(
   },
   (t) => [
     index('role_assignments_user_idx').on(t.userId),
+    // the officers of an association (a request's contact, on every request page)
+    index('role_assignments_association_idx').on(t.associationId),
     unique('role_assignments_unique').on(t.userId, t.role, t.municipalityCode, t.associationId).nullsNotDistinct(),
     pgPolicy(
       'role_assignments_read',

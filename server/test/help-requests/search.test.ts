@@ -57,7 +57,12 @@ const cases: { q: string; finds: Key[]; not: Key[] }[] = [
 
 interface Engine {
   name: string;
-  open(): Promise<{ create(key: Key): Promise<string>; search(q: string): Promise<string[]>; close(): Promise<void> }>;
+  open(): Promise<{
+    create(key: Key): Promise<string>;
+    /** the board's ids for `q`, within one municipality when one is named */
+    search(q: string, municipality?: string): Promise<string[]>;
+    close(): Promise<void>;
+  }>;
 }
 
 async function actorOf(db: Database, email: string): Promise<Actor> {
@@ -91,8 +96,9 @@ const engines: Engine[] = [
           expect(submitted.json().status).toBe('published');
           return id;
         },
-        async search(q) {
-          const res = await get(t, {}, `/api/requests?limit=50&q=${encodeURIComponent(q)}`);
+        async search(q, municipality) {
+          const place = municipality ? `&municipalities=${municipality}` : '';
+          const res = await get(t, {}, `/api/requests?limit=50&q=${encodeURIComponent(q)}${place}`);
           return answer(res, 200, BoardPage).items.map((i) => i.id);
         },
         close: () => t.close(),
@@ -115,8 +121,8 @@ const engines: Engine[] = [
           expect((await submitRequest(as(officer), draft.id)).status).toBe('published');
           return draft.id;
         },
-        async search(q) {
-          const page = await listRequests(as(null), BoardQuery.parse({ q, limit: '50' }));
+        async search(q, municipality) {
+          const page = await listRequests(as(null), BoardQuery.parse({ q, limit: '50', municipalities: municipality }));
           return page.items.map((i) => i.id);
         },
         close: () => handle.close(),
@@ -138,6 +144,15 @@ describe.each(engines)('search on $name', (engine) => {
     const found = await db.search(q);
     for (const key of finds) expect(found, `${q} should find ${key}`).toContain(ids[key]);
     for (const key of not) expect(found, `${q} should not find ${key}`).not.toContain(ids[key]);
+  });
+
+  // one municipality: the search asks the index that also holds the municipality (issue 14)
+  it.each(cases.filter((c) => c.finds.length > 0))('"$q" within one municipality', async ({ q, finds }) => {
+    const inAdachi = await db.search(q, '13121');
+    for (const key of finds) expect(inAdachi, `${q} in 13121 should find ${key}`).toContain(ids[key]);
+    expect(inAdachi).toEqual((await db.search(q)).filter((id) => inAdachi.includes(id)));
+    const elsewhere = await db.search(q, '13104');
+    for (const key of finds) expect(elsewhere, `${q} in 13104 should not find ${key}`).not.toContain(ids[key]);
   });
 
   it('a query with nothing searchable in it filters nothing', async () => {

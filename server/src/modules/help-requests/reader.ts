@@ -52,12 +52,15 @@ function boardConditions(filter: Omit<BoardFilter, 'after' | 'limit'>): (SQL | u
   if (filter.startsBefore) conditions.push(sql`${b.startsAt} < ${filter.startsBefore.toISOString()}::timestamptz`);
   if (filter.onlineOnly) conditions.push(sql`${b.online}`);
   if (filter.openOnly) conditions.push(schema.openForHands(b));
+  // within one municipality, the search asks the index that also knows the municipality
+  const [only, ...others] = filter.municipalityCodes ?? [];
+  const matches =
+    only !== undefined && others.length === 0
+      ? (tokens: string[]) => sql`${schema.placedSearchTokens(b)} @> ${textArray([...tokens, schema.placeToken(only)])}`
+      : (tokens: string[]) => sql`${b.searchTokens} @> ${textArray(tokens)}`;
   for (const term of filter.terms ?? []) {
     conditions.push(
-      or(
-        ...term.anyOf.map((tokens) => sql`${b.searchTokens} @> ${textArray(tokens)}`),
-        term.categories.length > 0 ? inArray(b.category, term.categories) : undefined,
-      ),
+      or(...term.anyOf.map(matches), term.categories.length > 0 ? inArray(b.category, term.categories) : undefined),
     );
   }
   if (filter.sort === 'deadline') conditions.push(sql`${schema.deadlineOrNever(b)} > now()`);

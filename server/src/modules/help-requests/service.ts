@@ -358,9 +358,10 @@ export async function listRequests(ctx: ServiceContext, query: BoardQuery, cap =
     terms: query.q ? searchTerms(query.q) : [],
     sort: query.sort,
   };
-  const [rows, total] = await ctx.door.asActor(ctx.actor, async (tx) => {
+  const [rows, total] = await ctx.door.asActor(ctx.actor, (tx) => {
     const reader = requestReader(tx);
-    return [await reader.board({ ...filter, after, limit: query.limit + 1 }), await reader.boardTotal(filter, cap)];
+    // sent together: postgres.js pipelines them on the transaction's connection (one round trip)
+    return Promise.all([reader.board({ ...filter, after, limit: query.limit + 1 }), reader.boardTotal(filter, cap)]);
   });
   return { ...pageOf(rows, query.limit, listing, publicView), total: Math.min(total, cap), more: total > cap };
 }
