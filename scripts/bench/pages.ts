@@ -48,8 +48,13 @@ interface LighthouseResult {
   audits: Record<string, { numericValue?: number }>;
 }
 
+/** One Lighthouse run, tried again once: on a busy machine it sometimes loses the trace (NO_NAVSTART). */
+async function lighthouse(url: string): Promise<LighthouseResult> {
+  return lighthouseOnce(url).catch(() => lighthouseOnce(url));
+}
+
 /** One Lighthouse run (its CLI, as people run it), mobile with default throttling. */
-function lighthouse(url: string): Promise<LighthouseResult> {
+function lighthouseOnce(url: string): Promise<LighthouseResult> {
   const bin = new URL('node_modules/.bin/lighthouse', new URL('scripts/', root)).pathname;
   const args = [
     url,
