@@ -1,6 +1,9 @@
 import adapter from '@sveltejs/adapter-node';
 import { sveltekit } from '@sveltejs/kit/vite';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { pageMessages } from './vite/page-messages.ts';
+import { pureShared } from './vite/pure-shared.ts';
 
 /** Where `pnpm dev` forwards browser requests for `/api/*` (the Fastify API server). */
 const apiTarget = `http://127.0.0.1:${process.env.API_PORT ?? 3001}`;
@@ -31,6 +34,8 @@ export default defineConfig({
         },
       },
     }),
+    pageMessages(),
+    pureShared(fileURLToPath(new URL('../shared/src/', import.meta.url))),
   ],
   server: {
     proxy: { '/api': { target: apiTarget } },

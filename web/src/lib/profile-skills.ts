@@ -1,4 +1,4 @@
-import { SkillLevel } from '@board/shared';
+import { skillLevels, type SkillLevel } from '@board/shared';
 import type { FormValues } from '#lib/forms/result.ts';
 
 /**
@@ -25,10 +25,14 @@ export function skillLevelsFromForm(values: FormValues | undefined): Map<string,
   if (!values) return undefined;
   const chosen = new Map<string, SkillLevel>();
   for (const { key, level } of skillsFromForm(Object.entries(values))) {
-    const parsed = SkillLevel.safeParse(level);
-    if (parsed.success) chosen.set(key, parsed.data);
+    // a list lookup, not the zod schema: this runs in the browser, which gets no zod (vite/pure-shared.ts)
+    if (isSkillLevel(level)) chosen.set(key, level);
   }
   return chosen;
+}
+
+function isSkillLevel(level: string): level is SkillLevel {
+  return (skillLevels as readonly string[]).includes(level);
 }
 
 /** "6", "６" → 6; "" → null; anything else is sent as typed (the API answers with the field's error). */

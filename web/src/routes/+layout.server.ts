@@ -1,14 +1,17 @@
 import type { NotificationsPage } from '@board/shared';
-import { messagesFor } from '#lib/i18n/catalogue.ts';
+import { pageMessagesFor } from '#lib/i18n/page-messages.ts';
 import { callApi } from '#lib/server/api.ts';
 import type { LayoutServerLoad } from './$types';
 
-/** The language resolved in hooks.server.ts, and only that language's messages for the browser. */
+/**
+ * The language resolved in hooks.server.ts, and of that language only the messages this route's
+ * pages use (reading `route.id` makes a client-side navigation to another route load them anew).
+ */
 export const load: LayoutServerLoad = async (event) => {
   const { locals } = event;
   return {
     lang: locals.lang,
-    messages: messagesFor(locals.lang),
+    messages: pageMessagesFor(locals.lang, event.route.id),
     me: locals.me,
     unreadNotifications: locals.me ? await unreadNotifications(event) : 0,
     furigana: locals.furigana,

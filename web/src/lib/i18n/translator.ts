@@ -1,12 +1,12 @@
-import { IntlMessageFormat } from 'intl-messageformat';
 import type { MessageKey, Messages } from './catalogue.ts';
+import { compileMessage, type CompiledMessage, type MessageValues } from './icu.ts';
 import { htmlLang, type Lang } from './languages.ts';
 
-export type MessageValues = Record<string, string | number | Date>;
+export type { MessageValues };
 
 export interface Translator {
   readonly lang: Lang;
-  /** Formats the message `key` of the current language with ICU MessageFormat. */
+  /** Formats the message `key` of the current language (ICU MessageFormat, see icu.ts). */
   t(key: MessageKey, values?: MessageValues): string;
 }
 
@@ -17,14 +17,14 @@ export interface Translator {
  */
 export function createTranslator(lang: Lang, messages: Messages): Translator {
   const locale = htmlLang(lang);
-  const cache = new Map<MessageKey, IntlMessageFormat>();
+  const cache = new Map<MessageKey, CompiledMessage>();
 
-  function formatFor(key: MessageKey): IntlMessageFormat | undefined {
+  function formatFor(key: MessageKey): CompiledMessage | undefined {
     let format = cache.get(key);
     if (!format) {
       const source = messages[key];
       if (typeof source !== 'string') return undefined;
-      format = new IntlMessageFormat(source, locale);
+      format = compileMessage(source, locale);
       cache.set(key, format);
     }
     return format;
@@ -34,9 +34,7 @@ export function createTranslator(lang: Lang, messages: Messages): Translator {
     lang,
     t(key, values) {
       try {
-        const result = formatFor(key)?.format(values);
-        if (result === undefined) return key;
-        return Array.isArray(result) ? result.join('') : String(result);
+        return formatFor(key)?.format(values) ?? key;
       } catch (error) {
         console.error(`i18n: cannot format "${key}" (${lang})`, error);
         return key;
