@@ -1,6 +1,4 @@
 import { openSync, readSync, closeSync, existsSync, statSync } from 'node:fs';
-import { backupPglite, restorePglite } from './backup-pglite.ts';
-import { backupPostgres, restorePostgres } from './backup-postgres.ts';
 
 /**
  * Backups of either engine (issue 14), behind `pnpm db:backup` and `pnpm db:restore`:
@@ -33,8 +31,9 @@ export class BackupError extends Error {
 }
 
 export async function backupDatabase(target: BackupTarget, file: string): Promise<BackupResult> {
-  if (target.url) await backupPostgres(target.url, file);
-  else await backupPglite(target.dataDir, file);
+  // each engine's module is loaded when used: PGlite's is heavy, and an operator's command should start quickly
+  if (target.url) await (await import('./backup-postgres.ts')).backupPostgres(target.url, file);
+  else await (await import('./backup-pglite.ts')).backupPglite(target.dataDir, file);
   return { engine: target.url ? 'postgres' : 'pglite', file, bytes: statSync(file).size };
 }
 
@@ -59,10 +58,10 @@ export async function restoreDatabase(
     );
   }
   if (target.url) {
-    await restorePostgres(target.url, file, options);
+    await (await import('./backup-postgres.ts')).restorePostgres(target.url, file, options);
     return { engine };
   }
-  return { engine, ...(await restorePglite(target.dataDir, file, options)) };
+  return { engine, ...(await (await import('./backup-pglite.ts')).restorePglite(target.dataDir, file, options)) };
 }
 
 /** What a file holds, by its first bytes: pg_dump's custom format starts `PGDMP`, gzip with 1f 8b. */

@@ -39,6 +39,10 @@ function run(script: 'backup' | 'restore', args: string[], env: { DATABASE_URL?:
   return new Promise<Ran>((resolve) => child.once('close', (code) => resolve({ code, out })));
 }
 
+// each test runs the operator's commands as processes (node, pg_dump, pg_restore, psql): a few
+// seconds each, 25 s for a test at a load average of 19 on 2 cores, more beyond that (measured)
+const commandsTimeout = 90_000;
+
 const rowsIn = (snapshot: TableSnapshot) => Object.values(snapshot).reduce((n, t) => n + t.rows, 0);
 
 describe('PostgreSQL: pg_dump and pg_restore', () => {
@@ -77,74 +81,98 @@ describe('PostgreSQL: pg_dump and pg_restore', () => {
     await admin(`drop database if exists ${restored} with (force)`);
   });
 
-  it('backs up, and the restore into an empty database finds every row of every table', async () => {
-    expect(rowsIn(before)).toBeGreaterThan(100);
-    expect(Object.keys(before)).toContain('pgboss.job');
-    const backup = await run('backup', ['--out', dump], { DATABASE_URL: source.url });
-    expect(backup.code, backup.out).toBe(0);
-    expect(backup.out).toContain(`backup written: ${dump}`);
-    expect(readdirSync(work)).toEqual(['board.dump']); // no .partial left behind
+  it(
+    'backs up, and the restore into an empty database finds every row of every table',
+    async () => {
+      expect(rowsIn(before)).toBeGreaterThan(100);
+      expect(Object.keys(before)).toContain('pgboss.job');
+      const backup = await run('backup', ['--out', dump], { DATABASE_URL: source.url });
+      expect(backup.code, backup.out).toBe(0);
+      expect(backup.out).toContain(`backup written: ${dump}`);
+      expect(readdirSync(work)).toEqual(['board.dump']); // no .partial left behind
 
-    // the wipe: the source database is gone, a new empty one takes its place
-    await source.drop();
-    await admin(`create database ${restored}`);
-    const restore = await run('restore', [dump], { DATABASE_URL: restoredUrl() });
-    expect(restore.code, restore.out).toBe(0);
-    expect(await snapshotOf(restoredUrl())).toEqual(before);
-  });
+      // the wipe: the source database is gone, a new empty one takes its place
+      await source.drop();
+      await admin(`create database ${restored}`);
+      const restore = await run('restore', [dump], { DATABASE_URL: restoredUrl() });
+      expect(restore.code, restore.out).toBe(0);
+      expect(await snapshotOf(restoredUrl())).toEqual(before);
+    },
+    commandsTimeout,
+  );
 
-  it("the restored database serves the app's login under row-level security", async () => {
-    const app = createDatabase({ url: appDatabaseUrl(adminUrl(), restored), maxConnections: 1 });
-    try {
-      await assertSubjectToRowSecurity(app);
-    } finally {
-      await app.close();
-    }
-  });
+  it(
+    "the restored database serves the app's login under row-level security",
+    async () => {
+      const app = createDatabase({ url: appDatabaseUrl(adminUrl(), restored), maxConnections: 1 });
+      try {
+        await assertSubjectToRowSecurity(app);
+      } finally {
+        await app.close();
+      }
+    },
+    commandsTimeout,
+  );
 
-  it('refuses to restore over a database that holds data, unless told to (--force)', async () => {
-    const refused = await run('restore', [dump], { DATABASE_URL: restoredUrl() });
-    expect(refused.code).toBe(1);
-    expect(refused.out).toContain('is not empty');
-    expect(refused.out).toContain('--force');
+  it(
+    'refuses to restore over a database that holds data, unless told to (--force)',
+    async () => {
+      const refused = await run('restore', [dump], { DATABASE_URL: restoredUrl() });
+      expect(refused.code).toBe(1);
+      expect(refused.out).toContain('is not empty');
+      expect(refused.out).toContain('--force');
 
-    await admin(`create table public.stray (id int)`); // something the backup does not hold
-    const forced = await run('restore', [dump, '--force'], { DATABASE_URL: restoredUrl() });
-    expect(forced.code, forced.out).toBe(0);
-    expect(await snapshotOf(restoredUrl())).toEqual(before); // replaced, not added to
-  });
+      await admin(`create table public.stray (id int)`); // something the backup does not hold
+      const forced = await run('restore', [dump, '--force'], { DATABASE_URL: restoredUrl() });
+      expect(forced.code, forced.out).toBe(0);
+      expect(await snapshotOf(restoredUrl())).toEqual(before); // replaced, not added to
+    },
+    commandsTimeout,
+  );
 
-  it('a damaged backup changes nothing, even with --force', async () => {
-    const damaged = join(work, 'damaged.dump');
-    const whole = readFileSync(dump);
-    writeFileSync(damaged, whole.subarray(0, Math.floor(whole.length * 0.6)));
-    const result = await run('restore', [damaged, '--force'], { DATABASE_URL: restoredUrl() });
-    expect(result.code).toBe(1);
-    expect(result.out).toContain('nothing was changed');
-    expect(await snapshotOf(restoredUrl())).toEqual(before);
-  });
+  it(
+    'a damaged backup changes nothing, even with --force',
+    async () => {
+      const damaged = join(work, 'damaged.dump');
+      const whole = readFileSync(dump);
+      writeFileSync(damaged, whole.subarray(0, Math.floor(whole.length * 0.6)));
+      const result = await run('restore', [damaged, '--force'], { DATABASE_URL: restoredUrl() });
+      expect(result.code).toBe(1);
+      expect(result.out).toContain('nothing was changed');
+      expect(await snapshotOf(restoredUrl())).toEqual(before);
+    },
+    commandsTimeout,
+  );
 
-  it('says why when the server cannot be reached, and leaves no file', async () => {
-    const unreachable = await run('backup', ['--out', join(work, 'x.dump')], {
-      DATABASE_URL: 'postgres://postgres@127.0.0.1:1/nothing',
-    });
-    expect(unreachable.code).toBe(1);
-    expect(unreachable.out).toContain('pg_dump failed');
-    expect(existsSync(join(work, 'x.dump')) || existsSync(join(work, 'x.dump.partial'))).toBe(false);
-  });
+  it(
+    'says why when the server cannot be reached, and leaves no file',
+    async () => {
+      const unreachable = await run('backup', ['--out', join(work, 'x.dump')], {
+        DATABASE_URL: 'postgres://postgres@127.0.0.1:1/nothing',
+      });
+      expect(unreachable.code).toBe(1);
+      expect(unreachable.out).toContain('pg_dump failed');
+      expect(existsSync(join(work, 'x.dump')) || existsSync(join(work, 'x.dump.partial'))).toBe(false);
+    },
+    commandsTimeout,
+  );
 
-  it('says why on a file that is no backup, and on bad arguments', async () => {
-    const notBackup = join(work, 'notes.txt');
-    writeFileSync(notBackup, 'hello');
-    const [wrong, noFile] = await Promise.all([
-      run('restore', [notBackup], { DATABASE_URL: restoredUrl() }),
-      run('restore', [], { DATABASE_URL: restoredUrl() }),
-    ]);
-    expect(wrong.code).toBe(1);
-    expect(wrong.out).toContain('is not a backup made by pnpm db:backup');
-    expect(noFile.code).toBe(2);
-    expect(noFile.out).toContain('usage: pnpm db:restore FILE [--force]');
-  });
+  it(
+    'says why on a file that is no backup, and on bad arguments',
+    async () => {
+      const notBackup = join(work, 'notes.txt');
+      writeFileSync(notBackup, 'hello');
+      const [wrong, noFile] = await Promise.all([
+        run('restore', [notBackup], { DATABASE_URL: restoredUrl() }),
+        run('restore', [], { DATABASE_URL: restoredUrl() }),
+      ]);
+      expect(wrong.code).toBe(1);
+      expect(wrong.out).toContain('is not a backup made by pnpm db:backup');
+      expect(noFile.code).toBe(2);
+      expect(noFile.out).toContain('usage: pnpm db:restore FILE [--force]');
+    },
+    commandsTimeout,
+  );
 });
 
 // PGlite opens its data folder in WASM: seconds each time, a minute on a busy 2-core machine
