@@ -51,7 +51,10 @@ function other(part: { arg: string; options: Record<string, Part[]> }): Part[] {
 
 class Parser {
   private at = 0;
-  constructor(private readonly source: string) {}
+  private readonly source: string;
+  constructor(source: string) {
+    this.source = source;
+  }
 
   /** Text and arguments up to the end, or up to the `}` that closes a plural or select case. */
   parts(inCase: boolean, inPlural = false): Part[] {
