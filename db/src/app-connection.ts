@@ -27,7 +27,13 @@ export function appLoginUrl(ownerUrl: string): string {
  */
 export async function openAppDatabase(
   owner: DatabaseHandle,
-  target: { ownerUrl?: string | undefined; appUrl?: string | undefined; maxConnections?: number },
+  target: {
+    ownerUrl?: string | undefined;
+    appUrl?: string | undefined;
+    /** the app's login straight to PostgreSQL when appUrl goes through PgBouncer (LISTEN, job queue) */
+    directUrl?: string | undefined;
+    maxConnections?: number;
+  },
 ): Promise<DatabaseHandle> {
   if (owner.engine === 'pglite') {
     await owner.db.execute(sql.raw(`set role ${appRole}`));
@@ -37,7 +43,7 @@ export async function openAppDatabase(
   const url = target.appUrl ?? (target.ownerUrl ? appLoginUrl(target.ownerUrl) : undefined);
   if (!url) throw new Error('openAppDatabase: a PostgreSQL database needs the owner URL or the app URL');
   await owner.close();
-  const app = createDatabase({ url, maxConnections: target.maxConnections });
+  const app = createDatabase({ url, directUrl: target.directUrl, maxConnections: target.maxConnections });
   try {
     await assertSubjectToRowSecurity(app);
   } catch (err) {

@@ -21,6 +21,7 @@ export default fp(
       (await openAppDatabase(createDatabase({ url: opts.config.databaseUrl, dataDir: opts.config.pgliteDataDir }), {
         ownerUrl: opts.config.databaseUrl,
         appUrl: opts.config.appDatabaseUrl,
+        directUrl: opts.config.appDirectDatabaseUrl,
       }));
     app.decorate('database', handle);
     app.decorate('db', handle.db);
