@@ -2,6 +2,7 @@ import { createDatabase, migrateDatabase, openAppDatabase } from '@board/db';
 import { seedDemo, seedMunicipalities } from '@board/db/seed/seed';
 import Fastify from 'fastify';
 import { buildApp } from './app.ts';
+import { drainAndClose } from './plugins/app/lifecycle.ts';
 import { fillMissingReadings } from './furigana/backfill.ts';
 import { systemContext } from './services/context.ts';
 import { ConfigError, loadConfig } from './config.ts';
@@ -30,7 +31,11 @@ if (config.demoData && (await seedDemo(owner.db)) === 'seeded' && config.demoHis
   await seedDemoHistory(owner.db, config, Fastify({ logger: false }).log);
   console.log(`demo history seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
-const database = await openAppDatabase(owner, { ownerUrl: config.databaseUrl, appUrl: config.appDatabaseUrl });
+const database = await openAppDatabase(owner, {
+  ownerUrl: config.databaseUrl,
+  appUrl: config.appDatabaseUrl,
+  directUrl: config.appDirectDatabaseUrl,
+});
 
 const app = await buildApp(config, { database });
 
@@ -40,8 +45,10 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
-    const timer = setTimeout(() => process.exit(1), 10_000).unref();
-    await app.close();
+    const delayMs = config.shutdownDelaySeconds * 1000;
+    // requests in flight and the job in hand get 10 s after the drain delay, then the process goes anyway
+    const timer = setTimeout(() => process.exit(1), delayMs + 10_000).unref();
+    await drainAndClose(app, delayMs);
     await database.close();
     clearTimeout(timer);
     process.exit(0);
