@@ -36,7 +36,10 @@ beforeAll(async () => {
   a = await instance();
   b = await instance({ SHUTDOWN_DELAY_SECONDS: '2' });
 }, 240_000);
+/** lets go of the table the slow-request test holds (also when that test fails midway) */
+let release: () => void = () => {};
 afterAll(async () => {
+  release();
   for (const server of [a, b]) await server?.stop().catch(() => {});
   await db?.drop();
 });
@@ -92,9 +95,9 @@ describe('two instances on one database', () => {
   });
 
   it('a schedule is one row whoever made it: each tick is sent by one instance (pg-boss)', async () => {
-    const rows = await db.handle.db.execute(
+    const rows = (await db.handle.db.execute(
       sql`select name, count(*)::int as n from pgboss.schedule group by name order by name`,
-    );
+    )) as unknown as { name: string; n: number }[];
     // both instances called schedule() for every timer at start
     expect(rows.map((r) => r.name)).toEqual(
       expect.arrayContaining(['expire-requests', 'mail-digests', 'refresh-figures', 'review-overdue']),
@@ -104,7 +107,6 @@ describe('two instances on one database', () => {
 
   it('SIGTERM during a slow request: readiness turns 503, the request finishes, then the process exits', async () => {
     const [id] = await boardIds(a);
-    let release: () => void = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
     // the owner holds the table: b's read of this request waits on the lock, as a slow query would
     let locked: () => void = () => {};
@@ -120,9 +122,9 @@ describe('two instances on one database', () => {
     await vi.waitFor(
       async () => {
         expect(settled).toBe(false);
-        const waiting = await db.handle.db.execute(
+        const waiting = (await db.handle.db.execute(
           sql`select 1 from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
-        );
+        )) as unknown as unknown[];
         expect(waiting.length).toBeGreaterThan(0);
       },
       { timeout: 10_000, interval: 50 },
