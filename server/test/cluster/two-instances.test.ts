@@ -23,6 +23,8 @@ function instance(env: Record<string, string> = {}) {
     BOARD_CACHE_SECONDS: '60',
     SERVE_WEB: '0',
     LOG_LEVEL: 'warn',
+    // as deployed: the timers are scheduled (not under NODE_ENV=test, which the test runner sets)
+    NODE_ENV: 'production',
     ...shared,
     ...env,
   });
@@ -117,11 +119,14 @@ describe('two instances on one database', () => {
       await held;
     });
     await isLocked;
-    let settled = false;
-    const slow = fetch(`${b.baseUrl}/api/requests/${id}`).finally(() => (settled = true));
+    let settled = '';
+    const slow = fetch(`${b.baseUrl}/api/requests/${id}`).then(
+      (res) => ((settled = `answered ${res.status}`), res),
+      (err: unknown) => ((settled = `failed ${String(err)}`), Promise.reject(err)),
+    );
     await vi.waitFor(
       async () => {
-        expect(settled).toBe(false);
+        expect(settled).toBe('');
         const waiting = (await db.handle.db.execute(
           sql`select 1 from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
         )) as unknown as unknown[];
