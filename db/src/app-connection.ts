@@ -33,6 +33,8 @@ export async function openAppDatabase(
     maxConnections?: number;
     /** named prepared statements (DatabaseOptions.prepare) */
     prepare?: boolean | undefined;
+    /** the app's login straight to PostgreSQL when appUrl goes through PgBouncer (LISTEN, job queue) */
+    directUrl?: string | undefined;
   },
 ): Promise<DatabaseHandle> {
   if (owner.engine === 'pglite') {
@@ -43,7 +45,12 @@ export async function openAppDatabase(
   const url = target.appUrl ?? (target.ownerUrl ? appLoginUrl(target.ownerUrl) : undefined);
   if (!url) throw new Error('openAppDatabase: a PostgreSQL database needs the owner URL or the app URL');
   await owner.close();
-  const app = createDatabase({ url, maxConnections: target.maxConnections, prepare: target.prepare });
+  const app = createDatabase({
+    url,
+    directUrl: target.directUrl,
+    maxConnections: target.maxConnections,
+    prepare: target.prepare,
+  });
   try {
     await assertSubjectToRowSecurity(app);
   } catch (err) {

@@ -20,6 +20,17 @@ export interface DatabaseOptions {
   maxConnections?: number | undefined;
   /** named prepared statements (default on; off behind PgBouncer < 1.21 in transaction mode): prepared.ts */
   prepare?: boolean | undefined;
+  /**
+   * The same login straight to PostgreSQL, when `url` goes through a transaction pooler
+   * (PgBouncer): what needs a session of its own (LISTEN, the job queue) uses this one.
+   */
+  directUrl?: string | undefined;
+}
+
+/** Called with each notification's payload; `onListen` after every (re)connect, when notifications may have been missed. */
+export interface Listening {
+  onNotify(payload: string): void;
+  onListen?(): void;
 }
 
 export interface DatabaseHandle {
@@ -32,6 +43,8 @@ export interface DatabaseHandle {
   queueConnection: { url: string } | { pglite: PGlite };
   /** cheap round trip used by readiness checks */
   ping(): Promise<void>;
+  /** LISTEN on `channel` (on the direct connection; reconnects by itself); resolves with the unlisten. */
+  listen(channel: string, listening: Listening): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -44,14 +57,29 @@ export function createDatabase(options: DatabaseOptions): DatabaseHandle {
       connection: { application_name: 'machi-udekiki' },
     });
     const queries = options.prepare === false ? client : preparingClient(client);
+    // LISTEN needs a session: never through a transaction pooler
+    const session = options.directUrl
+      ? postgres(options.directUrl, {
+          max: 1,
+          onnotice: () => {},
+          connection: { application_name: 'machi-udekiki-listen' },
+        })
+      : client;
     return {
       db: drizzlePostgres(queries, { schema, casing: 'snake_case' }) as unknown as Database,
       engine: 'postgres',
-      queueConnection: { url: options.url },
+      queueConnection: { url: options.directUrl ?? options.url },
       ping: async () => {
         await client`select 1`;
       },
-      close: () => client.end({ timeout: 5 }),
+      listen: async (channel, { onNotify, onListen }) => {
+        const { unlisten } = await session.listen(channel, onNotify, onListen);
+        return unlisten;
+      },
+      close: async () => {
+        if (session !== client) await session.end({ timeout: 5 });
+        await client.end({ timeout: 5 });
+      },
     };
   }
   const dataDir = options.dataDir ?? '.data/pglite';
@@ -63,6 +91,11 @@ export function createDatabase(options: DatabaseOptions): DatabaseHandle {
     queueConnection: { pglite: client },
     ping: async () => {
       await client.query('select 1');
+    },
+    listen: async (channel, { onNotify, onListen }) => {
+      const unlisten = await client.listen(channel, onNotify);
+      onListen?.();
+      return unlisten;
     },
     close: () => client.close(),
   };

@@ -1,4 +1,4 @@
-# Sourced by scripts/test: the machine packages the tests need (Debian's Chromium for browser
+# Sourced by scripts/test and scripts/cluster: the machine packages the tests need (Debian's Chromium for browser
 # tests, PostgreSQL server binaries when no TEST_DATABASE_URL is given), installed with apt when
 # missing and we are root.
 
@@ -25,4 +25,13 @@ ensure_postgres_binaries() {
   command -v pg_ctl >/dev/null && return
   ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 && return
   apt_install postgresql postgresql-contrib
+}
+
+# scripts/cluster: nginx in front of the instances, PgBouncer in front of PostgreSQL (Debian's packages)
+ensure_cluster_packages() {
+  local missing=()
+  command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx)
+  command -v pgbouncer >/dev/null || [ -x /usr/sbin/pgbouncer ] || missing+=(pgbouncer)
+  [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
+  export PATH="$PATH:/usr/sbin"
 }

@@ -16,6 +16,7 @@ import { scheduleReminders } from './modules/calendar/reminders.ts';
 import authentication from './plugins/app/authentication.ts';
 import boardCache from './plugins/app/board-cache.ts';
 import clientAddress from './plugins/app/client-address.ts';
+import lifecycle from './plugins/app/lifecycle.ts';
 import database from './plugins/app/database.ts';
 import errorHandler, { answerFrameworkError } from './plugins/app/error-handler.ts';
 import mailer from './plugins/app/mailer.ts';
@@ -59,6 +60,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
 
   await app.register(securityHeaders);
   await app.register(openapi);
+  await app.register(lifecycle);
   await app.register(database, { config, database: options.database });
   await app.register(errorHandler);
   await app.register(mailer, { config });

@@ -15,6 +15,8 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   APP_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  /** the app's login straight to PostgreSQL when APP_DATABASE_URL goes through PgBouncer (docs/deploy.md) */
+  APP_DIRECT_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   PGLITE_DATA_DIR: z.string().default(fileURLToPath(new URL('../../.data/pglite', import.meta.url))),
   DEMO_DATA: flag,
   DEMO_HISTORY: flag,
@@ -34,6 +36,8 @@ const EnvSchema = z.object({
   JOB_WORKERS: flag,
   /** named prepared statements on the app's connections (0 behind PgBouncer < 1.21 in transaction mode) */
   DATABASE_PREPARE: flag,
+  /** on SIGTERM, how long readiness says "draining" before the server stops taking requests (main.ts) */
+  SHUTDOWN_DELAY_SECONDS: z.coerce.number().min(0).max(120).default(0),
 });
 
 export interface AppConfig {
@@ -44,6 +48,8 @@ export interface AppConfig {
   databaseUrl: string | undefined;
   /** the app's own login for requests (role board_app); unset → DATABASE_URL's server as board_app */
   appDatabaseUrl: string | undefined;
+  /** the app's login without PgBouncer, for what needs a session (LISTEN, job queue); unset → appDatabaseUrl */
+  appDirectDatabaseUrl: string | undefined;
   pgliteDataDir: string;
   /** seed demo associations, accounts and requests (never outside demo mode) */
   demoData: boolean;
@@ -71,6 +77,8 @@ export interface AppConfig {
   pageServerSecret: string;
   /** how long a board page may be served from memory (0: never); see plugins/app/board-cache.ts */
   boardCacheSeconds: number;
+  /** on SIGTERM, readiness answers 503 this long before the server stops listening (load balancers notice) */
+  shutdownDelaySeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -126,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
     appDatabaseUrl: e.APP_DATABASE_URL,
+    appDirectDatabaseUrl: e.APP_DIRECT_DATABASE_URL,
     pgliteDataDir: e.PGLITE_DATA_DIR,
     demoData: e.DEMO_DATA ?? embedded,
     demoHistory: e.DEMO_HISTORY ?? true,
@@ -145,5 +154,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxyHops: e.TRUST_PROXY_HOPS,
     pageServerSecret: e.PAGE_SERVER_SECRET ?? randomBytes(32).toString('hex'),
     boardCacheSeconds: e.BOARD_CACHE_SECONDS,
+    shutdownDelaySeconds: e.SHUTDOWN_DELAY_SECONDS,
   };
 }

@@ -2,6 +2,7 @@ import { createDatabase, migrateDatabase, openAppDatabase } from '@board/db';
 import { seedDemo, seedMunicipalities } from '@board/db/seed/seed';
 import Fastify from 'fastify';
 import { buildApp } from './app.ts';
+import { drainAndClose } from './plugins/app/lifecycle.ts';
 import { fillMissingReadings } from './furigana/backfill.ts';
 import { systemContext } from './services/context.ts';
 import { ConfigError, loadConfig } from './config.ts';
@@ -34,6 +35,7 @@ const database = await openAppDatabase(owner, {
   ownerUrl: config.databaseUrl,
   appUrl: config.appDatabaseUrl,
   prepare: config.databasePrepare,
+  directUrl: config.appDirectDatabaseUrl,
 });
 
 const app = await buildApp(config, { database });
@@ -44,8 +46,10 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
-    const timer = setTimeout(() => process.exit(1), 10_000).unref();
-    await app.close();
+    const delayMs = config.shutdownDelaySeconds * 1000;
+    // requests in flight and the job in hand get 10 s after the drain delay, then the process goes anyway
+    const timer = setTimeout(() => process.exit(1), delayMs + 10_000).unref();
+    await drainAndClose(app, delayMs);
     await database.close();
     clearTimeout(timer);
     process.exit(0);

@@ -1,15 +1,28 @@
 import { BoardPage, type BoardQuery } from '@board/shared';
-import { describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { describe, expect, it, vi } from 'vitest';
 import { expireOverdueRequests } from '../../src/modules/help-requests/expiry.ts';
 import { createBoardCache } from '../../src/plugins/app/board-cache.ts';
 import { as, demoEmails, get, insertRequest, post, useApiApp } from '../kit/index.ts';
 
 /**
  * The board's page cache (server/src/plugins/app/board-cache.ts), on the real app with the cache
- * on: rows written straight into the database stand for another server instance's writes.
+ * on: rows written straight into the database stand for another server instance's writes (two
+ * real instances: server/test/cluster/two-instances.test.ts).
  */
 
 const t = useApiApp({ env: { BOARD_CACHE_SECONDS: '60' } });
+
+/** A write whose notification is lost (the trigger off for it): only this process's own writes, or the TTL, show it. */
+async function unheardInsert(title: string): Promise<string> {
+  const db = t.database.handle.db;
+  await db.execute(sql`alter table help_requests disable trigger help_requests_board_changed`);
+  try {
+    return (await insertRequest(t, { title })).id;
+  } finally {
+    await db.execute(sql`alter table help_requests enable trigger help_requests_board_changed`);
+  }
+}
 
 async function boardIds(query = 'municipalities=13121'): Promise<string[]> {
   const res = await get(t, {}, `/api/requests?${query}&limit=50`);
@@ -21,8 +34,8 @@ async function boardIds(query = 'municipalities=13121'): Promise<string[]> {
 describe('the board page cache in the app', () => {
   it('serves a page again from memory until a write through this API, which shows at once', async () => {
     const before = await boardIds();
-    const elsewhere = (await insertRequest(t, { title: '別のサーバーで公開' })).id;
-    // another instance's write: this one's page is kept (up to BOARD_CACHE_SECONDS)
+    const elsewhere = await unheardInsert('別のサーバーで公開');
+    // a write this process was not told of: its page is kept (up to BOARD_CACHE_SECONDS)
     expect(await boardIds()).toEqual(before);
     // a query this process has not answered yet reads the database
     expect(await boardIds('municipalities=13121,13104')).toContain(elsewhere);
@@ -48,7 +61,7 @@ describe('the board page cache in the app', () => {
 
   it('refused writes keep the page: only a write that succeeded starts afresh', async () => {
     const before = await boardIds();
-    const elsewhere = (await insertRequest(t, { title: '拒否された書き込みのあと' })).id;
+    const elsewhere = await unheardInsert('拒否された書き込みのあと');
     const target = before[0]!;
     const close = async (url: string, headers: Record<string, string>, payload: unknown) =>
       (await t.app.inject({ method: 'POST', url, headers, payload: payload as Record<string, unknown> })).statusCode;
@@ -70,6 +83,13 @@ describe('the board page cache in the app', () => {
 
     expect(await close(`/api/requests/${target}/close`, await as(t, demoEmails.staffAdachi), reason)).toBe(200);
     expect(await boardIds()).toContain(elsewhere);
+  });
+
+  it('another instance’s write reaches this cache by LISTEN/NOTIFY as it commits', async () => {
+    const before = await boardIds();
+    expect(await boardIds()).toEqual(before);
+    const elsewhere = (await insertRequest(t, { title: '隣のインスタンスで公開' })).id;
+    await vi.waitFor(async () => expect(await boardIds()).toContain(elsewhere), { timeout: 5_000, interval: 20 });
   });
 
   it('the expiry job starts afresh too', async () => {

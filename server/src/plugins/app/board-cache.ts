@@ -47,8 +47,9 @@ function keyOf(query: BoardQuery): string {
  * pages; each page is kept for `seconds` (BOARD_CACHE_SECONDS, 0 = off) and concurrent misses for
  * one page share one query. Any write through this API that may touch the board (answered after
  * its transaction ended; see `offTheBoard` for the ones that cannot) starts a new generation, so
- * this process never serves a page older than its own last write; the expiry job does the same. Other server instances' writes
- * show after at most `seconds`.
+ * this process never serves a page older than its own last write; the expiry job does the same. Every
+ * other change (another instance's, a job's, SQL by hand) reaches every instance by LISTEN/NOTIFY
+ * (`boardChangedChannel`) the moment it commits; `seconds` bounds what a lost notification costs.
  */
 export function createBoardCache(seconds: number): BoardCache {
   if (seconds <= 0) {
@@ -83,12 +84,21 @@ export function createBoardCache(seconds: number): BoardCache {
   };
 }
 
+/** Notified by the database at the commit of any change to a table the board reads (migration board_changed_notify). */
+export const boardChangedChannel = 'board_changed';
+
 export default fp(
   async (app: FastifyInstance, opts: { config: AppConfig }) => {
     app.decorate('boardCache', createBoardCache(opts.config.boardCacheSeconds));
     app.addHook('onResponse', async (request, reply) => {
       if (mayChangeTheBoard(request.method, request.url, reply.statusCode)) app.boardCache.invalidate();
     });
+    if (opts.config.boardCacheSeconds <= 0) return;
+    // every instance's writes (and jobs, and operators' SQL): forget the pages as soon as they commit;
+    // after a reconnect too, since notifications may have been missed while the connection was down
+    const forget = () => app.boardCache.invalidate();
+    const unlisten = await app.database.listen(boardChangedChannel, { onNotify: forget, onListen: forget });
+    app.addHook('onClose', async () => unlisten().catch(() => {}));
   },
-  { name: 'board-cache' },
+  { name: 'board-cache', dependencies: ['database'] },
 );

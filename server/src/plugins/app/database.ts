@@ -22,6 +22,7 @@ export default fp(
         ownerUrl: opts.config.databaseUrl,
         appUrl: opts.config.appDatabaseUrl,
         prepare: opts.config.databasePrepare,
+        directUrl: opts.config.appDirectDatabaseUrl,
       }));
     app.decorate('database', handle);
     app.decorate('db', handle.db);
