@@ -37,7 +37,7 @@ describe.each(runs)('skills in $lang (JavaScript: $javaScript)', ({ lang, javaSc
   it('a volunteer sets skills with levels, free slots, hours and consent on a phone', async () => {
     const volunteer = await createVolunteer(t, { verified: true });
     const { context, page } = await newPerson({ as: volunteer.email, lang, javaScript, viewport: phone });
-    await open(page, t, '/me');
+    await open(page, t, '/me/skills');
 
     // the design group opens to show its skills; without JavaScript a click on the summary does it too
     await page
@@ -82,7 +82,7 @@ describe.each(runs)('skills in $lang (JavaScript: $javaScript)', ({ lang, javaSc
     });
 
     // a fresh visit shows what was saved, the chosen groups open
-    await open(page, t, '/me');
+    await open(page, t, '/me/skills');
     expect(await page.locator('#profile-skills-flyer_design').inputValue()).toBe('teach');
     expect(await page.locator('#profile-availabilitySlots-sat-morning').isChecked()).toBe(true);
     expect(await page.locator('#profile-suggestable').isChecked()).toBe(true);
