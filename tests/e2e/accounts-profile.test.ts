@@ -6,7 +6,7 @@ import { expectFieldError, open, submit } from './kit/pages.ts';
 import { demo, demoPassword, freshEmail, userIdOf, visitAs } from './kit/people.ts';
 import { accountRow } from './kit/rows.ts';
 
-/** "My page" (/me/profile, /me/skills) in a real browser: profile, volunteer fields, language, and bad input refused. */
+/** "My page" (/me/profile, /me/skills, /me/availability) in a real browser: profile, volunteer fields, language, and bad input refused. */
 
 useBrowserApp();
 
@@ -50,6 +50,13 @@ describe('a volunteer edits their profile', () => {
       await page.check('#profile-interestCategories-design_flyers');
       await page.check('#profile-interestCategories-photo_video');
       await page.uncheck('#profile-interestCategories-other');
+      await page.fill('#profile-bio', `チラシ作りが得意です（${lang}）。`);
+      await page.uncheck('#profile-showThanks');
+      await submit(page, '[data-form="profile"]');
+      await page.getByText(text.saved).waitFor();
+
+      // where and when are the profile's other part
+      await open(page, t, '/me/availability');
       await page.check('#profile-municipalityCodes-13121');
       await page.check('#profile-municipalityCodes-13104');
       // municipalities not on the board yet sit behind "more" (a <details>, works without JavaScript)
@@ -61,8 +68,6 @@ describe('a volunteer edits their profile', () => {
       await page.fill('#profile-availability', '土日の午前');
       await page.check('#profile-languages-vi');
       await page.check('#profile-onlineOk');
-      await page.fill('#profile-bio', `チラシ作りが得意です（${lang}）。`);
-      await page.uncheck('#profile-showThanks');
       await submit(page, '[data-form="profile"]');
       await page.getByText(text.saved).waitFor();
 
@@ -87,10 +92,11 @@ describe('a volunteer edits their profile', () => {
       expect(await page.inputValue('#profile-phone')).toBe('03-1234-5678');
       await open(page, t, `/me/skills`);
       expect(await page.isChecked('#profile-interestCategories-design_flyers')).toBe(true);
-      expect(await page.isChecked(`#profile-municipalities-city-${far}`)).toBe(true);
-      expect(await farFold.getAttribute('open')).not.toBeNull();
       expect(await page.inputValue('#profile-bio')).toBe(`チラシ作りが得意です（${lang}）。`);
       expect(await page.isChecked('#profile-showThanks')).toBe(false);
+      await open(page, t, `/me/availability`);
+      expect(await page.isChecked(`#profile-municipalities-city-${far}`)).toBe(true);
+      expect(await page.locator('details.more').first().getAttribute('open')).not.toBeNull();
     },
     60_000,
   );
@@ -109,9 +115,12 @@ describe('a volunteer edits their profile', () => {
     await open(page, t, '/me/skills');
     await page.locator('#profile-skills details').first().locator('summary').click();
     await page.locator('#profile-skills select').first().selectOption('can');
+    await page.fill('#profile-bio', 'てつだいます。');
+    await submit(page, '[data-form="profile"]');
+    await page.getByText('プロフィールを ほぞんしました。').waitFor();
+    await open(page, t, '/me/availability');
     await page.check('#profile-municipalityCodes-13121');
     await page.check('#profile-availabilitySlots-sat-morning');
-    await page.fill('#profile-bio', 'てつだいます。');
     await submit(page, '[data-form="profile"]');
     await page.getByText('プロフィールを ほぞんしました。').waitFor();
     expect(await hint.count()).toBe(0);

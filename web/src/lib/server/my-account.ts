@@ -1,12 +1,14 @@
 /**
- * The form actions of "My page", shared by its sub-pages (/me/profile, /me/skills, /me/calendar):
+ * The form actions of "My page", shared by its parts (/me/profile, /me/skills, /me/availability, /me/calendar):
  * each page exports the ones its forms post to. /me itself only forwards old posts here.
  */
-import type { CalendarFeedView, Me } from '@board/shared';
+import type { CalendarFeedView, Me, VolunteerProfile } from '@board/shared';
 import { redirect, type RequestEvent } from '@sveltejs/kit';
+import { emptyVolunteerProfile } from '#lib/components/account/profile-fields.ts';
 import { isLang } from '#lib/i18n/languages.ts';
 import { hoursFromForm, skillsFromForm } from '#lib/profile-skills.ts';
 import { callApi } from './api.ts';
+import { fetchAllMunicipalities } from './municipalities.ts';
 import { apiFailure, formFailure, formList, formSuccess, formText, formValues } from './form-result.ts';
 import { requireSignedIn } from './guards.ts';
 import { rememberLanguage } from './language-cookie.ts';
@@ -26,9 +28,19 @@ function accountBody(form: FormData): Record<string, unknown> {
   };
 }
 
-/** The volunteer profile form (/me/skills), sent as typed: the API checks it against VolunteerProfile. */
-function volunteerBody(form: FormData) {
-  return {
+/** Each volunteer form's fields: /me/skills and /me/availability each save their part of the profile. */
+const volunteerParts = {
+  skills: ['skills', 'interestCategories', 'bio', 'suggestable', 'showThanks'],
+  availability: ['municipalityCodes', 'onlineOk', 'availabilitySlots', 'availability', 'hoursPerMonth', 'languages'],
+} as const satisfies Record<string, readonly (keyof VolunteerProfile)[]>;
+
+/**
+ * The volunteer profile to send (a full replacement): the fields of the part the form holds, as
+ * typed (the API checks every value against VolunteerProfile), the rest as saved. A form from
+ * before the split names no part and holds them all.
+ */
+function volunteerBody(form: FormData, saved: VolunteerProfile | null) {
+  const typed = {
     skills: skillsFromForm(form.entries()),
     interestCategories: formList(form, 'interestCategories'),
     municipalityCodes: formList(form, 'municipalityCodes'),
@@ -41,11 +53,15 @@ function volunteerBody(form: FormData) {
     bio: formText(form, 'bio'),
     showThanks: form.has('showThanks'),
   };
+  const part = formText(form, 'part');
+  if (part !== 'skills' && part !== 'availability') return typed;
+  const kept = Object.fromEntries(volunteerParts[part].map((name) => [name, typed[name]]));
+  return { ...(saved ?? emptyVolunteerProfile), ...kept };
 }
 
 /**
  * PATCH /api/me: the account fields when the form has them (/me/profile), the volunteer profile
- * when it has those and the person is a volunteer (/me/skills). A form from before the split
+ * when it has those and the person is a volunteer (/me/skills, /me/availability). A form from before the split
  * carries both, and both are saved.
  */
 export async function saveProfile(event: RequestEvent) {
@@ -54,7 +70,7 @@ export async function saveProfile(event: RequestEvent) {
   const values = formValues(form);
   const body: Record<string, unknown> = form.has('displayName') ? accountBody(form) : {};
   if (form.has('volunteer') && me.roles.some((g) => g.role === 'volunteer'))
-    body.volunteerProfile = volunteerBody(form);
+    body.volunteerProfile = volunteerBody(form, me.volunteerProfile);
   const result = await callApi<Me>(event, 'PATCH', '/api/me', body);
   if (!result.ok) {
     return apiFailure('profile', result.status, result.error, values, { prefixes: ['volunteerProfile'] });
@@ -133,6 +149,14 @@ export async function revokeCalendarFeed(event: RequestEvent) {
   const result = await callApi<CalendarFeedView>(event, 'DELETE', '/api/me/calendar-feed');
   if (!result.ok) return apiFailure('revokeCalendarFeed', result.status, result.error, {});
   return formSuccess('revokeCalendarFeed');
+}
+
+/** /me/skills and /me/availability: the volunteer's own profile; someone who is no volunteer goes back to /me. */
+export async function loadVolunteerPart(event: RequestEvent) {
+  const me = requireSignedIn(event.locals, event.url);
+  if (!me.roles.some((grant) => grant.role === 'volunteer')) redirect(303, '/me');
+  event.setHeaders({ 'cache-control': 'no-store' });
+  return { me, municipalities: await fetchAllMunicipalities(event) };
 }
 
 /** Where each action of the old single /me page lives now (a 307 keeps the method and the form). */

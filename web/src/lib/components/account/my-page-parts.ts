@@ -31,6 +31,13 @@ export function myPageParts(me: Me): MyPagePart[] {
       volunteerOnly: true,
     },
     {
+      href: '/me/availability',
+      title: 'account.me.part.availability',
+      hint: 'account.me.part.availabilityHint',
+      formerAnchors: [],
+      volunteerOnly: true,
+    },
+    {
       href: '/me/applications',
       title: 'board.mine.title',
       hint: 'account.me.part.applicationsHint',

@@ -14,7 +14,7 @@ export const accountFields = declareFields([
   { name: 'phone', label: 'account.profile.phone', hint: 'account.profile.phoneHint', kind: 'tel' },
 ]);
 
-/** The volunteer profile on /me/skills (skills, where, when, languages, about me). */
+/** The volunteer profile on /me/skills (skills, about me) and /me/availability (where, when, languages). */
 export const volunteerFields = declareFields([
   { name: 'skills', label: 'account.volunteer.skills', hint: 'account.volunteer.skillsHint', kind: 'checkboxes' },
   {
@@ -76,17 +76,30 @@ export const emptyVolunteerProfile: VolunteerProfile = {
   showThanks: false,
 };
 
+/** The two pages of the volunteer profile, each saving its part (see the `part` field). */
+export type VolunteerPart = 'skills' | 'availability';
+export const volunteerPartPath: Record<VolunteerPart, string> = {
+  skills: '/me/skills',
+  availability: '/me/availability',
+};
+
 /**
- * What a volunteer has not filled in yet (the profile-completeness hint on /me/skills and the
- * "needs attention" list on /me): each gap names the control to jump to (`#<anchor>`).
+ * What a volunteer has not filled in yet (the profile-completeness hint on /me/skills and
+ * /me/availability, and the "needs attention" list on /me): each gap names its page and the
+ * control to jump to (`#<anchor>`).
  */
-export function profileGaps(profile: VolunteerProfile): { anchor: string; key: MessageKey }[] {
-  const gaps: { anchor: string; key: MessageKey }[] = [];
-  if (profile.skills.length === 0) gaps.push({ anchor: 'profile-skills', key: 'account.volunteer.skills' });
+export function profileGaps(profile: VolunteerProfile): { part: VolunteerPart; anchor: string; key: MessageKey }[] {
+  const gaps: { part: VolunteerPart; anchor: string; key: MessageKey }[] = [];
+  if (profile.skills.length === 0)
+    gaps.push({ part: 'skills', anchor: 'profile-skills', key: 'account.volunteer.skills' });
   if (profile.municipalityCodes.length === 0)
-    gaps.push({ anchor: 'profile-municipalityCodes', key: 'account.volunteer.municipalities' });
+    gaps.push({ part: 'availability', anchor: 'profile-municipalityCodes', key: 'account.volunteer.municipalities' });
   if (profile.availabilitySlots.length === 0 && !profile.availability)
-    gaps.push({ anchor: 'profile-availabilitySlots', key: 'account.volunteer.availabilitySlots' });
-  if (!profile.bio) gaps.push({ anchor: 'profile-bio', key: 'account.volunteer.bio' });
+    gaps.push({
+      part: 'availability',
+      anchor: 'profile-availabilitySlots',
+      key: 'account.volunteer.availabilitySlots',
+    });
+  if (!profile.bio) gaps.push({ part: 'skills', anchor: 'profile-bio', key: 'account.volunteer.bio' });
   return gaps;
 }
