@@ -6,7 +6,7 @@ import { expectFieldError, open, submit } from './kit/pages.ts';
 import { demo, demoPassword, freshEmail, userIdOf, visitAs } from './kit/people.ts';
 import { accountRow } from './kit/rows.ts';
 
-/** "My page" (/me) in a real browser: profile, volunteer fields, language, and bad input refused. */
+/** "My page" (/me/profile, /me/skills, /me/availability) in a real browser: profile, volunteer fields, language, and bad input refused. */
 
 useBrowserApp();
 
@@ -29,8 +29,8 @@ async function inactiveMunicipality(): Promise<string> {
 }
 
 const profileText = {
-  ja: { title: 'わたしのページ', saved: 'プロフィールを保存しました。' },
-  en: { title: 'My page', saved: 'Your profile has been saved.' },
+  ja: { title: '腕ききとしてのプロフィール', saved: 'プロフィールを保存しました。' },
+  en: { title: 'Your volunteer profile', saved: 'Your profile has been saved.' },
 } as const;
 
 describe('a volunteer edits their profile', () => {
@@ -43,13 +43,20 @@ describe('a volunteer edits their profile', () => {
     async ({ lang, javaScript, who }) => {
       const text = profileText[lang];
 
-      const { page } = await visitAs('/me', { as: who, lang, javaScript });
+      const { page } = await visitAs('/me/skills', { as: who, lang, javaScript });
       expect(await page.locator('h1').innerText()).toBe(text.title);
       const far = await inactiveMunicipality();
 
       await page.check('#profile-interestCategories-design_flyers');
       await page.check('#profile-interestCategories-photo_video');
       await page.uncheck('#profile-interestCategories-other');
+      await page.fill('#profile-bio', `チラシ作りが得意です（${lang}）。`);
+      await page.uncheck('#profile-showThanks');
+      await submit(page, '[data-form="profile"]');
+      await page.getByText(text.saved).waitFor();
+
+      // where and when are the profile's other part
+      await open(page, t, '/me/availability');
       await page.check('#profile-municipalityCodes-13121');
       await page.check('#profile-municipalityCodes-13104');
       // municipalities not on the board yet sit behind "more" (a <details>, works without JavaScript)
@@ -61,11 +68,13 @@ describe('a volunteer edits their profile', () => {
       await page.fill('#profile-availability', '土日の午前');
       await page.check('#profile-languages-vi');
       await page.check('#profile-onlineOk');
-      await page.fill('#profile-bio', `チラシ作りが得意です（${lang}）。`);
-      await page.uncheck('#profile-showThanks');
+      await submit(page, '[data-form="profile"]');
+      await page.getByText(text.saved).waitFor();
+
+      // the contact details are on the profile part
+      await open(page, t, '/me/profile');
       await page.fill('#profile-phone', '０３－１２３４－５６７８'); // typed in full width
       await submit(page, '[data-form="profile"]');
-
       await page.getByText(text.saved).waitFor();
       const profile = await profileOf(who);
       expect(profile).toMatchObject({
@@ -80,30 +89,53 @@ describe('a volunteer edits their profile', () => {
       expect((await accountRow(t, who)).phone).toBe('03-1234-5678');
 
       // a fresh visit shows what was saved
-      await open(page, t, `/me`);
-      expect(await page.isChecked('#profile-interestCategories-design_flyers')).toBe(true);
-      expect(await page.isChecked(`#profile-municipalities-city-${far}`)).toBe(true);
-      expect(await farFold.getAttribute('open')).not.toBeNull();
-      expect(await page.inputValue('#profile-bio')).toBe(`チラシ作りが得意です（${lang}）。`);
       expect(await page.inputValue('#profile-phone')).toBe('03-1234-5678');
+      await open(page, t, `/me/skills`);
+      expect(await page.isChecked('#profile-interestCategories-design_flyers')).toBe(true);
+      expect(await page.inputValue('#profile-bio')).toBe(`チラシ作りが得意です（${lang}）。`);
       expect(await page.isChecked('#profile-showThanks')).toBe(false);
+      await open(page, t, `/me/availability`);
+      expect(await page.isChecked(`#profile-municipalities-city-${far}`)).toBe(true);
+      expect(await page.locator('details.more').first().getAttribute('open')).not.toBeNull();
     },
     60_000,
   );
 
   it('shows what is still missing, and stops once it is filled in', async () => {
-    const { page } = await visitAs('/me', { as: demo.volunteer3, lang: 'ja-easy' });
+    const { page } = await visitAs('/me/skills', { as: demo.volunteer3, lang: 'ja-easy' });
     // the profile's own hint (the page has other notes since issue 10, e.g. the suggestion consent)
     const hint = page.locator('[data-notice="info"]', { hasText: 'もう すこし かくと' });
     expect(await hint.count()).toBe(1);
     expect(await hint.locator('a[href="#profile-skills"]').count()).toBe(1);
+    // the overview says so too, with links into the form
+    await open(page, t, '/me');
+    const attention = page.getByTestId('my-page-attention');
+    expect(await attention.locator('a[href="/me/skills#profile-skills"]').count()).toBe(1);
+
+    await open(page, t, '/me/skills');
+    await page.locator('#profile-skills details').first().locator('summary').click();
+    await page.locator('#profile-skills select').first().selectOption('can');
+    await page.fill('#profile-bio', 'てつだいます。');
+    await submit(page, '[data-form="profile"]');
+    await page.getByText('プロフィールを ほぞんしました。').waitFor();
+    await open(page, t, '/me/availability');
+    await page.check('#profile-municipalityCodes-13121');
+    await page.check('#profile-availabilitySlots-sat-morning');
+    await submit(page, '[data-form="profile"]');
+    await page.getByText('プロフィールを ほぞんしました。').waitFor();
+    expect(await hint.count()).toBe(0);
+    await open(page, t, '/me');
+    expect(await page.getByTestId('my-page-attention').count()).toBe(0);
   });
 
   it('someone who is not a volunteer has no volunteer fields', async () => {
     const { page } = await visitAs('/me', { as: demo.staffAdachi });
-    expect(await page.locator('#profile-skills').count()).toBe(0);
+    expect(await page.locator('main a[href="/me/skills"]').count()).toBe(0);
+    expect(await page.locator('main a[href="/me/calendar"]').count()).toBe(1);
     expect(await page.locator('[data-roles]').innerText()).toContain('足立区の職員');
     expect(await page.locator('main a[href="/staff"]').count()).toBe(1);
+    await open(page, t, '/me/skills');
+    expect(new URL(page.url()).pathname).toBe('/me');
   });
 
   it.each([
@@ -112,19 +144,19 @@ describe('a volunteer edits their profile', () => {
   ])(
     'choosing another language saves it and shows the whole page in it (JavaScript $javaScript)',
     async ({ javaScript, who }) => {
-      const { page } = await visitAs('/me', { as: who, javaScript });
+      const { page } = await visitAs('/me/profile', { as: who, javaScript });
       await page.check('#profile-language input[value="en"]');
       await submit(page, '[data-form="profile"]');
       await page.getByText('Your profile has been saved.').waitFor();
       await expect.poll(() => page.getAttribute('html', 'lang'), { timeout: 10_000 }).toBe('en');
-      expect(await page.locator('h1').innerText()).toBe('My page');
+      expect(await page.locator('h1').innerText()).toBe('Name, language and sign-in');
       expect((await accountRow(t, who)).language).toBe('en');
       expect((await page.context().cookies()).find((c) => c.name === 'lang')?.value).toBe('en');
     },
   );
 
   it('someone not signed in is sent to sign in, and back to /me afterwards', async () => {
-    for (const path of ['/me', '/me/delete']) {
+    for (const path of ['/me', '/me/calendar', '/me/delete']) {
       const { page } = await visitAs(path);
       const url = new URL(page.url());
       expect(url.pathname).toBe('/signin');
@@ -139,7 +171,7 @@ describe('bad input on the profile forms is refused beside the field, and nothin
     { lang: 'en' as const, javaScript: false, message: 'This is too long. Please shorten it.' },
     { lang: 'ja-easy' as const, javaScript: true, message: 'ながすぎます。' },
   ])('a bio that is too long ($lang, JavaScript $javaScript)', async ({ lang, javaScript, message }) => {
-    const { page } = await visitAs('/me', { as: demo.volunteer5, lang, javaScript });
+    const { page } = await visitAs('/me/skills', { as: demo.volunteer5, lang, javaScript });
     const before = await profileOf(demo.volunteer5);
     const long = 'あ'.repeat(1001);
     await page.fill('#profile-bio', long);
@@ -153,7 +185,7 @@ describe('bad input on the profile forms is refused beside the field, and nothin
   });
 
   it('a phone number that is not one, and an empty name', async () => {
-    const { page } = await visitAs('/me', { as: demo.volunteer5 });
+    const { page } = await visitAs('/me/profile', { as: demo.volunteer5 });
     const before = await accountRow(t, demo.volunteer5);
     await page.fill('#profile-phone', 'でんわ');
     await page.fill('#profile-displayName', ' ');
@@ -164,7 +196,7 @@ describe('bad input on the profile forms is refused beside the field, and nothin
   });
 
   it('a notification address that is not an email address', async () => {
-    const { page } = await visitAs('/me', { as: demo.volunteer5, lang: 'en' });
+    const { page } = await visitAs('/me/profile', { as: demo.volunteer5, lang: 'en' });
     await page.fill('#profile-notificationEmail', 'sakura at example');
     await submit(page, '[data-form="profile"]');
     await expectFieldError(page, 'profile-notificationEmail', 'This is not a valid email address');
@@ -172,7 +204,7 @@ describe('bad input on the profile forms is refused beside the field, and nothin
   });
 
   it('changing the password: wrong current password, too short a new one, then done', async () => {
-    const { page } = await visitAs('/me', { as: demo.volunteer3 });
+    const { page } = await visitAs('/me/profile', { as: demo.volunteer3 });
     const before = (await accountRow(t, demo.volunteer3)).passwordHash;
     await page.fill('#password-currentPassword', 'not-my-password');
     await page.fill('#password-newPassword', 'a-long-new-password');
@@ -192,7 +224,7 @@ describe('bad input on the profile forms is refused beside the field, and nothin
   });
 
   it('changing the email: a bad address, then a link is mailed to the new one', async () => {
-    const { page } = await visitAs('/me', { as: demo.volunteer2, lang: 'en' });
+    const { page } = await visitAs('/me/profile', { as: demo.volunteer2, lang: 'en' });
     await page.fill('#email-newEmail', 'alex@');
     await page.fill('#email-password', demoPassword);
     await submit(page, '[data-form="email"]');

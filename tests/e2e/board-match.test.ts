@@ -234,7 +234,7 @@ describe('a match', () => {
     );
     // thanks reach the public profile only once the volunteer chooses to show them
     expect(await officer.locator('main').innerText()).not.toContain('素敵な写真をありがとうございました！');
-    await open(page, t, '/me');
+    await open(page, t, '/me/skills');
     await page.check('input[name="showThanks"]');
     await submitForm(page, 'profile');
     await open(officer, t, `/volunteers/${volunteer.id}`);

@@ -6,7 +6,7 @@ import { apiAs, applyAs, createVolunteer, insertRequest, instantFromNow } from '
 import { langs, texts } from './kit/texts.ts';
 
 /**
- * Calendars in the browser (issue 11): the private calendar feed on /me (made, shown once,
+ * Calendars in the browser (issue 11): the private calendar feed on /me/calendar (made, shown once,
  * working, stopped) and "add to your calendar" on the match page, in three languages, with and
  * without JavaScript, axe-clean.
  */
@@ -22,7 +22,7 @@ async function datedMatch(title: string) {
   return { volunteer, applicationId };
 }
 
-describe('the calendar feed on /me', () => {
+describe('the calendar feed on /me/calendar', () => {
   it.each([...langs.map((lang) => [lang, true] as const), ['ja', false] as const])(
     'is made, shown once, works, and stops (%s, JavaScript %s)',
     async (lang, javaScript) => {
@@ -30,6 +30,8 @@ describe('the calendar feed on /me', () => {
       const title = `カレンダーの依頼 ${lang} ${javaScript}`;
       const { volunteer } = await datedMatch(title);
       const { page, context } = await visitAs('/me', { as: volunteer.email, lang, javaScript });
+      // the overview links to it: an officer of 75 finds it there
+      await Promise.all([page.waitForURL(/\/me\/calendar$/), page.locator('main a[href="/me/calendar"]').click()]);
       const section = page.getByTestId('calendar-feed');
       await expect.poll(() => section.innerText()).toContain(say('account.calendar.none'));
 
@@ -53,6 +55,20 @@ describe('the calendar feed on /me', () => {
     },
     120_000,
   );
+
+  it('a form of the single page /me was (posted to /me?/calendarFeed) is re-sent to /me/calendar', async () => {
+    const { context } = await visitAs('/me', { as: demo.volunteer1 });
+    const old = `${t.baseUrl}/me?/calendarFeed`;
+    // as a browser's form post asks (accept */* would be taken for an enhanced form's JSON request)
+    const headers = { origin: t.baseUrl, accept: 'text/html' };
+    const moved = await context.request.post(old, { headers, form: {}, maxRedirects: 0 });
+    expect(moved.status()).toBe(307);
+    expect(moved.headers().location).toBe('/me/calendar?/calendarFeed');
+    const made = await context.request.post(old, { headers, form: {} });
+    expect(made.status()).toBe(200);
+    expect(new URL(made.url()).pathname).toBe('/me/calendar');
+    expect(await made.text()).toMatch(/\/api\/calendar-feed\?token=[\w-]{43}/);
+  });
 });
 
 describe('the match page', () => {

@@ -37,7 +37,7 @@ describe.each(runs)('skills in $lang (JavaScript: $javaScript)', ({ lang, javaSc
   it('a volunteer sets skills with levels, free slots, hours and consent on a phone', async () => {
     const volunteer = await createVolunteer(t, { verified: true });
     const { context, page } = await newPerson({ as: volunteer.email, lang, javaScript, viewport: phone });
-    await open(page, t, '/me');
+    await open(page, t, '/me/skills');
 
     // the design group opens to show its skills; without JavaScript a click on the summary does it too
     await page
@@ -50,15 +50,21 @@ describe.each(runs)('skills in $lang (JavaScript: $javaScript)', ({ lang, javaSc
       .locator('summary')
       .click();
     await page.locator('#profile-skills-photography').selectOption('can');
+    await page.locator('#profile-suggestable').check();
+    if (javaScript) await expectNoViolations(page, 'profile form with skills');
+    await submit(page, '[data-form="profile"]');
+    await page.locator('[data-notice="success"]').waitFor();
+
+    // when: the profile's other part
+    await open(page, t, '/me/availability');
     await page.getByRole('checkbox', { name: i18n.t('account.volunteer.onlineOk') }).check();
     await page.locator('#profile-availabilitySlots-sat-morning').check();
     await page.locator('#profile-availabilitySlots-sun-evening').check();
     await page.locator('#profile-hoursPerMonth').fill('６');
-    await page.locator('#profile-suggestable').check();
     // the grid fits the phone: no sideways scrolling; axe (both need scripts in the page: the runs with JavaScript)
     if (javaScript) {
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
-      await expectNoViolations(page, 'profile form with skills');
+      await expectNoViolations(page, 'profile form with availability');
     }
     await submit(page, '[data-form="profile"]');
     await page.locator('[data-notice="success"]').waitFor();
@@ -81,11 +87,12 @@ describe.each(runs)('skills in $lang (JavaScript: $javaScript)', ({ lang, javaSc
       suggestable: true,
     });
 
-    // a fresh visit shows what was saved, the chosen groups open
-    await open(page, t, '/me');
+    // a fresh visit shows what was saved (each part kept the other's), the chosen groups open
+    await open(page, t, '/me/skills');
     expect(await page.locator('#profile-skills-flyer_design').inputValue()).toBe('teach');
-    expect(await page.locator('#profile-availabilitySlots-sat-morning').isChecked()).toBe(true);
     expect(await page.locator('#profile-suggestable').isChecked()).toBe(true);
+    await open(page, t, '/me/availability');
+    expect(await page.locator('#profile-availabilitySlots-sat-morning').isChecked()).toBe(true);
 
     // bad hours: a translated error beside the field, nothing changed
     await page.locator('#profile-hoursPerMonth').fill('たくさん');

@@ -2,7 +2,7 @@ import { schema, type Database } from '@board/db';
 import { BoardPage, BoardQuery, documentTokens, ErrorBody, type Category, type RequestStatus } from '@board/shared';
 import { startTestApp } from '@board/tests/harness/test-app';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listRequests } from '../../src/modules/help-requests/service.ts';
+import { listRequests } from '../../src/modules/help-requests/board.ts';
 import { openPgliteDemo } from './pglite-demo.ts';
 
 /**

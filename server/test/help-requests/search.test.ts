@@ -3,7 +3,8 @@ import { BoardPage, BoardQuery, CreateHelpRequestBody, type Actor, type RoleGran
 import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRequest, listRequests, submitRequest } from '../../src/modules/help-requests/service.ts';
+import { listRequests } from '../../src/modules/help-requests/board.ts';
+import { createRequest, submitRequest } from '../../src/modules/help-requests/service.ts';
 import { answer, as, demoEmails, get, post, validInput } from '../kit/index.ts';
 import { openPgliteDemo } from './pglite-demo.ts';
 

@@ -1,3 +1,4 @@
+import { notificationKinds } from '@board/shared';
 import { describe, expect, it } from 'vitest';
 import en from '../../src/mail/texts/en.json' with { type: 'json' };
 import jaEasy from '../../src/mail/texts/ja-easy.json' with { type: 'json' };
@@ -94,5 +95,33 @@ describe('mail texts come from one catalogue per language', () => {
       role: 'municipal_staff',
     });
     expect(invited.subject).toBe('【まちの腕きき掲示板】足立区の しょくいんに なって ください');
+  });
+
+  it('a digest names its kind and period, and a report its target, in the language (parts of the texts)', () => {
+    for (const language of languages) {
+      const names = new Set<string>();
+      for (const kind of notificationKinds) {
+        const { subject } = compose(notification.digestMail, language, 'to@example.jp', { ...vars, kind });
+        names.add(subject);
+      }
+      // one name per kind, none missing (a missing part throws)
+      expect(names.size, language).toBe(notificationKinds.length);
+      const weekly = compose(notification.digestMail, language, 'to@example.jp', { ...vars, cadence: 'weekly' });
+      const daily = compose(notification.digestMail, language, 'to@example.jp', vars);
+      expect(weekly.text, language).not.toBe(daily.text);
+      const message = compose(notification.flagRaisedMail, language, 'to@example.jp', {
+        ...vars,
+        targetType: 'message',
+      });
+      expect(message.subject, language).not.toBe(
+        compose(notification.flagRaisedMail, language, 'to@example.jp', vars).subject,
+      );
+    }
+    expect(compose(notification.digestMail, 'en', 'to@example.jp', vars).subject).toContain(
+      'Hands raised: 1 notifications',
+    );
+    expect(compose(notification.digestMail, 'ja', 'to@example.jp', { ...vars, cadence: 'weekly' }).text).toContain(
+      'この1週間のお知らせ',
+    );
   });
 });

@@ -4,7 +4,7 @@ import { recordAudit } from '../audit/record.ts';
 import { checkMunicipalityRules, contentOf, municipalityPaused } from './content.ts';
 import { requestReader } from './reader.ts';
 import { requestRepository } from './repository.ts';
-import { detailIn } from './service.ts';
+import { detailIn } from './access.ts';
 
 /**
  * Municipal staff post a request for an association of their municipality whose officers are not

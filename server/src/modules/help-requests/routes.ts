@@ -11,18 +11,8 @@ import {
   ReasonBody,
   RequestIdParams,
 } from '@board/shared';
-import {
-  copyRequest,
-  createRequest,
-  deleteDraft,
-  getRequest,
-  listMyAssociationRequests,
-  listRequests,
-  revealOfficerContact,
-  submitRequest,
-  updateRequest,
-  withdrawRequest,
-} from './service.ts';
+import { getRequest, listMyAssociationRequests, listRequests, revealOfficerContact } from './board.ts';
+import { copyRequest, createRequest, deleteDraft, submitRequest, updateRequest, withdrawRequest } from './service.ts';
 import { createRequestOnBehalf } from './on-behalf.ts';
 import { byBody, byId, byIdAndBody, byQuery, defineRoutes, NoContent, route } from '../../routes/define-routes.ts';
 

@@ -1,22 +1,14 @@
+/** Officers post and manage help requests: drafting, copying, deleting, and the lifecycle's steps (submit, withdraw, any transition). */
 import type { Database } from '@board/db';
 import {
   can,
   DomainError,
   listScope,
-  isPublic,
-  searchTerms,
-  boardTotalCap,
   requestTransitions,
-  tokyoDayStart,
   transitionPermission,
-  type Action,
   type Actor,
-  type BoardPage,
-  type BoardQuery,
   type CreateHelpRequestBody,
   type HelpRequestDetail,
-  type MyRequestsPage,
-  type OfficerContact,
   type RequestStatus,
   type RequestTransition,
   type RequestAuditAction,
@@ -27,8 +19,6 @@ import { announcePublished, announceReviewWaiting } from '../notifications/annou
 import { recordAudit } from '../audit/record.ts';
 import { contactDeskOf } from '../municipalities/contact-desk.ts';
 import { applicantsToTellAsActor, requestNamesOf, tellApplicantsRequestEnded } from './applicant-notice.ts';
-import { withCurrentContact, withCurrentContactOne } from './current-contact.ts';
-import { applicationRepository } from '../applications/repository.ts';
 import { requestReader } from './reader.ts';
 import { requestRepository } from './repository.ts';
 import {
@@ -40,51 +30,9 @@ import {
   textColumns,
 } from './content.ts';
 import type { RequestWithContact } from './rows.ts';
-import {
-  contactOf,
-  decodeCursor,
-  detailView,
-  pageOf,
-  publicView,
-  readsPrivate,
-  resourceOf,
-  submitTransition,
-} from './views.ts';
-import type { ServiceContext, SignedInContext } from '../../services/context.ts';
-
-const notFound = () => new DomainError('NOT_FOUND', 'No such request.');
-
-/** The request as this actor may see it, in the same transaction; 404 when they may not. */
-export async function detailIn(tx: Database, actor: Actor | null, id: string): Promise<HelpRequestDetail> {
-  const repo = requestRepository(tx);
-  const found = await repo.find(id);
-  if (!found) throw notFound();
-  const row = await withCurrentContactOne(tx, found);
-  const privateReader = readsPrivate(actor, row);
-  const matched =
-    !privateReader &&
-    actor !== null &&
-    (await applicationRepository(tx).hasApplication(row.id, actor.userId, 'accepted'));
-  if (!isPublic(row) && !privateReader && !matched) throw notFound();
-  return detailView(actor, row, { privateReader, matched });
-}
-
-/**
- * May the actor do `action` to this request? 404 when they cannot even see it (not on the board,
- * not theirs to read), 403 when they can see it but may not do this.
- */
-function authorize(actor: Actor, row: RequestWithContact, action: Action): void {
-  if (can(actor, action, resourceOf(row))) return;
-  if (!isPublic(row) && !readsPrivate(actor, row)) throw notFound();
-  throw new DomainError('FORBIDDEN', 'You may not do this to this request.');
-}
-
-async function loadFor(tx: Database, actor: Actor, id: string, action: Action): Promise<RequestWithContact> {
-  const row = await requestRepository(tx).find(id);
-  if (!row) throw notFound();
-  authorize(actor, row, action);
-  return row;
-}
+import { submitTransition } from './views.ts';
+import type { SignedInContext } from '../../services/context.ts';
+import { authorize, detailIn, loadFor, notFound } from './access.ts';
 
 // ---- officers post
 
@@ -311,92 +259,4 @@ export async function withdrawRequest(ctx: SignedInContext, id: string): Promise
     await tellApplicantsRequestEnded(ctx, applicants, names, 'withdrawn', tx, detail.municipalityCode);
     return detail;
   });
-}
-
-// ---- reading
-
-export async function getRequest(ctx: ServiceContext, id: string): Promise<HelpRequestDetail> {
-  return ctx.door.asActor(ctx.actor, (tx) => detailIn(tx, ctx.actor, id));
-}
-
-/**
- * Staff look up the posting officer's contact, giving a reason (DOMAIN.md: contact details go to
- * staff only with a logged reason). Every look-up is audit-logged with its reason, in the same
- * transaction as the read: no contact leaves without its entry.
- */
-export async function revealOfficerContact(ctx: SignedInContext, id: string, reason: string): Promise<OfficerContact> {
-  const { actor } = ctx;
-  return ctx.door.asActor(actor, async (tx) => {
-    const row = await withCurrentContactOne(tx, await loadFor(tx, actor, id, 'request.revealContact'));
-    const contact = contactOf(row);
-    if (!contact) throw new DomainError('NOT_FOUND', 'This request has no contact person any more.');
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      action: 'contact.reveal',
-      municipalityCode: row.municipalityCode,
-      subjectType: 'help_request',
-      subjectId: row.id,
-      details: { side: 'staff', viewerId: actor.userId, contactOf: [row.contactUserId].filter(Boolean), reason },
-    });
-    return contact;
-  });
-}
-
-/** The public board: anyone, signed in or not. */
-export async function listRequests(ctx: ServiceContext, query: BoardQuery, cap = boardTotalCap): Promise<BoardPage> {
-  const listing = `board:${query.sort}`;
-  const after = decodeCursor(listing, query.cursor);
-  const filter = {
-    municipalityCodes: query.municipalities,
-    category: query.category,
-    skills: query.skills,
-    languages: query.languages,
-    startsFrom: query.from ? tokyoDayStart(query.from) : undefined,
-    startsBefore: query.to ? tokyoDayStart(query.to, 1) : undefined,
-    onlineOnly: query.onlineOnly,
-    openOnly: query.openOnly,
-    terms: query.q ? searchTerms(query.q) : [],
-    sort: query.sort,
-  };
-  const [rows, total] = await ctx.door.asActor(ctx.actor, (tx) => {
-    const reader = requestReader(tx);
-    // sent together: postgres.js pipelines them on the transaction's connection (one round trip)
-    return Promise.all([reader.board({ ...filter, after, limit: query.limit + 1 }), reader.boardTotal(filter, cap)]);
-  });
-  return { ...pageOf(rows, query.limit, listing, publicView), total: Math.min(total, cap), more: total > cap };
-}
-
-/** An officer's own requests in every state, for their dashboard. */
-export async function listMyAssociationRequests(
-  ctx: SignedInContext,
-  query: {
-    status?: RequestStatus | undefined;
-    associationId?: string | undefined;
-    cursor?: string | undefined;
-    limit: number;
-  },
-): Promise<MyRequestsPage> {
-  const { actor } = ctx;
-  const scope = listScope(actor, 'request.edit');
-  const own = scope?.kind === 'limited' ? [...new Set(scope.associationIds)] : [];
-  if (own.length === 0) throw new DomainError('FORBIDDEN', 'Only association officers have their own requests.');
-  if (query.associationId !== undefined && !own.includes(query.associationId)) {
-    throw new DomainError('FORBIDDEN', 'You are not an officer of this association.');
-  }
-  const listing = 'mine';
-  const after = decodeCursor(listing, query.cursor);
-  const associationIds = query.associationId ? [query.associationId] : own;
-  const rows = await ctx.door.asActor(actor, async (tx) => {
-    const found = await requestReader(tx).ofAssociations({
-      associationIds,
-      status: query.status,
-      after,
-      limit: query.limit + 1,
-    });
-    return withCurrentContact(tx, found);
-  });
-  return pageOf(rows, query.limit, listing, (row) => ({
-    ...detailView(actor, row, { privateReader: true, matched: false }),
-    pendingApplications: row.pendingApplications,
-  }));
 }

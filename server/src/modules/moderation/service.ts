@@ -25,7 +25,8 @@ import {
   requestNamesOf,
   tellApplicantsRequestEnded,
 } from '../help-requests/applicant-notice.ts';
-import { changeStatus, detailIn } from '../help-requests/service.ts';
+import { detailIn } from '../help-requests/access.ts';
+import { changeStatus } from '../help-requests/service.ts';
 import type { RequestWithContact } from '../help-requests/rows.ts';
 import { contactDeskOf } from '../municipalities/contact-desk.ts';
 import { decodeCursor, pageOf, publicView } from '../help-requests/views.ts';

@@ -3,15 +3,15 @@ import { apiFetch } from '#lib/server/api.ts';
 import type { RequestHandler } from './$types';
 
 /**
- * "Download my data": a plain form POST from /me, answered with the API's JSON export as a
+ * "Download my data": a plain form POST from /me/data, answered with the API's JSON export as a
  * file download (POST /api/me/export streams it with its content-disposition). A POST, not a
  * link, so no prefetch or crawler can trigger the audited export by accident.
  */
 export const POST: RequestHandler = async (event) => {
-  if (!event.locals.me) redirect(303, `/signin?returnTo=${encodeURIComponent('/me')}`);
+  if (!event.locals.me) redirect(303, `/signin?returnTo=${encodeURIComponent('/me/data')}`);
   const response = await apiFetch(event, 'POST', '/api/me/export', undefined, { timeoutMs: null });
   if (!response) error(503, 'The server did not answer.');
-  if (response.status === 401) redirect(303, `/signin?returnTo=${encodeURIComponent('/me')}`);
+  if (response.status === 401) redirect(303, `/signin?returnTo=${encodeURIComponent('/me/data')}`);
   if (!response.ok || !response.body) error(response.status >= 500 ? 503 : response.status, 'Export failed');
 
   const day = new Date().toISOString().slice(0, 10);
@@ -27,5 +27,5 @@ export const POST: RequestHandler = async (event) => {
   });
 };
 
-/** Nothing to show at this address: back to the profile page, where the download button is. */
-export const GET: RequestHandler = () => redirect(303, '/me#data-heading');
+/** Nothing to show at this address: back to /me/data, where the download button is. */
+export const GET: RequestHandler = () => redirect(303, '/me/data');
