@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { createDatabase, openAppDatabase } from '@board/db';
-import { getRequest } from '@board/server/modules/help-requests/service';
+import { getRequest } from '@board/server/modules/help-requests/board';
 import { systemContext } from '@board/server/services/context';
 import { boardSorts, categoryKeys, HelpRequestDetail } from '@board/shared';
 import * as bench from './board-app.ts';

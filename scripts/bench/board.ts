@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { getRequest, listRequests } from '@board/server/modules/help-requests/service';
+import { getRequest, listRequests } from '@board/server/modules/help-requests/board';
 import { systemContext } from '@board/server/services/context';
 import {
   buildBoardApp,
