@@ -12,6 +12,10 @@ export function escapeHtml(text: string): string {
     .replaceAll("'", '&#39;');
 }
 
+/** A word with its reading over it; the reading is for the eyes (hidden from screen readers, as on the web). */
+export const rubyHtml = (base: string, reading: string) =>
+  `<ruby>${escapeHtml(base)}<rp aria-hidden="true">(</rp><rt aria-hidden="true">${escapeHtml(reading)}</rt><rp aria-hidden="true">)</rp></ruby>`;
+
 /**
  * What someone wrote, escaped, with readings over its kanji in やさしい日本語 when the server made
  * them from this very text (as the web's UserText does); `lang="ja"`, the texts being Japanese.
@@ -19,13 +23,7 @@ export function escapeHtml(text: string): string {
 export function userText(text: string, ruby: RubyText | null, language: Language): string {
   const pieces = language === 'ja-easy' && ruby && rubyBase(ruby) === text ? ruby : null;
   const inner = pieces
-    ? pieces
-        .map((piece) =>
-          typeof piece === 'string'
-            ? escapeHtml(piece)
-            : `<ruby>${escapeHtml(piece[0])}<rp>(</rp><rt>${escapeHtml(piece[1])}</rt><rp>)</rp></ruby>`,
-        )
-        .join('')
+    ? pieces.map((piece) => (typeof piece === 'string' ? escapeHtml(piece) : rubyHtml(piece[0], piece[1]))).join('')
     : escapeHtml(text);
   return `<span lang="ja">${inner}</span>`;
 }

@@ -5,7 +5,7 @@ import { publicLink, webPages } from '../../links/public-links.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { getRequest, listRequests } from '../help-requests/service.ts';
 import { municipalityRepository } from '../municipalities/repository.ts';
-import { escapeHtml, printablePage, qrCode, shortened, userText } from './html.ts';
+import { escapeHtml, printablePage, rubyHtml, qrCode, shortened, userText } from './html.ts';
 import { fill, printTexts, type PrintTexts } from './texts.ts';
 
 /** Open requests on a ward's sheet for the 回覧板 (two columns of four on one A4 page). */
@@ -36,9 +36,7 @@ interface Place {
 function placeName(place: Place, language: Language, html = true): string {
   if (language === 'en') return html ? escapeHtml(place.nameEn) : place.nameEn;
   if (!html) return place.nameJa;
-  return language === 'ja-easy'
-    ? `<ruby>${escapeHtml(place.nameJa)}<rp>(</rp><rt>${escapeHtml(place.nameKana)}</rt><rp>)</rp></ruby>`
-    : escapeHtml(place.nameJa);
+  return language === 'ja-easy' ? rubyHtml(place.nameJa, place.nameKana) : escapeHtml(place.nameJa);
 }
 
 const row = (term: string, value: string) => `<dt>${escapeHtml(term)}</dt><dd>${value}</dd>`;
