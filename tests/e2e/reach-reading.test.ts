@@ -68,6 +68,12 @@ describe('furigana', () => {
     await open(page, t, '/requests?q=ぼうさい');
     const card = page.locator(`[data-request-id="${requestId}"]`);
     expect(await card.locator('h3 rt').allTextContents()).toEqual(['ぼうさい', 'くんれん', 'うけつけ']);
+    // screen readers get the title once, as written: the readings are for the eyes
+    await expect.poll(() => card.getByRole('link', { name: '防災訓練の受付', exact: true }).count()).toBe(1);
+    const heading = page.getByRole('heading', { level: 1 });
+    await open(page, t, `/requests/${requestId}`);
+    expect(await heading.evaluate((el) => el.querySelectorAll('rt[aria-hidden="true"]').length)).toBe(3);
+    expect(await page.getByRole('heading', { name: '防災訓練の受付', exact: true }).count()).toBe(1);
   });
 });
 
