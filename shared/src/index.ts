@@ -29,3 +29,4 @@ export * from './figures.ts';
 export * from './calendar.ts';
 export * from './stories.ts';
 export * from './ruby.ts';
+export * from './print.ts';

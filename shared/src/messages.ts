@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RubyText } from './ruby.ts';
 import { plainText } from './safe-input.ts';
 
 /** API contract for the private message thread of a match. */
@@ -23,6 +24,8 @@ export const ThreadMessage = z.object({
   senderSide: z.enum(['volunteer', 'association']),
   /** null when staff hid it after a flag (show "hidden by staff") */
   body: z.string().nullable(),
+  /** readings over the body's kanji (furigana, issue 13); null: none made, or hidden */
+  bodyRuby: RubyText.nullable(),
   hidden: z.boolean(),
   mine: z.boolean(),
   createdAt: z.string(),

@@ -68,6 +68,13 @@ describe('furigana', () => {
     await open(page, t, '/requests?q=ぼうさい');
     const card = page.locator(`[data-request-id="${requestId}"]`);
     expect(await card.locator('h3 rt').allTextContents()).toEqual(['ぼうさい', 'くんれん', 'うけつけ']);
+    // screen readers get the title once, as written: the readings are for the eyes (Playwright's
+    // name computation puts a space around each <ruby>, hence \s*)
+    const plainTitle = /^防災\s*訓練\s*の\s*受付$/;
+    expect(await card.getByRole('link', { name: plainTitle }).count()).toBe(1);
+    await open(page, t, `/requests/${requestId}`);
+    expect(await page.locator('main h1 rt[aria-hidden="true"]').count()).toBe(3);
+    expect(await page.getByRole('heading', { level: 1, name: plainTitle }).count()).toBe(1);
   });
 });
 

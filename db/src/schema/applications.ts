@@ -1,9 +1,10 @@
-import { applicationOrigins } from '@board/shared';
+import { applicationOrigins, type RubyText } from '@board/shared';
 import { sql } from 'drizzle-orm';
 import {
   check,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgPolicy,
   pgTable,
@@ -115,6 +116,8 @@ export const messages = pgTable(
     ...ofMatch(),
     senderId: uuid('sender_id').references(() => users.id),
     body: text('body').notNull(),
+    /** readings over the body's kanji, made when it was sent (furigana, issue 13); null: no kanji */
+    bodyRuby: jsonb('body_ruby').$type<RubyText>(),
     hiddenAt: at('hidden_at'),
     createdAt: createdAt(),
   },

@@ -7,6 +7,8 @@ import type { AppConfig } from '../config.ts';
 export const webPages = {
   board: '/',
   signIn: '/signin',
+  /** a volunteer signs up (the volunteer poster's QR code) */
+  signUp: '/signup',
   verifyEmail: '/verify-email',
   signInLink: '/signin/link',
   resetPassword: '/reset-password',

@@ -23,6 +23,7 @@ import notificationRoutes from '../modules/notifications/routes.ts';
 import figureRoutes from '../modules/figures/routes.ts';
 import calendarRoutes from '../modules/calendar/routes.ts';
 import storyRoutes from '../modules/stories/routes.ts';
+import printRoutes from '../modules/flyers/routes.ts';
 
 /**
  * Every module's routes (`modules/<area>/routes.ts`), registered by buildApp in this order. A new
@@ -53,4 +54,5 @@ export const apiRoutes: FastifyPluginAsync[] = [
   figureRoutes,
   calendarRoutes,
   storyRoutes,
+  printRoutes,
 ];

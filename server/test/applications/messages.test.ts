@@ -40,6 +40,32 @@ describe('messages between the two sides of a match', () => {
     expect((await thread(volunteer.headers, id)).items.map((m) => m.mine)).toEqual([true, true, false]);
   });
 
+  it('stores readings over a message’s kanji when it is sent (furigana, issue 13), never for a hidden one', async () => {
+    const request = await insertRequest(t);
+    const volunteer = await createVolunteer(t);
+    const id = await matched(t, volunteer, request.id, officers.senju);
+    await send(senju, id, '町会の防災訓練です。');
+    await send(volunteer.headers, id, 'よろしくおねがいします');
+    const items = (await thread(volunteer.headers, id)).items.filter((m) => m.kind === 'message');
+    expect(items[0]!.bodyRuby).toEqual([
+      ['町会', 'ちょうかい'],
+      'の',
+      ['防災', 'ぼうさい'],
+      ['訓練', 'くんれん'],
+      'です。',
+    ]);
+    // kana only: nothing to read
+    expect(items[1]!.bodyRuby).toBeNull();
+    // the opening notes come from the application, without readings
+    expect((await thread(volunteer.headers, id)).items[0]!.bodyRuby).toBeNull();
+    await t.database.handle.db
+      .update(schema.messages)
+      .set({ hiddenAt: new Date() })
+      .where(eq(schema.messages.id, items[0]!.id));
+    const hidden = (await thread(volunteer.headers, id)).items.find((m) => m.id === items[0]!.id)!;
+    expect([hidden.body, hidden.bodyRuby]).toEqual([null, null]);
+  });
+
   it('opens only with the match: pending is 409 NOT_MATCHED; after a withdrawal the thread is read-only', async () => {
     const request = await insertRequest(t, { slots: 2 });
     const volunteer = await createVolunteer(t);

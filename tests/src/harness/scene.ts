@@ -5,6 +5,7 @@
  */
 import { schema } from '@board/db';
 import { hashPassword } from '@board/server/modules/accounts/secrets';
+import { textColumns } from '@board/server/modules/help-requests/content';
 import { documentTokens, type Language, type RequestStatus, type RoleGrant } from '@board/shared';
 import { eq } from 'drizzle-orm';
 import type { TestApp } from './test-app.ts';
@@ -153,6 +154,8 @@ export interface DirectRequest {
   hiddenAt?: Date | null;
   area?: string;
   exactPlace?: string;
+  /** false: stored as before furigana existed (no readings; search tokens of the text alone) */
+  readings?: boolean;
 }
 
 export interface InsertedRequest {
@@ -164,7 +167,10 @@ export interface InsertedRequest {
 
 const firstAssociationIn: Record<string, AssociationKey> = { '13121': 'senju', '13104': 'okubo' };
 
-/** A help request written straight into the database, as the seed does (published by default). */
+/**
+ * A help request written straight into the database, as the seed does (published by default), with
+ * the readings over its kanji (furigana) and the search tokens the API would make.
+ */
 export async function insertRequest(t: TestApp, values: DirectRequest = {}): Promise<InsertedRequest> {
   const key = values.association ?? firstAssociationIn[values.municipalityCode ?? '13121'];
   const demo = key ? demoAssociations[key] : undefined;
@@ -195,7 +201,8 @@ export async function insertRequest(t: TestApp, values: DirectRequest = {}): Pro
       area: values.area,
       exactPlace: values.exactPlace ?? '秘密の集合場所',
       status,
-      searchTokens: documentTokens(title, body),
+      // readings and search tokens as the API makes them, so tests see what users see
+      ...(values.readings === false ? { searchTokens: documentTokens(title, body) } : await textColumns(title, body)),
       publishedAt:
         values.publishedAt !== undefined
           ? values.publishedAt

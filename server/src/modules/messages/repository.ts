@@ -1,4 +1,5 @@
 import { schema, type Database } from '@board/db';
+import type { RubyText } from '@board/shared';
 import { desc, eq } from 'drizzle-orm';
 import { columns } from '../../database/columns.ts';
 
@@ -13,6 +14,7 @@ const messageColumns = {
     'volunteerId',
     'senderId',
     'body',
+    'bodyRuby',
     'hiddenAt',
     'createdAt',
   ),
@@ -27,6 +29,7 @@ export type MessageRow = {
   senderId: string | null;
   senderName: string | null;
   body: string;
+  bodyRuby: RubyText | null;
   hiddenAt: Date | null;
   createdAt: Date;
 };
@@ -59,6 +62,7 @@ export function messageRepository(tx: Database) {
       volunteerId: string;
       senderId: string;
       body: string;
+      bodyRuby: RubyText | null;
     }): Promise<string> {
       const [row] = await tx.insert(messages).values(values).returning({ id: messages.id });
       return row!.id;

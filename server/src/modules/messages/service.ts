@@ -1,5 +1,6 @@
 import type { Database } from '@board/db';
 import { can, DomainError, type Actor, type ThreadMessage } from '@board/shared';
+import { rubyOf } from '../../furigana/readings.ts';
 import { publicLink, webPages } from '../../links/public-links.ts';
 import { newMessageMail } from '../../mail/matching-mails.ts';
 import { notify } from '../notifications/notify.ts';
@@ -46,6 +47,7 @@ function view(actor: Actor, row: MessageRow): ThreadMessage {
     senderName: row.senderName,
     senderSide: row.senderId === row.volunteerId ? 'volunteer' : 'association',
     body: hidden ? null : row.body,
+    bodyRuby: hidden ? null : row.bodyRuby,
     hidden,
     mine: row.senderId === actor.userId,
     createdAt: row.createdAt.toISOString(),
@@ -73,6 +75,8 @@ export async function listMessages(ctx: SignedInContext, id: string) {
  */
 export async function sendMessage(ctx: SignedInContext, id: string, body: string): Promise<ThreadMessage> {
   const { actor } = ctx;
+  // readings are made before the transaction: the analyser is slow, the row is not held for it
+  const bodyRuby = await rubyOf(body);
   return ctx.door.asActor(actor, async (tx) => {
     const row = await participantsOnly(tx, actor, id, 'message.send');
     if (row.status !== 'accepted') throw new DomainError('NOT_MATCHED', 'This application is not a match (any more).');
@@ -85,6 +89,7 @@ export async function sendMessage(ctx: SignedInContext, id: string, body: string
       volunteerId: row.volunteerId,
       senderId: actor.userId,
       body,
+      bodyRuby,
     });
     const fromVolunteer = actor.userId === row.volunteerId;
     const to = fromVolunteer ? 'association' : 'volunteer';

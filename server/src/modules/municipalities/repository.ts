@@ -39,7 +39,7 @@ export function municipalityRepository(db: Database) {
 
     async find(code: string) {
       const [row] = await db
-        .select(columns(municipalities, 'code', 'nameJa', 'nameEn', 'status'))
+        .select(columns(municipalities, 'code', 'nameJa', 'nameEn', 'status', 'nameKana'))
         .from(municipalities)
         .where(eq(municipalities.code, code));
       return row ?? null;
