@@ -3,7 +3,7 @@ import { formatWhen } from '../../mail/format.ts';
 import { formatWorkWhen } from '../../mail/calendar-mails.ts';
 import { publicLink, webPages } from '../../links/public-links.ts';
 import type { ServiceContext } from '../../services/context.ts';
-import { getRequest, listRequests } from '../help-requests/service.ts';
+import { getRequest, listRequests } from '../help-requests/board.ts';
 import { municipalityRepository } from '../municipalities/repository.ts';
 import { escapeHtml, printablePage, rubyHtml, qrCode, shortened, userText } from './html.ts';
 import { fill, printTexts, type PrintTexts } from './texts.ts';
