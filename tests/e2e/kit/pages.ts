@@ -185,3 +185,15 @@ export async function expectAccessibleAt(page: Page, path: string, label: string
   await open(page, t, path);
   await expectNoViolations(page, label);
 }
+
+/**
+ * The text of an element as read, without the furigana drawn over it (<rt>, <rp>): in やさしい日本語
+ * user-written Japanese carries readings, which innerText would run into the words.
+ */
+export async function textWithoutReadings(locator: Locator): Promise<string> {
+  return locator.evaluate((element) => {
+    const copy = element.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll('rt, rp').forEach((reading) => reading.remove());
+    return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
+  });
+}
