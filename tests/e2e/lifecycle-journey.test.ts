@@ -15,7 +15,7 @@ import { describe, expect, it } from 'vitest';
 import { schema } from '@board/db';
 import { and, eq } from 'drizzle-orm';
 import { t, useBrowserApp } from './kit/boot.ts';
-import { open, settle, submit } from './kit/pages.ts';
+import { open, settle, submit, textsWithoutReadings } from './kit/pages.ts';
 import { demo, newPerson, userIdOf } from './kit/people.ts';
 import { requestRow } from './kit/rows.ts';
 import { dayFromNow, uniqueWord } from './kit/scene.ts';
@@ -177,18 +177,18 @@ describe.each(runs)(
       await o.locator('#message-body').fill(`会館の場所は地図を送ります ${word}`);
       await submit(o, o.locator('form[data-form=send] button[type=submit]'));
       await expect
-        .poll(() => o.locator('li[data-message-id]').allInnerTexts())
+        .poll(() => textsWithoutReadings(o.locator('li[data-message-id]')))
         .toContainEqual(expect.stringContaining(`地図を送ります ${word}`));
 
       await open(v, t, `/matches/${applicationId}`);
-      expect(await v.locator('li[data-message-id]').allInnerTexts()).toContainEqual(
+      expect(await textsWithoutReadings(v.locator('li[data-message-id]'))).toContainEqual(
         expect.stringContaining(`地図を送ります ${word}`),
       );
       await v.locator('#message-body').fill('わかりました。10時に行きます。');
       await submit(v, v.locator('form[data-form=send] button[type=submit]'));
       await expect.poll(() => v.locator('li[data-message-id]').count()).toBe(2);
       await open(o, t, `/matches/${applicationId}`);
-      expect(await o.locator('li[data-message-id]').allInnerTexts()).toContainEqual(
+      expect(await textsWithoutReadings(o.locator('li[data-message-id]'))).toContainEqual(
         expect.stringContaining('10時に行きます'),
       );
 

@@ -197,3 +197,14 @@ export async function textWithoutReadings(locator: Locator): Promise<string> {
     return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
   });
 }
+
+/** `textWithoutReadings` of every element the locator matches, in order. */
+export async function textsWithoutReadings(locator: Locator): Promise<string[]> {
+  return locator.evaluateAll((elements) =>
+    elements.map((element) => {
+      const copy = element.cloneNode(true) as HTMLElement;
+      copy.querySelectorAll('rt, rp').forEach((reading) => reading.remove());
+      return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
+    }),
+  );
+}
