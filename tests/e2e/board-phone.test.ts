@@ -9,6 +9,7 @@ import {
   langs,
   newPage,
   open,
+  requestIdByTitle,
   runsJavaScript,
   t,
   texts,
@@ -186,7 +187,7 @@ describe('a language filter, and the language on each card', () => {
       language: code === 'en' ? i18n.t('account.spoken.en') : i18n.t('board.language.jaEasy'),
     });
     // the card says it before any filter: the English reader's first question
-    const card = page.locator('article[data-request-id]', { hasText: finds });
+    const card = page.locator(`article[data-request-id="${await requestIdByTitle(t, finds)}"]`);
     expect(await card.locator(`[data-language="${code}"]`).innerText()).toBe(label);
 
     await page.locator('[data-fold="filters"] > summary').click();

@@ -8,7 +8,7 @@ import { dirname, join, relative, sep } from 'node:path';
  * within `src/` and `shared/src/`. In those files, any word that is a message key counts, and any
  * word ending in a dot that starts keys counts as that prefix (`errors.code.${code}`,
  * `'status.' + s`): every key under it is taken. A key made of nothing but variables cannot be
- * seen here; the page-messages browser test renders the pages and fails on a raw key.
+ * seen here; every accessibility check in the browser tests (tests/e2e/kit/pages.ts) fails on a raw key.
  */
 export interface MessageKeyScan {
   /** route id (as `event.route.id`, e.g. `/requests/[id]`) → the keys its pages use, sorted */

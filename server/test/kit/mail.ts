@@ -16,13 +16,15 @@ export function lastMailTo(t: TestApp, to: string) {
 
 /** Waits for mail to `to` whose subject matches (mail goes out in the background, right after the answer). */
 export async function mailTo(t: TestApp, to: string, subject?: RegExp) {
+  await mailSent(t);
   return vi.waitFor(
     () => {
       const found = mailsTo(t, to).find((m) => !subject || subject.test(m.subject));
       if (!found) throw new Error(`no mail to ${to}${subject ? ` matching ${subject}` : ''} yet`);
       return found;
     },
-    { timeout: 5_000, interval: 10 },
+    // generous: on a loaded machine the background send can lag; success ends the wait at once
+    { timeout: 15_000, interval: 10 },
   );
 }
 

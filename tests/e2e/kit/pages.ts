@@ -6,6 +6,7 @@
  */
 import type { BrowserContext, Locator, Page, Response } from 'playwright-core';
 import { expect } from 'vitest';
+import { catalogueKeys } from '../../../web/vite/message-keys.ts';
 import { accessibilityViolations } from '../../src/harness/browser.ts';
 import type { TestApp } from '../../src/harness/test-app.ts';
 import { t } from './boot.ts';
@@ -135,9 +136,9 @@ export async function cardIds(page: Page): Promise<string[]> {
     .evaluateAll((els) => els.map((e) => e.getAttribute('data-request-id')!));
 }
 
-/** Titles of the request cards on the page, in order. */
+/** Titles of the request cards on the page, in order (without the readings drawn over them). */
 export async function cardTitles(page: Page): Promise<string[]> {
-  return page.locator('article[data-request-id] h3').allInnerTexts();
+  return textsWithoutReadings(page.locator('article[data-request-id] h3'));
 }
 
 /** Opens one of the header's drop-downs ("signed-in": the account menu; "language-menu"). */
@@ -146,12 +147,31 @@ export async function openHeaderMenu(page: Page, testid: 'signed-in' | 'language
   if ((await menu.getAttribute('open')) === null) await menu.locator('> summary').click();
 }
 
-/** axe finds no WCAG 2.2 A/AA violation on the page as it is drawn now (`label` names that state). */
+/**
+ * axe finds no WCAG 2.2 A/AA violation on the page as it is drawn now (`label` names that state),
+ * and no message key shows in place of its words.
+ */
 export async function expectNoViolations(page: Page, label: string): Promise<void> {
   const violations = runsJavaScript(page)
     ? await accessibilityViolations(page)
     : await violationsWithoutJavaScript(page);
   expect(violations, `${label} (${page.url()})`).toEqual([]);
+  await expectNoRawMessageKeys(page, label);
+}
+
+let messageKeys: Set<string> | undefined;
+
+/**
+ * No message key is shown raw: a page gets only the messages the build found it uses
+ * (web/vite/message-keys.ts), so a key the scan missed reaches the person as `area.some.key`.
+ */
+export async function expectNoRawMessageKeys(page: Page, label: string): Promise<void> {
+  messageKeys ??= new Set(catalogueKeys(new URL('../../../web/src/lib/i18n/messages', import.meta.url).pathname));
+  const text = await page.locator('body').innerText();
+  const raw = [...text.matchAll(/[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+/g)]
+    .map(([word]) => word)
+    .filter((w) => messageKeys!.has(w));
+  expect(raw, `${label} (${page.url()}) shows message keys`).toEqual([]);
 }
 
 /**

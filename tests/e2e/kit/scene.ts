@@ -41,7 +41,7 @@ export async function insertRequest(
     exactPlace: '',
     ...rest,
     applicationDeadline: deadline === undefined ? new Date(Date.now() + 30 * day) : deadline,
-    publishedAt: ['published', 'filled', 'completed'].includes(status) ? (values.publishedAt ?? new Date()) : null,
+    ...(['published', 'filled', 'completed'].includes(status) ? {} : { publishedAt: null }),
   });
   return request.id;
 }

@@ -203,16 +203,24 @@ export async function insertRequest(t: TestApp, values: DirectRequest = {}): Pro
       status,
       // readings and search tokens as the API makes them, so tests see what users see
       ...(values.readings === false ? { searchTokens: documentTokens(title, body) } : await textColumns(title, body)),
-      publishedAt:
-        values.publishedAt !== undefined
-          ? values.publishedAt
-          : ['published', 'filled', 'completed'].includes(status)
-            ? new Date()
-            : null,
+      ...publishedNow(values.publishedAt, status),
       hiddenAt: values.hiddenAt ?? null,
     })
     .returning({ id: schema.helpRequests.id });
   return { id: row!.id, title, municipalityCode: code, associationId };
+}
+
+/**
+ * When the request was published: as told, or (for a published status) this moment, and then it
+ * was posted at the same moment, as the seed does. Left to the column default, `created_at` would
+ * come after `published_at` (the readings take a moment), and a timeline would show it published
+ * before it was posted.
+ */
+function publishedNow(publishedAt: Date | null | undefined, status: string) {
+  if (publishedAt !== undefined) return { publishedAt };
+  if (!['published', 'filled', 'completed'].includes(status)) return { publishedAt: null };
+  const now = new Date();
+  return { publishedAt: now, createdAt: now };
 }
 
 /** A request's row as it stands in the database (fails when there is none). */

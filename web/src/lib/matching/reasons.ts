@@ -29,8 +29,9 @@ const text = (params: MatchReasonOut['params'], name: string) => String(params[n
 /** One reason in plain words, in the reader's language. */
 export function reasonText(i18n: I18n, reason: MatchReasonOut, context: ReasonContext): string {
   const { params } = reason;
-  const prefix = context.reader === 'volunteer' ? 'matching.reason' : 'matching.forOfficer';
-  const key = `${prefix}.${reason.key}` as MessageKey;
+  // prefixes end in a dot so the per-page message scan (web/vite/message-keys.ts) takes every key under them
+  const prefix = context.reader === 'volunteer' ? 'matching.reason.' : 'matching.forOfficer.';
+  const key = `${prefix}${reason.key}` as MessageKey;
   const municipality = () =>
     municipalityLabelByCode(i18n.lang, context.municipalities, text(params, 'municipalityCode'));
   switch (reason.key) {
