@@ -38,7 +38,8 @@ let secondDb: DatabaseHandle;
 
 beforeAll(async () => {
   secondDb = createDatabase({ url: t.database.url, maxConnections: 60 });
-  second = await buildApp(t.config, { database: secondDb });
+  // a second instance for the race only: its job workers would take (and capture) the first's mail
+  second = await buildApp({ ...t.config, jobWorkers: false }, { database: secondDb });
   await second.ready();
 });
 afterAll(async () => {

@@ -19,7 +19,8 @@ let officer: Record<string, string>;
 
 beforeAll(async () => {
   secondDb = createDatabase({ url: t.database.url, maxConnections: 60 });
-  second = await buildApp(t.config, { database: secondDb });
+  // a second instance for the race only: its job workers would take (and capture) the first's mail
+  second = await buildApp({ ...t.config, jobWorkers: false }, { database: secondDb });
   await second.ready();
   officer = await as(t, officers.senju);
 });
