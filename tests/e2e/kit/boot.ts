@@ -1,7 +1,8 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { launchBrowser } from '../../src/harness/browser.ts';
 import { startTestApp, type TestApp, type TestAppOptions } from '../../src/harness/test-app.ts';
+import { handBackTestContexts, startTestBorrowing } from './contexts.ts';
 
 /**
  * The app under test and the browser of the running test file. Set by `useBrowserApp()` before
@@ -13,6 +14,7 @@ export let browser: Browser;
 /**
  * Starts the built app (over its own fresh database) and one Chromium for this test file, and
  * stops both after its last test (closing the browser closes every context the tests made).
+ * After each test, the contexts it made are handed back for reuse.
  * Call it once at the top of an e2e file; its own `beforeAll` hooks then run after this one.
  */
 export function useBrowserApp(options: Omit<TestAppOptions, 'serveWeb' | 'listen'> = {}): void {
@@ -23,6 +25,9 @@ export function useBrowserApp(options: Omit<TestAppOptions, 'serveWeb' | 'listen
     t = await startTestApp({ ...options, serveWeb: true, listen: true });
     browser = await launchBrowser();
   }, 120_000);
+  // the contexts a test made are wiped and kept for the next (kit/contexts.ts)
+  beforeEach(startTestBorrowing);
+  afterEach(handBackTestContexts);
   afterAll(async () => {
     await browser?.close();
     await t?.close();

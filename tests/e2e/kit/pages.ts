@@ -10,6 +10,7 @@ import { catalogueKeys } from '../../../web/vite/message-keys.ts';
 import { accessibilityViolations } from '../../src/harness/browser.ts';
 import type { TestApp } from '../../src/harness/test-app.ts';
 import { t } from './boot.ts';
+import { borrowContext, pageOf } from './contexts.ts';
 
 const withoutJavaScript = new WeakSet<BrowserContext>();
 
@@ -183,9 +184,9 @@ export async function expectNoRawMessageKeys(page: Page, label: string): Promise
 async function violationsWithoutJavaScript(page: Page): Promise<string[]> {
   const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, '');
   const url = page.url();
-  const context = await page.context().browser()!.newContext({ viewport: page.viewportSize() });
+  const context = await borrowContext(page.context().browser()!, { viewport: page.viewportSize() });
   try {
-    const copy = await context.newPage();
+    const copy = await pageOf(context);
     await copy.route('**/*', (route) => {
       const request = route.request();
       if (request.resourceType() === 'document' && request.url() === url) {

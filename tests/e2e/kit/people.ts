@@ -5,11 +5,11 @@
  * and many sign-ins in one file stay under the per-IP limit.
  */
 import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { newContext } from '../../src/harness/browser.ts';
 import { demoEmails, userIdOf } from '../../src/harness/scene.ts';
 import { accessTokenFor } from '../../src/harness/sessions.ts';
 import type { TestApp } from '../../src/harness/test-app.ts';
 import { browser, t } from './boot.ts';
+import { borrowContext, pageOf } from './contexts.ts';
 import { markWithoutJavaScript, open } from './pages.ts';
 import { texts, type Lang } from './texts.ts';
 
@@ -39,12 +39,13 @@ export interface PersonOptions extends Omit<BrowserContextOptions, 'javaScriptEn
 }
 
 /**
- * A fresh browser context for one person (see `PersonOptions`). Playwright's waits are raised
+ * A fresh browser context for one person (see `PersonOptions`): new, or one a test has closed,
+ * wiped (contexts.ts). Playwright's waits are raised
  * from 30 to 60 seconds: the suite runs in two workers beside other work on a small machine.
  */
 export async function newPersonContext(options: PersonOptions = {}): Promise<BrowserContext> {
   const { as, lang = 'ja', javaScript = true, ...contextOptions } = options;
-  const context = await newContext(browser, { ...contextOptions, javaScriptEnabled: javaScript });
+  const context = await borrowContext(browser, { ...contextOptions, javaScriptEnabled: javaScript });
   if (!javaScript) markWithoutJavaScript(context);
   context.setDefaultTimeout(60_000);
   context.setDefaultNavigationTimeout(60_000);
@@ -56,7 +57,7 @@ export async function newPersonContext(options: PersonOptions = {}): Promise<Bro
 /** A fresh person (see `newPersonContext`) and a blank page of theirs. */
 export async function newPerson(options: PersonOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
   const context = await newPersonContext(options);
-  return { context, page: await context.newPage() };
+  return { context, page: await pageOf(context) };
 }
 
 /** A blank page of a fresh person (see `newPersonContext`). */
