@@ -2,7 +2,7 @@ import { schema } from '@board/db';
 import { MunicipalityRequestPage, type RequestStatus } from '@board/shared';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { get, insertRequest, post, useApiApp, useDemoPeople } from '../kit/index.ts';
+import { auditEntries, errorCode, get, insertRequest, post, useApiApp, useDemoPeople } from '../kit/index.ts';
 import { in2021 } from './scene.ts';
 
 /** Every request of a municipality for its staff: every state, filters, keyset pages, CSV. */
@@ -96,5 +96,14 @@ describe('listMunicipalityRequests', () => {
       ['completed', 'rejected', 'published', 'pending', 'draft'].map((name) => r[name]),
     );
     expect(lines[1]).toContain('"区の依頼 completed","other","completed","false","1","0","0","2021-02-05 10:00"');
+  });
+
+  it('answers 404 for a code of no municipality (the foundation may ask for any), and logs nothing', async () => {
+    const before = await auditEntries(t, 'request.export');
+    for (const path of ['/api/staff/requests/export', '/api/matches/export']) {
+      const res = await post(t, foundation, path, { municipalityCode: '13768' });
+      expect(`${res.statusCode} ${errorCode(res)}`).toBe('404 NOT_FOUND');
+    }
+    expect(await auditEntries(t, 'request.export')).toEqual(before);
   });
 });

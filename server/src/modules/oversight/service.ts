@@ -1,4 +1,5 @@
-import type { Database } from '@board/db';
+import { schema, type Database } from '@board/db';
+import { eq } from 'drizzle-orm';
 import {
   can,
   canAtAll,
@@ -163,6 +164,14 @@ async function auditedExport(
   filters: object,
   rows: number,
 ) {
+  // a code of no municipality (the foundation may ask for any): nothing to export, nothing to log
+  if (codes?.length === 1) {
+    const [known] = await tx
+      .select({ code: schema.municipalities.code })
+      .from(schema.municipalities)
+      .where(eq(schema.municipalities.code, codes[0]!));
+    if (!known) throw new DomainError('NOT_FOUND', 'No such municipality.');
+  }
   await recordAudit(tx, {
     actorId: actor.userId,
     action,
