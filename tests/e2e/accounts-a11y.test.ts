@@ -5,7 +5,8 @@ import { expectAccessibleAt, expectNoViolations, open, submit } from './kit/page
 import { demoPassword, freshEmail, newPerson, newPersonContext, signInOnPage } from './kit/people.ts';
 import { texts } from './kit/texts.ts';
 
-useBrowserApp();
+// mail kept by the app, as in the demo: these pages show /dev/mail
+useBrowserApp({ mail: 'memory' });
 
 const fakeToken = 'x'.repeat(43);
 

@@ -28,7 +28,7 @@ describe.each(runs)('bad input in $lang (JavaScript: $javaScriptEnabled)', ({ la
   it('sign-up: bad email, short password and empty name are explained beside each field; nothing is written', async () => {
     const { context, page } = await openPage(lang, javaScriptEnabled, '/signup');
     const users = await countUsers(t);
-    const mails = t.app.mailer.captured.length;
+    const mails = t.mail.length;
 
     await page.locator('#signup-email').fill('not-an-address');
     await page.locator('#signup-password').fill('short');
@@ -51,7 +51,7 @@ describe.each(runs)('bad input in $lang (JavaScript: $javaScriptEnabled)', ({ la
     if (!javaScriptEnabled) expect(await page.locator('#signup-password').inputValue()).toBe('');
 
     expect(await countUsers(t)).toBe(users);
-    expect(t.app.mailer.captured.length).toBe(mails);
+    expect(t.mail.length).toBe(mails);
 
     if (javaScriptEnabled) {
       // the summary's links take the keyboard to the field
@@ -91,7 +91,7 @@ describe.each(runs)('bad input in $lang (JavaScript: $javaScriptEnabled)', ({ la
 
   it('sign-in link: an empty or malformed address is explained, and no mail goes out', async () => {
     const { context, page } = await openPage(lang, javaScriptEnabled, '/signin');
-    const mails = t.app.mailer.captured.length;
+    const mails = t.mail.length;
     const tokens = await countTokens(t);
     const send = page.getByRole('button', { name: i18n.t('auth.signin.linkSubmit') });
     await submit(page, send);
@@ -102,7 +102,7 @@ describe.each(runs)('bad input in $lang (JavaScript: $javaScriptEnabled)', ({ la
     await expect
       .poll(() => page.locator('#signin-link-email-error').innerText(), { timeout: 10_000 })
       .toContain(i18n.t('errors.field.EMAIL_INVALID'));
-    expect(t.app.mailer.captured.length).toBe(mails);
+    expect(t.mail.length).toBe(mails);
     expect(await countTokens(t)).toBe(tokens);
     await context.close();
   });

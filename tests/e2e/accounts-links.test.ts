@@ -8,7 +8,8 @@ import { open, openHeaderMenu, submit } from './kit/pages.ts';
 import { demoPassword, freshEmail, newPersonContext, signInOnPage } from './kit/people.ts';
 import { texts } from './kit/texts.ts';
 
-useBrowserApp();
+// mail kept by the app, as in the demo: these pages show /dev/mail
+useBrowserApp({ mail: 'memory' });
 
 async function signUpByApi(email: string, password: string, displayName: string) {
   const res = await t.app.inject({

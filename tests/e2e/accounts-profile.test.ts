@@ -238,7 +238,7 @@ describe('bad input on the profile forms is refused beside the field, and nothin
     await page.fill('#email-password', demoPassword);
     await submit(page, '[data-form="email"]');
     await page.getByText(`We sent a confirmation email to ${next}.`).waitFor();
-    await expect.poll(() => t.app.mailer.captured.some((m) => m.to === next), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => t.mail.some((m) => m.to === next), { timeout: 10_000 }).toBe(true);
     // the address changes only once the link is opened
     expect((await accountRow(t, demo.volunteer2)).email).toBe(demo.volunteer2);
   });

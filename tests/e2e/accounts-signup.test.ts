@@ -6,7 +6,8 @@ import { freshEmail, newPersonContext } from './kit/people.ts';
 import { countUsers } from './kit/rows.ts';
 import { texts } from './kit/texts.ts';
 
-useBrowserApp();
+// mail kept by the app, as in the demo: these pages show /dev/mail
+useBrowserApp({ mail: 'memory' });
 
 const journeys = [
   { lang: 'ja', javaScriptEnabled: true, name: '山田 花子', subject: 'メールアドレスの確認をお願いします' },

@@ -102,13 +102,13 @@ describe('resend and revoke', () => {
     const row = page.locator(`tr[data-email="${email}"]`);
 
     // resend: a new link, the old one stops working
-    const mailsBefore = t.app.mailer.captured.length;
+    const mailsBefore = t.mail.length;
     await Promise.all([
       page.waitForResponse((r) => r.request().method() === 'POST'),
       row.getByRole('button', { name: /もう一度送る/ }).click(),
     ]);
     await page.getByText('招待をもう一度送りました').waitFor();
-    expect(t.app.mailer.captured.length).toBe(mailsBefore + 1);
+    expect(t.mail.length).toBe(mailsBefore + 1);
     const newLink = invitationLinkFor(t, email);
     expect(newLink).not.toBe(link);
     const old = await visitAs(link);

@@ -242,7 +242,7 @@ describe('raising a hand', () => {
     expect(await page.locator('main').innerText()).toContain(
       i18n.t('board.apply.confirmSent', { email: volunteer.email }),
     );
-    await expect.poll(() => t.app.mailer.captured.some((m) => m.to === volunteer.email)).toBe(true);
+    await expect.poll(() => t.mail.some((m) => m.to === volunteer.email)).toBe(true);
     expect(
       await applicationsOf(t, privateRequest).then((r) => r.filter((a) => a.volunteerId === volunteer.id)),
     ).toEqual([]);

@@ -35,7 +35,7 @@ describe.each(runs)('staff forms in $lang (JavaScript: $javaScriptEnabled)', ({ 
       const { context, page } = await newPerson({ as: demo.staffAdachi, lang, javaScript: javaScriptEnabled });
       await open(page, t, `/staff/moderation/${id}`);
       const before = await rowCounts(t);
-      const mails = t.app.mailer.captured.length;
+      const mails = t.mail.length;
       await page.locator(`#${decision}-reason`).fill('   ');
       await submit(page, page.getByRole('button', { name: i18n.t(`moderation.decision.${decision}.submit`) }));
       await expectSummary(page);
@@ -43,7 +43,7 @@ describe.each(runs)('staff forms in $lang (JavaScript: $javaScriptEnabled)', ({ 
       expect(page.url()).toContain(`/staff/moderation/${id}`);
       expect((await requestRow(t, id)).status).toBe('pending_review');
       expect(await rowCounts(t)).toEqual(before);
-      expect(t.app.mailer.captured.length).toBe(mails);
+      expect(t.mail.length).toBe(mails);
       await context.close();
     },
   );

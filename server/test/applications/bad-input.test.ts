@@ -125,7 +125,7 @@ const cases: BadCase[] = [
 describe('bad input on every matching write', () => {
   it.each(cases)('$name → 400 with the fields, nothing written', async (c) => {
     const before = await stateSnapshot(t);
-    const mailsBefore = t.app.mailer.captured.length;
+    const mailsBefore = t.mail.length;
     const res = await t.app.inject({
       method: 'POST',
       url: c.url(),
@@ -136,7 +136,7 @@ describe('bad input on every matching write', () => {
     expect(body.error.code).toBe('VALIDATION_FAILED');
     expect([...new Set(body.error.fields!.map((f) => f.field))].sort()).toEqual(c.fields);
     expect(await stateSnapshot(t)).toEqual(before);
-    expect(t.app.mailer.captured.length).toBe(mailsBefore);
+    expect(t.mail.length).toBe(mailsBefore);
   });
 
   it('names domain codes for the fields a person fills in', async () => {

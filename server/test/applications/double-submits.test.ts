@@ -62,7 +62,7 @@ describe('double submits make one row', () => {
     });
     expect(answers).toEqual([...conflicts('INVITATION_PENDING'), '201'].sort());
     expect(await rows(schema.invitations, eq(schema.invitations.email, email))).toBe(1);
-    expect(t.app.mailer.captured.filter((m) => m.to === email)).toHaveLength(1);
+    expect(t.mail.filter((m) => m.to === email)).toHaveLength(1);
   });
 
   it('an expired invitation does not block a new one, and still reads as expired', async () => {

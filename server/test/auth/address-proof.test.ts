@@ -26,13 +26,11 @@ const refreshes = async (s: SignedIn) =>
 
 /** Makes a request that mails `to` a link to `path`; the token of that new mail. */
 async function mailedToken(to: string, path: string, request: () => Promise<unknown>): Promise<string> {
-  const before = new Set(t.app.mailer.captured);
+  const before = new Set(t.mail);
   await request();
   return vi.waitFor(
     () => {
-      const mail = t.app.mailer.captured.find(
-        (m) => !before.has(m) && m.to === to && m.text.includes(`${path}?token=`),
-      );
+      const mail = t.mail.find((m) => !before.has(m) && m.to === to && m.text.includes(`${path}?token=`));
       if (!mail) throw new Error(`no new mail to ${to} with ${path} yet`);
       return tokenIn(mail.text);
     },

@@ -11,14 +11,14 @@ afterEach(async () => {
 const secret = 'a-production-secret-of-at-least-32-characters';
 
 async function status(env: Record<string, string>) {
-  t = await startTestApp({ demo: false, env });
+  t = await startTestApp({ mail: 'memory', demo: false, env });
   const res = await get(t, {}, '/api/dev/mail');
   return res.statusCode;
 }
 
 describe('listCapturedMail', () => {
   it('shows captured mail, newest first, in tests', async () => {
-    t = await startTestApp({ demo: true });
+    t = await startTestApp({ mail: 'memory', demo: true });
     await t.app.inject({
       method: 'POST',
       url: '/api/auth/password-reset',
@@ -42,7 +42,7 @@ describe('listCapturedMail', () => {
   });
 
   it('is listed in the OpenAPI document when shown', async () => {
-    t = await startTestApp({ demo: false });
+    t = await startTestApp({ mail: 'memory', demo: false });
     const doc = (await get(t, {}, '/api/openapi.json')).json();
     expect(doc.paths['/api/dev/mail'].get.operationId).toBe('listCapturedMail');
   });
@@ -74,12 +74,12 @@ describe('listCapturedMail', () => {
     }
 
     it('a loopback-only listener without proxies serves anyone on this machine (the e2e tests read mail so)', async () => {
-      t = await startTestApp({ demo: true, listen: true });
+      t = await startTestApp({ mail: 'memory', demo: true, listen: true });
       expect(await statusOver(t.baseUrl)).toBe(200);
     });
 
     it('a listener on every interface refuses anonymous callers and volunteers; foundation staff still read it', async () => {
-      t = await startTestApp({ demo: true });
+      t = await startTestApp({ mail: 'memory', demo: true });
       await t.app.listen({ host: '0.0.0.0', port: 0 });
       const address = t.app.server.address();
       const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -92,7 +92,7 @@ describe('listCapturedMail', () => {
     });
 
     it('behind a proxy (TRUST_PROXY_HOPS=1) a loopback listener refuses anonymous callers too', async () => {
-      t = await startTestApp({ demo: true, listen: true, env: { TRUST_PROXY_HOPS: '1' } });
+      t = await startTestApp({ mail: 'memory', demo: true, listen: true, env: { TRUST_PROXY_HOPS: '1' } });
       expect(await statusOver(t.baseUrl)).toBe(404);
       expect(await statusOver(t.baseUrl, await as(t, demoEmails.foundation))).toBe(200);
     });

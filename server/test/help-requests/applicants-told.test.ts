@@ -48,7 +48,7 @@ async function requestWithHands(title: string, languages: Partial<Record<HandSta
   return { id, people };
 }
 
-const mailsTo = (email: string) => t.app.mailer.captured.filter((m) => m.to === email);
+const mailsTo = (email: string) => t.mail.filter((m) => m.to === email);
 
 describe('applicants are told when a request ends', () => {
   it('withdrawn by its officer: waiting and matched volunteers, each in their language; nobody else', async () => {

@@ -53,11 +53,11 @@ describe('expireOverdueRequests', () => {
     const audit = (await auditEntries(t, 'request.expire')).filter((e) => e.subjectId === overdue);
     expect(audit).toEqual([expect.objectContaining({ actorId: null, municipalityCode: '13121' })]);
 
-    const ja = t.app.mailer.captured.find((m) => m.to === demoEmails.officerSenju && m.subject.includes('期限切れ'))!;
+    const ja = t.mail.find((m) => m.to === demoEmails.officerSenju && m.subject.includes('期限切れ'))!;
     expect(ja.subject).toContain('締め切りを過ぎました');
     expect(ja.text).toContain('「似た依頼を作る」');
     expect(ja.text).toContain(`/association/requests/${overdue}\n`);
-    const en = t.app.mailer.captured.find((m) => m.to === englishOfficer.email && m.subject.includes('期限切れ'))!;
+    const en = t.mail.find((m) => m.to === englishOfficer.email && m.subject.includes('期限切れ'))!;
     expect(en.subject).toContain('has expired');
     expect(en.text).toContain('“Post a similar one”');
   });
@@ -65,11 +65,11 @@ describe('expireOverdueRequests', () => {
   it('run again, changes nothing and tells nobody twice', async () => {
     await expireOverdueRequests(t.app);
     await mailSent(t);
-    const mails = t.app.mailer.captured.length;
+    const mails = t.mail.length;
     const audit = (await auditEntries(t, 'request.expire')).length;
     expect(await expireOverdueRequests(t.app)).toBe(0);
     await mailSent(t);
-    expect(t.app.mailer.captured.length).toBe(mails);
+    expect(t.mail.length).toBe(mails);
     expect((await auditEntries(t, 'request.expire')).length).toBe(audit);
   });
 
@@ -83,7 +83,7 @@ describe('expireOverdueRequests', () => {
     for (const id of ids) expect((await requestRow(t, id)).status).toBe('expired');
     const audit = (await auditEntries(t, 'request.expire')).filter((e) => ids.includes(e.subjectId!));
     expect(audit).toHaveLength(ids.length);
-    const mails = t.app.mailer.captured.filter((m) => m.to === demoEmails.officerSenju && m.subject.includes('同時'));
+    const mails = t.mail.filter((m) => m.to === demoEmails.officerSenju && m.subject.includes('同時'));
     expect(mails).toHaveLength(ids.length);
   });
 

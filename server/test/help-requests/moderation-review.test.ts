@@ -19,7 +19,7 @@ beforeAll(async () => {
   await setModeration(t, '13121', true);
 });
 
-const mailsTo = (email: string) => t.app.mailer.captured.filter((m) => m.to === email);
+const mailsTo = (email: string) => t.mail.filter((m) => m.to === email);
 
 describe('the review flow', () => {
   it('changes requested with a reason → officer fixes and resubmits → approved; mails in each officer’s language', async () => {

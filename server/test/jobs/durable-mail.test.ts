@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { PgBoss } from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { demoEmails } from '../kit/people.ts';
-import { startSmtpSink } from './smtp-sink.ts';
+import { startSmtpSink } from '@board/tests/harness/smtp-sink';
 
 /**
  * Mail survives the server: the real server as its own process, on real PostgreSQL, sending

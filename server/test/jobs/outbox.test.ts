@@ -7,7 +7,7 @@ import { as, demoEmails } from '../kit/people.ts';
 import { sendMail, type MailOrder } from '../../src/mail/send-mail.ts';
 import { signInLinkMail } from '../../src/mail/sign-in-mails.ts';
 import { systemContext } from '../../src/services/context.ts';
-import { startSmtpSink } from './smtp-sink.ts';
+import { startSmtpSink } from '@board/tests/harness/smtp-sink';
 
 /** The transactional outbox and failed deliveries, in process, through real SMTP to a local sink that refuses one address. */
 const refused = 'nobody-here@example.test';

@@ -37,6 +37,9 @@ export function useApiApp(options: TestAppOptions = {}): TestApp {
     get baseUrl() {
       return running().baseUrl;
     },
+    get mail() {
+      return running().mail;
+    },
     close: () => running().close(),
   };
 }

@@ -4,7 +4,7 @@ import type { TestApp } from './app.ts';
 
 /** Captured mail to one address as it stands now, newest first. */
 export function mailsTo(t: TestApp, to: string) {
-  return t.app.mailer.captured.filter((m) => m.to === to);
+  return t.mail.filter((m) => m.to === to);
 }
 
 /** The newest captured mail to this address (fails when there is none). */
@@ -56,5 +56,5 @@ export function inviteTokenIn(text: string): string {
 
 /** Forgets the mail captured so far, so `mailTo` finds only what comes next. */
 export function forgetMail(t: TestApp) {
-  t.app.mailer.captured.length = 0;
+  t.mail.length = 0;
 }

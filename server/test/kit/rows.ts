@@ -42,7 +42,7 @@ export async function rowCounts(t: TestApp, options: { mail?: boolean } = {}) {
     .from(schema.refreshTokens)
     .where(madeByTest.length > 0 ? notInArray(schema.refreshTokens.familyId, madeByTest) : undefined);
   out.refreshTokens = sessions!.n;
-  if (options.mail) out.mails = t.app.mailer.captured.length;
+  if (options.mail) out.mails = t.mail.length;
   return out;
 }
 

@@ -39,7 +39,7 @@ describe('repeatable actions that mail someone else are throttled per actor', ()
       const res = await post(t, await bearer(t, staffId), `/api/invitations/${invitation.id}/resend`);
       expect(answer(res, 200, Invitation).state).toBe('pending');
     }
-    const resent = t.app.mailer.captured.filter((m) => m.to === invitation.email);
+    const resent = t.mail.filter((m) => m.to === invitation.email);
     expect(resent).toHaveLength(mailThrottles.invitation.max);
   });
 });

@@ -79,7 +79,7 @@ describe('wrong passwords slow down the one typing them, they do not lock the ac
     });
     expect(asked.statusCode).toBe(202);
     const link = await vi.waitFor(() => {
-      const found = t.app.mailer.captured.find((m) => m.to === email && m.text.includes('/signin/link?token='));
+      const found = t.mail.find((m) => m.to === email && m.text.includes('/signin/link?token='));
       if (!found) throw new Error('no sign-in link mailed yet');
       return found;
     });

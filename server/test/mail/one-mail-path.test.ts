@@ -53,7 +53,7 @@ describe('a mail server that fails does not undo or fail the change', () => {
     const volunteer = await createVolunteer(t);
     const id = await applied(t, volunteer.headers, request.id);
     expect((await applicationRow(t, id))?.status).toBe('pending');
-    expect(t.app.mailer.captured).toEqual([]);
+    expect(t.mail).toEqual([]);
     expect(logged.some((line) => line.includes('mail could not be sent'))).toBe(true);
   });
 

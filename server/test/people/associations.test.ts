@@ -146,7 +146,7 @@ describe("an association's officers", () => {
     expect(after.statusCode).toBe(401);
 
     // told by mail, in their language
-    const mail = t.app.mailer.captured.find((m) => m.to === leaving.email);
+    const mail = t.mail.find((m) => m.to === leaving.email);
     expect(mail?.subject).toContain('役割が外れました');
     expect(mail?.text).toContain('千住一丁目町会');
 

@@ -121,7 +121,7 @@ describe('bad input on every write route', () => {
   it.each(cases)('$name → 400 with fields, nothing written', async (c) => {
     const headers = c.as === null ? {} : c.as === 'leaver' ? leaverHeaders : await as(t, c.as);
     const before = await rowCounts(t);
-    const mailsBefore = t.app.mailer.captured.length;
+    const mailsBefore = t.mail.length;
     const volunteerBefore = await volunteerRow();
     const res = await t.app.inject({
       method: c.method,
@@ -133,7 +133,7 @@ describe('bad input on every write route', () => {
     expect(body.error.code).toBe('VALIDATION_FAILED');
     expect(body.error.fields!.map((f) => f.field).sort()).toEqual([...c.fields].sort());
     expect(await rowCounts(t)).toEqual(before);
-    expect(t.app.mailer.captured.length).toBe(mailsBefore);
+    expect(t.mail.length).toBe(mailsBefore);
     const volunteerAfter = await volunteerRow();
     expect(volunteerAfter).toEqual(volunteerBefore);
   });

@@ -5,7 +5,7 @@ import type { TestApp } from '../../src/harness/test-app.ts';
 
 /** The id of the newest mail captured so far (0 for none): pass it to `mailTo` to wait for a mail sent after now. */
 export function lastMailId(app: TestApp): number {
-  return app.app.mailer.captured[0]?.id ?? 0;
+  return app.mail[0]?.id ?? 0;
 }
 
 /**
@@ -13,9 +13,9 @@ export function lastMailId(app: TestApp): number {
  * (mail goes out after the answer: waits for it).
  */
 export async function mailTo(app: TestApp, to: string, subject: (s: string) => boolean = () => true, after = 0) {
-  const matches = (m: (typeof app.app.mailer.captured)[number]) => m.id > after && m.to === to && subject(m.subject);
-  await expect.poll(() => app.app.mailer.captured.some(matches), { timeout: 10_000 }).toBe(true);
-  return app.app.mailer.captured.find(matches)!;
+  const matches = (m: (typeof app.mail)[number]) => m.id > after && m.to === to && subject(m.subject);
+  await expect.poll(() => app.mail.some(matches), { timeout: 10_000 }).toBe(true);
+  return app.mail.find(matches)!;
 }
 
 /** The link to `path` in a mail, as an absolute mail URL and as the same page on the test server. */
@@ -28,7 +28,7 @@ export function linkIn(text: string, path: string, app: TestApp): { mailUrl: str
 
 /** The path (with token) of the newest invitation link mailed to this address. */
 export function invitationLinkFor(app: TestApp, email: string): string {
-  const mail = app.app.mailer.captured.find((m) => m.to === email && m.text.includes('/invitations/accept?token='));
+  const mail = app.mail.find((m) => m.to === email && m.text.includes('/invitations/accept?token='));
   if (!mail) throw new Error(`no invitation mail to ${email}`);
   const match = /\/invitations\/accept\?token=[A-Za-z0-9_%-]+/.exec(mail.text);
   if (!match) throw new Error('no link in the invitation mail');

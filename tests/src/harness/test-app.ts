@@ -2,8 +2,10 @@ import { createDatabase, type DatabaseHandle } from '@board/db';
 import { seedDemo, seedMunicipalities } from '@board/db/seed/seed';
 import { buildApp } from '@board/server';
 import { loadConfig, type AppConfig } from '@board/server/config';
+import type { CapturedMail } from '@board/server/plugins/app/mailer';
 import type { FastifyInstance } from 'fastify';
 import { queuedWorkDone } from './queued-work.ts';
+import { startSmtpSink } from './smtp-sink.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
 
 export interface TestApp {
@@ -15,6 +17,8 @@ export interface TestApp {
   config: AppConfig;
   /** http://127.0.0.1:PORT when started with `listen: true` */
   baseUrl: string;
+  /** every mail the app sent, newest first, as received by SMTP (or kept in memory: `mail` option) */
+  mail: CapturedMail[];
   close(): Promise<void>;
 }
 
@@ -30,6 +34,11 @@ export interface TestAppOptions {
   routes?: (app: FastifyInstance) => void;
   /** where the app's log lines go (set LOG_LEVEL in `env` too; tests default to silent) */
   logStream?: { write(line: string): void };
+  /**
+   * How mail leaves: 'smtp' (default) through real SMTP to a local sink, as in production;
+   * 'memory' kept by the app itself, for the demo's /dev/mail page. An SMTP_URL in `env` wins.
+   */
+  mail?: 'smtp' | 'memory';
 }
 
 /** The real app over its own freshly cloned PostgreSQL database. */
@@ -37,6 +46,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const database = await createTestDatabase();
   await seedMunicipalities(database.handle.db);
   if (options.demo ?? true) await seedDemo(database.handle.db);
+  const sink = options.mail !== 'memory' && !options.env?.SMTP_URL ? await startSmtpSink() : undefined;
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
@@ -47,6 +57,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     // tests write rows straight into the database (as another server instance would) and read the
     // board at once; the cache has its own tests (server/test/help-requests/board-cache.test.ts)
     BOARD_CACHE_SECONDS: '0',
+    ...(sink && { SMTP_URL: sink.url }),
     ...options.env,
   });
   const appDatabase = createDatabase({ url: database.appUrl, maxConnections: 5 });
@@ -70,8 +81,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     appDatabase,
     config,
     baseUrl,
+    mail: sink?.received ?? app.mailer.captured,
     close: async () => {
       await app.close();
+      await sink?.close();
       await appDatabase.close();
       await database.drop();
     },
