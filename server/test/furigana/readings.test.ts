@@ -65,17 +65,6 @@ describe('readings over kanji (furigana)', () => {
     expect(await rubyOf('ちらし作り'.slice(0, 3))).toBeNull();
     expect(await rubyOf('Flyer for the summer festival')).toBeNull();
   });
-
-  it('costs tens of milliseconds per long text once the dictionary is loaded (benchmark)', async () => {
-    await rubyOf('準備'); // the dictionary loads once per process, on the first text
-    const body = '千住一丁目町会の防災訓練を手伝ってください。回覧板でもお知らせします。'.repeat(10);
-    const runs = 20;
-    const started = performance.now();
-    for (let i = 0; i < runs; i++) await rubyOf(body);
-    const perText = (performance.now() - started) / runs;
-    console.info(`[bench] furigana: ${perText.toFixed(1)} ms per text of ${body.length} characters`);
-    expect(perText).toBeLessThan(500);
-  });
 });
 
 describe('readings in the request payload', () => {
