@@ -1,7 +1,8 @@
 import { schema, type Database } from '@board/db';
 import type { RubyText } from '@board/shared';
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import { columns } from '../../database/columns.ts';
+import { hasKanji } from '../help-requests/repository.ts';
 
 const { messages, users } = schema;
 
@@ -66,6 +67,24 @@ export function messageRepository(tx: Database) {
     }): Promise<string> {
       const [row] = await tx.insert(messages).values(values).returning({ id: messages.id });
       return row!.id;
+    },
+
+    /**
+     * Messages stored before readings were made for them (migration 0035) whose body has kanji,
+     * oldest id first. A kana-only body keeps a null ruby for good, so it is never picked again.
+     */
+    async withoutReadings(limit: number): Promise<{ id: string; body: string }[]> {
+      return tx
+        .select({ id: messages.id, body: messages.body })
+        .from(messages)
+        .where(sql`${messages.bodyRuby} is null and ${messages.body} ~ ${hasKanji}`)
+        .orderBy(messages.id)
+        .limit(limit);
+    },
+
+    /** Readings made for a message already stored (its body and times stay). */
+    async setBodyRuby(id: string, bodyRuby: RubyText | null): Promise<void> {
+      await tx.update(messages).set({ bodyRuby }).where(eq(messages.id, id));
     },
   };
 }
