@@ -20,3 +20,26 @@ export function rubyBase(ruby: RubyText): string {
 export function rubyReading(ruby: RubyText): string {
   return ruby.map((piece) => (typeof piece === 'string' ? piece : piece[1])).join('');
 }
+
+/**
+ * The first `max` characters of a text and of its readings together, with "…" when cut: a
+ * reading stays whole with its kanji (a word is dropped rather than split). Without readings,
+ * just the text cut.
+ */
+export function rubyExcerpt(text: string, ruby: RubyText | null, max: number): { text: string; ruby: RubyText | null } {
+  if (text.length <= max) return { text, ruby };
+  if (!ruby || rubyBase(ruby) !== text) return { text: `${text.slice(0, max)}…`, ruby: null };
+  const kept: RubyText = [];
+  let length = 0;
+  for (const piece of ruby) {
+    const base = typeof piece === 'string' ? piece : piece[0];
+    if (length + base.length > max) {
+      if (typeof piece === 'string') kept.push(piece.slice(0, max - length));
+      break;
+    }
+    kept.push(piece);
+    length += base.length;
+  }
+  kept.push('…');
+  return { text: rubyBase(kept), ruby: kept };
+}

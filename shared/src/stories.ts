@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { unlessBlank } from './query-strings.ts';
 import { Category } from './categories.ts';
 import { MunicipalityCode } from './municipalities.ts';
+import { RubyText } from './ruby.ts';
 import { multiLineText, singleLineText } from './safe-input.ts';
 
 /**
@@ -95,6 +96,9 @@ export const StorySummary = z.object({
   id: z.string(),
   title: z.string(),
   trouble: z.string(),
+  /** readings over the kanji (furigana), made when written; null without kanji */
+  titleRuby: RubyText.nullable(),
+  troubleRuby: RubyText.nullable(),
   category: Category,
   municipalityCode: z.string(),
   municipalityNameJa: z.string(),
@@ -118,6 +122,8 @@ export const StoryView = StorySummary.extend({
   applicationId: z.string(),
   whatDone: z.string(),
   whatChanged: z.string(),
+  whatDoneRuby: RubyText.nullable(),
+  whatChangedRuby: RubyText.nullable(),
   status: StoryStatus,
   volunteerConsent: VolunteerConsent,
   /** why staff sent it back (only for the two sides and staff) */

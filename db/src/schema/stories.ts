@@ -1,6 +1,6 @@
-import { storyStatuses, volunteerConsents } from '@board/shared';
+import { storyStatuses, volunteerConsents, type RubyText } from '@board/shared';
 import { sql } from 'drizzle-orm';
-import { customType, index, pgEnum, pgPolicy, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { customType, index, jsonb, pgEnum, pgPolicy, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { at, createdAt, id, requiredLink, requiredMunicipality } from './columns.ts';
 import { anyOf, isCurrentUser, isFoundation, isSystem, officerOf, policyFor, staffOf } from './access.ts';
 import { applications } from './applications.ts';
@@ -35,6 +35,12 @@ export const stories = pgTable(
     trouble: text('trouble').notNull(),
     whatDone: text('what_done').notNull(),
     whatChanged: text('what_changed').notNull(),
+    // readings over the kanji of each text (furigana, issue 13), made when it is written; null
+    // for a text without kanji or not read yet (server/src/furigana/backfill.ts)
+    titleRuby: jsonb('title_ruby').$type<RubyText>(),
+    troubleRuby: jsonb('trouble_ruby').$type<RubyText>(),
+    whatDoneRuby: jsonb('what_done_ruby').$type<RubyText>(),
+    whatChangedRuby: jsonb('what_changed_ruby').$type<RubyText>(),
     photo: bytea('photo'),
     photoType: text('photo_type'),
     photoAlt: text('photo_alt'),

@@ -1,5 +1,5 @@
 import { schema } from '@board/db';
-import { BoardPage, HelpRequestDetail, rubyBase, rubyReading } from '@board/shared';
+import { BoardPage, HelpRequestDetail, rubyBase, rubyReading, StoryView } from '@board/shared';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { fillMissingReadings } from '../../src/furigana/backfill.ts';
@@ -10,6 +10,7 @@ import { applicationRow, matched } from '../kit/applications.ts';
 import { answer, get, post } from '../kit/http.ts';
 import { as, createVolunteer, demoEmails, officers } from '../kit/people.ts';
 import { insertRequest, requestRow, validInput } from '../kit/requests.ts';
+import { storyBody, storyMatch } from '../stories/scene.ts';
 
 const t = useApiApp();
 
@@ -83,8 +84,23 @@ describe('readings in the request payload', () => {
   });
 });
 
+/** A story as stored before migration 0036: written through the API, its readings then taken away. */
+async function storyWrittenBefore(): Promise<string> {
+  const match = await storyMatch(t);
+  const story = answer(
+    await post(t, await as(t, demoEmails.officerSenju), `/api/applications/${match.id}/story`, storyBody()),
+    201,
+    StoryView,
+  );
+  await t.database.handle.db
+    .update(schema.stories)
+    .set({ titleRuby: null, troubleRuby: null, whatDoneRuby: null, whatChangedRuby: null })
+    .where(eq(schema.stories.id, story.id));
+  return story.id;
+}
+
 describe('readings of texts stored before furigana', () => {
-  it('are made once after start: titles, bodies, association names, messages, and their kana search tokens', async () => {
+  it('are made once after start: titles, bodies, association names, messages, stories, and their kana search tokens', async () => {
     const stored = await insertRequest(t, {
       title: '回覧板の配布',
       body: '足立区の町会です。',
@@ -96,6 +112,7 @@ describe('readings of texts stored before furigana', () => {
     const sentBefore = await storedMessage(match, '回覧板は町会の掲示板にも貼ります。');
     const kanaOnly = await storedMessage(match, 'よろしくおねがいします');
     expect(await messageRuby(sentBefore)).toBeNull();
+    const story = await storyWrittenBefore();
     expect(await fillMissingReadings(systemContext(t.app))).toBeGreaterThan(0);
     const row = await requestRow(t, stored.id);
     expect(rubyReading(row.titleRuby!)).toBe('かいらんばんのはいふ');
@@ -108,6 +125,9 @@ describe('readings of texts stored before furigana', () => {
     expect(rubyBase(message)).toBe('回覧板は町会の掲示板にも貼ります。');
     expect(rubyReading(message)).toBe('かいらんばんはちょうかいのけいじばんにもはります。');
     expect(message).toContainEqual(['町会', 'ちょうかい']);
+    const [storyRow] = await t.database.handle.db.select().from(schema.stories).where(eq(schema.stories.id, story));
+    expect(storyRow!.titleRuby).toContainEqual(['町会', 'ちょうかい']);
+    expect(rubyBase(storyRow!.whatDoneRuby!)).toBe(storyRow!.whatDone);
     // kana only: nothing to read, and not picked again (the second run below finds nothing)
     expect(await messageRuby(kanaOnly)).toBeNull();
     expect(await fillMissingReadings(systemContext(t.app))).toBe(0);

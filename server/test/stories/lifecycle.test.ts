@@ -1,4 +1,4 @@
-import { StoryList, StoryView } from '@board/shared';
+import { rubyBase, StoryList, StoryView } from '@board/shared';
 import { describe, expect, it } from 'vitest';
 import { schema } from '@board/db';
 import { and, eq } from 'drizzle-orm';
@@ -68,6 +68,25 @@ describe('stories', () => {
     expect((await get(t, {}, `/api/stories/${story.id}`)).statusCode).toBe(404);
   });
 
+  it('carries readings over the kanji of each text, made when written, and none where there is no kanji', async () => {
+    const match = await storyMatch(t);
+    const story = answer(
+      await post(
+        t,
+        senju,
+        `/api/applications/${match.id}/story`,
+        storyBody({ whatChanged: 'おまつりに ひとが ふえた。' }),
+      ),
+      201,
+      StoryView,
+    );
+    expect(story.titleRuby).toContainEqual(['町会', 'ちょうかい']);
+    expect(rubyBase(story.titleRuby!)).toBe(story.title);
+    expect(story.troubleRuby).toContainEqual(['行事', 'ぎょうじ']);
+    expect(rubyBase(story.whatDoneRuby!)).toBe(story.whatDone);
+    expect(story.whatChangedRuby).toBeNull();
+  });
+
   it('is sent back with a reason, written again and approved', async () => {
     const match = await storyMatch(t);
     const story = answer(await post(t, senju, `/api/applications/${match.id}/story`, storyBody()), 201, StoryView);
@@ -95,6 +114,8 @@ describe('stories', () => {
       StoryView,
     );
     expect(rewritten).toMatchObject({ id: story.id, status: 'review', title: '書き直した', sentBackReason: null });
+    // written again, read again: the readings follow the new title (furigana, issue 13)
+    expect(rewritten.titleRuby).toEqual([['書', 'か'], 'き', ['直', 'なお'], 'した']);
     expect(errorCode(await post(t, senju, `/api/applications/${match.id}/story`, storyBody()))).toBe('STORY_EXISTS');
   });
 

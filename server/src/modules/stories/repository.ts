@@ -1,7 +1,8 @@
 import { schema, type Database } from '@board/db';
-import type { Category, StoryStatus, VolunteerConsent } from '@board/shared';
+import type { Category, RubyText, StoryStatus, VolunteerConsent } from '@board/shared';
 import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { columns } from '../../database/columns.ts';
+import { hasKanji } from '../help-requests/repository.ts';
 import type { Keyset } from '../help-requests/rows.ts';
 
 const { stories: s, municipalities: m, associations: a, applications, helpRequests: r } = schema;
@@ -19,6 +20,10 @@ const storyColumns = {
     'trouble',
     'whatDone',
     'whatChanged',
+    'titleRuby',
+    'troubleRuby',
+    'whatDoneRuby',
+    'whatChangedRuby',
     'photoAlt',
     'status',
     'sentBackReason',
@@ -47,6 +52,10 @@ export interface StoryRow {
   trouble: string;
   whatDone: string;
   whatChanged: string;
+  titleRuby: RubyText | null;
+  troubleRuby: RubyText | null;
+  whatDoneRuby: RubyText | null;
+  whatChangedRuby: RubyText | null;
   photoAlt: string | null;
   status: StoryStatus;
   sentBackReason: string | null;
@@ -63,8 +72,16 @@ export interface StoryRow {
   sortKey: string | null;
 }
 
-/** What the officer writes (a photo already checked). */
-export interface StoryText {
+/** The readings over a story's four texts (readings.ts). */
+export interface StoryReadings {
+  titleRuby: RubyText | null;
+  troubleRuby: RubyText | null;
+  whatDoneRuby: RubyText | null;
+  whatChangedRuby: RubyText | null;
+}
+
+/** What the officer writes (a photo already checked), with its readings. */
+export interface StoryText extends StoryReadings {
   title: string;
   trouble: string;
   whatDone: string;
@@ -147,6 +164,26 @@ export function storyRepository(tx: Database) {
         .where(and(eq(s.id, id), eq(s.status, 'sent_back')))
         .returning({ id: s.id });
       return rows.length > 0;
+    },
+
+    /** stories stored before readings were made for them (migration 0036) with kanji in a text */
+    async withoutReadings(
+      limit: number,
+    ): Promise<{ id: string; title: string; trouble: string; whatDone: string; whatChanged: string }[]> {
+      return tx
+        .select({ id: s.id, title: s.title, trouble: s.trouble, whatDone: s.whatDone, whatChanged: s.whatChanged })
+        .from(s)
+        .where(
+          sql`${s.titleRuby} is null and ${s.troubleRuby} is null and ${s.whatDoneRuby} is null and ${s.whatChangedRuby} is null
+            and (${s.title} || ${s.trouble} || ${s.whatDone} || ${s.whatChanged}) ~ ${hasKanji}`,
+        )
+        .orderBy(s.id)
+        .limit(limit);
+    },
+
+    /** Readings made for a story already stored (its texts, state and times stay). */
+    async setReadings(id: string, readings: StoryReadings): Promise<void> {
+      await tx.update(s).set(readings).where(eq(s.id, id));
     },
 
     /** staff decide a story in review; false if it was not in review */

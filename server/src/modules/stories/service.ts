@@ -26,6 +26,7 @@ import { notify } from '../notifications/notify.ts';
 import { recipientRepository } from '../notifications/recipients.ts';
 import { storyRepository, type StoryRow } from './repository.ts';
 import { withoutMetadata } from './photo-metadata.ts';
+import { storyReadings } from './readings.ts';
 
 const listing = 'stories';
 
@@ -34,6 +35,8 @@ function summary(row: StoryRow): StorySummary {
     id: row.id,
     title: row.title,
     trouble: row.trouble,
+    titleRuby: row.titleRuby,
+    troubleRuby: row.troubleRuby,
     category: row.category,
     municipalityCode: row.municipalityCode,
     municipalityNameJa: row.municipalityNameJa,
@@ -65,6 +68,8 @@ function view(row: StoryRow, actor: Actor | null): StoryView {
     applicationId: row.applicationId,
     whatDone: row.whatDone,
     whatChanged: row.whatChanged,
+    whatDoneRuby: row.whatDoneRuby,
+    whatChangedRuby: row.whatChangedRuby,
     status: row.status,
     volunteerConsent: row.volunteerConsent,
     sentBackReason: isParty(actor, row) ? row.sentBackReason : null,
@@ -116,6 +121,8 @@ export async function createStory(
 ): Promise<StoryView> {
   const { actor } = ctx;
   const photo = await checkedPhoto(body);
+  // readings before the transaction: the dictionary's work holds no connection
+  const readings = await storyReadings(body);
   return ctx.door.asActor(actor, async (tx) => {
     const stories = storyRepository(tx);
     const match = await stories.match(applicationId);
@@ -126,7 +133,13 @@ export async function createStory(
     if (match.status !== 'accepted' || !match.confirmedAt) {
       throw new DomainError('MATCH_NOT_CONFIRMED', 'A story is written once the volunteer has confirmed the match.');
     }
-    const text = { title: body.title, trouble: body.trouble, whatDone: body.whatDone, whatChanged: body.whatChanged };
+    const text = {
+      title: body.title,
+      trouble: body.trouble,
+      whatDone: body.whatDone,
+      whatChanged: body.whatChanged,
+      ...readings,
+    };
     const existing = await stories.findByApplication(applicationId);
     if (existing) {
       if (!(await stories.rewrite(existing.id, actor.userId, { ...text, ...(photo !== undefined && { photo }) }))) {
