@@ -40,7 +40,8 @@ beforeAll(async () => {
   await api(t, demo.officerSenju, 'POST', `/api/applications/${ids.match}/complete`);
   await api(t, demo.volunteer1, 'POST', `/api/applications/${ids.match}/confirm`);
   const story = await api<{ id: string }>(t, demo.officerSenju, 'POST', `/api/applications/${ids.match}/story`, {
-    title: '回覧板のチラシができました',
+    // a long title without spaces, with readings in やさしい日本語: the hardest line to break
+    title: '回覧板だけだったお知らせが、スマホでも届くようになりました',
     trouble: '町会のお知らせが読みにくいと言われていました。',
     whatDone: '大きな字のチラシを作っていただきました。',
     whatChanged: '防災訓練に来る人が増えました。',
