@@ -19,7 +19,8 @@ export interface MessageKeyScan {
 
 const ROUTE_FILES = /^\+(page|layout)(\.server)?\.(ts|svelte)$|^\+error\.svelte$/;
 const IMPORT = /(?:import|export)\s[^'"`;]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)/g;
-const WORD = /[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+/g;
+/** a word that could be a message key (`area.some.key`) */
+export const messageKeyLike = /[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+/g;
 /** a string that ends in a dot, right before `${` or its closing quote: `'status.' + s`, `errors.code.${code}` */
 const PREFIX = /['"`]([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*\.)(?=\$\{|['"`])/g;
 
@@ -33,7 +34,7 @@ export function scanMessageKeys(webSrc: string, sharedSrc: string, allKeys: Iter
     if (fileKeys.has(file)) return;
     const text = readFileSync(file, 'utf8');
     const found = new Set<string>();
-    for (const [word] of text.matchAll(WORD)) if (keySet.has(word)) found.add(word);
+    for (const [word] of text.matchAll(messageKeyLike)) if (keySet.has(word)) found.add(word);
     for (const [, prefix = ''] of text.matchAll(PREFIX))
       for (const key of keys) if (key.startsWith(prefix)) found.add(key);
     fileKeys.set(file, found);

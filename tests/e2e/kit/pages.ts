@@ -6,7 +6,7 @@
  */
 import type { BrowserContext, Locator, Page, Response } from 'playwright-core';
 import { expect } from 'vitest';
-import { catalogueKeys } from '../../../web/vite/message-keys.ts';
+import { catalogueKeys, messageKeyLike } from '../../../web/vite/message-keys.ts';
 import { accessibilityViolations } from '../../src/harness/browser.ts';
 import type { TestApp } from '../../src/harness/test-app.ts';
 import { t } from './boot.ts';
@@ -169,9 +169,7 @@ let messageKeys: Set<string> | undefined;
 export async function expectNoRawMessageKeys(page: Page, label: string): Promise<void> {
   messageKeys ??= new Set(catalogueKeys(new URL('../../../web/src/lib/i18n/messages', import.meta.url).pathname));
   const text = await page.locator('body').innerText();
-  const raw = [...text.matchAll(/[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+/g)]
-    .map(([word]) => word)
-    .filter((w) => messageKeys!.has(w));
+  const raw = [...text.matchAll(messageKeyLike)].map(([word]) => word).filter((w) => messageKeys!.has(w));
   expect(raw, `${label} (${page.url()}) shows message keys`).toEqual([]);
 }
 
@@ -212,11 +210,10 @@ export async function expectAccessibleAt(page: Page, path: string, label: string
  * user-written Japanese carries readings, which innerText would run into the words.
  */
 export async function textWithoutReadings(locator: Locator): Promise<string> {
-  return locator.evaluate((element) => {
-    const copy = element.cloneNode(true) as HTMLElement;
-    copy.querySelectorAll('rt, rp').forEach((reading) => reading.remove());
-    return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
-  });
+  // waits for the element, as reading it directly would
+  await locator.first().waitFor({ state: 'attached' });
+  const [text] = await textsWithoutReadings(locator.first());
+  return text!;
 }
 
 /** `textWithoutReadings` of every element the locator matches, in order. */
