@@ -46,8 +46,17 @@ export async function fillMatching({ n, run }: Load): Promise<void> {
          from generate_series(0, 2 + x.i % 7) s group by 1 order by 1),
        suggestable = x.i % 5 < 2,
        online_ok = x.i % 4 = 0,
-       hours_per_month = 2 + (x.i % 5) * 2
+       hours_per_month = 2 + (x.i % 5) * 2,
+       -- the copies of skills and record the triggers keep (migration 0037; not fired while loading)
+       skill_keys = s.keys,
+       skills = s.levels,
+       completed_helps = r.completed,
+       helps_by_category = r.by_category,
+       thanks_received = r.thanks,
+       open_matches = r.open
      from (select i, pg_temp.bench_uuid('vol-' || i) as id from generate_series(1, ${n.volunteers}) i) x
+     cross join lateral volunteer_skills_of(x.id) s
+     cross join lateral volunteer_record_of(x.id) r
      where p.user_id = x.id`,
   );
   await run(

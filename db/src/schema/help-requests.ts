@@ -75,6 +75,20 @@ export function placedSearchTokens(t: { searchTokens: AnyPgColumn; municipalityC
   return sql`(${t.searchTokens} || array['m:' || ${t.municipalityCode}])`;
 }
 
+/**
+ * The keys an open request is found by for a volunteer's suggestions (SQL function
+ * `request_match_keys`, migration 0037; server/src/modules/matching/keys.ts builds the keys a
+ * volunteer asks for).
+ */
+export function requestMatchKeys(t: {
+  skillKeys: AnyPgColumn;
+  category: AnyPgColumn;
+  municipalityCode: AnyPgColumn;
+  online: AnyPgColumn;
+}) {
+  return sql`request_match_keys(${t.skillKeys}, ${t.category}, ${t.municipalityCode}, ${t.online})`;
+}
+
 /** The token `placedSearchTokens` adds for a municipality. */
 export const placeToken = (municipalityCode: string) => `m:${municipalityCode}`;
 
@@ -157,6 +171,10 @@ export const helpRequests = pgTable(
     index('help_requests_board_search_idx').using('gin', t.searchTokens).where(onBoard(t)),
     index('help_requests_board_place_search_idx').using('gin', placedSearchTokens(t)).where(onBoard(t)),
     index('help_requests_board_skill_keys_idx').using('gin', t.skillKeys).where(onBoard(t)),
+    // the requests open for hands, by what they can be suggested for (suggestions, issue 10)
+    index('help_requests_open_match_keys_idx')
+      .using('gin', requestMatchKeys(t))
+      .where(sql`${openForHands(t)} and ${t.hiddenAt} is null`),
     index('help_requests_board_newest_idx').on(t.publishedAt.desc(), t.id.desc()).where(onBoard(t)),
     index('help_requests_board_municipality_idx')
       .on(t.municipalityCode, t.publishedAt.desc(), t.id.desc())

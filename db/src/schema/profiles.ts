@@ -1,10 +1,34 @@
 import { sql } from 'drizzle-orm';
 import { skillLevels } from '@board/shared';
-import { boolean, index, integer, pgEnum, pgPolicy, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgPolicy,
+  pgTable,
+  primaryKey,
+  text,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { at } from './columns.ts';
 import { anyOf, isCurrentUser, isFoundation, isSystem, policyFor } from './access.ts';
 import { appliedToReader } from './people-access.ts';
 import { users } from './users.ts';
+
+/**
+ * The keys a suggestable volunteer is found by (SQL function `volunteer_match_keys`, migration
+ * 0037; server/src/modules/matching/keys.ts builds the keys a request asks for).
+ */
+export function volunteerMatchKeys(t: {
+  skillKeys: AnyPgColumn;
+  municipalityCodes: AnyPgColumn;
+  onlineOk: AnyPgColumn;
+}) {
+  return sql`volunteer_match_keys(${t.skillKeys}, ${t.municipalityCodes}, ${t.onlineOk})`;
+}
 
 /** What a volunteer (腕きき) shows: skills, where and when they help, languages. Contact details stay private. */
 export const volunteerProfiles = pgTable(
@@ -46,8 +70,36 @@ export const volunteerProfiles = pgTable(
     updatedAt: at('updated_at').notNull().defaultNow(),
     /** the volunteer asked not to be invited to help (issue 10); officers cannot invite them */
     helpInvitationsMuted: boolean('help_invitations_muted').notNull().default(false),
+    /**
+     * A copy of the volunteer's `volunteer_skills` (keys, and keys with levels), kept by a trigger
+     * (migration 0037) so suggestions find and score volunteers from this row alone.
+     */
+    skillKeys: text('skill_keys')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    skills: jsonb('skills')
+      .$type<{ key: string; level: 'can' | 'teach' }[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    /**
+     * The volunteer's record as suggestions score it, kept by triggers on applications and thanks
+     * (migration 0037): confirmed helps (all, and per category key), thank-you notes received,
+     * matches under way (accepted, not yet confirmed).
+     */
+    completedHelps: integer('completed_helps').notNull().default(0),
+    helpsByCategory: jsonb('helps_by_category')
+      .$type<Record<string, number>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
+    thanksReceived: integer('thanks_received').notNull().default(0),
+    openMatches: integer('open_matches').notNull().default(0),
   },
   (t) => [
+    // the volunteers who agreed to be suggested, by what they can be suggested for (matching/keys.ts)
+    index('volunteer_profiles_match_keys_idx')
+      .using('gin', volunteerMatchKeys(t))
+      .where(sql`${t.suggestable}`),
     // the volunteer; officers and staff see the profile of whoever applied to them
     pgPolicy(
       'volunteer_profiles_read',

@@ -54,7 +54,8 @@ type SkillLevel = 'can' | 'teach';
 /** weekdays in `Date.getUTCDay()` order */
 const weekdaysFromSunday = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 type Weekday = (typeof weekdaysFromSunday)[number];
-type DayPart = 'morning' | 'afternoon' | 'evening';
+const dayParts = ['morning', 'afternoon', 'evening'] as const;
+type DayPart = (typeof dayParts)[number];
 
 /** Why something is suggested: a key the web translates, with what it needs to say it. */
 export type MatchReason =
@@ -163,15 +164,18 @@ function areaFit(v: VolunteerForMatching, r: RequestForMatching): { score: numbe
   return { score: 0, reason: null };
 }
 
-function availabilityFit(v: VolunteerForMatching, r: RequestForMatching): MatchReason | null {
-  if (!r.startsAt || r.whenKind === 'flexible') return null;
+/** The availability slots that fit a request's date: its part of the day, or any part of a day's work; none without a date. */
+export function slotsThatFit(r: Pick<RequestForMatching, 'startsAt' | 'whenKind'>): string[] {
+  if (!r.startsAt || r.whenKind === 'flexible') return [];
   const { day, part } = tokyoSlotOf(r.startsAt);
-  if (r.whenKind === 'day') {
-    return v.availabilitySlots.some((s) => s.startsWith(`${day}-`))
-      ? { key: 'available', params: { day, part: null } }
-      : null;
-  }
-  return v.availabilitySlots.includes(`${day}-${part}`) ? { key: 'available', params: { day, part } } : null;
+  return r.whenKind === 'day' ? dayParts.map((p) => `${day}-${p}`) : [`${day}-${part}`];
+}
+
+function availabilityFit(v: VolunteerForMatching, r: RequestForMatching): MatchReason | null {
+  const fitting = slotsThatFit(r);
+  if (!v.availabilitySlots.some((s) => fitting.includes(s))) return null;
+  const { day, part } = tokyoSlotOf(r.startsAt!);
+  return { key: 'available', params: { day, part: r.whenKind === 'day' ? null : part } };
 }
 
 function languageFit(v: VolunteerForMatching, r: RequestForMatching): MatchReason | null {

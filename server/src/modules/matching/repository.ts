@@ -1,8 +1,9 @@
 import { rowsOf, schema, type Database } from '@board/db';
 import type { RequestForMatching, VolunteerForMatching, VolunteerRecord } from '@board/shared';
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { elevateWithin } from '../../database/door.ts';
-import { boardColumns, textArray, type PublicRequestRow } from '../help-requests/rows.ts';
+import { boardColumns, type PublicRequestRow } from '../help-requests/rows.ts';
+import type { BoundTerms } from './keys.ts';
 
 const {
   boardRequests: b,
@@ -11,56 +12,76 @@ const {
   helpRequests: r,
   applications,
   volunteerProfiles: p,
-  volunteerSkills: vs,
 } = schema;
 
-/** A board row with what scoring reads of it. */
-export type CandidateRequest = PublicRequestRow & RequestForMatching;
-/** A volunteer who agreed to be suggested, with their record. */
-export type CandidateVolunteer = VolunteerForMatching &
-  VolunteerRecord & { displayName: string; showThanks: boolean; completedHelps: number };
+/** An open request as scoring reads it (its board row is read for the few that are shown). */
+export type CandidateRequest = RequestForMatching;
 
-/** A row of `suggestion_candidates` (migration 0027). */
+/** A row of the candidate requests' query (columns as PostgreSQL names them). */
+interface CandidateRequestRow {
+  id: string;
+  municipality_code: string;
+  category: RequestForMatching['category'];
+  skill_keys: string[];
+  online: boolean;
+  when_kind: string;
+  starts_at: string | Date | null;
+  application_deadline: string | Date | null;
+  languages: string[];
+  slots: number;
+  matched_count: number;
+}
+/** A volunteer who agreed to be suggested, as scoring reads their profile row (with their record). */
+export type CandidateProfile = VolunteerForMatching &
+  VolunteerRecord & {
+    completedHelps: number;
+    /** the most scoring can give them (`suggestion_candidates`) */
+    bound: number;
+  };
+/** … and who they are (`people`). */
+export type CandidateVolunteer = CandidateProfile & { displayName: string; showThanks: boolean };
+
+/** A row of `suggestion_candidates` (migration 0037). */
 interface CandidateRow {
   user_id: string;
-  display_name: string;
   municipality_codes: string[];
   online_ok: boolean;
   availability_slots: string[];
   languages: string[];
-  show_thanks: boolean;
   /** jsonb: postgres.js parses it, PGlite too; a string is parsed here */
-  skills: CandidateVolunteer['skills'] | string;
-  open_matches: number;
-}
-
-/** A row of `suggestion_records` (migration 0027). */
-interface RecordRow {
-  user_id: string;
+  skills: CandidateProfile['skills'] | string;
   completed_helps: number;
   helps_in_category: number;
   thanks_received: number;
+  open_matches: number;
+  bound: number;
 }
 
-const uuidArray = (ids: readonly string[]) => sql`${textArray(ids)}::uuid[]`;
+/** A row of `suggestion_people` (migration 0037). */
+interface PersonRow {
+  user_id: string;
+  display_name: string;
+  show_thanks: boolean;
+}
 
-/** How many rows each candidate query may bring for scoring (the lists show 20). */
-export const candidateCap = 300;
+/** Values as one parameter (a PostgreSQL array literal): one statement text whatever their number. */
+const arrayLiteral = (values: readonly string[]) => `{${values.map((v) => JSON.stringify(v)).join(',')}}`;
+const keyArray = (keys: readonly string[]) => sql`${arrayLiteral(keys)}::text[]`;
+const uuidArray = (ids: readonly string[]) => sql`${arrayLiteral(ids)}::uuid[]`;
 
 /**
- * Reads for suggestions (おすすめ, issue 10). Candidates come from indexes (the board's partial
- * GIN index on skill keys, its municipality index; volunteer_skills by skill key, the suggestable
- * profiles by area), a few hundred at most; scoring (shared/src/matching/scoring.ts) orders them.
+ * Reads for suggestions (おすすめ, issue 10). Candidates come from one GIN index on each side, by
+ * the keys matching/keys.ts builds (migration 0037): exactly the rows scoring can suggest, read
+ * narrow; the service reads the rest (hands, records, board rows) only for the head of the list.
  */
 export function matchingRepository(tx: Database) {
   return {
     /** The signed-in volunteer's own profile and skills, as scoring reads them (their own rows). */
     async volunteer(userId: string): Promise<VolunteerForMatching> {
       const [profile] = await tx.select().from(p).where(eq(p.userId, userId));
-      const skills = await tx.select({ key: vs.skillKey, level: vs.level }).from(vs).where(eq(vs.userId, userId));
       return {
         id: userId,
-        skills,
+        skills: profile?.skills ?? [],
         municipalityCodes: profile?.municipalityCodes ?? [],
         onlineOk: profile?.onlineOk ?? false,
         availabilitySlots: profile?.availabilitySlots ?? [],
@@ -69,33 +90,56 @@ export function matchingRepository(tx: Database) {
     },
 
     /**
-     * Requests on the board, open for hands, in an active municipality, that ask for one of these
-     * skills or lie in one of these municipalities; not those the volunteer already raised a hand for.
-     * Each with its hands so far (counted with system rights: other people's applications).
+     * Requests on the board, open for hands, in an active municipality, found by these keys
+     * (`request_match_keys`); not those the volunteer already raised a hand for. Their hands are
+     * not counted here (`hands`).
      */
-    async candidateRequests(filter: {
-      volunteerId: string;
-      skillKeys: string[];
-      municipalityCodes: string[];
-    }): Promise<CandidateRequest[]> {
-      const base = [sql`${m.status} = 'active'`, schema.openForHands(b)];
-      const notApplied = sql`not exists (select 1 from ${applications} where ${applications.requestId} = ${b.id} and ${applications.volunteerId} = ${filter.volunteerId})`;
-      const select = (where: ReturnType<typeof sql>) =>
-        tx
-          .select({ ...boardColumns, skillKeys: b.skillKeys })
-          .from(b)
-          .innerJoin(m, eq(m.code, b.municipalityCode))
-          .innerJoin(a, eq(a.id, b.associationId))
-          .where(and(...base, where, notApplied))
-          .orderBy(desc(b.publishedAt), desc(b.id))
-          .limit(candidateCap);
-      const bySkill =
-        filter.skillKeys.length > 0 ? await select(sql`${b.skillKeys} && ${textArray(filter.skillKeys)}`) : [];
-      const byArea =
-        filter.municipalityCodes.length > 0 ? await select(inArray(b.municipalityCode, filter.municipalityCodes)) : [];
-      const rows = new Map([...bySkill, ...byArea].map((row) => [row.id, row]));
-      const hands = await this.hands([...rows.keys()]);
-      return [...rows.values()].map((row) => ({ ...row, hands: hands.get(row.id) ?? 0 }));
+    async candidateRequests(volunteerId: string, keys: readonly string[]): Promise<CandidateRequest[]> {
+      if (keys.length === 0) return [];
+      // hundreds of rows: read without the ORM's row mapping (it cost more than the query)
+      const rows = rowsOf<CandidateRequestRow>(
+        await tx.execute(sql`
+          select ${b.id} as id, ${b.municipalityCode} as municipality_code, ${b.category} as category,
+            ${b.skillKeys} as skill_keys, ${b.online} as online, ${b.whenKind} as when_kind,
+            ${b.startsAt} as starts_at, ${b.applicationDeadline} as application_deadline,
+            ${b.languages} as languages, ${b.slots} as slots, ${b.matchedCount} as matched_count
+          from ${b}
+          where ${schema.openForHands(b)}
+            -- active municipalities as a list read once (a join was planned as a loop over them)
+            and ${b.municipalityCode} = any(array(select ${m.code} from ${m} where ${m.status} = 'active'))
+            -- the keys as a sub-select: the planner then plans for a typical set of keys and reads
+            -- the GIN index (with the literal it misjudged the rows and walked each municipality)
+            and ${schema.requestMatchKeys(b)} && (select ${keyArray(keys)})
+            -- the volunteer's own hands: a few, hashed once (not an index probe per candidate)
+            and ${b.id} not in (select ${applications.requestId} from ${applications} where ${applications.volunteerId} = ${volunteerId})`),
+      );
+      const at = (value: string | Date | null) => (value === null ? null : new Date(value));
+      return rows.map((row) => ({
+        id: row.id,
+        municipalityCode: row.municipality_code,
+        category: row.category,
+        skillKeys: row.skill_keys,
+        online: row.online,
+        whenKind: row.when_kind,
+        startsAt: at(row.starts_at),
+        applicationDeadline: at(row.application_deadline),
+        languages: row.languages,
+        slots: row.slots,
+        matchedCount: row.matched_count,
+        hands: 0,
+      }));
+    },
+
+    /** The board rows of these requests (the ones a list shows), by id. */
+    async boardRows(ids: readonly string[]): Promise<Map<string, PublicRequestRow>> {
+      if (ids.length === 0) return new Map();
+      const rows = await tx
+        .select(boardColumns)
+        .from(b)
+        .innerJoin(m, eq(m.code, b.municipalityCode))
+        .innerJoin(a, eq(a.id, b.associationId))
+        .where(inArray(b.id, [...ids]));
+      return new Map(rows.map((row) => [row.id, row]));
     },
 
     /** Hands raised (pending or accepted) per request: other people's rows, counted with system rights. */
@@ -141,49 +185,51 @@ export function matchingRepository(tx: Database) {
     },
 
     /**
-     * Volunteers who agreed to be suggested (`suggestable`) with a skill among `skillKeys` or an
-     * area among `municipalityCodes`, not deleted, still volunteers, who have not raised a hand
-     * for this request (the first 600 by id: as many as the skill and area lists gave), with their matches under way (their other record: `records`). Read
-     * through the SQL function `suggestion_candidates` (migration 0027), which checks that the
+     * Volunteers who agreed to be suggested (`suggestable`), found by these keys
+     * (`volunteer_match_keys`), who have not raised a hand for this request: their profile rows,
+     * through the SQL function `suggestion_candidates` (migration 0037), which checks that the
      * transaction may see suggestions for the request (its staff, its officers, system work) and
-     * refuses otherwise: the people tables' policies cost seconds here, the function milliseconds.
+     * refuses otherwise. Each with their record (kept on the profile row by triggers; their helps
+     * in the request's category). Who they are: `people`.
      */
-    async candidateVolunteers(filter: {
-      requestId: string;
-      skillKeys: string[];
-      municipalityCodes: string[];
-    }): Promise<CandidateVolunteer[]> {
+    async candidateVolunteers(
+      requestId: string,
+      keys: readonly string[],
+      terms: BoundTerms,
+      read: { first?: number; atLeast?: number },
+    ): Promise<CandidateProfile[]> {
+      if (keys.length === 0) return [];
+      const atLeast = Number.isFinite(read.atLeast) ? read.atLeast : null;
       const rows = rowsOf<CandidateRow>(
         await tx.execute(
-          sql`select * from suggestion_candidates(${filter.requestId}::uuid, ${textArray(filter.skillKeys)}, ${textArray(filter.municipalityCodes)}, ${2 * candidateCap}::integer)`,
+          sql`select * from suggestion_candidates(${requestId}::uuid, ${keyArray(keys)}, ${JSON.stringify(terms)}::jsonb, ${read.first ?? null}::integer, ${atLeast}::integer)`,
         ),
       );
       return rows.map((row) => ({
         id: row.user_id,
-        displayName: row.display_name,
         municipalityCodes: row.municipality_codes,
         onlineOk: row.online_ok,
         availabilitySlots: row.availability_slots,
         languages: row.languages,
-        showThanks: row.show_thanks,
         skills: typeof row.skills === 'string' ? JSON.parse(row.skills) : row.skills,
+        completedHelps: row.completed_helps,
+        pastHelpsInCategory: row.helps_in_category,
+        thanksReceived: row.thanks_received,
         openMatches: row.open_matches,
-        completedHelps: 0,
-        pastHelpsInCategory: 0,
-        thanksReceived: 0,
+        bound: row.bound,
       }));
     },
 
     /**
-     * The record of these suggestable volunteers for a request (function `suggestion_records`,
-     * the same check as `candidateVolunteers`): completed helps, those in its category, thanks.
+     * Who these candidates are (function `suggestion_people`, the same check): only volunteers
+     * still suggestable, still volunteers and not deleted are in the answer.
      */
-    async records(requestId: string, ids: string[]): Promise<Map<string, Omit<RecordRow, 'user_id'>>> {
+    async people(requestId: string, ids: readonly string[]): Promise<Map<string, PersonRow>> {
       if (ids.length === 0) return new Map();
-      const rows = rowsOf<RecordRow>(
-        await tx.execute(sql`select * from suggestion_records(${requestId}::uuid, ${uuidArray(ids)})`),
+      const rows = rowsOf<PersonRow>(
+        await tx.execute(sql`select * from suggestion_people(${requestId}::uuid, ${uuidArray(ids)})`),
       );
-      return new Map(rows.map(({ user_id, ...rest }) => [user_id, rest]));
+      return new Map(rows.map((row) => [row.user_id, row]));
     },
   };
 }

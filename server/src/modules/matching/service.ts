@@ -4,13 +4,12 @@ import {
   DomainError,
   isOpenForHands,
   matchingWeights,
-  neighboursOf,
   quietAfterDays,
   rankRequestsForVolunteer,
   rankVolunteersForRequest,
   skillOf,
-  skills,
   type RecommendedRequestsList,
+  type Scored,
   type RecommendedRequestsQuery,
   type SuggestedVolunteersList,
   type SuggestedVolunteersQuery,
@@ -18,23 +17,25 @@ import {
 import type { SignedInContext } from '../../services/context.ts';
 import { publicView, resourceOf } from '../help-requests/views.ts';
 import { elevateWithin } from '../../database/door.ts';
-import { matchingRepository, type CandidateVolunteer } from './repository.ts';
+import { boundTermsFor, keysForRequest, keysForVolunteer } from './keys.ts';
+import { matchingRepository, type CandidateRequest } from './repository.ts';
 
 const categoryOf = (key: string) => skillOf(key)?.category;
 
 /**
- * Skill keys to look candidates up by: the keys themselves and the other skills of their
- * categories (a category fit scores too, weaker).
+ * The head of a list scored without a part that can only add (at most `bonusMax`): those whose
+ * score plus that most still reaches the `limit`-th score. Nobody else can enter the top `limit`
+ * once the part is known, so ranking the head gives the order ranking everyone would.
  */
-function withCategorySkills(keys: readonly string[]): string[] {
-  const categories = new Set(keys.map(categoryOf).filter((c) => c !== undefined));
-  return [...new Set([...keys, ...skills.filter((s) => categories.has(s.category)).map((s) => s.key)])].sort();
+function headOf<T>(scored: readonly Scored<T>[], limit: number, bonusMax: number): T[] {
+  const threshold = scored[limit - 1]?.score ?? Number.NEGATIVE_INFINITY;
+  return scored.filter(({ score }) => score + bonusMax >= threshold).map(({ item }) => item);
 }
 
-/** These municipalities and those next to them. */
-function withNeighbours(codes: readonly string[]): string[] {
-  return [...new Set(codes.flatMap((code) => [code, ...neighboursOf(code)]))].sort();
-}
+/** The most hands so far add to a request's score for a volunteer (no hand yet, or few). */
+const handsBonusMax = Math.max(matchingWeights.noHandsYet, matchingWeights.fewHands);
+/** Hands not counted yet: scores as a request with no room for "few hands" (adds nothing). */
+const handsNotCounted = Number.POSITIVE_INFINITY;
 
 /**
  * Requests suggested to the signed-in volunteer (おすすめ): open for hands on the board, ranked by
@@ -51,17 +52,34 @@ export async function listRecommendedRequests(
   return ctx.door.asActor(ctx.actor, async (tx) => {
     const repo = matchingRepository(tx);
     const volunteer = await repo.volunteer(ctx.actor.userId);
-    const candidates = await repo.candidateRequests({
-      volunteerId: ctx.actor.userId,
-      skillKeys: withCategorySkills(volunteer.skills.map((s) => s.key)),
-      municipalityCodes: withNeighbours(volunteer.municipalityCodes),
-    });
-    const ranked = rankRequestsForVolunteer(volunteer, candidates, {
-      now: ctx.clock(),
-      categoryOf,
-      limit: query.limit,
-    });
-    return { items: ranked.map(({ item, score, reasons }) => ({ request: publicView(item), score, reasons })) };
+    const keys = keysForVolunteer(volunteer);
+    const rank = (requests: CandidateRequest[], limit: number) =>
+      rankRequestsForVolunteer(volunteer, requests, { now: ctx.clock(), categoryOf, limit });
+    // hands only add to a score: ranked without them, counted for the head of the list alone
+    const read = async (by: string[]) =>
+      (await repo.candidateRequests(ctx.actor.userId, by)).map((c) => ({ ...c, hands: handsNotCounted }));
+    let candidates = await read(keys.own);
+    let withoutHands = rank(candidates, candidates.length);
+    // a request found only by a category can still enter the list: read those too
+    if (keys.categories.bound >= (withoutHands[query.limit - 1]?.score ?? Number.NEGATIVE_INFINITY)) {
+      const byId = new Map([...candidates, ...(await read(keys.categories.keys))].map((c) => [c.id, c]));
+      candidates = [...byId.values()];
+      withoutHands = rank(candidates, candidates.length);
+    }
+    const head = headOf(withoutHands, query.limit, handsBonusMax);
+    const hands = await repo.hands(head.map((c) => c.id));
+    const ranked = rank(
+      head.map((c) => ({ ...c, hands: hands.get(c.id) ?? 0 })),
+      query.limit,
+    );
+    const rows = await repo.boardRows(ranked.map(({ item }) => item.id));
+    return {
+      items: ranked.flatMap(({ item, score, reasons }) => {
+        const row = rows.get(item.id);
+        // a request taken off the board since the candidates were read is left out
+        return row ? [{ request: publicView(row), score, reasons }] : [];
+      }),
+    };
   });
 }
 
@@ -87,46 +105,53 @@ export async function listSuggestedVolunteers(
 
 type SuggestableRequest = NonNullable<Awaited<ReturnType<ReturnType<typeof matchingRepository>['request']>>>;
 
-/** The most a volunteer's record can add to a score (past helps and thanks; open matches only take). */
-const recordBonusMax = matchingWeights.pastHelpsMax + matchingWeights.thanksMax;
+/** How many candidates, best bound first, the first read of a request's suggestions takes per place in the list. */
+const firstReadPerPlace = 10;
 
 /**
  * The volunteers who agreed to be suggested and fit a request, ranked (skills, area, category,
- * record), the best `limit`. Candidates come with their matches under way; the rest of their
- * record (past helps, thanks: at most `recordBonusMax`) is read only for the head of the list,
- * those whose score without it, plus that most, still reaches the `limit`-th score without it:
- * nobody else can enter the top `limit`, so the order is the one reading every record gives.
+ * record), the best `limit`. Candidates come best bound first (the most scoring can give each,
+ * from their profile row: `suggestion_candidates`), a few per place in the list; scoring ranks
+ * them; if a candidate not read could still reach the `limit`-th score (their bound is at least
+ * that), every such candidate is read. Who the best are is read last, and a candidate without an
+ * answer there (no longer suggestable, no longer a volunteer, or deleted) is left out, reading
+ * further if that lowers the `limit`-th score. The order is the one scoring every candidate gives.
  */
 async function rankedCandidates(tx: Database, request: SuggestableRequest, limit: number) {
   const repo = matchingRepository(tx);
-  const candidates = await repo.candidateVolunteers({
-    requestId: request.id,
-    skillKeys: withCategorySkills(request.skillKeys),
-    municipalityCodes: withNeighbours([request.municipalityCode]),
-  });
-  const rank = (volunteers: CandidateVolunteer[], n: number) =>
-    rankVolunteersForRequest(request, volunteers, { categoryOf, limit: n });
-  const withoutRecord = rank(candidates, candidates.length);
-  const threshold = withoutRecord[limit - 1]?.score ?? Number.NEGATIVE_INFINITY;
-  const head = withoutRecord.filter(({ score }) => score + recordBonusMax >= threshold).map(({ item }) => item);
-  const records = await repo.records(
-    request.id,
-    head.map((v) => v.id),
-  );
-  return rank(
-    head.map((v) => {
-      const record = records.get(v.id);
-      return record
-        ? {
-            ...v,
-            completedHelps: record.completed_helps,
-            pastHelpsInCategory: record.helps_in_category,
-            thanksReceived: record.thanks_received,
-          }
-        : v;
-    }),
-    limit,
-  );
+  const keys = keysForRequest(request);
+  const terms = boundTermsFor(request);
+  const first = firstReadPerPlace * limit;
+  let candidates = await repo.candidateVolunteers(request.id, keys, terms, { first });
+  // every candidate whose bound is at least this has been read (bounds are whole numbers)
+  let readFrom = candidates.length < first ? Number.NEGATIVE_INFINITY : candidates.at(-1)!.bound + 1;
+  const people = new Map<string, { displayName: string; showThanks: boolean }>();
+  const left = new Set<string>();
+  for (;;) {
+    const ranked = rankVolunteersForRequest(
+      request,
+      candidates.filter((v) => !left.has(v.id)),
+      { categoryOf, limit: candidates.length },
+    );
+    const threshold = ranked[limit - 1]?.score ?? Number.NEGATIVE_INFINITY;
+    if (threshold < readFrom) {
+      candidates = await repo.candidateVolunteers(request.id, keys, terms, { atLeast: threshold });
+      readFrom = threshold;
+      continue;
+    }
+    const best = ranked.slice(0, limit);
+    const unknown = best.filter(({ item }) => !people.has(item.id)).map(({ item }) => item.id);
+    if (unknown.length > 0) {
+      const found = await repo.people(request.id, unknown);
+      for (const id of unknown) {
+        const person = found.get(id);
+        if (person) people.set(id, { displayName: person.display_name, showThanks: person.show_thanks });
+        else left.add(id);
+      }
+      if (unknown.some((id) => left.has(id))) continue;
+    }
+    return best.map(({ item, ...scored }) => ({ ...scored, item: { ...item, ...people.get(item.id)! } }));
+  }
 }
 
 /**
