@@ -1,3 +1,4 @@
+import type { Database } from '@board/db';
 import type { ServiceContext } from '../services/context.ts';
 import { associationRepository } from '../modules/associations/repository.ts';
 import { textColumns } from '../modules/help-requests/content.ts';
@@ -9,45 +10,64 @@ import { rubyOf } from './readings.ts';
 
 const batch = 100;
 
+/** One kind of stored text: how to find rows without readings, read them, and store the readings. */
+interface Kind<Row, Made> {
+  find(tx: Database): Promise<Row[]>;
+  read(row: Row): Promise<Made>;
+  store(tx: Database, made: Made): Promise<void>;
+  /** whether the analyser found anything to read (kanji) */
+  readSomething(made: Made): boolean;
+}
+const kind = <Row, Made>(k: Kind<Row, Made>) => k as unknown as Kind<unknown, unknown>;
+
+/** Every kind of text that carries readings: a new kind is one more entry. */
+const kinds = [
+  kind({
+    find: (tx) => requestRepository(tx).withoutReadings(batch),
+    read: async (row) => ({ id: row.id, ...(await textColumns(row.title, row.body)) }),
+    store: (tx, { id, ...values }) => requestRepository(tx).setReadings(id, values),
+    readSomething: (made) => Boolean(made.titleRuby || made.bodyRuby),
+  }),
+  kind({
+    find: (tx) => associationRepository(tx).withoutNameReadings(batch),
+    read: async (row) => ({ id: row.id, ruby: await rubyOf(row.name) }),
+    store: (tx, { id, ruby }) => associationRepository(tx).setNameRuby(id, ruby),
+    readSomething: (made) => Boolean(made.ruby),
+  }),
+  kind({
+    find: (tx) => messageRepository(tx).withoutReadings(batch),
+    read: async (row) => ({ id: row.id, ruby: await rubyOf(row.body) }),
+    store: (tx, { id, ruby }) => messageRepository(tx).setBodyRuby(id, ruby),
+    readSomething: (made) => Boolean(made.ruby),
+  }),
+  kind({
+    find: (tx) => storyRepository(tx).withoutReadings(batch),
+    read: async (row) => ({ id: row.id, ...(await storyReadings(row)) }),
+    store: (tx, { id, ...readings }) => storyRepository(tx).setReadings(id, readings),
+    readSomething: (made) => Boolean(made.titleRuby || made.troubleRuby || made.whatDoneRuby || made.whatChangedRuby),
+  }),
+];
+
 /**
  * Makes the readings (and kana search tokens) of texts stored before furigana existed, or by the
  * seed: requests' titles and bodies, associations' names, messages' bodies (sent before
- * migration 0035) and stories (written before 0036). Run once after start, in the background; batches of a hundred, so a large
- * board is not held in one transaction. A text once read is never read again (its ruby is no
- * longer null).
+ * migration 0035) and stories (written before 0036). Run once after start, in the background;
+ * batches of a hundred, so a large board is not held in one transaction. A text once read is
+ * never read again (its ruby is no longer null).
  */
 export async function fillMissingReadings(ctx: ServiceContext<null>): Promise<number> {
   let filled = 0;
   for (;;) {
-    const requests = await ctx.door.asSystem('fill in readings', (tx) => requestRepository(tx).withoutReadings(batch));
-    const associations = await ctx.door.asSystem('fill in readings', (tx) =>
-      associationRepository(tx).withoutNameReadings(batch),
-    );
-    const messages = await ctx.door.asSystem('fill in readings', (tx) => messageRepository(tx).withoutReadings(batch));
-    const stories = await ctx.door.asSystem('fill in readings', (tx) => storyRepository(tx).withoutReadings(batch));
-    if (requests.length + associations.length + messages.length + stories.length === 0) return filled;
-    const madeRequests = await Promise.all(
-      requests.map(async (row) => ({ id: row.id, ...(await textColumns(row.title, row.body)) })),
-    );
-    const madeNames = await Promise.all(
-      associations.map(async (row) => ({ id: row.id, ruby: await rubyOf(row.name) })),
-    );
-    const madeMessages = await Promise.all(messages.map(async (row) => ({ id: row.id, ruby: await rubyOf(row.body) })));
-    const madeStories = await Promise.all(stories.map(async (row) => ({ id: row.id, ...(await storyReadings(row)) })));
+    const found: unknown[][] = [];
+    for (const k of kinds) found.push(await ctx.door.asSystem('fill in readings', (tx) => k.find(tx)));
+    const count = found.reduce((sum, rows) => sum + rows.length, 0);
+    if (count === 0) return filled;
+    const made = await Promise.all(kinds.map((k, i) => Promise.all(found[i]!.map((row) => k.read(row)))));
     await ctx.door.asSystem('fill in readings', async (tx) => {
-      for (const { id, ...values } of madeRequests) await requestRepository(tx).setReadings(id, values);
-      for (const { id, ruby } of madeNames) await associationRepository(tx).setNameRuby(id, ruby);
-      for (const { id, ruby } of madeMessages) await messageRepository(tx).setBodyRuby(id, ruby);
-      for (const { id, ...readings } of madeStories) await storyRepository(tx).setReadings(id, readings);
+      for (const [i, k] of kinds.entries()) for (const m of made[i]!) await k.store(tx, m);
     });
     // a text the database took for kanji that the analyser did not: stop rather than read it again
-    if (
-      !madeRequests.some((m) => m.titleRuby || m.bodyRuby) &&
-      !madeNames.some((n) => n.ruby) &&
-      !madeMessages.some((m) => m.ruby) &&
-      !madeStories.some((m) => m.titleRuby || m.troubleRuby || m.whatDoneRuby || m.whatChangedRuby)
-    )
-      return filled;
-    filled += requests.length + associations.length + messages.length + stories.length;
+    if (!kinds.some((k, i) => made[i]!.some((m) => k.readSomething(m)))) return filled;
+    filled += count;
   }
 }
