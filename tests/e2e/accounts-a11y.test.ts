@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { t, useBrowserApp } from './kit/boot.ts';
 import { mailTo } from './kit/mail.ts';
-import { expectAccessibleAt, expectNoViolations, open, submit } from './kit/pages.ts';
+import { expectAccessibleAt, expectNoViolations, open, sidewaysScroll, submit } from './kit/pages.ts';
 import { demoPassword, freshEmail, newPerson, newPersonContext, signInOnPage } from './kit/people.ts';
 import { texts } from './kit/texts.ts';
 
@@ -99,14 +99,12 @@ describe('small screens', () => {
   it('the signed-in header of an officer fits 320px without sideways scrolling, and so do the forms', async () => {
     const context = await newPersonContext({ lang: 'ja', viewport: { width: 320, height: 640 } });
     const page = await context.newPage();
-    const overflow = () =>
-      page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     for (const path of ['/signup', '/signin', '/reset-password', `/verify-email?token=${fakeToken}`]) {
       await open(page, t, `${path}`);
-      expect(await overflow(), path).toBeLessThanOrEqual(0);
+      expect(await sidewaysScroll(page), path).toBeLessThanOrEqual(0);
     }
     await signInOnPage(page, t, 'ja', 'officer.okubo@demo.example', demoPassword);
-    expect(await overflow()).toBeLessThanOrEqual(0);
+    expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
     await expectNoViolations(page, 'officer header at 320px');
     // every control shown in the header is a large target (the wide screens' bell is not shown here)
     for (const box of await page.locator('header a, header button').evaluateAll((els) =>

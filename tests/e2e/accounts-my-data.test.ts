@@ -5,7 +5,7 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { accessibilityViolations } from '../src/harness/browser.ts';
 import { t, useBrowserApp } from './kit/boot.ts';
-import { expectFieldError, open, submit } from './kit/pages.ts';
+import { expectFieldError, open, sidewaysScroll, submit } from './kit/pages.ts';
 import { demo, demoPassword, freshEmail, newPersonContext, signIn, userIdOf, visitAs } from './kit/people.ts';
 import { accountRow } from './kit/rows.ts';
 
@@ -150,9 +150,7 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
       await open(page, t, path);
       // the municipalities not on the board yet, unfolded (the widest part of the skills form)
       if (path === '/me/availability') await page.locator('details.more > summary').click();
-      const overflow = await page.evaluate(
-        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-      );
+      const overflow = await sidewaysScroll(page);
       expect(overflow, path).toBeLessThanOrEqual(0);
     }
   });

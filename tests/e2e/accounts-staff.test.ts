@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations } from '../src/harness/browser.ts';
 import { t, useBrowserApp } from './kit/boot.ts';
 import { invitationLinkFor } from './kit/mail.ts';
-import { expectSummary, fieldError, open, submit } from './kit/pages.ts';
+import { expectSummary, fieldError, open, sidewaysScroll, submit } from './kit/pages.ts';
 import {
   createPerson,
   demo,
@@ -199,9 +199,7 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
       await signIn(t, context, demo.foundation);
       const page = await context.newPage();
       await open(page, t, `${path}`);
-      const overflow = await page.evaluate(
-        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-      );
+      const overflow = await sidewaysScroll(page);
       expect(overflow, path).toBeLessThanOrEqual(0);
     }
   });

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations } from '../src/harness/browser.ts';
 import { t, useBrowserApp } from './kit/boot.ts';
-import { cardIds, cardTitles, open } from './kit/pages.ts';
+import { cardIds, cardTitles, open, sidewaysScroll } from './kit/pages.ts';
 import { newPage, newPersonContext } from './kit/people.ts';
 import { demoTitles, insertRequest } from './kit/scene.ts';
 import { langs, texts } from './kit/texts.ts';
@@ -225,9 +225,7 @@ describe('the board on a small phone', () => {
     await context.addCookies([{ name: 'lang', value: lang, url: t.baseUrl }]);
     const page = await context.newPage();
     await open(page, t, `/requests`);
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
+    const overflow = await sidewaysScroll(page);
     expect(overflow).toBeLessThanOrEqual(0);
     await context.close();
   });
@@ -298,9 +296,7 @@ describe('home page in a browser', () => {
     const context = await newPersonContext({ lang: null, viewport: { width: 320, height: 640 } });
     const page = await context.newPage();
     await open(page, t, '/');
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
+    const overflow = await sidewaysScroll(page);
     expect(overflow).toBeLessThanOrEqual(0);
     await context.close();
   });

@@ -7,7 +7,7 @@ import { schema } from '@board/db';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { t, useBrowserApp } from './kit/boot.ts';
-import { open, openHeaderMenu, submit } from './kit/pages.ts';
+import { open, openHeaderMenu, sidewaysScroll, submit } from './kit/pages.ts';
 import { demo, demoPassword, newPerson, signInOnPage } from './kit/people.ts';
 import { texts } from './kit/texts.ts';
 
@@ -32,9 +32,7 @@ describe('the header on a 390 px phone', () => {
           await open(page, t, '/requests');
           const height = await page.locator('header.site-header').evaluate((el) => el.getBoundingClientRect().height);
           expect(height, `${role.who} ${lang} JavaScript ${javaScript}`).toBeLessThanOrEqual(160);
-          const overflow = await page.evaluate(
-            () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-          );
+          const overflow = await sidewaysScroll(page);
           expect(overflow, `${lang} JavaScript ${javaScript}`).toBeLessThanOrEqual(0);
           await context.close();
         }

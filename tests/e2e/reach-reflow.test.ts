@@ -7,7 +7,6 @@
  * nothing). The printable flyers and sheets are A4 paper, checked as one printed page instead
  * (print-pages.test.ts); /dev/mail exists only in the demo.
  */
-import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   api,
@@ -23,6 +22,7 @@ import {
   userIdOf,
   type Lang,
 } from './kit/index.ts';
+import { sidewaysScroll } from './kit/pages.ts';
 
 useBrowserApp();
 
@@ -124,10 +124,6 @@ const pagesOf = (): { as: string | null; paths: string[] }[] => [
   { as: demo.foundation, paths: ['/staff/municipalities', '/staff/municipalities/13121'] },
 ];
 
-/** How far the page scrolls sideways, in px (0 when it fits). */
-const sideways = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-
 /** Opens every page of every person in one kept page each, and lists those that scroll sideways. */
 async function pagesThatScrollSideways(lang: Lang, viewport: { width: number; height: number }, textSize?: string) {
   const problems: string[] = [];
@@ -139,7 +135,7 @@ async function pagesThatScrollSideways(lang: Lang, viewport: { width: number; he
       expect(`${response?.status()} ${new URL(page.url()).pathname}`, `${as ?? 'anonymous'} ${path}`).toBe(
         `200 ${path.split('?')[0]}`,
       );
-      const overflow = await sideways(page);
+      const overflow = await sidewaysScroll(page);
       if (overflow > 0) problems.push(`${path} as ${as ?? 'anonymous'}: ${overflow} px`);
     }
     await context.close();

@@ -19,6 +19,7 @@ import {
   type Lang,
   languageRuns,
 } from './kit/index.ts';
+import { sidewaysScroll } from './kit/pages.ts';
 
 /**
  * Match review and every request of the municipality (issue 12): a ward clerk filters the
@@ -62,9 +63,6 @@ async function expectAccessible(page: Page, as: string, lang: Lang, label: strin
   await expectNoViolations(checker.page, `${label} (checked with JavaScript)`);
   await checker.context.close();
 }
-const overflow = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-
 describe.each(runs)('match review in $lang (JavaScript: $javaScript)', ({ lang, javaScript }) => {
   const i18n = texts(lang);
 
@@ -103,7 +101,7 @@ describe.each(runs)('match review in $lang (JavaScript: $javaScript)', ({ lang, 
     const row = page.locator(`tr[data-match="${matchIds[lang]}"]`);
     expect(await row.getAttribute('data-status')).toBe('confirmed');
     expect(await page.locator('tr[data-match]:not([data-status="confirmed"])').count()).toBe(0);
-    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
     await expectAccessible(page, demo.staffAdachi, lang, `matches filtered ${lang}`);
 
     // the CSV of the same filters: a file with a byte-order mark, holding the match
@@ -133,7 +131,7 @@ describe.each(runs)('match review in $lang (JavaScript: $javaScript)', ({ lang, 
       i18n.t('oversight.step.handThis'),
     );
     expect(await page.getByTestId('ratings').innerText()).toContain('丁寧な仕事でした');
-    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
     await expectAccessible(page, demo.staffAdachi, lang, `match ${lang}`);
     await context.close();
   });
