@@ -302,6 +302,11 @@ export async function acceptInvitation(
     const invitations = invitationRepository(tx);
     const accounts = accountRepository(tx);
     const row = usableOrGone(await invitations.findByTokenHash(hashToken(body.token)));
+    // claim before anything else: a second acceptance at the same moment waits here, then loses
+    // (410), rather than finding the account the first one made (401); a refusal below rolls it back
+    if (!(await invitations.claim(row.id))) {
+      throw new DomainError('INVITATION_INVALID', 'This invitation link is no longer valid.');
+    }
 
     let existing: { id: string; language: Language; email: string; notificationEmail: string | null } | null = null;
     if (actor) {
@@ -326,11 +331,6 @@ export async function acceptInvitation(
       if (!body.displayName) missing.push({ field: 'displayName', code: 'DISPLAY_NAME_REQUIRED' });
       if (!body.password) missing.push({ field: 'password', code: 'PASSWORD_REQUIRED' });
       if (missing.length) throw new DomainError('VALIDATION_FAILED', 'Choose a name and a password.', missing);
-    }
-
-    // claim before creating anything: a second acceptance at the same moment waits here, then loses
-    if (!(await invitations.claim(row.id))) {
-      throw new DomainError('INVITATION_INVALID', 'This invitation link is no longer valid.');
     }
 
     let userId: string;
