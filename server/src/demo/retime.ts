@@ -1,5 +1,6 @@
 import { rowsOf, type Database } from '@board/db';
 import { sql } from 'drizzle-orm';
+import { arrayParameter } from '../database/array-parameter.ts';
 
 /**
  * Moving the demo history into the past (the demo's own repository). The history is played
@@ -50,8 +51,8 @@ export const retimeRepository = {
           and table_name in (select table_name from information_schema.tables
                              where table_schema = 'public' and table_type = 'BASE TABLE')`),
     );
-    const began = arrayLiteral(steps.map((s) => s.began.toISOString()));
-    const planned = arrayLiteral(steps.map((s) => s.planned.toISOString()));
+    const began = arrayParameter(steps.map((s) => s.began.toISOString()));
+    const planned = arrayParameter(steps.map((s) => s.planned.toISOString()));
     for (const { table, column } of columns) {
       const c = sql.identifier(column);
       await db.execute(sql`
@@ -71,7 +72,7 @@ export const retimeRepository = {
       update help_requests r set
         starts_at = r.starts_at + s.ms * interval '1 millisecond', ends_at = r.ends_at + s.ms * interval '1 millisecond',
         application_deadline = r.application_deadline + s.ms * interval '1 millisecond'
-      from unnest(${arrayLiteral(shifts.map((s) => s.requestId))}::uuid[], ${arrayLiteral(shifts.map((s) => String(s.byMs)))}::bigint[])
+      from unnest(${arrayParameter(shifts.map((s) => s.requestId))}::uuid[], ${arrayParameter(shifts.map((s) => String(s.byMs)))}::bigint[])
         as s(id, ms)
       where r.id = s.id`);
   },
@@ -86,6 +87,3 @@ export const retimeRepository = {
       where status = 'expired' and updated_at >= ${since.toISOString()}::timestamptz`);
   },
 };
-
-/** one array parameter (drizzle spreads a JS array into a list); the items here are ISO times, uuids and numbers */
-const arrayLiteral = (items: string[]) => `{${items.join(',')}}`;

@@ -19,7 +19,8 @@ import {
  * for a volunteer who named no skill, a place (`*@13121`).
  */
 
-const categoryOf = (key: string) => skillOf(key)?.category;
+/** A skill's category in the vocabulary (what scoring's category fit reads). */
+export const categoryOf = (key: string) => skillOf(key)?.category;
 const at = (skill: string, place: string) => `${skill}@${place}`;
 
 /** The skills themselves and the other skills of their categories (a category fit scores too, weaker). */

@@ -1,6 +1,7 @@
 import { rowsOf, schema, type Database } from '@board/db';
 import type { RequestForMatching, VolunteerForMatching, VolunteerRecord } from '@board/shared';
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import { arrayParameter } from '../../database/array-parameter.ts';
 import { elevateWithin } from '../../database/door.ts';
 import { boardColumns, type PublicRequestRow } from '../help-requests/rows.ts';
 import type { BoundTerms } from './keys.ts';
@@ -64,10 +65,8 @@ interface PersonRow {
   show_thanks: boolean;
 }
 
-/** Values as one parameter (a PostgreSQL array literal): one statement text whatever their number. */
-const arrayLiteral = (values: readonly string[]) => `{${values.map((v) => JSON.stringify(v)).join(',')}}`;
-const keyArray = (keys: readonly string[]) => sql`${arrayLiteral(keys)}::text[]`;
-const uuidArray = (ids: readonly string[]) => sql`${arrayLiteral(ids)}::uuid[]`;
+const keyArray = (keys: readonly string[]) => sql`${arrayParameter(keys)}::text[]`;
+const uuidArray = (ids: readonly string[]) => sql`${arrayParameter(ids)}::uuid[]`;
 
 /**
  * Reads for suggestions (おすすめ, issue 10). Candidates come from one GIN index on each side, by

@@ -7,7 +7,6 @@ import {
   quietAfterDays,
   rankRequestsForVolunteer,
   rankVolunteersForRequest,
-  skillOf,
   type RecommendedRequestsList,
   type Scored,
   type RecommendedRequestsQuery,
@@ -17,10 +16,8 @@ import {
 import type { SignedInContext } from '../../services/context.ts';
 import { publicView, resourceOf } from '../help-requests/views.ts';
 import { elevateWithin } from '../../database/door.ts';
-import { boundTermsFor, keysForRequest, keysForVolunteer } from './keys.ts';
+import { boundTermsFor, categoryOf, keysForRequest, keysForVolunteer } from './keys.ts';
 import { matchingRepository, type CandidateRequest } from './repository.ts';
-
-const categoryOf = (key: string) => skillOf(key)?.category;
 
 /**
  * The head of a list scored without a part that can only add (at most `bonusMax`): those whose
