@@ -37,9 +37,20 @@ export interface Statement {
   connection?: number;
 }
 
-/** `env` overrides the environment for this app only (e.g. BOARD_CACHE_SECONDS: '0'). */
+/**
+ * `env` overrides the environment for this app only (e.g. BOARD_CACHE_SECONDS: '0'). The app's
+ * scheduled jobs do not run (the figures' refresh at start takes half a minute at Tokyo scale and
+ * would be measured with the requests); JOB_WORKERS: '1' turns them on.
+ */
 export async function buildBoardApp(handle: DatabaseHandle, env: Record<string, string> = {}): Promise<BoardApp> {
-  const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', SERVE_WEB: '0', PORT: '0', ...env });
+  const config = loadConfig({
+    ...process.env,
+    LOG_LEVEL: 'silent',
+    SERVE_WEB: '0',
+    PORT: '0',
+    JOB_WORKERS: '0',
+    ...env,
+  });
   const app = await buildApp(config, { database: handle });
   const bare = new Map<string, string>();
   app.get<{ Params: { name: string } }>('/bench/bare/:name', { schema: { hide: true } }, async (request, reply) =>

@@ -3,7 +3,7 @@ import { withoutSecondaryIndexes } from './generate-indexes.ts';
 import { stepRunner, type Load } from './generate-load.ts';
 import { fillAssociations, fillPeople } from './generate-people.ts';
 import { fillApplications } from './generate-applications.ts';
-import { fillMatching } from './generate-matching.ts';
+import { fillMatching, fillProfileCopies } from './generate-matching.ts';
 import { fillRequests, fillTemplates, planRequests } from './generate-requests.ts';
 import { lit, tokyoScale } from './generate-words.ts';
 import { benchScale, openDatabase, openTarget, sqlOf, type ReservedClient, type SqlClient } from './target.ts';
@@ -95,6 +95,7 @@ export async function generate(sql: SqlClient, scale: number, log = console.log)
       await fillMatching(load);
       if (superuser) await c.unsafe(`set session_replication_role = origin`);
     });
+    await fillProfileCopies(load);
 
     // Integrity checks the schema cannot make on its own.
     const [check] = (await c.unsafe<{ over: number; wrong: number }>(
