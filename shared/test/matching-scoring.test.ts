@@ -107,6 +107,19 @@ describe('suggestion scoring (issue 10)', () => {
     expect(rank(v, [...rs].reverse())).toEqual(rank(v, rs));
   });
 
+  it('tells reasons only for those it returns, and ranks the same without them', () => {
+    const v = volunteer('v', { languages: ['ja', 'en'] });
+    const rs = [request('a'), request('b', { languages: ['ja', 'en'] }), request('c', { municipalityCode: '13999' })];
+    const told = rankRequestsForVolunteer(v, rs, { now, categoryOf, limit: 2 });
+    const untold = rankRequestsForVolunteer(v, rs, { now, categoryOf, limit: rs.length, withReasons: false });
+    expect(untold.map(({ item, score }) => [item.id, score])).toEqual(
+      rank(v, rs).map(({ item, score }) => [item.id, score]),
+    );
+    expect(untold.every((s) => s.reasons.length === 0)).toBe(true);
+    expect(told.map((s) => s.item.id)).toEqual(untold.slice(0, 2).map((s) => s.item.id));
+    expect(told.every((s) => s.reasons.length > 0)).toBe(true);
+  });
+
   it('brings up a near deadline, no hands yet, a language they read', () => {
     const v = volunteer('v', { languages: ['ja', 'en'] });
     const ranked = rank(v, [

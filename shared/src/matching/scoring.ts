@@ -132,36 +132,69 @@ export function tokyoSlotOf(instant: Date): { day: Weekday; part: DayPart } {
   };
 }
 
-function skillFit(v: VolunteerForMatching, r: RequestForMatching, categoryOf: SkillCategoryOf) {
+/**
+ * Where a feature tells why it scored: a list being filled, or nowhere. Ranking scores every
+ * candidate without reasons and tells them for the few it returns (candidates number in the
+ * thousands at Tokyo scale; building reasons for each was most of the ranking's garbage).
+ */
+type Told = MatchReason[] | null;
+
+/** Teach before can, then the key: the skill a card names. */
+const namedBefore = (a: { key: string; level: SkillLevel }, b: { key: string; level: SkillLevel }) =>
+  a.level === b.level ? a.key.localeCompare(b.key) < 0 : a.level === 'teach';
+
+function skillFit(v: VolunteerForMatching, r: RequestForMatching, categoryOf: SkillCategoryOf, told: Told): number {
   const w = matchingWeights;
-  const matched = r.skillKeys
-    .map((key) => v.skills.find((s) => s.key === key))
-    .filter((s) => s !== undefined)
-    .sort((a, b) => (a.level === b.level ? a.key.localeCompare(b.key) : a.level === 'teach' ? -1 : 1));
-  const best = matched[0];
+  let best: { key: string; level: SkillLevel } | undefined;
+  let matched = 0;
+  for (const key of r.skillKeys) {
+    const skill = v.skills.find((s) => s.key === key);
+    if (!skill) continue;
+    matched++;
+    if (!best || namedBefore(skill, best)) best = skill;
+  }
   if (best) {
-    const extra = Math.min(w.extraSkillMax, w.extraSkill * (matched.length - 1));
-    const score = (best.level === 'teach' ? w.skillTeach : w.skillCan) + extra;
-    return { score, reasons: [{ key: 'skill', params: { skill: best.key, level: best.level } }] as MatchReason[] };
+    told?.push({ key: 'skill', params: { skill: best.key, level: best.level } });
+    return (
+      (best.level === 'teach' ? w.skillTeach : w.skillCan) + Math.min(w.extraSkillMax, w.extraSkill * (matched - 1))
+    );
   }
-  if (v.skills.some((s) => categoryOf(s.key) === r.category)) {
-    return { score: w.category, reasons: [{ key: 'category', params: { category: r.category } }] as MatchReason[] };
+  for (const s of v.skills) {
+    if (categoryOf(s.key) !== r.category) continue;
+    told?.push({ key: 'category', params: { category: r.category } });
+    return w.category;
   }
-  return { score: 0, reasons: [] as MatchReason[] };
+  return 0;
 }
 
-function areaFit(v: VolunteerForMatching, r: RequestForMatching): { score: number; reason: MatchReason | null } {
-  const w = matchingWeights;
-  if (v.municipalityCodes.includes(r.municipalityCode)) {
-    return {
-      score: w.sameMunicipality,
-      reason: { key: 'sameMunicipality', params: { municipalityCode: r.municipalityCode } },
-    };
+type AreaKind = 'sameMunicipality' | 'neighbour' | 'online' | null;
+
+function areaFit(v: VolunteerForMatching, r: RequestForMatching): { kind: AreaKind; near?: string } {
+  if (v.municipalityCodes.includes(r.municipalityCode)) return { kind: 'sameMunicipality' };
+  // the first of their areas, in code order, that is next to the request's
+  let near: string | undefined;
+  for (const code of v.municipalityCodes) {
+    if ((near === undefined || code < near) && areNeighbours(code, r.municipalityCode)) near = code;
   }
-  const near = [...v.municipalityCodes].sort().find((code) => areNeighbours(code, r.municipalityCode));
-  if (near) return { score: w.neighbour, reason: { key: 'neighbour', params: { municipalityCode: near } } };
-  if (r.online && v.onlineOk) return { score: w.online, reason: { key: 'online', params: {} } };
-  return { score: 0, reason: null };
+  if (near !== undefined) return { kind: 'neighbour', near };
+  return { kind: r.online && v.onlineOk ? 'online' : null };
+}
+
+function tellArea(area: { kind: AreaKind; near?: string }, r: RequestForMatching, told: Told): number {
+  const w = matchingWeights;
+  switch (area.kind) {
+    case 'sameMunicipality':
+      told?.push({ key: 'sameMunicipality', params: { municipalityCode: r.municipalityCode } });
+      return w.sameMunicipality;
+    case 'neighbour':
+      told?.push({ key: 'neighbour', params: { municipalityCode: area.near! } });
+      return w.neighbour;
+    case 'online':
+      told?.push({ key: 'online', params: {} });
+      return w.online;
+    default:
+      return 0;
+  }
 }
 
 /** The availability slots that fit a request's date: its part of the day, or any part of a day's work; none without a date. */
@@ -171,16 +204,39 @@ export function slotsThatFit(r: Pick<RequestForMatching, 'startsAt' | 'whenKind'
   return r.whenKind === 'day' ? dayParts.map((p) => `${day}-${p}`) : [`${day}-${part}`];
 }
 
-function availabilityFit(v: VolunteerForMatching, r: RequestForMatching): MatchReason | null {
+function availabilityFit(v: VolunteerForMatching, r: RequestForMatching, told: Told): number {
+  if (v.availabilitySlots.length === 0) return 0;
   const fitting = slotsThatFit(r);
-  if (!v.availabilitySlots.some((s) => fitting.includes(s))) return null;
+  if (!v.availabilitySlots.some((s) => fitting.includes(s))) return 0;
   const { day, part } = tokyoSlotOf(r.startsAt!);
-  return { key: 'available', params: { day, part: r.whenKind === 'day' ? null : part } };
+  told?.push({ key: 'available', params: { day, part: r.whenKind === 'day' ? null : part } });
+  return matchingWeights.available;
 }
 
-function languageFit(v: VolunteerForMatching, r: RequestForMatching): MatchReason | null {
-  const language = r.languages.filter((l) => l !== 'ja' && v.languages.includes(l)).sort()[0];
-  return language ? { key: 'language', params: { language } } : null;
+function languageFit(v: VolunteerForMatching, r: RequestForMatching, told: Told): number {
+  let language: string | undefined;
+  for (const l of r.languages) {
+    if (l !== 'ja' && v.languages.includes(l) && (language === undefined || l < language)) language = l;
+  }
+  if (language === undefined) return 0;
+  told?.push({ key: 'language', params: { language } });
+  return matchingWeights.language;
+}
+
+/** How well a volunteer fits a request (null when nothing fits: see the rule above the weights); its reasons go to `told`. */
+function fitScore(
+  v: VolunteerForMatching,
+  r: RequestForMatching,
+  categoryOf: SkillCategoryOf,
+  told: Told,
+): number | null {
+  const area = areaFit(v, r);
+  const inPersonElsewhere = v.municipalityCodes.length > 0 && area.kind === null && !r.online;
+  if (inPersonElsewhere) return null;
+  const skill = skillFit(v, r, categoryOf, told);
+  const fits = skill > 0 || (v.skills.length === 0 && area.kind !== null && area.kind !== 'online');
+  if (!fits) return null;
+  return skill + tellArea(area, r, told) + availabilityFit(v, r, told) + languageFit(v, r, told);
 }
 
 /**
@@ -192,87 +248,94 @@ export function personFit(
   r: RequestForMatching,
   categoryOf: SkillCategoryOf,
 ): { score: number; reasons: MatchReason[] } | null {
-  const skill = skillFit(v, r, categoryOf);
-  const area = areaFit(v, r);
-  const inPersonElsewhere = v.municipalityCodes.length > 0 && area.reason === null && !r.online;
-  const fits = skill.score > 0 || (v.skills.length === 0 && area.reason !== null && area.reason.key !== 'online');
-  if (!fits || inPersonElsewhere) return null;
-  const reasons = [...skill.reasons];
-  let score = skill.score + area.score;
-  if (area.reason) reasons.push(area.reason);
-  const available = availabilityFit(v, r);
-  if (available) {
-    score += matchingWeights.available;
-    reasons.push(available);
-  }
-  const language = languageFit(v, r);
-  if (language) {
-    score += matchingWeights.language;
-    reasons.push(language);
-  }
-  return { score, reasons };
+  const reasons: MatchReason[] = [];
+  const score = fitScore(v, r, categoryOf, reasons);
+  return score === null ? null : { score, reasons };
 }
 
 /** What makes a request more pressing for a volunteer: hands close soon, few hands so far. */
-function urgency(r: RequestForMatching, now: Date): { score: number; reasons: MatchReason[] } {
+function urgency(r: RequestForMatching, now: Date, told: Told): number {
   const w = matchingWeights;
-  const found: [number, MatchReason][] = [];
+  let score = 0;
   if (r.applicationDeadline) {
     const days = Math.ceil((r.applicationDeadline.getTime() - now.getTime()) / 86_400_000);
-    if (days >= 0 && days <= w.deadlineSoonDays)
-      found.push([w.deadlineSoon, { key: 'deadlineSoon', params: { days } }]);
+    if (days >= 0 && days <= w.deadlineSoonDays) {
+      score += w.deadlineSoon;
+      told?.push({ key: 'deadlineSoon', params: { days } });
+    }
   }
-  if (r.hands === 0) found.push([w.noHandsYet, { key: 'noHandsYet', params: {} }]);
-  else if (r.hands < r.slots - r.matchedCount)
-    found.push([w.fewHands, { key: 'fewHands', params: { hands: r.hands } }]);
-  return { score: found.reduce((sum, [points]) => sum + points, 0), reasons: found.map(([, reason]) => reason) };
+  if (r.hands === 0) {
+    score += w.noHandsYet;
+    told?.push({ key: 'noHandsYet', params: {} });
+  } else if (r.hands < r.slots - r.matchedCount) {
+    score += w.fewHands;
+    told?.push({ key: 'fewHands', params: { hands: r.hands } });
+  }
+  return score;
 }
 
 /** What a volunteer's record adds (or takes) when officers look for hands. */
-function record(rec: VolunteerRecord, category: Category): { score: number; reasons: MatchReason[] } {
+function record(rec: VolunteerRecord, category: Category, told: Told): number {
   const w = matchingWeights;
-  const reasons: MatchReason[] = [];
   const helps = Math.min(w.pastHelpsMax, w.pastHelp * rec.pastHelpsInCategory);
   const thanks = Math.min(w.thanksMax, w.thanks * rec.thanksReceived);
-  if (helps > 0) reasons.push({ key: 'pastHelps', params: { count: rec.pastHelpsInCategory, category } });
-  if (thanks > 0) reasons.push({ key: 'thanks', params: { count: rec.thanksReceived } });
-  return { score: helps + thanks + w.openMatch * rec.openMatches, reasons };
+  if (helps > 0) told?.push({ key: 'pastHelps', params: { count: rec.pastHelpsInCategory, category } });
+  if (thanks > 0) told?.push({ key: 'thanks', params: { count: rec.thanksReceived } });
+  return helps + thanks + w.openMatch * rec.openMatches;
 }
 
-function ranked<T extends { id: string }>(scored: Scored<T>[], limit: number): Scored<T>[] {
-  return scored
-    .sort((a, b) => b.score - a.score || (a.item.id < b.item.id ? -1 : a.item.id > b.item.id ? 1 : 0))
-    .slice(0, limit);
+/**
+ * The best `limit` by `score` (highest first, then id), each with the reasons `tell` gives:
+ * everyone is scored without reasons, only those returned are told (`withReasons: false`: none).
+ */
+function ranked<T extends { id: string }>(
+  items: readonly T[],
+  score: (item: T, told: Told) => number | null,
+  limit: number,
+  withReasons: boolean,
+): Scored<T>[] {
+  const scored: { item: T; score: number }[] = [];
+  for (const item of items) {
+    const points = score(item, null);
+    if (points !== null) scored.push({ item, score: points });
+  }
+  scored.sort((a, b) => b.score - a.score || (a.item.id < b.item.id ? -1 : a.item.id > b.item.id ? 1 : 0));
+  return scored.slice(0, limit).map(({ item, score: points }) => {
+    const reasons: MatchReason[] = [];
+    if (withReasons) score(item, reasons);
+    return { item, score: points, reasons };
+  });
+}
+
+/** How many to rank and whether to tell why: `withReasons: false` for a list only scores are read from. */
+interface RankOptions {
+  categoryOf: SkillCategoryOf;
+  limit: number;
+  withReasons?: boolean;
 }
 
 /** Requests for a volunteer, best first, each with its reasons. */
 export function rankRequestsForVolunteer<R extends RequestForMatching>(
   volunteer: VolunteerForMatching,
   requests: readonly R[],
-  options: { now: Date; categoryOf: SkillCategoryOf; limit: number },
+  options: RankOptions & { now: Date },
 ): Scored<R>[] {
-  const scored: Scored<R>[] = [];
-  for (const r of requests) {
-    const fit = personFit(volunteer, r, options.categoryOf);
-    if (!fit) continue;
-    const pressing = urgency(r, options.now);
-    scored.push({ item: r, score: fit.score + pressing.score, reasons: [...fit.reasons, ...pressing.reasons] });
-  }
-  return ranked(scored, options.limit);
+  const score = (r: R, told: Told) => {
+    const fit = fitScore(volunteer, r, options.categoryOf, told);
+    return fit === null ? null : fit + urgency(r, options.now, told);
+  };
+  return ranked(requests, score, options.limit, options.withReasons ?? true);
 }
 
 /** Volunteers for a request, best first, each with its reasons. */
 export function rankVolunteersForRequest<V extends VolunteerForMatching & VolunteerRecord>(
   request: RequestForMatching,
   volunteers: readonly V[],
-  options: { categoryOf: SkillCategoryOf; limit: number },
+  options: RankOptions,
 ): Scored<V>[] {
-  const scored: Scored<V>[] = [];
-  for (const v of volunteers) {
-    const fit = personFit(v, request, options.categoryOf);
-    if (!fit) continue;
-    const past = record(v, request.category);
-    scored.push({ item: v, score: fit.score + past.score, reasons: [...fit.reasons, ...past.reasons] });
-  }
-  return ranked(scored, options.limit);
+  const score = (v: V, told: Told) => {
+    const fit = fitScore(v, request, options.categoryOf, told);
+    return fit === null ? null : fit + record(v, request.category, told);
+  };
+  return ranked(volunteers, score, options.limit, options.withReasons ?? true);
 }

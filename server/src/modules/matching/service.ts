@@ -50,8 +50,9 @@ export async function listRecommendedRequests(
     const repo = matchingRepository(tx);
     const volunteer = await repo.volunteer(ctx.actor.userId);
     const keys = keysForVolunteer(volunteer);
-    const rank = (requests: CandidateRequest[], limit: number) =>
-      rankRequestsForVolunteer(volunteer, requests, { now: ctx.clock(), categoryOf, limit });
+    // reasons are told for the list returned, not for the rankings that find it
+    const rank = (requests: CandidateRequest[], limit: number, withReasons = false) =>
+      rankRequestsForVolunteer(volunteer, requests, { now: ctx.clock(), categoryOf, limit, withReasons });
     // hands only add to a score: ranked without them, counted for the head of the list alone
     const read = async (by: string[]) =>
       (await repo.candidateRequests(ctx.actor.userId, by)).map((c) => ({ ...c, hands: handsNotCounted }));
@@ -68,6 +69,7 @@ export async function listRecommendedRequests(
     const ranked = rank(
       head.map((c) => ({ ...c, hands: hands.get(c.id) ?? 0 })),
       query.limit,
+      true,
     );
     const rows = await repo.boardRows(ranked.map(({ item }) => item.id));
     return {
@@ -125,18 +127,17 @@ async function rankedCandidates(tx: Database, request: SuggestableRequest, limit
   const people = new Map<string, { displayName: string; showThanks: boolean }>();
   const left = new Set<string>();
   for (;;) {
-    const ranked = rankVolunteersForRequest(
+    const best = rankVolunteersForRequest(
       request,
       candidates.filter((v) => !left.has(v.id)),
-      { categoryOf, limit: candidates.length },
+      { categoryOf, limit },
     );
-    const threshold = ranked[limit - 1]?.score ?? Number.NEGATIVE_INFINITY;
+    const threshold = best[limit - 1]?.score ?? Number.NEGATIVE_INFINITY;
     if (threshold < readFrom) {
       candidates = await repo.candidateVolunteers(request.id, keys, terms, { atLeast: threshold });
       readFrom = threshold;
       continue;
     }
-    const best = ranked.slice(0, limit);
     const unknown = best.filter(({ item }) => !people.has(item.id)).map(({ item }) => item.id);
     if (unknown.length > 0) {
       const found = await repo.people(request.id, unknown);
