@@ -1,7 +1,8 @@
 /**
  * Values as one PostgreSQL array parameter (`{"a","b"}`), to cast in SQL (`::text[]`, `::uuid[]`,
  * `::timestamptz[]`): drizzle spreads a JS array into a list of parameters, which makes a new
- * statement text for every length. Each value is quoted, so commas, braces and quotes are safe.
+ * statement text for every length. Each value is quoted as PostgreSQL reads
+ * array literals (a backslash before `"` and `\`), so commas, braces, quotes and newlines are safe.
  */
 export const arrayParameter = (values: readonly string[]): string =>
-  `{${values.map((v) => JSON.stringify(v)).join(',')}}`;
+  `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;

@@ -1,8 +1,9 @@
-import { schema, type Database } from '@board/db';
+import { rowsOf, schema, type Database } from '@board/db';
 import { BoardPage, BoardQuery, CreateHelpRequestBody, type Actor, type RoleGrant } from '@board/shared';
 import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { arrayParameter } from '../../src/database/array-parameter.ts';
 import { listRequests } from '../../src/modules/help-requests/board.ts';
 import { createRequest, submitRequest } from '../../src/modules/help-requests/service.ts';
 import { answer, as, demoEmails, get, post, validInput } from '../kit/index.ts';
@@ -62,6 +63,8 @@ interface Engine {
     create(key: Key): Promise<string>;
     /** the board's ids for `q`, within one municipality when one is named */
     search(q: string, municipality?: string): Promise<string[]>;
+    /** these values sent as one array parameter (how the board sends its words), read back */
+    echo(values: string[]): Promise<string[]>;
     close(): Promise<void>;
   }>;
 }
@@ -77,6 +80,11 @@ async function actorOf(db: Database, email: string): Promise<Actor> {
     .from(schema.roleAssignments)
     .where(eq(schema.roleAssignments.userId, user!.id));
   return { userId: user!.id, roles: roles as RoleGrant[] };
+}
+
+async function echo(db: Database, values: string[]): Promise<string[]> {
+  const [row] = rowsOf<{ v: string[] }>(await db.execute(sql`select ${arrayParameter(values)}::text[] as v`));
+  return row!.v;
 }
 
 const engines: Engine[] = [
@@ -102,6 +110,7 @@ const engines: Engine[] = [
           const res = await get(t, {}, `/api/requests?limit=50&q=${encodeURIComponent(q)}${place}`);
           return answer(res, 200, BoardPage).items.map((i) => i.id);
         },
+        echo: (values) => echo(t.database.handle.db, values),
         close: () => t.close(),
       };
     },
@@ -126,6 +135,7 @@ const engines: Engine[] = [
           const page = await listRequests(as(null), BoardQuery.parse({ q, limit: '50', municipalities: municipality }));
           return page.items.map((i) => i.id);
         },
+        echo: (values) => echo(handle.db, values),
         close: () => handle.close(),
       };
     },
@@ -154,6 +164,12 @@ describe.each(engines)('search on $name', (engine) => {
     expect(inAdachi).toEqual((await db.search(q)).filter((id) => inAdachi.includes(id)));
     const elsewhere = await db.search(q, '13104');
     for (const key of finds) expect(elsewhere, `${q} in 13104 should not find ${key}`).not.toContain(ids[key]);
+  });
+
+  it('sends words whole, whatever signs they hold', async () => {
+    const values = ['a,b', '{c}', 'say "hi"', 'back\\slash', 'line\nbreak', 'NULL', '', '町会　ﾁﾗｼ'];
+    expect(await db.echo(values)).toEqual(values);
+    expect(await db.echo([])).toEqual([]);
   });
 
   it('a query with nothing searchable in it filters nothing', async () => {
