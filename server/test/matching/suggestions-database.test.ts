@@ -1,8 +1,15 @@
 import { anonymousAccess, rowsOf, schema, withAccess, type AccessContext } from '@board/db';
-import type { SuggestedVolunteersList } from '@board/shared';
+import { rankRequestsForVolunteer, type RecommendedRequestsList, type SuggestedVolunteersList } from '@board/shared';
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { boundTermsFor, keysForRequest } from '../../src/modules/matching/keys.ts';
+import {
+  boundTermsFor,
+  categoryOf,
+  keysForRequest,
+  keysForVolunteer,
+  requestBoundTermsFor,
+} from '../../src/modules/matching/keys.ts';
+import { matchingRepository } from '../../src/modules/matching/repository.ts';
 import { useApiApp } from '../kit/app.ts';
 import { get } from '../kit/http.ts';
 import { createVolunteer, demoEmails, useDemoPeople } from '../kit/people.ts';
@@ -149,6 +156,84 @@ describe('suggestions read from indexes and the profile row (migration 0037)', (
       .items.map((i) => i.volunteerId);
     const all = res.json<SuggestedVolunteersList>().items.map((i) => i.volunteerId);
     expect(top1).toEqual(all.slice(0, 1));
+  });
+
+  it('gives every candidate request a bound no lower than its score, and lists them in the order scoring everyone gives', async () => {
+    const skills = [
+      { key: 'translation_english', level: 'teach' as const },
+      { key: 'interpreting', level: 'can' as const },
+    ];
+    // the same volunteer in 足立区, then next to it (葛飾区); helps online; free on Saturday mornings; reads English
+    const volunteers = [];
+    for (const areas of [['13121'], ['13122']]) {
+      const v = await volunteerWith(t, {
+        skills,
+        municipalityCodes: areas,
+        availabilitySlots: ['sat-morning'],
+        onlineOk: true,
+      });
+      await db()
+        .update(schema.volunteerProfiles)
+        .set({ languages: ['ja', 'en'] })
+        .where(eq(schema.volunteerProfiles.userId, v.id));
+      volunteers.push(v);
+    }
+    const soon = new Date(Date.now() + 3 * 86_400_000);
+    const grid = [
+      ['translation_english'],
+      ['interpreting'],
+      ['translation_english', 'interpreting'],
+      ['translation_chinese'], // a category fit
+    ].flatMap((skillKeys, i) =>
+      (['senju', 'okubo'] as const).flatMap((association) =>
+        [false, true].map((online) => ({ skillKeys, association, online, i })),
+      ),
+    );
+    for (const { skillKeys, association, online, i } of grid) {
+      const { id } = await insertRequest(t, {
+        association,
+        category: 'translation',
+        online,
+        startsAt: i % 2 === 0 ? saturdayMorning : new Date('2026-12-07T01:00:00Z'), // or a Monday
+        applicationDeadline: i < 2 ? soon : null,
+      });
+      await withSkillKeys(t, id, skillKeys);
+      if (online)
+        await db()
+          .update(schema.helpRequests)
+          .set({ languages: ['ja', 'en'] })
+          .where(eq(schema.helpRequests.id, id));
+    }
+    for (const v of volunteers) {
+      const access = { ...anonymousAccess, userId: v.id };
+      const candidates = await withAccess(t.appDatabase.db, access, async (tx) => {
+        const repo = matchingRepository(tx);
+        const volunteer = await repo.volunteer(v.id);
+        const keys = keysForVolunteer(volunteer);
+        const read = await repo.candidateRequests(
+          v.id,
+          [...keys.own, ...keys.categories.keys],
+          requestBoundTermsFor(volunteer),
+          {
+            now: new Date(),
+          },
+        );
+        return { volunteer, read };
+      });
+      // scored with no hand yet (hands at their most), none above its bound
+      const scored = rankRequestsForVolunteer(
+        candidates.volunteer,
+        candidates.read.map((c) => ({ ...c, hands: 0 })),
+        { now: new Date(), categoryOf, limit: candidates.read.length },
+      );
+      expect(scored.length).toBeGreaterThanOrEqual(10);
+      const bound = new Map(candidates.read.map((c) => [c.id, c.bound]));
+      for (const { item, score } of scored) expect(bound.get(item.id), item.id).toBeGreaterThanOrEqual(score);
+      // the first read takes 3 per place: asking for 2 reads 6, so the order must survive further reads
+      const all = (await get(t, v.headers, '/api/me/recommended-requests?limit=50')).json<RecommendedRequestsList>();
+      const top2 = (await get(t, v.headers, '/api/me/recommended-requests?limit=2')).json<RecommendedRequestsList>();
+      expect(top2.items.map((i) => i.request.id)).toEqual(all.items.slice(0, 2).map((i) => i.request.id));
+    }
   });
 
   it('the profile keeps a copy of the volunteer’s skills, whoever writes them and in whichever order', async () => {

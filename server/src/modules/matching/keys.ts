@@ -145,3 +145,29 @@ export function boundTermsFor(request: RequestToMatch) {
   };
 }
 export type BoundTerms = ReturnType<typeof boundTermsFor>;
+
+/**
+ * What the candidate requests' query needs to give each request a bound: the most scoring can
+ * give it for this volunteer, with hands at their most (they are counted for the head of the list
+ * only). Exact but for further skills in common (taken at their most) and availability (the
+ * weekday alone).
+ */
+export function requestBoundTermsFor(volunteer: VolunteerToMatch) {
+  const w = matchingWeights;
+  const own = [...new Set(volunteer.skills.map((s) => s.key))].sort();
+  return {
+    own,
+    teach: volunteer.skills.filter((s) => s.level === 'teach').map((s) => s.key),
+    categories: [...new Set(own.map(categoryOf).filter((c) => c !== undefined))].sort() as string[],
+    areas: [...volunteer.municipalityCodes],
+    neighbours: withNeighbours(volunteer.municipalityCodes).filter(
+      (code) => !volunteer.municipalityCodes.includes(code),
+    ),
+    onlineOk: volunteer.onlineOk,
+    /** the weekdays of their free slots (`sat` of `sat-morning`) */
+    days: [...new Set(volunteer.availabilitySlots.map((slot) => slot.slice(0, 3)))],
+    languages: volunteer.languages.filter((l) => l !== 'ja'),
+    handsMost: Math.max(w.noHandsYet, w.fewHands),
+  };
+}
+export type RequestBoundTerms = ReturnType<typeof requestBoundTermsFor>;

@@ -1,10 +1,15 @@
 import { rowsOf, schema, type Database } from '@board/db';
-import type { RequestForMatching, VolunteerForMatching, VolunteerRecord } from '@board/shared';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import {
+  matchingWeights,
+  type RequestForMatching,
+  type VolunteerForMatching,
+  type VolunteerRecord,
+} from '@board/shared';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { arrayParameter } from '../../database/array-parameter.ts';
 import { elevateWithin } from '../../database/door.ts';
 import { boardColumns, type PublicRequestRow } from '../help-requests/rows.ts';
-import type { BoundTerms } from './keys.ts';
+import type { BoundTerms, RequestBoundTerms } from './keys.ts';
 
 const {
   boardRequests: b,
@@ -69,6 +74,34 @@ const keyArray = (keys: readonly string[]) => sql`${arrayParameter(keys)}::text[
 const uuidArray = (ids: readonly string[]) => sql`${arrayParameter(ids)}::uuid[]`;
 
 /**
+ * The most scoring (shared/src/matching/scoring.ts) can give a board row for the volunteer of
+ * `terms`, hands at their most: exact but for further skills in common (taken at their most) and
+ * availability (the weekday alone). Each term mirrors a feature there; a feature added to the
+ * scoring must be added here (the bound test in suggestions-database.test.ts fails otherwise).
+ */
+function requestBound(terms: RequestBoundTerms, now: Date): SQL {
+  const w = matchingWeights;
+  const texts = (values: readonly string[]) => sql`${arrayParameter(values)}::text[]`;
+  const tokyoDay = sql`to_char(${b.startsAt} at time zone 'Asia/Tokyo', 'dy')`;
+  const at = sql`${now.toISOString()}::timestamptz`;
+  return sql`(
+    (case when ${b.skillKeys} && ${texts(terms.own)} then
+        (case when ${b.skillKeys} && ${texts(terms.teach)} then ${w.skillTeach}::integer else ${w.skillCan}::integer end)
+        + least(${w.extraSkillMax}::integer, ${w.extraSkill}::integer * greatest(0, least(cardinality(${b.skillKeys}), ${terms.own.length}::integer) - 1))
+      when ${b.category}::text = any(${texts(terms.categories)}) then ${w.category}::integer else 0 end)
+    + (case when ${b.municipalityCode} = any(${texts(terms.areas)}) then ${w.sameMunicipality}::integer
+        when ${b.municipalityCode} = any(${texts(terms.neighbours)}) then ${w.neighbour}::integer
+        when ${b.online} and ${terms.onlineOk}::boolean then ${w.online}::integer else 0 end)
+    + (case when ${b.startsAt} is not null and ${b.whenKind} <> 'flexible' and ${tokyoDay} = any(${texts(terms.days)})
+        then ${w.available}::integer else 0 end)
+    + (case when ${b.languages} && ${texts(terms.languages)} then ${w.language}::integer else 0 end)
+    + (case when ${b.applicationDeadline} > ${at} - interval '1 day'
+          and ${b.applicationDeadline} <= ${at} + ${w.deadlineSoonDays}::integer * interval '1 day'
+        then ${w.deadlineSoon}::integer else 0 end)
+    + ${terms.handsMost}::integer)`;
+}
+
+/**
  * Reads for suggestions (おすすめ, issue 10). Candidates come from one GIN index on each side, by
  * the keys matching/keys.ts builds (migration 0037): exactly the rows scoring can suggest, read
  * narrow; the service reads the rest (hands, records, board rows) only for the head of the list.
@@ -90,27 +123,41 @@ export function matchingRepository(tx: Database) {
 
     /**
      * Requests on the board, open for hands, in an active municipality, found by these keys
-     * (`request_match_keys`); not those the volunteer already raised a hand for. Their hands are
-     * not counted here (`hands`).
+     * (`request_match_keys`); not those the volunteer already raised a hand for. Each with its
+     * bound (the most scoring can give it for this volunteer: `requestBound`), best first: the
+     * `first` of them, or all whose bound is `atLeast` that. Their hands are not counted here
+     * (`hands`).
      */
-    async candidateRequests(volunteerId: string, keys: readonly string[]): Promise<CandidateRequest[]> {
+    async candidateRequests(
+      volunteerId: string,
+      keys: readonly string[],
+      terms: RequestBoundTerms,
+      read: { now: Date; first?: number; atLeast?: number },
+    ): Promise<(CandidateRequest & { bound: number })[]> {
       if (keys.length === 0) return [];
+      const atLeast = Number.isFinite(read.atLeast) ? read.atLeast! : null;
       // hundreds of rows: read without the ORM's row mapping (it cost more than the query)
-      const rows = rowsOf<CandidateRequestRow>(
+      const rows = rowsOf<CandidateRequestRow & { bound: number }>(
         await tx.execute(sql`
-          select ${b.id} as id, ${b.municipalityCode} as municipality_code, ${b.category} as category,
-            ${b.skillKeys} as skill_keys, ${b.online} as online, ${b.whenKind} as when_kind,
-            ${b.startsAt} as starts_at, ${b.applicationDeadline} as application_deadline,
-            ${b.languages} as languages, ${b.slots} as slots, ${b.matchedCount} as matched_count
-          from ${b}
-          where ${schema.openForHands(b)}
-            -- active municipalities as a list read once (a join was planned as a loop over them)
-            and ${b.municipalityCode} = any(array(select ${m.code} from ${m} where ${m.status} = 'active'))
-            -- the keys as a sub-select: the planner then plans for a typical set of keys and reads
-            -- the GIN index (with the literal it misjudged the rows and walked each municipality)
-            and ${schema.requestMatchKeys(b)} && (select ${keyArray(keys)})
-            -- the volunteer's own hands: a few, hashed once (not an index probe per candidate)
-            and ${b.id} not in (select ${applications.requestId} from ${applications} where ${applications.volunteerId} = ${volunteerId})`),
+          select * from (
+            select ${b.id} as id, ${b.municipalityCode} as municipality_code, ${b.category} as category,
+              ${b.skillKeys} as skill_keys, ${b.online} as online, ${b.whenKind} as when_kind,
+              ${b.startsAt} as starts_at, ${b.applicationDeadline} as application_deadline,
+              ${b.languages} as languages, ${b.slots} as slots, ${b.matchedCount} as matched_count,
+              ${requestBound(terms, read.now)} as bound
+            from ${b}
+            where ${schema.openForHands(b)}
+              -- active municipalities as a list read once (a join was planned as a loop over them)
+              and ${b.municipalityCode} = any(array(select ${m.code} from ${m} where ${m.status} = 'active'))
+              -- the keys as a sub-select: the planner then plans for a typical set of keys and reads
+              -- the GIN index (with the literal it misjudged the rows and walked each municipality)
+              and ${schema.requestMatchKeys(b)} && (select ${keyArray(keys)})
+              -- the volunteer's own hands: a few, hashed once (not an index probe per candidate)
+              and ${b.id} not in (select ${applications.requestId} from ${applications} where ${applications.volunteerId} = ${volunteerId})
+          ) c
+          where ${atLeast}::integer is null or c.bound >= ${atLeast}::integer
+          order by c.bound desc, c.id
+          limit ${read.first ?? null}::integer`),
       );
       const at = (value: string | Date | null) => (value === null ? null : new Date(value));
       return rows.map((row) => ({
@@ -126,6 +173,7 @@ export function matchingRepository(tx: Database) {
         slots: row.slots,
         matchedCount: row.matched_count,
         hands: 0,
+        bound: row.bound,
       }));
     },
 

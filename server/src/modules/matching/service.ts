@@ -16,7 +16,7 @@ import {
 import type { SignedInContext } from '../../services/context.ts';
 import { publicView, resourceOf } from '../help-requests/views.ts';
 import { elevateWithin } from '../../database/door.ts';
-import { boundTermsFor, categoryOf, keysForRequest, keysForVolunteer } from './keys.ts';
+import { boundTermsFor, categoryOf, keysForRequest, keysForVolunteer, requestBoundTermsFor } from './keys.ts';
 import { matchingRepository, type CandidateRequest } from './repository.ts';
 
 /**
@@ -31,6 +31,8 @@ function headOf<T>(scored: readonly Scored<T>[], limit: number, bonusMax: number
 
 /** The most hands so far add to a request's score for a volunteer (no hand yet, or few). */
 const handsBonusMax = Math.max(matchingWeights.noHandsYet, matchingWeights.fewHands);
+/** How many candidate requests, best bound first, the first read takes per place in the list. */
+const firstRequestsPerPlace = 3;
 /** Hands not counted yet: scores as a request with no room for "few hands" (adds nothing). */
 const handsNotCounted = Number.POSITIVE_INFINITY;
 
@@ -49,20 +51,38 @@ export async function listRecommendedRequests(
   return ctx.door.asActor(ctx.actor, async (tx) => {
     const repo = matchingRepository(tx);
     const volunteer = await repo.volunteer(ctx.actor.userId);
+    const now = ctx.clock();
     const keys = keysForVolunteer(volunteer);
+    const terms = requestBoundTermsFor(volunteer);
     // reasons are told for the list returned, not for the rankings that find it
     const rank = (requests: CandidateRequest[], limit: number, withReasons = false) =>
-      rankRequestsForVolunteer(volunteer, requests, { now: ctx.clock(), categoryOf, limit, withReasons });
-    // hands only add to a score: ranked without them, counted for the head of the list alone
-    const read = async (by: string[]) =>
-      (await repo.candidateRequests(ctx.actor.userId, by)).map((c) => ({ ...c, hands: handsNotCounted }));
-    let candidates = await read(keys.own);
-    let withoutHands = rank(candidates, candidates.length);
-    // a request found only by a category can still enter the list: read those too
-    if (keys.categories.bound >= (withoutHands[query.limit - 1]?.score ?? Number.NEGATIVE_INFINITY)) {
-      const byId = new Map([...candidates, ...(await read(keys.categories.keys))].map((c) => [c.id, c]));
-      candidates = [...byId.values()];
-      withoutHands = rank(candidates, candidates.length);
+      rankRequestsForVolunteer(volunteer, requests, { now, categoryOf, limit, withReasons });
+    // candidates best bound first; hands only add to a score: ranked without them, counted for the
+    // head of the list alone
+    const candidates = new Map<string, CandidateRequest>();
+    const read = async (by: string[], how: { first?: number; atLeast?: number }) => {
+      const found = await repo.candidateRequests(ctx.actor.userId, by, terms, { now, ...how });
+      for (const c of found) candidates.set(c.id, { ...c, hands: handsNotCounted });
+      return found;
+    };
+    const first = firstRequestsPerPlace * query.limit;
+    const firstRead = await read(keys.own, { first });
+    // every candidate whose bound is at least this has been read, by their own skills (bounds are
+    // whole numbers) and by their skills' categories
+    let ownFrom = firstRead.length < first ? Number.NEGATIVE_INFINITY : firstRead.at(-1)!.bound + 1;
+    let categoriesFrom = Number.POSITIVE_INFINITY;
+    let withoutHands = rank([...candidates.values()], candidates.size);
+    for (;;) {
+      const threshold = withoutHands[query.limit - 1]?.score ?? Number.NEGATIVE_INFINITY;
+      if (threshold < ownFrom) {
+        await read(keys.own, { atLeast: threshold });
+        ownFrom = threshold;
+      } else if (keys.categories.bound >= threshold && threshold < categoriesFrom) {
+        // a request found only by a category can still enter the list: read those that could
+        await read(keys.categories.keys, { atLeast: threshold });
+        categoriesFrom = threshold;
+      } else break;
+      withoutHands = rank([...candidates.values()], candidates.size);
     }
     const head = headOf(withoutHands, query.limit, handsBonusMax);
     const hands = await repo.hands(head.map((c) => c.id));
