@@ -32,7 +32,7 @@ function headOf<T>(scored: readonly Scored<T>[], limit: number, bonusMax: number
 /** The most hands so far add to a request's score for a volunteer (no hand yet, or few). */
 const handsBonusMax = Math.max(matchingWeights.noHandsYet, matchingWeights.fewHands);
 /** How many candidate requests, best bound first, the first read takes per place in the list. */
-const firstRequestsPerPlace = 3;
+const firstRequestsPerPlace = 10;
 /** Hands not counted yet: scores as a request with no room for "few hands" (adds nothing). */
 const handsNotCounted = Number.POSITIVE_INFINITY;
 
