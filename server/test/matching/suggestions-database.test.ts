@@ -194,7 +194,8 @@ describe('suggestions read from indexes and the profile row (migration 0037)', (
         association,
         category: 'translation',
         online,
-        startsAt: i % 2 === 0 ? saturdayMorning : new Date('2026-12-07T01:00:00Z'), // or a Monday
+        // Saturday 08:30 in Tokyo is still Friday in UTC; or a Monday
+        startsAt: new Date(i % 2 === 0 ? '2026-12-04T23:30:00Z' : '2026-12-07T01:00:00Z'),
         applicationDeadline: i < 2 ? soon : null,
       });
       await withSkillKeys(t, id, skillKeys);

@@ -82,7 +82,8 @@ const uuidArray = (ids: readonly string[]) => sql`${arrayParameter(ids)}::uuid[]
 function requestBound(terms: RequestBoundTerms, now: Date): SQL {
   const w = matchingWeights;
   const texts = (values: readonly string[]) => sql`${arrayParameter(values)}::text[]`;
-  const tokyoDay = sql`to_char(${b.startsAt} at time zone 'Asia/Tokyo', 'dy')`;
+  // the weekday in Tokyo as scoring's tokyoSlotOf says it (UTC+9, no time-zone database needed)
+  const tokyoDay = sql`to_char((${b.startsAt} at time zone 'UTC') + interval '9 hours', 'dy')`;
   const at = sql`${now.toISOString()}::timestamptz`;
   return sql`(
     (case when ${b.skillKeys} && ${texts(terms.own)} then
