@@ -4,7 +4,7 @@
  * answers in JSON and the page re-renders in place. Without JavaScript every submit is a full
  * page load. Assertions after these steps can read the page at once.
  */
-import type { BrowserContext, Locator, Page, Response } from 'playwright-core';
+import type { BrowserContext, Locator, Page, Request, Response } from 'playwright-core';
 import { expect } from 'vitest';
 import { catalogueKeys, messageKeyLike } from '../../../web/vite/message-keys.ts';
 import { accessibilityViolations } from '../../src/harness/browser.ts';
@@ -63,7 +63,9 @@ function isActionPost(response: Response): boolean {
  * the selector of a form whose (first, or `buttonName`d) submit button is pressed.
  * - no JavaScript, or a form SvelteKit does not enhance: the page that follows has loaded (and hydrated);
  * - an enhanced form: the JSON answer has come, then a redirect has been followed or (after a
- *   success) the page's data reloaded, and Svelte has drawn the result.
+ *   success) the page's data reloaded, and Svelte has drawn the result. The reload counted is the
+ *   first data request the page makes after the answer (not a preload or poll from before it),
+ *   and its body has arrived.
  */
 export async function submit(page: Page, target: Locator | string, buttonName?: string | RegExp): Promise<void> {
   const button =
@@ -73,24 +75,57 @@ export async function submit(page: Page, target: Locator | string, buttonName?: 
         ? page.locator(target).getByRole('button', { name: buttonName })
         : page.locator(target).locator('button[type="submit"]').first();
   const nextDocument = page.waitForEvent('load', { timeout: 60_000 });
-  const dataReloaded = page.waitForResponse((r) => r.url().includes('/__data.json'), { timeout: 60_000 });
   nextDocument.catch(() => undefined);
-  dataReloaded.catch(() => undefined);
-  const [answer] = await Promise.all([page.waitForResponse(isActionPost, { timeout: 60_000 }), button.click()]);
-  if (!(answer.headers()['content-type'] ?? '').includes('application/json')) {
-    await nextDocument;
-    await waitForHydration(page);
-    return;
+  const reload = dataReloadAfterAnswer(page);
+  try {
+    const [answer] = await Promise.all([page.waitForResponse(isActionPost, { timeout: 60_000 }), button.click()]);
+    if (!(answer.headers()['content-type'] ?? '').includes('application/json')) {
+      await nextDocument;
+      await waitForHydration(page);
+      return;
+    }
+    const result = (await answer.json()) as { type: string; location?: string };
+    const before = page.url();
+    if (result.type === 'redirect' && result.location && new URL(result.location, before).href !== before) {
+      // the client router changes the address once the next page is loaded and drawn
+      await page.waitForURL((url) => url.href !== before);
+    } else if (result.type === 'success' || result.type === 'redirect') {
+      // its body, not only its headers (`finished()` never settles for some of these responses)
+      await (await reload.next)?.body().catch(() => undefined);
+    }
+    await nextFrames(page);
+  } finally {
+    reload.stop();
   }
-  const result = (await answer.json()) as { type: string; location?: string };
-  const before = page.url();
-  if (result.type === 'redirect' && result.location && new URL(result.location, before).href !== before) {
-    // the client router changes the address once the next page is loaded and drawn
-    await page.waitForURL((url) => url.href !== before);
-  } else if (result.type === 'success' || result.type === 'redirect') {
-    await dataReloaded;
-  }
-  await nextFrames(page);
+}
+
+/**
+ * The response to the first `__data.json` request the page makes after an action's answer (the
+ * browser asks for the page's data only once it has read the answer, so the events come in that
+ * order), or null after 60 s without one.
+ */
+function dataReloadAfterAnswer(page: Page): { next: Promise<Response | null>; stop(): void } {
+  let answered = false;
+  let found: (response: Response | null) => void = () => undefined;
+  const next = new Promise<Response | null>((resolve) => (found = resolve));
+  const onResponse = (response: Response) => {
+    if (isActionPost(response)) answered = true;
+  };
+  const onRequest = (request: Request) => {
+    if (answered && new URL(request.url()).pathname.endsWith('/__data.json'))
+      void request.response().then(found, () => found(null));
+  };
+  page.on('response', onResponse);
+  page.on('request', onRequest);
+  const timer = setTimeout(() => found(null), 60_000);
+  return {
+    next,
+    stop() {
+      clearTimeout(timer);
+      page.off('response', onResponse);
+      page.off('request', onRequest);
+    },
+  };
 }
 
 /** Submits the form `data-form=name` (the first one, within `scope` when given); see `submit`. */
