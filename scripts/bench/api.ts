@@ -72,7 +72,7 @@ const { target, handle: owner, sql, report, say } = await startBenchRun();
 const appHandle = await openAppDatabase(createDatabase({ url: target.url }), { ownerUrl: target.url });
 try {
   const [pg] = await sql.unsafe<{ version: string }>('select version()');
-  const board = await bench.buildBoardApp(appHandle, { BOARD_CACHE_SECONDS: '0', JOB_WORKERS: '0' });
+  const board = await bench.buildBoardApp(appHandle, { BOARD_CACHE_SECONDS: '0' });
   const ids = await bench.publishedRequestIds(sql, 200);
   const listing = await board.app.inject({ method: 'GET', url: listingPath });
   const detail = await board.app.inject({ method: 'GET', url: `/api/requests/${ids[0]}` });
