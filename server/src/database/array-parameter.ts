@@ -1,3 +1,5 @@
+import { sql, type SQL } from 'drizzle-orm';
+
 /**
  * Values as one PostgreSQL array parameter (`{"a","b"}`), to cast in SQL (`::text[]`, `::uuid[]`,
  * `::timestamptz[]`): drizzle spreads a JS array into a list of parameters, which makes a new
@@ -6,3 +8,6 @@
  */
 export const arrayParameter = (values: readonly string[]): string =>
   `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
+
+/** A text[] as one parameter (one statement text whatever the length), the same on postgres.js and PGlite. */
+export const textArray = (values: readonly string[]): SQL => sql`${arrayParameter(values)}::text[]`;

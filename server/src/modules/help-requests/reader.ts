@@ -8,13 +8,13 @@ import {
   posterContactColumns,
   requestColumns,
   sortKeyText,
-  textArray,
   type BoardFilter,
   type BoardRow,
   type ContactRow,
   type Keyset,
   type KeyedRow,
 } from './rows.ts';
+import { textArray } from '../../database/array-parameter.ts';
 
 const {
   helpRequests: r,

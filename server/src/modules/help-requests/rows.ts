@@ -1,8 +1,7 @@
 import { schema } from '@board/db';
 import type { BoardSort, Category, HandsMode, RequestStatus, RubyText, SearchTerm, WhenKind } from '@board/shared';
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { arrayParameter } from '../../database/array-parameter.ts';
 
 /** The shapes of help request rows and the columns that make them (shared by the repository and the reader). */
 
@@ -189,11 +188,6 @@ export interface BoardFilter {
   sort: BoardSort;
   after?: Keyset | undefined;
   limit: number;
-}
-
-/** A text[] as one parameter (one statement text whatever the length), the same on postgres.js and PGlite. */
-export function textArray(values: readonly string[]): SQL {
-  return sql`${arrayParameter(values)}::text[]`;
 }
 
 /** A timestamptz read back as text, so a cursor keeps PostgreSQL's microseconds (a JS Date would drop them). */

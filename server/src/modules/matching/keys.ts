@@ -34,6 +34,9 @@ export function withNeighbours(codes: readonly string[]): string[] {
   return [...new Set(codes.flatMap((code) => [code, ...neighboursOf(code)]))].sort();
 }
 
+/** The most hands so far add to a request's score for a volunteer (no hand yet, or few). */
+export const handsMost = Math.max(matchingWeights.noHandsYet, matchingWeights.fewHands);
+
 /** What scoring reads of a volunteer to suggest requests to them. */
 type VolunteerToMatch = Pick<
   VolunteerForMatching,
@@ -47,6 +50,12 @@ function inTheirPlaces(volunteer: VolunteerToMatch, keys: readonly string[]): st
   return keys.flatMap((key) => [...areas, 'online'].map((place) => at(key, place)));
 }
 
+/** A volunteer's skill keys, once each, and their categories, in order. */
+function ownSkillsOf(volunteer: VolunteerToMatch) {
+  const own = [...new Set(volunteer.skills.map((s) => s.key))].sort();
+  return { own, categories: [...new Set(own.map(categoryOf).filter((c) => c !== undefined))].sort() };
+}
+
 /**
  * What a volunteer asks the open requests for: first by their own skills (or, with none, by
  * their areas); then, only if scores allow, by the categories of their skills (`categories`,
@@ -57,15 +66,14 @@ export function keysForVolunteer(volunteer: VolunteerToMatch): {
   categories: { keys: string[]; bound: number };
 } {
   const w = matchingWeights;
-  const own = [...new Set(volunteer.skills.map((s) => s.key))].sort();
-  const categories = [...new Set(own.map(categoryOf).filter((c) => c !== undefined))].sort();
+  const { own, categories } = ownSkillsOf(volunteer);
   const bound =
     w.category +
     (volunteer.municipalityCodes.length > 0 ? w.sameMunicipality : volunteer.onlineOk ? w.online : 0) +
     (volunteer.availabilitySlots.length > 0 ? w.available : 0) +
     (volunteer.languages.some((l) => l !== 'ja') ? w.language : 0) +
     w.deadlineSoon +
-    Math.max(w.noHandsYet, w.fewHands);
+    handsMost;
   return {
     // no skill named: requests in or next to their areas
     own:
@@ -153,12 +161,11 @@ export type BoundTerms = ReturnType<typeof boundTermsFor>;
  * weekday alone).
  */
 export function requestBoundTermsFor(volunteer: VolunteerToMatch) {
-  const w = matchingWeights;
-  const own = [...new Set(volunteer.skills.map((s) => s.key))].sort();
+  const { own, categories } = ownSkillsOf(volunteer);
   return {
     own,
     teach: volunteer.skills.filter((s) => s.level === 'teach').map((s) => s.key),
-    categories: [...new Set(own.map(categoryOf).filter((c) => c !== undefined))].sort() as string[],
+    categories: categories as string[],
     areas: [...volunteer.municipalityCodes],
     neighbours: withNeighbours(volunteer.municipalityCodes).filter(
       (code) => !volunteer.municipalityCodes.includes(code),
@@ -167,7 +174,7 @@ export function requestBoundTermsFor(volunteer: VolunteerToMatch) {
     /** the weekdays of their free slots (`sat` of `sat-morning`) */
     days: [...new Set(volunteer.availabilitySlots.map((slot) => slot.slice(0, 3)))],
     languages: volunteer.languages.filter((l) => l !== 'ja'),
-    handsMost: Math.max(w.noHandsYet, w.fewHands),
+    handsMost,
   };
 }
 export type RequestBoundTerms = ReturnType<typeof requestBoundTermsFor>;

@@ -6,7 +6,7 @@ import {
   type VolunteerRecord,
 } from '@board/shared';
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { arrayParameter } from '../../database/array-parameter.ts';
+import { arrayParameter, textArray } from '../../database/array-parameter.ts';
 import { elevateWithin } from '../../database/door.ts';
 import { boardColumns, type PublicRequestRow } from '../help-requests/rows.ts';
 import type { BoundTerms, RequestBoundTerms } from './keys.ts';
@@ -70,7 +70,6 @@ interface PersonRow {
   show_thanks: boolean;
 }
 
-const keyArray = (keys: readonly string[]) => sql`${arrayParameter(keys)}::text[]`;
 const uuidArray = (ids: readonly string[]) => sql`${arrayParameter(ids)}::uuid[]`;
 
 /**
@@ -81,21 +80,20 @@ const uuidArray = (ids: readonly string[]) => sql`${arrayParameter(ids)}::uuid[]
  */
 function requestBound(terms: RequestBoundTerms, now: Date): SQL {
   const w = matchingWeights;
-  const texts = (values: readonly string[]) => sql`${arrayParameter(values)}::text[]`;
   // the weekday in Tokyo as scoring's tokyoSlotOf says it (UTC+9, no time-zone database needed)
   const tokyoDay = sql`to_char((${b.startsAt} at time zone 'UTC') + interval '9 hours', 'dy')`;
   const at = sql`${now.toISOString()}::timestamptz`;
   return sql`(
-    (case when ${b.skillKeys} && ${texts(terms.own)} then
-        (case when ${b.skillKeys} && ${texts(terms.teach)} then ${w.skillTeach}::integer else ${w.skillCan}::integer end)
+    (case when ${b.skillKeys} && ${textArray(terms.own)} then
+        (case when ${b.skillKeys} && ${textArray(terms.teach)} then ${w.skillTeach}::integer else ${w.skillCan}::integer end)
         + least(${w.extraSkillMax}::integer, ${w.extraSkill}::integer * greatest(0, least(cardinality(${b.skillKeys}), ${terms.own.length}::integer) - 1))
-      when ${b.category}::text = any(${texts(terms.categories)}) then ${w.category}::integer else 0 end)
-    + (case when ${b.municipalityCode} = any(${texts(terms.areas)}) then ${w.sameMunicipality}::integer
-        when ${b.municipalityCode} = any(${texts(terms.neighbours)}) then ${w.neighbour}::integer
+      when ${b.category}::text = any(${textArray(terms.categories)}) then ${w.category}::integer else 0 end)
+    + (case when ${b.municipalityCode} = any(${textArray(terms.areas)}) then ${w.sameMunicipality}::integer
+        when ${b.municipalityCode} = any(${textArray(terms.neighbours)}) then ${w.neighbour}::integer
         when ${b.online} and ${terms.onlineOk}::boolean then ${w.online}::integer else 0 end)
-    + (case when ${b.startsAt} is not null and ${b.whenKind} <> 'flexible' and ${tokyoDay} = any(${texts(terms.days)})
+    + (case when ${b.startsAt} is not null and ${b.whenKind} <> 'flexible' and ${tokyoDay} = any(${textArray(terms.days)})
         then ${w.available}::integer else 0 end)
-    + (case when ${b.languages} && ${texts(terms.languages)} then ${w.language}::integer else 0 end)
+    + (case when ${b.languages} && ${textArray(terms.languages)} then ${w.language}::integer else 0 end)
     + (case when ${b.applicationDeadline} > ${at} - interval '1 day'
           and ${b.applicationDeadline} <= ${at} + ${w.deadlineSoonDays}::integer * interval '1 day'
         then ${w.deadlineSoon}::integer else 0 end)
@@ -152,7 +150,7 @@ export function matchingRepository(tx: Database) {
               and ${b.municipalityCode} = any(array(select ${m.code} from ${m} where ${m.status} = 'active'))
               -- the keys as a sub-select: the planner then plans for a typical set of keys and reads
               -- the GIN index (with the literal it misjudged the rows and walked each municipality)
-              and ${schema.requestMatchKeys(b)} && (select ${keyArray(keys)})
+              and ${schema.requestMatchKeys(b)} && (select ${textArray(keys)})
               -- the volunteer's own hands: a few, hashed once (not an index probe per candidate)
               and ${b.id} not in (select ${applications.requestId} from ${applications} where ${applications.volunteerId} = ${volunteerId})
           ) c
@@ -250,7 +248,7 @@ export function matchingRepository(tx: Database) {
       const atLeast = Number.isFinite(read.atLeast) ? read.atLeast : null;
       const rows = rowsOf<CandidateRow>(
         await tx.execute(
-          sql`select * from suggestion_candidates(${requestId}::uuid, ${keyArray(keys)}, ${JSON.stringify(terms)}::jsonb, ${read.first ?? null}::integer, ${atLeast}::integer)`,
+          sql`select * from suggestion_candidates(${requestId}::uuid, ${textArray(keys)}, ${JSON.stringify(terms)}::jsonb, ${read.first ?? null}::integer, ${atLeast}::integer)`,
         ),
       );
       return rows.map((row) => ({

@@ -3,7 +3,6 @@ import {
   can,
   DomainError,
   isOpenForHands,
-  matchingWeights,
   quietAfterDays,
   rankRequestsForVolunteer,
   rankVolunteersForRequest,
@@ -16,7 +15,14 @@ import {
 import type { SignedInContext } from '../../services/context.ts';
 import { publicView, resourceOf } from '../help-requests/views.ts';
 import { elevateWithin } from '../../database/door.ts';
-import { boundTermsFor, categoryOf, keysForRequest, keysForVolunteer, requestBoundTermsFor } from './keys.ts';
+import {
+  boundTermsFor,
+  categoryOf,
+  handsMost,
+  keysForRequest,
+  keysForVolunteer,
+  requestBoundTermsFor,
+} from './keys.ts';
 import { matchingRepository, type CandidateRequest } from './repository.ts';
 
 /**
@@ -29,8 +35,6 @@ function headOf<T>(scored: readonly Scored<T>[], limit: number, bonusMax: number
   return scored.filter(({ score }) => score + bonusMax >= threshold).map(({ item }) => item);
 }
 
-/** The most hands so far add to a request's score for a volunteer (no hand yet, or few). */
-const handsBonusMax = Math.max(matchingWeights.noHandsYet, matchingWeights.fewHands);
 /** How many candidate requests, best bound first, the first read takes per place in the list. */
 const firstRequestsPerPlace = 10;
 /** Hands not counted yet: scores as a request with no room for "few hands" (adds nothing). */
@@ -84,7 +88,7 @@ export async function listRecommendedRequests(
       } else break;
       withoutHands = rank([...candidates.values()], candidates.size);
     }
-    const head = headOf(withoutHands, query.limit, handsBonusMax);
+    const head = headOf(withoutHands, query.limit, handsMost);
     const hands = await repo.hands(head.map((c) => c.id));
     const ranked = rank(
       head.map((c) => ({ ...c, hands: hands.get(c.id) ?? 0 })),
