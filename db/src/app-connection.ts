@@ -1,8 +1,21 @@
 import { sql } from 'drizzle-orm';
-import { createDatabase, type DatabaseHandle } from './client.ts';
+import { createDatabase, type Database, type DatabaseHandle, type DatabaseOptions } from './client.ts';
 
 /** The login the app's requests run as (created in migration 0001, may log in since 0010). */
 export const appRole = 'board_app';
+
+// handles whose every connection logs in as the app's role, checked by openAppDatabase
+const appLogins = new WeakSet<Database>();
+
+/**
+ * Does every connection of `db` log in as a role subject to row-level security (openAppDatabase
+ * checked it)? Then a statement outside any transaction, with no claims set, reads as a visitor.
+ * False for PGlite (its one connection is switched, not logged in) and for handles opened otherwise.
+ * (connectAsApp and openAppDatabase check and mark.)
+ */
+export function logsInAsApp(db: Database): boolean {
+  return appLogins.has(db);
+}
 
 /**
  * DATABASE_URL's server and database, signed in as the app's role without a password: what the
@@ -45,18 +58,24 @@ export async function openAppDatabase(
   const url = target.appUrl ?? (target.ownerUrl ? appLoginUrl(target.ownerUrl) : undefined);
   if (!url) throw new Error('openAppDatabase: a PostgreSQL database needs the owner URL or the app URL');
   await owner.close();
-  const app = createDatabase({
+  return connectAsApp({
     url,
     directUrl: target.directUrl,
     maxConnections: target.maxConnections,
     prepare: target.prepare,
   });
+}
+
+/** A pool on PostgreSQL as the app's login at `url`; refused unless subject to row-level security. */
+export async function connectAsApp(options: DatabaseOptions & { url: string }): Promise<DatabaseHandle> {
+  const app = createDatabase(options);
   try {
     await assertSubjectToRowSecurity(app);
   } catch (err) {
     await app.close();
     throw err;
   }
+  appLogins.add(app.db);
   return app;
 }
 

@@ -1,4 +1,4 @@
-import { anonymousAccess, systemAccess, withAccess, type AccessContext, type Database } from '@board/db';
+import { anonymousAccess, logsInAsApp, systemAccess, withAccess, type AccessContext, type Database } from '@board/db';
 import type { Actor } from '@board/shared';
 import { sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
@@ -13,6 +13,13 @@ export interface DatabaseDoor {
   asActor<T>(actor: Actor | null, work: (tx: Database) => Promise<T>): Promise<T>;
   /** server-internal work across tenants (token look-ups, jobs): say why; it is logged */
   asSystem<T>(reason: string, work: (tx: Database) => Promise<T>): Promise<T>;
+  /**
+   * READS ONLY, as this actor: `asActor`, except a visitor's. On the app's own login (row-level
+   * security applies; no claims set is a visitor) those run statement by statement, without begin,
+   * claims and commit, and statements sent together go side by side on the pool: the public board
+   * and request pages. On PGlite or a handle openAppDatabase did not open: a visitor's transaction.
+   */
+  readAs<T>(actor: Actor | null, work: (db: Database) => Promise<T>): Promise<T>;
 }
 
 /** Where the door writes: a Fastify logger (the request's, the app's), or a script's own. */
@@ -53,6 +60,7 @@ export function databaseDoor(db: Database, log: DoorLog): DatabaseDoor {
       logSystemAccess(log, reason, false);
       return open(systemAccess, work);
     },
+    readAs: (actor, work) => (actor === null && logsInAsApp(db) ? work(db) : open(accessContextOf(actor), work)),
   };
 }
 
@@ -65,6 +73,8 @@ export function databaseDoor(db: Database, log: DoorLog): DatabaseDoor {
  * whatever `work` does: inside system work (or another elevation) it stays on.
  */
 export async function elevateWithin<T>(tx: Database, reason: string, work: () => Promise<T>): Promise<T> {
+  // the app's handle itself is no transaction (a visitor's reads get it): there is nothing to elevate
+  if (logsInAsApp(tx)) throw new Error(`elevateWithin (${reason}): not inside a transaction`);
   const log = loggers.get(tx);
   if (log) logSystemAccess(log, reason, true);
   const depth = systemDepth.get(tx) ?? ((await systemFlagOn(tx)) ? 1 : 0);

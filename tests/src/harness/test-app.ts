@@ -1,4 +1,4 @@
-import { createDatabase, type DatabaseHandle } from '@board/db';
+import { connectAsApp, type DatabaseHandle } from '@board/db';
 import { seedDemo, seedMunicipalities } from '@board/db/seed/seed';
 import { buildApp } from '@board/server';
 import { loadConfig, type AppConfig } from '@board/server/config';
@@ -60,7 +60,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...(sink && { SMTP_URL: sink.url }),
     ...options.env,
   });
-  const appDatabase = createDatabase({ url: database.appUrl, maxConnections: 5 });
+  const appDatabase = await connectAsApp({ url: database.appUrl, maxConnections: 5 });
   const app = await buildApp(config, { database: appDatabase, logStream: options.logStream });
   // mail is a job the app's own worker sends a moment after the commit: an answer waits for it
   // here, so a test reads the mail its request caused as soon as it has the answer

@@ -7,25 +7,31 @@ import { can, DomainError, isPublic, type Action, type Actor, type HelpRequestDe
 import { applicationRepository } from '../applications/repository.ts';
 import { withCurrentContactOne } from './current-contact.ts';
 import { requestRepository } from './repository.ts';
-import type { RequestWithContact } from './rows.ts';
-import { detailView, readsPrivate, resourceOf } from './views.ts';
+import type { ContactRow, RequestWithContact } from './rows.ts';
+import { detailView, needsContact, readsPrivate, resourceOf } from './views.ts';
 
 export const notFound = () => new DomainError('NOT_FOUND', 'No such request.');
 
 /** The request as this actor may see it, in the same transaction; 404 when they may not. */
 export async function detailIn(tx: Database, actor: Actor | null, id: string): Promise<HelpRequestDetail> {
-  const repo = requestRepository(tx);
-  const found = await repo.find(id);
+  const found = await requestRepository(tx).find(id);
   if (!found) throw notFound();
-  const row = await withCurrentContactOne(tx, found);
-  const privateReader = readsPrivate(actor, row);
+  const privateReader = readsPrivate(actor, found);
   const matched =
     !privateReader &&
     actor !== null &&
-    (await applicationRepository(tx).hasApplication(row.id, actor.userId, 'accepted'));
-  if (!isPublic(row) && !privateReader && !matched) throw notFound();
+    (await applicationRepository(tx).hasApplication(found.id, actor.userId, 'accepted'));
+  if (!isPublic(found) && !privateReader && !matched) throw notFound();
+  const row = needsContact(actor, found, matched) ? await withCurrentContactOne(tx, found) : withoutContact(found);
   return detailView(actor, row, { privateReader, matched });
 }
+
+const withoutContact = <T extends ContactRow>(row: T): T => ({
+  ...row,
+  contactName: null,
+  contactEmail: null,
+  contactPhone: null,
+});
 
 /**
  * May the actor do `action` to this request? 404 when they cannot even see it (not on the board,

@@ -20,7 +20,7 @@ import { requestReader } from './reader.ts';
 import { contactOf, decodeCursor, detailView, pageOf, publicView } from './views.ts';
 
 export async function getRequest(ctx: ServiceContext, id: string): Promise<HelpRequestDetail> {
-  return ctx.door.asActor(ctx.actor, (tx) => detailIn(tx, ctx.actor, id));
+  return ctx.door.readAs(ctx.actor, (db) => detailIn(db, ctx.actor, id));
 }
 
 /**
@@ -62,9 +62,9 @@ export async function listRequests(ctx: ServiceContext, query: BoardQuery, cap =
     terms: query.q ? searchTerms(query.q) : [],
     sort: query.sort,
   };
-  const [rows, total] = await ctx.door.asActor(ctx.actor, (tx) => {
-    const reader = requestReader(tx);
-    // sent together: postgres.js pipelines them on the transaction's connection (one round trip)
+  const [rows, total] = await ctx.door.readAs(ctx.actor, (db) => {
+    const reader = requestReader(db);
+    // sent together: one round trip (pipelined in a transaction, side by side for a visitor)
     return Promise.all([reader.board({ ...filter, after, limit: query.limit + 1 }), reader.boardTotal(filter, cap)]);
   });
   return { ...pageOf(rows, query.limit, listing, publicView), total: Math.min(total, cap), more: total > cap };

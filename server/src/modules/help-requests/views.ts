@@ -70,6 +70,17 @@ export function contactOf(row: ContactRow): OfficerContact | null {
   return row.contactName !== null ? { name: row.contactName, email: row.contactEmail, phone: row.contactPhone } : null;
 }
 
+const seesContactOf = (actor: Actor | null, row: RequestRow, matched: boolean) =>
+  matched || can(actor, 'request.readContact', resourceOf(row));
+
+/**
+ * Does this viewer's page need the request's current contact: to see it, or (staff) to be offered
+ * to ask for it? Visitors and unmatched volunteers do not, and finding it costs two look-ups.
+ */
+export function needsContact(actor: Actor | null, row: RequestRow, matched: boolean): boolean {
+  return seesContactOf(actor, row, matched) || can(actor, 'request.revealContact', resourceOf(row));
+}
+
 /**
  * The request for this viewer. `reveal` (private readers and matched volunteers) adds the exact
  * place; the posting officer's contact goes to the association's officers and matched
@@ -82,7 +93,7 @@ export function detailView(
   access: { privateReader: boolean; matched: boolean },
 ): HelpRequestDetail {
   const reveal = access.privateReader || access.matched;
-  const seesContact = access.matched || can(actor, 'request.readContact', resourceOf(row));
+  const seesContact = seesContactOf(actor, row, access.matched);
   return {
     ...publicView(row),
     exactPlace: reveal ? row.exactPlace : null,
