@@ -26,6 +26,21 @@ function statusIn(states: readonly RequestStatus[]): SQL {
   return inArray(r.status, [...states]);
 }
 
+/** One request with its poster's contact columns, by `id`. */
+const findQuery = (tx: Database) =>
+  tx
+    .select({ ...requestColumns, ...posterContactColumns })
+    .from(r)
+    .innerJoin(m, eq(m.code, r.municipalityCode))
+    .innerJoin(a, eq(a.id, r.associationId))
+    .leftJoin(u, and(eq(u.id, r.createdBy), isNull(u.deletedAt)))
+    .where(eq(r.id, sql.placeholder('id')))
+    .prepare('help_request_find');
+
+// drizzle builds a query's text on every call, which costs more than running it (a third of a
+// visitor's request page): a long-lived handle (the one visitors read on) keeps it built
+const builtFinds = new WeakMap<Database, ReturnType<typeof findQuery>>();
+
 /**
  * The one writer of `help_requests` (posting, editing, the lifecycle, a match's slots, hiding
  * after a flag), and the reads of one request. Every state change takes its source and target
@@ -52,16 +67,12 @@ export function requestRepository(tx: Database) {
     },
 
     async find(id: string): Promise<RequestWithContact | null> {
-      const [row] = await tx
-        .select({
-          ...requestColumns,
-          ...posterContactColumns,
-        })
-        .from(r)
-        .innerJoin(m, eq(m.code, r.municipalityCode))
-        .innerJoin(a, eq(a.id, r.associationId))
-        .leftJoin(u, and(eq(u.id, r.createdBy), isNull(u.deletedAt)))
-        .where(eq(r.id, id));
+      let query = builtFinds.get(tx);
+      if (!query) {
+        query = findQuery(tx);
+        builtFinds.set(tx, query);
+      }
+      const [row] = await query.execute({ id });
       return row ?? null;
     },
 
