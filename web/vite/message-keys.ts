@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
+import { skillMessageKeys } from '../src/lib/i18n/skill-messages.ts';
 
 /**
  * Which message keys each page needs, found by reading the source (no running app): for every
@@ -108,9 +109,13 @@ function resolveImport(spec: string, from: string, webSrc: string, sharedSrc: st
   return undefined;
 }
 
-/** Every message key, from the Japanese files (the source language defines the set; see catalogue.ts). */
+/**
+ * Every message key: those of the Japanese files (the source language defines the set; see
+ * catalogue.ts) and the skills' names, made from the vocabulary (skill-messages.ts).
+ */
 export function catalogueKeys(messagesDir: string): string[] {
-  return readdirSync(messagesDir).flatMap((area) =>
+  const files = readdirSync(messagesDir).flatMap((area) =>
     Object.keys(JSON.parse(readFileSync(join(messagesDir, area, 'ja.json'), 'utf8')) as Record<string, string>),
   );
+  return [...files, ...skillMessageKeys];
 }

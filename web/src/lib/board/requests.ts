@@ -1,11 +1,4 @@
-import {
-  skillOf,
-  takesHands,
-  type HelpRequestPublic,
-  type Municipality,
-  type SkillLevel,
-  type When,
-} from '@board/shared';
+import { takesHands, type HelpRequestPublic, type Municipality, type When } from '@board/shared';
 import { formatDate, formatDateTime, formatDay } from '#lib/format/date.ts';
 import type { Lang } from '#lib/i18n/languages.ts';
 import type { Translator } from '#lib/i18n/translator.ts';
@@ -95,19 +88,6 @@ export const boardLanguages: readonly string[] = [
 export function workLanguages(languages: readonly string[]): string[] {
   const known = boardLanguages.filter((code) => languages.includes(code));
   return [...known, ...languages.filter((code) => code !== 'ja' && !boardLanguages.includes(code))];
-}
-
-/**
- * A skill by name in the reader's language: a key of the skills vocabulary or a category key; anything else as written.
- */
-export function skillLabel(i18n: I18n, skill: string): string {
-  return skillOf(skill)?.label[i18n.lang] ?? categoryLabel(i18n, skill);
-}
-
-/** A volunteer's skill with its level, in the reader's language: 「チラシデザイン（教えられる）」. */
-export function skillWithLevel(i18n: I18n, skill: { key: string; level: SkillLevel }): string {
-  const level = i18n.t(skill.level === 'teach' ? 'account.skills.levelTeach' : 'account.skills.levelCan');
-  return i18n.t('board.volunteer.skillWithLevel', { skill: skillLabel(i18n, skill.key), level });
 }
 
 /** The municipality's name in the interface language (kana reading for やさしい日本語 when the list is known). */

@@ -50,6 +50,11 @@ import storiesEn from './messages/stories/en.json';
 import storiesJaEasy from './messages/stories/ja-easy.json';
 import storiesJa from './messages/stories/ja.json';
 import type { Lang } from './languages.ts';
+import { skillMessages } from './skill-messages.ts';
+
+const skillsJa = skillMessages('ja');
+const skillsEn = skillMessages('en');
+const skillsJaEasy = skillMessages('ja-easy');
 
 /**
  * Messages live in one folder per area of the product (`messages/<area>/<lang>.json`), so
@@ -73,6 +78,8 @@ export const areas = {
   notices: { ja: noticesJa, en: noticesEn, 'ja-easy': noticesJaEasy },
   figures: { ja: figuresJa, en: figuresEn, 'ja-easy': figuresJaEasy },
   stories: { ja: storiesJa, en: storiesEn, 'ja-easy': storiesJaEasy },
+  // generated: the skills vocabulary's names (skill-messages.ts)
+  skills: { ja: skillsJa, en: skillsEn, 'ja-easy': skillsJaEasy },
 } as const;
 
 const ja = {
@@ -93,6 +100,7 @@ const ja = {
   ...noticesJa,
   ...figuresJa,
   ...storiesJa,
+  ...skillsJa,
 };
 
 /** Message keys: Japanese is the source language, so its files define the set. */
@@ -121,6 +129,7 @@ const catalogues = {
     ...noticesEn,
     ...figuresEn,
     ...storiesEn,
+    ...skillsEn,
   } satisfies Messages,
   'ja-easy': {
     ...commonJaEasy,
@@ -140,6 +149,7 @@ const catalogues = {
     ...noticesJaEasy,
     ...figuresJaEasy,
     ...storiesJaEasy,
+    ...skillsJaEasy,
   } satisfies Messages,
 } as const satisfies Record<Lang, Messages>;
 

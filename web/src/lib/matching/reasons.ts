@@ -1,4 +1,4 @@
-import { skillOf, type MatchReasonOut, type Municipality } from '@board/shared';
+import type { MatchReasonOut, Municipality } from '@board/shared';
 import type { MessageKey } from '#lib/i18n/catalogue.ts';
 import type { Translator } from '#lib/i18n/translator.ts';
 import { categoryLabel, languageLabel } from '#lib/board/requests.ts';
@@ -19,11 +19,6 @@ export interface ReasonContext {
   requestMunicipalityCode?: string;
 }
 
-/** A skill of the vocabulary in the reader's language (the key itself for one it does not know). */
-export function skillLabel(i18n: I18n, key: string): string {
-  return skillOf(key)?.label[i18n.lang] ?? key;
-}
-
 const text = (params: MatchReasonOut['params'], name: string) => String(params[name] ?? '');
 
 /** One reason in plain words, in the reader's language. */
@@ -36,7 +31,8 @@ export function reasonText(i18n: I18n, reason: MatchReasonOut, context: ReasonCo
     municipalityLabelByCode(i18n.lang, context.municipalities, text(params, 'municipalityCode'));
   switch (reason.key) {
     case 'skill':
-      return i18n.t(key, { skill: skillLabel(i18n, text(params, 'skill')), level: text(params, 'level') });
+      // the page's load named the skill in the reader's language (lib/server/reason-skills.ts)
+      return i18n.t(key, { skill: text(params, 'skillName') || text(params, 'skill'), level: text(params, 'level') });
     case 'category':
     case 'pastHelps':
       return i18n.t(key, { category: categoryLabel(i18n, text(params, 'category')), count: Number(params.count ?? 0) });

@@ -4,6 +4,7 @@ import { fetchAllMunicipalities } from '#lib/server/municipalities.ts';
 import { callApi } from '#lib/server/api.ts';
 import { requireSignedIn } from '#lib/server/guards.ts';
 import { movedMeActions } from '#lib/server/my-account.ts';
+import { nameReasonSkills } from '#lib/server/reason-skills.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 /** "My page": a short overview (roles, what needs attention, suggestions) with a link to each part. */
@@ -18,7 +19,7 @@ export const load: PageServerLoad = async (event) => {
   return {
     me,
     isVolunteer,
-    recommended: recommended?.ok ? recommended.data.items : null,
+    recommended: recommended?.ok ? nameReasonSkills(event.locals.lang, recommended.data.items) : null,
     municipalities: await fetchAllMunicipalities(event),
   };
 };

@@ -4,6 +4,7 @@ import { boardApiPath, canonicalBoardSearch, readBoardFilters } from '#lib/board
 import { callApi } from '#lib/server/api.ts';
 import { fieldCodes } from '#lib/server/form-result.ts';
 import { fetchActiveMunicipalities, fetchAllMunicipalities } from '#lib/server/municipalities.ts';
+import { nameReasonSkills } from '#lib/server/reason-skills.ts';
 import type { PageServerLoad } from './$types';
 
 /**
@@ -36,7 +37,9 @@ export const load: PageServerLoad = async (event) => {
     municipalities: municipalities.ok ? municipalities.items : [],
     page: result.ok ? result.data : null,
     canRecommend: isVolunteer,
-    recommended: recommended?.ok ? { items: recommended.data.items, municipalities: everyMunicipality ?? [] } : null,
+    recommended: recommended?.ok
+      ? { items: nameReasonSkills(event.locals.lang, recommended.data.items), municipalities: everyMunicipality ?? [] }
+      : null,
     // the filters' outcome in the one failure shape (`form: 'filters'`), with the HTTP status for the results
     failure: result.ok
       ? null

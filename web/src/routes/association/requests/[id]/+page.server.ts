@@ -14,6 +14,7 @@ import { callApi } from '#lib/server/api.ts';
 import { apiFailure, formFailure, formSuccess, formText, formValues } from '#lib/server/form-result.ts';
 import { apiPageError, requireOfficer } from '#lib/server/officer.ts';
 import { notSentCode } from '#lib/server/request-save.ts';
+import { nameReasonSkills } from '#lib/server/reason-skills.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const doneStates = ['saved', 'submitted', 'published', 'withdrawn'] as const;
@@ -47,7 +48,9 @@ export const load: PageServerLoad = async (event) => {
     municipalities,
     applications: applications.ok ? applications.data.items : [],
     applicationsFailed: !applications.ok,
-    suggested: suggested?.ok ? suggested.data : null,
+    suggested: suggested?.ok
+      ? { ...suggested.data, items: nameReasonSkills(event.locals.lang, suggested.data.items) }
+      : null,
     sentInvitations: sentInvitations.ok ? sentInvitations.data.items : [],
     canDecide: can(actor, 'application.decide', { associationId: request.associationId }),
     canComplete: can(actor, 'match.complete', { associationId: request.associationId }),
