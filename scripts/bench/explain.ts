@@ -80,7 +80,9 @@ export async function explainOne(
       } finally {
         // never keep anything: the expiry UPDATE is explained too
         await c.unsafe('rollback');
-        if (mode === 'generic') await c.unsafe('deallocate all');
+        // only ours: `deallocate all` would also drop the statements postgres.js prepared on this
+        // connection and still thinks it has (the next run then failed, and hung)
+        if (mode === 'generic') await c.unsafe('deallocate bench_plan');
       }
     };
     await once(); // warm the cache; the second run is the one shown
