@@ -4,6 +4,8 @@
  * and a page that now gets only its own messages never shows a raw message key instead of a
  * text: not as rendered, not after hydration, not after a client-side navigation to another route.
  */
+import { get } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { areas } from '../../web/src/lib/i18n/catalogue.ts';
 import { pageWeight } from '../../scripts/bench/page-weight.ts';
@@ -46,6 +48,41 @@ describe('page weight (gzip)', () => {
     expect(sent.length).toBeGreaterThan(20);
     expect(sent.length).toBeLessThan(allKeys.length / 2);
     expect(sent).not.toContain('staff.audit.title');
+  });
+});
+
+/** A page as sent on the wire, for a browser that accepts `encoding` (undefined: says nothing). */
+function sent(path: string, encoding?: string): Promise<{ encoding: string | undefined; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const headers = encoding ? { 'accept-encoding': encoding } : {};
+    get(`${t.baseUrl}${path}`, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ encoding: res.headers['content-encoding'], body: Buffer.concat(chunks) }));
+    }).on('error', reject);
+  });
+}
+
+describe('pages go out compressed', () => {
+  const withoutNonces = (html: string) => html.replace(/nonce(="|-)[^"'\s]+/g, 'nonce');
+  it.each([
+    ['br', brotliDecompressSync],
+    ['gzip', gunzipSync],
+  ] as const)('the board in %s, as the browser accepts, and whole', async (encoding, decompress) => {
+    const plain = await sent('/requests');
+    expect(plain.encoding).toBeUndefined();
+    const packed = await sent('/requests', `${encoding}, deflate`);
+    expect(packed.encoding).toBe(encoding);
+    expect(packed.body.length).toBeLessThan(plain.body.length / 3);
+    expect(withoutNonces(decompress(packed.body).toString())).toBe(withoutNonces(plain.body.toString()));
+  });
+
+  it('a page’s data for a client-side move too; the build’s files as they were compressed at build time', async () => {
+    expect((await sent('/requests/__data.json', 'gzip, br')).encoding).toBe('br');
+    const html = (await sent('/requests')).body.toString();
+    const script = /<link href="([^"]+\.js)" rel="modulepreload"/.exec(html)?.[1];
+    expect(script).toBeDefined();
+    expect((await sent(new URL(script!, `${t.baseUrl}/requests`).pathname, 'gzip, br')).encoding).toBe('br');
   });
 });
 

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import middie from '@fastify/middie';
+import compression from 'compression';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -30,6 +31,10 @@ export default fp(
     // hooks.server.ts signs the visitor's address with it on the page server's API calls
     process.env.PAGE_SERVER_SECRET = opts.pageServerSecret;
     const { handler } = (await import(pathToFileURL(handlerFile).href)) as { handler: NodeHandler };
+    // Pages and their data go out compressed (brotli at quality 4, or gzip, as the browser
+    // accepts): the board's HTML is 85 KB as written, 18 KB compressed, on a phone's slow line.
+    // The build's files are compressed once at build time (sirv sends those; this skips them).
+    const compress = compression() as unknown as NodeHandler;
     await app.register(middie);
     app.use((req: IncomingMessage & { ip?: string; protocol?: string }, res, next) => {
       const path = req.url ?? '/';
@@ -37,7 +42,7 @@ export default fp(
       // @fastify/middie copies Fastify's request.ip and request.protocol onto the raw request
       req.headers['x-forwarded-proto'] = req.protocol ?? 'http';
       req.headers[visitorAddressHeader] = req.ip ?? req.socket.remoteAddress ?? '';
-      handler(req, res, next);
+      compress(req, res, (err) => (err ? next(err) : handler(req, res, next)));
     });
   },
   { name: 'web' },
