@@ -7,7 +7,7 @@ import { can, DomainError, isPublic, type Action, type Actor, type HelpRequestDe
 import { applicationRepository } from '../applications/repository.ts';
 import { withCurrentContactOne } from './current-contact.ts';
 import { requestRepository } from './repository.ts';
-import type { ContactRow, RequestWithContact } from './rows.ts';
+import type { ContactRow, RequestRow } from './rows.ts';
 import { detailView, needsContact, readsPrivate, resourceOf } from './views.ts';
 
 export const notFound = () => new DomainError('NOT_FOUND', 'No such request.');
@@ -26,7 +26,7 @@ export async function detailIn(tx: Database, actor: Actor | null, id: string): P
   return detailView(actor, row, { privateReader, matched });
 }
 
-const withoutContact = <T extends ContactRow>(row: T): T => ({
+const withoutContact = <T extends RequestRow>(row: T): T & ContactRow => ({
   ...row,
   contactName: null,
   contactEmail: null,
@@ -37,13 +37,13 @@ const withoutContact = <T extends ContactRow>(row: T): T => ({
  * May the actor do `action` to this request? 404 when they cannot even see it (not on the board,
  * not theirs to read), 403 when they can see it but may not do this.
  */
-export function authorize(actor: Actor, row: RequestWithContact, action: Action): void {
+export function authorize(actor: Actor, row: RequestRow, action: Action): void {
   if (can(actor, action, resourceOf(row))) return;
   if (!isPublic(row) && !readsPrivate(actor, row)) throw notFound();
   throw new DomainError('FORBIDDEN', 'You may not do this to this request.');
 }
 
-export async function loadFor(tx: Database, actor: Actor, id: string, action: Action): Promise<RequestWithContact> {
+export async function loadFor(tx: Database, actor: Actor, id: string, action: Action): Promise<RequestRow> {
   const row = await requestRepository(tx).find(id);
   if (!row) throw notFound();
   authorize(actor, row, action);

@@ -4,7 +4,7 @@ import { applicationRepository } from '../applications/repository.ts';
 import { associationSide } from '../applications/views.ts';
 import type { ContactRow } from './rows.ts';
 
-type Contactable = ContactRow & {
+type Contactable = {
   associationId: string;
   municipalityCode: string;
   createdBy: string | null;
@@ -12,7 +12,7 @@ type Contactable = ContactRow & {
 };
 
 /** whose contact a request shows now (for the audit entry of a look-up); null: the ward's desk or nobody */
-export type WithContactPerson<T> = T & { contactUserId: string | null };
+export type WithContactPerson<T> = T & ContactRow & { contactUserId: string | null };
 
 /**
  * The contact a request shows, as of now: the officer who posted it while they still are an

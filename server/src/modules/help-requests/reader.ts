@@ -5,12 +5,10 @@ import { columns } from '../../database/columns.ts';
 import { liveOfficersOf } from '../accounts/roles-repository.ts';
 import {
   boardColumns,
-  posterContactColumns,
   requestColumns,
   sortKeyText,
   type BoardFilter,
   type BoardRow,
-  type ContactRow,
   type Keyset,
   type KeyedRow,
 } from './rows.ts';
@@ -152,13 +150,12 @@ export function requestReader(tx: Database) {
       status?: RequestStatus | undefined;
       after?: Keyset | undefined;
       limit: number;
-    }): Promise<(KeyedRow & ContactRow & { pendingApplications: number })[]> {
+    }): Promise<(KeyedRow & { pendingApplications: number })[]> {
       if (filter.associationIds.length === 0) return [];
       const rows = await tx
         .select({
           ...requestColumns,
           sortKey: sortKeyText(r.updatedAt),
-          ...posterContactColumns,
           pendingApplications:
             sql<number>`(select count(*) from ${applications} where ${applications.requestId} = ${r.id} and ${applications.status} = 'pending')`.mapWith(
               Number,
@@ -167,7 +164,6 @@ export function requestReader(tx: Database) {
         .from(r)
         .innerJoin(m, eq(m.code, r.municipalityCode))
         .innerJoin(a, eq(a.id, r.associationId))
-        .leftJoin(u, and(eq(u.id, r.createdBy), isNull(u.deletedAt)))
         .where(
           and(
             inArray(r.associationId, filter.associationIds),
@@ -179,7 +175,7 @@ export function requestReader(tx: Database) {
         )
         .orderBy(desc(r.updatedAt), desc(r.id))
         .limit(filter.limit);
-      return rows as (KeyedRow & ContactRow & { pendingApplications: number })[];
+      return rows as (KeyedRow & { pendingApplications: number })[];
     },
 
     /**

@@ -8,15 +8,9 @@ import {
 } from '@board/shared';
 import { and, eq, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { elevateWithin } from '../../database/door.ts';
-import {
-  posterContactColumns,
-  requestColumns,
-  type RequestContent,
-  type RequestRow,
-  type RequestWithContact,
-} from './rows.ts';
+import { requestColumns, type RequestContent, type RequestRow } from './rows.ts';
 
-const { helpRequests: r, municipalities: m, associations: a, users: u, applications } = schema;
+const { helpRequests: r, municipalities: m, associations: a, applications } = schema;
 
 /** A PostgreSQL regular expression for a CJK ideograph (漢字), the same on both engines. */
 export const hasKanji = '[一-鿿々]';
@@ -26,14 +20,13 @@ function statusIn(states: readonly RequestStatus[]): SQL {
   return inArray(r.status, [...states]);
 }
 
-/** One request with its poster's contact columns, by `id`. */
+/** One request by `id` (whose contact it shows is current-contact.ts's to say). */
 const findQuery = (tx: Database) =>
   tx
-    .select({ ...requestColumns, ...posterContactColumns })
+    .select(requestColumns)
     .from(r)
     .innerJoin(m, eq(m.code, r.municipalityCode))
     .innerJoin(a, eq(a.id, r.associationId))
-    .leftJoin(u, and(eq(u.id, r.createdBy), isNull(u.deletedAt)))
     .where(eq(r.id, sql.placeholder('id')))
     .prepare('help_request_find');
 
@@ -66,7 +59,7 @@ export function requestRepository(tx: Database) {
       await tx.update(r).set(values).where(eq(r.id, id));
     },
 
-    async find(id: string): Promise<RequestWithContact | null> {
+    async find(id: string): Promise<RequestRow | null> {
       let query = builtFinds.get(tx);
       if (!query) {
         query = findQuery(tx);

@@ -5,7 +5,7 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 
 /** The shapes of help request rows and the columns that make them (shared by the repository and the reader). */
 
-const { helpRequests: r, boardRequests: b, municipalities: m, associations: a, users: u } = schema;
+const { helpRequests: r, boardRequests: b, municipalities: m, associations: a } = schema;
 
 /**
  * How a hand becomes a match now (shared first-come.ts): first come as the officer saved it, unless
@@ -121,13 +121,6 @@ export type PublicRequestRow = Pick<RequestRow, keyof typeof boardColumns>;
 
 /** A board row with its sort key as PostgreSQL text (for the cursor). */
 export type BoardRow = PublicRequestRow & { sortKey: string | null };
-
-/** The poster's contact, from `users` joined on `created_by` (not deleted). */
-export const posterContactColumns = {
-  contactName: u.displayName,
-  contactEmail: sql<string | null>`coalesce(${u.notificationEmail}, ${u.email})`,
-  contactPhone: u.phone,
-};
 
 /** The officer who posted the request, as their counterpart sees them after a match. */
 export interface ContactRow {

@@ -29,7 +29,7 @@ import {
   municipalityPaused,
   textColumns,
 } from './content.ts';
-import type { RequestWithContact } from './rows.ts';
+import type { RequestRow } from './rows.ts';
 import { submitTransition } from './views.ts';
 import type { SignedInContext } from '../../services/context.ts';
 import { authorize, detailIn, loadFor, notFound } from './access.ts';
@@ -161,7 +161,7 @@ export async function deleteDraft(ctx: SignedInContext, id: string): Promise<voi
 export interface StatusChange {
   detail: HelpRequestDetail;
   /** the request before the change */
-  before: RequestWithContact;
+  before: RequestRow;
   transition: RequestTransition;
 }
 
@@ -175,12 +175,12 @@ export async function changeStatus(
   tx: Database,
   actor: Actor,
   id: string,
-  pick: RequestTransition | ((row: RequestWithContact) => RequestTransition),
+  pick: RequestTransition | ((row: RequestRow) => RequestTransition),
   /** `auditDetails`: more for the audit entry, from the request as it was (e.g. what staff sent back) */
   options: {
     reason?: string | null;
     audit?: RequestAuditAction;
-    auditDetails?: (before: RequestWithContact) => AuditDetails<RequestAuditAction>;
+    auditDetails?: (before: RequestRow) => AuditDetails<RequestAuditAction>;
   } = {},
 ): Promise<StatusChange> {
   const repo = requestRepository(tx);

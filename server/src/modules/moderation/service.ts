@@ -27,7 +27,7 @@ import {
 } from '../help-requests/applicant-notice.ts';
 import { detailIn } from '../help-requests/access.ts';
 import { changeStatus } from '../help-requests/service.ts';
-import type { RequestWithContact } from '../help-requests/rows.ts';
+import type { RequestRow } from '../help-requests/rows.ts';
 import { contactDeskOf } from '../municipalities/contact-desk.ts';
 import { decodeCursor, pageOf, publicView } from '../help-requests/views.ts';
 import { publicLink, webPages } from '../../links/public-links.ts';
@@ -100,7 +100,7 @@ interface Decision<Vars> {
   /** the request leaves the board for good: volunteers who raised a hand are told too */
   endsRequest?: RequestEnding;
   /** more for the audit entry, from the request as it was */
-  auditDetails?: (before: RequestWithContact) => AuditDetails<RequestAuditAction>;
+  auditDetails?: (before: RequestRow) => AuditDetails<RequestAuditAction>;
 }
 
 const approve: Decision<RequestMailVars> = {
