@@ -17,10 +17,21 @@ export interface CompiledMessage {
   format(values?: MessageValues): string;
 }
 
+// Intl's formatters cost more to make than a message to format: one of each per locale
+const intlByLocale = new Map<string, { plurals: Intl.PluralRules; numbers: Intl.NumberFormat }>();
+
+function intlFor(locale: string) {
+  let intl = intlByLocale.get(locale);
+  if (!intl) {
+    intl = { plurals: new Intl.PluralRules(locale), numbers: new Intl.NumberFormat(locale) };
+    intlByLocale.set(locale, intl);
+  }
+  return intl;
+}
+
 export function compileMessage(source: string, locale: string): CompiledMessage {
   const parts = new Parser(source).parts(false);
-  const plurals = new Intl.PluralRules(locale);
-  const numbers = new Intl.NumberFormat(locale);
+  const { plurals, numbers } = intlFor(locale);
   function render(list: Part[], values: MessageValues, count: number | undefined): string {
     let out = '';
     for (const part of list) {

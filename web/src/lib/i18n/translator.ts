@@ -10,24 +10,31 @@ export interface Translator {
   t(key: MessageKey, values?: MessageValues): string;
 }
 
+// Parsed messages, kept for the process (the server makes a translator for every page it
+// renders): their number is bounded by the catalogues (each language's texts, as sources)
+const compiled = new Map<string, CompiledMessage>();
+
+function compiledFor(source: string, locale: string): CompiledMessage {
+  const id = `${locale}\u0000${source}`;
+  let format = compiled.get(id);
+  if (!format) {
+    format = compileMessage(source, locale);
+    compiled.set(id, format);
+  }
+  return format;
+}
+
 /**
- * A translator over one language's messages. Parsed formats are cached per key, so calling
- * `t` in templates is cheap. A missing or broken message shows its key instead of throwing:
- * one bad string must not take a page down.
+ * A translator over one language's messages. Parsed formats are cached, so calling `t` in
+ * templates is cheap. A missing or broken message shows its key instead of throwing: one bad
+ * string must not take a page down.
  */
 export function createTranslator(lang: Lang, messages: Messages): Translator {
   const locale = htmlLang(lang);
-  const cache = new Map<MessageKey, CompiledMessage>();
 
   function formatFor(key: MessageKey): CompiledMessage | undefined {
-    let format = cache.get(key);
-    if (!format) {
-      const source = messages[key];
-      if (typeof source !== 'string') return undefined;
-      format = compileMessage(source, locale);
-      cache.set(key, format);
-    }
-    return format;
+    const source = messages[key];
+    return typeof source === 'string' ? compiledFor(source, locale) : undefined;
   }
 
   return {
