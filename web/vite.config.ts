@@ -37,24 +37,6 @@ export default defineConfig({
     pageMessages(),
     pureShared(fileURLToPath(new URL('../shared/src/', import.meta.url))),
   ],
-  environments: {
-    client: {
-      build: {
-        rolldownOptions: {
-          output: {
-            codeSplitting: {
-              // Page weight (issue 14): the components and helpers most pages use (15 of the ~56)
-              // go into one chunk, with the Svelte runtime they need, instead of one small file
-              // each: the board loaded 44 scripts, now 23, and 4 KB gzip less (each file costs its
-              // own gzip start and import list). The lightest pages (sign-out, …) load up to 3 KB
-              // more of it; see docs/benchmarks.md, "Pages (issue 14)".
-              groups: [{ name: 'common', test: /[\\/](web|shared)[\\/]src[\\/]/, minShareCount: 15 }],
-            },
-          },
-        },
-      },
-    },
-  },
   server: {
     proxy: { '/api': { target: apiTarget } },
   },
