@@ -113,10 +113,12 @@ describe('a visitor reads without a transaction', () => {
     await expect(elevateWithin(t.appDatabase.db, 'a test', async () => 1)).rejects.toThrow(/not inside a transaction/);
   });
 
-  it('a signed-in person still reads in a transaction with their claims (their page shows more)', async () => {
+  it('a signed-in person is recognised in one statement, then reads in a transaction with their claims', async () => {
     const { result, sent } = await sentBy(t.appDatabase, () => get(t, officer, `/api/requests/${ids.draft}`));
     expect(result.statusCode, result.body).toBe(200);
-    expect(sent.some((s) => /^\s*begin/i.test(s.text))).toBe(true);
+    // who they are: one statement before any transaction (session_actor, migration 0038)
+    expect(sent[0]?.text).toContain('from session_actor(');
+    expect(sent.filter((s) => /^\s*begin/i.test(s.text))).toHaveLength(1);
     expect(sent.some((s) => s.text.includes("set_config('app.user_id'"))).toBe(true);
   });
 

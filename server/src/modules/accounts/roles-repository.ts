@@ -1,9 +1,9 @@
-import { schema, type Database } from '@board/db';
+import { rowsOf, schema, type Database } from '@board/db';
 import type { Actor, RoleGrant } from '@board/shared';
-import { and, asc, eq, exists, gt, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { columns } from '../../database/columns.ts';
 
-const { users, roleAssignments, refreshTokens, municipalities, associations } = schema;
+const { users, roleAssignments, municipalities, associations } = schema;
 
 /**
  * The officer hats of live (not deleted) accounts in these associations: the condition of a
@@ -22,35 +22,19 @@ export function liveOfficersOf(associationIds: string | string[]): SQL | undefin
 /** The one place that reads which hats a person wears. */
 export const rolesRepository = {
   /**
-   * The person and their roles, in one query (it runs on every API request), if the account is
-   * live and the session (refresh-token family) has not ended: else null.
+   * The person and their roles (it runs on every signed-in API request), if the account is live
+   * and the session (refresh-token family) has not ended: else null. The function session_actor
+   * (migration 0038) reads the system-only tables for this one person and returns only hats, so
+   * the app's login sends it as one statement, without a system transaction of its own.
    */
-  async liveActor(tx: Database, userId: string, sessionId: string): Promise<Actor | null> {
-    const rows = await tx
-      .select(columns(roleAssignments, 'role', 'municipalityCode', 'associationId'))
-      .from(users)
-      .leftJoin(roleAssignments, eq(roleAssignments.userId, users.id))
-      .where(
-        and(
-          eq(users.id, userId),
-          isNull(users.deletedAt),
-          exists(
-            tx
-              .select({ one: sql`1` })
-              .from(refreshTokens)
-              .where(
-                and(
-                  eq(refreshTokens.familyId, sessionId),
-                  eq(refreshTokens.userId, users.id),
-                  isNull(refreshTokens.revokedAt),
-                  gt(refreshTokens.expiresAt, sql`now()`),
-                ),
-              ),
-          ),
-        ),
-      );
+  async liveActor(db: Database, userId: string, sessionId: string): Promise<Actor | null> {
+    const rows = rowsOf<RoleGrant | { role: null }>(
+      await db.execute(
+        sql`select role, municipality_code as "municipalityCode", association_id as "associationId" from session_actor(${userId}::uuid, ${sessionId}::uuid)`,
+      ),
+    );
     if (rows.length === 0) return null;
-    return { userId, roles: rows.filter((r) => r.role !== null) as RoleGrant[] };
+    return { userId, roles: rows.filter((r): r is RoleGrant => r.role !== null) };
   },
 
   /** every hat with its municipality's and association's names, oldest first (pages, export) */

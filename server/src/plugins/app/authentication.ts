@@ -75,9 +75,9 @@ export default fp(
     const ownOrigins = new Set([opts.config.publicOrigin]);
 
     const door = databaseDoor(app.db, app.log);
-    /** the session lives in refresh_tokens, which is system-only: the query names this one person */
+    /** one statement before any transaction: who they are is not known yet (session_actor, 0038) */
     const loadActor = (userId: string, sessionId: string) =>
-      door.asSystem('recognise the signed-in person', (tx) => rolesRepository.liveActor(tx, userId, sessionId));
+      door.readAs(null, (db) => rolesRepository.liveActor(db, userId, sessionId));
 
     app.addHook('onRequest', async (request) => {
       if (!request.url.startsWith('/api/')) return;
