@@ -1,17 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { createDatabase, type Database, type DatabaseHandle, type DatabaseOptions } from './client.ts';
+import { createDatabase, rowsOf, type Database, type DatabaseHandle, type DatabaseOptions } from './client.ts';
 
 /** The login the app's requests run as (created in migration 0001, may log in since 0010). */
 export const appRole = 'board_app';
 
-// handles whose every connection logs in as the app's role, checked by openAppDatabase
+// handles whose every connection logs in as the app's role, checked by connectAsApp
 const appLogins = new WeakSet<Database>();
 
 /**
- * Does every connection of `db` log in as a role subject to row-level security (openAppDatabase
- * checked it)? Then a statement outside any transaction, with no claims set, reads as a visitor.
- * False for PGlite (its one connection is switched, not logged in) and for handles opened otherwise.
- * (connectAsApp and openAppDatabase check and mark.)
+ * Does every connection of `db` log in as a role subject to row-level security (connectAsApp,
+ * which openAppDatabase uses, checked it)? Then a statement outside any transaction, with no
+ * claims set, reads as a visitor. False for PGlite (its one connection is switched, not logged in)
+ * and for handles opened otherwise.
  */
 export function logsInAsApp(db: Database): boolean {
   return appLogins.has(db);
@@ -92,8 +92,7 @@ export async function assertSubjectToRowSecurity(handle: DatabaseHandle): Promis
     select r.rolname as role, r.rolsuper as super, r.rolbypassrls as bypass,
            exists (select 1 from pg_class c where c.relowner = r.oid and c.relnamespace = 'public'::regnamespace) as owns
     from pg_roles r where r.rolname = current_user`);
-  // postgres.js answers with the rows, PGlite with { rows }
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as LoginRole[];
+  const rows = rowsOf<LoginRole>(result);
   const me = rows[0];
   if (!me || me.super || me.bypass || me.owns) {
     throw new Error(

@@ -1,4 +1,12 @@
-import { anonymousAccess, logsInAsApp, systemAccess, withAccess, type AccessContext, type Database } from '@board/db';
+import {
+  anonymousAccess,
+  logsInAsApp,
+  rowsOf,
+  systemAccess,
+  withAccess,
+  type AccessContext,
+  type Database,
+} from '@board/db';
 import type { Actor } from '@board/shared';
 import { sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
@@ -17,7 +25,7 @@ export interface DatabaseDoor {
    * READS ONLY, as this actor: `asActor`, except a visitor's. On the app's own login (row-level
    * security applies; no claims set is a visitor) those run statement by statement, without begin,
    * claims and commit, and statements sent together go side by side on the pool: the public board
-   * and request pages. On PGlite or a handle openAppDatabase did not open: a visitor's transaction.
+   * and request pages. On PGlite or a handle connectAsApp did not open: a visitor's transaction.
    */
   readAs<T>(actor: Actor | null, work: (db: Database) => Promise<T>): Promise<T>;
 }
@@ -106,7 +114,6 @@ export async function elevateWithin<T>(tx: Database, reason: string, work: () =>
 /** For a transaction the door did not open (a savepoint): ask the database whether it is system work. */
 async function systemFlagOn(tx: Database): Promise<boolean> {
   const result: unknown = await tx.execute(sql`select coalesce(current_setting('app.system', true), 'off') as was`);
-  // postgres.js answers with the rows, PGlite with { rows }
-  const [row] = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { was: string }[];
+  const [row] = rowsOf<{ was: string }>(result);
   return row?.was === 'on';
 }
