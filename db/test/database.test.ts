@@ -1,6 +1,6 @@
-import { migrateDatabase, schema, type DatabaseHandle } from '@board/db';
+import { migrateDatabase, rowsOf, schema, type DatabaseHandle } from '@board/db';
 import { bothEngines } from '@board/tests/harness/engines';
-import { count, eq } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoAccounts, demoAssociations, demoRequests } from '../src/seed/demo-data.ts';
 import { seedDemo, seedMunicipalities } from '../src/seed/seed.ts';
@@ -70,5 +70,16 @@ describe.each(engines)('database on $name', (engine) => {
     await expect(
       handle.db.insert(schema.users).values({ email: demoAccounts[0]!.email, displayName: 'copy' }),
     ).rejects.toThrow();
+  });
+
+  it('keeps every GIN index’s pending list short (migration 0039)', async () => {
+    const gin = rowsOf<{ name: string; options: string[] | null }>(
+      await handle.db.execute(sql`
+        select c.relname as name, c.reloptions as options
+        from pg_class c join pg_am am on am.oid = c.relam join pg_namespace n on n.oid = c.relnamespace
+        where am.amname = 'gin' and n.nspname = 'public' order by c.relname`),
+    );
+    expect(gin.map((index) => index.name)).toContain('help_requests_board_search_idx');
+    for (const index of gin) expect(index.options, index.name).toContain('gin_pending_list_limit=128');
   });
 });

@@ -19,3 +19,11 @@ export const requiredLink = (name: string, target: Target, actions?: ReferenceCo
 
 /** The municipality (tenant) every row belongs to. */
 export const requiredMunicipality = (target: Target) => text('municipality_code').notNull().references(target);
+
+/**
+ * For GIN indexes that are read on every board or suggestion query and written on many updates:
+ * new entries wait in a pending list that every search scans in full until it is merged. At
+ * PostgreSQL's default (4 MB) a busy hour of writes made suggestions 4× slower until the next
+ * vacuum; 128 kB keeps that scan short and still merges entries in batches (docs/benchmarks.md).
+ */
+export const ginPendingListLimit = { gin_pending_list_limit: 128 };

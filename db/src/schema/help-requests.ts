@@ -27,7 +27,7 @@ import {
   text,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { at, createdAt, id, requiredLink, requiredMunicipality } from './columns.ts';
+import { at, createdAt, ginPendingListLimit, id, requiredLink, requiredMunicipality } from './columns.ts';
 import { anyOf, isCurrentUser, isFoundation, isSystem, officerOf, policyFor, staffOf } from './access.ts';
 import { associations } from './associations.ts';
 import { municipalities } from './municipalities.ts';
@@ -168,12 +168,17 @@ export const helpRequests = pgTable(
       .where(sql`${t.publishedAt} is not null`),
     // The board's indexes cover only the rows it lists (a few percent of all requests): the same
     // predicate as the board_requests view below, so the planner can use them for the view.
-    index('help_requests_board_search_idx').using('gin', t.searchTokens).where(onBoard(t)),
-    index('help_requests_board_place_search_idx').using('gin', placedSearchTokens(t)).where(onBoard(t)),
-    index('help_requests_board_skill_keys_idx').using('gin', t.skillKeys).where(onBoard(t)),
+    // GIN indexes keep a short pending list (`ginPendingListLimit`).
+    index('help_requests_board_search_idx').using('gin', t.searchTokens).with(ginPendingListLimit).where(onBoard(t)),
+    index('help_requests_board_place_search_idx')
+      .using('gin', placedSearchTokens(t))
+      .with(ginPendingListLimit)
+      .where(onBoard(t)),
+    index('help_requests_board_skill_keys_idx').using('gin', t.skillKeys).with(ginPendingListLimit).where(onBoard(t)),
     // the requests open for hands, by what they can be suggested for (suggestions, issue 10)
     index('help_requests_open_match_keys_idx')
       .using('gin', requestMatchKeys(t))
+      .with(ginPendingListLimit)
       .where(sql`${openForHands(t)} and ${t.hiddenAt} is null`),
     index('help_requests_board_newest_idx').on(t.publishedAt.desc(), t.id.desc()).where(onBoard(t)),
     index('help_requests_board_municipality_idx')

@@ -13,7 +13,7 @@ import {
   text,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { at } from './columns.ts';
+import { at, ginPendingListLimit } from './columns.ts';
 import { anyOf, isCurrentUser, isFoundation, isSystem, policyFor } from './access.ts';
 import { appliedToReader } from './people-access.ts';
 import { users } from './users.ts';
@@ -99,6 +99,7 @@ export const volunteerProfiles = pgTable(
     // the volunteers who agreed to be suggested, by what they can be suggested for (matching/keys.ts)
     index('volunteer_profiles_match_keys_idx')
       .using('gin', volunteerMatchKeys(t))
+      .with(ginPendingListLimit)
       .where(sql`${t.suggestable}`),
     // the volunteer; officers and staff see the profile of whoever applied to them
     pgPolicy(
