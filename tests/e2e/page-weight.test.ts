@@ -49,6 +49,23 @@ describe('page weight (gzip)', () => {
     expect(sent.length).toBeLessThan(allKeys.length / 2);
     expect(sent).not.toContain('staff.audit.title');
   });
+
+  it('carries no error code’s text but those of the failure it shows, as rendered and after hydration', async () => {
+    const en = areas.errors.en as Record<string, string>;
+    const board = await (await fetch(`${t.baseUrl}/requests`, { headers: { cookie: 'lang=en' } })).text();
+    expect(board).not.toContain('"errors.code.ALREADY_APPLIED"');
+    expect(board).not.toContain('"errors.field.TOO_LONG"');
+    // the generic texts a code without its own falls back to
+    expect(board).toContain('"errors.code.INTERNAL"');
+
+    // a search word the API refuses (too long): the summary names the field's problem
+    const { context, page } = await newPerson({ as: null, lang: 'en' });
+    await open(page, t, `/requests?q=${'x'.repeat(300)}`);
+    const summary = page.getByTestId('error-summary');
+    expect(await summary.innerText()).toContain(en['errors.field.TOO_LONG']);
+    expect(await page.content()).not.toContain('"errors.code.ALREADY_APPLIED"');
+    await context.close();
+  });
 });
 
 /** A page as sent on the wire, for a browser that accepts `encoding` (undefined: says nothing). */

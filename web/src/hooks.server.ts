@@ -2,6 +2,7 @@ import type { Handle, HandleFetch } from '@sveltejs/kit/hooks';
 import { htmlLang, LANG_COOKIE, langVariant, type Lang } from '#lib/i18n/languages.ts';
 import { resolveLang } from '#lib/i18n/resolve.ts';
 import { apiOrigin } from '#lib/server/api-origin.ts';
+import { answerIn } from '#lib/server/error-messages.ts';
 import { visitorAddressHeaders } from '#lib/server/visitor-address.ts';
 import { loadSession } from '#lib/server/session.ts';
 import { FURIGANA_COOKIE, furiganaOn, TEXT_SIZE_COOKIE, textSizeOf, type TextSize } from '#lib/reading-comfort.ts';
@@ -17,9 +18,10 @@ export const handle: Handle = async ({ event, resolve }) => {
   event.locals.furigana = furiganaOn(lang, event.cookies.get(FURIGANA_COOKIE));
   event.locals.textSize = textSizeOf(event.cookies.get(TEXT_SIZE_COOKIE));
 
-  const response = await resolve(event, {
-    transformPageChunk: fillHtmlPlaceholders(lang, event.locals.textSize),
-  });
+  // in the page's language: a failure that names an error code brings its text (error-messages.ts)
+  const response = await answerIn(lang, () =>
+    resolve(event, { transformPageChunk: fillHtmlPlaceholders(lang, event.locals.textSize) }),
+  );
 
   // the same URL renders differently per language: keep shared caches honest
   if (response.headers.get('content-type')?.startsWith('text/html')) {

@@ -7,9 +7,10 @@ import { skillMessageKeys } from '../src/lib/i18n/skill-messages.ts';
  * route folder under `src/routes`, the files SvelteKit uses to answer it (its `+page.*`, and
  * the `+layout.*` and `+error.svelte` of it and every folder above) and everything they import,
  * within `src/` and `shared/src/`. In those files, any word that is a message key counts, and any
- * word ending in a dot that starts keys counts as that prefix (`errors.code.${code}`,
- * `'status.' + s`): every key under it is taken. A key made of nothing but variables cannot be
- * seen here; every accessibility check in the browser tests (tests/e2e/kit/pages.ts) fails on a raw key.
+ * word ending in a dot that starts keys counts as that prefix (`'status.' + s`): every key under
+ * it is taken, but for error codes (`sentWithTheirFailure`). A key made of nothing but variables
+ * cannot be seen here; every accessibility check in the browser tests (tests/e2e/kit/pages.ts)
+ * fails on a raw key.
  */
 export interface MessageKeyScan {
   /** route id (as `event.route.id`, e.g. `/requests/[id]`) → the keys its pages use, sorted */
@@ -24,6 +25,11 @@ const IMPORT = /(?:import|export)\s[^'"`;]*?from\s*['"]([^'"]+)['"]|import\s*\(\
 export const messageKeyLike = /[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+/g;
 /** a string that ends in a dot, right before `${` or its closing quote: `'status.' + s`, `errors.code.${code}` */
 const PREFIX = /['"`]([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*\.)(?=\$\{|['"`])/g;
+/**
+ * Prefixes whose keys a page does not carry: the texts of API error codes and field problems
+ * travel with the failure that names them (web/src/lib/server/error-messages.ts).
+ */
+export const sentWithTheirFailure = ['errors.code.', 'errors.field.'];
 
 export function scanMessageKeys(webSrc: string, sharedSrc: string, allKeys: Iterable<string>): MessageKeyScan {
   const keys = [...allKeys].sort();
@@ -36,8 +42,10 @@ export function scanMessageKeys(webSrc: string, sharedSrc: string, allKeys: Iter
     const text = readFileSync(file, 'utf8');
     const found = new Set<string>();
     for (const [word] of text.matchAll(messageKeyLike)) if (keySet.has(word)) found.add(word);
-    for (const [, prefix = ''] of text.matchAll(PREFIX))
+    for (const [, prefix = ''] of text.matchAll(PREFIX)) {
+      if (sentWithTheirFailure.includes(prefix)) continue;
       for (const key of keys) if (key.startsWith(prefix)) found.add(key);
+    }
     fileKeys.set(file, found);
     const imports: string[] = [];
     for (const match of text.matchAll(IMPORT)) {

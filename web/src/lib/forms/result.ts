@@ -13,6 +13,8 @@ export interface FormFailure {
   code: string;
   fields: Record<string, string>;
   values: FormValues;
+  /** the texts of these codes (#lib/server/error-messages.ts): the page's own messages leave them out */
+  errorMessages?: Record<string, string>;
 }
 
 /** A submission that worked; `detail` says what to confirm (e.g. which invitation was resent). */

@@ -1,5 +1,7 @@
 import { isActionFailure } from '@sveltejs/kit';
 import { describe, expect, it } from 'vitest';
+import { messagesFor } from '#lib/i18n/catalogue.ts';
+import { answerIn } from './error-messages.ts';
 import {
   apiFailure,
   emptyFields,
@@ -66,6 +68,8 @@ describe('form results', () => {
       code: 'VALIDATION_FAILED',
       fields: { bio: 'TOO_LONG', skills: 'invalid_value' },
       values: { bio: 'x' },
+      // outside a request there is no language to say them in
+      errorMessages: {},
     });
   });
 
@@ -75,6 +79,7 @@ describe('form results', () => {
       code: 'VALIDATION_FAILED',
       fields: { confirm: 'CONFIRM_REQUIRED' },
       values: {},
+      errorMessages: {},
     });
     expect(formSuccess('resend', { email: 'a@b.jp' })).toEqual({
       form: 'resend',
@@ -150,6 +155,32 @@ describe('apiFailure from a submitted form', () => {
       code: 'INVALID_CREDENTIALS',
       fields: {},
       values: { email: 'a@b.jp', returnTo: '/x' },
+      errorMessages: {},
+    });
+  });
+
+  it('a failure brings the texts of its codes in the language being answered, and no others', () => {
+    const failure = answerIn('en', () =>
+      apiFailure(
+        'profile',
+        400,
+        {
+          code: 'VALIDATION_FAILED',
+          fields: [
+            { field: 'bio', code: 'TOO_LONG' },
+            { field: 'email', code: 'NO_SUCH_FIELD_CODE' },
+          ],
+        },
+        { bio: 'x' },
+      ),
+    );
+    const en = messagesFor('en');
+    expect(failure.data.errorMessages).toEqual({
+      'errors.code.VALIDATION_FAILED': en['errors.code.VALIDATION_FAILED'],
+      'errors.field.TOO_LONG': en['errors.field.TOO_LONG'],
+    });
+    expect(answerIn('ja-easy', () => formFailure('x', 409, 'ALREADY_APPLIED', {}, {})).data.errorMessages).toEqual({
+      'errors.code.ALREADY_APPLIED': messagesFor('ja-easy')['errors.code.ALREADY_APPLIED'],
     });
   });
 });

@@ -5,7 +5,8 @@
  */
 import { fail } from '@sveltejs/kit';
 import type { FormFailure, FormSuccess, FormValues } from '#lib/forms/result.ts';
-import type { ApiError } from './api.ts';
+import type { ApiError, ApiResult } from './api.ts';
+import { errorMessagesFor } from './error-messages.ts';
 
 const secrets = ['password', 'currentPassword', 'newPassword'];
 
@@ -104,9 +105,37 @@ export function formFailure(
   fields: Record<string, string>,
   values: FormValues,
 ) {
-  return fail(status, { form, code, fields, values } satisfies FormFailure);
+  return fail(status, {
+    form,
+    code,
+    fields,
+    values,
+    errorMessages: errorMessagesFor({ code, fields }),
+  } satisfies FormFailure);
 }
 
 export function formSuccess(form: string, detail?: Record<string, string>): FormSuccess {
   return detail ? { form, done: true, detail } : { form, done: true };
+}
+
+/**
+ * What a GET filter form's load says of the API's answer (the form's action is the page itself):
+ * a refused filter (400) in the one failure shape, with its texts; any other failure is "could
+ * not load".
+ */
+export function filterOutcome<Values extends object>(
+  form: string,
+  answer: ApiResult<unknown>,
+  values: Values,
+  options: ApiFailureOptions = {},
+) {
+  const failure =
+    !answer.ok && answer.status === 400
+      ? { form, code: answer.error.code, fields: fieldCodes(answer.error, {}, options), values }
+      : null;
+  return {
+    failure,
+    errorMessages: errorMessagesFor(failure ?? {}),
+    loadFailed: !answer.ok && answer.status !== 400,
+  };
 }

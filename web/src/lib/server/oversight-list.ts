@@ -2,7 +2,7 @@ import type { Action } from '@board/shared';
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { actorOf } from '#lib/actor.ts';
 import { apiFetch, callApi } from '#lib/server/api.ts';
-import { fieldCodes } from '#lib/server/form-result.ts';
+import { filterOutcome } from '#lib/server/form-result.ts';
 import { requireStaffArea } from '#lib/server/guards.ts';
 import { fetchAllMunicipalities } from '#lib/server/municipalities.ts';
 
@@ -44,17 +44,7 @@ export async function loadOversightList<Item>(
     municipalities,
     items: list.ok ? list.data.items : [],
     nextCursor: list.ok ? list.data.nextCursor : null,
-    // a refused filter in the one failure shape; another failure says "could not load"
-    failure:
-      !list.ok && list.status === 400
-        ? {
-            form: options.form,
-            code: list.error.code,
-            fields: fieldCodes(list.error, {}, { rename: { municipalityCode: 'municipality' } }),
-            values: filters,
-          }
-        : null,
-    loadFailed: !list.ok && list.status !== 400,
+    ...filterOutcome(options.form, list, filters, { rename: { municipalityCode: 'municipality' } }),
   };
 }
 

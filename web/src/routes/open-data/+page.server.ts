@@ -1,6 +1,6 @@
 import type { OpenData } from '@board/shared';
 import { callApi } from '#lib/server/api.ts';
-import { fieldCodes } from '#lib/server/form-result.ts';
+import { filterOutcome } from '#lib/server/form-result.ts';
 import { figureFilters, statisticsQuery } from '#lib/figures/filters.ts';
 import type { PageServerLoad } from './$types';
 
@@ -11,10 +11,6 @@ export const load: PageServerLoad = async (event) => {
   return {
     filters,
     data: answer.ok ? answer.data : null,
-    failure:
-      !answer.ok && answer.status === 400
-        ? { form: 'open-data-filter', code: answer.error.code, fields: fieldCodes(answer.error, {}), values: filters }
-        : null,
-    loadFailed: !answer.ok && answer.status !== 400,
+    ...filterOutcome('open-data-filter', answer, filters),
   };
 };

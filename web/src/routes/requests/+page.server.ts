@@ -2,6 +2,7 @@ import type { BoardPage, RecommendedRequestsList } from '@board/shared';
 import { redirect } from '@sveltejs/kit';
 import { boardApiPath, canonicalBoardSearch, readBoardFilters } from '#lib/board/query.ts';
 import { callApi } from '#lib/server/api.ts';
+import { errorMessagesFor } from '#lib/server/error-messages.ts';
 import { fieldCodes } from '#lib/server/form-result.ts';
 import { fetchActiveMunicipalities, fetchAllMunicipalities } from '#lib/server/municipalities.ts';
 import { nameReasonSkills } from '#lib/server/reason-skills.ts';
@@ -31,6 +32,16 @@ export const load: PageServerLoad = async (event) => {
     recommending ? fetchAllMunicipalities(event) : null,
   ]);
   if (!result.ok || isVolunteer) event.setHeaders({ 'cache-control': 'no-store' });
+  // the filters' outcome in the one failure shape (`form: 'filters'`), with the HTTP status for the results
+  const failure = result.ok
+    ? null
+    : {
+        form: 'filters',
+        status: result.status,
+        code: result.error.code,
+        fields: fieldCodes(result.error, {}, { rename: { languages: 'language' } }),
+        values: {},
+      };
 
   return {
     filters,
@@ -40,15 +51,7 @@ export const load: PageServerLoad = async (event) => {
     recommended: recommended?.ok
       ? { items: nameReasonSkills(event.locals.lang, recommended.data.items), municipalities: everyMunicipality ?? [] }
       : null,
-    // the filters' outcome in the one failure shape (`form: 'filters'`), with the HTTP status for the results
-    failure: result.ok
-      ? null
-      : {
-          form: 'filters',
-          status: result.status,
-          code: result.error.code,
-          fields: fieldCodes(result.error, {}, { rename: { languages: 'language' } }),
-          values: {},
-        },
+    failure,
+    errorMessages: errorMessagesFor(failure ?? {}, event.locals.lang),
   };
 };

@@ -2,6 +2,7 @@ import type { InvitationPreview, Me } from '@board/shared';
 import { redirect } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { callApi } from '#lib/server/api.ts';
+import { errorMessagesFor } from '#lib/server/error-messages.ts';
 import { formValues, apiFailure, formFailure } from '#lib/server/form-result.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -18,12 +19,19 @@ export const load: PageServerLoad = async (event) => {
   const token = event.url.searchParams.get('token') ?? '';
   const me = event.locals.me;
   const signedIn = me ? { email: me.email, displayName: me.displayName } : null;
-  if (!tokenShape.test(token)) return { token: '', preview: null, problem: 'INVITATION_INVALID', signedIn };
+  // what the problem is, with its text (error-messages.ts)
+  const refused = (problem: string) => ({
+    preview: null,
+    problem,
+    errorMessages: errorMessagesFor({ code: problem }, event.locals.lang),
+    signedIn,
+  });
+  if (!tokenShape.test(token)) return { token: '', ...refused('INVITATION_INVALID') };
 
   const result = await callApi<Preview>(event, 'GET', `/api/invitations/preview?token=${encodeURIComponent(token)}`);
   if (!result.ok) {
     const problem = result.status === 410 || result.status === 400 ? 'INVITATION_INVALID' : result.error.code;
-    return { token, preview: null, problem, signedIn };
+    return { token, ...refused(problem) };
   }
   return { token, preview: result.data, problem: null, signedIn };
 };

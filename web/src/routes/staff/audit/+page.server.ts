@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { actorOf } from '#lib/actor.ts';
 import { auditEntryHref } from '#lib/audit/entry-link.ts';
 import { callApi } from '#lib/server/api.ts';
-import { fieldCodes } from '#lib/server/form-result.ts';
+import { filterOutcome } from '#lib/server/form-result.ts';
 import { requireStaffArea } from '#lib/server/guards.ts';
 import { fetchAllMunicipalities } from '#lib/server/municipalities.ts';
 import type { PageServerLoad } from './$types';
@@ -56,16 +56,6 @@ export const load: PageServerLoad = async (event) => {
     nextCursor: log.ok ? log.data.nextCursor : null,
     /** per entry id, the page of what it names (when this reader may open it) */
     links: Object.fromEntries(entries.flatMap((e) => [[e.id, auditEntryHref(actor, e)]]).filter(([, href]) => href)),
-    // a refused filter in the one failure shape (`form: 'audit-filter'`); another failure says "could not load"
-    failure:
-      !log.ok && log.status === 400
-        ? {
-            form: 'audit-filter',
-            code: log.error.code,
-            fields: fieldCodes(log.error, {}, { rename: { municipalityCode: 'municipality' } }),
-            values: filters,
-          }
-        : null,
-    loadFailed: !log.ok && log.status !== 400,
+    ...filterOutcome('audit-filter', log, filters, { rename: { municipalityCode: 'municipality' } }),
   };
 };

@@ -1,7 +1,7 @@
 import type { Statistics } from '@board/shared';
 import { actorOf } from '#lib/actor.ts';
 import { callApi } from '#lib/server/api.ts';
-import { fieldCodes } from '#lib/server/form-result.ts';
+import { filterOutcome } from '#lib/server/form-result.ts';
 import { requireStaffArea } from '#lib/server/guards.ts';
 import { fetchAllMunicipalities } from '#lib/server/municipalities.ts';
 import { figureFilters, statisticsQuery } from '#lib/figures/filters.ts';
@@ -22,15 +22,6 @@ export const load: PageServerLoad = async (event) => {
     filterable,
     municipalities,
     figures: answer.ok ? answer.data : null,
-    failure:
-      !answer.ok && answer.status === 400
-        ? {
-            form: 'figures-filter',
-            code: answer.error.code,
-            fields: fieldCodes(answer.error, {}, { rename: { municipalityCode: 'municipality' } }),
-            values: filters,
-          }
-        : null,
-    loadFailed: !answer.ok && answer.status !== 400,
+    ...filterOutcome('figures-filter', answer, filters, { rename: { municipalityCode: 'municipality' } }),
   };
 };

@@ -4,7 +4,7 @@ import { fetchAllMunicipalities } from '#lib/server/municipalities.ts';
 import { callApi } from '#lib/server/api.ts';
 import { requireStaffArea } from '#lib/server/guards.ts';
 import { chosenMunicipality, staffMunicipalitiesFor } from '#lib/server/staff-municipality.ts';
-import { formValues, apiFailure, formFailure, formSuccess } from '#lib/server/form-result.ts';
+import { fieldCodes, formFailure, formSuccess, formValues } from '#lib/server/form-result.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Municipalities whose settings this person may change (municipal staff: their own). */
@@ -55,10 +55,10 @@ export const actions: Actions = {
       body,
     );
     if (!result.ok) {
-      const failure = apiFailure('settings', result.status, result.error, values);
-      const fields = failure.data.fields;
+      const fields = fieldCodes(result.error, values);
+      // every category unticked: said as such, not as "a category is missing"
       if (fields.enabledCategories === 'CATEGORY_REQUIRED') fields.enabledCategories = 'CATEGORIES_REQUIRED';
-      return failure;
+      return formFailure('settings', result.status, result.error.code, fields, values);
     }
     return formSuccess('settings');
   },
