@@ -25,10 +25,11 @@ type ErrorMessages = Partial<Record<MessageKey, string>>;
  * request being answered; none outside a request. A code without a text of its own is said by the
  * generic ones the page always has (`errors.code.INTERNAL`, `errors.field.unknown`: errors.ts).
  */
-export function errorMessagesFor(
-  problem: { code?: string | null | undefined; fields?: Record<string, string> | null | undefined },
-  lang: Lang | undefined = answering.getStore(),
-): ErrorMessages {
+export function errorMessagesFor(problem: {
+  code?: string | null | undefined;
+  fields?: Record<string, string> | null | undefined;
+}): ErrorMessages {
+  const lang = answering.getStore();
   if (!lang) return {};
   const all = messagesFor(lang) as Record<string, string>;
   const keys = [

@@ -52,6 +52,6 @@ export const load: PageServerLoad = async (event) => {
       ? { items: nameReasonSkills(event.locals.lang, recommended.data.items), municipalities: everyMunicipality ?? [] }
       : null,
     failure,
-    errorMessages: errorMessagesFor(failure ?? {}, event.locals.lang),
+    errorMessages: errorMessagesFor(failure ?? {}),
   };
 };

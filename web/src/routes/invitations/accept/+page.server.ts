@@ -23,7 +23,7 @@ export const load: PageServerLoad = async (event) => {
   const refused = (problem: string) => ({
     preview: null,
     problem,
-    errorMessages: errorMessagesFor({ code: problem }, event.locals.lang),
+    errorMessages: errorMessagesFor({ code: problem }),
     signedIn,
   });
   if (!tokenShape.test(token)) return { token: '', ...refused('INVITATION_INVALID') };
