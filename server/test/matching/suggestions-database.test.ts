@@ -11,10 +11,10 @@ import {
 } from '../../src/modules/matching/keys.ts';
 import { matchingRepository } from '../../src/modules/matching/repository.ts';
 import { useApiApp } from '../kit/app.ts';
-import { get } from '../kit/http.ts';
+import { get, post } from '../kit/http.ts';
 import { createVolunteer, demoEmails, useDemoPeople } from '../kit/people.ts';
 import { insertRequest } from '../kit/requests.ts';
-import { matched } from '../kit/applications.ts';
+import { applied, matched } from '../kit/applications.ts';
 import { saturdayMorning, volunteerWith, withSkillKeys } from './profiles.ts';
 
 // What the suggestion lists read: the indexes, the copies kept on the profile row, the bound, and
@@ -95,7 +95,7 @@ describe('suggestions read from indexes and the profile row (migration 0037)', (
     expect([best?.volunteerId, best?.score]).toEqual([busy.id, 75]);
   });
 
-  it('gives every candidate a bound no lower than its score, and reads the list in the order scoring everyone gives', async () => {
+  it('gives every candidate its score in SQL, and reads the list in the order scoring everyone gives', async () => {
     const request = await insertRequest(t, {
       association: 'senju',
       category: 'translation',
@@ -140,17 +140,20 @@ describe('suggestions read from indexes and the profile row (migration 0037)', (
     const rows = rowsOf<{ user_id: string; bound: number }>(
       await withAccess(t.appDatabase.db, { ...anonymousAccess, system: true }, (tx) =>
         tx.execute(
-          sql`select * from suggestion_candidates(${row!.id}::uuid, ${`{${keysForRequest(row!).join(',')}}`}::text[], ${JSON.stringify(terms)}::jsonb, null, null)`,
+          sql`select * from suggestion_candidates(${row!.id}::uuid, ${`{${keysForRequest(row!).join(',')}}`}::text[], ${JSON.stringify(terms)}::jsonb, null, null, null)`,
         ),
       ),
     );
     const bound = new Map(rows.map((r) => [r.user_id, r.bound]));
     const res = await get(t, officerSenju, `/api/requests/${row!.id}/suggested-volunteers?limit=50`);
     const items = res.json<SuggestedVolunteersList>().items.filter((i) => people.includes(i.volunteerId));
-    // the volunteers who fit (a skill or category fit), each found, none scored above its bound
+    // the volunteers who fit (a skill or category fit), each found, each scored in SQL as scoring does
+    // (further skills in common counted, the record added), so the candidates come in scoring's order
     expect(items.length).toBeGreaterThanOrEqual(8);
-    for (const item of items) expect(bound.get(item.volunteerId), item.volunteerId).toBeGreaterThanOrEqual(item.score);
-    // the first read takes 10 per place: asking for 1 reads 10 of the 16, so the order must survive a second read
+    for (const item of items) expect(bound.get(item.volunteerId), item.volunteerId).toBe(item.score);
+    expect(rows.map((r) => r.user_id).filter((id) => people.includes(id))).toEqual(items.map((i) => i.volunteerId));
+    // the first read takes the list's length and 5 more: asking for 1 reads 6 of the 16, so the order
+    // must survive reading further
     const top1 = (await get(t, officerSenju, `/api/requests/${row!.id}/suggested-volunteers?limit=1`))
       .json<SuggestedVolunteersList>()
       .items.map((i) => i.volunteerId);
@@ -158,7 +161,7 @@ describe('suggestions read from indexes and the profile row (migration 0037)', (
     expect(top1).toEqual(all.slice(0, 1));
   });
 
-  it('gives every candidate request a bound no lower than its score, and lists them in the order scoring everyone gives', async () => {
+  it('gives every candidate request its score with hands at their most, and lists them in the order scoring everyone gives', async () => {
     const skills = [
       { key: 'translation_english', level: 'teach' as const },
       { key: 'interpreting', level: 'can' as const },
@@ -194,8 +197,11 @@ describe('suggestions read from indexes and the profile row (migration 0037)', (
         association,
         category: 'translation',
         online,
-        // Saturday 08:30 in Tokyo is still Friday in UTC; or a Monday
-        startsAt: new Date(i % 2 === 0 ? '2026-12-04T23:30:00Z' : '2026-12-07T01:00:00Z'),
+        // Saturday 08:30 in Tokyo is still Friday in UTC; a Saturday afternoon (the day fits, the
+        // part does not); or a Monday
+        startsAt: new Date(
+          i % 2 === 0 ? '2026-12-04T23:30:00Z' : i === 3 ? '2026-12-05T05:00:00Z' : '2026-12-07T01:00:00Z',
+        ),
         applicationDeadline: i < 2 ? soon : null,
       });
       await withSkillKeys(t, id, skillKeys);
@@ -221,7 +227,8 @@ describe('suggestions read from indexes and the profile row (migration 0037)', (
         );
         return { volunteer, read };
       });
-      // scored with no hand yet (hands at their most), none above its bound
+      // scored with no hand yet (hands at their most): each exactly its bound (further skills in
+      // common counted, the part of the day in Tokyo, the deadline, online and language)
       const scored = rankRequestsForVolunteer(
         candidates.volunteer,
         candidates.read.map((c) => ({ ...c, hands: 0 })),
@@ -229,7 +236,7 @@ describe('suggestions read from indexes and the profile row (migration 0037)', (
       );
       expect(scored.length).toBeGreaterThan(10);
       const bound = new Map(candidates.read.map((c) => [c.id, c.bound]));
-      for (const { item, score } of scored) expect(bound.get(item.id), item.id).toBeGreaterThanOrEqual(score);
+      for (const { item, score } of scored) expect(bound.get(item.id), item.id).toBe(score);
       // the first read takes 10 per place: asking for 1 reads 10 of the more than 10 here, so the order must
       // survive further reads
       const all = (await get(t, v.headers, '/api/me/recommended-requests?limit=50')).json<RecommendedRequestsList>();
@@ -299,7 +306,7 @@ describe('suggestion_candidates / suggestion_people (the SQL functions behind th
     const agreed = await volunteerWith(t, { skills: [{ key: 'flyer_design', level: 'can' }], suggestable: true });
     const notAgreed = await volunteerWith(t, { skills: [{ key: 'flyer_design', level: 'can' }], suggestable: false });
     const ids = sql`array[${agreed.id}, ${notAgreed.id}]::uuid[]`;
-    const candidates = sql`select * from suggestion_candidates(${id}::uuid, array['flyer_design']::text[], '{}'::jsonb, null, null)`;
+    const candidates = sql`select * from suggestion_candidates(${id}::uuid, array['flyer_design']::text[], '{}'::jsonb, null, null, null)`;
     const people = sql`select * from suggestion_people(${id}::uuid, ${ids})`;
     for (const statement of [candidates, people]) {
       for (const allowed of [
@@ -320,5 +327,31 @@ describe('suggestion_candidates / suggestion_people (the SQL functions behind th
       ];
       for (const access of refused) expect(await call(access, statement)).toBe('42501');
     }
+  });
+
+  it('board_hands counts the hands raised (pending or accepted) on requests open on the board; none elsewhere', async () => {
+    const open = await insertRequest(t, { association: 'senju', slots: 3 });
+    const draft = await insertRequest(t, { association: 'senju', status: 'draft' });
+    const [waiting, accepted, gone] = [await createVolunteer(t), await createVolunteer(t), await createVolunteer(t)];
+    await applied(t, waiting.headers, open.id);
+    await matched(t, accepted, open.id, demoEmails.officerSenju);
+    const withdrawn = await applied(t, gone.headers, open.id);
+    expect((await post(t, gone.headers, `/api/applications/${withdrawn}/withdraw`, {})).statusCode).toBe(200);
+    // a draft's application (written directly: nobody can raise a hand on a draft) is not counted
+    await db().insert(schema.applications).values({
+      requestId: draft.id,
+      volunteerId: waiting.id,
+      municipalityCode: '13121',
+      associationId: draft.associationId,
+      message: 'お手伝いします',
+      status: 'pending',
+    });
+    // the app's own role, as a visitor: counts of hands are what the board's cards show
+    const rows = rowsOf<{ request_id: string; hands: number }>(
+      await withAccess(t.appDatabase.db, anonymousAccess, (tx) =>
+        tx.execute(sql`select * from board_hands(array[${open.id}, ${draft.id}]::uuid[])`),
+      ),
+    );
+    expect(rows).toEqual([{ request_id: open.id, hands: 2 }]);
   });
 });

@@ -119,9 +119,9 @@ export function keysForRequest(request: RequestToMatch): string[] {
 }
 
 /**
- * What `suggestion_candidates` needs to give each candidate a bound: the most scoring can give
- * them, exact but for further skills in common (taken at their most). The list reads
- * candidates best bound first, and none whose bound is below the last score it needs.
+ * What `suggestion_candidates` needs to give each candidate its score (its `bound`, migration
+ * 0040): the request's wanted skills and those of their categories, its place, the slots and
+ * languages that fit, and the weights. The list reads candidates in the order scoring gives.
  */
 export function boundTermsFor(request: RequestToMatch) {
   const w = matchingWeights;
@@ -134,10 +134,11 @@ export function boundTermsFor(request: RequestToMatch) {
     online: request.online,
     slots: slotsThatFit(request),
     languages: request.languages.filter((l) => l !== 'ja'),
-    bounds: {
-      // a skill fit: its level, and further skills taken at their most
-      skillTeach: w.skillTeach + Math.min(w.extraSkillMax, w.extraSkill * Math.max(0, direct.length - 1)),
-      skillCan: w.skillCan + Math.min(w.extraSkillMax, w.extraSkill * Math.max(0, direct.length - 1)),
+    weights: {
+      skillTeach: w.skillTeach,
+      skillCan: w.skillCan,
+      extraSkill: w.extraSkill,
+      extraSkillMax: w.extraSkillMax,
       category: w.category,
       sameMunicipality: w.sameMunicipality,
       neighbour: w.neighbour,
@@ -155,10 +156,8 @@ export function boundTermsFor(request: RequestToMatch) {
 export type BoundTerms = ReturnType<typeof boundTermsFor>;
 
 /**
- * What the candidate requests' query needs to give each request a bound: the most scoring can
- * give it for this volunteer, with hands at their most (they are counted for the head of the list
- * only). Exact but for further skills in common (taken at their most) and availability (the
- * weekday alone).
+ * What the candidate requests' query needs to give each request a bound: the score scoring gives
+ * it for this volunteer with hands at their most (they are counted for the head of the list only).
  */
 export function requestBoundTermsFor(volunteer: VolunteerToMatch) {
   const { own, categories } = ownSkillsOf(volunteer);
@@ -173,6 +172,8 @@ export function requestBoundTermsFor(volunteer: VolunteerToMatch) {
     onlineOk: volunteer.onlineOk,
     /** the weekdays of their free slots (`sat` of `sat-morning`) */
     days: [...new Set(volunteer.availabilitySlots.map((slot) => slot.slice(0, 3)))],
+    /** their free slots (`sat-morning`) */
+    slots: [...volunteer.availabilitySlots],
     languages: volunteer.languages.filter((l) => l !== 'ja'),
     handsMost,
   };

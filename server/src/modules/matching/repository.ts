@@ -5,9 +5,8 @@ import {
   type VolunteerForMatching,
   type VolunteerRecord,
 } from '@board/shared';
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { arrayParameter, textArray } from '../../database/array-parameter.ts';
-import { elevateWithin } from '../../database/door.ts';
 import { boardColumns, type PublicRequestRow } from '../help-requests/rows.ts';
 import type { BoundTerms, RequestBoundTerms } from './keys.ts';
 
@@ -74,24 +73,29 @@ const uuidArray = (ids: readonly string[]) => sql`${arrayParameter(ids)}::uuid[]
 
 /**
  * The most scoring (shared/src/matching/scoring.ts) can give a board row for the volunteer of
- * `terms`, hands at their most: exact but for further skills in common (taken at their most) and
- * availability (the weekday alone). Each term mirrors a feature there; a feature added to the
- * scoring must be added here (the bound test in suggestions-database.test.ts fails otherwise).
+ * `terms`: its score with hands at their most (they are counted for the head of the list only).
+ * Each term mirrors a feature there; a feature added to the scoring must be added here (the bound
+ * test in suggestions-database.test.ts fails otherwise).
  */
 function requestBound(terms: RequestBoundTerms, now: Date): SQL {
   const w = matchingWeights;
-  // the weekday in Tokyo as scoring's tokyoSlotOf says it (UTC+9, no time-zone database needed)
-  const tokyoDay = sql`to_char((${b.startsAt} at time zone 'UTC') + interval '9 hours', 'dy')`;
+  // the weekday and part of day in Tokyo as scoring's tokyoSlotOf says them (UTC+9, no time-zone
+  // database needed; morning before 12:00, afternoon before 17:00)
+  const tokyo = sql`(${b.startsAt} at time zone 'UTC') + interval '9 hours'`;
+  const tokyoDay = sql`to_char(${tokyo}, 'dy')`;
+  const tokyoPart = sql`(case when extract(hour from ${tokyo}) < 12 then 'morning' when extract(hour from ${tokyo}) < 17 then 'afternoon' else 'evening' end)`;
   const at = sql`${now.toISOString()}::timestamptz`;
   return sql`(
     (case when ${b.skillKeys} && ${textArray(terms.own)} then
         (case when ${b.skillKeys} && ${textArray(terms.teach)} then ${w.skillTeach}::integer else ${w.skillCan}::integer end)
-        + least(${w.extraSkillMax}::integer, ${w.extraSkill}::integer * greatest(0, least(cardinality(${b.skillKeys}), ${terms.own.length}::integer) - 1))
+        + least(${w.extraSkillMax}::integer, ${w.extraSkill}::integer * greatest(0,
+            (select count(*)::integer from unnest(${b.skillKeys}) k where k = any(${textArray(terms.own)})) - 1))
       when ${b.category}::text = any(${textArray(terms.categories)}) then ${w.category}::integer else 0 end)
     + (case when ${b.municipalityCode} = any(${textArray(terms.areas)}) then ${w.sameMunicipality}::integer
         when ${b.municipalityCode} = any(${textArray(terms.neighbours)}) then ${w.neighbour}::integer
         when ${b.online} and ${terms.onlineOk}::boolean then ${w.online}::integer else 0 end)
     + (case when ${b.startsAt} is not null and ${b.whenKind} <> 'flexible' and ${tokyoDay} = any(${textArray(terms.days)})
+          and (${b.whenKind} = 'day' or ${tokyoDay} || '-' || ${tokyoPart} = any(${textArray(terms.slots)}))
         then ${w.available}::integer else 0 end)
     + (case when ${b.languages} && ${textArray(terms.languages)} then ${w.language}::integer else 0 end)
     + (case when ${b.applicationDeadline} > ${at} - interval '1 day'
@@ -188,19 +192,13 @@ export function matchingRepository(tx: Database) {
       return new Map(rows.map((row) => [row.id, row]));
     },
 
-    /** Hands raised (pending or accepted) per request: other people's rows, counted with system rights. */
-    async hands(requestIds: string[]): Promise<Map<string, number>> {
+    /** Hands raised (pending or accepted) per request open on the board (`board_hands`, migration 0040). */
+    async hands(requestIds: readonly string[]): Promise<Map<string, number>> {
       if (requestIds.length === 0) return new Map();
-      const rows = await elevateWithin(tx, 'count hands of suggested requests', () =>
-        tx
-          .select({ requestId: applications.requestId, n: sql<number>`count(*)`.mapWith(Number) })
-          .from(applications)
-          .where(
-            and(inArray(applications.requestId, requestIds), sql`${applications.status} in ('pending', 'accepted')`),
-          )
-          .groupBy(applications.requestId),
+      const rows = rowsOf<{ request_id: string; hands: number }>(
+        await tx.execute(sql`select * from board_hands(${uuidArray(requestIds)})`),
       );
-      return new Map(rows.map((row) => [row.requestId, row.n]));
+      return new Map(rows.map((row) => [row.request_id, row.hands]));
     },
 
     /** The request as scoring reads it (the caller has checked who may ask), or null. */
@@ -233,22 +231,22 @@ export function matchingRepository(tx: Database) {
     /**
      * Volunteers who agreed to be suggested (`suggestable`), found by these keys
      * (`volunteer_match_keys`), who have not raised a hand for this request: their profile rows,
-     * through the SQL function `suggestion_candidates` (migration 0037), which checks that the
+     * through the SQL function `suggestion_candidates` (migration 0040), which checks that the
      * transaction may see suggestions for the request (its staff, its officers, system work) and
      * refuses otherwise. Each with their record (kept on the profile row by triggers; their helps
-     * in the request's category). Who they are: `people`.
+     * in the request's category) and their score (`bound`). In scoring's order (score, highest
+     * first, then id): the first `first`, after the candidate `after` if given. Who they are: `people`.
      */
     async candidateVolunteers(
       requestId: string,
       keys: readonly string[],
       terms: BoundTerms,
-      read: { first?: number; atLeast?: number },
+      read: { first: number; after?: { bound: number; id: string } },
     ): Promise<CandidateProfile[]> {
       if (keys.length === 0) return [];
-      const atLeast = Number.isFinite(read.atLeast) ? read.atLeast : null;
       const rows = rowsOf<CandidateRow>(
         await tx.execute(
-          sql`select * from suggestion_candidates(${requestId}::uuid, ${textArray(keys)}, ${JSON.stringify(terms)}::jsonb, ${read.first ?? null}::integer, ${atLeast}::integer)`,
+          sql`select * from suggestion_candidates(${requestId}::uuid, ${textArray(keys)}, ${JSON.stringify(terms)}::jsonb, ${read.first}::integer, ${read.after?.bound ?? null}::integer, ${read.after?.id ?? null}::uuid)`,
         ),
       );
       return rows.map((row) => ({

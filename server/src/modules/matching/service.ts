@@ -128,26 +128,35 @@ export async function listSuggestedVolunteers(
 
 type SuggestableRequest = NonNullable<Awaited<ReturnType<ReturnType<typeof matchingRepository>['request']>>>;
 
-/** How many candidates, best bound first, the first read of a request's suggestions takes per place in the list. */
-const firstReadPerPlace = 10;
+/** Candidates read past the list's length at first: room for some who are no longer suggestable. */
+const spareCandidates = 5;
+
+/**
+ * Whether a candidate not read yet could still enter the best `limit`: those not read come after
+ * `last` in the order the candidates are read (bound, highest first, then id), and none scores
+ * above its bound.
+ */
+function couldStillEnter(best: readonly Scored<{ id: string }>[], limit: number, last: { bound: number; id: string }) {
+  const worst = best[limit - 1];
+  if (!worst) return true;
+  return last.bound > worst.score || (last.bound === worst.score && last.id < worst.item.id);
+}
 
 /**
  * The volunteers who agreed to be suggested and fit a request, ranked (skills, area, category,
- * record), the best `limit`. Candidates come best bound first (the most scoring can give each,
- * from their profile row: `suggestion_candidates`), a few per place in the list; scoring ranks
- * them; if a candidate not read could still reach the `limit`-th score (their bound is at least
- * that), every such candidate is read. Who the best are is read last, and a candidate without an
- * answer there (no longer suggestable, no longer a volunteer, or deleted) is left out, reading
- * further if that lowers the `limit`-th score. The order is the one scoring every candidate gives.
+ * record), the best `limit`. Candidates come in the order scoring gives (their score is computed
+ * from their profile row: `suggestion_candidates`), a page at a time, until no candidate left
+ * could enter the list; scoring ranks those read. Who the best are is read last, and a candidate
+ * without an answer there (no longer suggestable, no longer a volunteer, or deleted) is left out,
+ * reading further if the list is then short. The order is the one scoring every candidate gives.
  */
 async function rankedCandidates(tx: Database, request: SuggestableRequest, limit: number) {
   const repo = matchingRepository(tx);
   const keys = keysForRequest(request);
   const terms = boundTermsFor(request);
-  const first = firstReadPerPlace * limit;
-  let candidates = await repo.candidateVolunteers(request.id, keys, terms, { first });
-  // every candidate whose bound is at least this has been read (bounds are whole numbers)
-  let readFrom = candidates.length < first ? Number.NEGATIVE_INFINITY : candidates.at(-1)!.bound + 1;
+  let first = limit + spareCandidates;
+  const candidates = await repo.candidateVolunteers(request.id, keys, terms, { first });
+  let exhausted = candidates.length < first;
   const people = new Map<string, { displayName: string; showThanks: boolean }>();
   const left = new Set<string>();
   for (;;) {
@@ -156,10 +165,12 @@ async function rankedCandidates(tx: Database, request: SuggestableRequest, limit
       candidates.filter((v) => !left.has(v.id)),
       { categoryOf, limit },
     );
-    const threshold = best[limit - 1]?.score ?? Number.NEGATIVE_INFINITY;
-    if (threshold < readFrom) {
-      candidates = await repo.candidateVolunteers(request.id, keys, terms, { atLeast: threshold });
-      readFrom = threshold;
+    const last = candidates.at(-1);
+    if (!exhausted && last && couldStillEnter(best, limit, last)) {
+      first = 2 * limit;
+      const more = await repo.candidateVolunteers(request.id, keys, terms, { first, after: last });
+      candidates.push(...more);
+      exhausted = more.length < first;
       continue;
     }
     const unknown = best.filter(({ item }) => !people.has(item.id)).map(({ item }) => item.id);
