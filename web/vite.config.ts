@@ -37,6 +37,30 @@ export default defineConfig({
     pageMessages(),
     pureShared(fileURLToPath(new URL('../shared/src/', import.meta.url))),
   ],
+  environments: {
+    client: {
+      build: {
+        rolldownOptions: {
+          // rolldown's condition for a group that leaves its modules' dependencies where they are
+          preserveEntrySignatures: 'allow-extension',
+          output: {
+            codeSplitting: {
+              // Page weight (issue 14): our components and helpers that 15 or more pages use (of
+              // ~56) go into one chunk instead of a small file each (each costs its own request,
+              // gzip start and import list): the board loads 27 scripts instead of 44.
+              // Only those modules, not what they import: with their dependencies the group took
+              // SvelteKit's runtime into the chunk its start script imports, so `$app/environment`
+              // read the app's version before SvelteKit had set it; every navigation to a page
+              // showing a failure then looked like a new deployment and reloaded, losing the
+              // failure (a spent reset link's error vanished).
+              includeDependenciesRecursively: false,
+              groups: [{ name: 'common', test: /[\\/](web|shared)[\\/]src[\\/]/, minShareCount: 15 }],
+            },
+          },
+        },
+      },
+    },
+  },
   server: {
     proxy: { '/api': { target: apiTarget } },
   },
