@@ -1,6 +1,6 @@
-import { anonymousAccess, rowsOf, schema, withAccess, type AccessContext } from '@board/db';
+import { anonymousAccess, rowsOf, schema, withAccess } from '@board/db';
 import { rankRequestsForVolunteer, type RecommendedRequestsList, type SuggestedVolunteersList } from '@board/shared';
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import {
   boundTermsFor,
@@ -11,14 +11,14 @@ import {
 } from '../../src/modules/matching/keys.ts';
 import { matchingRepository } from '../../src/modules/matching/repository.ts';
 import { useApiApp } from '../kit/app.ts';
-import { get, post } from '../kit/http.ts';
+import { get } from '../kit/http.ts';
 import { createVolunteer, demoEmails, useDemoPeople } from '../kit/people.ts';
 import { insertRequest } from '../kit/requests.ts';
-import { applied, matched } from '../kit/applications.ts';
+import { matched } from '../kit/applications.ts';
 import { saturdayMorning, volunteerWith, withSkillKeys } from './profiles.ts';
 
-// What the suggestion lists read: the indexes, the copies kept on the profile row, the bound, and
-// the SQL functions that answer only those who may see a request's suggestions (migration 0037).
+// What the suggestion lists read: the indexes, the copies kept on the profile row and the scores
+// computed in SQL (migrations 0037, 0040). The functions' access rules: suggestion-functions.test.ts.
 
 const t = useApiApp();
 const { officerSenju } = useDemoPeople(t);
@@ -285,73 +285,5 @@ describe('suggestions read from indexes and the profile row (migration 0037)', (
       keys: ['translation_english'],
       skills: [{ key: 'translation_english', level: 'can' }],
     });
-  });
-});
-
-describe('suggestion_candidates / suggestion_people (the SQL functions behind the list)', () => {
-  /** The function's rows as `access` (the app's role, row-level security on), or its error code. */
-  async function call(access: Partial<AccessContext>, statement: SQL) {
-    try {
-      const result = await withAccess(t.appDatabase.db, { ...anonymousAccess, ...access }, (tx) =>
-        tx.execute(statement),
-      );
-      return rowsOf<{ user_id: string }>(result).map((row) => row.user_id);
-    } catch (err) {
-      return (err as { code?: string; cause?: { code?: string } }).cause?.code ?? (err as { code?: string }).code;
-    }
-  }
-
-  it('answers the request’s staff, officers and system work with consenting volunteers only; refuses anyone else', async () => {
-    const { id, associationId } = await insertRequest(t, { association: 'senju', skillKeys: ['flyer_design'] });
-    const agreed = await volunteerWith(t, { skills: [{ key: 'flyer_design', level: 'can' }], suggestable: true });
-    const notAgreed = await volunteerWith(t, { skills: [{ key: 'flyer_design', level: 'can' }], suggestable: false });
-    const ids = sql`array[${agreed.id}, ${notAgreed.id}]::uuid[]`;
-    const candidates = sql`select * from suggestion_candidates(${id}::uuid, array['flyer_design']::text[], '{}'::jsonb, null, null, null)`;
-    const people = sql`select * from suggestion_people(${id}::uuid, ${ids})`;
-    for (const statement of [candidates, people]) {
-      for (const allowed of [
-        { staffMunicipalities: ['13121'] },
-        { officerAssociations: [associationId] },
-        { system: true },
-      ]) {
-        const answer = await call(allowed, statement);
-        expect(answer).toContain(agreed.id);
-        expect(answer).not.toContain(notAgreed.id);
-      }
-      const refused = [
-        { staffMunicipalities: ['13104'] }, // another ward's staff
-        { officerAssociations: ['00000000-0000-4000-8000-000000000000'] }, // another association's officer
-        { foundation: true },
-        { userId: agreed.id }, // a volunteer
-        {}, // a visitor
-      ];
-      for (const access of refused) expect(await call(access, statement)).toBe('42501');
-    }
-  });
-
-  it('board_hands counts the hands raised (pending or accepted) on requests open on the board; none elsewhere', async () => {
-    const open = await insertRequest(t, { association: 'senju', slots: 3 });
-    const draft = await insertRequest(t, { association: 'senju', status: 'draft' });
-    const [waiting, accepted, gone] = [await createVolunteer(t), await createVolunteer(t), await createVolunteer(t)];
-    await applied(t, waiting.headers, open.id);
-    await matched(t, accepted, open.id, demoEmails.officerSenju);
-    const withdrawn = await applied(t, gone.headers, open.id);
-    expect((await post(t, gone.headers, `/api/applications/${withdrawn}/withdraw`, {})).statusCode).toBe(200);
-    // a draft's application (written directly: nobody can raise a hand on a draft) is not counted
-    await db().insert(schema.applications).values({
-      requestId: draft.id,
-      volunteerId: waiting.id,
-      municipalityCode: '13121',
-      associationId: draft.associationId,
-      message: 'お手伝いします',
-      status: 'pending',
-    });
-    // the app's own role, as a visitor: counts of hands are what the board's cards show
-    const rows = rowsOf<{ request_id: string; hands: number }>(
-      await withAccess(t.appDatabase.db, anonymousAccess, (tx) =>
-        tx.execute(sql`select * from board_hands(array[${open.id}, ${draft.id}]::uuid[])`),
-      ),
-    );
-    expect(rows).toEqual([{ request_id: open.id, hands: 2 }]);
   });
 });
