@@ -161,6 +161,46 @@ describe('suggestions read from indexes and the profile row (migration 0037)', (
     expect(top1).toEqual(all.slice(0, 1));
   });
 
+  it('counts further skills in common exactly, however many skills the request wants', async () => {
+    const design = ['flyer_design', 'layout_print', 'illustration', 'logo_design'];
+    // volunteers with one to four of the skills; requests wanting two, three (counted in place) and
+    // four (counted by a sub-select) of them
+    const people = [];
+    for (let n = 1; n <= 4; n++) {
+      const v = await volunteerWith(t, {
+        skills: design.slice(0, n).map((key) => ({ key, level: 'can' as const })),
+        municipalityCodes: ['13121'],
+        suggestable: true,
+      });
+      people.push(v.id);
+    }
+    for (const wanted of [2, 3, 4]) {
+      const id = await withSkillKeys(
+        t,
+        (await insertRequest(t, { association: 'senju', category: 'design_flyers' })).id,
+        design.slice(0, wanted),
+      );
+      const [row] = await db().select().from(schema.helpRequests).where(eq(schema.helpRequests.id, id));
+      const rows = rowsOf<{ user_id: string; bound: number }>(
+        await withAccess(t.appDatabase.db, { ...anonymousAccess, system: true }, (tx) =>
+          tx.execute(
+            sql`select * from suggestion_candidates(${row!.id}::uuid, ${`{${keysForRequest(row!).join(',')}}`}::text[], ${JSON.stringify(boundTermsFor(row!))}::jsonb, null, null, null)`,
+          ),
+        ),
+      );
+      const bound = new Map(rows.map((r) => [r.user_id, r.bound]));
+      const items = (await get(t, officerSenju, `/api/requests/${row!.id}/suggested-volunteers?limit=50`))
+        .json<SuggestedVolunteersList>()
+        .items.filter((i) => people.includes(i.volunteerId));
+      expect(items.length, `${wanted} wanted`).toBe(4);
+      for (const item of items) expect(bound.get(item.volunteerId), `${wanted} wanted`).toBe(item.score);
+      // each further skill in common adds 5, at most 10: the scores differ as the skills in common do
+      const byPerson = people.map((id) => items.find((i) => i.volunteerId === id)!.score);
+      const extra = people.map((_, i) => Math.min(10, 5 * (Math.min(i + 1, wanted) - 1)));
+      expect(byPerson.map((score, i) => score - extra[i]!)).toEqual(byPerson.map(() => byPerson[0]! - extra[0]!));
+    }
+  });
+
   it('gives every candidate request its score with hands at their most, and lists them in the order scoring everyone gives', async () => {
     const skills = [
       { key: 'translation_english', level: 'teach' as const },

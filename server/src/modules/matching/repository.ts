@@ -56,7 +56,8 @@ interface CandidateRow {
   /** jsonb: postgres.js parses it, PGlite too; a string is parsed here */
   skills: CandidateProfile['skills'] | string;
   completed_helps: number;
-  helps_in_category: number;
+  /** confirmed helps per category key (jsonb, parsed as `skills` is) */
+  helps_by_category: Record<string, number> | string;
   thanks_received: number;
   open_matches: number;
   bound: number;
@@ -231,14 +232,14 @@ export function matchingRepository(tx: Database) {
     /**
      * Volunteers who agreed to be suggested (`suggestable`), found by these keys
      * (`volunteer_match_keys`), who have not raised a hand for this request: their profile rows,
-     * through the SQL function `suggestion_candidates` (migration 0040), which checks that the
+     * through the SQL function `suggestion_candidates` (migrations 0040, 0041), which checks that the
      * transaction may see suggestions for the request (its staff, its officers, system work) and
      * refuses otherwise. Each with their record (kept on the profile row by triggers; their helps
      * in the request's category) and their score (`bound`). In scoring's order (score, highest
      * first, then id): the first `first`, after the candidate `after` if given. Who they are: `people`.
      */
     async candidateVolunteers(
-      requestId: string,
+      request: { id: string; category: string },
       keys: readonly string[],
       terms: BoundTerms,
       read: { first: number; after?: { bound: number; id: string } },
@@ -246,18 +247,19 @@ export function matchingRepository(tx: Database) {
       if (keys.length === 0) return [];
       const rows = rowsOf<CandidateRow>(
         await tx.execute(
-          sql`select * from suggestion_candidates(${requestId}::uuid, ${textArray(keys)}, ${JSON.stringify(terms)}::jsonb, ${read.first}::integer, ${read.after?.bound ?? null}::integer, ${read.after?.id ?? null}::uuid)`,
+          sql`select * from suggestion_candidates(${request.id}::uuid, ${textArray(keys)}, ${JSON.stringify(terms)}::jsonb, ${read.first}::integer, ${read.after?.bound ?? null}::integer, ${read.after?.id ?? null}::uuid)`,
         ),
       );
+      const parsed = <T>(value: T | string): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
       return rows.map((row) => ({
         id: row.user_id,
         municipalityCodes: row.municipality_codes,
         onlineOk: row.online_ok,
         availabilitySlots: row.availability_slots,
         languages: row.languages,
-        skills: typeof row.skills === 'string' ? JSON.parse(row.skills) : row.skills,
+        skills: parsed(row.skills),
         completedHelps: row.completed_helps,
-        pastHelpsInCategory: row.helps_in_category,
+        pastHelpsInCategory: parsed(row.helps_by_category)[request.category] ?? 0,
         thanksReceived: row.thanks_received,
         openMatches: row.open_matches,
         bound: row.bound,

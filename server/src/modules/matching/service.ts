@@ -155,7 +155,7 @@ async function rankedCandidates(tx: Database, request: SuggestableRequest, limit
   const keys = keysForRequest(request);
   const terms = boundTermsFor(request);
   let first = limit + spareCandidates;
-  const candidates = await repo.candidateVolunteers(request.id, keys, terms, { first });
+  const candidates = await repo.candidateVolunteers(request, keys, terms, { first });
   let exhausted = candidates.length < first;
   const people = new Map<string, { displayName: string; showThanks: boolean }>();
   const left = new Set<string>();
@@ -168,7 +168,7 @@ async function rankedCandidates(tx: Database, request: SuggestableRequest, limit
     const last = candidates.at(-1);
     if (!exhausted && last && couldStillEnter(best, limit, last)) {
       first = 2 * limit;
-      const more = await repo.candidateVolunteers(request.id, keys, terms, { first, after: last });
+      const more = await repo.candidateVolunteers(request, keys, terms, { first, after: last });
       candidates.push(...more);
       exhausted = more.length < first;
       continue;
