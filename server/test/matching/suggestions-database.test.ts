@@ -165,7 +165,7 @@ describe('suggestions read from indexes and the profile row (migration 0037)', (
     const design = ['flyer_design', 'layout_print', 'illustration', 'logo_design'];
     // volunteers with one to four of the skills; requests wanting two, three (counted in place) and
     // four (counted by a sub-select) of them
-    const people = [];
+    const people: string[] = [];
     for (let n = 1; n <= 4; n++) {
       const v = await volunteerWith(t, {
         skills: design.slice(0, n).map((key) => ({ key, level: 'can' as const })),
