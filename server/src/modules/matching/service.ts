@@ -154,9 +154,10 @@ async function rankedCandidates(tx: Database, request: SuggestableRequest, limit
   const repo = matchingRepository(tx);
   const keys = keysForRequest(request);
   const terms = boundTermsFor(request);
-  let first = limit + spareCandidates;
-  const candidates = await repo.candidateVolunteers(request, keys, terms, { first });
-  let exhausted = candidates.length < first;
+  const firstPage = limit + spareCandidates;
+  const nextPage = 2 * limit;
+  const candidates = await repo.candidateVolunteers(request, keys, terms, { first: firstPage });
+  let exhausted = candidates.length < firstPage;
   const people = new Map<string, { displayName: string; showThanks: boolean }>();
   const left = new Set<string>();
   for (;;) {
@@ -167,10 +168,9 @@ async function rankedCandidates(tx: Database, request: SuggestableRequest, limit
     );
     const last = candidates.at(-1);
     if (!exhausted && last && couldStillEnter(best, limit, last)) {
-      first = 2 * limit;
-      const more = await repo.candidateVolunteers(request, keys, terms, { first, after: last });
+      const more = await repo.candidateVolunteers(request, keys, terms, { first: nextPage, after: last });
       candidates.push(...more);
-      exhausted = more.length < first;
+      exhausted = more.length < nextPage;
       continue;
     }
     const unknown = best.filter(({ item }) => !people.has(item.id)).map(({ item }) => item.id);
