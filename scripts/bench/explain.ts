@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { DatabaseHandle } from '@board/db';
+import postgres from 'postgres';
 import { expireOverdueRequests } from '@board/server/modules/help-requests/expiry';
 import {
   buildBoardApp,
@@ -90,6 +91,48 @@ export async function explainOne(
     return rows.map((r) => r['QUERY PLAN']).join('\n');
   } finally {
     c.release();
+  }
+}
+
+/**
+ * EXPLAIN (ANALYZE, BUFFERS) of the statements a statement runs inside the functions it calls (a
+ * plain EXPLAIN shows a function as one Function Scan): auto_explain with nested statements, its
+ * plans sent to this client as notices, in the statement's row-level-security context, rolled back.
+ * Run twice, the second shown. `url` must be a superuser's (auto_explain's settings are).
+ */
+export async function explainInside(url: string, context: Statement[], statement: Statement): Promise<string[]> {
+  let notices: string[] = [];
+  const client = postgres(url, { max: 1, onnotice: (notice) => notices.push(notice.message ?? '') });
+  // parameters as the app's client sends them: drizzle passes json as text, already serialized
+  for (const jsonType of [114, 3802]) client.options.serializers[jsonType] = (value: unknown) => value;
+  try {
+    const once = async () => {
+      notices = [];
+      await client.unsafe('begin');
+      try {
+        await client.unsafe("load 'auto_explain'");
+        for (const setting of [
+          'log_min_duration = 0',
+          'log_nested_statements = on',
+          'log_analyze = on',
+          'log_buffers = on',
+          "log_level = 'notice'",
+        ]) {
+          await client.unsafe(`set local auto_explain.${setting}`);
+        }
+        for (const s of context) await client.unsafe(s.text, s.parameters as never[]);
+        await client.unsafe(statement.text, statement.parameters as never[]);
+      } finally {
+        await client.unsafe('rollback');
+      }
+    };
+    await once();
+    await once();
+    // the context's statements and the statement itself are logged too: keep what ran inside
+    const outer = [statement, ...context].map((s) => s.text.trim());
+    return notices.filter((plan) => !outer.some((text) => plan.includes(text)));
+  } finally {
+    await client.end();
   }
 }
 

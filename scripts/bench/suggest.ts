@@ -4,7 +4,7 @@ import type { Actor } from '@board/shared';
 import { listRecommendedRequests, listSuggestedVolunteers } from '@board/server/modules/matching/service';
 import { contextFor } from '@board/server/services/context';
 import { buildBoardApp, isContextStatement, publishedRequestIds, waitForIdle, type Statement } from './board-app.ts';
-import { explainOne } from './explain.ts';
+import { explainInside, explainOne } from './explain.ts';
 import { describeData } from './generate.ts';
 import { startBenchRun } from './run.ts';
 
@@ -16,7 +16,8 @@ import { startBenchRun } from './run.ts';
  * Each is the service function (one transaction: role and claims, the candidate queries, the
  * scoring), timed sequentially after a warm-up: p50 / p95 / p99 ms. Aim: p95 ≤ 20 ms each.
  * Then EXPLAIN (ANALYZE, BUFFERS) of every statement one call sends for the subject that was
- * slowest, in its row-level-security context, with a check that no plan reads a large table sequentially.
+ * slowest, in its row-level-security context, and of the statements run inside the SQL functions
+ * it calls (auto_explain), with a check that no plan reads a large table sequentially.
  * DATABASE_URL: a generated database; without it a throwaway cluster is generated at SCALE first.
  * BENCH_OUT=file writes the report there too.
  */
@@ -158,13 +159,20 @@ try {
     for (const [i, { statement, context: before }] of steps.entries()) {
       const plan = await explainOne(sql, before, statement, 'custom');
       const seq = bigTables.test(plan);
-      if (seq) seqScans++;
+      // a function's own statements do not show in its Function Scan: explain them too
+      const inside = /Function Scan/.test(plan) ? await explainInside(target.url, before, statement) : [];
+      const insideSeq = inside.filter((p) => bigTables.test(p)).length;
+      if (seq || insideSeq) seqScans++;
       const ms = /Execution Time: ([\d.]+) ms/.exec(plan)?.[1] ?? '?';
       say(
-        `- ${name}, statement ${i + 1}: ${ms} ms${seq ? ' — **Seq Scan on a large table**' : ''}; ${indexesUsed(plan)}`,
+        `- ${name}, statement ${i + 1}: ${ms} ms${seq ? ' — **Seq Scan on a large table**' : ''}; ${indexesUsed(plan)}` +
+          (inside.length
+            ? `; inside its function(s): ${indexesUsed(inside.join('\n'))}${insideSeq ? ' — **Seq Scan on a large table**' : ''}`
+            : ''),
       );
       explained.push(
-        `### ${name}, statement ${i + 1}\n\n\`\`\`sql\n${statement.text}\n\`\`\`\n\n\`\`\`\n${plan}\n\`\`\`\n`,
+        `### ${name}, statement ${i + 1}\n\n\`\`\`sql\n${statement.text}\n\`\`\`\n\n\`\`\`\n${plan}\n\`\`\`\n` +
+          inside.map((p) => `\nInside (auto_explain):\n\n\`\`\`\n${p}\n\`\`\`\n`).join(''),
       );
     }
   }

@@ -8,7 +8,7 @@ import { startLocalCluster, type LocalCluster } from '../../tests/src/harness/lo
  * the end, also on Ctrl-C.
  */
 
-/** The slice of postgres.js the bench scripts use (scripts/ does not depend on `postgres` itself). */
+/** The slice of postgres.js the bench scripts use through the app's client. */
 export interface SqlClient {
   /** postgres.js reads `debug` from here at every query: the bench scripts use it to capture the SQL the API sends */
   options: { debug?: ((connection: number, query: string, parameters: unknown[], types: number[]) => void) | false };
