@@ -18,6 +18,7 @@ export interface ServiceContext<A extends Actor | null = Actor | null> {
   /** the durable job queue: mail and timers (jobs/queue.ts) */
   jobs: JobQueue;
   config: AppConfig;
+  /** what time it is for the service's decisions (deadlines, lifetimes, days waiting); a test may bring its own */
   clock: () => Date;
   log: FastifyBaseLogger;
   /** the connection of the system-only counter table (limits/), outside any transaction */
@@ -41,6 +42,7 @@ export function contextFor<A extends Actor | null>(
   dependencies: ServiceDependencies,
   actor: A,
   log: FastifyBaseLogger,
+  clock: () => Date = () => new Date(),
 ): ServiceContext<A> {
   return {
     actor,
@@ -48,7 +50,7 @@ export function contextFor<A extends Actor | null>(
     mailer: dependencies.mailer,
     jobs: dependencies.jobs,
     config: dependencies.config,
-    clock: () => new Date(),
+    clock,
     log,
     counters: dependencies.db,
   };

@@ -2,6 +2,8 @@ import { schema } from '@board/db';
 import { MyApplication } from '@board/shared';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { applyToRequest } from '@board/server/modules/applications/service';
+import { contextFor } from '@board/server/services/context';
 import { useApiApp } from '../kit/app.ts';
 import { applicationRow, applied, apply, matched } from '../kit/applications.ts';
 import { answer, errorCode, post } from '../kit/http.ts';
@@ -92,6 +94,23 @@ describe('applyToRequest', () => {
 
     const noDeadline = await insertRequest(t, { applicationDeadline: null });
     expect((await apply(t, volunteer.headers, noDeadline.id)).statusCode).toBe(201);
+  });
+
+  it("decides the deadline by the service context's clock, not the machine's", async () => {
+    const deadline = new Date(Date.now() + 2 * 86_400_000);
+    const request = await insertRequest(t, { applicationDeadline: deadline });
+    const volunteer = await createVolunteer(t);
+    const actor = { userId: volunteer.id, roles: [{ role: 'volunteer' as const, municipalityCode: null, associationId: null }] };
+    const at = (ms: number) => contextFor(t.app, actor, t.app.log, () => new Date(ms));
+    await expect(applyToRequest(at(deadline.getTime() + 60_000), request.id, { message: 'お手伝いします' })).rejects.toMatchObject({
+      code: 'APPLICATION_DEADLINE_PASSED',
+    });
+    const hands = () =>
+      t.database.handle.db.select().from(schema.applications).where(eq(schema.applications.requestId, request.id));
+    expect(await hands()).toEqual([]);
+    const applied = await applyToRequest(at(deadline.getTime() - 60_000), request.id, { message: 'お手伝いします' });
+    expect(applied).toMatchObject({ requestId: request.id, status: 'pending' });
+    expect(await hands()).toHaveLength(1);
   });
 
   it('refuses requests of a municipality that was paused (409 REQUEST_NOT_OPEN)', async () => {

@@ -74,7 +74,7 @@ export async function applyToRequest(ctx: SignedInContext, requestId: string, bo
     if (!takesHands(request.status) || !request.municipalityActive) {
       throw new DomainError('REQUEST_NOT_OPEN', 'This request is not taking hands.');
     }
-    if (request.applicationDeadline && request.applicationDeadline.getTime() <= Date.now()) {
+    if (request.applicationDeadline && request.applicationDeadline.getTime() <= ctx.clock().getTime()) {
       throw new DomainError('APPLICATION_DEADLINE_PASSED', 'The deadline for raising a hand has passed.');
     }
     // an answer was given: asking again would only make the officer say no twice

@@ -178,10 +178,12 @@ export async function changeStatus(
   pick: RequestTransition | ((row: RequestRow) => RequestTransition),
   /** `auditDetails`: more for the audit entry, from the request as it was (e.g. what staff sent back) */
   options: {
+    /** what time it is (the context's clock): a deadline already passed refuses a submit */
+    now: Date;
     reason?: string | null;
     audit?: RequestAuditAction;
     auditDetails?: (before: RequestRow) => AuditDetails<RequestAuditAction>;
-  } = {},
+  },
 ): Promise<StatusChange> {
   const repo = requestRepository(tx);
   const before = await repo.find(id);
@@ -196,7 +198,7 @@ export async function changeStatus(
     const municipality = (await requestReader(tx).municipality(before.municipalityCode))!;
     if (municipality.status === 'paused') throw municipalityPaused();
     if (!categoryEnabled(municipality.settings, before.category)) throw categoryRefused();
-    if (before.applicationDeadline && before.applicationDeadline.getTime() <= Date.now()) {
+    if (before.applicationDeadline && before.applicationDeadline.getTime() <= options.now.getTime()) {
       throw new DomainError('REQUEST_DEADLINE_PASSED', 'The application deadline has passed; set a new one first.', [
         { field: 'applicationDeadline', code: 'DEADLINE_IN_PAST' },
       ]);
@@ -238,9 +240,7 @@ export async function submitRequest(ctx: SignedInContext, id: string): Promise<H
       actor,
       id,
       (row) => submitTransition(row.moderationRequired),
-      {
-        audit: 'request.submit',
-      },
+      { now: ctx.clock(), audit: 'request.submit' },
     );
     // staff hear of their queue; where moderation is off, fitting volunteers hear of it at once
     if (transition === 'submit') await announceReviewWaiting(ctx, tx, detail);
@@ -253,7 +253,7 @@ export async function submitRequest(ctx: SignedInContext, id: string): Promise<H
 export async function withdrawRequest(ctx: SignedInContext, id: string): Promise<HelpRequestDetail> {
   const { actor } = ctx;
   return ctx.door.asActor(actor, async (tx) => {
-    const { detail } = await changeStatus(tx, actor, id, 'withdraw');
+    const { detail } = await changeStatus(tx, actor, id, 'withdraw', { now: ctx.clock() });
     const applicants = await applicantsToTellAsActor(tx, id, 'withdrawn');
     const names = requestNamesOf(detail, await contactDeskOf(tx, detail.municipalityCode));
     await tellApplicantsRequestEnded(ctx, applicants, names, 'withdrawn', tx, detail.municipalityCode);

@@ -44,14 +44,14 @@ export interface InvitationRow {
  * An invitation retired after it had expired (`revoked_at` at or after `expires_at`, when a new one
  * for the same hat was made: see retireExpired) still reads as expired.
  */
-export function stateOf(row: Pick<InvitationRow, 'acceptedAt' | 'revokedAt' | 'expiresAt'>, now = new Date()) {
+export function stateOf(row: Pick<InvitationRow, 'acceptedAt' | 'revokedAt' | 'expiresAt'>, now: Date) {
   if (row.acceptedAt) return 'accepted' as const;
   if (row.revokedAt && row.revokedAt < row.expiresAt) return 'revoked' as const;
   if (row.expiresAt.getTime() <= now.getTime()) return 'expired' as const;
   return 'pending' as const;
 }
 
-export function invitationView(row: InvitationRow, now = new Date()): Invitation {
+export function invitationView(row: InvitationRow, now: Date): Invitation {
   return {
     id: row.id,
     role: row.role,

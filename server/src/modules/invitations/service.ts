@@ -23,7 +23,7 @@ import { invitationRepository, invitationView, stateOf, type InvitationRow } fro
 import type { ServiceContext, SignedInContext } from '../../services/context.ts';
 
 export const invitationValidDays = 7;
-const validity = () => new Date(Date.now() + invitationValidDays * 86_400_000);
+const validity = (now: Date) => new Date(now.getTime() + invitationValidDays * 86_400_000);
 
 type InvitedRole = 'municipal_staff' | 'officer';
 
@@ -69,6 +69,7 @@ async function createInvitation(
     municipality: { code: string; nameJa: string; nameEn: string };
     associationId: string | null;
   },
+  now: Date,
 ): Promise<Created> {
   const invitations = invitationRepository(tx);
   const accounts = accountRepository(tx);
@@ -94,7 +95,7 @@ async function createInvitation(
       associationId: input.associationId,
       invitedBy: actor.userId,
       tokenHash: hash,
-      expiresAt: validity(),
+      expiresAt: validity(now),
     })
     .catch((err: unknown) => {
       // a double submit that passed the check above at the same moment (invitations_one_open_idx)
@@ -136,10 +137,10 @@ export async function inviteMunicipalStaff(
         language: input.language,
         municipality,
         associationId: null,
-      }),
+      }, ctx.clock()),
     );
   });
-  return invitationView(created.row);
+  return invitationView(created.row, ctx.clock());
 }
 
 /** Municipal staff invite someone to be an officer of an association in their municipality. */
@@ -168,10 +169,10 @@ export async function inviteOfficer(
         language: input.language,
         municipality,
         associationId: association.id,
-      }),
+      }, ctx.clock()),
     );
   });
-  return invitationView(created.row);
+  return invitationView(created.row, ctx.clock());
 }
 
 /** Invitations of one municipality (when asked for and allowed there), else all in the actor's scope. */
@@ -186,7 +187,7 @@ export async function listInvitations(
   const rows = await ctx.door.asActor(actor, (tx) =>
     invitationRepository(tx).list({ municipalityCodes, state: query.state }),
   );
-  const now = new Date();
+  const now = ctx.clock();
   return rows.map((row) => invitationView(row, now));
 }
 
@@ -214,7 +215,7 @@ export async function resendInvitation(ctx: SignedInContext, id: string): Promis
     const invitations = invitationRepository(tx);
     const row = await manageable(tx, actor, id);
     const { token, hash } = newToken();
-    if (!(await invitations.renew(row.id, hash, validity()))) {
+    if (!(await invitations.renew(row.id, hash, validity(ctx.clock())))) {
       throw new DomainError('INVITATION_NOT_PENDING', 'This invitation was already accepted or revoked.');
     }
     await recordAudit(tx, {
@@ -230,7 +231,7 @@ export async function resendInvitation(ctx: SignedInContext, id: string): Promis
     const renewed = (await invitations.find(row.id))!;
     return sendInvitation(ctx, tx, { row: renewed, token, municipality, inviterName: inviter?.displayName ?? null });
   });
-  return invitationView(created.row);
+  return invitationView(created.row, ctx.clock());
 }
 
 /** The link stops working. Revoking a revoked invitation changes nothing; an accepted one cannot be. */
@@ -252,12 +253,12 @@ export async function revokeInvitation(ctx: SignedInContext, id: string): Promis
         details: { role: row.role, associationId: row.associationId },
       });
     }
-    return invitationView((await invitations.find(row.id))!);
+    return invitationView((await invitations.find(row.id))!, ctx.clock());
   });
 }
 
-function usableOrGone(row: InvitationRow | null): InvitationRow {
-  if (!row || stateOf(row) !== 'pending') {
+function usableOrGone(row: InvitationRow | null, now: Date): InvitationRow {
+  if (!row || stateOf(row, now) !== 'pending') {
     throw new DomainError('INVITATION_INVALID', 'This invitation link is no longer valid.');
   }
   return row;
@@ -267,7 +268,7 @@ function usableOrGone(row: InvitationRow | null): InvitationRow {
 export async function previewInvitation(ctx: ServiceContext, token: string) {
   return ctx.door.asSystem('preview an invitation by its token', async (tx) => {
     const invitations = invitationRepository(tx);
-    const row = usableOrGone(await invitations.findByTokenHash(hashToken(token)));
+    const row = usableOrGone(await invitations.findByTokenHash(hashToken(token)), ctx.clock());
     const municipality = (await invitations.municipality(row.municipalityCode))!;
     return {
       role: row.role,
@@ -301,7 +302,7 @@ export async function acceptInvitation(
   return ctx.door.asSystem('accept an invitation by its token', async (tx) => {
     const invitations = invitationRepository(tx);
     const accounts = accountRepository(tx);
-    const row = usableOrGone(await invitations.findByTokenHash(hashToken(body.token)));
+    const row = usableOrGone(await invitations.findByTokenHash(hashToken(body.token)), ctx.clock());
     // claim before anything else: a second acceptance at the same moment waits here, then loses
     // (410), rather than finding the account the first one made (401); a refusal below rolls it back
     if (!(await invitations.claim(row.id))) {
@@ -344,7 +345,7 @@ export async function acceptInvitation(
         displayName: body.displayName!,
         language: row.language,
         passwordHash: await hashPassword(body.password!),
-        emailVerifiedAt: new Date(),
+        emailVerifiedAt: ctx.clock(),
       });
       if (!created) {
         throw new DomainError(

@@ -23,10 +23,11 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 export function exportDocument(
   own: AccountData & { volunteerProfile: VolunteerProfile | null },
   held: HeldData,
+  exportedAt: Date,
 ): MyDataExport {
   const { account } = own;
   return {
-    exportedAt: new Date().toISOString(),
+    exportedAt: exportedAt.toISOString(),
     account: {
       id: account.id,
       email: account.email!,

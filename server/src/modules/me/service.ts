@@ -113,7 +113,7 @@ export async function exportMyData(ctx: SignedInContext): Promise<MyDataExport> 
       calendarFeed: await repo.calendarFeed(actor.userId),
     };
   });
-  return exportDocument(ownData, held);
+  return exportDocument(ownData, held, ctx.clock());
 }
 
 /**

@@ -70,7 +70,7 @@ export async function listModerationQueue(
           : new Set<string>(),
     };
   });
-  const now = Date.now();
+  const now = ctx.clock().getTime();
   const page = pageOf(rows, query.limit, listing, (row) => ({
     ...publicView(row),
     submittedAt: row.updatedAt.toISOString(),
@@ -134,6 +134,7 @@ async function decide<Vars extends RequestMailVars>(
   const { actor } = ctx;
   return ctx.door.asActor(actor, async (tx) => {
     const change = await changeStatus(tx, actor, id, decision.transition, {
+      now: ctx.clock(),
       reason,
       audit: decision.audit,
       auditDetails: decision.auditDetails,

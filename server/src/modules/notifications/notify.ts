@@ -11,7 +11,7 @@ import { notificationRepository } from './repository.ts';
 import { unsubscribeKey } from './unsubscribe-key.ts';
 
 /** What notify needs: sending mail, and the configuration its links are signed and built with. */
-export type NotifyContext = MailContext & { config: AppConfig };
+export type NotifyContext = MailContext & { config: AppConfig; clock: () => Date };
 
 /** Someone to tell: their account (the in-app row) and where their mail goes (null: nowhere). */
 export interface NotifyRecipient {
@@ -59,7 +59,7 @@ export function unsubscribeLinks(config: AppConfig, userId: string, kind: Notifi
 export async function notify<Vars>(ctx: NotifyContext, notice: Notice<Vars>, tx: Database): Promise<void> {
   const to = [...new Map(notice.to.map((r) => [r.userId, r])).values()];
   if (to.length === 0) return;
-  const now = new Date();
+  const now = ctx.clock();
   const modes = await elevateWithin(tx, 'write notifications for their recipients', async () => {
     const repo = notificationRepository(tx);
     const chosen = await repo.modes(
