@@ -100,9 +100,14 @@ describe('applyToRequest', () => {
     const deadline = new Date(Date.now() + 2 * 86_400_000);
     const request = await insertRequest(t, { applicationDeadline: deadline });
     const volunteer = await createVolunteer(t);
-    const actor = { userId: volunteer.id, roles: [{ role: 'volunteer' as const, municipalityCode: null, associationId: null }] };
+    const actor = {
+      userId: volunteer.id,
+      roles: [{ role: 'volunteer' as const, municipalityCode: null, associationId: null }],
+    };
     const at = (ms: number) => contextFor(t.app, actor, t.app.log, () => new Date(ms));
-    await expect(applyToRequest(at(deadline.getTime() + 60_000), request.id, { message: 'お手伝いします' })).rejects.toMatchObject({
+    await expect(
+      applyToRequest(at(deadline.getTime() + 60_000), request.id, { message: 'お手伝いします' }),
+    ).rejects.toMatchObject({
       code: 'APPLICATION_DEADLINE_PASSED',
     });
     const hands = () =>

@@ -1,6 +1,6 @@
 import { elevateWithin } from '../../database/door.ts';
 import { schema, type Database } from '@board/db';
-import { and, eq, gt, isNull, ne } from 'drizzle-orm';
+import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import { newToken } from '../accounts/secrets.ts';
 
 const { refreshTokens, users } = schema;
@@ -23,7 +23,7 @@ export const sessionRepository = {
   async spend(tx: Database, tokenId: string): Promise<boolean> {
     const spent = await tx
       .update(refreshTokens)
-      .set({ rotatedAt: new Date() })
+      .set({ rotatedAt: sql`now()` })
       .where(and(eq(refreshTokens.id, tokenId), isNull(refreshTokens.rotatedAt), isNull(refreshTokens.revokedAt)))
       .returning({ id: refreshTokens.id });
     return spent.length > 0;
@@ -54,7 +54,7 @@ export const sessionRepository = {
   async revokeFamily(tx: Database, familyId: string) {
     await tx
       .update(refreshTokens)
-      .set({ revokedAt: new Date() })
+      .set({ revokedAt: sql`now()` })
       .where(and(eq(refreshTokens.familyId, familyId), isNull(refreshTokens.revokedAt)));
   },
 
@@ -62,7 +62,7 @@ export const sessionRepository = {
   async revokeAllOf(tx: Database, userId: string, keep?: string) {
     await tx
       .update(refreshTokens)
-      .set({ revokedAt: new Date() })
+      .set({ revokedAt: sql`now()` })
       .where(
         and(
           eq(refreshTokens.userId, userId),

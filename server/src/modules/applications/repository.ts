@@ -82,7 +82,8 @@ const stageIs: Record<ApplicationStage, SQL | undefined> = {
 };
 
 /** The columns a hand gets on entering a stage. */
-function enterStage(stage: ApplicationStage, now: Date, note: string | null) {
+function enterStage(stage: ApplicationStage, note: string | null) {
+  const now = sql`now()`;
   switch (stage) {
     case 'accepted':
     case 'declined':
@@ -175,7 +176,7 @@ export function applicationRepository(tx: Database) {
       const { from, to } = applicationTransitions[name];
       const rows = await tx
         .update(applications)
-        .set(enterStage(to, new Date(), note))
+        .set(enterStage(to, note))
         .where(and(eq(applications.id, id), or(...from.map((stage) => stageIs[stage]))))
         .returning({ id: applications.id });
       return rows.length > 0;
@@ -193,8 +194,8 @@ export function applicationRepository(tx: Database) {
         .update(applications)
         .set(
           side === 'volunteer'
-            ? { contactShownToVolunteerAt: new Date() }
-            : { contactShownToAssociationAt: new Date() },
+            ? { contactShownToVolunteerAt: sql`now()` }
+            : { contactShownToAssociationAt: sql`now()` },
         )
         .where(and(inArray(applications.id, ids), eq(applications.status, 'accepted'), isNull(column)))
         .returning({ id: applications.id });

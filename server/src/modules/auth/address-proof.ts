@@ -1,6 +1,6 @@
 import { schema, type Database } from '@board/db';
 import { DomainError } from '@board/shared';
-import { and, eq, isNotNull, isNull } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { isUniqueViolation } from '../../database/unique-violation.ts';
 import { accountRepository } from './repository.ts';
 import { endAllSessions } from '../accounts/session-repository.ts';
@@ -31,7 +31,7 @@ export async function proveAddress(
   vouch: PasswordVouch | null,
   newEmail?: string,
 ): Promise<boolean> {
-  const proof = { emailVerifiedAt: new Date(), ...(newEmail ? { email: newEmail } : {}) };
+  const proof = { emailVerifiedAt: sql`now()`, ...(newEmail ? { email: newEmail } : {}) };
   const proven = await tx
     .update(users)
     .set(vouch ? proof : { ...proof, passwordHash: null })

@@ -1,6 +1,6 @@
 import { schema, type Database } from '@board/db';
 import type { Language } from '@board/shared';
-import { and, eq, gt, inArray, isNull, type SQL } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { columns } from '../../database/columns.ts';
 import { elevateWithin } from '../../database/door.ts';
 
@@ -34,7 +34,7 @@ function usable(tokenHash: string, purposes: readonly TokenPurpose[]): SQL | und
     eq(oneTimeTokens.tokenHash, tokenHash),
     inArray(oneTimeTokens.purpose, [...purposes]),
     isNull(oneTimeTokens.usedAt),
-    gt(oneTimeTokens.expiresAt, new Date()),
+    gt(oneTimeTokens.expiresAt, sql`now()`),
   );
 }
 
@@ -97,7 +97,7 @@ export const accountRepository = {
   ): Promise<{ userId: string; purpose: TokenPurpose; email: string | null } | null> {
     const [row] = await tx
       .update(oneTimeTokens)
-      .set({ usedAt: new Date() })
+      .set({ usedAt: sql`now()` })
       .where(usable(tokenHash, purposes))
       .returning({ userId: oneTimeTokens.userId, purpose: oneTimeTokens.purpose, email: oneTimeTokens.email });
     return row ?? null;

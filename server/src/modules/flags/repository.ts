@@ -94,7 +94,7 @@ export function flagRepository(tx: Database) {
     async resolve(id: string, status: 'hidden' | 'dismissed', by: string, note: string | null): Promise<boolean> {
       const rows = await tx
         .update(flags)
-        .set({ status, resolvedBy: by, resolvedAt: new Date(), resolutionNote: note })
+        .set({ status, resolvedBy: by, resolvedAt: sql`now()`, resolutionNote: note })
         .where(and(eq(flags.id, id), eq(flags.status, 'open')))
         .returning({ id: flags.id });
       return rows.length > 0;
@@ -104,7 +104,7 @@ export function flagRepository(tx: Database) {
     async resolveOthersOnTarget(flag: FlagRow, by: string, note: string | null): Promise<string[]> {
       const rows = await tx
         .update(flags)
-        .set({ status: 'hidden', resolvedBy: by, resolvedAt: new Date(), resolutionNote: note })
+        .set({ status: 'hidden', resolvedBy: by, resolvedAt: sql`now()`, resolutionNote: note })
         .where(
           and(
             eq(flags.targetType, flag.targetType),
@@ -120,7 +120,7 @@ export function flagRepository(tx: Database) {
     async hideMessage(id: string): Promise<void> {
       await tx
         .update(messages)
-        .set({ hiddenAt: new Date() })
+        .set({ hiddenAt: sql`now()` })
         .where(and(eq(messages.id, id), isNull(messages.hiddenAt)));
     },
 

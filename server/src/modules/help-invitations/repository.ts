@@ -102,7 +102,7 @@ export function helpInvitationRepository(tx: Database) {
     async decide(id: string, status: 'accepted' | 'declined'): Promise<boolean> {
       const rows = await tx
         .update(hi)
-        .set({ status, decidedAt: new Date() })
+        .set({ status, decidedAt: sql`now()` })
         .where(and(eq(hi.id, id), eq(hi.status, 'open')))
         .returning({ id: hi.id });
       return rows.length > 0;
@@ -204,7 +204,7 @@ export function helpInvitationRepository(tx: Database) {
         .values({ userId, helpInvitationsMuted: muted })
         .onConflictDoUpdate({
           target: volunteerProfiles.userId,
-          set: { helpInvitationsMuted: muted, updatedAt: new Date() },
+          set: { helpInvitationsMuted: muted, updatedAt: sql`now()` },
         });
     },
   };

@@ -180,7 +180,7 @@ export function requestRepository(tx: Database) {
         .set({
           matchedCount: sql`${r.matchedCount} + 1`,
           status: sql`case when ${r.matchedCount} + 1 >= ${r.slots} then ${fill.to}::request_status else ${r.status} end`,
-          updatedAt: new Date(),
+          updatedAt: sql`now()`,
         })
         .where(and(eq(r.id, id), statusIn(fill.from), isNull(r.hiddenAt), lt(r.matchedCount, r.slots)))
         .returning({ status: r.status, matchedCount: r.matchedCount });
@@ -207,7 +207,7 @@ export function requestRepository(tx: Database) {
           .set({
             matchedCount: sql`${r.matchedCount} - 1`,
             status: sql`case when ${statusIn(reopen.from)} then ${reopen.to}::request_status else ${r.status} end`,
-            updatedAt: new Date(),
+            updatedAt: sql`now()`,
           })
           .where(and(eq(r.id, id), sql`${r.matchedCount} > 0`))
           .returning({ status: r.status, matchedCount: r.matchedCount }),
@@ -227,7 +227,7 @@ export function requestRepository(tx: Database) {
       const rows = await elevateWithin(tx, 'complete a request whose matches are done', () =>
         tx
           .update(r)
-          .set({ status: complete.to, updatedAt: new Date() })
+          .set({ status: complete.to, updatedAt: sql`now()` })
           .where(
             and(
               eq(r.id, id),
@@ -245,7 +245,7 @@ export function requestRepository(tx: Database) {
     async hide(id: string): Promise<void> {
       await tx
         .update(r)
-        .set({ hiddenAt: new Date() })
+        .set({ hiddenAt: sql`now()` })
         .where(and(eq(r.id, id), isNull(r.hiddenAt)));
     },
   };

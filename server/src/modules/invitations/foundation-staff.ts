@@ -33,7 +33,7 @@ export async function ensureFoundationStaff(
         displayName: input.displayName ?? input.email.split('@')[0]!,
         language: 'ja',
         passwordHash: null,
-        emailVerifiedAt: new Date(),
+        emailVerified: true,
       });
       if (!userId)
         throw new Error('The account was created by someone else at the same moment; run the command again.');

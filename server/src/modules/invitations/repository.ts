@@ -181,7 +181,7 @@ export function invitationRepository(tx: Database) {
     async claim(id: string): Promise<boolean> {
       const rows = await tx
         .update(invitations)
-        .set({ acceptedAt: new Date() })
+        .set({ acceptedAt: sql`now()` })
         .where(and(eq(invitations.id, id), usable()))
         .returning({ id: invitations.id });
       return rows.length > 0;
@@ -205,7 +205,7 @@ export function invitationRepository(tx: Database) {
     async revoke(id: string): Promise<boolean> {
       const rows = await tx
         .update(invitations)
-        .set({ revokedAt: new Date() })
+        .set({ revokedAt: sql`now()` })
         .where(and(eq(invitations.id, id), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
         .returning({ id: invitations.id });
       return rows.length > 0;

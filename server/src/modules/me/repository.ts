@@ -1,6 +1,6 @@
 import { schema, type Database } from '@board/db';
 import type { Language, Role, VolunteerProfile } from '@board/shared';
-import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { columns } from '../../database/columns.ts';
 import { rolesRepository } from '../accounts/roles-repository.ts';
 import { elevateWithin } from '../../database/door.ts';
@@ -72,9 +72,15 @@ export function accountRepository(tx: Database) {
       displayName: string;
       language: Language;
       passwordHash: string | null;
-      emailVerifiedAt: Date | null;
+      /** the address is proven already (an invitation link was opened, an operator vouched): stamped now */
+      emailVerified: boolean;
     }): Promise<string | null> {
-      const [row] = await tx.insert(users).values(values).onConflictDoNothing().returning({ id: users.id });
+      const { emailVerified, ...account } = values;
+      const [row] = await tx
+        .insert(users)
+        .values({ ...account, emailVerifiedAt: emailVerified ? sql`now()` : null })
+        .onConflictDoNothing()
+        .returning({ id: users.id });
       return row?.id ?? null;
     },
 
@@ -128,7 +134,7 @@ export function accountRepository(tx: Database) {
 
     /** the profile row and the volunteer's skills, replaced as a whole */
     async saveVolunteerProfile(userId: string, { skills, ...profile }: VolunteerProfile) {
-      const values = { ...profile, updatedAt: new Date() };
+      const values = { ...profile, updatedAt: sql`now()` };
       await tx
         .insert(volunteerProfiles)
         .values({ userId, ...values })
@@ -201,7 +207,7 @@ export function accountRepository(tx: Database) {
           passwordHash: null,
           notificationEmail: null,
           phone: null,
-          deletedAt: new Date(),
+          deletedAt: sql`now()`,
         })
         .where(eq(users.id, userId));
     },
