@@ -55,6 +55,28 @@ function literal(value: unknown): string {
   return `'${String(value).replaceAll("'", "''")}'`;
 }
 
+/**
+ * `work` in a transaction that is rolled back (nothing explained is kept: the expiry UPDATE is
+ * explained too), twice: the first run warms the caches, the second's answer is the one returned.
+ */
+async function secondOfTwoRolledBack<T>(
+  c: { unsafe(query: string): Promise<unknown> },
+  work: () => Promise<T>,
+  afterRollback?: () => Promise<unknown>,
+): Promise<T> {
+  let result: T | undefined;
+  for (let run = 0; run < 2; run++) {
+    await c.unsafe('begin');
+    try {
+      result = await work();
+    } finally {
+      await c.unsafe('rollback');
+      await afterRollback?.();
+    }
+  }
+  return result as T;
+}
+
 export async function explainOne(
   sql: SqlClient,
   context: Statement[],
@@ -63,9 +85,9 @@ export async function explainOne(
 ): Promise<string> {
   const c = await sql.reserve();
   try {
-    const once = async () => {
-      await c.unsafe('begin');
-      try {
+    const rows = await secondOfTwoRolledBack(
+      c,
+      async () => {
         if (mode !== 'owner') for (const s of context) await c.unsafe(s.text, s.parameters);
         if (mode === 'generic') {
           await c.unsafe(`prepare bench_plan as ${statement.text}`);
@@ -78,16 +100,13 @@ export async function explainOne(
           `explain (analyze, buffers) ${statement.text}`,
           statement.parameters,
         );
-      } finally {
-        // never keep anything: the expiry UPDATE is explained too
-        await c.unsafe('rollback');
-        // only ours: `deallocate all` would also drop the statements postgres.js prepared on this
-        // connection and still thinks it has (the next run then failed, and hung)
+      },
+      // only ours: `deallocate all` would also drop the statements postgres.js prepared on this
+      // connection and still thinks it has (the next run then failed, and hung)
+      async () => {
         if (mode === 'generic') await c.unsafe('deallocate bench_plan');
-      }
-    };
-    await once(); // warm the cache; the second run is the one shown
-    const rows = await once();
+      },
+    );
     return rows.map((r) => r['QUERY PLAN']).join('\n');
   } finally {
     c.release();
@@ -98,7 +117,7 @@ export async function explainOne(
  * EXPLAIN (ANALYZE, BUFFERS) of the statements a statement runs inside the functions it calls (a
  * plain EXPLAIN shows a function as one Function Scan): auto_explain with nested statements, its
  * plans sent to this client as notices, in the statement's row-level-security context, rolled back.
- * Run twice, the second shown. `url` must be a superuser's (auto_explain's settings are).
+ * The second of two runs is shown. `url` must be a superuser's (auto_explain's settings are).
  */
 export async function explainInside(url: string, context: Statement[], statement: Statement): Promise<string[]> {
   let notices: string[] = [];
@@ -106,28 +125,21 @@ export async function explainInside(url: string, context: Statement[], statement
   // parameters as the app's client sends them: drizzle passes json as text, already serialized
   for (const jsonType of [114, 3802]) client.options.serializers[jsonType] = (value: unknown) => value;
   try {
-    const once = async () => {
+    await secondOfTwoRolledBack(client, async () => {
       notices = [];
-      await client.unsafe('begin');
-      try {
-        await client.unsafe("load 'auto_explain'");
-        for (const setting of [
-          'log_min_duration = 0',
-          'log_nested_statements = on',
-          'log_analyze = on',
-          'log_buffers = on',
-          "log_level = 'notice'",
-        ]) {
-          await client.unsafe(`set local auto_explain.${setting}`);
-        }
-        for (const s of context) await client.unsafe(s.text, s.parameters as never[]);
-        await client.unsafe(statement.text, statement.parameters as never[]);
-      } finally {
-        await client.unsafe('rollback');
+      await client.unsafe("load 'auto_explain'");
+      for (const setting of [
+        'log_min_duration = 0',
+        'log_nested_statements = on',
+        'log_analyze = on',
+        'log_buffers = on',
+        "log_level = 'notice'",
+      ]) {
+        await client.unsafe(`set local auto_explain.${setting}`);
       }
-    };
-    await once();
-    await once();
+      for (const s of context) await client.unsafe(s.text, s.parameters as never[]);
+      await client.unsafe(statement.text, statement.parameters as never[]);
+    });
     // the context's statements and the statement itself are logged too: keep what ran inside
     const outer = [statement, ...context].map((s) => s.text.trim());
     return notices.filter((plan) => !outer.some((text) => plan.includes(text)));

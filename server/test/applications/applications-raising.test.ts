@@ -8,7 +8,7 @@ import { useApiApp } from '../kit/app.ts';
 import { applicationRow, applied, apply, matched } from '../kit/applications.ts';
 import { answer, errorCode, post } from '../kit/http.ts';
 import { mailsTo } from '../kit/mail.ts';
-import { as, createVolunteer, demoEmails, officers, useDemoPeople } from '../kit/people.ts';
+import { actorOf, as, createVolunteer, demoEmails, officers, useDemoPeople } from '../kit/people.ts';
 import { insertRequest, requestRow } from '../kit/requests.ts';
 import { rowCounts } from '../kit/rows.ts';
 const t = useApiApp();
@@ -100,10 +100,7 @@ describe('applyToRequest', () => {
     const deadline = new Date(Date.now() + 2 * 86_400_000);
     const request = await insertRequest(t, { applicationDeadline: deadline });
     const volunteer = await createVolunteer(t);
-    const actor = {
-      userId: volunteer.id,
-      roles: [{ role: 'volunteer' as const, municipalityCode: null, associationId: null }],
-    };
+    const actor = await actorOf(t, volunteer.id);
     const at = (ms: number) => contextFor(t.app, actor, t.app.log, () => new Date(ms));
     await expect(
       applyToRequest(at(deadline.getTime() + 60_000), request.id, { message: 'お手伝いします' }),
@@ -113,8 +110,8 @@ describe('applyToRequest', () => {
     const hands = () =>
       t.database.handle.db.select().from(schema.applications).where(eq(schema.applications.requestId, request.id));
     expect(await hands()).toEqual([]);
-    const applied = await applyToRequest(at(deadline.getTime() - 60_000), request.id, { message: 'お手伝いします' });
-    expect(applied).toMatchObject({ requestId: request.id, status: 'pending' });
+    const hand = await applyToRequest(at(deadline.getTime() - 60_000), request.id, { message: 'お手伝いします' });
+    expect(hand).toMatchObject({ requestId: request.id, status: 'pending' });
     expect(await hands()).toHaveLength(1);
   });
 
