@@ -67,7 +67,7 @@ describe('a committed change’s mail is delivered exactly once, whatever happen
     expect(sink.received[0]!.text).toContain('/signin/link?token=');
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(sink.received).toHaveLength(1);
-    expect(await jobStates('mail')).toEqual(['completed']);
+    await vi.waitFor(async () => expect(await jobStates('mail')).toEqual(['completed']), { timeout: 10_000 });
   }, 240_000);
 
   it('two instances on one database: every job is done by one of them, once', async () => {
