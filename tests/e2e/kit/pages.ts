@@ -183,14 +183,15 @@ export async function openHeaderMenu(page: Page, testid: 'signed-in' | 'language
   if ((await menu.getAttribute('open')) === null) await menu.locator('> summary').click();
 }
 
-/**
- * axe finds no WCAG 2.2 A/AA violation on the page as it is drawn now (`label` names that state),
- * and no message key shows in place of its words.
- */
 /** How far the page scrolls sideways, in px (0 or less when it fits its window). */
 export function sidewaysScroll(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
+
+/**
+ * axe finds no WCAG 2.2 A/AA violation on the page as it is drawn now (`label` names that state),
+ * and no message key shows in place of its words.
+ */
 
 export async function expectNoViolations(page: Page, label: string): Promise<void> {
   const violations = runsJavaScript(page)
