@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { t, useBrowserApp } from './kit/boot.ts';
+import { pageOf } from './kit/contexts.ts';
 import { mailTo } from './kit/mail.ts';
 import { expectAccessibleAt, expectNoViolations, open, sidewaysScroll, submit } from './kit/pages.ts';
 import { demoPassword, freshEmail, newPerson, newPersonContext, signInOnPage } from './kit/people.ts';
@@ -98,7 +99,7 @@ describe.each(['ja', 'ja-easy', 'en'] as const)('axe finds nothing on the accoun
 describe('small screens', () => {
   it('the signed-in header of an officer fits 320px without sideways scrolling, and so do the forms', async () => {
     const context = await newPersonContext({ lang: 'ja', viewport: { width: 320, height: 640 } });
-    const page = await context.newPage();
+    const page = await pageOf(context);
     for (const path of ['/signup', '/signin', '/reset-password', `/verify-email?token=${fakeToken}`]) {
       await open(page, t, `${path}`);
       expect(await sidewaysScroll(page), path).toBeLessThanOrEqual(0);

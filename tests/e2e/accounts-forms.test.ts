@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { t, useBrowserApp } from './kit/boot.ts';
+import { pageOf } from './kit/contexts.ts';
 import { linkIn, mailTo } from './kit/mail.ts';
 import { expectSummary, fieldError, open, submit } from './kit/pages.ts';
 import { demoPassword, freshEmail, newPersonContext } from './kit/people.ts';
@@ -16,7 +17,7 @@ const runs = [
 
 async function openPage(lang: (typeof runs)[number]['lang'], javaScriptEnabled: boolean, path: string) {
   const context = await newPersonContext({ lang, javaScript: javaScriptEnabled });
-  const page = await context.newPage();
+  const page = await pageOf(context);
   await open(page, t, `${path}`);
   return { context, page };
 }

@@ -5,6 +5,7 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { accessibilityViolations } from '../src/harness/browser.ts';
 import { t, useBrowserApp } from './kit/boot.ts';
+import { pageOf } from './kit/contexts.ts';
 import { expectFieldError, open, sidewaysScroll, submit } from './kit/pages.ts';
 import { demo, demoPassword, freshEmail, newPersonContext, signIn, userIdOf, visitAs } from './kit/people.ts';
 import { accountRow } from './kit/rows.ts';
@@ -145,7 +146,7 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
   it('every part of /me fits a 320px wide phone without sideways scrolling', async () => {
     const context = await newPersonContext({ lang: null, viewport: { width: 320, height: 640 } });
     await signIn(t, context, demo.officerOkubo);
-    const page = await context.newPage();
+    const page = await pageOf(context);
     for (const path of myPages) {
       await open(page, t, path);
       // the municipalities not on the board yet, unfolded (the widest part of the skills form)
@@ -162,7 +163,7 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
     async (lang) => {
       const context = await newPersonContext({ lang, viewport: { width: 390, height: 844 } });
       await signIn(t, context, demo.volunteer1);
-      const page = await context.newPage();
+      const page = await pageOf(context);
       for (const path of myPages) {
         await open(page, t, path);
         expect(await page.evaluate(() => document.documentElement.scrollHeight), path).toBeLessThanOrEqual(6000);

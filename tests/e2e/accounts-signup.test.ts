@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { t, useBrowserApp } from './kit/boot.ts';
+import { pageOf } from './kit/contexts.ts';
 import { followMailLinks, linkIn, mailTo } from './kit/mail.ts';
 import { open, openHeaderMenu, submit } from './kit/pages.ts';
 import { freshEmail, newPersonContext } from './kit/people.ts';
@@ -22,7 +23,7 @@ describe('a volunteer signs up, confirms the address, signs in and out', () => {
     const password = 'ながい あいことば 2026';
     const context = await newPersonContext({ lang, javaScript: javaScriptEnabled });
     await followMailLinks(context, t);
-    const page = await context.newPage();
+    const page = await pageOf(context);
     const usersBefore = await countUsers(t);
 
     // the header offers signing up

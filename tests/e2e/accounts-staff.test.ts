@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations } from '../src/harness/browser.ts';
 import { t, useBrowserApp } from './kit/boot.ts';
+import { pageOf } from './kit/contexts.ts';
 import { invitationLinkFor } from './kit/mail.ts';
 import { expectSummary, fieldError, open, sidewaysScroll, submit } from './kit/pages.ts';
 import {
@@ -194,11 +195,11 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
   );
 
   it('the staff pages fit a 320px wide phone without sideways scrolling of the page', async () => {
+    const context = await newPersonContext({ lang: null, viewport: { width: 320, height: 640 } });
+    await signIn(t, context, demo.foundation);
+    const page = await pageOf(context);
     for (const path of ['/staff', '/staff/associations', '/staff/invitations', '/staff/audit']) {
-      const context = await newPersonContext({ lang: null, viewport: { width: 320, height: 640 } });
-      await signIn(t, context, demo.foundation);
-      const page = await context.newPage();
-      await open(page, t, `${path}`);
+      await open(page, t, path);
       const overflow = await sidewaysScroll(page);
       expect(overflow, path).toBeLessThanOrEqual(0);
     }

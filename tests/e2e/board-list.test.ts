@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations } from '../src/harness/browser.ts';
 import { t, useBrowserApp } from './kit/boot.ts';
+import { pageOf } from './kit/contexts.ts';
 import { cardIds, cardTitles, open, sidewaysScroll } from './kit/pages.ts';
 import { newPage, newPersonContext } from './kit/people.ts';
 import { demoTitles, insertRequest } from './kit/scene.ts';
@@ -223,7 +224,7 @@ describe('the board on a small phone', () => {
   it.each(['ja', 'en', 'ja-easy'])('fits 320px without sideways scrolling (%s)', async (lang) => {
     const context = await newPersonContext({ lang: null, viewport: { width: 320, height: 640 } });
     await context.addCookies([{ name: 'lang', value: lang, url: t.baseUrl }]);
-    const page = await context.newPage();
+    const page = await pageOf(context);
     await open(page, t, `/requests`);
     const overflow = await sidewaysScroll(page);
     expect(overflow).toBeLessThanOrEqual(0);
@@ -246,7 +247,7 @@ describe('home page in a browser', () => {
   it.each(languages)('renders in $cookie with the 14 active municipalities and no axe violations', async (lang) => {
     const context = await newPersonContext({ lang: null });
     await context.addCookies([{ name: 'lang', value: lang.cookie, url: t.baseUrl }]);
-    const page = await context.newPage();
+    const page = await pageOf(context);
     const response = await open(page, t, '/');
     expect(response?.status()).toBe(200);
     expect(await page.getAttribute('html', 'lang')).toBe(lang.htmlLang);
@@ -260,7 +261,7 @@ describe('home page in a browser', () => {
 
   it('falls back to the browser language when no choice was made', async () => {
     const context = await newPersonContext({ lang: null, locale: 'en-US' });
-    const page = await context.newPage();
+    const page = await pageOf(context);
     await open(page, t, '/');
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     await context.close();
@@ -270,7 +271,7 @@ describe('home page in a browser', () => {
     'the switcher changes and remembers the language (JavaScript %s)',
     async (javaScriptEnabled) => {
       const context = await newPersonContext({ lang: null, javaScript: javaScriptEnabled });
-      const page = await context.newPage();
+      const page = await pageOf(context);
       await open(page, t, `/?from=test`);
       expect(await page.getAttribute('html', 'lang')).toBe('ja');
       // one compact control in the header; it opens (without JavaScript too) onto the three languages
@@ -294,7 +295,7 @@ describe('home page in a browser', () => {
 
   it('is readable at 320px wide without sideways scrolling', async () => {
     const context = await newPersonContext({ lang: null, viewport: { width: 320, height: 640 } });
-    const page = await context.newPage();
+    const page = await pageOf(context);
     await open(page, t, '/');
     const overflow = await sidewaysScroll(page);
     expect(overflow).toBeLessThanOrEqual(0);
