@@ -21,11 +21,13 @@
  * - mail.ts: captured mail (`mailTo` waits for one) and the tokens in its links
  * - rows.ts: `rowCounts`/`stateSnapshot` to prove a refused call wrote nothing, `auditEntries`
  * - http.ts: `post`/`get`/`put`/`patch`/`del`, `errorCode`, `csrf`, `freshIp`, cookies
+ * - clock.ts: `withMachineClockOff` (the machine's clock drifted from the database's)
  * The scene builders both kits share (demo accounts, people, requests) live in
  * tests/src/harness/scene.ts; people.ts and requests.ts re-export them.
  */
 export * from './app.ts';
 export * from './applications.ts';
+export * from './clock.ts';
 export * from './http.ts';
 export * from './invitations.ts';
 export * from './mail.ts';

@@ -1,21 +1,30 @@
 import { elevateWithin } from '../../database/door.ts';
 import { schema, type Database } from '@board/db';
-import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, gt, isNull, ne, sql } from 'drizzle-orm';
 import { newToken } from '../accounts/secrets.ts';
 
 const { refreshTokens, users } = schema;
 
-/** SQL for sessions: a session is a refresh-token family (`refresh_tokens.family_id`). */
+/**
+ * SQL for sessions: a session is a refresh-token family (`refresh_tokens.family_id`). Every
+ * moment here is the database's (`now()`): a token's expiry, whether it has passed, the window
+ * for a twin.
+ */
 export const sessionRepository = {
-  /** a new refresh token of the family; the database keeps only its hash */
-  async insertRefreshToken(tx: Database, userId: string, familyId: string, expiresAt: Date): Promise<string> {
+  /** a new refresh token of the family, live for `lifetimeDays` from now(); the database keeps only its hash */
+  async insertRefreshToken(tx: Database, userId: string, familyId: string, lifetimeDays: number): Promise<string> {
     const { token, hash } = newToken();
+    const expiresAt = sql`now() + make_interval(days => ${lifetimeDays}::integer)`;
     await tx.insert(refreshTokens).values({ userId, familyId, tokenHash: hash, expiresAt });
     return token;
   },
 
+  /** the token with this hash, and whether it has expired (by the database's clock) */
   async findByHash(tx: Database, tokenHash: string) {
-    const [row] = await tx.select().from(refreshTokens).where(eq(refreshTokens.tokenHash, tokenHash));
+    const [row] = await tx
+      .select({ ...getTableColumns(refreshTokens), expired: sql<boolean>`${refreshTokens.expiresAt} < now()` })
+      .from(refreshTokens)
+      .where(eq(refreshTokens.tokenHash, tokenHash));
     return row ?? null;
   },
 
@@ -30,21 +39,21 @@ export const sessionRepository = {
   },
 
   /**
-   * Claims the one twin a spent token may still give: only if it was spent after `spentAfter`,
-   * is not expired, has given none yet and its family lives. Atomic, so of several replays
-   * racing for it exactly one wins.
+   * Claims the one twin a spent token may still give: only if it was spent less than `windowMs`
+   * before now(), is not expired, has given none yet and its family lives. Atomic, so of several
+   * replays racing for it exactly one wins.
    */
-  async claimTwin(tx: Database, tokenId: string, spentAfter: Date, now: Date): Promise<boolean> {
+  async claimTwin(tx: Database, tokenId: string, windowMs: number): Promise<boolean> {
     const claimed = await tx
       .update(refreshTokens)
-      .set({ twinnedAt: now })
+      .set({ twinnedAt: sql`now()` })
       .where(
         and(
           eq(refreshTokens.id, tokenId),
           isNull(refreshTokens.twinnedAt),
           isNull(refreshTokens.revokedAt),
-          gt(refreshTokens.rotatedAt, spentAfter),
-          gt(refreshTokens.expiresAt, now),
+          gt(refreshTokens.rotatedAt, sql`now() - make_interval(secs => ${windowMs / 1000}::double precision)`),
+          gt(refreshTokens.expiresAt, sql`now()`),
         ),
       )
       .returning({ id: refreshTokens.id });

@@ -38,7 +38,7 @@ export function clearSessionCookies(config: AppConfig, reply: FastifyReply) {
 function insertRefreshToken(tx: Database, userId: string, familyId: string): Promise<string> {
   // refresh tokens are system-only (0010); the row is this person's
   return elevateWithin(tx, 'issue a refresh token', () =>
-    sessionRepository.insertRefreshToken(tx, userId, familyId, new Date(Date.now() + refreshTokenDays * 86_400_000)),
+    sessionRepository.insertRefreshToken(tx, userId, familyId, refreshTokenDays),
   );
 }
 
@@ -90,15 +90,14 @@ export async function rotateSession(
     const row = await sessionRepository.findByHash(tx, hashToken(presented));
     if (!row) return { ok: false as const };
     // a concurrent refresh may have spent it after our first read: then this one may be its twin
-    const now = new Date();
     if (
       !(await sessionRepository.spend(tx, row.id)) &&
-      !(await sessionRepository.claimTwin(tx, row.id, new Date(now.getTime() - concurrentRefreshMs), now))
+      !(await sessionRepository.claimTwin(tx, row.id, concurrentRefreshMs))
     ) {
       await sessionRepository.revokeFamily(tx, row.familyId);
       return { ok: false as const };
     }
-    if (row.expiresAt.getTime() < Date.now() || !(await sessionRepository.isLiveUser(tx, row.userId))) {
+    if (row.expired || !(await sessionRepository.isLiveUser(tx, row.userId))) {
       return { ok: false as const };
     }
     return {
