@@ -66,11 +66,16 @@ export const accountRepository = {
     await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
   },
 
-  /** issues a single-use token, dropping the person's earlier unused ones of the same purpose */
+  /**
+   * Issues a single-use token that works for `lifetimeMs` from the database's now(), dropping the
+   * person's earlier unused ones of the same purpose.
+   */
   async issueToken(
     tx: Database,
-    token: { userId: string; purpose: TokenPurpose; tokenHash: string; email?: string; expiresAt: Date },
+    token: { userId: string; purpose: TokenPurpose; tokenHash: string; email?: string; lifetimeMs: number },
   ): Promise<void> {
+    const { lifetimeMs, ...values } = token;
+    const expiresAt = sql`now() + make_interval(secs => ${lifetimeMs / 1000}::double precision)`;
     // one-time tokens are system-only (migration 0010): issued for the person the caller names
     await elevateWithin(tx, 'issue a one-time token', async () => {
       await tx
@@ -82,7 +87,7 @@ export const accountRepository = {
             isNull(oneTimeTokens.usedAt),
           ),
         );
-      await tx.insert(oneTimeTokens).values({ ...token, email: token.email ?? null });
+      await tx.insert(oneTimeTokens).values({ ...values, email: values.email ?? null, expiresAt });
     });
   },
 

@@ -77,16 +77,11 @@ export function authService(app: FastifyInstance) {
   const systemLookup = <T>(work: (tx: Database) => Promise<T>) =>
     door.asSystem('look up an account or a token before anyone is known', work);
 
-  async function issueToken(
-    tx: Database,
-    userId: string,
-    purpose: TokenPurpose,
-    email?: string,
-  ): Promise<{ token: string; expiresAt: Date }> {
+  /** a new emailed link's token, working for its purpose's lifetime from the database's now() */
+  async function issueToken(tx: Database, userId: string, purpose: TokenPurpose, email?: string): Promise<string> {
     const { token, hash } = newToken();
-    const expiresAt = new Date(Date.now() + linkLifetimes[purpose]);
-    await accounts.issueToken(tx, { userId, purpose, tokenHash: hash, email, expiresAt });
-    return { token, expiresAt };
+    await accounts.issueToken(tx, { userId, purpose, tokenHash: hash, email, lifetimeMs: linkLifetimes[purpose] });
+    return token;
   }
 
   /** Loads the person, records a staff sign-in, then starts the session (cookies are set last, once nothing can fail). */
@@ -152,7 +147,7 @@ export function authService(app: FastifyInstance) {
         const userId = await accounts.insertIfAbsent(tx, { ...input, passwordHash });
         if (userId) {
           await accounts.grantVolunteer(tx, userId);
-          const { token } = await issueToken(tx, userId, 'verify_email');
+          const token = await issueToken(tx, userId, 'verify_email');
           return { created: true as const, token };
         }
         // taken, possibly a moment ago by a double submit of this very form
@@ -252,7 +247,7 @@ export function authService(app: FastifyInstance) {
       if (!account) return;
       inBackground('sign-in link', async () => {
         await door.asSystem('sign-in link', async (tx) => {
-          const { token } = await issueToken(tx, account.id, 'sign_in_link');
+          const token = await issueToken(tx, account.id, 'sign_in_link');
           const link = publicLink(config, webPages.signInLink, { token });
           const vars = { displayName: account.displayName, link };
           await sendMail(
@@ -295,7 +290,7 @@ export function authService(app: FastifyInstance) {
       if (!account) return;
       inBackground('password reset', async () => {
         await door.asSystem('reset link', async (tx) => {
-          const { token } = await issueToken(tx, account.id, 'password_reset');
+          const token = await issueToken(tx, account.id, 'password_reset');
           const link = publicLink(config, webPages.resetPassword, { token });
           const vars = { displayName: account.displayName, link };
           await sendMail(
@@ -379,7 +374,7 @@ export function authService(app: FastifyInstance) {
         );
         return;
       }
-      const { token } = await asUser(userId, (tx) => issueToken(tx, userId, 'change_email', input.newEmail));
+      const token = await asUser(userId, (tx) => issueToken(tx, userId, 'change_email', input.newEmail));
       // the account's name stays out: the new address is not proven to be the same person's yet
       mail(
         emailChangeMail,
