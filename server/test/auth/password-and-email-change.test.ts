@@ -1,11 +1,14 @@
 import { schema } from '@board/db';
 import { Session } from '@board/shared';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { formatWhen } from '../../src/mail/format.ts';
+import { linkLifetimes } from '../../src/modules/auth/service.ts';
 import { useApiApp } from '../kit/app.ts';
+import { hourMs, withMachineClockOff } from '../kit/clock.ts';
 import { answer, csrf, visitorPost } from '../kit/http.ts';
 import { allMailTo, forgetMail, mailTo, tokenIn } from '../kit/mail.ts';
-import { demoPassword, refresh, signIn, signInAttempt } from '../kit/people.ts';
+import { createPerson, demoPassword, freshEmail, refresh, signIn, signInAttempt } from '../kit/people.ts';
 import { oneTimeTokensOf } from '../kit/rows.ts';
 const t = useApiApp();
 
@@ -158,5 +161,53 @@ describe('changeEmail', () => {
     expect(mail.subject).toContain('Please confirm your new email address');
     expect(mail.text).not.toContain('Alex');
     expect(await allMailTo(t, 'volunteer2@demo.example')).toEqual([]);
+  });
+});
+
+describe('the notices tell the time of the change by the database’s clock', () => {
+  // three days off: the machine's date would show in the mail
+  const drift = 72 * hourMs;
+
+  it('password changed: the time the new password was set', async () => {
+    const password = 'clock-test-password';
+    const person = await createPerson(t, { password, language: 'en' });
+    await withMachineClockOff(drift, async () => {
+      const s = await signIn(t, person.email, password);
+      const res = await visitorPost(
+        t,
+        '/api/me/password',
+        { currentPassword: password, newPassword: 'another long password' },
+        { cookie: s.cookie, ...csrf },
+      );
+      expect(res.statusCode).toBe(200);
+      // the renewed session's token was written in the same transaction as the password
+      const [renewed] = await t.database.handle.db
+        .select()
+        .from(schema.refreshTokens)
+        .where(eq(schema.refreshTokens.userId, person.id))
+        .orderBy(desc(schema.refreshTokens.createdAt))
+        .limit(1);
+      const notice = await mailTo(t, person.email, /password/i);
+      expect(notice.text).toContain(formatWhen(renewed!.createdAt, 'en'));
+    });
+  });
+
+  it('email changed: the time the account moved; the link lived its 24 hours from the database’s now()', async () => {
+    const password = 'clock-test-password';
+    const person = await createPerson(t, { password });
+    const newEmail = freshEmail('moved');
+    await withMachineClockOff(drift, async () => {
+      const s = await signIn(t, person.email, password);
+      const auth = { authorization: `Bearer ${s.accessToken}` };
+      expect((await visitorPost(t, '/api/me/email', { newEmail, password }, auth)).statusCode).toBe(202);
+      const [link] = await oneTimeTokensOf(t, person.email, 'change_email');
+      expect(link!.expiresAt.getTime() - link!.createdAt.getTime()).toBe(linkLifetimes.change_email);
+      const token = tokenIn((await mailTo(t, newEmail)).text);
+      expect((await visitorPost(t, '/api/auth/verify-email', { token }, auth)).statusCode).toBe(200);
+
+      const [moved] = await t.database.handle.db.select().from(schema.users).where(eq(schema.users.id, person.id));
+      const notice = await mailTo(t, person.email, /メールアドレスが変更されました/);
+      expect(notice.text).toContain(formatWhen(moved!.emailVerifiedAt!, 'ja'));
+    });
   });
 });

@@ -2,6 +2,7 @@ import { schema } from '@board/db';
 import { Session } from '@board/shared';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { formatWhen } from '../../src/mail/format.ts';
 import { linkLifetimes } from '../../src/modules/auth/service.ts';
 import { useApiApp } from '../kit/app.ts';
 import { hourMs, withMachineClockOff } from '../kit/clock.ts';
@@ -189,6 +190,21 @@ describe('links keep the database’s time', () => {
         password: 'a new password',
       });
       expect(res.statusCode).toBe(200);
+    });
+  });
+
+  it('the notice of a reset tells its time by the database’s clock, though the machine’s is days ahead', async () => {
+    const { email } = await createPerson(t, { password: 'clock-test-password' });
+    await withMachineClockOff(72 * hourMs, async () => {
+      await visitorPost(t, '/api/auth/password-reset', { email });
+      const token = tokenIn((await mailTo(t, email, /パスワードの再設定/)).text);
+      expect(
+        (await visitorPost(t, '/api/auth/password-reset/confirm', { token, password: 'a new password' })).statusCode,
+      ).toBe(200);
+      // spent in the transaction that set the password
+      const [spent] = await oneTimeTokensOf(t, email, 'password_reset');
+      const notice = await mailTo(t, email, /パスワードが変更されました/);
+      expect(notice.text).toContain(formatWhen(spent!.usedAt!, 'ja'));
     });
   });
 });

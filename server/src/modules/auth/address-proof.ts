@@ -21,25 +21,28 @@ export interface PasswordVouch {
  * the first proof, anyone who signed up with the address before it was proven loses their hold:
  * every session of the account ends and the password set before the proof is dropped, unless
  * `vouch` shows the prover knows it (then only the other sessions end). The owner sets a
- * password by the reset link. `newEmail` (an email change) moves the account to that address,
- * always a first proof of it; otherwise a later proof changes nothing. Returns whether this was
- * a first proof. A taken `newEmail` throws a unique violation.
+ * password by the reset link. A later proof changes nothing. Returns whether this was a first
+ * proof.
  */
-export async function proveAddress(
-  tx: Database,
-  userId: string,
-  vouch: PasswordVouch | null,
-  newEmail?: string,
-): Promise<boolean> {
+export async function proveAddress(tx: Database, userId: string, vouch: PasswordVouch | null): Promise<boolean> {
+  return (await prove(tx, userId, vouch)) !== null;
+}
+
+/**
+ * proveAddress, and with `newEmail` (an email change) the account moves to that address, always
+ * a first proof of it. Returns the proof's stamp (the database's now()), null when it was no
+ * first proof. A taken `newEmail` throws a unique violation.
+ */
+async function prove(tx: Database, userId: string, vouch: PasswordVouch | null, newEmail?: string) {
   const proof = { emailVerifiedAt: sql`now()`, ...(newEmail ? { email: newEmail } : {}) };
-  const proven = await tx
+  const [proven] = await tx
     .update(users)
     .set(vouch ? proof : { ...proof, passwordHash: null })
     .where(and(eq(users.id, userId), newEmail ? undefined : isNull(users.emailVerifiedAt)))
-    .returning({ id: users.id });
-  if (proven.length === 0) return false;
+    .returning({ provenAt: users.emailVerifiedAt });
+  if (!proven?.provenAt) return null;
   await endAllSessions(tx, userId, vouch?.sessionId);
-  return true;
+  return proven.provenAt;
 }
 
 /**
@@ -64,26 +67,28 @@ const emailTaken = () => new DomainError('EMAIL_TAKEN', 'Another account now use
 /**
  * Spends an email change: the account moves to `newEmail`, proven (see proveAddress), unless an
  * account that proved it holds it (409 EMAIL_TAKEN); one that never did lets it go. Links mailed
- * to the old address stop working.
+ * to the old address stop working. Returns when it moved (the database's now()).
  */
 export async function moveAccount(
   tx: Database,
   userId: string,
   newEmail: string,
   vouch: PasswordVouch | null,
-): Promise<boolean> {
+): Promise<Date> {
   const [holder] = await tx
     .select({ id: users.id })
     .from(users)
     .where(and(eq(users.email, newEmail), isNotNull(users.emailVerifiedAt)));
   if (holder) throw emailTaken();
   await releaseUnprovenAddress(tx, newEmail);
+  let movedAt: Date | null;
   try {
-    await proveAddress(tx, userId, vouch, newEmail);
+    movedAt = await prove(tx, userId, vouch, newEmail);
   } catch (err) {
     if (isUniqueViolation(err)) throw emailTaken();
     throw err;
   }
+  if (!movedAt) throw new Error('moveAccount: the account to move is gone');
   await accountRepository.dropUnusedTokens(tx, userId, ['verify_email', 'sign_in_link', 'password_reset']);
-  return true;
+  return movedAt;
 }

@@ -62,8 +62,14 @@ export const accountRepository = {
     await tx.insert(roleAssignments).values({ userId, role: 'volunteer' }).onConflictDoNothing();
   },
 
-  async setPasswordHash(tx: Database, userId: string, passwordHash: string): Promise<void> {
-    await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
+  /** sets the password; returns when (the database's now() of the transaction), for the notice */
+  async setPasswordHash(tx: Database, userId: string, passwordHash: string): Promise<Date> {
+    const [row] = await tx
+      .update(users)
+      .set({ passwordHash })
+      .where(eq(users.id, userId))
+      .returning({ changedAt: sql<Date>`now()`.mapWith(users.createdAt) });
+    return row!.changedAt;
   },
 
   /**

@@ -118,13 +118,14 @@ export function authService(app: FastifyInstance) {
     await guard.succeeded(account.email);
   }
 
-  function passwordChangedNotice(account: { email: string; displayName: string; language: Language }) {
+  /** `changedAt`: the database's time of the change (setPasswordHash) */
+  function passwordChangedNotice(account: { email: string; displayName: string; language: Language }, changedAt: Date) {
     mail(
       passwordChangedMail,
       { email: account.email, language: account.language },
       {
         displayName: account.displayName,
-        when: formatWhen(new Date(), account.language),
+        when: formatWhen(changedAt, account.language),
         signInUrl,
       },
     );
@@ -202,22 +203,21 @@ export function authService(app: FastifyInstance) {
         if (!account || account.email === null || account.id !== owner.id) throw tokenInvalid();
         const newEmail = spent.purpose === 'change_email' ? spent.email : account.email;
         if (!newEmail) throw tokenInvalid();
-        const moving = newEmail !== account.email;
-        const first = moving
-          ? await moveAccount(tx, account.id, newEmail, vouch)
-          : await proveAddress(tx, account.id, vouch);
+        // a move is always a first proof of the new address
+        const movedAt = newEmail !== account.email ? await moveAccount(tx, account.id, newEmail, vouch) : null;
+        const first = movedAt !== null || (await proveAddress(tx, account.id, vouch));
         const hasPassword = account.passwordHash !== null && (vouch !== null || !first);
-        return { email: newEmail, previous: moving ? account : null, hasPassword };
+        return { email: newEmail, moved: movedAt ? { from: account, at: movedAt } : null, hasPassword };
       });
-      if (outcome.previous?.email) {
-        const previous = outcome.previous;
+      if (outcome.moved?.from.email) {
+        const { from, at } = outcome.moved;
         mail(
           emailChangedMail,
-          { email: previous.email!, language: previous.language },
+          { email: from.email!, language: from.language },
           {
-            displayName: previous.displayName,
+            displayName: from.displayName,
             newEmail: maskEmail(outcome.email),
-            when: formatWhen(new Date(), previous.language),
+            when: formatWhen(at, from.language),
           },
         );
       }
@@ -318,12 +318,12 @@ export function authService(app: FastifyInstance) {
         if (!found || found.email === null) throw tokenInvalid();
         // the reset link reached the owner of the address, so it is proven too (before the new password)
         await proveAddress(tx, found.id, null);
-        await accounts.setPasswordHash(tx, found.id, passwordHash);
+        const changedAt = await accounts.setPasswordHash(tx, found.id, passwordHash);
         await accounts.dropUnusedTokens(tx, found.id, ['password_reset', 'sign_in_link']);
         await endAllSessions(tx, found.id);
-        return { ...found, email: found.email };
+        return { ...found, email: found.email, changedAt };
       });
-      passwordChangedNotice(account);
+      passwordChangedNotice(account, account.changedAt);
       return { status: 'password_reset' };
     },
 
@@ -337,13 +337,13 @@ export function authService(app: FastifyInstance) {
       const account = await ownAccount(userId);
       await checkPassword(account, input.currentPassword, guard);
       const passwordHash = await hashPassword(input.newPassword);
-      const session = await asUser(userId, async (tx) => {
-        await accounts.setPasswordHash(tx, userId, passwordHash);
+      const { session, changedAt } = await asUser(userId, async (tx) => {
+        const changedAt = await accounts.setPasswordHash(tx, userId, passwordHash);
         await accounts.dropUnusedTokens(tx, userId, ['password_reset']);
         await endAllSessions(tx, userId);
-        return openSession(tx, reply, userId, null);
+        return { session: await openSession(tx, reply, userId, null), changedAt };
       });
-      passwordChangedNotice(account);
+      passwordChangedNotice(account, changedAt);
       return session;
     },
 
