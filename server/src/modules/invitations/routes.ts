@@ -10,15 +10,8 @@ import {
   ListInvitationsQuery,
   PreviewInvitationQuery,
 } from '@board/shared';
-import {
-  acceptInvitation,
-  inviteMunicipalStaff,
-  inviteOfficer,
-  listInvitations,
-  previewInvitation,
-  resendInvitation,
-  revokeInvitation,
-} from './service.ts';
+import { acceptInvitation, previewInvitation } from './acceptance.ts';
+import { inviteMunicipalStaff, inviteOfficer, listInvitations, resendInvitation, revokeInvitation } from './service.ts';
 import { byBody, byId, defineRoutes, route } from '../../routes/define-routes.ts';
 import { startSession } from '../accounts/sessions.ts';
 
