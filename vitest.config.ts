@@ -5,8 +5,11 @@ import { defineConfig } from 'vitest/config';
  * - `api`: unit, database and API tests. They share no module state that matters (each file
  *   starts its own app over its own database), so a worker runs file after file in one module
  *   graph: the app's modules and the furigana dictionary load once per worker, not per file.
- * - `browser`: Chromium over the built app. Kept isolated: the SvelteKit page server reads its
- *   settings (the API's address, the page server's secret) once, when it is first imported.
+ * - `browser`: Chromium over the built app. Also one module graph per worker: the app's modules
+ *   and the SvelteKit page server load once (about 3 s a file when isolated), and one Chromium
+ *   serves every file of the worker, with its kept contexts (tests/e2e/kit/boot.ts). The page
+ *   server reads the API's address from each request's socket and its secret from the
+ *   environment per request, so the next file's app on another port needs nothing reloaded.
  */
 export default defineConfig({
   test: {
@@ -27,7 +30,7 @@ export default defineConfig({
           isolate: false,
         },
       },
-      { extends: true, test: { name: 'browser', include: ['tests/e2e/**/*.test.ts'] } },
+      { extends: true, test: { name: 'browser', include: ['tests/e2e/**/*.test.ts'], isolate: false } },
     ],
   },
 });
