@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { BrowserFilesFirst } from './tests/src/harness/sequencer.ts';
 
 /**
  * Two projects over one PostgreSQL (tests/src/harness/global-setup.ts):
@@ -16,6 +17,7 @@ export default defineConfig({
     exclude: ['**/node_modules/**', 'web/.svelte-kit/**', 'web/build/**'],
     globalSetup: ['tests/src/harness/global-setup.ts'],
     pool: 'forks',
+    sequence: { sequencer: BrowserFilesFirst },
     // files at a time: with two, a run kept CI's two cores only half busy (browser, page server
     // and database wait on each other); TEST_WORKERS overrides
     maxWorkers: Number(process.env.TEST_WORKERS ?? 3),

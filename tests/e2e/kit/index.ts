@@ -1,13 +1,15 @@
 /**
  * The browser test kit. A test file imports from its modules (one line each; this index
  * re-exports them all):
- * - boot.ts: `useBrowserApp()` starts the built app and Chromium once per file (`t`, `browser`)
+ * - boot.ts: `useBrowserApp()` starts the built app once per file (`t`) and Chromium once per
+ *   worker (`browser`)
  * - people.ts: demo accounts, a person's browser context (language, signed in, JavaScript or not)
  * - pages.ts: `open()` and `submit()` that wait for hydration and for the whole answer; field
  *   errors; `expectNoViolations`/`expectAccessibleAt` (axe, WCAG 2.2 A/AA)
  * - texts.ts: the interface texts in each language, from the web's own message files
  * - mail.ts, rows.ts, scene.ts: captured mail, database rows, scenes set without the browser
  *   (`insertRequest`, `createVolunteer`, `applyAs`, `api`)
+ * every-page.ts (not re-exported): every page as the person who uses it, for the reflow checks.
  * The scene builders both kits share live in tests/src/harness/scene.ts.
  */
 export * from './boot.ts';

@@ -1,34 +1,20 @@
 /**
- * Every page fits a narrow screen (issue 13, WCAG 2.2 reflow): at 320 px wide — a small phone, or
- * a desktop window zoomed to 400% — no page scrolls sideways, in Japanese, English and やさしい日本語;
- * and at 640 px with the largest text size — a 1280 px window at 200% zoom, for a reader who also
- * chose big type — in English, whose long words break lines worst. Each page is opened as the
- * person who uses it, and must answer 200 at its own address (a redirect to sign in would prove
- * nothing). The printable flyers and sheets are A4 paper, checked as one printed page instead
- * (print-pages.test.ts); /dev/mail exists only in the demo.
+ * Every page of the app, each opened as the person who uses it, for the reflow checks (WCAG 2.2
+ * reflow, issue 13: reach-reflow-*.test.ts). The scene is made in the file's `beforeAll`
+ * (`makeEveryPageScene`): a request with a match, a story, a draft and one awaiting review.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  api,
-  applyAs,
-  associationIdOf,
-  demo,
-  insertRequest,
-  langs,
-  newPerson,
-  open,
-  t,
-  useBrowserApp,
-  userIdOf,
-  type Lang,
-} from './kit/index.ts';
-import { sidewaysScroll } from './kit/pages.ts';
-
-useBrowserApp();
+import { expect } from 'vitest';
+import { t } from './boot.ts';
+import { open, sidewaysScroll } from './pages.ts';
+import { demo, newPerson, userIdOf } from './people.ts';
+import { associationIdOf } from './rows.ts';
+import { api, applyAs, insertRequest } from './scene.ts';
+import type { Lang } from './texts.ts';
 
 const ids = { request: '', draft: '', pending: '', match: '', story: '', association: '', volunteer: '' };
 
-beforeAll(async () => {
+/** Makes what the pages show; call it in the test file's `beforeAll`. */
+export async function makeEveryPageScene(): Promise<void> {
   ids.request = await insertRequest(t, {
     title: '回覧板のチラシ作りと防災訓練の受付をお願いします',
     category: 'design_flyers',
@@ -51,7 +37,7 @@ beforeAll(async () => {
   await api(t, demo.staffAdachi, 'POST', `/api/stories/${ids.story}/approve`, { decision: 'approve' });
   ids.association = await associationIdOf(t, '千住一丁目町会');
   ids.volunteer = await userIdOf(t, demo.volunteer1);
-}, 120_000);
+}
 
 /** Who opens which pages (ids are filled in before the tests run). */
 const pagesOf = (): { as: string | null; paths: string[] }[] => [
@@ -125,7 +111,11 @@ const pagesOf = (): { as: string | null; paths: string[] }[] => [
 ];
 
 /** Opens every page of every person in one kept page each, and lists those that scroll sideways. */
-async function pagesThatScrollSideways(lang: Lang, viewport: { width: number; height: number }, textSize?: string) {
+export async function pagesThatScrollSideways(
+  lang: Lang,
+  viewport: { width: number; height: number },
+  textSize?: string,
+) {
   const problems: string[] = [];
   for (const { as, paths } of pagesOf()) {
     const { page, context } = await newPerson({ as, lang, viewport });
@@ -142,15 +132,3 @@ async function pagesThatScrollSideways(lang: Lang, viewport: { width: number; he
   }
   return problems;
 }
-
-describe('every page fits 320 px without sideways scrolling', () => {
-  it.each(langs)('in %s', async (lang) => {
-    expect(await pagesThatScrollSideways(lang, { width: 320, height: 640 })).toEqual([]);
-  });
-});
-
-describe('every page fits 200% zoom with the largest text', () => {
-  it('in en, at 640 px (1280 px at 200%), text size "extra large"', async () => {
-    expect(await pagesThatScrollSideways('en', { width: 640, height: 400 }, 'xlarge')).toEqual([]);
-  });
-});
