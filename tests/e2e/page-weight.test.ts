@@ -16,8 +16,11 @@ import { langs } from './kit/texts.ts';
 
 useBrowserApp();
 
-/** gzip bytes. The aim for JavaScript is 50 KB; this is where it stands, with 2 KB to spare (lower it as pages get lighter). */
-const budget = { html: 20 * 1024, js: 70 * 1024 };
+/**
+ * gzip bytes. The issue's aim for JavaScript is 50 KB; this is where it stands: the heavier of the
+ * two (a request page), rounded up to a whole KB, so a gain is held (lower it as pages get lighter).
+ */
+const budget = { html: 20 * 1024, js: 64 * 1024 };
 
 const allKeys = [...new Set(Object.values(areas).flatMap((area) => Object.keys(area.ja)))];
 const keyPattern = new RegExp(
