@@ -20,7 +20,7 @@ useBrowserApp();
  * gzip bytes. The issue's aim for JavaScript is 50 KB; this is where it stands: the heavier of the
  * two (a request page), rounded up to a whole KB, so a gain is held (lower it as pages get lighter).
  */
-const budget = { html: 20 * 1024, js: 64 * 1024 };
+const budget = { html: 20 * 1024, js: 62 * 1024 };
 
 const allKeys = [...new Set(Object.values(areas).flatMap((area) => Object.keys(area.ja)))];
 const keyPattern = new RegExp(
