@@ -17,10 +17,10 @@ import { langs } from './kit/texts.ts';
 useBrowserApp();
 
 /**
- * gzip bytes. The issue's aim for JavaScript is 50 KB; this is where it stands: the heavier of the
- * two (a request page), rounded up to a whole KB, so a gain is held (lower it as pages get lighter).
+ * gzip bytes. The issue's aim for JavaScript is 50 KB on both pages; this is where each stands,
+ * rounded up to a whole KB, so a gain is held (lower them as pages get lighter).
  */
-const budget = { html: 20 * 1024, js: 62 * 1024 };
+const budget = { html: 20 * 1024, js: { board: 62 * 1024, request: 58 * 1024 } };
 
 const allKeys = [...new Set(Object.values(areas).flatMap((area) => Object.keys(area.ja)))];
 const keyPattern = new RegExp(
@@ -36,11 +36,15 @@ async function firstRequestPath(): Promise<string> {
 
 describe('page weight (gzip)', () => {
   it.each(langs)('the board and a request page are within budget in %s', async (lang) => {
-    for (const path of ['/requests', await firstRequestPath()]) {
+    const pages = [
+      { path: '/requests', js: budget.js.board },
+      { path: await firstRequestPath(), js: budget.js.request },
+    ];
+    for (const { path, js } of pages) {
       const weight = await pageWeight(t.baseUrl, path, { cookie: `lang=${lang}` });
       expect(weight.htmlGzip, `${path} HTML`).toBeLessThanOrEqual(budget.html);
       expect(weight.jsGzip, `${path} JavaScript: ${JSON.stringify(weight.scripts.slice(0, 5))}`).toBeLessThanOrEqual(
-        budget.js,
+        js,
       );
     }
   });
