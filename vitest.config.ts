@@ -7,8 +7,8 @@ import { BrowserFilesFirst } from './tests/src/harness/sequencer.ts';
  *   starts its own app over its own database), so a worker runs file after file in one module
  *   graph: the app's modules and the furigana dictionary load once per worker, not per file.
  * - `browser`: Chromium over the built app. Also one module graph per worker: the app's modules
- *   and the SvelteKit page server load once (about 3 s a file when isolated); each file still
- *   starts its own Chromium and closes it before its app (tests/e2e/kit/boot.ts). The page
+ *   and the SvelteKit page server load once (about 3 s a file when isolated), and one Chromium
+ *   serves every file of the worker, with its kept contexts (tests/e2e/kit/boot.ts). The page
  *   server reads the API's address from each request's socket and its secret from the
  *   environment per request, so the next file's app on another port needs nothing reloaded.
  */

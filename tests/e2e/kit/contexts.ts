@@ -15,6 +15,8 @@ import { newContext, phoneViewport } from '../../src/harness/browser.ts';
 
 const freeContexts = new WeakMap<Browser, Map<string, BrowserContext[]>>();
 const isFree = new WeakSet<BrowserContext>();
+/** every kept context, free or not, so a test file can hand back those it held past its tests */
+const everyContext = new Set<BrowserContext>();
 let testRunning = false;
 const borrowedByTest = new Set<BrowserContext>();
 
@@ -29,6 +31,14 @@ export async function handBackTestContexts(): Promise<void> {
   const borrowed = [...borrowedByTest];
   borrowedByTest.clear();
   await Promise.all(borrowed.map((context) => context.close()));
+}
+
+/**
+ * The test file is over: contexts its `beforeAll` hooks borrowed and never closed go back too, so
+ * the next file in this worker (same browser) starts with only wiped contexts.
+ */
+export async function handBackEveryContext(): Promise<void> {
+  await Promise.all([...everyContext].filter((context) => !isFree.has(context)).map((context) => context.close()));
 }
 
 /** page events a test may listen to; a kept page drops these listeners when its context is handed back */
@@ -64,6 +74,8 @@ async function keptContext(
   key: string,
 ): Promise<BrowserContext> {
   const context = await newContext(browser, options);
+  everyContext.add(context);
+  context.on('close', () => everyContext.delete(context));
   const closeForGood = context.close.bind(context);
   const viewport = options.viewport === undefined ? phoneViewport : options.viewport;
   context.close = async () => {

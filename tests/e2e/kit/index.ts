@@ -1,7 +1,8 @@
 /**
  * The browser test kit. A test file imports from its modules (one line each; this index
  * re-exports them all):
- * - boot.ts: `useBrowserApp()` starts the built app and Chromium once per file (`t`, `browser`)
+ * - boot.ts: `useBrowserApp()` starts the built app once per file (`t`) and Chromium once per
+ *   worker (`browser`)
  * - people.ts: demo accounts, a person's browser context (language, signed in, JavaScript or not)
  * - pages.ts: `open()` and `submit()` that wait for hydration and for the whole answer; field
  *   errors; `expectNoViolations`/`expectAccessibleAt` (axe, WCAG 2.2 A/AA)

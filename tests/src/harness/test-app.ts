@@ -83,6 +83,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     baseUrl,
     mail: sink?.received ?? app.mailer.captured,
     close: async () => {
+      // a browser outlives its file's app (one Chromium a test worker, tests/e2e/kit/boot.ts): the
+      // connections it keeps must not hold the close; nothing of the tests' own is in flight now
+      app.server.closeAllConnections();
       await app.close();
       await sink?.close();
       await appDatabase.close();
