@@ -24,9 +24,16 @@ import { eventsIn } from './ics.ts';
 const t = useApiApp();
 
 const day = 86_400_000;
+const hour = 3_600_000;
 const now = new Date();
 /** 10:00 Tokyo time, `days` Tokyo days from today */
-const tokyoTen = (days: number) => new Date(tokyoDayStart(tokyoDayOf(now), days).getTime() + 10 * 3_600_000);
+const tokyoTen = (days: number) => new Date(tokyoDayStart(tokyoDayOf(now), days).getTime() + 10 * hour);
+/**
+ * The sweeps run at fixed Tokyo hours inside `reminderSchedule` (9:00-20:00), as the queue runs
+ * them, never at the test's wall clock: a sweep "an hour later" at 23:30 would fall on the next
+ * Tokyo day and see other work as tomorrow's.
+ */
+const sweep = tokyoTen(0);
 
 const withTitle = (title: string) => (mail: { subject: string }) => mail.subject.includes(title);
 
@@ -34,7 +41,7 @@ describe('the day-before reminder', () => {
   it('tells the volunteer and the officers of tomorrow’s work once, with the calendar file', async () => {
     const tomorrow = await insertRequest(t, { startsAt: tokyoTen(1), exactPlace: '千住一丁目集会所' });
     const later = await insertRequest(t, { startsAt: tokyoTen(2) });
-    const today = await insertRequest(t, { startsAt: new Date(now.getTime() + 60_000) });
+    const today = await insertRequest(t, { startsAt: new Date(sweep.getTime() + 5 * hour) });
     const allDayTomorrow = await insertRequest(t, { whenKind: 'day', startsAt: tokyoDayStart(tokyoDayOf(now), 1) });
     const volunteer = await createVolunteer(t, { language: 'en', displayName: 'Sam Lee' });
     const laterVolunteer = await createVolunteer(t);
@@ -47,7 +54,7 @@ describe('the day-before reminder', () => {
     await allMailTo(t, volunteer.email);
     forgetMail(t);
 
-    expect(await sendWorkReminders(t.app, now)).toBeGreaterThanOrEqual(2);
+    expect(await sendWorkReminders(t.app, sweep)).toBeGreaterThanOrEqual(2);
 
     const [toVolunteer, ...moreToVolunteer] = await allMailTo(t, volunteer.email);
     expect(moreToVolunteer).toEqual([]);
@@ -79,10 +86,10 @@ describe('the day-before reminder', () => {
     expect(toVolunteer!.headers?.['List-Unsubscribe']).toMatch(/unsubscribe/);
 
     // the next sweep (the hourly schedule) tells nobody again
-    expect(await sendWorkReminders(t.app, new Date(now.getTime() + 3_600_000))).toBe(0);
+    expect(await sendWorkReminders(t.app, new Date(sweep.getTime() + hour))).toBe(0);
     expect(await allMailTo(t, volunteer.email)).toHaveLength(1);
     // and a day later tomorrow's work of then is told
-    expect(await sendWorkReminders(t.app, new Date(now.getTime() + day))).toBeGreaterThanOrEqual(1);
+    expect(await sendWorkReminders(t.app, new Date(sweep.getTime() + day))).toBeGreaterThanOrEqual(1);
     expect(await allMailTo(t, laterVolunteer.email)).toHaveLength(1);
   });
 });
@@ -95,7 +102,7 @@ describe('the officers’ day-before reminder', () => {
       await matched(t, await createVolunteer(t, { displayName }), busy.id, officers.umeda);
     forgetMail(t);
 
-    expect(await sendWorkReminders(t.app, now)).toBeGreaterThanOrEqual(3);
+    expect(await sendWorkReminders(t.app, sweep)).toBeGreaterThanOrEqual(3);
     const told = (await allMailTo(t, officers.umeda)).filter(withTitle(busy.title));
     expect(told).toHaveLength(1);
     for (const name of names) expect(told[0]!.text).toContain(`${name} さん`);
@@ -104,7 +111,7 @@ describe('the officers’ day-before reminder', () => {
     const inApp = (await rowsOf(t, officers.umeda, 'workTomorrow')).filter((n) => n.requestId === busy.id);
     expect(inApp).toHaveLength(1);
     // a later sweep tells the officers nothing more
-    await sendWorkReminders(t.app, new Date(now.getTime() + 3_600_000));
+    await sendWorkReminders(t.app, new Date(sweep.getTime() + hour));
     expect((await allMailTo(t, officers.umeda)).filter(withTitle(busy.title))).toHaveLength(1);
   });
 });
