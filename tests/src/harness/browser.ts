@@ -60,7 +60,7 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
             axe: { run(c: Document, o: object): Promise<{ violations: AxeViolation[] }> };
           }
         ).axe
-          .run(document, { runOnly: { type: 'tag', values } })
+          .run(document, { runOnly: { type: 'tag', values }, resultTypes: ['violations'] })
           .then((r) => r.violations),
       wcagTags,
     );
