@@ -113,7 +113,9 @@ describe('schedules, read in Tokyo time', () => {
 describe('the daily digest', () => {
   it('groups a day’s news of a kind into one mail, and never sends a second one in the period', async () => {
     const requests = await handsWaiting('daily');
-    const morning = new Date(Date.now() + 60_000);
+    // the next 07:00 tick in Tokyo, as the queue runs it: never the wall clock, whose "two minutes
+    // later" may be the next Tokyo day
+    const [morning] = ticks(digestSchedule, new Date(), 1) as [Date];
     expect(await sendDigests(t.app, 'daily', morning)).toBeGreaterThanOrEqual(1);
     await expectOneDigestOf(requests);
 
