@@ -1,6 +1,6 @@
 import type { Actor, RequestStatus } from '@board/shared';
 import { type TestApp } from '../kit/app.ts';
-import { actorOf, type AssociationKey, bearer, demoEmails, officers, userIdOf } from '../kit/people.ts';
+import { actorsOf, type AssociationKey, bearer, demoEmails, officers, userIdOf } from '../kit/people.ts';
 import { insertRequest } from '../kit/requests.ts';
 
 /**
@@ -20,7 +20,8 @@ export const personas = [
 export type Persona = (typeof personas)[number];
 
 /** officers who are not also volunteers, so "may raise a hand" is decided by the hat alone */
-const personaEmail: Record<Exclude<Persona, 'anonymous'>, string> = {
+const personaEmail: Record<Persona, string | null> = {
+  anonymous: null,
   volunteer: demoEmails.volunteer1,
   officer13121: officers.senju,
   officer13104: officers.yotsuya,
@@ -43,10 +44,7 @@ export interface People {
 }
 
 export async function loadPeople(t: TestApp): Promise<People> {
-  const actors = new Map<Persona, Actor | null>([['anonymous', null]]);
-  for (const [persona, email] of Object.entries(personaEmail)) {
-    actors.set(persona as Persona, await actorOf(t, await userIdOf(t, email)));
-  }
+  const actors = await actorsOf(t, personaEmail);
   const volunteerId = actors.get('volunteer')!.userId;
   const officerIds = {
     '13121': await userIdOf(t, officers.senju),

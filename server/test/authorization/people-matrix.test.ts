@@ -4,19 +4,18 @@ import { actions, can, canAtAll, AssociationList, AuditLogPage, InvitationList }
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  actorOf,
+  actorsOf,
   associationIdOf,
   bearer,
   createInvitation,
   get,
   rowCounts,
+  tenantPersonas,
   useApiApp,
-  userIdOf,
 } from '../kit/index.ts';
 import {
   associationNameIn,
   peopleRoutes,
-  personaEmail,
   personas,
   secretActionIn,
   targets,
@@ -45,10 +44,7 @@ const { actors, associationIn, secretEmailIn } = scene;
 const routes = peopleRoutes(t, scene);
 
 beforeAll(async () => {
-  actors.set('anonymous', null);
-  for (const [persona, email] of Object.entries(personaEmail)) {
-    actors.set(persona as Persona, await actorOf(t, await userIdOf(t, email)));
-  }
+  for (const [persona, actor] of await actorsOf(t, tenantPersonas)) actors.set(persona, actor);
   for (const code of targets) {
     associationIn[code] = await associationIdOf(t, associationNameIn[code]);
     secretEmailIn[code] = (

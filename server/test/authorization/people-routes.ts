@@ -1,17 +1,10 @@
 import type { Action, Actor, Resource } from '@board/shared';
-import { bearer, createInvitation, createPerson, demoEmails, freshEmail, type TestApp } from '../kit/index.ts';
+import { bearer, createInvitation, createPerson, freshEmail, tenantPersonas, type TestApp } from '../kit/index.ts';
 
 /** The people routes of the authorization matrix: what each call prepares, asks and acts on. */
 
-export const personas = ['anonymous', 'volunteer', 'officer13121', 'staff13121', 'staff13104', 'foundation'] as const;
-export type Persona = (typeof personas)[number];
-export const personaEmail: Record<Exclude<Persona, 'anonymous'>, string> = {
-  volunteer: demoEmails.volunteer1,
-  officer13121: demoEmails.officerSenju,
-  staff13121: demoEmails.staffAdachi,
-  staff13104: demoEmails.staffShinjuku,
-  foundation: demoEmails.foundation,
-};
+export type Persona = keyof typeof tenantPersonas;
+export const personas = Object.keys(tenantPersonas) as Persona[];
 export const targets = ['13121', '13104'] as const;
 export type Target = (typeof targets)[number];
 

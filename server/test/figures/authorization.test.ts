@@ -1,13 +1,11 @@
 import { can, canAtAll, OpenData, type Actor } from '@board/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  actorOf,
-  bearer,
+  signedInActorsOf,
   createVolunteer,
   get,
   rowCounts,
   useApiApp,
-  userIdOf,
   tenantPersonas,
   tenantTargets,
 } from '../kit/index.ts';
@@ -23,15 +21,12 @@ const t = useApiApp();
 const personas = tenantPersonas;
 type Persona = keyof typeof personas;
 const targets = tenantTargets;
-const actors = new Map<Persona, { actor: Actor | null; headers: Record<string, string> }>();
+let actors: Map<Persona, { actor: Actor | null; headers: Record<string, string> }>;
 const volunteerName = '図表 花子';
 const titles: string[] = [];
 
 beforeAll(async () => {
-  for (const [persona, email] of Object.entries(personas)) {
-    const actor = email ? await actorOf(t, await userIdOf(t, email)) : null;
-    actors.set(persona as Persona, { actor, headers: actor ? await bearer(t, actor.userId) : {} });
-  }
+  actors = await signedInActorsOf(t, personas);
   // 2021-06: 足立区 7 posted, 6 published, 3 matched (all small cells but posted and published);
   // 新宿区 2 posted. One volunteer raises every hand.
   const volunteer = (await createVolunteer(t, { displayName: volunteerName })).id;

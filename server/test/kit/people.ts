@@ -62,6 +62,28 @@ export async function as(t: TestApp, email: string): Promise<Record<string, stri
   return bearer(t, await userIdOf(t, email));
 }
 
+/** Each persona's actor as the server sees it; null where the email is null (a visitor). */
+export async function actorsOf<P extends string>(
+  t: TestApp,
+  emails: Readonly<Record<P, string | null>>,
+): Promise<Map<P, Actor | null>> {
+  const actors = new Map<P, Actor | null>();
+  for (const [persona, email] of Object.entries(emails) as [P, string | null][])
+    actors.set(persona, email ? await actorOf(t, await userIdOf(t, email)) : null);
+  return actors;
+}
+
+/** `actorsOf`, each with the header of one live session for the whole file (none for a visitor). */
+export async function signedInActorsOf<P extends string>(
+  t: TestApp,
+  emails: Readonly<Record<P, string | null>>,
+): Promise<Map<P, { actor: Actor | null; headers: Record<string, string> }>> {
+  const signedIn = new Map<P, { actor: Actor | null; headers: Record<string, string> }>();
+  for (const [persona, actor] of await actorsOf(t, emails))
+    signedIn.set(persona, { actor, headers: actor ? await bearer(t, actor.userId) : {} });
+  return signedIn;
+}
+
 /** A demo account by its key in `demoEmails`, or a demo association's officer by the association (`senju`). */
 export type DemoPerson = keyof typeof demoEmails | keyof typeof officers;
 const demoPeople: Record<DemoPerson, string> = { ...demoEmails, ...officers };

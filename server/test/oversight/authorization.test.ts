@@ -1,16 +1,6 @@
 import { can, canAtAll, type Action, type Actor } from '@board/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  actorOf,
-  bearer,
-  get,
-  post,
-  rowCounts,
-  useApiApp,
-  userIdOf,
-  tenantPersonas,
-  tenantTargets,
-} from '../kit/index.ts';
+import { signedInActorsOf, get, post, rowCounts, useApiApp, tenantPersonas, tenantTargets } from '../kit/index.ts';
 import { in2021, insertMatch, type InsertedMatch } from './scene.ts';
 
 /**
@@ -26,14 +16,11 @@ type Persona = keyof typeof personas;
 const targets = tenantTargets;
 type Target = (typeof targets)[number];
 
-const actors = new Map<Persona, { actor: Actor | null; headers: Record<string, string> }>();
+let actors: Map<Persona, { actor: Actor | null; headers: Record<string, string> }>;
 const matchIn = {} as Record<Target, InsertedMatch>;
 
 beforeAll(async () => {
-  for (const [persona, email] of Object.entries(personas)) {
-    const actor = email ? await actorOf(t, await userIdOf(t, email)) : null;
-    actors.set(persona as Persona, { actor, headers: actor ? await bearer(t, actor.userId) : {} });
-  }
+  actors = await signedInActorsOf(t, personas);
   for (const code of targets) {
     matchIn[code] = await insertMatch(t, {
       request: { municipalityCode: code, title: `審査の秘密 ${code}` },

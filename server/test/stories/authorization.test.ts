@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   actorOf,
+  actorsOf,
   bearer,
   demoEmails,
   get,
@@ -30,12 +31,10 @@ const targets = tenantTargets;
 type Target = (typeof targets)[number];
 const writers: Record<Target, string> = { '13121': officers.senju, '13104': demoEmails.officerOkubo };
 
-const actors = new Map<Persona, Actor | null>();
+/** every persona's actor but the match's volunteer's, who is made per scene */
+let actors: Map<Persona, Actor | null>;
 beforeAll(async () => {
-  for (const [persona, email] of Object.entries(personas)) {
-    if (persona === 'theVolunteer') continue;
-    actors.set(persona as Persona, email ? await actorOf(t, await userIdOf(t, email)) : null);
-  }
+  actors = (await actorsOf(t, tenantPersonas)) as Map<Persona, Actor | null>;
 });
 
 interface Scene {
