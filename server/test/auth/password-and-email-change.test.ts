@@ -1,6 +1,6 @@
-import { schema } from '@board/db';
+import { jobSchema, schema } from '@board/db';
 import { Session } from '@board/shared';
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { formatWhen } from '../../src/mail/format.ts';
 import { linkLifetimes } from '../../src/modules/auth/service.ts';
@@ -164,7 +164,21 @@ describe('changeEmail', () => {
   });
 });
 
-describe('the notices tell the time of the change by the database’s clock', () => {
+/**
+ * When the mail job to `to` whose subject matches was made (the database's now() of the
+ * transaction that queued it): a notice queued in its change's transaction has the change's time.
+ */
+async function mailQueuedAt(to: string, subject: RegExp): Promise<Date> {
+  const rows = (await t.database.handle.db.execute(
+    sql`select created_on, data->>'subject' as subject from ${sql.raw(jobSchema)}.job
+        where name = 'mail' and data->>'to' = ${to}`,
+  )) as unknown as { created_on: string | Date; subject: string }[];
+  const job = rows.find((row) => subject.test(row.subject));
+  expect(job, `a mail job to ${to} matching ${subject}`).toBeDefined();
+  return new Date(job!.created_on);
+}
+
+describe('the notices tell the time of the change by the database’s clock, and go with it', () => {
   // three days off: the machine's date would show in the mail
   const drift = 72 * hourMs;
 
@@ -189,6 +203,8 @@ describe('the notices tell the time of the change by the database’s clock', ()
         .limit(1);
       const notice = await mailTo(t, person.email, /password/i);
       expect(notice.text).toContain(formatWhen(renewed!.createdAt, 'en'));
+      // queued in the change's own transaction: a crash after the commit cannot lose it
+      expect(await mailQueuedAt(person.email, /password/i)).toEqual(renewed!.createdAt);
     });
   });
 
@@ -208,6 +224,7 @@ describe('the notices tell the time of the change by the database’s clock', ()
       const [moved] = await t.database.handle.db.select().from(schema.users).where(eq(schema.users.id, person.id));
       const notice = await mailTo(t, person.email, /メールアドレスが変更されました/);
       expect(notice.text).toContain(formatWhen(moved!.emailVerifiedAt!, 'ja'));
+      expect(await mailQueuedAt(person.email, /メールアドレスが変更されました/)).toEqual(moved!.emailVerifiedAt);
     });
   });
 });

@@ -44,7 +44,9 @@ const tokenInvalid = () =>
  * Mail (and, for requests that must not reveal whether an account exists, the token work
  * behind it) runs after the answer is decided, off the request's timing: known and unknown
  * addresses then answer equally fast, and a failing mail server cannot turn a 202 into a 500
- * for existing accounts only.
+ * for existing accounts only. The notices of a change (password changed, address changed) are
+ * queued in the change's own transaction instead: they announce it, so they go with it, or not
+ * at all (mail/send-mail.ts).
  */
 export function authService(app: FastifyInstance) {
   const config = app.config;
@@ -118,16 +120,36 @@ export function authService(app: FastifyInstance) {
     await guard.succeeded(account.email);
   }
 
-  /** `changedAt`: the database's time of the change (setPasswordHash) */
-  function passwordChangedNotice(account: { email: string; displayName: string; language: Language }, changedAt: Date) {
-    mail(
-      passwordChangedMail,
-      { email: account.email, language: account.language },
-      {
-        displayName: account.displayName,
-        when: formatWhen(changedAt, account.language),
-        signInUrl,
-      },
+  /**
+   * "Your password was changed", queued in the change's transaction `tx` (a committed change is
+   * always told, a rolled-back one never); `changedAt` is the database's time of it (setPasswordHash).
+   */
+  function passwordChangedNotice(
+    tx: Database,
+    account: { email: string; displayName: string; language: Language },
+    changedAt: Date,
+  ) {
+    const vars = { displayName: account.displayName, when: formatWhen(changedAt, account.language), signInUrl };
+    const to = [{ email: account.email, language: account.language }];
+    return sendMail(mailContext, { template: passwordChangedMail, to, vars }, tx);
+  }
+
+  /** "Your address was changed" to the old address, queued in the move's transaction `tx`. */
+  function emailChangedNotice(
+    tx: Database,
+    from: { email: string; displayName: string; language: Language },
+    newEmail: string,
+    movedAt: Date,
+  ) {
+    const vars = {
+      displayName: from.displayName,
+      newEmail: maskEmail(newEmail),
+      when: formatWhen(movedAt, from.language),
+    };
+    return sendMail(
+      mailContext,
+      { template: emailChangedMail, to: [{ email: from.email, language: from.language }], vars },
+      tx,
     );
   }
 
@@ -205,22 +227,12 @@ export function authService(app: FastifyInstance) {
         if (!newEmail) throw tokenInvalid();
         // a move is always a first proof of the new address
         const movedAt = newEmail !== account.email ? await moveAccount(tx, account.id, newEmail, vouch) : null;
+        // the old address hears of the move with it, in its transaction
+        if (movedAt) await emailChangedNotice(tx, { ...account, email: account.email }, newEmail, movedAt);
         const first = movedAt !== null || (await proveAddress(tx, account.id, vouch));
         const hasPassword = account.passwordHash !== null && (vouch !== null || !first);
-        return { email: newEmail, moved: movedAt ? { from: account, at: movedAt } : null, hasPassword };
+        return { email: newEmail, hasPassword };
       });
-      if (outcome.moved?.from.email) {
-        const { from, at } = outcome.moved;
-        mail(
-          emailChangedMail,
-          { email: from.email!, language: from.language },
-          {
-            displayName: from.displayName,
-            newEmail: maskEmail(outcome.email),
-            when: formatWhen(at, from.language),
-          },
-        );
-      }
       return { status: 'verified', email: outcome.email, hasPassword: outcome.hasPassword };
     },
 
@@ -311,7 +323,7 @@ export function authService(app: FastifyInstance) {
       const usable = await systemLookup((tx) => accounts.findUsableToken(tx, tokenHash, ['password_reset']));
       if (!usable) throw tokenInvalid();
       const passwordHash = await hashPassword(input.password);
-      const account = await door.asSystem('password reset by token', async (tx) => {
+      await door.asSystem('password reset by token', async (tx) => {
         const spent = await accounts.consumeToken(tx, tokenHash, ['password_reset']);
         if (!spent) throw tokenInvalid();
         const found = await accounts.findById(tx, spent.userId);
@@ -321,9 +333,8 @@ export function authService(app: FastifyInstance) {
         const changedAt = await accounts.setPasswordHash(tx, found.id, passwordHash);
         await accounts.dropUnusedTokens(tx, found.id, ['password_reset', 'sign_in_link']);
         await endAllSessions(tx, found.id);
-        return { ...found, email: found.email, changedAt };
+        await passwordChangedNotice(tx, { ...found, email: found.email }, changedAt);
       });
-      passwordChangedNotice(account, account.changedAt);
       return { status: 'password_reset' };
     },
 
@@ -337,14 +348,13 @@ export function authService(app: FastifyInstance) {
       const account = await ownAccount(userId);
       await checkPassword(account, input.currentPassword, guard);
       const passwordHash = await hashPassword(input.newPassword);
-      const { session, changedAt } = await asUser(userId, async (tx) => {
+      return asUser(userId, async (tx) => {
         const changedAt = await accounts.setPasswordHash(tx, userId, passwordHash);
         await accounts.dropUnusedTokens(tx, userId, ['password_reset']);
         await endAllSessions(tx, userId);
-        return { session: await openSession(tx, reply, userId, null), changedAt };
+        await passwordChangedNotice(tx, account, changedAt);
+        return openSession(tx, reply, userId, null);
       });
-      passwordChangedNotice(account, changedAt);
-      return session;
     },
 
     /**
