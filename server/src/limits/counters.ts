@@ -1,6 +1,7 @@
 import { schema, systemAccess, withAccess, type Database } from '@board/db';
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
+import { databaseNowPlus } from '../database/now.ts';
 
 const { rateLimitCounters: counters } = schema;
 
@@ -51,7 +52,7 @@ export async function hitCounter(db: Database, key: string, window: Window, by =
  * commits or rolls back with the change it counts (a mail queued in that transaction).
  */
 export async function hitCounterWithin(tx: Database, key: string, window: Window, by = 1): Promise<CounterState> {
-  const windowEnd = sql`now() + make_interval(secs => ${window.ms / 1000}::double precision)`;
+  const windowEnd = databaseNowPlus(window.ms);
   const expired = sql`${counters.windowEndsAt} <= now()`;
   const [row] = await tx
     .insert(counters)

@@ -1,4 +1,5 @@
 import { elevateWithin } from '../../database/door.ts';
+import { databaseNowPlus } from '../../database/now.ts';
 import { schema, type Database } from '@board/db';
 import { and, eq, getTableColumns, gt, isNull, ne, sql } from 'drizzle-orm';
 import { newToken } from '../accounts/secrets.ts';
@@ -14,7 +15,7 @@ export const sessionRepository = {
   /** a new refresh token of the family, live for `lifetimeDays` from now(); the database keeps only its hash */
   async insertRefreshToken(tx: Database, userId: string, familyId: string, lifetimeDays: number): Promise<string> {
     const { token, hash } = newToken();
-    const expiresAt = sql`now() + make_interval(days => ${lifetimeDays}::integer)`;
+    const expiresAt = databaseNowPlus(lifetimeDays * 86_400_000);
     await tx.insert(refreshTokens).values({ userId, familyId, tokenHash: hash, expiresAt });
     return token;
   },
@@ -52,7 +53,7 @@ export const sessionRepository = {
           eq(refreshTokens.id, tokenId),
           isNull(refreshTokens.twinnedAt),
           isNull(refreshTokens.revokedAt),
-          gt(refreshTokens.rotatedAt, sql`now() - make_interval(secs => ${windowMs / 1000}::double precision)`),
+          gt(refreshTokens.rotatedAt, databaseNowPlus(-windowMs)),
           gt(refreshTokens.expiresAt, sql`now()`),
         ),
       )

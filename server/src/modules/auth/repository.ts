@@ -3,6 +3,7 @@ import type { Language } from '@board/shared';
 import { and, eq, gt, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { columns } from '../../database/columns.ts';
 import { elevateWithin } from '../../database/door.ts';
+import { databaseNowPlus } from '../../database/now.ts';
 
 const { users, roleAssignments, oneTimeTokens } = schema;
 
@@ -81,7 +82,7 @@ export const accountRepository = {
     token: { userId: string; purpose: TokenPurpose; tokenHash: string; email?: string; lifetimeMs: number },
   ): Promise<void> {
     const { lifetimeMs, ...values } = token;
-    const expiresAt = sql`now() + make_interval(secs => ${lifetimeMs / 1000}::double precision)`;
+    const expiresAt = databaseNowPlus(lifetimeMs);
     // one-time tokens are system-only (migration 0010): issued for the person the caller names
     await elevateWithin(tx, 'issue a one-time token', async () => {
       await tx
