@@ -1,11 +1,8 @@
 import { schema, type Database } from '@board/db';
 import { DomainError } from '@board/shared';
-import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { isUniqueViolation } from '../../database/unique-violation.ts';
 import { accountRepository } from './repository.ts';
 import { endAllSessions } from '../accounts/session-repository.ts';
-
-const { users, oneTimeTokens } = schema;
 
 /**
  * How the one proving an address also showed they know the account's password, in the same
@@ -34,15 +31,10 @@ export async function proveAddress(tx: Database, userId: string, vouch: Password
  * first proof. A taken `newEmail` throws a unique violation.
  */
 async function prove(tx: Database, userId: string, vouch: PasswordVouch | null, newEmail?: string) {
-  const proof = { emailVerifiedAt: sql`now()`, ...(newEmail ? { email: newEmail } : {}) };
-  const [proven] = await tx
-    .update(users)
-    .set(vouch ? proof : { ...proof, passwordHash: null })
-    .where(and(eq(users.id, userId), newEmail ? undefined : isNull(users.emailVerifiedAt)))
-    .returning({ provenAt: users.emailVerifiedAt });
-  if (!proven?.provenAt) return null;
+  const provenAt = await accountRepository.markProven(tx, userId, { newEmail, dropPassword: !vouch });
+  if (!provenAt) return null;
   await endAllSessions(tx, userId, vouch?.sessionId);
-  return proven.provenAt;
+  return provenAt;
 }
 
 /**
@@ -51,14 +43,9 @@ async function prove(tx: Database, userId: string, vouch: PasswordVouch | null, 
  * to it any more.
  */
 async function releaseUnprovenAddress(tx: Database, email: string): Promise<void> {
-  const released = await tx
-    .update(users)
-    .set({ email: null, passwordHash: null })
-    .where(and(eq(users.email, email), isNull(users.emailVerifiedAt), isNull(users.deletedAt)))
-    .returning({ id: users.id });
-  for (const { id } of released) {
+  for (const id of await accountRepository.releaseUnproven(tx, email)) {
     await endAllSessions(tx, id);
-    await tx.delete(oneTimeTokens).where(and(eq(oneTimeTokens.userId, id), isNull(oneTimeTokens.usedAt)));
+    await accountRepository.dropUnusedTokens(tx, id, schema.oneTimeTokenPurposes);
   }
 }
 
@@ -75,11 +62,7 @@ export async function moveAccount(
   newEmail: string,
   vouch: PasswordVouch | null,
 ): Promise<Date> {
-  const [holder] = await tx
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.email, newEmail), isNotNull(users.emailVerifiedAt)));
-  if (holder) throw emailTaken();
+  if (await accountRepository.provenHolderOf(tx, newEmail)) throw emailTaken();
   await releaseUnprovenAddress(tx, newEmail);
   let movedAt: Date | null;
   try {

@@ -1,6 +1,6 @@
 import { schema, type Database } from '@board/db';
 import type { Language } from '@board/shared';
-import { and, eq, gt, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import { columns } from '../../database/columns.ts';
 import { elevateWithin } from '../../database/door.ts';
 import { databaseNowPlus } from '../../database/now.ts';
@@ -125,6 +125,45 @@ export const accountRepository = {
   },
 
   /** drops unused tokens of these purposes (e.g. links mailed to an address the person no longer uses) */
+  /** the account that proved `email` (another may hold it unproven), or null */
+  async provenHolderOf(tx: Database, email: string): Promise<string | null> {
+    const [holder] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.email, email), isNotNull(users.emailVerifiedAt)));
+    return holder?.id ?? null;
+  },
+
+  /**
+   * Marks the address proven now (the database's now()), optionally moving the account to
+   * `newEmail` and dropping the password; without `newEmail` only an unproven address is marked.
+   * Returns the proof's stamp, or null when nothing was marked. A taken `newEmail` throws a
+   * unique violation.
+   */
+  async markProven(
+    tx: Database,
+    userId: string,
+    change: { newEmail?: string | undefined; dropPassword: boolean },
+  ): Promise<Date | null> {
+    const proof = { emailVerifiedAt: sql`now()`, ...(change.newEmail ? { email: change.newEmail } : {}) };
+    const [proven] = await tx
+      .update(users)
+      .set(change.dropPassword ? { ...proof, passwordHash: null } : proof)
+      .where(and(eq(users.id, userId), change.newEmail ? undefined : isNull(users.emailVerifiedAt)))
+      .returning({ provenAt: users.emailVerifiedAt });
+    return proven?.provenAt ?? null;
+  },
+
+  /** live accounts that signed up with `email` and never proved it lose it and their password; returns their ids */
+  async releaseUnproven(tx: Database, email: string): Promise<string[]> {
+    const released = await tx
+      .update(users)
+      .set({ email: null, passwordHash: null })
+      .where(and(eq(users.email, email), isNull(users.emailVerifiedAt), isNull(users.deletedAt)))
+      .returning({ id: users.id });
+    return released.map(({ id }) => id);
+  },
+
   async dropUnusedTokens(tx: Database, userId: string, purposes: readonly TokenPurpose[]): Promise<void> {
     await elevateWithin(tx, 'drop unused one-time tokens', () =>
       tx
