@@ -218,22 +218,24 @@ export async function expectNoRawMessageKeys(page: Page, label: string): Promise
  * axe on a page of a context without JavaScript. axe itself needs JavaScript (its timers never
  * fire where scripts are off, so it would wait forever), so the very HTML this page shows is put
  * into a page of a context that runs scripts, at the same address, with the app's own scripts
- * stripped and refused: it is checked as the person without JavaScript sees it, never hydrated.
+ * stripped (with their preloads): it is checked as the person without JavaScript sees it, never hydrated.
  */
 async function violationsWithoutJavaScript(page: Page): Promise<string[]> {
-  const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, '');
+  // without its scripts, and without the scripts' preloads (which no reader without JavaScript uses)
+  const html = (await page.content())
+    .replace(/<script\b[\s\S]*?<\/script>/gi, '')
+    .replace(/<link\b[^>]*rel="modulepreload"[^>]*>/gi, '');
   const url = page.url();
   const context = await borrowContext(page.context().browser()!, { viewport: page.viewportSize() });
   try {
     const copy = await pageOf(context);
-    await copy.route('**/*', (route) => {
-      const request = route.request();
-      if (request.resourceType() === 'document' && request.url() === url) {
-        return route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' });
-      }
-      return request.resourceType() === 'script' ? route.abort() : route.continue();
-    });
-    await copy.goto(url);
+    // only the document is answered from here: with its scripts gone, the styles and fonts it asks
+    // for come from the server directly, not one by one through this process (a third faster)
+    const isDocument = (address: URL) => address.href === url;
+    await copy.route(isDocument, (route) => route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }));
+    await copy.goto(url, { waitUntil: 'commit' });
+    await copy.unroute(isDocument);
+    await copy.waitForLoadState('load');
     return await accessibilityViolations(copy);
   } finally {
     await context.close();
