@@ -124,7 +124,6 @@ export const accountRepository = {
     return row?.userId ?? null;
   },
 
-  /** drops unused tokens of these purposes (e.g. links mailed to an address the person no longer uses) */
   /** the account that proved `email` (another may hold it unproven), or null */
   async provenHolderOf(tx: Database, email: string): Promise<string | null> {
     const [holder] = await tx
@@ -164,6 +163,7 @@ export const accountRepository = {
     return released.map(({ id }) => id);
   },
 
+  /** drops unused tokens of these purposes (e.g. links mailed to an address the person no longer uses) */
   async dropUnusedTokens(tx: Database, userId: string, purposes: readonly TokenPurpose[]): Promise<void> {
     await elevateWithin(tx, 'drop unused one-time tokens', () =>
       tx
