@@ -2,10 +2,15 @@ import { createRequire } from 'node:module';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 
-/** Debian's Chromium, driven by playwright-core (downloaded browsers do not run here). */
+/**
+ * Debian's Chromium, driven by playwright-core (downloaded browsers do not run here): its headless
+ * shell (package chromium-headless-shell, which scripts/test installs), the engine without the full
+ * browser's processes, which Playwright itself runs headless; CHROMIUM_PATH=/usr/bin/chromium for the
+ * full browser.
+ */
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium-headless-shell',
     headless: true,
     args: [
       '--headless',
