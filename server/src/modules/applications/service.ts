@@ -281,6 +281,7 @@ export async function acceptApplication(
     await revealContact(tx, actor, (await repo.find(id))!, 'association', [row.volunteerId]);
     const request = (await requests.find(row.requestId))!;
     await recordMatchStep(tx, actor, row, 'match.accept', request);
+    // read again after the opening: only now does the row carry the volunteer's contact
     const [view] = await officerViews(tx, actor, [(await repo.find(id))!]);
     await tellVolunteer(
       ctx,
