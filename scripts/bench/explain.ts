@@ -177,6 +177,10 @@ export async function explainBoard(
     { name: 'board, by deadline (first page)', url: '/api/requests?sort=deadline' },
     { name: 'board, municipality + search word (the load benchmark URL)', url: search },
     { name: 'board, municipality + category + search word', url: filtered },
+    // the slowest of bench:api's mixed URLs: a word over all Tokyo, which also names a category
+    { name: 'board, a word over all Tokyo, newest first', url: `/api/requests?q=photo&sort=newest` },
+    { name: 'board, a word over all Tokyo, open for hands only', url: `/api/requests?q=photo&openOnly=1` },
+    { name: 'board, one category by deadline', url: '/api/requests?category=it_digital&sort=deadline' },
   ];
   for (const [name, url] of [
     ['board, newest first, second keyset page', '/api/requests'],
