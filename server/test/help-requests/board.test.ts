@@ -2,7 +2,7 @@ import { schema } from '@board/db';
 import { BoardPage, ErrorBody, type HelpRequestPublic } from '@board/shared';
 import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { get, insertRequest, useApiApp } from '../kit/index.ts';
+import { answer, get, insertRequest, useApiApp } from '../kit/index.ts';
 import {
   allRows,
   at,
@@ -35,6 +35,9 @@ describe('board filters and sorts (against an oracle)', () => {
         .map((r) => r.id);
       const got = await walk(t, `${query}&sort=${sort}`.replace(/^&/, ''));
       expect(got.map((i) => i.id)).toEqual(expected);
+      // the count beside the first page: every page together
+      const first = answer(await get(t, {}, `/api/requests?${query}&sort=${sort}&limit=3`), 200, BoardPage);
+      expect({ total: first.total, more: first.more }).toEqual({ total: expected.length, more: false });
     });
   }
 
