@@ -93,3 +93,20 @@ describe('the table', () => {
     }
   });
 });
+
+describe('each term asks for the fewest token sets', () => {
+  it('drops a set that holds all of another (photograph within photo), and finds the same requests', () => {
+    const [term] = searchTerms('photo');
+    const sets = term!.anyOf;
+    for (const tokens of sets) {
+      const others = sets.filter((other) => other !== tokens);
+      expect(
+        others.some((other) => other.every((t) => tokens.includes(t))),
+        tokens.join(','),
+      ).toBe(false);
+    }
+    // photograph's tokens contain photo's: one set does for both
+    expect(sets.some((tokens) => tokens.includes('gr'))).toBe(false);
+    expect(matches('photo', { text: 'Photograph the festival', category: other })).toBe(true);
+  });
+});

@@ -173,7 +173,12 @@ function termOf(typed: string, concepts: SearchConcept[]): SearchTerm {
     seen.add(key);
     return true;
   });
-  return { anyOf: unique, categories: [...categories] };
+  // a set that holds all of another's tokens adds nothing to "any of" (photograph's to photo's)
+  const contains = (tokens: string[], other: string[]) => other.every((token) => tokens.includes(token));
+  const needed = unique.filter(
+    (tokens) => !unique.some((other) => other.length < tokens.length && contains(tokens, other)),
+  );
+  return { anyOf: needed, categories: [...categories] };
 }
 
 /**
