@@ -67,6 +67,8 @@ async function mixedPaths(board: bench.BoardApp, sql: SqlClient): Promise<string
   return paths;
 }
 
+const sumOf = (rows: [number, string][]) => rows.reduce((sum, [ms]) => sum + ms, 0);
+
 const { target, handle: owner, sql, report, say } = await startBenchRun();
 // the app's own login (board_app), as the server opens it: a second pool, owner stays for the bench's reads
 const appHandle = await openAppDatabase(createDatabase({ url: target.url }), { ownerUrl: target.url });
@@ -175,6 +177,18 @@ try {
   say(
     `| listing | ${(await timeEach(300, inject('/bench/bare/listing'), 2)).toFixed(2)} | ${(await timeEach(300, inject(listingPath), 2)).toFixed(2)} |`,
   );
+  // the mixed URLs one at a time: a slow one hides in the load run's p99, here it has a name
+  const each: [number, string][] = [];
+  for (const url of mixed) each.push([await timeEach(5, inject(url), 0), url]);
+  each.sort((x, y) => y[0] - x[0]);
+  say();
+  say(
+    `| the slowest mixed URLs, one at a time (ms, app.inject, mean of 3 after 3; all ${mixed.length} together: ${sumOf(each).toFixed(0)} ms) | ms |`,
+  );
+  say('|---|--:|');
+  for (const [ms, url] of each.slice(0, 10))
+    say(`| ${decodeURIComponent(url).replace(/&cursor=.*/, '&cursor=…')} | ${ms.toFixed(1)} |`);
+  say();
   // serialisation of the request page's answer: the zod type provider encodes with the response schema, then JSON.stringify
   const answer = await getRequest(systemContext(board.app), ids[0]!);
   const stringify = await timeEach(20000, () => JSON.stringify(answer), 2);
