@@ -97,7 +97,7 @@ export function municipalityRepository(db: Database) {
           })
           .from(b)
           .innerJoin(a, eq(a.id, b.associationId))
-          .where(and(eq(b.municipalityCode, code), schema.openForHands(b)))
+          .where(and(eq(b.municipalityCode, code), schema.openOnBoard(b)))
           // the order of help_requests_board_municipality_idx
           .orderBy(sql`${b.publishedAt} desc nulls last`, sql`${b.id} desc nulls last`)
           .limit(limit)
