@@ -51,6 +51,14 @@ export function statusLiteralIn(column: AnyPgColumn, statuses: readonly RequestS
     : sql`${column} in (${sql.raw(literals.join(', '))})`;
 }
 
+/** `status` is none of these states (`<>` for one, `not in` for several), literals as above. */
+export function statusLiteralNotIn(column: AnyPgColumn, statuses: readonly RequestStatus[]) {
+  const literals = statuses.map((s) => `'${s}'`);
+  return literals.length === 1
+    ? sql`${column} <> ${sql.raw(literals[0]!)}`
+    : sql`${column} not in (${sql.raw(literals.join(', '))})`;
+}
+
 /** Listed on the board (shared `boardStatuses`) and not hidden after a flag. */
 export function onBoard(t: { status: AnyPgColumn; hiddenAt: AnyPgColumn }) {
   return sql`${statusLiteralIn(t.status, boardStatuses)} and ${t.hiddenAt} is null`;
@@ -71,8 +79,7 @@ const boardClosedStatuses = boardStatuses.filter((s) => !openForHandsStatuses.in
  * word where there were 4,088, then chose a plan 100× slower (docs/benchmarks.md, tenth session).
  */
 export function openOnBoard(t: { status: AnyPgColumn; matchedCount: AnyPgColumn; slots: AnyPgColumn }) {
-  const notClosed = boardClosedStatuses.map((s) => sql`${t.status} <> ${sql.raw(`'${s}'`)}`);
-  return sql.join([...notClosed, sql`${t.matchedCount} < ${t.slots}`], sql` and `);
+  return sql`${statusLiteralNotIn(t.status, boardClosedStatuses)} and ${t.matchedCount} < ${t.slots}`;
 }
 
 /** The board's deadline order: soonest first, requests without a deadline last. */
