@@ -181,6 +181,10 @@ export async function explainBoard(
     { name: 'board, a word over all Tokyo, newest first', url: `/api/requests?q=photo&sort=newest` },
     { name: 'board, a word over all Tokyo, open for hands only', url: `/api/requests?q=photo&openOnly=1` },
     { name: 'board, one category by deadline', url: '/api/requests?category=it_digital&sort=deadline' },
+    {
+      name: 'board, a word with nine synonyms and a category in one municipality',
+      url: `/api/requests?municipalities=13115&q=${encodeURIComponent('しゃしん')}`,
+    },
   ];
   for (const [name, url] of [
     ['board, newest first, second keyset page', '/api/requests'],

@@ -92,7 +92,10 @@ export async function planRequests({ c, n, nowLit, threeYears, run }: Load, temp
   return extraFactor;
 }
 
-/** The help requests of the plan, with their templates' texts. */
+/**
+ * The help requests of the plan, with their templates' texts. The load skips triggers, so it adds
+ * the municipality's and the category's search tokens itself, as the trigger would (migration 0043).
+ */
 export async function fillRequests({ nowLit, run }: Load): Promise<void> {
   await run(
     'help requests',
@@ -106,7 +109,7 @@ export async function fillRequests({ nowLit, run }: Load): Promise<void> {
      round((1 + 7 * r.u2)::numeric, 1), r.u5 < 0.4, r.deadline,
      case when tp.category = 'translation' then (case when r.u8 < 0.5 then '{ja,en}' else '{ja,ja-easy}' end)::text[]
           when r.u8 < 0.9 then '{ja}'::text[] when r.u8 < 0.95 then '{ja,en}'::text[] else '{ja,ja-easy}'::text[] end,
-     r.matched, tp.tokens,
+     r.matched, search_tokens_placed(tp.tokens, r.muni, tp.category::text),
      case when r.u7 > 0.97 and r.i > 100 then pg_temp.bench_uuid('req-' || (r.i - 1 - floor(r.u8 * r.i * 0.5))::int) end,
      case when r.status in ('published', 'filled') and r.u8 < 0.001 then r.published_at + interval '1 day' end,
      r.status,

@@ -88,15 +88,6 @@ export function deadlineOrNever(t: { applicationDeadline: AnyPgColumn }) {
 }
 
 /**
- * The search tokens with the municipality as one more token (`m:13121`; real tokens are one or two
- * characters): a search within one municipality asks its GIN index for both at once, so only that
- * municipality's matches are read from the table (not every municipality's, to filter them after).
- */
-export function placedSearchTokens(t: { searchTokens: AnyPgColumn; municipalityCode: AnyPgColumn }) {
-  return sql`(${t.searchTokens} || array['m:' || ${t.municipalityCode}])`;
-}
-
-/**
  * The keys an open request is found by for a volunteer's suggestions (SQL function
  * `request_match_keys`, migration 0037; server/src/modules/matching/keys.ts builds the keys a
  * volunteer asks for).
@@ -110,8 +101,15 @@ export function requestMatchKeys(t: {
   return sql`request_match_keys(${t.skillKeys}, ${t.category}, ${t.municipalityCode}, ${t.online})`;
 }
 
-/** The token `placedSearchTokens` adds for a municipality. */
+/**
+ * The search tokens of a request's municipality (`m:13121`) and category (`c:photo_video`); real
+ * tokens are one or two characters. Every request carries its own two (trigger
+ * `help_requests_search_tokens_placed`, migration 0043): a search within one municipality asks the
+ * GIN index for a word's tokens and the place token at once, and a word that names a category for
+ * the category's token (and the place's), so only the matches are read.
+ */
 export const placeToken = (municipalityCode: string) => `m:${municipalityCode}`;
+export const categoryToken = (category: string) => `c:${category}`;
 
 /** 依頼 / 困りごと posted by an association. */
 export const helpRequests = pgTable(
@@ -155,7 +153,10 @@ export const helpRequests = pgTable(
     summaryJaEasy: text('summary_ja_easy').notNull().default(''),
     /** accepted applications; never above `slots` (the accept is a conditional UPDATE on this column) */
     matchedCount: integer('matched_count').notNull().default(0),
-    /** normalised unigrams + bigrams of title and body (shared/src/search/tokens.ts), GIN-indexed */
+    /**
+     * normalised unigrams + bigrams of title and body (shared/src/search/tokens.ts), GIN-indexed,
+     * and the `placeToken` and `categoryToken`, which the database adds on every write (migration 0043)
+     */
     searchTokens: text('search_tokens')
       .array()
       .notNull()
@@ -191,10 +192,6 @@ export const helpRequests = pgTable(
     // predicate as the board_requests view below, so the planner can use them for the view.
     // GIN indexes keep a short pending list (`ginPendingListLimit`).
     index('help_requests_board_search_idx').using('gin', t.searchTokens).with(ginPendingListLimit).where(onBoard(t)),
-    index('help_requests_board_place_search_idx')
-      .using('gin', placedSearchTokens(t))
-      .with(ginPendingListLimit)
-      .where(onBoard(t)),
     index('help_requests_board_skill_keys_idx').using('gin', t.skillKeys).with(ginPendingListLimit).where(onBoard(t)),
     // the requests open for hands, by what they can be suggested for (suggestions, issue 10)
     index('help_requests_open_match_keys_idx')

@@ -42,7 +42,14 @@ function skillsCondition(words: string[]): SQL {
  */
 function boardConditions(filter: Omit<BoardFilter, 'after' | 'limit'>): (SQL | undefined)[] {
   const conditions: (SQL | undefined)[] = [sql`${m.status} = 'active'`];
-  if (filter.municipalityCodes?.length) conditions.push(inArray(b.municipalityCode, filter.municipalityCodes));
+  // Within one municipality a word asks for its tokens and the municipality's own token, in one GIN
+  // look-up per synonym, and a category it names by that category's token: no other condition on
+  // the municipality, or PostgreSQL reads all of its listed rows to test every synonym on each.
+  const [only, ...others] = filter.municipalityCodes ?? [];
+  const place = only !== undefined && others.length === 0 && filter.terms?.length ? [schema.placeToken(only)] : [];
+  if (filter.municipalityCodes?.length && place.length === 0) {
+    conditions.push(inArray(b.municipalityCode, filter.municipalityCodes));
+  }
   if (filter.category) conditions.push(eq(b.category, filter.category));
   if (filter.skills?.length) conditions.push(skillsCondition(filter.skills));
   if (filter.languages?.length) conditions.push(sql`${b.languages} && ${textArray(filter.languages)}`);
@@ -50,16 +57,15 @@ function boardConditions(filter: Omit<BoardFilter, 'after' | 'limit'>): (SQL | u
   if (filter.startsBefore) conditions.push(sql`${b.startsAt} < ${filter.startsBefore.toISOString()}::timestamptz`);
   if (filter.onlineOnly) conditions.push(sql`${b.online}`);
   if (filter.openOnly) conditions.push(schema.openOnBoard(b));
-  // within one municipality, the search asks the index that also knows the municipality
-  const [only, ...others] = filter.municipalityCodes ?? [];
-  const matches =
-    only !== undefined && others.length === 0
-      ? (tokens: string[]) => sql`${schema.placedSearchTokens(b)} @> ${textArray([...tokens, schema.placeToken(only)])}`
-      : (tokens: string[]) => sql`${b.searchTokens} @> ${textArray(tokens)}`;
+  const containing = (tokens: string[]) => sql`${b.searchTokens} @> ${textArray([...tokens, ...place])}`;
   for (const term of filter.terms ?? []) {
-    conditions.push(
-      or(...term.anyOf.map(matches), term.categories.length > 0 ? inArray(b.category, term.categories) : undefined),
-    );
+    const byCategory =
+      place.length > 0
+        ? term.categories.map((category) => containing([schema.categoryToken(category)]))
+        : term.categories.length > 0
+          ? [inArray(b.category, term.categories)]
+          : [];
+    conditions.push(or(...term.anyOf.map(containing), ...byCategory));
   }
   if (filter.sort === 'deadline') conditions.push(sql`${schema.deadlineOrNever(b)} > now()`);
   return conditions;
