@@ -1,5 +1,6 @@
 -- A search within one municipality (issue 14): a request's municipality and category become two
--- of its own search tokens (`m:13115`, `c:photo_video`; real tokens are one or two characters).
+-- of its own search tokens (`m:13115`, `c:photo_video`; real tokens are one or two letters or digits,
+-- never a colon).
 -- A word in one municipality is then one GIN look-up per synonym, its tokens plus `m:…`, and a
 -- word that names a category adds `c:… m:…` (写真 → photo_video). Before, a place-aware index on
 -- the expression `search_tokens || array['m:' || municipality_code]` served the words, and the

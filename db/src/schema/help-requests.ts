@@ -102,8 +102,8 @@ export function requestMatchKeys(t: {
 }
 
 /**
- * The search tokens of a request's municipality (`m:13121`) and category (`c:photo_video`); real
- * tokens are one or two characters. Every request carries its own two (trigger
+ * The search tokens of a request's municipality (`m:13121`) and category (`c:photo_video`); a
+ * word's tokens are one or two letters or digits, never a colon. Every request carries its own two (trigger
  * `help_requests_search_tokens_placed`, migration 0043): a search within one municipality asks the
  * GIN index for a word's tokens and the place token at once, and a word that names a category for
  * the category's token (and the place's), so only the matches are read.
