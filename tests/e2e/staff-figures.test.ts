@@ -2,7 +2,9 @@ import { schema } from '@board/db';
 import { refreshFigures } from '@board/server/modules/figures/refresh';
 import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
+import { tokyoDayOf } from '@board/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { quickPeriods } from '../../web/src/lib/figures/periods.ts';
 import {
   demo,
   expectNoViolations,
@@ -78,6 +80,27 @@ describe.each(langs)('figures in %s without JavaScript, at 390 px', (lang) => {
     await context.close();
   });
 
+  it('last fiscal year in one click, and the quick choice marks the period shown', async () => {
+    const lastFiscalYear = quickPeriods(tokyoDayOf(new Date()).slice(0, 7)).find((p) => p.key === 'lastFiscalYear')!;
+    const { page, context } = await newPerson({ as: demo.staffAdachi, lang, javaScript: false, ...phone });
+    await open(page, t, '/staff/figures');
+    expect(await page.locator('[data-period]').count()).toBe(4);
+    await page.locator('[data-period="lastFiscalYear"]').click();
+    await page.waitForURL(`**/staff/figures?from=${lastFiscalYear.from}&to=${lastFiscalYear.to}`);
+    expect(await page.locator('[data-period="lastFiscalYear"]').getAttribute('aria-current')).toBe('true');
+    expect(await page.locator('[data-period="thisQuarter"]').getAttribute('aria-current')).toBeNull();
+    // the figures shown are that period's
+    const api = await context.request.get(
+      `${t.baseUrl}/api/statistics?from=${lastFiscalYear.from}&to=${lastFiscalYear.to}`,
+    );
+    const { period } = JSON.parse(await api.text()) as { period: { posted: number; published: number } };
+    expect(await page.locator('[data-fact="figures.posted"] dd').innerText()).toBe(String(period.posted));
+    expect(await page.locator('[data-fact="figures.published"] dd').innerText()).toBe(String(period.published));
+    await noSidewaysScroll(page);
+    await expectNoViolations(page, `figures, quick periods ${lang}`);
+    await context.close();
+  });
+
   it('a wrong month gets a translated error and the form again', async () => {
     const { page, context } = await newPerson({ as: demo.staffAdachi, lang, javaScript: false, ...phone });
     await open(page, t, '/staff/figures?from=2021-13&to=2021-06');
@@ -112,6 +135,12 @@ describe('figures: who sees what', () => {
     await page.locator('form[data-form="figures-filter"] button[type="submit"]').click();
     await page.waitForURL(/municipality=13104/);
     expect(await page.locator('[data-fact="figures.posted"] dd').innerText()).toBe('2');
+    // a quick period keeps the municipality chosen
+    await page.locator('[data-period="lastQuarter"]').click();
+    await page.waitForURL(/municipality=13104&from=\d{4}-\d{2}&to=\d{4}-\d{2}$/);
+    // a client-side move: the page renders its new data just after the address changes
+    await expect.poll(() => page.locator('[data-period="lastQuarter"]').getAttribute('aria-current')).toBe('true');
+    expect(await page.locator('select[name="municipality"]').inputValue()).toBe('13104');
     await expectNoViolations(page, 'figures with JavaScript');
     await context.close();
     const volunteer = await newPerson({ as: demo.volunteer1, lang: 'ja', javaScript: false });

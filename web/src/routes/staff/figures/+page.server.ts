@@ -1,10 +1,11 @@
-import type { Statistics } from '@board/shared';
+import { tokyoDayOf, type Statistics } from '@board/shared';
 import { actorOf } from '#lib/actor.ts';
 import { callApi } from '#lib/server/api.ts';
 import { filterOutcome } from '#lib/server/form-result.ts';
 import { requireStaffArea } from '#lib/server/guards.ts';
 import { fetchAllMunicipalities } from '#lib/server/municipalities.ts';
 import { figureFilters, statisticsQuery } from '#lib/figures/filters.ts';
+import { quickPeriods } from '#lib/figures/periods.ts';
 import type { PageServerLoad } from './$types';
 
 /** The figures (KPIs): a GET form of period and municipality (foundation only), the API's answer. */
@@ -22,6 +23,7 @@ export const load: PageServerLoad = async (event) => {
     filterable,
     municipalities,
     figures: answer.ok ? answer.data : null,
+    periods: quickPeriods(tokyoDayOf(new Date()).slice(0, 7)),
     ...filterOutcome('figures-filter', answer, filters, { rename: { municipalityCode: 'municipality' } }),
   };
 };
