@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import type { Actor } from '@board/shared';
+import { tokyoMonthOf, type Actor } from '@board/shared';
 import { refreshFigures } from '@board/server/modules/figures/refresh';
-import { getOpenData, getStatistics, tokyoMonth } from '@board/server/modules/figures/service';
+import { getOpenData, getStatistics } from '@board/server/modules/figures/service';
 import { contextFor } from '@board/server/services/context';
 import { buildBoardApp, waitForIdle } from './board-app.ts';
 import { describeData } from './generate.ts';
@@ -82,7 +82,7 @@ try {
     userId: '00000000-0000-4000-8000-000000000001',
     roles: [{ role: 'municipal_staff', municipalityCode: busiest!.code, associationId: null }],
   };
-  const to = tokyoMonth(new Date());
+  const to = tokyoMonthOf(new Date());
   const threeYearsAgo = `${Number(to.slice(0, 4)) - 3}${to.slice(4)}`;
   const cases: [string, () => Promise<unknown>][] = [
     ['getStatistics, all Tokyo, 12 months (foundation)', () => getStatistics(contextFor(app, foundation, app.log), {})],

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Category } from './categories.ts';
+import { tokyoDayOf } from './help-requests.ts';
 import { MunicipalityCode } from './municipalities.ts';
 import { Language } from './roles.ts';
 import { unlessBlank } from './query-strings.ts';
@@ -25,6 +26,16 @@ import { unlessBlank } from './query-strings.ts';
 /** `2026-07`: a calendar month. */
 export const Month = z.string().regex(/^(19|20)\d\d-(0[1-9]|1[0-2])$/, { error: 'MONTH_INVALID' });
 export type Month = z.infer<typeof Month>;
+
+/** The Tokyo calendar month (`2026-12`) an instant falls in. */
+export const tokyoMonthOf = (at: Date): string => tokyoDayOf(at).slice(0, 7);
+
+/** The month `n` months after `month` (`2026-12`, −11 → `2026-01`; `n` may be negative). */
+export function monthsAfter(month: string, n: number): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const index = y * 12 + (m - 1) + n;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
 
 /** A period holds at most this many months. */
 export const maxFigureMonths = 60;

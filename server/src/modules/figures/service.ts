@@ -2,11 +2,13 @@ import {
   categoryKeys,
   DomainError,
   figureCountKeys,
+  monthsAfter,
   monthsBetween,
   municipalityScope,
   openDataCountKeys,
   openDataLicence,
   openDataMinimumCell,
+  tokyoMonthOf,
   type ExportStatisticsQuery,
   type FigureCounts,
   type FigureRow,
@@ -22,15 +24,10 @@ import { figureCsvColumns, openDataCsvColumns } from './csv-columns.ts';
 import { figuresRepository, halfDayBuckets, monthOf } from './repository.ts';
 
 /** The Tokyo calendar month of a moment, `2026-07`. */
-export const tokyoMonth = (at: Date) => new Date(at.getTime() + 9 * 3_600_000).toISOString().slice(0, 7);
-
 /** The period asked for, or the twelve months up to this one. */
 function period(now: Date, q: { from?: string | undefined; to?: string | undefined }) {
-  const to = q.to ?? (q.from && q.from > tokyoMonth(now) ? q.from : tokyoMonth(now));
-  if (q.from) return { from: q.from, to };
-  const [y, m] = to.split('-').map(Number) as [number, number];
-  const back = y * 12 + (m - 1) - 11;
-  return { from: `${Math.floor(back / 12)}-${String((back % 12) + 1).padStart(2, '0')}`, to };
+  const to = q.to ?? (q.from && q.from > tokyoMonthOf(now) ? q.from : tokyoMonthOf(now));
+  return { from: q.from ?? monthsAfter(to, -11), to };
 }
 
 const zeroCounts = (): FigureCounts =>

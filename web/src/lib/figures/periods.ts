@@ -1,3 +1,5 @@
+import { monthsAfter } from '@board/shared';
+
 /**
  * The figures form's quick periods (issue 12's page): this and last quarter, this and last fiscal
  * year (年度, April to March, as wards and the foundation report). Quarters are the calendar's
@@ -13,21 +15,15 @@ export interface QuickPeriod {
   to: string;
 }
 
-/** The month `monthsLater` months after year `y`'s month `m` (1–12; either may run over). */
-function monthOf(y: number, m: number, monthsLater = 0): string {
-  const index = y * 12 + (m - 1) + monthsLater;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-}
-
 /** The quick periods as of `thisMonth` (`2026-12`, Tokyo). */
 export function quickPeriods(thisMonth: string): QuickPeriod[] {
-  const [y, m] = thisMonth.split('-').map(Number) as [number, number];
-  const quarterStart = m - ((m - 1) % 3);
-  const fiscalYear = m >= 4 ? y : y - 1;
+  const m = Number(thisMonth.slice(5));
+  const quarterStart = monthsAfter(thisMonth, -((m - 1) % 3));
+  const fiscalYearStart = monthsAfter(thisMonth, -((m + 8) % 12));
   return [
-    { key: 'thisQuarter', from: monthOf(y, quarterStart), to: thisMonth },
-    { key: 'lastQuarter', from: monthOf(y, quarterStart, -3), to: monthOf(y, quarterStart, -1) },
-    { key: 'thisFiscalYear', from: monthOf(fiscalYear, 4), to: thisMonth },
-    { key: 'lastFiscalYear', from: monthOf(fiscalYear - 1, 4), to: monthOf(fiscalYear, 3) },
+    { key: 'thisQuarter', from: quarterStart, to: thisMonth },
+    { key: 'lastQuarter', from: monthsAfter(quarterStart, -3), to: monthsAfter(quarterStart, -1) },
+    { key: 'thisFiscalYear', from: fiscalYearStart, to: thisMonth },
+    { key: 'lastFiscalYear', from: monthsAfter(fiscalYearStart, -12), to: monthsAfter(fiscalYearStart, -1) },
   ];
 }

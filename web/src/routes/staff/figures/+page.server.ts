@@ -1,4 +1,4 @@
-import { tokyoDayOf, type Statistics } from '@board/shared';
+import { tokyoMonthOf, type Statistics } from '@board/shared';
 import { actorOf } from '#lib/actor.ts';
 import { callApi } from '#lib/server/api.ts';
 import { filterOutcome } from '#lib/server/form-result.ts';
@@ -23,7 +23,7 @@ export const load: PageServerLoad = async (event) => {
     filterable,
     municipalities,
     figures: answer.ok ? answer.data : null,
-    periods: quickPeriods(tokyoDayOf(new Date()).slice(0, 7)),
+    periods: quickPeriods(tokyoMonthOf(new Date())),
     ...filterOutcome('figures-filter', answer, filters, { rename: { municipalityCode: 'municipality' } }),
   };
 };
