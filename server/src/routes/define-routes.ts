@@ -53,7 +53,8 @@ export interface RouteSpec<I extends Input, R extends Responses, S extends SignI
   response: R;
   /**
    * The 4xx answers besides those every such route has: 400 where there is input to validate,
-   * 401 where sign-in is required (both added here), 500 always (errorResponses).
+   * 401 where sign-in is required, 404 where the path names something (all three added here),
+   * 500 always (errorResponses).
    */
   errors?: ClientErrorStatus[];
   handler: (
@@ -82,6 +83,8 @@ function clientErrors({ input = {}, signIn = 'required', errors = [] }: Route): 
   const implied: ClientErrorStatus[] = [];
   if (input.params || input.query || input.body) implied.push(400);
   if (signIn === 'required') implied.push(401);
+  // a path that names something (`/api/requests/:id`) answers 404 when there is no such thing
+  if (input.params) implied.push(404);
   return [...implied, ...errors];
 }
 

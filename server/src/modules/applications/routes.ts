@@ -29,7 +29,7 @@ export default defineRoutes('applications', {
       'published, APPLICATION_DEADLINE_PASSED after the deadline; 403 EMAIL_NOT_VERIFIED, OWN_ASSOCIATION_REQUEST.',
     input: { params: IdParams, body: ApplyBody },
     response: { 201: MyApplication },
-    errors: [403, 404, 409],
+    errors: [403, 409],
     handler: byIdAndBody(applyToRequest),
   }),
   listApplications: route('GET /api/requests/:id/applications', {
@@ -40,7 +40,7 @@ export default defineRoutes('applications', {
       '(accepting opens them; see showMatchContact); private ratings are included for staff and the foundation only.',
     input: { params: IdParams },
     response: { 200: ApplicationList },
-    errors: [403, 404],
+    errors: [403],
     handler: byId(listApplications),
   }),
   getApplication: route('GET /api/applications/:id', {
@@ -50,7 +50,6 @@ export default defineRoutes('applications', {
       'reading writes nothing.',
     input: { params: IdParams },
     response: { 200: ApplicationDetail },
-    errors: [404],
     handler: byId(getApplication),
   }),
   showMatchContact: route('POST /api/applications/:id/contact', {
@@ -61,7 +60,7 @@ export default defineRoutes('applications', {
       'through revealOfficerContact); 404 for anyone who cannot see the application.',
     input: { params: IdParams },
     response: { 200: ApplicationDetail },
-    errors: [403, 404, 409],
+    errors: [403, 409],
     handler: byId(showMatchContact),
   }),
   listMyApplications: route('GET /api/me/applications', {
@@ -75,7 +74,7 @@ export default defineRoutes('applications', {
     summary: 'Take your hand back (pending, or matched and not yet done); a match gives its slot back',
     input: { params: IdParams },
     response: { 200: MyApplication },
-    errors: [403, 404, 409],
+    errors: [403, 409],
     handler: byId(withdrawApplication),
   }),
   acceptApplication: route('POST /api/applications/:id/accept', {
@@ -85,7 +84,7 @@ export default defineRoutes('applications', {
       "includes the volunteer's contact (its opening is audited as contact.reveal). The body (an optional note) may be omitted.",
     input: { params: IdParams, body: DecisionBody.nullish() },
     response: { 200: ApplicationForOfficer },
-    errors: [403, 404, 409],
+    errors: [403, 409],
     handler: (context, { params, body }) => acceptApplication(context, params.id, body?.note || null),
   }),
   declineApplication: route('POST /api/applications/:id/decline', {
@@ -93,7 +92,7 @@ export default defineRoutes('applications', {
     description: 'The body (an optional note shown to the volunteer) may be omitted.',
     input: { params: IdParams, body: DecisionBody.nullish() },
     response: { 200: ApplicationForOfficer },
-    errors: [403, 404, 409],
+    errors: [403, 409],
     handler: (context, { params, body }) => declineApplication(context, params.id, body?.note || null),
   }),
 });

@@ -30,7 +30,7 @@ export default defineRoutes('associations', {
     summary: "The association's officers, by name (its municipality's staff, foundation staff, its officers)",
     input: { params: IdParams },
     response: { 200: AssociationOfficerList },
-    errors: [403, 404],
+    errors: [403],
     handler: async (context, { params }) => ({ items: await listAssociationOfficers(context, params.id) }),
   }),
   removeAssociationOfficer: route('POST /api/associations/:id/officers/:userId/remove', {
@@ -39,7 +39,7 @@ export default defineRoutes('associations', {
       'The account stays; every session of it ends, so the person can no longer act for the association from the next request. Audit-logged as role.remove.',
     input: { params: AssociationOfficerParams },
     response: { 204: NoContent },
-    errors: [403, 404],
+    errors: [403],
     handler: async (context, { params }) => {
       await removeAssociationOfficer(context, params.id, params.userId);
       return null;

@@ -30,7 +30,7 @@ export default defineRoutes('calendar', {
       '409 NOT_MATCHED before a match, 409 NO_WORK_DATE when the work has no date. Times are Tokyo times written in UTC.',
     input: { params: IdParams },
     response: calendarAnswer,
-    errors: [403, 404, 409],
+    errors: [403, 409],
     handler: async (context, { params }, { reply }) =>
       sendCalendar(reply, await getMatchCalendar(context, params.id), 'machi-udekiki.ics'),
   }),

@@ -8,14 +8,14 @@ export default defineRoutes('completion', {
     summary: 'Mark a match done (officer of the association); the volunteer is asked to confirm',
     input: { params: IdParams },
     response: { 200: ApplicationForOfficer },
-    errors: [403, 404, 409],
+    errors: [403, 409],
     handler: byId(completeMatch),
   }),
   confirmCompletion: route('POST /api/applications/:id/confirm', {
     summary: 'Confirm a match the association marked done (the volunteer); the last one completes the request',
     input: { params: IdParams },
     response: { 200: MyApplication },
-    errors: [403, 404, 409],
+    errors: [403, 409],
     handler: byId(confirmCompletion),
   }),
   sendThanks: route('POST /api/applications/:id/thanks', {
@@ -25,7 +25,7 @@ export default defineRoutes('completion', {
       '409 NOT_COMPLETED before the officer marked the match done, ALREADY_THANKED the second time.',
     input: { params: IdParams, body: ThanksBody },
     response: { 201: ThanksView },
-    errors: [403, 404, 409],
+    errors: [403, 409],
     handler: byIdAndBody(sendThanks),
   }),
 });

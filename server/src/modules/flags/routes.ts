@@ -26,7 +26,7 @@ export default defineRoutes('flags', {
     summary: 'Hide the flagged item or dismiss the flag (municipal staff of its municipality); audited',
     input: { params: IdParams, body: ResolveFlagBody },
     response: { 200: FlagView },
-    errors: [403, 404, 409],
+    errors: [403, 409],
     handler: byIdAndBody(resolveFlag),
   }),
 });

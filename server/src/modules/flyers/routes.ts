@@ -24,7 +24,6 @@ export default defineRoutes('print', {
     signIn: 'optional',
     input: { params: RequestIdParams, query: PrintQuery },
     response: { 200: printable('An HTML page that prints on one A4 sheet') },
-    errors: [404],
     handler: async (context, { params, query }, { reply }) =>
       sendHtml(reply, await requestFlyer(context, params.id, query.lang)),
   }),
@@ -34,7 +33,6 @@ export default defineRoutes('print', {
     signIn: 'optional',
     input: { params: MunicipalityCodeParams, query: PrintQuery },
     response: { 200: printable('An HTML page that prints on one A4 sheet') },
-    errors: [404],
     handler: async (context, { params, query }, { reply }) =>
       sendHtml(reply, await municipalitySheet(context, params.code, query.lang)),
   }),
@@ -44,7 +42,6 @@ export default defineRoutes('print', {
     signIn: 'optional',
     input: { params: MunicipalityCodeParams, query: PrintQuery },
     response: { 200: printable('An HTML page that prints on one A4 sheet') },
-    errors: [404],
     handler: async (context, { params, query }, { reply }) =>
       sendHtml(reply, await volunteerPoster(context, params.code, query.lang)),
   }),

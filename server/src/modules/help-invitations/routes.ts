@@ -26,7 +26,7 @@ export default defineRoutes('help-invitations', {
       'The volunteer gets a mail in their language.',
     input: { params: IdParams, body: InviteVolunteerBody },
     response: { 201: HelpInvitationView },
-    errors: [403, 404, 409, 429],
+    errors: [403, 409, 429],
     handler: (context, { params, body }) => inviteVolunteer(context, params.id, body.volunteerId),
   }),
   listHelpInvitationsForRequest: route('GET /api/requests/:id/help-invitations', {
@@ -36,7 +36,7 @@ export default defineRoutes('help-invitations', {
       'accepted (a hand raised), declined, expired (the request stopped taking hands, or 14 days passed).',
     input: { params: IdParams },
     response: { 200: SentHelpInvitationList },
-    errors: [403, 404],
+    errors: [403],
     handler: (context, { params }) => listHelpInvitationsForRequest(context, params.id),
   }),
   listMyInvitationsToHelp: route('GET /api/me/help-invitations', {
@@ -49,7 +49,7 @@ export default defineRoutes('help-invitations', {
     summary: 'Say “not this time” to an invitation to help (the invited volunteer)',
     input: { params: IdParams },
     response: { 200: HelpInvitationView },
-    errors: [403, 404, 409],
+    errors: [403, 409],
     handler: byId(declineInvitationToHelp),
   }),
   muteHelpInvitations: route('PUT /api/me/help-invitations/mute', {

@@ -61,14 +61,13 @@ export default defineRoutes('requests', {
     signIn: 'optional',
     input: { params: RequestIdParams },
     response: { 200: HelpRequestDetail },
-    errors: [404],
     handler: byId(getRequest),
   }),
   updateRequest: route('PUT /api/requests/:id', {
     summary: 'Replace the content of a draft, or of a request sent back for changes (officers)',
     input: { params: RequestIdParams, body: HelpRequestInput },
     response: { 200: HelpRequestDetail },
-    errors: [403, 404, 409],
+    errors: [403, 409],
     handler: byIdAndBody(updateRequest),
   }),
   deleteRequest: route('DELETE /api/requests/:id', {
@@ -76,7 +75,7 @@ export default defineRoutes('requests', {
     description: 'Only a draft: any other state is 409 REQUEST_NOT_DELETABLE. Audit-logged (request.delete).',
     input: { params: RequestIdParams },
     response: { 204: NoContent },
-    errors: [403, 404, 409],
+    errors: [403, 409],
     handler: async (context, { params }) => {
       await deleteDraft(context, params.id);
       return null;
@@ -89,7 +88,7 @@ export default defineRoutes('requests', {
       'look-up. Officers of the association and matched volunteers see the contact on the request itself.',
     input: { params: RequestIdParams, body: ReasonBody },
     response: { 200: OfficerContact },
-    errors: [403, 404],
+    errors: [403],
     handler: (context, { params, body }) => revealOfficerContact(context, params.id, body.reason),
   }),
   submitRequest: route('POST /api/requests/:id/submit', {
@@ -97,21 +96,21 @@ export default defineRoutes('requests', {
     description: 'A second submit of the same request (e.g. a double click) is 409 REQUEST_TRANSITION_NOT_ALLOWED.',
     input: { params: RequestIdParams },
     response: { 200: HelpRequestDetail },
-    errors: [403, 404, 409],
+    errors: [403, 409],
     handler: byId(submitRequest),
   }),
   withdrawRequest: route('POST /api/requests/:id/withdraw', {
     summary: 'Take the request back, any time before completion (officers)',
     input: { params: RequestIdParams },
     response: { 200: HelpRequestDetail },
-    errors: [403, 404, 409],
+    errors: [403, 409],
     handler: byId(withdrawRequest),
   }),
   copyRequest: route('POST /api/requests/:id/copy', {
     summary: 'Start a new draft with the same content (dates cleared), e.g. to post it again next year (officers)',
     input: { params: RequestIdParams },
     response: { 201: HelpRequestDetail },
-    errors: [403, 404],
+    errors: [403],
     handler: byId(copyRequest),
   }),
 });

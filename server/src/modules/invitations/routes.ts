@@ -42,14 +42,14 @@ export default defineRoutes('invitations', {
     summary: 'Mail a new link, valid 7 more days; the old link stops working',
     input: { params: IdParams },
     response: { 200: Invitation },
-    errors: [403, 404, 409],
+    errors: [403, 409],
     handler: byId(resendInvitation),
   }),
   revokeInvitation: route('POST /api/invitations/:id/revoke', {
     summary: 'Make the invitation link stop working',
     input: { params: IdParams },
     response: { 200: Invitation },
-    errors: [403, 404, 409],
+    errors: [403, 409],
     handler: byId(revokeInvitation),
   }),
   previewInvitation: route('GET /api/invitations/preview', {

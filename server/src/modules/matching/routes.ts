@@ -29,7 +29,7 @@ export default defineRoutes('matching', {
       'Empty unless the request is open for hands. `quiet`: published a few days ago and no hand yet.',
     input: { params: RequestIdParams, query: SuggestedVolunteersQuery },
     response: { 200: SuggestedVolunteersList },
-    errors: [403, 404],
+    errors: [403],
     handler: (context, { params, query }) => listSuggestedVolunteers(context, params.id, query),
   }),
 });

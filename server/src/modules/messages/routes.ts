@@ -11,14 +11,14 @@ export default defineRoutes('messages', {
       'by staff come with `hidden: true` and no body. 409 NOT_MATCHED before the application is accepted.',
     input: { params: IdParams },
     response: { 200: MessageList },
-    errors: [403, 404, 409],
+    errors: [403, 409],
     handler: byId(listMessages),
   }),
   sendMessage: route('POST /api/applications/:id/messages', {
     summary: 'Send a plain-text message in a match; the other side gets at most one mail per 15 minutes',
     input: { params: IdParams, body: MessageBody },
     response: { 201: ThreadMessage },
-    errors: [403, 404, 409],
+    errors: [403, 409],
     handler: (context, { params, body }) => sendMessage(context, params.id, body.body),
   }),
 });

@@ -41,14 +41,13 @@ export default defineRoutes('moderation', {
       'The last reason staff sent a request back with, and which fields its officers changed since (staff of its municipality; foundation reads)',
     input: { params: RequestIdParams },
     response: { 200: ReviewHistory },
-    errors: [404],
     handler: byId(getReviewHistory),
   }),
   approveRequest: route('POST /api/requests/:id/approve', {
     summary: 'Publish a request waiting for review; its officers are told by mail',
     input: { params: RequestIdParams },
     response: { 200: HelpRequestDetail },
-    errors: [403, 404, 409],
+    errors: [403, 409],
     handler: byId(approveRequest),
   }),
   requestChangesToRequest: decision(

@@ -32,14 +32,14 @@ export default defineRoutes('municipalities', {
     signIn: 'optional',
     input: { params: MunicipalityCodeParams },
     response: { 200: MunicipalitySettingsView },
-    errors: [401, 403, 404],
+    errors: [401, 403],
     handler: (context, { params }) => getMunicipalitySettings(context, params.code),
   }),
   updateMunicipalitySettings: route('PATCH /api/municipalities/:code/settings', {
     summary: "Change the municipality's request settings (its staff); audit-logged",
     input: { params: MunicipalityCodeParams, body: UpdateMunicipalitySettingsBody },
     response: { 200: MunicipalitySettingsView },
-    errors: [403, 404],
+    errors: [403],
     handler: (context, { params, body }) => updateMunicipalitySettings(context, params.code, body),
   }),
   updateMunicipalityStatus: route('POST /api/municipalities/:code/status', {
@@ -47,7 +47,7 @@ export default defineRoutes('municipalities', {
       'Activate, pause or resume a municipality, with a reason (foundation staff); audit-logged. Paused: its requests leave the board and no new ones are posted; matches already made go on',
     input: { params: MunicipalityCodeParams, body: UpdateMunicipalityStatusBody },
     response: { 200: Municipality },
-    errors: [403, 404, 409],
+    errors: [403, 409],
     handler: (context, { params, body }) => updateMunicipalityStatus(context, params.code, body),
   }),
   getMunicipalityFeed: route('GET /api/municipalities/:code/feed.atom', {
@@ -55,7 +55,6 @@ export default defineRoutes('municipalities', {
     signIn: 'optional',
     input: { params: MunicipalityCodeParams },
     response: { 200: { description: 'Atom 1.0 feed', content: { 'application/atom+xml': { schema: z.string() } } } },
-    errors: [404],
     handler: async (context, { params }, { reply }) => {
       const xml = await municipalityFeed(context, params.code);
       if (xml === null) throw new DomainError('NOT_FOUND', 'No such active municipality.');

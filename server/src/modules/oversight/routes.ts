@@ -57,7 +57,7 @@ export default defineRoutes('oversight', {
       "One match's whole timeline with the spans between steps, the messages counted (not read), thanks and the private ratings",
     input: { params: IdParams },
     response: { 200: MatchDetail },
-    errors: [403, 404],
+    errors: [403],
     handler: byId(getMatch),
   }),
   listMunicipalityRequests: route('GET /api/staff/requests', {

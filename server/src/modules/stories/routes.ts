@@ -38,21 +38,20 @@ export default defineRoutes('stories', {
     bodyLimit: storyBodyLimit,
     input: { params: IdParams, body: CreateStoryBody },
     response: { 201: StoryView },
-    errors: [403, 404, 409],
+    errors: [403, 409],
     handler: (context, { params, body }) => createStory(context, params.id, body),
   }),
   getMatchStory: route('GET /api/applications/:id/story', {
     summary: "A match's story, for its two sides and staff",
     input: { params: IdParams },
     response: { 200: StoryView },
-    errors: [404],
     handler: (context, { params }) => getMatchStory(context, params.id),
   }),
   setStoryConsent: route('POST /api/stories/:id/consent', {
     summary: "The match's volunteer chooses to be named in the story or to stay anonymous (may change later)",
     input: { params: IdParams, body: StoryConsentBody },
     response: { 200: StoryView },
-    errors: [403, 404],
+    errors: [403],
     handler: (context, { params, body }) => setStoryConsent(context, params.id, body.consent),
   }),
   approveStory: route('POST /api/stories/:id/approve', {
@@ -60,14 +59,14 @@ export default defineRoutes('stories', {
     description: 'Public once approved and the volunteer has chosen. 409 STORY_NOT_IN_REVIEW.',
     input: { params: IdParams, body: ApproveStoryBody },
     response: { 200: StoryView },
-    errors: [403, 404, 409],
+    errors: [403, 409],
     handler: (context, { params, body }) => approveStory(context, params.id, body),
   }),
   featureStory: route('POST /api/stories/:id/feature', {
     summary: 'Feature a public story on the home page, or take it off (foundation staff); audit-logged',
     input: { params: IdParams, body: FeatureStoryBody },
     response: { 200: StoryView },
-    errors: [403, 404, 409],
+    errors: [403, 409],
     handler: (context, { params, body }) => featureStory(context, params.id, body.featured),
   }),
   listStories: route('GET /api/stories', {
@@ -99,7 +98,6 @@ export default defineRoutes('stories', {
     signIn: 'optional',
     input: { params: IdParams },
     response: { 200: StoryView },
-    errors: [404],
     handler: (context, { params }) => getStory(context, params.id),
   }),
   getStoryPhoto: route('GET /api/stories/:id/photo', {
@@ -112,7 +110,6 @@ export default defineRoutes('stories', {
         content: Object.fromEntries(['image/jpeg', 'image/png', 'image/webp'].map((t) => [t, { schema: z.string() }])),
       },
     },
-    errors: [404],
     handler: async (context, { params }, { reply }) => {
       const photo = await getStoryPhoto(context, params.id);
       return reply

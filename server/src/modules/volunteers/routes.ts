@@ -7,7 +7,6 @@ export default defineRoutes('volunteers', {
     summary: "A volunteer's public profile (signed in): skills, languages, completed helps, thanks if they allow",
     input: { params: IdParams },
     response: { 200: VolunteerPublicProfile },
-    errors: [404],
     handler: byId(getVolunteerProfile),
   }),
 });
