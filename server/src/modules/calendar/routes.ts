@@ -49,16 +49,16 @@ export default defineRoutes('calendar', {
   getCalendarFeedSettings: route('GET /api/me/calendar-feed', {
     summary: 'Whether you have a calendar feed address, and since when (never the address itself)',
     response: { 200: CalendarFeedView },
-    handler: (context) => getCalendarFeedSettings(context),
+    handler: getCalendarFeedSettings,
   }),
   createCalendarFeed: route('POST /api/me/calendar-feed', {
     summary: 'Make a new calendar feed address (shown in this answer only); an address made before stops',
     response: { 200: CalendarFeedView },
-    handler: (context) => createCalendarFeed(context),
+    handler: createCalendarFeed,
   }),
   revokeCalendarFeed: route('DELETE /api/me/calendar-feed', {
     summary: 'Stop your calendar feed address',
     response: { 200: CalendarFeedView },
-    handler: (context) => revokeCalendarFeed(context),
+    handler: revokeCalendarFeed,
   }),
 });

@@ -8,7 +8,7 @@ import {
 } from '@board/shared';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { defineRoutes, route } from '../../routes/define-routes.ts';
+import { byQuery, defineRoutes, route } from '../../routes/define-routes.ts';
 import { exportOpenData, exportStatistics, getOpenData, getStatistics, type DownloadFile } from './service.ts';
 
 function sendFile(reply: FastifyReply, file: DownloadFile, cache: string) {
@@ -31,7 +31,7 @@ export default defineRoutes('figures', {
     input: { query: StatisticsQuery },
     response: { 200: Statistics },
     errors: [403],
-    handler: (context, { query }) => getStatistics(context, query),
+    handler: byQuery(getStatistics),
   }),
   exportStatistics: route('GET /api/statistics/export', {
     summary: 'The same figures as a CSV (a row per month and one for the period) or JSON file',

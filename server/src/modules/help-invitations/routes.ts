@@ -37,13 +37,13 @@ export default defineRoutes('help-invitations', {
     input: { params: IdParams },
     response: { 200: SentHelpInvitationList },
     errors: [403],
-    handler: (context, { params }) => listHelpInvitationsForRequest(context, params.id),
+    handler: byId(listHelpInvitationsForRequest),
   }),
   listMyInvitationsToHelp: route('GET /api/me/help-invitations', {
     summary: 'Your invitations to help, newest first (at most 100), and whether you muted them',
     description: 'An open invitation whose request no longer takes hands reads `expired`.',
     response: { 200: MyHelpInvitationList },
-    handler: (context) => listMyInvitationsToHelp(context),
+    handler: listMyInvitationsToHelp,
   }),
   declineInvitationToHelp: route('POST /api/help-invitations/:id/decline', {
     summary: 'Say “not this time” to an invitation to help (the invited volunteer)',

@@ -9,7 +9,7 @@ export default defineRoutes('me', {
   getMe: route('GET /api/me', {
     summary: 'The signed-in person: account, roles and volunteer profile',
     response: { 200: Me },
-    handler: (context) => getMe(context),
+    handler: getMe,
   }),
   updateMe: route('PATCH /api/me', {
     summary: 'Change your name, language, contact details or volunteer profile',

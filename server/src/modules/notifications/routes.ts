@@ -8,7 +8,7 @@ import {
   UnsubscribeView,
   UpdateNotificationPreferencesBody,
 } from '@board/shared';
-import { defineRoutes, route } from '../../routes/define-routes.ts';
+import { byBody, byQuery, defineRoutes, route } from '../../routes/define-routes.ts';
 import {
   getNotificationPreferences,
   listNotifications,
@@ -29,25 +29,25 @@ export default defineRoutes('notifications', (app) => {
       summary: 'Your notifications, newest first (keyset paging), and how many are unread',
       input: { query: NotificationsQuery },
       response: { 200: NotificationsPage },
-      handler: (context, { query }) => listNotifications(context, query),
+      handler: byQuery(listNotifications),
     }),
     markNotificationsRead: route('POST /api/notifications/read', {
       summary: 'Mark some of your notifications read (`ids`), or all of them (`all: true`)',
       description: 'Ids of notifications that are not yours change nothing.',
       input: { body: MarkNotificationsReadBody },
       response: { 200: UnreadCount },
-      handler: (context, { body }) => markNotificationsRead(context, body),
+      handler: byBody(markNotificationsRead),
     }),
     getNotificationPreferences: route('GET /api/me/notification-preferences', {
       summary: 'Your mail choice per kind of notification: at once, daily or weekly digest, or off',
       response: { 200: NotificationPreferences },
-      handler: (context) => getNotificationPreferences(context),
+      handler: getNotificationPreferences,
     }),
     updateNotificationPreferences: route('PUT /api/me/notification-preferences', {
       summary: 'Change your mail choice for the kinds named (the others stay); in-app news is always on',
       input: { body: UpdateNotificationPreferencesBody },
       response: { 200: NotificationPreferences },
-      handler: (context, { body }) => updateNotificationPreferences(context, body),
+      handler: byBody(updateNotificationPreferences),
     }),
     showUnsubscribe: route('GET /api/unsubscribe', {
       summary: 'What an unsubscribe link stops (no sign-in: the link is signed)',

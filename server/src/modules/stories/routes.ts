@@ -11,7 +11,7 @@ import {
   StoryView,
 } from '@board/shared';
 import { z } from 'zod';
-import { defineRoutes, route } from '../../routes/define-routes.ts';
+import { byId, byIdAndBody, byQuery, defineRoutes, route } from '../../routes/define-routes.ts';
 import { storiesFeed } from './feed.ts';
 import {
   approveStory,
@@ -39,13 +39,13 @@ export default defineRoutes('stories', {
     input: { params: IdParams, body: CreateStoryBody },
     response: { 201: StoryView },
     errors: [403, 409],
-    handler: (context, { params, body }) => createStory(context, params.id, body),
+    handler: byIdAndBody(createStory),
   }),
   getMatchStory: route('GET /api/applications/:id/story', {
     summary: "A match's story, for its two sides and staff",
     input: { params: IdParams },
     response: { 200: StoryView },
-    handler: (context, { params }) => getMatchStory(context, params.id),
+    handler: byId(getMatchStory),
   }),
   setStoryConsent: route('POST /api/stories/:id/consent', {
     summary: "The match's volunteer chooses to be named in the story or to stay anonymous (may change later)",
@@ -60,7 +60,7 @@ export default defineRoutes('stories', {
     input: { params: IdParams, body: ApproveStoryBody },
     response: { 200: StoryView },
     errors: [403, 409],
-    handler: (context, { params, body }) => approveStory(context, params.id, body),
+    handler: byIdAndBody(approveStory),
   }),
   featureStory: route('POST /api/stories/:id/feature', {
     summary: 'Feature a public story on the home page, or take it off (foundation staff); audit-logged',
@@ -74,7 +74,7 @@ export default defineRoutes('stories', {
     signIn: 'optional',
     input: { query: ListStoriesQuery },
     response: { 200: StoryList },
-    handler: (context, { query }) => listStories(context, query),
+    handler: byQuery(listStories),
   }),
   getStoriesFeed: route('GET /api/stories/feed.atom', {
     summary: 'Public stories as an Atom 1.0 feed (newest 50); no sign-in needed',
@@ -91,14 +91,14 @@ export default defineRoutes('stories', {
     input: { query: ListStoriesForReviewQuery },
     response: { 200: StoryReviewList },
     errors: [403],
-    handler: (context, { query }) => listStoriesForReview(context, query),
+    handler: byQuery(listStoriesForReview),
   }),
   getStory: route('GET /api/stories/:id', {
     summary: 'One story: public ones for anyone; others for their two sides and staff',
     signIn: 'optional',
     input: { params: IdParams },
     response: { 200: StoryView },
-    handler: (context, { params }) => getStory(context, params.id),
+    handler: byId(getStory),
   }),
   getStoryPhoto: route('GET /api/stories/:id/photo', {
     summary: "A story's photo (JPEG, PNG or WebP), for whoever may read the story",
