@@ -1,14 +1,30 @@
 import { MunicipalityCodeParams, PrintQuery, RequestIdParams } from '@board/shared';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { defineRoutes, route } from '../../routes/define-routes.ts';
+import { defineRoutes, route, type Endpoint } from '../../routes/define-routes.ts';
+import type { ServiceContext } from '../../services/context.ts';
 import { municipalitySheet, requestFlyer, volunteerPoster } from './service.ts';
 
-/** A printable page: HTML with print CSS for one A4 sheet. */
-const printable = (description: string) => ({
-  description,
+const a4Page = {
+  description: 'An HTML page that prints on one A4 sheet',
   content: { 'text/html': { schema: z.string() } },
-});
+};
+
+/** A printable page for anyone (no sign-in): `print` renders it for the path's parameters, in `?lang=`. */
+function printablePage<P extends z.ZodType>(
+  endpoint: Endpoint,
+  summary: string,
+  params: P,
+  print: (context: ServiceContext, params: z.output<P>, lang: PrintQuery['lang']) => Promise<string>,
+) {
+  return route(endpoint, {
+    summary: `${summary}; no sign-in needed`,
+    signIn: 'optional',
+    input: { params, query: PrintQuery },
+    response: { 200: a4Page },
+    handler: async (context, input, { reply }) => sendHtml(reply, await print(context, input.params, input.query.lang)),
+  });
+}
 
 const sendHtml = (reply: FastifyReply, html: string) =>
   reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
@@ -18,31 +34,22 @@ const sendHtml = (reply: FastifyReply, html: string) =>
  * volunteer poster, as HTML pages printed by the browser on one A4 sheet, each with QR codes.
  */
 export default defineRoutes('print', {
-  getRequestFlyer: route('GET /api/requests/:id/flyer', {
-    summary:
-      "A published request's A4 flyer (HTML): title, what is needed, when, the association, a QR code to its page; never the exact place or a contact; no sign-in needed",
-    signIn: 'optional',
-    input: { params: RequestIdParams, query: PrintQuery },
-    response: { 200: printable('An HTML page that prints on one A4 sheet') },
-    handler: async (context, { params, query }, { reply }) =>
-      sendHtml(reply, await requestFlyer(context, params.id, query.lang)),
-  }),
-  getMunicipalitySheet: route('GET /api/municipalities/:code/sheet', {
-    summary:
-      "A ward's A4 sheet for the 回覧板 (HTML): up to 8 of its open requests, each with a QR code, and a QR code to its board; no sign-in needed",
-    signIn: 'optional',
-    input: { params: MunicipalityCodeParams, query: PrintQuery },
-    response: { 200: printable('An HTML page that prints on one A4 sheet') },
-    handler: async (context, { params, query }, { reply }) =>
-      sendHtml(reply, await municipalitySheet(context, params.code, query.lang)),
-  }),
-  getVolunteerPoster: route('GET /api/municipalities/:code/volunteer-poster', {
-    summary:
-      "A ward's A4 poster inviting residents to sign up as volunteers (HTML), with a QR code to sign-up; no sign-in needed",
-    signIn: 'optional',
-    input: { params: MunicipalityCodeParams, query: PrintQuery },
-    response: { 200: printable('An HTML page that prints on one A4 sheet') },
-    handler: async (context, { params, query }, { reply }) =>
-      sendHtml(reply, await volunteerPoster(context, params.code, query.lang)),
-  }),
+  getRequestFlyer: printablePage(
+    'GET /api/requests/:id/flyer',
+    "A published request's A4 flyer (HTML): title, what is needed, when, the association, a QR code to its page; never the exact place or a contact",
+    RequestIdParams,
+    (context, { id }, lang) => requestFlyer(context, id, lang),
+  ),
+  getMunicipalitySheet: printablePage(
+    'GET /api/municipalities/:code/sheet',
+    "A ward's A4 sheet for the 回覧板 (HTML): up to 8 of its open requests, each with a QR code, and a QR code to its board",
+    MunicipalityCodeParams,
+    (context, { code }, lang) => municipalitySheet(context, code, lang),
+  ),
+  getVolunteerPoster: printablePage(
+    'GET /api/municipalities/:code/volunteer-poster',
+    "A ward's A4 poster inviting residents to sign up as volunteers (HTML), with a QR code to sign-up",
+    MunicipalityCodeParams,
+    (context, { code }, lang) => volunteerPoster(context, code, lang),
+  ),
 });
