@@ -1,16 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { missingFields, tokenFailure } from './auth-forms.ts';
-
-function formData(entries: Record<string, string>): FormData {
-  const form = new FormData();
-  for (const [k, v] of Object.entries(entries)) form.set(k, v);
-  return form;
-}
+import { submittedForm } from './submitted-form.ts';
 
 describe('missingFields', () => {
   it('fails with `required` per empty field, or returns undefined', () => {
-    expect(missingFields('link', formData({ email: 'a@b.jp' }), ['email'])).toBeUndefined();
-    const failure = missingFields('password', formData({ email: ' ', password: '' }), ['email', 'password']);
+    expect(missingFields('link', submittedForm({ email: 'a@b.jp' }), ['email'])).toBeUndefined();
+    const failure = missingFields('password', submittedForm({ email: ' ', password: '' }), ['email', 'password']);
     expect(failure?.status).toBe(400);
     expect(failure?.data).toMatchObject({
       form: 'password',
@@ -22,7 +17,7 @@ describe('missingFields', () => {
 
 describe('tokenFailure', () => {
   it('reports a malformed token as an unusable link', () => {
-    const form = formData({ token: 'x' });
+    const form = submittedForm({ token: 'x' });
     expect(tokenFailure('verify', 400, { code: 'VALIDATION_FAILED' }, form).data.code).toBe('TOKEN_INVALID');
     expect(tokenFailure('verify', 409, { code: 'EMAIL_TAKEN' }, form).data.code).toBe('EMAIL_TAKEN');
   });

@@ -14,6 +14,12 @@ export function missingFields(which: string, form: FormData, required: readonly 
 }
 
 /**
+ * The load of a page a mailed link opens (`?token=…`): the token for the page's form, nothing
+ * spent. Mail scanners fetch links to check them; only the form's POST uses the token.
+ */
+export const loadLinkToken = ({ url }: { url: URL }) => ({ token: url.searchParams.get('token') ?? '' });
+
+/**
  * A link token the API turned down. A malformed token fails validation (400 with a `token`
  * field), which to the person is the same thing as an expired one: "this link cannot be used".
  */

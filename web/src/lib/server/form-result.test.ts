@@ -13,12 +13,7 @@ import {
   formText,
   formValues,
 } from './form-result.ts';
-
-function formData(entries: Record<string, string>): FormData {
-  const form = new FormData();
-  for (const [k, v] of Object.entries(entries)) form.set(k, v);
-  return form;
-}
+import { submittedForm } from './submitted-form.ts';
 
 describe('formValues', () => {
   it('keeps text fields, lists repeated ones, and never keeps passwords', () => {
@@ -92,7 +87,7 @@ describe('form results', () => {
 
 describe('formText, formList and emptyFields', () => {
   it('reads text fields and treats blanks as empty', () => {
-    const form = formData({ email: ' a@b.jp ', password: '   ', name: '' });
+    const form = submittedForm({ email: ' a@b.jp ', password: '   ', name: '' });
     form.set('file', new Blob(['x']));
     form.append('skills', 'it_digital');
     form.append('skills', '');
@@ -111,7 +106,7 @@ describe('formText, formList and emptyFields', () => {
 
 describe('fieldCodes', () => {
   it('keeps the first code per field and turns empty required fields into `required`', () => {
-    const form = formData({ email: '', password: 'short', displayName: '' });
+    const form = submittedForm({ email: '', password: 'short', displayName: '' });
     const fields = fieldCodes(
       {
         fields: [
@@ -146,7 +141,7 @@ describe('apiFailure from a submitted form', () => {
       'password',
       401,
       { code: 'INVALID_CREDENTIALS', fields: [] },
-      formData({ email: 'a@b.jp', password: 'secret', returnTo: '/x' }),
+      submittedForm({ email: 'a@b.jp', password: 'secret', returnTo: '/x' }),
     );
     expect(isActionFailure(failure)).toBe(true);
     expect(failure.status).toBe(401);

@@ -87,52 +87,71 @@ export async function saveProfile(event: RequestEvent) {
   return formSuccess('profile');
 }
 
+/**
+ * A change to the account that the current password confirms (/me/profile's password and address
+ * forms): the fields it needs are refused when empty, each with its own code, before the API is
+ * asked; a wrong password is the password field's problem.
+ */
+async function passwordConfirmed(
+  event: RequestEvent,
+  submitted: FormData,
+  change: {
+    form: 'password' | 'email';
+    path: string;
+    /** the API's body: the form's fields by the same names */
+    body: Record<string, string>;
+    /** the code of each field when it is left empty */
+    required: Record<string, string>;
+    /** the field that holds the current password */
+    password: string;
+    detail?: Record<string, string>;
+  },
+) {
+  const values = formValues(submitted);
+  const missing = Object.fromEntries(Object.entries(change.required).filter(([name]) => !change.body[name]));
+  if (Object.keys(missing).length > 0) return formFailure(change.form, 400, 'VALIDATION_FAILED', missing, values);
+  const result = await callApi(event, 'POST', change.path, change.body);
+  if (!result.ok) {
+    if (result.error.code === 'PASSWORD_INCORRECT') {
+      return formFailure(
+        change.form,
+        result.status,
+        'VALIDATION_FAILED',
+        { [change.password]: 'PASSWORD_INCORRECT' },
+        values,
+      );
+    }
+    return apiFailure(change.form, result.status, result.error, values);
+  }
+  return formSuccess(change.form, change.detail);
+}
+
 /** POST /api/me/password: the current password and a new one. */
 export async function changePassword(event: RequestEvent) {
   requireSignedIn(event.locals, event.url);
   const form = await event.request.formData();
-  const values = formValues(form);
-  const currentPassword = formText(form, 'currentPassword');
-  const newPassword = formText(form, 'newPassword');
-  const missing: Record<string, string> = {};
-  if (!currentPassword) missing.currentPassword = 'PASSWORD_REQUIRED';
-  if (!newPassword) missing.newPassword = 'PASSWORD_REQUIRED';
-  if (Object.keys(missing).length > 0) return formFailure('password', 400, 'VALIDATION_FAILED', missing, values);
-  const result = await callApi(event, 'POST', '/api/me/password', { currentPassword, newPassword });
-  if (!result.ok) {
-    if (result.error.code === 'PASSWORD_INCORRECT') {
-      return formFailure(
-        'password',
-        result.status,
-        'VALIDATION_FAILED',
-        { currentPassword: 'PASSWORD_INCORRECT' },
-        values,
-      );
-    }
-    return apiFailure('password', result.status, result.error, values);
-  }
-  return formSuccess('password');
+  return passwordConfirmed(event, form, {
+    form: 'password',
+    path: '/api/me/password',
+    body: { currentPassword: formText(form, 'currentPassword'), newPassword: formText(form, 'newPassword') },
+    required: { currentPassword: 'PASSWORD_REQUIRED', newPassword: 'PASSWORD_REQUIRED' },
+    password: 'currentPassword',
+  });
 }
 
 /** POST /api/me/email: a link goes to the new address; the change happens when it is opened. */
 export async function changeEmail(event: RequestEvent) {
   requireSignedIn(event.locals, event.url);
   const form = await event.request.formData();
-  const values = formValues(form);
   const newEmail = formText(form, 'newEmail').trim();
-  const password = formText(form, 'password');
-  const missing: Record<string, string> = {};
-  if (!newEmail) missing.newEmail = 'EMAIL_REQUIRED';
-  if (!password) missing.password = 'PASSWORD_REQUIRED';
-  if (Object.keys(missing).length > 0) return formFailure('email', 400, 'VALIDATION_FAILED', missing, values);
-  const result = await callApi(event, 'POST', '/api/me/email', { newEmail, password });
-  if (!result.ok) {
-    if (result.error.code === 'PASSWORD_INCORRECT') {
-      return formFailure('email', result.status, 'VALIDATION_FAILED', { password: 'PASSWORD_INCORRECT' }, values);
-    }
-    return apiFailure('email', result.status, result.error, values);
-  }
-  return formSuccess('email', { newEmail });
+  return passwordConfirmed(event, form, {
+    form: 'email',
+    path: '/api/me/email',
+    body: { newEmail, password: formText(form, 'password') },
+    required: { newEmail: 'EMAIL_REQUIRED', password: 'PASSWORD_REQUIRED' },
+    password: 'password',
+    detail: { newEmail },
+  });
 }
 
 /** POST /api/me/calendar-feed: a new calendar address, shown in this answer only (the old one stops). */

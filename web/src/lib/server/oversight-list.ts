@@ -10,13 +10,14 @@ import { fetchAllMunicipalities } from '#lib/server/municipalities.ts';
 const pageSize = 30;
 
 /**
- * The list pages of oversight (/staff/matches, /staff/requests): the filters a reader sets in a
- * GET form (the API checks them and names any bad one), one page by the API's cursor, and the
- * municipalities to name. The municipality filter is only for readers who see more than one.
+ * The list pages of oversight (/staff/matches, /staff/requests, /staff/audit): the filters a
+ * reader sets in a GET form (the API checks them and names any bad one), one page by the API's
+ * cursor, and the municipalities to name. The municipality filter is only for readers who see
+ * more than one.
  */
-export async function loadOversightList<Item>(
+export async function loadOversightList<Item, const Name extends string = string>(
   event: RequestEvent,
-  options: { action: Action; api: string; filterNames: readonly string[]; form: string },
+  options: { action: Action; api: string; filterNames: readonly Name[]; form: string },
 ) {
   const me = requireStaffArea(event.locals, event.url, options.action);
   event.setHeaders({ 'cache-control': 'no-store' });
@@ -24,7 +25,7 @@ export async function loadOversightList<Item>(
   const params = event.url.searchParams;
   const filters = Object.fromEntries(
     ['municipality', ...options.filterNames].map((n) => [n, (params.get(n) ?? '').trim()]),
-  ) as Record<string, string>;
+  ) as Record<'municipality' | Name, string>;
   if (!filterable) filters.municipality = '';
   const cursor = params.get('cursor') ?? '';
 

@@ -10,14 +10,9 @@ import {
   splitSkills,
   tokyoParts,
 } from './request-form.ts';
+import { submittedForm } from './submitted-form.ts';
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-
-function form(entries: Record<string, string | string[]>): FormData {
-  const data = new FormData();
-  for (const [k, v] of Object.entries(entries)) for (const one of Array.isArray(v) ? v : [v]) data.append(k, one);
-  return data;
-}
 
 const good = {
   title: '夏祭りのチラシ',
@@ -39,7 +34,7 @@ const good = {
 
 describe('parseRequestForm', () => {
   it('turns a filled form into a body the API accepts, in Tokyo time', () => {
-    const parsed = parseRequestForm(form(good));
+    const parsed = parseRequestForm(submittedForm(good));
     expect(parsed.local).toEqual({});
     expect(CreateHelpRequestBody.safeParse(parsed.body).success).toBe(true);
     expect(parsed.body).toMatchObject({
@@ -56,7 +51,7 @@ describe('parseRequestForm', () => {
 
   it('sends a range, and "flexible" without dates', () => {
     const range = parseRequestForm(
-      form({ ...good, whenKind: 'range', endDate: good.startDate, endTime: '12:30', online: 'on' }),
+      submittedForm({ ...good, whenKind: 'range', endDate: good.startDate, endTime: '12:30', online: 'on' }),
     );
     expect(range.body.when).toEqual({
       kind: 'range',
@@ -64,19 +59,21 @@ describe('parseRequestForm', () => {
       endsAt: `${good.startDate}T12:30:00+09:00`,
     });
     expect(range.body.online).toBe(true);
-    const flexible = parseRequestForm(form({ ...good, whenKind: 'flexible', startDate: '', startTime: '' }));
+    const flexible = parseRequestForm(submittedForm({ ...good, whenKind: 'flexible', startDate: '', startTime: '' }));
     expect(flexible.body.when).toEqual({ kind: 'flexible' });
     expect(flexible.local).toEqual({});
   });
 
   it('sends a day whose time is not fixed yet, ignoring the time box, and asks for its date', () => {
-    const day = parseRequestForm(form({ ...good, whenKind: 'day', startDate: '2026/12/5', startTime: '10:00' }));
+    const day = parseRequestForm(
+      submittedForm({ ...good, whenKind: 'day', startDate: '2026/12/5', startTime: '10:00' }),
+    );
     expect(day.body.when).toEqual({ kind: 'day', day: '2026-12-05' });
     expect(day.local).toEqual({});
-    expect(parseRequestForm(form({ ...good, whenKind: 'day', startDate: '' })).local).toEqual({
+    expect(parseRequestForm(submittedForm({ ...good, whenKind: 'day', startDate: '' })).local).toEqual({
       startDate: 'DATE_REQUIRED',
     });
-    expect(parseRequestForm(form({ ...good, whenKind: 'day', startDate: '12月5日' })).local).toEqual({
+    expect(parseRequestForm(submittedForm({ ...good, whenKind: 'day', startDate: '12月5日' })).local).toEqual({
       startDate: 'DATE_INVALID',
     });
     expect(requestFieldOf('when.day')).toBe('startDate');
@@ -91,13 +88,13 @@ describe('parseRequestForm', () => {
     ['no slots', { slots: '' }, { slots: 'SLOTS_REQUIRED' }],
     ['a deadline time without a day', { deadlineDate: '', deadlineTime: '10:00' }, { deadlineDate: 'DATE_REQUIRED' }],
   ])('%s: names the field, and the body is one the API refuses (nothing can be written)', (_name, change, local) => {
-    const parsed = parseRequestForm(form({ ...good, ...change }));
+    const parsed = parseRequestForm(submittedForm({ ...good, ...change }));
     expect(parsed.local).toEqual(local);
     expect(CreateHelpRequestBody.safeParse(parsed.body).success).toBe(false);
   });
 
   it('passes what cannot be a number on for the API to refuse', () => {
-    const parsed = parseRequestForm(form({ ...good, slots: 'たくさん', estimatedHours: '半日' }));
+    const parsed = parseRequestForm(submittedForm({ ...good, slots: 'たくさん', estimatedHours: '半日' }));
     expect(parsed.body).toMatchObject({ slots: 'たくさん', estimatedHours: '半日' });
     expect(CreateHelpRequestBody.safeParse(parsed.body).success).toBe(false);
   });
@@ -125,7 +122,7 @@ describe('helpers', () => {
   });
 
   it('requestFailure: the form’s own code wins, and a few codes get plainer words', () => {
-    const parsed = parseRequestForm(form({ ...good, startTime: '', slots: '0' }));
+    const parsed = parseRequestForm(submittedForm({ ...good, startTime: '', slots: '0' }));
     const failure = requestFailure(
       400,
       {

@@ -1,10 +1,10 @@
 import { callApi } from '#lib/server/api.ts';
-import { mailLinkAction, tokenFailure } from '#lib/server/auth-forms.ts';
+import { loadLinkToken, mailLinkAction, tokenFailure } from '#lib/server/auth-forms.ts';
 import { apiFailure, formText } from '#lib/server/form-result.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Without `?token=`: ask for a reset link. With it (from the mail): choose a new password. */
-export const load: PageServerLoad = ({ url }) => ({ token: url.searchParams.get('token') ?? '' });
+export const load: PageServerLoad = loadLinkToken;
 
 export const actions: Actions = {
   /** Mail a reset link: the same answer whether or not the address has an account. */

@@ -1,5 +1,5 @@
 import { callApi } from '#lib/server/api.ts';
-import { tokenFailure } from '#lib/server/auth-forms.ts';
+import { loadLinkToken, tokenFailure } from '#lib/server/auth-forms.ts';
 import { apiFailure, formText } from '#lib/server/form-result.ts';
 import { loadSession } from '#lib/server/session.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -10,7 +10,7 @@ import type { Actions, PageServerLoad } from './$types';
  * signed in may give the account's password with it to keep it: the link alone proves the
  * address, not who chose the password (the API then drops it; see docs/architecture.md).
  */
-export const load: PageServerLoad = ({ url }) => ({ token: url.searchParams.get('token') ?? '' });
+export const load: PageServerLoad = loadLinkToken;
 
 /** problems the person can fix on the same form, with the same link */
 const retryable = new Set(['PASSWORD_INCORRECT', 'RATE_LIMITED']);

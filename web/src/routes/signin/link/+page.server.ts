@@ -2,12 +2,12 @@ import type { Session } from '@board/shared';
 import { redirect } from '@sveltejs/kit';
 import { afterSignIn } from '#lib/server/after-sign-in.ts';
 import { callApi } from '#lib/server/api.ts';
-import { tokenFailure } from '#lib/server/auth-forms.ts';
+import { loadLinkToken, tokenFailure } from '#lib/server/auth-forms.ts';
 import { formText } from '#lib/server/form-result.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Opening the link only shows a button: mail scanners fetch links, and must not spend them. */
-export const load: PageServerLoad = ({ url }) => ({ token: url.searchParams.get('token') ?? '' });
+export const load: PageServerLoad = loadLinkToken;
 
 export const actions: Actions = {
   default: async (event) => {

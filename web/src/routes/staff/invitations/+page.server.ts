@@ -55,6 +55,26 @@ export const load: PageServerLoad = async (event) => {
 
 const guard = (event: RequestEvent) => requireStaffArea(event.locals, event.url, 'invitation.list');
 
+/**
+ * A button on one row of the table (POST /api/invitations/:id/<verb>): a failure shows on the row.
+ * `ask` may answer first instead (a confirmation still to give).
+ */
+async function onRow(
+  event: RequestEvent,
+  verb: 'resend' | 'revoke',
+  ask?: (form: FormData, id: string) => { form: string; id: string } | null,
+) {
+  guard(event);
+  const form = await event.request.formData();
+  const id = formText(form, 'id');
+  if (!uuid.test(id)) return formFailure('row', 400, 'NOT_FOUND', {}, { id });
+  const asked = ask?.(form, id);
+  if (asked) return asked;
+  const result = await callApi<Invitation>(event, 'POST', `/api/invitations/${id}/${verb}`);
+  if (!result.ok) return apiFailure('row', result.status, result.error, { id });
+  return formSuccess(verb, { email: result.data.email });
+}
+
 export const actions: Actions = {
   /** Foundation staff: POST /api/invitations/municipal-staff */
   inviteStaff: async (event) => {
@@ -81,30 +101,12 @@ export const actions: Actions = {
   },
 
   /** POST /api/invitations/:id/resend: a new link, valid 7 more days; the old one stops working. */
-  resend: async (event) => {
-    guard(event);
-    const form = await event.request.formData();
-    const id = formText(form, 'id');
-    if (!uuid.test(id)) return formFailure('row', 400, 'NOT_FOUND', {}, { id });
-    const result = await callApi<Invitation>(event, 'POST', `/api/invitations/${id}/resend`);
-    if (!result.ok) return apiFailure('row', result.status, result.error, { id });
-    return formSuccess('resend', { email: result.data.email });
-  },
+  resend: (event) => onRow(event, 'resend'),
 
   /**
    * Revoking asks first: without `confirmed`, the page shows what will happen and a second
    * button; with it, POST /api/invitations/:id/revoke. Works the same without JavaScript.
    */
-  revoke: async (event) => {
-    guard(event);
-    const form = await event.request.formData();
-    const id = formText(form, 'id');
-    if (!uuid.test(id)) return formFailure('row', 400, 'NOT_FOUND', {}, { id });
-    if (form.get('confirmed') !== 'yes') {
-      return { form: 'revokeConfirm', id };
-    }
-    const result = await callApi<Invitation>(event, 'POST', `/api/invitations/${id}/revoke`);
-    if (!result.ok) return apiFailure('row', result.status, result.error, { id });
-    return formSuccess('revoke', { email: result.data.email });
-  },
+  revoke: (event) =>
+    onRow(event, 'revoke', (form, id) => (form.get('confirmed') !== 'yes' ? { form: 'revokeConfirm', id } : null)),
 };
