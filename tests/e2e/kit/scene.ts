@@ -4,6 +4,7 @@
  */
 import {
   createPerson,
+  demoEmails,
   freshEmail,
   insertRequest as insertRequestRow,
   nextUnique,
@@ -140,4 +141,21 @@ export function requestBody(overrides: Record<string, unknown> = {}): Record<str
     languages: ['ja'],
     ...overrides,
   };
+}
+
+/**
+ * A request posted through the API by an officer (千住一丁目町会's unless another is named), taken
+ * as far as `stage`: a draft, sent for review, or also approved by 足立区's staff (published where
+ * the ward reviews). `overrides` go into its `requestBody`. Answers its id.
+ */
+export async function requestThroughApi(
+  app: TestApp,
+  stage: 'draft' | 'sent' | 'approved',
+  overrides: Record<string, unknown> = {},
+  officer: string = demoEmails.officerSenju,
+): Promise<string> {
+  const { id } = await api<{ id: string }>(app, officer, 'POST', '/api/requests', requestBody(overrides));
+  if (stage !== 'draft') await api(app, officer, 'POST', `/api/requests/${id}/submit`);
+  if (stage === 'approved') await api(app, demoEmails.staffAdachi, 'POST', `/api/requests/${id}/approve`);
+  return id;
 }
