@@ -1,6 +1,6 @@
 import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { applicationRow, applied } from '../kit/applications.ts';
+import { applicationRow, applied, newHand } from '../kit/applications.ts';
 import { post } from '../kit/http.ts';
 import { createInvitation } from '../kit/invitations.ts';
 import { mailsTo } from '../kit/mail.ts';
@@ -49,9 +49,7 @@ describe('a mail server that fails does not undo or fail the change', () => {
   afterAll(() => t.close());
 
   it('a hand is raised (201, stored) and the failed mail is logged', async () => {
-    const request = await insertRequest(t);
-    const volunteer = await createVolunteer(t);
-    const id = await applied(t, volunteer.headers, request.id);
+    const { id } = await newHand(t);
     expect((await applicationRow(t, id))?.status).toBe('pending');
     expect(t.mail).toEqual([]);
     expect(logged.some((line) => line.includes('mail could not be sent'))).toBe(true);
