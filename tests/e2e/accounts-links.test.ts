@@ -6,7 +6,7 @@ import { t, useBrowserApp } from './kit/boot.ts';
 import { pageOf } from './kit/contexts.ts';
 import { lastMailId, linkIn, mailTo } from './kit/mail.ts';
 import { open, openHeaderMenu, submit } from './kit/pages.ts';
-import { demoPassword, freshEmail, newPersonContext, signInOnPage } from './kit/people.ts';
+import { demoPassword, freshEmail, newPersonContext, signInFromLink, signInOnPage } from './kit/people.ts';
 import { texts } from './kit/texts.ts';
 
 // mail kept by the app, as in the demo: these pages show /dev/mail
@@ -104,14 +104,7 @@ describe('password reset', () => {
       remoteAddress: '10.7.7.7',
     });
     expect(old.statusCode).toBe(401);
-    await page
-      .locator('#main')
-      .getByRole('link', { name: i18n.t('auth.verify.signin') })
-      .click();
-    await page.waitForURL(`${t.baseUrl}/signin`);
-    await page.locator('#signin-email').fill(email);
-    await page.locator('#signin-password').fill('my brand new password');
-    await submit(page, page.getByRole('button', { name: i18n.t('auth.signin.submit'), exact: true }));
+    await signInFromLink(page, t, 'ja', email, 'my brand new password');
     await page.locator('[data-testid=signed-in]').waitFor();
     await openHeaderMenu(page, 'signed-in');
     expect(await page.locator('header').innerText()).toContain('田中 さくら');

@@ -3,7 +3,7 @@ import { t, useBrowserApp } from './kit/boot.ts';
 import { pageOf } from './kit/contexts.ts';
 import { followMailLinks, linkIn, mailTo } from './kit/mail.ts';
 import { open, openHeaderMenu, submit } from './kit/pages.ts';
-import { freshEmail, newPersonContext } from './kit/people.ts';
+import { freshEmail, newPersonContext, signInFromLink } from './kit/people.ts';
 import { countUsers } from './kit/rows.ts';
 import { texts } from './kit/texts.ts';
 
@@ -85,14 +85,7 @@ describe('a volunteer signs up, confirms the address, signs in and out', () => {
     expect(await done.innerText()).toContain(i18n.t('auth.verify.doneBody', { email }));
 
     // on to sign in
-    await page
-      .locator('#main')
-      .getByRole('link', { name: i18n.t('auth.verify.signin') })
-      .click();
-    await page.waitForURL(`${t.baseUrl}/signin`);
-    await page.locator('#signin-email').fill(email);
-    await page.locator('#signin-password').fill(password);
-    await submit(page, page.getByRole('button', { name: i18n.t('auth.signin.submit'), exact: true }));
+    await signInFromLink(page, t, lang, email, password);
     await page.waitForURL(`${t.baseUrl}/`);
 
     // the header knows them: name and their page in the account menu, confirmed (no reminder)
