@@ -8,7 +8,7 @@ import { t, useBrowserApp } from './kit/boot.ts';
 import { expectSummary, fieldError, open, submit } from './kit/pages.ts';
 import { demo, newPerson } from './kit/people.ts';
 import { municipalitySettings, requestRow, rowCounts } from './kit/rows.ts';
-import { api, requestThroughApi } from './kit/scene.ts';
+import { api, flagAs, requestThroughApi } from './kit/scene.ts';
 import { texts } from './kit/texts.ts';
 
 useBrowserApp();
@@ -150,11 +150,7 @@ describe('settings and flags work', () => {
 
   it('flags: open first; staff hide a flagged request with a note; foundation staff only read', async () => {
     const id = await requestThroughApi(t, 'approved', { title: '通報される依頼' });
-    await api(t, demo.volunteer1, 'POST', '/api/flags', {
-      targetType: 'request',
-      targetId: id,
-      reason: '連絡先が本文に書かれています',
-    });
+    await flagAs(t, demo.volunteer1, id, '連絡先が本文に書かれています');
 
     const foundation = await newPerson({ as: demo.foundation, lang: 'ja', javaScript: true });
     await open(foundation.page, t, '/staff/flags');

@@ -86,6 +86,12 @@ export async function applyAs(app: TestApp, email: string, requestId: string, me
   return (body as { id: string }).id;
 }
 
+/** `email` reports the request through the API (`flagContent`); answers the flag's id. */
+export async function flagAs(app: TestApp, email: string, requestId: string, reason: string): Promise<string> {
+  const body = { targetType: 'request', targetId: requestId, reason };
+  return (await api<{ id: string }>(app, email, 'POST', '/api/flags', body)).id;
+}
+
 /** Calls the API as a demo account and answers the body; throws unless the call succeeded. */
 export async function api<T = unknown>(
   app: TestApp,
