@@ -51,9 +51,7 @@ describe('the acceptance mail', () => {
   });
 
   it('has no file when the work has no date', async () => {
-    const request = await insertRequest(t);
-    const volunteer = await createVolunteer(t);
-    await matched(t, volunteer, request.id, officers.senju);
+    const { volunteer } = await newMatch(t);
     expect((await mailTo(t, volunteer.email)).attachments ?? []).toEqual([]);
   });
 });
