@@ -1,5 +1,5 @@
 import { anonymousAccess, createDatabase, rowsOf, withAccess, type DatabaseHandle } from '@board/db';
-import { bothEngines } from '@board/tests/harness/engines';
+import { bothEngines, useEngine } from '@board/tests/harness/engines';
 import { createTestDatabase, type TestDatabase } from '@board/tests/harness/test-database';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,22 +20,19 @@ const whoAmI = sql`select current_user as role, current_setting('app.user_id', t
   current_setting('app.staff_municipalities', true) as staff`;
 
 describe.each(bothEngines)('withAccess on $name', (engine) => {
-  let handle: DatabaseHandle;
-  let dispose: () => Promise<void>;
-  beforeAll(async () => ({ handle, dispose } = await engine.open()), 60_000);
-  afterAll(() => dispose());
+  const database = useEngine(engine);
 
   it("runs the work's first statement as board_app with the actor's claims, even on the owner's login", async () => {
-    const [first] = rowsOf(await withAccess(handle.db, officer, (tx) => tx.execute(whoAmI)));
+    const [first] = rowsOf(await withAccess(database.db, officer, (tx) => tx.execute(whoAmI)));
     expect(first).toEqual({ role: 'board_app', user_id: officer.userId, staff: '13121,13104' });
     // statements sent together in the work see the claims too
-    const both = await withAccess(handle.db, officer, (tx) => Promise.all([tx.execute(whoAmI), tx.execute(whoAmI)]));
+    const both = await withAccess(database.db, officer, (tx) => Promise.all([tx.execute(whoAmI), tx.execute(whoAmI)]));
     expect(both.map((r) => rowsOf<{ staff: string }>(r)[0]!.staff)).toEqual(['13121,13104', '13121,13104']);
   });
 
   it('a failing work rolls back and leaves nothing for the next transaction', async () => {
-    await expect(withAccess(handle.db, officer, (tx) => tx.execute(sql`select 1 / 0`))).rejects.toThrow();
-    const [after] = rowsOf(await withAccess(handle.db, anonymousAccess, (tx) => tx.execute(whoAmI)));
+    await expect(withAccess(database.db, officer, (tx) => tx.execute(sql`select 1 / 0`))).rejects.toThrow();
+    const [after] = rowsOf(await withAccess(database.db, anonymousAccess, (tx) => tx.execute(whoAmI)));
     expect(after).toEqual({ role: 'board_app', user_id: '', staff: '' });
   });
 });

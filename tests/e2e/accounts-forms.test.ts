@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { t, useBrowserApp } from './kit/boot.ts';
 import { pageOf } from './kit/contexts.ts';
 import { linkIn, mailTo } from './kit/mail.ts';
-import { expectSummary, fieldError, open, submit } from './kit/pages.ts';
+import { expectSummary, fieldError, formAnswer, open, submit } from './kit/pages.ts';
 import { demoPassword, freshEmail, newPersonContext } from './kit/people.ts';
 import { countTokens, countUsers } from './kit/rows.ts';
 import { texts } from './kit/texts.ts';
@@ -139,9 +139,7 @@ describe.each(runs)('bad input in $lang (JavaScript: $javaScriptEnabled)', ({ la
     // the token was not spent: the same form (even after a no-JavaScript reload) takes a good password
     await page.locator('#reset-password').fill('a much better password');
     await submit(page, page.getByRole('button', { name: i18n.t('auth.reset.newSubmit') }));
-    const done = page.locator('[data-testid=form-message]');
-    await done.waitFor();
-    expect(await done.innerText()).toContain(i18n.t('auth.reset.doneTitle'));
+    expect(await formAnswer(page, 'form-message')).toContain(i18n.t('auth.reset.doneTitle'));
     await context.close();
   });
 });

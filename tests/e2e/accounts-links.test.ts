@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { t, useBrowserApp } from './kit/boot.ts';
 import { pageOf } from './kit/contexts.ts';
 import { lastMailId, linkIn, mailTo } from './kit/mail.ts';
-import { open, openHeaderMenu, submit } from './kit/pages.ts';
-import { demoPassword, freshEmail, newPersonContext, signInOnPage } from './kit/people.ts';
+import { formAnswer, open, openHeaderMenu, submit } from './kit/pages.ts';
+import { demoPassword, freshEmail, newPersonContext, signInFromLink, signInOnPage } from './kit/people.ts';
 import { texts } from './kit/texts.ts';
 
 // mail kept by the app, as in the demo: these pages show /dev/mail
@@ -37,9 +37,7 @@ describe('sign-in by emailed link', () => {
       await page.locator('#signin-link-email').fill(email);
       const after = lastMailId(t);
       await submit(page, page.getByRole('button', { name: i18n.t('auth.signin.linkSubmit') }));
-      const sent = page.locator('[data-testid=form-message]');
-      await sent.waitFor();
-      expect(await sent.innerText()).toContain(i18n.t('auth.sent.link', { email }));
+      expect(await formAnswer(page, 'form-message')).toContain(i18n.t('auth.sent.link', { email }));
 
       // this account had mail before (the other language's run): only a new one will do
       const mail = await mailTo(t, email, undefined, after);
@@ -60,9 +58,7 @@ describe('sign-in by emailed link', () => {
       // the link is spent: a second use explains itself
       await open(page, t, link.local);
       await submit(page, page.getByRole('button', { name: i18n.t('auth.linkSignin.submit') }));
-      const summary = page.locator('[data-testid=error-summary]');
-      await summary.waitFor();
-      expect(await summary.innerText()).toContain(i18n.t('errors.code.TOKEN_INVALID'));
+      expect(await formAnswer(page, 'error-summary')).toContain(i18n.t('errors.code.TOKEN_INVALID'));
       await context.close();
     },
   );
@@ -82,9 +78,7 @@ describe('password reset', () => {
     await page.waitForURL(`${t.baseUrl}/reset-password`);
     await page.locator('#reset-email').fill(email);
     await submit(page, page.getByRole('button', { name: i18n.t('auth.reset.requestSubmit') }));
-    const sent = page.locator('[data-testid=form-message]');
-    await sent.waitFor();
-    expect(await sent.innerText()).toContain(i18n.t('auth.sent.reset', { email }));
+    expect(await formAnswer(page, 'form-message')).toContain(i18n.t('auth.sent.reset', { email }));
 
     const mail = await mailTo(t, email, (s) => s.includes('パスワード'));
     const link = linkIn(mail.text, '/reset-password', t);
@@ -92,9 +86,7 @@ describe('password reset', () => {
     expect(await page.locator('#reset-password').getAttribute('autocomplete')).toBe('new-password');
     await page.locator('#reset-password').fill('my brand new password');
     await submit(page, page.getByRole('button', { name: i18n.t('auth.reset.newSubmit') }));
-    const done = page.locator('[data-testid=form-message]');
-    await done.waitFor();
-    expect(await done.innerText()).toContain(i18n.t('auth.reset.doneBody'));
+    expect(await formAnswer(page, 'form-message')).toContain(i18n.t('auth.reset.doneBody'));
 
     // the old password no longer works; the new one does
     const old = await t.app.inject({
@@ -104,14 +96,7 @@ describe('password reset', () => {
       remoteAddress: '10.7.7.7',
     });
     expect(old.statusCode).toBe(401);
-    await page
-      .locator('#main')
-      .getByRole('link', { name: i18n.t('auth.verify.signin') })
-      .click();
-    await page.waitForURL(`${t.baseUrl}/signin`);
-    await page.locator('#signin-email').fill(email);
-    await page.locator('#signin-password').fill('my brand new password');
-    await submit(page, page.getByRole('button', { name: i18n.t('auth.signin.submit'), exact: true }));
+    await signInFromLink(page, t, 'ja', email, 'my brand new password');
     await page.locator('[data-testid=signed-in]').waitFor();
     await openHeaderMenu(page, 'signed-in');
     expect(await page.locator('header').innerText()).toContain('田中 さくら');
@@ -120,9 +105,7 @@ describe('password reset', () => {
     await open(page, t, link.local);
     await page.locator('#reset-password').fill('yet another password');
     await submit(page, page.getByRole('button', { name: i18n.t('auth.reset.newSubmit') }));
-    const summary = page.locator('[data-testid=error-summary]');
-    await summary.waitFor();
-    expect(await summary.innerText()).toContain(i18n.t('errors.code.TOKEN_INVALID'));
+    expect(await formAnswer(page, 'error-summary')).toContain(i18n.t('errors.code.TOKEN_INVALID'));
     expect(await page.getByRole('link', { name: i18n.t('auth.reset.requestAgain') }).isVisible()).toBe(true);
     await context.close();
   });
@@ -136,7 +119,7 @@ describe('links that cannot be used', () => {
 
     for (const path of ['/verify-email', '/signin/link']) {
       await open(page, t, `${path}`);
-      expect(await page.locator('[data-testid=error-summary]').innerText()).toContain(i18n.t('auth.token.missing'));
+      expect(await formAnswer(page, 'error-summary')).toContain(i18n.t('auth.token.missing'));
     }
 
     await open(page, t, `/verify-email?token=${'x'.repeat(43)}`);
@@ -148,10 +131,7 @@ describe('links that cannot be used', () => {
     // malformed (too short for a token) reads the same to a person
     await open(page, t, `/signin/link?token=short`);
     await submit(page, page.getByRole('button', { name: i18n.t('auth.linkSignin.submit') }));
-    await page.locator('[data-testid=error-summary]').waitFor();
-    expect(await page.locator('[data-testid=error-summary]').innerText()).toContain(
-      i18n.t('errors.code.TOKEN_INVALID'),
-    );
+    expect(await formAnswer(page, 'error-summary')).toContain(i18n.t('errors.code.TOKEN_INVALID'));
     await context.close();
   });
 });

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { t, useBrowserApp } from './kit/boot.ts';
 import { pageOf } from './kit/contexts.ts';
 import { followMailLinks, linkIn, mailTo } from './kit/mail.ts';
-import { open, openHeaderMenu, submit } from './kit/pages.ts';
-import { freshEmail, newPersonContext } from './kit/people.ts';
+import { formAnswer, open, openHeaderMenu, submit } from './kit/pages.ts';
+import { freshEmail, newPersonContext, signInFromLink } from './kit/people.ts';
 import { countUsers } from './kit/rows.ts';
 import { texts } from './kit/texts.ts';
 
@@ -52,9 +52,7 @@ describe('a volunteer signs up, confirms the address, signs in and out', () => {
     await submit(page, page.getByRole('button', { name: i18n.t('auth.signup.submit'), exact: true }));
 
     // "check your email", focused so it is read out
-    const message = page.locator('[data-testid=form-message]');
-    await message.waitFor();
-    expect(await message.innerText()).toContain(i18n.t('auth.sent.signup', { email }));
+    expect(await formAnswer(page, 'form-message')).toContain(i18n.t('auth.sent.signup', { email }));
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')), { timeout: 10_000 })
       .toBe('form-message');
@@ -80,19 +78,10 @@ describe('a volunteer signs up, confirms the address, signs in and out', () => {
     // the password chosen at sign-up goes with the link, so it stays (the link alone would drop it)
     await page.getByLabel(i18n.t('auth.verify.password'), { exact: true }).fill(password);
     await submit(page, page.getByRole('button', { name: i18n.t('auth.verify.submit') }));
-    const done = page.locator('[data-testid=form-message]');
-    await done.waitFor();
-    expect(await done.innerText()).toContain(i18n.t('auth.verify.doneBody', { email }));
+    expect(await formAnswer(page, 'form-message')).toContain(i18n.t('auth.verify.doneBody', { email }));
 
     // on to sign in
-    await page
-      .locator('#main')
-      .getByRole('link', { name: i18n.t('auth.verify.signin') })
-      .click();
-    await page.waitForURL(`${t.baseUrl}/signin`);
-    await page.locator('#signin-email').fill(email);
-    await page.locator('#signin-password').fill(password);
-    await submit(page, page.getByRole('button', { name: i18n.t('auth.signin.submit'), exact: true }));
+    await signInFromLink(page, t, lang, email, password);
     await page.waitForURL(`${t.baseUrl}/`);
 
     // the header knows them: name and their page in the account menu, confirmed (no reminder)

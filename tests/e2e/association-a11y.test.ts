@@ -4,12 +4,11 @@
  * (draft just saved, the withdraw confirmation, applicants pending and matched, the thanks form),
  * the edit page with the staff's reason, and the page a volunteer gets instead (403).
  */
-import type { HelpRequestDetail } from '@board/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { t, useBrowserApp } from './kit/boot.ts';
 import { expectAccessibleAt, expectNoViolations, open, settle, submit } from './kit/pages.ts';
 import { demo, newPerson } from './kit/people.ts';
-import { api, applyAs, requestBody } from './kit/scene.ts';
+import { api, applyAs, requestThroughApi } from './kit/scene.ts';
 import { texts } from './kit/texts.ts';
 
 let draft: string;
@@ -17,21 +16,17 @@ let changes: string;
 let busy: string;
 useBrowserApp();
 beforeAll(async () => {
-  const post = (overrides: Record<string, unknown> = {}) =>
-    api<HelpRequestDetail>(t, demo.officerSenju, 'POST', '/api/requests', requestBody(overrides));
-  draft = (
-    await post({ title: '下書きの依頼', body: '詳しくは https://example.jp/about を見てください。\n2行目です。' })
-  ).id;
+  draft = await requestThroughApi(t, 'draft', {
+    title: '下書きの依頼',
+    body: '詳しくは https://example.jp/about を見てください。\n2行目です。',
+  });
 
-  changes = (await post({ title: '直しを頼まれた依頼' })).id;
-  await api(t, demo.officerSenju, 'POST', `/api/requests/${changes}/submit`);
+  changes = await requestThroughApi(t, 'sent', { title: '直しを頼まれた依頼' });
   await api(t, demo.staffAdachi, 'POST', `/api/requests/${changes}/request-changes`, {
     reason: '集合時間を書いてください。',
   });
 
-  busy = (await post({ title: '人が集まった依頼', slots: 3 })).id;
-  await api(t, demo.officerSenju, 'POST', `/api/requests/${busy}/submit`);
-  await api(t, demo.staffAdachi, 'POST', `/api/requests/${busy}/approve`);
+  busy = await requestThroughApi(t, 'approved', { title: '人が集まった依頼', slots: 3 });
   const hands: string[] = [];
   for (const v of [demo.volunteer1, demo.volunteer2, demo.volunteer3]) {
     hands.push(await applyAs(t, v, busy, 'できます。'));
@@ -86,17 +81,8 @@ describe('withdraw and copy', () => {
   const i18n = texts('ja');
 
   it.each([true, false])('withdraw asks first; copy opens a similar draft for editing (JavaScript: %s)', async (js) => {
-    const id = (
-      await api<HelpRequestDetail>(
-        t,
-        demo.officerSenju,
-        'POST',
-        '/api/requests',
-        requestBody({ title: '取り下げる依頼' }),
-      )
-    ).id;
     // a draft is deleted rather than withdrawn: send it first
-    await api(t, demo.officerSenju, 'POST', `/api/requests/${id}/submit`);
+    const id = await requestThroughApi(t, 'sent', { title: '取り下げる依頼' });
     const { context, page } = await newPerson({ as: demo.officerSenju, lang: 'ja', javaScript: js });
     await open(page, t, `/association/requests/${id}`);
     await Promise.all([

@@ -10,7 +10,7 @@ import { t, useBrowserApp } from './kit/boot.ts';
 import { expectSummary, fieldError, open, submit } from './kit/pages.ts';
 import { demo, newPerson } from './kit/people.ts';
 import { requestRow, rowCounts } from './kit/rows.ts';
-import { api, applyAs, dayFromNow, requestBody } from './kit/scene.ts';
+import { api, applyAs, dayFromNow, requestBody, requestThroughApi } from './kit/scene.ts';
 import { texts } from './kit/texts.ts';
 
 useBrowserApp();
@@ -24,14 +24,12 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A published request of 千住一丁目町会 with one pending hand from each volunteer given. */
 async function publishedWithHands(slots: number, volunteers: string[]) {
-  const draft = await api<HelpRequestDetail>(t, demo.officerSenju, 'POST', '/api/requests', requestBody({ slots }));
-  await api(t, demo.officerSenju, 'POST', `/api/requests/${draft.id}/submit`);
-  await api(t, demo.staffAdachi, 'POST', `/api/requests/${draft.id}/approve`);
+  const id = await requestThroughApi(t, 'approved', { slots });
   const applications: string[] = [];
   for (const volunteer of volunteers) {
-    applications.push(await applyAs(t, volunteer, draft.id, 'お手伝いできます。'));
+    applications.push(await applyAs(t, volunteer, id, 'お手伝いできます。'));
   }
-  return { id: draft.id, applications };
+  return { id, applications };
 }
 
 describe.each(runs)('officer forms in $lang (JavaScript: $javaScriptEnabled)', ({ lang, javaScriptEnabled }) => {

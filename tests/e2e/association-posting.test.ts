@@ -6,20 +6,18 @@
  * deleted after a confirmation step.
  */
 import { schema } from '@board/db';
-import type { HelpRequestDetail } from '@board/shared';
 import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
-  api,
   dayFromNow,
   demo,
   expectSummary,
   fieldError,
   newPerson,
   open,
-  requestBody,
   requestRow,
+  requestThroughApi,
   rowCounts,
   submit,
   t,
@@ -166,8 +164,8 @@ describe.each(runs)('posting in $lang (JavaScript: $javaScript)', ({ lang, javaS
     expect((await requestRow(t, id)).status).toBe('pending_review');
 
     // another draft, deleted after saying yes
-    const draft = await api<HelpRequestDetail>(t, demo.officerSenju, 'POST', '/api/requests', requestBody());
-    await open(page, t, `/association/requests/${draft.id}`);
+    const draft = await requestThroughApi(t, 'draft');
+    await open(page, t, `/association/requests/${draft}`);
     const actions = page.locator('[data-section=actions]');
     // a draft is deleted, not withdrawn
     expect(await actions.getByRole('link', { name: i18n.t('association.transition.withdraw') }).count()).toBe(0);
@@ -177,15 +175,15 @@ describe.each(runs)('posting in $lang (JavaScript: $javaScript)', ({ lang, javaS
     ]);
     await page.locator('#delete-confirm').waitFor();
     expect(await page.locator('#delete-confirm').innerText()).toContain(i18n.t('association.delete.heading'));
-    expect(await requestRow(t, draft.id)).toMatchObject({ status: 'draft' });
+    expect(await requestRow(t, draft)).toMatchObject({ status: 'draft' });
     await submit(page, page.getByRole('button', { name: i18n.t('association.delete.confirm') }));
     await page.waitForURL(/\/association\/requests\?done=deleted$/);
     expect(await page.locator('[data-notice=success]').innerText()).toContain(i18n.t('association.list.deleted'));
-    await expect(requestRow(t, draft.id)).rejects.toThrow();
+    await expect(requestRow(t, draft)).rejects.toThrow();
     const audit = await t.database.handle.db
       .select({ action: schema.auditLog.action })
       .from(schema.auditLog)
-      .where(eq(schema.auditLog.subjectId, draft.id));
+      .where(eq(schema.auditLog.subjectId, draft));
     expect(audit).toEqual([{ action: 'request.delete' }]);
     await context.close();
   }, 120_000);

@@ -18,8 +18,8 @@ import {
   insertRequest,
   newPage,
   open,
-  requestBody,
   requestRow,
+  requestThroughApi,
   submit,
   submitForm,
   t,
@@ -198,9 +198,9 @@ describe('the officer adds summaries to a request', () => {
     async (js) => {
       const lang = js ? 'en' : 'ja';
       const i18n = texts(lang);
-      const draft = await api<{ id: string }>(t, demo.officerSenju, 'POST', '/api/requests', requestBody());
+      const draft = await requestThroughApi(t, 'draft');
       const page = await newPage({ as: demo.officerSenju, lang, javaScript: js });
-      await open(page, t, `/association/requests/${draft.id}/edit`);
+      await open(page, t, `/association/requests/${draft}/edit`);
       // folded away while none is written: one tap opens the two boxes
       const fold = page.getByTestId('summary-more');
       expect(await fold.getAttribute('open')).toBeNull();
@@ -211,13 +211,13 @@ describe('the officer adds summaries to a request', () => {
       await page.locator('#request-summaryJaEasy').fill(summaryJaEasy);
       await submitForm(page, 'request');
       await expectFieldError(page, 'request-summaryEn', i18n.t('errors.field.TOO_LONG'));
-      expect(await requestRow(t, draft.id)).toMatchObject({ summaryEn: '', summaryJaEasy: '' });
+      expect(await requestRow(t, draft)).toMatchObject({ summaryEn: '', summaryJaEasy: '' });
       // what was typed stays in the boxes
       expect(await page.locator('#request-summaryJaEasy').inputValue()).toBe(summaryJaEasy);
 
       await page.locator('#request-summaryEn').fill(summaryEn);
       await submitForm(page, 'request');
-      expect(await requestRow(t, draft.id)).toMatchObject({ summaryEn, summaryJaEasy });
+      expect(await requestRow(t, draft)).toMatchObject({ summaryEn, summaryJaEasy });
       await page.context().close();
     },
   );

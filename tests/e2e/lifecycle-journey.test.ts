@@ -20,7 +20,8 @@ import { t, useBrowserApp } from './kit/boot.ts';
 import { open, settle, submit, textsWithoutReadings } from './kit/pages.ts';
 import { demo, newPerson, userIdOf } from './kit/people.ts';
 import { requestRow } from './kit/rows.ts';
-import { dayFromNow, uniqueWord } from './kit/scene.ts';
+import { saveDraftForOne, sendFromPreview } from './kit/request-form.ts';
+import { uniqueWord } from './kit/scene.ts';
 import { texts } from './kit/texts.ts';
 
 useBrowserApp();
@@ -67,17 +68,7 @@ describe.each(runs)(
       await o.locator('#request-body').fill('町会の防災マップを新しくします。\n地図を見やすく描ける方を探しています。');
       await o.locator('#request-category').selectOption('disaster_prevention');
       await o.locator('#request-skills').fill('地図づくり、パソコン');
-      await o.locator('#request-slots').fill('1');
-      await o.getByLabel(i18n.t('association.form.whenAt'), { exact: true }).check();
-      await o.locator('#request-startDate').fill(dayFromNow(30));
-      await o.locator('#request-startDate-time').fill('10:00');
-      await o.locator('#request-area').fill('千住一丁目');
-      await o.locator('#request-exactPlace').fill('千住一丁目会館 2階');
-      await o.locator('#request-estimatedHours').fill('2');
-      await o.locator('#request-deadlineDate').fill(dayFromNow(20));
-      await submit(o, o.getByRole('button', { name: i18n.t('association.form.saveDraft') }));
-      await o.waitForURL(/\/association\/requests\/[0-9a-f-]{36}\?done=saved$/);
-      const id = /requests\/([0-9a-f-]{36})/.exec(o.url())![1]!;
+      const id = await saveDraftForOne(o, i18n, '千住一丁目会館 2階');
       const detail = `/association/requests/${id}`;
       await expect
         .poll(() => o.locator('[data-testid=request-state]').innerText())
@@ -86,11 +77,7 @@ describe.each(runs)(
       expect((await requestRow(t, id)).status).toBe('draft');
 
       // sent from under the preview, right where the officer has read it
-      await submit(
-        o,
-        o.locator('[data-section=send]').getByRole('button', { name: i18n.t('association.transition.submit') }),
-      );
-      await o.waitForURL(/\?done=submitted$/);
+      await sendFromPreview(o, i18n);
       expect(await o.locator('[data-testid=request-state]').innerText()).toContain(
         i18n.t('status.request.pending_review'),
       );

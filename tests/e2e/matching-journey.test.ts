@@ -15,7 +15,8 @@ import { t, useBrowserApp } from './kit/boot.ts';
 import { expectNoViolations, open, submit, submitForm } from './kit/pages.ts';
 import { demo, newPerson } from './kit/people.ts';
 import { requestRow } from './kit/rows.ts';
-import { createVolunteer, dayFromNow, uniqueWord } from './kit/scene.ts';
+import { saveDraftForOne, sendFromPreview } from './kit/request-form.ts';
+import { createVolunteer, uniqueWord } from './kit/scene.ts';
 import { texts } from './kit/texts.ts';
 
 useBrowserApp();
@@ -46,23 +47,9 @@ it('post with a skill → approve → おすすめ → suggested → invite → 
   const group = officer.locator('.picker details', { has: officer.locator('#request-skillKeys-flyer_design') });
   if ((await group.getAttribute('open')) === null) await group.locator('> summary').click();
   await officer.locator('#request-skillKeys-flyer_design').check();
-  await officer.locator('#request-slots').fill('1');
-  await officer.getByLabel(i18n.t('association.form.whenAt'), { exact: true }).check();
-  await officer.locator('#request-startDate').fill(dayFromNow(30));
-  await officer.locator('#request-startDate-time').fill('10:00');
-  await officer.locator('#request-area').fill('千住一丁目');
-  await officer.locator('#request-exactPlace').fill('千住一丁目会館');
-  await officer.locator('#request-estimatedHours').fill('2');
-  await officer.locator('#request-deadlineDate').fill(dayFromNow(20));
-  await submit(officer, officer.getByRole('button', { name: i18n.t('association.form.saveDraft') }));
-  await officer.waitForURL(/\/association\/requests\/[0-9a-f-]{36}\?done=saved$/);
-  const id = /requests\/([0-9a-f-]{36})/.exec(officer.url())![1]!;
+  const id = await saveDraftForOne(officer, i18n, '千住一丁目会館');
   expect((await requestRow(t, id)).skillKeys).toEqual(['flyer_design']);
-  await submit(
-    officer,
-    officer.locator('[data-section=send]').getByRole('button', { name: i18n.t('association.transition.submit') }),
-  );
-  await officer.waitForURL(/\?done=submitted$/);
+  await sendFromPreview(officer, i18n);
 
   // ---- the ward's staff approves it
   await open(staff, t, `/staff/moderation/${id}`);

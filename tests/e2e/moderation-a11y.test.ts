@@ -3,36 +3,20 @@
  * the queue (municipal and foundation staff), a request to decide (also after a refused
  * decision), the foundation's read-only view, the flag queue and the settings.
  */
-import type { HelpRequestDetail } from '@board/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { t, useBrowserApp } from './kit/boot.ts';
 import { expectAccessibleAt, expectNoViolations, open, submit } from './kit/pages.ts';
 import { demo, newPerson } from './kit/people.ts';
-import { api, applyAs, requestBody } from './kit/scene.ts';
+import { api, applyAs, flagAs, requestThroughApi } from './kit/scene.ts';
 import { texts } from './kit/texts.ts';
 
 let pending: string;
 useBrowserApp();
 beforeAll(async () => {
-  pending = (await api<HelpRequestDetail>(t, demo.officerSenju, 'POST', '/api/requests', requestBody())).id;
-  await api(t, demo.officerSenju, 'POST', `/api/requests/${pending}/submit`);
+  pending = await requestThroughApi(t, 'sent');
   // a published request with a flag on it and a flagged message in its match
-  const published = (
-    await api<HelpRequestDetail>(
-      t,
-      demo.officerSenju,
-      'POST',
-      '/api/requests',
-      requestBody({ title: '通報のある依頼' }),
-    )
-  ).id;
-  await api(t, demo.officerSenju, 'POST', `/api/requests/${published}/submit`);
-  await api(t, demo.staffAdachi, 'POST', `/api/requests/${published}/approve`);
-  await api(t, demo.volunteer2, 'POST', '/api/flags', {
-    targetType: 'request',
-    targetId: published,
-    reason: '内容が不確かです',
-  });
+  const published = await requestThroughApi(t, 'approved', { title: '通報のある依頼' });
+  await flagAs(t, demo.volunteer2, published, '内容が不確かです');
   const hand = await applyAs(t, demo.volunteer1, published, 'はい');
   await api(t, demo.officerSenju, 'POST', `/api/applications/${hand}/accept`, {});
   const message = await api<{ id: string }>(t, demo.volunteer1, 'POST', `/api/applications/${hand}/messages`, {

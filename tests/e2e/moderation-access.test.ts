@@ -3,13 +3,12 @@
  * officer's and the staff's pages; 新宿区's staff never see 足立区's queue; foundation staff read
  * the queue without any decision button; officers see only their own association's requests.
  */
-import type { HelpRequestDetail } from '@board/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { t, useBrowserApp } from './kit/boot.ts';
 import { open } from './kit/pages.ts';
 import { demo, newPerson } from './kit/people.ts';
 import { requestIdByTitle } from './kit/rows.ts';
-import { api, requestBody } from './kit/scene.ts';
+import { requestThroughApi } from './kit/scene.ts';
 import { texts } from './kit/texts.ts';
 
 /** 足立区's demo request waiting for review (町会のLINEグループを作りたい) */
@@ -19,7 +18,7 @@ let senjuDraft: string;
 useBrowserApp();
 beforeAll(async () => {
   adachiPending = await requestIdByTitle(t, '町会のLINEグループを作りたい');
-  senjuDraft = (await api<HelpRequestDetail>(t, demo.officerSenju, 'POST', '/api/requests', requestBody())).id;
+  senjuDraft = await requestThroughApi(t, 'draft');
 }, 120_000);
 
 const i18n = texts('ja');

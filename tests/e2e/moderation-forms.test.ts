@@ -3,13 +3,12 @@
  * reject or close without a reason; settings without any category), and the flag queue's
  * decisions. In Japanese with JavaScript, in やさしい日本語 without it.
  */
-import type { HelpRequestDetail } from '@board/shared';
 import { describe, expect, it } from 'vitest';
 import { t, useBrowserApp } from './kit/boot.ts';
 import { expectSummary, fieldError, open, submit } from './kit/pages.ts';
 import { demo, newPerson } from './kit/people.ts';
 import { municipalitySettings, requestRow, rowCounts } from './kit/rows.ts';
-import { api, requestBody } from './kit/scene.ts';
+import { api, flagAs, requestThroughApi } from './kit/scene.ts';
 import { texts } from './kit/texts.ts';
 
 useBrowserApp();
@@ -20,9 +19,7 @@ const runs = [
 ] as const;
 
 async function pendingRequest(title = '審査用の依頼'): Promise<string> {
-  const draft = await api<HelpRequestDetail>(t, demo.officerSenju, 'POST', '/api/requests', requestBody({ title }));
-  await api(t, demo.officerSenju, 'POST', `/api/requests/${draft.id}/submit`);
-  return draft.id;
+  return requestThroughApi(t, 'sent', { title });
 }
 
 describe.each(runs)('staff forms in $lang (JavaScript: $javaScriptEnabled)', ({ lang, javaScriptEnabled }) => {
@@ -73,8 +70,7 @@ describe.each(runs)('staff forms in $lang (JavaScript: $javaScriptEnabled)', ({ 
   });
 
   it('closing a published request without a reason is refused the same way', async () => {
-    const id = await pendingRequest('公開中の依頼');
-    await api(t, demo.staffAdachi, 'POST', `/api/requests/${id}/approve`);
+    const id = await requestThroughApi(t, 'approved', { title: '公開中の依頼' });
     const { context, page } = await newPerson({ as: demo.staffAdachi, lang, javaScript: javaScriptEnabled });
     await open(page, t, `/staff/moderation/${id}`);
     // only the decision the lifecycle allows from "published" is offered
@@ -134,8 +130,8 @@ describe('settings and flags work', () => {
     const officer = await newPerson({ as: demo.officerSenju, lang: 'ja', javaScript: false });
     await open(officer.page, t, '/association/requests/new');
     expect(await officer.page.locator('#request-category option[value=other]').count()).toBe(0);
-    const draft = await api<HelpRequestDetail>(t, demo.officerSenju, 'POST', '/api/requests', requestBody());
-    await open(officer.page, t, `/association/requests/${draft.id}`);
+    const draft = await requestThroughApi(t, 'draft');
+    await open(officer.page, t, `/association/requests/${draft}`);
     await submit(
       officer.page,
       officer.page
@@ -143,7 +139,7 @@ describe('settings and flags work', () => {
         .getByRole('button', { name: i18n.t('association.transition.submitAndPublish') }),
     );
     expect(officer.page.url()).toMatch(/done=published$/);
-    expect((await requestRow(t, draft.id)).status).toBe('published');
+    expect((await requestRow(t, draft)).status).toBe('published');
 
     await api(t, demo.staffAdachi, 'PATCH', '/api/municipalities/13121/settings', {
       moderationRequired: true,
@@ -153,13 +149,8 @@ describe('settings and flags work', () => {
   });
 
   it('flags: open first; staff hide a flagged request with a note; foundation staff only read', async () => {
-    const id = await pendingRequest('通報される依頼');
-    await api(t, demo.staffAdachi, 'POST', `/api/requests/${id}/approve`);
-    await api(t, demo.volunteer1, 'POST', '/api/flags', {
-      targetType: 'request',
-      targetId: id,
-      reason: '連絡先が本文に書かれています',
-    });
+    const id = await requestThroughApi(t, 'approved', { title: '通報される依頼' });
+    await flagAs(t, demo.volunteer1, id, '連絡先が本文に書かれています');
 
     const foundation = await newPerson({ as: demo.foundation, lang: 'ja', javaScript: true });
     await open(foundation.page, t, '/staff/flags');

@@ -6,7 +6,7 @@
  * counts link to the list they count; axe finds nothing (it runs where scripts do). In ja, en
  * (JavaScript) and ja-easy (none).
  */
-import type { HelpRequestDetail, ModerationQueue } from '@board/shared';
+import type { ModerationQueue } from '@board/shared';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { accessibilityViolations } from '../src/harness/browser.ts';
@@ -14,7 +14,7 @@ import { t, useBrowserApp } from './kit/boot.ts';
 import { open, submit } from './kit/pages.ts';
 import { demo, newPerson } from './kit/people.ts';
 import { associationIdOf, requestRow } from './kit/rows.ts';
-import { api, requestBody } from './kit/scene.ts';
+import { api, requestBody, requestThroughApi } from './kit/scene.ts';
 import { languageRuns, texts } from './kit/texts.ts';
 
 useBrowserApp();
@@ -27,9 +27,7 @@ const runs = languageRuns({ ja: true, en: true, 'ja-easy': false });
 
 /** A request sent for review through the API (千住一丁目町会 unless another officer is named). */
 async function pendingRequest(title: string, officer: string = demo.officerSenju): Promise<string> {
-  const draft = await api<HelpRequestDetail>(t, officer, 'POST', '/api/requests', requestBody({ title }));
-  await api(t, officer, 'POST', `/api/requests/${draft.id}/submit`);
-  return draft.id;
+  return requestThroughApi(t, 'sent', { title }, officer);
 }
 
 /** Sent back with `reason`, its title changed by the officer, and sent for review again. */

@@ -8,14 +8,13 @@ import jsQR from 'jsqr';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  api,
   demo,
   expectNoViolations,
   insertRequest,
   langs,
   newPage,
   open,
-  requestBody,
+  requestThroughApi,
   t,
   useBrowserApp,
 } from './kit/index.ts';
@@ -29,16 +28,10 @@ const exactPlace = '千住一丁目会館 2階 和室（裏口から）';
 let requestId: string;
 
 beforeAll(async () => {
-  const created = await api<{ id: string }>(
-    t,
-    demo.officerSenju,
-    'POST',
-    '/api/requests',
-    requestBody({ exactPlace, body: '防災訓練の受付をお願いします。'.repeat(30) }),
-  );
-  requestId = created.id;
-  await api(t, demo.officerSenju, 'POST', `/api/requests/${requestId}/submit`);
-  await api(t, demo.staffAdachi, 'POST', `/api/requests/${requestId}/approve`);
+  requestId = await requestThroughApi(t, 'approved', {
+    exactPlace,
+    body: '防災訓練の受付をお願いします。'.repeat(30),
+  });
   // a full sheet: more open requests than it shows, with long titles
   for (let i = 0; i < 9; i++) {
     await insertRequest(t, { title: `回覧板に載せる長い題名の依頼 ${i} ${'とても長い説明'.repeat(8)}` });
@@ -146,11 +139,11 @@ describe('who reaches the paper', () => {
   });
 
   it('a draft has no flyer link, and its flyer is not found', async () => {
-    const draft = await api<{ id: string }>(t, demo.officerSenju, 'POST', '/api/requests', requestBody());
+    const draft = await requestThroughApi(t, 'draft');
     const officer = await newPage({ lang: 'ja', as: demo.officerSenju, javaScript: false });
-    await open(officer, t, `/association/requests/${draft.id}`);
+    await open(officer, t, `/association/requests/${draft}`);
     expect(await officer.locator('[data-print-link=flyer]').count()).toBe(0);
-    const response = await officer.goto(`${t.baseUrl}/api/requests/${draft.id}/flyer`);
+    const response = await officer.goto(`${t.baseUrl}/api/requests/${draft}/flyer`);
     expect(response?.status()).toBe(404);
   });
 });

@@ -5,28 +5,14 @@
  * The text itself stays as written. axe in the three languages.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  api,
-  demo,
-  expectNoViolations,
-  newPage,
-  open,
-  requestBody,
-  submit,
-  t,
-  texts,
-  useBrowserApp,
-} from './kit/index.ts';
+import { expectNoViolations, newPage, open, requestThroughApi, submit, t, texts, useBrowserApp } from './kit/index.ts';
 
 useBrowserApp();
 
 let requestId: string;
 
 beforeAll(async () => {
-  const created = await api<{ id: string }>(t, demo.officerSenju, 'POST', '/api/requests', requestBody());
-  requestId = created.id;
-  await api(t, demo.officerSenju, 'POST', `/api/requests/${requestId}/submit`);
-  await api(t, demo.staffAdachi, 'POST', `/api/requests/${requestId}/approve`);
+  requestId = await requestThroughApi(t, 'approved');
 }, 120_000);
 
 describe('furigana', () => {

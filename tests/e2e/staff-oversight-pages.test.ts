@@ -7,6 +7,7 @@ import {
   demo,
   expectFieldError,
   expectSummary,
+  flagAs,
   insertRequest,
   newPerson,
   open,
@@ -42,11 +43,7 @@ beforeAll(async () => {
   for (const { lang } of runs) {
     const id = await insertRequest(t, { title: titleOf(lang), body: bodyOf(lang) });
     requestIds[lang] = id;
-    await api(t, demo.volunteer1, 'POST', '/api/flags', {
-      targetType: 'request',
-      targetId: id,
-      reason: '電話番号があります',
-    });
+    await flagAs(t, demo.volunteer1, id, '電話番号があります');
   }
   // enough entries of one kind for a second page (30 a page), all at one moment
   const staffId = await userIdOf(t, demo.staffAdachi);

@@ -3,7 +3,7 @@ import { ApplicationList, MyApplicationList } from '@board/shared';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useApiApp } from '../kit/app.ts';
-import { applicationRow, applied, matched } from '../kit/applications.ts';
+import { applicationRow, applied, matched, newHand } from '../kit/applications.ts';
 import { answer, errorCode, get, post } from '../kit/http.ts';
 import { mailsTo } from '../kit/mail.ts';
 import { as, createVolunteer, demoEmails, officers, userIdOf, useDemoPeople } from '../kit/people.ts';
@@ -14,9 +14,7 @@ const { senju } = useDemoPeople(t);
 
 describe('acceptApplication and declineApplication', () => {
   it('accepts: a match, mailed to the volunteer in their language (やさしい日本語) with the note', async () => {
-    const request = await insertRequest(t, { slots: 2 });
-    const volunteer = await createVolunteer(t, { language: 'ja-easy' });
-    const id = await applied(t, volunteer.headers, request.id);
+    const { request, volunteer, id } = await newHand(t, { slots: 2 }, { language: 'ja-easy' });
     const res = await post(t, senju, `/api/applications/${id}/accept`, { note: '当日は9時に集会所へ' });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ status: 'accepted', decisionNote: '当日は9時に集会所へ' });
@@ -28,18 +26,14 @@ describe('acceptApplication and declineApplication', () => {
   });
 
   it('accepts without a body too', async () => {
-    const request = await insertRequest(t);
-    const volunteer = await createVolunteer(t);
-    const id = await applied(t, volunteer.headers, request.id);
+    const { id } = await newHand(t);
     const res = await post(t, senju, `/api/applications/${id}/accept`);
     expect(res.statusCode).toBe(200);
     expect(res.json().decisionNote).toBeNull();
   });
 
   it('declines with a note, mailed in English to an English-speaking volunteer; the slot stays free', async () => {
-    const request = await insertRequest(t, { slots: 1 });
-    const volunteer = await createVolunteer(t, { language: 'en' });
-    const id = await applied(t, volunteer.headers, request.id);
+    const { request, volunteer, id } = await newHand(t, { slots: 1 }, { language: 'en' });
     const res = await post(t, senju, `/api/applications/${id}/decline`, {
       note: 'Thank you, we found someone nearby.',
     });
@@ -56,9 +50,7 @@ describe('acceptApplication and declineApplication', () => {
   });
 
   it("refuses decisions by anyone but the association's officers", async () => {
-    const request = await insertRequest(t);
-    const volunteer = await createVolunteer(t);
-    const id = await applied(t, volunteer.headers, request.id);
+    const { volunteer, id } = await newHand(t);
     const before = await rowCounts(t);
     // another association's officer, another municipality's staff: the application is invisible
     for (const email of [officers.umeda, officers.okubo, demoEmails.staffShinjuku]) {
@@ -82,9 +74,11 @@ describe('acceptApplication and declineApplication', () => {
 
 describe('contact details open by a match and an action, and the opening is audited', () => {
   it('shows no contact while pending or declined; accepting opens the volunteer’s, "show contact" the association’s; audited once per side', async () => {
-    const request = await insertRequest(t, { slots: 2, exactPlace: '千住一丁目集会所 2階' });
-    const volunteer = await createVolunteer(t, { phone: '090-1234-5678', displayName: '連絡 次郎' });
-    const id = await applied(t, volunteer.headers, request.id);
+    const { request, volunteer, id } = await newHand(
+      t,
+      { slots: 2, exactPlace: '千住一丁目集会所 2階' },
+      { phone: '090-1234-5678', displayName: '連絡 次郎' },
+    );
     const declinedVolunteer = await createVolunteer(t, { phone: '080-0000-1111' });
     const declinedId = await applied(t, declinedVolunteer.headers, request.id);
     await post(t, senju, `/api/applications/${declinedId}/decline`, {});

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { applyToRequest } from '@board/server/modules/applications/service';
 import { contextFor } from '@board/server/services/context';
 import { useApiApp } from '../kit/app.ts';
-import { applicationRow, applied, apply, matched } from '../kit/applications.ts';
+import { applicationRow, applied, apply, matched, newHand, newMatch } from '../kit/applications.ts';
 import { answer, errorCode, post } from '../kit/http.ts';
 import { mailsTo } from '../kit/mail.ts';
 import { actorOf, as, createVolunteer, demoEmails, officers, useDemoPeople } from '../kit/people.ts';
@@ -141,9 +141,7 @@ describe('applyToRequest', () => {
 
 describe('a declined hand', () => {
   it('cannot be raised again for the same request (409 APPLICATION_DECLINED, nothing written); other requests are fine', async () => {
-    const request = await insertRequest(t);
-    const volunteer = await createVolunteer(t);
-    const id = await applied(t, volunteer.headers, request.id);
+    const { request, volunteer, id } = await newHand(t);
     expect((await post(t, senju, `/api/applications/${id}/decline`, { note: '今回は見送ります' })).statusCode).toBe(
       200,
     );
@@ -159,9 +157,7 @@ describe('a declined hand', () => {
 
 describe('withdrawApplication', () => {
   it('withdraws a pending hand; only its volunteer may; twice is 409', async () => {
-    const request = await insertRequest(t);
-    const volunteer = await createVolunteer(t);
-    const id = await applied(t, volunteer.headers, request.id);
+    const { request, volunteer, id } = await newHand(t);
 
     const other = await createVolunteer(t);
     expect((await post(t, other.headers, `/api/applications/${id}/withdraw`)).statusCode).toBe(404);
@@ -178,9 +174,7 @@ describe('withdrawApplication', () => {
   });
 
   it('reopens the slot when a matched volunteer withdraws (filled → published) and tells the association', async () => {
-    const request = await insertRequest(t, { slots: 1 });
-    const volunteer = await createVolunteer(t, { displayName: '取り下げる 花子' });
-    const id = await matched(t, volunteer, request.id, officers.senju);
+    const { request, volunteer, id } = await newMatch(t, { slots: 1 }, { displayName: '取り下げる 花子' });
     expect(await requestRow(t, request.id)).toMatchObject({ status: 'filled', matchedCount: 1 });
     const latecomer = await createVolunteer(t);
     expect(errorCode(await apply(t, latecomer.headers, request.id))).toBe('REQUEST_FILLED');

@@ -4,7 +4,7 @@ import { useApiApp } from '../kit/app.ts';
 import { applied, matched } from '../kit/applications.ts';
 import { answer, post } from '../kit/http.ts';
 import { as, createVolunteer, demoEmails, officers } from '../kit/people.ts';
-import { insertRequest } from '../kit/requests.ts';
+import { flagRequest, insertRequest } from '../kit/requests.ts';
 import { stateSnapshot } from '../kit/rows.ts';
 
 /** Every write route of the matching modules: bad input is 400 naming the fields, and nothing is written or mailed. */
@@ -27,12 +27,7 @@ beforeAll(async () => {
   ids.match = await matched(t, volunteer, request.id, officers.senju);
   await post(t, headers.officer, `/api/applications/${ids.match}/complete`);
   ids.pending = await applied(t, (await createVolunteer(t)).headers, request.id);
-  const flag = await post(t, volunteer.headers, '/api/flags', {
-    targetType: 'request',
-    targetId: request.id,
-    reason: '確認',
-  });
-  ids.flag = flag.json().id;
+  ids.flag = await flagRequest(t, volunteer.headers, request.id, '確認');
 });
 
 interface BadCase {

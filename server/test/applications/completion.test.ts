@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { accessContextOf } from '../../src/database/door.ts';
 import { useApiApp } from '../kit/app.ts';
-import { applied, matched } from '../kit/applications.ts';
+import { applied, matched, newMatch } from '../kit/applications.ts';
 import { answer, errorCode, get, post } from '../kit/http.ts';
 import { mailsTo } from '../kit/mail.ts';
 import { actorOf, as, createVolunteer, demoEmails, officers, userIdOf, useDemoPeople } from '../kit/people.ts';
@@ -76,9 +76,7 @@ describe('finishing a match', () => {
   });
 
   it('refuses completion and confirmation by the wrong people and of what is not a match', async () => {
-    const request = await insertRequest(t, { slots: 2 });
-    const volunteer = await createVolunteer(t);
-    const id = await matched(t, volunteer, request.id, officers.senju);
+    const { request, volunteer, id } = await newMatch(t, { slots: 2 });
     const pending = await applied(t, (await createVolunteer(t)).headers, request.id);
     const before = await rowCounts(t);
 
@@ -101,9 +99,7 @@ describe('finishing a match', () => {
 
 describe('thanks and private ratings', () => {
   it('lets each side thank once, after the officer marked the match done', async () => {
-    const request = await insertRequest(t);
-    const volunteer = await createVolunteer(t);
-    const id = await matched(t, volunteer, request.id, officers.senju);
+    const { volunteer, id } = await newMatch(t);
     const tooEarly = await thank(senju, id, { note: 'ありがとう' });
     expect(tooEarly.statusCode).toBe(409);
     expect(errorCode(tooEarly)).toBe('NOT_COMPLETED');
@@ -176,9 +172,7 @@ describe('thanks and private ratings', () => {
   });
 
   it('keeps ratings for staff: the other side, the volunteer and the public never see them', async () => {
-    const request = await insertRequest(t);
-    const volunteer = await createVolunteer(t);
-    const id = await matched(t, volunteer, request.id, officers.senju);
+    const { request, volunteer, id } = await newMatch(t);
     await complete(senju, id);
     await confirm(volunteer.headers, id);
     const rated = await thank(senju, id, { note: 'ありがとう', rating: { score: 5, comment: 'RATING-BY-OFFICER' } });

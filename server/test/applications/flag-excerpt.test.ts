@@ -1,6 +1,6 @@
 import { FlagList } from '@board/shared';
 import { describe, expect, it } from 'vitest';
-import { as, createVolunteer, demoEmails, get, insertRequest, post, useApiApp } from '../kit/index.ts';
+import { as, createVolunteer, demoEmails, flagRequest, get, insertRequest, useApiApp } from '../kit/index.ts';
 
 /** The flag list shows staff what was reported (issue 15): a flagged request's text, its opening only. */
 
@@ -9,12 +9,7 @@ const t = useApiApp();
 async function flagged(body: string) {
   const request = await insertRequest(t, { title: '通報される依頼', body });
   const volunteer = await createVolunteer(t);
-  const res = await post(t, volunteer.headers, '/api/flags', {
-    targetType: 'request',
-    targetId: request.id,
-    reason: '変です',
-  });
-  expect(res.statusCode).toBe(201);
+  await flagRequest(t, volunteer.headers, request.id, '変です');
   const list = await get(t, await as(t, demoEmails.staffAdachi), '/api/flags');
   return FlagList.parse(list.json()).items.find((f) => f.targetId === request.id)!;
 }

@@ -1,7 +1,7 @@
 import { FlagList, FlagView, ThreadMessage } from '@board/shared';
 import { describe, expect, it } from 'vitest';
 import { useApiApp } from '../kit/app.ts';
-import { matched } from '../kit/applications.ts';
+import { newMatch } from '../kit/applications.ts';
 import { answer, errorCode, get, post } from '../kit/http.ts';
 import { as, createVolunteer, demoEmails, officers, userIdOf, useDemoPeople } from '../kit/people.ts';
 import { insertRequest, requestRow } from '../kit/requests.ts';
@@ -51,9 +51,7 @@ describe('flagContent', () => {
   });
 
   it('lets the two sides of a match flag a message; others cannot reach it (404, nothing written)', async () => {
-    const request = await insertRequest(t);
-    const volunteer = await createVolunteer(t);
-    const id = await matched(t, volunteer, request.id, officers.senju);
+    const { request, volunteer, id } = await newMatch(t);
     const message = ThreadMessage.parse(
       (await post(t, volunteer.headers, `/api/applications/${id}/messages`, { body: '失礼なメッセージ' })).json(),
     );
@@ -179,9 +177,7 @@ describe('listFlags and resolveFlag', () => {
   });
 
   it('hides a flagged message: the thread shows it as hidden by staff', async () => {
-    const request = await insertRequest(t);
-    const volunteer = await createVolunteer(t);
-    const id = await matched(t, volunteer, request.id, officers.senju);
+    const { volunteer, id } = await newMatch(t);
     const message = ThreadMessage.parse(
       (
         await post(t, await as(t, officers.senju), `/api/applications/${id}/messages`, { body: 'とても失礼な言葉' })

@@ -4,11 +4,10 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { mailThrottleKey } from '../../src/limits/mail-throttle.ts';
 import { useApiApp } from '../kit/app.ts';
-import { applied, matched, readThread } from '../kit/applications.ts';
+import { newHand, newMatch, readThread } from '../kit/applications.ts';
 import { answer, errorCode, get, post } from '../kit/http.ts';
 import { mailsTo } from '../kit/mail.ts';
 import { as, createVolunteer, demoEmails, officers, useDemoPeople } from '../kit/people.ts';
-import { insertRequest } from '../kit/requests.ts';
 import { rowCounts } from '../kit/rows.ts';
 
 const t = useApiApp();
@@ -20,9 +19,7 @@ const thread = (headers: Record<string, string>, id: string) => readThread(t, he
 
 describe('messages between the two sides of a match', () => {
   it('carries plain text both ways, oldest first, marking whose each message is', async () => {
-    const request = await insertRequest(t);
-    const volunteer = await createVolunteer(t, { displayName: '話す 三郎' });
-    const id = await matched(t, volunteer, request.id, officers.senju);
+    const { volunteer, id } = await newMatch(t, {}, { displayName: '話す 三郎' });
 
     const first = await send(volunteer.headers, id, 'はじめまして。<b>よろしく</b>お願いします。\n当日は何時ですか？');
     expect(answer(first, 201, ThreadMessage)).toMatchObject({ senderSide: 'volunteer', mine: true, hidden: false });
@@ -41,9 +38,7 @@ describe('messages between the two sides of a match', () => {
   });
 
   it('stores readings over a message’s kanji when it is sent (furigana, issue 13), never for a hidden one', async () => {
-    const request = await insertRequest(t);
-    const volunteer = await createVolunteer(t);
-    const id = await matched(t, volunteer, request.id, officers.senju);
+    const { volunteer, id } = await newMatch(t);
     await send(senju, id, '町会の防災訓練です。');
     await send(volunteer.headers, id, 'よろしくおねがいします');
     const items = (await thread(volunteer.headers, id)).items.filter((m) => m.kind === 'message');
@@ -67,9 +62,7 @@ describe('messages between the two sides of a match', () => {
   });
 
   it('opens only with the match: pending is 409 NOT_MATCHED; after a withdrawal the thread is read-only', async () => {
-    const request = await insertRequest(t, { slots: 2 });
-    const volunteer = await createVolunteer(t);
-    const id = await applied(t, volunteer.headers, request.id);
+    const { volunteer, id } = await newHand(t, { slots: 2 });
     for (const headers of [volunteer.headers, senju]) {
       const read = await get(t, headers, `/api/applications/${id}/messages`);
       expect(read.statusCode).toBe(409);
@@ -86,9 +79,7 @@ describe('messages between the two sides of a match', () => {
   });
 
   it('refuses everyone else: other volunteers, other associations, other municipalities, and staff', async () => {
-    const request = await insertRequest(t);
-    const volunteer = await createVolunteer(t);
-    const id = await matched(t, volunteer, request.id, officers.senju);
+    const { volunteer, id } = await newMatch(t);
     await send(volunteer.headers, id, 'ないしょの話です');
     // made before counting: the kit's row counts include the people tables
     const otherVolunteer = await createVolunteer(t);
@@ -114,9 +105,7 @@ describe('messages between the two sides of a match', () => {
   });
 
   it('shows a message staff hid as hidden, without its text', async () => {
-    const request = await insertRequest(t);
-    const volunteer = await createVolunteer(t);
-    const id = await matched(t, volunteer, request.id, officers.senju);
+    const { volunteer, id } = await newMatch(t);
     const sent = ThreadMessage.parse((await send(volunteer.headers, id, 'ひどいことば')).json());
     await t.database.handle.db
       .update(schema.messages)
@@ -130,9 +119,7 @@ describe('messages between the two sides of a match', () => {
 
 describe('new-message mail', () => {
   it('mails the other side at most once per 15 minutes per thread and side, in their language, without the text', async () => {
-    const request = await insertRequest(t);
-    const volunteer = await createVolunteer(t, { language: 'en', displayName: 'Sam Lee' });
-    const id = await matched(t, volunteer, request.id, officers.senju);
+    const { request, volunteer, id } = await newMatch(t, {}, { language: 'en', displayName: 'Sam Lee' });
     const officerMails = () =>
       mailsTo(t, officers.senju).filter(
         (m) => m.subject.includes('新しいメッセージ') && m.subject.includes(request.title),

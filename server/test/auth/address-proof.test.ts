@@ -5,7 +5,7 @@ import { useApiApp } from '../kit/app.ts';
 import { csrf, get, post, visitorPost, whoamiRoute } from '../kit/http.ts';
 import { createInvitation } from '../kit/invitations.ts';
 import { tokenIn } from '../kit/mail.ts';
-import { createPerson, freshEmail, sessionOf, type SignedIn, signIn } from '../kit/people.ts';
+import { askEmailChange, createPerson, freshEmail, sessionOf, type SignedIn, signIn } from '../kit/people.ts';
 
 /**
  * Someone signs up with another person's address and never proves it. The first proof of the
@@ -167,12 +167,7 @@ describe('an email change proves the new address', () => {
     const owner = await signIn(t, person.email, ownerPassword);
     // the change link, not a "this address has an account" note
     const token = await mailedToken(contested, '/verify-email', async () => {
-      const asked = await visitorPost(
-        t,
-        '/api/me/email',
-        { newEmail: contested, password: ownerPassword },
-        bearer(owner),
-      );
+      const asked = await askEmailChange(t, owner, contested, ownerPassword);
       expect(asked.statusCode).toBe(202);
     });
     const res = await visitorPost(t, '/api/auth/verify-email', { token }, bearer(owner));
@@ -188,9 +183,7 @@ describe('an email change proves the new address', () => {
     const person = await createPerson(t, { password });
     const asker = await signIn(t, person.email, password);
     const target = freshEmail('someone-else');
-    const token = await mailedToken(target, '/verify-email', () =>
-      visitorPost(t, '/api/me/email', { newEmail: target, password }, bearer(asker)),
-    );
+    const token = await mailedToken(target, '/verify-email', () => askEmailChange(t, asker, target, password));
     const res = await visitorPost(t, '/api/auth/verify-email', { token });
     expect(res.json()).toEqual({ status: 'verified', email: target, hasPassword: false });
     expect(await works(asker)).toBe(false);

@@ -1,6 +1,6 @@
 import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
 import { afterEach, describe, expect, it } from 'vitest';
-import { as, demoEmails, freshIp, get, mailTo } from '../kit/index.ts';
+import { as, demoEmails, get, mailTo, visitorPost } from '../kit/index.ts';
 
 let t: TestApp | undefined;
 afterEach(async () => {
@@ -19,19 +19,9 @@ async function status(env: Record<string, string>) {
 describe('listCapturedMail', () => {
   it('shows captured mail, newest first, in tests', async () => {
     t = await startTestApp({ mail: 'memory', demo: true });
-    await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/password-reset',
-      payload: { email: 'volunteer1@demo.example' },
-      remoteAddress: freshIp(),
-    });
+    await visitorPost(t, '/api/auth/password-reset', { email: 'volunteer1@demo.example' });
     await mailTo(t, 'volunteer1@demo.example');
-    await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/sign-in-link',
-      payload: { email: 'volunteer2@demo.example' },
-      remoteAddress: freshIp(),
-    });
+    await visitorPost(t, '/api/auth/sign-in-link', { email: 'volunteer2@demo.example' });
     await mailTo(t, 'volunteer2@demo.example');
     const res = await get(t, {}, '/api/dev/mail');
     expect(res.statusCode).toBe(200);

@@ -8,7 +8,15 @@ import { useApiApp } from '../kit/app.ts';
 import { hourMs, withMachineClockOff } from '../kit/clock.ts';
 import { answer, csrf, visitorPost } from '../kit/http.ts';
 import { allMailTo, forgetMail, mailTo, tokenIn } from '../kit/mail.ts';
-import { createPerson, demoPassword, freshEmail, refresh, signIn, signInAttempt } from '../kit/people.ts';
+import {
+  askEmailChange,
+  createPerson,
+  demoPassword,
+  freshEmail,
+  refresh,
+  signIn,
+  signInAttempt,
+} from '../kit/people.ts';
 import { oneTimeTokensOf } from '../kit/rows.ts';
 const t = useApiApp();
 
@@ -64,21 +72,11 @@ describe('changeEmail', () => {
     const auth = { authorization: `Bearer ${s.accessToken}` };
     forgetMail(t);
 
-    const wrong = await visitorPost(
-      t,
-      '/api/me/email',
-      { newEmail: 'okubo.new@example.org', password: 'nope nope' },
-      auth,
-    );
+    const wrong = await askEmailChange(t, s, 'okubo.new@example.org', 'nope nope');
     expect(wrong.statusCode).toBe(403);
     expect(wrong.json().error.code).toBe('PASSWORD_INCORRECT');
 
-    const res = await visitorPost(
-      t,
-      '/api/me/email',
-      { newEmail: 'Okubo.New@example.org', password: demoPassword },
-      auth,
-    );
+    const res = await askEmailChange(t, s, 'Okubo.New@example.org');
     expect(res.statusCode).toBe(202);
     expect(res.json()).toEqual({ status: 'check_your_email' });
     const mail = await mailTo(t, 'okubo.new@example.org');
@@ -103,12 +101,7 @@ describe('changeEmail', () => {
   it('to an address that has an account: the same 202, a note to that owner, no link anywhere', async () => {
     const s = await signIn(t, 'officer.yotsuya@demo.example');
     forgetMail(t);
-    const res = await visitorPost(
-      t,
-      '/api/me/email',
-      { newEmail: 'volunteer2@demo.example', password: demoPassword },
-      { authorization: `Bearer ${s.accessToken}` },
-    );
+    const res = await askEmailChange(t, s, 'volunteer2@demo.example');
     expect(res.statusCode).toBe(202);
     expect(res.json()).toEqual({ status: 'check_your_email' });
     const note = await mailTo(t, 'volunteer2@demo.example');
@@ -121,12 +114,7 @@ describe('changeEmail', () => {
     // (in the unsplit file the reset test before had changed this password; here it is the demo one)
     const s = await signIn(t, 'volunteer1@demo.example');
     forgetMail(t);
-    await visitorPost(
-      t,
-      '/api/me/email',
-      { newEmail: 'contested@example.org', password: demoPassword },
-      { authorization: `Bearer ${s.accessToken}` },
-    );
+    await askEmailChange(t, s, 'contested@example.org');
     const token = tokenIn((await mailTo(t, 'contested@example.org')).text);
     await visitorPost(t, '/api/auth/sign-up', {
       email: 'contested@example.org',
@@ -151,12 +139,7 @@ describe('changeEmail', () => {
   it('mail to the new address is not in anyone’s words but ours', async () => {
     const s = await signIn(t, 'volunteer2@demo.example');
     forgetMail(t);
-    await visitorPost(
-      t,
-      '/api/me/email',
-      { newEmail: 'alex.new@example.org', password: demoPassword },
-      { authorization: `Bearer ${s.accessToken}` },
-    );
+    await askEmailChange(t, s, 'alex.new@example.org');
     const mail = await mailTo(t, 'alex.new@example.org');
     expect(mail.subject).toContain('Please confirm your new email address');
     expect(mail.text).not.toContain('Alex');
@@ -215,7 +198,7 @@ describe('the notices tell the time of the change by the database’s clock, and
     await withMachineClockOff(drift, async () => {
       const s = await signIn(t, person.email, password);
       const auth = { authorization: `Bearer ${s.accessToken}` };
-      expect((await visitorPost(t, '/api/me/email', { newEmail, password }, auth)).statusCode).toBe(202);
+      expect((await askEmailChange(t, s, newEmail, password)).statusCode).toBe(202);
       const [link] = await oneTimeTokensOf(t, person.email, 'change_email');
       expect(link!.expiresAt.getTime() - link!.createdAt.getTime()).toBe(linkLifetimes.change_email);
       const token = tokenIn((await mailTo(t, newEmail)).text);

@@ -8,12 +8,12 @@ import {
   answer,
   cookieValue,
   csrf,
-  freshIp,
   get,
   post,
   refresh,
   sessionOf,
   signIn,
+  signInAttempt,
   useApiApp,
   whoamiRoute,
 } from '../kit/index.ts';
@@ -78,12 +78,7 @@ describe('signIn', () => {
       .update(schema.users)
       .set({ deletedAt: new Date() })
       .where(eq(schema.users.id, session.me.id));
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/sign-in',
-      payload: { email: 'volunteer5@demo.example', password: 'udekiki-demo-2026' },
-      remoteAddress: freshIp(),
-    });
+    const res = await signInAttempt(t, 'volunteer5@demo.example', 'udekiki-demo-2026');
     expect(res.statusCode).toBe(401);
     expect(res.json().error.code).toBe('INVALID_CREDENTIALS');
   });

@@ -2,14 +2,24 @@ import { schema } from '@board/db';
 import { Session } from '@board/shared';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { allMailTo, answer, freshIp, mailTo, post, rowCounts, tokenIn, useApiApp } from '../kit/index.ts';
+import {
+  allMailTo,
+  answer,
+  mailTo,
+  post,
+  rowCounts,
+  signInAttempt,
+  tokenIn,
+  useApiApp,
+  visitorPost,
+} from '../kit/index.ts';
 
 const t = useApiApp();
 
 const password = 'a long enough password';
 
 function signUp(body: Record<string, unknown>) {
-  return t.app.inject({ method: 'POST', url: '/api/auth/sign-up', payload: body, remoteAddress: freshIp() });
+  return visitorPost(t, '/api/auth/sign-up', body);
 }
 
 async function userByEmail(email: string) {
@@ -53,12 +63,7 @@ describe('signUp → verifyEmail → signIn', () => {
     expect(stored!.expiresAt.getTime() - stored!.createdAt.getTime()).toBe(24 * 3600_000);
 
     // unverified people may sign in and browse; me.emailVerified tells the web
-    const before = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/sign-in',
-      payload: { email: 'new.person@example.org', password },
-      remoteAddress: freshIp(),
-    });
+    const before = await signInAttempt(t, 'new.person@example.org', password);
     expect(answer(before, 200, Session).me).toMatchObject({ emailVerified: false, language: 'en' });
 
     // the password chosen at sign-up, given with the link, survives the proof (see address-proof.test.ts)
@@ -66,12 +71,7 @@ describe('signUp → verifyEmail → signIn', () => {
     expect(verified.statusCode).toBe(200);
     expect(verified.json()).toEqual({ status: 'verified', email: 'new.person@example.org', hasPassword: true });
 
-    const after = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/sign-in',
-      payload: { email: 'NEW.PERSON@example.org ', password },
-      remoteAddress: freshIp(),
-    });
+    const after = await signInAttempt(t, 'NEW.PERSON@example.org ', password);
     const session = answer(after, 200, Session);
     expect(session.me).toMatchObject({
       email: 'new.person@example.org',

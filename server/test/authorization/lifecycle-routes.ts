@@ -1,4 +1,4 @@
-import type { Action, Resource } from '@board/shared';
+import type { Action, RequestStatus, Resource } from '@board/shared';
 import { validInput } from '../kit/index.ts';
 import type { lifecycleFixtures, People, Scene, Target } from './lifecycle-fixtures.ts';
 
@@ -31,6 +31,16 @@ const reason = { reason: '内容を確認するため' };
 
 /** `make` gives the fixtures once the matrix has loaded its people (in its `beforeAll`). */
 export function lifecycleRoutes(make: () => ReturnType<typeof lifecycleFixtures>): RouteCase[] {
+  /** a call on one request in this state: `/api/requests/:id`, or below it at `path` */
+  const onRequest = (status: RequestStatus, path = '') => ({
+    scene: (target: Target) => make().request(target, status),
+    url: (_target: Target, s: Scene) => `/api/requests/${s.requestId}${path}`,
+  });
+  /** a call on the matrix volunteer's hand at this stage: `/api/applications/:id/<path>` */
+  const onApplication = (stage: 'hand' | 'match' | 'done', path: string) => ({
+    scene: (target: Target) => make()[stage](target),
+    url: (_target: Target, s: Scene) => `/api/applications/${s.applicationId}/${path}`,
+  });
   return [
     {
       operationId: 'createRequest',
@@ -45,8 +55,7 @@ export function lifecycleRoutes(make: () => ReturnType<typeof lifecycleFixtures>
       operationId: 'updateRequest',
       method: 'PUT',
       action: 'request.edit',
-      scene: (target) => make().request(target, 'draft'),
-      url: (_target, s) => `/api/requests/${s.requestId}`,
+      ...onRequest('draft'),
       body: () => validInput(),
       resource: ofRequest,
     },
@@ -54,16 +63,14 @@ export function lifecycleRoutes(make: () => ReturnType<typeof lifecycleFixtures>
       operationId: 'deleteRequest',
       method: 'DELETE',
       action: 'request.delete',
-      scene: (target) => make().request(target, 'draft'),
-      url: (_target, s) => `/api/requests/${s.requestId}`,
+      ...onRequest('draft'),
       resource: ofRequest,
     },
     ...(['submit', 'withdraw', 'copy'] as const).map((verb): RouteCase => ({
       operationId: `${verb}Request`,
       method: 'POST',
       action: `request.${verb}`,
-      scene: (target) => make().request(target, verb === 'submit' ? 'draft' : 'published'),
-      url: (_target, s) => `/api/requests/${s.requestId}/${verb}`,
+      ...onRequest(verb === 'submit' ? 'draft' : 'published', `/${verb}`),
       resource: ofRequest,
     })),
     {
@@ -71,8 +78,7 @@ export function lifecycleRoutes(make: () => ReturnType<typeof lifecycleFixtures>
       variant: 'a draft',
       method: 'GET',
       action: 'request.readPrivate',
-      scene: (target) => make().request(target, 'draft'),
-      url: (_target, s) => `/api/requests/${s.requestId}`,
+      ...onRequest('draft'),
       resource: ofRequest,
     },
     {
@@ -87,8 +93,7 @@ export function lifecycleRoutes(make: () => ReturnType<typeof lifecycleFixtures>
       operationId: 'revealOfficerContact',
       method: 'POST',
       action: 'request.revealContact',
-      scene: (target) => make().request(target, 'published'),
-      url: (_target, s) => `/api/requests/${s.requestId}/officer-contact`,
+      ...onRequest('published', '/officer-contact'),
       body: () => reason,
       resource: ofRequest,
     },
@@ -103,8 +108,7 @@ export function lifecycleRoutes(make: () => ReturnType<typeof lifecycleFixtures>
       operationId,
       method: 'POST',
       action: 'request.moderate',
-      scene: (target) => make().request(target, status),
-      url: (_target, s) => `/api/requests/${s.requestId}/${verb}`,
+      ...onRequest(status, `/${verb}`),
       ...(body ? { body: () => body } : {}),
       resource: ofRequest,
     })),
@@ -146,8 +150,7 @@ export function lifecycleRoutes(make: () => ReturnType<typeof lifecycleFixtures>
       operationId: 'applyToRequest',
       method: 'POST',
       action: 'application.create',
-      scene: (target) => make().request(target, 'published'),
-      url: (_target, s) => `/api/requests/${s.requestId}/applications`,
+      ...onRequest('published', '/applications'),
       body: () => ({ message: 'お手伝いします' }),
       resource: ofRequest,
     },
@@ -155,8 +158,7 @@ export function lifecycleRoutes(make: () => ReturnType<typeof lifecycleFixtures>
       operationId: 'withdrawApplication',
       method: 'POST',
       action: 'application.withdraw',
-      scene: (target) => make().hand(target),
-      url: (_target, s) => `/api/applications/${s.applicationId}/withdraw`,
+      ...onApplication('hand', 'withdraw'),
       resource: ofHand,
     },
     {
@@ -171,24 +173,21 @@ export function lifecycleRoutes(make: () => ReturnType<typeof lifecycleFixtures>
       operationId: `${verb}Application`,
       method: 'POST',
       action: 'application.decide',
-      scene: (target) => make().hand(target),
-      url: (_target, s) => `/api/applications/${s.applicationId}/${verb}`,
+      ...onApplication('hand', verb),
       resource: ofRequest,
     })),
     {
       operationId: 'listMessages',
       method: 'GET',
       action: 'message.read',
-      scene: (target) => make().match(target),
-      url: (_target, s) => `/api/applications/${s.applicationId}/messages`,
+      ...onApplication('match', 'messages'),
       resource: ofHand,
     },
     {
       operationId: 'sendMessage',
       method: 'POST',
       action: 'message.send',
-      scene: (target) => make().match(target),
-      url: (_target, s) => `/api/applications/${s.applicationId}/messages`,
+      ...onApplication('match', 'messages'),
       body: () => ({ body: 'よろしくお願いします' }),
       resource: ofHand,
     },
@@ -196,24 +195,21 @@ export function lifecycleRoutes(make: () => ReturnType<typeof lifecycleFixtures>
       operationId: 'completeMatch',
       method: 'POST',
       action: 'match.complete',
-      scene: (target) => make().match(target),
-      url: (_target, s) => `/api/applications/${s.applicationId}/complete`,
+      ...onApplication('match', 'complete'),
       resource: ofRequest,
     },
     {
       operationId: 'confirmCompletion',
       method: 'POST',
       action: 'match.confirm',
-      scene: (target) => make().done(target),
-      url: (_target, s) => `/api/applications/${s.applicationId}/confirm`,
+      ...onApplication('done', 'confirm'),
       resource: (_target, _s, p) => ({ ownerId: p.volunteerId }),
     },
     {
       operationId: 'sendThanks',
       method: 'POST',
       action: 'thanks.send',
-      scene: (target) => make().done(target),
-      url: (_target, s) => `/api/applications/${s.applicationId}/thanks`,
+      ...onApplication('done', 'thanks'),
       body: () => ({ note: 'ありがとうございました' }),
       resource: ofHand,
     },

@@ -10,6 +10,7 @@ import {
   insertRequest,
   mailTo,
   matched,
+  newMatch,
   officers,
   useApiApp,
   useDemoPeople,
@@ -27,12 +28,8 @@ const hour = 3_600_000;
 /** 10:00 Tokyo time, `days` days from now */
 const tokyoTen = (days: number) => new Date(tokyoDayStart(tokyoDayOf(new Date()), days).getTime() + 10 * hour);
 
-async function datedMatch(values: Parameters<typeof insertRequest>[1] = {}) {
-  const request = await insertRequest(t, { startsAt: tokyoTen(5), exactPlace: '千住一丁目集会所', ...values });
-  const volunteer = await createVolunteer(t);
-  const id = await matched(t, volunteer, request.id, officers.senju);
-  return { request, volunteer, id };
-}
+const datedMatch = (values: Parameters<typeof insertRequest>[1] = {}) =>
+  newMatch(t, { startsAt: tokyoTen(5), exactPlace: '千住一丁目集会所', ...values });
 
 const calendarOf = (headers: Record<string, string>, id: string) => get(t, headers, `/api/applications/${id}/calendar`);
 
@@ -54,9 +51,7 @@ describe('the acceptance mail', () => {
   });
 
   it('has no file when the work has no date', async () => {
-    const request = await insertRequest(t);
-    const volunteer = await createVolunteer(t);
-    await matched(t, volunteer, request.id, officers.senju);
+    const { volunteer } = await newMatch(t);
     expect((await mailTo(t, volunteer.email)).attachments ?? []).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   signedInActorsOf,
   createVolunteer,
+  csvLines,
   get,
   rowCounts,
   useApiApp,
@@ -116,12 +117,7 @@ describe('getOpenData (public)', () => {
 
   it('as a CSV under CC BY 4.0, suppressed cells empty', async () => {
     const res = await get(t, {}, '/api/open-data?from=2021-06&to=2021-06&format=csv');
-    expect(res.statusCode).toBe(200);
-    expect(res.headers['content-type']).toContain('text/csv');
-    const lines = res.body
-      .replace(/^\uFEFF/, '')
-      .trim()
-      .split('\r\n');
+    const lines = csvLines(res);
     expect(lines[0]).toContain('"ライセンス"');
     const adachi = lines.find((l) => l.startsWith('"13121"'))!;
     expect(adachi).toContain('"2021-06","7","6","","","",""');

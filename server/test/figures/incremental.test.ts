@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { refreshFigures } from '../../src/modules/figures/refresh.ts';
 import { createVolunteer, get, useApiApp, useDemoPeople } from '../kit/index.ts';
-import { plusDays, postRequest, raiseHand, refresh, tokyo } from './scene.ts';
+import { plusDays, postMatch, refresh, tokyo } from './scene.ts';
 
 /**
  * The hourly refresh recomputes only the months written since the last one (triggers note them
@@ -40,17 +40,12 @@ describe('refresh-figures: only the months that changed', () => {
 
     const volunteer = (await createVolunteer(t)).id;
     const published = tokyo('2022-05-10 10:00');
-    const r1 = await postRequest(t, tokyo('2022-04-28 10:00'), {
-      category: 'it_digital',
-      status: 'filled',
-      matchedCount: 1,
-      publishedAt: published,
-    });
-    await raiseHand(t, r1, {
-      volunteerId: volunteer,
-      at: plusDays(published, 1),
-      decided: { at: plusDays(published, 2), status: 'accepted' },
-    });
+    const r1 = await postMatch(
+      t,
+      tokyo('2022-04-28 10:00'),
+      { category: 'it_digital', status: 'filled', publishedAt: published },
+      { volunteerId: volunteer, at: plusDays(published, 1), acceptedAt: plusDays(published, 2) },
+    );
     // written this month, then dated: posted in April, published and matched in May
     expect(await refresh(t)).toBe(3);
     const [tokyoWide, adachi, shinjuku] = await expectSameAsFullRefresh();

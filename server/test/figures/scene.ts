@@ -51,5 +51,21 @@ export async function raiseHand(t: TestApp, request: InsertedRequest, hand: Hand
   });
 }
 
+/**
+ * A request posted at `createdAt` and matched (`matchedCount` 1): one hand raised at `hand.at`
+ * and accepted at `hand.acceptedAt`, from the board unless another origin is given.
+ */
+export async function postMatch(
+  t: TestApp,
+  createdAt: Date,
+  values: DirectRequest & { publishedAt: Date; status: 'filled' | 'completed' },
+  hand: { volunteerId: string; at: Date; acceptedAt: Date; origin?: ApplicationOrigin },
+): Promise<InsertedRequest> {
+  const request = await postRequest(t, createdAt, { ...values, matchedCount: 1 });
+  const { acceptedAt, ...raised } = hand;
+  await raiseHand(t, request, { ...raised, decided: { at: acceptedAt, status: 'accepted' } });
+  return request;
+}
+
 /** The rollups recomputed now, as the job does. */
 export const refresh = (t: TestApp) => refreshFigures(t.app);

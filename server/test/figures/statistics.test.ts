@@ -1,8 +1,8 @@
 import { Statistics } from '@board/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { histogramMedian } from '../../src/modules/figures/service.ts';
-import { createVolunteer, get, useApiApp, useDemoPeople } from '../kit/index.ts';
-import { plusDays, postRequest, raiseHand, refresh, tokyo } from './scene.ts';
+import { createVolunteer, csvLines, get, useApiApp, useDemoPeople } from '../kit/index.ts';
+import { plusDays, postMatch, postRequest, raiseHand, refresh, tokyo } from './scene.ts';
 
 /**
  * The figures from a constructed set of requests and hands in 2021 (no seeded or live data falls
@@ -24,25 +24,19 @@ beforeAll(async () => {
   const a = (await createVolunteer(t)).id;
   const b = (await createVolunteer(t)).id;
   const p1 = tokyo('2021-03-02 00:00');
-  const r1 = await postRequest(t, tokyo('2021-03-01 10:00'), {
-    category: 'it_digital',
-    status: 'completed',
-    matchedCount: 1,
-    publishedAt: p1,
-  });
-  await raiseHand(t, r1, {
-    volunteerId: a,
-    at: plusDays(p1, 1),
-    decided: { at: plusDays(p1, 2.5), status: 'accepted' },
-  });
+  await postMatch(
+    t,
+    tokyo('2021-03-01 10:00'),
+    { category: 'it_digital', status: 'completed', publishedAt: p1 },
+    { volunteerId: a, at: plusDays(p1, 1), acceptedAt: plusDays(p1, 2.5) },
+  );
   const p2 = tokyo('2021-03-05 12:00');
-  const r2 = await postRequest(t, p2, { category: 'it_digital', status: 'filled', matchedCount: 1, publishedAt: p2 });
-  await raiseHand(t, r2, {
-    volunteerId: b,
-    at: plusDays(p2, 0.25),
-    decided: { at: plusDays(p2, 1), status: 'accepted' },
-    origin: 'suggestion',
-  });
+  await postMatch(
+    t,
+    p2,
+    { category: 'it_digital', status: 'filled', publishedAt: p2 },
+    { volunteerId: b, at: plusDays(p2, 0.25), acceptedAt: plusDays(p2, 1), origin: 'suggestion' },
+  );
   const p3 = tokyo('2021-03-10 09:00');
   const r3 = await postRequest(t, p3, {
     association: 'umeda',
@@ -54,19 +48,12 @@ beforeAll(async () => {
   await postRequest(t, tokyo('2021-03-20 10:00'), { status: 'draft', publishedAt: null });
   await postRequest(t, tokyo('2021-04-01 08:00'), { status: 'published', publishedAt: tokyo('2021-04-01 08:00') });
   const p6 = tokyo('2021-03-15 10:00');
-  const r6 = await postRequest(t, p6, {
-    municipalityCode: '13104',
-    category: 'it_digital',
-    status: 'filled',
-    matchedCount: 1,
-    publishedAt: p6,
-  });
-  await raiseHand(t, r6, {
-    volunteerId: a,
-    at: plusDays(p6, 1),
-    decided: { at: plusDays(p6, 1), status: 'accepted' },
-    origin: 'invitation',
-  });
+  await postMatch(
+    t,
+    p6,
+    { municipalityCode: '13104', category: 'it_digital', status: 'filled', publishedAt: p6 },
+    { volunteerId: a, at: plusDays(p6, 1), acceptedAt: plusDays(p6, 1), origin: 'invitation' },
+  );
   await refresh(t);
 });
 
@@ -161,13 +148,9 @@ describe('getStatistics: figures equal the hand count', () => {
   });
 
   it('the CSV and the JSON carry the same figures', async () => {
-    const csv = await get(t, staffAdachi, '/api/statistics/export?from=2021-03&to=2021-04&format=csv&language=en');
-    expect(csv.statusCode).toBe(200);
-    expect(csv.headers['content-type']).toContain('text/csv');
-    const lines = csv.body
-      .replace(/^\uFEFF/, '')
-      .trim()
-      .split('\r\n');
+    const lines = csvLines(
+      await get(t, staffAdachi, '/api/statistics/export?from=2021-03&to=2021-04&format=csv&language=en'),
+    );
     expect(lines[0]).toContain('"Requests posted"');
     expect(lines[1]).toMatch(/^"2021-03","3","3","2","1","0.6667","1","1.75","2","2","1","1","0"$/);
     expect(lines).toHaveLength(4);

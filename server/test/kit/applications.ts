@@ -3,7 +3,8 @@ import { MessageList } from '@board/shared';
 import { eq } from 'drizzle-orm';
 import type { TestApp } from './app.ts';
 import { answer, get, post } from './http.ts';
-import { as } from './people.ts';
+import { as, createVolunteer, officers } from './people.ts';
+import { insertRequest, type DirectRequest } from './requests.ts';
 
 /** Raises a hand on a request through the API and returns the answer. */
 export async function apply(
@@ -33,6 +34,30 @@ export async function matched(
   const res = await post(t, await as(t, officerEmail), `/api/applications/${id}/accept`, {});
   if (res.statusCode !== 200) throw new Error(`accept failed: ${res.statusCode} ${res.body}`);
   return id;
+}
+
+/**
+ * The scene many tests start from: a request of 千住一丁目町会 written straight into the database
+ * (`request` as for `insertRequest`), a new signed-in volunteer (`volunteer` as for
+ * `createVolunteer`), and that volunteer's hand on it, raised through the API.
+ */
+export async function newHand(
+  t: TestApp,
+  request: DirectRequest = {},
+  volunteer: Parameters<typeof createVolunteer>[1] = {},
+) {
+  const scene = { request: await insertRequest(t, request), volunteer: await createVolunteer(t, volunteer) };
+  return { ...scene, id: await applied(t, scene.volunteer.headers, scene.request.id) };
+}
+
+/** `newHand`, the hand accepted by the association's officer through the API: a match. */
+export async function newMatch(
+  t: TestApp,
+  request: DirectRequest = {},
+  volunteer: Parameters<typeof createVolunteer>[1] = {},
+) {
+  const scene = { request: await insertRequest(t, request), volunteer: await createVolunteer(t, volunteer) };
+  return { ...scene, id: await matched(t, scene.volunteer, scene.request.id, officers.senju) };
 }
 
 export async function applicationRow(t: TestApp, id: string) {

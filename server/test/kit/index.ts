@@ -14,10 +14,13 @@
  * - app.ts: `useApiApp(options)` starts the app before the file's first test and stops it after
  * - people.ts: demo accounts and associations, `as`/`bearer` (a live session's header),
  *   `useDemoPeople`/`useAssociationIds` (made once before the file's tests), `signIn` (through the
- *   real route), `createPerson`/`createVolunteer` straight into the database, `volunteerProfileInput`
- * - requests.ts: `insertRequest` (a request in any state), `validInput`, `createDraft`, request rows
- * - applications.ts: `apply`, `applied`, `matched`, application rows
+ *   real route), `askEmailChange`, `createPerson`/`createVolunteer` straight into the database, `volunteerProfileInput`
+ * - requests.ts: `insertRequest` (a request in any state), `validInput`, `createDraft`, `flagRequest`,
+ *   request rows
+ * - applications.ts: `apply`, `applied`, `matched`, `newHand`/`newMatch` (a new request, a new volunteer
+ *   and their hand or match), application rows
  * - invitations.ts: `createInvitation` straight into the database (of a demo association by key)
+ * - documents.ts: `atomFeed` and `csvLines` read a feed or a CSV download, its type checked
  * - mail.ts: captured mail (`mailTo` waits for one) and the tokens in its links
  * - rows.ts: `rowCounts`/`stateSnapshot` to prove a refused call wrote nothing, `auditEntries`
  * - http.ts: `post`/`get`/`put`/`patch`/`del`, `errorCode`, `csrf`, `freshIp`, cookies
@@ -28,6 +31,7 @@
 export * from './app.ts';
 export * from './applications.ts';
 export * from './clock.ts';
+export * from './documents.ts';
 export * from './http.ts';
 export * from './invitations.ts';
 export * from './mail.ts';

@@ -17,7 +17,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { eq } from 'drizzle-orm';
 import { beforeAll } from 'vitest';
 import type { TestApp } from './app.ts';
-import { cookieValue, csrf, freshIp } from './http.ts';
+import { cookieValue, csrf, freshIp, visitorPost } from './http.ts';
 
 export {
   associationIdOf,
@@ -184,6 +184,11 @@ export function signInAttempt(t: TestApp, email: string, password: string) {
     payload: { email, password },
     remoteAddress: freshIp(),
   });
+}
+
+/** A signed-in person asks to move the account to `newEmail`, confirming with `password` (the form on /me). */
+export function askEmailChange(t: TestApp, session: SignedIn, newEmail: string, password = demoPassword) {
+  return visitorPost(t, '/api/me/email', { newEmail, password }, { authorization: `Bearer ${session.accessToken}` });
 }
 
 /** Renews a session with its refresh cookie, as the browser does. */

@@ -2,6 +2,7 @@ import { schema } from '@board/db';
 import { type HelpRequestDetail, type RequestStatus } from '@board/shared';
 import { eq } from 'drizzle-orm';
 import type { TestApp } from './app.ts';
+import { post } from './http.ts';
 import { as, demoEmails } from './people.ts';
 
 export { insertRequest, requestRow, type DirectRequest, type InsertedRequest } from '@board/tests/harness/scene';
@@ -53,4 +54,11 @@ export async function createDraft(t: TestApp, overrides: Record<string, unknown>
   });
   if (res.statusCode !== 201) throw new Error(`createDraft: ${res.statusCode} ${res.body}`);
   return res.json();
+}
+
+/** Reports a request through the API (`flagContent`) and returns the flag's id (fails the test unless 201). */
+export async function flagRequest(t: TestApp, headers: Record<string, string>, requestId: string, reason: string) {
+  const res = await post(t, headers, '/api/flags', { targetType: 'request', targetId: requestId, reason });
+  if (res.statusCode !== 201) throw new Error(`flag failed: ${res.statusCode} ${res.body}`);
+  return res.json().id as string;
 }

@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { counterKey, hitCounter } from '../../src/limits/counters.ts';
 import { passwordAttemptsMail } from '../../src/mail/security-mails.ts';
 import { passwordThrottle } from '../../src/modules/accounts/password-throttle.ts';
-import { allMailTo, demoPassword, freshIp, signIn, tokenIn, useApiApp } from '../kit/index.ts';
+import { allMailTo, demoPassword, freshIp, signIn, tokenIn, useApiApp, visitorPost } from '../kit/index.ts';
 
 const t = useApiApp();
 
@@ -71,24 +71,14 @@ describe('wrong passwords slow down the one typing them, they do not lock the ac
     expect((await signInFrom(freshIp(), email, 'guess')).statusCode).toBe(401);
     expectWait(await signInFrom(freshIp(), email, demoPassword), 0, 3600);
 
-    const asked = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/sign-in-link',
-      payload: { email },
-      remoteAddress: freshIp(),
-    });
+    const asked = await visitorPost(t, '/api/auth/sign-in-link', { email });
     expect(asked.statusCode).toBe(202);
     const link = await vi.waitFor(() => {
       const found = t.mail.find((m) => m.to === email && m.text.includes('/signin/link?token='));
       if (!found) throw new Error('no sign-in link mailed yet');
       return found;
     });
-    const consumed = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/sign-in-link/consume',
-      payload: { token: tokenIn(link.text) },
-      remoteAddress: freshIp(),
-    });
+    const consumed = await visitorPost(t, '/api/auth/sign-in-link/consume', { token: tokenIn(link.text) });
     expect(consumed.statusCode).toBe(200);
   });
 });

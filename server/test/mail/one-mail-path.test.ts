@@ -1,11 +1,10 @@
 import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { applicationRow, applied } from '../kit/applications.ts';
+import { applicationRow, newHand } from '../kit/applications.ts';
 import { post } from '../kit/http.ts';
 import { createInvitation } from '../kit/invitations.ts';
 import { mailsTo } from '../kit/mail.ts';
-import { associationIdOf, bearer, createVolunteer, demoEmails, officers, userIdOf } from '../kit/people.ts';
-import { insertRequest } from '../kit/requests.ts';
+import { associationIdOf, bearer, demoEmails, officers, userIdOf } from '../kit/people.ts';
 
 describe('links in mail are built from PUBLIC_ORIGIN', () => {
   let t: TestApp;
@@ -16,9 +15,7 @@ describe('links in mail are built from PUBLIC_ORIGIN', () => {
   afterAll(() => t.close());
 
   it('a new hand: the officer’s link opens the request’s applicants on the public origin', async () => {
-    const request = await insertRequest(t);
-    const volunteer = await createVolunteer(t);
-    await applied(t, volunteer.headers, request.id);
+    const { request } = await newHand(t);
     const mail = mailsTo(t, officers.senju).find((m) => m.subject.includes(request.title));
     expect(mail?.text).toContain(`https://board.example.jp/association/requests/${request.id}#applicants-heading\n`);
   });
@@ -49,9 +46,7 @@ describe('a mail server that fails does not undo or fail the change', () => {
   afterAll(() => t.close());
 
   it('a hand is raised (201, stored) and the failed mail is logged', async () => {
-    const request = await insertRequest(t);
-    const volunteer = await createVolunteer(t);
-    const id = await applied(t, volunteer.headers, request.id);
+    const { id } = await newHand(t);
     expect((await applicationRow(t, id))?.status).toBe('pending');
     expect(t.mail).toEqual([]);
     expect(logged.some((line) => line.includes('mail could not be sent'))).toBe(true);

@@ -10,6 +10,7 @@ import {
   mailSent,
   mailsTo,
   mailTo,
+  newHand,
   officers,
   post,
   put,
@@ -29,9 +30,7 @@ const { senju, umeda } = useDemoPeople(t);
 
 describe('a hand raised, through notify', () => {
   it('gives the officer an unread notification and a mail with a one-click unsubscribe for its kind', async () => {
-    const request = await insertRequest(t);
-    const volunteer = await createVolunteer(t);
-    await applied(t, volunteer.headers, request.id);
+    const { request, volunteer } = await newHand(t);
 
     const page = await notificationsOf(t, senju);
     expect(page.items[0]).toMatchObject({
@@ -53,7 +52,7 @@ describe('a hand raised, through notify', () => {
   });
 
   it('pages newest first with a cursor, and refuses a cursor it did not make', async () => {
-    for (let i = 0; i < 3; i++) await applied(t, (await createVolunteer(t)).headers, (await insertRequest(t)).id);
+    for (let i = 0; i < 3; i++) await newHand(t);
     const first = await notificationsOf(t, senju, '?limit=2');
     expect(first.items).toHaveLength(2);
     expect(first.nextCursor).not.toBeNull();
@@ -65,7 +64,7 @@ describe('a hand raised, through notify', () => {
   });
 
   it('marks one read, then all; another person’s ids change nothing', async () => {
-    await applied(t, (await createVolunteer(t)).headers, (await insertRequest(t)).id);
+    await newHand(t);
     const [one] = (await notificationsOf(t, senju)).items;
     const others = await post(t, umeda, '/api/notifications/read', { ids: [one!.id] });
     expect(others.statusCode).toBe(200);

@@ -16,6 +16,7 @@ import {
   insertRequest,
   mailSent,
   mailsTo,
+  newHand,
   officers,
   put,
   useApiApp,
@@ -55,7 +56,7 @@ async function expectOneDigestOf(requests: { title: string }[]) {
 
 /** One more hand on a new request of the officer's. */
 async function oneMoreHand() {
-  await applied(t, (await createVolunteer(t)).headers, (await insertRequest(t, { association: 'umeda' })).id);
+  await newHand(t, { association: 'umeda' });
 }
 
 /** The digest periods recorded for the officer. */

@@ -7,6 +7,7 @@ import {
   createPerson,
   createVolunteer,
   demoEmails,
+  flagRequest,
   forgetMail,
   insertRequest,
   mailSent,
@@ -48,12 +49,7 @@ describe('staff hear of their queue', () => {
   it('a flag tells the staff of the flagged request’s municipality', async () => {
     const request = await insertRequest(t, { municipalityCode: '13104' });
     const volunteer = await createVolunteer(t);
-    const res = await post(t, volunteer.headers, '/api/flags', {
-      targetType: 'request',
-      targetId: request.id,
-      reason: '連絡先が本文に書かれています',
-    });
-    expect(res.statusCode).toBe(201);
+    await flagRequest(t, volunteer.headers, request.id, '連絡先が本文に書かれています');
     expect(await rowsOf(t, demoEmails.staffShinjuku, 'flagRaised')).toHaveLength(1);
     expect(await rowsOf(t, demoEmails.staffAdachi, 'flagRaised')).toEqual([]);
   });

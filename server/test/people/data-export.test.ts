@@ -1,6 +1,17 @@
 import { MyDataExport } from '@board/shared';
 import { describe, expect, it } from 'vitest';
-import { as, createVolunteer, demoEmails, get, insertRequest, matched, post, put, useApiApp } from '../kit/index.ts';
+import {
+  as,
+  createVolunteer,
+  demoEmails,
+  flagRequest,
+  get,
+  insertRequest,
+  matched,
+  post,
+  put,
+  useApiApp,
+} from '../kit/index.ts';
 
 /**
  * The personal-data export (POST /api/me/export, APPI disclosure) of a volunteer who did
@@ -48,12 +59,7 @@ describe('exportMyData for a person who did everything', () => {
       rating: { score: 4, comment: '集合場所が分かりにくかった' },
     });
     expect(fromVolunteer.statusCode).toBe(201);
-    const flagged = await post(t, volunteer.headers, '/api/flags', {
-      targetType: 'request',
-      targetId: elsewhere.id,
-      reason: '電話番号が本文にあります',
-    });
-    expect(flagged.statusCode).toBe(201);
+    await flagRequest(t, volunteer.headers, elsewhere.id, '電話番号が本文にあります');
     const choice = { preferences: [{ kind: 'newMessage', mode: 'weekly' }] };
     expect((await put(t, volunteer.headers, '/api/me/notification-preferences', choice)).statusCode).toBe(200);
     expect((await post(t, volunteer.headers, '/api/me/calendar-feed')).statusCode).toBe(200);

@@ -1,7 +1,7 @@
 import { ApplicationDetail } from '@board/shared';
 import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applied, matched } from '../kit/applications.ts';
+import { applied, matched, newHand, newMatch } from '../kit/applications.ts';
 import { answer, errorCode, get, post } from '../kit/http.ts';
 import { as, createVolunteer, demoEmails, officers, userIdOf } from '../kit/people.ts';
 import { insertRequest } from '../kit/requests.ts';
@@ -17,9 +17,11 @@ const revealsOf = async (id: string) => (await auditEntries(t, 'contact.reveal')
 
 describe('getApplication', () => {
   it('shows one application to its volunteer, its officers, its staff and the foundation; 404 to anyone else', async () => {
-    const request = await insertRequest(t, { exactPlace: '千住一丁目集会所' });
-    const volunteer = await createVolunteer(t, { phone: '090-2222-3333' });
-    const id = await matched(t, volunteer, request.id, officers.senju);
+    const { request, volunteer, id } = await newMatch(
+      t,
+      { exactPlace: '千住一丁目集会所' },
+      { phone: '090-2222-3333' },
+    );
     const url = `/api/applications/${id}`;
 
     const mine = ApplicationDetail.parse((await get(t, volunteer.headers, url)).json());
@@ -65,9 +67,7 @@ describe('getApplication', () => {
 
 describe('contact reveals happen where a person opens the contact', () => {
   it('accepting records the association side once; reads record nothing', async () => {
-    const request = await insertRequest(t);
-    const volunteer = await createVolunteer(t);
-    const id = await applied(t, volunteer.headers, request.id);
+    const { request, volunteer, id } = await newHand(t);
     expect(await revealsOf(id)).toHaveLength(0);
     const senju = await as(t, officers.senju);
     expect((await post(t, senju, `/api/applications/${id}/accept`, {})).statusCode).toBe(200);
@@ -86,9 +86,7 @@ describe('contact reveals happen where a person opens the contact', () => {
   });
 
   it('"show contact" opens the association’s contact to the volunteer, audited the first time only', async () => {
-    const request = await insertRequest(t);
-    const volunteer = await createVolunteer(t);
-    const id = await matched(t, volunteer, request.id, officers.senju);
+    const { volunteer, id } = await newMatch(t);
     const shown = await post(t, volunteer.headers, `/api/applications/${id}/contact`);
     expect(answer(shown, 200, ApplicationDetail).asVolunteer!.contacts).toEqual([
       expect.objectContaining({ email: officers.senju }),

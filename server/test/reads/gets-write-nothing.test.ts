@@ -4,16 +4,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../fuzz/fingerprint.ts';
 import { operationsOf, type Operation } from '../fuzz/operations.ts';
-import {
-  as,
-  associationIdOf,
-  createVolunteer,
-  demoEmails,
-  get,
-  insertRequest,
-  matched,
-  officers,
-} from '../kit/index.ts';
+import { as, associationIdOf, demoEmails, get, newMatch, officers } from '../kit/index.ts';
 
 /**
  * Reads do not write (issue 9): every GET operation of the OpenAPI document, as every role,
@@ -61,9 +52,7 @@ function urlOf(op: Operation): string {
 
 beforeAll(async () => {
   t = await startTestApp({ demo: true });
-  const request = await insertRequest(t, { slots: 2 });
-  const volunteer = await createVolunteer(t);
-  const application = await matched(t, volunteer, request.id, officers.senju);
+  const { request, volunteer, id: application } = await newMatch(t, { slots: 2 });
   // as a match made before opening contacts was an action: neither side has seen the other's contact
   await t.database.handle.db
     .update(schema.applications)

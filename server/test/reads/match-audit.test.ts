@@ -3,7 +3,7 @@ import { AuditLogPage } from '@board/shared';
 import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordAudit } from '../../src/modules/audit/record.ts';
-import { matched } from '../kit/applications.ts';
+import { matched, newMatch } from '../kit/applications.ts';
 import { answer, get, post } from '../kit/http.ts';
 import { as, createVolunteer, demoEmails, officers, userIdOf } from '../kit/people.ts';
 import { insertRequest } from '../kit/requests.ts';
@@ -24,9 +24,7 @@ async function logAbout(applicationId: string, requestId: string) {
 
 describe('a match in the audit log (issue 15)', () => {
   it('records accepted, marked done, confirmed, and the request completed, each by its actor', async () => {
-    const request = await insertRequest(t, { title: '夏祭りの写真撮影' });
-    const volunteer = await createVolunteer(t);
-    const id = await matched(t, volunteer, request.id, officers.senju);
+    const { request, volunteer, id } = await newMatch(t, { title: '夏祭りの写真撮影' });
     const senju = await as(t, officers.senju);
     expect((await post(t, senju, `/api/applications/${id}/complete`)).statusCode).toBe(200);
     expect((await post(t, volunteer.headers, `/api/applications/${id}/confirm`)).statusCode).toBe(200);

@@ -165,6 +165,16 @@ export async function expectSummary(page: Page, problems?: number): Promise<Loca
   return summary;
 }
 
+/**
+ * The text of a form's answer once it is drawn: its message (`form-message`, what was done) or
+ * its error summary (`error-summary`, what was refused).
+ */
+export async function formAnswer(page: Page, kind: 'form-message' | 'error-summary'): Promise<string> {
+  const answer = page.locator(`[data-testid=${kind}]`);
+  await answer.waitFor();
+  return answer.innerText();
+}
+
 /** Ids of the request cards on the page, in order. */
 export async function cardIds(page: Page): Promise<string[]> {
   return page

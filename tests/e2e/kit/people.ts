@@ -5,12 +5,14 @@
  * and many sign-ins in one file stay under the per-IP limit.
  */
 import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { accessibilityViolations } from '../../src/harness/browser.ts';
 import { demoEmails, userIdOf } from '../../src/harness/scene.ts';
 import { accessTokenFor } from '../../src/harness/sessions.ts';
 import type { TestApp } from '../../src/harness/test-app.ts';
 import { browser, t } from './boot.ts';
 import { borrowContext, pageOf } from './contexts.ts';
-import { markWithoutJavaScript, open } from './pages.ts';
+import { markWithoutJavaScript, open, submit } from './pages.ts';
 import { texts, type Lang } from './texts.ts';
 
 export { createPerson, demoPassword, freshEmail, userIdOf } from '../../src/harness/scene.ts';
@@ -72,6 +74,24 @@ export async function visitAs(path: string, options: PersonOptions = {}) {
   return { page, context, status: response?.status() };
 }
 
+/**
+ * One test a page and language (ja, やさしい日本語, en): `path` opened as `as` (a visitor where
+ * none), answered with `status` where the file names one, and axe finds no WCAG 2.2 A/AA
+ * violation there.
+ */
+export function itHasNoViolationsAt(
+  pages: readonly { path: string; as?: string }[],
+  options: { status?: number } = {},
+) {
+  for (const lang of ['ja', 'ja-easy', 'en'] as const satisfies readonly Lang[]) {
+    it.each(pages)(`$path as $as has no violations (${lang})`, async ({ path, as }) => {
+      const { page, status } = await visitAs(path, { as, lang });
+      if (options.status !== undefined) expect(status).toBe(options.status);
+      expect(await accessibilityViolations(page)).toEqual([]);
+    });
+  }
+}
+
 /** Signs in through the sign-in page and waits for the header to show the name. */
 export async function signInOnPage(page: Page, app: TestApp, lang: Lang, email: string, password: string) {
   const i18n = texts(lang);
@@ -80,4 +100,20 @@ export async function signInOnPage(page: Page, app: TestApp, lang: Lang, email: 
   await page.locator('#signin-password').fill(password);
   await page.getByRole('button', { name: i18n.t('auth.signin.submit'), exact: true }).click();
   await page.locator('[data-testid=signed-in]').waitFor();
+}
+
+/**
+ * On a page that ends with "sign in" in its main part (a confirmed address, a new password):
+ * follows that link to the sign-in page and signs in there with the form.
+ */
+export async function signInFromLink(page: Page, app: TestApp, lang: Lang, email: string, password: string) {
+  const i18n = texts(lang);
+  await page
+    .locator('#main')
+    .getByRole('link', { name: i18n.t('auth.verify.signin') })
+    .click();
+  await page.waitForURL(`${app.baseUrl}/signin`);
+  await page.locator('#signin-email').fill(email);
+  await page.locator('#signin-password').fill(password);
+  await submit(page, page.getByRole('button', { name: i18n.t('auth.signin.submit'), exact: true }));
 }

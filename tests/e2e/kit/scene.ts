@@ -4,6 +4,7 @@
  */
 import {
   createPerson,
+  demoEmails,
   freshEmail,
   insertRequest as insertRequestRow,
   nextUnique,
@@ -85,6 +86,12 @@ export async function applyAs(app: TestApp, email: string, requestId: string, me
   return (body as { id: string }).id;
 }
 
+/** `email` reports the request through the API (`flagContent`); answers the flag's id. */
+export async function flagAs(app: TestApp, email: string, requestId: string, reason: string): Promise<string> {
+  const body = { targetType: 'request', targetId: requestId, reason };
+  return (await api<{ id: string }>(app, email, 'POST', '/api/flags', body)).id;
+}
+
 /** Calls the API as a demo account and answers the body; throws unless the call succeeded. */
 export async function api<T = unknown>(
   app: TestApp,
@@ -140,4 +147,21 @@ export function requestBody(overrides: Record<string, unknown> = {}): Record<str
     languages: ['ja'],
     ...overrides,
   };
+}
+
+/**
+ * A request posted through the API by an officer (千住一丁目町会's unless another is named), taken
+ * as far as `stage`: a draft, sent for review, or also approved by 足立区's staff (published where
+ * the ward reviews). `overrides` go into its `requestBody`. Answers its id.
+ */
+export async function requestThroughApi(
+  app: TestApp,
+  stage: 'draft' | 'sent' | 'approved',
+  overrides: Record<string, unknown> = {},
+  officer: string = demoEmails.officerSenju,
+): Promise<string> {
+  const { id } = await api<{ id: string }>(app, officer, 'POST', '/api/requests', requestBody(overrides));
+  if (stage !== 'draft') await api(app, officer, 'POST', `/api/requests/${id}/submit`);
+  if (stage === 'approved') await api(app, demoEmails.staffAdachi, 'POST', `/api/requests/${id}/approve`);
+  return id;
 }

@@ -1,4 +1,5 @@
 import { createDatabase, migrateDatabase, type DatabaseHandle } from '@board/db';
+import { afterAll, beforeAll } from 'vitest';
 import { createTestDatabase } from './test-database.ts';
 
 export interface Engine {
@@ -24,3 +25,28 @@ export const bothEngines: Engine[] = [
     },
   },
 ];
+
+/**
+ * One engine's database for the tests of a `describe.each(bothEngines)` block: opened before its
+ * first test, disposed after its last. Read `.handle` (or its `.db`) inside hooks and tests; hooks registered
+ * after this call run once the database is open.
+ */
+export function useEngine(
+  engine: Engine,
+  timeout = 60_000,
+): { readonly handle: DatabaseHandle; readonly db: DatabaseHandle['db'] } {
+  let opened: Awaited<ReturnType<Engine['open']>> | undefined;
+  beforeAll(async () => {
+    opened = await engine.open();
+  }, timeout);
+  afterAll(() => opened?.dispose());
+  return {
+    get handle() {
+      if (!opened) throw new Error('useEngine(): the database opens in beforeAll; use it inside hooks and tests');
+      return opened.handle;
+    },
+    get db() {
+      return this.handle.db;
+    },
+  };
+}
