@@ -86,6 +86,26 @@ export function authService(app: FastifyInstance) {
     return token;
   }
 
+  /**
+   * Mails a one-time link for `purpose` to the account of a known address, off the request's
+   * timing (its token too); for an unknown address nothing happens, and the answer is the same.
+   */
+  async function mailLinkToKnownAddress(
+    email: string,
+    link: { what: string; purpose: TokenPurpose; page: string; template: typeof signInLinkMail },
+  ) {
+    const account = await systemLookup((tx) => accounts.findByEmail(tx, email));
+    if (!account) return;
+    inBackground(link.what, async () => {
+      await door.asSystem(link.what, async (tx) => {
+        const token = await issueToken(tx, account.id, link.purpose);
+        const vars = { displayName: account.displayName, link: publicLink(config, link.page, { token }) };
+        const to = [{ email, language: account.language }];
+        await sendMail(mailContext, { template: link.template, to, vars }, tx);
+      });
+    });
+  }
+
   /** Loads the person, records a staff sign-in, then starts the session (cookies are set last, once nothing can fail). */
   async function openSession(
     tx: Database,
@@ -255,19 +275,11 @@ export function authService(app: FastifyInstance) {
 
     /** Mails a sign-in link (15 minutes) to a known address; answers the same for an unknown one. */
     async requestSignInLink(email: string) {
-      const account = await systemLookup((tx) => accounts.findByEmail(tx, email));
-      if (!account) return;
-      inBackground('sign-in link', async () => {
-        await door.asSystem('sign-in link', async (tx) => {
-          const token = await issueToken(tx, account.id, 'sign_in_link');
-          const link = publicLink(config, webPages.signInLink, { token });
-          const vars = { displayName: account.displayName, link };
-          await sendMail(
-            mailContext,
-            { template: signInLinkMail, to: [{ email, language: account.language }], vars },
-            tx,
-          );
-        });
+      await mailLinkToKnownAddress(email, {
+        what: 'sign-in link',
+        purpose: 'sign_in_link',
+        page: webPages.signInLink,
+        template: signInLinkMail,
       });
     },
 
@@ -298,19 +310,11 @@ export function authService(app: FastifyInstance) {
 
     /** Mails a reset link (1 hour) to a known address; answers the same for an unknown one. */
     async requestPasswordReset(email: string) {
-      const account = await systemLookup((tx) => accounts.findByEmail(tx, email));
-      if (!account) return;
-      inBackground('password reset', async () => {
-        await door.asSystem('reset link', async (tx) => {
-          const token = await issueToken(tx, account.id, 'password_reset');
-          const link = publicLink(config, webPages.resetPassword, { token });
-          const vars = { displayName: account.displayName, link };
-          await sendMail(
-            mailContext,
-            { template: passwordResetMail, to: [{ email, language: account.language }], vars },
-            tx,
-          );
-        });
+      await mailLinkToKnownAddress(email, {
+        what: 'password reset link',
+        purpose: 'password_reset',
+        page: webPages.resetPassword,
+        template: passwordResetMail,
       });
     },
 
