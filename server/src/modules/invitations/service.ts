@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/record.ts';
 import { isUniqueViolation } from '../../database/unique-violation.ts';
 import { newToken } from '../accounts/secrets.ts';
 import { accountRepository } from '../me/repository.ts';
+import { associationRepository } from '../associations/repository.ts';
 import { invitationRepository, invitationView, type InvitationRow } from './repository.ts';
 import type { SignedInContext } from '../../services/context.ts';
 
@@ -122,16 +123,15 @@ export async function inviteOfficer(
   input: { email: string; associationId: string; language: Language },
 ): Promise<Invitation> {
   return invite(ctx, 'officer', input, async (tx) => {
-    const invitations = invitationRepository(tx);
     // associations are public (their names stand beside their requests), so 404 reveals nothing
-    const association = await invitations.association(input.associationId);
+    const association = await associationRepository(tx).find(input.associationId);
     if (!association) {
       throw new DomainError('NOT_FOUND', 'No such association.', [{ field: 'associationId', code: 'NOT_FOUND' }]);
     }
     if (!can(ctx.actor, 'officer.invite', { municipalityCode: association.municipalityCode })) {
       throw new DomainError('FORBIDDEN', "You may invite officers only to your own municipality's associations.");
     }
-    const municipality = (await invitations.municipality(association.municipalityCode))!;
+    const municipality = (await invitationRepository(tx).municipality(association.municipalityCode))!;
     return { municipality, associationId: association.id };
   });
 }
