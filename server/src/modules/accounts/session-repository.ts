@@ -1,10 +1,18 @@
 import { elevateWithin } from '../../database/door.ts';
 import { databaseNowPlus } from '../../database/now.ts';
 import { schema, type Database } from '@board/db';
-import { and, eq, getTableColumns, gt, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, gt, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import { newToken } from '../accounts/secrets.ts';
 
 const { refreshTokens, users } = schema;
+
+/** revokes the tokens `which` picks that are not revoked yet */
+async function revokeLive(tx: Database, which: SQL | undefined): Promise<void> {
+  await tx
+    .update(refreshTokens)
+    .set({ revokedAt: sql`now()` })
+    .where(and(which, isNull(refreshTokens.revokedAt)));
+}
 
 /**
  * SQL for sessions: a session is a refresh-token family (`refresh_tokens.family_id`). Every
@@ -61,26 +69,11 @@ export const sessionRepository = {
     return claimed.length > 0;
   },
 
-  async revokeFamily(tx: Database, familyId: string) {
-    await tx
-      .update(refreshTokens)
-      .set({ revokedAt: sql`now()` })
-      .where(and(eq(refreshTokens.familyId, familyId), isNull(refreshTokens.revokedAt)));
-  },
+  revokeFamily: (tx: Database, familyId: string) => revokeLive(tx, eq(refreshTokens.familyId, familyId)),
 
   /** revokes every live token of the person, but those of the family `keep` */
-  async revokeAllOf(tx: Database, userId: string, keep?: string) {
-    await tx
-      .update(refreshTokens)
-      .set({ revokedAt: sql`now()` })
-      .where(
-        and(
-          eq(refreshTokens.userId, userId),
-          isNull(refreshTokens.revokedAt),
-          keep ? ne(refreshTokens.familyId, keep) : undefined,
-        ),
-      );
-  },
+  revokeAllOf: (tx: Database, userId: string, keep?: string) =>
+    revokeLive(tx, and(eq(refreshTokens.userId, userId), keep ? ne(refreshTokens.familyId, keep) : undefined)),
 
   async isLiveUser(tx: Database, userId: string): Promise<boolean> {
     const [user] = await tx
