@@ -6,6 +6,21 @@ import { newToken } from '../accounts/secrets.ts';
 
 const { refreshTokens, users } = schema;
 
+/** sets the token's `moment` to now() if every condition holds, in one statement; false when one did not */
+async function stampIf(
+  tx: Database,
+  tokenId: string,
+  moment: 'rotatedAt' | 'twinnedAt',
+  ...conditions: SQL[]
+): Promise<boolean> {
+  const stamped = await tx
+    .update(refreshTokens)
+    .set({ [moment]: sql`now()` })
+    .where(and(eq(refreshTokens.id, tokenId), ...conditions))
+    .returning({ id: refreshTokens.id });
+  return stamped.length > 0;
+}
+
 /** revokes the tokens `which` picks that are not revoked yet */
 async function revokeLive(tx: Database, which: SQL | undefined): Promise<void> {
   await tx
@@ -38,36 +53,24 @@ export const sessionRepository = {
   },
 
   /** marks the token spent; false when it already was (or was revoked) */
-  async spend(tx: Database, tokenId: string): Promise<boolean> {
-    const spent = await tx
-      .update(refreshTokens)
-      .set({ rotatedAt: sql`now()` })
-      .where(and(eq(refreshTokens.id, tokenId), isNull(refreshTokens.rotatedAt), isNull(refreshTokens.revokedAt)))
-      .returning({ id: refreshTokens.id });
-    return spent.length > 0;
-  },
+  spend: (tx: Database, tokenId: string) =>
+    stampIf(tx, tokenId, 'rotatedAt', isNull(refreshTokens.rotatedAt), isNull(refreshTokens.revokedAt)),
 
   /**
    * Claims the one twin a spent token may still give: only if it was spent less than `windowMs`
    * before now(), is not expired, has given none yet and its family lives. Atomic, so of several
    * replays racing for it exactly one wins.
    */
-  async claimTwin(tx: Database, tokenId: string, windowMs: number): Promise<boolean> {
-    const claimed = await tx
-      .update(refreshTokens)
-      .set({ twinnedAt: sql`now()` })
-      .where(
-        and(
-          eq(refreshTokens.id, tokenId),
-          isNull(refreshTokens.twinnedAt),
-          isNull(refreshTokens.revokedAt),
-          gt(refreshTokens.rotatedAt, databaseNowPlus(-windowMs)),
-          gt(refreshTokens.expiresAt, sql`now()`),
-        ),
-      )
-      .returning({ id: refreshTokens.id });
-    return claimed.length > 0;
-  },
+  claimTwin: (tx: Database, tokenId: string, windowMs: number) =>
+    stampIf(
+      tx,
+      tokenId,
+      'twinnedAt',
+      isNull(refreshTokens.twinnedAt),
+      isNull(refreshTokens.revokedAt),
+      gt(refreshTokens.rotatedAt, databaseNowPlus(-windowMs)),
+      gt(refreshTokens.expiresAt, sql`now()`),
+    ),
 
   revokeFamily: (tx: Database, familyId: string) => revokeLive(tx, eq(refreshTokens.familyId, familyId)),
 
