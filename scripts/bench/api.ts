@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { createDatabase, openAppDatabase } from '@board/db';
 import { getRequest } from '@board/server/modules/help-requests/board';
@@ -6,6 +5,7 @@ import { systemContext } from '@board/server/services/context';
 import { boardSorts, categoryKeys, HelpRequestDetail } from '@board/shared';
 import * as bench from './board-app.ts';
 import { load, type LoadResult } from './compare.ts';
+import { loadAverage, saveReport } from './report.ts';
 import { startBenchRun } from './run.ts';
 import type { SqlClient } from './target.ts';
 
@@ -145,7 +145,7 @@ try {
     );
     results.push(r);
   }
-  const loadAfter = bench.loadAverage();
+  const loadAfter = loadAverage();
 
   say('| route | req/s | of its bare route | p50 ms | p99 ms | errors + non-2xx |');
   say('|---|--:|--:|--:|--:|--:|');
@@ -197,7 +197,7 @@ try {
     `| request page: serialise the answer (JSON.stringify alone → zod encode + JSON.stringify) | ${stringify.toFixed(3)} | ${encode.toFixed(3)} |`,
   );
   await board.app.close();
-  if (process.env.BENCH_OUT) writeFileSync(process.env.BENCH_OUT, report.join('\n') + '\n');
+  saveReport(report);
 } finally {
   await appHandle.close();
   await owner.close();

@@ -2,6 +2,7 @@ import { loadavg } from 'node:os';
 import type { DatabaseHandle } from '@board/db';
 import { buildApp } from '@board/server';
 import { loadConfig } from '@board/server/config';
+import { loadAverage } from './report.ts';
 import { sqlOf, type SqlClient } from './target.ts';
 
 /**
@@ -151,13 +152,6 @@ export async function waitForQuiet(): Promise<string> {
   const waitUntil = Date.now() + 1000 * Number(process.env.BENCH_WAIT_QUIET ?? 0);
   while (loadavg()[0]! > quietBelow && Date.now() < waitUntil) await new Promise((r) => setTimeout(r, 5000));
   return loadAverage();
-}
-
-/** The 1-, 5- and 15-minute load averages. */
-export function loadAverage(): string {
-  return loadavg()
-    .map((x) => x.toFixed(2))
-    .join(' ');
 }
 
 /** Listens on a free loopback port; answers the base URL. */

@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { getRequest, listRequests } from '@board/server/modules/help-requests/board';
 import { systemContext } from '@board/server/services/context';
@@ -7,7 +6,6 @@ import {
   listenOnLoopback,
   listingPath,
   loadSettings,
-  loadAverage,
   publishedRequestIds,
   statementsOf,
   timeEach,
@@ -18,6 +16,7 @@ import {
 import { load, type LoadResult } from './compare.ts';
 import { explainBoard, explainReport, failingSeqScans, readsRequests } from './explain.ts';
 import { describeData } from './generate.ts';
+import { loadAverage, saveReport } from './report.ts';
 import { startBenchRun } from './run.ts';
 import type { SqlClient } from './target.ts';
 
@@ -224,7 +223,7 @@ try {
   say('|---|---|---|');
   for (const name of Object.keys(costs.listing ?? {}))
     say(`| ${name} | ${costs.listing?.[name]?.toFixed(2)} | ${costs.page?.[name]?.toFixed(2)} |`);
-  if (process.env.BENCH_OUT) writeFileSync(process.env.BENCH_OUT, report.join('\n') + '\n' + '\n' + explainText + '\n');
+  saveReport(report, '', explainText);
 } finally {
   await handle.close();
   await target.stop();

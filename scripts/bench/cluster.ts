@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { startCluster, type RunningCluster } from '../deploy/cluster.ts';
 import { load, type LoadResult } from './compare.ts';
+import { benchReport, loadAverage, saveReport } from './report.ts';
 
 /**
  * `pnpm bench:cluster` (issue 14): the board as 1 and as 2 instances behind nginx, PgBouncer in
@@ -102,24 +102,12 @@ async function run(instances: number): Promise<Measured[]> {
   }
 }
 
-const report: string[] = [];
-const say = (line = '') => {
-  console.log(line);
-  report.push(line);
-};
-say(
-  `load average before: ${loadavg()
-    .map((x) => x.toFixed(2))
-    .join(' ')}`,
-);
+const { report, say } = benchReport();
+say(`load average before: ${loadAverage()}`);
 say(`autocannon: ${connections} connections, ${seconds} s per route after 3 s warm-up, ${workers} worker thread(s)`);
 const results = new Map<number, Measured[]>();
 for (const n of [1, 2]) results.set(n, await run(n));
-say(
-  `load average after: ${loadavg()
-    .map((x) => x.toFixed(2))
-    .join(' ')}`,
-);
+say(`load average after: ${loadAverage()}`);
 say();
 const one = results.get(1)!;
 const two = results.get(2)!;
@@ -152,4 +140,4 @@ for (const [n, rows] of results)
       `| ${r.name} | ${n} | ${names.map((k) => r.cpu[k]!.toFixed(2)).join(' | ')} | ${perRequest.toFixed(2)} | ${(100 * database).toFixed(0)}% |`,
     );
   }
-if (process.env.BENCH_OUT) writeFileSync(process.env.BENCH_OUT, report.join('\n') + '\n');
+saveReport(report);

@@ -1,11 +1,10 @@
-import { writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
 import { tokyoMonthOf, type Actor } from '@board/shared';
 import { refreshFigures } from '@board/server/modules/figures/refresh';
 import { getOpenData, getStatistics } from '@board/server/modules/figures/service';
 import { contextFor } from '@board/server/services/context';
 import { buildBoardApp, waitForIdle } from './board-app.ts';
 import { describeData } from './generate.ts';
+import { percentile, saveReport, sayHeading } from './report.ts';
 import { startBenchRun } from './run.ts';
 
 /**
@@ -20,9 +19,6 @@ import { startBenchRun } from './run.ts';
 
 const n = Number(process.env.BENCH_FIGURES_N ?? 50);
 const aimP95 = 200;
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 async function time(work: () => Promise<unknown>) {
   for (let i = 0; i < 3; i++) await work();
@@ -41,13 +37,7 @@ try {
   const { app } = await buildBoardApp(handle, { JOB_WORKERS: '0' });
   await waitForIdle(sql);
   const data = await describeData(sql);
-  say(`# pnpm bench:figures — ${new Date().toISOString()}`);
-  say();
-  say(
-    `machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}; load average ${loadavg()
-      .map((x) => x.toFixed(2))
-      .join(' ')}`,
-  );
+  sayHeading(say, 'bench:figures');
   say(`data: ${JSON.stringify(data.statuses)}; sizes ${JSON.stringify(data.sizes)}`);
 
   const started = Date.now();
@@ -104,7 +94,7 @@ try {
       `| ${name} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.max.toFixed(1)} | ${r.p95 <= aimP95 ? 'MET' : 'MISSED'} |`,
     );
   }
-  if (process.env.BENCH_OUT) writeFileSync(process.env.BENCH_OUT, `${report.join('\n')}\n`);
+  saveReport(report);
   await app.close();
 } finally {
   await handle.close();

@@ -1,5 +1,4 @@
-import { writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { benchReport, percentile, saveReport, sayHeading } from './report.ts';
 import { analyser } from '@board/server/furigana/analyser';
 import { rubyOf } from '@board/server/furigana/readings';
 
@@ -18,8 +17,6 @@ const aimBody = 500;
 const title = '千住一丁目町会の防災訓練を手伝ってください';
 const body = '千住一丁目町会の防災訓練を手伝ってください。回覧板でもお知らせします。'.repeat(10);
 
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 
 async function time(text: string) {
@@ -35,19 +32,9 @@ async function time(text: string) {
   return { mean, p95: percentile(times, 95), max: times.at(-1)! };
 }
 
-const report: string[] = [];
-const say = (line = '') => {
-  report.push(line);
-  console.log(line);
-};
+const { report, say } = benchReport();
 
-say(`# pnpm bench:furigana — ${new Date().toISOString()}`);
-say();
-say(
-  `machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}; load average ${loadavg()
-    .map((x) => x.toFixed(2))
-    .join(' ')}`,
-);
+sayHeading(say, 'bench:furigana');
 
 const rssBefore = process.memoryUsage().rss;
 const started = process.hrtime.bigint();
@@ -71,4 +58,4 @@ for (const [name, text, aim] of [
 }
 say();
 say(`${n} runs each after 3 warm-up runs; rss now ${mb(process.memoryUsage().rss)}`);
-if (process.env.BENCH_OUT) writeFileSync(process.env.BENCH_OUT, `${report.join('\n')}\n`);
+saveReport(report);

@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { load, table } from './compare.ts';
 import { kb, pageWeight } from './page-weight.ts';
+import { benchReport, loadAverage, saveReport } from './report.ts';
 
 /**
  * `pnpm bench:pages`: the pages as a phone sees them (issue 14), in one run on this machine.
@@ -24,11 +24,7 @@ const chrome = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const chromeFlags = '--headless --no-sandbox --disable-gpu --disable-background-networking';
 const root = new URL('../../', import.meta.url);
 
-const report: string[] = [];
-const say = (line = '') => {
-  console.log(line);
-  report.push(line);
-};
+const { report, say } = benchReport();
 
 async function waitFor(url: string, app: ChildProcess): Promise<void> {
   for (let i = 0; i < 300; i++) {
@@ -98,11 +94,7 @@ async function main() {
     const pages = ['/', '/requests', `/requests/${id}`];
 
     say(`# bench:pages — ${new Date().toISOString()}`);
-    say(
-      `${cpus().length} cores (${cpus()[0]?.model ?? '?'}), load average ${loadavg()
-        .map((l) => l.toFixed(2))
-        .join(' ')}`,
-    );
+    say(`${cpus().length} cores (${cpus()[0]?.model ?? '?'}), load average ${loadAverage()}`);
     say();
     say('## Page weight (gzip; ja, signed out)');
     say();
@@ -135,12 +127,8 @@ async function main() {
     const page = await load('GET /requests (the server-rendered page)', `${base}/requests`, { connections, seconds });
     say(table([listing, page], listing));
     say();
-    say(
-      `load average after: ${loadavg()
-        .map((l) => l.toFixed(2))
-        .join(' ')}`,
-    );
-    if (process.env.BENCH_OUT) writeFileSync(process.env.BENCH_OUT, report.join('\n') + '\n');
+    say(`load average after: ${loadAverage()}`);
+    saveReport(report);
   } finally {
     app?.kill('SIGTERM');
     if (dataDir) await rm(dataDir, { recursive: true, force: true });

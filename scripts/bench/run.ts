@@ -1,15 +1,13 @@
 import type { DatabaseHandle } from '@board/db';
 import { countRequests } from './board-app.ts';
 import { generate } from './generate.ts';
+import { benchReport, type BenchReport } from './report.ts';
 import { benchScale, openDatabase, openTarget, sqlOf, type BenchTarget, type SqlClient } from './target.ts';
 
-export interface BenchRun {
+export interface BenchRun extends BenchReport {
   target: BenchTarget;
   handle: DatabaseHandle;
   sql: SqlClient;
-  /** the report's lines so far (`say` adds one and prints it) */
-  report: string[];
-  say(line?: string): void;
 }
 
 /**
@@ -20,11 +18,7 @@ export interface BenchRun {
 export async function startBenchRun(): Promise<BenchRun> {
   const target = await openTarget();
   const handle = await openDatabase(target.url);
-  const report: string[] = [];
-  const say = (line = '') => {
-    console.log(line);
-    report.push(line);
-  };
+  const { report, say } = benchReport();
   const sql = sqlOf(handle);
   try {
     if (target.throwaway) await generate(sql, benchScale());

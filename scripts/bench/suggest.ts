@@ -1,11 +1,10 @@
-import { writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
 import type { Actor } from '@board/shared';
 import { listRecommendedRequests, listSuggestedVolunteers } from '@board/server/modules/matching/service';
 import { contextFor } from '@board/server/services/context';
 import { buildBoardApp, isContextStatement, publishedRequestIds, waitForIdle, type Statement } from './board-app.ts';
 import { explainInside, explainOne } from './explain.ts';
 import { describeData } from './generate.ts';
+import { percentile, saveReport, sayHeading } from './report.ts';
 import { startBenchRun } from './run.ts';
 
 /**
@@ -25,10 +24,6 @@ import { startBenchRun } from './run.ts';
 const n = Number(process.env.BENCH_SUGGEST_N ?? 200);
 const aimP95 = 20;
 const bigTables = /Seq Scan on (help_requests|volunteer_profiles|volunteer_skills|applications|users)\b/;
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
 
 /**
  * Each subject in turn: its time, and beside it what the call spent in this process (CPU) and how
@@ -104,13 +99,7 @@ try {
             (select count(*)::int from board_requests b join municipalities m on m.code = b.municipality_code
                where m.status = 'active' and b.status = 'published' and b.matched_count < b.slots) as open_on_board`,
   );
-  say(`# pnpm bench:suggest — ${new Date().toISOString()}`);
-  say();
-  say(
-    `machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}; load average ${loadavg()
-      .map((x) => x.toFixed(2))
-      .join(' ')}`,
-  );
+  sayHeading(say, 'bench:suggest');
   say(`data: ${JSON.stringify(data.statuses)}; ${JSON.stringify(counts)}`);
   say(
     `subjects: ${volunteers.length} volunteers, ${requests.length} published requests; sequential, after 10 warm-up calls`,
@@ -182,7 +171,7 @@ try {
       ? 'No plan reads a large table sequentially.'
       : `${seqScans} plan(s) read a large table sequentially.`,
   );
-  if (process.env.BENCH_OUT) writeFileSync(process.env.BENCH_OUT, `${report.join('\n')}\n\n${explained.join('\n')}`);
+  saveReport(report, '', ...explained);
   await app.close();
 } finally {
   await handle.close();

@@ -271,9 +271,7 @@ export const boardTotalCap = 1000;
  * how many requests match the filters on all pages together, at most `boardTotalCap`; `more`:
  * there are more than that.
  */
-export const BoardPage = z.object({
-  items: z.array(HelpRequestPublic),
-  nextCursor: z.string().nullable(),
+export const BoardPage = keysetPage(HelpRequestPublic).extend({
   total: z.number().int().min(0),
   more: z.boolean(),
 });

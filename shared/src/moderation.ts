@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { HelpRequestPublic } from './help-requests.ts';
 import { MunicipalityCode } from './municipalities.ts';
-import { blank, cursor, limit } from './query-strings.ts';
+import { blank, cursor, keysetPage, limit } from './query-strings.ts';
 
 /**
  * API contract for moderation: the queue of requests waiting for review or sent back, its
@@ -35,11 +35,7 @@ export const ModerationCounts = z.object({
   changesRequested: z.number().int(),
   openFlags: z.number().int(),
 });
-export const ModerationQueue = z.object({
-  counts: ModerationCounts,
-  items: z.array(ModerationQueueItem),
-  nextCursor: z.string().nullable(),
-});
+export const ModerationQueue = keysetPage(ModerationQueueItem).extend({ counts: ModerationCounts });
 export type ModerationQueue = z.infer<typeof ModerationQueue>;
 
 /** The parts of a request its officers write, compared between a return and the resubmission. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cursor, keysetPage, limit } from './query-strings.ts';
 import type { Role } from './roles.ts';
 
 /**
@@ -96,23 +97,11 @@ export const NotificationView = z.object({
 });
 export type NotificationView = z.infer<typeof NotificationView>;
 
-const blank = z.literal('').transform(() => undefined);
-
 /** GET /api/notifications: newest first; pass `nextCursor` as `cursor` for older ones. */
-export const NotificationsQuery = z.object({
-  cursor: z.union([blank, z.string().max(300)]).optional(),
-  limit: z
-    .union([blank, z.coerce.number().int().min(1).max(50)])
-    .optional()
-    .transform((v) => v ?? 20),
-});
+export const NotificationsQuery = z.object({ cursor, limit: limit(50, 20) });
 export type NotificationsQuery = z.infer<typeof NotificationsQuery>;
 
-export const NotificationsPage = z.object({
-  items: z.array(NotificationView),
-  nextCursor: z.string().nullable(),
-  unread: z.number().int().min(0),
-});
+export const NotificationsPage = keysetPage(NotificationView).extend({ unread: z.number().int().min(0) });
 export type NotificationsPage = z.infer<typeof NotificationsPage>;
 
 /** POST /api/notifications/read: these (one or several), or every one (`all: true`). */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { keysetPage, unlessBlank } from './query-strings.ts';
 import { Category } from './categories.ts';
+import { ApplicationOrigin, applicationOrigins } from './help-invitations.ts';
 import { RequestStatus } from './help-request-lifecycle.ts';
 import { MunicipalityCode } from './municipalities.ts';
 import { Language } from './roles.ts';
@@ -23,10 +24,13 @@ export const matchReviewStatuses = ['matched', 'done', 'confirmed', 'withdrawn']
 export const MatchReviewStatus = z.enum(matchReviewStatuses);
 export type MatchReviewStatus = z.infer<typeof MatchReviewStatus>;
 
-/** How a match began: a hand raised from the board (search), a suggestion, or an invitation to help. */
-export const matchOrigins = ['board', 'suggestion', 'invitation'] as const;
-export const MatchOrigin = z.enum(matchOrigins);
-export type MatchOrigin = z.infer<typeof MatchOrigin>;
+/**
+ * How a match began: a hand raised from the board (search), a suggestion, or an invitation to
+ * help; the origin its application recorded (`applications.origin`), under the review's name.
+ */
+export const matchOrigins = applicationOrigins;
+export const MatchOrigin = ApplicationOrigin;
+export type MatchOrigin = ApplicationOrigin;
 
 /** Newest match first, oldest first, or by municipality (code order; newest first inside one). */
 export const matchSorts = ['newest', 'oldest', 'municipality'] as const;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { unlessBlank } from './query-strings.ts';
+import { keysetPage, unlessBlank } from './query-strings.ts';
 import { Category } from './categories.ts';
 import { MunicipalityCode } from './municipalities.ts';
 import { RubyText } from './ruby.ts';
@@ -114,7 +114,7 @@ export const StorySummary = z.object({
 });
 export type StorySummary = z.infer<typeof StorySummary>;
 
-export const StoryList = z.object({ items: z.array(StorySummary), nextCursor: z.string().nullable() });
+export const StoryList = keysetPage(StorySummary);
 export type StoryList = z.infer<typeof StoryList>;
 
 /** A whole story; the state fields matter to its writer, its volunteer and staff. */

@@ -47,22 +47,25 @@ export function byMatchSide(author: AnyPgColumn, match: { associationId: AnyPgCo
   return sql`(${isCurrentUser(author)} and (${officerOf(match.associationId)} or ${isCurrentUser(match.volunteerId)}))`;
 }
 
+type VolunteerRowAboutRequest = { municipalityCode: AnyPgColumn; associationId: AnyPgColumn; volunteerId: AnyPgColumn };
+
 /**
- * Everyone who reads a volunteer's row about a request (a hand, an invitation to help): the
- * volunteer, the association's officers, the municipality's staff, the foundation, and the system.
+ * Everyone who reads a volunteer's row about a request (a hand, an invitation to help, a match's
+ * story): the volunteer, the association's officers, the municipality's staff, the foundation,
+ * and the system. `requestParties` lists them, for a policy that admits others too.
  */
-export function requestPartiesOf(row: {
-  municipalityCode: AnyPgColumn;
-  associationId: AnyPgColumn;
-  volunteerId: AnyPgColumn;
-}): SQL {
-  return anyOf(
+export function requestParties(row: VolunteerRowAboutRequest): SQL[] {
+  return [
     isSystem,
     isFoundation,
     staffOf(row.municipalityCode),
     officerOf(row.associationId),
     isCurrentUser(row.volunteerId),
-  );
+  ];
+}
+
+export function requestPartiesOf(row: VolunteerRowAboutRequest): SQL {
+  return anyOf(...requestParties(row));
 }
 
 type Command = 'select' | 'insert' | 'update' | 'delete' | 'all';

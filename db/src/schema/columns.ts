@@ -1,4 +1,5 @@
-import { text, timestamp, uuid, type ReferenceConfig } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { integer, text, timestamp, uuid, type ReferenceConfig } from 'drizzle-orm/pg-core';
 
 /** Columns every table writes the same way. */
 
@@ -16,6 +17,20 @@ type Target = ReferenceConfig['ref'];
 /** A link every row has to another table's uuid key, e.g. `requiredLink('user_id', () => users.id)`. */
 export const requiredLink = (name: string, target: Target, actions?: ReferenceConfig['actions']) =>
   uuid(name).notNull().references(target, actions);
+
+/** A list of texts, never null: empty when there is nothing in it. */
+export const textList = (name: string) =>
+  text(name)
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`);
+
+/** A list of whole numbers, never null: empty when there is nothing in it. */
+export const integerList = (name: string) =>
+  integer(name)
+    .array()
+    .notNull()
+    .default(sql`'{}'::integer[]`);
 
 /** The municipality (tenant) every row belongs to. */
 export const requiredMunicipality = (target: Target) => text('municipality_code').notNull().references(target);

@@ -1,7 +1,6 @@
-import { sql } from 'drizzle-orm';
 import { date, index, integer, pgPolicy, pgTable, text, unique } from 'drizzle-orm/pg-core';
 import { anyOf, isFoundation, isSystem, policyFor, staffOf } from './access.ts';
-import { at } from './columns.ts';
+import { at, integerList } from './columns.ts';
 import { category } from './help-requests.ts';
 import { municipalities } from './municipalities.ts';
 
@@ -55,14 +54,8 @@ export const monthlyActivity = pgTable(
     month: date('month').notNull(),
     activeVolunteers: integer('active_volunteers').notNull().default(0),
     postingAssociations: integer('posting_associations').notNull().default(0),
-    firstHandHalfDays: integer('first_hand_half_days')
-      .array()
-      .notNull()
-      .default(sql`'{}'::integer[]`),
-    matchHalfDays: integer('match_half_days')
-      .array()
-      .notNull()
-      .default(sql`'{}'::integer[]`),
+    firstHandHalfDays: integerList('first_hand_half_days'),
+    matchHalfDays: integerList('match_half_days'),
     refreshedAt: at('refreshed_at').notNull().defaultNow(),
   },
   (t) => [

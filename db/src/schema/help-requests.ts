@@ -27,7 +27,7 @@ import {
   text,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { at, createdAt, ginPendingListLimit, id, requiredLink, requiredMunicipality } from './columns.ts';
+import { at, createdAt, ginPendingListLimit, id, requiredLink, requiredMunicipality, textList } from './columns.ts';
 import { anyOf, isCurrentUser, isFoundation, isSystem, officerOf, policyFor, staffOf } from './access.ts';
 import { associations } from './associations.ts';
 import { municipalities } from './municipalities.ts';
@@ -123,15 +123,9 @@ export const helpRequests = pgTable(
     body: text('body').notNull(),
     category: category('category').notNull(),
     /** free tags that match no skill of the vocabulary (staff see the most used, to grow it) */
-    skills: text('skills')
-      .array()
-      .notNull()
-      .default(sql`'{}'::text[]`),
+    skills: textList('skills'),
     /** skills of the shared vocabulary (`SkillKey`) the request asks for */
-    skillKeys: text('skill_keys')
-      .array()
-      .notNull()
-      .default(sql`'{}'::text[]`),
+    skillKeys: textList('skill_keys'),
     slots: integer('slots').notNull().default(1),
     whenKind: whenKind('when_kind').notNull().default('flexible'),
     startsAt: at('starts_at'),
@@ -157,10 +151,7 @@ export const helpRequests = pgTable(
      * normalised unigrams + bigrams of title and body (shared/src/search/tokens.ts), GIN-indexed,
      * and the `placeToken` and `categoryToken`, which the database adds on every write (migration 0043)
      */
-    searchTokens: text('search_tokens')
-      .array()
-      .notNull()
-      .default(sql`'{}'::text[]`),
+    searchTokens: textList('search_tokens'),
     /** readings over the kanji of title and body (furigana, issue 13), made when written; null: no kanji, or not made yet */
     titleRuby: jsonb('title_ruby').$type<RubyText>(),
     bodyRuby: jsonb('body_ruby').$type<RubyText>(),

@@ -13,7 +13,7 @@ import {
   text,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { at, ginPendingListLimit } from './columns.ts';
+import { at, ginPendingListLimit, textList } from './columns.ts';
 import { anyOf, isCurrentUser, isFoundation, isSystem, policyFor } from './access.ts';
 import { appliedToReader } from './people-access.ts';
 import { users } from './users.ts';
@@ -38,22 +38,13 @@ export const volunteerProfiles = pgTable(
       .primaryKey()
       .references(() => users.id, { onDelete: 'cascade' }),
     /** category keys the volunteer is drawn to (was `skills` before the skills vocabulary, issue 10) */
-    interestCategories: text('interest_categories')
-      .array()
-      .notNull()
-      .default(sql`'{}'::text[]`),
+    interestCategories: textList('interest_categories'),
     /** municipality codes they will help in */
-    municipalityCodes: text('municipality_codes')
-      .array()
-      .notNull()
-      .default(sql`'{}'::text[]`),
+    municipalityCodes: textList('municipality_codes'),
     /** a free note on when they can help; the structured part is `availabilitySlots` */
     availability: text('availability').notNull().default(''),
     /** weekday × part of the day they are usually free (shared `AvailabilitySlot`, "sat-morning") */
-    availabilitySlots: text('availability_slots')
-      .array()
-      .notNull()
-      .default(sql`'{}'::text[]`),
+    availabilitySlots: textList('availability_slots'),
     /** how many hours a month they would like to help; null when not said */
     hoursPerMonth: integer('hours_per_month'),
     /** consent to be suggested to officers (おすすめ); off until the volunteer turns it on */
@@ -74,10 +65,7 @@ export const volunteerProfiles = pgTable(
      * A copy of the volunteer's `volunteer_skills` (keys, and keys with levels), kept by a trigger
      * (migration 0037) so suggestions find and score volunteers from this row alone.
      */
-    skillKeys: text('skill_keys')
-      .array()
-      .notNull()
-      .default(sql`'{}'::text[]`),
+    skillKeys: textList('skill_keys'),
     skills: jsonb('skills')
       .$type<{ key: string; level: 'can' | 'teach' }[]>()
       .notNull()

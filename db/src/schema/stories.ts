@@ -2,7 +2,7 @@ import { storyStatuses, volunteerConsents, type RubyText } from '@board/shared';
 import { sql } from 'drizzle-orm';
 import { customType, index, jsonb, pgEnum, pgPolicy, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { at, createdAt, id, requiredLink, requiredMunicipality } from './columns.ts';
-import { anyOf, isCurrentUser, isFoundation, isSystem, officerOf, policyFor, staffOf } from './access.ts';
+import { anyOf, isCurrentUser, isSystem, officerOf, policyFor, requestParties, requestPartiesOf } from './access.ts';
 import { applications } from './applications.ts';
 import { associations } from './associations.ts';
 import { category, helpRequests } from './help-requests.ts';
@@ -64,14 +64,7 @@ export const stories = pgTable(
       'stories_read',
       policyFor(
         'select',
-        anyOf(
-          isSystem,
-          isFoundation,
-          staffOf(t.municipalityCode),
-          officerOf(t.associationId),
-          isCurrentUser(t.volunteerId),
-          sql`(${t.status} = 'approved' and ${t.volunteerConsent} <> 'pending')`,
-        ),
+        anyOf(...requestParties(t), sql`(${t.status} = 'approved' and ${t.volunteerConsent} <> 'pending')`),
       ),
     ),
     pgPolicy(
@@ -81,18 +74,6 @@ export const stories = pgTable(
     // the writer's association (writing again), the volunteer (consent), staff (decision), foundation (feature);
     // which columns each of them may change is kept by the trigger stories_guard_columns (migration
     // stories_column_guard), since a policy sees only the new row
-    pgPolicy(
-      'stories_update',
-      policyFor(
-        'update',
-        anyOf(
-          isSystem,
-          isFoundation,
-          staffOf(t.municipalityCode),
-          officerOf(t.associationId),
-          isCurrentUser(t.volunteerId),
-        ),
-      ),
-    ),
+    pgPolicy('stories_update', policyFor('update', requestPartiesOf(t))),
   ],
 );

@@ -1,10 +1,33 @@
 import { elevateWithin } from '../../database/door.ts';
 import { databaseNowPlus } from '../../database/now.ts';
 import { schema, type Database } from '@board/db';
-import { and, eq, getTableColumns, gt, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, gt, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import { newToken } from '../accounts/secrets.ts';
 
 const { refreshTokens, users } = schema;
+
+/** sets the token's `moment` to now() if every condition holds, in one statement; false when one did not */
+async function stampIf(
+  tx: Database,
+  tokenId: string,
+  moment: 'rotatedAt' | 'twinnedAt',
+  ...conditions: SQL[]
+): Promise<boolean> {
+  const stamped = await tx
+    .update(refreshTokens)
+    .set({ [moment]: sql`now()` })
+    .where(and(eq(refreshTokens.id, tokenId), ...conditions))
+    .returning({ id: refreshTokens.id });
+  return stamped.length > 0;
+}
+
+/** revokes the tokens `which` picks that are not revoked yet */
+async function revokeLive(tx: Database, which: SQL | undefined): Promise<void> {
+  await tx
+    .update(refreshTokens)
+    .set({ revokedAt: sql`now()` })
+    .where(and(which, isNull(refreshTokens.revokedAt)));
+}
 
 /**
  * SQL for sessions: a session is a refresh-token family (`refresh_tokens.family_id`). Every
@@ -30,57 +53,30 @@ export const sessionRepository = {
   },
 
   /** marks the token spent; false when it already was (or was revoked) */
-  async spend(tx: Database, tokenId: string): Promise<boolean> {
-    const spent = await tx
-      .update(refreshTokens)
-      .set({ rotatedAt: sql`now()` })
-      .where(and(eq(refreshTokens.id, tokenId), isNull(refreshTokens.rotatedAt), isNull(refreshTokens.revokedAt)))
-      .returning({ id: refreshTokens.id });
-    return spent.length > 0;
-  },
+  spend: (tx: Database, tokenId: string) =>
+    stampIf(tx, tokenId, 'rotatedAt', isNull(refreshTokens.rotatedAt), isNull(refreshTokens.revokedAt)),
 
   /**
    * Claims the one twin a spent token may still give: only if it was spent less than `windowMs`
    * before now(), is not expired, has given none yet and its family lives. Atomic, so of several
    * replays racing for it exactly one wins.
    */
-  async claimTwin(tx: Database, tokenId: string, windowMs: number): Promise<boolean> {
-    const claimed = await tx
-      .update(refreshTokens)
-      .set({ twinnedAt: sql`now()` })
-      .where(
-        and(
-          eq(refreshTokens.id, tokenId),
-          isNull(refreshTokens.twinnedAt),
-          isNull(refreshTokens.revokedAt),
-          gt(refreshTokens.rotatedAt, databaseNowPlus(-windowMs)),
-          gt(refreshTokens.expiresAt, sql`now()`),
-        ),
-      )
-      .returning({ id: refreshTokens.id });
-    return claimed.length > 0;
-  },
+  claimTwin: (tx: Database, tokenId: string, windowMs: number) =>
+    stampIf(
+      tx,
+      tokenId,
+      'twinnedAt',
+      isNull(refreshTokens.twinnedAt),
+      isNull(refreshTokens.revokedAt),
+      gt(refreshTokens.rotatedAt, databaseNowPlus(-windowMs)),
+      gt(refreshTokens.expiresAt, sql`now()`),
+    ),
 
-  async revokeFamily(tx: Database, familyId: string) {
-    await tx
-      .update(refreshTokens)
-      .set({ revokedAt: sql`now()` })
-      .where(and(eq(refreshTokens.familyId, familyId), isNull(refreshTokens.revokedAt)));
-  },
+  revokeFamily: (tx: Database, familyId: string) => revokeLive(tx, eq(refreshTokens.familyId, familyId)),
 
   /** revokes every live token of the person, but those of the family `keep` */
-  async revokeAllOf(tx: Database, userId: string, keep?: string) {
-    await tx
-      .update(refreshTokens)
-      .set({ revokedAt: sql`now()` })
-      .where(
-        and(
-          eq(refreshTokens.userId, userId),
-          isNull(refreshTokens.revokedAt),
-          keep ? ne(refreshTokens.familyId, keep) : undefined,
-        ),
-      );
-  },
+  revokeAllOf: (tx: Database, userId: string, keep?: string) =>
+    revokeLive(tx, and(eq(refreshTokens.userId, userId), keep ? ne(refreshTokens.familyId, keep) : undefined)),
 
   async isLiveUser(tx: Database, userId: string): Promise<boolean> {
     const [user] = await tx

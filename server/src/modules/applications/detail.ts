@@ -20,6 +20,34 @@ export function sideOf(actor: Actor, row: ApplicationRow): ApplicationDetail['si
   return null;
 }
 
+/** The application and who the actor is to it; 404 for anyone who is no side (as if it did not exist). */
+export async function applicationWithSide(
+  tx: Database,
+  actor: Actor,
+  id: string,
+): Promise<{ row: ApplicationRow; side: ApplicationDetail['side'] }> {
+  const row = await applicationRepository(tx).find(id);
+  const side = row ? sideOf(actor, row) : null;
+  if (!row || !side) throw notFound();
+  return { row, side };
+}
+
+/**
+ * A match, for its two sides only: staff are no side of a match (403 FORBIDDEN), anyone else
+ * 404; before it is accepted, 409 NOT_MATCHED. `refusals`: the two messages, naming what was asked for.
+ */
+export async function matchWithSide(
+  tx: Database,
+  actor: Actor,
+  id: string,
+  refusals: { toStaff: string; notMatched: string },
+): Promise<{ row: ApplicationRow; side: MatchSide }> {
+  const { row, side } = await applicationWithSide(tx, actor, id);
+  if (side === 'staff') throw new DomainError('FORBIDDEN', refusals.toStaff);
+  if (!matchStages.includes(applicationStage(row))) throw new DomainError('NOT_MATCHED', refusals.notMatched);
+  return { row, side };
+}
+
 async function detail(tx: Database, actor: Actor, row: ApplicationRow, side: ApplicationDetail['side']) {
   const request = (await requestRepository(tx).findApplied([row.requestId]))[0]!;
   const [asVolunteer] = side === 'volunteer' ? await volunteerViews(tx, actor, [row]) : [];
@@ -36,9 +64,7 @@ async function detail(tx: Database, actor: Actor, row: ApplicationRow, side: App
 export async function getApplication(ctx: SignedInContext, id: string): Promise<ApplicationDetail> {
   const { actor } = ctx;
   return ctx.door.asActor(actor, async (tx) => {
-    const row = await applicationRepository(tx).find(id);
-    const side = row ? sideOf(actor, row) : null;
-    if (!row || !side) throw notFound();
+    const { row, side } = await applicationWithSide(tx, actor, id);
     return detail(tx, actor, row, side);
   });
 }
@@ -51,21 +77,13 @@ export async function getApplication(ctx: SignedInContext, id: string): Promise<
 export async function showMatchContact(ctx: SignedInContext, id: string): Promise<ApplicationDetail> {
   const { actor } = ctx;
   return ctx.door.asActor(actor, async (tx) => {
-    const repo = applicationRepository(tx);
-    const found = await repo.find(id);
-    const side = found ? sideOf(actor, found) : null;
-    if (!found || !side) throw notFound();
-    if (side === 'staff') {
-      throw new DomainError('FORBIDDEN', 'Only the two sides of a match see each other’s contact here.');
-    }
-    if (!matchStages.includes(applicationStage(found))) {
-      throw new DomainError('NOT_MATCHED', 'Contact details open once the application is accepted.');
-    }
-    const matchSide: MatchSide = side;
-    const contactOf =
-      matchSide === 'association' ? [found.volunteerId] : await counterpartOfficers(tx, found.requestId);
-    await revealContact(tx, actor, found, matchSide, contactOf);
-    return detail(tx, actor, (await repo.find(id))!, side);
+    const { row: found, side } = await matchWithSide(tx, actor, id, {
+      toStaff: 'Only the two sides of a match see each other’s contact here.',
+      notMatched: 'Contact details open once the application is accepted.',
+    });
+    const contactOf = side === 'association' ? [found.volunteerId] : await counterpartOfficers(tx, found.requestId);
+    await revealContact(tx, actor, found, side, contactOf);
+    return detail(tx, actor, (await applicationRepository(tx).find(id))!, side);
   });
 }
 

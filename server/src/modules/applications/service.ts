@@ -102,9 +102,7 @@ export async function applyToRequest(ctx: SignedInContext, requestId: string, bo
     const contactDesk = await contactDeskOf(tx, request.municipalityCode);
     const about = { officers, request, volunteerName: me.displayName, contactDesk };
     if (firstCome) {
-      const volunteer = { request, volunteerId: actor.userId, note: null };
-      const calendar = await matchCalendarAttachment(ctx.config, tx, id);
-      await tellVolunteer(ctx, tx, applicationAcceptedMail, volunteer, webPages.match(id), calendar);
+      await tellMatched(ctx, tx, id, { request, volunteerId: actor.userId, note: null });
       await tellOfficers(ctx, tx, firstComeMatchMail, 'handRaised', about);
     } else {
       await tellOfficers(ctx, tx, newApplicationMail, 'handRaised', about);
@@ -261,38 +259,76 @@ export async function acceptApplication(
   id: string,
   note: string | null,
 ): Promise<ApplicationForOfficer> {
-  const { actor } = ctx;
-  return ctx.door.asActor(actor, async (tx) => {
-    const repo = applicationRepository(tx);
-    const requests = requestRepository(tx);
-    const row = await decidable(repo, actor, id);
-    if (!(await requests.claimSlot(row.requestId))) {
+  return answerHand(ctx, id, note, 'accept', {
+    async beforeMove(tx, row) {
+      const requests = requestRepository(tx);
+      if (await requests.claimSlot(row.requestId)) return;
       const request = await requests.find(row.requestId);
       if (request && isFull(request)) {
         throw new DomainError('REQUEST_FILLED', 'Every slot of this request is already filled.');
       }
       throw new DomainError('REQUEST_NOT_OPEN', 'This request is not taking hands.');
-    }
-    // rolls the slot back with the transaction when the volunteer withdrew a moment ago
-    if (!(await repo.transition(id, 'accept', note))) {
+    },
+    async afterMove(tx, row) {
+      // the officer who accepts sees the volunteer's contact in the answer: that is its first opening
+      await revealContact(tx, ctx.actor, (await applicationRepository(tx).find(id))!, 'association', [row.volunteerId]);
+      const request = (await requestRepository(tx).find(row.requestId))!;
+      await recordMatchStep(tx, ctx.actor, row, 'match.accept', request);
+      await tellMatched(ctx, tx, id, { request, volunteerId: row.volunteerId, note });
+    },
+  });
+}
+
+/** Declines a pending hand, with an optional note; the volunteer is told kindly, in their language. */
+export async function declineApplication(
+  ctx: SignedInContext,
+  id: string,
+  note: string | null,
+): Promise<ApplicationForOfficer> {
+  return answerHand(ctx, id, note, 'decline', {
+    async afterMove(tx, row) {
+      const request = (await requestRepository(tx).find(row.requestId))!;
+      const answer = { request, volunteerId: row.volunteerId, note };
+      await tellVolunteer(ctx, tx, applicationDeclinedMail, answer, webPages.myApplications);
+    },
+  });
+}
+
+/**
+ * The officers answer a pending hand, in one transaction: `beforeMove` (accepting takes a slot),
+ * then the application moves out of pending with the officer's note (409 APPLICATION_NOT_PENDING
+ * when the volunteer withdrew a moment ago: everything, the slot too, rolls back), then `afterMove`
+ * (telling the volunteer). The reply is the officer's view, read last: accepting opens the
+ * volunteer's contact to them.
+ */
+async function answerHand(
+  ctx: SignedInContext,
+  id: string,
+  note: string | null,
+  answer: 'accept' | 'decline',
+  steps: {
+    beforeMove?: (tx: Database, row: ApplicationRow) => Promise<void>;
+    afterMove: (tx: Database, row: ApplicationRow) => Promise<void>;
+  },
+): Promise<ApplicationForOfficer> {
+  const { actor } = ctx;
+  return ctx.door.asActor(actor, async (tx) => {
+    const repo = applicationRepository(tx);
+    const row = await decidable(repo, actor, id);
+    await steps.beforeMove?.(tx, row);
+    if (!(await repo.transition(id, answer, note))) {
       throw new DomainError('APPLICATION_NOT_PENDING', 'This application was already decided or withdrawn.');
     }
-    // the officer who accepts sees the volunteer's contact in the answer: that is its first opening
-    await revealContact(tx, actor, (await repo.find(id))!, 'association', [row.volunteerId]);
-    const request = (await requests.find(row.requestId))!;
-    await recordMatchStep(tx, actor, row, 'match.accept', request);
-    // read again after the opening: only now does the row carry the volunteer's contact
+    await steps.afterMove(tx, row);
     const [view] = await officerViews(tx, actor, [(await repo.find(id))!]);
-    await tellVolunteer(
-      ctx,
-      tx,
-      applicationAcceptedMail,
-      { request, volunteerId: row.volunteerId, note },
-      webPages.match(id),
-      await matchCalendarAttachment(ctx.config, tx, id),
-    );
     return view!;
   });
+}
+
+/** The volunteer hears their hand became a match, with the match's calendar file, in `tx`. */
+async function tellMatched(ctx: SignedInContext, tx: Database, id: string, answer: VolunteerAnswer) {
+  const calendar = await matchCalendarAttachment(ctx.config, tx, id);
+  await tellVolunteer(ctx, tx, applicationAcceptedMail, answer, webPages.match(id), calendar);
 }
 
 /** The volunteer hears the officers' answer to their hand (with the officer's note), in `tx`. */
@@ -300,7 +336,7 @@ async function tellVolunteer(
   ctx: SignedInContext,
   tx: Database,
   template: typeof applicationAcceptedMail,
-  answer: { request: ApplicationRequest; volunteerId: string; note: string | null },
+  answer: VolunteerAnswer,
   page: string,
   /** e.g. the match's calendar file */
   attachments: MailAttachment[] = [],
@@ -321,29 +357,4 @@ async function tellVolunteer(
 }
 
 type ApplicationRequest = { id: string; title: string; associationName: string; municipalityCode: string };
-
-/** Declines a pending hand, with an optional note; the volunteer is told kindly, in their language. */
-export async function declineApplication(
-  ctx: SignedInContext,
-  id: string,
-  note: string | null,
-): Promise<ApplicationForOfficer> {
-  const { actor } = ctx;
-  return ctx.door.asActor(actor, async (tx) => {
-    const repo = applicationRepository(tx);
-    const row = await decidable(repo, actor, id);
-    if (!(await repo.transition(id, 'decline', note))) {
-      throw new DomainError('APPLICATION_NOT_PENDING', 'This application was already decided or withdrawn.');
-    }
-    const [view] = await officerViews(tx, actor, [(await repo.find(id))!]);
-    const request = (await requestRepository(tx).find(row.requestId))!;
-    await tellVolunteer(
-      ctx,
-      tx,
-      applicationDeclinedMail,
-      { request, volunteerId: row.volunteerId, note },
-      webPages.myApplications,
-    );
-    return view!;
-  });
-}
+type VolunteerAnswer = { request: ApplicationRequest; volunteerId: string; note: string | null };

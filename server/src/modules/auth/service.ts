@@ -30,6 +30,12 @@ export const linkLifetimes = {
   password_reset: hour,
 } as const satisfies Record<TokenPurpose, number>;
 
+/** The links a person asks for by address alone: the page each opens and its mail. */
+const linksAsked = {
+  sign_in_link: { what: 'sign-in link', page: webPages.signInLink, template: signInLinkMail },
+  password_reset: { what: 'password reset link', page: webPages.resetPassword, template: passwordResetMail },
+} satisfies Partial<Record<TokenPurpose, object>>;
+
 export type SignInMethod = 'password' | 'link';
 
 const invalidCredentials = () => new DomainError('INVALID_CREDENTIALS', 'The email address or password is not right.');
@@ -84,6 +90,24 @@ export function authService(app: FastifyInstance) {
     const { token, hash } = newToken();
     await accounts.issueToken(tx, { userId, purpose, tokenHash: hash, email, lifetimeMs: linkLifetimes[purpose] });
     return token;
+  }
+
+  /**
+   * Mails a one-time link for `purpose` to the account of a known address, off the request's
+   * timing (its token too); for an unknown address nothing happens, and the answer is the same.
+   */
+  async function mailLinkToKnownAddress(email: string, purpose: keyof typeof linksAsked) {
+    const link = linksAsked[purpose];
+    const account = await systemLookup((tx) => accounts.findByEmail(tx, email));
+    if (!account) return;
+    inBackground(link.what, async () => {
+      await door.asSystem(link.what, async (tx) => {
+        const token = await issueToken(tx, account.id, purpose);
+        const vars = { displayName: account.displayName, link: publicLink(config, link.page, { token }) };
+        const to = [{ email, language: account.language }];
+        await sendMail(mailContext, { template: link.template, to, vars }, tx);
+      });
+    });
   }
 
   /** Loads the person, records a staff sign-in, then starts the session (cookies are set last, once nothing can fail). */
@@ -255,20 +279,7 @@ export function authService(app: FastifyInstance) {
 
     /** Mails a sign-in link (15 minutes) to a known address; answers the same for an unknown one. */
     async requestSignInLink(email: string) {
-      const account = await systemLookup((tx) => accounts.findByEmail(tx, email));
-      if (!account) return;
-      inBackground('sign-in link', async () => {
-        await door.asSystem('sign-in link', async (tx) => {
-          const token = await issueToken(tx, account.id, 'sign_in_link');
-          const link = publicLink(config, webPages.signInLink, { token });
-          const vars = { displayName: account.displayName, link };
-          await sendMail(
-            mailContext,
-            { template: signInLinkMail, to: [{ email, language: account.language }], vars },
-            tx,
-          );
-        });
-      });
+      await mailLinkToKnownAddress(email, 'sign_in_link');
     },
 
     /** Spends a sign-in link: a session, and the address counts as verified (its owner opened the mail). */
@@ -298,20 +309,7 @@ export function authService(app: FastifyInstance) {
 
     /** Mails a reset link (1 hour) to a known address; answers the same for an unknown one. */
     async requestPasswordReset(email: string) {
-      const account = await systemLookup((tx) => accounts.findByEmail(tx, email));
-      if (!account) return;
-      inBackground('password reset', async () => {
-        await door.asSystem('reset link', async (tx) => {
-          const token = await issueToken(tx, account.id, 'password_reset');
-          const link = publicLink(config, webPages.resetPassword, { token });
-          const vars = { displayName: account.displayName, link };
-          await sendMail(
-            mailContext,
-            { template: passwordResetMail, to: [{ email, language: account.language }], vars },
-            tx,
-          );
-        });
-      });
+      await mailLinkToKnownAddress(email, 'password_reset');
     },
 
     /**

@@ -2,6 +2,7 @@ import type { Database } from '@board/db';
 import { quietAfterDays, tokyoDayOf, tokyoDayStart } from '@board/shared';
 import type { FastifyInstance } from 'fastify';
 import { publicLink, webPages } from '../../links/public-links.ts';
+import { scheduleJob } from '../../jobs/scheduled.ts';
 import { noHandsMail, workTomorrowOfficerMail, workTomorrowVolunteerMail } from '../../mail/calendar-mails.ts';
 import { systemContext, type ServiceContext } from '../../services/context.ts';
 import { applicationRepository } from '../applications/repository.ts';
@@ -156,18 +157,8 @@ export async function sendNoHandsReminders(app: FastifyInstance, now = new Date(
   });
 }
 
-/**
- * Both sweeps as scheduled jobs on the durable queue, on `reminderSchedule`; one instance works
- * each tick. Not scheduled in tests, which call the sweeps directly with their own clock.
- */
+/** Both sweeps as scheduled jobs on the durable queue, on `reminderSchedule` (jobs/scheduled.ts). */
 export function scheduleReminders(app: FastifyInstance): void {
-  app.jobs.work('work-reminders', async () => {
-    await sendWorkReminders(app);
-  });
-  app.jobs.work('no-hands-reminders', async () => {
-    await sendNoHandsReminders(app);
-  });
-  if (app.config.env === 'test' || !app.config.jobWorkers) return;
-  app.jobs.schedule('work-reminders', reminderSchedule.cron, reminderSchedule.tz);
-  app.jobs.schedule('no-hands-reminders', reminderSchedule.cron, reminderSchedule.tz);
+  scheduleJob(app, 'work-reminders', reminderSchedule, () => sendWorkReminders(app));
+  scheduleJob(app, 'no-hands-reminders', reminderSchedule, () => sendNoHandsReminders(app));
 }

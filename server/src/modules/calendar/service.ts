@@ -1,12 +1,11 @@
 import type { Database } from '@board/db';
 import type { AppConfig } from '../../config.ts';
-import { applicationStage, DomainError, matchStages, type CalendarFeedView } from '@board/shared';
+import { DomainError, type CalendarFeedView } from '@board/shared';
 import { publicLink, webPages } from '../../links/public-links.ts';
 import type { ServiceContext, SignedInContext } from '../../services/context.ts';
 import { hashToken, newToken } from '../accounts/secrets.ts';
 import { rolesRepository } from '../accounts/roles-repository.ts';
-import { sideOf } from '../applications/detail.ts';
-import { applicationRepository } from '../applications/repository.ts';
+import { matchWithSide } from '../applications/detail.ts';
 import { calendarAttachment, calendarText, hasDate, type CalendarEvent } from './ics.ts';
 import { calendarRepository, type WorkRow } from './repository.ts';
 
@@ -33,8 +32,6 @@ export const workEvent = {
   }),
 };
 
-const notFound = () => new DomainError('NOT_FOUND', 'No such application.');
-
 /**
  * A match's calendar file (.ics), for its two sides only: the volunteer and the association's
  * officers. Staff are no side of a match (403); anyone else gets 404, as if it did not exist.
@@ -42,13 +39,10 @@ const notFound = () => new DomainError('NOT_FOUND', 'No such application.');
 export async function getMatchCalendar(ctx: SignedInContext, applicationId: string): Promise<string> {
   const { actor } = ctx;
   return ctx.door.asActor(actor, async (tx) => {
-    const row = await applicationRepository(tx).find(applicationId);
-    const side = row ? sideOf(actor, row) : null;
-    if (!row || !side) throw notFound();
-    if (side === 'staff') throw new DomainError('FORBIDDEN', 'Only the two sides of a match get its calendar file.');
-    if (!matchStages.includes(applicationStage(row))) {
-      throw new DomainError('NOT_MATCHED', 'The calendar file exists once the application is accepted.');
-    }
+    const { side } = await matchWithSide(tx, actor, applicationId, {
+      toStaff: 'Only the two sides of a match get its calendar file.',
+      notMatched: 'The calendar file exists once the application is accepted.',
+    });
     const work = await calendarRepository(tx).matchWork(applicationId);
     if (!work || !hasDate(work)) throw new DomainError('NO_WORK_DATE', 'This work has no date.');
     const event =

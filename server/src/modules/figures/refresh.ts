@@ -1,6 +1,7 @@
 import type { Database } from '@board/db';
 import type { FastifyInstance } from 'fastify';
 import { systemContext } from '../../services/context.ts';
+import { scheduleJob } from '../../jobs/scheduled.ts';
 import { figuresRepository } from './repository.ts';
 
 /** How often the rollups are recomputed (a cron schedule on the job queue, UTC): every hour. */
@@ -17,16 +18,19 @@ export async function refreshFigures(app: FastifyInstance, everything = false): 
 }
 
 /**
- * The refresh as a scheduled job on the durable queue (like the expiry sweep): one instance
- * works each tick; each instance queues one as it starts. Tests call refreshFigures directly.
+ * The refresh as a scheduled job on the durable queue (jobs/scheduled.ts), like the expiry sweep;
+ * each instance queues one as it starts. Tests call refreshFigures directly.
  */
 export function scheduleFiguresRefresh(app: FastifyInstance): void {
-  app.jobs.work('refresh-figures', async () => {
-    const started = Date.now();
-    const months = await refreshFigures(app);
-    app.log.info({ ms: Date.now() - started, months }, 'refreshed the monthly figures');
-  });
-  if (app.config.env === 'test' || !app.config.jobWorkers) return;
-  app.jobs.schedule('refresh-figures', refreshSchedule);
-  app.addHook('onReady', async () => app.jobs.enqueue('refresh-figures', [{}]));
+  scheduleJob(
+    app,
+    'refresh-figures',
+    refreshSchedule,
+    async () => {
+      const started = Date.now();
+      const months = await refreshFigures(app);
+      app.log.info({ ms: Date.now() - started, months }, 'refreshed the monthly figures');
+    },
+    { atStart: true },
+  );
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { publicLink, webPages } from '../../links/public-links.ts';
 import { requestExpiredMail } from '../../mail/request-mails.ts';
+import { scheduleJob } from '../../jobs/scheduled.ts';
 import { notify } from '../notifications/notify.ts';
 import { systemContext, type ServiceContext } from '../../services/context.ts';
 import { recordAudit } from '../audit/record.ts';
@@ -72,17 +73,10 @@ export async function expireOverdue(ctx: ServiceContext<null>): Promise<number> 
 }
 
 /**
- * The sweep as a scheduled job on the durable queue: the schedule sends one `expire-requests` job
- * per tick and one instance works it, whatever the number of instances; a tick missed while no
- * server ran is caught up by the next (the UPDATE takes every overdue request), and each instance
- * queues one sweep as it starts. Not scheduled in tests, which call expireOverdueRequests directly.
+ * The sweep as a scheduled job on the durable queue (jobs/scheduled.ts): whatever the number of
+ * instances, one works each tick, and the UPDATE takes every overdue request, so a missed tick is
+ * caught up; each instance also sweeps once as it comes up, for what fell due while none ran.
  */
 export function scheduleExpiry(app: FastifyInstance): void {
-  app.jobs.work('expire-requests', async () => {
-    await expireOverdueRequests(app);
-  });
-  if (app.config.env === 'test' || !app.config.jobWorkers) return;
-  app.jobs.schedule('expire-requests', expirySchedule);
-  // and one sweep as the server comes up, for what fell due while none ran
-  app.addHook('onReady', async () => app.jobs.enqueue('expire-requests', [{}]));
+  scheduleJob(app, 'expire-requests', expirySchedule, () => expireOverdueRequests(app), { atStart: true });
 }

@@ -1,3 +1,4 @@
+import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { schema, type Database } from '@board/db';
 import type { Invitation, Language } from '@board/shared';
 import { and, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
@@ -116,6 +117,16 @@ export function invitationRepository(tx: Database) {
       .from(invitations)
       .leftJoin(associations, eq(associations.id, invitations.associationId));
 
+  /** changes an invitation not yet accepted or revoked; false otherwise */
+  async function changeIfOpen(id: string, values: PgUpdateSetSource<typeof invitations>): Promise<boolean> {
+    const rows = await tx
+      .update(invitations)
+      .set(values)
+      .where(and(eq(invitations.id, id), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+      .returning({ id: invitations.id });
+    return rows.length > 0;
+  }
+
   return {
     async find(id: string): Promise<InvitationRow | null> {
       const [row] = await select().where(eq(invitations.id, id));
@@ -192,38 +203,16 @@ export function invitationRepository(tx: Database) {
     },
 
     /** a new token and a new validity for an invitation not yet accepted or revoked; false otherwise */
-    async renew(id: string, tokenHash: string, expiresAt: Date): Promise<boolean> {
-      const rows = await tx
-        .update(invitations)
-        .set({ tokenHash, expiresAt })
-        .where(and(eq(invitations.id, id), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
-        .returning({ id: invitations.id });
-      return rows.length > 0;
-    },
+    renew: (id: string, tokenHash: string, expiresAt: Date) => changeIfOpen(id, { tokenHash, expiresAt }),
 
     /** revokes an invitation not yet accepted or revoked; false otherwise */
-    async revoke(id: string): Promise<boolean> {
-      const rows = await tx
-        .update(invitations)
-        .set({ revokedAt: sql`now()` })
-        .where(and(eq(invitations.id, id), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
-        .returning({ id: invitations.id });
-      return rows.length > 0;
-    },
+    revoke: (id: string) => changeIfOpen(id, { revokedAt: sql`now()` }),
 
     async municipality(code: string) {
       const [row] = await tx
         .select({ code: municipalities.code, nameJa: municipalities.nameJa, nameEn: municipalities.nameEn })
         .from(municipalities)
         .where(eq(municipalities.code, code));
-      return row ?? null;
-    },
-
-    async association(id: string) {
-      const [row] = await tx
-        .select({ id: associations.id, name: associations.name, municipalityCode: associations.municipalityCode })
-        .from(associations)
-        .where(eq(associations.id, id));
       return row ?? null;
     },
   };

@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/record.ts';
 import { isUniqueViolation } from '../../database/unique-violation.ts';
 import { newToken } from '../accounts/secrets.ts';
 import { accountRepository } from '../me/repository.ts';
+import { associationRepository } from '../associations/repository.ts';
 import { invitationRepository, invitationView, type InvitationRow } from './repository.ts';
 import type { SignedInContext } from '../../services/context.ts';
 
@@ -14,6 +15,14 @@ export const invitationValidDays = 7;
 const validity = (now: Date) => new Date(now.getTime() + invitationValidDays * 86_400_000);
 
 type InvitedRole = 'municipal_staff' | 'officer';
+
+interface NewInvitation {
+  role: InvitedRole;
+  email: string;
+  language: Language;
+  municipality: { code: string; nameJa: string; nameEn: string };
+  associationId: string | null;
+}
 
 interface Created {
   row: InvitationRow;
@@ -47,18 +56,7 @@ async function sendInvitation(ctx: SignedInContext, tx: Database, created: Creat
 }
 
 /** Makes an invitation inside the caller's transaction; refuses a duplicate or a hat already worn. */
-async function createInvitation(
-  tx: Database,
-  actor: Actor,
-  input: {
-    role: InvitedRole;
-    email: string;
-    language: Language;
-    municipality: { code: string; nameJa: string; nameEn: string };
-    associationId: string | null;
-  },
-  now: Date,
-): Promise<Created> {
+async function createInvitation(tx: Database, actor: Actor, input: NewInvitation, now: Date): Promise<Created> {
   const invitations = invitationRepository(tx);
   const accounts = accountRepository(tx);
   const grant = { role: input.role, municipalityCode: input.municipality.code, associationId: input.associationId };
@@ -107,33 +105,16 @@ export async function inviteMunicipalStaff(
   ctx: SignedInContext,
   input: { email: string; municipalityCode: string; language: Language },
 ): Promise<Invitation> {
-  const { actor } = ctx;
-  if (!can(actor, 'municipalStaff.invite', { municipalityCode: input.municipalityCode })) {
+  if (!can(ctx.actor, 'municipalStaff.invite', { municipalityCode: input.municipalityCode })) {
     throw new DomainError('FORBIDDEN', 'Only foundation staff invite municipal staff.');
   }
-  const created = await ctx.door.asActor(actor, async (tx) => {
+  return invite(ctx, 'municipal_staff', input, async (tx) => {
     const municipality = await invitationRepository(tx).municipality(input.municipalityCode);
     if (!municipality) {
       throw new DomainError('NOT_FOUND', 'No such municipality.', [{ field: 'municipalityCode', code: 'NOT_FOUND' }]);
     }
-    return sendInvitation(
-      ctx,
-      tx,
-      await createInvitation(
-        tx,
-        actor,
-        {
-          role: 'municipal_staff',
-          email: input.email,
-          language: input.language,
-          municipality,
-          associationId: null,
-        },
-        ctx.clock(),
-      ),
-    );
+    return { municipality, associationId: null };
   });
-  return invitationView(created.row, ctx.clock());
 }
 
 /** Municipal staff invite someone to be an officer of an association in their municipality. */
@@ -141,34 +122,34 @@ export async function inviteOfficer(
   ctx: SignedInContext,
   input: { email: string; associationId: string; language: Language },
 ): Promise<Invitation> {
-  const { actor } = ctx;
-  const created = await ctx.door.asActor(actor, async (tx) => {
-    const invitations = invitationRepository(tx);
+  return invite(ctx, 'officer', input, async (tx) => {
     // associations are public (their names stand beside their requests), so 404 reveals nothing
-    const association = await invitations.association(input.associationId);
+    const association = await associationRepository(tx).find(input.associationId);
     if (!association) {
       throw new DomainError('NOT_FOUND', 'No such association.', [{ field: 'associationId', code: 'NOT_FOUND' }]);
     }
-    if (!can(actor, 'officer.invite', { municipalityCode: association.municipalityCode })) {
+    if (!can(ctx.actor, 'officer.invite', { municipalityCode: association.municipalityCode })) {
       throw new DomainError('FORBIDDEN', "You may invite officers only to your own municipality's associations.");
     }
-    const municipality = (await invitations.municipality(association.municipalityCode))!;
-    return sendInvitation(
-      ctx,
-      tx,
-      await createInvitation(
-        tx,
-        actor,
-        {
-          role: 'officer',
-          email: input.email,
-          language: input.language,
-          municipality,
-          associationId: association.id,
-        },
-        ctx.clock(),
-      ),
-    );
+    const municipality = (await invitationRepository(tx).municipality(association.municipalityCode))!;
+    return { municipality, associationId: association.id };
+  });
+}
+
+/**
+ * Invites `input.email` to wear `role` where `place` says (found, and checked, in the same
+ * transaction), and mails the link.
+ */
+async function invite(
+  ctx: SignedInContext,
+  role: InvitedRole,
+  input: { email: string; language: Language },
+  place: (tx: Database) => Promise<Pick<NewInvitation, 'municipality' | 'associationId'>>,
+): Promise<Invitation> {
+  const created = await ctx.door.asActor(ctx.actor, async (tx) => {
+    const where = await place(tx);
+    const invitation = { role, email: input.email, language: input.language, ...where };
+    return sendInvitation(ctx, tx, await createInvitation(tx, ctx.actor, invitation, ctx.clock()));
   });
   return invitationView(created.row, ctx.clock());
 }

@@ -1,6 +1,7 @@
 import { tokyoDayOf, type NotificationKind } from '@board/shared';
 import type { FastifyInstance } from 'fastify';
 import { publicLink, webPages } from '../../links/public-links.ts';
+import { scheduleJob } from '../../jobs/scheduled.ts';
 import { digestMail } from '../../mail/notification-mails.ts';
 import { sendMail } from '../../mail/send-mail.ts';
 import { systemContext } from '../../services/context.ts';
@@ -72,18 +73,8 @@ export async function digestTick(app: FastifyInstance, now = new Date()): Promis
   return daily + (isTokyoMonday(now) ? await sendDigests(app, 'weekly', now) : 0);
 }
 
-/**
- * The daily ticks on the durable queue (digestSchedule, reviewOverdueSchedule). Not scheduled in
- * tests, which call digestTick and checkReviewOverdue with their own clock.
- */
+/** The daily ticks on the durable queue (digestSchedule, reviewOverdueSchedule; jobs/scheduled.ts). */
 export function scheduleDigests(app: FastifyInstance): void {
-  app.jobs.work('mail-digests', async () => {
-    await digestTick(app);
-  });
-  app.jobs.work('review-overdue', async () => {
-    await checkReviewOverdue(app);
-  });
-  if (app.config.env === 'test' || !app.config.jobWorkers) return;
-  app.jobs.schedule('review-overdue', reviewOverdueSchedule.cron, reviewOverdueSchedule.tz);
-  app.jobs.schedule('mail-digests', digestSchedule.cron, digestSchedule.tz);
+  scheduleJob(app, 'mail-digests', digestSchedule, () => digestTick(app));
+  scheduleJob(app, 'review-overdue', reviewOverdueSchedule, () => checkReviewOverdue(app));
 }

@@ -9,21 +9,41 @@ import type { CsvColumn } from './csv.ts';
 
 const at = (iso: string | null) => (iso ? new Date(iso) : null);
 
+/** The request's own headings (its fields are named differently in a match and in a request list). */
+const requestHeadings = {
+  id: { ja: '依頼ID', en: 'Request ID', 'ja-easy': 'おねがいの ID' },
+  title: { ja: '依頼', en: 'Request', 'ja-easy': 'おねがい' },
+};
+
+/** The columns a match and a request list both have, with the same fields. */
+const both = {
+  municipalityCode: {
+    heading: { ja: '区市町村コード', en: 'Municipality code', 'ja-easy': 'くやくしょの コード' },
+    value: (row: { municipalityCode: string }) => row.municipalityCode,
+  },
+  association: {
+    heading: { ja: '町会・自治会', en: 'Association', 'ja-easy': 'ちょうかい・じちかい' },
+    value: (row: { associationName: string }) => row.associationName,
+  },
+  category: {
+    heading: { ja: '分野', en: 'Category', 'ja-easy': 'ぶんや' },
+    value: (row: { category: string }) => row.category,
+  },
+  status: {
+    heading: { ja: '状態', en: 'Status', 'ja-easy': 'いまの ようす' },
+    value: (row: { status: string }) => row.status,
+  },
+} satisfies Record<string, CsvColumn<never>>;
+
 export const matchCsvColumns: CsvColumn<MatchSummary>[] = [
   { heading: { ja: 'マッチID', en: 'Match ID', 'ja-easy': 'マッチの ID' }, value: (m) => m.id },
-  {
-    heading: { ja: '区市町村コード', en: 'Municipality code', 'ja-easy': 'くやくしょの コード' },
-    value: (m) => m.municipalityCode,
-  },
-  {
-    heading: { ja: '町会・自治会', en: 'Association', 'ja-easy': 'ちょうかい・じちかい' },
-    value: (m) => m.associationName,
-  },
-  { heading: { ja: '依頼ID', en: 'Request ID', 'ja-easy': 'おねがいの ID' }, value: (m) => m.requestId },
-  { heading: { ja: '依頼', en: 'Request', 'ja-easy': 'おねがい' }, value: (m) => m.requestTitle },
-  { heading: { ja: '分野', en: 'Category', 'ja-easy': 'ぶんや' }, value: (m) => m.category },
+  both.municipalityCode,
+  both.association,
+  { heading: requestHeadings.id, value: (m) => m.requestId },
+  { heading: requestHeadings.title, value: (m) => m.requestTitle },
+  both.category,
   { heading: { ja: '腕きき', en: 'Volunteer', 'ja-easy': 'うでききの ひと' }, value: (m) => m.volunteerName },
-  { heading: { ja: '状態', en: 'Status', 'ja-easy': 'いまの ようす' }, value: (m) => m.status },
+  both.status,
   { heading: { ja: 'きっかけ', en: 'How it began', 'ja-easy': 'きっかけ' }, value: (m) => m.origin },
   { heading: { ja: '手を挙げた日時', en: 'Hand raised', 'ja-easy': 'てを あげた ひ' }, value: (m) => at(m.appliedAt) },
   { heading: { ja: 'マッチ日時', en: 'Matched', 'ja-easy': 'マッチした ひ' }, value: (m) => at(m.matchedAt) },
@@ -34,18 +54,12 @@ export const matchCsvColumns: CsvColumn<MatchSummary>[] = [
 ];
 
 export const requestCsvColumns: CsvColumn<MunicipalityRequestItem>[] = [
-  { heading: { ja: '依頼ID', en: 'Request ID', 'ja-easy': 'おねがいの ID' }, value: (r) => r.id },
-  {
-    heading: { ja: '区市町村コード', en: 'Municipality code', 'ja-easy': 'くやくしょの コード' },
-    value: (r) => r.municipalityCode,
-  },
-  {
-    heading: { ja: '町会・自治会', en: 'Association', 'ja-easy': 'ちょうかい・じちかい' },
-    value: (r) => r.associationName,
-  },
-  { heading: { ja: '依頼', en: 'Request', 'ja-easy': 'おねがい' }, value: (r) => r.title },
-  { heading: { ja: '分野', en: 'Category', 'ja-easy': 'ぶんや' }, value: (r) => r.category },
-  { heading: { ja: '状態', en: 'Status', 'ja-easy': 'いまの ようす' }, value: (r) => r.status },
+  { heading: requestHeadings.id, value: (r) => r.id },
+  both.municipalityCode,
+  both.association,
+  { heading: requestHeadings.title, value: (r) => r.title },
+  both.category,
+  both.status,
   { heading: { ja: '非表示', en: 'Hidden', 'ja-easy': 'みえなく した' }, value: (r) => r.hidden },
   { heading: { ja: '募集人数', en: 'Slots', 'ja-easy': 'ほしい ひとの かず' }, value: (r) => r.slots },
   { heading: { ja: 'マッチ数', en: 'Matched', 'ja-easy': 'マッチした かず' }, value: (r) => r.matchedCount },

@@ -155,6 +155,31 @@ export async function createStory(
   });
 }
 
+type StoryRepository = ReturnType<typeof storyRepository>;
+
+/** A story the actor may see: a public one, or one they are a party to (`isParty`); else 404. */
+async function visibleStory(stories: StoryRepository, actor: Actor | null, id: string): Promise<StoryRow> {
+  const row = await stories.find(id);
+  if (!row || !(isPublished(row) || isParty(actor, row))) throw new DomainError('NOT_FOUND', 'No such story.');
+  return row;
+}
+
+/**
+ * One change to a story, in a transaction as the actor: `change` finds and checks it, writes, and
+ * records what it did; the answer is the story read again, as the actor sees it.
+ */
+async function changeStory(
+  ctx: SignedInContext,
+  id: string,
+  change: (tx: Database, stories: StoryRepository) => Promise<void>,
+): Promise<StoryView> {
+  return ctx.door.asActor(ctx.actor, async (tx) => {
+    const stories = storyRepository(tx);
+    await change(tx, stories);
+    return view((await stories.find(id))!, ctx.actor);
+  });
+}
+
 /** The story of a match, for its two sides and staff (404 when there is none yet). */
 export async function getMatchStory(ctx: SignedInContext, applicationId: string): Promise<StoryView> {
   return ctx.door.asActor(ctx.actor, async (tx) => {
@@ -166,11 +191,9 @@ export async function getMatchStory(ctx: SignedInContext, applicationId: string)
 
 /** A public story for anyone; one not yet public for its two sides and staff only. */
 export async function getStory(ctx: ServiceContext, id: string): Promise<StoryView> {
-  return ctx.door.asActor(ctx.actor, async (tx) => {
-    const row = await storyRepository(tx).find(id);
-    if (!row || !(isPublished(row) || isParty(ctx.actor, row))) throw new DomainError('NOT_FOUND', 'No such story.');
-    return view(row, ctx.actor);
-  });
+  return ctx.door.asActor(ctx.actor, async (tx) =>
+    view(await visibleStory(storyRepository(tx), ctx.actor, id), ctx.actor),
+  );
 }
 
 export async function getStoryPhoto(ctx: ServiceContext, id: string): Promise<{ bytes: Buffer; type: string }> {
@@ -187,26 +210,21 @@ export async function setStoryConsent(
   consent: 'named' | 'anonymous',
 ): Promise<StoryView> {
   const { actor } = ctx;
-  return ctx.door.asActor(actor, async (tx) => {
-    const stories = storyRepository(tx);
-    const row = await stories.find(id);
-    if (!row || !(isPublished(row) || isParty(actor, row))) throw new DomainError('NOT_FOUND', 'No such story.');
+  return changeStory(ctx, id, async (tx, stories) => {
+    const row = await visibleStory(stories, actor, id);
     if (!can(actor, 'story.consent', { ownerId: row.volunteerId })) {
       throw new DomainError('FORBIDDEN', "Only the match's volunteer chooses how they appear.");
     }
     const person = await applicationRepository(tx).person(actor.userId);
     await stories.setConsent(id, consent, person?.displayName ?? null);
-    return view((await stories.find(id))!, actor);
   });
 }
 
 /** The municipality's staff approve a story in review, or send it back with a reason; audit-logged. */
 export async function approveStory(ctx: SignedInContext, id: string, body: ApproveStoryBody): Promise<StoryView> {
   const { actor } = ctx;
-  return ctx.door.asActor(actor, async (tx) => {
-    const stories = storyRepository(tx);
-    const row = await stories.find(id);
-    if (!row || !(isPublished(row) || isParty(actor, row))) throw new DomainError('NOT_FOUND', 'No such story.');
+  return changeStory(ctx, id, async (tx, stories) => {
+    const row = await visibleStory(stories, actor, id);
     if (!can(actor, 'story.approve', { municipalityCode: row.municipalityCode })) {
       throw new DomainError('FORBIDDEN', "Only the municipality's staff approve its stories.");
     }
@@ -224,15 +242,13 @@ export async function approveStory(ctx: SignedInContext, id: string, body: Appro
     } as const;
     if (to === 'approved') await recordAudit(tx, { ...event, action: 'story.approve', details: base });
     else await recordAudit(tx, { ...event, action: 'story.send_back', details: { ...base, reason: reason ?? '' } });
-    return view((await stories.find(id))!, actor);
   });
 }
 
 /** Foundation staff feature a public story on the home page (or take it off); audit-logged. */
 export async function featureStory(ctx: SignedInContext, id: string, featured: boolean): Promise<StoryView> {
   const { actor } = ctx;
-  return ctx.door.asActor(actor, async (tx) => {
-    const stories = storyRepository(tx);
+  return changeStory(ctx, id, async (tx, stories) => {
     const row = await stories.find(id);
     if (!row) throw new DomainError('NOT_FOUND', 'No such story.');
     if (!can(actor, 'story.feature')) throw new DomainError('FORBIDDEN', 'Only foundation staff feature stories.');
@@ -246,7 +262,6 @@ export async function featureStory(ctx: SignedInContext, id: string, featured: b
       subjectId: id,
       details: { title: row.title, featured },
     });
-    return view((await stories.find(id))!, actor);
   });
 }
 
