@@ -92,3 +92,21 @@ describe('signing in', () => {
     await context.close();
   });
 });
+
+describe('the tab names the page', () => {
+  it.each(['ja', 'en', 'ja-easy'] as const)(
+    'in %s: the home page is the board alone, another page its heading first, a missing page says so',
+    async (lang) => {
+      const i18n = texts(lang);
+      const { context, page } = await newPerson({ lang });
+      await open(page, t, '/');
+      expect(await page.title()).toBe(i18n.t('site.name'));
+      await open(page, t, '/requests');
+      expect(await page.title()).toBe(i18n.t('meta.title', { page: i18n.t('board.title') }));
+      expect(await page.locator('h1').innerText()).toBe(i18n.t('board.title'));
+      await open(page, t, '/no-such-page');
+      expect(await page.title()).toBe(i18n.t('meta.title', { page: i18n.t('error.title.notFound') }));
+      await context.close();
+    },
+  );
+});
