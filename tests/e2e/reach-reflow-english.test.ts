@@ -10,7 +10,7 @@
  * two halves run side by side).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { makeEveryPageScene, pagesThatScrollSideways } from './kit/every-page.ts';
+import { makeEveryPageScene, pagesThatScrollSideways, signedInAnswersKept } from './kit/every-page.ts';
 import { useBrowserApp } from './kit/index.ts';
 
 useBrowserApp();
@@ -25,5 +25,11 @@ describe('every page fits 320 px without sideways scrolling', () => {
 describe('every page fits 200% zoom with the largest text', () => {
   it('in en, at 640 px (1280 px at 200%), text size "extra large"', async () => {
     expect(await pagesThatScrollSideways('en', { width: 640, height: 400 }, 'xlarge')).toEqual([]);
+  });
+});
+
+describe('what a signed-in person sees is never kept in a cache', () => {
+  it('every page and its navigation data answers cache-control: no-store, theirs and the public ones', async () => {
+    expect(await signedInAnswersKept()).toEqual([]);
   });
 });

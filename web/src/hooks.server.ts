@@ -23,13 +23,15 @@ export const handle: Handle = async ({ event, resolve }) => {
     resolve(event, { transformPageChunk: fillHtmlPlaceholders(lang, event.locals.textSize) }),
   );
 
-  // the same URL renders differently per language: keep shared caches honest
-  if (response.headers.get('content-type')?.startsWith('text/html')) {
-    try {
-      response.headers.append('vary', 'Accept-Language, Cookie');
-    } catch {
-      // immutable headers (a proxied response): nothing to do
-    }
+  const page = response.headers.get('content-type')?.startsWith('text/html') ?? false;
+  try {
+    // the same URL renders differently per language: keep shared caches honest
+    if (page) response.headers.append('vary', 'Accept-Language, Cookie');
+    // a signed-in person's page and its data (their name in the header, their things below) are
+    // never kept, not by a proxy nor by the browser of a shared computer at the community centre
+    if ((page || event.isDataRequest) && event.locals.me) response.headers.set('cache-control', 'no-store');
+  } catch {
+    // immutable headers (a proxied response): nothing to do
   }
   return response;
 };

@@ -1,6 +1,6 @@
 /**
  * Every page of the app, each opened as the person who uses it, for the reflow checks (WCAG 2.2
- * reflow, issue 13: reach-reflow-*.test.ts). The scene is made in the file's `beforeAll`
+ * reflow, issue 13: reach-reflow-*.test.ts) and the check that no signed-in page is kept in a cache. The scene is made in the file's `beforeAll`
  * (`makeEveryPageScene`): a request with a match, a story, a draft and one awaiting review.
  */
 import { expect } from 'vitest';
@@ -131,4 +131,29 @@ export async function pagesThatScrollSideways(
     await context.close();
   }
   return problems;
+}
+
+/**
+ * The pages a signed-in person opens (theirs and the public ones) whose answer, or whose data for a
+ * navigation in the browser (`__data.json`), a cache may keep: no `no-store` in its cache-control.
+ */
+export async function signedInAnswersKept(): Promise<string[]> {
+  const everyone = pagesOf().find(({ as }) => as === null)?.paths ?? [];
+  const kept: string[] = [];
+  for (const { as, paths } of pagesOf().filter(({ as }) => as !== null)) {
+    const { context } = await newPerson({ as, lang: 'en' });
+    for (const path of [...paths, ...everyone.filter((p) => !p.startsWith('/signin'))]) {
+      const [pathname, query] = path.split('?');
+      const data = `${pathname === '/' ? '' : pathname}/__data.json${query ? `?${query}` : ''}`;
+      for (const url of [path, data]) {
+        const response = await context.request.get(`${t.baseUrl}${url}`, { maxRedirects: 0 });
+        // a redirect (a signed-in person sent away from /signup) carries nothing of theirs
+        if (response.status() !== 200) continue;
+        const cacheControl = response.headers()['cache-control'] ?? '(none)';
+        if (!cacheControl.split(/,\s*/).includes('no-store')) kept.push(`${url} as ${as}: ${cacheControl}`);
+      }
+    }
+    await context.close();
+  }
+  return kept;
 }

@@ -174,7 +174,6 @@ export async function revokeCalendarFeed(event: RequestEvent) {
 export async function loadVolunteerPart(event: RequestEvent) {
   const me = requireSignedIn(event.locals, event.url);
   if (!me.roles.some((grant) => grant.role === 'volunteer')) redirect(303, '/me');
-  event.setHeaders({ 'cache-control': 'no-store' });
   return { me, municipalities: await fetchAllMunicipalities(event) };
 }
 

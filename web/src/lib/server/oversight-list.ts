@@ -20,7 +20,6 @@ export async function loadOversightList<Item, const Name extends string = string
   options: { action: Action; api: string; filterNames: readonly Name[]; form: string },
 ) {
   const me = requireStaffArea(event.locals, event.url, options.action);
-  event.setHeaders({ 'cache-control': 'no-store' });
   const filterable = actorOf(me)?.roles.some((g) => g.role === 'foundation_staff') ?? false;
   const params = event.url.searchParams;
   const filters = Object.fromEntries(

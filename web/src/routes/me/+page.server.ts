@@ -10,7 +10,6 @@ import type { Actions, PageServerLoad } from './$types';
 /** "My page": a short overview (roles, what needs attention, suggestions) with a link to each part. */
 export const load: PageServerLoad = async (event) => {
   const me = requireSignedIn(event.locals, event.url);
-  event.setHeaders({ 'cache-control': 'no-store' });
   const isVolunteer = me.roles.some((grant) => grant.role === 'volunteer');
   // the top few suggestions (issue 10); the page does without them if the API cannot answer
   const recommended = isVolunteer

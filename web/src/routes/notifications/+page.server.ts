@@ -8,7 +8,6 @@ import type { Actions, PageServerLoad } from './$types';
 /** The signed-in person's notifications (GET /api/notifications), newest first, a page at a time (`?cursor=`). */
 export const load: PageServerLoad = async (event) => {
   requireSignedIn(event.locals, event.url);
-  event.setHeaders({ 'cache-control': 'private, no-store' });
   const cursor = event.url.searchParams.get('cursor');
   const query = new URLSearchParams({ limit: '20', ...(cursor ? { cursor } : {}) });
   const result = await callApi<NotificationsPage>(event, 'GET', `/api/notifications?${query}`);

@@ -31,7 +31,7 @@ export const load: PageServerLoad = async (event) => {
     // a reason may name the volunteer's own area, active or not ("next to 荒川区")
     recommending ? fetchAllMunicipalities(event) : null,
   ]);
-  if (!result.ok || isVolunteer) event.setHeaders({ 'cache-control': 'no-store' });
+  if (!result.ok) event.setHeaders({ 'cache-control': 'no-store' });
   // the filters' outcome in the one failure shape (`form: 'filters'`), with the HTTP status for the results
   const failure = result.ok
     ? null

@@ -10,7 +10,6 @@ const welcomeRoles = ['officer', 'municipal_staff'] as const;
 
 export const load: PageServerLoad = async (event) => {
   const me = requireStaffArea(event.locals, event.url);
-  event.setHeaders({ 'cache-control': 'no-store' });
   const actor = actorOf(me);
 
   const [associations, pending, municipalities, queue] = await Promise.all([

@@ -9,7 +9,6 @@ const pageSize = 50;
 /** An officer's requests in every state (GET /api/me/requests), optionally of one state. */
 export const load: PageServerLoad = async (event) => {
   const me = requireOfficer(event.locals, event.url);
-  event.setHeaders({ 'cache-control': 'no-store' });
 
   const parsedStatus = RequestStatus.safeParse(event.url.searchParams.get('status'));
   const status = parsedStatus.success ? parsedStatus.data : null;

@@ -48,7 +48,6 @@ function contextOf(detail: ApplicationDetail): MatchContext | null {
  */
 export const load: PageServerLoad = async (event) => {
   requireSignedIn(event.locals, event.url);
-  event.setHeaders({ 'cache-control': 'private, no-store' });
   const id = event.params.applicationId;
   if (!Id.safeParse(id).success) error(404, 'No such match');
 

@@ -13,7 +13,6 @@ const Id = z.uuid();
 /** A volunteer's hands raised and matches (GET /api/me/applications), newest first. */
 export const load: PageServerLoad = async (event) => {
   requireSignedIn(event.locals, event.url);
-  event.setHeaders({ 'cache-control': 'private, no-store' });
   const [result, municipalities, invitations] = await Promise.all([
     callApi<MyApplicationList>(event, 'GET', '/api/me/applications'),
     fetchActiveMunicipalities(event),

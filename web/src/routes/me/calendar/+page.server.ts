@@ -7,7 +7,6 @@ import type { Actions, PageServerLoad } from './$types';
 /** /me/calendar: the private calendar feed (issue 11). */
 export const load: PageServerLoad = async (event) => {
   requireSignedIn(event.locals, event.url);
-  event.setHeaders({ 'cache-control': 'no-store' });
   // the feed's state; the page still offers to make one if the API cannot answer
   const calendarFeed = await callApi<CalendarFeedView>(event, 'GET', '/api/me/calendar-feed');
   return { calendarFeed: calendarFeed.ok ? calendarFeed.data : null };

@@ -4,9 +4,8 @@ import { requireSignedIn } from '#lib/server/guards.ts';
 import { formValues, apiFailure, formFailure } from '#lib/server/form-result.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals, url, setHeaders }) => {
+export const load: PageServerLoad = ({ locals, url }) => {
   const me = requireSignedIn(locals, url);
-  setHeaders({ 'cache-control': 'no-store' });
   return { me };
 };
 

@@ -9,7 +9,6 @@ import type { Actions, PageServerLoad } from './$types';
 /** A volunteer's invitations to help (GET /api/me/help-invitations), newest first, and the mute setting. */
 export const load: PageServerLoad = async (event) => {
   requireSignedIn(event.locals, event.url);
-  event.setHeaders({ 'cache-control': 'private, no-store' });
   const result = await callApi<MyHelpInvitationList>(event, 'GET', '/api/me/help-invitations');
   if (!result.ok) error(result.status >= 500 ? 503 : result.status, 'Could not load your invitations');
   return { invitations: result.data.items, muted: result.data.muted };

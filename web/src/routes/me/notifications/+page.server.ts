@@ -9,7 +9,6 @@ import type { Actions, PageServerLoad } from './$types';
 /** The person's mail choice per kind of notification (GET /api/me/notification-preferences). */
 export const load: PageServerLoad = async (event) => {
   requireSignedIn(event.locals, event.url);
-  event.setHeaders({ 'cache-control': 'private, no-store' });
   const result = await callApi<NotificationPreferences>(event, 'GET', '/api/me/notification-preferences');
   if (!result.ok) error(result.status >= 500 ? 503 : result.status, 'Could not load your choices');
   // only the kinds of the hats the person wears (a volunteer never sees the staff's review queue)

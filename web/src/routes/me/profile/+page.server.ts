@@ -5,7 +5,6 @@ import type { Actions, PageServerLoad } from './$types';
 /** /me/profile: name, language and contact details, the password, and the sign-in address. */
 export const load: PageServerLoad = (event) => {
   const me = requireSignedIn(event.locals, event.url);
-  event.setHeaders({ 'cache-control': 'no-store' });
   return {
     me,
     /** back from a save that changed the language (a redirect, so the whole page is in it) */

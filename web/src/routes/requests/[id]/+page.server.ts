@@ -61,8 +61,6 @@ export const load: PageServerLoad = async (event) => {
   ]);
   if (!result.ok) failed(result.status);
   const request = result.data;
-  // what a signed-in person sees is theirs alone
-  if (me) event.setHeaders({ 'cache-control': 'private, no-store' });
 
   const resource = { municipalityCode: request.municipalityCode, associationId: request.associationId };
   return {

@@ -17,7 +17,6 @@ function registrable(me: App.Locals['me']): string[] {
 
 export const load: PageServerLoad = async (event) => {
   const me = requireStaffArea(event.locals, event.url, 'association.list');
-  event.setHeaders({ 'cache-control': 'no-store' });
   const actor = actorOf(me);
   const [list, municipalities] = await Promise.all([
     callApi<{ items: Association[] }>(event, 'GET', '/api/associations'),

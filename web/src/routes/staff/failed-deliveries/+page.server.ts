@@ -7,7 +7,6 @@ import type { PageServerLoad } from './$types';
 /** Mail the board gave up on (after every retry), newest first: the person must be reached another way. */
 export const load: PageServerLoad = async (event) => {
   requireStaffArea(event.locals, event.url, 'delivery.listFailed');
-  event.setHeaders({ 'cache-control': 'no-store' });
   const [failed, municipalities] = await Promise.all([
     callApi<FailedDeliveries>(event, 'GET', '/api/staff/failed-deliveries'),
     fetchAllMunicipalities(event),

@@ -11,7 +11,6 @@ import type { PageServerLoad } from './$types';
 /** The figures (KPIs): a GET form of period and municipality (foundation only), the API's answer. */
 export const load: PageServerLoad = async (event) => {
   const me = requireStaffArea(event.locals, event.url, 'figures.read');
-  event.setHeaders({ 'cache-control': 'no-store' });
   const filterable = actorOf(me)?.roles.some((g) => g.role === 'foundation_staff') ?? false;
   const filters = figureFilters(event.url.searchParams, filterable);
   const [answer, municipalities] = await Promise.all([

@@ -12,7 +12,6 @@ import type { Actions, PageServerLoad } from './$types';
 /** Flags in the person's municipalities (all, for the foundation): open first, oldest first. */
 export const load: PageServerLoad = async (event) => {
   const me = requireStaffArea(event.locals, event.url, 'flag.list');
-  event.setHeaders({ 'cache-control': 'no-store' });
   const asked = FlagStatus.safeParse(event.url.searchParams.get('status'));
   const status = asked.success ? asked.data : null;
   const query = status ? `?status=${status}` : '';

@@ -15,7 +15,6 @@ const isState = (value: string | null): value is State => invitationStates.inclu
 
 export const load: PageServerLoad = async (event) => {
   const me = requireStaffArea(event.locals, event.url, 'invitation.list');
-  event.setHeaders({ 'cache-control': 'no-store' });
   const actor = actorOf(me);
   const stateParam = event.url.searchParams.get('state');
   const state = isState(stateParam) ? stateParam : null;

@@ -13,7 +13,6 @@ const decisions = ['approve', 'requestChanges', 'reject', 'close'] as const;
 /** The municipality's requests waiting for review, oldest first, with the counts for the header. */
 export const load: PageServerLoad = async (event) => {
   const me = requireStaffArea(event.locals, event.url, 'moderation.list');
-  event.setHeaders({ 'cache-control': 'no-store' });
   const scope = listScope(actorOf(me), 'moderation.list');
   const codes = scope?.kind === 'limited' ? [...new Set(scope.municipalityCodes)] : [];
   /** foundation staff (every municipality) and staff of several may narrow to one */

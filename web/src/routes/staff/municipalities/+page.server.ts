@@ -5,7 +5,6 @@ import type { PageServerLoad } from './$types';
 /** Foundation staff: every municipality by status, each linking to its page (activate, pause, resume, invite). */
 export const load: PageServerLoad = async (event) => {
   requireStaffArea(event.locals, event.url, 'municipality.updateStatus');
-  event.setHeaders({ 'cache-control': 'no-store' });
   const municipalities = await fetchAllMunicipalities(event);
   return { municipalities, loadFailed: municipalities.length === 0 };
 };

@@ -12,7 +12,6 @@ const editable = (me: App.Locals['me']) => staffMunicipalitiesFor(me, 'municipal
 
 export const load: PageServerLoad = async (event) => {
   const me = requireStaffArea(event.locals, event.url, 'municipality.updateSettings');
-  event.setHeaders({ 'cache-control': 'no-store' });
   const codes = editable(me);
   const code = chosenMunicipality(codes, event.url.searchParams.get('municipality'));
   const [settings, municipalities] = await Promise.all([

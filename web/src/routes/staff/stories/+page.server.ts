@@ -10,7 +10,6 @@ import type { Actions, PageServerLoad } from './$types';
 /** Good cases of the staff's municipality (foundation: all): approve or send back; feature (foundation). */
 export const load: PageServerLoad = async (event) => {
   requireStaffArea(event.locals, event.url, 'story.review');
-  event.setHeaders({ 'cache-control': 'private, no-store' });
   const result = await callApi<StoryReviewList>(event, 'GET', '/api/staff/stories');
   if (!result.ok && result.status === 403) error(403, 'Not allowed');
   return { stories: result.ok ? result.data.items : null };

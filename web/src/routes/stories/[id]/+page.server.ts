@@ -9,6 +9,5 @@ export const load: PageServerLoad = async (event) => {
   if (!z.uuid().safeParse(event.params.id).success) error(404, 'No such story');
   const result = await callApi<StoryView>(event, 'GET', `/api/stories/${event.params.id}`);
   if (!result.ok) error(result.status === 404 || result.status === 400 ? 404 : 503, 'No such story');
-  if (!result.data.published) event.setHeaders({ 'cache-control': 'private, no-store' });
   return { story: result.data };
 };

@@ -12,7 +12,6 @@ import type { PageServerLoad } from './$types';
  */
 export const load: PageServerLoad = async (event) => {
   requireSignedIn(event.locals, event.url);
-  event.setHeaders({ 'cache-control': 'private, no-store' });
   const id = event.params.id;
   if (!z.uuid().safeParse(id).success) error(404, 'No such volunteer');
   const [result, municipalities] = await Promise.all([

@@ -23,7 +23,6 @@ type Done = (typeof doneStates)[number];
 /** The request as volunteers will see it, its lifecycle buttons, and its applicants. */
 export const load: PageServerLoad = async (event) => {
   const me = requireOfficer(event.locals, event.url);
-  event.setHeaders({ 'cache-control': 'no-store' });
   const id = encodeURIComponent(event.params.id);
   const result = await callApi<HelpRequestDetail>(event, 'GET', `/api/requests/${id}`);
   if (!result.ok) apiPageError(result.status);

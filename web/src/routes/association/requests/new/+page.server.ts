@@ -9,7 +9,6 @@ import type { Actions, PageServerLoad } from './$types';
 /** A new request: saved and sent in one step, or kept as a draft; an officer of several associations first says which one. */
 export const load: PageServerLoad = async (event) => {
   const me = requireOfficer(event.locals, event.url);
-  event.setHeaders({ 'cache-control': 'no-store' });
   const associations = officerAssociations(me);
   const asked = event.url.searchParams.get('association');
   const chosen = associations.length === 1 ? associations[0]! : associations.find((a) => a.id === asked);

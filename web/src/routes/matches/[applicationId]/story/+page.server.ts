@@ -21,7 +21,6 @@ function matchId(params: { applicationId: string }): string {
  */
 export const load: PageServerLoad = async (event) => {
   requireSignedIn(event.locals, event.url);
-  event.setHeaders({ 'cache-control': 'private, no-store' });
   const id = matchId(event.params);
   const detail = await callApi<ApplicationDetail>(event, 'GET', `/api/applications/${id}`);
   if (!detail.ok) error(detail.status === 403 ? 403 : detail.status >= 500 ? 503 : 404, 'No such match');

@@ -12,7 +12,6 @@ import type { Actions, PageServerLoad } from './$types';
 /** One association: its facts and its officers, whom the municipality's staff can remove. */
 export const load: PageServerLoad = async (event) => {
   const me = requireStaffArea(event.locals, event.url, 'association.list');
-  event.setHeaders({ 'cache-control': 'no-store' });
   const id = event.params.id;
   const [list, officers, municipalities] = await Promise.all([
     callApi<{ items: Association[] }>(event, 'GET', '/api/associations'),

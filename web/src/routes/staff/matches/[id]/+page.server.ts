@@ -8,7 +8,6 @@ import type { PageServerLoad } from './$types';
 /** One match's whole timeline for staff of its municipality and the foundation (the API says who). */
 export const load: PageServerLoad = async (event) => {
   requireStaffArea(event.locals, event.url, 'match.review');
-  event.setHeaders({ 'cache-control': 'no-store' });
   const [match, municipalities] = await Promise.all([
     callApi<MatchDetail>(event, 'GET', `/api/matches/${encodeURIComponent(event.params.id)}`),
     fetchAllMunicipalities(event),

@@ -30,7 +30,6 @@ const paths: Record<Decision, string> = {
 /** One request as volunteers would see it, with the decisions the API lists for this viewer. */
 export const load: PageServerLoad = async (event) => {
   const me = requireStaffArea(event.locals, event.url, 'moderation.list');
-  event.setHeaders({ 'cache-control': 'no-store' });
   const id = encodeURIComponent(event.params.id);
   const [result, municipalities, history] = await Promise.all([
     callApi<HelpRequestDetail>(event, 'GET', `/api/requests/${id}`),

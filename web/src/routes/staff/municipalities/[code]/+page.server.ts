@@ -19,7 +19,6 @@ const guard = (event: RequestEvent) => requireStaffArea(event.locals, event.url,
 
 export const load: PageServerLoad = async (event) => {
   guard(event);
-  event.setHeaders({ 'cache-control': 'no-store' });
   const municipalities = await fetchAllMunicipalities(event);
   const municipality = municipalities.find((m) => m.code === event.params.code);
   if (!municipality) error(404, 'Not found');

@@ -19,7 +19,6 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
   const me = requireStaffArea(event.locals, event.url, 'request.createOnBehalf');
-  event.setHeaders({ 'cache-control': 'no-store' });
   const codes = staffMunicipalitiesFor(me, 'request.createOnBehalf');
   const code = chosenMunicipality(codes, event.url.searchParams.get('municipality'));
   const postedId = event.url.searchParams.get('posted');

@@ -11,7 +11,6 @@ import type { Actions, PageServerLoad } from './$types';
 /** Editing is possible while the request is a draft or changes were asked for (the API's `canEdit`). */
 export const load: PageServerLoad = async (event) => {
   const me = requireOfficer(event.locals, event.url);
-  event.setHeaders({ 'cache-control': 'no-store' });
   const result = await callApi<HelpRequestDetail>(event, 'GET', `/api/requests/${encodeURIComponent(event.params.id)}`);
   if (!result.ok) apiPageError(result.status);
   const request = result.data;
