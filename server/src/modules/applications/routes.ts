@@ -68,7 +68,7 @@ export default defineRoutes('applications', {
     description:
       "Matches include the exact place, and the association's contact person once opened (showMatchContact).",
     response: { 200: MyApplicationList },
-    handler: async (context) => ({ items: await listMyApplications(context) }),
+    handler: listMyApplications,
   }),
   withdrawApplication: route('POST /api/applications/:id/withdraw', {
     summary: 'Take your hand back (pending, or matched and not yet done); a match gives its slot back',

@@ -224,11 +224,12 @@ export async function listApplications(ctx: SignedInContext, requestId: string):
 }
 
 /** The signed-in person's own applications and matches, newest first (their dashboard). */
-export async function listMyApplications(ctx: SignedInContext): Promise<MyApplication[]> {
+export async function listMyApplications(ctx: SignedInContext): Promise<{ items: MyApplication[] }> {
   const { actor } = ctx;
-  return ctx.door.asActor(actor, async (tx) =>
+  const items = await ctx.door.asActor(actor, async (tx) =>
     volunteerViews(tx, actor, await applicationRepository(tx).listByVolunteer(actor.userId)),
   );
+  return { items };
 }
 
 /** An application the actor may decide on (officer of its association): 404 when invisible, 403 when only visible. */

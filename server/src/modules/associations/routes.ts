@@ -8,7 +8,7 @@ import {
   ListAssociationsQuery,
 } from '@board/shared';
 import { createAssociation, listAssociationOfficers, listAssociations, removeAssociationOfficer } from './service.ts';
-import { byBody, defineRoutes, NoContent, route } from '../../routes/define-routes.ts';
+import { byBody, byId, byQuery, defineRoutes, NoContent, route } from '../../routes/define-routes.ts';
 
 /** Associations (町会・自治会) and their officers, managed by their municipality's staff. */
 export default defineRoutes('associations', {
@@ -24,14 +24,14 @@ export default defineRoutes('associations', {
     input: { query: ListAssociationsQuery },
     response: { 200: AssociationList },
     errors: [403],
-    handler: async (context, { query }) => ({ items: await listAssociations(context, query) }),
+    handler: byQuery(listAssociations),
   }),
   listAssociationOfficers: route('GET /api/associations/:id/officers', {
     summary: "The association's officers, by name (its municipality's staff, foundation staff, its officers)",
     input: { params: IdParams },
     response: { 200: AssociationOfficerList },
     errors: [403],
-    handler: async (context, { params }) => ({ items: await listAssociationOfficers(context, params.id) }),
+    handler: byId(listAssociationOfficers),
   }),
   removeAssociationOfficer: route('POST /api/associations/:id/officers/:userId/remove', {
     summary: "Take the officer role away from someone who left the association (the municipality's staff)",

@@ -52,13 +52,17 @@ export async function listAssociations(ctx: SignedInContext, query: { municipali
     if (!can(actor, 'association.list', { municipalityCode: query.municipalityCode })) {
       throw new DomainError('FORBIDDEN', "You may not list this municipality's associations.");
     }
-    return ctx.door.asActor(actor, (tx) =>
+    const items = await ctx.door.asActor(actor, (tx) =>
       associationRepository(tx).list({ municipalityCode: query.municipalityCode }),
     );
+    return { items };
   }
   const scope = listScope(actor, 'association.list');
   if (!scope) throw new DomainError('FORBIDDEN', 'You may not list associations.');
-  return ctx.door.asActor(actor, (tx) => associationRepository(tx).list(scope.kind === 'any' ? {} : { scope }));
+  const items = await ctx.door.asActor(actor, (tx) =>
+    associationRepository(tx).list(scope.kind === 'any' ? {} : { scope }),
+  );
+  return { items };
 }
 
 /** The association, when the actor may see it as staff (or as one of its officers); 404 otherwise. */
@@ -72,12 +76,15 @@ async function visibleAssociation(actor: Actor, associations: ReturnType<typeof 
 }
 
 /** Who the association's officers are (names only), for the staff who manage it and its officers. */
-export async function listAssociationOfficers(ctx: SignedInContext, id: string): Promise<AssociationOfficer[]> {
+export async function listAssociationOfficers(
+  ctx: SignedInContext,
+  id: string,
+): Promise<{ items: AssociationOfficer[] }> {
   const { actor } = ctx;
   return ctx.door.asActor(actor, async (tx) => {
     const associations = associationRepository(tx);
     await visibleAssociation(actor, associations, id);
-    return associations.officers(id);
+    return { items: await associations.officers(id) };
   });
 }
 

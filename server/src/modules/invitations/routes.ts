@@ -12,7 +12,7 @@ import {
 } from '@board/shared';
 import { acceptInvitation, previewInvitation } from './acceptance.ts';
 import { inviteMunicipalStaff, inviteOfficer, listInvitations, resendInvitation, revokeInvitation } from './service.ts';
-import { byBody, byId, defineRoutes, route } from '../../routes/define-routes.ts';
+import { byBody, byId, byQuery, defineRoutes, route } from '../../routes/define-routes.ts';
 import { startSession } from '../accounts/sessions.ts';
 
 /** Invitations (招待): the foundation invites municipal staff, municipal staff invite officers. */
@@ -36,7 +36,7 @@ export default defineRoutes('invitations', {
     input: { query: ListInvitationsQuery },
     response: { 200: InvitationList },
     errors: [403],
-    handler: async (context, { query }) => ({ items: await listInvitations(context, query) }),
+    handler: byQuery(listInvitations),
   }),
   resendInvitation: route('POST /api/invitations/:id/resend', {
     summary: 'Mail a new link, valid 7 more days; the old link stops working',

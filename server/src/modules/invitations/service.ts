@@ -158,7 +158,7 @@ async function invite(
 export async function listInvitations(
   ctx: SignedInContext,
   query: { municipalityCode?: string | undefined; state?: Invitation['state'] | undefined },
-): Promise<Invitation[]> {
+): Promise<{ items: Invitation[] }> {
   const { actor } = ctx;
   const scope = municipalityScope(actor, 'invitation.list', query.municipalityCode);
   if (!scope) throw new DomainError('FORBIDDEN', 'You may not list these invitations.');
@@ -167,7 +167,7 @@ export async function listInvitations(
     invitationRepository(tx).list({ municipalityCodes, state: query.state }),
   );
   const now = ctx.clock();
-  return rows.map((row) => invitationView(row, now));
+  return { items: rows.map((row) => invitationView(row, now)) };
 }
 
 /**

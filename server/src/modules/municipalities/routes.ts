@@ -25,7 +25,7 @@ export default defineRoutes('municipalities', {
     signIn: 'optional',
     input: { query: ListMunicipalitiesQuery },
     response: { 200: MunicipalityList },
-    handler: async (context, { query }) => ({ items: await listMunicipalities(context, query.status) }),
+    handler: (context, { query }) => listMunicipalities(context, query.status),
   }),
   getMunicipalitySettings: route('GET /api/municipalities/:code/settings', {
     summary: 'Moderation on or off, the categories officers may use, the contact desk; no sign-in needed',

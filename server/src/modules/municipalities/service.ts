@@ -36,11 +36,11 @@ function view(row: SettingsRow): MunicipalitySettingsView {
 }
 
 /** The municipalities, optionally of one status (public: the board's filters and sign-up need them). */
-export function listMunicipalities(
+export async function listMunicipalities(
   ctx: ServiceContext,
   status: MunicipalityStatus | undefined,
-): Promise<Municipality[]> {
-  return ctx.door.asActor(ctx.actor, (tx) => municipalityRepository(tx).list({ status }));
+): Promise<{ items: Municipality[] }> {
+  return { items: await ctx.door.asActor(ctx.actor, (tx) => municipalityRepository(tx).list({ status })) };
 }
 
 /** A municipality's request settings: public (officers' forms need the categories; the desk is public). */
