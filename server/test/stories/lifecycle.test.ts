@@ -168,6 +168,9 @@ describe('stories', () => {
     expect((await get(t, {}, `/api/stories/${story.id}/photo`)).statusCode).toBe(404);
     const photo = await get(t, senju, `/api/stories/${story.id}/photo`);
     expect(photo.headers['content-type']).toBe('image/png');
+    // an uploaded file is never read as anything but its declared type, nor kept by a shared cache
+    expect(photo.headers['x-content-type-options']).toBe('nosniff');
+    expect(photo.headers['cache-control']).toBe('private, max-age=300');
     expect(photo.rawPayload.equals(Buffer.from(tinyPng, 'base64'))).toBe(true);
   });
 

@@ -1,7 +1,7 @@
 import { CalendarFeedQuery, CalendarFeedView, IdParams } from '@board/shared';
 import type { FastifyReply } from 'fastify';
-import { z } from 'zod';
 import { defineRoutes, route } from '../../routes/define-routes.ts';
+import { fileResponse, sendFile } from '../../routes/file-answers.ts';
 import {
   calendarFeedPath,
   createCalendarFeed,
@@ -11,15 +11,11 @@ import {
   revokeCalendarFeed,
 } from './service.ts';
 
-const calendarAnswer = {
-  200: { description: 'iCalendar (RFC 5545), UTF-8', content: { 'text/calendar': { schema: z.string() } } },
-};
+const calendarAnswer = { 200: fileResponse('iCalendar (RFC 5545), UTF-8', { 'text/calendar': 'text' }) };
 
-function sendCalendar(reply: FastifyReply, text: string, download?: string) {
-  reply.type('text/calendar; charset=utf-8').header('cache-control', 'private, no-store');
-  if (download) reply.header('content-disposition', `attachment; filename="${download}"`);
-  return reply.send(text);
-}
+/** A calendar is personal: nobody on the way keeps a copy. */
+const sendCalendar = (reply: FastifyReply, body: string, fileName?: string) =>
+  sendFile(reply, { type: 'text/calendar; charset=utf-8', body, fileName }, 'private, no-store');
 
 /** Calendars (issue 11): a match's calendar file and each person's private calendar feed. */
 export default defineRoutes('calendar', {

@@ -6,18 +6,9 @@ import {
   Statistics,
   StatisticsQuery,
 } from '@board/shared';
-import type { FastifyReply } from 'fastify';
-import { z } from 'zod';
 import { byQuery, defineRoutes, route } from '../../routes/define-routes.ts';
-import { exportOpenData, exportStatistics, getOpenData, getStatistics, type DownloadFile } from './service.ts';
-
-function sendFile(reply: FastifyReply, file: DownloadFile, cache: string) {
-  return reply
-    .type(file.contentType)
-    .header('content-disposition', `attachment; filename="${file.fileName}"`)
-    .header('cache-control', cache)
-    .send(file.body);
-}
+import { fileResponse, sendFile } from '../../routes/file-answers.ts';
+import { exportOpenData, exportStatistics, getOpenData, getStatistics } from './service.ts';
 
 /**
  * Figures (KPIs, issue 12) from the monthly rollups: staff read their municipality's, the
@@ -37,10 +28,10 @@ export default defineRoutes('figures', {
     summary: 'The same figures as a CSV (a row per month and one for the period) or JSON file',
     input: { query: ExportStatisticsQuery },
     response: {
-      200: {
-        description: 'CSV (UTF-8 with BOM, for Excel) or JSON',
-        content: { 'text/csv': { schema: z.string() }, 'application/json': { schema: Statistics } },
-      },
+      200: fileResponse('CSV (UTF-8 with BOM, for Excel) or JSON', {
+        'text/csv': 'text',
+        'application/json': Statistics,
+      }),
     },
     errors: [403],
     handler: async (context, { query }, { reply }) =>
@@ -51,18 +42,15 @@ export default defineRoutes('figures', {
     signIn: 'optional',
     input: { query: OpenDataQuery },
     response: {
-      200: {
-        description: 'JSON, or CSV with format=csv',
-        content: { 'application/json': { schema: OpenData }, 'text/csv': { schema: z.string() } },
-      },
+      200: fileResponse('JSON, or CSV with format=csv', { 'application/json': OpenData, 'text/csv': 'text' }),
     },
     handler: async (context, { query }, { reply }) => {
       reply.header('link', `<${openDataLicence.url}>; rel="license"`);
-      if (query.format === 'csv') return sendFile(reply, await exportOpenData(context, query), 'public, max-age=3600');
-      return reply
-        .type('application/json; charset=utf-8')
-        .header('cache-control', 'public, max-age=3600')
-        .send(JSON.stringify(await getOpenData(context, query)));
+      const file =
+        query.format === 'csv'
+          ? await exportOpenData(context, query)
+          : { type: 'application/json; charset=utf-8', body: JSON.stringify(await getOpenData(context, query)) };
+      return sendFile(reply, file, 'public, max-age=3600');
     },
   }),
 });

@@ -19,7 +19,8 @@ import {
   type StatisticsQuery,
 } from '@board/shared';
 import type { ServiceContext, SignedInContext } from '../../services/context.ts';
-import { toCsv } from '../oversight/csv.ts';
+import { csvFile } from '../oversight/csv.ts';
+import type { FileContent } from '../../services/file-content.ts';
 import { figureCsvColumns, openDataCsvColumns } from './csv-columns.ts';
 import { figuresRepository, halfDayBuckets, monthOf } from './repository.ts';
 
@@ -134,29 +135,19 @@ export async function getStatistics(ctx: SignedInContext, query: StatisticsQuery
   };
 }
 
-export interface DownloadFile {
-  fileName: string;
-  contentType: string;
-  body: string;
-}
-
 /** The same figures as CSV (a row per month and one for the period) or JSON (the whole answer). */
-export async function exportStatistics(ctx: SignedInContext, query: ExportStatisticsQuery): Promise<DownloadFile> {
+export async function exportStatistics(ctx: SignedInContext, query: ExportStatisticsQuery): Promise<FileContent> {
   const { format = 'csv', language = 'ja', ...filters } = query;
   const figures = await getStatistics(ctx, filters);
   const name = `machi-udekiki-figures-${figures.municipalityCode ?? 'tokyo'}-${figures.from}-${figures.to}`;
   if (format === 'json')
     return {
-      fileName: `${name}.json`,
-      contentType: 'application/json; charset=utf-8',
+      type: 'application/json; charset=utf-8',
       body: JSON.stringify(figures, null, 2),
+      fileName: `${name}.json`,
     };
   const rows = [...figures.months, { month: `${figures.from}〜${figures.to}`, ...figures.period }];
-  return {
-    fileName: `${name}.csv`,
-    contentType: 'text/csv; charset=utf-8',
-    body: toCsv(figureCsvColumns, rows, language),
-  };
+  return csvFile(`${name}.csv`, figureCsvColumns, rows, language);
 }
 
 /** A count for everyone: null when under the minimum cell (possibly zero), so nobody is singled out. */
@@ -181,11 +172,7 @@ export async function getOpenData(ctx: ServiceContext, query: OpenDataQuery): Pr
   };
 }
 
-export async function exportOpenData(ctx: ServiceContext, query: OpenDataQuery): Promise<DownloadFile> {
+export async function exportOpenData(ctx: ServiceContext, query: OpenDataQuery): Promise<FileContent> {
   const data = await getOpenData(ctx, query);
-  return {
-    fileName: `machi-udekiki-open-data-${data.from}-${data.to}.csv`,
-    contentType: 'text/csv; charset=utf-8',
-    body: toCsv(openDataCsvColumns, data.rows, 'ja'),
-  };
+  return csvFile(`machi-udekiki-open-data-${data.from}-${data.to}.csv`, openDataCsvColumns, data.rows, 'ja');
 }

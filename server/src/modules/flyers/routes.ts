@@ -1,14 +1,11 @@
 import { MunicipalityCodeParams, PrintQuery, RequestIdParams } from '@board/shared';
-import type { FastifyReply } from 'fastify';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { defineRoutes, route, type Endpoint } from '../../routes/define-routes.ts';
+import { fileResponse, sendFile } from '../../routes/file-answers.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { municipalitySheet, requestFlyer, volunteerPoster } from './service.ts';
 
-const a4Page = {
-  description: 'An HTML page that prints on one A4 sheet',
-  content: { 'text/html': { schema: z.string() } },
-};
+const a4Page = fileResponse('An HTML page that prints on one A4 sheet', { 'text/html': 'text' });
 
 /** A printable page for anyone (no sign-in): `print` renders it for the path's parameters, in `?lang=`. */
 function printablePage<P extends z.ZodType>(
@@ -22,12 +19,12 @@ function printablePage<P extends z.ZodType>(
     signIn: 'optional',
     input: { params, query: PrintQuery },
     response: { 200: a4Page },
-    handler: async (context, input, { reply }) => sendHtml(reply, await print(context, input.params, input.query.lang)),
+    handler: async (context, input, { reply }) => {
+      const html = await print(context, input.params, input.query.lang);
+      return sendFile(reply, { type: 'text/html; charset=utf-8', body: html }, 'no-store');
+    },
   });
 }
-
-const sendHtml = (reply: FastifyReply, html: string) =>
-  reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
 
 /**
  * Paper (issue 13): a request's flyer, a ward's sheet of open requests for the 回覧板 and the

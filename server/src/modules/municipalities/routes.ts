@@ -8,7 +8,6 @@ import {
   UpdateMunicipalityStatusBody,
   Municipality,
 } from '@board/shared';
-import { z } from 'zod';
 import { municipalityFeed } from './feed.ts';
 import {
   getMunicipalitySettings,
@@ -17,6 +16,7 @@ import {
   updateMunicipalityStatus,
 } from './service.ts';
 import { defineRoutes, route } from '../../routes/define-routes.ts';
+import { atomFeedResponse, sendAtomFeed } from '../../routes/file-answers.ts';
 
 /** Municipalities (区市町村): the tenants, their request settings and their public feed. */
 export default defineRoutes('municipalities', {
@@ -54,11 +54,11 @@ export default defineRoutes('municipalities', {
     summary: "The municipality's open requests as an Atom 1.0 feed (newest 50); no sign-in needed",
     signIn: 'optional',
     input: { params: MunicipalityCodeParams },
-    response: { 200: { description: 'Atom 1.0 feed', content: { 'application/atom+xml': { schema: z.string() } } } },
+    response: { 200: atomFeedResponse },
     handler: async (context, { params }, { reply }) => {
       const xml = await municipalityFeed(context, params.code);
       if (xml === null) throw new DomainError('NOT_FOUND', 'No such active municipality.');
-      return reply.type('application/atom+xml; charset=utf-8').header('cache-control', 'public, max-age=300').send(xml);
+      return sendAtomFeed(reply, xml);
     },
   }),
 });

@@ -1,4 +1,5 @@
 import type { Language } from '@board/shared';
+import type { FileContent } from '../../services/file-content.ts';
 
 /**
  * CSV for Excel (RFC 4180): UTF-8 with a byte-order mark so Excel reads Japanese, CRLF line
@@ -35,6 +36,16 @@ export function toCsv<Row>(columns: CsvColumn<Row>[], rows: Row[], language: Lan
     ...rows.map((row) => columns.map((c) => quote(cellText(c.value(row))))),
   ];
   return bom + lines.map((cells) => cells.join(',')).join('\r\n') + '\r\n';
+}
+
+/** A CSV download of the rows, saved as `fileName`. */
+export function csvFile<Row>(
+  fileName: string,
+  columns: CsvColumn<Row>[],
+  rows: Row[],
+  language: Language,
+): FileContent {
+  return { type: 'text/csv; charset=utf-8', body: toCsv(columns, rows, language), fileName };
 }
 
 /** The file name of a download: `machi-udekiki-<what>-<Tokyo day>.csv`. */

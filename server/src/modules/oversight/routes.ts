@@ -8,29 +8,17 @@ import {
   MatchPage,
   MunicipalityRequestPage,
 } from '@board/shared';
-import { z } from 'zod';
-import type { FastifyReply } from 'fastify';
 import { byId, byQuery, defineRoutes, route } from '../../routes/define-routes.ts';
+import { fileResponse, sendFile } from '../../routes/file-answers.ts';
 import {
   exportMatches,
   exportMunicipalityRequests,
   getMatch,
   listMatches,
   listMunicipalityRequests,
-  type CsvFile,
 } from './service.ts';
 
-const csvAnswer = {
-  200: { description: 'CSV (UTF-8 with BOM, for Excel)', content: { 'text/csv': { schema: z.string() } } },
-};
-
-function sendCsv(reply: FastifyReply, file: CsvFile) {
-  return reply
-    .type('text/csv; charset=utf-8')
-    .header('content-disposition', `attachment; filename="${file.fileName}"`)
-    .header('cache-control', 'no-store')
-    .send(file.csv);
-}
+const csvAnswer = { 200: fileResponse('CSV (UTF-8 with BOM, for Excel)', { 'text/csv': 'text' }) };
 
 /**
  * Oversight (issue 12): the match review (foundation staff: every municipality; municipal
@@ -50,7 +38,7 @@ export default defineRoutes('oversight', {
     input: { body: ExportMatchesBody },
     response: csvAnswer,
     errors: [403],
-    handler: async (context, { body }, { reply }) => sendCsv(reply, await exportMatches(context, body)),
+    handler: async (context, { body }, { reply }) => sendFile(reply, await exportMatches(context, body), 'no-store'),
   }),
   getMatch: route('GET /api/matches/:id', {
     summary:
@@ -73,6 +61,7 @@ export default defineRoutes('oversight', {
     input: { body: ExportMunicipalityRequestsBody },
     response: csvAnswer,
     errors: [403],
-    handler: async (context, { body }, { reply }) => sendCsv(reply, await exportMunicipalityRequests(context, body)),
+    handler: async (context, { body }, { reply }) =>
+      sendFile(reply, await exportMunicipalityRequests(context, body), 'no-store'),
   }),
 });

@@ -22,7 +22,8 @@ import {
 import { recordAudit } from '../audit/record.ts';
 import { decodeCursor, pageOf } from '../help-requests/views.ts';
 import type { SignedInContext } from '../../services/context.ts';
-import { csvFileName, toCsv } from './csv.ts';
+import { csvFile, csvFileName } from './csv.ts';
+import type { FileContent } from '../../services/file-content.ts';
 import { matchCsvColumns, requestCsvColumns } from './csv-columns.ts';
 import { buildTimeline, timelineFacts } from './match-timeline.ts';
 import { matchesRepository, type MatchFilter, type MatchRow } from './matches-repository.ts';
@@ -182,13 +183,8 @@ async function auditedExport(
   });
 }
 
-export interface CsvFile {
-  fileName: string;
-  csv: string;
-}
-
 /** The match review as CSV (same filters as the list; the municipality sort keeps code order). */
-export async function exportMatches(ctx: SignedInContext, body: ExportMatchesBody): Promise<CsvFile> {
+export async function exportMatches(ctx: SignedInContext, body: ExportMatchesBody): Promise<FileContent> {
   const { actor } = ctx;
   const { language = 'ja', ...filters } = body;
   const filter = { ...matchFilter(actor, filters), sort: filters.sort === 'oldest' ? 'oldest' : 'newest' } as const;
@@ -199,7 +195,7 @@ export async function exportMatches(ctx: SignedInContext, body: ExportMatchesBod
     return list;
   });
   if (filters.sort === 'municipality') matches.sort((x, y) => x.municipalityCode.localeCompare(y.municipalityCode));
-  return { fileName: csvFileName('matches', ctx.clock()), csv: toCsv(matchCsvColumns, matches, language) };
+  return csvFile(csvFileName('matches', ctx.clock()), matchCsvColumns, matches, language);
 }
 
 // ---- every request of a municipality
@@ -255,7 +251,7 @@ export async function listMunicipalityRequests(
 export async function exportMunicipalityRequests(
   ctx: SignedInContext,
   body: ExportMunicipalityRequestsBody,
-): Promise<CsvFile> {
+): Promise<FileContent> {
   const { actor } = ctx;
   const { language = 'ja', ...filters } = body;
   const filter = requestFilter(actor, filters);
@@ -264,5 +260,5 @@ export async function exportMunicipalityRequests(
     await auditedExport(tx, actor, 'request.export', filter.municipalityCodes, filters, rows.length);
     return rows.map(requestItem);
   });
-  return { fileName: csvFileName('requests', ctx.clock()), csv: toCsv(requestCsvColumns, items, language) };
+  return csvFile(csvFileName('requests', ctx.clock()), requestCsvColumns, items, language);
 }

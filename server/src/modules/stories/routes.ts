@@ -10,8 +10,8 @@ import {
   StoryReviewList,
   StoryView,
 } from '@board/shared';
-import { z } from 'zod';
 import { byId, byIdAndBody, byQuery, defineRoutes, route } from '../../routes/define-routes.ts';
+import { atomFeedResponse, fileResponse, sendAtomFeed, sendFile } from '../../routes/file-answers.ts';
 import { storiesFeed } from './feed.ts';
 import {
   approveStory,
@@ -79,12 +79,8 @@ export default defineRoutes('stories', {
   getStoriesFeed: route('GET /api/stories/feed.atom', {
     summary: 'Public stories as an Atom 1.0 feed (newest 50); no sign-in needed',
     signIn: 'optional',
-    response: { 200: { description: 'Atom 1.0 feed', content: { 'application/atom+xml': { schema: z.string() } } } },
-    handler: async (context, _input, { reply }) =>
-      reply
-        .type('application/atom+xml; charset=utf-8')
-        .header('cache-control', 'public, max-age=300')
-        .send(await storiesFeed(context)),
+    response: { 200: atomFeedResponse },
+    handler: async (context, _input, { reply }) => sendAtomFeed(reply, await storiesFeed(context)),
   }),
   listStoriesForReview: route('GET /api/staff/stories', {
     summary: "Stories of the staff's municipality (foundation: all), newest first, optionally in one state",
@@ -104,19 +100,10 @@ export default defineRoutes('stories', {
     summary: "A story's photo (JPEG, PNG or WebP), for whoever may read the story",
     signIn: 'optional',
     input: { params: IdParams },
-    response: {
-      200: {
-        description: 'The photo',
-        content: Object.fromEntries(['image/jpeg', 'image/png', 'image/webp'].map((t) => [t, { schema: z.string() }])),
-      },
-    },
+    response: { 200: fileResponse('The photo', { 'image/jpeg': 'text', 'image/png': 'text', 'image/webp': 'text' }) },
     handler: async (context, { params }, { reply }) => {
       const photo = await getStoryPhoto(context, params.id);
-      return reply
-        .type(photo.type)
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, max-age=300')
-        .send(photo.bytes);
+      return sendFile(reply, { type: photo.type, body: photo.bytes }, 'private, max-age=300');
     },
   }),
 });
