@@ -1,7 +1,8 @@
 import type { Action } from '@board/shared';
-import { error, redirect, type RequestEvent } from '@sveltejs/kit';
+import type { RequestEvent } from '@sveltejs/kit';
 import { actorOf } from '#lib/actor.ts';
-import { apiFetch, callApi } from '#lib/server/api.ts';
+import { callApi } from '#lib/server/api.ts';
+import { apiDownload } from '#lib/server/downloads.ts';
 import { filterOutcome } from '#lib/server/form-result.ts';
 import { requireStaffArea } from '#lib/server/guards.ts';
 import { fetchAllMunicipalities } from '#lib/server/municipalities.ts';
@@ -52,25 +53,20 @@ export async function loadOversightList<Item, const Name extends string = string
  * A CSV download: the list page's form POSTs its filters here; the API's audited export is
  * streamed back as a file. A POST, not a link, so no prefetch or crawler triggers the export.
  */
-export async function streamCsvExport(event: RequestEvent, api: string, back: string): Promise<Response> {
-  if (!event.locals.me) redirect(303, `/signin?returnTo=${encodeURIComponent(back)}`);
+export async function streamCsvExport(event: RequestEvent, api: string, page: string): Promise<Response> {
   const form = await event.request.formData();
   const body: Record<string, string> = {};
   for (const [name, value] of form) {
     if (typeof value === 'string' && value.trim())
       body[name === 'municipality' ? 'municipalityCode' : name] = value.trim();
   }
-  const response = await apiFetch(event, 'POST', api, body, { timeoutMs: 60_000 });
-  if (!response) error(503, 'The server did not answer.');
-  if (response.status === 401) redirect(303, `/signin?returnTo=${encodeURIComponent(back)}`);
-  if (!response.ok || !response.body) error(response.status >= 500 ? 503 : response.status, 'Export failed');
-  return new Response(response.body, {
-    status: 200,
-    headers: {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': response.headers.get('content-disposition') ?? 'attachment; filename="export.csv"',
-      'cache-control': 'no-store',
-      'x-content-type-options': 'nosniff',
-    },
+  return apiDownload(event, {
+    page,
+    method: 'POST',
+    api,
+    body,
+    timeoutMs: 60_000,
+    type: 'text/csv; charset=utf-8',
+    fileName: 'export.csv',
   });
 }
