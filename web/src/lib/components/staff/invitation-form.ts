@@ -25,3 +25,7 @@ export const keepOnFailure: SubmitFunction = ({ formElement }) => {
     if (result.type === 'success' && email instanceof HTMLInputElement) email.value = '';
   };
 };
+
+/** The officer invitation form with this association chosen (/staff/invitations reads `association`). */
+export const inviteOfficerHref = (associationId: string) =>
+  `/staff/invitations?association=${associationId}#officer-heading`;
