@@ -8,7 +8,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { t, useBrowserApp } from './kit/boot.ts';
 import { open, openHeaderMenu, sidewaysScroll, submit } from './kit/pages.ts';
-import { demo, demoPassword, newPerson, signInOnPage } from './kit/people.ts';
+import { demo, demoPassword, newPerson, signInOnPage, visitAs } from './kit/people.ts';
 import { texts } from './kit/texts.ts';
 
 useBrowserApp();
@@ -109,4 +109,28 @@ describe('the tab names the page', () => {
       await context.close();
     },
   );
+});
+
+describe('an address that names nothing', () => {
+  // each page whose address names a thing, as someone who may open such a page, with a malformed name
+  const malformed = [
+    { path: '/requests/123', as: null },
+    { path: '/stories/x', as: null },
+    { path: '/matches/not-a-match', as: demo.volunteer3 },
+    { path: '/matches/not-a-match/story', as: demo.volunteer3 },
+    { path: '/matches/not-a-match/calendar.ics', as: demo.volunteer3 },
+    { path: '/volunteers/x', as: demo.officerOkubo },
+    { path: '/association/requests/x', as: demo.officerOkubo },
+    { path: '/association/requests/x/edit', as: demo.officerOkubo },
+    { path: '/staff/matches/x', as: demo.foundation },
+    { path: '/staff/moderation/x', as: demo.staffAdachi },
+    { path: '/staff/associations/x', as: demo.staffAdachi },
+    { path: '/staff/municipalities/99999', as: demo.foundation },
+  ];
+  it.each(malformed)('$path is a page not found, in the reader’s language', async ({ path, as }) => {
+    const { page, context, status } = await visitAs(path, { as, lang: 'ja-easy' });
+    expect(status).toBe(404);
+    expect(await page.locator('h1').innerText()).toBe(texts('ja-easy').t('error.title.notFound'));
+    await context.close();
+  });
 });

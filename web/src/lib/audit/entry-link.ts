@@ -1,4 +1,5 @@
 import { can, type Actor } from '@board/shared';
+import { isUuid } from '#lib/uuid.ts';
 
 interface Entry {
   action: string;
@@ -8,8 +9,7 @@ interface Entry {
   details: Record<string, unknown>;
 }
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const idIn = (value: unknown): string | null => (typeof value === 'string' && uuid.test(value) ? value : null);
+const idIn = (value: unknown): string | null => (typeof value === 'string' && isUuid(value) ? value : null);
 
 /**
  * The staff page of what an audit entry names, when the reader may open it: a request's review

@@ -5,6 +5,7 @@
  */
 import { fail } from '@sveltejs/kit';
 import type { FormFailure, FormSuccess, FormValues } from '#lib/forms/result.ts';
+import { isUuid } from '#lib/uuid.ts';
 import type { ApiError, ApiResult } from './api.ts';
 import { errorMessagesFor } from './error-messages.ts';
 
@@ -14,6 +15,12 @@ const secrets = ['password', 'currentPassword', 'newPassword'];
 export function formText(form: FormData, name: string): string {
   const value = form.get(name);
   return typeof value === 'string' ? value : '';
+}
+
+/** The uuid a hidden field names (the item a row's button is about), or null when it is none. */
+export function formId(form: FormData, name: string): string | null {
+  const id = formText(form, name);
+  return isUuid(id) ? id : null;
 }
 
 /** Every non-empty text value of a repeated field (checkbox groups). */

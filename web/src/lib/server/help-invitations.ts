@@ -1,7 +1,6 @@
 import type { RequestEvent } from '@sveltejs/kit';
-import { z } from 'zod';
 import { postForm } from './form-action.ts';
-import { formFailure, formText } from './form-result.ts';
+import { formFailure, formId } from './form-result.ts';
 import { requireSignedIn } from './guards.ts';
 
 /**
@@ -12,8 +11,8 @@ import { requireSignedIn } from './guards.ts';
 export async function declineInvitation(event: RequestEvent) {
   requireSignedIn(event.locals, event.url);
   const form = await event.request.formData();
-  const invitationId = formText(form, 'invitationId');
-  if (!z.uuid().safeParse(invitationId).success) return formFailure('declineInvitation', 404, 'NOT_FOUND', {}, {});
+  const invitationId = formId(form, 'invitationId');
+  if (!invitationId) return formFailure('declineInvitation', 404, 'NOT_FOUND', {}, {});
   return postForm(event, form, {
     form: 'declineInvitation',
     path: `/api/help-invitations/${invitationId}/decline`,

@@ -1,14 +1,11 @@
 import type { MyApplicationList, MyHelpInvitationList } from '@board/shared';
 import { error, type RequestEvent } from '@sveltejs/kit';
-import { z } from 'zod';
 import { callApi } from '#lib/server/api.ts';
 import { postForm, type FormPost } from '#lib/server/form-action.ts';
-import { formFailure, formText, formValues } from '#lib/server/form-result.ts';
+import { formFailure, formId, formText, formValues } from '#lib/server/form-result.ts';
 import { requireSignedIn } from '#lib/server/guards.ts';
 import { fetchActiveMunicipalities } from '#lib/server/municipalities.ts';
 import type { Actions, PageServerLoad } from './$types';
-
-const Id = z.uuid();
 
 /** A volunteer's hands raised and matches (GET /api/me/applications), newest first. */
 export const load: PageServerLoad = async (event) => {
@@ -38,8 +35,8 @@ function applicationStep(step: Step, post: Omit<FormPost, 'form' | 'path'> = {})
   return async (event: RequestEvent) => {
     requireSignedIn(event.locals, event.url);
     const form = await event.request.formData();
-    const id = formText(form, 'applicationId');
-    if (!Id.safeParse(id).success) return formFailure(step, 404, 'NOT_FOUND', {}, formValues(form));
+    const id = formId(form, 'applicationId');
+    if (!id) return formFailure(step, 404, 'NOT_FOUND', {}, formValues(form));
     return postForm(event, form, { ...post, form: `${step}-${id}`, path: `/api/applications/${id}/${step}` });
   };
 }

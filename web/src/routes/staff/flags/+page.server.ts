@@ -5,7 +5,7 @@ import { actorOf } from '#lib/actor.ts';
 import { fetchAllMunicipalities } from '#lib/server/municipalities.ts';
 import { callApi } from '#lib/server/api.ts';
 import { requireStaffArea } from '#lib/server/guards.ts';
-import { formText, formValues, apiFailure, formSuccess } from '#lib/server/form-result.ts';
+import { apiFailure, formId, formSuccess, formText, formValues } from '#lib/server/form-result.ts';
 import type { HideConfirmation } from '#lib/components/staff/flag-confirmation.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -43,8 +43,7 @@ export const actions: Actions = {
   default: async (event) => {
     requireStaffArea(event.locals, event.url, 'flag.list');
     const form = await event.request.formData();
-    const flagId = formText(form, 'flagId');
-    if (!/^[0-9a-f-]{36}$/i.test(flagId)) error(404, 'Not found');
+    const flagId = formId(form, 'flagId') ?? error(404, 'Not found');
     const decision = formText(form, 'decision');
     const note = formText(form, 'note').trim();
     if (decision === 'hide' && formText(form, 'confirmed') !== 'yes') {

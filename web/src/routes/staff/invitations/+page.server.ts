@@ -5,10 +5,8 @@ import { fetchAllMunicipalities } from '#lib/server/municipalities.ts';
 import { callApi } from '#lib/server/api.ts';
 import { requireStaffArea } from '#lib/server/guards.ts';
 import { inviteStaffFromForm } from '#lib/server/invite-staff.ts';
-import { apiFailure, formFailure, formSuccess, formText, formValues } from '#lib/server/form-result.ts';
+import { apiFailure, formFailure, formId, formSuccess, formText, formValues } from '#lib/server/form-result.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
-
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type State = Invitation['state'];
 const isState = (value: string | null): value is State => invitationStates.includes(value as State);
@@ -65,8 +63,8 @@ async function onRow(
 ) {
   guard(event);
   const form = await event.request.formData();
-  const id = formText(form, 'id');
-  if (!uuid.test(id)) return formFailure('row', 400, 'NOT_FOUND', {}, { id });
+  const id = formId(form, 'id');
+  if (!id) return formFailure('row', 400, 'NOT_FOUND', {}, { id: formText(form, 'id') });
   const asked = ask?.(form, id);
   if (asked) return asked;
   const result = await callApi<Invitation>(event, 'POST', `/api/invitations/${id}/${verb}`);
@@ -86,8 +84,8 @@ export const actions: Actions = {
     guard(event);
     const form = await event.request.formData();
     const values = formValues(form);
-    const associationId = formText(form, 'associationId');
-    if (!uuid.test(associationId)) {
+    const associationId = formId(form, 'associationId');
+    if (!associationId) {
       return formFailure('inviteOfficer', 400, 'VALIDATION_FAILED', { associationId: 'ASSOCIATION_REQUIRED' }, values);
     }
     const result = await callApi<Invitation>(event, 'POST', '/api/invitations/officers', {

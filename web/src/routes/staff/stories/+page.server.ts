@@ -1,9 +1,8 @@
 import type { StoryReviewList } from '@board/shared';
 import { error } from '@sveltejs/kit';
-import { z } from 'zod';
 import { callApi } from '#lib/server/api.ts';
 import { postForm } from '#lib/server/form-action.ts';
-import { formFailure, formText, formValues } from '#lib/server/form-result.ts';
+import { formFailure, formId, formText, formValues } from '#lib/server/form-result.ts';
 import { requireStaffArea } from '#lib/server/guards.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -15,18 +14,12 @@ export const load: PageServerLoad = async (event) => {
   return { stories: result.ok ? result.data.items : null };
 };
 
-/** The story an item's form is about (from its hidden field), or null. */
-function storyIdOf(form: FormData): string | null {
-  const id = formText(form, 'storyId');
-  return z.uuid().safeParse(id).success ? id : null;
-}
-
 export const actions: Actions = {
   /** POST /api/stories/:id/approve: approve, or send back with a reason (answered as `decide-<id>`). */
   decide: async (event) => {
     requireStaffArea(event.locals, event.url, 'story.approve');
     const form = await event.request.formData();
-    const id = storyIdOf(form);
+    const id = formId(form, 'storyId');
     if (!id) return formFailure('decide', 404, 'NOT_FOUND', {}, formValues(form));
     const decision = formText(form, 'decision');
     return postForm(event, form, {
@@ -41,7 +34,7 @@ export const actions: Actions = {
   feature: async (event) => {
     requireStaffArea(event.locals, event.url, 'story.feature');
     const form = await event.request.formData();
-    const id = storyIdOf(form);
+    const id = formId(form, 'storyId');
     if (!id) return formFailure('feature', 404, 'NOT_FOUND', {}, formValues(form));
     return postForm(event, form, {
       form: `feature-${id}`,

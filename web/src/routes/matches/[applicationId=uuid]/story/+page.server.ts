@@ -1,19 +1,10 @@
 import type { ApplicationDetail, StoryView } from '@board/shared';
 import { error, redirect } from '@sveltejs/kit';
-import { z } from 'zod';
 import { callApi } from '#lib/server/api.ts';
 import { postForm } from '#lib/server/form-action.ts';
-import { apiFailure, formFailure, formText, formValues } from '#lib/server/form-result.ts';
+import { apiFailure, formFailure, formId, formText, formValues } from '#lib/server/form-result.ts';
 import { requireSignedIn } from '#lib/server/guards.ts';
 import type { Actions, PageServerLoad } from './$types';
-
-const Id = z.uuid();
-
-/** The match's id from the address (404 for anything else). */
-function matchId(params: { applicationId: string }): string {
-  if (!Id.safeParse(params.applicationId).success) error(404, 'No such match');
-  return params.applicationId;
-}
 
 /**
  * A match's good case (好事例): the association's officer writes it (again, when sent back), the
@@ -21,7 +12,7 @@ function matchId(params: { applicationId: string }): string {
  */
 export const load: PageServerLoad = async (event) => {
   requireSignedIn(event.locals, event.url);
-  const id = matchId(event.params);
+  const id = event.params.applicationId;
   const detail = await callApi<ApplicationDetail>(event, 'GET', `/api/applications/${id}`);
   if (!detail.ok) error(detail.status === 403 ? 403 : detail.status >= 500 ? 503 : 404, 'No such match');
   const story = await callApi<StoryView>(event, 'GET', `/api/applications/${id}/story`);
@@ -46,7 +37,7 @@ export const actions: Actions = {
   /** POST /api/applications/:id/story (a multipart form: the photo is a file). */
   write: async (event) => {
     requireSignedIn(event.locals, event.url);
-    const id = matchId(event.params);
+    const id = event.params.applicationId;
     const form = await event.request.formData();
     const values = formValues(form);
     const photo = await fileAsBase64(form, 'photo');
@@ -69,8 +60,8 @@ export const actions: Actions = {
   consent: async (event) => {
     requireSignedIn(event.locals, event.url);
     const form = await event.request.formData();
-    const storyId = formText(form, 'storyId');
-    if (!Id.safeParse(storyId).success) return formFailure('consent', 404, 'NOT_FOUND', {}, formValues(form));
+    const storyId = formId(form, 'storyId');
+    if (!storyId) return formFailure('consent', 404, 'NOT_FOUND', {}, formValues(form));
     return postForm(event, form, {
       form: 'consent',
       path: `/api/stories/${storyId}/consent`,

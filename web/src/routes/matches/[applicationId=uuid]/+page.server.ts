@@ -1,13 +1,10 @@
 import type { ApplicantProfile, ApplicationDetail, ContactDetails, MessageList, ThreadMessage } from '@board/shared';
 import { error, redirect } from '@sveltejs/kit';
-import { z } from 'zod';
 import { apiFetch, callApi } from '#lib/server/api.ts';
 import { requireSignedIn } from '#lib/server/guards.ts';
 import { postForm } from '#lib/server/form-action.ts';
-import { apiFailure, formFailure, formText, formValues } from '#lib/server/form-result.ts';
+import { apiFailure, formFailure, formId, formText, formValues } from '#lib/server/form-result.ts';
 import type { Actions, PageServerLoad } from './$types';
-
-const Id = z.uuid();
 
 /** What the thread page shows around the messages: which request, and who is on the other side. */
 export interface MatchContext {
@@ -49,7 +46,6 @@ function contextOf(detail: ApplicationDetail): MatchContext | null {
 export const load: PageServerLoad = async (event) => {
   requireSignedIn(event.locals, event.url);
   const id = event.params.applicationId;
-  if (!Id.safeParse(id).success) error(404, 'No such match');
 
   const thread = await callApi<MessageList>(event, 'GET', `/api/applications/${id}/messages`);
   if (!thread.ok && thread.error.code !== 'NOT_MATCHED') {
@@ -79,7 +75,6 @@ export const actions: Actions = {
   send: async (event) => {
     requireSignedIn(event.locals, event.url);
     const id = event.params.applicationId;
-    if (!Id.safeParse(id).success) error(404, 'No such match');
     const form = await event.request.formData();
     const values = formValues(form);
     const body = formText(form, 'body');
@@ -93,7 +88,6 @@ export const actions: Actions = {
   showContact: async (event) => {
     requireSignedIn(event.locals, event.url);
     const id = event.params.applicationId;
-    if (!Id.safeParse(id).success) error(404, 'No such match');
     const result = await callApi<ApplicationDetail>(event, 'POST', `/api/applications/${id}/contact`);
     if (!result.ok) return apiFailure('showContact', result.status, result.error, {});
     redirect(303, `/matches/${id}#counterpart-heading`);
@@ -103,8 +97,8 @@ export const actions: Actions = {
   flag: async (event) => {
     requireSignedIn(event.locals, event.url);
     const form = await event.request.formData();
-    const messageId = formText(form, 'messageId');
-    if (!Id.safeParse(messageId).success) return formFailure('flag', 404, 'NOT_FOUND', {}, formValues(form));
+    const messageId = formId(form, 'messageId');
+    if (!messageId) return formFailure('flag', 404, 'NOT_FOUND', {}, formValues(form));
     return postForm(event, form, {
       form: `flag-${messageId}`,
       path: '/api/flags',

@@ -7,7 +7,6 @@ import {
   type MyHelpInvitationList,
 } from '@board/shared';
 import { error } from '@sveltejs/kit';
-import { z } from 'zod';
 import { actorOf } from '#lib/actor.ts';
 import { callApi, type ApiEvent } from '#lib/server/api.ts';
 import { requireSignedIn } from '#lib/server/guards.ts';
@@ -15,10 +14,8 @@ import { declineInvitation } from '#lib/server/help-invitations.ts';
 import { contactDesks } from '#lib/server/contact-desk.ts';
 import { fetchActiveMunicipalities } from '#lib/server/municipalities.ts';
 import { postForm } from '#lib/server/form-action.ts';
-import { apiFailure, formFailure, formSuccess, formText } from '#lib/server/form-result.ts';
+import { apiFailure, formFailure, formId, formSuccess, formText } from '#lib/server/form-result.ts';
 import type { Actions, PageServerLoad } from './$types';
-
-const Id = z.uuid();
 
 /** A missing or malformed id is simply "no such page"; other failures say so with their status. */
 function failed(status: number): never {
@@ -48,7 +45,6 @@ async function myInvitation(event: ApiEvent, requestId: string): Promise<MyHelpI
  */
 export const load: PageServerLoad = async (event) => {
   const id = event.params.id;
-  if (!Id.safeParse(id).success) error(404, 'No such request');
   const me = event.locals.me;
   const actor = actorOf(me);
   const isVolunteer = can(actor, 'application.create');
@@ -88,7 +84,6 @@ export const actions: Actions = {
   /** 手を挙げる: POST /api/requests/:id/applications with a short message. */
   apply: async (event) => {
     requireSignedIn(event.locals, event.url);
-    if (!Id.safeParse(event.params.id).success) error(404, 'No such request');
     return postForm(event, await event.request.formData(), {
       form: 'apply',
       path: `/api/requests/${event.params.id}/applications`,
@@ -107,8 +102,8 @@ export const actions: Actions = {
   withdraw: async (event) => {
     requireSignedIn(event.locals, event.url);
     const form = await event.request.formData();
-    const applicationId = formText(form, 'applicationId');
-    if (!Id.safeParse(applicationId).success) return formFailure('withdraw', 400, 'NOT_FOUND', {}, {});
+    const applicationId = formId(form, 'applicationId');
+    if (!applicationId) return formFailure('withdraw', 400, 'NOT_FOUND', {}, {});
     return postForm(event, form, {
       form: `withdraw-${applicationId}`,
       path: `/api/applications/${applicationId}/withdraw`,
@@ -118,7 +113,6 @@ export const actions: Actions = {
   /** Report the request to its municipality's staff: POST /api/flags. */
   flag: async (event) => {
     requireSignedIn(event.locals, event.url);
-    if (!Id.safeParse(event.params.id).success) error(404, 'No such request');
     return postForm(event, await event.request.formData(), {
       form: 'flag',
       path: '/api/flags',

@@ -1,6 +1,5 @@
 import type { VolunteerPublicProfile } from '@board/shared';
 import { error } from '@sveltejs/kit';
-import { z } from 'zod';
 import { callApi } from '#lib/server/api.ts';
 import { requireSignedIn } from '#lib/server/guards.ts';
 import { fetchActiveMunicipalities } from '#lib/server/municipalities.ts';
@@ -13,7 +12,6 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
   requireSignedIn(event.locals, event.url);
   const id = event.params.id;
-  if (!z.uuid().safeParse(id).success) error(404, 'No such volunteer');
   const [result, municipalities] = await Promise.all([
     callApi<VolunteerPublicProfile>(event, 'GET', `/api/volunteers/${id}`),
     fetchActiveMunicipalities(event),

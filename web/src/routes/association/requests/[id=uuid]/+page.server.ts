@@ -11,7 +11,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { actorOf } from '#lib/actor.ts';
 import { fetchAllMunicipalities } from '#lib/server/municipalities.ts';
 import { callApi } from '#lib/server/api.ts';
-import { apiFailure, formFailure, formSuccess, formText, formValues } from '#lib/server/form-result.ts';
+import { apiFailure, formFailure, formId, formSuccess, formText, formValues } from '#lib/server/form-result.ts';
 import { apiPageError, requireOfficer } from '#lib/server/officer.ts';
 import { notSentCode } from '#lib/server/request-save.ts';
 import { nameReasonSkills } from '#lib/server/reason-skills.ts';
@@ -72,11 +72,7 @@ function confirmStepOf(asked: string | null, request: HelpRequestDetail): 'withd
 }
 
 /** The application an applicant form is about: a uuid, or a 404. */
-function applicationIdOf(form: FormData): string {
-  const id = formText(form, 'applicationId');
-  if (!/^[0-9a-f-]{36}$/i.test(id)) error(404, 'Not found');
-  return id;
-}
+const applicationIdOf = (form: FormData): string => formId(form, 'applicationId') ?? error(404, 'Not found');
 
 /** One lifecycle step (submit, withdraw), then back to this page saying what happened. */
 async function lifecycle(event: RequestEvent, step: 'submit' | 'withdraw', done: (r: HelpRequestDetail) => Done) {
@@ -142,8 +138,7 @@ export const actions: Actions = {
   invite: async (event) => {
     requireOfficer(event.locals, event.url);
     const form = await event.request.formData();
-    const volunteerId = formText(form, 'volunteerId');
-    if (!/^[0-9a-f-]{36}$/i.test(volunteerId)) error(404, 'Not found');
+    const volunteerId = formId(form, 'volunteerId') ?? error(404, 'Not found');
     const id = encodeURIComponent(event.params.id);
     const result = await callApi<unknown>(event, 'POST', `/api/requests/${id}/help-invitations`, { volunteerId });
     if (!result.ok) return apiFailure(`invite-${volunteerId}`, result.status, result.error, {});
