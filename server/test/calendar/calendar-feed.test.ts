@@ -5,6 +5,7 @@ import {
   createVolunteer,
   del,
   errorCode,
+  filledRequest,
   get,
   insertRequest,
   matched,
@@ -56,11 +57,9 @@ describe('the calendar feed', () => {
   });
 
   it("lists an officer's association's matched requests, not another association's", async () => {
-    const ours = await insertRequest(t, { startsAt: inDaysAt10(6), slots: 2 });
+    const { request: ours } = await filledRequest(t, [{}, {}], { startsAt: inDaysAt10(6) });
     const unmatched = await insertRequest(t, { startsAt: inDaysAt10(6) });
     const elsewhere = await insertRequest(t, { association: 'umeda', startsAt: inDaysAt10(6) });
-    await matched(t, await createVolunteer(t), ours.id, officers.senju);
-    await matched(t, await createVolunteer(t), ours.id, officers.senju);
     await matched(t, await createVolunteer(t), elsewhere.id, officers.umeda);
 
     const events = eventsIn((await readFeed(await newFeed(senju))).body);

@@ -18,7 +18,7 @@
  * - requests.ts: `insertRequest` (a request in any state), `validInput`, `createDraft`, `flagRequest`,
  *   request rows
  * - applications.ts: `apply`, `applied`, `matched`, `newHand`/`newMatch` (a new request, a new volunteer
- *   and their hand or match), application rows
+ *   and their hand or match), `filledRequest` (a request with every place matched), application rows
  * - invitations.ts: `createInvitation` straight into the database (of a demo association by key)
  * - documents.ts: `atomFeed` and `csvLines` read a feed or a CSV download, its type checked
  * - mail.ts: captured mail (`mailTo` waits for one) and the tokens in its links
