@@ -1,5 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { demo, expectNoViolations, languageRuns, newPerson, open, t, texts, useBrowserApp } from './kit/index.ts';
+import {
+  demo,
+  expectNoViolations,
+  languageRuns,
+  newPerson,
+  open,
+  t,
+  texts,
+  useBrowserApp,
+  visitAs,
+} from './kit/index.ts';
 
 /**
  * The list of mail the board gave up on (issue 11): the ward clerk sees their municipality's, the
@@ -70,10 +80,8 @@ describe('without JavaScript, and who else', () => {
   });
 
   it('a volunteer is not let in', async () => {
-    const { page, context } = await newPerson({ as: demo.volunteer1, lang: 'en' });
-    const res = await open(page, t, '/staff/failed-deliveries');
-    expect(res?.status()).toBe(403);
+    const { page, status } = await visitAs('/staff/failed-deliveries', { as: demo.volunteer1, lang: 'en' });
+    expect(status).toBe(403);
     expect(await page.content()).not.toContain('mailbox unavailable');
-    await context.close();
   });
 });

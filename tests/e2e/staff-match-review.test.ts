@@ -12,12 +12,13 @@ import {
   open,
   t,
   texts,
+  sidewaysScroll,
   useBrowserApp,
+  visitAs,
   waitForHydration,
   type Lang,
   languageRuns,
 } from './kit/index.ts';
-import { sidewaysScroll } from './kit/pages.ts';
 
 /**
  * Match review and every request of the municipality (issue 12): a ward clerk filters the
@@ -153,9 +154,6 @@ describe('who sees the pages', () => {
     expect(await page.locator(`tr[data-match="${matchIds.ja}"]`).count()).toBe(1);
     await context.close();
 
-    const volunteer = await newPerson({ as: demo.volunteer1, lang: 'ja' });
-    const res = await open(volunteer.page, t, '/staff/matches');
-    expect(res?.status()).toBe(403);
-    await volunteer.context.close();
+    expect((await visitAs('/staff/matches', { as: demo.volunteer1 })).status).toBe(403);
   });
 });
