@@ -13,7 +13,7 @@ import {
   texts,
   uniqueWord,
   useBrowserApp,
-  type Lang,
+  languageRuns,
 } from './kit/index.ts';
 
 /**
@@ -24,14 +24,10 @@ import {
 
 useBrowserApp();
 
-const runs = [
-  { lang: 'ja', javaScript: true },
-  { lang: 'en', javaScript: true },
-  { lang: 'ja-easy', javaScript: true },
-  { lang: 'ja', javaScript: false },
-  { lang: 'en', javaScript: false },
-  { lang: 'ja-easy', javaScript: false },
-] as const satisfies readonly { lang: Lang; javaScript: boolean }[];
+/** every language with JavaScript, then every language without */
+const runs = [true, false].flatMap((javaScript) =>
+  languageRuns({ ja: javaScript, en: javaScript, 'ja-easy': javaScript }),
+);
 
 /** A new hand on a new request of 千住一丁目町会: its officer gets a notification; answers the title. */
 async function handRaised(): Promise<string> {

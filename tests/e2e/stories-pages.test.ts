@@ -14,6 +14,7 @@ import {
   useBrowserApp,
   userIdOf,
   type Lang,
+  languageRuns,
 } from './kit/index.ts';
 
 /**
@@ -26,11 +27,7 @@ import {
  */
 useBrowserApp();
 
-const runs = [
-  { lang: 'ja', javaScript: true },
-  { lang: 'en', javaScript: true },
-  { lang: 'ja-easy', javaScript: true },
-] as const satisfies readonly { lang: Lang; javaScript: boolean }[];
+const runs = languageRuns({ ja: true, en: true, 'ja-easy': true });
 
 /**
  * A title as an accessible name: in やさしい日本語 its kanji carry readings (hidden from the name),
