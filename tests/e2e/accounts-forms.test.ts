@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { t, useBrowserApp } from './kit/boot.ts';
-import { pageOf } from './kit/contexts.ts';
 import { linkIn, mailTo } from './kit/mail.ts';
 import { expectSummary, fieldError, formAnswer, open, submit } from './kit/pages.ts';
-import { demoPassword, freshEmail, newPersonContext } from './kit/people.ts';
+import { demoPassword, freshEmail, newPerson } from './kit/people.ts';
 import { countTokens, countUsers } from './kit/rows.ts';
 import { texts } from './kit/texts.ts';
 
@@ -16,8 +15,7 @@ const runs = [
 ] as const;
 
 async function openPage(lang: (typeof runs)[number]['lang'], javaScriptEnabled: boolean, path: string) {
-  const context = await newPersonContext({ lang, javaScript: javaScriptEnabled });
-  const page = await pageOf(context);
+  const { context, page } = await newPerson({ lang, javaScript: javaScriptEnabled });
   await open(page, t, `${path}`);
   return { context, page };
 }
