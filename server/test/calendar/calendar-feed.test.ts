@@ -32,7 +32,7 @@ async function newFeed(headers: Record<string, string>) {
 }
 
 /** the feed as a calendar app reads it: no sign-in, the address alone */
-const readFeed = (url: string) => t.app.inject({ method: 'GET', url: url.slice(new URL(url).origin.length) });
+const readFeed = (url: string) => get(t, {}, url.slice(new URL(url).origin.length));
 
 describe('the calendar feed', () => {
   it("lists the volunteer's own matches with a date, and nobody else's", async () => {
@@ -99,7 +99,7 @@ describe('the calendar feed', () => {
 
     const unknown = await readFeed(url.replace(/token=.{5}/, 'token=AAAAA'));
     expect(errorCode(unknown)).toBe('NOT_FOUND');
-    const malformed = await t.app.inject({ method: 'GET', url: '/api/calendar-feed?token=short' });
+    const malformed = await get(t, {}, '/api/calendar-feed?token=short');
     expect(malformed.statusCode).toBe(400);
   });
 
