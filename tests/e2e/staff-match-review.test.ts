@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   api,
-  applyAs,
+  matchThroughApi,
   demo,
   expectFieldError,
   expectNoViolations,
@@ -37,10 +37,7 @@ const matchIds: Partial<Record<Lang, string>> = {};
 beforeAll(async () => {
   for (const { lang } of runs) {
     const requestId = await insertRequest(t, { title: titleOf(lang), category: 'design_flyers' });
-    const id = await applyAs(t, demo.volunteer1, requestId, 'お手伝いします');
-    await api(t, demo.officerSenju, 'POST', `/api/applications/${id}/accept`);
-    await api(t, demo.officerSenju, 'POST', `/api/applications/${id}/complete`);
-    await api(t, demo.volunteer1, 'POST', `/api/applications/${id}/confirm`);
+    const id = await matchThroughApi(t, 'confirmed', requestId, demo.volunteer1);
     await api(t, demo.officerSenju, 'POST', `/api/applications/${id}/thanks`, {
       note: 'ありがとうございました',
       rating: { score: 5, comment: '丁寧な仕事でした' },

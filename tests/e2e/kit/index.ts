@@ -11,7 +11,7 @@
  * - request-form.ts: the new-request form filled and saved as a draft, a draft sent from its preview
  * - texts.ts: the interface texts in each language, from the web's own message files
  * - mail.ts, rows.ts, scene.ts: captured mail, database rows, scenes set without the browser
- *   (`insertRequest`, `createVolunteer`, `applyAs`, `api`, `requestThroughApi`, `flagAs`)
+ *   (`insertRequest`, `createVolunteer`, `applyAs`, `api`, `requestThroughApi`, `matchThroughApi`, `flagAs`)
  * every-page.ts (not re-exported): every page as the person who uses it, for the reflow checks.
  * The scene builders both kits share live in tests/src/harness/scene.ts.
  */
