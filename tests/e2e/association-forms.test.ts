@@ -11,14 +11,11 @@ import { expectSummary, fieldError, open, submit } from './kit/pages.ts';
 import { demo, newPerson } from './kit/people.ts';
 import { requestRow, rowCounts } from './kit/rows.ts';
 import { api, applyAs, dayFromNow, requestBody, requestThroughApi } from './kit/scene.ts';
-import { texts } from './kit/texts.ts';
+import { languageRuns, texts } from './kit/texts.ts';
 
 useBrowserApp();
 
-const runs = [
-  { lang: 'ja', javaScriptEnabled: true },
-  { lang: 'ja-easy', javaScriptEnabled: false },
-] as const;
+const runs = languageRuns({ ja: true, 'ja-easy': false });
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -32,11 +29,11 @@ async function publishedWithHands(slots: number, volunteers: string[]) {
   return { id, applications };
 }
 
-describe.each(runs)('officer forms in $lang (JavaScript: $javaScriptEnabled)', ({ lang, javaScriptEnabled }) => {
+describe.each(runs)('officer forms in $lang (JavaScript: $javaScript)', ({ lang, javaScript }) => {
   const i18n = texts(lang);
 
   it('new request: empty title, 0 people and a deadline after the start are explained; nothing is written', async () => {
-    const { context, page } = await newPerson({ as: demo.officerSenju, lang, javaScript: javaScriptEnabled });
+    const { context, page } = await newPerson({ as: demo.officerSenju, lang, javaScript });
     await open(page, t, '/association/requests/new');
     const before = await rowCounts(t);
 
@@ -71,7 +68,7 @@ describe.each(runs)('officer forms in $lang (JavaScript: $javaScriptEnabled)', (
   });
 
   it('new request: a date without its time and a range without its end are named in plain words', async () => {
-    const { context, page } = await newPerson({ as: demo.officerSenju, lang, javaScript: javaScriptEnabled });
+    const { context, page } = await newPerson({ as: demo.officerSenju, lang, javaScript });
     await open(page, t, '/association/requests/new');
     const before = await rowCounts(t);
     await page.locator('#request-title').fill('チラシ配り');
@@ -91,7 +88,7 @@ describe.each(runs)('officer forms in $lang (JavaScript: $javaScriptEnabled)', (
   it('editing: the same problems on a draft are explained and the draft is unchanged', async () => {
     const draft = await api<HelpRequestDetail>(t, demo.officerSenju, 'POST', '/api/requests', requestBody());
     const stored = await requestRow(t, draft.id);
-    const { context, page } = await newPerson({ as: demo.officerSenju, lang, javaScript: javaScriptEnabled });
+    const { context, page } = await newPerson({ as: demo.officerSenju, lang, javaScript });
     await open(page, t, `/association/requests/${draft.id}/edit`);
     expect(await page.locator('#request-title').inputValue()).toBe(draft.title);
     await page.locator('#request-title').fill('');
@@ -108,7 +105,7 @@ describe.each(runs)('officer forms in $lang (JavaScript: $javaScriptEnabled)', (
 
   it('a request no longer editable shows why, without a form', async () => {
     const { id } = await publishedWithHands(1, []);
-    const { context, page } = await newPerson({ as: demo.officerSenju, lang, javaScript: javaScriptEnabled });
+    const { context, page } = await newPerson({ as: demo.officerSenju, lang, javaScript });
     await open(page, t, `/association/requests/${id}/edit`);
     expect(await page.locator('form[data-form=request]').count()).toBe(0);
     expect(await page.locator('main').innerText()).toContain(i18n.t('association.edit.notEditable'));
@@ -117,7 +114,7 @@ describe.each(runs)('officer forms in $lang (JavaScript: $javaScriptEnabled)', (
 
   it('accepting when every place was just taken says "already filled"; nothing changes; then only "decline" is offered', async () => {
     const { id, applications } = await publishedWithHands(1, [demo.volunteer1, demo.volunteer2]);
-    const { context, page } = await newPerson({ as: demo.officerSenju, lang, javaScript: javaScriptEnabled });
+    const { context, page } = await newPerson({ as: demo.officerSenju, lang, javaScript });
     await open(page, t, `/association/requests/${id}`);
     // another officer's click wins the last place while this page is open
     await api(t, demo.officerSenju, 'POST', `/api/applications/${applications[0]}/accept`, {});
@@ -150,7 +147,7 @@ describe.each(runs)('officer forms in $lang (JavaScript: $javaScriptEnabled)', (
     const applicationId = applications[0]!;
     await api(t, demo.officerSenju, 'POST', `/api/applications/${applicationId}/accept`, {});
     await api(t, demo.officerSenju, 'POST', `/api/applications/${applicationId}/complete`);
-    const { context, page } = await newPerson({ as: demo.officerSenju, lang, javaScript: javaScriptEnabled });
+    const { context, page } = await newPerson({ as: demo.officerSenju, lang, javaScript });
     await open(page, t, `/association/requests/${id}`);
     const before = await rowCounts(t);
     const applicant = page.locator(`article[data-applicant="${applicationId}"]`);
