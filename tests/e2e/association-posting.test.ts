@@ -16,6 +16,7 @@ import {
   fieldError,
   newPerson,
   open,
+  phone,
   requestRow,
   requestThroughApi,
   rowCounts,
@@ -38,8 +39,6 @@ const runs = [
   { lang: 'en', javaScript: false, before: 5_051 },
   { lang: 'ja-easy', javaScript: false, before: 5_375 },
 ] as const satisfies readonly { lang: Lang; javaScript: boolean; before: number }[];
-
-const phone = { width: 390, height: 800 };
 
 /**
  * The page's height, and the language question's, in CSS px. The ward's contact desk, the open

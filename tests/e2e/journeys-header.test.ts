@@ -8,12 +8,11 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { t, useBrowserApp } from './kit/boot.ts';
 import { open, openHeaderMenu, sidewaysScroll, submit } from './kit/pages.ts';
-import { demo, demoPassword, newPerson, signInOnPage } from './kit/people.ts';
+import { demo, demoPassword, newPerson, phone, signInOnPage } from './kit/people.ts';
 import { texts } from './kit/texts.ts';
 
 useBrowserApp();
 
-const phone = { width: 390, height: 800 };
 const roles = [
   { who: 'signed out', as: null },
   { who: 'volunteer', as: demo.volunteer3 },

@@ -8,14 +8,13 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { t, useBrowserApp } from './kit/boot.ts';
 import { open, submit } from './kit/pages.ts';
-import { demo, newPerson } from './kit/people.ts';
+import { demo, newPerson, phone } from './kit/people.ts';
 import { api, applyAs, createVolunteer, insertRequest } from './kit/scene.ts';
 import { texts } from './kit/texts.ts';
 
 useBrowserApp();
 
 const day = 86_400_000;
-const phone = { width: 390, height: 800 };
 
 /** A volunteer with a confirmed address raises a hand for the request. */
 async function raiseHand(requestId: string): Promise<string> {

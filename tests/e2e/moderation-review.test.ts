@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { accessibilityViolations } from '../src/harness/browser.ts';
 import { t, useBrowserApp } from './kit/boot.ts';
 import { open, submit } from './kit/pages.ts';
-import { demo, newPerson } from './kit/people.ts';
+import { demo, newPerson, phone } from './kit/people.ts';
 import { associationIdOf, requestRow } from './kit/rows.ts';
 import { api, requestBody, requestThroughApi } from './kit/scene.ts';
 import { languageRuns, texts } from './kit/texts.ts';
@@ -20,7 +20,6 @@ import { languageRuns, texts } from './kit/texts.ts';
 useBrowserApp();
 
 const desktop = { width: 1280, height: 800 };
-const phone = { width: 390, height: 800 };
 const umedaOfficer = 'officer.umeda@demo.example';
 
 const runs = languageRuns({ ja: true, en: true, 'ja-easy': false });

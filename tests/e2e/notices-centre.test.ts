@@ -8,6 +8,7 @@ import {
   mailTo,
   newPerson,
   open,
+  phone,
   submitForm,
   t,
   texts,
@@ -81,7 +82,7 @@ describe.each(runs)('notifications in $lang (JavaScript: $javaScript)', ({ lang,
       as: demo.officerSenju,
       lang,
       javaScript,
-      viewport: { width: 390, height: 800 },
+      viewport: phone,
     });
     await open(page, t, '/requests');
     expect(await page.locator('[data-testid=bell]').isVisible()).toBe(false);

@@ -8,6 +8,7 @@ import {
   insertRequest,
   newPerson,
   open,
+  phone,
   submit,
   t,
   texts,
@@ -21,8 +22,6 @@ import {
  */
 
 useBrowserApp();
-
-const phone = { width: 390, height: 800 };
 
 const runs = [
   { lang: 'ja', javaScript: true },

@@ -10,6 +10,7 @@ import {
   insertRequest,
   newPerson,
   open,
+  phone,
   t,
   texts,
   sidewaysScroll,
@@ -46,8 +47,6 @@ beforeAll(async () => {
   }
 }, 120_000);
 
-const phone = { viewport: { width: 390, height: 800 } };
-
 describe.each(runs)('match review in $lang (JavaScript: $javaScript)', ({ lang, javaScript }) => {
   const i18n = texts(lang);
 
@@ -57,7 +56,7 @@ describe.each(runs)('match review in $lang (JavaScript: $javaScript)', ({ lang, 
       lang,
       javaScript,
       acceptDownloads: true,
-      ...phone,
+      viewport: phone,
     });
     await open(page, t, '/staff');
     const link = page.getByRole('link', { name: i18n.t('oversight.dashboard.matches') });

@@ -18,6 +18,7 @@ import {
   fieldError,
   newPerson,
   open,
+  phone,
   requestRow,
   rowCounts,
   submit,
@@ -131,7 +132,7 @@ describe.each(runs)('in $lang (JavaScript: $javaScript)', ({ lang, javaScript, a
       as: demo.staffAdachi,
       lang,
       javaScript,
-      viewport: { width: 390, height: 800 },
+      viewport: phone,
     });
     await open(page, t, '/staff/requests/new');
     expect(await page.getByTestId('desk-preview').innerText()).toContain('足立区 地域振興課');

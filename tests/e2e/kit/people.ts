@@ -74,6 +74,12 @@ export async function visitAs(path: string, options: PersonOptions = {}) {
   return { page, context, status: response?.status() };
 }
 
+/**
+ * The phone of issue 15's measurements, 390 × 800 CSS px: what a person sees on its first screen
+ * is measured at this size (the default context is a taller phone, 390 × 844).
+ */
+export const phone = { width: 390, height: 800 };
+
 /** A phone 320 CSS px wide: the width WCAG 2.2 reflow asks pages to fit (1,280 px at 400 %). */
 export const narrowPhone = { width: 320, height: 640 };
 
