@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { t, useBrowserApp } from './kit/boot.ts';
 import { linkIn, mailTo } from './kit/mail.ts';
 import { expectSummary, fieldError, formAnswer, open, submit } from './kit/pages.ts';
-import { demoPassword, freshEmail, newPerson } from './kit/people.ts';
+import { demoPassword, freshEmail, visitAs } from './kit/people.ts';
 import { countTokens, countUsers } from './kit/rows.ts';
 import { languageRuns, texts, type Lang } from './kit/texts.ts';
 
@@ -11,9 +11,7 @@ useBrowserApp();
 const runs = languageRuns({ ja: true, en: true, 'ja-easy': false });
 
 async function openPage(lang: Lang, javaScript: boolean, path: string) {
-  const { context, page } = await newPerson({ lang, javaScript });
-  await open(page, t, `${path}`);
-  return { context, page };
+  return visitAs(path, { lang, javaScript });
 }
 
 describe.each(runs)('bad input in $lang (JavaScript: $javaScript)', ({ lang, javaScript }) => {

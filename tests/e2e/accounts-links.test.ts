@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { t, useBrowserApp } from './kit/boot.ts';
 import { lastMailId, linkIn, mailTo } from './kit/mail.ts';
 import { formAnswer, open, openHeaderMenu, submit } from './kit/pages.ts';
-import { demoPassword, freshEmail, newPerson, signInFromLink, signInOnPage } from './kit/people.ts';
+import { demoPassword, freshEmail, newPerson, signInFromLink, signInOnPage, visitAs } from './kit/people.ts';
 import { texts } from './kit/texts.ts';
 
 // mail kept by the app, as in the demo: these pages show /dev/mail
@@ -30,8 +30,7 @@ describe('sign-in by emailed link', () => {
     async ({ lang, javaScriptEnabled }) => {
       const i18n = texts(lang);
       const email = 'volunteer2@demo.example';
-      const { context, page } = await newPerson({ lang, javaScript: javaScriptEnabled });
-      await open(page, t, `/signin`);
+      const { context, page } = await visitAs(`/signin`, { lang, javaScript: javaScriptEnabled });
       await page.locator('#signin-link-email').fill(email);
       const after = lastMailId(t);
       await submit(page, page.getByRole('button', { name: i18n.t('auth.signin.linkSubmit') }));
@@ -68,9 +67,7 @@ describe('password reset', () => {
     const email = freshEmail('reset');
     const oldPassword = 'the old password 1';
     await signUpByApi(email, oldPassword, '田中 さくら');
-    const { context, page } = await newPerson({ lang: 'ja' });
-
-    await open(page, t, `/signin`);
+    const { context, page } = await visitAs(`/signin`, { lang: 'ja' });
     await page.getByRole('link', { name: i18n.t('auth.signin.forgot') }).click();
     await page.waitForURL(`${t.baseUrl}/reset-password`);
     await page.locator('#reset-email').fill(email);
@@ -212,8 +209,7 @@ describe('the header for a signed-in person', () => {
 describe('coming back after signing in', () => {
   it('returns to the page the header link came from, and never off the site', async () => {
     const i18n = texts('ja');
-    const { context, page } = await newPerson({ lang: 'ja', javaScript: false });
-    await open(page, t, `/dev/mail`);
+    const { context, page } = await visitAs(`/dev/mail`, { lang: 'ja', javaScript: false });
     await page
       .locator('header')
       .getByRole('link', { name: i18n.t('nav.signin') })

@@ -225,8 +225,11 @@ describe('removing an officer who left their 町会', () => {
         displayName: name,
         roles: [{ role: 'officer', municipalityCode: '13121', associationId: senju }],
       });
-      const { context, page } = await newPerson({ as: demo.staffAdachi, lang, javaScript: javaScriptEnabled });
-      await open(page, t, '/staff/associations');
+      const { context, page } = await visitAs('/staff/associations', {
+        as: demo.staffAdachi,
+        lang,
+        javaScript: javaScriptEnabled,
+      });
       await Promise.all([
         page.waitForURL(`**/staff/associations/${senju}`),
         page.getByRole('link', { name: '千住一丁目町会', exact: true }).click(),

@@ -14,7 +14,6 @@ import {
   demo,
   expectSummary,
   fieldError,
-  newPerson,
   open,
   phone,
   requestRow,
@@ -24,6 +23,7 @@ import {
   t,
   texts,
   useBrowserApp,
+  visitAs,
   type Lang,
 } from './kit/index.ts';
 
@@ -90,8 +90,12 @@ describe.each(runs)('posting in $lang (JavaScript: $javaScript)', ({ lang, javaS
   const send = i18n.t('association.transition.submit');
 
   it('the phone form is short, starts at 1 person, folds the other languages; the main button sends in one step', async () => {
-    const { context, page } = await newPerson({ as: demo.officerSenju, lang, javaScript, viewport: phone });
-    await open(page, t, '/association/requests/new');
+    const { context, page } = await visitAs('/association/requests/new', {
+      as: demo.officerSenju,
+      lang,
+      javaScript,
+      viewport: phone,
+    });
 
     const measured = await heights(page);
     expect(measured.languages).toBeLessThanOrEqual(300);
@@ -141,8 +145,12 @@ describe.each(runs)('posting in $lang (JavaScript: $javaScript)', ({ lang, javaS
   }, 120_000);
 
   it('"save as draft" keeps it; the draft page offers sending under its preview, and a draft can be deleted', async () => {
-    const { context, page } = await newPerson({ as: demo.officerSenju, lang, javaScript, viewport: phone });
-    await open(page, t, '/association/requests/new');
+    const { context, page } = await visitAs('/association/requests/new', {
+      as: demo.officerSenju,
+      lang,
+      javaScript,
+      viewport: phone,
+    });
     const title = `下書きの依頼 ${lang} ${javaScript}`;
     await fillWithDay(page, lang, title, dayFromNow(30));
     await submit(page, page.getByRole('button', { name: i18n.t('association.form.saveDraft') }));

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { accessibilityViolations } from '../src/harness/browser.ts';
 import { t, useBrowserApp } from './kit/boot.ts';
 import { open } from './kit/pages.ts';
-import { expectNoSidewaysScrollAt, newPerson } from './kit/people.ts';
+import { expectNoSidewaysScrollAt, newPerson, visitAs } from './kit/people.ts';
 import type { Lang } from './kit/texts.ts';
 
 /**
@@ -38,8 +38,7 @@ describe('home page in a browser', () => {
   });
 
   it('falls back to the browser language when no choice was made', async () => {
-    const { context, page } = await newPerson({ lang: null, locale: 'en-US' });
-    await open(page, t, '/');
+    const { context, page } = await visitAs('/', { lang: null, locale: 'en-US' });
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     await context.close();
   });
@@ -47,8 +46,7 @@ describe('home page in a browser', () => {
   it.each([true, false])(
     'the switcher changes and remembers the language (JavaScript %s)',
     async (javaScriptEnabled) => {
-      const { context, page } = await newPerson({ lang: null, javaScript: javaScriptEnabled });
-      await open(page, t, `/?from=test`);
+      const { context, page } = await visitAs(`/?from=test`, { lang: null, javaScript: javaScriptEnabled });
       expect(await page.getAttribute('html', 'lang')).toBe('ja');
       // one compact control in the header; it opens (without JavaScript too) onto the three languages
       await openLanguageMenu(page);

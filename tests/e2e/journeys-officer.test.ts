@@ -8,7 +8,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { t, useBrowserApp } from './kit/boot.ts';
 import { open, submit } from './kit/pages.ts';
-import { demo, newPerson, phone } from './kit/people.ts';
+import { demo, phone, visitAs } from './kit/people.ts';
 import { api, applyAs, createVolunteer, insertRequest } from './kit/scene.ts';
 import { texts } from './kit/texts.ts';
 
@@ -33,8 +33,11 @@ describe('an officer with a volunteer waiting', () => {
         startsAt: new Date(Date.now() + 10 * day),
       });
       await raiseHand(requestId);
-      const { context, page } = await newPerson({ as: demo.officerSenju, lang, viewport: phone });
-      await open(page, t, `/association/requests/${requestId}`);
+      const { context, page } = await visitAs(`/association/requests/${requestId}`, {
+        as: demo.officerSenju,
+        lang,
+        viewport: phone,
+      });
       expect(await page.locator('[data-testid=waiting]').innerText()).toContain(
         i18n.t('association.detail.waiting', { count: 1 }),
       );
@@ -52,8 +55,10 @@ describe('marking the help finished', () => {
     const requestId = await insertRequest(t, { title: 'まだ先のお手伝い', startsAt });
     const applicationId = await raiseHand(requestId);
     await api(t, demo.officerSenju, 'POST', `/api/applications/${applicationId}/accept`, {});
-    const { context, page } = await newPerson({ as: demo.officerSenju, viewport: phone });
-    await open(page, t, `/association/requests/${requestId}`);
+    const { context, page } = await visitAs(`/association/requests/${requestId}`, {
+      as: demo.officerSenju,
+      viewport: phone,
+    });
     expect(await page.locator('[data-action=complete]').count()).toBe(0);
     expect(await page.locator('[data-testid=complete-later]').innerText()).toContain(
       i18n.t('association.match.completeFrom', {
@@ -77,8 +82,11 @@ describe('marking the help finished', () => {
     });
     const applicationId = await raiseHand(requestId);
     await api(t, demo.officerSenju, 'POST', `/api/applications/${applicationId}/accept`, {});
-    const { context, page } = await newPerson({ as: demo.officerSenju, javaScript, viewport: phone });
-    await open(page, t, `/association/requests/${requestId}`);
+    const { context, page } = await visitAs(`/association/requests/${requestId}`, {
+      as: demo.officerSenju,
+      javaScript,
+      viewport: phone,
+    });
     const button = page.locator('[data-action=complete]');
     expect(await button.getAttribute('class')).toContain('button--secondary');
     await button.click();
@@ -110,8 +118,7 @@ describe('a request staff sent back', () => {
         .update(schema.helpRequests)
         .set({ statusReason: '日時をはっきり書いてください。' })
         .where(eq(schema.helpRequests.id, requestId));
-      const { context, page } = await newPerson({ as: demo.officerSenju, lang });
-      await open(page, t, `/association/requests/${requestId}`);
+      const { context, page } = await visitAs(`/association/requests/${requestId}`, { as: demo.officerSenju, lang });
       expect(
         await page
           .locator('[data-section=actions]')

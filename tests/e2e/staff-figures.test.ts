@@ -77,8 +77,12 @@ describe.each(langs)('figures in %s without JavaScript, at 390 px', (lang) => {
 
   it('last fiscal year in one click, and the quick choice marks the period shown', async () => {
     const lastFiscalYear = quickPeriods(tokyoMonthOf(new Date())).find((p) => p.key === 'lastFiscalYear')!;
-    const { page, context } = await newPerson({ as: demo.staffAdachi, lang, javaScript: false, ...phone });
-    await open(page, t, '/staff/figures');
+    const { page, context } = await visitAs('/staff/figures', {
+      as: demo.staffAdachi,
+      lang,
+      javaScript: false,
+      ...phone,
+    });
     expect(await page.locator('[data-period]').count()).toBe(4);
     await page.locator('[data-period="lastFiscalYear"]').click();
     await page.waitForURL(`**/staff/figures?from=${lastFiscalYear.from}&to=${lastFiscalYear.to}`);
@@ -97,8 +101,12 @@ describe.each(langs)('figures in %s without JavaScript, at 390 px', (lang) => {
   });
 
   it('a wrong month gets a translated error and the form again', async () => {
-    const { page, context } = await newPerson({ as: demo.staffAdachi, lang, javaScript: false, ...phone });
-    await open(page, t, '/staff/figures?from=2021-13&to=2021-06');
+    const { page, context } = await visitAs('/staff/figures?from=2021-13&to=2021-06', {
+      as: demo.staffAdachi,
+      lang,
+      javaScript: false,
+      ...phone,
+    });
     await expectSummary(page);
     expect(await page.locator('main').innerText()).toContain(i18n.t('errors.field.MONTH_INVALID'));
     await expectNoViolations(page, `figures error ${lang}`);
@@ -123,8 +131,10 @@ describe.each(langs)('figures in %s without JavaScript, at 390 px', (lang) => {
 
 describe('figures: who sees what', () => {
   it('the foundation picks a municipality or all Tokyo; a volunteer is refused', async () => {
-    const { page, context } = await newPerson({ as: demo.foundation, lang: 'ja' });
-    await open(page, t, '/staff/figures?from=2021-06&to=2021-06');
+    const { page, context } = await visitAs('/staff/figures?from=2021-06&to=2021-06', {
+      as: demo.foundation,
+      lang: 'ja',
+    });
     expect(await page.locator('[data-fact="figures.posted"] dd').innerText()).toBe('8');
     await page.locator('select[name="municipality"]').selectOption('13104');
     await page.locator('form[data-form="figures-filter"] button[type="submit"]').click();

@@ -51,14 +51,13 @@ describe.each(runs)('match review in $lang (JavaScript: $javaScript)', ({ lang, 
   const i18n = texts(lang);
 
   it('filters the matches on a phone, opens a timeline, downloads the CSV', async () => {
-    const { page, context } = await newPerson({
+    const { page, context } = await visitAs('/staff', {
       as: demo.staffAdachi,
       lang,
       javaScript,
       acceptDownloads: true,
       viewport: phone,
     });
-    await open(page, t, '/staff');
     const link = page.getByRole('link', { name: i18n.t('oversight.dashboard.matches') });
     expect(await link.getAttribute('href')).toBe('/staff/matches');
     expect(
@@ -142,8 +141,7 @@ describe.each(runs)('match review in $lang (JavaScript: $javaScript)', ({ lang, 
 
 describe('who sees the pages', () => {
   it('the foundation picks a municipality; a volunteer is turned away', async () => {
-    const { page, context } = await newPerson({ as: demo.foundation, lang: 'ja' });
-    await open(page, t, '/staff/matches?municipality=13104');
+    const { page, context } = await visitAs('/staff/matches?municipality=13104', { as: demo.foundation, lang: 'ja' });
     expect(await page.locator('#match-filter-municipality').inputValue()).toBe('13104');
     expect(await page.locator(`tr[data-match="${matchIds.ja}"]`).count()).toBe(0);
     await open(page, t, '/staff/matches?municipality=13121');

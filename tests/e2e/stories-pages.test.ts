@@ -13,6 +13,7 @@ import {
   texts,
   useBrowserApp,
   userIdOf,
+  visitAs,
   type Lang,
   languageRuns,
 } from './kit/index.ts';
@@ -121,8 +122,7 @@ describe.each(runs)('stories in $lang (JavaScript: $javaScript)', ({ lang, javaS
 
 describe.each(['en', 'ja-easy'] as const)('public stories in %s without JavaScript', (lang) => {
   it('filter by a GET form and open a story, axe-clean', async () => {
-    const { page, context } = await newPerson({ lang, javaScript: false });
-    await open(page, t, '/stories');
+    const { page, context } = await visitAs('/stories', { lang, javaScript: false });
     await page.locator('select[name="municipalityCode"]').selectOption('13121');
     await Promise.all([
       page.waitForURL(/municipalityCode=13121/),
