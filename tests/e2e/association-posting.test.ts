@@ -88,14 +88,12 @@ async function fillWithDay(page: Page, lang: Lang, title: string, day: string) {
 describe.each(runs)('posting in $lang (JavaScript: $javaScript)', ({ lang, javaScript, before: heightBefore }) => {
   const i18n = texts(lang);
   const send = i18n.t('association.transition.submit');
+  /** The officer's new-request form on the phone, in this run's language. */
+  const openNewRequest = () =>
+    visitAs('/association/requests/new', { as: demo.officerSenju, lang, javaScript, viewport: phone });
 
   it('the phone form is short, starts at 1 person, folds the other languages; the main button sends in one step', async () => {
-    const { context, page } = await visitAs('/association/requests/new', {
-      as: demo.officerSenju,
-      lang,
-      javaScript,
-      viewport: phone,
-    });
+    const { context, page } = await openNewRequest();
 
     const measured = await heights(page);
     expect(measured.languages).toBeLessThanOrEqual(300);
@@ -145,12 +143,7 @@ describe.each(runs)('posting in $lang (JavaScript: $javaScript)', ({ lang, javaS
   }, 120_000);
 
   it('"save as draft" keeps it; the draft page offers sending under its preview, and a draft can be deleted', async () => {
-    const { context, page } = await visitAs('/association/requests/new', {
-      as: demo.officerSenju,
-      lang,
-      javaScript,
-      viewport: phone,
-    });
+    const { context, page } = await openNewRequest();
     const title = `下書きの依頼 ${lang} ${javaScript}`;
     await fillWithDay(page, lang, title, dayFromNow(30));
     await submit(page, page.getByRole('button', { name: i18n.t('association.form.saveDraft') }));
