@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { t, useBrowserApp } from './kit/boot.ts';
-import { pageOf } from './kit/contexts.ts';
 import { mailTo } from './kit/mail.ts';
 import { expectAccessibleAt, expectNoViolations, open, sidewaysScroll, submit } from './kit/pages.ts';
-import { demoPassword, freshEmail, newPerson, newPersonContext, signInOnPage } from './kit/people.ts';
+import { demoPassword, freshEmail, narrowPhone, newPerson, signInOnPage } from './kit/people.ts';
 import { texts } from './kit/texts.ts';
 
 // mail kept by the app, as in the demo: these pages show /dev/mail
@@ -98,8 +97,7 @@ describe.each(['ja', 'ja-easy', 'en'] as const)('axe finds nothing on the accoun
 
 describe('small screens', () => {
   it('the signed-in header of an officer fits 320px without sideways scrolling, and so do the forms', async () => {
-    const context = await newPersonContext({ lang: 'ja', viewport: { width: 320, height: 640 } });
-    const page = await pageOf(context);
+    const { context, page } = await newPerson({ lang: 'ja', viewport: narrowPhone });
     for (const path of ['/signup', '/signin', '/reset-password', `/verify-email?token=${fakeToken}`]) {
       await open(page, t, `${path}`);
       expect(await sidewaysScroll(page), path).toBeLessThanOrEqual(0);

@@ -1,33 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { t, useBrowserApp } from './kit/boot.ts';
-import { pageOf } from './kit/contexts.ts';
 import { linkIn, mailTo } from './kit/mail.ts';
 import { expectSummary, fieldError, formAnswer, open, submit } from './kit/pages.ts';
-import { demoPassword, freshEmail, newPersonContext } from './kit/people.ts';
+import { demoPassword, freshEmail, visitAs } from './kit/people.ts';
 import { countTokens, countUsers } from './kit/rows.ts';
-import { texts } from './kit/texts.ts';
+import { languageRuns, texts, type Lang } from './kit/texts.ts';
 
 useBrowserApp();
 
-const runs = [
-  { lang: 'ja', javaScriptEnabled: true },
-  { lang: 'en', javaScriptEnabled: true },
-  { lang: 'ja-easy', javaScriptEnabled: false },
-] as const;
+const runs = languageRuns({ ja: true, en: true, 'ja-easy': false });
 
-async function openPage(lang: (typeof runs)[number]['lang'], javaScriptEnabled: boolean, path: string) {
-  const context = await newPersonContext({ lang, javaScript: javaScriptEnabled });
-  const page = await pageOf(context);
-  await open(page, t, `${path}`);
-  return { context, page };
+async function openPage(lang: Lang, javaScript: boolean, path: string) {
+  return visitAs(path, { lang, javaScript });
 }
 
-describe.each(runs)('bad input in $lang (JavaScript: $javaScriptEnabled)', ({ lang, javaScriptEnabled }) => {
+describe.each(runs)('bad input in $lang (JavaScript: $javaScript)', ({ lang, javaScript }) => {
   const i18n = texts(lang);
   const errorPrefix = i18n.t('form.errorPrefix');
 
   it('sign-up: bad email, short password and empty name are explained beside each field; nothing is written', async () => {
-    const { context, page } = await openPage(lang, javaScriptEnabled, '/signup');
+    const { context, page } = await openPage(lang, javaScript, '/signup');
     const users = await countUsers(t);
     const mails = t.mail.length;
 
@@ -49,12 +41,12 @@ describe.each(runs)('bad input in $lang (JavaScript: $javaScriptEnabled)', ({ la
     );
     // what was typed comes back, except the password
     expect(await page.locator('#signup-email').inputValue()).toBe('not-an-address');
-    if (!javaScriptEnabled) expect(await page.locator('#signup-password').inputValue()).toBe('');
+    if (!javaScript) expect(await page.locator('#signup-password').inputValue()).toBe('');
 
     expect(await countUsers(t)).toBe(users);
     expect(t.mail.length).toBe(mails);
 
-    if (javaScriptEnabled) {
+    if (javaScript) {
       // the summary's links take the keyboard to the field
       await summary.getByRole('link').nth(1).click();
       await expect
@@ -65,7 +57,7 @@ describe.each(runs)('bad input in $lang (JavaScript: $javaScriptEnabled)', ({ la
   });
 
   it('sign-in: empty boxes say so, and nobody is signed in', async () => {
-    const { context, page } = await openPage(lang, javaScriptEnabled, '/signin');
+    const { context, page } = await openPage(lang, javaScript, '/signin');
     const users = await countUsers(t);
     await submit(page, page.getByRole('button', { name: i18n.t('auth.signin.submit'), exact: true }));
     await expectSummary(page, 2);
@@ -79,7 +71,7 @@ describe.each(runs)('bad input in $lang (JavaScript: $javaScriptEnabled)', ({ la
   });
 
   it('sign-in: a wrong password gives the translated INVALID_CREDENTIALS message', async () => {
-    const { context, page } = await openPage(lang, javaScriptEnabled, '/signin');
+    const { context, page } = await openPage(lang, javaScript, '/signin');
     await page.locator('#signin-email').fill('volunteer1@demo.example');
     await page.locator('#signin-password').fill('not the password at all');
     await submit(page, page.getByRole('button', { name: i18n.t('auth.signin.submit'), exact: true }));
@@ -91,7 +83,7 @@ describe.each(runs)('bad input in $lang (JavaScript: $javaScriptEnabled)', ({ la
   });
 
   it('sign-in link: an empty or malformed address is explained, and no mail goes out', async () => {
-    const { context, page } = await openPage(lang, javaScriptEnabled, '/signin');
+    const { context, page } = await openPage(lang, javaScript, '/signin');
     const mails = t.mail.length;
     const tokens = await countTokens(t);
     const send = page.getByRole('button', { name: i18n.t('auth.signin.linkSubmit') });
@@ -109,7 +101,7 @@ describe.each(runs)('bad input in $lang (JavaScript: $javaScriptEnabled)', ({ la
   });
 
   it('password reset: a malformed address, then a short new password, are explained; the link still works after', async () => {
-    const { context, page } = await openPage(lang, javaScriptEnabled, '/reset-password');
+    const { context, page } = await openPage(lang, javaScript, '/reset-password');
     await page.locator('#reset-email').fill('nobody-at-example.org');
     await submit(page, page.getByRole('button', { name: i18n.t('auth.reset.requestSubmit') }));
     await expectSummary(page, 1);

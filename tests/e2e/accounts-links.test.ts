@@ -3,10 +3,9 @@ import { schema } from '@board/db';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { t, useBrowserApp } from './kit/boot.ts';
-import { pageOf } from './kit/contexts.ts';
 import { lastMailId, linkIn, mailTo } from './kit/mail.ts';
 import { formAnswer, open, openHeaderMenu, submit } from './kit/pages.ts';
-import { demoPassword, freshEmail, newPersonContext, signInFromLink, signInOnPage } from './kit/people.ts';
+import { demoPassword, freshEmail, newPerson, signInFromLink, signInOnPage, visitAs } from './kit/people.ts';
 import { texts } from './kit/texts.ts';
 
 // mail kept by the app, as in the demo: these pages show /dev/mail
@@ -31,9 +30,7 @@ describe('sign-in by emailed link', () => {
     async ({ lang, javaScriptEnabled }) => {
       const i18n = texts(lang);
       const email = 'volunteer2@demo.example';
-      const context = await newPersonContext({ lang, javaScript: javaScriptEnabled });
-      const page = await pageOf(context);
-      await open(page, t, `/signin`);
+      const { context, page } = await visitAs(`/signin`, { lang, javaScript: javaScriptEnabled });
       await page.locator('#signin-link-email').fill(email);
       const after = lastMailId(t);
       await submit(page, page.getByRole('button', { name: i18n.t('auth.signin.linkSubmit') }));
@@ -70,10 +67,7 @@ describe('password reset', () => {
     const email = freshEmail('reset');
     const oldPassword = 'the old password 1';
     await signUpByApi(email, oldPassword, '田中 さくら');
-    const context = await newPersonContext({ lang: 'ja' });
-    const page = await pageOf(context);
-
-    await open(page, t, `/signin`);
+    const { context, page } = await visitAs(`/signin`, { lang: 'ja' });
     await page.getByRole('link', { name: i18n.t('auth.signin.forgot') }).click();
     await page.waitForURL(`${t.baseUrl}/reset-password`);
     await page.locator('#reset-email').fill(email);
@@ -114,8 +108,7 @@ describe('password reset', () => {
 describe('links that cannot be used', () => {
   it.each(['ja', 'en'] as const)('are explained in %s, without a token or with a bad one', async (lang) => {
     const i18n = texts(lang);
-    const context = await newPersonContext({ lang });
-    const page = await pageOf(context);
+    const { context, page } = await newPerson({ lang });
 
     for (const path of ['/verify-email', '/signin/link']) {
       await open(page, t, `${path}`);
@@ -144,8 +137,7 @@ describe('the header for a signed-in person', () => {
       const email = freshEmail(`unverified-${javaScriptEnabled}`);
       const password = 'not yet confirmed 1';
       const mail = await signUpByApi(email, password, '未確認 さん');
-      const context = await newPersonContext({ lang: 'ja', javaScript: javaScriptEnabled });
-      const page = await pageOf(context);
+      const { context, page } = await newPerson({ lang: 'ja', javaScript: javaScriptEnabled });
       await signInOnPage(page, t, 'ja', email, password);
       const notice = page.locator('[data-testid=unverified-notice]');
       expect(await notice.innerText()).toContain(i18n.t('auth.header.unverified', { email }));
@@ -167,8 +159,7 @@ describe('the header for a signed-in person', () => {
 
   it('takes an officer to their requests, offers "new request" in the header, and shows the hats on their page', async () => {
     const i18n = texts('ja');
-    const context = await newPersonContext({ lang: 'ja' });
-    const page = await pageOf(context);
+    const { context, page } = await newPerson({ lang: 'ja' });
     await signInOnPage(page, t, 'ja', 'officer.okubo@demo.example', demoPassword);
     await page.waitForURL(`${t.baseUrl}/association/requests`);
     const header = page.locator('header');
@@ -200,8 +191,7 @@ describe('the header for a signed-in person', () => {
 
   it('municipal staff land on their pages, which name their ward', async () => {
     const i18n = texts('en');
-    const context = await newPersonContext({ lang: 'en' });
-    const page = await pageOf(context);
+    const { context, page } = await newPerson({ lang: 'en' });
     await signInOnPage(page, t, 'en', 'staff.adachi@demo.example', demoPassword);
     // straight to their pages, which name the ward they work for
     await page.waitForURL(`${t.baseUrl}/staff`);
@@ -219,9 +209,7 @@ describe('the header for a signed-in person', () => {
 describe('coming back after signing in', () => {
   it('returns to the page the header link came from, and never off the site', async () => {
     const i18n = texts('ja');
-    const context = await newPersonContext({ lang: 'ja', javaScript: false });
-    const page = await pageOf(context);
-    await open(page, t, `/dev/mail`);
+    const { context, page } = await visitAs(`/dev/mail`, { lang: 'ja', javaScript: false });
     await page
       .locator('header')
       .getByRole('link', { name: i18n.t('nav.signin') })
@@ -233,8 +221,7 @@ describe('coming back after signing in', () => {
     await page.waitForURL(`${t.baseUrl}/dev/mail`);
     await context.close();
 
-    const other = await newPersonContext({ lang: null });
-    const page2 = await pageOf(other);
+    const { context: other, page: page2 } = await newPerson({ lang: null });
     await open(page2, t, `/signin?returnTo=${encodeURIComponent('//evil.example/')}`);
     expect(await page2.locator('#main input[name=returnTo]').count()).toBe(0);
     // and a forged field is not followed either

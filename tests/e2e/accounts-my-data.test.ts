@@ -5,15 +5,15 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { accessibilityViolations } from '../src/harness/browser.ts';
 import { t, useBrowserApp } from './kit/boot.ts';
-import { pageOf } from './kit/contexts.ts';
-import { expectFieldError, open, sidewaysScroll, submit } from './kit/pages.ts';
+import { expectFieldError, open, submit } from './kit/pages.ts';
 import {
   demo,
   demoPassword,
+  expectNoSidewaysScrollAt,
   freshEmail,
   itHasNoViolationsAt,
+  newPage,
   newPersonContext,
-  signIn,
   userIdOf,
   visitAs,
 } from './kit/people.ts';
@@ -150,16 +150,14 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
   });
 
   it('every part of /me fits a 320px wide phone without sideways scrolling', async () => {
-    const context = await newPersonContext({ lang: null, viewport: { width: 320, height: 640 } });
-    await signIn(t, context, demo.officerOkubo);
-    const page = await pageOf(context);
-    for (const path of myPages) {
-      await open(page, t, path);
+    await expectNoSidewaysScrollAt(myPages, {
+      as: demo.officerOkubo,
+      lang: null,
       // the municipalities not on the board yet, unfolded (the widest part of the skills form)
-      if (path === '/me/availability') await page.locator('details.more > summary').click();
-      const overflow = await sidewaysScroll(page);
-      expect(overflow, path).toBeLessThanOrEqual(0);
-    }
+      unfold: async (page, path) => {
+        if (path === '/me/availability') await page.locator('details.more > summary').click();
+      },
+    });
   });
 
   // the single page was 16,333 px; the aim is ~4,000 a part. The volunteer profile's parts run
@@ -167,9 +165,7 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
   it.each(['en', 'ja', 'ja-easy'] as const)(
     'no part of /me is longer than 6,000 px on a 390px phone (%s)',
     async (lang) => {
-      const context = await newPersonContext({ lang, viewport: { width: 390, height: 844 } });
-      await signIn(t, context, demo.volunteer1);
-      const page = await pageOf(context);
+      const page = await newPage({ as: demo.volunteer1, lang, viewport: { width: 390, height: 844 } });
       for (const path of myPages) {
         await open(page, t, path);
         expect(await page.evaluate(() => document.documentElement.scrollHeight), path).toBeLessThanOrEqual(6000);

@@ -3,17 +3,15 @@ import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations } from '../src/harness/browser.ts';
 import { t, useBrowserApp } from './kit/boot.ts';
-import { pageOf } from './kit/contexts.ts';
 import { invitationLinkFor } from './kit/mail.ts';
-import { expectSummary, fieldError, open, sidewaysScroll, submit } from './kit/pages.ts';
+import { expectSummary, fieldError, open, submit } from './kit/pages.ts';
 import {
   createPerson,
   demo,
+  expectNoSidewaysScrollAt,
   freshEmail,
   itHasNoViolationsAt,
   newPerson,
-  newPersonContext,
-  signIn,
   userIdOf,
   visitAs,
 } from './kit/people.ts';
@@ -190,14 +188,8 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
   );
 
   it('the staff pages fit a 320px wide phone without sideways scrolling of the page', async () => {
-    const context = await newPersonContext({ lang: null, viewport: { width: 320, height: 640 } });
-    await signIn(t, context, demo.foundation);
-    const page = await pageOf(context);
-    for (const path of ['/staff', '/staff/associations', '/staff/invitations', '/staff/audit']) {
-      await open(page, t, path);
-      const overflow = await sidewaysScroll(page);
-      expect(overflow, path).toBeLessThanOrEqual(0);
-    }
+    const paths = ['/staff', '/staff/associations', '/staff/invitations', '/staff/audit'];
+    await expectNoSidewaysScrollAt(paths, { as: demo.foundation, lang: null });
   });
 });
 
@@ -233,8 +225,11 @@ describe('removing an officer who left their 町会', () => {
         displayName: name,
         roles: [{ role: 'officer', municipalityCode: '13121', associationId: senju }],
       });
-      const { context, page } = await newPerson({ as: demo.staffAdachi, lang, javaScript: javaScriptEnabled });
-      await open(page, t, '/staff/associations');
+      const { context, page } = await visitAs('/staff/associations', {
+        as: demo.staffAdachi,
+        lang,
+        javaScript: javaScriptEnabled,
+      });
       await Promise.all([
         page.waitForURL(`**/staff/associations/${senju}`),
         page.getByRole('link', { name: '千住一丁目町会', exact: true }).click(),

@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { t, useBrowserApp } from './kit/boot.ts';
 import { expectAccessibleAt, expectNoViolations, open, settle, submit } from './kit/pages.ts';
-import { demo, newPerson } from './kit/people.ts';
+import { demo, newPerson, visitAs } from './kit/people.ts';
 import { api, applyAs, requestThroughApi } from './kit/scene.ts';
 import { texts } from './kit/texts.ts';
 
@@ -83,8 +83,11 @@ describe('withdraw and copy', () => {
   it.each([true, false])('withdraw asks first; copy opens a similar draft for editing (JavaScript: %s)', async (js) => {
     // a draft is deleted rather than withdrawn: send it first
     const id = await requestThroughApi(t, 'sent', { title: '取り下げる依頼' });
-    const { context, page } = await newPerson({ as: demo.officerSenju, lang: 'ja', javaScript: js });
-    await open(page, t, `/association/requests/${id}`);
+    const { context, page } = await visitAs(`/association/requests/${id}`, {
+      as: demo.officerSenju,
+      lang: 'ja',
+      javaScript: js,
+    });
     await Promise.all([
       page.waitForURL(/confirm=withdraw/),
       page.getByRole('link', { name: i18n.t('association.transition.withdraw') }).click(),

@@ -8,17 +8,14 @@ import type { HelpRequestDetail } from '@board/shared';
 import { describe, expect, it } from 'vitest';
 import { t, useBrowserApp } from './kit/boot.ts';
 import { expectSummary, fieldError, open, submit } from './kit/pages.ts';
-import { demo, newPerson } from './kit/people.ts';
+import { demo, visitAs } from './kit/people.ts';
 import { requestRow, rowCounts } from './kit/rows.ts';
 import { api, applyAs, dayFromNow, requestBody, requestThroughApi } from './kit/scene.ts';
-import { texts } from './kit/texts.ts';
+import { languageRuns, texts } from './kit/texts.ts';
 
 useBrowserApp();
 
-const runs = [
-  { lang: 'ja', javaScriptEnabled: true },
-  { lang: 'ja-easy', javaScriptEnabled: false },
-] as const;
+const runs = languageRuns({ ja: true, 'ja-easy': false });
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -32,12 +29,11 @@ async function publishedWithHands(slots: number, volunteers: string[]) {
   return { id, applications };
 }
 
-describe.each(runs)('officer forms in $lang (JavaScript: $javaScriptEnabled)', ({ lang, javaScriptEnabled }) => {
+describe.each(runs)('officer forms in $lang (JavaScript: $javaScript)', ({ lang, javaScript }) => {
   const i18n = texts(lang);
 
   it('new request: empty title, 0 people and a deadline after the start are explained; nothing is written', async () => {
-    const { context, page } = await newPerson({ as: demo.officerSenju, lang, javaScript: javaScriptEnabled });
-    await open(page, t, '/association/requests/new');
+    const { context, page } = await visitAs('/association/requests/new', { as: demo.officerSenju, lang, javaScript });
     const before = await rowCounts(t);
 
     await page.locator('#request-title').fill('   ');
@@ -71,8 +67,7 @@ describe.each(runs)('officer forms in $lang (JavaScript: $javaScriptEnabled)', (
   });
 
   it('new request: a date without its time and a range without its end are named in plain words', async () => {
-    const { context, page } = await newPerson({ as: demo.officerSenju, lang, javaScript: javaScriptEnabled });
-    await open(page, t, '/association/requests/new');
+    const { context, page } = await visitAs('/association/requests/new', { as: demo.officerSenju, lang, javaScript });
     const before = await rowCounts(t);
     await page.locator('#request-title').fill('チラシ配り');
     await page.locator('#request-body').fill('本文');
@@ -91,8 +86,11 @@ describe.each(runs)('officer forms in $lang (JavaScript: $javaScriptEnabled)', (
   it('editing: the same problems on a draft are explained and the draft is unchanged', async () => {
     const draft = await api<HelpRequestDetail>(t, demo.officerSenju, 'POST', '/api/requests', requestBody());
     const stored = await requestRow(t, draft.id);
-    const { context, page } = await newPerson({ as: demo.officerSenju, lang, javaScript: javaScriptEnabled });
-    await open(page, t, `/association/requests/${draft.id}/edit`);
+    const { context, page } = await visitAs(`/association/requests/${draft.id}/edit`, {
+      as: demo.officerSenju,
+      lang,
+      javaScript,
+    });
     expect(await page.locator('#request-title').inputValue()).toBe(draft.title);
     await page.locator('#request-title').fill('');
     await page.locator('#request-slots').fill('0');
@@ -108,8 +106,11 @@ describe.each(runs)('officer forms in $lang (JavaScript: $javaScriptEnabled)', (
 
   it('a request no longer editable shows why, without a form', async () => {
     const { id } = await publishedWithHands(1, []);
-    const { context, page } = await newPerson({ as: demo.officerSenju, lang, javaScript: javaScriptEnabled });
-    await open(page, t, `/association/requests/${id}/edit`);
+    const { context, page } = await visitAs(`/association/requests/${id}/edit`, {
+      as: demo.officerSenju,
+      lang,
+      javaScript,
+    });
     expect(await page.locator('form[data-form=request]').count()).toBe(0);
     expect(await page.locator('main').innerText()).toContain(i18n.t('association.edit.notEditable'));
     await context.close();
@@ -117,8 +118,7 @@ describe.each(runs)('officer forms in $lang (JavaScript: $javaScriptEnabled)', (
 
   it('accepting when every place was just taken says "already filled"; nothing changes; then only "decline" is offered', async () => {
     const { id, applications } = await publishedWithHands(1, [demo.volunteer1, demo.volunteer2]);
-    const { context, page } = await newPerson({ as: demo.officerSenju, lang, javaScript: javaScriptEnabled });
-    await open(page, t, `/association/requests/${id}`);
+    const { context, page } = await visitAs(`/association/requests/${id}`, { as: demo.officerSenju, lang, javaScript });
     // another officer's click wins the last place while this page is open
     await api(t, demo.officerSenju, 'POST', `/api/applications/${applications[0]}/accept`, {});
     const before = await rowCounts(t);
@@ -150,8 +150,7 @@ describe.each(runs)('officer forms in $lang (JavaScript: $javaScriptEnabled)', (
     const applicationId = applications[0]!;
     await api(t, demo.officerSenju, 'POST', `/api/applications/${applicationId}/accept`, {});
     await api(t, demo.officerSenju, 'POST', `/api/applications/${applicationId}/complete`);
-    const { context, page } = await newPerson({ as: demo.officerSenju, lang, javaScript: javaScriptEnabled });
-    await open(page, t, `/association/requests/${id}`);
+    const { context, page } = await visitAs(`/association/requests/${id}`, { as: demo.officerSenju, lang, javaScript });
     const before = await rowCounts(t);
     const applicant = page.locator(`article[data-applicant="${applicationId}"]`);
     await submit(page, applicant.locator('form[data-form=thanks] button[type=submit]'));

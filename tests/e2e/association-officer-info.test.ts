@@ -11,6 +11,7 @@ import {
   mailTo,
   newPage,
   open,
+  phone,
   t,
   texts,
   useBrowserApp,
@@ -79,7 +80,7 @@ describe.each(langs)('in %s', (lang) => {
   const i18n = texts(lang);
 
   it('the officer’s list: the card counts 2 waiting and links to them; the desk is in the footer and linked from the top', async () => {
-    const page = await newPage({ lang, as: demo.officerSenju, viewport: { width: 390, height: 800 } });
+    const page = await newPage({ lang, as: demo.officerSenju, viewport: phone });
     await open(page, t, '/association/requests');
     const card = page.locator(`[data-request="${waitingId}"]`);
     const waiting = card.locator('[data-testid="waiting"]');
@@ -150,7 +151,7 @@ describe('another ward, without JavaScript, and from the mail', () => {
     expect(link).not.toBeNull();
     expect(mail.text).toContain(deskLines[0]);
     const url = new URL(link![0]);
-    const page = await newPage({ lang: 'ja', as: demo.officerSenju, viewport: { width: 390, height: 800 } });
+    const page = await newPage({ lang: 'ja', as: demo.officerSenju, viewport: phone });
     await open(page, t, `${url.pathname}${url.hash}`);
     expect(await page.locator('#applicants-heading').innerText()).toBe(texts('ja').t('association.applicants.heading'));
     await expectOnFirstScreen(page, '#applicants-heading');

@@ -14,8 +14,8 @@ import {
   demo,
   expectSummary,
   fieldError,
-  newPerson,
   open,
+  phone,
   requestRow,
   requestThroughApi,
   rowCounts,
@@ -23,6 +23,7 @@ import {
   t,
   texts,
   useBrowserApp,
+  visitAs,
   type Lang,
 } from './kit/index.ts';
 
@@ -38,8 +39,6 @@ const runs = [
   { lang: 'en', javaScript: false, before: 5_051 },
   { lang: 'ja-easy', javaScript: false, before: 5_375 },
 ] as const satisfies readonly { lang: Lang; javaScript: boolean; before: number }[];
-
-const phone = { width: 390, height: 800 };
 
 /**
  * The page's height, and the language question's, in CSS px. The ward's contact desk, the open
@@ -89,10 +88,12 @@ async function fillWithDay(page: Page, lang: Lang, title: string, day: string) {
 describe.each(runs)('posting in $lang (JavaScript: $javaScript)', ({ lang, javaScript, before: heightBefore }) => {
   const i18n = texts(lang);
   const send = i18n.t('association.transition.submit');
+  /** The officer's new-request form on the phone, in this run's language. */
+  const openNewRequest = () =>
+    visitAs('/association/requests/new', { as: demo.officerSenju, lang, javaScript, viewport: phone });
 
   it('the phone form is short, starts at 1 person, folds the other languages; the main button sends in one step', async () => {
-    const { context, page } = await newPerson({ as: demo.officerSenju, lang, javaScript, viewport: phone });
-    await open(page, t, '/association/requests/new');
+    const { context, page } = await openNewRequest();
 
     const measured = await heights(page);
     expect(measured.languages).toBeLessThanOrEqual(300);
@@ -142,8 +143,7 @@ describe.each(runs)('posting in $lang (JavaScript: $javaScript)', ({ lang, javaS
   }, 120_000);
 
   it('"save as draft" keeps it; the draft page offers sending under its preview, and a draft can be deleted', async () => {
-    const { context, page } = await newPerson({ as: demo.officerSenju, lang, javaScript, viewport: phone });
-    await open(page, t, '/association/requests/new');
+    const { context, page } = await openNewRequest();
     const title = `下書きの依頼 ${lang} ${javaScript}`;
     await fillWithDay(page, lang, title, dayFromNow(30));
     await submit(page, page.getByRole('button', { name: i18n.t('association.form.saveDraft') }));

@@ -1,16 +1,13 @@
-import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations } from '../src/harness/browser.ts';
 import { t, useBrowserApp } from './kit/boot.ts';
-import { pageOf } from './kit/contexts.ts';
-import { cardIds, cardTitles, open, sidewaysScroll } from './kit/pages.ts';
-import { newPage, newPersonContext } from './kit/people.ts';
+import { cardIds, cardTitles, open } from './kit/pages.ts';
+import { expectNoSidewaysScrollAt, newPage } from './kit/people.ts';
 import { demoTitles, insertRequest } from './kit/scene.ts';
 import { langs, texts } from './kit/texts.ts';
 
 /**
- * The board (/requests) in a real browser: listing, filters, search, sort, pages, shareable URLs;
- * and the home page that leads to it.
+ * The board (/requests) in a real browser: listing, filters, search, sort, pages, shareable URLs.
+ * The home page that leads to it: board-home.test.ts.
  */
 
 /** requests made for paging: 25 of category "other" in 新宿区, published a month ago */
@@ -221,84 +218,7 @@ describe('filters, search and sort', () => {
 });
 
 describe('the board on a small phone', () => {
-  it.each(['ja', 'en', 'ja-easy'])('fits 320px without sideways scrolling (%s)', async (lang) => {
-    const context = await newPersonContext({ lang: null, viewport: { width: 320, height: 640 } });
-    await context.addCookies([{ name: 'lang', value: lang, url: t.baseUrl }]);
-    const page = await pageOf(context);
-    await open(page, t, `/requests`);
-    const overflow = await sidewaysScroll(page);
-    expect(overflow).toBeLessThanOrEqual(0);
-    await context.close();
-  });
-});
-
-/** The home page (/): the active municipalities, the language of the page and its switcher. */
-async function openLanguageMenu(page: Page) {
-  await page.locator('[data-testid=language-menu] > summary').click();
-}
-
-const languages = [
-  { cookie: 'ja', htmlLang: 'ja', variant: 'standard', siteName: 'まちの腕きき掲示板', adachi: '足立区' },
-  { cookie: 'en', htmlLang: 'en', variant: 'standard', siteName: 'Machi no Udekiki', adachi: 'Adachi City' },
-  { cookie: 'ja-easy', htmlLang: 'ja', variant: 'easy', siteName: 'けいじばん', adachi: 'あだちく' },
-];
-
-describe('home page in a browser', () => {
-  it.each(languages)('renders in $cookie with the 14 active municipalities and no axe violations', async (lang) => {
-    const context = await newPersonContext({ lang: null });
-    await context.addCookies([{ name: 'lang', value: lang.cookie, url: t.baseUrl }]);
-    const page = await pageOf(context);
-    const response = await open(page, t, '/');
-    expect(response?.status()).toBe(200);
-    expect(await page.getAttribute('html', 'lang')).toBe(lang.htmlLang);
-    expect(await page.getAttribute('html', 'data-variant')).toBe(lang.variant);
-    expect(await page.locator('header').innerText()).toContain(lang.siteName);
-    await expect.poll(() => page.locator('li[data-code]').count()).toBe(14);
-    expect(await page.locator('li[data-code="13121"]').innerText()).toContain(lang.adachi);
-    expect(await accessibilityViolations(page)).toEqual([]);
-    await context.close();
-  });
-
-  it('falls back to the browser language when no choice was made', async () => {
-    const context = await newPersonContext({ lang: null, locale: 'en-US' });
-    const page = await pageOf(context);
-    await open(page, t, '/');
-    expect(await page.getAttribute('html', 'lang')).toBe('en');
-    await context.close();
-  });
-
-  it.each([true, false])(
-    'the switcher changes and remembers the language (JavaScript %s)',
-    async (javaScriptEnabled) => {
-      const context = await newPersonContext({ lang: null, javaScript: javaScriptEnabled });
-      const page = await pageOf(context);
-      await open(page, t, `/?from=test`);
-      expect(await page.getAttribute('html', 'lang')).toBe('ja');
-      // one compact control in the header; it opens (without JavaScript too) onto the three languages
-      await openLanguageMenu(page);
-      await page.getByRole('button', { name: 'English' }).click();
-      await expect.poll(() => page.getAttribute('html', 'lang'), { timeout: 10_000 }).toBe('en');
-      expect(new URL(page.url()).search).toBe('?from=test');
-      await openLanguageMenu(page);
-      expect(await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
-      // remembered: a fresh visit stays in English
-      await open(page, t, '/');
-      expect(await page.getAttribute('html', 'lang')).toBe('en');
-      const cookies = await context.cookies();
-      expect(cookies.find((c) => c.name === 'lang')?.value).toBe('en');
-      await openLanguageMenu(page);
-      await page.getByRole('button', { name: 'やさしい にほんご' }).click();
-      await expect.poll(() => page.getAttribute('html', 'data-variant')).toBe('easy');
-      await context.close();
-    },
-  );
-
-  it('is readable at 320px wide without sideways scrolling', async () => {
-    const context = await newPersonContext({ lang: null, viewport: { width: 320, height: 640 } });
-    const page = await pageOf(context);
-    await open(page, t, '/');
-    const overflow = await sidewaysScroll(page);
-    expect(overflow).toBeLessThanOrEqual(0);
-    await context.close();
+  it.each(langs)('fits 320px without sideways scrolling (%s)', async (lang) => {
+    await expectNoSidewaysScrollAt(['/requests'], { lang });
   });
 });

@@ -9,6 +9,7 @@ import {
   langs,
   newPage,
   open,
+  phone,
   requestIdByTitle,
   runsJavaScript,
   t,
@@ -25,7 +26,6 @@ import {
  * a language chip on each card; English words and kana readings find Japanese requests.
  */
 
-const phone = { width: 390, height: 800 };
 const desktop = { width: 1280, height: 800 };
 
 /** every slot taken: off the board unless full ones are asked for */

@@ -1,17 +1,16 @@
 import { schema } from '@board/db';
 import { eq } from 'drizzle-orm';
-import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { t, useBrowserApp } from './kit/boot.ts';
 import { open, submitForm, textWithoutReadings } from './kit/pages.ts';
 import { demo, newPage } from './kit/people.ts';
 import { applicationsOf } from './kit/rows.ts';
-import { applyAs, createVolunteer, insertRequest } from './kit/scene.ts';
-import { langs, texts } from './kit/texts.ts';
+import { createVolunteer, insertRequest } from './kit/scene.ts';
+import { texts } from './kit/texts.ts';
 
 /**
- * The request page (/requests/[id]): what the public sees, raising a hand, withdrawing, reporting;
- * and one name for each state of a request or a hand, on every page that shows it.
+ * The request page (/requests/[id]): what the public sees, raising a hand, withdrawing, reporting.
+ * One name for each state of a request or a hand, on every page that shows it: board-state-names.test.ts.
  */
 
 let privateRequest: string;
@@ -36,70 +35,6 @@ beforeAll(async () => {
   });
   htmlRequest = await insertRequest(t, { title: '本文にHTMLとURLがある依頼', body, category: 'event_running' });
 }, 120_000);
-
-/**
- * One table of state names: a request's or an application's state is called the same on the
- * board, the request page, the volunteer's page and the officer's pages, in every language.
- */
-describe('one name for each state', () => {
-  let filledId: string;
-  let appliedId: string;
-  let applicationId: string;
-  let volunteer: { id: string; email: string };
-  const filledTitle = `状態の名前をそろえる依頼 ${Date.now().toString(36)}`;
-
-  beforeAll(async () => {
-    filledId = await insertRequest(t, { title: filledTitle, status: 'filled', slots: 1, matchedCount: 1 });
-    appliedId = await insertRequest(t, { title: '手を挙げた人の状態の名前', slots: 2 });
-    volunteer = await createVolunteer(t, { verified: true });
-    applicationId = await applyAs(t, volunteer.email, appliedId, '手伝えます。');
-  }, 120_000);
-
-  async function textOf(page: Page, path: string, selector: string): Promise<string> {
-    await open(page, t, path);
-    return (await page.locator(selector).first().innerText()).trim();
-  }
-
-  describe.each(langs)('in %s', (lang) => {
-    const i18n = texts(lang);
-
-    it('a filled request: the same words on the board, its page and the officer’s pages', async () => {
-      const label = i18n.t('status.request.filled');
-      const visitor = await newPage({ lang, javaScript: false });
-      const board = await textOf(
-        visitor,
-        `/requests?includeFull=1&q=${encodeURIComponent(filledTitle)}`,
-        `[data-request-id="${filledId}"] [data-availability]`,
-      );
-      const page = await textOf(visitor, `/requests/${filledId}`, '[data-availability]');
-
-      const officer = await newPage({ lang, as: demo.officerSenju, javaScript: false });
-      const detail = await textOf(officer, `/association/requests/${filledId}`, `.badge[data-status="filled"]`);
-      const list = await textOf(officer, '/association/requests', `[data-request="${filledId}"] .badge`);
-
-      // the board's badge carries a mark before the words
-      expect([board, page].map((text) => text.replace(/^[●■]\s*/, ''))).toEqual([label, label]);
-      expect([detail, list]).toEqual([label, label]);
-    });
-
-    it('a raised hand: the same words for the volunteer (request page, their list) and the officer', async () => {
-      const label = i18n.t('status.application.pending');
-      const mine = await newPage({ lang, as: volunteer.email, javaScript: false });
-      const onRequest = await textOf(mine, `/requests/${appliedId}`, '[data-testid="my-application"]');
-      const onList = await textOf(mine, '/me/applications', `article[data-application-id="${applicationId}"] .badge`);
-
-      const officer = await newPage({ lang, as: demo.officerSenju, javaScript: false });
-      const card = await textOf(
-        officer,
-        `/association/requests/${appliedId}`,
-        `[data-applicant="${applicationId}"] .badge`,
-      );
-
-      expect(onRequest).toContain(label);
-      expect([onList, card]).toEqual([label, label]);
-    });
-  });
-});
 
 describe('what the public sees', () => {
   it.each(['ja', 'ja-easy'] as const)(
@@ -184,7 +119,7 @@ describe('raising a hand', () => {
       await submitForm(page, 'apply');
       expect(await page.locator('#apply-message-error').innerText()).toContain(i18n.t('errors.field.MESSAGE_REQUIRED'));
       expect(await page.locator('#apply-message').getAttribute('aria-invalid')).toBe('true');
-      expect((await applicationsOf(t, privateRequest)).filter((a) => a.volunteerId === volunteer.id)).toEqual([]);
+      expect(await handsBy(volunteer.id)).toEqual([]);
 
       await page.fill('#apply-message', '土曜の午前なら行けます。椅子並べは得意です。');
       await submitForm(page, 'apply');
@@ -192,7 +127,7 @@ describe('raising a hand', () => {
       expect(await page.getByTestId('form-message').innerText()).toContain(i18n.t('board.apply.doneTitle'));
       expect(await page.getByTestId('my-application').getAttribute('data-application-status')).toBe('pending');
       expect(await page.getByTestId('my-application').innerText()).toContain(i18n.t('status.application.pending'));
-      const rows = (await applicationsOf(t, privateRequest)).filter((a) => a.volunteerId === volunteer.id);
+      const rows = await handsBy(volunteer.id);
       expect(rows).toHaveLength(1);
       expect(rows[0]).toMatchObject({ status: 'pending', message: '土曜の午前なら行けます。椅子並べは得意です。' });
       // still no private details while only pending
@@ -208,7 +143,7 @@ describe('raising a hand', () => {
       await submitForm(page, 'withdraw', item);
       await page.locator(`section[data-group="past"] article[data-application-id="${rows[0]!.id}"]`).waitFor();
       expect(await page.getByTestId('form-message').innerText()).toContain(i18n.t('board.apply.withdrawnTitle'));
-      const [after] = (await applicationsOf(t, privateRequest)).filter((a) => a.volunteerId === volunteer.id);
+      const [after] = await handsBy(volunteer.id);
       expect(after!.status).toBe('withdrawn');
 
       // the request page offers to raise a hand again
@@ -226,7 +161,7 @@ describe('raising a hand', () => {
     await submitForm(page, 'apply');
     await submitForm(page, 'withdraw');
     expect(await page.getByTestId('form-message').innerText()).toContain(i18n.t('board.apply.withdrawnTitle'));
-    const rows = (await applicationsOf(t, privateRequest)).filter((a) => a.volunteerId === volunteer.id);
+    const rows = await handsBy(volunteer.id);
     expect(rows.map((r) => r.status)).toEqual(['withdrawn']);
   });
 
@@ -243,9 +178,7 @@ describe('raising a hand', () => {
       i18n.t('board.apply.confirmSent', { email: volunteer.email }),
     );
     await expect.poll(() => t.mail.some((m) => m.to === volunteer.email)).toBe(true);
-    expect(
-      await applicationsOf(t, privateRequest).then((r) => r.filter((a) => a.volunteerId === volunteer.id)),
-    ).toEqual([]);
+    expect(await handsBy(volunteer.id)).toEqual([]);
   });
 
   it('a filled request takes no more hands and says why', async () => {
@@ -297,6 +230,11 @@ describe('reporting a request', () => {
     },
   );
 });
+
+/** The hands `volunteerId` raised on the request of this file whose exact place is private. */
+async function handsBy(volunteerId: string) {
+  return (await applicationsOf(t, privateRequest)).filter((a) => a.volunteerId === volunteerId);
+}
 
 async function flagsBy(userId: string) {
   return t.database.handle.db.select().from(schema.flags).where(eq(schema.flags.reporterId, userId));

@@ -15,7 +15,6 @@ import {
   expectNoViolations,
   langs,
   newPage,
-  newPerson,
   open,
   requestRow,
   submit,
@@ -24,6 +23,7 @@ import {
   texts,
   useBrowserApp,
   insertRequest,
+  visitAs,
   waitForHydration,
 } from './kit/index.ts';
 
@@ -130,8 +130,11 @@ describe('answering an invitation', () => {
 describe('first come', () => {
   it('the officer makes a request first come on the form (without JavaScript); its page says so in each language', async () => {
     const requestId = await insertRequest(t, { title: '受付テントの設営', category: 'manual_labour', status: 'draft' });
-    const { page } = await newPerson({ as: demo.officerSenju, lang: 'en', javaScript: false });
-    await open(page, t, `/association/requests/${requestId}/edit`);
+    const { page } = await visitAs(`/association/requests/${requestId}/edit`, {
+      as: demo.officerSenju,
+      lang: 'en',
+      javaScript: false,
+    });
     const i18n = texts('en');
     await page.locator('[data-testid=hands-mode] summary').click();
     await page.getByLabel(i18n.t('invite.mode.first_come.option'), { exact: true }).check();

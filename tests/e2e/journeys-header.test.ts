@@ -8,12 +8,11 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { t, useBrowserApp } from './kit/boot.ts';
 import { open, openHeaderMenu, sidewaysScroll, submit } from './kit/pages.ts';
-import { demo, demoPassword, newPerson, signInOnPage, visitAs } from './kit/people.ts';
+import { demo, demoPassword, newPerson, phone, signInOnPage, visitAs } from './kit/people.ts';
 import { texts } from './kit/texts.ts';
 
 useBrowserApp();
 
-const phone = { width: 390, height: 800 };
 const roles = [
   { who: 'signed out', as: null },
   { who: 'volunteer', as: demo.volunteer3 },
@@ -28,8 +27,7 @@ describe('the header on a 390 px phone', () => {
     async (role) => {
       for (const lang of ['ja', 'en', 'ja-easy'] as const) {
         for (const javaScript of [true, false]) {
-          const { context, page } = await newPerson({ as: role.as, lang, javaScript, viewport: phone });
-          await open(page, t, '/requests');
+          const { context, page } = await visitAs('/requests', { as: role.as, lang, javaScript, viewport: phone });
           const height = await page.locator('header.site-header').evaluate((el) => el.getBoundingClientRect().height);
           expect(height, `${role.who} ${lang} JavaScript ${javaScript}`).toBeLessThanOrEqual(160);
           const overflow = await sidewaysScroll(page);
@@ -42,8 +40,7 @@ describe('the header on a 390 px phone', () => {
 
   it.each([true, false])('opens the account menu and signs out (JavaScript %s)', async (javaScript) => {
     const i18n = texts('ja');
-    const { context, page } = await newPerson({ as: demo.volunteer3, javaScript, viewport: phone });
-    await open(page, t, '/requests');
+    const { context, page } = await visitAs('/requests', { as: demo.volunteer3, javaScript, viewport: phone });
     const header = page.locator('header');
     expect(await header.getByRole('link', { name: i18n.t('auth.header.me') }).isVisible()).toBe(false);
     await openHeaderMenu(page, 'signed-in');
@@ -61,8 +58,7 @@ describe('signing in', () => {
       .set({ language: 'en' })
       .where(eq(schema.users.email, demo.officerSenju));
     // a browser that has never been here: Japanese by its own settings
-    const { context, page } = await newPerson({ lang: null, locale: 'ja-JP' });
-    await open(page, t, '/');
+    const { context, page } = await visitAs('/', { lang: null, locale: 'ja-JP' });
     expect(await page.getAttribute('html', 'lang')).toBe('ja');
     await signInOnPage(page, t, 'ja', demo.officerSenju, demoPassword);
     await page.waitForURL(`${t.baseUrl}/association/requests`);
@@ -83,8 +79,7 @@ describe('signing in', () => {
   });
 
   it('still returns to the page the person came from', async () => {
-    const { context, page } = await newPerson({ lang: 'ja' });
-    await open(page, t, '/signin?returnTo=%2Frequests');
+    const { context, page } = await visitAs('/signin?returnTo=%2Frequests', { lang: 'ja' });
     await page.locator('#signin-email').fill(demo.officerOkubo);
     await page.locator('#signin-password').fill(demoPassword);
     await submit(page, page.getByRole('button', { name: texts('ja').t('auth.signin.submit'), exact: true }));
@@ -98,8 +93,7 @@ describe('the tab names the page', () => {
     'in %s: the home page is the board alone, another page its heading first, a missing page says so',
     async (lang) => {
       const i18n = texts(lang);
-      const { context, page } = await newPerson({ lang });
-      await open(page, t, '/');
+      const { context, page } = await visitAs('/', { lang });
       expect(await page.title()).toBe(i18n.t('site.name'));
       await open(page, t, '/requests');
       expect(await page.title()).toBe(i18n.t('meta.title', { page: i18n.t('board.title') }));

@@ -8,14 +8,13 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { t, useBrowserApp } from './kit/boot.ts';
 import { open, submit } from './kit/pages.ts';
-import { demo, newPerson } from './kit/people.ts';
+import { demo, phone, visitAs } from './kit/people.ts';
 import { api, applyAs, createVolunteer, insertRequest } from './kit/scene.ts';
 import { texts } from './kit/texts.ts';
 
 useBrowserApp();
 
 const day = 86_400_000;
-const phone = { width: 390, height: 800 };
 
 /** A volunteer with a confirmed address raises a hand for the request. */
 async function raiseHand(requestId: string): Promise<string> {
@@ -34,8 +33,11 @@ describe('an officer with a volunteer waiting', () => {
         startsAt: new Date(Date.now() + 10 * day),
       });
       await raiseHand(requestId);
-      const { context, page } = await newPerson({ as: demo.officerSenju, lang, viewport: phone });
-      await open(page, t, `/association/requests/${requestId}`);
+      const { context, page } = await visitAs(`/association/requests/${requestId}`, {
+        as: demo.officerSenju,
+        lang,
+        viewport: phone,
+      });
       expect(await page.locator('[data-testid=waiting]').innerText()).toContain(
         i18n.t('association.detail.waiting', { count: 1 }),
       );
@@ -53,8 +55,10 @@ describe('marking the help finished', () => {
     const requestId = await insertRequest(t, { title: 'まだ先のお手伝い', startsAt });
     const applicationId = await raiseHand(requestId);
     await api(t, demo.officerSenju, 'POST', `/api/applications/${applicationId}/accept`, {});
-    const { context, page } = await newPerson({ as: demo.officerSenju, viewport: phone });
-    await open(page, t, `/association/requests/${requestId}`);
+    const { context, page } = await visitAs(`/association/requests/${requestId}`, {
+      as: demo.officerSenju,
+      viewport: phone,
+    });
     expect(await page.locator('[data-action=complete]').count()).toBe(0);
     expect(await page.locator('[data-testid=complete-later]').innerText()).toContain(
       i18n.t('association.match.completeFrom', {
@@ -78,8 +82,11 @@ describe('marking the help finished', () => {
     });
     const applicationId = await raiseHand(requestId);
     await api(t, demo.officerSenju, 'POST', `/api/applications/${applicationId}/accept`, {});
-    const { context, page } = await newPerson({ as: demo.officerSenju, javaScript, viewport: phone });
-    await open(page, t, `/association/requests/${requestId}`);
+    const { context, page } = await visitAs(`/association/requests/${requestId}`, {
+      as: demo.officerSenju,
+      javaScript,
+      viewport: phone,
+    });
     const button = page.locator('[data-action=complete]');
     expect(await button.getAttribute('class')).toContain('button--secondary');
     await button.click();
@@ -111,8 +118,7 @@ describe('a request staff sent back', () => {
         .update(schema.helpRequests)
         .set({ statusReason: '日時をはっきり書いてください。' })
         .where(eq(schema.helpRequests.id, requestId));
-      const { context, page } = await newPerson({ as: demo.officerSenju, lang });
-      await open(page, t, `/association/requests/${requestId}`);
+      const { context, page } = await visitAs(`/association/requests/${requestId}`, { as: demo.officerSenju, lang });
       expect(
         await page
           .locator('[data-section=actions]')

@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { t, useBrowserApp } from './kit/boot.ts';
 import { open } from './kit/pages.ts';
-import { demo, newPerson } from './kit/people.ts';
+import { demo, newPerson, visitAs } from './kit/people.ts';
 import { requestIdByTitle } from './kit/rows.ts';
 import { requestThroughApi } from './kit/scene.ts';
 import { texts } from './kit/texts.ts';
@@ -44,8 +44,7 @@ describe('what each person may open', () => {
   });
 
   it('signed out, the pages send people to sign in and come back', async () => {
-    const { context, page } = await newPerson({ lang: 'ja' });
-    await open(page, t, '/association/requests');
+    const { context, page } = await visitAs('/association/requests', { lang: 'ja' });
     expect(page.url()).toContain('/signin?returnTo=%2Fassociation%2Frequests');
     await open(page, t, '/staff/moderation');
     expect(page.url()).toContain('/signin?returnTo=%2Fstaff%2Fmoderation');
@@ -53,8 +52,7 @@ describe('what each person may open', () => {
   });
 
   it('staff of 新宿区 (13104) do not see 足立区 (13121) requests in their queue, nor open them', async () => {
-    const { context, page } = await newPerson({ as: demo.staffShinjuku, lang: 'ja' });
-    await open(page, t, '/staff/moderation');
+    const { context, page } = await visitAs('/staff/moderation', { as: demo.staffShinjuku, lang: 'ja' });
     expect(await page.locator(`tr[data-request="${adachiPending}"]`).count()).toBe(0);
     expect(await page.locator('main').innerText()).not.toContain('町会のLINEグループを作りたい');
     const response = await open(page, t, `/staff/moderation/${adachiPending}`);
@@ -69,8 +67,7 @@ describe('what each person may open', () => {
   });
 
   it('staff of 足立区 see the item and every decision the lifecycle allows', async () => {
-    const { context, page } = await newPerson({ as: demo.staffAdachi, lang: 'ja' });
-    await open(page, t, '/staff/moderation');
+    const { context, page } = await visitAs('/staff/moderation', { as: demo.staffAdachi, lang: 'ja' });
     expect(await page.locator(`tr[data-request="${adachiPending}"]`).count()).toBe(1);
     await open(page, t, `/staff/moderation/${adachiPending}`);
     expect(
@@ -82,8 +79,7 @@ describe('what each person may open', () => {
   });
 
   it('foundation staff see every queue but no decision button, and are told why', async () => {
-    const { context, page } = await newPerson({ as: demo.foundation, lang: 'ja' });
-    await open(page, t, '/staff/moderation');
+    const { context, page } = await visitAs('/staff/moderation', { as: demo.foundation, lang: 'ja' });
     expect(await page.locator(`tr[data-request="${adachiPending}"]`).count()).toBe(1);
     expect(await page.locator('#filter-municipality').count()).toBe(1);
     await open(page, t, `/staff/moderation/${adachiPending}`);

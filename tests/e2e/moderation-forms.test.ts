@@ -6,31 +6,27 @@
 import { describe, expect, it } from 'vitest';
 import { t, useBrowserApp } from './kit/boot.ts';
 import { expectSummary, fieldError, open, submit } from './kit/pages.ts';
-import { demo, newPerson } from './kit/people.ts';
+import { demo, newPerson, visitAs } from './kit/people.ts';
 import { municipalitySettings, requestRow, rowCounts } from './kit/rows.ts';
 import { api, flagAs, requestThroughApi } from './kit/scene.ts';
-import { texts } from './kit/texts.ts';
+import { languageRuns, texts } from './kit/texts.ts';
 
 useBrowserApp();
 
-const runs = [
-  { lang: 'ja', javaScriptEnabled: true },
-  { lang: 'ja-easy', javaScriptEnabled: false },
-] as const;
+const runs = languageRuns({ ja: true, 'ja-easy': false });
 
 async function pendingRequest(title = '審査用の依頼'): Promise<string> {
   return requestThroughApi(t, 'sent', { title });
 }
 
-describe.each(runs)('staff forms in $lang (JavaScript: $javaScriptEnabled)', ({ lang, javaScriptEnabled }) => {
+describe.each(runs)('staff forms in $lang (JavaScript: $javaScript)', ({ lang, javaScript }) => {
   const i18n = texts(lang);
 
   it.each(['requestChanges', 'reject'] as const)(
     '%s without a reason: the reason is asked for beside the box; the request stays waiting',
     async (decision) => {
       const id = await pendingRequest();
-      const { context, page } = await newPerson({ as: demo.staffAdachi, lang, javaScript: javaScriptEnabled });
-      await open(page, t, `/staff/moderation/${id}`);
+      const { context, page } = await visitAs(`/staff/moderation/${id}`, { as: demo.staffAdachi, lang, javaScript });
       const before = await rowCounts(t);
       const mails = t.mail.length;
       await page.locator(`#${decision}-reason`).fill('   ');
@@ -47,8 +43,7 @@ describe.each(runs)('staff forms in $lang (JavaScript: $javaScriptEnabled)', ({ 
 
   it("the officer's contact shows only after a reason is given, and the look-up is recorded", async () => {
     const id = await pendingRequest('連絡先を確かめたい依頼');
-    const { context, page } = await newPerson({ as: demo.staffAdachi, lang, javaScript: javaScriptEnabled });
-    await open(page, t, `/staff/moderation/${id}`);
+    const { context, page } = await visitAs(`/staff/moderation/${id}`, { as: demo.staffAdachi, lang, javaScript });
     expect(await page.content()).not.toContain('officer.senju@demo.example');
     const showContact = page.getByRole('button', { name: i18n.t('moderation.contact.submit') });
 
@@ -71,8 +66,7 @@ describe.each(runs)('staff forms in $lang (JavaScript: $javaScriptEnabled)', ({ 
 
   it('closing a published request without a reason is refused the same way', async () => {
     const id = await requestThroughApi(t, 'approved', { title: '公開中の依頼' });
-    const { context, page } = await newPerson({ as: demo.staffAdachi, lang, javaScript: javaScriptEnabled });
-    await open(page, t, `/staff/moderation/${id}`);
+    const { context, page } = await visitAs(`/staff/moderation/${id}`, { as: demo.staffAdachi, lang, javaScript });
     // only the decision the lifecycle allows from "published" is offered
     expect(
       await page.locator('[data-decision]').evaluateAll((els) => els.map((e) => e.getAttribute('data-decision'))),
@@ -87,8 +81,7 @@ describe.each(runs)('staff forms in $lang (JavaScript: $javaScriptEnabled)', ({ 
 
   it('settings: unticking every category is explained; the settings stay as they were', async () => {
     const stored = await municipalitySettings(t, '13121');
-    const { context, page } = await newPerson({ as: demo.staffAdachi, lang, javaScript: javaScriptEnabled });
-    await open(page, t, '/staff/settings');
+    const { context, page } = await visitAs('/staff/settings', { as: demo.staffAdachi, lang, javaScript });
     for (const box of await page.locator('input[name=enabledCategories]').all()) await box.uncheck();
     await submit(page, page.getByRole('button', { name: i18n.t('moderation.settings.submit') }));
     await expectSummary(page);

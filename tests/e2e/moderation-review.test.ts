@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { accessibilityViolations } from '../src/harness/browser.ts';
 import { t, useBrowserApp } from './kit/boot.ts';
 import { open, submit } from './kit/pages.ts';
-import { demo, newPerson } from './kit/people.ts';
+import { demo, newPerson, phone, visitAs } from './kit/people.ts';
 import { associationIdOf, requestRow } from './kit/rows.ts';
 import { api, requestBody, requestThroughApi } from './kit/scene.ts';
 import { languageRuns, texts } from './kit/texts.ts';
@@ -20,7 +20,6 @@ import { languageRuns, texts } from './kit/texts.ts';
 useBrowserApp();
 
 const desktop = { width: 1280, height: 800 };
-const phone = { width: 390, height: 800 };
 const umedaOfficer = 'officer.umeda@demo.example';
 
 const runs = languageRuns({ ja: true, en: true, 'ja-easy': false });
@@ -51,8 +50,12 @@ describe.each(runs)('the review in $lang (JavaScript: $javaScript)', ({ lang, ja
 
   it('1,280 px: the request and the decisions on the first screen; 390 px: the request first', async () => {
     const id = await pendingRequest(`画面の広さを測る依頼 ${lang}`);
-    const { context, page } = await newPerson({ as: demo.staffAdachi, lang, javaScript, viewport: desktop });
-    await open(page, t, `/staff/moderation/${id}`);
+    const { context, page } = await visitAs(`/staff/moderation/${id}`, {
+      as: demo.staffAdachi,
+      lang,
+      javaScript,
+      viewport: desktop,
+    });
     for (const part of ['[data-testid=request-preview] h3', '[data-testid=request-preview] .plain-text']) {
       expect(await topOf(page, part), part).toBeLessThan(desktop.height - 40);
     }
@@ -72,8 +75,12 @@ describe.each(runs)('the review in $lang (JavaScript: $javaScript)', ({ lang, ja
   it('a resubmitted request shows the last reason and what changed, in the queue and on its page', async () => {
     const reason = `日時をはっきり書いてください（${lang}）。`;
     const id = await resubmittedRequest(`直して出し直した依頼 ${lang}`, reason);
-    const { context, page } = await newPerson({ as: demo.staffAdachi, lang, javaScript, viewport: phone });
-    await open(page, t, '/staff/moderation');
+    const { context, page } = await visitAs('/staff/moderation', {
+      as: demo.staffAdachi,
+      lang,
+      javaScript,
+      viewport: phone,
+    });
     const row = page.locator(`tr[data-request="${id}"]`);
     expect(await row.locator('[data-testid=resubmitted]').innerText()).toBe(i18n.t('moderation.queue.resubmitted'));
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
@@ -93,8 +100,12 @@ describe.each(runs)('the review in $lang (JavaScript: $javaScript)', ({ lang, ja
   it('a ready-made reason is sent as chosen, and can be edited first where JavaScript runs', async () => {
     const id = await pendingRequest(`決まった理由で返す依頼 ${lang}`);
     const preset = i18n.t('moderation.presets.privateInPublic');
-    const { context, page } = await newPerson({ as: demo.staffAdachi, lang, javaScript, viewport: desktop });
-    await open(page, t, `/staff/moderation/${id}`);
+    const { context, page } = await visitAs(`/staff/moderation/${id}`, {
+      as: demo.staffAdachi,
+      lang,
+      javaScript,
+      viewport: desktop,
+    });
     await page.getByRole('radio', { name: preset }).check();
     const box = page.locator('#requestChanges-reason');
     let expected = preset;
@@ -117,9 +128,12 @@ describe.each(runs)('the review in $lang (JavaScript: $javaScript)', ({ lang, ja
     const umeda = await associationIdOf(t, '梅田四丁目自治会');
     const first = await pendingRequest(`梅田の一件目 ${lang}`, umedaOfficer);
     const second = await pendingRequest(`梅田の二件目 ${lang}`, umedaOfficer);
-    const { context, page } = await newPerson({ as: demo.staffAdachi, lang, javaScript, viewport: desktop });
-
-    await open(page, t, `/staff/moderation?association=${umeda}`);
+    const { context, page } = await visitAs(`/staff/moderation?association=${umeda}`, {
+      as: demo.staffAdachi,
+      lang,
+      javaScript,
+      viewport: desktop,
+    });
     const listed = await page.locator('tr[data-request]').evaluateAll((rows) => rows.map((r) => r.dataset.request));
     expect(listed.indexOf(first)).toBeGreaterThanOrEqual(0);
     expect(listed.indexOf(first)).toBeLessThan(listed.indexOf(second));

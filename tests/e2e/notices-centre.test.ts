@@ -8,12 +8,14 @@ import {
   mailTo,
   newPerson,
   open,
+  phone,
   submitForm,
   t,
   texts,
   uniqueWord,
   useBrowserApp,
-  type Lang,
+  languageRuns,
+  visitAs,
 } from './kit/index.ts';
 
 /**
@@ -24,14 +26,10 @@ import {
 
 useBrowserApp();
 
-const runs = [
-  { lang: 'ja', javaScript: true },
-  { lang: 'en', javaScript: true },
-  { lang: 'ja-easy', javaScript: true },
-  { lang: 'ja', javaScript: false },
-  { lang: 'en', javaScript: false },
-  { lang: 'ja-easy', javaScript: false },
-] as const satisfies readonly { lang: Lang; javaScript: boolean }[];
+/** every language with JavaScript, then every language without */
+const runs = [true, false].flatMap((javaScript) =>
+  languageRuns({ ja: javaScript, en: javaScript, 'ja-easy': javaScript }),
+);
 
 /** A new hand on a new request of 千住一丁目町会: its officer gets a notification; answers the title. */
 async function handRaised(): Promise<string> {
@@ -48,13 +46,12 @@ describe.each(runs)('notifications in $lang (JavaScript: $javaScript)', ({ lang,
   it('the bell counts the unread; the list shows the news newest first; mark one, then all, read; axe finds nothing', async () => {
     await handRaised();
     const title = await handRaised();
-    const { page, context } = await newPerson({
+    const { page, context } = await visitAs('/requests', {
       as: demo.officerSenju,
       lang,
       javaScript,
       viewport: { width: 1280, height: 900 },
     });
-    await open(page, t, '/requests');
     const bell = page.locator('[data-testid=bell]');
     expect(await bell.isVisible()).toBe(true);
     expect(await bell.getAttribute('href')).toBe('/notifications');
@@ -81,13 +78,12 @@ describe.each(runs)('notifications in $lang (JavaScript: $javaScript)', ({ lang,
 
   it('on a phone the way to the notifications is inside the account menu', async () => {
     await handRaised();
-    const { page, context } = await newPerson({
+    const { page, context } = await visitAs('/requests', {
       as: demo.officerSenju,
       lang,
       javaScript,
-      viewport: { width: 390, height: 800 },
+      viewport: phone,
     });
-    await open(page, t, '/requests');
     expect(await page.locator('[data-testid=bell]').isVisible()).toBe(false);
     const inMenu = page.locator('[data-testid=signed-in] [data-testid=bell-in-menu]');
     expect(await inMenu.getAttribute('href')).toBe('/notifications');
@@ -104,8 +100,7 @@ describe.each([
 
   it('the choices page keeps a change; axe finds nothing', async () => {
     const volunteer = await createVolunteer(t, { verified: true });
-    const { page, context } = await newPerson({ as: volunteer.email, lang, javaScript });
-    await open(page, t, '/me/notifications');
+    const { page, context } = await visitAs('/me/notifications', { as: volunteer.email, lang, javaScript });
     await expectNoViolations(page, `mail choices, ${lang}`);
     // only the kinds of the volunteer's hat: none of the staff's or the officers'
     expect(await page.locator('input[name=requestFits]').count()).toBe(4);
@@ -122,8 +117,7 @@ describe.each([
     const title = await handRaised();
     const mail = await mailTo(t, demo.officerSenju, (s) => s.includes(title));
     const path = /\/unsubscribe\?key=[\w-]+/.exec(mail.text)![0];
-    const { page, context } = await newPerson({ lang, javaScript });
-    await open(page, t, path);
+    const { page, context } = await visitAs(path, { lang, javaScript });
     expect(await page.getByText(i18n.t('notices.kindName.handRaised')).count()).toBeGreaterThan(0);
     await expectNoViolations(page, `unsubscribe, ${lang}`);
     await submitForm(page, 'unsubscribe');

@@ -11,7 +11,7 @@ import { areas } from '../../web/src/lib/i18n/catalogue.ts';
 import { pageWeight } from '../../scripts/bench/page-weight.ts';
 import { t, useBrowserApp } from './kit/boot.ts';
 import { open } from './kit/pages.ts';
-import { demo, newPerson } from './kit/people.ts';
+import { demo, newPerson, visitAs } from './kit/people.ts';
 import { langs } from './kit/texts.ts';
 
 useBrowserApp();
@@ -66,8 +66,7 @@ describe('page weight (gzip)', () => {
     expect(board).toContain('"errors.code.INTERNAL"');
 
     // a search word the API refuses (too long): the summary names the field's problem
-    const { context, page } = await newPerson({ as: null, lang: 'en' });
-    await open(page, t, `/requests?q=${'x'.repeat(300)}`);
+    const { context, page } = await visitAs(`/requests?q=${'x'.repeat(300)}`, { as: null, lang: 'en' });
     const summary = page.getByTestId('error-summary');
     expect(await summary.innerText()).toContain(en['errors.field.TOO_LONG']);
     expect(await page.content()).not.toContain('"errors.code.ALREADY_APPLIED"');

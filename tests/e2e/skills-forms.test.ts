@@ -8,10 +8,12 @@ import {
   insertRequest,
   newPerson,
   open,
+  phone,
   submit,
   t,
   texts,
   useBrowserApp,
+  visitAs,
 } from './kit/index.ts';
 
 /**
@@ -21,8 +23,6 @@ import {
  */
 
 useBrowserApp();
-
-const phone = { width: 390, height: 800 };
 
 const runs = [
   { lang: 'ja', javaScript: true },
@@ -36,8 +36,7 @@ describe.each(runs)('skills in $lang (JavaScript: $javaScript)', ({ lang, javaSc
 
   it('a volunteer sets skills with levels, free slots, hours and consent on a phone', async () => {
     const volunteer = await createVolunteer(t, { verified: true });
-    const { context, page } = await newPerson({ as: volunteer.email, lang, javaScript, viewport: phone });
-    await open(page, t, '/me/skills');
+    const { context, page } = await visitAs('/me/skills', { as: volunteer.email, lang, javaScript, viewport: phone });
 
     // the design group opens to show its skills; without JavaScript a click on the summary does it too
     await page

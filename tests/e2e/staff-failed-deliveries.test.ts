@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { demo, expectNoViolations, languageRuns, newPerson, open, t, texts, useBrowserApp } from './kit/index.ts';
+import { demo, expectNoViolations, languageRuns, open, t, texts, useBrowserApp, visitAs } from './kit/index.ts';
 
 /**
  * The list of mail the board gave up on (issue 11): the ward clerk sees their municipality's, the
@@ -34,8 +34,7 @@ describe.each(runs)('undelivered mail in $lang (JavaScript: $javaScript)', ({ la
   const i18n = texts(lang);
 
   it('ward staff see their own municipality’s, masked, linked from the staff menu; axe finds nothing', async () => {
-    const { page, context } = await newPerson({ as: demo.staffAdachi, lang, javaScript });
-    await open(page, t, '/staff');
+    const { page, context } = await visitAs('/staff', { as: demo.staffAdachi, lang, javaScript });
     const link = page.locator('nav a[href="/staff/failed-deliveries"]');
     expect(await link.allInnerTexts()).toEqual([i18n.t('staff.nav.failedDeliveries')]);
     await open(page, t, '/staff/failed-deliveries');
@@ -55,25 +54,25 @@ describe.each(runs)('undelivered mail in $lang (JavaScript: $javaScript)', ({ la
 
 describe('without JavaScript, and who else', () => {
   it('the page is the same without JavaScript (it only reads)', async () => {
-    const { page, context } = await newPerson({ as: demo.staffAdachi, lang: 'en', javaScript: false });
-    await open(page, t, '/staff/failed-deliveries');
+    const { page, context } = await visitAs('/staff/failed-deliveries', {
+      as: demo.staffAdachi,
+      lang: 'en',
+      javaScript: false,
+    });
     const rows = page.locator('table[data-table="failed-deliveries"] tbody tr');
     expect(await rows.allInnerTexts()).toEqual([expect.stringContaining('ta…@example.test')]);
     await context.close();
   });
 
   it('the foundation sees every municipality’s', async () => {
-    const { page, context } = await newPerson({ as: demo.foundation, lang: 'ja' });
-    await open(page, t, '/staff/failed-deliveries');
+    const { page, context } = await visitAs('/staff/failed-deliveries', { as: demo.foundation, lang: 'ja' });
     expect(await page.locator('table[data-table="failed-deliveries"] tbody tr').count()).toBe(2);
     await context.close();
   });
 
   it('a volunteer is not let in', async () => {
-    const { page, context } = await newPerson({ as: demo.volunteer1, lang: 'en' });
-    const res = await open(page, t, '/staff/failed-deliveries');
-    expect(res?.status()).toBe(403);
+    const { page, status } = await visitAs('/staff/failed-deliveries', { as: demo.volunteer1, lang: 'en' });
+    expect(status).toBe(403);
     expect(await page.content()).not.toContain('mailbox unavailable');
-    await context.close();
   });
 });

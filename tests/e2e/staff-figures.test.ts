@@ -1,7 +1,6 @@
 import { schema } from '@board/db';
 import { refreshFigures } from '@board/server/modules/figures/refresh';
 import { eq } from 'drizzle-orm';
-import type { Page } from 'playwright-core';
 import { tokyoMonthOf } from '@board/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { quickPeriods } from '../../web/src/lib/figures/periods.ts';
@@ -10,12 +9,14 @@ import {
   expectNoViolations,
   expectSummary,
   insertRequest,
+  langs,
   newPerson,
   open,
+  sidewaysScroll,
   t,
   texts,
   useBrowserApp,
-  type Lang,
+  visitAs,
 } from './kit/index.ts';
 
 /**
@@ -26,7 +27,6 @@ import {
 
 useBrowserApp();
 
-const langs = ['ja', 'en', 'ja-easy'] as const satisfies readonly Lang[];
 const phone = { viewport: { width: 390, height: 844 } };
 
 /** Requests posted and published in June 2021 (足立区: 6; 新宿区: 2), then the rollups refreshed. */
@@ -45,11 +45,6 @@ beforeAll(async () => {
   await refreshFigures(t.app);
 }, 120_000);
 
-async function noSidewaysScroll(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
-}
-
 describe.each(langs)('figures in %s without JavaScript, at 390 px', (lang) => {
   const i18n = texts(lang);
 
@@ -66,7 +61,7 @@ describe.each(langs)('figures in %s without JavaScript, at 390 px', (lang) => {
     expect(await juneRow.locator('td').first().innerText()).toBe('6');
     // a municipality filter only for the foundation
     expect(await page.locator('select[name="municipality"]').count()).toBe(0);
-    await noSidewaysScroll(page);
+    expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
     await expectNoViolations(page, `figures ${lang}`);
 
     const download = async (format: string) =>
@@ -82,8 +77,12 @@ describe.each(langs)('figures in %s without JavaScript, at 390 px', (lang) => {
 
   it('last fiscal year in one click, and the quick choice marks the period shown', async () => {
     const lastFiscalYear = quickPeriods(tokyoMonthOf(new Date())).find((p) => p.key === 'lastFiscalYear')!;
-    const { page, context } = await newPerson({ as: demo.staffAdachi, lang, javaScript: false, ...phone });
-    await open(page, t, '/staff/figures');
+    const { page, context } = await visitAs('/staff/figures', {
+      as: demo.staffAdachi,
+      lang,
+      javaScript: false,
+      ...phone,
+    });
     expect(await page.locator('[data-period]').count()).toBe(4);
     await page.locator('[data-period="lastFiscalYear"]').click();
     await page.waitForURL(`**/staff/figures?from=${lastFiscalYear.from}&to=${lastFiscalYear.to}`);
@@ -96,14 +95,18 @@ describe.each(langs)('figures in %s without JavaScript, at 390 px', (lang) => {
     const { period } = JSON.parse(await api.text()) as { period: { posted: number; published: number } };
     expect(await page.locator('[data-fact="figures.posted"] dd').innerText()).toBe(String(period.posted));
     expect(await page.locator('[data-fact="figures.published"] dd').innerText()).toBe(String(period.published));
-    await noSidewaysScroll(page);
+    expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
     await expectNoViolations(page, `figures, quick periods ${lang}`);
     await context.close();
   });
 
   it('a wrong month gets a translated error and the form again', async () => {
-    const { page, context } = await newPerson({ as: demo.staffAdachi, lang, javaScript: false, ...phone });
-    await open(page, t, '/staff/figures?from=2021-13&to=2021-06');
+    const { page, context } = await visitAs('/staff/figures?from=2021-13&to=2021-06', {
+      as: demo.staffAdachi,
+      lang,
+      javaScript: false,
+      ...phone,
+    });
     await expectSummary(page);
     expect(await page.locator('main').innerText()).toContain(i18n.t('errors.field.MONTH_INVALID'));
     await expectNoViolations(page, `figures error ${lang}`);
@@ -120,7 +123,7 @@ describe.each(langs)('figures in %s without JavaScript, at 390 px', (lang) => {
     expect(await adachi.locator('td').nth(1).innerText()).toBe('6');
     const shinjuku = rows.filter({ hasText: lang === 'en' ? 'Shinjuku' : '新宿区' });
     expect(await shinjuku.locator('td').nth(1).innerText()).toBe(i18n.t('figures.openData.suppressed'));
-    await noSidewaysScroll(page);
+    expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
     await expectNoViolations(page, `open data ${lang}`);
     await context.close();
   });
@@ -128,8 +131,10 @@ describe.each(langs)('figures in %s without JavaScript, at 390 px', (lang) => {
 
 describe('figures: who sees what', () => {
   it('the foundation picks a municipality or all Tokyo; a volunteer is refused', async () => {
-    const { page, context } = await newPerson({ as: demo.foundation, lang: 'ja' });
-    await open(page, t, '/staff/figures?from=2021-06&to=2021-06');
+    const { page, context } = await visitAs('/staff/figures?from=2021-06&to=2021-06', {
+      as: demo.foundation,
+      lang: 'ja',
+    });
     expect(await page.locator('[data-fact="figures.posted"] dd').innerText()).toBe('8');
     await page.locator('select[name="municipality"]').selectOption('13104');
     await page.locator('form[data-form="figures-filter"] button[type="submit"]').click();
@@ -143,8 +148,6 @@ describe('figures: who sees what', () => {
     expect(await page.locator('select[name="municipality"]').inputValue()).toBe('13104');
     await expectNoViolations(page, 'figures with JavaScript');
     await context.close();
-    const volunteer = await newPerson({ as: demo.volunteer1, lang: 'ja', javaScript: false });
-    expect((await open(volunteer.page, t, '/staff/figures'))?.status()).toBe(403);
-    await volunteer.context.close();
+    expect((await visitAs('/staff/figures', { as: demo.volunteer1, javaScript: false })).status).toBe(403);
   });
 });

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   api,
-  applyAs,
+  matchThroughApi,
   demo,
   expectFieldError,
   expectNoViolations,
@@ -10,14 +10,16 @@ import {
   insertRequest,
   newPerson,
   open,
+  phone,
   t,
   texts,
+  sidewaysScroll,
   useBrowserApp,
+  visitAs,
   waitForHydration,
   type Lang,
   languageRuns,
 } from './kit/index.ts';
-import { sidewaysScroll } from './kit/pages.ts';
 
 /**
  * Match review and every request of the municipality (issue 12): a ward clerk filters the
@@ -36,10 +38,7 @@ const matchIds: Partial<Record<Lang, string>> = {};
 beforeAll(async () => {
   for (const { lang } of runs) {
     const requestId = await insertRequest(t, { title: titleOf(lang), category: 'design_flyers' });
-    const id = await applyAs(t, demo.volunteer1, requestId, 'お手伝いします');
-    await api(t, demo.officerSenju, 'POST', `/api/applications/${id}/accept`);
-    await api(t, demo.officerSenju, 'POST', `/api/applications/${id}/complete`);
-    await api(t, demo.volunteer1, 'POST', `/api/applications/${id}/confirm`);
+    const id = await matchThroughApi(t, 'confirmed', requestId, demo.volunteer1);
     await api(t, demo.officerSenju, 'POST', `/api/applications/${id}/thanks`, {
       note: 'ありがとうございました',
       rating: { score: 5, comment: '丁寧な仕事でした' },
@@ -48,20 +47,17 @@ beforeAll(async () => {
   }
 }, 120_000);
 
-const phone = { viewport: { width: 390, height: 800 } };
-
 describe.each(runs)('match review in $lang (JavaScript: $javaScript)', ({ lang, javaScript }) => {
   const i18n = texts(lang);
 
   it('filters the matches on a phone, opens a timeline, downloads the CSV', async () => {
-    const { page, context } = await newPerson({
+    const { page, context } = await visitAs('/staff', {
       as: demo.staffAdachi,
       lang,
       javaScript,
       acceptDownloads: true,
-      ...phone,
+      viewport: phone,
     });
-    await open(page, t, '/staff');
     const link = page.getByRole('link', { name: i18n.t('oversight.dashboard.matches') });
     expect(await link.getAttribute('href')).toBe('/staff/matches');
     expect(
@@ -145,17 +141,13 @@ describe.each(runs)('match review in $lang (JavaScript: $javaScript)', ({ lang, 
 
 describe('who sees the pages', () => {
   it('the foundation picks a municipality; a volunteer is turned away', async () => {
-    const { page, context } = await newPerson({ as: demo.foundation, lang: 'ja' });
-    await open(page, t, '/staff/matches?municipality=13104');
+    const { page, context } = await visitAs('/staff/matches?municipality=13104', { as: demo.foundation, lang: 'ja' });
     expect(await page.locator('#match-filter-municipality').inputValue()).toBe('13104');
     expect(await page.locator(`tr[data-match="${matchIds.ja}"]`).count()).toBe(0);
     await open(page, t, '/staff/matches?municipality=13121');
     expect(await page.locator(`tr[data-match="${matchIds.ja}"]`).count()).toBe(1);
     await context.close();
 
-    const volunteer = await newPerson({ as: demo.volunteer1, lang: 'ja' });
-    const res = await open(volunteer.page, t, '/staff/matches');
-    expect(res?.status()).toBe(403);
-    await volunteer.context.close();
+    expect((await visitAs('/staff/matches', { as: demo.volunteer1 })).status).toBe(403);
   });
 });

@@ -18,6 +18,7 @@ import {
   texts,
   useBrowserApp,
   userIdOf,
+  visitAs,
   waitForHydration,
   type Lang,
   languageRuns,
@@ -65,8 +66,7 @@ describe.each(runs)('flags in $lang (JavaScript: $javaScript)', ({ lang, javaScr
 
   it('shows the reported text inline, hides only after a confirmation, keeping the note', async () => {
     const id = requestIds[lang]!;
-    const { page, context } = await newPerson({ as: demo.staffAdachi, lang, javaScript });
-    await open(page, t, '/staff/flags?status=open');
+    const { page, context } = await visitAs('/staff/flags?status=open', { as: demo.staffAdachi, lang, javaScript });
     const card = page.locator('li[data-flag]').filter({ hasText: titleOf(lang) });
 
     // the reported text, as typed, in an element marked Japanese; the title too
@@ -170,8 +170,11 @@ describe.each(runs)('the audit log in $lang (JavaScript: $javaScript)', ({ lang,
   });
 
   it('explains a bad date beside the field, in the reader’s language', async () => {
-    const { page, context } = await newPerson({ as: demo.staffAdachi, lang, javaScript });
-    await open(page, t, '/staff/audit?from=2026-02-30&to=2026-01-01');
+    const { page, context } = await visitAs('/staff/audit?from=2026-02-30&to=2026-01-01', {
+      as: demo.staffAdachi,
+      lang,
+      javaScript,
+    });
     await expectSummary(page);
     await expectFieldError(page, 'audit-from', i18n.t('errors.field.DATE_INVALID'));
     expect(await page.locator('tbody tr').count()).toBe(0);
@@ -185,8 +188,7 @@ describe('the foundation', () => {
   it('follows an approval from the log to the request (ja)', async () => {
     const id = await insertRequest(t, { title: '承認を追う依頼', status: 'pending_review' });
     await api(t, demo.staffAdachi, 'POST', `/api/requests/${id}/approve`);
-    const { page, context } = await newPerson({ as: demo.foundation, lang: 'ja' });
-    await open(page, t, '/staff/audit?action=request.approve');
+    const { page, context } = await visitAs('/staff/audit?action=request.approve', { as: demo.foundation, lang: 'ja' });
     const row = page.locator('tr[data-action="request.approve"]').filter({ hasText: '承認を追う依頼' });
     const link = row.getByRole('link', { name: auditActions['request.approve'].text.ja });
     expect(await link.getAttribute('href')).toBe(`/staff/moderation/${id}`);

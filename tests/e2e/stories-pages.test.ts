@@ -13,7 +13,9 @@ import {
   texts,
   useBrowserApp,
   userIdOf,
+  visitAs,
   type Lang,
+  languageRuns,
 } from './kit/index.ts';
 
 /**
@@ -26,11 +28,7 @@ import {
  */
 useBrowserApp();
 
-const runs = [
-  { lang: 'ja', javaScript: true },
-  { lang: 'en', javaScript: true },
-  { lang: 'ja-easy', javaScript: true },
-] as const satisfies readonly { lang: Lang; javaScript: boolean }[];
+const runs = languageRuns({ ja: true, en: true, 'ja-easy': true });
 
 /**
  * A title as an accessible name: in やさしい日本語 its kanji carry readings (hidden from the name),
@@ -124,8 +122,7 @@ describe.each(runs)('stories in $lang (JavaScript: $javaScript)', ({ lang, javaS
 
 describe.each(['en', 'ja-easy'] as const)('public stories in %s without JavaScript', (lang) => {
   it('filter by a GET form and open a story, axe-clean', async () => {
-    const { page, context } = await newPerson({ lang, javaScript: false });
-    await open(page, t, '/stories');
+    const { page, context } = await visitAs('/stories', { lang, javaScript: false });
     await page.locator('select[name="municipalityCode"]').selectOption('13121');
     await Promise.all([
       page.waitForURL(/municipalityCode=13121/),

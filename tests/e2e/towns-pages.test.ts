@@ -18,12 +18,14 @@ import {
   fieldError,
   newPerson,
   open,
+  phone,
   requestRow,
   rowCounts,
   submit,
   t,
   texts,
   useBrowserApp,
+  visitAs,
   type Lang,
 } from './kit/index.ts';
 
@@ -60,8 +62,7 @@ describe.each(runs)('in $lang (JavaScript: $javaScript)', ({ lang, javaScript, a
   const i18n = texts(lang);
 
   it('foundation: the list by status; activate asks for a reason, then the municipality is on the board', async () => {
-    const { context, page } = await newPerson({ as: demo.foundation, lang, javaScript });
-    await open(page, t, '/staff/municipalities');
+    const { context, page } = await visitAs('/staff/municipalities', { as: demo.foundation, lang, javaScript });
     await axeClean(page, javaScript, 'municipalities list');
     const onboarding = page.locator('[data-status-group=onboarding]');
     await Promise.all([
@@ -92,8 +93,11 @@ describe.each(runs)('in $lang (JavaScript: $javaScript)', ({ lang, javaScript, a
   }, 120_000);
 
   it('foundation: pause asks "really?" first; cancel changes nothing; confirmed, it is paused; resume brings it back', async () => {
-    const { context, page } = await newPerson({ as: demo.foundation, lang, javaScript });
-    await open(page, t, `/staff/municipalities/${pause}`);
+    const { context, page } = await visitAs(`/staff/municipalities/${pause}`, {
+      as: demo.foundation,
+      lang,
+      javaScript,
+    });
     await page.locator('#status-reason').fill('担当者の交代');
     await press(page, i18n.t('towns.change.pause'));
     const confirm = page.locator('[data-form=pause-confirm]');
@@ -127,13 +131,12 @@ describe.each(runs)('in $lang (JavaScript: $javaScript)', ({ lang, javaScript, a
   }, 120_000);
 
   it('staff post for an association: asked what is missing, then published, marked, with the desk as contact', async () => {
-    const { context, page } = await newPerson({
+    const { context, page } = await visitAs('/staff/requests/new', {
       as: demo.staffAdachi,
       lang,
       javaScript,
-      viewport: { width: 390, height: 800 },
+      viewport: phone,
     });
-    await open(page, t, '/staff/requests/new');
     expect(await page.getByTestId('desk-preview').innerText()).toContain('足立区 地域振興課');
     await axeClean(page, javaScript, 'on-behalf form');
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { applyToRequest } from '@board/server/modules/applications/service';
 import { contextFor } from '@board/server/services/context';
 import { useApiApp } from '../kit/app.ts';
-import { applicationRow, applied, apply, matched, newHand, newMatch } from '../kit/applications.ts';
+import { applicationRow, applied, apply, filledRequest, matched, newHand, newMatch } from '../kit/applications.ts';
 import { answer, errorCode, post } from '../kit/http.ts';
 import { mailsTo } from '../kit/mail.ts';
 import { actorOf, as, createVolunteer, demoEmails, officers, useDemoPeople } from '../kit/people.ts';
@@ -190,13 +190,10 @@ describe('withdrawApplication', () => {
   });
 
   it('keeps a 2-slot request published when one of two matches withdraws', async () => {
-    const request = await insertRequest(t, { slots: 2 });
-    const a = await createVolunteer(t);
-    const b = await createVolunteer(t);
-    const idA = await matched(t, a, request.id, officers.senju);
-    await matched(t, b, request.id, officers.senju);
+    const { request, matches } = await filledRequest(t, [{}, {}]);
     expect(await requestRow(t, request.id)).toMatchObject({ status: 'filled', matchedCount: 2 });
-    await post(t, a.headers, `/api/applications/${idA}/withdraw`);
+    const [a] = matches;
+    await post(t, a.volunteer.headers, `/api/applications/${a.id}/withdraw`);
     expect(await requestRow(t, request.id)).toMatchObject({ status: 'published', matchedCount: 1 });
   });
 });

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { accessContextOf } from '../../src/database/door.ts';
 import { useApiApp } from '../kit/app.ts';
-import { applied, matched, newMatch } from '../kit/applications.ts';
+import { applied, filledRequest, matched, newMatch } from '../kit/applications.ts';
 import { answer, errorCode, get, post } from '../kit/http.ts';
 import { mailsTo } from '../kit/mail.ts';
 import { actorOf, as, createVolunteer, demoEmails, officers, userIdOf, useDemoPeople } from '../kit/people.ts';
@@ -25,11 +25,8 @@ const profile = async (id: string, headers: Record<string, string> = senju) => {
 
 describe('finishing a match', () => {
   it('officer marks each match done, the volunteer confirms; the last confirmation completes the request', async () => {
-    const request = await insertRequest(t, { slots: 2 });
-    const a = await createVolunteer(t, { language: 'en' });
-    const b = await createVolunteer(t);
-    const idA = await matched(t, a, request.id, officers.senju);
-    const idB = await matched(t, b, request.id, officers.senju);
+    const { request, matches } = await filledRequest(t, [{ language: 'en' }, {}]);
+    const [{ volunteer: a, id: idA }, { volunteer: b, id: idB }] = matches;
     expect((await requestRow(t, request.id)).status).toBe('filled');
     expect((await profile(a.id)).completedHelps).toBe(0);
 
@@ -65,12 +62,9 @@ describe('finishing a match', () => {
   });
 
   it('completes the request when the last two confirmations arrive at the same moment', async () => {
-    const request = await insertRequest(t, { slots: 3 });
-    const volunteers = [await createVolunteer(t), await createVolunteer(t), await createVolunteer(t)];
-    const ids: string[] = [];
-    for (const v of volunteers) ids.push(await matched(t, v, request.id, officers.senju));
-    for (const id of ids) await complete(senju, id);
-    const answers = await Promise.all(volunteers.map((v, i) => confirm(v.headers, ids[i]!)));
+    const { request, matches } = await filledRequest(t, [{}, {}, {}]);
+    for (const { id } of matches) await complete(senju, id);
+    const answers = await Promise.all(matches.map(({ volunteer, id }) => confirm(volunteer.headers, id)));
     expect(answers.map((r) => r.statusCode)).toEqual([200, 200, 200]);
     expect((await requestRow(t, request.id)).status).toBe('completed');
   });

@@ -5,6 +5,7 @@ import {
   createVolunteer,
   del,
   errorCode,
+  filledRequest,
   get,
   insertRequest,
   matched,
@@ -31,7 +32,7 @@ async function newFeed(headers: Record<string, string>) {
 }
 
 /** the feed as a calendar app reads it: no sign-in, the address alone */
-const readFeed = (url: string) => t.app.inject({ method: 'GET', url: url.slice(new URL(url).origin.length) });
+const readFeed = (url: string) => get(t, {}, url.slice(new URL(url).origin.length));
 
 describe('the calendar feed', () => {
   it("lists the volunteer's own matches with a date, and nobody else's", async () => {
@@ -56,11 +57,9 @@ describe('the calendar feed', () => {
   });
 
   it("lists an officer's association's matched requests, not another association's", async () => {
-    const ours = await insertRequest(t, { startsAt: inDaysAt10(6), slots: 2 });
+    const { request: ours } = await filledRequest(t, [{}, {}], { startsAt: inDaysAt10(6) });
     const unmatched = await insertRequest(t, { startsAt: inDaysAt10(6) });
     const elsewhere = await insertRequest(t, { association: 'umeda', startsAt: inDaysAt10(6) });
-    await matched(t, await createVolunteer(t), ours.id, officers.senju);
-    await matched(t, await createVolunteer(t), ours.id, officers.senju);
     await matched(t, await createVolunteer(t), elsewhere.id, officers.umeda);
 
     const events = eventsIn((await readFeed(await newFeed(senju))).body);
@@ -100,7 +99,7 @@ describe('the calendar feed', () => {
 
     const unknown = await readFeed(url.replace(/token=.{5}/, 'token=AAAAA'));
     expect(errorCode(unknown)).toBe('NOT_FOUND');
-    const malformed = await t.app.inject({ method: 'GET', url: '/api/calendar-feed?token=short' });
+    const malformed = await get(t, {}, '/api/calendar-feed?token=short');
     expect(malformed.statusCode).toBe(400);
   });
 

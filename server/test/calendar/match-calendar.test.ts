@@ -91,7 +91,7 @@ describe('getMatchCalendar', () => {
       expect(res.statusCode).toBe(404);
       expect(res.body).not.toMatch(/BEGIN:VCALENDAR/);
     }
-    const visitor = await t.app.inject({ method: 'GET', url: `/api/applications/${id}/calendar` });
+    const visitor = await get(t, {}, `/api/applications/${id}/calendar`);
     expect(visitor.statusCode).toBe(401);
   });
 

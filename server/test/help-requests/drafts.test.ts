@@ -8,9 +8,12 @@ import {
   as,
   auditEntries,
   createDraft,
+  del,
   demoEmails,
   errorCode,
+  get,
   insertRequest,
+  post,
   requestRow,
   rowCounts,
   stateSnapshot,
@@ -27,8 +30,7 @@ import {
 
 const t = useApiApp();
 
-const remove = async (email: string, id: string) =>
-  t.app.inject({ method: 'DELETE', url: `/api/requests/${id}`, headers: await as(t, email) });
+const remove = async (email: string, id: string) => del(t, await as(t, email), `/api/requests/${id}`);
 
 const exists = async (id: string) =>
   (await t.database.handle.db.select().from(schema.helpRequests).where(eq(schema.helpRequests.id, id))).length === 1;
@@ -39,11 +41,7 @@ describe('deleteRequest', () => {
     const res = await remove(demoEmails.officerSenju, draft.id);
     expect(res.statusCode, res.body).toBe(204);
     expect(await exists(draft.id)).toBe(false);
-    const after = await t.app.inject({
-      method: 'GET',
-      url: `/api/requests/${draft.id}`,
-      headers: await as(t, demoEmails.officerSenju),
-    });
+    const after = await get(t, await as(t, demoEmails.officerSenju), `/api/requests/${draft.id}`);
     expect(after.statusCode).toBe(404);
     const entry = (await auditEntries(t, 'request.delete')).find((e) => e.subjectId === draft.id);
     expect(entry).toMatchObject({
@@ -59,17 +57,9 @@ describe('deleteRequest', () => {
   it('says whether a draft may be deleted: yes for its officers, and only while it is a draft', async () => {
     const draft = await createDraft(t);
     expect(draft.canDelete).toBe(true);
-    const sent = await t.app.inject({
-      method: 'POST',
-      url: `/api/requests/${draft.id}/submit`,
-      headers: await as(t, demoEmails.officerSenju),
-    });
+    const sent = await post(t, await as(t, demoEmails.officerSenju), `/api/requests/${draft.id}/submit`);
     expect(HelpRequestDetail.parse(sent.json()).canDelete).toBe(false);
-    const staffView = await t.app.inject({
-      method: 'GET',
-      url: `/api/requests/${draft.id}`,
-      headers: await as(t, demoEmails.staffAdachi),
-    });
+    const staffView = await get(t, await as(t, demoEmails.staffAdachi), `/api/requests/${draft.id}`);
     expect(HelpRequestDetail.parse(staffView.json()).canDelete).toBe(false);
   });
 
@@ -103,7 +93,7 @@ describe('deleteRequest', () => {
 
   it('refuses a stranger (401) and a malformed id (400)', async () => {
     const draft = await createDraft(t);
-    expect((await t.app.inject({ method: 'DELETE', url: `/api/requests/${draft.id}` })).statusCode).toBe(401);
+    expect((await del(t, {}, `/api/requests/${draft.id}`)).statusCode).toBe(401);
     expect((await remove(demoEmails.officerSenju, 'not-a-uuid')).statusCode).toBe(400);
     expect(await exists(draft.id)).toBe(true);
   });
@@ -140,39 +130,31 @@ describe('a day whose time is not fixed yet', () => {
 
   it('is found by the board’s date filter for that day, and not for the day before', async () => {
     const draft = await createDraft(t, { title: '日にちだけの依頼', when: { kind: 'day', day } });
-    await t.app.inject({
-      method: 'POST',
-      url: `/api/requests/${draft.id}/submit`,
-      headers: await as(t, demoEmails.officerSenju),
-    });
-    const approved = await t.app.inject({
-      method: 'POST',
-      url: `/api/requests/${draft.id}/approve`,
-      headers: await as(t, demoEmails.staffAdachi),
-    });
+    await post(t, await as(t, demoEmails.officerSenju), `/api/requests/${draft.id}/submit`);
+    const approved = await post(t, await as(t, demoEmails.staffAdachi), `/api/requests/${draft.id}/approve`);
     expect(approved.statusCode, approved.body).toBe(200);
-    const onDay = await t.app.inject({ method: 'GET', url: `/api/requests?from=${day}&to=${day}` });
+    const onDay = await get(t, {}, `/api/requests?from=${day}&to=${day}`);
     expect(onDay.json().items.map((i: { id: string }) => i.id)).toContain(draft.id);
     const dayBefore = new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-    const before = await t.app.inject({ method: 'GET', url: `/api/requests?from=${dayBefore}&to=${dayBefore}` });
+    const before = await get(t, {}, `/api/requests?from=${dayBefore}&to=${dayBefore}`);
     expect(before.json().items.map((i: { id: string }) => i.id)).not.toContain(draft.id);
   });
 
   it('takes a deadline up to the end of that day, not after', async () => {
-    const ok = await t.app.inject({
-      method: 'POST',
-      url: '/api/requests',
-      headers: await as(t, demoEmails.officerSenju),
-      payload: validInput({ when: { kind: 'day', day }, applicationDeadline: `${day}T23:59:00+09:00` }),
-    });
+    const ok = await post(
+      t,
+      await as(t, demoEmails.officerSenju),
+      '/api/requests',
+      validInput({ when: { kind: 'day', day }, applicationDeadline: `${day}T23:59:00+09:00` }),
+    );
     expect(ok.statusCode, ok.body).toBe(201);
     const before = await rowCounts(t);
-    const late = await t.app.inject({
-      method: 'POST',
-      url: '/api/requests',
-      headers: await as(t, demoEmails.officerSenju),
-      payload: validInput({ when: { kind: 'day', day }, applicationDeadline: `${day}T23:59:30+09:00` }),
-    });
+    const late = await post(
+      t,
+      await as(t, demoEmails.officerSenju),
+      '/api/requests',
+      validInput({ when: { kind: 'day', day }, applicationDeadline: `${day}T23:59:30+09:00` }),
+    );
     expect(late.statusCode).toBe(400);
     expect(late.json().error.fields).toEqual([{ field: 'applicationDeadline', code: 'DEADLINE_AFTER_START' }]);
     expect(await rowCounts(t)).toEqual(before);
@@ -184,12 +166,12 @@ describe('a day whose time is not fixed yet', () => {
     ['a day with a time', { kind: 'day', day: '2026-12-05T10:00' }],
   ])('refuses %s (400 on when.day), nothing written', async (_what, when) => {
     const before = await rowCounts(t);
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/requests',
-      headers: await as(t, demoEmails.officerSenju),
-      payload: validInput({ when, applicationDeadline: null }),
-    });
+    const res = await post(
+      t,
+      await as(t, demoEmails.officerSenju),
+      '/api/requests',
+      validInput({ when, applicationDeadline: null }),
+    );
     expect(res.statusCode, res.body).toBe(400);
     expect(res.json().error.fields.map((f: { field: string }) => f.field)).toEqual(['when.day']);
     expect(await rowCounts(t)).toEqual(before);

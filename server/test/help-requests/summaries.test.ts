@@ -8,6 +8,7 @@ import {
   errorCode,
   get,
   post,
+  put,
   requestRow,
   rowCounts,
   setStatus,
@@ -22,13 +23,9 @@ import {
  */
 const t = useApiApp();
 
-const put = async (id: string, payload: object) =>
-  t.app.inject({
-    method: 'PUT',
-    url: `/api/requests/${id}`,
-    headers: await as(t, demoEmails.officerSenju),
-    payload,
-  });
+/** The officer saves the request `id` with this body (the API's edit). */
+const edit = async (id: string, payload: object) =>
+  put(t, await as(t, demoEmails.officerSenju), `/api/requests/${id}`, payload);
 
 describe('request summaries in English and やさしい日本語', () => {
   it('are optional: a request without them has empty summaries', async () => {
@@ -45,7 +42,7 @@ describe('request summaries in English and やさしい日本語', () => {
     expect(draft.summaryEn).toBe('We need help laying out our newsletter.\nWord is fine. <b>not bold</b>');
     expect(draft.summaryJaEasy).toBe('ちょうかいの かみを つくります。');
 
-    const edited = await put(draft.id, validInput({ summaryEn: 'Newsletter layout, 4 times a year.' }));
+    const edited = await edit(draft.id, validInput({ summaryEn: 'Newsletter layout, 4 times a year.' }));
     expect(edited.statusCode, edited.body).toBe(200);
     // a full replacement: the easy Japanese summary left out is emptied
     expect(HelpRequestDetail.parse(edited.json())).toMatchObject({
@@ -68,7 +65,7 @@ describe('request summaries in English and やさしい日本語', () => {
       [{ summaryJaEasy: 42 }, 'summaryJaEasy', 'invalid_type'],
     ];
     for (const [fields, field, code] of cases) {
-      const res = await put(draft.id, validInput(fields));
+      const res = await edit(draft.id, validInput(fields));
       expect(res.statusCode, JSON.stringify(fields)).toBe(400);
       expect(errorCode(res)).toBe('VALIDATION_FAILED');
       expect(res.json().error.fields).toContainEqual({ field, code });
@@ -76,7 +73,7 @@ describe('request summaries in English and やさしい日本語', () => {
       expect(created.statusCode).toBe(400);
     }
     // exactly the longest allowed is fine
-    expect((await put(draft.id, validInput({ summaryEn: 'a'.repeat(summaryMax) }))).statusCode).toBe(200);
+    expect((await edit(draft.id, validInput({ summaryEn: 'a'.repeat(summaryMax) }))).statusCode).toBe(200);
     expect(await rowCounts(t)).toEqual(before);
   });
 

@@ -60,6 +60,28 @@ export async function newMatch(
   return { ...scene, id: await matched(t, scene.volunteer, scene.request.id, officers.senju) };
 }
 
+type VolunteerOptions = Parameters<typeof createVolunteer>[1];
+
+/**
+ * A request of 千住一丁目町会 (`request` as for `insertRequest`) with a place for each of
+ * `volunteers`, every place taken: a new volunteer for each (options as for `createVolunteer`),
+ * matched through the API in that order. Answers the request and its matches, each with its
+ * volunteer and the application's id.
+ */
+export async function filledRequest<const V extends readonly VolunteerOptions[]>(
+  t: TestApp,
+  volunteers: V,
+  request: DirectRequest = {},
+) {
+  const row = await insertRequest(t, { slots: volunteers.length, ...request });
+  const matches: { volunteer: Awaited<ReturnType<typeof createVolunteer>>; id: string }[] = [];
+  for (const options of volunteers) {
+    const volunteer = await createVolunteer(t, options);
+    matches.push({ volunteer, id: await matched(t, volunteer, row.id, officers.senju) });
+  }
+  return { request: row, matches: matches as { [K in keyof V]: (typeof matches)[number] } };
+}
+
 export async function applicationRow(t: TestApp, id: string) {
   const [row] = await t.database.handle.db.select().from(schema.applications).where(eq(schema.applications.id, id));
   if (!row) throw new Error(`no application ${id}`);

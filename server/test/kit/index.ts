@@ -18,8 +18,9 @@
  * - requests.ts: `insertRequest` (a request in any state), `validInput`, `createDraft`, `flagRequest`,
  *   request rows
  * - applications.ts: `apply`, `applied`, `matched`, `newHand`/`newMatch` (a new request, a new volunteer
- *   and their hand or match), application rows
- * - invitations.ts: `createInvitation` straight into the database (of a demo association by key)
+ *   and their hand or match), `filledRequest` (a request with every place matched), application rows
+ * - invitations.ts: `createInvitation` straight into the database (of a demo association by key),
+ *   `createOfficerInvitation` (an officer's, of 千住一丁目町会 unless told)
  * - documents.ts: `atomFeed` and `csvLines` read a feed or a CSV download, its type checked
  * - mail.ts: captured mail (`mailTo` waits for one) and the tokens in its links
  * - rows.ts: `rowCounts`/`stateSnapshot` to prove a refused call wrote nothing, `auditEntries`

@@ -42,6 +42,14 @@ export async function createInvitation(
   return { id: row!.id, token, email };
 }
 
+/**
+ * An invitation to become an officer of a demo association, 千住一丁目町会 unless `values` name
+ * another, made directly in the database (`values` as for `createInvitation`).
+ */
+export function createOfficerInvitation(t: TestApp, values: Omit<Parameters<typeof createInvitation>[1], 'role'> = {}) {
+  return createInvitation(t, { role: 'officer', association: 'senju', ...values });
+}
+
 /** What the accept page learns from an invitation link's token, asked without a session. */
 export function previewInvitation(t: TestApp, token: string) {
   return get(t, {}, `/api/invitations/preview?token=${encodeURIComponent(token)}`);

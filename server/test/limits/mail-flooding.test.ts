@@ -4,9 +4,9 @@ import { mailThrottles } from '../../src/limits/mail-throttle.ts';
 import { useApiApp } from '../kit/app.ts';
 import { applied } from '../kit/applications.ts';
 import { answer, post } from '../kit/http.ts';
-import { createInvitation } from '../kit/invitations.ts';
+import { createOfficerInvitation } from '../kit/invitations.ts';
 import { mailsTo } from '../kit/mail.ts';
-import { associationIdOf, bearer, createVolunteer, demoEmails, officers, userIdOf } from '../kit/people.ts';
+import { bearer, createVolunteer, demoEmails, officers, userIdOf } from '../kit/people.ts';
 import { insertRequest } from '../kit/requests.ts';
 
 const t = useApiApp();
@@ -30,11 +30,7 @@ describe('repeatable actions that mail someone else are throttled per actor', ()
 
   it('resending an invitation again and again: each resend succeeds, mail stops after the allowance', async () => {
     const staffId = await userIdOf(t, demoEmails.staffAdachi);
-    const invitation = await createInvitation(t, {
-      role: 'officer',
-      municipalityCode: '13121',
-      associationId: await associationIdOf(t, '千住一丁目町会'),
-    });
+    const invitation = await createOfficerInvitation(t);
     for (let i = 0; i < 6; i++) {
       const res = await post(t, await bearer(t, staffId), `/api/invitations/${invitation.id}/resend`);
       expect(answer(res, 200, Invitation).state).toBe('pending');

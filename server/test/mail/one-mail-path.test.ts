@@ -2,9 +2,9 @@ import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { applicationRow, newHand } from '../kit/applications.ts';
 import { post } from '../kit/http.ts';
-import { createInvitation } from '../kit/invitations.ts';
+import { createOfficerInvitation } from '../kit/invitations.ts';
 import { mailsTo } from '../kit/mail.ts';
-import { associationIdOf, bearer, demoEmails, officers, userIdOf } from '../kit/people.ts';
+import { bearer, demoEmails, officers, userIdOf } from '../kit/people.ts';
 
 describe('links in mail are built from PUBLIC_ORIGIN', () => {
   let t: TestApp;
@@ -53,11 +53,7 @@ describe('a mail server that fails does not undo or fail the change', () => {
   });
 
   it('an invitation is resent (200) though its mail cannot go out', async () => {
-    const invitation = await createInvitation(t, {
-      role: 'officer',
-      municipalityCode: '13121',
-      associationId: await associationIdOf(t, '千住一丁目町会'),
-    });
+    const invitation = await createOfficerInvitation(t);
     const res = await post(
       t,
       await bearer(t, await userIdOf(t, demoEmails.staffAdachi)),

@@ -130,22 +130,22 @@ describe('unsubscribe', () => {
     await applied(t, volunteer.headers, request.id);
     const key = unsubscribeKeyIn((await mailTo(t, officers.senju, new RegExp(request.title))).text);
 
-    const shown = await t.app.inject({ method: 'GET', url: `/api/unsubscribe?key=${key}` });
+    const shown = await get(t, {}, `/api/unsubscribe?key=${key}`);
     expect(shown.json()).toEqual({ kind: 'handRaised', mode: 'immediate' });
     // a mail program's one-click POST: a form body, no cookie, no sign-in
-    const done = await t.app.inject({
-      method: 'POST',
-      url: `/api/unsubscribe?key=${key}`,
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: 'List-Unsubscribe=One-Click',
-    });
+    const done = await post(
+      t,
+      { 'content-type': 'application/x-www-form-urlencoded' },
+      `/api/unsubscribe?key=${key}`,
+      'List-Unsubscribe=One-Click',
+    );
     expect(done.statusCode).toBe(200);
     const prefs = NotificationPreferences.parse((await get(t, senju, '/api/me/notification-preferences')).json());
     expect(prefs.preferences.find((p) => p.kind === 'handRaised')?.mode).toBe('off');
     expect(prefs.preferences.find((p) => p.kind === 'newMessage')?.mode).toBe('immediate');
 
     const forged = Buffer.from(`${volunteer.id}.handRaised.AAAA`).toString('base64url');
-    const refused = await t.app.inject({ method: 'POST', url: `/api/unsubscribe?key=${forged}` });
+    const refused = await post(t, {}, `/api/unsubscribe?key=${forged}`);
     expect(`${refused.statusCode} ${errorCode(refused)}`).toBe('400 TOKEN_INVALID');
     await put(t, senju, '/api/me/notification-preferences', {
       preferences: [{ kind: 'handRaised', mode: 'immediate' }],

@@ -2,7 +2,7 @@ import { schema } from '@board/db';
 import { AuditLogPage, ErrorBody } from '@board/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeCursor } from '../../src/modules/help-requests/views.ts';
-import { answer, as, demoEmails, useApiApp, userIdOf } from '../kit/index.ts';
+import { answer, as, demoEmails, get, useApiApp, userIdOf } from '../kit/index.ts';
 
 /**
  * The audit log's filters (issue 15) and its keyset paging (issue 9): by action (a group or one),
@@ -47,7 +47,7 @@ beforeAll(async () => {
 });
 
 async function list(email: string, query: string) {
-  const res = await t.app.inject({ method: 'GET', url: `/api/audit-log?${query}`, headers: await as(t, email) });
+  const res = await get(t, await as(t, email), `/api/audit-log?${query}`);
   return { res, body: res.statusCode === 200 ? AuditLogPage.parse(res.json()) : null };
 }
 

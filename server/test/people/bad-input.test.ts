@@ -3,7 +3,7 @@ import { ErrorBody } from '@board/shared';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useApiApp } from '../kit/app.ts';
-import { createInvitation } from '../kit/invitations.ts';
+import { createOfficerInvitation } from '../kit/invitations.ts';
 import { as, bearer, createPerson, demoEmails, userIdOf, volunteerProfileInput } from '../kit/people.ts';
 import { rowCounts } from '../kit/rows.ts';
 import { answer } from '../kit/http.ts';
@@ -13,10 +13,7 @@ import { answer } from '../kit/http.ts';
 const t = useApiApp();
 let leaverHeaders: Record<string, string>;
 beforeAll(async () => {
-  await createInvitation(t, {
-    role: 'officer',
-    association: 'senju',
-  });
+  await createOfficerInvitation(t);
   const leaver = await createPerson(t, {
     password: 'a long enough password',
     roles: [{ role: 'volunteer', municipalityCode: null, associationId: null }],

@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useApiApp } from '../kit/app.ts';
 import { answer, get, post } from '../kit/http.ts';
-import { createInvitation, previewInvitation } from '../kit/invitations.ts';
+import { createInvitation, createOfficerInvitation, previewInvitation } from '../kit/invitations.ts';
 import { inviteTokenIn, lastMailTo } from '../kit/mail.ts';
 import { as, bearer, createPerson, demoEmails, freshEmail, useAssociationIds, userIdOf } from '../kit/people.ts';
 import { auditEntries, rowCounts } from '../kit/rows.ts';
@@ -19,10 +19,7 @@ const preview = (token: string) => previewInvitation(t, token);
 
 describe('previewInvitation', () => {
   it('tells the accept page what the link is for, without a session', async () => {
-    const inv = await createInvitation(t, {
-      role: 'officer',
-      association: 'senju',
-    });
+    const inv = await createOfficerInvitation(t);
     const res = await preview(inv.token);
     expect(answer(res, 200, InvitationPreview)).toMatchObject({
       role: 'officer',
@@ -33,25 +30,13 @@ describe('previewInvitation', () => {
       associationName: '千住一丁目町会',
       accountExists: false,
     });
-    const known = await createInvitation(t, {
-      role: 'officer',
-      association: 'senju',
-      email: demoEmails.volunteer1,
-    });
+    const known = await createOfficerInvitation(t, { email: demoEmails.volunteer1 });
     expect(InvitationPreview.parse((await preview(known.token)).json()).accountExists).toBe(true);
   });
 
   it('is 410 for an unknown, expired, revoked or used link', async () => {
-    const expired = await createInvitation(t, {
-      role: 'officer',
-      association: 'senju',
-      expiresAt: new Date(Date.now() - 1000),
-    });
-    const used = await createInvitation(t, {
-      role: 'officer',
-      association: 'senju',
-      acceptedAt: new Date(),
-    });
+    const expired = await createOfficerInvitation(t, { expiresAt: new Date(Date.now() - 1000) });
+    const used = await createOfficerInvitation(t, { acceptedAt: new Date() });
     for (const token of ['x'.repeat(43), expired.token, used.token]) {
       const res = await preview(token);
       expect(answer(res, 410, ErrorBody).error.code).toBe('INVITATION_INVALID');
@@ -62,12 +47,7 @@ describe('previewInvitation', () => {
 describe('acceptInvitation', () => {
   it('makes a new account (email verified), grants the role and signs the person in', async () => {
     const staffId = await userIdOf(t, demoEmails.staffAdachi);
-    const inv = await createInvitation(t, {
-      role: 'officer',
-      association: 'senju',
-      invitedBy: staffId,
-      language: 'en',
-    });
+    const inv = await createOfficerInvitation(t, { invitedBy: staffId, language: 'en' });
 
     const incomplete = await accept({ token: inv.token });
     expect(answer(incomplete, 400, ErrorBody).error.fields).toEqual([
@@ -131,11 +111,7 @@ describe('acceptInvitation', () => {
   });
 
   it('adds the role to the signed-in account of the invited email, and tells them by mail', async () => {
-    const inv = await createInvitation(t, {
-      role: 'officer',
-      association: 'senju',
-      email: demoEmails.volunteer2,
-    });
+    const inv = await createOfficerInvitation(t, { email: demoEmails.volunteer2 });
     const volunteerId = await userIdOf(t, demoEmails.volunteer2);
     const res = await accept({ token: inv.token }, await bearer(t, volunteerId));
     const result = answer(res, 200, AcceptInvitationResult);
@@ -156,20 +132,13 @@ describe('acceptInvitation', () => {
   });
 
   it('is 410 for an expired link', async () => {
-    const inv = await createInvitation(t, {
-      role: 'officer',
-      association: 'senju',
-      expiresAt: new Date(Date.now() - 1000),
-    });
+    const inv = await createOfficerInvitation(t, { expiresAt: new Date(Date.now() - 1000) });
     const res = await accept({ token: inv.token, displayName: '遅れた人', password: 'a long enough password' });
     expect(res.statusCode).toBe(410);
   });
 
   it('two clicks at once: one account, one role, one acceptance', async () => {
-    const inv = await createInvitation(t, {
-      role: 'officer',
-      association: 'senju',
-    });
+    const inv = await createOfficerInvitation(t);
     const attempts = await Promise.all(
       Array.from({ length: 5 }, () =>
         accept({ token: inv.token, displayName: '二度押し', password: 'a long enough password' }),
@@ -187,11 +156,7 @@ describe('acceptInvitation', () => {
 
   it('two clicks at once by a signed-in person: one role', async () => {
     const person = await createPerson(t, { roles: [] });
-    const inv = await createInvitation(t, {
-      role: 'officer',
-      association: 'okubo',
-      email: person.email,
-    });
+    const inv = await createOfficerInvitation(t, { association: 'okubo', email: person.email });
     const headers = await bearer(t, person.id);
     const attempts = await Promise.all(Array.from({ length: 4 }, () => accept({ token: inv.token }, headers)));
     expect(attempts.map((r) => r.statusCode).sort()).toEqual([200, 410, 410, 410]);

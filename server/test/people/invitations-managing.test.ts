@@ -2,7 +2,7 @@ import { ErrorBody, Invitation, InvitationList } from '@board/shared';
 import { describe, expect, it } from 'vitest';
 import { useApiApp } from '../kit/app.ts';
 import { answer, get, post } from '../kit/http.ts';
-import { createInvitation, previewInvitation } from '../kit/invitations.ts';
+import { createInvitation, createOfficerInvitation, previewInvitation } from '../kit/invitations.ts';
 import { inviteTokenIn, lastMailTo } from '../kit/mail.ts';
 import { as, bearer, demoEmails, userIdOf } from '../kit/people.ts';
 import { auditEntries } from '../kit/rows.ts';
@@ -14,29 +14,11 @@ const preview = (token: string) => previewInvitation(t, token);
 
 describe('listInvitations', () => {
   it("shows staff only their municipality's invitations, by state", async () => {
-    const revoked = await createInvitation(t, {
-      role: 'officer',
-      association: 'senju',
-      revokedAt: new Date(),
-    });
-    const expired = await createInvitation(t, {
-      role: 'officer',
-      association: 'senju',
-      expiresAt: new Date(Date.now() - day),
-    });
-    const accepted = await createInvitation(t, {
-      role: 'officer',
-      association: 'senju',
-      acceptedAt: new Date(),
-    });
-    const pending = await createInvitation(t, {
-      role: 'officer',
-      association: 'senju',
-    });
-    const elsewhere = await createInvitation(t, {
-      role: 'officer',
-      association: 'okubo',
-    });
+    const revoked = await createOfficerInvitation(t, { revokedAt: new Date() });
+    const expired = await createOfficerInvitation(t, { expiresAt: new Date(Date.now() - day) });
+    const accepted = await createOfficerInvitation(t, { acceptedAt: new Date() });
+    const pending = await createOfficerInvitation(t);
+    const elsewhere = await createOfficerInvitation(t, { association: 'okubo' });
 
     const headers = await as(t, demoEmails.staffAdachi);
     const all = InvitationList.parse((await get(t, headers, '/api/invitations')).json());
@@ -67,11 +49,8 @@ describe('listInvitations', () => {
 describe('resendInvitation', () => {
   it('mails a new link valid 7 more days; the old link stops working', async () => {
     const staffId = await userIdOf(t, demoEmails.staffAdachi);
-    const old = await createInvitation(t, {
-      role: 'officer',
-      association: 'senju',
-      expiresAt: new Date(Date.now() - day), // already expired: resending revives it
-    });
+    // already expired: resending revives it
+    const old = await createOfficerInvitation(t, { expiresAt: new Date(Date.now() - day) });
     const res = await post(t, await bearer(t, staffId), `/api/invitations/${old.id}/resend`);
     const invitation = answer(res, 200, Invitation);
     expect(invitation.state).toBe('pending');
@@ -89,21 +68,14 @@ describe('resendInvitation', () => {
   it('refuses an accepted or revoked invitation', async () => {
     const headers = await as(t, demoEmails.staffAdachi);
     for (const closed of [{ acceptedAt: new Date() }, { revokedAt: new Date() }]) {
-      const inv = await createInvitation(t, {
-        role: 'officer',
-        association: 'senju',
-        ...closed,
-      });
+      const inv = await createOfficerInvitation(t, closed);
       const res = await post(t, headers, `/api/invitations/${inv.id}/resend`);
       expect(answer(res, 409, ErrorBody).error.code).toBe('INVITATION_NOT_PENDING');
     }
   });
 
   it("hides another municipality's invitation (404) and refuses what the role may not manage (403)", async () => {
-    const adachiOfficer = await createInvitation(t, {
-      role: 'officer',
-      association: 'senju',
-    });
+    const adachiOfficer = await createOfficerInvitation(t);
     const adachiStaff = await createInvitation(t, { role: 'municipal_staff', municipalityCode: '13121' });
     const shinjuku = await post(
       t,
@@ -130,10 +102,7 @@ describe('resendInvitation', () => {
 describe('revokeInvitation', () => {
   it('kills the link, once; an accepted invitation cannot be revoked', async () => {
     const headers = await as(t, demoEmails.staffAdachi);
-    const inv = await createInvitation(t, {
-      role: 'officer',
-      association: 'senju',
-    });
+    const inv = await createOfficerInvitation(t);
     const res = await post(t, headers, `/api/invitations/${inv.id}/revoke`);
     expect(answer(res, 200, Invitation).state).toBe('revoked');
     expect((await preview(inv.token)).statusCode).toBe(410);
@@ -148,11 +117,7 @@ describe('revokeInvitation', () => {
     expect(again.statusCode).toBe(200);
     expect((await auditEntries(t, 'invitation.revoke')).filter((e) => e.subjectId === inv.id)).toHaveLength(1);
 
-    const acceptedInv = await createInvitation(t, {
-      role: 'officer',
-      association: 'senju',
-      acceptedAt: new Date(),
-    });
+    const acceptedInv = await createOfficerInvitation(t, { acceptedAt: new Date() });
     const refused = await post(t, headers, `/api/invitations/${acceptedInv.id}/revoke`);
     expect(refused.statusCode).toBe(409);
   });

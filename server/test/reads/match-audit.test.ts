@@ -3,10 +3,9 @@ import { AuditLogPage } from '@board/shared';
 import { startTestApp, type TestApp } from '@board/tests/harness/test-app';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordAudit } from '../../src/modules/audit/record.ts';
-import { matched, newMatch } from '../kit/applications.ts';
+import { filledRequest, newMatch } from '../kit/applications.ts';
 import { answer, get, post } from '../kit/http.ts';
-import { as, createVolunteer, demoEmails, officers, userIdOf } from '../kit/people.ts';
-import { insertRequest } from '../kit/requests.ts';
+import { as, demoEmails, officers, userIdOf } from '../kit/people.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -52,11 +51,8 @@ describe('a match in the audit log (issue 15)', () => {
   });
 
   it('records no completion of the request while another match is still open', async () => {
-    const request = await insertRequest(t, { slots: 2 });
-    const first = await createVolunteer(t);
-    const second = await createVolunteer(t);
-    const id = await matched(t, first, request.id, officers.senju);
-    await matched(t, second, request.id, officers.senju);
+    const { request, matches } = await filledRequest(t, [{}, {}]);
+    const [{ volunteer: first, id }] = matches;
     await post(t, await as(t, officers.senju), `/api/applications/${id}/complete`);
     await post(t, first.headers, `/api/applications/${id}/confirm`);
     const actions = (await logAbout(id, request.id)).map((e) => e.action);

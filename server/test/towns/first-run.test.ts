@@ -3,7 +3,18 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { BoardPage, HelpRequestDetail, MunicipalityList } from '@board/shared';
 import { describe, expect, it } from 'vitest';
-import { get, inviteTokenIn, mailTo, post, signIn, tokenIn, useApiApp, validInput, visitorPost } from '../kit/index.ts';
+import {
+  get,
+  inviteTokenIn,
+  mailTo,
+  patch,
+  post,
+  signIn,
+  tokenIn,
+  useApiApp,
+  validInput,
+  visitorPost,
+} from '../kit/index.ts';
 
 /**
  * README "First run on a real database", step by step, from an empty database (no demo data, as
@@ -78,11 +89,8 @@ describe('first run on a real database', () => {
     const staff = await acceptInvitation(staffEmail, '足立区 地域調整課 山田', 'adachi staff password');
 
     // 3. the staff set the desk, register an association and invite its officer
-    const desk = await t.app.inject({
-      method: 'PATCH',
-      url: '/api/municipalities/13121/settings',
-      headers: staff,
-      payload: { contactDesk: '足立区 地域調整課\n03-0000-0000（平日 8:30〜17:15）' },
+    const desk = await patch(t, staff, '/api/municipalities/13121/settings', {
+      contactDesk: '足立区 地域調整課\n03-0000-0000（平日 8:30〜17:15）',
     });
     expect(desk.statusCode).toBe(200);
     const association = await post(t, staff, '/api/associations', {

@@ -8,7 +8,7 @@ import { t } from './boot.ts';
 import { open, sidewaysScroll } from './pages.ts';
 import { demo, newPerson, userIdOf } from './people.ts';
 import { associationIdOf } from './rows.ts';
-import { api, applyAs, insertRequest } from './scene.ts';
+import { api, insertRequest, matchThroughApi } from './scene.ts';
 import type { Lang } from './texts.ts';
 
 const ids = { request: '', draft: '', pending: '', match: '', story: '', association: '', volunteer: '' };
@@ -21,10 +21,7 @@ export async function makeEveryPageScene(): Promise<void> {
   });
   ids.draft = await insertRequest(t, { title: '下書きの依頼', status: 'draft' });
   ids.pending = await insertRequest(t, { title: '確認を待つ依頼', status: 'pending_review' });
-  ids.match = await applyAs(t, demo.volunteer1, ids.request, 'お手伝いします');
-  await api(t, demo.officerSenju, 'POST', `/api/applications/${ids.match}/accept`);
-  await api(t, demo.officerSenju, 'POST', `/api/applications/${ids.match}/complete`);
-  await api(t, demo.volunteer1, 'POST', `/api/applications/${ids.match}/confirm`);
+  ids.match = await matchThroughApi(t, 'confirmed', ids.request, demo.volunteer1);
   const story = await api<{ id: string }>(t, demo.officerSenju, 'POST', `/api/applications/${ids.match}/story`, {
     // a long title without spaces, with readings in やさしい日本語: the hardest line to break
     title: '回覧板だけだったお知らせが、スマホでも届くようになりました',

@@ -12,7 +12,7 @@ import { accessTokenFor } from '../../src/harness/sessions.ts';
 import type { TestApp } from '../../src/harness/test-app.ts';
 import { browser, t } from './boot.ts';
 import { borrowContext, pageOf } from './contexts.ts';
-import { markWithoutJavaScript, open, submit } from './pages.ts';
+import { markWithoutJavaScript, open, sidewaysScroll, submit } from './pages.ts';
 import { texts, type Lang } from './texts.ts';
 
 export { createPerson, demoPassword, freshEmail, userIdOf } from '../../src/harness/scene.ts';
@@ -72,6 +72,33 @@ export async function visitAs(path: string, options: PersonOptions = {}) {
   const { context, page } = await newPerson(options);
   const response = await open(page, t, path);
   return { page, context, status: response?.status() };
+}
+
+/**
+ * The phone of issue 15's measurements, 390 × 800 CSS px: what a person sees on its first screen
+ * is measured at this size (the default context is a taller phone, 390 × 844).
+ */
+export const phone = { width: 390, height: 800 };
+
+/** A phone 320 CSS px wide: the width WCAG 2.2 reflow asks pages to fit (1,280 px at 400 %). */
+export const narrowPhone = { width: 320, height: 640 };
+
+/**
+ * `paths` opened one after another by one person (see `PersonOptions`) on a `narrowPhone`: none
+ * scrolls sideways. `unfold` readies each page before it is measured (opens what is folded).
+ */
+export async function expectNoSidewaysScrollAt(
+  paths: readonly string[],
+  options: PersonOptions & { unfold?: (page: Page, path: string) => Promise<void> } = {},
+): Promise<void> {
+  const { unfold, ...person } = options;
+  const { context, page } = await newPerson({ ...person, viewport: narrowPhone });
+  for (const path of paths) {
+    await open(page, t, path);
+    await unfold?.(page, path);
+    expect(await sidewaysScroll(page), path).toBeLessThanOrEqual(0);
+  }
+  await context.close();
 }
 
 /**

@@ -86,6 +86,25 @@ export async function applyAs(app: TestApp, email: string, requestId: string, me
   return (body as { id: string }).id;
 }
 
+/**
+ * `volunteer` raises a hand for a request of 千住一丁目町会 through the API, taken as far as
+ * `stage`: accepted by its officer (a match), also marked done by them, or also confirmed by the
+ * volunteer. Answers the application's id.
+ */
+export async function matchThroughApi(
+  app: TestApp,
+  stage: 'accepted' | 'done' | 'confirmed',
+  requestId: string,
+  volunteer: string,
+  message = 'お手伝いします',
+): Promise<string> {
+  const id = await applyAs(app, volunteer, requestId, message);
+  await api(app, demoEmails.officerSenju, 'POST', `/api/applications/${id}/accept`);
+  if (stage !== 'accepted') await api(app, demoEmails.officerSenju, 'POST', `/api/applications/${id}/complete`);
+  if (stage === 'confirmed') await api(app, volunteer, 'POST', `/api/applications/${id}/confirm`);
+  return id;
+}
+
 /** `email` reports the request through the API (`flagContent`); answers the flag's id. */
 export async function flagAs(app: TestApp, email: string, requestId: string, reason: string): Promise<string> {
   const body = { targetType: 'request', targetId: requestId, reason };

@@ -1,6 +1,6 @@
 import { anonymousAccess, rowsOf, schema, withAccess } from '@board/db';
 import { rankRequestsForVolunteer, type RecommendedRequestsList, type SuggestedVolunteersList } from '@board/shared';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import {
   boundTermsFor,
@@ -12,89 +12,32 @@ import {
 import { matchingRepository } from '../../src/modules/matching/repository.ts';
 import { useApiApp } from '../kit/app.ts';
 import { get } from '../kit/http.ts';
-import { createVolunteer, demoEmails, useDemoPeople } from '../kit/people.ts';
+import { useDemoPeople } from '../kit/people.ts';
 import { insertRequest } from '../kit/requests.ts';
-import { matched } from '../kit/applications.ts';
 import { saturdayMorning, volunteerWith, withSkillKeys } from './profiles.ts';
 
-// What the suggestion lists read: the indexes, the copies kept on the profile row and the scores
-// computed in SQL (migrations 0037, 0040). The functions' access rules: suggestion-functions.test.ts.
+// The scores the suggestion lists read from the indexes, computed in SQL (migrations 0037, 0040):
+// each candidate's bound is its score, and the lists come in scoring's order however far they are
+// read. The profile row: suggestions-profile-row.test.ts; the functions' access rules:
+// suggestion-functions.test.ts.
 
 const t = useApiApp();
 const { officerSenju } = useDemoPeople(t);
 const db = () => t.database.handle.db;
 
-describe('suggestions read from indexes and the profile row (migration 0037)', () => {
-  it('the record kept on the profile counts: matches under way drop the best fit below the next', async () => {
-    const request = await withSkillKeys(
-      t,
-      (await insertRequest(t, { association: 'senju', category: 'photo_video' })).id,
-      ['drone'],
-    );
-    // (a skill nobody else in this file or the demo data has)
-    // teach + same ward: 65 from the profile, but two matches under way (−16): 49
-    const busy = await volunteerWith(t, {
-      skills: [{ key: 'drone', level: 'teach' }],
-      municipalityCodes: ['13121'],
-      suggestable: true,
-    });
-    const matches: string[] = [];
-    for (let i = 0; i < 2; i++) {
-      const other = await insertRequest(t, { association: 'senju', slots: 3, category: 'photo_video' });
-      matches.push(await matched(t, busy, other.id, demoEmails.officerSenju));
-    }
-    // can + same ward: 55, nothing under way
-    const free = await volunteerWith(t, {
-      skills: [{ key: 'drone', level: 'can' }],
-      municipalityCodes: ['13121'],
-      suggestable: true,
-    });
-    const top = async (limit: number) => {
-      const res = await get(t, officerSenju, `/api/requests/${request}/suggested-volunteers?limit=${limit}`);
-      expect(res.statusCode, res.body).toBe(200);
-      return res.json<SuggestedVolunteersList>().items;
-    };
-    const [first] = await top(1);
-    expect(first?.volunteerId).toBe(free.id);
-    const both = (await top(50)).filter((i) => [busy.id, free.id].includes(i.volunteerId));
-    expect(both.map((i) => [i.volunteerId, i.score])).toEqual([
-      [free.id, 55],
-      [busy.id, 49],
-    ]);
+/** `suggestion_candidates` for the request, as system work reads it: each volunteer with their bound, in its order. */
+async function candidatesInSql(requestId: string) {
+  const [row] = await db().select().from(schema.helpRequests).where(eq(schema.helpRequests.id, requestId));
+  return rowsOf<{ user_id: string; bound: number }>(
+    await withAccess(t.appDatabase.db, { ...anonymousAccess, system: true }, (tx) =>
+      tx.execute(
+        sql`select * from suggestion_candidates(${row!.id}::uuid, ${`{${keysForRequest(row!).join(',')}}`}::text[], ${JSON.stringify(boundTermsFor(row!))}::jsonb, null, null, null)`,
+      ),
+    ),
+  );
+}
 
-    // both matches confirmed (helps in the category: +8) and thanked once (+2): 65 + 10 = 75
-    const [application] = await db().select().from(schema.applications).where(eq(schema.applications.id, matches[0]!));
-    await db()
-      .update(schema.applications)
-      .set({ confirmedAt: new Date() })
-      .where(inArray(schema.applications.id, matches));
-    await db().insert(schema.thanks).values({
-      applicationId: application!.id,
-      municipalityCode: application!.municipalityCode,
-      associationId: application!.associationId,
-      volunteerId: busy.id,
-      toVolunteer: true,
-      body: 'ありがとうございました',
-    });
-    const [record] = await db()
-      .select({
-        completedHelps: schema.volunteerProfiles.completedHelps,
-        helpsByCategory: schema.volunteerProfiles.helpsByCategory,
-        thanksReceived: schema.volunteerProfiles.thanksReceived,
-        openMatches: schema.volunteerProfiles.openMatches,
-      })
-      .from(schema.volunteerProfiles)
-      .where(eq(schema.volunteerProfiles.userId, busy.id));
-    expect(record).toEqual({
-      completedHelps: 2,
-      helpsByCategory: { photo_video: 2 },
-      thanksReceived: 1,
-      openMatches: 0,
-    });
-    const [best] = await top(1);
-    expect([best?.volunteerId, best?.score]).toEqual([busy.id, 75]);
-  });
-
+describe('suggestions scored in SQL from the indexes (migrations 0037, 0040)', () => {
   it('gives every candidate its score in SQL, and reads the list in the order scoring everyone gives', async () => {
     const request = await insertRequest(t, {
       association: 'senju',
@@ -107,7 +50,6 @@ describe('suggestions read from indexes and the profile row (migration 0037)', (
       .update(schema.helpRequests)
       .set({ languages: ['ja', 'en'] })
       .where(eq(schema.helpRequests.id, request.id));
-    const [row] = await db().select().from(schema.helpRequests).where(eq(schema.helpRequests.id, request.id));
     const people: string[] = [];
     const places = [['13121'], ['13122'], ['13104'], []];
     const skillSets: { key: string; level: 'can' | 'teach' }[][] = [
@@ -136,16 +78,9 @@ describe('suggestions read from indexes and the profile row (migration 0037)', (
         people.push(v.id);
       }
     }
-    const terms = boundTermsFor(row!);
-    const rows = rowsOf<{ user_id: string; bound: number }>(
-      await withAccess(t.appDatabase.db, { ...anonymousAccess, system: true }, (tx) =>
-        tx.execute(
-          sql`select * from suggestion_candidates(${row!.id}::uuid, ${`{${keysForRequest(row!).join(',')}}`}::text[], ${JSON.stringify(terms)}::jsonb, null, null, null)`,
-        ),
-      ),
-    );
+    const rows = await candidatesInSql(request.id);
     const bound = new Map(rows.map((r) => [r.user_id, r.bound]));
-    const res = await get(t, officerSenju, `/api/requests/${row!.id}/suggested-volunteers?limit=50`);
+    const res = await get(t, officerSenju, `/api/requests/${request.id}/suggested-volunteers?limit=50`);
     const items = res.json<SuggestedVolunteersList>().items.filter((i) => people.includes(i.volunteerId));
     // the volunteers who fit (a skill or category fit), each found, each scored in SQL as scoring does
     // (further skills in common counted, the record added), so the candidates come in scoring's order
@@ -154,7 +89,7 @@ describe('suggestions read from indexes and the profile row (migration 0037)', (
     expect(rows.map((r) => r.user_id).filter((id) => people.includes(id))).toEqual(items.map((i) => i.volunteerId));
     // the first read takes the list's length and 5 more: asking for 1 reads 6 of the 16, so the order
     // must survive reading further
-    const top1 = (await get(t, officerSenju, `/api/requests/${row!.id}/suggested-volunteers?limit=1`))
+    const top1 = (await get(t, officerSenju, `/api/requests/${request.id}/suggested-volunteers?limit=1`))
       .json<SuggestedVolunteersList>()
       .items.map((i) => i.volunteerId);
     const all = res.json<SuggestedVolunteersList>().items.map((i) => i.volunteerId);
@@ -180,16 +115,9 @@ describe('suggestions read from indexes and the profile row (migration 0037)', (
         (await insertRequest(t, { association: 'senju', category: 'design_flyers' })).id,
         design.slice(0, wanted),
       );
-      const [row] = await db().select().from(schema.helpRequests).where(eq(schema.helpRequests.id, id));
-      const rows = rowsOf<{ user_id: string; bound: number }>(
-        await withAccess(t.appDatabase.db, { ...anonymousAccess, system: true }, (tx) =>
-          tx.execute(
-            sql`select * from suggestion_candidates(${row!.id}::uuid, ${`{${keysForRequest(row!).join(',')}}`}::text[], ${JSON.stringify(boundTermsFor(row!))}::jsonb, null, null, null)`,
-          ),
-        ),
-      );
+      const rows = await candidatesInSql(id);
       const bound = new Map(rows.map((r) => [r.user_id, r.bound]));
-      const items = (await get(t, officerSenju, `/api/requests/${row!.id}/suggested-volunteers?limit=50`))
+      const items = (await get(t, officerSenju, `/api/requests/${id}/suggested-volunteers?limit=50`))
         .json<SuggestedVolunteersList>()
         .items.filter((i) => people.includes(i.volunteerId));
       expect(items.length, `${wanted} wanted`).toBe(4);
@@ -283,47 +211,5 @@ describe('suggestions read from indexes and the profile row (migration 0037)', (
       const top1 = (await get(t, v.headers, '/api/me/recommended-requests?limit=1')).json<RecommendedRequestsList>();
       expect(top1.items.map((i) => i.request.id)).toEqual(all.items.slice(0, 1).map((i) => i.request.id));
     }
-  });
-
-  it('the profile keeps a copy of the volunteer’s skills, whoever writes them and in whichever order', async () => {
-    const copyOf = async (userId: string) => {
-      const [row] = await db()
-        .select({ keys: schema.volunteerProfiles.skillKeys, skills: schema.volunteerProfiles.skills })
-        .from(schema.volunteerProfiles)
-        .where(eq(schema.volunteerProfiles.userId, userId));
-      return row;
-    };
-    // profile first, then skills (the app's order)
-    const v = await volunteerWith(t, {
-      skills: [
-        { key: 'photography', level: 'teach' },
-        { key: 'flyer_design', level: 'can' },
-      ],
-    });
-    expect(await copyOf(v.id)).toEqual({
-      keys: ['flyer_design', 'photography'],
-      skills: [
-        { key: 'flyer_design', level: 'can' },
-        { key: 'photography', level: 'teach' },
-      ],
-    });
-    await db()
-      .update(schema.volunteerSkills)
-      .set({ level: 'teach' })
-      .where(and(eq(schema.volunteerSkills.userId, v.id), eq(schema.volunteerSkills.skillKey, 'flyer_design')));
-    await db()
-      .delete(schema.volunteerSkills)
-      .where(and(eq(schema.volunteerSkills.userId, v.id), eq(schema.volunteerSkills.skillKey, 'photography')));
-    expect(await copyOf(v.id)).toEqual({ keys: ['flyer_design'], skills: [{ key: 'flyer_design', level: 'teach' }] });
-
-    // skills first, then the profile
-    const w = await createVolunteer(t);
-    await db().delete(schema.volunteerProfiles).where(eq(schema.volunteerProfiles.userId, w.id));
-    await db().insert(schema.volunteerSkills).values({ userId: w.id, skillKey: 'translation_english', level: 'can' });
-    await db().insert(schema.volunteerProfiles).values({ userId: w.id });
-    expect(await copyOf(w.id)).toEqual({
-      keys: ['translation_english'],
-      skills: [{ key: 'translation_english', level: 'can' }],
-    });
   });
 });
