@@ -121,7 +121,21 @@ describe('an address that names nothing', () => {
     { path: '/staff/associations/x', as: demo.staffAdachi },
     { path: '/staff/municipalities/99999', as: demo.foundation },
   ];
-  it.each(malformed)('$path is a page not found, in the reader’s language', async ({ path, as }) => {
+  // well-formed, but nothing has it: the API's 404 (a request: also one the reader may not see)
+  const unknown = '6f1c2b1e-3d4a-4c5b-8e9f-0a1b2c3d4e5f';
+  const missing = [
+    { path: `/requests/${unknown}`, as: null },
+    { path: `/stories/${unknown}`, as: null },
+    { path: `/matches/${unknown}`, as: demo.volunteer3 },
+    { path: `/matches/${unknown}/story`, as: demo.volunteer3 },
+    { path: `/volunteers/${unknown}`, as: demo.officerOkubo },
+    { path: `/association/requests/${unknown}`, as: demo.officerOkubo },
+    { path: `/staff/matches/${unknown}`, as: demo.foundation },
+    { path: `/staff/moderation/${unknown}`, as: demo.staffAdachi },
+    { path: `/staff/associations/${unknown}`, as: demo.staffAdachi },
+    { path: '/staff/municipalities/13999', as: demo.foundation },
+  ];
+  it.each([...malformed, ...missing])('$path is a page not found, in the reader’s language', async ({ path, as }) => {
     const { page, context, status } = await visitAs(path, { as, lang: 'ja-easy' });
     expect(status).toBe(404);
     expect(await page.locator('h1').innerText()).toBe(texts('ja-easy').t('error.title.notFound'));

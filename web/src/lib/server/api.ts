@@ -1,4 +1,4 @@
-import type { Cookies } from '@sveltejs/kit';
+import { error, type Cookies } from '@sveltejs/kit';
 import { parse as parseSetCookie } from 'set-cookie-parser';
 
 export interface ApiFieldIssue {
@@ -110,6 +110,18 @@ export async function callApi<T>(
       fields: error?.fields ?? [],
     },
   };
+}
+
+/**
+ * The data of the API answer a page is made of; otherwise the page's error with the API's status
+ * (503 when the API failed or did not answer). `hideForbidden`: a 403 is "no such page" too, so
+ * the page does not tell that something exists to someone who may not see it.
+ */
+export function pageData<T>(result: ApiResult<T>, options: { hideForbidden?: boolean } = {}): T {
+  if (result.ok) return result.data;
+  if (result.status >= 500) error(503, result.error.message);
+  if (result.status === 403 && options.hideForbidden) error(404, result.error.message);
+  error(result.status, result.error.message);
 }
 
 function safeJson(text: string): unknown {

@@ -61,11 +61,3 @@ export async function postingSettings(
 export async function enabledCategories(event: ApiEvent, municipalityCode: string): Promise<Category[]> {
   return (await postingSettings(event, municipalityCode)).categories;
 }
-
-/** 404/403 from the API as the same page error; anything else as 503. */
-export function apiPageError(status: number): never {
-  if (status === 404 || status === 400) error(404, 'Not found');
-  if (status === 403) error(403, 'Not allowed');
-  if (status === 401) error(401, 'Sign in');
-  error(503, 'The server did not answer');
-}

@@ -1,6 +1,5 @@
 import type { NotificationsPage } from '@board/shared';
-import { error } from '@sveltejs/kit';
-import { callApi } from '#lib/server/api.ts';
+import { callApi, pageData } from '#lib/server/api.ts';
 import { postForm } from '#lib/server/form-action.ts';
 import { requireSignedIn } from '#lib/server/guards.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -10,9 +9,8 @@ export const load: PageServerLoad = async (event) => {
   requireSignedIn(event.locals, event.url);
   const cursor = event.url.searchParams.get('cursor');
   const query = new URLSearchParams({ limit: '20', ...(cursor ? { cursor } : {}) });
-  const result = await callApi<NotificationsPage>(event, 'GET', `/api/notifications?${query}`);
-  if (!result.ok) error(result.status >= 500 ? 503 : result.status, 'Could not load your notifications');
-  return { page: result.data, paged: Boolean(cursor) };
+  const page = pageData(await callApi<NotificationsPage>(event, 'GET', `/api/notifications?${query}`));
+  return { page, paged: Boolean(cursor) };
 };
 
 export const actions: Actions = {

@@ -1,5 +1,4 @@
-import { error } from '@sveltejs/kit';
-import { callApi } from '#lib/server/api.ts';
+import { callApi, pageData } from '#lib/server/api.ts';
 import type { PageServerLoad } from './$types';
 
 interface CapturedMail {
@@ -16,12 +15,8 @@ interface CapturedMail {
  * while the server listens on loopback alone (else to foundation staff); otherwise this page is a 404.
  */
 export const load: PageServerLoad = async (event) => {
-  const result = await callApi<{ items: CapturedMail[] }>(event, 'GET', '/api/dev/mail');
-  if (!result.ok) {
-    if (result.status === 404) error(404, 'Not found');
-    error(503, 'The mail list could not be loaded');
-  }
+  const { items } = pageData(await callApi<{ items: CapturedMail[] }>(event, 'GET', '/api/dev/mail'));
   // everyone's sign-in links: never keep a copy in any cache
   event.setHeaders({ 'cache-control': 'no-store' });
-  return { mail: result.data.items };
+  return { mail: items };
 };

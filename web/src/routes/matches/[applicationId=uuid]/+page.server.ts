@@ -1,6 +1,6 @@
 import type { ApplicantProfile, ApplicationDetail, ContactDetails, MessageList, ThreadMessage } from '@board/shared';
-import { error, redirect } from '@sveltejs/kit';
-import { apiFetch, callApi } from '#lib/server/api.ts';
+import { redirect } from '@sveltejs/kit';
+import { apiFetch, callApi, pageData } from '#lib/server/api.ts';
 import { requireSignedIn } from '#lib/server/guards.ts';
 import { postForm } from '#lib/server/form-action.ts';
 import { apiFailure, formFailure, formId, formText, formValues } from '#lib/server/form-result.ts';
@@ -48,11 +48,8 @@ export const load: PageServerLoad = async (event) => {
   const id = event.params.applicationId;
 
   const thread = await callApi<MessageList>(event, 'GET', `/api/applications/${id}/messages`);
-  if (!thread.ok && thread.error.code !== 'NOT_MATCHED') {
-    if (thread.status === 404 || thread.status === 400) error(404, 'No such match');
-    if (thread.status === 403) error(403, 'Not your match');
-    error(thread.status >= 500 ? 503 : thread.status, 'Could not load the messages');
-  }
+  // before the match there are no messages yet, but the page is there
+  if (!thread.ok && thread.error.code !== 'NOT_MATCHED') pageData(thread);
 
   // one read of the application (getApplication): it writes nothing, so a preloading hover is harmless
   const detail = await callApi<ApplicationDetail>(event, 'GET', `/api/applications/${id}`);

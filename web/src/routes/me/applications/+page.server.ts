@@ -1,6 +1,6 @@
 import type { MyApplicationList, MyHelpInvitationList } from '@board/shared';
-import { error, type RequestEvent } from '@sveltejs/kit';
-import { callApi } from '#lib/server/api.ts';
+import { type RequestEvent } from '@sveltejs/kit';
+import { callApi, pageData } from '#lib/server/api.ts';
 import { postForm, type FormPost } from '#lib/server/form-action.ts';
 import { formFailure, formId, formText, formValues } from '#lib/server/form-result.ts';
 import { requireSignedIn } from '#lib/server/guards.ts';
@@ -15,9 +15,8 @@ export const load: PageServerLoad = async (event) => {
     fetchActiveMunicipalities(event),
     callApi<MyHelpInvitationList>(event, 'GET', '/api/me/help-invitations'),
   ]);
-  if (!result.ok) error(result.status >= 500 ? 503 : result.status, 'Could not load your applications');
   return {
-    applications: result.data.items,
+    applications: pageData(result).items,
     municipalities: municipalities.ok ? municipalities.items : [],
     /** invitations to help still waiting for an answer (issue 10) */
     openInvitations: invitations.ok ? invitations.data.items.filter((i) => i.status === 'open').length : 0,

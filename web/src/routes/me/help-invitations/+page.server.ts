@@ -1,6 +1,5 @@
 import type { MyHelpInvitationList } from '@board/shared';
-import { error } from '@sveltejs/kit';
-import { callApi } from '#lib/server/api.ts';
+import { callApi, pageData } from '#lib/server/api.ts';
 import { apiFailure, formSuccess, formValues } from '#lib/server/form-result.ts';
 import { requireSignedIn } from '#lib/server/guards.ts';
 import { declineInvitation } from '#lib/server/help-invitations.ts';
@@ -9,9 +8,8 @@ import type { Actions, PageServerLoad } from './$types';
 /** A volunteer's invitations to help (GET /api/me/help-invitations), newest first, and the mute setting. */
 export const load: PageServerLoad = async (event) => {
   requireSignedIn(event.locals, event.url);
-  const result = await callApi<MyHelpInvitationList>(event, 'GET', '/api/me/help-invitations');
-  if (!result.ok) error(result.status >= 500 ? 503 : result.status, 'Could not load your invitations');
-  return { invitations: result.data.items, muted: result.data.muted };
+  const { items, muted } = pageData(await callApi<MyHelpInvitationList>(event, 'GET', '/api/me/help-invitations'));
+  return { invitations: items, muted };
 };
 
 export const actions: Actions = {

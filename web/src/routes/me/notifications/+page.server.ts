@@ -1,6 +1,5 @@
 import { mailModes, notificationAudience, notificationKinds, type NotificationPreferences } from '@board/shared';
-import { error } from '@sveltejs/kit';
-import { callApi } from '#lib/server/api.ts';
+import { callApi, pageData } from '#lib/server/api.ts';
 import { apiFailure, formSuccess, formValues } from '#lib/server/form-result.ts';
 import { requireSignedIn } from '#lib/server/guards.ts';
 import { wearsAny } from '#lib/actor.ts';
@@ -9,10 +8,11 @@ import type { Actions, PageServerLoad } from './$types';
 /** The person's mail choice per kind of notification (GET /api/me/notification-preferences). */
 export const load: PageServerLoad = async (event) => {
   requireSignedIn(event.locals, event.url);
-  const result = await callApi<NotificationPreferences>(event, 'GET', '/api/me/notification-preferences');
-  if (!result.ok) error(result.status >= 500 ? 503 : result.status, 'Could not load your choices');
+  const { preferences } = pageData(
+    await callApi<NotificationPreferences>(event, 'GET', '/api/me/notification-preferences'),
+  );
   // only the kinds of the hats the person wears (a volunteer never sees the staff's review queue)
-  const mine = result.data.preferences.filter((p) => wearsAny(event.locals.me, notificationAudience[p.kind]));
+  const mine = preferences.filter((p) => wearsAny(event.locals.me, notificationAudience[p.kind]));
   return { preferences: mine };
 };
 

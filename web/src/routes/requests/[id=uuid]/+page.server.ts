@@ -6,9 +6,8 @@ import {
   type MyHelpInvitation,
   type MyHelpInvitationList,
 } from '@board/shared';
-import { error } from '@sveltejs/kit';
 import { actorOf } from '#lib/actor.ts';
-import { callApi, type ApiEvent } from '#lib/server/api.ts';
+import { type ApiEvent, callApi, pageData } from '#lib/server/api.ts';
 import { requireSignedIn } from '#lib/server/guards.ts';
 import { declineInvitation } from '#lib/server/help-invitations.ts';
 import { contactDesks } from '#lib/server/contact-desk.ts';
@@ -16,12 +15,6 @@ import { fetchActiveMunicipalities } from '#lib/server/municipalities.ts';
 import { postForm } from '#lib/server/form-action.ts';
 import { apiFailure, formFailure, formId, formSuccess, formText } from '#lib/server/form-result.ts';
 import type { Actions, PageServerLoad } from './$types';
-
-/** A missing or malformed id is simply "no such page"; other failures say so with their status. */
-function failed(status: number): never {
-  if (status === 400 || status === 403 || status === 404) error(404, 'No such request');
-  error(status >= 500 ? 503 : status, 'Could not load the request');
-}
 
 /** The volunteer's own application to this request: a live one (pending or matched) first, else the newest. */
 async function myApplication(event: ApiEvent, requestId: string): Promise<MyApplication | null> {
@@ -55,8 +48,8 @@ export const load: PageServerLoad = async (event) => {
     isVolunteer ? myInvitation(event, id) : Promise.resolve(null),
     fetchActiveMunicipalities(event),
   ]);
-  if (!result.ok) failed(result.status);
-  const request = result.data;
+  // a request this person may not see is no such page: not even that it exists
+  const request = pageData(result, { hideForbidden: true });
 
   const resource = { municipalityCode: request.municipalityCode, associationId: request.associationId };
   return {

@@ -1,6 +1,5 @@
 import type { VolunteerPublicProfile } from '@board/shared';
-import { error } from '@sveltejs/kit';
-import { callApi } from '#lib/server/api.ts';
+import { callApi, pageData } from '#lib/server/api.ts';
 import { requireSignedIn } from '#lib/server/guards.ts';
 import { fetchActiveMunicipalities } from '#lib/server/municipalities.ts';
 import type { PageServerLoad } from './$types';
@@ -16,9 +15,5 @@ export const load: PageServerLoad = async (event) => {
     callApi<VolunteerPublicProfile>(event, 'GET', `/api/volunteers/${id}`),
     fetchActiveMunicipalities(event),
   ]);
-  if (!result.ok) {
-    if (result.status === 404 || result.status === 400) error(404, 'No such volunteer');
-    error(result.status >= 500 ? 503 : result.status, 'Could not load the profile');
-  }
-  return { profile: result.data, municipalities: municipalities.ok ? municipalities.items : [] };
+  return { profile: pageData(result), municipalities: municipalities.ok ? municipalities.items : [] };
 };

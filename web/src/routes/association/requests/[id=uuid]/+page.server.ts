@@ -10,9 +10,9 @@ import { can } from '@board/shared';
 import { error, redirect } from '@sveltejs/kit';
 import { actorOf } from '#lib/actor.ts';
 import { fetchAllMunicipalities } from '#lib/server/municipalities.ts';
-import { callApi } from '#lib/server/api.ts';
+import { callApi, pageData } from '#lib/server/api.ts';
 import { apiFailure, formFailure, formId, formSuccess, formText, formValues } from '#lib/server/form-result.ts';
-import { apiPageError, requireOfficer } from '#lib/server/officer.ts';
+import { requireOfficer } from '#lib/server/officer.ts';
 import { notSentCode } from '#lib/server/request-save.ts';
 import { nameReasonSkills } from '#lib/server/reason-skills.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -25,8 +25,7 @@ export const load: PageServerLoad = async (event) => {
   const me = requireOfficer(event.locals, event.url);
   const id = encodeURIComponent(event.params.id);
   const result = await callApi<HelpRequestDetail>(event, 'GET', `/api/requests/${id}`);
-  if (!result.ok) apiPageError(result.status);
-  const request = result.data;
+  const request = pageData(result);
   const actor = actorOf(me);
   if (!can(actor, 'request.edit', { associationId: request.associationId })) error(404, 'Not found');
 

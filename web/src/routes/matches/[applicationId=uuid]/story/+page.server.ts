@@ -1,6 +1,6 @@
 import type { ApplicationDetail, StoryView } from '@board/shared';
-import { error, redirect } from '@sveltejs/kit';
-import { callApi } from '#lib/server/api.ts';
+import { redirect } from '@sveltejs/kit';
+import { callApi, pageData } from '#lib/server/api.ts';
 import { postForm } from '#lib/server/form-action.ts';
 import { apiFailure, formFailure, formId, formText, formValues } from '#lib/server/form-result.ts';
 import { requireSignedIn } from '#lib/server/guards.ts';
@@ -13,14 +13,13 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
   requireSignedIn(event.locals, event.url);
   const id = event.params.applicationId;
-  const detail = await callApi<ApplicationDetail>(event, 'GET', `/api/applications/${id}`);
-  if (!detail.ok) error(detail.status === 403 ? 403 : detail.status >= 500 ? 503 : 404, 'No such match');
+  const detail = pageData(await callApi<ApplicationDetail>(event, 'GET', `/api/applications/${id}`));
   const story = await callApi<StoryView>(event, 'GET', `/api/applications/${id}/story`);
-  const application = detail.data.asVolunteer ?? detail.data.asAssociation;
+  const application = detail.asVolunteer ?? detail.asAssociation;
   return {
     applicationId: id,
-    side: detail.data.side,
-    requestTitle: detail.data.request.title,
+    side: detail.side,
+    requestTitle: detail.request.title,
     confirmed: application?.status === 'accepted' && application.confirmedAt !== null,
     story: story.ok ? story.data : null,
   };

@@ -3,10 +3,9 @@ import { can } from '@board/shared';
 import { error } from '@sveltejs/kit';
 import { actorOf } from '#lib/actor.ts';
 import { fetchAllMunicipalities } from '#lib/server/municipalities.ts';
-import { callApi } from '#lib/server/api.ts';
+import { callApi, pageData } from '#lib/server/api.ts';
 import { requireStaffArea } from '#lib/server/guards.ts';
 import { formValues, apiFailure, formFailure, formSuccess } from '#lib/server/form-result.ts';
-import { apiPageError } from '#lib/server/officer.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 /** One association: its facts and its officers, whom the municipality's staff can remove. */
@@ -18,13 +17,13 @@ export const load: PageServerLoad = async (event) => {
     callApi<AssociationOfficerList>(event, 'GET', `/api/associations/${encodeURIComponent(id)}/officers`),
     fetchAllMunicipalities(event),
   ]);
-  if (!officers.ok) apiPageError(officers.status);
+  const { items: officerItems } = pageData(officers);
   const association = list.ok ? list.data.items.find((a) => a.id === id) : undefined;
   if (!association) error(404, 'Not found');
   const actor = actorOf(me);
   return {
     association,
-    officers: officers.data.items,
+    officers: officerItems,
     municipalities,
     removable: can(actor, 'officer.remove', { municipalityCode: association.municipalityCode }),
     invitable: can(actor, 'officer.invite', { municipalityCode: association.municipalityCode }),

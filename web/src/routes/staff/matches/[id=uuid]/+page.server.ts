@@ -1,6 +1,5 @@
 import type { MatchDetail } from '@board/shared';
-import { error } from '@sveltejs/kit';
-import { callApi } from '#lib/server/api.ts';
+import { callApi, pageData } from '#lib/server/api.ts';
 import { requireStaffArea } from '#lib/server/guards.ts';
 import { fetchAllMunicipalities } from '#lib/server/municipalities.ts';
 import type { PageServerLoad } from './$types';
@@ -12,8 +11,5 @@ export const load: PageServerLoad = async (event) => {
     callApi<MatchDetail>(event, 'GET', `/api/matches/${encodeURIComponent(event.params.id)}`),
     fetchAllMunicipalities(event),
   ]);
-  if (!match.ok) {
-    error(match.status === 400 ? 404 : match.status >= 500 ? 503 : match.status, match.error.message);
-  }
-  return { match: match.data, municipalities };
+  return { match: pageData(match), municipalities };
 };

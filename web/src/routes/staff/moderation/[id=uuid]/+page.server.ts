@@ -9,10 +9,9 @@ import { can } from '@board/shared';
 import { error, redirect } from '@sveltejs/kit';
 import { actorOf } from '#lib/actor.ts';
 import { fetchAllMunicipalities } from '#lib/server/municipalities.ts';
-import { callApi } from '#lib/server/api.ts';
+import { callApi, pageData } from '#lib/server/api.ts';
 import { requireStaffArea } from '#lib/server/guards.ts';
 import { formValues, apiFailure } from '#lib/server/form-result.ts';
-import { apiPageError } from '#lib/server/officer.ts';
 import { idOrNull } from '#lib/moderation/fields.ts';
 import { reasonFrom } from '#lib/moderation/presets.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -36,8 +35,7 @@ export const load: PageServerLoad = async (event) => {
     fetchAllMunicipalities(event),
     callApi<ReviewHistory>(event, 'GET', `/api/moderation/requests/${id}/history`),
   ]);
-  if (!result.ok) apiPageError(result.status);
-  const request = result.data;
+  const request = pageData(result);
   const actor = actorOf(me);
   // a published request of another municipality is public, but not this person's to review
   if (!can(actor, 'moderation.list', { municipalityCode: request.municipalityCode })) error(404, 'Not found');

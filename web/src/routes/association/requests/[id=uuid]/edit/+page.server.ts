@@ -2,8 +2,8 @@ import type { HelpRequestDetail } from '@board/shared';
 import { can } from '@board/shared';
 import { error } from '@sveltejs/kit';
 import { actorOf } from '#lib/actor.ts';
-import { callApi } from '#lib/server/api.ts';
-import { apiPageError, enabledCategories, requireOfficer } from '#lib/server/officer.ts';
+import { callApi, pageData } from '#lib/server/api.ts';
+import { enabledCategories, requireOfficer } from '#lib/server/officer.ts';
 import { parseRequestForm, requestFailure, requestFormValues } from '#lib/server/request-form.ts';
 import { sendUnlessDraft } from '#lib/server/request-save.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -12,8 +12,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
   const me = requireOfficer(event.locals, event.url);
   const result = await callApi<HelpRequestDetail>(event, 'GET', `/api/requests/${encodeURIComponent(event.params.id)}`);
-  if (!result.ok) apiPageError(result.status);
-  const request = result.data;
+  const request = pageData(result);
   if (!can(actorOf(me), 'request.edit', { associationId: request.associationId })) error(404, 'Not found');
   return {
     request,
