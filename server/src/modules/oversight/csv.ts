@@ -29,6 +29,14 @@ export interface CsvColumn<Row> {
   value: (row: Row) => Cell;
 }
 
+/** A column that shows one field of the row as it is. */
+export function fieldColumn<Key extends string>(
+  key: Key,
+  heading: Record<Language, string>,
+): CsvColumn<Record<Key, Cell>> {
+  return { heading, value: (row) => row[key] };
+}
+
 export function toCsv<Row>(columns: CsvColumn<Row>[], rows: Row[], language: Language): string {
   const lines = [
     columns.map((c) => quote(c.heading[language])),
