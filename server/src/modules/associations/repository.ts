@@ -114,13 +114,5 @@ export function associationRepository(tx: Database) {
         .where(eq(municipalities.code, municipalityCode));
       return person?.email && municipality ? { email: person.email, language: person.language, municipality } : null;
     },
-
-    async municipalityExists(code: string): Promise<boolean> {
-      const [row] = await tx
-        .select({ code: municipalities.code })
-        .from(municipalities)
-        .where(eq(municipalities.code, code));
-      return row !== undefined;
-    },
   };
 }

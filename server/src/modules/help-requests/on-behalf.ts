@@ -3,6 +3,7 @@ import type { SignedInContext } from '../../services/context.ts';
 import { recordAudit } from '../audit/record.ts';
 import { checkMunicipalityRules, contentOf, municipalityPaused } from './content.ts';
 import { requestReader } from './reader.ts';
+import { municipalityRepository } from '../municipalities/repository.ts';
 import { requestRepository } from './repository.ts';
 import { detailIn } from './access.ts';
 
@@ -32,7 +33,7 @@ export async function createRequestOnBehalf(
     if (!can(actor, 'request.createOnBehalf', { municipalityCode: association.municipalityCode })) {
       throw new DomainError('FORBIDDEN', "Only this municipality's staff post on its associations' behalf.");
     }
-    const municipality = (await reader.municipality(association.municipalityCode))!;
+    const municipality = (await municipalityRepository(tx).find(association.municipalityCode))!;
     if (municipality.status === 'paused') throw municipalityPaused();
     checkMunicipalityRules(municipality.settings, input);
     const repo = requestRepository(tx);

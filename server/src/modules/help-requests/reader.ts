@@ -1,7 +1,6 @@
 import { schema, type Database } from '@board/db';
 import { mapSkillTags, type Language, type ModerationListStatus, type RequestStatus } from '@board/shared';
 import { and, asc, count, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
-import { columns } from '../../database/columns.ts';
 import { liveOfficersOf } from '../accounts/roles-repository.ts';
 import {
   boardColumns,
@@ -289,14 +288,6 @@ export function requestReader(tx: Database) {
         .select({ id: a.id, name: a.name, municipalityCode: a.municipalityCode })
         .from(a)
         .where(eq(a.id, id));
-      return row ?? null;
-    },
-
-    async municipality(code: string) {
-      const [row] = await tx
-        .select(columns(m, 'code', 'nameJa', 'nameEn', 'status', 'moderationRequired', 'settings'))
-        .from(m)
-        .where(eq(m.code, code));
       return row ?? null;
     },
   };

@@ -20,6 +20,7 @@ import { recordAudit } from '../audit/record.ts';
 import { contactDeskOf } from '../municipalities/contact-desk.ts';
 import { applicantsToTellAsActor, requestNamesOf, tellApplicantsRequestEnded } from './applicant-notice.ts';
 import { requestReader } from './reader.ts';
+import { municipalityRepository } from '../municipalities/repository.ts';
 import { requestRepository } from './repository.ts';
 import {
   categoryEnabled,
@@ -60,7 +61,7 @@ export async function createRequest(ctx: SignedInContext, input: CreateHelpReque
     const repo = requestRepository(tx);
     const association = await requestReader(tx).association(chosen);
     if (!association) throw new DomainError('NOT_FOUND', 'No such association.');
-    const municipality = (await requestReader(tx).municipality(association.municipalityCode))!;
+    const municipality = (await municipalityRepository(tx).find(association.municipalityCode))!;
     if (municipality.status === 'paused') throw municipalityPaused();
     checkMunicipalityRules(municipality.settings, input);
     const id = await repo.insert({
@@ -84,7 +85,7 @@ export async function updateRequest(
   return ctx.door.asActor(actor, async (tx) => {
     const repo = requestRepository(tx);
     const row = await loadFor(tx, actor, id, 'request.edit');
-    const municipality = (await requestReader(tx).municipality(row.municipalityCode))!;
+    const municipality = (await municipalityRepository(tx).find(row.municipalityCode))!;
     checkMunicipalityRules(municipality.settings, input);
     if (!(await repo.updateContent(id, content))) {
       const now = (await repo.find(id))?.status ?? row.status;
@@ -195,7 +196,7 @@ export async function changeStatus(
 
   if (transition === 'submit' || transition === 'submitAndPublish') {
     // what is sent must still be postable: a category staff have since switched off, or a deadline already passed
-    const municipality = (await requestReader(tx).municipality(before.municipalityCode))!;
+    const municipality = (await municipalityRepository(tx).find(before.municipalityCode))!;
     if (municipality.status === 'paused') throw municipalityPaused();
     if (!categoryEnabled(municipality.settings, before.category)) throw categoryRefused();
     if (before.applicationDeadline && before.applicationDeadline.getTime() <= options.now.getTime()) {

@@ -4,7 +4,7 @@ import type { Invitation, Language } from '@board/shared';
 import { and, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { columns } from '../../database/columns.ts';
 
-const { invitations, associations, municipalities } = schema;
+const { invitations, associations } = schema;
 
 export type InvitationState = Invitation['state'];
 
@@ -207,13 +207,5 @@ export function invitationRepository(tx: Database) {
 
     /** revokes an invitation not yet accepted or revoked; false otherwise */
     revoke: (id: string) => changeIfOpen(id, { revokedAt: sql`now()` }),
-
-    async municipality(code: string) {
-      const [row] = await tx
-        .select({ code: municipalities.code, nameJa: municipalities.nameJa, nameEn: municipalities.nameEn })
-        .from(municipalities)
-        .where(eq(municipalities.code, code));
-      return row ?? null;
-    },
   };
 }

@@ -1,7 +1,7 @@
 import type { Database } from '@board/db';
 import { publicLink, webPages } from '../../links/public-links.ts';
 import { flagRaisedMail, requestFitsMail, reviewWaitingMail } from '../../mail/notification-mails.ts';
-import { requestReader } from '../help-requests/reader.ts';
+import { municipalityRepository } from '../municipalities/repository.ts';
 import { volunteersWhoFit } from '../matching/service.ts';
 import { notify, type NotifyContext } from './notify.ts';
 import { recipientRepository } from './recipients.ts';
@@ -41,7 +41,7 @@ export async function announceFlag(
   flag: { municipalityCode: string; targetType: 'request' | 'message' },
 ): Promise<void> {
   const to = await recipientRepository(tx).staffOf(flag.municipalityCode);
-  const municipality = (await requestReader(tx).municipality(flag.municipalityCode))!;
+  const municipality = (await municipalityRepository(tx).find(flag.municipalityCode))!;
   const link = webPages.staffFlags;
   const vars = { targetType: flag.targetType, municipality, link: publicLink(ctx.config, link) };
   const params = { targetType: flag.targetType };
