@@ -2,7 +2,7 @@ import { can, canAtAll, DomainError, type CreateRequestOnBehalfBody, type HelpRe
 import type { SignedInContext } from '../../services/context.ts';
 import { recordAudit } from '../audit/record.ts';
 import { checkMunicipalityRules, contentOf, municipalityPaused } from './content.ts';
-import { requestReader } from './reader.ts';
+import { associationRepository } from '../associations/repository.ts';
 import { municipalityRepository } from '../municipalities/repository.ts';
 import { requestRepository } from './repository.ts';
 import { detailIn } from './access.ts';
@@ -26,9 +26,8 @@ export async function createRequestOnBehalf(
   }
   const content = await contentOf(input);
   return ctx.door.asActor(actor, async (tx) => {
-    const reader = requestReader(tx);
     // associations are public (the board names them): one of another municipality is 403, not 404
-    const association = await reader.association(input.associationId);
+    const association = await associationRepository(tx).find(input.associationId);
     if (!association) throw new DomainError('NOT_FOUND', 'No such association.');
     if (!can(actor, 'request.createOnBehalf', { municipalityCode: association.municipalityCode })) {
       throw new DomainError('FORBIDDEN', "Only this municipality's staff post on its associations' behalf.");

@@ -282,13 +282,5 @@ export function requestReader(tx: Database) {
         .innerJoin(u, eq(u.id, roleAssignments.userId))
         .where(liveOfficersOf(associationId));
     },
-
-    async association(id: string) {
-      const [row] = await tx
-        .select({ id: a.id, name: a.name, municipalityCode: a.municipalityCode })
-        .from(a)
-        .where(eq(a.id, id));
-      return row ?? null;
-    },
   };
 }

@@ -19,7 +19,7 @@ import { announcePublished, announceReviewWaiting } from '../notifications/annou
 import { recordAudit } from '../audit/record.ts';
 import { contactDeskOf } from '../municipalities/contact-desk.ts';
 import { applicantsToTellAsActor, requestNamesOf, tellApplicantsRequestEnded } from './applicant-notice.ts';
-import { requestReader } from './reader.ts';
+import { associationRepository } from '../associations/repository.ts';
 import { municipalityRepository } from '../municipalities/repository.ts';
 import { requestRepository } from './repository.ts';
 import {
@@ -59,7 +59,7 @@ export async function createRequest(ctx: SignedInContext, input: CreateHelpReque
   const content = await contentOf(input);
   return ctx.door.asActor(actor, async (tx) => {
     const repo = requestRepository(tx);
-    const association = await requestReader(tx).association(chosen);
+    const association = await associationRepository(tx).find(chosen);
     if (!association) throw new DomainError('NOT_FOUND', 'No such association.');
     const municipality = (await municipalityRepository(tx).find(association.municipalityCode))!;
     if (municipality.status === 'paused') throw municipalityPaused();
