@@ -3,7 +3,7 @@ import type { Association, AssociationOfficer, RubyText } from '@board/shared';
 import { and, asc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { columns } from '../../database/columns.ts';
 import { liveOfficersOf } from '../accounts/roles-repository.ts';
-import { hasKanji } from '../help-requests/repository.ts';
+import { textsWithoutReadings } from '../../database/readings.ts';
 
 const { associations, municipalities, roleAssignments, users } = schema;
 
@@ -49,14 +49,12 @@ export function associationRepository(tx: Database) {
     },
 
     /** Associations with kanji in their name whose readings were never made (registered before issue 13). */
-    async withoutNameReadings(limit: number): Promise<{ id: string; name: string }[]> {
-      return tx
-        .select({ id: associations.id, name: associations.name })
-        .from(associations)
-        .where(sql`${associations.nameRuby} is null and ${associations.name} ~ ${hasKanji}`)
-        .orderBy(associations.id)
-        .limit(limit);
-    },
+    withoutNameReadings: (limit: number) =>
+      textsWithoutReadings(
+        tx,
+        { table: associations, id: associations.id, text: associations.name, ruby: associations.nameRuby },
+        limit,
+      ),
 
     async setNameRuby(id: string, nameRuby: RubyText | null): Promise<void> {
       await tx.update(associations).set({ nameRuby }).where(eq(associations.id, id));

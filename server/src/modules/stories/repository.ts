@@ -2,7 +2,7 @@ import { schema, type Database } from '@board/db';
 import type { Category, RubyText, StoryStatus, VolunteerConsent } from '@board/shared';
 import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { columns } from '../../database/columns.ts';
-import { hasKanji } from '../help-requests/repository.ts';
+import { hasKanji } from '../../database/readings.ts';
 import type { Keyset } from '../help-requests/rows.ts';
 
 const { stories: s, municipalities: m, associations: a, applications, helpRequests: r } = schema;
