@@ -6,6 +6,21 @@ import { columns } from '../../database/columns.ts';
 const { applications, helpInvitations, helpRequests, messages, thanks, ratings, flags, auditLog } = schema;
 const { notifications, notificationPreferences, calendarFeeds } = schema;
 
+/** A volunteer's hands or invitations to help, oldest first, each with its request's title. */
+function ofVolunteer<Fields extends SelectedFields>(
+  tx: Database,
+  userId: string,
+  rows: typeof applications | typeof helpInvitations,
+  fields: Fields,
+) {
+  return tx
+    .select({ ...fields, requestTitle: helpRequests.title })
+    .from(rows as PgTable) // (either table: the row's type is the fields')
+    .innerJoin(helpRequests, eq(helpRequests.id, rows.requestId))
+    .where(eq(rows.volunteerId, userId))
+    .orderBy(asc(rows.createdAt));
+}
+
 /**
  * Thanks or ratings: the ones the person wrote (`author`), and the ones written to them as the
  * volunteer of a match, oldest first, each with its request's title and whether they gave it.
@@ -42,31 +57,21 @@ function notesOnMatches<Fields extends SelectedFields>(
  */
 export function personalDataRepository(tx: Database) {
   return {
-    async applications(userId: string) {
-      return tx
-        .select({
-          ...columns(applications, 'id', 'requestId', 'message', 'status', 'createdAt', 'decidedAt'),
-          ...columns(applications, 'withdrawnAt', 'completedAt', 'confirmedAt'),
-          requestTitle: helpRequests.title,
-        })
-        .from(applications)
-        .innerJoin(helpRequests, eq(helpRequests.id, applications.requestId))
-        .where(eq(applications.volunteerId, userId))
-        .orderBy(asc(applications.createdAt));
-    },
+    /** the hands the person raised as a volunteer */
+    applications: (userId: string) =>
+      ofVolunteer(tx, userId, applications, {
+        ...columns(applications, 'id', 'requestId', 'message', 'status', 'createdAt', 'decidedAt'),
+        ...columns(applications, 'withdrawnAt', 'completedAt', 'confirmedAt'),
+      }),
 
     /** invitations to help the person received as a volunteer */
-    async helpInvitations(userId: string) {
-      return tx
-        .select({
-          ...columns(helpInvitations, 'id', 'requestId', 'status', 'createdAt', 'decidedAt'),
-          requestTitle: helpRequests.title,
-        })
-        .from(helpInvitations)
-        .innerJoin(helpRequests, eq(helpRequests.id, helpInvitations.requestId))
-        .where(eq(helpInvitations.volunteerId, userId))
-        .orderBy(asc(helpInvitations.createdAt));
-    },
+    helpInvitations: (userId: string) =>
+      ofVolunteer(
+        tx,
+        userId,
+        helpInvitations,
+        columns(helpInvitations, 'id', 'requestId', 'status', 'createdAt', 'decidedAt'),
+      ),
 
     async messagesWritten(userId: string) {
       return tx
