@@ -31,6 +31,7 @@ import {
   type MunicipalityRequestFilter,
   type MunicipalityRequestRow,
 } from './requests-repository.ts';
+import { iso } from '../../services/iso.ts';
 
 /** Rows a CSV holds at most (a year of every match in Tokyo fits); fetched in batches by keyset. */
 const csvRowLimit = 50_000;
@@ -53,8 +54,6 @@ const days = (q: { from?: string | undefined; to?: string | undefined }) => ({
   since: q.from ? tokyoDayStart(q.from) : undefined,
   until: q.to ? tokyoDayStart(q.to, 1) : undefined,
 });
-
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 function reviewStatus(row: MatchRow): MatchReviewStatus {
   if (row.applicationStatus === 'withdrawn') return 'withdrawn';
