@@ -11,6 +11,7 @@ import { and, asc, count, desc, eq, inArray, isNotNull, isNull, or, sql, type SQ
 import { columns } from '../../database/columns.ts';
 import { liveOfficersOf } from '../accounts/roles-repository.ts';
 import { elevateWithin } from '../../database/door.ts';
+import { mailAddress } from '../notifications/recipients.ts';
 
 const { applications, users, volunteerProfiles, volunteerSkills, thanks, ratings, roleAssignments } = schema;
 
@@ -64,7 +65,7 @@ export interface Person {
 const personColumns = {
   ...columns(users, 'displayName', 'phone', 'language'),
   userId: users.id,
-  email: sql<string | null>`coalesce(${users.notificationEmail}, ${users.email})`,
+  email: mailAddress,
 };
 
 /** Where each stage of a hand stands in the stored columns. */

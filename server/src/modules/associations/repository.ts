@@ -1,9 +1,10 @@
 import { schema, type Database } from '@board/db';
 import type { Association, AssociationOfficer, RubyText } from '@board/shared';
-import { and, asc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import { columns } from '../../database/columns.ts';
 import { liveOfficersOf } from '../accounts/roles-repository.ts';
 import { textsWithoutReadings } from '../../database/readings.ts';
+import { mailAddress } from '../notifications/recipients.ts';
 
 const { associations, municipalities, roleAssignments, users } = schema;
 
@@ -101,7 +102,7 @@ export function associationRepository(tx: Database) {
     async mailTarget(userId: string, municipalityCode: string) {
       const [person] = await tx
         .select({
-          email: sql<string | null>`coalesce(${users.notificationEmail}, ${users.email})`,
+          email: mailAddress,
           language: users.language,
         })
         .from(users)

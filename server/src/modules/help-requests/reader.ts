@@ -12,6 +12,7 @@ import {
   type KeyedRow,
 } from './rows.ts';
 import { textArray } from '../../database/array-parameter.ts';
+import { recipientColumns } from '../notifications/recipients.ts';
 
 const {
   helpRequests: r,
@@ -108,12 +109,7 @@ function narrowedByAnIndex(filter: Omit<BoardFilter, 'after' | 'limit'>): boolea
  */
 type Recipient = { userId: string; email: string | null; language: Language; name: string };
 
-const recipientColumns = {
-  userId: u.id,
-  email: sql<string | null>`coalesce(${u.notificationEmail}, ${u.email})`,
-  language: u.language,
-  name: u.displayName,
-};
+const recipientColumnsWithName = { ...recipientColumns, name: u.displayName };
 
 /**
  * Reads about help requests that join other tables: the board, dashboards, the moderation
@@ -266,7 +262,7 @@ export function requestReader(tx: Database) {
     /** Volunteers whose application to the request is in one of these states (accounts not deleted). */
     async applicantRecipients(requestId: string, statuses: readonly ('pending' | 'accepted')[]): Promise<Recipient[]> {
       return tx
-        .selectDistinct(recipientColumns)
+        .selectDistinct(recipientColumnsWithName)
         .from(applications)
         .innerJoin(u, eq(u.id, applications.volunteerId))
         .where(
@@ -277,7 +273,7 @@ export function requestReader(tx: Database) {
     /** The association's officers (live accounts), each with their language. */
     async officerRecipients(associationId: string): Promise<Recipient[]> {
       return tx
-        .selectDistinct(recipientColumns)
+        .selectDistinct(recipientColumnsWithName)
         .from(roleAssignments)
         .innerJoin(u, eq(u.id, roleAssignments.userId))
         .where(liveOfficersOf(associationId));
