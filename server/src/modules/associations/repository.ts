@@ -4,9 +4,10 @@ import { and, asc, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import { columns } from '../../database/columns.ts';
 import { liveOfficersOf } from '../accounts/roles-repository.ts';
 import { textsWithoutReadings } from '../../database/readings.ts';
+import { municipalityRepository } from '../municipalities/repository.ts';
 import { mailAddress } from '../notifications/recipients.ts';
 
-const { associations, municipalities, roleAssignments, users } = schema;
+const { associations, roleAssignments, users } = schema;
 
 const associationColumns = columns(associations, 'id', 'municipalityCode', 'name', 'area', 'households', 'createdAt');
 
@@ -107,10 +108,7 @@ export function associationRepository(tx: Database) {
         })
         .from(users)
         .where(and(eq(users.id, userId), isNull(users.deletedAt)));
-      const [municipality] = await tx
-        .select({ nameJa: municipalities.nameJa, nameEn: municipalities.nameEn })
-        .from(municipalities)
-        .where(eq(municipalities.code, municipalityCode));
+      const municipality = await municipalityRepository(tx).find(municipalityCode);
       return person?.email && municipality ? { email: person.email, language: person.language, municipality } : null;
     },
   };
