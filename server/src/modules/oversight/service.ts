@@ -37,7 +37,7 @@ import { iso } from '../../services/iso.ts';
 const csvRowLimit = 50_000;
 const csvBatch = 1_000;
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A row id of a listing sorted by municipality, `13121~<uuid>` (other listings' are uuids, decodeCursor's default). */
 const codeAndUuid = /^13\d{3}~[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -106,7 +106,7 @@ export async function listMatches(ctx: SignedInContext, query: ListMatchesQuery)
     .map((p) => p ?? '')
     .join(':');
   const byMunicipality = filter.sort === 'municipality';
-  const after = decodeCursor(listing, query.cursor, (id) => (byMunicipality ? codeAndUuid : uuid).test(id));
+  const after = decodeCursor(listing, query.cursor, byMunicipality ? (id) => codeAndUuid.test(id) : undefined);
   return ctx.door.asActor(actor, async (tx) => {
     const rows = await matchesRepository(tx).list({ ...filter, after, limit: query.limit + 1 });
     const keyed = rows.map((row) => ({
