@@ -1,3 +1,4 @@
+import type { FlagTargetType } from '@board/shared';
 import type { Database } from '@board/db';
 import { publicLink, webPages } from '../../links/public-links.ts';
 import { flagRaisedMail, requestFitsMail, reviewWaitingMail } from '../../mail/notification-mails.ts';
@@ -38,7 +39,7 @@ export async function announcePublished(ctx: NotifyContext, tx: Database, reques
 export async function announceFlag(
   ctx: NotifyContext,
   tx: Database,
-  flag: { municipalityCode: string; targetType: 'request' | 'message' },
+  flag: { municipalityCode: string; targetType: FlagTargetType },
 ): Promise<void> {
   const to = await recipientRepository(tx).staffOf(flag.municipalityCode);
   const municipality = (await municipalityRepository(tx).find(flag.municipalityCode))!;
