@@ -1,4 +1,6 @@
 import type { Category } from '../categories.ts';
+import { dayParts, type DayPart, type Weekday } from '../skills/availability.ts';
+import type { SkillLevel } from '../skills/taxonomy.ts';
 import { areNeighbours } from './neighbours.ts';
 
 /**
@@ -50,12 +52,8 @@ export const matchingWeights = {
   openMatch: -8,
 } as const;
 
-type SkillLevel = 'can' | 'teach';
 /** weekdays in `Date.getUTCDay()` order */
-const weekdaysFromSunday = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
-type Weekday = (typeof weekdaysFromSunday)[number];
-const dayParts = ['morning', 'afternoon', 'evening'] as const;
-type DayPart = (typeof dayParts)[number];
+const weekdaysFromSunday = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const satisfies readonly Weekday[];
 
 /** Why something is suggested: a key the web translates, with what it needs to say it. */
 export type MatchReason =
