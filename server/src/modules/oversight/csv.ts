@@ -1,4 +1,4 @@
-import type { Language } from '@board/shared';
+import { tokyoClock, type Language } from '@board/shared';
 
 /**
  * CSV for Excel (RFC 4180): UTF-8 with a byte-order mark so Excel reads Japanese, CRLF line
@@ -20,7 +20,7 @@ const quote = (text: string) => `"${text.replaceAll('"', '""')}"`;
 
 /** `2026-07-18 10:05` in Tokyo time (UTC+9 all year), as Excel reads a date and time. */
 export function tokyoTime(at: Date): string {
-  return new Date(at.getTime() + 9 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+  return tokyoClock(at).toISOString().slice(0, 16).replace('T', ' ');
 }
 
 /** A column: its heading in each language and how a row fills it. */
