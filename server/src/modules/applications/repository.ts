@@ -53,6 +53,19 @@ export interface ApplicationRow {
   contactShownToAssociationAt: Date | null;
 }
 
+/**
+ * What a row about a match (its messages, thanks, ratings, story) copies from the match, as the
+ * tables' `ofMatch` columns: row-level security checks them without a join.
+ */
+export function ofMatch(match: Pick<ApplicationRow, 'id' | 'municipalityCode' | 'associationId' | 'volunteerId'>) {
+  return {
+    applicationId: match.id,
+    municipalityCode: match.municipalityCode,
+    associationId: match.associationId,
+    volunteerId: match.volunteerId,
+  };
+}
+
 /** Who the association side is, for a match: the contact person(s) shown and mailed. */
 export interface Person {
   userId: string;

@@ -2,6 +2,7 @@ import { schema, type Database } from '@board/db';
 import type { Category, RubyText, StoryStatus, VolunteerConsent } from '@board/shared';
 import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { columns } from '../../database/columns.ts';
+import { ofMatch } from '../applications/repository.ts';
 import { hasKanji } from '../../database/readings.ts';
 import type { Keyset } from '../help-requests/rows.ts';
 
@@ -142,11 +143,8 @@ export function storyRepository(tx: Database) {
       const rows = await tx
         .insert(s)
         .values({
-          applicationId: match.id,
+          ...ofMatch(match),
           requestId: match.requestId,
-          municipalityCode: match.municipalityCode,
-          associationId: match.associationId,
-          volunteerId: match.volunteerId,
           authorId,
           category: match.category,
           ...textColumns(text),
