@@ -66,6 +66,8 @@ export function ofMatch(match: Pick<ApplicationRow, 'id' | 'municipalityCode' | 
   };
 }
 
+export type OfMatch = ReturnType<typeof ofMatch>;
+
 /** Who the association side is, for a match: the contact person(s) shown and mailed. */
 export interface Person {
   userId: string;

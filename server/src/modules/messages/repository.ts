@@ -1,3 +1,4 @@
+import type { OfMatch } from '../applications/repository.ts';
 import { schema, type Database } from '@board/db';
 import type { RubyText } from '@board/shared';
 import { desc, eq } from 'drizzle-orm';
@@ -56,15 +57,7 @@ export function messageRepository(tx: Database) {
       return row ?? null;
     },
 
-    async insert(values: {
-      applicationId: string;
-      municipalityCode: string;
-      associationId: string;
-      volunteerId: string;
-      senderId: string;
-      body: string;
-      bodyRuby: RubyText | null;
-    }): Promise<string> {
+    async insert(values: OfMatch & { senderId: string; body: string; bodyRuby: RubyText | null }): Promise<string> {
       const [row] = await tx.insert(messages).values(values).returning({ id: messages.id });
       return row!.id;
     },

@@ -81,12 +81,16 @@ export interface StoryReadings {
   whatChangedRuby: RubyText | null;
 }
 
-/** What the officer writes (a photo already checked), with its readings. */
-export interface StoryText extends StoryReadings {
+/** A story's four texts. */
+export interface StoryTexts {
   title: string;
   trouble: string;
   whatDone: string;
   whatChanged: string;
+}
+
+/** What the officer writes (a photo already checked), with its readings. */
+export interface StoryText extends StoryTexts, StoryReadings {
   photo?: { bytes: Buffer; type: string; alt: string } | null;
 }
 
@@ -165,9 +169,7 @@ export function storyRepository(tx: Database) {
     },
 
     /** stories stored before readings were made for them (migration 0036) with kanji in a text */
-    async withoutReadings(
-      limit: number,
-    ): Promise<{ id: string; title: string; trouble: string; whatDone: string; whatChanged: string }[]> {
+    async withoutReadings(limit: number): Promise<({ id: string } & StoryTexts)[]> {
       return tx
         .select({ id: s.id, title: s.title, trouble: s.trouble, whatDone: s.whatDone, whatChanged: s.whatChanged })
         .from(s)
