@@ -30,7 +30,7 @@ import {
   municipalityPaused,
   textColumns,
 } from './content.ts';
-import type { RequestRow } from './rows.ts';
+import type { RequestContent, RequestRow } from './rows.ts';
 import { submitTransition } from './views.ts';
 import type { SignedInContext } from '../../services/context.ts';
 import { authorize, detailIn, loadFor, notFound } from './access.ts';
@@ -58,19 +58,33 @@ export async function createRequest(ctx: SignedInContext, input: CreateHelpReque
   const chosen = associationId;
   const content = await contentOf(input);
   return ctx.door.asActor(actor, async (tx) => {
-    const repo = requestRepository(tx);
     const association = await associationRepository(tx).find(chosen);
     if (!association) throw new DomainError('NOT_FOUND', 'No such association.');
-    const municipality = (await municipalityRepository(tx).find(association.municipalityCode))!;
-    if (municipality.status === 'paused') throw municipalityPaused();
-    checkMunicipalityRules(municipality.settings, input);
-    const id = await repo.insert({
-      ...content,
-      municipalityCode: association.municipalityCode,
-      associationId: association.id,
-      createdBy: actor.userId,
-    });
-    return detailIn(tx, actor, id);
+    return detailIn(tx, actor, await insertDraft(tx, actor, association, input, content));
+  });
+}
+
+/**
+ * A new draft by the actor for an association: refused while its municipality is paused, and
+ * against the municipality's rules (categories, first come). Returns the draft's id.
+ */
+export async function insertDraft(
+  tx: Database,
+  actor: Actor,
+  association: { id: string; municipalityCode: string },
+  input: HelpRequestInput,
+  content: RequestContent,
+  postedByMunicipality = false,
+): Promise<string> {
+  const municipality = (await municipalityRepository(tx).find(association.municipalityCode))!;
+  if (municipality.status === 'paused') throw municipalityPaused();
+  checkMunicipalityRules(municipality.settings, input);
+  return requestRepository(tx).insert({
+    ...content,
+    municipalityCode: association.municipalityCode,
+    associationId: association.id,
+    createdBy: actor.userId,
+    postedByMunicipality,
   });
 }
 
