@@ -48,11 +48,6 @@ export function municipalityRepository(db: Database) {
       return row ?? null;
     },
 
-    async settings(code: string): Promise<SettingsRow | null> {
-      const [row] = await db.select(settingsColumns).from(municipalities).where(eq(municipalities.code, code));
-      return row ?? null;
-    },
-
     async updateSettings(
       code: string,
       settings: schema.MunicipalitySettings,
