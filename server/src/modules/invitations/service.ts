@@ -1,5 +1,13 @@
 import type { Database } from '@board/db';
-import { can, DomainError, municipalityScope, type Actor, type Invitation, type Language } from '@board/shared';
+import {
+  can,
+  DomainError,
+  municipalityScope,
+  type Actor,
+  type Invitation,
+  type InvitedRole,
+  type Language,
+} from '@board/shared';
 import { publicLink, webPages } from '../../links/public-links.ts';
 import { invitationMail } from '../../mail/invitation-mails.ts';
 import { sendMail } from '../../mail/send-mail.ts';
@@ -14,8 +22,6 @@ import type { SignedInContext } from '../../services/context.ts';
 
 export const invitationValidDays = 7;
 const validity = (now: Date) => new Date(now.getTime() + invitationValidDays * 86_400_000);
-
-type InvitedRole = 'municipal_staff' | 'officer';
 
 interface NewInvitation {
   role: InvitedRole;
