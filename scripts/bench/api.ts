@@ -4,7 +4,7 @@ import { getRequest } from '@board/server/modules/help-requests/board';
 import { systemContext } from '@board/server/services/context';
 import { boardSorts, categoryKeys, HelpRequestDetail } from '@board/shared';
 import * as bench from './board-app.ts';
-import { load, type LoadResult } from './compare.ts';
+import { load, loadSettings, type LoadResult } from './compare.ts';
 import { loadAverage, saveReport } from './report.ts';
 import { startBenchRun } from './run.ts';
 import type { SqlClient } from './target.ts';
@@ -22,7 +22,7 @@ import type { SqlClient } from './target.ts';
  * BENCH_WORKERS, BENCH_WAIT_QUIET, BENCH_OUT).
  */
 
-const { seconds, connections, workers } = bench.loadSettings;
+const { seconds, connections, workers } = loadSettings;
 const { listingPath, timeEach } = bench;
 const targets = { page: { share: 0.3, p99: 30 }, listing: { share: 0.15, p99: 60 } };
 const words = [

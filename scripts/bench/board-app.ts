@@ -12,14 +12,6 @@ import { sqlOf, type SqlClient } from './target.ts';
  */
 type FastifyInstance = Awaited<ReturnType<typeof buildApp>>;
 
-/** autocannon's settings for every measured route (BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_WORKERS) */
-export const loadSettings = {
-  seconds: Number(process.env.BENCH_SECONDS ?? 10),
-  connections: Number(process.env.BENCH_CONNECTIONS ?? 32),
-  /** autocannon's worker threads (0 = client in the server's thread, as `pnpm bench`) */
-  workers: Number(process.env.BENCH_WORKERS ?? 1),
-};
-
 /** The measured listing: a municipality filter and a search word. */
 export const listingPath = `/api/requests?municipalities=13121&q=${encodeURIComponent('チラシ')}`;
 

@@ -5,7 +5,6 @@ import {
   buildBoardApp,
   listenOnLoopback,
   listingPath,
-  loadSettings,
   publishedRequestIds,
   statementsOf,
   timeEach,
@@ -13,7 +12,7 @@ import {
   waitForQuiet,
   type BoardApp,
 } from './board-app.ts';
-import { load, type LoadResult } from './compare.ts';
+import { load, loadSettings, type LoadResult } from './compare.ts';
 import { explainBoard, explainReport, failingSeqScans, readsRequests } from './explain.ts';
 import { describeData } from './generate.ts';
 import { loadAverage, saveReport } from './report.ts';

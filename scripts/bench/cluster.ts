@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { startCluster, type RunningCluster } from '../deploy/cluster.ts';
-import { load, type LoadResult } from './compare.ts';
+import { load, loadSettings, type LoadResult } from './compare.ts';
 import { benchReport, loadAverage, saveReport } from './report.ts';
 
 /**
@@ -11,9 +11,7 @@ import { benchReport, loadAverage, saveReport } from './report.ts';
  * BENCH_SECONDS (10) per route after a 3 s warm-up, BENCH_CONNECTIONS (32), BENCH_WORKERS (1),
  * BENCH_OUT=file writes the report there too.
  */
-const seconds = Number(process.env.BENCH_SECONDS ?? 10);
-const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
-const workers = Number(process.env.BENCH_WORKERS ?? 1);
+const { seconds, connections, workers } = loadSettings;
 const ticks = 100; // USER_HZ
 
 /** CPU seconds (user + system) of a process and its children that already exited… of these processes. */

@@ -18,6 +18,14 @@ export interface LoadOptions {
   paths?: string[];
 }
 
+/** autocannon's settings for every measured route (BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_WORKERS) */
+export const loadSettings = {
+  seconds: Number(process.env.BENCH_SECONDS ?? 10),
+  connections: Number(process.env.BENCH_CONNECTIONS ?? 32),
+  /** autocannon's worker threads (0 = client in the server's thread, as `pnpm bench`) */
+  workers: Number(process.env.BENCH_WORKERS ?? 1),
+};
+
 /** Drives one URL with autocannon (bounded in time, loopback only) and keeps the figures we report. */
 export async function load(name: string, url: string, options: LoadOptions): Promise<LoadResult> {
   if (!/^http:\/\/127\.0\.0\.1[:/]/.test(url)) throw new Error(`load only against 127.0.0.1, not ${url}`);

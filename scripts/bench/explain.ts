@@ -256,12 +256,15 @@ function executionMs(plan: string): string {
   return /Execution Time: ([\d.]+) ms/.exec(plan)?.[1] ?? '?';
 }
 
+/** The indexes a plan reads, each once, in the order it names them. */
+export function indexesIn(plan: string): string[] {
+  const names = plan.matchAll(/(?:Index(?: Only)? Scan(?: Backward)? using|Bitmap Index Scan on) (\S+)/g);
+  return [...new Set([...names].map((m) => m[1]!))];
+}
+
 function indexesUsed(plan: string): string {
-  const names = new Set<string>();
-  for (const m of plan.matchAll(/(?:Index(?: Only)? Scan(?: Backward)? using|Bitmap Index Scan on) (\S+)/g))
-    names.add(m[1]!);
-  for (const m of plan.matchAll(/Seq Scan on (\S+)/g)) names.add(`SEQ SCAN ${m[1]}`);
-  return [...names].join(', ');
+  const seqScans = [...plan.matchAll(/Seq Scan on (\S+)/g)].map((m) => `SEQ SCAN ${m[1]}`);
+  return [...new Set([...indexesIn(plan), ...seqScans])].join(', ');
 }
 
 export function explainReport(results: ExplainedStatement[]): string {

@@ -5,15 +5,14 @@ import { createDatabase, migrateDatabase } from '@board/db';
 import { seedDemo, seedMunicipalities } from '@board/db/seed/seed';
 import { buildApp } from '@board/server';
 import { loadConfig } from '@board/server/config';
-import { load, table } from './compare.ts';
+import { load, loadSettings, table } from './compare.ts';
 
 /**
  * `pnpm bench`: the API's routes against a bare Fastify route returning a fixed JSON of the same
  * size, in the same process. DATABASE_URL picks a PostgreSQL server; else an embedded PGlite.
  * BENCH_SECONDS and BENCH_CONNECTIONS tune the run.
  */
-const seconds = Number(process.env.BENCH_SECONDS ?? 10);
-const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const { seconds, connections } = loadSettings;
 const dataDir = mkdtempSync(join(tmpdir(), 'board-bench-'));
 const database = createDatabase({ url: process.env.DATABASE_URL, dataDir: join(dataDir, 'pglite') });
 await migrateDatabase(database);

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { load, table } from './compare.ts';
+import { load, loadSettings, table } from './compare.ts';
 import { kb, pageWeight } from './page-weight.ts';
 import { benchReport, loadAverage, saveReport } from './report.ts';
 
@@ -18,8 +18,7 @@ import { benchReport, loadAverage, saveReport } from './report.ts';
  * CHROME_PATH (/usr/bin/chromium). BENCH_OUT=file writes the report there too.
  */
 
-const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
-const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const { seconds, connections } = loadSettings;
 const chrome = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const chromeFlags = '--headless --no-sandbox --disable-gpu --disable-background-networking';
 const root = new URL('../../', import.meta.url);

@@ -2,7 +2,7 @@ import type { Actor } from '@board/shared';
 import { listRecommendedRequests, listSuggestedVolunteers } from '@board/server/modules/matching/service';
 import { contextFor } from '@board/server/services/context';
 import { buildBoardApp, isContextStatement, publishedRequestIds, waitForIdle, type Statement } from './board-app.ts';
-import { explainInside, explainOne } from './explain.ts';
+import { explainInside, explainOne, indexesIn } from './explain.ts';
 import { describeData } from './generate.ts';
 import { percentile, saveReport, sayHeading } from './report.ts';
 import { startBenchRun } from './run.ts';
@@ -180,6 +180,6 @@ try {
 
 /** The indexes a plan scans, by name. */
 function indexesUsed(plan: string): string {
-  const names = [...plan.matchAll(/(?:Index(?: Only)? Scan|Bitmap Index Scan) (?:using |on )(\w+)/g)].map((m) => m[1]);
-  return names.length ? `indexes: ${[...new Set(names)].join(', ')}` : 'no index';
+  const names = indexesIn(plan);
+  return names.length ? `indexes: ${names.join(', ')}` : 'no index';
 }

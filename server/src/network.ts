@@ -2,3 +2,6 @@
 export function isLoopback(address: string): boolean {
   return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
 }
+
+/** The HTTP methods that change something (RFC 9110's unsafe ones the API takes). */
+export const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

@@ -281,10 +281,15 @@ export const CreateAssociationBody = z.object({
 export const ListAssociationsQuery = z.object({ municipalityCode: MunicipalityCode.optional() });
 export const AssociationList = z.object({ items: z.array(Association) });
 
+/** The roles an invitation gives. */
+export const invitedRoles = ['municipal_staff', 'officer'] as const;
+export const InvitedRole = z.enum(invitedRoles);
+export type InvitedRole = z.infer<typeof InvitedRole>;
+
 export const invitationStates = ['pending', 'accepted', 'revoked', 'expired'] as const;
 export const Invitation = z.object({
   id: z.string(),
-  role: z.enum(['municipal_staff', 'officer']),
+  role: InvitedRole,
   email: z.string(),
   language: Language,
   municipalityCode: z.string(),
@@ -331,7 +336,7 @@ export const AcceptInvitationResult = z.object({
   session: z.object({ accessToken: z.string(), expiresIn: z.number() }).nullable(),
 });
 export const InvitationPreview = z.object({
-  role: z.enum(['municipal_staff', 'officer']),
+  role: InvitedRole,
   email: z.string(),
   municipalityCode: z.string(),
   municipalityName: z.string(),

@@ -6,6 +6,7 @@ import { plainText } from './safe-input.ts';
 
 export const flagTargetTypes = ['request', 'message'] as const;
 export const FlagTargetType = z.enum(flagTargetTypes);
+export type FlagTargetType = z.infer<typeof FlagTargetType>;
 export const flagStatuses = ['open', 'hidden', 'dismissed'] as const;
 export const FlagStatus = z.enum(flagStatuses);
 export type FlagStatus = z.infer<typeof FlagStatus>;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Category, categoryKeys } from './categories.ts';
 import { MunicipalityCode } from './municipalities.ts';
 import { RequestStatus, requestTransitionNames, type RequestTransition } from './help-request-lifecycle.ts';
-import { Day, Instant, multiLineText, singleLineText, tokyoDayStart } from './safe-input.ts';
+import { Day, Instant, multiLineText, singleLineText, tokyoClock, tokyoDayStart } from './safe-input.ts';
 import { RubyText } from './ruby.ts';
 import { SkillKey } from './skills/taxonomy.ts';
 import { HandsMode } from './first-come.ts';
@@ -30,7 +30,7 @@ export type When = z.infer<typeof When>;
 
 /** The Tokyo calendar day (`2026-12-06`) an instant falls on. */
 export function tokyoDayOf(instant: Date | string): string {
-  return new Date(new Date(instant).getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
+  return tokyoClock(instant).toISOString().slice(0, 10);
 }
 
 /** "When" from its stored columns (`when_kind`, `starts_at`, `ends_at`); incomplete columns read as flexible. */

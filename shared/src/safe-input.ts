@@ -79,6 +79,11 @@ export const Instant = z.iso
 /** A calendar day, `2026-07-18`, in a sane year. */
 export const Day = z.iso.date({ error: 'DATE_INVALID', abort: true }).refine(saneYear, { error: 'DATE_OUT_OF_RANGE' });
 
+/** An instant as a Tokyo clock shows it, read with the UTC getters (Tokyo is UTC+9 all year). */
+export function tokyoClock(instant: Date | string): Date {
+  return new Date(new Date(instant).getTime() + 9 * 3_600_000);
+}
+
 /** The first moment of a calendar day in Tokyo (UTC+9 all year), or of the day `plusDays` later. */
 export function tokyoDayStart(day: string, plusDays = 0): Date {
   return new Date(Date.parse(`${day}T00:00:00+09:00`) + plusDays * 86_400_000);

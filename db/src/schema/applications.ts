@@ -1,4 +1,4 @@
-import { applicationOrigins, type RubyText } from '@board/shared';
+import { applicationOrigins, applicationStatuses, type RubyText } from '@board/shared';
 import { sql } from 'drizzle-orm';
 import {
   check,
@@ -30,7 +30,6 @@ import { municipalities } from './municipalities.ts';
 import { helpRequests } from './help-requests.ts';
 import { users } from './users.ts';
 
-export const applicationStatuses = ['pending', 'accepted', 'declined', 'withdrawn'] as const;
 export const applicationStatus = pgEnum('application_status', applicationStatuses);
 
 /** How a match began (issue 10): found on the board, from a suggestion card, or by an invitation to help. */

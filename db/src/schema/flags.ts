@@ -1,3 +1,4 @@
+import { flagStatuses, flagTargetTypes } from '@board/shared';
 import { sql } from 'drizzle-orm';
 import { index, pgEnum, pgPolicy, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { at, createdAt, id, requiredMunicipality } from './columns.ts';
@@ -5,9 +6,7 @@ import { anyOf, isCurrentUser, isFoundation, isSystem, policyFor, staffOf } from
 import { municipalities } from './municipalities.ts';
 import { users } from './users.ts';
 
-export const flagTargets = ['request', 'message'] as const;
-export const flagTarget = pgEnum('flag_target', flagTargets);
-export const flagStatuses = ['open', 'hidden', 'dismissed'] as const;
+export const flagTarget = pgEnum('flag_target', flagTargetTypes);
 export const flagStatus = pgEnum('flag_status', flagStatuses);
 
 /** Anyone signed in may report a request or a message; the municipality's staff decide. */

@@ -1,3 +1,4 @@
+import { invitedRoles } from '@board/shared';
 import { sql } from 'drizzle-orm';
 import { index, pgEnum, pgPolicy, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { at, createdAt, id, requiredMunicipality } from './columns.ts';
@@ -6,8 +7,7 @@ import { associations } from './associations.ts';
 import { municipalities } from './municipalities.ts';
 import { language, users } from './users.ts';
 
-export const invitationRoles = ['municipal_staff', 'officer'] as const;
-export const invitationRole = pgEnum('invitation_role', invitationRoles);
+export const invitationRole = pgEnum('invitation_role', invitedRoles);
 
 /** A single-use emailed link, valid 7 days, that grants one role in one municipality (and association). */
 export const invitations = pgTable(

@@ -21,14 +21,10 @@ export const storyEndings = [
 ] as const;
 export type StoryEnding = (typeof storyEndings)[number];
 
-export interface Story {
+export interface Story extends Template {
   association: string;
   officer: string;
   staff: string;
-  title: string;
-  body: string;
-  category: Category;
-  skills: string[];
   area: string;
   slots: number;
   ending: StoryEnding;
@@ -42,6 +38,7 @@ export interface Story {
   invite: string | null;
 }
 
+/** What a request of the history says. */
 interface Template {
   title: string;
   body: string;

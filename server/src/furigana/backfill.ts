@@ -1,4 +1,5 @@
 import type { Database } from '@board/db';
+import type { RubyText } from '@board/shared';
 import type { ServiceContext } from '../services/context.ts';
 import { associationRepository } from '../modules/associations/repository.ts';
 import { textColumns } from '../modules/help-requests/content.ts';
@@ -20,6 +21,18 @@ interface Kind<Row, Made> {
 }
 const kind = <Row, Made>(k: Kind<Row, Made>) => k as unknown as Kind<unknown, unknown>;
 
+/** A text with one reading of its own (an association's name, a message's body). */
+const oneText = (
+  find: (tx: Database) => Promise<{ id: string; text: string }[]>,
+  store: (tx: Database, id: string, ruby: RubyText | null) => Promise<void>,
+) =>
+  kind({
+    find,
+    read: async (row) => ({ id: row.id, ruby: await rubyOf(row.text) }),
+    store: (tx, { id, ruby }) => store(tx, id, ruby),
+    readSomething: (made) => Boolean(made.ruby),
+  });
+
 /** Every kind of text that carries readings: a new kind is one more entry. */
 const kinds = [
   kind({
@@ -28,18 +41,14 @@ const kinds = [
     store: (tx, { id, ...values }) => requestRepository(tx).setReadings(id, values),
     readSomething: (made) => Boolean(made.titleRuby || made.bodyRuby),
   }),
-  kind({
-    find: (tx) => associationRepository(tx).withoutNameReadings(batch),
-    read: async (row) => ({ id: row.id, ruby: await rubyOf(row.name) }),
-    store: (tx, { id, ruby }) => associationRepository(tx).setNameRuby(id, ruby),
-    readSomething: (made) => Boolean(made.ruby),
-  }),
-  kind({
-    find: (tx) => messageRepository(tx).withoutReadings(batch),
-    read: async (row) => ({ id: row.id, ruby: await rubyOf(row.body) }),
-    store: (tx, { id, ruby }) => messageRepository(tx).setBodyRuby(id, ruby),
-    readSomething: (made) => Boolean(made.ruby),
-  }),
+  oneText(
+    (tx) => associationRepository(tx).withoutNameReadings(batch),
+    (tx, id, ruby) => associationRepository(tx).setNameRuby(id, ruby),
+  ),
+  oneText(
+    (tx) => messageRepository(tx).withoutReadings(batch),
+    (tx, id, ruby) => messageRepository(tx).setBodyRuby(id, ruby),
+  ),
   kind({
     find: (tx) => storyRepository(tx).withoutReadings(batch),
     read: async (row) => ({ id: row.id, ...(await storyReadings(row)) }),

@@ -1,15 +1,16 @@
+import type { InvitedRole } from '@board/shared';
 import { mailFromCatalogue } from './catalogue.ts';
 import { formatWhen } from './format.ts';
 
 /** Where a granted role applies, named in the recipient's language. */
 export interface RolePlace {
-  role: 'municipal_staff' | 'officer' | 'foundation_staff';
+  role: InvitedRole | 'foundation_staff';
   municipality: { nameJa: string; nameEn: string } | null;
   associationName: string | null;
 }
 
 export interface InvitationMailVars extends RolePlace {
-  role: 'municipal_staff' | 'officer';
+  role: InvitedRole;
   inviterName: string | null;
   link: string;
   expiresAt: Date;

@@ -1,4 +1,4 @@
-import type { NotificationKind } from '@board/shared';
+import type { FlagTargetType, NotificationKind } from '@board/shared';
 import type { ContactDeskVars } from './compose.ts';
 import { mailFromCatalogue } from './catalogue.ts';
 
@@ -9,7 +9,7 @@ export const reviewWaitingMail = mailFromCatalogue<{ title: string; associationN
 
 /** To staff: someone reported a request or a message in their municipality. */
 export const flagRaisedMail = mailFromCatalogue<{
-  targetType: 'request' | 'message';
+  targetType: FlagTargetType;
   municipality: { nameJa: string; nameEn: string };
   link: string;
 }>('flagRaised', {

@@ -1,4 +1,6 @@
 import type { Category } from '../categories.ts';
+import { dayParts, tokyoSlotOf, type DayPart, type Weekday } from '../skills/availability.ts';
+import type { SkillLevel } from '../skills/taxonomy.ts';
 import { areNeighbours } from './neighbours.ts';
 
 /**
@@ -49,13 +51,6 @@ export const matchingWeights = {
   thanksMax: 10,
   openMatch: -8,
 } as const;
-
-type SkillLevel = 'can' | 'teach';
-/** weekdays in `Date.getUTCDay()` order */
-const weekdaysFromSunday = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
-type Weekday = (typeof weekdaysFromSunday)[number];
-const dayParts = ['morning', 'afternoon', 'evening'] as const;
-type DayPart = (typeof dayParts)[number];
 
 /** Why something is suggested: a key the web translates, with what it needs to say it. */
 export type MatchReason =
@@ -118,18 +113,6 @@ export interface Scored<T> {
   item: T;
   score: number;
   reasons: MatchReason[];
-}
-
-const tokyoOffsetMs = 9 * 3_600_000;
-
-/** The Tokyo weekday and part of day of an instant (morning before 12:00, afternoon before 17:00). */
-export function tokyoSlotOf(instant: Date): { day: Weekday; part: DayPart } {
-  const tokyo = new Date(instant.getTime() + tokyoOffsetMs);
-  const hour = tokyo.getUTCHours();
-  return {
-    day: weekdaysFromSunday[tokyo.getUTCDay()]!,
-    part: hour < 12 ? 'morning' : hour < 17 ? 'afternoon' : 'evening',
-  };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Language } from '../roles.ts';
+import { tokyoClock } from '../safe-input.ts';
 
 /**
  * When a volunteer is usually free: a weekday and a part of the day (21 slots, "sat-morning").
@@ -63,13 +64,20 @@ export function availabilitySlotLabel(slot: AvailabilitySlot, language: Language
 }
 
 /**
- * The slot a moment falls in, in Tokyo: morning before 12:00, afternoon before 17:00, evening
- * after. (Night hours count as evening.)
+ * The weekday and part of the day a moment falls in, in Tokyo: morning before 12:00, afternoon
+ * before 17:00, evening after. (Night hours count as evening.)
  */
-export function availabilitySlotOf(instant: Date | string): AvailabilitySlot {
-  const tokyo = new Date(new Date(instant).getTime() + 9 * 3_600_000);
-  const day = weekdays[(tokyo.getUTCDay() + 6) % 7]!;
+export function tokyoSlotOf(instant: Date | string): { day: Weekday; part: DayPart } {
+  const tokyo = tokyoClock(instant);
   const hour = tokyo.getUTCHours();
-  const part: DayPart = hour < 12 ? 'morning' : hour < 17 ? 'afternoon' : 'evening';
+  return {
+    day: weekdays[(tokyo.getUTCDay() + 6) % 7]!,
+    part: hour < 12 ? 'morning' : hour < 17 ? 'afternoon' : 'evening',
+  };
+}
+
+/** The availability slot a moment falls in, in Tokyo (`sat-morning`). */
+export function availabilitySlotOf(instant: Date | string): AvailabilitySlot {
+  const { day, part } = tokyoSlotOf(instant);
   return `${day}-${part}`;
 }

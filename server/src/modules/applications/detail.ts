@@ -6,7 +6,8 @@ import { requestRepository } from '../help-requests/repository.ts';
 import { applicationRepository, type ApplicationRow } from './repository.ts';
 import { associationSide, officerViews, volunteerViews } from './views.ts';
 
-const notFound = () => new DomainError('NOT_FOUND', 'No such application.');
+/** 404: no such application, or none the actor may see. */
+export const notFound = () => new DomainError('NOT_FOUND', 'No such application.');
 
 /**
  * Who the actor is to this application: its volunteer, an officer of its association, or the

@@ -11,6 +11,7 @@ import { and, asc, count, desc, eq, inArray, isNotNull, isNull, or, sql, type SQ
 import { columns } from '../../database/columns.ts';
 import { liveOfficersOf } from '../accounts/roles-repository.ts';
 import { elevateWithin } from '../../database/door.ts';
+import { mailAddress } from '../notifications/recipients.ts';
 
 const { applications, users, volunteerProfiles, volunteerSkills, thanks, ratings, roleAssignments } = schema;
 
@@ -52,6 +53,21 @@ export interface ApplicationRow {
   contactShownToAssociationAt: Date | null;
 }
 
+/**
+ * What a row about a match (its messages, thanks, ratings, story) copies from the match, as the
+ * tables' `ofMatch` columns: row-level security checks them without a join.
+ */
+export function ofMatch(match: Pick<ApplicationRow, 'id' | 'municipalityCode' | 'associationId' | 'volunteerId'>) {
+  return {
+    applicationId: match.id,
+    municipalityCode: match.municipalityCode,
+    associationId: match.associationId,
+    volunteerId: match.volunteerId,
+  };
+}
+
+export type OfMatch = ReturnType<typeof ofMatch>;
+
 /** Who the association side is, for a match: the contact person(s) shown and mailed. */
 export interface Person {
   userId: string;
@@ -64,7 +80,7 @@ export interface Person {
 const personColumns = {
   ...columns(users, 'displayName', 'phone', 'language'),
   userId: users.id,
-  email: sql<string | null>`coalesce(${users.notificationEmail}, ${users.email})`,
+  email: mailAddress,
 };
 
 /** Where each stage of a hand stands in the stored columns. */

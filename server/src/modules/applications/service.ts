@@ -27,6 +27,7 @@ import { notify } from '../notifications/notify.ts';
 import { requestRepository } from '../help-requests/repository.ts';
 import { contactDeskOf } from '../municipalities/contact-desk.ts';
 import { revealContact } from './contact-reveal.ts';
+import { notFound } from './detail.ts';
 import { matchAtOnce } from './first-come.ts';
 import { firstComeMatchMail } from '../../mail/help-invitation-mails.ts';
 import { helpInvitationRepository } from '../help-invitations/repository.ts';
@@ -36,8 +37,6 @@ import { associationSide, officerViews, volunteerViews } from './views.ts';
 import type { SignedInContext } from '../../services/context.ts';
 import type { MailAttachment } from '../../plugins/app/mailer.ts';
 import { matchCalendarAttachment } from '../calendar/service.ts';
-
-const notFound = () => new DomainError('NOT_FOUND', 'No such application.');
 
 /** filled (the `fill` transition's target), or still taking hands but with every slot matched */
 export function isFull(request: { status: RequestStatus; matchedCount: number; slots: number }): boolean {

@@ -12,8 +12,7 @@ import {
 } from '@board/shared';
 import { applicationRepository, type ApplicationRepository, type ApplicationRow, type Person } from './repository.ts';
 import { requestRepository } from '../help-requests/repository.ts';
-
-const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
+import { iso } from '../../services/iso.ts';
 
 function contactOf(person: Person): ContactDetails {
   return { userId: person.userId, displayName: person.displayName, email: person.email, phone: person.phone };

@@ -1,11 +1,13 @@
 import { schema, type Database } from '@board/db';
 import type { Association, AssociationOfficer, RubyText } from '@board/shared';
-import { and, asc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import { columns } from '../../database/columns.ts';
 import { liveOfficersOf } from '../accounts/roles-repository.ts';
-import { hasKanji } from '../help-requests/repository.ts';
+import { textsWithoutReadings } from '../../database/readings.ts';
+import { municipalityRepository } from '../municipalities/repository.ts';
+import { mailAddress } from '../notifications/recipients.ts';
 
-const { associations, municipalities, roleAssignments, users } = schema;
+const { associations, roleAssignments, users } = schema;
 
 const associationColumns = columns(associations, 'id', 'municipalityCode', 'name', 'area', 'households', 'createdAt');
 
@@ -49,14 +51,12 @@ export function associationRepository(tx: Database) {
     },
 
     /** Associations with kanji in their name whose readings were never made (registered before issue 13). */
-    async withoutNameReadings(limit: number): Promise<{ id: string; name: string }[]> {
-      return tx
-        .select({ id: associations.id, name: associations.name })
-        .from(associations)
-        .where(sql`${associations.nameRuby} is null and ${associations.name} ~ ${hasKanji}`)
-        .orderBy(associations.id)
-        .limit(limit);
-    },
+    withoutNameReadings: (limit: number) =>
+      textsWithoutReadings(
+        tx,
+        { table: associations, id: associations.id, text: associations.name, ruby: associations.nameRuby },
+        limit,
+      ),
 
     async setNameRuby(id: string, nameRuby: RubyText | null): Promise<void> {
       await tx.update(associations).set({ nameRuby }).where(eq(associations.id, id));
@@ -103,24 +103,13 @@ export function associationRepository(tx: Database) {
     async mailTarget(userId: string, municipalityCode: string) {
       const [person] = await tx
         .select({
-          email: sql<string | null>`coalesce(${users.notificationEmail}, ${users.email})`,
+          email: mailAddress,
           language: users.language,
         })
         .from(users)
         .where(and(eq(users.id, userId), isNull(users.deletedAt)));
-      const [municipality] = await tx
-        .select({ nameJa: municipalities.nameJa, nameEn: municipalities.nameEn })
-        .from(municipalities)
-        .where(eq(municipalities.code, municipalityCode));
+      const municipality = await municipalityRepository(tx).find(municipalityCode);
       return person?.email && municipality ? { email: person.email, language: person.language, municipality } : null;
-    },
-
-    async municipalityExists(code: string): Promise<boolean> {
-      const [row] = await tx
-        .select({ code: municipalities.code })
-        .from(municipalities)
-        .where(eq(municipalities.code, code));
-      return row !== undefined;
     },
   };
 }

@@ -1,5 +1,6 @@
 import { schema, type Database } from '@board/db';
-import { and, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import type { AuditAction } from '@board/shared';
+import { and, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { sortKeyText, type Keyset } from '../help-requests/rows.ts';
 
 const { auditLog, users } = schema;
@@ -31,6 +32,18 @@ export interface AuditFilter {
   /** strictly after this position (newest first: older entries) */
   after?: Keyset | undefined;
   limit: number;
+}
+
+/**
+ * The entries about these requests that record one of these actions: the condition of a caller's
+ * own select (a request's review history, a match's timeline).
+ */
+export function requestEntries(requestIds: string[], actions: readonly AuditAction[]): SQL | undefined {
+  return and(
+    eq(auditLog.subjectType, 'help_request'),
+    inArray(auditLog.subjectId, requestIds),
+    inArray(auditLog.action, [...actions]),
+  );
 }
 
 /** SQL for reading the audit log. Runs inside the caller's transaction (row-level security as the actor). */

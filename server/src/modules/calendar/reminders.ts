@@ -14,6 +14,7 @@ import { contactDeskOf } from '../municipalities/contact-desk.ts';
 import { calendarAttachment } from './ics.ts';
 import { calendarRepository, type WorkRow } from './repository.ts';
 import { workEvent } from './service.ts';
+import { iso } from '../../services/iso.ts';
 
 /**
  * When the reminder sweeps run (cron on the job queue, Tokyo time): every hour of the day from
@@ -36,7 +37,7 @@ async function workTomorrowVars(tx: Database, work: WorkRow) {
     associationName: work.associationName,
     whenKind: work.whenKind as 'at' | 'range' | 'day',
     startsAt: work.startsAt!.toISOString(),
-    endsAt: work.endsAt?.toISOString() ?? null,
+    endsAt: iso(work.endsAt),
     place: work.online ? '' : work.exactPlace.trim() || work.area.trim(),
     contactDesk: await contactDeskOf(tx, work.municipalityCode),
   };

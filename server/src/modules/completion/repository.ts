@@ -1,3 +1,4 @@
+import type { OfMatch } from '../applications/repository.ts';
 import { schema, type Database } from '@board/db';
 
 const { thanks, ratings } = schema;
@@ -6,15 +7,9 @@ const { thanks, ratings } = schema;
 export function completionRepository(tx: Database) {
   return {
     /** one note per side per match; null when this side already thanked (the unique index decides) */
-    async insertThanks(values: {
-      applicationId: string;
-      municipalityCode: string;
-      associationId: string;
-      volunteerId: string;
-      fromUserId: string;
-      toVolunteer: boolean;
-      body: string;
-    }): Promise<{ id: string; createdAt: Date } | null> {
+    async insertThanks(
+      values: OfMatch & { fromUserId: string; toVolunteer: boolean; body: string },
+    ): Promise<{ id: string; createdAt: Date } | null> {
       const [row] = await tx
         .insert(thanks)
         .values(values)
@@ -28,16 +23,9 @@ export function completionRepository(tx: Database) {
      * (whose unique index already refused a second one), so it cannot meet an existing rating.
      * No RETURNING: the rater may write a rating but not read it back (staff-only select policy).
      */
-    async insertRating(values: {
-      applicationId: string;
-      municipalityCode: string;
-      associationId: string;
-      volunteerId: string;
-      raterId: string;
-      toVolunteer: boolean;
-      score: number;
-      comment: string;
-    }): Promise<void> {
+    async insertRating(
+      values: OfMatch & { raterId: string; toVolunteer: boolean; score: number; comment: string },
+    ): Promise<void> {
       await tx.insert(ratings).values(values);
     },
   };

@@ -17,7 +17,7 @@ import { publicLink, webPages } from '../../links/public-links.ts';
 import { markedDoneMail } from '../../mail/matching-mails.ts';
 import { notify } from '../notifications/notify.ts';
 import { recordMatchStep } from '../applications/match-audit.ts';
-import { applicationRepository, type ApplicationRow } from '../applications/repository.ts';
+import { applicationRepository, ofMatch, type ApplicationRow } from '../applications/repository.ts';
 import { requestRepository } from '../help-requests/repository.ts';
 import { contactDeskOf } from '../municipalities/contact-desk.ts';
 import { officerViews, volunteerViews } from '../applications/views.ts';
@@ -131,13 +131,7 @@ export async function sendThanks(ctx: SignedInContext, id: string, body: ThanksB
       throw new DomainError('NOT_MATCHED', 'This application is not a match (any more).');
     if (stage === 'accepted') throw new DomainError('NOT_COMPLETED', 'Thanks come after the work is marked done.');
     const completion = completionRepository(tx);
-    const common = {
-      applicationId: row.id,
-      municipalityCode: row.municipalityCode,
-      associationId: row.associationId,
-      volunteerId: row.volunteerId,
-      toVolunteer: !fromVolunteer,
-    };
+    const common = { ...ofMatch(row), toVolunteer: !fromVolunteer };
     const created = await completion.insertThanks({ ...common, fromUserId: actor.userId, body: body.note });
     if (!created) throw new DomainError('ALREADY_THANKED', 'You already thanked for this match.');
     if (body.rating) {

@@ -1,58 +1,52 @@
 import { openDataCountKeys, openDataLicence, type FigureRow, type OpenDataRow } from '@board/shared';
-import type { CsvColumn } from '../oversight/csv.ts';
+import { fieldColumn, type CsvColumn } from '../oversight/csv.ts';
 
 /** The figures CSV: a row per month, then the period's. Rates as fractions (0–1), days with halves. */
 export const figureCsvColumns: CsvColumn<FigureRow & { month: string }>[] = [
-  { heading: { ja: '月', en: 'Month', 'ja-easy': 'つき' }, value: (r) => r.month },
-  { heading: { ja: '投稿された依頼', en: 'Requests posted', 'ja-easy': 'だされた おねがい' }, value: (r) => r.posted },
-  {
-    heading: { ja: '掲載された依頼', en: 'Requests published', 'ja-easy': 'けいじばんに でた おねがい' },
-    value: (r) => r.published,
-  },
-  {
-    heading: { ja: 'マッチした依頼', en: 'Requests matched', 'ja-easy': 'マッチした おねがい' },
-    value: (r) => r.matched,
-  },
-  {
-    heading: { ja: '完了した依頼', en: 'Requests completed', 'ja-easy': 'おわった おねがい' },
-    value: (r) => r.completed,
-  },
+  fieldColumn('month', { ja: '月', en: 'Month', 'ja-easy': 'つき' }),
+  fieldColumn('posted', { ja: '投稿された依頼', en: 'Requests posted', 'ja-easy': 'だされた おねがい' }),
+  fieldColumn('published', { ja: '掲載された依頼', en: 'Requests published', 'ja-easy': 'けいじばんに でた おねがい' }),
+  fieldColumn('matched', { ja: 'マッチした依頼', en: 'Requests matched', 'ja-easy': 'マッチした おねがい' }),
+  fieldColumn('completed', { ja: '完了した依頼', en: 'Requests completed', 'ja-easy': 'おわった おねがい' }),
   {
     heading: { ja: 'マッチ率', en: 'Match rate', 'ja-easy': 'マッチした わりあい' },
     value: (r) => (r.matchRate === null ? null : Number(r.matchRate.toFixed(4))),
   },
-  {
-    heading: {
-      ja: '最初の手までの日数（中央値）',
-      en: 'Median days to first hand',
-      'ja-easy': 'はじめて てが あがるまでの ひにち',
-    },
-    value: (r) => r.medianDaysToFirstHand,
-  },
-  {
-    heading: { ja: 'マッチまでの日数（中央値）', en: 'Median days to match', 'ja-easy': 'マッチするまでの ひにち' },
-    value: (r) => r.medianDaysToMatch,
-  },
-  {
-    heading: { ja: '活動した腕きき', en: 'Active volunteers', 'ja-easy': 'うごいた うでききの ひと' },
-    value: (r) => r.activeVolunteers,
-  },
-  {
-    heading: { ja: '投稿した町会・自治会', en: 'Associations that posted', 'ja-easy': 'おねがいを だした ちょうかい' },
-    value: (r) => r.postingAssociations,
-  },
-  {
-    heading: { ja: '掲示板から生まれたマッチ', en: 'Matches from the board', 'ja-easy': 'けいじばんからの マッチ' },
-    value: (r) => r.matchesFromBoard,
-  },
-  {
-    heading: { ja: 'おすすめから生まれたマッチ', en: 'Matches from suggestions', 'ja-easy': 'おすすめからの マッチ' },
-    value: (r) => r.matchesFromSuggestion,
-  },
-  {
-    heading: { ja: 'お誘いから生まれたマッチ', en: 'Matches from invitations', 'ja-easy': 'おさそいからの マッチ' },
-    value: (r) => r.matchesFromInvitation,
-  },
+  fieldColumn('medianDaysToFirstHand', {
+    ja: '最初の手までの日数（中央値）',
+    en: 'Median days to first hand',
+    'ja-easy': 'はじめて てが あがるまでの ひにち',
+  }),
+  fieldColumn('medianDaysToMatch', {
+    ja: 'マッチまでの日数（中央値）',
+    en: 'Median days to match',
+    'ja-easy': 'マッチするまでの ひにち',
+  }),
+  fieldColumn('activeVolunteers', {
+    ja: '活動した腕きき',
+    en: 'Active volunteers',
+    'ja-easy': 'うごいた うでききの ひと',
+  }),
+  fieldColumn('postingAssociations', {
+    ja: '投稿した町会・自治会',
+    en: 'Associations that posted',
+    'ja-easy': 'おねがいを だした ちょうかい',
+  }),
+  fieldColumn('matchesFromBoard', {
+    ja: '掲示板から生まれたマッチ',
+    en: 'Matches from the board',
+    'ja-easy': 'けいじばんからの マッチ',
+  }),
+  fieldColumn('matchesFromSuggestion', {
+    ja: 'おすすめから生まれたマッチ',
+    en: 'Matches from suggestions',
+    'ja-easy': 'おすすめからの マッチ',
+  }),
+  fieldColumn('matchesFromInvitation', {
+    ja: 'お誘いから生まれたマッチ',
+    en: 'Matches from invitations',
+    'ja-easy': 'おさそいからの マッチ',
+  }),
 ];
 
 const openDataHeadings: Record<(typeof openDataCountKeys)[number], string> = {
@@ -71,10 +65,10 @@ const same = (text: string) => ({ ja: text, en: text, 'ja-easy': text });
  * (under 5) is empty; the licence is stated in every row.
  */
 export const openDataCsvColumns: CsvColumn<OpenDataRow>[] = [
-  { heading: same('区市町村コード'), value: (r) => r.municipalityCode },
-  { heading: same('区市町村名'), value: (r) => r.municipalityNameJa },
-  { heading: same('区市町村名_英語'), value: (r) => r.municipalityNameEn },
-  { heading: same('年月'), value: (r) => r.month },
-  ...openDataCountKeys.map((key) => ({ heading: same(openDataHeadings[key]), value: (r: OpenDataRow) => r[key] })),
+  fieldColumn('municipalityCode', same('区市町村コード')),
+  fieldColumn('municipalityNameJa', same('区市町村名')),
+  fieldColumn('municipalityNameEn', same('区市町村名_英語')),
+  fieldColumn('month', same('年月')),
+  ...openDataCountKeys.map((key) => fieldColumn(key, same(openDataHeadings[key]))),
   { heading: same('ライセンス'), value: () => `${openDataLicence.name} ${openDataLicence.url}` },
 ];

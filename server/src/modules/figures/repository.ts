@@ -1,6 +1,7 @@
 import { rowsOf, schema, type Database } from '@board/db';
 import { and, asc, eq, gte, isNull, lte, max, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { monthsAfter, tokyoDayStart } from '@board/shared';
 
 const { monthlyFigures: f, monthlyActivity: act, municipalities: m } = schema;
 
@@ -20,11 +21,10 @@ type Months = readonly string[] | null;
 /** A month (a date expression) is among the months: SQL, `true` when every month is recomputed. */
 const among = (months: Months, month: string) => (months ? `${month} = any('{${months.join(',')}}'::date[])` : 'true');
 
-const hours9 = 9 * 3_600_000;
-/** Where a Tokyo calendar month begins and ends, as UTC instants. */
-function tokyoMonthBounds(month: string): [string, string] {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return [new Date(Date.UTC(y, m - 1, 1) - hours9).toISOString(), new Date(Date.UTC(y, m, 1) - hours9).toISOString()];
+/** Where a Tokyo calendar month (a day of it, `2026-11-01`) begins and ends, as UTC instants. */
+function tokyoMonthBounds(day: string): [string, string] {
+  const month = day.slice(0, 7);
+  return [tokyoDayStart(`${month}-01`).toISOString(), tokyoDayStart(`${monthsAfter(month, 1)}-01`).toISOString()];
 }
 
 /** A timestamptz column lies in one of the months: ranges its index answers (`true`: every month). */

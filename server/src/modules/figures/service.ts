@@ -23,6 +23,7 @@ import { csvFile } from '../oversight/csv.ts';
 import type { FileContent } from '../../services/file-content.ts';
 import { figureCsvColumns, openDataCsvColumns } from './csv-columns.ts';
 import { figuresRepository, halfDayBuckets, monthOf } from './repository.ts';
+import { iso } from '../../services/iso.ts';
 
 /** The Tokyo calendar month of a moment, `2026-07`. */
 /** The period asked for, or the twelve months up to this one. */
@@ -131,7 +132,7 @@ export async function getStatistics(ctx: SignedInContext, query: StatisticsQuery
       match,
     }),
     categories: categoryKeys.map((category) => ({ category, ...byCategory.get(category)! })),
-    refreshedAt: refreshedAt?.toISOString() ?? null,
+    refreshedAt: iso(refreshedAt),
   };
 }
 

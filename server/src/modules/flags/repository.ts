@@ -1,5 +1,5 @@
 import { schema, type Database } from '@board/db';
-import type { FlagStatus } from '@board/shared';
+import type { FlagStatus, FlagTargetType } from '@board/shared';
 import { and, asc, count, eq, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import { columns } from '../../database/columns.ts';
 
@@ -22,7 +22,7 @@ const flagColumns = columns(
 export interface FlagRow {
   id: string;
   municipalityCode: string;
-  targetType: 'request' | 'message';
+  targetType: FlagTargetType;
   targetId: string;
   reporterId: string | null;
   reason: string;

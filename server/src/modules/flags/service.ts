@@ -15,6 +15,7 @@ import { isUniqueViolation } from '../../database/unique-violation.ts';
 import { messageRepository } from '../messages/repository.ts';
 import { flaggedExcerptLength, flagRepository, type FlagRow } from './repository.ts';
 import type { SignedInContext } from '../../services/context.ts';
+import { iso } from '../../services/iso.ts';
 
 async function views(tx: Database, rows: FlagRow[]): Promise<FlagView[]> {
   const repo = flagRepository(tx);
@@ -50,7 +51,7 @@ async function views(tx: Database, rows: FlagRow[]): Promise<FlagView[]> {
       reason: row.reason,
       status: row.status,
       createdAt: row.createdAt.toISOString(),
-      resolvedAt: row.resolvedAt ? row.resolvedAt.toISOString() : null,
+      resolvedAt: iso(row.resolvedAt),
       resolutionNote: row.resolutionNote,
       target,
     };

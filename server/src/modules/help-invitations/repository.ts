@@ -3,6 +3,7 @@ import type { HelpInvitationStatus, Language } from '@board/shared';
 import { and, count, desc, eq, gt, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { elevateWithin } from '../../database/door.ts';
 import { requestColumns, type RequestRow } from '../help-requests/rows.ts';
+import { mailAddress } from '../notifications/recipients.ts';
 
 const { helpInvitations: hi, helpRequests: r, municipalities: m, associations: a } = schema;
 const { users, volunteerProfiles, roleAssignments } = schema;
@@ -179,7 +180,7 @@ export function helpInvitationRepository(tx: Database) {
             isVolunteer: sql<boolean>`exists (select 1 from ${roleAssignments} where ${roleAssignments.userId} = ${users.id} and ${roleAssignments.role} = 'volunteer')`,
             suggestable: sql<boolean>`coalesce(${volunteerProfiles.suggestable}, false)`,
             muted: sql<boolean>`coalesce(${volunteerProfiles.helpInvitationsMuted}, false)`,
-            email: sql<string | null>`coalesce(${users.notificationEmail}, ${users.email})`,
+            email: mailAddress,
             language: users.language,
           })
           .from(users)

@@ -20,6 +20,7 @@ import { requestRepository } from '../help-requests/repository.ts';
 import { publicView, resourceOf } from '../help-requests/views.ts';
 import { contactDeskOf } from '../municipalities/contact-desk.ts';
 import { helpInvitationRepository, type HelpInvitationRow } from './repository.ts';
+import { iso } from '../../services/iso.ts';
 
 const dayMs = 24 * 60 * 60 * 1000;
 
@@ -30,7 +31,7 @@ function view(row: HelpInvitationRow): HelpInvitationView {
     volunteerId: row.volunteerId,
     status: row.status,
     createdAt: row.createdAt.toISOString(),
-    decidedAt: row.decidedAt?.toISOString() ?? null,
+    decidedAt: iso(row.decidedAt),
   };
 }
 

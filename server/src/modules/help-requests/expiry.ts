@@ -8,6 +8,8 @@ import { recordAudit } from '../audit/record.ts';
 import { expireStaleHelpInvitations } from '../help-invitations/service.ts';
 import { applicantsToTell, tellApplicantsRequestEnded } from './applicant-notice.ts';
 import { requestReader } from './reader.ts';
+import { associationRepository } from '../associations/repository.ts';
+import { municipalityRepository } from '../municipalities/repository.ts';
 import { requestRepository } from './repository.ts';
 
 /** How often the expiry sweep runs (a cron schedule on the job queue, UTC). */
@@ -46,8 +48,8 @@ export async function expireOverdue(ctx: ServiceContext<null>): Promise<number> 
         subjectId: row.id,
         details: { title: row.title },
       });
-      const association = (await requestReader(tx).association(row.associationId))!;
-      const municipality = (await requestReader(tx).municipality(row.municipalityCode))!;
+      const association = (await associationRepository(tx).find(row.associationId))!;
+      const municipality = (await municipalityRepository(tx).find(row.municipalityCode))!;
       const names = {
         id: row.id,
         title: row.title,

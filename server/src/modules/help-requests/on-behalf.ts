@@ -1,10 +1,11 @@
 import { can, canAtAll, DomainError, type CreateRequestOnBehalfBody, type HelpRequestDetail } from '@board/shared';
 import type { SignedInContext } from '../../services/context.ts';
 import { recordAudit } from '../audit/record.ts';
-import { checkMunicipalityRules, contentOf, municipalityPaused } from './content.ts';
-import { requestReader } from './reader.ts';
+import { contentOf } from './content.ts';
+import { associationRepository } from '../associations/repository.ts';
 import { requestRepository } from './repository.ts';
 import { detailIn } from './access.ts';
+import { insertDraft } from './service.ts';
 
 /**
  * Municipal staff post a request for an association of their municipality whose officers are not
@@ -25,25 +26,14 @@ export async function createRequestOnBehalf(
   }
   const content = await contentOf(input);
   return ctx.door.asActor(actor, async (tx) => {
-    const reader = requestReader(tx);
     // associations are public (the board names them): one of another municipality is 403, not 404
-    const association = await reader.association(input.associationId);
+    const association = await associationRepository(tx).find(input.associationId);
     if (!association) throw new DomainError('NOT_FOUND', 'No such association.');
     if (!can(actor, 'request.createOnBehalf', { municipalityCode: association.municipalityCode })) {
       throw new DomainError('FORBIDDEN', "Only this municipality's staff post on its associations' behalf.");
     }
-    const municipality = (await reader.municipality(association.municipalityCode))!;
-    if (municipality.status === 'paused') throw municipalityPaused();
-    checkMunicipalityRules(municipality.settings, input);
-    const repo = requestRepository(tx);
-    const id = await repo.insert({
-      ...content,
-      municipalityCode: association.municipalityCode,
-      associationId: association.id,
-      createdBy: actor.userId,
-      postedByMunicipality: true,
-    });
-    await repo.transition(id, 'submitAndPublish');
+    const id = await insertDraft(tx, actor, association, input, content, true);
+    await requestRepository(tx).transition(id, 'submitAndPublish');
     await recordAudit(tx, {
       actorId: actor.userId,
       action: 'request.create_on_behalf',

@@ -1,7 +1,6 @@
 import { schema, type Database } from '@board/db';
 import { mapSkillTags, type Language, type ModerationListStatus, type RequestStatus } from '@board/shared';
 import { and, asc, count, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
-import { columns } from '../../database/columns.ts';
 import { liveOfficersOf } from '../accounts/roles-repository.ts';
 import {
   boardColumns,
@@ -13,6 +12,7 @@ import {
   type KeyedRow,
 } from './rows.ts';
 import { textArray } from '../../database/array-parameter.ts';
+import { recipientColumns } from '../notifications/recipients.ts';
 
 const {
   helpRequests: r,
@@ -109,12 +109,7 @@ function narrowedByAnIndex(filter: Omit<BoardFilter, 'after' | 'limit'>): boolea
  */
 type Recipient = { userId: string; email: string | null; language: Language; name: string };
 
-const recipientColumns = {
-  userId: u.id,
-  email: sql<string | null>`coalesce(${u.notificationEmail}, ${u.email})`,
-  language: u.language,
-  name: u.displayName,
-};
+const recipientColumnsWithName = { ...recipientColumns, name: u.displayName };
 
 /**
  * Reads about help requests that join other tables: the board, dashboards, the moderation
@@ -267,7 +262,7 @@ export function requestReader(tx: Database) {
     /** Volunteers whose application to the request is in one of these states (accounts not deleted). */
     async applicantRecipients(requestId: string, statuses: readonly ('pending' | 'accepted')[]): Promise<Recipient[]> {
       return tx
-        .selectDistinct(recipientColumns)
+        .selectDistinct(recipientColumnsWithName)
         .from(applications)
         .innerJoin(u, eq(u.id, applications.volunteerId))
         .where(
@@ -278,26 +273,10 @@ export function requestReader(tx: Database) {
     /** The association's officers (live accounts), each with their language. */
     async officerRecipients(associationId: string): Promise<Recipient[]> {
       return tx
-        .selectDistinct(recipientColumns)
+        .selectDistinct(recipientColumnsWithName)
         .from(roleAssignments)
         .innerJoin(u, eq(u.id, roleAssignments.userId))
         .where(liveOfficersOf(associationId));
-    },
-
-    async association(id: string) {
-      const [row] = await tx
-        .select({ id: a.id, name: a.name, municipalityCode: a.municipalityCode })
-        .from(a)
-        .where(eq(a.id, id));
-      return row ?? null;
-    },
-
-    async municipality(code: string) {
-      const [row] = await tx
-        .select(columns(m, 'code', 'nameJa', 'nameEn', 'status', 'moderationRequired', 'settings'))
-        .from(m)
-        .where(eq(m.code, code));
-      return row ?? null;
     },
   };
 }

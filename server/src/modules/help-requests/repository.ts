@@ -8,12 +8,10 @@ import {
 } from '@board/shared';
 import { and, eq, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { elevateWithin } from '../../database/door.ts';
+import { hasKanji } from '../../database/readings.ts';
 import { requestColumns, type RequestContent, type RequestRow } from './rows.ts';
 
 const { helpRequests: r, municipalities: m, associations: a, applications } = schema;
-
-/** A PostgreSQL regular expression for a CJK ideograph (漢字), the same on both engines. */
-export const hasKanji = '[一-鿿々]';
 
 /** `status in (…)` for states taken from the lifecycle table */
 function statusIn(states: readonly RequestStatus[]): SQL {

@@ -19,7 +19,8 @@ import { announcePublished, announceReviewWaiting } from '../notifications/annou
 import { recordAudit } from '../audit/record.ts';
 import { contactDeskOf } from '../municipalities/contact-desk.ts';
 import { applicantsToTellAsActor, requestNamesOf, tellApplicantsRequestEnded } from './applicant-notice.ts';
-import { requestReader } from './reader.ts';
+import { associationRepository } from '../associations/repository.ts';
+import { municipalityRepository } from '../municipalities/repository.ts';
 import { requestRepository } from './repository.ts';
 import {
   categoryEnabled,
@@ -29,7 +30,7 @@ import {
   municipalityPaused,
   textColumns,
 } from './content.ts';
-import type { RequestRow } from './rows.ts';
+import type { RequestContent, RequestRow } from './rows.ts';
 import { submitTransition } from './views.ts';
 import type { SignedInContext } from '../../services/context.ts';
 import { authorize, detailIn, loadFor, notFound } from './access.ts';
@@ -57,19 +58,33 @@ export async function createRequest(ctx: SignedInContext, input: CreateHelpReque
   const chosen = associationId;
   const content = await contentOf(input);
   return ctx.door.asActor(actor, async (tx) => {
-    const repo = requestRepository(tx);
-    const association = await requestReader(tx).association(chosen);
+    const association = await associationRepository(tx).find(chosen);
     if (!association) throw new DomainError('NOT_FOUND', 'No such association.');
-    const municipality = (await requestReader(tx).municipality(association.municipalityCode))!;
-    if (municipality.status === 'paused') throw municipalityPaused();
-    checkMunicipalityRules(municipality.settings, input);
-    const id = await repo.insert({
-      ...content,
-      municipalityCode: association.municipalityCode,
-      associationId: association.id,
-      createdBy: actor.userId,
-    });
-    return detailIn(tx, actor, id);
+    return detailIn(tx, actor, await insertDraft(tx, actor, association, input, content));
+  });
+}
+
+/**
+ * A new draft by the actor for an association: refused while its municipality is paused, and
+ * against the municipality's rules (categories, first come). Returns the draft's id.
+ */
+export async function insertDraft(
+  tx: Database,
+  actor: Actor,
+  association: { id: string; municipalityCode: string },
+  input: HelpRequestInput,
+  content: RequestContent,
+  postedByMunicipality = false,
+): Promise<string> {
+  const municipality = (await municipalityRepository(tx).find(association.municipalityCode))!;
+  if (municipality.status === 'paused') throw municipalityPaused();
+  checkMunicipalityRules(municipality.settings, input);
+  return requestRepository(tx).insert({
+    ...content,
+    municipalityCode: association.municipalityCode,
+    associationId: association.id,
+    createdBy: actor.userId,
+    postedByMunicipality,
   });
 }
 
@@ -84,7 +99,7 @@ export async function updateRequest(
   return ctx.door.asActor(actor, async (tx) => {
     const repo = requestRepository(tx);
     const row = await loadFor(tx, actor, id, 'request.edit');
-    const municipality = (await requestReader(tx).municipality(row.municipalityCode))!;
+    const municipality = (await municipalityRepository(tx).find(row.municipalityCode))!;
     checkMunicipalityRules(municipality.settings, input);
     if (!(await repo.updateContent(id, content))) {
       const now = (await repo.find(id))?.status ?? row.status;
@@ -195,7 +210,7 @@ export async function changeStatus(
 
   if (transition === 'submit' || transition === 'submitAndPublish') {
     // what is sent must still be postable: a category staff have since switched off, or a deadline already passed
-    const municipality = (await requestReader(tx).municipality(before.municipalityCode))!;
+    const municipality = (await municipalityRepository(tx).find(before.municipalityCode))!;
     if (municipality.status === 'paused') throw municipalityPaused();
     if (!categoryEnabled(municipality.settings, before.category)) throw categoryRefused();
     if (before.applicationDeadline && before.applicationDeadline.getTime() <= options.now.getTime()) {

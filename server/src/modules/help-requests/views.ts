@@ -14,6 +14,7 @@ import {
   type Resource,
 } from '@board/shared';
 import type { ContactRow, Keyset, PublicRequestRow, RequestRow } from './rows.ts';
+import { iso } from '../../services/iso.ts';
 
 export function resourceOf(row: Pick<RequestRow, 'municipalityCode' | 'associationId'>): Resource {
   return { municipalityCode: row.municipalityCode, associationId: row.associationId };
@@ -28,8 +29,6 @@ export function readsPrivate(actor: Actor | null, row: Pick<RequestRow, 'municip
 export function submitTransition(moderationRequired: boolean): RequestTransition {
   return moderationRequired ? 'submit' : 'submitAndPublish';
 }
-
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** What anyone may see: never the exact place, the contact or the staff's reason. */
 export function publicView(row: PublicRequestRow): HelpRequestPublic {

@@ -7,6 +7,7 @@ import { hashPassword, hashToken } from '../accounts/secrets.ts';
 import type { SessionStarter } from '../accounts/sessions.ts';
 import { loadMe } from '../accounts/load-me.ts';
 import { accountRepository } from '../me/repository.ts';
+import { municipalityRepository } from '../municipalities/repository.ts';
 import { invitationRepository, stateOf, type InvitationRow } from './repository.ts';
 import type { ServiceContext } from '../../services/context.ts';
 
@@ -24,7 +25,7 @@ export async function previewInvitation(ctx: ServiceContext, token: string) {
   return ctx.door.asSystem('preview an invitation by its token', async (tx) => {
     const invitations = invitationRepository(tx);
     const row = usableOrGone(await invitations.findByTokenHash(hashToken(token)), ctx.clock());
-    const municipality = (await invitations.municipality(row.municipalityCode))!;
+    const municipality = (await municipalityRepository(tx).find(row.municipalityCode))!;
     return {
       role: row.role,
       email: row.email,
@@ -135,7 +136,7 @@ export async function acceptInvitation(
         details: { role: row.role, associationId: row.associationId, invitationId: row.id },
       });
     }
-    const municipality = (await invitations.municipality(row.municipalityCode))!;
+    const municipality = (await municipalityRepository(tx).find(row.municipalityCode))!;
     const me = await loadMe(tx, userId);
     // last, so no session cookie is set for work that then fails
     if (existing && granted) {

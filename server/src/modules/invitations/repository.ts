@@ -1,10 +1,10 @@
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { schema, type Database } from '@board/db';
-import type { Invitation, Language } from '@board/shared';
+import type { Invitation, Language, InvitedRole } from '@board/shared';
 import { and, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { columns } from '../../database/columns.ts';
 
-const { invitations, associations, municipalities } = schema;
+const { invitations, associations } = schema;
 
 export type InvitationState = Invitation['state'];
 
@@ -28,7 +28,7 @@ const invitationColumns = {
 
 export interface InvitationRow {
   id: string;
-  role: 'municipal_staff' | 'officer';
+  role: InvitedRole;
   email: string;
   language: Language;
   municipalityCode: string;
@@ -87,7 +87,7 @@ function stateCondition(state: InvitationState): SQL {
 
 interface HatToAddress {
   email: string;
-  role: 'municipal_staff' | 'officer';
+  role: InvitedRole;
   municipalityCode: string;
   associationId: string | null;
 }
@@ -172,7 +172,7 @@ export function invitationRepository(tx: Database) {
     },
 
     async insert(values: {
-      role: 'municipal_staff' | 'officer';
+      role: InvitedRole;
       email: string;
       language: Language;
       municipalityCode: string;
@@ -207,13 +207,5 @@ export function invitationRepository(tx: Database) {
 
     /** revokes an invitation not yet accepted or revoked; false otherwise */
     revoke: (id: string) => changeIfOpen(id, { revokedAt: sql`now()` }),
-
-    async municipality(code: string) {
-      const [row] = await tx
-        .select({ code: municipalities.code, nameJa: municipalities.nameJa, nameEn: municipalities.nameEn })
-        .from(municipalities)
-        .where(eq(municipalities.code, code));
-      return row ?? null;
-    },
   };
 }

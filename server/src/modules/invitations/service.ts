@@ -1,5 +1,13 @@
 import type { Database } from '@board/db';
-import { can, DomainError, municipalityScope, type Actor, type Invitation, type Language } from '@board/shared';
+import {
+  can,
+  DomainError,
+  municipalityScope,
+  type Actor,
+  type Invitation,
+  type InvitedRole,
+  type Language,
+} from '@board/shared';
 import { publicLink, webPages } from '../../links/public-links.ts';
 import { invitationMail } from '../../mail/invitation-mails.ts';
 import { sendMail } from '../../mail/send-mail.ts';
@@ -8,13 +16,12 @@ import { isUniqueViolation } from '../../database/unique-violation.ts';
 import { newToken } from '../accounts/secrets.ts';
 import { accountRepository } from '../me/repository.ts';
 import { associationRepository } from '../associations/repository.ts';
+import { municipalityRepository } from '../municipalities/repository.ts';
 import { invitationRepository, invitationView, type InvitationRow } from './repository.ts';
 import type { SignedInContext } from '../../services/context.ts';
 
 export const invitationValidDays = 7;
 const validity = (now: Date) => new Date(now.getTime() + invitationValidDays * 86_400_000);
-
-type InvitedRole = 'municipal_staff' | 'officer';
 
 interface NewInvitation {
   role: InvitedRole;
@@ -109,7 +116,7 @@ export async function inviteMunicipalStaff(
     throw new DomainError('FORBIDDEN', 'Only foundation staff invite municipal staff.');
   }
   return invite(ctx, 'municipal_staff', input, async (tx) => {
-    const municipality = await invitationRepository(tx).municipality(input.municipalityCode);
+    const municipality = await municipalityRepository(tx).find(input.municipalityCode);
     if (!municipality) {
       throw new DomainError('NOT_FOUND', 'No such municipality.', [{ field: 'municipalityCode', code: 'NOT_FOUND' }]);
     }
@@ -131,7 +138,7 @@ export async function inviteOfficer(
     if (!can(ctx.actor, 'officer.invite', { municipalityCode: association.municipalityCode })) {
       throw new DomainError('FORBIDDEN', "You may invite officers only to your own municipality's associations.");
     }
-    const municipality = (await invitationRepository(tx).municipality(association.municipalityCode))!;
+    const municipality = (await municipalityRepository(tx).find(association.municipalityCode))!;
     return { municipality, associationId: association.id };
   });
 }
@@ -205,7 +212,7 @@ export async function resendInvitation(ctx: SignedInContext, id: string): Promis
       subjectId: row.id,
       details: { role: row.role, associationId: row.associationId },
     });
-    const municipality = (await invitations.municipality(row.municipalityCode))!;
+    const municipality = (await municipalityRepository(tx).find(row.municipalityCode))!;
     const inviter = await accountRepository(tx).findActive(actor.userId);
     const renewed = (await invitations.find(row.id))!;
     return sendInvitation(ctx, tx, { row: renewed, token, municipality, inviterName: inviter?.displayName ?? null });

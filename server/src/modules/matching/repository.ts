@@ -80,7 +80,7 @@ const uuidArray = (ids: readonly string[]) => sql`${arrayParameter(ids)}::uuid[]
  */
 function requestBound(terms: RequestBoundTerms, now: Date): SQL {
   const w = matchingWeights;
-  // the weekday and part of day in Tokyo as scoring's tokyoSlotOf says them (UTC+9, no time-zone
+  // the weekday and part of day in Tokyo as shared tokyoSlotOf says them (UTC+9, no time-zone
   // database needed; morning before 12:00, afternoon before 17:00)
   const tokyo = sql`(${b.startsAt} at time zone 'UTC') + interval '9 hours'`;
   const tokyoDay = sql`to_char(${tokyo}, 'dy')`;

@@ -1,6 +1,7 @@
 import type { MyDataExport, VolunteerProfile } from '@board/shared';
 import type { accountRepository } from './repository.ts';
 import type { personalDataRepository } from './export-repository.ts';
+import { iso } from '../../services/iso.ts';
 
 type AccountData = NonNullable<Awaited<ReturnType<ReturnType<typeof accountRepository>['exportData']>>>;
 type Repo = ReturnType<typeof personalDataRepository>;
@@ -16,8 +17,6 @@ interface HeldData {
   notificationPreferences: Awaited<ReturnType<Repo['notificationPreferences']>>;
   calendarFeed: Awaited<ReturnType<Repo['calendarFeed']>>;
 }
-
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** The rows as the downloaded JSON file shows them (GET /api/me/export): dates as ISO text, no secrets. */
 export function exportDocument(

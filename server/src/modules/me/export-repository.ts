@@ -1,9 +1,49 @@
 import { schema, type Database } from '@board/db';
 import { and, asc, eq, or, sql } from 'drizzle-orm';
+import type { AnyPgColumn, PgTable, SelectedFields } from 'drizzle-orm/pg-core';
 import { columns } from '../../database/columns.ts';
 
 const { applications, helpInvitations, helpRequests, messages, thanks, ratings, flags, auditLog } = schema;
 const { notifications, notificationPreferences, calendarFeeds } = schema;
+
+/** A volunteer's hands or invitations to help, oldest first, each with its request's title. */
+function ofVolunteer<Fields extends SelectedFields>(
+  tx: Database,
+  userId: string,
+  rows: typeof applications | typeof helpInvitations,
+  fields: Fields,
+) {
+  return tx
+    .select({ ...fields, requestTitle: helpRequests.title })
+    .from(rows as PgTable) // (either table: the row's type is the fields')
+    .innerJoin(helpRequests, eq(helpRequests.id, rows.requestId))
+    .where(eq(rows.volunteerId, userId))
+    .orderBy(asc(rows.createdAt));
+}
+
+/**
+ * Thanks or ratings: the ones the person wrote (`author`), and the ones written to them as the
+ * volunteer of a match, oldest first, each with its request's title and whether they gave it.
+ */
+function notesOnMatches<Fields extends SelectedFields>(
+  tx: Database,
+  userId: string,
+  notes: typeof thanks | typeof ratings,
+  author: AnyPgColumn,
+  fields: Fields,
+) {
+  return tx
+    .select({
+      ...fields,
+      requestTitle: helpRequests.title,
+      given: sql<boolean>`coalesce(${author} = ${userId}, false)`,
+    })
+    .from(notes as PgTable) // (either table: the row's type is the fields')
+    .innerJoin(applications, eq(applications.id, notes.applicationId))
+    .innerJoin(helpRequests, eq(helpRequests.id, applications.requestId))
+    .where(or(eq(author, userId), and(eq(notes.volunteerId, userId), eq(notes.toVolunteer, true))))
+    .orderBy(asc(notes.createdAt));
+}
 
 /**
  * What the board holds about one person beyond their account (APPI: disclosure on request):
@@ -17,31 +57,21 @@ const { notifications, notificationPreferences, calendarFeeds } = schema;
  */
 export function personalDataRepository(tx: Database) {
   return {
-    async applications(userId: string) {
-      return tx
-        .select({
-          ...columns(applications, 'id', 'requestId', 'message', 'status', 'createdAt', 'decidedAt'),
-          ...columns(applications, 'withdrawnAt', 'completedAt', 'confirmedAt'),
-          requestTitle: helpRequests.title,
-        })
-        .from(applications)
-        .innerJoin(helpRequests, eq(helpRequests.id, applications.requestId))
-        .where(eq(applications.volunteerId, userId))
-        .orderBy(asc(applications.createdAt));
-    },
+    /** the hands the person raised as a volunteer */
+    applications: (userId: string) =>
+      ofVolunteer(tx, userId, applications, {
+        ...columns(applications, 'id', 'requestId', 'message', 'status', 'createdAt', 'decidedAt'),
+        ...columns(applications, 'withdrawnAt', 'completedAt', 'confirmedAt'),
+      }),
 
     /** invitations to help the person received as a volunteer */
-    async helpInvitations(userId: string) {
-      return tx
-        .select({
-          ...columns(helpInvitations, 'id', 'requestId', 'status', 'createdAt', 'decidedAt'),
-          requestTitle: helpRequests.title,
-        })
-        .from(helpInvitations)
-        .innerJoin(helpRequests, eq(helpRequests.id, helpInvitations.requestId))
-        .where(eq(helpInvitations.volunteerId, userId))
-        .orderBy(asc(helpInvitations.createdAt));
-    },
+    helpInvitations: (userId: string) =>
+      ofVolunteer(
+        tx,
+        userId,
+        helpInvitations,
+        columns(helpInvitations, 'id', 'requestId', 'status', 'createdAt', 'decidedAt'),
+      ),
 
     async messagesWritten(userId: string) {
       return tx
@@ -57,34 +87,24 @@ export function personalDataRepository(tx: Database) {
     },
 
     /** thanks the person wrote, and thanks written to them as the volunteer of a match */
-    async thanks(userId: string) {
-      return tx
-        .select({
-          ...columns(thanks, 'id', 'applicationId', 'body', 'createdAt'),
-          requestTitle: helpRequests.title,
-          given: sql<boolean>`coalesce(${thanks.fromUserId} = ${userId}, false)`,
-        })
-        .from(thanks)
-        .innerJoin(applications, eq(applications.id, thanks.applicationId))
-        .innerJoin(helpRequests, eq(helpRequests.id, applications.requestId))
-        .where(or(eq(thanks.fromUserId, userId), and(eq(thanks.volunteerId, userId), eq(thanks.toVolunteer, true))))
-        .orderBy(asc(thanks.createdAt));
-    },
+    thanks: (userId: string) =>
+      notesOnMatches(
+        tx,
+        userId,
+        thanks,
+        thanks.fromUserId,
+        columns(thanks, 'id', 'applicationId', 'body', 'createdAt'),
+      ),
 
     /** ratings of the person as the volunteer of a match, and ratings they gave */
-    async ratings(userId: string) {
-      return tx
-        .select({
-          ...columns(ratings, 'id', 'applicationId', 'score', 'comment', 'createdAt'),
-          requestTitle: helpRequests.title,
-          given: sql<boolean>`coalesce(${ratings.raterId} = ${userId}, false)`,
-        })
-        .from(ratings)
-        .innerJoin(applications, eq(applications.id, ratings.applicationId))
-        .innerJoin(helpRequests, eq(helpRequests.id, applications.requestId))
-        .where(or(eq(ratings.raterId, userId), and(eq(ratings.volunteerId, userId), eq(ratings.toVolunteer, true))))
-        .orderBy(asc(ratings.createdAt));
-    },
+    ratings: (userId: string) =>
+      notesOnMatches(
+        tx,
+        userId,
+        ratings,
+        ratings.raterId,
+        columns(ratings, 'id', 'applicationId', 'score', 'comment', 'createdAt'),
+      ),
 
     async flagsRaised(userId: string) {
       return tx

@@ -1,8 +1,9 @@
+import type { OfMatch } from '../applications/repository.ts';
 import { schema, type Database } from '@board/db';
 import type { RubyText } from '@board/shared';
-import { desc, eq, sql } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { columns } from '../../database/columns.ts';
-import { hasKanji } from '../help-requests/repository.ts';
+import { textsWithoutReadings } from '../../database/readings.ts';
 
 const { messages, users } = schema;
 
@@ -56,15 +57,7 @@ export function messageRepository(tx: Database) {
       return row ?? null;
     },
 
-    async insert(values: {
-      applicationId: string;
-      municipalityCode: string;
-      associationId: string;
-      volunteerId: string;
-      senderId: string;
-      body: string;
-      bodyRuby: RubyText | null;
-    }): Promise<string> {
+    async insert(values: OfMatch & { senderId: string; body: string; bodyRuby: RubyText | null }): Promise<string> {
       const [row] = await tx.insert(messages).values(values).returning({ id: messages.id });
       return row!.id;
     },
@@ -73,14 +66,12 @@ export function messageRepository(tx: Database) {
      * Messages stored before readings were made for them (migration 0035) whose body has kanji,
      * oldest id first. A kana-only body keeps a null ruby for good, so it is never picked again.
      */
-    async withoutReadings(limit: number): Promise<{ id: string; body: string }[]> {
-      return tx
-        .select({ id: messages.id, body: messages.body })
-        .from(messages)
-        .where(sql`${messages.bodyRuby} is null and ${messages.body} ~ ${hasKanji}`)
-        .orderBy(messages.id)
-        .limit(limit);
-    },
+    withoutReadings: (limit: number) =>
+      textsWithoutReadings(
+        tx,
+        { table: messages, id: messages.id, text: messages.body, ruby: messages.bodyRuby },
+        limit,
+      ),
 
     /** Readings made for a message already stored (its body and times stay). */
     async setBodyRuby(id: string, bodyRuby: RubyText | null): Promise<void> {

@@ -4,7 +4,7 @@ import { rubyOf } from '../../furigana/readings.ts';
 import { publicLink, webPages } from '../../links/public-links.ts';
 import { newMessageMail } from '../../mail/matching-mails.ts';
 import { notify } from '../notifications/notify.ts';
-import { applicationRepository, type ApplicationRow } from '../applications/repository.ts';
+import { applicationRepository, ofMatch, type ApplicationRow } from '../applications/repository.ts';
 import { requestRepository } from '../help-requests/repository.ts';
 import { contactDeskOf } from '../municipalities/contact-desk.ts';
 import { associationSide } from '../applications/views.ts';
@@ -83,10 +83,7 @@ export async function sendMessage(ctx: SignedInContext, id: string, body: string
     const messages = messageRepository(tx);
     const repo = applicationRepository(tx);
     const messageId = await messages.insert({
-      applicationId: row.id,
-      municipalityCode: row.municipalityCode,
-      associationId: row.associationId,
-      volunteerId: row.volunteerId,
+      ...ofMatch(row),
       senderId: actor.userId,
       body,
       bodyRuby,

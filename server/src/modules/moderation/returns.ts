@@ -1,6 +1,7 @@
 import { schema, type Database } from '@board/db';
 import { reviewedFields, type HelpRequestDetail, type ReviewedField, type ReviewHistory } from '@board/shared';
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { desc } from 'drizzle-orm';
+import { requestEntries } from '../audit/repository.ts';
 import type { RequestRow } from '../help-requests/rows.ts';
 import { publicView } from '../help-requests/views.ts';
 
@@ -43,13 +44,7 @@ export async function lastReturn(tx: Database, request: HelpRequestDetail): Prom
   const [entry] = await tx
     .select({ at: auditLog.at, details: auditLog.details })
     .from(auditLog)
-    .where(
-      and(
-        eq(auditLog.subjectType, 'help_request'),
-        eq(auditLog.subjectId, request.id),
-        eq(auditLog.action, returnAction),
-      ),
-    )
+    .where(requestEntries([request.id], [returnAction]))
     .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(1);
   if (!entry) return null;
@@ -67,12 +62,6 @@ export async function returnedBefore(tx: Database, ids: string[]): Promise<Set<s
   const rows = await tx
     .selectDistinct({ id: auditLog.subjectId })
     .from(auditLog)
-    .where(
-      and(
-        eq(auditLog.subjectType, 'help_request'),
-        inArray(auditLog.subjectId, ids),
-        eq(auditLog.action, returnAction),
-      ),
-    );
+    .where(requestEntries(ids, [returnAction]));
   return new Set(rows.map((row) => row.id).filter((id): id is string => id !== null));
 }

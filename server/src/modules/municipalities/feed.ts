@@ -3,6 +3,7 @@ import { Feed } from 'feed';
 import { publicLink, webPages } from '../../links/public-links.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { municipalityRepository } from './repository.ts';
+import { escapeHtml } from '../flyers/html.ts';
 
 /** Entries in one municipality's feed (its newest published requests). */
 export const feedSize = 50;
@@ -28,19 +29,35 @@ const notXml =
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 export const xmlSafe = (text: string) => text.replace(notXml, '');
 
+/** An Atom feed of the board (Japanese, the foundation's), at `self`; `updated`: its newest entry's time, if any. */
+export function boardFeed(about: {
+  self: string;
+  title: string;
+  description: string;
+  link: string;
+  updated: Date | null;
+}) {
+  return new Feed({
+    id: about.self,
+    title: about.title,
+    description: about.description,
+    link: about.link,
+    language: 'ja',
+    updated: about.updated ?? new Date(0),
+    generator: 'まちの腕きき掲示板',
+    feedLinks: { atom: about.self },
+    copyright: '公益財団法人 東京都つながり創生財団',
+    author: { name: 'まちの腕きき掲示板' },
+  });
+}
+
 /**
  * The `feed` library marks entry titles and summaries `type="html"` (in CDATA). Our texts are
  * plain text, so they are HTML-escaped here: a reader shows `<b>` as typed, never as markup, and
  * no `]]>` can reach the CDATA section. Line breaks become `<br />`.
  */
 export function plainAsHtml(text: string): string {
-  return xmlSafe(text)
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;')
-    .replace(/\r\n?|\n/g, '<br />\n');
+  return escapeHtml(xmlSafe(text)).replace(/\r\n?|\n/g, '<br />\n');
 }
 
 /**
@@ -62,17 +79,12 @@ export async function municipalityFeed(ctx: ServiceContext, code: string): Promi
     const at = row.updatedAt;
     return !max || at > max ? at : max;
   }, null);
-  const feed = new Feed({
-    id: self,
+  const feed = boardFeed({
+    self,
     title: `まちの腕きき掲示板 ${municipality.nameJa}（${municipality.nameEn}）`,
     description: `${municipality.nameJa}の町会・自治会からの依頼（募集中）`,
     link: publicLink(ctx.config, webPages.board, { municipalities: code }),
-    language: 'ja',
-    updated: newest ?? new Date(0),
-    generator: 'まちの腕きき掲示板',
-    feedLinks: { atom: self },
-    copyright: '公益財団法人 東京都つながり創生財団',
-    author: { name: 'まちの腕きき掲示板' },
+    updated: newest,
   });
   for (const row of rows) {
     const link = publicLink(ctx.config, webPages.request(row.id));

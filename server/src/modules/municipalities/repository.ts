@@ -37,16 +37,14 @@ export function municipalityRepository(db: Database) {
         .orderBy(asc(municipalities.code));
     },
 
+    /** One municipality: its names, status and request settings. */
     async find(code: string) {
       const [row] = await db
-        .select(columns(municipalities, 'code', 'nameJa', 'nameEn', 'status', 'nameKana'))
+        .select(
+          columns(municipalities, 'code', 'nameJa', 'nameEn', 'nameKana', 'status', 'moderationRequired', 'settings'),
+        )
         .from(municipalities)
         .where(eq(municipalities.code, code));
-      return row ?? null;
-    },
-
-    async settings(code: string): Promise<SettingsRow | null> {
-      const [row] = await db.select(settingsColumns).from(municipalities).where(eq(municipalities.code, code));
       return row ?? null;
     },
 

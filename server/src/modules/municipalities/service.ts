@@ -45,7 +45,7 @@ export async function listMunicipalities(
 
 /** A municipality's request settings: public (officers' forms need the categories; the desk is public). */
 export async function getMunicipalitySettings(ctx: ServiceContext, code: string): Promise<MunicipalitySettingsView> {
-  const row = await ctx.door.asActor(ctx.actor, (tx) => municipalityRepository(tx).settings(code));
+  const row = await ctx.door.asActor(ctx.actor, (tx) => municipalityRepository(tx).find(code));
   if (!row) throw new DomainError('NOT_FOUND', 'No such municipality.');
   return view(row);
 }
@@ -62,7 +62,7 @@ export async function updateMunicipalitySettings(
   }
   return ctx.door.asActor(actor, async (tx) => {
     const municipalities = municipalityRepository(tx);
-    const before = await municipalities.settings(code);
+    const before = await municipalities.find(code);
     if (!before) throw new DomainError('NOT_FOUND', 'No such municipality.');
     const settings = { ...before.settings };
     if (input.enabledCategories !== undefined) settings.enabledCategories = inStartingOrder(input.enabledCategories);

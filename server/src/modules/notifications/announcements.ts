@@ -1,7 +1,8 @@
+import type { FlagTargetType } from '@board/shared';
 import type { Database } from '@board/db';
 import { publicLink, webPages } from '../../links/public-links.ts';
 import { flagRaisedMail, requestFitsMail, reviewWaitingMail } from '../../mail/notification-mails.ts';
-import { requestReader } from '../help-requests/reader.ts';
+import { municipalityRepository } from '../municipalities/repository.ts';
 import { volunteersWhoFit } from '../matching/service.ts';
 import { notify, type NotifyContext } from './notify.ts';
 import { recipientRepository } from './recipients.ts';
@@ -38,10 +39,10 @@ export async function announcePublished(ctx: NotifyContext, tx: Database, reques
 export async function announceFlag(
   ctx: NotifyContext,
   tx: Database,
-  flag: { municipalityCode: string; targetType: 'request' | 'message' },
+  flag: { municipalityCode: string; targetType: FlagTargetType },
 ): Promise<void> {
   const to = await recipientRepository(tx).staffOf(flag.municipalityCode);
-  const municipality = (await requestReader(tx).municipality(flag.municipalityCode))!;
+  const municipality = (await municipalityRepository(tx).find(flag.municipalityCode))!;
   const link = webPages.staffFlags;
   const vars = { targetType: flag.targetType, municipality, link: publicLink(ctx.config, link) };
   const params = { targetType: flag.targetType };

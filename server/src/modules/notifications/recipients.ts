@@ -6,9 +6,13 @@ import type { NotifyRecipient } from './notify.ts';
 
 const { users, roleAssignments } = schema;
 
-const recipientColumns = {
+/** Where a person's mail goes: their notification address, else the sign-in one (SQL over `users`). */
+export const mailAddress = sql<string | null>`coalesce(${users.notificationEmail}, ${users.email})`;
+
+/** Someone to tell, as a select list over `users`: their account, where their mail goes, their language. */
+export const recipientColumns = {
   userId: users.id,
-  email: sql<string | null>`coalesce(${users.notificationEmail}, ${users.email})`,
+  email: mailAddress,
   language: users.language,
 };
 

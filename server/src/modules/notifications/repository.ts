@@ -2,6 +2,7 @@ import { schema, type Database } from '@board/db';
 import { defaultMailMode, type MailMode, type NotificationKind } from '@board/shared';
 import { and, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { sortKeyText, type Keyset } from '../help-requests/rows.ts';
+import { mailAddress } from './recipients.ts';
 
 const { notifications, notificationPreferences, notificationDigests, users, helpRequests } = schema;
 
@@ -112,9 +113,7 @@ export function notificationRepository(tx: Database) {
           kind: notifications.kind,
           params: notifications.params,
           link: notifications.link,
-          email: sql<
-            string | null
-          >`case when ${users.deletedAt} is null then coalesce(${users.notificationEmail}, ${users.email}) end`,
+          email: sql<string | null>`case when ${users.deletedAt} is null then ${mailAddress} end`,
           language: users.language,
           displayName: users.displayName,
         })

@@ -14,6 +14,7 @@ import { decodeCursor, pageOf } from '../help-requests/views.ts';
 import { notificationRepository } from './repository.ts';
 import { readUnsubscribeKey } from './unsubscribe-key.ts';
 import { defaultMailMode } from '@board/shared';
+import { iso } from '../../services/iso.ts';
 
 const listing = 'notifications';
 
@@ -31,7 +32,7 @@ export async function listNotifications(ctx: SignedInContext, query: Notificatio
       params: row.params,
       link: row.link,
       createdAt: row.createdAt.toISOString(),
-      readAt: row.readAt?.toISOString() ?? null,
+      readAt: iso(row.readAt),
     }));
     return { ...page, unread: await repo.unread(ctx.actor.userId) };
   });

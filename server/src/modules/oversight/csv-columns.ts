@@ -1,5 +1,5 @@
-import type { MatchSummary, MunicipalityRequestItem } from '@board/shared';
-import type { CsvColumn } from './csv.ts';
+import type { Language, MatchSummary, MunicipalityRequestItem } from '@board/shared';
+import { fieldColumn, type CsvColumn } from './csv.ts';
 
 /**
  * The columns of the oversight CSVs. Headings follow the reader's language; states, categories
@@ -7,7 +7,14 @@ import type { CsvColumn } from './csv.ts';
  * Tokyo time.
  */
 
-const at = (iso: string | null) => (iso ? new Date(iso) : null);
+/** A column that shows a time field (ISO text, or null) as Tokyo time. */
+const timeColumn = <Key extends string>(
+  key: Key,
+  heading: Record<Language, string>,
+): CsvColumn<Record<Key, string | null>> => ({
+  heading,
+  value: (row) => (row[key] ? new Date(row[key]) : null),
+});
 
 /** The request's own headings (its fields are named differently in a match and in a request list). */
 const requestHeadings = {
@@ -17,54 +24,50 @@ const requestHeadings = {
 
 /** The columns a match and a request list both have, with the same fields. */
 const both = {
-  municipalityCode: {
-    heading: { ja: '区市町村コード', en: 'Municipality code', 'ja-easy': 'くやくしょの コード' },
-    value: (row: { municipalityCode: string }) => row.municipalityCode,
-  },
-  association: {
-    heading: { ja: '町会・自治会', en: 'Association', 'ja-easy': 'ちょうかい・じちかい' },
-    value: (row: { associationName: string }) => row.associationName,
-  },
-  category: {
-    heading: { ja: '分野', en: 'Category', 'ja-easy': 'ぶんや' },
-    value: (row: { category: string }) => row.category,
-  },
-  status: {
-    heading: { ja: '状態', en: 'Status', 'ja-easy': 'いまの ようす' },
-    value: (row: { status: string }) => row.status,
-  },
-} satisfies Record<string, CsvColumn<never>>;
+  municipalityCode: fieldColumn('municipalityCode', {
+    ja: '区市町村コード',
+    en: 'Municipality code',
+    'ja-easy': 'くやくしょの コード',
+  }),
+  association: fieldColumn('associationName', {
+    ja: '町会・自治会',
+    en: 'Association',
+    'ja-easy': 'ちょうかい・じちかい',
+  }),
+  category: fieldColumn('category', { ja: '分野', en: 'Category', 'ja-easy': 'ぶんや' }),
+  status: fieldColumn('status', { ja: '状態', en: 'Status', 'ja-easy': 'いまの ようす' }),
+};
 
 export const matchCsvColumns: CsvColumn<MatchSummary>[] = [
-  { heading: { ja: 'マッチID', en: 'Match ID', 'ja-easy': 'マッチの ID' }, value: (m) => m.id },
+  fieldColumn('id', { ja: 'マッチID', en: 'Match ID', 'ja-easy': 'マッチの ID' }),
   both.municipalityCode,
   both.association,
-  { heading: requestHeadings.id, value: (m) => m.requestId },
-  { heading: requestHeadings.title, value: (m) => m.requestTitle },
+  fieldColumn('requestId', requestHeadings.id),
+  fieldColumn('requestTitle', requestHeadings.title),
   both.category,
-  { heading: { ja: '腕きき', en: 'Volunteer', 'ja-easy': 'うでききの ひと' }, value: (m) => m.volunteerName },
+  fieldColumn('volunteerName', { ja: '腕きき', en: 'Volunteer', 'ja-easy': 'うでききの ひと' }),
   both.status,
-  { heading: { ja: 'きっかけ', en: 'How it began', 'ja-easy': 'きっかけ' }, value: (m) => m.origin },
-  { heading: { ja: '手を挙げた日時', en: 'Hand raised', 'ja-easy': 'てを あげた ひ' }, value: (m) => at(m.appliedAt) },
-  { heading: { ja: 'マッチ日時', en: 'Matched', 'ja-easy': 'マッチした ひ' }, value: (m) => at(m.matchedAt) },
-  { heading: { ja: '終了日時', en: 'Done', 'ja-easy': 'おわった ひ' }, value: (m) => at(m.doneAt) },
-  { heading: { ja: '確認日時', en: 'Confirmed', 'ja-easy': 'たしかめた ひ' }, value: (m) => at(m.confirmedAt) },
-  { heading: { ja: '辞退日時', en: 'Withdrawn', 'ja-easy': 'やめた ひ' }, value: (m) => at(m.withdrawnAt) },
-  { heading: { ja: 'メッセージ数', en: 'Messages', 'ja-easy': 'メッセージの かず' }, value: (m) => m.messageCount },
+  fieldColumn('origin', { ja: 'きっかけ', en: 'How it began', 'ja-easy': 'きっかけ' }),
+  timeColumn('appliedAt', { ja: '手を挙げた日時', en: 'Hand raised', 'ja-easy': 'てを あげた ひ' }),
+  timeColumn('matchedAt', { ja: 'マッチ日時', en: 'Matched', 'ja-easy': 'マッチした ひ' }),
+  timeColumn('doneAt', { ja: '終了日時', en: 'Done', 'ja-easy': 'おわった ひ' }),
+  timeColumn('confirmedAt', { ja: '確認日時', en: 'Confirmed', 'ja-easy': 'たしかめた ひ' }),
+  timeColumn('withdrawnAt', { ja: '辞退日時', en: 'Withdrawn', 'ja-easy': 'やめた ひ' }),
+  fieldColumn('messageCount', { ja: 'メッセージ数', en: 'Messages', 'ja-easy': 'メッセージの かず' }),
 ];
 
 export const requestCsvColumns: CsvColumn<MunicipalityRequestItem>[] = [
-  { heading: requestHeadings.id, value: (r) => r.id },
+  fieldColumn('id', requestHeadings.id),
   both.municipalityCode,
   both.association,
-  { heading: requestHeadings.title, value: (r) => r.title },
+  fieldColumn('title', requestHeadings.title),
   both.category,
   both.status,
-  { heading: { ja: '非表示', en: 'Hidden', 'ja-easy': 'みえなく した' }, value: (r) => r.hidden },
-  { heading: { ja: '募集人数', en: 'Slots', 'ja-easy': 'ほしい ひとの かず' }, value: (r) => r.slots },
-  { heading: { ja: 'マッチ数', en: 'Matched', 'ja-easy': 'マッチした かず' }, value: (r) => r.matchedCount },
-  { heading: { ja: '手を挙げた数', en: 'Hands raised', 'ja-easy': 'てを あげた かず' }, value: (r) => r.handCount },
-  { heading: { ja: '作成日時', en: 'Created', 'ja-easy': 'つくった ひ' }, value: (r) => at(r.createdAt) },
-  { heading: { ja: '掲載日時', en: 'Published', 'ja-easy': 'けいじばんに でた ひ' }, value: (r) => at(r.publishedAt) },
-  { heading: { ja: '更新日時', en: 'Last changed', 'ja-easy': 'さいごに かえた ひ' }, value: (r) => at(r.updatedAt) },
+  fieldColumn('hidden', { ja: '非表示', en: 'Hidden', 'ja-easy': 'みえなく した' }),
+  fieldColumn('slots', { ja: '募集人数', en: 'Slots', 'ja-easy': 'ほしい ひとの かず' }),
+  fieldColumn('matchedCount', { ja: 'マッチ数', en: 'Matched', 'ja-easy': 'マッチした かず' }),
+  fieldColumn('handCount', { ja: '手を挙げた数', en: 'Hands raised', 'ja-easy': 'てを あげた かず' }),
+  timeColumn('createdAt', { ja: '作成日時', en: 'Created', 'ja-easy': 'つくった ひ' }),
+  timeColumn('publishedAt', { ja: '掲載日時', en: 'Published', 'ja-easy': 'けいじばんに でた ひ' }),
+  timeColumn('updatedAt', { ja: '更新日時', en: 'Last changed', 'ja-easy': 'さいごに かえた ひ' }),
 ];

@@ -1,4 +1,4 @@
-import type { Language } from '@board/shared';
+import { tokyoClock, type Language } from '@board/shared';
 import type { FileContent } from '../../services/file-content.ts';
 
 /**
@@ -21,13 +21,21 @@ const quote = (text: string) => `"${text.replaceAll('"', '""')}"`;
 
 /** `2026-07-18 10:05` in Tokyo time (UTC+9 all year), as Excel reads a date and time. */
 export function tokyoTime(at: Date): string {
-  return new Date(at.getTime() + 9 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+  return tokyoClock(at).toISOString().slice(0, 16).replace('T', ' ');
 }
 
 /** A column: its heading in each language and how a row fills it. */
 export interface CsvColumn<Row> {
   heading: Record<Language, string>;
   value: (row: Row) => Cell;
+}
+
+/** A column that shows one field of the row as it is. */
+export function fieldColumn<Key extends string>(
+  key: Key,
+  heading: Record<Language, string>,
+): CsvColumn<Record<Key, Cell>> {
+  return { heading, value: (row) => row[key] };
 }
 
 export function toCsv<Row>(columns: CsvColumn<Row>[], rows: Row[], language: Language): string {

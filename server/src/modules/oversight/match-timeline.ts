@@ -1,6 +1,13 @@
 import { schema, type Database } from '@board/db';
-import { timelineStepKinds, type MatchDurations, type TimelineStep, type TimelineStepKind } from '@board/shared';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import {
+  timelineStepKinds,
+  type AuditAction,
+  type MatchDurations,
+  type TimelineStep,
+  type TimelineStepKind,
+} from '@board/shared';
+import { asc, eq } from 'drizzle-orm';
+import { requestEntries } from '../audit/repository.ts';
 import type { MatchRow } from './matches-repository.ts';
 
 const { auditLog, applications, helpRequests, thanks, ratings } = schema;
@@ -12,7 +19,7 @@ const auditedSteps = {
   'request.close': 'closed',
   'request.expire': 'expired',
   'request.complete': 'request_completed',
-} as const satisfies Record<string, TimelineStepKind>;
+} as const satisfies Partial<Record<AuditAction, TimelineStepKind>>;
 
 interface Moment {
   kind: TimelineStepKind;
@@ -29,13 +36,7 @@ export async function timelineFacts(tx: Database, match: MatchRow) {
   const audited = await tx
     .select({ action: auditLog.action, at: auditLog.at })
     .from(auditLog)
-    .where(
-      and(
-        eq(auditLog.subjectType, 'help_request'),
-        eq(auditLog.subjectId, match.requestId),
-        inArray(auditLog.action, Object.keys(auditedSteps)),
-      ),
-    );
+    .where(requestEntries([match.requestId], Object.keys(auditedSteps) as (keyof typeof auditedSteps)[]));
   const hands = await tx
     .select({ id: applications.id, at: applications.createdAt })
     .from(applications)

@@ -32,12 +32,13 @@ import {
   type MunicipalityRequestFilter,
   type MunicipalityRequestRow,
 } from './requests-repository.ts';
+import { iso } from '../../services/iso.ts';
 
 /** Rows a CSV holds at most (a year of every match in Tokyo fits); fetched in batches by keyset. */
 const csvRowLimit = 50_000;
 const csvBatch = 1_000;
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A row id of a listing sorted by municipality, `13121~<uuid>` (other listings' are uuids, decodeCursor's default). */
 const codeAndUuid = /^13\d{3}~[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -54,8 +55,6 @@ const days = (q: { from?: string | undefined; to?: string | undefined }) => ({
   since: q.from ? tokyoDayStart(q.from) : undefined,
   until: q.to ? tokyoDayStart(q.to, 1) : undefined,
 });
-
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 function reviewStatus(row: MatchRow): MatchReviewStatus {
   if (row.applicationStatus === 'withdrawn') return 'withdrawn';
@@ -108,7 +107,7 @@ export async function listMatches(ctx: SignedInContext, query: ListMatchesQuery)
     .map((p) => p ?? '')
     .join(':');
   const byMunicipality = filter.sort === 'municipality';
-  const after = decodeCursor(listing, query.cursor, (id) => (byMunicipality ? codeAndUuid : uuid).test(id));
+  const after = decodeCursor(listing, query.cursor, byMunicipality ? (id) => codeAndUuid.test(id) : undefined);
   return ctx.door.asActor(actor, async (tx) => {
     const rows = await matchesRepository(tx).list({ ...filter, after, limit: query.limit + 1 });
     const keyed = rows.map((row) => ({

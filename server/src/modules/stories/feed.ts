@@ -1,7 +1,6 @@
-import { Feed } from 'feed';
 import { publicLink } from '../../links/public-links.ts';
 import type { ServiceContext } from '../../services/context.ts';
-import { categoryNames, plainAsHtml, xmlSafe } from '../municipalities/feed.ts';
+import { boardFeed, categoryNames, plainAsHtml, xmlSafe } from '../municipalities/feed.ts';
 import { listStories } from './service.ts';
 
 /** Stories in the feed (the newest public ones). */
@@ -12,17 +11,12 @@ export async function storiesFeed(ctx: ServiceContext): Promise<string> {
   const { items } = await listStories(ctx, { limit: storiesFeedSize });
   const self = publicLink(ctx.config, '/stories/feed.xml');
   const newest = items[0]?.publishedAt;
-  const feed = new Feed({
-    id: self,
+  const feed = boardFeed({
+    self,
     title: 'まちの腕きき掲示板 好事例（Good cases）',
     description: '町会・自治会と腕ききボランティアの好事例',
     link: publicLink(ctx.config, '/stories'),
-    language: 'ja',
-    updated: newest ? new Date(newest) : new Date(0),
-    generator: 'まちの腕きき掲示板',
-    feedLinks: { atom: self },
-    copyright: '公益財団法人 東京都つながり創生財団',
-    author: { name: 'まちの腕きき掲示板' },
+    updated: newest ? new Date(newest) : null,
   });
   for (const story of items) {
     const date = new Date(story.publishedAt!);

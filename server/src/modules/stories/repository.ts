@@ -2,7 +2,8 @@ import { schema, type Database } from '@board/db';
 import type { Category, RubyText, StoryStatus, VolunteerConsent } from '@board/shared';
 import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { columns } from '../../database/columns.ts';
-import { hasKanji } from '../help-requests/repository.ts';
+import { ofMatch } from '../applications/repository.ts';
+import { hasKanji } from '../../database/readings.ts';
 import type { Keyset } from '../help-requests/rows.ts';
 
 const { stories: s, municipalities: m, associations: a, applications, helpRequests: r } = schema;
@@ -80,12 +81,16 @@ export interface StoryReadings {
   whatChangedRuby: RubyText | null;
 }
 
-/** What the officer writes (a photo already checked), with its readings. */
-export interface StoryText extends StoryReadings {
+/** A story's four texts. */
+export interface StoryTexts {
   title: string;
   trouble: string;
   whatDone: string;
   whatChanged: string;
+}
+
+/** What the officer writes (a photo already checked), with its readings. */
+export interface StoryText extends StoryTexts, StoryReadings {
   photo?: { bytes: Buffer; type: string; alt: string } | null;
 }
 
@@ -142,11 +147,8 @@ export function storyRepository(tx: Database) {
       const rows = await tx
         .insert(s)
         .values({
-          applicationId: match.id,
+          ...ofMatch(match),
           requestId: match.requestId,
-          municipalityCode: match.municipalityCode,
-          associationId: match.associationId,
-          volunteerId: match.volunteerId,
           authorId,
           category: match.category,
           ...textColumns(text),
@@ -167,9 +169,7 @@ export function storyRepository(tx: Database) {
     },
 
     /** stories stored before readings were made for them (migration 0036) with kanji in a text */
-    async withoutReadings(
-      limit: number,
-    ): Promise<{ id: string; title: string; trouble: string; whatDone: string; whatChanged: string }[]> {
+    async withoutReadings(limit: number): Promise<({ id: string } & StoryTexts)[]> {
       return tx
         .select({ id: s.id, title: s.title, trouble: s.trouble, whatDone: s.whatDone, whatChanged: s.whatChanged })
         .from(s)

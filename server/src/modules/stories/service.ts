@@ -27,6 +27,7 @@ import { recipientRepository } from '../notifications/recipients.ts';
 import { storyRepository, type StoryRow } from './repository.ts';
 import { withoutMetadata } from './photo-metadata.ts';
 import { storyReadings } from './readings.ts';
+import { iso } from '../../services/iso.ts';
 
 const listing = 'stories';
 
@@ -47,7 +48,7 @@ function summary(row: StoryRow): StorySummary {
     volunteerName: row.volunteerConsent === 'named' ? row.volunteerName : null,
     hasPhoto: row.hasPhoto,
     photoAlt: row.hasPhoto ? row.photoAlt : null,
-    publishedAt: isPublished(row) ? (row.approvedAt?.toISOString() ?? null) : null,
+    publishedAt: isPublished(row) ? iso(row.approvedAt) : null,
     featured: row.featuredAt !== null,
   };
 }

@@ -4,6 +4,7 @@ import fastifyJwt from '@fastify/jwt';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { AppConfig } from '../../config.ts';
+import { unsafeMethods } from '../../network.ts';
 import { databaseDoor } from '../../database/door.ts';
 import { rolesRepository } from '../../modules/accounts/roles-repository.ts';
 
@@ -35,8 +36,6 @@ declare module 'fastify' {
     requireActor(): Actor;
   }
 }
-
-const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 function bearerToken(request: FastifyRequest): string | null {
   const header = request.headers.authorization;

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { LRUCache } from 'lru-cache';
 import type { AppConfig } from '../../config.ts';
+import { unsafeMethods } from '../../network.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -16,8 +17,6 @@ export interface BoardCache {
   /** Forget every page (something on the board may have changed). */
   invalidate(): void;
 }
-
-const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * Writes that cannot change what the board lists: sessions (sign-in, refresh every 15 minutes
