@@ -76,7 +76,7 @@ const uuidArray = (ids: readonly string[]) => sql`${arrayParameter(ids)}::uuid[]
  * The most scoring (shared/src/matching/scoring.ts) can give a board row for the volunteer of
  * `terms`: its score with hands at their most (they are counted for the head of the list only).
  * Each term mirrors a feature there; a feature added to the scoring must be added here (the bound
- * test in suggestions-database.test.ts fails otherwise).
+ * test in suggestions-sql-scores.test.ts fails otherwise).
  */
 function requestBound(terms: RequestBoundTerms, now: Date): SQL {
   const w = matchingWeights;
