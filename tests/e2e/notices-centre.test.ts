@@ -102,6 +102,8 @@ describe.each([
     const volunteer = await createVolunteer(t, { verified: true });
     const { page, context } = await visitAs('/me/notifications', { as: volunteer.email, lang, javaScript });
     await expectNoViolations(page, `mail choices, ${lang}`);
+    // a part of "my page", with the way back to it like the others
+    expect(await page.getByRole('link', { name: i18n.t('account.me.back') }).getAttribute('href')).toBe('/me');
     // only the kinds of the volunteer's hat: none of the staff's or the officers'
     expect(await page.locator('input[name=requestFits]').count()).toBe(4);
     expect(await page.locator('input[name=reviewWaiting], input[name=handRaised]').count()).toBe(0);
