@@ -18,6 +18,7 @@ import {
   visitAs,
 } from './kit/people.ts';
 import { accountRow } from './kit/rows.ts';
+import { texts } from './kit/texts.ts';
 
 /** "My page" (/me and its parts) in a real browser: my data, deleting the account, old links; axe; phones. */
 
@@ -172,6 +173,23 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
       }
     },
   );
+});
+
+describe('the parts of my page', () => {
+  it('each part the overview lists leads back to it', async () => {
+    const { page, context } = await visitAs('/me', { as: demo.volunteer1, lang: 'ja-easy' });
+    const parts = await page
+      .getByRole('navigation', { name: texts('ja-easy').t('account.me.parts') })
+      .locator('a')
+      .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    expect(parts).toContain('/me/applications');
+    for (const path of parts) {
+      await open(page, t, path);
+      const back = page.getByRole('link', { name: texts('ja-easy').t('account.me.back') });
+      expect(await back.evaluateAll((links) => links.map((a) => a.getAttribute('href'))), path).toEqual(['/me']);
+    }
+    await context.close();
+  });
 });
 
 describe('links to the single page /me was', () => {
