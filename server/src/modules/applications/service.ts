@@ -36,6 +36,7 @@ import { applicationRepository, type ApplicationRow, type Person } from './repos
 import { associationSide, officerViews, volunteerViews } from './views.ts';
 import type { SignedInContext } from '../../services/context.ts';
 import type { MailAttachment } from '../../plugins/app/mailer.ts';
+import { authorize } from '../../services/authorize.ts';
 import { matchCalendarAttachment } from '../calendar/service.ts';
 
 /** filled (the `fill` transition's target), or still taking hands but with every slot matched */
@@ -53,9 +54,7 @@ export function isFull(request: { status: RequestStatus; matchedCount: number; s
  */
 export async function applyToRequest(ctx: SignedInContext, requestId: string, body: ApplyBody): Promise<MyApplication> {
   const { actor } = ctx;
-  if (!can(actor, 'application.create')) {
-    throw new DomainError('FORBIDDEN', 'Only volunteers raise a hand. Add the volunteer role to your account first.');
-  }
+  authorize(actor, 'application.create', 'Only volunteers raise a hand. Add the volunteer role to your account first.');
   return ctx.door.asActor(actor, async (tx) => {
     const repo = applicationRepository(tx);
     const me = await repo.person(actor.userId);
@@ -122,9 +121,9 @@ export async function withdrawApplication(ctx: SignedInContext, id: string): Pro
     const requests = requestRepository(tx);
     const found = await repo.find(id);
     if (!found) throw notFound();
-    if (!can(actor, applicationTransitions.withdraw.by, { ownerId: found.volunteerId })) {
-      throw new DomainError('FORBIDDEN', 'Only the volunteer who raised the hand can withdraw it.');
-    }
+    authorize(actor, applicationTransitions.withdraw.by, 'Only the volunteer who raised the hand can withdraw it.', {
+      ownerId: found.volunteerId,
+    });
     await requests.lock(found.requestId);
     const row = (await repo.find(id))!;
     const stage = applicationStage(row);
@@ -239,9 +238,9 @@ async function decidable(
 ): Promise<ApplicationRow> {
   const row = await repo.find(id);
   if (!row) throw notFound();
-  if (!can(actor, applicationTransitions.accept.by, { associationId: row.associationId })) {
-    throw new DomainError('FORBIDDEN', "Only the association's officers accept or decline.");
-  }
+  authorize(actor, applicationTransitions.accept.by, "Only the association's officers accept or decline.", {
+    associationId: row.associationId,
+  });
   if (applicationTransitionTarget('accept', applicationStage(row)) === null) {
     throw new DomainError('APPLICATION_NOT_PENDING', 'This application was already decided or withdrawn.');
   }

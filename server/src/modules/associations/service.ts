@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/record.ts';
 import { rubyOf } from '../../furigana/readings.ts';
 import { isUniqueViolation } from '../../database/unique-violation.ts';
 import { associationRepository } from './repository.ts';
+import { authorize } from '../../services/authorize.ts';
 import type { SignedInContext } from '../../services/context.ts';
 
 /** Municipal staff register a 町会・自治会 in their own municipality. */
@@ -14,9 +15,9 @@ export async function createAssociation(
   input: { municipalityCode: string; name: string; area: string; households: number | null },
 ): Promise<Association> {
   const { actor } = ctx;
-  if (!can(actor, 'association.create', { municipalityCode: input.municipalityCode })) {
-    throw new DomainError('FORBIDDEN', 'You may register associations only in your own municipality.');
-  }
+  authorize(actor, 'association.create', 'You may register associations only in your own municipality.', {
+    municipalityCode: input.municipalityCode,
+  });
   const nameRuby = await rubyOf(input.name);
   return ctx.door.asActor(actor, async (tx) => {
     const associations = associationRepository(tx);
@@ -49,9 +50,9 @@ export async function createAssociation(
 export async function listAssociations(ctx: SignedInContext, query: { municipalityCode?: string | undefined }) {
   const { actor } = ctx;
   if (query.municipalityCode) {
-    if (!can(actor, 'association.list', { municipalityCode: query.municipalityCode })) {
-      throw new DomainError('FORBIDDEN', "You may not list this municipality's associations.");
-    }
+    authorize(actor, 'association.list', "You may not list this municipality's associations.", {
+      municipalityCode: query.municipalityCode,
+    });
     const items = await ctx.door.asActor(actor, (tx) =>
       associationRepository(tx).list({ municipalityCode: query.municipalityCode }),
     );
@@ -98,9 +99,9 @@ export async function removeAssociationOfficer(ctx: SignedInContext, id: string,
   await ctx.door.asActor(actor, async (tx) => {
     const associations = associationRepository(tx);
     const association = await visibleAssociation(actor, associations, id);
-    if (!can(actor, 'officer.remove', { municipalityCode: association.municipalityCode })) {
-      throw new DomainError('FORBIDDEN', "Only the municipality's staff remove officers.");
-    }
+    authorize(actor, 'officer.remove', "Only the municipality's staff remove officers.", {
+      municipalityCode: association.municipalityCode,
+    });
     // read while the hat is on: staff see a person through their hats here (users policy, 0010)
     const target = await associations.mailTarget(userId, association.municipalityCode);
     if (!(await associations.removeOfficer(id, userId))) {

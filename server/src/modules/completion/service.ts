@@ -22,6 +22,7 @@ import { requestRepository } from '../help-requests/repository.ts';
 import { contactDeskOf } from '../municipalities/contact-desk.ts';
 import { officerViews, volunteerViews } from '../applications/views.ts';
 import { completionRepository } from './repository.ts';
+import { authorize } from '../../services/authorize.ts';
 import type { SignedInContext } from '../../services/context.ts';
 
 /**
@@ -39,9 +40,7 @@ async function lockedMatch(
   const repo = applicationRepository(tx);
   const found = await repo.find(id);
   if (!found) throw new DomainError('NOT_FOUND', 'No such match.');
-  if (!can(actor, applicationTransitions[transition].by, resource(found))) {
-    throw new DomainError('FORBIDDEN', 'This is not your match to change.');
-  }
+  authorize(actor, applicationTransitions[transition].by, 'This is not your match to change.', resource(found));
   await requestRepository(tx).lock(found.requestId);
   const row = (await repo.find(id))!;
   const stage = applicationStage(row);

@@ -1,6 +1,5 @@
 import type { Database } from '@board/db';
 import {
-  can,
   DomainError,
   municipalityScope,
   type FlagBody,
@@ -15,6 +14,7 @@ import { isUniqueViolation } from '../../database/unique-violation.ts';
 import { messageRepository } from '../messages/repository.ts';
 import { flaggedExcerptLength, flagRepository, type FlagRow } from './repository.ts';
 import type { SignedInContext } from '../../services/context.ts';
+import { authorize } from '../../services/authorize.ts';
 import { iso } from '../../services/iso.ts';
 
 async function views(tx: Database, rows: FlagRow[]): Promise<FlagView[]> {
@@ -64,7 +64,7 @@ async function views(tx: Database, rows: FlagRow[]): Promise<FlagView[]> {
  */
 export async function flagContent(ctx: SignedInContext, body: FlagBody): Promise<FlagView> {
   const { actor } = ctx;
-  if (!can(actor, 'flag.create')) throw new DomainError('FORBIDDEN', 'Sign in to report something.');
+  authorize(actor, 'flag.create', 'Sign in to report something.');
   return ctx.door.asActor(actor, async (tx) => {
     const repo = flagRepository(tx);
     const municipalityCode =
@@ -127,9 +127,9 @@ export async function resolveFlag(
     const repo = flagRepository(tx);
     const flag = await repo.find(id);
     if (!flag) throw new DomainError('NOT_FOUND', 'No such flag.');
-    if (!can(actor, 'flag.resolve', { municipalityCode: flag.municipalityCode })) {
-      throw new DomainError('FORBIDDEN', "Only the municipality's staff decide on flags.");
-    }
+    authorize(actor, 'flag.resolve', "Only the municipality's staff decide on flags.", {
+      municipalityCode: flag.municipalityCode,
+    });
     const note = body.note || null;
     const status = body.decision === 'hide' ? 'hidden' : 'dismissed';
     if (!(await repo.resolve(flag.id, status, actor.userId, note))) {

@@ -1,5 +1,4 @@
 import {
-  can,
   DomainError,
   helpInvitationLifetimeDays,
   helpInvitationLimits,
@@ -20,6 +19,7 @@ import { requestRepository } from '../help-requests/repository.ts';
 import { publicView, resourceOf } from '../help-requests/views.ts';
 import { contactDeskOf } from '../municipalities/contact-desk.ts';
 import { helpInvitationRepository, type HelpInvitationRow } from './repository.ts';
+import { authorize } from '../../services/authorize.ts';
 import { iso } from '../../services/iso.ts';
 
 const dayMs = 24 * 60 * 60 * 1000;
@@ -62,9 +62,9 @@ export async function inviteVolunteer(
     const invitations = helpInvitationRepository(tx);
     const request = await requests.find(requestId);
     if (!request || request.hiddenAt) throw new DomainError('NOT_FOUND', 'No such request.');
-    if (!can(actor, 'helpInvitation.create', { associationId: request.associationId })) {
-      throw new DomainError('FORBIDDEN', "Only the request's association's officers invite volunteers to it.");
-    }
+    authorize(actor, 'helpInvitation.create', "Only the request's association's officers invite volunteers to it.", {
+      associationId: request.associationId,
+    });
     if (isFull(request)) throw new DomainError('REQUEST_FILLED', 'Every slot of this request is already filled.');
     if (!isOpenForHands(request) || !request.municipalityActive) {
       throw new DomainError('REQUEST_NOT_OPEN', 'This request is not taking hands.');
@@ -155,9 +155,9 @@ export async function declineInvitationToHelp(ctx: SignedInContext, id: string):
     const invitations = helpInvitationRepository(tx);
     const row = await invitations.find(id);
     if (!row) throw new DomainError('NOT_FOUND', 'No such invitation.');
-    if (!can(actor, 'helpInvitation.decline', { ownerId: row.volunteerId })) {
-      throw new DomainError('FORBIDDEN', 'Only the invited volunteer answers an invitation.');
-    }
+    authorize(actor, 'helpInvitation.decline', 'Only the invited volunteer answers an invitation.', {
+      ownerId: row.volunteerId,
+    });
     if (!(await invitations.decide(id, 'declined'))) {
       throw new DomainError('HELP_INVITATION_NOT_OPEN', 'This invitation was already answered.');
     }
@@ -192,12 +192,12 @@ export async function listHelpInvitationsForRequest(
   return ctx.door.asActor(actor, async (tx) => {
     const request = await requestRepository(tx).find(requestId);
     if (!request) throw new DomainError('NOT_FOUND', 'No such request.');
-    if (!can(actor, 'helpInvitation.list', resourceOf(request))) {
-      throw new DomainError(
-        'FORBIDDEN',
-        "Only the request's officers and its municipality's staff see its invitations.",
-      );
-    }
+    authorize(
+      actor,
+      'helpInvitation.list',
+      "Only the request's officers and its municipality's staff see its invitations.",
+      resourceOf(request),
+    );
     const rows = await helpInvitationRepository(tx).listForRequest(requestId);
     return {
       items: rows.map(({ displayName, ...row }) => {

@@ -37,7 +37,7 @@ const withoutContact = <T extends RequestRow>(row: T): T & ContactRow => ({
  * May the actor do `action` to this request? 404 when they cannot even see it (not on the board,
  * not theirs to read), 403 when they can see it but may not do this.
  */
-export function authorize(actor: Actor, row: RequestRow, action: Action): void {
+export function authorizeOnRequest(actor: Actor, row: RequestRow, action: Action): void {
   if (can(actor, action, resourceOf(row))) return;
   if (!isPublic(row) && !readsPrivate(actor, row)) throw notFound();
   throw new DomainError('FORBIDDEN', 'You may not do this to this request.');
@@ -46,6 +46,6 @@ export function authorize(actor: Actor, row: RequestRow, action: Action): void {
 export async function loadFor(tx: Database, actor: Actor, id: string, action: Action): Promise<RequestRow> {
   const row = await requestRepository(tx).find(id);
   if (!row) throw notFound();
-  authorize(actor, row, action);
+  authorizeOnRequest(actor, row, action);
   return row;
 }

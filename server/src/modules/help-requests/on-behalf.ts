@@ -1,10 +1,11 @@
-import { can, canAtAll, DomainError, type CreateRequestOnBehalfBody, type HelpRequestDetail } from '@board/shared';
+import { canAtAll, DomainError, type CreateRequestOnBehalfBody, type HelpRequestDetail } from '@board/shared';
 import type { SignedInContext } from '../../services/context.ts';
 import { recordAudit } from '../audit/record.ts';
 import { contentOf } from './content.ts';
 import { associationRepository } from '../associations/repository.ts';
 import { requestRepository } from './repository.ts';
 import { detailIn } from './access.ts';
+import { authorize } from '../../services/authorize.ts';
 import { insertDraft } from './service.ts';
 
 /**
@@ -29,9 +30,9 @@ export async function createRequestOnBehalf(
     // associations are public (the board names them): one of another municipality is 403, not 404
     const association = await associationRepository(tx).find(input.associationId);
     if (!association) throw new DomainError('NOT_FOUND', 'No such association.');
-    if (!can(actor, 'request.createOnBehalf', { municipalityCode: association.municipalityCode })) {
-      throw new DomainError('FORBIDDEN', "Only this municipality's staff post on its associations' behalf.");
-    }
+    authorize(actor, 'request.createOnBehalf', "Only this municipality's staff post on its associations' behalf.", {
+      municipalityCode: association.municipalityCode,
+    });
     const id = await insertDraft(tx, actor, association, input, content, true);
     await requestRepository(tx).transition(id, 'submitAndPublish');
     await recordAudit(tx, {

@@ -1,7 +1,6 @@
 /** Officers post and manage help requests: drafting, copying, deleting, and the lifecycle's steps (submit, withdraw, any transition). */
 import type { Database } from '@board/db';
 import {
-  can,
   DomainError,
   listScope,
   requestTransitions,
@@ -33,7 +32,8 @@ import {
 import type { RequestContent, RequestRow } from './rows.ts';
 import { submitTransition } from './views.ts';
 import type { SignedInContext } from '../../services/context.ts';
-import { authorize, detailIn, loadFor, notFound } from './access.ts';
+import { authorize } from '../../services/authorize.ts';
+import { authorizeOnRequest, detailIn, loadFor, notFound } from './access.ts';
 
 // ---- officers post
 
@@ -52,9 +52,7 @@ export async function createRequest(ctx: SignedInContext, input: CreateHelpReque
     }
     associationId = own[0]!;
   }
-  if (!can(actor, 'request.create', { associationId })) {
-    throw new DomainError('FORBIDDEN', 'You may post requests only for your own association.');
-  }
+  authorize(actor, 'request.create', 'You may post requests only for your own association.', { associationId });
   const chosen = associationId;
   const content = await contentOf(input);
   return ctx.door.asActor(actor, async (tx) => {
@@ -206,7 +204,7 @@ export async function changeStatus(
   const transition = typeof pick === 'function' ? pick(before) : pick;
   const permission = transitionPermission(transition);
   if (!permission) throw new Error(`${transition} is fired by the server only`);
-  authorize(actor, before, permission);
+  authorizeOnRequest(actor, before, permission);
 
   if (transition === 'submit' || transition === 'submitAndPublish') {
     // what is sent must still be postable: a category staff have since switched off, or a deadline already passed

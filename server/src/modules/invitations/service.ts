@@ -18,6 +18,7 @@ import { accountRepository } from '../me/repository.ts';
 import { associationRepository } from '../associations/repository.ts';
 import { municipalityRepository } from '../municipalities/repository.ts';
 import { invitationRepository, invitationView, type InvitationRow } from './repository.ts';
+import { authorize } from '../../services/authorize.ts';
 import type { SignedInContext } from '../../services/context.ts';
 
 export const invitationValidDays = 7;
@@ -112,9 +113,9 @@ export async function inviteMunicipalStaff(
   ctx: SignedInContext,
   input: { email: string; municipalityCode: string; language: Language },
 ): Promise<Invitation> {
-  if (!can(ctx.actor, 'municipalStaff.invite', { municipalityCode: input.municipalityCode })) {
-    throw new DomainError('FORBIDDEN', 'Only foundation staff invite municipal staff.');
-  }
+  authorize(ctx.actor, 'municipalStaff.invite', 'Only foundation staff invite municipal staff.', {
+    municipalityCode: input.municipalityCode,
+  });
   return invite(ctx, 'municipal_staff', input, async (tx) => {
     const municipality = await municipalityRepository(tx).find(input.municipalityCode);
     if (!municipality) {
@@ -135,9 +136,9 @@ export async function inviteOfficer(
     if (!association) {
       throw new DomainError('NOT_FOUND', 'No such association.', [{ field: 'associationId', code: 'NOT_FOUND' }]);
     }
-    if (!can(ctx.actor, 'officer.invite', { municipalityCode: association.municipalityCode })) {
-      throw new DomainError('FORBIDDEN', "You may invite officers only to your own municipality's associations.");
-    }
+    authorize(ctx.actor, 'officer.invite', "You may invite officers only to your own municipality's associations.", {
+      municipalityCode: association.municipalityCode,
+    });
     const municipality = (await municipalityRepository(tx).find(association.municipalityCode))!;
     return { municipality, associationId: association.id };
   });

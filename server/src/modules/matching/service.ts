@@ -1,6 +1,5 @@
 import type { Database } from '@board/db';
 import {
-  can,
   DomainError,
   isOpenForHands,
   quietAfterDays,
@@ -24,6 +23,7 @@ import {
   requestBoundTermsFor,
 } from './keys.ts';
 import { matchingRepository, type CandidateRequest } from './repository.ts';
+import { authorize } from '../../services/authorize.ts';
 
 /**
  * The head of a list scored without a part that can only add (at most `bonusMax`): those whose
@@ -49,9 +49,7 @@ export async function listRecommendedRequests(
   ctx: SignedInContext,
   query: RecommendedRequestsQuery,
 ): Promise<RecommendedRequestsList> {
-  if (!can(ctx.actor, 'suggestion.listRequests')) {
-    throw new DomainError('FORBIDDEN', 'Suggestions are for volunteers.');
-  }
+  authorize(ctx.actor, 'suggestion.listRequests', 'Suggestions are for volunteers.');
   return ctx.door.asActor(ctx.actor, async (tx) => {
     const repo = matchingRepository(tx);
     const volunteer = await repo.volunteer(ctx.actor.userId);
@@ -119,9 +117,12 @@ export async function listSuggestedVolunteers(
   return ctx.door.asActor(ctx.actor, async (tx) => {
     const request = await matchingRepository(tx).request(requestId);
     if (!request) throw new DomainError('NOT_FOUND', 'No such request.');
-    if (!can(ctx.actor, 'suggestion.listVolunteers', resourceOf(request))) {
-      throw new DomainError('FORBIDDEN', "Only the request's officers and its municipality's staff see suggestions.");
-    }
+    authorize(
+      ctx.actor,
+      'suggestion.listVolunteers',
+      "Only the request's officers and its municipality's staff see suggestions.",
+      resourceOf(request),
+    );
     return suggestVolunteers(tx, request, ctx.clock().getTime(), query.limit);
   });
 }

@@ -1,5 +1,5 @@
 import type { Database } from '@board/db';
-import { can, DomainError, type Actor, type ThreadMessage } from '@board/shared';
+import { DomainError, type Actor, type ThreadMessage } from '@board/shared';
 import { rubyOf } from '../../furigana/readings.ts';
 import { publicLink, webPages } from '../../links/public-links.ts';
 import { newMessageMail } from '../../mail/matching-mails.ts';
@@ -10,6 +10,7 @@ import { contactDeskOf } from '../municipalities/contact-desk.ts';
 import { associationSide } from '../applications/views.ts';
 import { messageRepository, type MessageRow } from './repository.ts';
 import { threadOpening } from './thread-opening.ts';
+import { authorize } from '../../services/authorize.ts';
 import type { SignedInContext } from '../../services/context.ts';
 
 /**
@@ -26,9 +27,10 @@ async function participantsOnly(
 ): Promise<ApplicationRow> {
   const row = await applicationRepository(tx).find(id);
   if (!row) throw new DomainError('NOT_FOUND', 'No such match.');
-  if (!can(actor, action, { associationId: row.associationId, ownerId: row.volunteerId })) {
-    throw new DomainError('FORBIDDEN', "Only the volunteer and the association's officers take part in this thread.");
-  }
+  authorize(actor, action, "Only the volunteer and the association's officers take part in this thread.", {
+    associationId: row.associationId,
+    ownerId: row.volunteerId,
+  });
   return row;
 }
 

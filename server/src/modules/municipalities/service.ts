@@ -1,5 +1,4 @@
 import {
-  can,
   categoryKeys,
   DomainError,
   type Category,
@@ -12,6 +11,7 @@ import {
 } from '@board/shared';
 import type { ServiceContext, SignedInContext } from '../../services/context.ts';
 import { recordAudit } from '../audit/record.ts';
+import { authorize } from '../../services/authorize.ts';
 import { municipalityRepository, type SettingsRow } from './repository.ts';
 
 /** chosen categories in the starting order, each once */
@@ -57,9 +57,9 @@ export async function updateMunicipalitySettings(
   input: UpdateMunicipalitySettingsBody,
 ): Promise<MunicipalitySettingsView> {
   const { actor } = ctx;
-  if (!can(actor, 'municipality.updateSettings', { municipalityCode: code })) {
-    throw new DomainError('FORBIDDEN', "Only this municipality's staff change its settings.");
-  }
+  authorize(actor, 'municipality.updateSettings', "Only this municipality's staff change its settings.", {
+    municipalityCode: code,
+  });
   return ctx.door.asActor(actor, async (tx) => {
     const municipalities = municipalityRepository(tx);
     const before = await municipalities.find(code);
@@ -103,9 +103,9 @@ export async function updateMunicipalityStatus(
   input: UpdateMunicipalityStatusBody,
 ): Promise<Municipality> {
   const { actor } = ctx;
-  if (!can(actor, 'municipality.updateStatus', { municipalityCode: code })) {
-    throw new DomainError('FORBIDDEN', 'Only foundation staff activate, pause or resume a municipality.');
-  }
+  authorize(actor, 'municipality.updateStatus', 'Only foundation staff activate, pause or resume a municipality.', {
+    municipalityCode: code,
+  });
   const { from, to } = municipalityStatusChanges[input.change];
   return ctx.door.asActor(actor, async (tx) => {
     const municipalities = municipalityRepository(tx);

@@ -27,6 +27,7 @@ import { recipientRepository } from '../notifications/recipients.ts';
 import { storyRepository, type StoryRow } from './repository.ts';
 import { withoutMetadata } from './photo-metadata.ts';
 import { storyReadings } from './readings.ts';
+import { authorize } from '../../services/authorize.ts';
 import { iso } from '../../services/iso.ts';
 
 const listing = 'stories';
@@ -128,9 +129,9 @@ export async function createStory(
     const stories = storyRepository(tx);
     const match = await stories.match(applicationId);
     if (!match) throw new DomainError('NOT_FOUND', 'No such match.');
-    if (!can(actor, 'story.create', { associationId: match.associationId })) {
-      throw new DomainError('FORBIDDEN', "Only the match's association's officers write its story.");
-    }
+    authorize(actor, 'story.create', "Only the match's association's officers write its story.", {
+      associationId: match.associationId,
+    });
     if (match.status !== 'accepted' || !match.confirmedAt) {
       throw new DomainError('MATCH_NOT_CONFIRMED', 'A story is written once the volunteer has confirmed the match.');
     }
@@ -213,9 +214,9 @@ export async function setStoryConsent(
   const { actor } = ctx;
   return changeStory(ctx, id, async (tx, stories) => {
     const row = await visibleStory(stories, actor, id);
-    if (!can(actor, 'story.consent', { ownerId: row.volunteerId })) {
-      throw new DomainError('FORBIDDEN', "Only the match's volunteer chooses how they appear.");
-    }
+    authorize(actor, 'story.consent', "Only the match's volunteer chooses how they appear.", {
+      ownerId: row.volunteerId,
+    });
     const person = await applicationRepository(tx).person(actor.userId);
     await stories.setConsent(id, consent, person?.displayName ?? null);
   });
@@ -226,9 +227,9 @@ export async function approveStory(ctx: SignedInContext, id: string, body: Appro
   const { actor } = ctx;
   return changeStory(ctx, id, async (tx, stories) => {
     const row = await visibleStory(stories, actor, id);
-    if (!can(actor, 'story.approve', { municipalityCode: row.municipalityCode })) {
-      throw new DomainError('FORBIDDEN', "Only the municipality's staff approve its stories.");
-    }
+    authorize(actor, 'story.approve', "Only the municipality's staff approve its stories.", {
+      municipalityCode: row.municipalityCode,
+    });
     const to = body.decision === 'approve' ? 'approved' : 'sent_back';
     const reason = to === 'sent_back' ? (body.reason ?? null) : null;
     if (!(await stories.decide(id, actor.userId, to, reason))) {
@@ -252,7 +253,7 @@ export async function featureStory(ctx: SignedInContext, id: string, featured: b
   return changeStory(ctx, id, async (tx, stories) => {
     const row = await stories.find(id);
     if (!row) throw new DomainError('NOT_FOUND', 'No such story.');
-    if (!can(actor, 'story.feature')) throw new DomainError('FORBIDDEN', 'Only foundation staff feature stories.');
+    authorize(actor, 'story.feature', 'Only foundation staff feature stories.');
     if (!isPublished(row)) throw new DomainError('STORY_NOT_PUBLISHED', 'Only a public story can be featured.');
     await stories.setFeatured(id, featured);
     await recordAudit(tx, {
