@@ -142,8 +142,6 @@ export type CreateRequestOnBehalfBody = z.infer<typeof CreateRequestOnBehalfBody
 export const Reason = multiLineText({ max: 1000, required: 'REASON_REQUIRED' });
 export const ReasonBody = z.object({ reason: Reason });
 
-export const RequestIdParams = z.object({ id: z.uuid() });
-
 /** What anyone sees, signed in or not: no exact place, no contact. */
 export const HelpRequestPublic = z.object({
   id: z.string(),

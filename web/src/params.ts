@@ -1,6 +1,6 @@
 import { MunicipalityCode } from '@board/shared';
 import { defineParams } from '@sveltejs/kit/params';
-import { z } from 'zod';
+import { isUuid } from '#lib/uuid.ts';
 
 /**
  * What a path may name (`[id=uuid]`, `[code=municipality]`): a request, a match, a story or a
@@ -8,6 +8,6 @@ import { z } from 'zod';
  * before a load runs, so no load checks its id, and the API never sees one it would refuse.
  */
 export const params = defineParams({
-  uuid: z.uuid(),
+  uuid: (param: string) => (isUuid(param) ? param : undefined),
   municipality: MunicipalityCode,
 });

@@ -1,4 +1,4 @@
-import { MunicipalityCodeParams, PrintQuery, RequestIdParams } from '@board/shared';
+import { IdParams, MunicipalityCodeParams, PrintQuery } from '@board/shared';
 import type { z } from 'zod';
 import { defineRoutes, route, type Endpoint } from '../../routes/define-routes.ts';
 import { fileResponse, sendFile } from '../../routes/file-answers.ts';
@@ -34,7 +34,7 @@ export default defineRoutes('print', {
   getRequestFlyer: printablePage(
     'GET /api/requests/:id/flyer',
     "A published request's A4 flyer (HTML): title, what is needed, when, the association, a QR code to its page; never the exact place or a contact",
-    RequestIdParams,
+    IdParams,
     (context, { id }, lang) => requestFlyer(context, id, lang),
   ),
   getMunicipalitySheet: printablePage(

@@ -5,11 +5,11 @@ import {
   CreateRequestOnBehalfBody,
   HelpRequestDetail,
   HelpRequestInput,
+  IdParams,
   MyRequestsPage,
   MyRequestsQuery,
   OfficerContact,
   ReasonBody,
-  RequestIdParams,
 } from '@board/shared';
 import { getRequest, listMyAssociationRequests, listRequests, revealOfficerContact } from './board.ts';
 import { copyRequest, createRequest, deleteDraft, submitRequest, updateRequest, withdrawRequest } from './service.ts';
@@ -59,13 +59,13 @@ export default defineRoutes('requests', {
   getRequest: route('GET /api/requests/:id', {
     summary: 'One request as you may see it (exact place and contact only for those entitled)',
     signIn: 'optional',
-    input: { params: RequestIdParams },
+    input: { params: IdParams },
     response: { 200: HelpRequestDetail },
     handler: byId(getRequest),
   }),
   updateRequest: route('PUT /api/requests/:id', {
     summary: 'Replace the content of a draft, or of a request sent back for changes (officers)',
-    input: { params: RequestIdParams, body: HelpRequestInput },
+    input: { params: IdParams, body: HelpRequestInput },
     response: { 200: HelpRequestDetail },
     errors: [403, 409],
     handler: byIdAndBody(updateRequest),
@@ -73,7 +73,7 @@ export default defineRoutes('requests', {
   deleteRequest: route('DELETE /api/requests/:id', {
     summary: 'Delete a draft of your association (officers); anything already sent is withdrawn instead',
     description: 'Only a draft: any other state is 409 REQUEST_NOT_DELETABLE. Audit-logged (request.delete).',
-    input: { params: RequestIdParams },
+    input: { params: IdParams },
     response: { 204: NoContent },
     errors: [403, 409],
     handler: async (context, { params }) => {
@@ -86,7 +86,7 @@ export default defineRoutes('requests', {
     description:
       'Contact details reach staff only with a reason, which is audit-logged (contact.reveal, side "staff") with every ' +
       'look-up. Officers of the association and matched volunteers see the contact on the request itself.',
-    input: { params: RequestIdParams, body: ReasonBody },
+    input: { params: IdParams, body: ReasonBody },
     response: { 200: OfficerContact },
     errors: [403],
     handler: (context, { params, body }) => revealOfficerContact(context, params.id, body.reason),
@@ -94,21 +94,21 @@ export default defineRoutes('requests', {
   submitRequest: route('POST /api/requests/:id/submit', {
     summary: 'Send for review, or publish at once where the municipality does not moderate (officers)',
     description: 'A second submit of the same request (e.g. a double click) is 409 REQUEST_TRANSITION_NOT_ALLOWED.',
-    input: { params: RequestIdParams },
+    input: { params: IdParams },
     response: { 200: HelpRequestDetail },
     errors: [403, 409],
     handler: byId(submitRequest),
   }),
   withdrawRequest: route('POST /api/requests/:id/withdraw', {
     summary: 'Take the request back, any time before completion (officers)',
-    input: { params: RequestIdParams },
+    input: { params: IdParams },
     response: { 200: HelpRequestDetail },
     errors: [403, 409],
     handler: byId(withdrawRequest),
   }),
   copyRequest: route('POST /api/requests/:id/copy', {
     summary: 'Start a new draft with the same content (dates cleared), e.g. to post it again next year (officers)',
-    input: { params: RequestIdParams },
+    input: { params: IdParams },
     response: { 201: HelpRequestDetail },
     errors: [403],
     handler: byId(copyRequest),

@@ -1,7 +1,7 @@
 import {
+  IdParams,
   RecommendedRequestsList,
   RecommendedRequestsQuery,
-  RequestIdParams,
   SuggestedVolunteersList,
   SuggestedVolunteersQuery,
 } from '@board/shared';
@@ -27,7 +27,7 @@ export default defineRoutes('matching', {
       'Only volunteers who turned on "suggest me to officers" (`suggestable`), and none who already raised a ' +
       'hand; ranked by the same fit plus past helps in the category, thanks received and fewer open matches. ' +
       'Empty unless the request is open for hands. `quiet`: published a few days ago and no hand yet.',
-    input: { params: RequestIdParams, query: SuggestedVolunteersQuery },
+    input: { params: IdParams, query: SuggestedVolunteersQuery },
     response: { 200: SuggestedVolunteersList },
     errors: [403],
     handler: (context, { params, query }) => listSuggestedVolunteers(context, params.id, query),

@@ -1,9 +1,9 @@
 import {
   HelpRequestDetail,
+  IdParams,
   ModerationQueue,
   ModerationQueueQuery,
   ReasonBody,
-  RequestIdParams,
   ReviewHistory,
 } from '@board/shared';
 import {
@@ -20,7 +20,7 @@ import { byId, byQuery, defineRoutes, route } from '../../routes/define-routes.t
 const decision = (url: `/api/${string}`, summary: string, decide: typeof rejectRequest) =>
   route(`POST ${url}`, {
     summary,
-    input: { params: RequestIdParams, body: ReasonBody },
+    input: { params: IdParams, body: ReasonBody },
     response: { 200: HelpRequestDetail },
     errors: [403, 404, 409],
     handler: (context, { params, body }) => decide(context, params.id, body.reason),
@@ -39,13 +39,13 @@ export default defineRoutes('moderation', {
   getReviewHistory: route('GET /api/moderation/requests/:id/history', {
     summary:
       'The last reason staff sent a request back with, and which fields its officers changed since (staff of its municipality; foundation reads)',
-    input: { params: RequestIdParams },
+    input: { params: IdParams },
     response: { 200: ReviewHistory },
     handler: byId(getReviewHistory),
   }),
   approveRequest: route('POST /api/requests/:id/approve', {
     summary: 'Publish a request waiting for review; its officers are told by mail',
-    input: { params: RequestIdParams },
+    input: { params: IdParams },
     response: { 200: HelpRequestDetail },
     errors: [403, 409],
     handler: byId(approveRequest),
